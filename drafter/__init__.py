@@ -1,0 +1,3 @@
+"""drafter: draft and check Indonesian LKIP (Laporan Kinerja Instansi Pemerintah) reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The checker: document -> analysis -> rules -> issues."""

@@ -1,0 +1,194 @@
+"""Report understanding shared by all rules: report year, instansi, kabupaten, predicate scale,
+chapters and sections.
+
+Table roles (3.1-3.8, PK, Renstra) and indicators are in :mod:`drafter.check.tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from drafter.document.model import Block, Document
+from drafter.measure import Band, Scale, default_scale
+from drafter.numbers import parse_number
+
+_YEAR = r"(20\d\d)"
+_TITLE_YEAR_RE = re.compile(
+    r"\b(?:laporan\s+kinerja|lkj?i?p|lakip)\b[^\n]{0,120}?\btahun\s+" + _YEAR, re.IGNORECASE
+)
+_TAHUN_RE = re.compile(r"\btahun\s+" + _YEAR + r"\b", re.IGNORECASE)
+_INSTANSI_KINDS = r"(?:Kecamatan|Kelurahan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian|Rumah Sakit)"
+_KEC_RE = re.compile(r"\b(Kecamatan|Kelurahan)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-z]+)?)")
+_LK_NAME_RE = re.compile(
+    r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?(" + _INSTANSI_KINDS
+    + r"[A-Za-z ,&]{2,80}?)\s+(?:Kabupaten\s+\w+\s+)?Tahun\s+20\d\d",
+)
+_KAB_RE = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kota|KOTA)\s+([A-Z][a-zA-Z]+)")
+_CHAPTER_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*BAB\s+([IVX]+)\b", re.IGNORECASE)
+_SECTION_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*([A-F])\s*\.\s*(\d)?\.?\s*\S")
+_SUBSECTION_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*([A-F])\.(\d)\b")
+_RANGE_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:-|–|s\.?d\.?|sampai)\s*(\d+(?:[.,]\d+)?)")
+
+
+@dataclass
+class ReportInfo:
+    year: int | None
+    year_source: str
+    instansi: str | None  # "Kecamatan Gumukmas"
+    instansi_name: str | None  # "Gumukmas"
+    kabupaten: str | None  # "Jember"
+    scale: Scale
+    scale_source: str  # "document" or "default"
+    scale_block: int | None = None
+    names_seen: Counter[str] = field(default_factory=Counter)
+
+
+def _texts(doc: Document, limit: int | None = None) -> list[str]:
+    out: list[str] = []
+    for b in doc.blocks[:limit] if limit else doc.blocks:
+        if b.kind == "table":
+            out.extend(c.text for c in b.cells())
+        else:
+            out.append(b.text)
+    return out
+
+
+def detect_year(doc: Document) -> tuple[int | None, str]:
+    head = "\n".join(_texts(doc, 80))
+    votes: Counter[int] = Counter(int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(head))
+    if votes:
+        return votes.most_common(1)[0][0], "judul/pengantar"
+    allt = "\n".join(_texts(doc))
+    votes = Counter(int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(allt))
+    if votes:
+        return votes.most_common(1)[0][0], "judul/pengantar"
+    votes = Counter(int(m.group(1)) for m in _TAHUN_RE.finditer(allt))
+    if votes:
+        return votes.most_common(1)[0][0], "frekuensi 'tahun ...'"
+    return None, "tidak ditemukan"
+
+
+def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]]:
+    allt = "\n".join(_texts(doc))
+    names: Counter[str] = Counter()
+    for m in _KEC_RE.finditer(allt):
+        kind, name = m.group(1), m.group(2).split()[0]
+        names[f"{kind} {name}"] += 1
+    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
+    if lk:
+        full = lk.most_common(1)[0][0]
+        km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+)", full)
+        if km:
+            return f"{km.group(1)} {km.group(2)}", km.group(2), names
+        return full, None, names
+    if names:
+        full = names.most_common(1)[0][0]
+        return full, full.split(" ", 1)[1], names
+    return None, None, names
+
+
+def detect_kabupaten(doc: Document) -> str | None:
+    allt = "\n".join(_texts(doc))
+    c = Counter(m.group(1).capitalize() for m in _KAB_RE.finditer(allt)
+                if m.group(1).lower() not in {"kota", "kabupaten", "dan", "jawa"})
+    return c.most_common(1)[0][0] if c else None
+
+
+def _num(s: str) -> Decimal | None:
+    n = parse_number(s.replace(" ", ""))
+    return n.value if n else None
+
+
+def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
+    """The document's own predicate scale (from its kerangka pengukuran table) or the default."""
+    default = default_scale()
+    codes = {b.code for b in default.bands}
+    for table in doc.tables():
+        found: list[tuple[str, Decimal, Decimal, str]] = []
+        for row in table.rows:
+            texts = [c.text.strip() for c in row.cells]
+            code = next((t.upper() for t in texts if t.upper() in codes), None)
+            rng = None
+            for t in texts:
+                m = _RANGE_RE.search(t)
+                if m:
+                    rng = m
+                    break
+            if code is None or rng is None:
+                continue
+            lo, hi = _num(rng.group(1)), _num(rng.group(2))
+            if lo is None or hi is None:
+                continue
+            label = ""
+            for t in texts:
+                band = default.find(t)
+                if band is not None and not _RANGE_RE.search(t) and t.upper() not in codes:
+                    label = band.label
+                    break
+            found.append((code, lo, hi, label))
+        if len(found) >= 5:
+            found.sort(key=lambda f: -f[1])
+            bands = []
+            for i, (code, lo, hi, label) in enumerate(found):
+                ref = next(b for b in default.bands if b.code == code)
+                bands.append(Band(
+                    code=code,
+                    min=None if i == len(found) - 1 else lo,
+                    max=None if i == 0 else hi,
+                    label=label or ref.label,
+                    aliases=ref.aliases,
+                ))
+            return Scale(tuple(bands)), "document", table.index
+    return default, "default", None
+
+
+def assign_sections(doc: Document) -> None:
+    chapter: str | None = None
+    section: str | None = None
+    for b in doc.blocks:
+        if b.kind != "table":
+            text = b.text.strip()
+            m = _CHAPTER_RE.match(text)
+            if m and len(text) < 120:
+                chapter = f"BAB {m.group(1).upper()}"
+                section = None
+            else:
+                sm = _SUBSECTION_RE.match(text)
+                if sm and len(text) < 200 and text[:60].upper() == text[:60]:
+                    section = f"{sm.group(1)}.{sm.group(2)}"
+                else:
+                    sm2 = _SECTION_RE.match(text)
+                    if sm2 and len(text) < 200 and text[:40].upper() == text[:40]:
+                        section = sm2.group(1) + (f".{sm2.group(2)}" if sm2.group(2) else "")
+        b.chapter = chapter
+        b.section = section
+
+
+def analyze_report(doc: Document, *, year: int | None = None,
+                   kabupaten: str | None = None) -> ReportInfo:
+    assign_sections(doc)
+    if year is not None:
+        y, ysrc = year, "--year"
+    else:
+        y, ysrc = detect_year(doc)
+    full, name, names = detect_instansi(doc)
+    kab = kabupaten or detect_kabupaten(doc)
+    scale, ssrc, sblock = read_scale(doc)
+    return ReportInfo(
+        year=y,
+        year_source=ysrc,
+        instansi=full,
+        instansi_name=name,
+        kabupaten=kab,
+        scale=scale,
+        scale_source=ssrc,
+        scale_block=sblock,
+        names_seen=names,
+    )
+
+
+def block_chapter(block: Block) -> str | None:
+    return block.chapter

@@ -1,0 +1,182 @@
+"""`lkip check`: one file or a folder, any output format."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.check.config import make_config
+from drafter.check.context import CheckConfig
+from drafter.check.registry import CATEGORIES, SEVERITIES, Issue
+from drafter.errors import LkipError
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+
+
+@dataclass
+class FileResult:
+    path: str
+    issues: list[Issue] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    error: str | None = None  # one-line reason when the file could not be checked
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity == "error" for i in self.issues)
+
+
+def check_file(path: str | Path, config: CheckConfig) -> FileResult:
+    """Read and check one file. Raises LkipError when the file cannot be read."""
+    from drafter.check.runner import check_document
+    from drafter.document.readers import read_document
+
+    doc = read_document(path)
+    issues, notices = check_document(doc, config)
+    return FileResult(str(path), issues, notices)
+
+
+def _check_safe(args: tuple[str, CheckConfig]) -> FileResult:
+    path, config = args
+    try:
+        return check_file(path, config)
+    except LkipError as err:
+        return FileResult(path, error=str(err))
+
+
+def collect_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$")
+    )
+
+
+def summary(results: Sequence[FileResult]) -> dict[str, object]:
+    cats: Counter[str] = Counter()
+    sev: Counter[str] = Counter()
+    for r in results:
+        for i in r.issues:
+            cats[i.category] += 1
+            sev[i.severity] += 1
+    return {
+        "files": len(results),
+        "files_failed": sum(1 for r in results if r.error),
+        "issues": sum(len(r.issues) for r in results),
+        "by_category": {c: cats[c] for c in CATEGORIES if cats[c]},
+        "by_severity": {s: sev[s] for s in SEVERITIES if sev[s]},
+    }
+
+
+def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = None,
+               progress: bool = True) -> list[FileResult]:
+    """Check several files in parallel with a progress bar; unreadable files are kept as errors."""
+    n = jobs or os.cpu_count() or 1
+    args = [(str(f), config) for f in files]
+    results: dict[str, FileResult] = {}
+    from rich.progress import Progress
+
+    with Progress(transient=True, disable=not progress) as bar:
+        task = bar.add_task("Memeriksa", total=len(args))
+        if n <= 1 or len(args) <= 1:
+            for a in args:
+                results[a[0]] = _check_safe(a)
+                bar.advance(task)
+        else:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            with ProcessPoolExecutor(max_workers=n) as pool:
+                futs = {pool.submit(_check_safe, a): a[0] for a in args}
+                for fut in as_completed(futs):
+                    results[futs[fut]] = fut.result()
+                    bar.advance(task)
+    return [results[a[0]] for a in args]
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file: never half-written."""
+    from drafter.io import atomic_write as _aw
+
+    _aw(path, data)
+
+
+def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path | None = None,
+                      select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
+                      year: int | None = None, kabupaten: str | None = None,
+                      annotate: bool = False, spelling: bool = True, jobs: int | None = None,
+                      lang: str = "id") -> int:
+    from drafter.io import ensure_output_ok
+
+    if not paths:
+        raise LkipError("tidak ada berkas yang diperiksa")
+    for p in paths:
+        if not p.exists():
+            raise LkipError("berkas tidak ditemukan", path=str(p))
+    config = make_config(paths[0], select=select, ignore=ignore, year=year, kabupaten=kabupaten,
+                         spelling=None if spelling else False, lang=lang)
+    batch = len(paths) > 1 or paths[0].is_dir()
+    files: list[Path] = []
+    for p in paths:
+        files.extend(collect_files(p) if p.is_dir() else [p])
+    if output is not None:
+        ensure_output_ok(output, files)
+    if batch:
+        if not files:
+            raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
+        import sys
+
+        results = check_many(files, config, jobs, progress=sys.stderr.isatty())
+    else:
+        results = [check_file(files[0], config)]
+
+    if annotate:
+        from drafter.report.annotate import annotate_file
+
+        if batch:
+            raise LkipError("--annotate hanya untuk satu berkas")
+        out = output or files[0].with_name(files[0].stem + "-reviu.docx")
+        ensure_output_ok(out, files)
+        annotate_file(files[0], results[0].issues, out, lang=lang)
+        import sys
+
+        print(f"{len(results[0].issues)} komentar ditulis ke {out}", file=sys.stderr)
+    else:
+        _emit(results, fmt, output, batch=batch, lang=lang)
+
+    import sys
+
+    for r in results:
+        for n in r.notices:
+            print(f"{r.path}: catatan: {n}", file=sys.stderr)
+        if r.error:
+            print(f"lkip: {r.error}", file=sys.stderr)
+    return 1 if any(r.has_errors for r in results) else 0
+
+
+def _emit(results: list[FileResult], fmt: str, output: Path | None, *, batch: bool,
+          lang: str) -> None:
+    if fmt in ("text", "json"):
+        from drafter.report import textfmt
+
+        data = textfmt.render_text(results, lang=lang) if fmt == "text" else \
+            textfmt.render_json(results)
+        if output is None:
+            import sys
+
+            sys.stdout.write(data)
+        else:
+            atomic_write(output, data)
+        return
+    if output is None:
+        raise LkipError(f"format {fmt} memerlukan -o BERKAS")
+    if fmt == "html":
+        from drafter.report import html
+
+        html.write_html(results, output, batch=batch, lang=lang)
+    elif fmt in ("xlsx", "csv"):
+        from drafter.report import table
+
+        table.write_table(results, output, fmt=fmt, batch=batch, lang=lang)
+    else:  # pragma: no cover - guarded by the CLI enum
+        raise LkipError(f"format tidak dikenal: {fmt}")

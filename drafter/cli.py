@@ -1,0 +1,122 @@
+"""The ``lkip`` command line.
+
+Heavy modules (pandoc, spaCy, python-docx, the rules) are imported inside the commands, so
+``lkip --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drafter.errors import LkipError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Menyusun dan memeriksa BAB III Laporan Kinerja Instansi Pemerintah (LKIP).",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+def _fail(err: LkipError) -> None:
+    typer.echo(f"lkip: {err}", err=True)
+    raise typer.Exit(err.exit_code)
+
+
+@app.command()
+def draft(
+    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML atau JSON)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Berkas keluaran (.md atau .docx)")],
+) -> None:
+    """Menyusun BAB III dari berkas angka (FIGURES) ke Markdown atau DOCX."""
+    from drafter.draft import draft_file
+
+    try:
+        draft_file(figures, output)
+    except LkipError as err:
+        _fail(err)
+    typer.echo(f"BAB III ditulis ke {output}", err=True)
+
+
+@app.command()
+def validate(
+    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML atau JSON)")],
+) -> None:
+    """Memeriksa berkas angka tanpa menyusun laporan."""
+    from drafter.figures import load_figures
+
+    try:
+        load_figures(figures)
+    except LkipError as err:
+        _fail(err)
+    typer.echo(f"{figures}: valid")
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Berkas laporan (.txt, .md, .docx) atau folder")],
+    fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Format keluaran")] = OutFormat.text,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Tulis ke berkas ini")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Kode/kategori aturan yang dipakai")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Kode/kategori aturan yang diabaikan")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Tahun laporan (menimpa deteksi otomatis)")] = None,
+    kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="Kabupaten untuk gazetir nama tempat")] = None,
+    annotate: Annotated[bool, typer.Option("--annotate", help="Tulis salinan DOCX berisi komentar")] = False,
+    no_spelling: Annotated[bool, typer.Option("--no-spelling", help="Lewati pemeriksaan ejaan")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Jumlah proses untuk folder")] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Bahasa pesan: id atau en")] = "id",
+) -> None:
+    """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
+    from drafter.check.batch import run_check_command
+
+    try:
+        code = run_check_command(
+            paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
+            kabupaten=kabupaten, annotate=annotate, spelling=not no_spelling, jobs=jobs, lang=lang,
+        )
+    except LkipError as err:
+        _fail(err)
+    raise typer.Exit(code)
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="Kode aturan, mis. AR101")] = None,
+) -> None:
+    """Menampilkan daftar aturan, atau penjelasan satu aturan."""
+    from drafter.check.docs import describe_rule, list_rules
+
+    if code is None:
+        typer.echo(list_rules())
+        return
+    text = describe_rule(code)
+    if text is None:
+        typer.echo(f"lkip: aturan {code!r} tidak dikenal (lihat `lkip rules`)", err=True)
+        raise typer.Exit(2)
+    typer.echo(text)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover
+        typer.echo("dibatalkan", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,189 @@
+"""Load a figures file (YAML or JSON) into :class:`Figures` with line-exact Indonesian errors.
+
+Every error is one line: ``figures.yaml:42: sasaran[1].indikator[0].target: wajib diisi``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from drafter.errors import FiguresError
+from drafter.figures.model import Figures, _PathError
+
+MAX_FIGURES_BYTES = 5 * 1024 * 1024
+
+_MESSAGES = {
+    "missing": "wajib diisi",
+    "extra_forbidden": "kolom tidak dikenal (periksa ejaan nama kolom)",
+    "decimal_parsing": "harus berupa angka",
+    "decimal_type": "harus berupa angka",
+    "int_parsing": "harus berupa bilangan bulat",
+    "int_type": "harus berupa bilangan bulat",
+    "int_from_float": "harus berupa bilangan bulat",
+    "string_type": "harus berupa teks",
+    "list_type": "harus berupa daftar (list)",
+    "dict_type": "harus berupa pemetaan (kolom: nilai)",
+    "model_type": "harus berupa pemetaan (kolom: nilai)",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
+    "literal_error": "nilai tidak dikenal",
+    "too_short": "tidak boleh kosong",
+    "greater_than_equal": "tidak boleh negatif",
+    "greater_than": "harus lebih besar dari 0",
+    "less_than_equal": "terlalu besar",
+    "finite_number": "harus berupa angka terhingga",
+}
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
+    """1-based line of the node at ``loc`` (or of its deepest existing ancestor)."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if node is None:
+            break
+        nxt = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and str(k.value) == str(part):
+                    nxt = v
+                    # a missing value under an existing key: point at the key
+                    line = k.start_mark.line + 1
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                nxt = node.value[part]
+        if nxt is None:
+            break
+        node = nxt
+        line = node.start_mark.line + 1
+    return line
+
+
+def _message(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+    loc: tuple[str | int, ...] = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    ctx = err.get("ctx") or {}
+    exc = ctx.get("error")
+    if isinstance(exc, _PathError):
+        return tuple(loc) + exc.loc, exc.message
+    etype = err["type"]
+    if etype == "value_error" and exc is not None:
+        return loc, str(exc)
+    if etype == "literal_error":
+        return loc, f"nilai tidak dikenal, pilih salah satu: {ctx.get('expected', '')}"
+    if etype in ("greater_than_equal", "greater_than") and ctx.get("ge", ctx.get("gt")) not in (0, None):
+        return loc, f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}"
+    msg = _MESSAGES.get(etype)
+    if msg is None:
+        msg = err.get("msg", etype)
+    return loc, msg
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # pydantic adds the union member's type to the location ('decimal', 'str', 'function-after[...]')
+    return isinstance(part, str) and (
+        part in ("decimal", "str", "int", "float") or "[" in part or part.startswith("function-")
+    )
+
+
+def _dedupe_union(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Collapse the per-member errors of one union field into the most useful one."""
+    seen: dict[tuple[str | int, ...], dict[str, Any]] = {}
+    order: list[tuple[str | int, ...]] = []
+    for e in errors:
+        key = tuple(p for p in e["loc"] if not _is_union_tag(p))
+        if key not in seen:
+            seen[key] = e
+            order.append(key)
+        elif e["type"] == "value_error":
+            seen[key] = e
+    return [seen[k] for k in order]
+
+
+def load_figures(path: str | Path) -> Figures:
+    """Read and validate a figures file. Raises :class:`FiguresError` on any problem."""
+    p = Path(path)
+    name = str(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise FiguresError("berkas tidak ditemukan", path=name) from None
+    except IsADirectoryError:
+        raise FiguresError("ini folder, bukan berkas angka (YAML/JSON)", path=name) from None
+    except PermissionError:
+        raise FiguresError("berkas tidak dapat dibaca (izin akses ditolak)", path=name) from None
+    except OSError as exc:
+        raise FiguresError(f"berkas tidak dapat dibaca ({exc.strerror})", path=name) from None
+    if len(raw) > MAX_FIGURES_BYTES:
+        raise FiguresError(
+            f"berkas terlalu besar ({len(raw) // 1024} KB; batas {MAX_FIGURES_BYTES // 1024} KB)",
+            path=name,
+        )
+    if not raw.strip():
+        raise FiguresError("berkas kosong", path=name)
+    if b"\x00" in raw:
+        raise FiguresError("berkas biner, bukan teks YAML/JSON", path=name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FiguresError("bukan teks UTF-8 (simpan ulang sebagai UTF-8)", path=name, line=line) from None
+
+    is_json = p.suffix.lower() == ".json"
+    try:
+        if is_json:
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise FiguresError(f"sintaks JSON salah: {exc.msg}", path=name, line=exc.lineno) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or "sintaks tidak valid"
+        raise FiguresError(f"sintaks YAML salah: {problem}", path=name, line=line) from None
+    except yaml.YAMLError as exc:
+        raise FiguresError(f"sintaks YAML salah: {exc}", path=name) from None
+    except RecursionError:
+        raise FiguresError("struktur terlalu dalam", path=name) from None
+
+    if not isinstance(data, dict):
+        raise FiguresError("isi berkas harus berupa pemetaan (instansi:, tahun:, sasaran: ...)",
+                           path=name, line=1)
+    try:
+        root = yaml.compose(text)
+    except (yaml.YAMLError, RecursionError):  # JSON that YAML cannot compose: no line numbers
+        root = None
+    try:
+        return Figures.model_validate(data)
+    except ValidationError as exc:
+        errors = _dedupe_union(exc.errors(include_url=False))
+        loc, msg = _message(errors[0])
+        line = _node_line(root, loc)
+        more = f" (dan {len(errors) - 1} kesalahan lain)" if len(errors) > 1 else ""
+        raise FiguresError(msg + more, path=name, line=line, field=format_loc(loc) or None) from None
+
+
+def validation_errors(path: str | Path) -> list[str]:
+    """All validation errors of a figures file as one-line messages (for `lkip validate`)."""
+    try:
+        load_figures(path)
+    except FiguresError as err:
+        return [str(err)]
+    return []

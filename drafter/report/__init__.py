@@ -1,0 +1,1 @@
+"""Formatters of check results: text, JSON, HTML, annotated DOCX, spreadsheet."""
