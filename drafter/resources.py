@@ -6,7 +6,7 @@ In a wheel they live inside the package (``drafter/_data/<name>``) and are found
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -32,7 +32,7 @@ def read_text(folder: str, filename: str) -> str:
     return (data_dir(folder) / filename).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(folder: str, filename: str) -> Any:
     """Load (and cache) one YAML data file; the result must not be mutated."""
     return yaml.safe_load(read_text(folder, filename))
