@@ -1,0 +1,77 @@
+"""Small helpers shared by the text-level rules (leftover, year, foreign-name, typo, terbilang,
+structure): iterating text units with their block, sentence windows, markdown-tolerant text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafter.document.model import Block, Document, TextUnit
+
+_SENT_END = re.compile(r"[.!?;:](?=\s|$)|\n")
+
+
+def units(doc: Document) -> Iterator[tuple[TextUnit, Block]]:
+    """Every prose block and every table cell, with the block it belongs to."""
+    for b in doc.blocks:
+        if b.kind == "table":
+            for c in b.cells():
+                yield c, b
+        else:
+            yield b, b
+
+
+def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """(begin, end) of the sentence around ``text[start:end]``.
+
+    A sentence ends at ``.``/``!``/``?``/``;``/``:`` followed by white space (so the dots of
+    ``3.437.517`` or ``s.d`` followed by a letter do not split it) or at a newline.
+    """
+    if end is None:
+        end = start
+    b = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        # "s.d" / "Rp." / single letters ("a.") are not sentence ends
+        before = text[max(0, m.start() - 3):m.start()]
+        if m.group() == "." and re.search(r"(?:\b\w|Rp|No|dll|dst|s\.d)$", before):
+            continue
+        b = m.end()
+    e = len(text)
+    for m in _SENT_END.finditer(text, end):
+        before = text[max(0, m.start() - 3):m.start()]
+        if m.group() == "." and re.search(r"(?:\b\w|Rp|No|s\.d)$", before):
+            continue
+        e = m.end()
+        break
+    return b, e
+
+
+def sentence(text: str, start: int, end: int | None = None) -> str:
+    b, e = sentence_bounds(text, start, end)
+    return text[b:e]
+
+
+def levenshtein(a: str, b: str, limit: int = 3) -> int:
+    """Edit distance, capped at ``limit + 1`` (cheap for short words)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def line_of(unit: TextUnit, start: int = 0) -> int:
+    return unit.position(start)[0]
+
+
+def is_toc_line(text: str) -> bool:
+    """A table-of-contents entry: dot leaders or a trailing page number."""
+    t = text.strip()
+    return bool(re.search(r"\.{4,}|…", t)) or bool(re.search(r"\s\d{1,3}\s*$", t) and len(t) < 140
+                                                   and not re.search(r"[.,;]", t[-12:-3]))

@@ -1,0 +1,292 @@
+"""Template leftovers: unfilled choice brackets, template instructions, revision notes,
+stale boilerplate and placeholders. Patterns and word lists live in rules/leftovers.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from drafter.check.context import CheckContext
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules._textutil import sentence_bounds, units
+from drafter.resources import load_yaml
+
+_BRACKET_RE = re.compile(r"\(([^()\n]{1,80})\)")
+
+
+def _data() -> dict[str, Any]:
+    return load_yaml("rules", "leftovers.yaml") or {}
+
+
+def _norm_choice(s: str) -> str:
+    s = re.sub(r"[*_]", "", s).replace("-", " ")
+    return " ".join(s.lower().split())
+
+
+@lru_cache(maxsize=1)
+def _choice_words() -> frozenset[str]:
+    return frozenset(_norm_choice(w) for w in _data().get("choice_words") or [])
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    rule: str
+    regex: re.Pattern[str]
+    message: str
+    suggestion: str | None
+    min_year: int | None
+    skip_if_document: re.Pattern[str] | None
+    prose_only: bool
+    group: int
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[_Pattern, ...]:
+    out = []
+    for p in _data().get("patterns") or []:
+        flags = re.MULTILINE | (re.IGNORECASE if p.get("ignore_case", True) else 0)
+        skip = p.get("skip_if_document")
+        out.append(_Pattern(
+            rule=p["rule"],
+            regex=re.compile(p["regex"], flags),
+            message=p["message"],
+            suggestion=p.get("suggestion"),
+            min_year=p.get("min_year"),
+            skip_if_document=re.compile(skip, re.IGNORECASE) if skip else None,
+            prose_only=bool(p.get("prose_only")),
+            group=int(p.get("group", 0)),
+        ))
+    return tuple(out)
+
+
+def _grade_before(text: str, start: int) -> bool:
+    codes = {c.upper() for c in _data().get("grade_codes") or []}
+    m = re.search(r"([A-Za-z]{1,2})[*\s]*$", text[:start])
+    return bool(m and m.group(1) in codes)
+
+
+class _PatternRule(Rule):
+    """Base: report every match of this rule's patterns from rules/leftovers.yaml."""
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        doc = ctx.document
+        year = ctx.info.year
+        pats = [p for p in _patterns() if p.rule == self.code]
+        if not pats:
+            return
+        full: str | None = None
+        active = []
+        for p in pats:
+            if p.min_year is not None and (year is None or year < p.min_year):
+                continue
+            if p.skip_if_document is not None:
+                if full is None:
+                    full = "\n".join(u.text for u, _ in units(doc))
+                if p.skip_if_document.search(full):
+                    continue
+            active.append(p)
+        for unit, block in units(doc):
+            is_cell = block.kind == "table"
+            for p in active:
+                if p.prose_only and is_cell:
+                    continue
+                for m in p.regex.finditer(unit.text):
+                    s, e = m.span(p.group)
+                    if e <= s:
+                        e = s + 1
+                    yield self.issue(unit, s, e, f"{p.message}: \"{m.group(0).strip()[:80]}\"",
+                                     p.suggestion)
+
+
+@register
+class ChoiceBracket(Rule):
+    """Unfilled template choices: a bracket that still offers alternatives separated by a slash,
+    such as "(penurunan/kenaikan)", "(Baik /Kurang)" or "(*ada/tidak-ada)".
+
+    LKIP templates offer the author a choice; leaving both alternatives in the final report
+    means the sentence states nothing, and reviewers read it as an unfinished report.
+
+    Only brackets whose alternatives include a known template choice word (rules/leftovers.yaml
+    choice_words) are reported, so abbreviations like "(Anjab/ABK)" are not.
+    """
+
+    code = "LO101"
+    name = "choice-bracket"
+    category = "leftover"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        words = _choice_words()
+        for unit, _block in units(ctx.document):
+            for m in _BRACKET_RE.finditer(unit.text):
+                inner = m.group(1)
+                if "/" not in inner:
+                    continue
+                alts = [_norm_choice(a) for a in inner.split("/")]
+                alts = [a for a in alts if a]
+                if len(alts) < 2 or any(len(a.split()) > 3 for a in alts):
+                    continue
+                if not any(a in words or any(a.startswith(w) and len(w) >= 5 for w in words)
+                           for a in alts):
+                    continue
+                shown = m.group(0)
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"pilihan templat belum dipilih: {shown}; tulis salah satu kata saja "
+                    "sesuai data, tanpa kurung",
+                    expected=" atau ".join(a for a in alts),
+                )
+
+
+@register
+class SingleChoiceBracket(Rule):
+    """A template choice kept in brackets where a plain word belongs: "terdapat (penurunan)",
+    "telah tercapai (melampaui) target", "dikategorikan (Baik)", "capaian (jumlah) 3 indikator".
+
+    The author picked an alternative of a template choice but left the brackets, so the
+    sentence still reads as a template. Brackets after a grade code ("AA (sangat memuaskan)")
+    explain the code and are not reported; nor are abbreviations such as "(IKM)".
+    """
+
+    code = "LO102"
+    name = "single-choice-bracket"
+    category = "leftover"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        words = _choice_words()
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            for m in _BRACKET_RE.finditer(unit.text):
+                inner = _norm_choice(m.group(1))
+                if "/" in m.group(1) or inner not in words:
+                    continue
+                if _grade_before(unit.text, m.start()):
+                    continue
+                # "Baik (B)" style legend rows or "(Baik)" alone on a line are labels
+                if unit.text.strip() == m.group(0).strip():
+                    continue
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"pilihan templat masih dalam kurung: {m.group(0)}; tulis kata "
+                    f"\"{inner}\" tanpa kurung (atau hapus bila tidak perlu)",
+                    expected=inner,
+                )
+
+
+@register
+class TemplateInstruction(_PatternRule):
+    """Template instructions left in the report: "(jika ada)", "Catatan : contoh ...",
+    "(Nama Perangkat Daerah)", "Foto (1-3 foto ...)", "(Sesuai dengan PK ..., tahun diganti
+    ...)", "diisi dengan".
+
+    These sentences are addressed to the author, not the reader; they show that the report was
+    not finished and are among the first things a reviewer notices. Patterns:
+    rules/leftovers.yaml (rule LO103).
+    """
+
+    code = "LO103"
+    name = "template-instruction"
+    category = "leftover"
+    severity = "error"
+
+
+@register
+class RevisionNote(_PatternRule):
+    """Revision or reviewer notes left in the report: "CATATAN REVISI: ...", "revisi: ...",
+    "TODO".
+
+    A note to the author that survives into the submitted report shows the revision was not
+    finished. Patterns: rules/leftovers.yaml (rule LO104).
+    """
+
+    code = "LO104"
+    name = "revision-note"
+    category = "leftover"
+    severity = "error"
+
+
+@register
+class StaleBoilerplate(_PatternRule):
+    """Stale boilerplate copied from older or foreign reports: COVID-19 phrases ("protokol
+    kesehatan", "pandemi") in a report for 2023 or later, "Qanun" (Aceh-only legal term)
+    outside Aceh.
+
+    Copied paragraphs that describe another time or region make the report look unreviewed
+    and can misstate the legal basis. Patterns: rules/leftovers.yaml (rule LO105).
+    """
+
+    code = "LO105"
+    name = "stale-boilerplate"
+    category = "leftover"
+    severity = "warning"
+
+
+@register
+class Placeholder(_PatternRule):
+    """Unfilled placeholders: "[...]", "XXX", a run of dots in the middle of a sentence
+    ("sebanyak ..... indikator"), a template letter glued to a word ("Gindikator").
+
+    A placeholder means a number or name is missing from the sentence. Patterns:
+    rules/leftovers.yaml (rule LO106). Dot leaders of a table of contents are not reported.
+    """
+
+    code = "LO106"
+    name = "placeholder"
+    category = "leftover"
+    severity = "error"
+
+
+_DST_RE = re.compile(r"(?<![\w/])(dst|dsb)\b\.?", re.IGNORECASE)
+
+
+@register
+class DanglingEtc(Rule):
+    """A dangling "dst"/"dsb" ("dan seterusnya") in analysis text, e.g. "... cukup ., dst".
+
+    Templates often end an example enumeration with "dst" for the author to continue; in a
+    finished report the enumeration must be complete. A "dst" closing a plain list of
+    examples ("KTP, KK, dst.") is accepted when the list has at least two items before it.
+    """
+
+    code = "LO107"
+    name = "dangling-etc"
+    category = "leftover"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            for m in _DST_RE.finditer(unit.text):
+                if not self._dangling(unit.text, m.start()):
+                    continue
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"\"{m.group(0)}\" dari templat masih tertinggal: uraian harus dilengkapi, "
+                    "bukan diakhiri \"dst\"",
+                    expected="uraian lengkap tanpa \"dst\"",
+                )
+
+    @staticmethod
+    def _dangling(text: str, start: int) -> bool:
+        b, _e = sentence_bounds(text, start)
+        before = text[max(0, b - 1):start]
+        before_stripped = before.rstrip(" ,*")
+        # "cukup ., dst" / "... . dst": the enumeration was cut off mid-sentence
+        if re.search(r"(?:\s[.,]\s*,?|\.\s*,)\s*$", text[:start]):
+            return True
+        if not before_stripped.strip(" .,"):
+            return True  # "dst" starts its own sentence
+        # a short list of examples before it: "KTP, KK, dst" is fine
+        chunk = text[b:start]
+        items = [c for c in re.split(r",|\bdan\b", chunk) if c.strip()]
+        if len(items) >= 3 and all(len(c.split()) <= 4 for c in items[-3:]):
+            return False
+        return len(chunk) > 60
+
+
