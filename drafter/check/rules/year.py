@@ -1,0 +1,385 @@
+"""Year rules: years that do not fit the report year in their context.
+
+Data (patterns, comparison words) live in rules/years.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from drafter.check.context import CheckContext
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules._textutil import sentence_bounds, units
+from drafter.document.model import TextUnit
+from drafter.numbers import scan_numbers
+from drafter.resources import load_yaml
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
+
+
+def _data() -> dict[str, Any]:
+    return load_yaml("rules", "years.yaml") or {}
+
+
+@dataclass(frozen=True)
+class _YearPattern:
+    regex: re.Pattern[str]
+    what: str
+    prose_only: bool
+    closing_only: bool
+
+
+@lru_cache(maxsize=4)
+def _patterns(key: str) -> tuple[_YearPattern, ...]:
+    return tuple(
+        _YearPattern(re.compile(p["regex"], re.IGNORECASE), p.get("what", ""),
+                     bool(p.get("prose_only")), bool(p.get("closing_only")))
+        for p in _data().get(key) or []
+    )
+
+
+@lru_cache(maxsize=1)
+def _comparison_re() -> re.Pattern[str]:
+    words = sorted(_data().get("comparison_words") or [], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _looks_back(text: str, start: int) -> bool:
+    b, _ = sentence_bounds(text, start)
+    return bool(_comparison_re().search(text[b:start]))
+
+
+def _closing_blocks(ctx: CheckContext) -> set[int]:
+    """Indexes of blocks in the closing chapter (the highest BAB, or after a PENUTUP heading)."""
+    ctx.info  # noqa: B018 - assigns chapters
+    doc = ctx.document
+    nums = [_ROMAN.get(b.chapter.split()[-1], 0) for b in doc.blocks if b.chapter]
+    if not nums:
+        return set()
+    last = max(nums)
+    heads = [h.lower() for h in _data().get("closing_headings") or []]
+    out: set[int] = set()
+    for b in doc.blocks:
+        if b.chapter and _ROMAN.get(b.chapter.split()[-1], 0) == last and last >= 4:
+            out.add(b.index)
+    # also blocks after a closing heading inside an unnumbered document
+    started = False
+    for b in doc.blocks:
+        t = b.text.strip().strip("#* ").lower()
+        if b.kind != "table" and len(t) < 60 and any(t.endswith(h) or t == h for h in heads):
+            started = True
+        if started:
+            out.add(b.index)
+    return out
+
+
+@register
+class ReportYearMismatch(Rule):
+    """Phrases that describe this report's own period with another year: "Tahun Anggaran
+    2022", "DPA 2022", "Laporan Kinerja ... tahun 2022", "KERANGKA PENGUKURAN KINERJA TAHUN
+    2022" (also in the table of contents) in a report for 2023.
+
+    A report copied from last year's report keeps last year's years in places; they misstate
+    the period the report accounts for. Comparisons with an earlier year ("dibandingkan",
+    "tahun lalu", "sebelumnya" in the same sentence) are not reported. Patterns:
+    rules/years.yaml (self_patterns).
+    """
+
+    code = "YR101"
+    name = "report-year-mismatch"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        for unit, block in units(ctx.document):
+            for p in _patterns("self_patterns"):
+                if p.prose_only and block.kind == "table":
+                    continue
+                for m in p.regex.finditer(unit.text):
+                    y = int(m.group("y"))
+                    if not (year - 3 <= y < year) or _looks_back(unit.text, m.start()):
+                        continue
+                    s, e = m.span("y")
+                    yield self.issue(
+                        unit, m.start(), e,
+                        f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
+                        f"\"{m.group(0)}\" seharusnya memakai tahun {year}",
+                        expected=m.group(0)[: s - m.start()] + str(year),
+                    )
+
+
+@register
+class PlanYear(Rule):
+    """Plans and recommendations that target the report year or earlier instead of the next
+    year: "penyusunan rencana kegiatan tahun 2023", "pada tahun 2023 dan tahun-tahun
+    berikutnya", "direkomendasikan ... pada tahun 2023" in the closing chapter of a 2023
+    report.
+
+    The closing chapter of an LKIP draws lessons for the following year; a plan for the year
+    already reported is a copy-paste remnant from last year's report. Patterns:
+    rules/years.yaml (plan_patterns).
+    """
+
+    code = "YR102"
+    name = "plan-year"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        closing = _closing_blocks(ctx)
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            seen: set[int] = set()
+            for p in _patterns("plan_patterns"):
+                if p.closing_only and block.index not in closing:
+                    continue
+                for m in p.regex.finditer(unit.text):
+                    y = int(m.group("y"))
+                    if y > year or y < year - 3 or m.start("y") in seen:
+                        continue
+                    seen.add(m.start("y"))
+                    s, e = m.span("y")
+                    yield self.issue(
+                        unit, s, e,
+                        f"rencana/rekomendasi diarahkan ke tahun {y}, padahal laporan ini untuk "
+                        f"tahun {year}: rencana ke depan seharusnya untuk tahun {year + 1}",
+                        expected=str(year + 1),
+                    )
+
+
+_RANGE_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*"
+                       r"(?:tahun\s+)?((?:19|20)\d\d)(?![\d.])", re.IGNORECASE)
+
+
+@register
+class ReversedRange(Rule):
+    """Year ranges written backwards: "2021-2016" instead of "2016-2021".
+
+    A reversed range is a typing error that makes the period ambiguous.
+    """
+
+    code = "YR103"
+    name = "reversed-year-range"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for unit, _b in units(ctx.document):
+            for m in _RANGE_RE.finditer(unit.text):
+                a, b = int(m.group(1)), int(m.group(2))
+                if a > b and a - b <= 10:
+                    yield self.issue(
+                        unit, m.start(), m.end(),
+                        f"rentang tahun terbalik: \"{m.group(0)}\"; seharusnya {b}-{a}",
+                        expected=f"{b}-{a}",
+                    )
+
+
+_UNTIL_RE = re.compile(r"\bperiode\s+(?:tahun\s+)?(?:s\.?\s?d\.?|sampai\s+dengan|hingga)\s*(?:tahun\s+)?"
+                       r"(20\d\d)\b", re.IGNORECASE)
+
+
+def _renstra_context(text: str, start: int) -> bool:
+    words = _data().get("renstra_words") or []
+    window = text[max(0, start - 80):start].lower()
+    return any(w in window for w in words)
+
+
+@register
+class RenstraPeriod(Rule):
+    """The Renstra period stated inconsistently: "periode s.d tahun 2023" or "Renstra
+    2021-2024" where the report's dominant Renstra period (the range it states most often,
+    e.g. 2021-2026) ends in another year.
+
+    The Renstra period frames every target in the report; two different periods mean one of
+    them was copied from an older document.
+    """
+
+    code = "YR104"
+    name = "renstra-period"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        found: list[tuple[TextUnit, re.Match[str], int, int, bool]] = []
+        for unit, _b in units(ctx.document):
+            for m in _RANGE_RE.finditer(unit.text):
+                a, b = int(m.group(1)), int(m.group(2))
+                if 3 <= b - a <= 6:
+                    found.append((unit, m, a, b, _renstra_context(unit.text, m.start())))
+        votes = Counter((a, b) for _u, _m, a, b, _r in found)
+        if not votes:
+            return
+        (da, db), n = votes.most_common(1)[0]
+        if n < 2 or (len(votes) > 1 and votes.most_common(2)[1][1] == n):
+            return
+        for unit, m, a, b, in_renstra in found:
+            if (a, b) != (da, db) and in_renstra and a == da:
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"periode Renstra tertulis {a}-{b}, padahal di bagian lain laporan "
+                    f"periode Renstra {da}-{db}",
+                    expected=f"{da}-{db}",
+                )
+        for unit, _b in units(ctx.document):
+            for m in _UNTIL_RE.finditer(unit.text):
+                y = int(m.group(1))
+                if y != db and abs(y - db) <= 6:
+                    yield self.issue(
+                        unit, m.start(1), m.end(1),
+                        f"akhir periode tertulis tahun {y}, padahal periode Renstra dalam "
+                        f"laporan ini {da}-{db}: seharusnya s.d tahun {db}",
+                        expected=str(db),
+                    )
+
+
+_REG_RE = re.compile(
+    r"\b(?P<kind>peraturan|permen\w*|perpres|perda|perbup|perkada|undang[-\s]undang|UU|PP|"
+    r"keputusan|instruksi|inpres|surat\s+edaran|SE)\b(?P<issuer>[^.;:()\n]{0,140}?)\s*"
+    r"(?:nomor|no\.?)\s*(?P<num>\d+[A-Z]?)\s+tahun\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?P<after>[^.;\n]{0,100})",
+    re.IGNORECASE,
+)
+_STOP = {"dan", "negara", "republik", "indonesia", "tentang", "atas", "yang", "dengan", "nomor",
+         "no", "tahun", "serta", "di", "ke", "dari", "pada", "untuk"}
+
+
+def _toks(s: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", s.lower()) if w not in _STOP}
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.6
+
+
+@dataclass
+class _Citation:
+    unit: TextUnit
+    match: re.Match[str]
+    num: str
+    year: int
+    issuer: set[str]
+    subject: set[str]
+    line: int
+
+
+@register
+class RegulationYear(Rule):
+    """The same regulation cited with different years in one document, e.g. "PermenPAN-RB
+    Nomor 53 Tahun 2014" in the introduction and "Nomor 53 Tahun 2015" in an attachment.
+
+    A regulation is identified by its number together with its issuer or its subject
+    ("tentang ..."); when the citations disagree, the year cited most often is taken as right
+    and the others are reported.
+    """
+
+    code = "YR105"
+    name = "regulation-year"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        cites: list[_Citation] = []
+        for unit, _b in units(ctx.document):
+            for m in _REG_RE.finditer(unit.text):
+                after = m.group("after")
+                subj = after.split("tentang", 1)[1] if "tentang" in after.lower() else ""
+                if "tentang" in after.lower():
+                    subj = re.split(r"tentang", after, maxsplit=1, flags=re.IGNORECASE)[1]
+                cites.append(_Citation(unit, m, m.group("num").upper(), int(m.group("year")),
+                                       _toks(m.group("kind") + " " + m.group("issuer")),
+                                       _toks(subj), unit.position(m.start())[0]))
+        for c in cites:
+            same = [o for o in cites if o.num == c.num and o is not c
+                    and (_similar(o.subject, c.subject) if o.subject and c.subject
+                         else _similar(o.issuer, c.issuer))
+                    and _similar(o.issuer, c.issuer) | _similar(o.subject, c.subject)]
+            if not same:
+                continue
+            years = Counter([c.year] + [o.year for o in same])
+            if len(years) < 2:
+                continue
+            best, n = years.most_common(1)[0]
+            if c.year == best:
+                if n == years[c.year] and list(years.values()).count(n) > 1:
+                    # a tie: report only the later citation(s)
+                    earlier = [o for o in same if o.year != c.year and o.line < c.line]
+                    if not earlier:
+                        continue
+                    best = earlier[0].year
+                else:
+                    continue
+            other = next(o for o in same if o.year == best)
+            m = c.match
+            yield self.issue(
+                c.unit, m.start("num"), m.end("year"),
+                f"peraturan Nomor {c.num} dikutip dengan tahun {c.year}, padahal di baris "
+                f"{other.line} dikutip Nomor {c.num} Tahun {best}",
+                expected=f"Nomor {c.num} Tahun {best}",
+            )
+
+
+_CMP_RE = re.compile(
+    r"\bdibandingkan\s+(?:dengan\s+)?[^.]{0,100}?\btahun\s+(?P<a>20\d\d)\b[^.]{0,120}?"
+    r"\byaitu\s+(?:pada\s+)?tahun\s+(?P<b>20\d\d)\b(?P<rest>[^\n]{0,200})",
+    re.IGNORECASE,
+)
+
+
+@register
+class ComparisonBaseline(Rule):
+    """A comparison with an earlier year whose explanation restates the report year: "Jika
+    dibandingkan dengan ... tahun 2022 maka mengalami penurunan ... yaitu pada tahun 2023
+    dari total anggaran Rp X terealisasi Rp Y", where X and Y are this year's figures already
+    given before.
+
+    The reader expects the baseline year's figures after "yaitu"; restating this year's
+    figures leaves the comparison without its baseline.
+    """
+
+    code = "YR106"
+    name = "comparison-baseline"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            for m in _CMP_RE.finditer(unit.text):
+                a, b = int(m.group("a")), int(m.group("b"))
+                if a >= year or b != year:
+                    continue
+                before = {n.value for n in scan_numbers(unit.text[: m.start()])
+                          if not n.is_year and n.value >= 1000}
+                after = [n.value for n in scan_numbers(m.group("rest"))
+                         if not n.is_year and n.value >= 1000]
+                if not after or not all(v in before for v in after):
+                    continue
+                s, e = m.span("b")
+                yield self.issue(
+                    unit, m.start("b") - len("tahun "), e,
+                    f"perbandingan dengan tahun {a} diuraikan dengan angka tahun {b} yang sudah "
+                    f"disebut sebelumnya; setelah \"yaitu\" seharusnya angka tahun {a}",
+                    expected=f"tahun {a}",
+                )
+
+
