@@ -28,7 +28,16 @@ class LkipError(Exception):
                 head += f":{self.line}"
             head += ": "
         field = f"{self.field}: " if self.field else ""
-        return f"{head}{field}{self.message}"
+        return _one_line(f"{head}{field}{self.message}")
+
+
+# Every character str.splitlines() breaks on, shown escaped so a message stays one line even
+# when a file name, a YAML key or a quoted value holds a line break.
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_LINE_BREAKS)
 
 
 class FiguresError(LkipError):

@@ -158,10 +158,19 @@ def load_figures(path: str | Path) -> Figures:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or "sintaks tidak valid"
         raise FiguresError(f"sintaks YAML salah: {problem}", path=name, line=line) from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise FiguresError(f"berisi karakter kendali {code} yang tidak diizinkan di YAML",
+                           path=name, line=line) from None
     except yaml.YAMLError as exc:
-        raise FiguresError(f"sintaks YAML salah: {exc}", path=name) from None
+        raise FiguresError(f"sintaks YAML salah: {' '.join(str(exc).split())}", path=name) from None
     except RecursionError:
         raise FiguresError("struktur terlalu dalam", path=name) from None
+    except Exception:  # noqa: BLE001 - the parsers' own bugs on odd scalars: int of > 4300
+        # digits, a date like 2023-02-30, an empty "!!float" tag (PyYAML raises IndexError)
+        raise FiguresError("ada nilai yang tidak dapat dibaca (angka terlalu panjang, tanggal "
+                           "tidak valid, atau tag YAML kosong)", path=name) from None
 
     if not isinstance(data, dict):
         raise FiguresError("isi berkas harus berupa pemetaan (instansi:, tahun:, sasaran: ...)",
