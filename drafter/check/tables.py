@@ -1,0 +1,770 @@
+"""Table understanding: which table is Tabel 3.1 ... 3.8, PK, Renstra, IKU, and what its rows say.
+
+:func:`index_tables` gives a :class:`TableIndex` (cached as ``ctx.tables``):
+
+* a role per table block, from its caption ("Tabel 3.1", "Table 3.5", a caption naming the
+  Renstra or the Perjanjian Kinerja) or, failing that, from its header keywords (a PK table is
+  "SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET" under a Perjanjian Kinerja heading, a Renstra
+  matrix has target columns for several years); a table without caption that continues the
+  previous one (a page break, a repeated header, a new sasaran part of Tabel 3.6) gets its role;
+* columns mapped to keys from header keywords (``rules/tables.yaml``), with group labels
+  carried over ("TARGET" over 2021 | 2022 | 2023 gives ``target:2021`` ...);
+* indicator rows (3.1-3.5, 3.7, PK, Renstra, IKU) and budget rows (3.6, 3.8, PK budget) with
+  parsed values, levels (program > kegiatan > sub kegiatan > input/output/outcome) and parents.
+
+Keys of ``IndicatorRow.values``: ``target``, ``realisasi``, ``capaian``, ``target:2021``,
+``realisasi:2022``, ``renstra_target``, ``nasional``, ``serapan``, ``efisiensi``, ``ket``,
+``predikat`` (3.5: the ticked column label) and ``ticks`` (3.5: all ticked labels joined by
+"|"; the list is ``IndicatorRow.ticks``). Keys of ``BudgetRow.values``: ``pagu``,
+``realisasi``, ``persen`` (3.8, PK budget) and ``target``, ``realisasi``, ``capaian`` (3.6;
+"Input : Dana" rows of 3.6 also get ``pagu``/``persen`` aliases).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from drafter.check.fuzzy import similarity, strip_markup
+from drafter.document.model import Block, Cell, Document, Row
+from drafter.measure import Scale, default_scale, grade_codes
+from drafter.numbers import Num, scan_numbers
+from drafter.resources import load_yaml
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
+
+INDICATOR_ROLES = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.7", "PK", "renstra", "iku")
+BUDGET_ROLES = ("3.6", "3.8")
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+_NUMBERING_RE = re.compile(r"^\s*\(?\d{1,2}\)?\s*$")
+_ROMAN_RE = re.compile(r"^\s*[IVXL]{1,5}\s*\.?\s*$")
+_DASHES_RE = re.compile(r"^[\s\-–—:|=]*$")
+_SPACES_RE = re.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------- data classes
+@dataclass
+class ValueCell:
+    """One numeric (or grade) value read from a cell."""
+
+    cell: Cell
+    num: Num | None  # offsets (start/end) are positions in cell.text
+    grade: str | None  # "AA".."D" when the cell holds a letter grade
+    text: str  # the cell text without markup, stripped
+
+    @property
+    def value(self) -> Any:
+        """The Decimal value, the grade string, or None."""
+        if self.num is not None:
+            return self.num.value
+        return self.grade
+
+    def span(self) -> tuple[int, int]:
+        """(start, end) of the value in ``cell.text`` (the whole cell when unknown)."""
+        if self.num is not None:
+            return self.num.start, self.num.end
+        raw = self.cell.text
+        s = len(raw) - len(raw.lstrip())
+        return s, len(raw.rstrip())
+
+
+@dataclass
+class IndicatorRow:
+    """One row of an indicator-level table."""
+
+    role: str
+    table: Block
+    row: Row
+    sasaran: str | None
+    name: str
+    name_cell: Cell | None
+    values: dict[str, ValueCell]
+    is_average: bool = False
+    kind: str = "indicator"  # "indicator" | "sasaran" (3.5 sasaran lines) | "average"
+    ticks: list[tuple[str, Cell]] = field(default_factory=list)  # 3.5: (label, cell) ticked
+
+    def get(self, key: str) -> ValueCell | None:
+        return self.values.get(key)
+
+
+@dataclass
+class BudgetRow:
+    """One row of Tabel 3.6 / 3.8 / the PK program budget."""
+
+    role: str
+    table: Block
+    row: Row
+    level: str  # program | kegiatan | sub_kegiatan | input | output | outcome | total | other
+    name: str
+    name_cell: Cell | None
+    values: dict[str, ValueCell]
+    parent: int | None = None  # index in TableIndex.budget_rows[role] of the enclosing row
+    sasaran: str | None = None  # 3.6: the sasaran the table part belongs to
+    index: int = 0  # own index in TableIndex.budget_rows[role]
+
+    def get(self, key: str) -> ValueCell | None:
+        return self.values.get(key)
+
+
+@dataclass
+class TableInfo:
+    """How one table block was understood."""
+
+    block: Block
+    role: str | None
+    columns: dict[str, int]  # key -> logical column
+    labels: dict[int, str]  # logical column -> header label
+    header_rows: list[int]  # indices of header rows in block.rows
+    ticks: dict[int, str] = field(default_factory=dict)  # 3.5: column -> band label
+    caption: str | None = None
+    continued_from: int | None = None  # block index of the table this one continues
+    sasaran: str | None = None  # "Sasaran Strategis N : ..." paragraph above (3.6 parts)
+
+
+@dataclass
+class TableIndex:
+    roles: dict[int, str] = field(default_factory=dict)
+    by_role: dict[str, list[Block]] = field(default_factory=dict)
+    indicator_rows: dict[str, list[IndicatorRow]] = field(default_factory=dict)
+    budget_rows: dict[str, list[BudgetRow]] = field(default_factory=dict)
+    info: dict[int, TableInfo] = field(default_factory=dict)
+
+    def role_of(self, block: Block) -> str | None:
+        return self.roles.get(block.index)
+
+    def rows(self, role: str, *, all_rows: bool = False) -> list[IndicatorRow]:
+        """Indicator rows of ``role``; averages and 3.5 sasaran-only rows only with all_rows."""
+        rows = self.indicator_rows.get(role, [])
+        if all_rows:
+            return list(rows)
+        return [r for r in rows if r.kind == "indicator"]
+
+    def budget(self, role: str) -> list[BudgetRow]:
+        return list(self.budget_rows.get(role, []))
+
+    def average_row(self, role: str = "3.1") -> IndicatorRow | None:
+        return next((r for r in self.indicator_rows.get(role, []) if r.is_average), None)
+
+    def match(self, name: str, role: str | None = None,
+              threshold: float = 0.6) -> list[IndicatorRow]:
+        """Rows whose indicator name (or, for 3.7 / sasaran rows, sasaran) resembles ``name``.
+
+        Best first; only rows scoring at least ``threshold``.
+        """
+        roles = [role] if role else list(self.indicator_rows)
+        scored: list[tuple[float, int, IndicatorRow]] = []
+        n = 0
+        for r in roles:
+            for row in self.indicator_rows.get(r, []):
+                if row.is_average:
+                    continue
+                s = similarity(name, row.name)
+                if row.sasaran and (row.role == "3.7" or row.kind == "sasaran"):
+                    s = max(s, similarity(name, row.sasaran))
+                if s >= threshold:
+                    scored.append((s, n, row))
+                n += 1
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return [t[2] for t in scored]
+
+    def indicators(self, threshold: float = 0.6) -> list[list[IndicatorRow]]:
+        """Rows of all roles grouped per indicator (anchored on 3.1, else PK, 3.3, ...)."""
+        order = ("3.1", "PK", "3.3", "3.2", "3.4", "3.5", "iku", "renstra")
+        anchors: list[IndicatorRow] = []
+        for r in order:
+            if self.rows(r):
+                anchors = self.rows(r)
+                break
+        groups: list[list[IndicatorRow]] = [[a] for a in anchors]
+        for role in (*order, "3.7"):
+            for row in self.rows(role):
+                if anchors and row.role == anchors[0].role:
+                    continue
+                best, best_i = 0.0, -1
+                for i, a in enumerate(anchors):
+                    s = similarity(row.name, a.name)
+                    if row.role == "3.7" and a.sasaran:
+                        s = max(s, similarity(row.name, a.sasaran))
+                    if s > best:
+                        best, best_i = s, i
+                if best >= threshold and best_i >= 0:
+                    groups[best_i].append(row)
+                else:
+                    groups.append([row])
+        return groups
+
+
+# --------------------------------------------------------------------------- configuration
+@lru_cache(maxsize=1)
+def _conf() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("rules", "tables.yaml")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _column_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((c["key"], re.compile(c["pattern"], re.IGNORECASE)) for c in _conf()["columns"])
+
+
+@lru_cache(maxsize=1)
+def _level_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((c["level"], re.compile(c["pattern"], re.IGNORECASE)) for c in _conf()["levels"])
+
+
+@lru_cache(maxsize=1)
+def _caption_re() -> re.Pattern[str]:
+    return re.compile(_conf()["caption_number"], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _caption_words() -> dict[str, tuple[re.Pattern[str], ...]]:
+    return {role: tuple(re.compile(p, re.IGNORECASE) for p in pats)
+            for role, pats in _conf()["caption_words"].items()}
+
+
+@lru_cache(maxsize=8)
+def _re(name: str) -> re.Pattern[str]:
+    return re.compile(_conf()[name], re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _tick_marks() -> frozenset[str]:
+    return frozenset(str(t) for t in _conf()["tick_marks"])
+
+
+# --------------------------------------------------------------------------- cell helpers
+def clean(text: str) -> str:
+    """Cell or caption text without markup, whitespace collapsed."""
+    return _SPACES_RE.sub(" ", strip_markup(text)).strip()
+
+
+def is_tick(text: str) -> bool:
+    t = clean(text)
+    return bool(t) and (t in _tick_marks() or (len(t) <= 3 and all(ch in _tick_marks() for ch in
+                                                                     t.replace(" ", ""))))
+
+
+def read_value(cell: Cell) -> ValueCell:
+    """The value of a table cell: a number (with unit words after it), a grade, or text."""
+    text = clean(cell.text)
+    up = text.upper().replace(" ", "")
+    grade = None
+    m = re.fullmatch(r"([A-D]{1,2})(?:\(\d+(?:[.,]\d+)?\))?", up)
+    if m and m.group(1) in grade_codes():
+        grade = m.group(1)
+    num = None
+    if grade is None:
+        nums = [n for n in scan_numbers(cell.text)]
+        if nums:
+            first = nums[0]
+            before = clean(cell.text[:first.start])
+            # the number must open the cell (only "Rp", markup or a sign before it)
+            if before in ("", "Rp", "Rp.", "+", "-", "±"):
+                num = first
+    return ValueCell(cell=cell, num=num, grade=grade, text=text)
+
+
+def cell_is_numeric(text: str) -> bool:
+    t = clean(text)
+    if not t or t in ("-", "–"):
+        return False
+    nums = scan_numbers(t)
+    return bool(nums) and nums[0].start <= 4 and not nums[0].is_year
+
+
+def logical_cells(row: Row, ncols: int, *, align_right: bool = False) -> dict[int, Cell]:
+    """Cells of ``row`` by logical column (colspans expanded; short rows aligned right)."""
+    out: dict[int, Cell] = {}
+    width = sum(max(1, c.colspan) for c in row.cells)
+    shift = ncols - width if align_right and width < ncols else 0
+    col = shift
+    for c in row.cells:
+        out[col] = c
+        col += max(1, c.colspan)
+    return out
+
+
+# --------------------------------------------------------------------------- headers
+def _is_header_like(row: Row) -> bool:
+    texts = [clean(c.text) for c in row.cells]
+    nonempty = [t for t in texts if t]
+    if not nonempty:
+        return False
+    if all(_NUMBERING_RE.match(t) for t in nonempty) and len(nonempty) >= 3:
+        return True  # "(1) (2) (3)" or "1 2 3 ..." numbering row
+    for t in nonempty:
+        if len(t) > 70:
+            return False
+        for n in scan_numbers(t):
+            core = t[n.start:n.end]
+            if n.is_year or re.fullmatch(r"\(\d{1,2}\)", t.strip()) or n.value < 20 and "(" in t:
+                continue
+            if re.fullmatch(r"\d{1,2}", core.strip()) and len(nonempty) >= 3 and \
+                    all(_NUMBERING_RE.match(x) or not re.search(r"\d", x) for x in nonempty):
+                continue
+            return False
+    joined = " ".join(nonempty).lower()
+    keywords = any(p.search(t.lower()) for t in nonempty for _, p in _column_patterns())
+    years = all(_YEAR_RE.fullmatch(t) or len(t) <= 12 for t in nonempty) and bool(
+        _YEAR_RE.search(joined))
+    scale_words = sum(1 for t in nonempty if _band_label(t) is not None) >= 2
+    return keywords or years or scale_words
+
+
+def _numbering_row(row: Row) -> bool:
+    nonempty = [clean(c.text) for c in row.cells if clean(c.text)]
+    return len(nonempty) >= 3 and all(_NUMBERING_RE.match(t) for t in nonempty)
+
+
+def _band_label(text: str, scale: Scale | None = None) -> str | None:
+    sc = scale or default_scale()
+    t = clean(text).lower()
+    band = sc.find(t)
+    if band is None:
+        squashed = t.replace(" ", "")
+        for b in sc.bands:
+            names = (b.label.lower(), *b.aliases)
+            if any(squashed == n.replace(" ", "") for n in names):
+                band = b
+                break
+    return band.label if band else None
+
+
+def _header_rows(block: Block) -> list[int]:
+    flagged = [i for i, r in enumerate(block.rows) if r.is_header]
+    out: list[int] = []
+    if flagged:
+        out = [i for i in flagged if i < 6]
+        i = (out[-1] + 1) if out else 0
+        while i < len(block.rows) and _numbering_row(block.rows[i]):
+            out.append(i)
+            i += 1
+        return out
+    for i, row in enumerate(block.rows[:5]):
+        if _is_header_like(row):
+            out.append(i)
+        elif not any(clean(c.text) for c in row.cells):
+            continue
+        else:
+            break
+    return out
+
+
+def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int]:
+    """Header label per logical column (group labels carried over empty cells)."""
+    ncols = max((sum(max(1, c.colspan) for c in r.cells) for r in block.rows), default=0)
+    labels: dict[int, list[str]] = {}
+    hdr = [block.rows[i] for i in header if not _numbering_row(block.rows[i])]
+    for k, row in enumerate(hdr):
+        cells = logical_cells(row, ncols)
+        last_label: str | None = None
+        last_col = -1
+        for col in range(ncols):
+            c = cells.get(col)
+            t = clean(c.text) if c is not None else ""
+            if c is not None and c.colspan > 1 and t:
+                for cc in range(col, col + c.colspan):
+                    labels.setdefault(cc, []).append(t)
+                last_label, last_col = None, -1
+                continue
+            if t:
+                labels.setdefault(col, []).append(t)
+                last_label, last_col = t, col
+            elif last_label is not None and k + 1 < len(hdr):
+                # an empty cell right of a group label: filled when the next header row has
+                # a sub-label in this column (TARGET over 2021 | 2022 | 2023)
+                nxt = logical_cells(hdr[k + 1], ncols).get(col)
+                if nxt is not None and clean(nxt.text) and col - last_col < 12:
+                    labels.setdefault(col, []).append(last_label)
+    return {c: " ".join(v) for c, v in labels.items()}, ncols
+
+
+def _map_columns(labels: dict[int, str], scale: Scale) -> tuple[dict[str, int], dict[int, str]]:
+    cols: dict[str, int] = {}
+    ticks: dict[int, str] = {}
+    keyed: list[tuple[str, int, str | None]] = []
+    for col in sorted(labels):
+        label = labels[col]
+        low = label.lower()
+        band = _band_label(re.sub(r"^\s*predikat\s*", "", low), scale) if "predikat" in low or \
+            _band_label(low, scale) else None
+        if band is not None:
+            ticks[col] = band
+            continue
+        years = _YEAR_RE.findall(label)
+        key = None
+        if years:
+            # a year column under a group label: TARGET KINERJA ... 2022, REALISASI 2021
+            key = next((k for k in ("target", "realisasi", "capaian") if re.search(
+                k[:7], low)), None)
+        if key is None:
+            key = next((k for k, p in _column_patterns() if p.search(low)), None)
+        if key is None:
+            continue
+        keyed.append((key, col, years[-1] if years else None))
+    counts: dict[str, set[str | None]] = {}
+    for key, _col, year in keyed:
+        counts.setdefault(key, set()).add(year)
+    for key, col, year in keyed:
+        multi = len(counts[key]) > 1
+        if multi and year:
+            cols.setdefault(f"{key}:{year}", col)
+        else:
+            cols.setdefault(key, col)
+    return cols, ticks
+
+
+# --------------------------------------------------------------------------- roles
+def _caption_text(doc: Document, block: Block, lookback: int) -> str | None:
+    if block.caption:
+        return block.caption
+    for j in range(block.index - 1, max(-1, block.index - 1 - lookback), -1):
+        b = doc.blocks[j]
+        if b.kind == "table":
+            return None
+        if _caption_re().search(b.text.strip()[:40]):
+            return b.text.strip()
+    return None
+
+
+def _caption_role(caption: str | None) -> str | None:
+    if not caption:
+        return None
+    m = _caption_re().search(caption[:40])
+    if m:
+        num = f"{m.group(1)}.{int(m.group(2))}"
+        if num in _conf()["caption_roles"]:
+            return num
+    for role, pats in _caption_words().items():
+        if any(p.search(caption) for p in pats):
+            return role
+    return None
+
+
+def _context_text(doc: Document, block: Block, lookback: int) -> str:
+    parts = []
+    for j in range(max(0, block.index - lookback), block.index):
+        b = doc.blocks[j]
+        if b.kind != "table":
+            parts.append(b.text)
+    return "\n".join(parts)
+
+
+def _sasaran_above(doc: Document, block: Block, lookback: int = 8) -> str | None:
+    for j in range(block.index - 1, max(-1, block.index - 1 - lookback), -1):
+        b = doc.blocks[j]
+        if b.kind == "table":
+            return None
+        m = _re("sasaran_paragraph").match(clean(b.text))
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _header_role(cols: dict[str, int], ticks: dict[int, str], context: str) -> str | None:
+    keys = set(cols)
+    base = {k.split(":")[0] for k in keys}
+    years = {k.split(":")[1] for k in keys if ":" in k}
+    if ticks and "capaian" in base:
+        return "3.5"
+    if {"pagu", "realisasi"} <= base and ("program" in base or "persen" in base):
+        return "3.8"
+    if "serapan" in base and "capaian" in base:
+        return "3.7"
+    if "formula" in base and ("indikator" in base or "kinerja_utama" in base):
+        return "iku"
+    if "target" in base and "realisasi" in base and len(years) >= 2:
+        return "3.2"
+    if "target" in base and len(years) >= 3:
+        return "renstra"
+    if "renstra_target" in base and "realisasi" in base:
+        return "3.3"
+    if "nasional" in base and "realisasi" in base:
+        return "3.4"
+    if {"target", "realisasi", "capaian"} <= base and ("indikator" in base or "sasaran" in base):
+        return "3.1"
+    if {"target", "realisasi", "persen"} <= base or ({"target", "capaian", "persen"} <= base
+                                                     and "program" in base):
+        return "3.6"
+    if "target" in base and ("indikator" in base or "sasaran" in base) and \
+            "realisasi" not in base and re.search(r"perjanjian\s+kinerja", context, re.I):
+        return "PK"
+    return None
+
+
+# --------------------------------------------------------------------------- rows
+def _row_level(name: str, no_text: str) -> str:
+    name = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,4})[.)]\s*", "", name)
+    for level, pat in _level_patterns():
+        if pat.search(name):
+            return level
+    if _ROMAN_RE.match(no_text or ""):
+        return "program"
+    return "other"
+
+
+_LEVEL_RANK = {"program": 0, "kegiatan": 1, "sub_kegiatan": 2, "input": 3, "output": 3,
+               "outcome": 3}
+
+
+def _values(cells: dict[int, Cell], cols: dict[str, int], skip: set[str]) -> dict[str, ValueCell]:
+    out: dict[str, ValueCell] = {}
+    for key, col in cols.items():
+        if key.split(":")[0] in skip:
+            continue
+        c = cells.get(col)
+        if c is None:
+            continue
+        vc = read_value(c)
+        if vc.text or vc.num is not None:
+            out[key] = vc
+    return out
+
+
+_TEXT_KEYS = {"no", "indikator", "sasaran", "tujuan", "program", "formula", "unit",
+              "kinerja_utama"}
+
+
+def _data_rows(block: Block, info: TableInfo) -> list[Row]:
+    header_texts = [tuple(clean(t) for t in block.rows[i].texts()) for i in info.header_rows]
+    out = []
+    for i, row in enumerate(block.rows):
+        if i in info.header_rows:
+            continue
+        texts = tuple(clean(t) for t in row.texts())
+        if not any(texts) or all(_DASHES_RE.match(t) for t in texts):
+            continue
+        if texts in header_texts or _numbering_row(row):
+            continue  # a header repeated after a page break
+        out.append(row)
+    return out
+
+
+def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str], list[str]],
+                    carry: str | None) -> tuple[list[IndicatorRow], str | None]:
+    block, role, cols = info.block, info.role or "", info.columns
+    name_key = "indikator" if "indikator" in cols else "sasaran" if "sasaran" in cols else \
+        "program" if "program" in cols else None
+    name_col = cols.get(name_key) if name_key else None
+    if name_col is None:
+        first_val = min((c for k, c in cols.items() if k not in _TEXT_KEYS), default=ncols)
+        name_col = next((c for c in range(first_val) if c != cols.get("no")), None)
+    sas_col = cols.get("sasaran") if name_key != "sasaran" else None
+    out: list[IndicatorRow] = []
+    sasaran = carry
+    for row in _data_rows(block, info):
+        first = clean(row.cells[0].text) if row.cells else ""
+        align_right = len(row.cells) < ncols and bool(first) and not re.match(r"^\d", first)
+        cells = logical_cells(row, ncols, align_right=align_right and role in ("3.5", "3.7"))
+        name_cell = cells.get(name_col) if name_col is not None else None
+        name = clean(name_cell.text) if name_cell is not None else ""
+        if sas_col is not None:
+            sc = cells.get(sas_col)
+            st = clean(sc.text) if sc is not None else ""
+            if st:
+                sasaran = st
+        texts = " ".join(clean(c.text) for c in row.cells)
+        is_avg = bool(_re("average_row").search(texts[:60])) and (
+            not name or _re("average_row").search(name) is not None or len(name) < 40)
+        if is_avg and not name:
+            name = next((clean(c.text) for c in row.cells if clean(c.text)), "")
+        values = _values(cells, cols, _TEXT_KEYS)
+        kind = "average" if is_avg else "indicator"
+        ticks: list[tuple[str, Cell]] = []
+        for col, label in info.ticks.items():
+            c = cells.get(col)
+            if c is not None and is_tick(c.text):
+                ticks.append((label, c))
+        if info.ticks:
+            if ticks:
+                values["predikat"] = ValueCell(ticks[0][1], None, None, ticks[0][0])
+                values["ticks"] = ValueCell(ticks[0][1], None, None, "|".join(t for t, _ in ticks))
+            if not is_avg:
+                kind = _kind_35(name, values, known_sasaran)
+                if kind == "sasaran":
+                    sasaran = re.sub(r"^\W*sasaran\s*\d*\.?\s*:?\s*", "", name, flags=re.I) or name
+        if not name and not values:
+            continue
+        if not values and role not in ("3.5", "PK", "renstra", "iku") and not is_avg:
+            # a row with a name only: a sasaran line or a wrapped name
+            if role in ("3.1", "3.3", "3.4", "3.2", "3.7"):
+                continue
+        out.append(IndicatorRow(role=role, table=block, row=row, sasaran=sasaran, name=name,
+                                name_cell=name_cell, values=values, is_average=is_avg,
+                                kind=kind, ticks=ticks))
+    return out, sasaran
+
+
+def _kind_35(name: str, values: dict[str, ValueCell],
+             known: tuple[list[str], list[str]]) -> str:
+    if _re("indicator_row").search(name):
+        return "indicator"
+    if _re("sasaran_row").search(name):
+        return "sasaran"
+    sasaran, indicators = known
+    if sasaran:
+        # compare with the sasaran and indicator names of the other tables
+        best_s = max((similarity(name, s) for s in sasaran), default=0.0)
+        best_i = max((similarity(name, s) for s in indicators), default=0.0)
+        if best_s >= 0.6 and best_s > best_i:
+            return "sasaran"
+    return "indicator"
+
+
+def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
+    block, role = info.block, info.role or ""
+    cols = dict(info.columns)
+    if role == "3.6":
+        # "Target | Capaian | %": the Capaian column holds the realisasi, % the capaian
+        if "persen" in cols and "capaian" in cols and "realisasi" not in cols:
+            cols["realisasi"] = cols.pop("capaian")
+        if "persen" in cols:
+            cols["capaian"] = cols.pop("persen")
+    name_col = cols.get("program")
+    if name_col is None:
+        name_col = next((c for c in range(ncols) if c != cols.get("no") and c not in
+                         cols.values()), 1 if ncols > 1 else 0)
+    no_col = cols.get("no")
+    out: list[BudgetRow] = []
+    for row in _data_rows(block, info):
+        first = clean(row.cells[0].text) if row.cells else ""
+        align_right = len(row.cells) < ncols and bool(first) and not re.match(
+            r"^(\d{1,2}|[IVX]{1,4})\.?$", first)
+        cells = logical_cells(row, ncols, align_right=align_right)
+        name_cell = cells.get(name_col)
+        name = clean(name_cell.text) if name_cell is not None else ""
+        no_text = clean(cells[no_col].text) if no_col is not None and no_col in cells else ""
+        if not name:
+            name = next((clean(c.text) for c in row.cells if clean(c.text) and not
+                         cell_is_numeric(c.text)), "")
+        level = _row_level(name, no_text)
+        values = _values(cells, cols, _TEXT_KEYS)
+        if role == "3.6" and level == "input":
+            for a, b in (("target", "pagu"), ("capaian", "persen")):
+                if a in values:
+                    values[b] = values[a]
+        if not values and level == "other":
+            continue
+        out.append(BudgetRow(role=role, table=block, row=row, level=level, name=name,
+                             name_cell=name_cell, values=values, sasaran=info.sasaran,
+                             index=start + len(out)))
+    return out
+
+
+def _link_parents(rows: list[BudgetRow]) -> None:
+    stack: dict[int, int] = {}  # rank -> index in rows
+    for i, r in enumerate(rows):
+        rank = _LEVEL_RANK.get(r.level)
+        if r.level == "total" or rank is None:
+            stack.clear() if r.level == "total" else None
+            continue
+        parent = None
+        for k in range(rank - 1, -1, -1):
+            if k in stack:
+                parent = stack[k]
+                break
+        r.parent = rows[parent].index if parent is not None else None
+        if rank < 3:
+            stack[rank] = i
+            for k in list(stack):
+                if k > rank:
+                    del stack[k]
+
+
+# --------------------------------------------------------------------------- the index
+def understand_table(doc: Document, block: Block, scale: Scale,
+                     previous: TableInfo | None = None) -> TableInfo:
+    """Caption, header, columns and role of one table block."""
+    conf = _conf()
+    caption = _caption_text(doc, block, int(conf["caption_lookback"]))
+    header = _header_rows(block)
+    labels, _ncols = _column_labels(block, header)
+    cols, ticks = _map_columns(labels, scale)
+    info = TableInfo(block=block, role=None, columns=cols, labels=labels, header_rows=header,
+                     ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block))
+    role = _caption_role(caption)
+    adjacent = previous is not None and previous.block.index == block.index - 1
+    if role is None and previous is not None and previous.role is not None:
+        between_caption = False
+        for j in range(previous.block.index + 1, block.index):
+            b = doc.blocks[j]
+            if b.kind != "table" and _caption_re().search(b.text.strip()[:40]):
+                between_caption = True
+                break
+        if not between_caption:
+            if not header and adjacent:
+                # a headerless continuation right after a table (page break, blank line)
+                info.columns, info.ticks, info.labels = previous.columns, previous.ticks, \
+                    previous.labels
+                info.continued_from = previous.block.index
+                info.sasaran = info.sasaran or previous.sasaran
+                role = previous.role
+            elif header and set(cols) == set(previous.columns) and ticks.keys() == \
+                    previous.ticks.keys():
+                info.continued_from = previous.block.index
+                role = previous.role
+    if role is None and cols:
+        context = _context_text(doc, block, int(conf["context_lookback"]))
+        role = _header_role(cols, ticks, context)
+        if role is None and caption is None:
+            for r, pats in _caption_words().items():
+                if r == "PK" and any(p.search(context[-400:]) for p in pats) and \
+                        "target" in {k.split(":")[0] for k in cols} and \
+                        "realisasi" not in cols:
+                    role = "PK"
+    if role is None and caption is None and {"program", "pagu"} <= set(cols) and \
+            "realisasi" not in cols and previous is not None and previous.role == "PK" and \
+            block.index - previous.block.index <= 4:
+        role = "PK"  # the program budget part of the Perjanjian Kinerja
+    info.role = role
+    return info
+
+
+def index_tables(ctx: CheckContext | Document) -> TableIndex:
+    """Build the :class:`TableIndex` of a document (or of ``ctx.document``)."""
+    if isinstance(ctx, Document):
+        doc, scale = ctx, default_scale()
+    else:
+        doc, scale = ctx.document, ctx.info.scale
+    index = TableIndex()
+    infos: list[TableInfo] = []
+    previous: TableInfo | None = None
+    for block in doc.blocks:
+        if block.kind != "table" or not block.rows:
+            continue
+        info = understand_table(doc, block, scale, previous)
+        infos.append(info)
+        index.info[block.index] = info
+        if info.role is not None:
+            index.roles[block.index] = info.role
+            index.by_role.setdefault(info.role, []).append(block)
+        previous = info
+    # sasaran names known from the indicator tables (to tell 3.5 sasaran lines apart)
+    known: tuple[list[str], list[str]] = ([], [])
+    carry: dict[str, str | None] = {}
+    for info in infos:
+        if info.role is None:
+            continue
+        ncols = max([sum(max(1, c.colspan) for c in r.cells) for r in info.block.rows]
+                    + [c + 1 for c in info.columns.values()] + [c + 1 for c in info.ticks])
+        if info.role in BUDGET_ROLES or (info.role == "PK" and "pagu" in info.columns and
+                                         not ({"indikator", "sasaran"} & set(info.columns))):
+            lst = index.budget_rows.setdefault(info.role, [])
+            lst.extend(_budget_rows(info, ncols, len(lst)))
+            continue
+        rows, carry[info.role] = _indicator_rows(
+            info, ncols, known if info.role == "3.5" else ([], []),
+            carry.get(info.role) if info.continued_from is not None else None)
+        index.indicator_rows.setdefault(info.role, []).extend(rows)
+        if info.role in ("3.1", "3.2", "3.3", "3.4", "PK"):
+            for r in rows:
+                if r.sasaran and r.sasaran not in known[0]:
+                    known[0].append(r.sasaran)
+                if r.name and not r.is_average and r.name not in known[1]:
+                    known[1].append(r.name)
+    for rows in index.budget_rows.values():
+        _link_parents(rows)
+    return index
