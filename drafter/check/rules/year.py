@@ -101,6 +101,7 @@ class ReportYearMismatch(Rule):
         if year is None:
             return
         for unit, block in units(ctx.document):
+            seen: set[int] = set()
             for p in _patterns("self_patterns"):
                 if p.prose_only and block.kind == "table":
                     continue
@@ -109,11 +110,20 @@ class ReportYearMismatch(Rule):
                     if not (year - 3 <= y < year) or _looks_back(unit.text, m.start()):
                         continue
                     s, e = m.span("y")
+                    if s in seen:
+                        continue
+                    seen.add(s)
+                    phrase = m.group(0)
+                    start = m.start()
+                    if len(phrase) > 45:  # point at the tail: "... pada tahun 2022"
+                        start = max(m.start(), s - 30)
+                        phrase = "..." + unit.text[start:e]
                     yield self.issue(
-                        unit, m.start(), e,
+                        unit, start, e,
                         f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
-                        f"\"{m.group(0)}\" seharusnya memakai tahun {year}",
-                        expected=m.group(0)[: s - m.start()] + str(year),
+                        f"\"{phrase}\" seharusnya memakai tahun {year}",
+                        expected=unit.text[start:s].lstrip(".") + str(year) if len(phrase) <= 45
+                        else str(year),
                     )
 
 

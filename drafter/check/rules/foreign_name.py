@@ -1,0 +1,361 @@
+"""Foreign names: other kecamatan named in the report of one kecamatan, the office's own name
+misspelled, the signatory's name or NIP written differently in two places.
+
+The gazetteer of the kabupaten (its kecamatan and desa) is rules/gazetteer/<kabupaten>.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from drafter.check.context import CheckContext
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules._textutil import levenshtein, sentence, units
+from drafter.document.model import Block, TextUnit
+from drafter.resources import data_dir, load_yaml
+
+
+def gazetteer(ctx: CheckContext) -> dict[str, Any]:
+    """The gazetteer of the report's kabupaten (empty when there is none)."""
+    kab = ctx.config.kabupaten or ctx.info.kabupaten
+    if not kab:
+        return {}
+    name = f"{kab.strip().lower().replace(' ', '_')}.yaml"
+    if not (data_dir("rules") / "gazetteer" / name).is_file():
+        return {}
+    return load_yaml("rules", f"gazetteer/{name}") or {}
+
+
+def _own_kecamatan(ctx: CheckContext) -> str | None:
+    inst = ctx.info.instansi or ""
+    if not inst.lower().startswith("kecamatan") or not ctx.info.instansi_name:
+        return None
+    return ctx.info.instansi_name
+
+
+def _known_names(gaz: dict[str, Any]) -> set[str]:
+    names = {k.lower() for k in gaz.get("kecamatan") or []}
+    for desas in (gaz.get("desa") or {}).values():
+        for d in desas:
+            names.add(d.lower())
+            names.add(d.lower().replace(" ", ""))
+    names.update(n.lower() for n in gaz.get("neighbours") or [])
+    if gaz.get("kabupaten"):
+        names.add(str(gaz["kabupaten"]).lower())
+    return names
+
+
+_KEC_RE = re.compile(r"(?<![\w])(?i:kecamatan|kec\.|camat)\s+(?P<name>[A-Z][A-Za-z]+)")
+_BORDER_RE = re.compile(
+    r"\b(?:berbatas(?:an)?|batas(?:-batas)?\s+wilayah|perbatasan|sebelah\s+(?:utara|selatan|timur|barat)"
+    r"|bagian\s+(?:utara|selatan|timur|barat)|letak\s+geografis)\b",
+    re.IGNORECASE,
+)
+
+
+@register
+class OtherKecamatan(Rule):
+    """Names of other kecamatan of the kabupaten in the report of one kecamatan: "Kecamatan
+    Wuluhan", "Camat Sukorambi", "Kec. Sukowono" in the LKIP of Kecamatan Gumukmas.
+
+    Reports are often written by copying another kecamatan's report; a foreign name left in a
+    sasaran, a decree or an analysis shows the text was not adapted. Border descriptions
+    ("berbatasan dengan", "sebelah utara ...") and sentences listing several kecamatan are
+    legitimate and not reported. Needs a gazetteer rules/gazetteer/<kabupaten>.yaml.
+    """
+
+    code = "FN101"
+    name = "other-kecamatan"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        own = _own_kecamatan(ctx)
+        gaz = gazetteer(ctx)
+        if not own or not gaz:
+            return
+        kecs = {k.lower(): k for k in gaz.get("kecamatan") or []}
+        for unit, _block in units(ctx.document):
+            for m in _KEC_RE.finditer(unit.text):
+                name = m.group("name").lower()
+                if name not in kecs or name == own.lower():
+                    continue
+                sent = sentence(unit.text, m.start(), m.end())
+                if _BORDER_RE.search(sent):
+                    continue
+                others = {x.group("name").lower() for x in _KEC_RE.finditer(sent)} & set(kecs)
+                if len(others - {own.lower()}) >= 2:
+                    continue  # a list of kecamatan
+                kw = m.group(0)[: m.start("name") - m.start()].strip()
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"nama kecamatan lain \"{m.group(0)}\" dalam laporan Kecamatan {own}; "
+                    f"kemungkinan salinan dari laporan kecamatan lain, seharusnya {kw} {own}",
+                    expected=f"{kw} {own}",
+                )
+
+
+_WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
+
+
+@register
+class OwnNameSpelling(Rule):
+    """The office's own name spelled differently: "Gemukmas" in the report of Kecamatan
+    Gumukmas (a capitalised word one or two letters away from the name).
+
+    A misspelt own name in a formal accountability report is conspicuous. Words that are
+    names in the gazetteer (another kecamatan like "Mumbulsari", a desa) are not reported.
+    """
+
+    code = "FN102"
+    name = "own-name-spelling"
+    category = "foreign-name"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        own = ctx.info.instansi_name
+        if not own or len(own) < 5:
+            return
+        lown = own.lower()
+        known = _known_names(gazetteer(ctx))
+        limit = 1 if len(own) < 7 else 2
+        for unit, _block in units(ctx.document):
+            for m in _WORD_RE.finditer(unit.text):
+                w = m.group(0)
+                lw = w.lower()
+                if lw == lown or lw in known or abs(len(lw) - len(lown)) > limit:
+                    continue
+                if not (w.istitle() or w.isupper()):
+                    continue
+                d = levenshtein(lw, lown, limit)
+                if d > limit:
+                    continue
+                # a common word that happens to be close (e.g. a desa not in the gazetteer)
+                # must share the first or the last three letters with the name
+                if lw[0] != lown[0] and lw[-3:] != lown[-3:]:
+                    continue
+                right = own.upper() if w.isupper() else own
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"nama instansi ditulis \"{w}\", seharusnya \"{right}\"",
+                    expected=right,
+                )
+
+
+_NIP_RE = re.compile(r"\bNIP\b\.?\s*:?\s*(?P<nip>\d[\d ]{10,30}\d)")
+_NAMA_RE = re.compile(r"^[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)(?=,|\s*$|\*)",
+                      re.IGNORECASE)
+_CAPS_NAME_RE = re.compile(r"^[\s*]*(?P<name>[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){1,5})[\s*]*(?:,|$)")
+_NOT_NAME = {"CAMAT", "KECAMATAN", "KEPALA", "BUPATI", "SEKRETARIS", "NIP", "PEMBINA", "PENATA",
+             "KABUPATEN", "JEMBER", "PIHAK", "LAPORAN", "TABEL", "BAB", "DAFTAR", "LAMPIRAN",
+             "INDIKATOR", "KINERJA", "PERJANJIAN", "RENCANA", "TAHUN", "DINAS", "BADAN"}
+
+
+@dataclass
+class _Sig:
+    name: str
+    unit: TextUnit
+    start: int
+    end: int
+    line: int
+    nip: str | None = None
+    nip_unit: TextUnit | None = None
+    nip_span: tuple[int, int] = (0, 0)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.findall(r"[A-Z]+", name.upper()) if len(t) > 1]
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if not a or not b or abs(len(a) - len(b)) > 1:
+        return False
+    hits = 0
+    for t in a:
+        if any(t == u or (min(len(t), len(u)) >= 5 and levenshtein(t, u, 2) <= 2) for u in b):
+            hits += 1
+    return hits / max(len(a), len(b)) >= 0.6 and a[0] == b[0]
+
+
+def _caps_name(block: Block) -> tuple[str, int, int] | None:
+    m = _CAPS_NAME_RE.match(block.text)
+    if not m:
+        return None
+    toks = _name_tokens(m.group("name"))
+    if len(toks) < 2 or any(t in _NOT_NAME for t in toks):
+        return None
+    return m.group("name"), m.start("name"), m.end("name")
+
+
+def _signatures(ctx: CheckContext) -> list[_Sig]:
+    blocks = [b for b in ctx.document.blocks if b.kind != "table"]
+    sigs: list[_Sig] = []
+    used: set[int] = set()
+    for i, b in enumerate(blocks):
+        nm = _NAMA_RE.match(b.text)
+        if nm and len(_name_tokens(nm.group("name"))) >= 2:
+            sig = _Sig(nm.group("name").strip(), b, nm.start("name"),
+                       nm.start("name") + len(nm.group("name").strip()), b.position(nm.start("name"))[0])
+            sigs.append(sig)
+            used.add(i)
+            for nb in blocks[i + 1:i + 5]:
+                n = _NIP_RE.search(nb.text)
+                if n:
+                    sig.nip, sig.nip_unit, sig.nip_span = n.group("nip"), nb, n.span("nip")
+                    break
+            continue
+        n = _NIP_RE.search(b.text)
+        if not n:
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):
+            if j in used:
+                break
+            cn = _caps_name(blocks[j])
+            if cn:
+                name, s, e = cn
+                sigs.append(_Sig(name, blocks[j], s, e, blocks[j].position(s)[0], n.group("nip"),
+                                 b, n.span("nip")))
+                used.add(j)
+                break
+    return sigs
+
+
+def _digits(nip: str) -> str:
+    return re.sub(r"\D", "", nip)
+
+
+def _groups(sigs: list[_Sig]) -> list[list[_Sig]]:
+    groups: list[list[_Sig]] = []
+    for s in sigs:
+        toks = _name_tokens(s.name)
+        for g in groups:
+            if any(_same_person(toks, _name_tokens(o.name)) for o in g):
+                g.append(s)
+                break
+        else:
+            groups.append([s])
+    return groups
+
+
+def _canonical(values: list[str]) -> str:
+    c = Counter(values)
+    best = max(c.values())
+    return next(v for v in values if c[v] == best)  # ties: the first occurrence wins
+
+
+@register
+class SignatoryName(Rule):
+    """The signatory's name spelled differently in two places: "NINO EKA PUTRA ..." in the
+    pengantar and "NINO EKA PRATAMA ..." above the NIP of the Perjanjian Kinerja.
+
+    Names are taken from "Nama : ..." lines and from ALL-CAPS name lines just above a "NIP"
+    line. Names that share most words (allowing small spelling differences) are taken as the
+    same person; the spelling used most often (or first) is taken as right and the others are
+    reported with the line of the right one.
+    """
+
+    code = "FN103"
+    name = "signatory-name"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for g in _groups(_signatures(ctx)):
+            norm = [" ".join(_name_tokens(s.name)) for s in g]
+            if len(set(norm)) < 2:
+                continue
+            right = _canonical(norm)
+            ref = g[norm.index(right)]
+            for s, n in zip(g, norm, strict=True):
+                if n == right:
+                    continue
+                yield self.issue(
+                    s.unit, s.start, s.end,
+                    f"nama penandatangan ditulis \"{s.name}\", padahal di baris {ref.line} "
+                    f"ditulis \"{ref.name}\"",
+                    expected=ref.name,
+                )
+
+
+@register
+class SignatoryNip(Rule):
+    """The same signatory with two different NIPs (spaces ignored), e.g. "197708272002121006"
+    in the pengantar and "19729648 200212 1 006" at the end.
+
+    The NIP identifies the official who signs; two NIPs for one person make the signature
+    doubtful.
+    """
+
+    code = "FN104"
+    name = "signatory-nip"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for g in _groups(_signatures(ctx)):
+            withnip = [s for s in g if s.nip and s.nip_unit is not None]
+            nips = [_digits(s.nip or "") for s in withnip]
+            if len(set(nips)) < 2:
+                continue
+            right = _canonical(nips)
+            ref = withnip[nips.index(right)]
+            ref_line = ref.nip_unit.position(ref.nip_span[0])[0] if ref.nip_unit else ref.line
+            for s, n in zip(withnip, nips, strict=True):
+                if n == right or s.nip_unit is None:
+                    continue
+                yield self.issue(
+                    s.nip_unit, s.nip_span[0], s.nip_span[1],
+                    f"NIP {s.name} tertulis {s.nip}, padahal di baris {ref_line} tertulis "
+                    f"{ref.nip}",
+                    expected=right,
+                )
+
+
+def _valid_ymd(s: str, lo: int, hi: int) -> bool:
+    try:
+        y, m, d = int(s[:4]), int(s[4:6]), int(s[6:8])
+        date(y, m, d)
+    except ValueError:
+        return False
+    return lo <= y <= hi
+
+
+def nip_problem(nip: str) -> str | None:
+    """Why an NIP (18 digits: birth date YYYYMMDD, TMT YYYYMM, sex 1/2, number) is invalid."""
+    d = _digits(nip)
+    if len(d) != 18:
+        return f"terdiri dari {len(d)} digit, seharusnya 18 digit"
+    if not _valid_ymd(d[:8], 1930, date.today().year - 15):
+        return f"8 digit pertama {d[:8]} bukan tanggal lahir yang sah (TTTTBBHH)"
+    if not _valid_ymd(d[8:14] + "01", 1950, date.today().year + 1):
+        return f"digit ke-9 s.d. 14 {d[8:14]} bukan bulan pengangkatan yang sah (TTTTBB)"
+    if d[14] not in "12":
+        return f"digit ke-15 ({d[14]}) seharusnya 1 (laki-laki) atau 2 (perempuan)"
+    return None
+
+
+@register
+class InvalidNip(Rule):
+    """An NIP that cannot be valid: not 18 digits, first 8 digits not a birth date YYYYMMDD,
+    digits 9-14 not a month YYYYMM, digit 15 not 1 or 2.
+
+    A malformed NIP is a typing error in the signature block of an official document.
+    """
+
+    code = "FN105"
+    name = "invalid-nip"
+    category = "foreign-name"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for unit, _block in units(ctx.document):
+            for m in _NIP_RE.finditer(unit.text):
+                why = nip_problem(m.group("nip"))
+                if why:
+                    yield self.issue(unit, m.start("nip"), m.end("nip"),
+                                     f"NIP {m.group('nip').strip()} tidak sah: {why}")
