@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
 from drafter.check.context import CheckContext
@@ -177,7 +178,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
         return False
     hits = 0
     for t in a:
-        if any(t == u or (min(len(t), len(u)) >= 5 and levenshtein(t, u, 2) <= 2) for u in b):
+        if any(t == u or (min(len(t), len(u)) >= 4
+                          and SequenceMatcher(None, t, u).ratio() >= 0.75) for u in b):
             hits += 1
     return hits / max(len(a), len(b)) >= 0.6 and a[0] == b[0]
 

@@ -1,0 +1,118 @@
+"""Basic typos: duplicated words and words glued together. Dictionary spelling is the SP
+rules' job (spelling.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from drafter.check.context import CheckContext
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules._textutil import units
+from drafter.resources import load_yaml
+
+
+def _data() -> dict[str, Any]:
+    return load_yaml("rules", "typo_basic.yaml") or {}
+
+
+@lru_cache(maxsize=1)
+def _redup() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data().get("reduplication") or [])
+
+
+@lru_cache(maxsize=1)
+def _heading_words() -> frozenset[str]:
+    return frozenset(w.upper() for w in _data().get("heading_words") or [])
+
+
+_DUP_RE = re.compile(r"(?<![\w-])([A-Za-z]{2,})([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w-])", re.IGNORECASE)
+
+
+@register
+class DuplicatedWord(Rule):
+    """A word written twice in a row: "Perekaman Perekaman", "dalam rangka rangka".
+
+    A doubled word is a typing slip that reviewers notice at once. Numbers, words joined
+    by a hyphen ("masing-masing") and intentional reduplication written without a hyphen
+    ("rata rata", a spelling matter: rules/typo_basic.yaml) are not reported; each table
+    cell is checked on its own, so equal neighbouring cells are not a duplicate.
+    """
+
+    code = "TY101"
+    name = "duplicated-word"
+    category = "typo"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        redup = _redup()
+        for unit, block in units(ctx.document):
+            for m in _DUP_RE.finditer(unit.text):
+                w = m.group(1)
+                if w.lower() in redup:
+                    continue
+                # a table cell continued on the next source line often repeats the last word
+                # of the previous line (PDF conversion), which is not the author's slip
+                if block.kind == "table" and (unit.position(m.start(1))[0]
+                                              != unit.position(m.start(3))[0]):
+                    continue
+                # "BB BB" or "A A": grade codes or abbreviations repeated in a row of values
+                if w.isupper() and len(w) <= 3:
+                    continue
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"kata \"{w}\" ditulis dua kali: \"{m.group(0)}\"; seharusnya \"{w}\"",
+                    expected=w,
+                )
+
+
+_GLUED_YEAR_RE = re.compile(r"\b([A-Z]{3,})(TAHUN)(?=\s*\d{4}\b|\b)")
+_CAPS_RE = re.compile(r"\b[A-Z]{7,}\b")
+
+
+@register
+class GluedWords(Rule):
+    """Two words glued together: "KINERJATAHUN 2022", "INDIKATORSASARAN" (two known heading
+    words in capitals), "PenyediaanGaji" (a capital inside a lower-case word).
+
+    PDF conversion and careless editing drop spaces; headings and table headers with glued
+    words look unfinished. Heading words: rules/typo_basic.yaml.
+    """
+
+    code = "TY102"
+    name = "glued-words"
+    category = "typo"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        words = _heading_words()
+        accepted = {w.upper() for w in _data().get("accepted_compounds") or []}
+        for unit, _block in units(ctx.document):
+            text = unit.text
+            done: set[int] = set()
+            for m in _GLUED_YEAR_RE.finditer(text):
+                if m.group(0) in words:
+                    continue
+                done.add(m.start())
+                yield self._glued(unit, m.start(), m.end(), m.group(1), m.group(2))
+            for m in _CAPS_RE.finditer(text):
+                if m.start() in done or m.group(0) in words or m.group(0) in accepted:
+                    continue
+                w = m.group(0)
+                for k in range(3, len(w) - 2):
+                    if w[:k] in words and w[k:] in words:
+                        yield self._glued(unit, m.start(), m.end(), w[:k], w[k:])
+                        break
+            for m in _CAMEL_RE.finditer(text):
+                a, b = m.group(1), m.group(2)
+                yield self._glued(unit, m.start(), m.end(), a, b)
+
+    def _glued(self, unit: Any, s: int, e: int, a: str, b: str) -> Issue:
+        return self.issue(unit, s, e,
+                          f"kata menempel tanpa spasi: \"{a}{b}\"; seharusnya \"{a} {b}\"",
+                          expected=f"{a} {b}")
+
+
+_CAMEL_RE = re.compile(r"\b([A-Z]?[a-z]{4,})([A-Z][a-z]{3,})\b")
