@@ -17,6 +17,7 @@ from drafter.errors import FiguresError
 from drafter.figures.model import Figures, _PathError
 
 MAX_FIGURES_BYTES = 5 * 1024 * 1024
+FIGURES_SUFFIXES = (".yaml", ".yml", ".json")
 
 _MESSAGES = {
     "missing": "wajib diisi",
@@ -121,6 +122,9 @@ def load_figures(path: str | Path) -> Figures:
     p = Path(path)
     name = str(path)
     try:
+        if p.is_file() and p.stat().st_size > MAX_FIGURES_BYTES:  # refuse before reading it all
+            raise FiguresError(f"berkas terlalu besar ({p.stat().st_size // 1024} KB; batas "
+                               f"{MAX_FIGURES_BYTES // 1024} KB)", path=name)
         raw = p.read_bytes()
     except FileNotFoundError:
         raise FiguresError("berkas tidak ditemukan", path=name) from None
@@ -130,6 +134,10 @@ def load_figures(path: str | Path) -> Figures:
         raise FiguresError("berkas tidak dapat dibaca (izin akses ditolak)", path=name) from None
     except OSError as exc:
         raise FiguresError(f"berkas tidak dapat dibaca ({exc.strerror})", path=name) from None
+    if p.suffix.lower() not in FIGURES_SUFFIXES:
+        kind = f"ekstensi {p.suffix}" if p.suffix else "tanpa ekstensi"
+        raise FiguresError(f"berkas angka harus .yaml, .yml, atau .json ({kind} tidak didukung)",
+                           path=name)
     if len(raw) > MAX_FIGURES_BYTES:
         raise FiguresError(
             f"berkas terlalu besar ({len(raw) // 1024} KB; batas {MAX_FIGURES_BYTES // 1024} KB)",
