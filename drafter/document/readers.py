@@ -1,38 +1,193 @@
-"""Reader entry points (PLACEHOLDER: minimal line-based reader; the full readers replace it)."""
+"""Reader entry points: :func:`read_document` (a file on disk) and :func:`parse_text` (a string).
+
+``read_document`` picks the reader from the file name (``.txt``/``.md``/``.docx``), checks the
+input before parsing (missing, folder, empty, binary, not UTF-8, too large, broken DOCX, zip
+bomb) and turns every failure into a one-line Indonesian :class:`DocumentError` naming the file.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from drafter.document.model import Block, Cell, Document, Row
-from drafter.errors import DocumentError
+from drafter.document.model import Document
+from drafter.document.text_reader import MARKDOWN_SUFFIXES, parse_text
+from drafter.errors import DocumentError, LkipError
+
+__all__ = ["MAX_DOCX_BYTES", "MAX_TEXT_BYTES", "SUPPORTED", "parse_text", "read_document"]
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # 20 MB of text is far beyond any LKIP
+MAX_DOCX_BYTES = 50 * 1024 * 1024
+
+TEXT_SUFFIXES = (".txt", ".text")
+DOCX_SUFFIXES = (".docx", ".docm")
+SUPPORTED = ".txt, .md, .docx"
+
+# Suffixes we know and refuse with a precise hint.
+_KNOWN_OTHER = {
+    ".pdf": "PDF",
+    ".doc": "Word 97-2003 (.doc); simpan ulang sebagai .docx",
+    ".odt": "OpenDocument (.odt); simpan ulang sebagai .docx",
+    ".rtf": "RTF; simpan ulang sebagai .docx",
+    ".xlsx": "Excel",
+    ".xls": "Excel",
+    ".pptx": "PowerPoint",
+    ".html": "HTML",
+    ".htm": "HTML",
+}
+
+# cp1252 characters accepted in the fallback for non-UTF-8 text (typographic punctuation,
+# common Latin letters, symbols seen in reports); anything else means the guess is unsafe.
+_CP1252_SAFE = set(
+    "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00b1\u00b2\u00b3\u00b5\u00b7\u00d7"
+    "\u00f7\u00ab\u00bb\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00ee\u00ef\u00f4\u00f6\u00fb"
+    "\u00fc\u00e7\u00f1\u00c9\u00c8\u00c0\u00c7\u00a7\u00bc\u00bd\u00be\u20ac\u2122\u00a0\u00ae"
+    "\u00a9"
+)
 
 
-def parse_text(text: str, path: str = "<teks>", markdown: bool | None = None) -> Document:
-    blocks: list[Block] = []
-    table: Block | None = None
-    for ln, line in enumerate(text.splitlines(), start=1):
-        if "\t" in line:
-            if table is None:
-                table = Block(text="", kind="table")
-                blocks.append(table)
-            cells = []
-            col = 1
-            for ci, part in enumerate(line.split("\t")):
-                cells.append(Cell(text=part, segments=[(0, ln, col)], row=len(table.rows), col=ci))
-                col += len(part) + 1
-            table.rows.append(Row(cells, index=len(table.rows)))
-            continue
-        table = None
-        if line.strip():
-            blocks.append(Block(text=line, segments=[(0, ln, 1)], kind="paragraph"))
-    return Document(path=path, blocks=blocks, format="text", source_text=text)
+def _fail(path: str, message: str, line: int | None = None) -> DocumentError:
+    return DocumentError(message, path=path, line=line)
+
+
+def _kind_for(p: Path) -> str:
+    suffix = p.suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
+        return "text"
+    if suffix in DOCX_SUFFIXES:
+        return "docx"
+    if suffix == "":
+        return "sniff"
+    what = _KNOWN_OTHER.get(suffix)
+    detail = f"berkas {what}" if what else f"akhiran {suffix}"
+    raise _fail(str(p), f"format tidak didukung ({detail}); format yang didukung: {SUPPORTED}")
+
+
+def _stat_checks(p: Path, limit: int) -> int:
+    path = str(p)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise _fail(path, "berkas tidak ditemukan") from None
+    except PermissionError:
+        raise _fail(path, "berkas tidak dapat dibaca (izin ditolak)") from None
+    except OSError as exc:
+        raise _fail(path, f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
+    if p.is_dir():
+        raise _fail(path, f"ini folder, bukan berkas; berikan berkas {SUPPORTED}")
+    if not p.is_file():
+        raise _fail(path, "bukan berkas biasa")
+    if st.st_size == 0:
+        raise _fail(path, "berkas kosong")
+    if st.st_size > limit:
+        raise _fail(path, f"berkas terlalu besar ({st.st_size / 1048576:.1f} MB; batas "
+                          f"{limit // 1048576} MB)")
+    return st.st_size
+
+
+def _read_bytes(p: Path, limit: int) -> bytes:
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(limit + 1)
+    except PermissionError:
+        raise _fail(str(p), "berkas tidak dapat dibaca (izin ditolak)") from None
+    except OSError as exc:
+        raise _fail(str(p), f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise _fail(str(p), f"berkas terlalu besar (batas {limit // 1048576} MB)")
+    return data
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """Name a well-known binary format from its magic bytes."""
+    head = data[:8]
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "ZIP/DOCX"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "Word/Excel lama (OLE)"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "gambar"
+    return None
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or (only when clearly
+    safe) cp1252. Raises DocumentError for binary or undecodable input."""
+    kind = _binary_kind(data)
+    if kind is not None:
+        raise _fail(path, f"berkas biner ({kind}), bukan teks; format yang didukung: {SUPPORTED}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _fail(path, "bukan teks UTF-16 yang sah") from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise _fail(path, "berkas biner (berisi byte NUL), bukan teks", line)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        text = _cp1252_if_safe(data)
+        if text is None:
+            raise _fail(path, "bukan teks UTF-8 (simpan ulang sebagai UTF-8)", line) from None
+    controls = sum(1 for c in text[:200_000] if c < " " and c not in "\t\n\r\f")
+    if controls > max(8, len(text[:200_000]) // 100):
+        raise _fail(path, "berkas biner (banyak karakter kontrol), bukan teks")
+    return text
+
+
+def _cp1252_if_safe(data: bytes) -> str | None:
+    high = sum(1 for b in data if b >= 0x80)
+    if high > max(20, len(data) // 50):
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any(ord(c) >= 0x80 and c not in _CP1252_SAFE for c in text):
+        return None
+    return text
+
+
+def _read_text_file(p: Path) -> Document:
+    _stat_checks(p, MAX_TEXT_BYTES)
+    data = _read_bytes(p, MAX_TEXT_BYTES)
+    text = decode_text(data, str(p))
+    if not text.strip():
+        raise _fail(str(p), "berkas kosong (hanya spasi)")
+    return parse_text(text, str(p), markdown=True if p.suffix.lower() in MARKDOWN_SUFFIXES else None)
+
+
+def _read_docx_file(p: Path) -> Document:
+    from drafter.document.docx_reader import read_docx
+
+    _stat_checks(p, MAX_DOCX_BYTES)
+    return read_docx(p)
 
 
 def read_document(path: str | Path) -> Document:
-    p = Path(path)
+    """Read a .txt/.md/.docx report into a :class:`Document` (DocumentError on bad input)."""
+    p = Path(os.fspath(path))
+    spath = str(path)
     try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"tidak dapat dibaca ({exc.strerror})", path=str(path)) from None
-    return parse_text(raw.decode("utf-8", errors="replace"), str(path))
+        if p.is_dir():
+            raise _fail(spath, f"ini folder, bukan berkas; berikan berkas {SUPPORTED}")
+        kind = _kind_for(p)
+        if kind == "sniff":
+            _stat_checks(p, MAX_DOCX_BYTES)
+            head = _read_bytes(p, MAX_DOCX_BYTES)[:8]
+            kind = "docx" if head.startswith(b"PK\x03\x04") else "text"
+        if kind == "docx":
+            return _read_docx_file(p)
+        return _read_text_file(p)
+    except LkipError:
+        raise
+    except MemoryError:
+        raise _fail(spath, "berkas terlalu besar untuk dibaca") from None
+    except RecursionError:
+        raise _fail(spath, "struktur dokumen terlalu dalam untuk dibaca") from None
+    except Exception as exc:  # noqa: BLE001 - never a traceback for a bad input
+        raise _fail(spath, f"berkas tidak dapat dibaca ({type(exc).__name__})") from None

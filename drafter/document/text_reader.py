@@ -1,0 +1,522 @@
+"""Plain-text and Markdown reader.
+
+Handles what the converted LKIP texts contain: tab-separated tables, Markdown pipe tables,
+HTML fragments (``<table>``, ``<p>``, ``<b>``, ``<br>``) inside lines or tables, ``$$...$$``
+formulas, headings with or without ``#``, list items, captions ("Tabel 3.1" + title line),
+tables split across pages with a repeated header, suppression comments
+``<!-- lkip: ignore CODE -->``. Every cleaned character keeps its true line/column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.document.model import Block, Cell, Document
+from drafter.document.structure import (
+    RowDraft,
+    caption_has_table,
+    caption_match,
+    finish_table,
+    heading_level,
+    is_caps_heading,
+    is_data_row,
+    is_titled_section,
+    link_captions,
+    looks_like_header,
+    merge_split_tables,
+    same_header,
+)
+from drafter.document.textclean import LineIndex, UnitBuilder, clean_into, clean_span
+
+_EXOTIC_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+_EXOTIC_RE = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_MD_HEADING_RE = re.compile(r"^[ ]{0,3}(#{1,6})[ \t]+")
+_MD_HEADING_TAIL_RE = re.compile(r"[ \t]+#+[ \t]*$")
+_BULLET_RE = re.compile(r"^([ \t]*)([-*+•▪●◦])[ \t]+(?=\S)")
+_ORDERED_RE = re.compile(
+    r"^([ \t]*)(?:[-*+•][ \t]+)?(\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-zA-Z]\)|[ivx]{1,4}[.)])[ \t]+(?=\S)"
+)
+_ALIGN_CELL_RE = re.compile(r"^\s*:?-{1,}:?\s*$")
+_SUPPRESS_RE = re.compile(
+    r"<!--\s*lkip\s*[:\-]?\s*(ignore(?:-all)?|abaikan(?:-semua)?)\b([^>]*?)-->", re.IGNORECASE)
+_CODE_SPLIT_RE = re.compile(r"[\s,;]+")
+_MD_ATX_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_ALIGN_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)", re.MULTILINE)
+_PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def normalize_source(text: str) -> str:
+    """The text as the position map sees it: no BOM, ``\\n`` line breaks, and the rarer
+    Unicode line separators (form feed, U+2028 ...) turned into spaces so that
+    ``str.splitlines()`` gives the same lines as the file."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _EXOTIC_RE.search(text):
+        text = text.translate(_EXOTIC_BREAKS)
+    return text
+
+
+def detect_markdown(text: str, path: str = "") -> bool:
+    """Markdown by suffix, else by content: ATX headings or pipe tables with an alignment row."""
+    if path.lower().endswith(MARKDOWN_SUFFIXES):
+        return True
+    head = text[:300_000]
+    headings = len(_MD_ATX_RE.findall(head))
+    if headings >= 2:
+        return True
+    return bool(_MD_ALIGN_RE.search(head)) and headings >= 0
+
+
+def _is_align_row(line: str) -> bool:
+    s = line.strip()
+    if "-" not in s or not set(s) <= set("|:- \t"):
+        return False
+    parts = [p for p in s.strip("|").split("|")]
+    return bool(parts) and all(_ALIGN_CELL_RE.match(p) for p in parts) and \
+        ("|" in s or len(parts) == 1 and s.count("-") >= 3 and ":" in s)
+
+
+class _Parser:
+    def __init__(self, src: str, markdown: bool) -> None:
+        self.src = src
+        self.md = markdown
+        self.lines = src.split("\n")
+        self.pos = LineIndex(src)
+        self.starts = self.pos.starts
+        self.blocks: list[Block] = []
+        self.suppressions: dict[int, set[str]] = {}
+        self._pending_supp: set[str] | None = None
+        self.fmt = "markdown" if markdown else "text"
+        # open table state
+        self.t_kind: str | None = None
+        self.t_rows: list[RowDraft] = []
+        self.t_blank = False
+        self.t_width = 0
+        self._resume_line = -1
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _off(self, i: int, col0: int = 0) -> int:
+        return self.starts[i] + col0
+
+    def _clean_line(self, i: int, col0: int = 0, end0: int | None = None) -> str:
+        line = self.lines[i]
+        end = len(line) if end0 is None else end0
+        text, _ = clean_span(self.src, self._off(i, col0), self._off(i, end), self.pos)
+        return text
+
+    def _block(self, kind: str, spans: list[tuple[int, int]], *, level: int = 0,
+               raw: bool = False) -> Block:
+        b = UnitBuilder()
+        for s, e in spans:
+            clean_into(b, self.src, s, e, self.pos, raw=raw)
+            b.brk()
+        text, segs = b.result()
+        if not segs and spans:
+            line, col = self.pos(spans[0][0])
+            segs = [(0, line, col)]
+        blk = Block(text=text, segments=segs, kind=kind, level=level,  # type: ignore[arg-type]
+                    source_format=self.fmt)
+        return blk
+
+    def _emit(self, blk: Block, line: int) -> None:
+        if self._pending_supp is not None:
+            self.suppressions.setdefault(line, set()).update(self._pending_supp)
+            self._pending_supp = None
+        self.blocks.append(blk)
+
+    # -- tables --------------------------------------------------------------------------------
+    def _cells_from_spans(self, spans: list[tuple[int, int]]) -> list[Cell]:
+        cells = []
+        for s, e in spans:
+            text, segs = clean_span(self.src, s, e, self.pos)
+            if not segs:
+                line, col = self.pos(s)
+                segs = [(0, line, col)]
+            cells.append(Cell(text=text, segments=segs))
+        return cells
+
+    def _tab_cells(self, i: int) -> list[Cell]:
+        line = self.lines[i]
+        base = self.starts[i]
+        spans = []
+        start = 0
+        while True:
+            j = line.find("\t", start)
+            if j == -1:
+                spans.append((base + start, base + len(line)))
+                break
+            spans.append((base + start, base + j))
+            start = j + 1
+        return self._cells_from_spans(spans)
+
+    def _pipe_cells(self, i: int) -> list[Cell]:
+        line = self.lines[i]
+        base = self.starts[i]
+        stripped = line.rstrip()
+        lead = len(line) - len(line.lstrip())
+        bounds = [m.start() for m in _PIPE_SPLIT_RE.finditer(stripped)]
+        edges = [lead - 1] if not stripped.lstrip().startswith("|") else []
+        edges += bounds
+        if not stripped.endswith("|") or (stripped.endswith("\\|")):
+            edges.append(len(stripped))
+        spans = []
+        for a, b in zip(edges, edges[1:], strict=False):
+            spans.append((base + a + 1, base + b))
+        return self._cells_from_spans(spans)
+
+    def _close_table(self) -> None:
+        if self.t_kind is None:
+            return
+        drafts = self.t_rows
+        first_line = drafts[0].line if drafts else 1
+        self.t_kind = None
+        self.t_rows = []
+        self.t_blank = False
+        rows = finish_table(drafts, align_short_rows=True)
+        if not rows:
+            return
+        blk = Block(text="", segments=[(0, first_line, 1)], kind="table", rows=rows,
+                    source_format=self.fmt)
+        self._emit(blk, first_line)
+
+    def _add_row(self, kind: str, cells: list[Cell], i: int, *, header: bool = False) -> None:
+        line_no = i + 1
+        if self.t_kind is not None and self.t_kind != kind:
+            self._close_table()
+        if self.t_kind is not None and self.t_blank and self.t_rows:
+            # a table interrupted by blank lines continues, unless a new table clearly starts
+            first = self.t_rows[0].cells
+            repeated = same_header(first, cells)
+            if not repeated and len(cells) != self.t_width and looks_like_header(cells) \
+                    and len(self.t_rows) >= 2:
+                self._close_table()
+            elif not repeated and kind == "pipe" and header:
+                self._close_table()
+        if self.t_kind is None:
+            self.t_kind = kind
+            self.t_rows = []
+            self.t_width = len(cells)
+        if self._pending_supp is not None:
+            self.suppressions.setdefault(line_no, set()).update(self._pending_supp)
+            self._pending_supp = None
+        self.t_rows.append(RowDraft(cells=cells, after_blank=self.t_blank, header=header,
+                                    line=line_no))
+        self.t_width = max(self.t_width, len(cells)) if not is_data_row(cells) or \
+            self.t_width == 0 else self.t_width
+        self.t_blank = False
+
+    def _html_table(self, i: int) -> int:
+        """Parse an HTML <table> starting on line i; returns the next line index."""
+        start = self._off(i, self.lines[i].lower().find("<table"))
+        j = i
+        end = -1
+        while j < len(self.lines) and j < i + 5000:
+            k = self.lines[j].lower().find("</table>")
+            if k != -1:
+                end = self._off(j, k + len("</table>"))
+                break
+            j += 1
+        if end == -1:
+            j = min(len(self.lines) - 1, i)
+            end = self._off(j, len(self.lines[j]))
+        body = self.src[start:end]
+        drafts: list[RowDraft] = []
+        in_head_ranges = [(m.start(), m.end()) for m in
+                          re.finditer(r"<thead\b.*?</thead>", body, re.IGNORECASE | re.DOTALL)]
+        for rm in re.finditer(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|(?=</table))", body,
+                              re.IGNORECASE | re.DOTALL):
+            cells: list[Cell] = []
+            all_th = True
+            for cm in re.finditer(r"<t([dh])\b([^>]*)>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)",
+                                  rm.group(1), re.IGNORECASE | re.DOTALL):
+                s = start + rm.start(1) + cm.start(3)
+                e = start + rm.start(1) + cm.end(3)
+                text, segs = clean_span(self.src, s, e, self.pos)
+                if not segs:
+                    line, col = self.pos(s)
+                    segs = [(0, line, col)]
+                span_m = re.search(r"colspan\s*=\s*[\"']?(\d+)", cm.group(2), re.IGNORECASE)
+                span = max(1, min(50, int(span_m.group(1)))) if span_m else 1
+                cell = Cell(text=text, segments=segs, colspan=span)
+                cells.append(cell)
+                for _ in range(span - 1):
+                    cells.append(Cell(text="", segments=[segs[0]]))
+                if cm.group(1).lower() != "h":
+                    all_th = False
+            if not cells:
+                continue
+            in_head = any(a <= rm.start() < b for a, b in in_head_ranges)
+            line_no = self.pos(start + rm.start())[0]
+            drafts.append(RowDraft(cells=cells, header=(all_th or in_head), line=line_no))
+        self._close_table()
+        rows = finish_table(drafts, align_short_rows=False)
+        if rows:
+            line_no = i + 1
+            blk = Block(text="", segments=[(0, line_no, 1)], kind="table", rows=rows,
+                        source_format=self.fmt)
+            self._emit(blk, line_no)
+        return j + 1
+
+    # -- text lines ----------------------------------------------------------------------------
+    def _classify(self, i: int) -> tuple[str, int, int]:
+        """(kind, level, content column offset) of a text line."""
+        line = self.lines[i]
+        m = _MD_HEADING_RE.match(line)
+        if m:
+            cleaned = self._clean_line(i, m.end())
+            if caption_match(cleaned):
+                return "caption", 0, m.end()
+            return "heading", len(m.group(1)), m.end()
+        lead = len(line) - len(line.lstrip())
+        cleaned = self._clean_line(i)
+        if not cleaned:
+            return "empty", 0, 0
+        if caption_match(cleaned):
+            return "caption", 0, lead
+        om = _ORDERED_RE.match(line)
+        bm = _BULLET_RE.match(line)
+        if om and not bm:
+            marker = om.group(2)
+            if marker[0].isupper() and marker[0] in "ABCDEFGH" and len(marker) == 2 and \
+                    (is_caps_heading(cleaned) or is_titled_section(cleaned)):
+                return "heading", heading_level(cleaned), lead
+            indent = len(om.group(1).expandtabs(4))
+            return "list_item", 1 + indent // 2, lead
+        if bm:
+            indent = len(bm.group(1).expandtabs(4))
+            return "list_item", 1 + indent // 2, bm.end()
+        s = line.strip()
+        if s.startswith("**") and (s.endswith("**") or s.endswith("**:")) and len(cleaned) <= 200 \
+                and s.count("**") == 2:
+            return "heading", heading_level(cleaned), lead
+        if is_caps_heading(cleaned) or is_titled_section(cleaned):
+            return "heading", heading_level(cleaned), lead
+        return "paragraph", 0, lead
+
+    def _line_kind(self, i: int) -> str:
+        """Coarse kind used to decide joins: blank/table/special/text."""
+        line = self.lines[i]
+        s = line.strip()
+        if not s:
+            return "blank"
+        if "\t" in line:
+            return "table"
+        if s.startswith("|") and s.count("|") >= 2:
+            return "table"
+        if s.startswith("$$") or s.startswith("<!--") or s.lower().startswith("<table"):
+            return "special"
+        return "text"
+
+    def _title_like(self, i: int) -> bool:
+        if i >= len(self.lines) or self._line_kind(i) != "text":
+            return False
+        kind, _, _ = self._classify(i)
+        if kind not in ("paragraph", "heading"):
+            return False
+        cleaned = self._clean_line(i)
+        return 0 < len(cleaned) <= 200
+
+    def _caption(self, i: int, col0: int) -> int:
+        spans = [(self._off(i, col0), self._off(i, len(self.lines[i])))]
+        first = self._clean_line(i, col0)
+        m = caption_match(first)
+        has_title = bool(m and m.group("title").strip())
+        j = i + 1
+        # adjacent title lines ("Tabel 3.1\nPengukuran ..."), at most four
+        taken = 0
+        while taken < 4 and j < len(self.lines) and self._title_like(j):
+            hm = _MD_HEADING_RE.match(self.lines[j])
+            c0 = hm.end() if hm else 0
+            spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
+            j += 1
+            taken += 1
+        if not has_title and taken == 0:
+            k = j
+            while k < len(self.lines) and not self.lines[k].strip():
+                k += 1
+            if k < len(self.lines) and self._title_like(k) and k - j <= 2:
+                j = k
+                while taken < 4 and j < len(self.lines) and self._title_like(j):
+                    hm = _MD_HEADING_RE.match(self.lines[j])
+                    c0 = hm.end() if hm else 0
+                    spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
+                    j += 1
+                    taken += 1
+        # a bold title opened but not closed on the taken lines: keep reading
+        blk = self._block("caption", spans)
+        self._emit(blk, i + 1)
+        return j
+
+    def _text_block(self, i: int) -> int:
+        kind, level, col0 = self._classify(i)
+        if kind == "empty":
+            return i + 1
+        if kind == "caption":
+            return self._caption(i, col0)
+        line = self.lines[i]
+        end = len(line)
+        if kind == "heading" and _MD_HEADING_RE.match(line):
+            tm = _MD_HEADING_TAIL_RE.search(line)
+            if tm and tm.start() > col0:
+                end = tm.start()
+        spans = [(self._off(i, col0), self._off(i, end))]
+        j = i + 1
+        bold_open = line.count("**") % 2 == 1
+        while j < len(self.lines) and j < i + 200:
+            lk = self._line_kind(j)
+            if lk != "text":
+                break
+            if bold_open and j < i + 6:
+                spans.append((self._off(j), self._off(j, len(self.lines[j]))))
+                if self.lines[j].count("**") % 2 == 1:
+                    bold_open = False
+                j += 1
+                continue
+            if not self.md or kind not in ("paragraph", "list_item"):
+                break
+            nk, _, _ = self._classify(j)
+            if nk != "paragraph":
+                break
+            spans.append((self._off(j), self._off(j, len(self.lines[j]))))
+            j += 1
+        if kind == "heading" and len(spans) > 1 and level == 0:
+            level = 3
+        if kind == "paragraph" and len(spans) > 1 and line.lstrip().startswith("**"):
+            # a bold block over several lines ("**KANTOR KECAMATAN\nKABUPATEN JEMBER**")
+            joined = "".join(self.src[s:e] for s, e in spans).strip()
+            if joined.endswith("**") and joined.count("**") == 2:
+                kind, level = "heading", 3
+        blk = self._block(kind, spans, level=level)
+        if kind == "heading" and level == 0:
+            blk.level = heading_level(blk.text)
+        self._emit(blk, i + 1)
+        return j
+
+    def _formula(self, i: int) -> int:
+        line = self.lines[i]
+        k = line.find("$$")
+        rest = line.find("$$", k + 2)
+        if rest != -1:
+            spans = [(self._off(i, k + 2), self._off(i, rest))]
+            j = i + 1
+        else:
+            spans = [(self._off(i, k + 2), self._off(i, len(line)))]
+            j = i + 1
+            while j < len(self.lines) and j < i + 60:
+                e = self.lines[j].find("$$")
+                if e != -1:
+                    spans.append((self._off(j), self._off(j, e)))
+                    j += 1
+                    break
+                spans.append((self._off(j), self._off(j, len(self.lines[j]))))
+                j += 1
+        blk = self._block("formula", spans, raw=True)
+        self._emit(blk, i + 1)
+        return j
+
+    def _comment(self, i: int) -> int:
+        """A comment starting the line: record suppressions, skip it."""
+        j = i
+        buf = []
+        while j < len(self.lines) and j < i + 200:
+            buf.append(self.lines[j])
+            if "-->" in self.lines[j]:
+                break
+            j += 1
+        full = "\n".join(buf)
+        end = full.find("-->")
+        for m in _SUPPRESS_RE.finditer(full):
+            codes = {c.upper() for c in _CODE_SPLIT_RE.split(m.group(2).strip()) if c}
+            if m.group(1).lower().endswith(("all", "semua")) or not codes:
+                codes = {"ALL"}
+            if self._pending_supp is None:
+                self._pending_supp = set()
+            self._pending_supp.update(codes)
+        tail = buf[-1][buf[-1].find("-->") + 3:] if end != -1 else ""
+        if tail.strip():
+            # content after the comment on its closing line: read that line as usual (the
+            # cleaner drops the comment itself)
+            self._resume_line = j
+            return j
+        return j + 1
+
+    def _inline_suppressions(self, i: int) -> None:
+        line = self.lines[i]
+        if "<!--" not in line or line.lstrip().startswith("<!--"):
+            return
+        for m in _SUPPRESS_RE.finditer(line):
+            codes = {c.upper() for c in _CODE_SPLIT_RE.split(m.group(2).strip()) if c}
+            if m.group(1).lower().endswith(("all", "semua")) or not codes:
+                codes = {"ALL"}
+            self.suppressions.setdefault(i + 1, set()).update(codes)
+
+    # -- main loop -----------------------------------------------------------------------------
+    def run(self) -> list[Block]:
+        lines = self.lines
+        n = len(lines)
+        i = 0
+        while i < n:
+            line = lines[i]
+            s = line.strip()
+            if not s:
+                if self.t_kind is not None:
+                    self.t_blank = True
+                i += 1
+                continue
+            self._inline_suppressions(i)
+            if s.startswith("<!--") and i != self._resume_line:
+                nxt = self._comment(i)
+                i = nxt
+                continue
+            if "\t" in line and not s.startswith("$$"):
+                self._add_row("tab", self._tab_cells(i), i)
+                i += 1
+                continue
+            pipe_row = (s.startswith("|") and s.count("|") >= 2) or (
+                "|" in s and i + 1 < n and _is_align_row(lines[i + 1]) and "|" in lines[i + 1]) or (
+                self.t_kind == "pipe" and not self.t_blank and "|" in s)
+            if pipe_row and not _is_align_row(line):
+                header = i + 1 < n and _is_align_row(lines[i + 1])
+                self._add_row("pipe", self._pipe_cells(i), i, header=header)
+                i += 1
+                continue
+            if pipe_row or (self.t_kind == "pipe" and _is_align_row(line)):
+                # alignment row: marks the rows above as header rows
+                for d in self.t_rows:
+                    d.header = True
+                i += 1
+                continue
+            self._close_table()
+            if s.lower().startswith("<table"):
+                i = self._html_table(i)
+                continue
+            if s.startswith("$$"):
+                i = self._formula(i)
+                continue
+            i = self._text_block(i)
+        self._close_table()
+        if self._pending_supp is not None:
+            self._pending_supp = None
+        blocks = merge_split_tables(self.blocks)
+        # a "Tabel x" line that introduces no table and carries a long sentence is prose
+        for k, b in enumerate(blocks):
+            if b.kind == "caption" and not caption_has_table(blocks, k):
+                m = caption_match(b.text)
+                if m and len(m.group("title")) > 120:
+                    b.kind = "paragraph"
+        link_captions(blocks)
+        return blocks
+
+
+def parse_text(text: str, path: str = "<teks>", markdown: bool | None = None) -> Document:
+    """Parse plain text or Markdown into a :class:`Document` with exact positions."""
+    src = normalize_source(text)
+    md = detect_markdown(src, path) if markdown is None else bool(markdown)
+    parser = _Parser(src, md)
+    blocks = parser.run()
+    return Document(path=path, blocks=blocks, format="markdown" if md else "text",
+                    source_text=src, suppressions=parser.suppressions)
