@@ -1,0 +1,338 @@
+"""Sentence-level extraction for the claim, cross-table and count rules.
+
+* :func:`patterns` loads the trigger phrases of ``rules/claims.yaml`` (``{NUM}`` expanded);
+* :func:`sentences` splits a paragraph into sentences with their offsets;
+* :func:`num_in` parses the number of a matched span (Indonesian formats, grades in ``BB(80)``);
+* :func:`same_value` compares two stated values with statcheck's rounding principle;
+* :func:`indicator_paragraphs` walks the analysis chapter and tells, for every paragraph, which
+  indicator (a row of Tabel 3.1, or of the PK when there is no Tabel 3.1) it talks about, from the
+  "Sasaran Strategis N : ..." / "Indikator : ..." headings that organise the analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
+
+from drafter.document.model import Block
+from drafter.numbers import Num, parse_number, scan_numbers
+from drafter.resources import load_yaml
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
+    from drafter.check.tables import IndicatorRow, ValueCell
+
+NUM = r"(?:Rp\.?\s{0,2})?\d+(?:[.,]\d+)*(?:,-)?(?:\s?%|\s+persen\b)?"
+GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")
+_GRADE_RE = re.compile(r"\b(AA|BB|CC|A|B|C|D)\b(?:\s*\(\s*(\d+(?:[.,]\d+)?)\s*\))?")
+
+
+def _expand(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("{NUM}", NUM)
+    if isinstance(value, list):
+        return [_expand(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _expand(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict[str, Any]:
+    return _expand(load_yaml("rules", "claims.yaml"))
+
+
+@cache
+def pattern(key: str, sub: str | None = None) -> re.Pattern[str]:
+    """The compiled pattern ``key`` (or ``key.sub``) of rules/claims.yaml."""
+    data = _raw()[key]
+    if sub is not None:
+        data = data[sub]
+    if isinstance(data, list):
+        data = "|".join(f"(?:{d})" for d in data)
+    return re.compile(data, re.IGNORECASE)
+
+
+def words(key: str) -> list[str]:
+    return list(_raw()[key])
+
+
+# sentences ------------------------------------------------------------------------------
+_ABBREV = re.compile(r"(?:\b(?:Rp|No|Th|Tk|Kab|Kec|Jl|dr|Ir|H|S|M|St|Sdr|s\.d|dst|dll|a\.n|u\.p)|\b[A-Z])\.$")
+_SPLIT = re.compile(r"[.!?;]\s+(?=[\"'(*\-A-Z0-9])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SPLIT.finditer(text):
+        head = text[start:m.start() + 1]
+        if text[m.start()] == "." and _ABBREV.search(head):
+            continue
+        # "88. 05" never happens; a dot between digits is not a sentence end anyway
+        out.append((start, m.start() + 1))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def clean(text: str) -> str:
+    """Text without Markdown emphasis and heading marks (same length is NOT kept)."""
+    return " ".join(re.sub(r"[*#_]+", " ", text).split())
+
+
+# numbers --------------------------------------------------------------------------------
+def num_in(span: str) -> Num | None:
+    """The (first) number written in ``span``."""
+    s = span.strip().rstrip(".,;:")
+    n = parse_number(s)
+    if n is not None:
+        return n
+    found = scan_numbers(s)
+    return found[0] if found else None
+
+
+def grade_in(span: str) -> str | None:
+    m = _GRADE_RE.search(span)
+    return m.group(1) if m else None
+
+
+@dataclass(frozen=True)
+class Value:
+    """A stated value: a number, a letter grade, or both (``BB(80)``)."""
+
+    num: Num | None
+    grade: str | None
+    text: str
+
+    @property
+    def empty(self) -> bool:
+        return self.num is None and self.grade is None
+
+
+def value_of(vc: ValueCell | None) -> Value | None:
+    if vc is None:
+        return None
+    grade = vc.grade
+    num = vc.num
+    text = vc.text.strip()
+    if grade is None:
+        m = re.fullmatch(r"\s*(AA|BB|CC|A|B|C|D)\s*(?:\(\s*(\d+(?:[.,]\d+)?)\s*\))?\s*", text)
+        if m:
+            grade = m.group(1)
+            num = parse_number(m.group(2)) if m.group(2) else None
+    elif num is None:
+        m = re.search(r"\(\s*(\d+(?:[.,]\d+)?)\s*\)", text)
+        if m:
+            num = parse_number(m.group(1))
+    if num is None and grade is None:
+        return None
+    return Value(num, grade, text)
+
+
+def text_value(span: str) -> Value | None:
+    n = num_in(span)
+    g = None
+    if n is None:
+        g = grade_in(span)
+    else:
+        m = re.search(r"\batau\s+(AA|BB|CC|A|B|C|D)\b", span)
+        if m:
+            g = m.group(1)
+    return None if n is None and g is None else Value(n, g, span.strip())
+
+
+def nums_equal(a: Num, b: Num) -> bool:
+    """True when one stated value can be the other one rounded (statcheck's principle)."""
+    if a.value == b.value:
+        return True
+    return a.explains(b.value) or b.explains(a.value)
+
+
+def same_value(a: Value | None, b: Value | None) -> bool | None:
+    """True/False when comparable, None when one is missing or they are of different kinds."""
+    if a is None or b is None:
+        return None
+    if a.grade and b.grade:
+        if a.grade != b.grade:
+            return False
+        if a.num is not None and b.num is not None:
+            return nums_equal(a.num, b.num)
+        return True
+    if a.num is not None and b.num is not None and not (a.grade or b.grade):
+        return nums_equal(a.num, b.num)
+    if a.num is not None and b.num is not None:
+        # "BB(80)" against "80": compare the scores
+        return nums_equal(a.num, b.num)
+    return None
+
+
+def show(v: Value | None) -> str:
+    return v.text if v is not None else "-"
+
+
+def dec(v: Value | None) -> Decimal | None:
+    return v.num.value if v is not None and v.num is not None else None
+
+
+# indicator context ------------------------------------------------------------------------
+_STOP = {
+    "dan", "di", "yang", "dalam", "hal", "serta", "ke", "dari", "untuk", "pada", "oleh", "atau",
+    "kecamatan", "kabupaten", "masyarakat", "persentase", "prosentase", "tingkat", "jumlah", "nilai",
+    "indikator", "sasaran", "strategis", "meningkatnya", "meningkatkan", "terjaganya",
+    "terselenggaranya", "the", "umum",
+}
+
+
+def tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in _STOP}
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two names: the shared fuzzy similarity when available."""
+    try:
+        from drafter.check.fuzzy import similarity as fz
+
+        return float(fz(a, b))
+    except Exception:  # noqa: BLE001 - fall back to token overlap
+        ta, tb = tokens(a), tokens(b)
+        if not ta or not tb:
+            return 0.0
+        return len(ta & tb) / min(len(ta), len(tb))
+
+
+def containment(name: str, text: str) -> float:
+    """Share of the (content) tokens of ``name`` that occur in ``text``."""
+    tn = tokens(name)
+    if not tn:
+        return 0.0
+    tt = tokens(text)
+    return len(tn & tt) / len(tn)
+
+
+_SASARAN_HEAD = re.compile(
+    r"^\W*sasaran(?:\s+strategis)?\s*(?P<no>\d+)\s*[:.]?\s*(?P<name>.*)$", re.IGNORECASE)
+_INDIKATOR_HEAD = re.compile(
+    r"^\W*indikator(?:\s+kinerja)?(?:\s+sasaran)?(?:\s+\d+(?:\.\d+)?)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
+_STOP_CONTEXT = re.compile(
+    r"^\W*(?:[A-F]\s*\.\s*\d?\s*\.?\s*)?\d?\s*(?:analisa|analisis)\s+(?:program|atas\s+efisiensi)"
+    r"|^\W*(?:tabel|table)\s+3\s*\.\s*[678]\b|^\W*[A-F]\s*\.\s*realisasi\s+anggaran",
+    re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    sasaran_no: int | None = None
+    sasaran_name: str = ""
+    indikator_name: str = ""
+    row: IndicatorRow | None = None
+
+
+def main_rows(ctx: CheckContext) -> list[IndicatorRow]:
+    """The indicator rows the analysis talks about: Tabel 3.1, else the PK."""
+    t = ctx.tables
+    for role in ("3.1", "PK", "3.3", "3.5"):
+        rows = [r for r in t.rows(role) if not r.is_average]
+        if rows:
+            return rows
+    return []
+
+
+def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
+    rows = main_rows(ctx)
+    if not rows:
+        return None
+    best: IndicatorRow | None = None
+    best_score = 0.0
+    for r in rows:
+        s = 0.0
+        if c.indikator_name:
+            s = max(s, similarity(c.indikator_name, r.name))
+        if c.sasaran_name:
+            s = max(s, similarity(c.sasaran_name, r.sasaran or "") * 0.95,
+                    similarity(c.sasaran_name, r.name) * 0.9)
+        if s > best_score:
+            best, best_score = r, s
+    by_no = None
+    if c.sasaran_no is not None and 1 <= c.sasaran_no <= len(rows) and len(rows) <= 12:
+        by_no = rows[c.sasaran_no - 1]
+    if best is not None and best_score >= 0.6:
+        return best
+    if by_no is not None and (not (c.sasaran_name or c.indikator_name) or best is by_no
+                              or best_score < 0.35):
+        return by_no
+    if best is not None and best_score >= 0.45:
+        return best
+    return None
+
+
+def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRow | None]]:
+    """Every prose block of BAB III with the indicator row its analysis is about (or None)."""
+    cached = getattr(ctx, "_claims_paragraphs", None)
+    if cached is not None:
+        yield from cached
+        return
+    _ = ctx.info  # assigns chapters and sections to the blocks
+    out: list[tuple[Block, IndicatorRow | None]] = []
+    c: Context | None = None
+    chapter = None
+    stopped = False
+    roles = ctx.tables.roles
+    has_chapters = any(b.chapter for b in ctx.document.blocks)
+    for b in ctx.document.blocks:
+        if b.chapter != chapter:
+            chapter, c, stopped = b.chapter, None, False
+        if b.kind == "table":
+            if roles.get(b.index) in ("3.6", "3.7", "3.8"):
+                c, stopped = None, True
+            continue
+        text = clean(b.text)
+        if _STOP_CONTEXT.search(text):
+            c, stopped = None, True
+            continue
+        if len(text) < 260:
+            m = _SASARAN_HEAD.match(text)
+            if m and not stopped:
+                c = Context(int(m.group("no")), m.group("name").strip(" :"))
+                c.row = resolve(ctx, c)
+                continue
+            m2 = _INDIKATOR_HEAD.match(text)
+            if m2 and not stopped:
+                if c is None:
+                    c = Context()
+                c.indikator_name = m2.group("name").strip(" :")
+                c.row = resolve(ctx, c)
+                continue
+        if chapter != "BAB III" and (chapter is not None or has_chapters):
+            continue
+        out.append((b, c.row if c is not None and not stopped else None))
+    ctx._claims_paragraphs = out  # type: ignore[attr-defined]
+    yield from out
+
+
+def report_year(ctx: CheckContext) -> int | None:
+    return ctx.info.year
+
+
+def renstra_start(ctx: CheckContext) -> int | None:
+    """First year of the Renstra period ("Renstra ... 2021-2026"), when the report states one."""
+    from collections import Counter
+
+    votes: Counter[int] = Counter()
+    pat = pattern("renstra_period")
+    for b in ctx.document.prose():
+        for m in pat.finditer(b.text):
+            a, z = int(m.group("a")), int(m.group("b"))
+            if 3 <= z - a <= 6:
+                votes[a] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def cell_row_values(row: IndicatorRow, key: str) -> Value | None:
+    return value_of(row.values.get(key))

@@ -1,0 +1,620 @@
+"""Claim-vs-table rules (CL1xx): sentences about an indicator checked against the tables."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from drafter.check.claims_parse import (
+    Value,
+    dec,
+    indicator_paragraphs,
+    main_rows,
+    pattern,
+    renstra_start,
+    same_value,
+    sentences,
+    show,
+    similarity,
+    text_value,
+    value_of,
+    words,
+)
+from drafter.check.registry import Issue, Rule, register
+from drafter.document.model import Block
+from drafter.measure import grade_index
+from drafter.numbers import fmt_num
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
+    from drafter.check.tables import IndicatorRow
+
+
+def fmt(x: Decimal) -> str:
+    return fmt_num(x, 2)
+
+
+def in_choice(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] sits in an unfilled choice bracket such as "(penurunan/kenaikan)"."""
+    lo = text.rfind("(", max(0, start - 40), start + 1)
+    if lo < 0:
+        return False
+    hi = text.find(")", start, end + 40)
+    if hi < 0:
+        return False
+    inner = text[lo:hi]
+    return "/" in inner or " atau " in inner
+
+
+def counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRow | None:
+    """The row of ``role`` about the same indicator as ``row``."""
+    if row.role == role:
+        return row
+    try:
+        for group in ctx.tables.indicators():
+            if any(r is row for r in group):
+                for r in group:
+                    if r.role == role and not r.is_average:
+                        return r
+                break
+    except Exception:  # noqa: BLE001 - grouping is best effort
+        pass
+    cands = [r for r in ctx.tables.rows(role) if not r.is_average]
+    if not cands:
+        return None
+    scored = sorted(((max(similarity(row.name, r.name),
+                          0.9 * similarity(row.name + " " + (row.sasaran or ""),
+                                           r.name + " " + (r.sasaran or ""))), i, r)
+                     for i, r in enumerate(cands)), key=lambda t: (-t[0], t[1]))
+    best_s, _, best = scored[0]
+    if best_s >= 0.6 and (len(scored) == 1 or scored[1][0] < best_s - 0.05):
+        return best
+    mains = main_rows(ctx)
+    if len(mains) == len(cands) and any(r is row for r in mains):
+        idx = next(i for i, r in enumerate(mains) if r is row)
+        cand = cands[idx]
+        if best_s < 0.6 or cand is best:
+            return cand
+    return None
+
+
+def status_of(target: Value | None, real: Value | None, capaian: Value | None) -> str | None:
+    """'melampaui' / 'tercapai' / 'tidak_tercapai' from the table values (positive polarity)."""
+    if target is not None and real is not None:
+        if target.grade and real.grade and not (target.num and real.num):
+            try:
+                d = grade_index(real.grade) - grade_index(target.grade)
+            except ValueError:
+                return None
+        elif target.num is not None and real.num is not None:
+            d_dec = real.num.value - target.num.value
+            d = 1 if d_dec > 0 else -1 if d_dec < 0 else 0
+        else:
+            d = None  # type: ignore[assignment]
+        if d is not None:
+            return "melampaui" if d > 0 else "tercapai" if d == 0 else "tidak_tercapai"
+    if capaian is not None and capaian.num is not None:
+        c = capaian.num.value
+        return "melampaui" if c > 100 else "tercapai" if c == 100 else "tidak_tercapai"
+    return None
+
+
+def row_status(row: IndicatorRow) -> str | None:
+    return status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
+                     value_of(row.values.get("capaian")))
+
+
+class _ClaimRule(Rule):
+    category = "claim-vs-table"
+    severity = "error"
+
+    def paragraphs(self, ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRow]]:
+        for b, row in indicator_paragraphs(ctx):
+            if row is not None:
+                yield b, row
+
+    def where(self, row: IndicatorRow, key: str) -> str:
+        vc = row.values.get(key)
+        table = f"Tabel {row.role}" if row.role[0].isdigit() else row.role
+        if vc is not None:
+            loc = vc.cell.locate()
+            return f"{table} (baris {loc.line})"
+        return table
+
+
+@register
+class RealisasiClaim(_ClaimRule):
+    """A realisasi stated in the analysis ("realisasi tahun 2023 yaitu 100%", "sebesar 85
+    menunjukkan capaian ...", "hasil ... tahun 2023 adalah 85 atau BB") differs from the realisasi
+    of the same indicator in Tabel 3.1.
+
+    The analysis paragraphs repeat the table's figures; a different figure means one of them
+    was copied from another indicator or from last year's report."""
+
+    code = "CL101"
+    name = "realisasi-claim"
+
+    _extra = re.compile(
+        r"\b(?:hasil|nilai)\b[^.]{0,80}?\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
+        r"(?P<num>\d+(?:[.,]\d+)?\s?%?(?:\s+atau\s+(?:AA|BB|CC|A|B|C|D)\b)?)", re.IGNORECASE)
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        for b, row in self.paragraphs(ctx):
+            text = b.text
+            real = value_of(row.values.get("realisasi"))
+            cap = value_of(row.values.get("capaian"))
+            if real is None:
+                continue
+            found: list[tuple[re.Match[str], bool]] = []
+            for m in pattern("realisasi").finditer(text):
+                y = m.group("year")
+                if y and year and int(y) != year:
+                    continue
+                found.append((m, False))
+            for m in pattern("sebesar_capaian").finditer(text):
+                found.append((m, True))
+            for m in self._extra.finditer(text):
+                if year and int(m.group("year")) != year:
+                    continue
+                found.append((m, False))
+            for m, either in found:
+                span = m.group("num")
+                stated = text_value(span)
+                if stated is None:
+                    continue
+                if stated.num is not None and stated.num.is_year:
+                    continue
+                if same_value(stated, real) is not False:
+                    continue
+                if either and same_value(stated, cap):
+                    continue
+                if stated.num is not None and real.num is None and not stated.grade:
+                    # a score where the table only gives a grade: not comparable
+                    continue
+                s, e = m.start("num"), m.end("num")
+                yield self.issue(
+                    b, s, e,
+                    f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
+                    f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
+                    expected=real.text)
+
+
+@register
+class CapaianClaim(_ClaimRule):
+    """A capaian stated in the analysis ("capaian 97%", "menunjukkan capaian 100%") differs from
+    the capaian of the same indicator in Tabel 3.1 (or Tabel 3.5).
+
+    Readers take the capaian from the sentence; it must be the one the tables computed."""
+
+    code = "CL102"
+    name = "capaian-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b, row in self.paragraphs(ctx):
+            cap = value_of(row.values.get("capaian"))
+            alt = None
+            r35 = counterpart(ctx, row, "3.5")
+            if r35 is not None:
+                alt = value_of(r35.values.get("capaian"))
+            if cap is None and alt is None:
+                continue
+            for m in pattern("capaian").finditer(b.text):
+                stated = text_value(m.group("num"))
+                if stated is None or stated.num is None:
+                    continue
+                if same_value(stated, cap) or same_value(stated, alt):
+                    continue
+                ref = cap or alt
+                yield self.issue(
+                    b, m.start("num"), m.end("num"),
+                    f"capaian tertulis {stated.text}, sedangkan {self.where(row, 'capaian')} "
+                    f"mencatat capaian {show(ref)} untuk indikator '{row.name[:70]}'",
+                    expected=show(ref))
+
+
+_STATUS_ID = {"melampaui": "melampaui target", "tercapai": "tepat mencapai target",
+              "tidak_tercapai": "di bawah target"}
+
+
+@register
+class DirectionClaim(_ClaimRule):
+    """A sentence says the indicator "telah tercapai", "melampaui target", "sesuai target", "di
+    bawah target" or "belum tercapai", but its realisasi versus target in Tabel 3.1 says otherwise.
+
+    Saying a target was met when the realisasi is below it misstates the result of the year."""
+
+    code = "CL103"
+    name = "target-direction-claim"
+
+    _renstra = re.compile(r"renstra|jangka\s+menengah|rencana\s+strategis|tahun\s+ke", re.IGNORECASE)
+    _above = re.compile(r"\bmelampaui\)?\s*target|tercapai\s*\(\s*melampaui\s*\)|"
+                        r"\b(?:di\s*atas|diatas|melebihi)\s+target", re.IGNORECASE)
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b, row in self.paragraphs(ctx):
+            st = row_status(row)
+            if st is None:
+                continue
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if self._renstra.search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
+                    continue
+                claims: list[tuple[str, re.Match[str]]] = []
+                for m in pattern("direction", "below").finditer(sent):
+                    claims.append(("below", m))
+                for m in self._above.finditer(sent):
+                    claims.append(("above", m))
+                if not claims:
+                    for m in pattern("direction", "met").finditer(sent):
+                        claims.append(("met", m))
+                for kind, m in claims[:1]:
+                    if in_choice(sent, m.start(), m.end()):
+                        continue
+                    wrong = (kind == "below" and st != "tidak_tercapai") or \
+                            (kind == "above" and st != "melampaui") or \
+                            (kind == "met" and st == "tidak_tercapai")
+                    if not wrong:
+                        continue
+                    t = show(value_of(row.values.get("target")))
+                    r = show(value_of(row.values.get("realisasi")))
+                    c = show(value_of(row.values.get("capaian")))
+                    yield self.issue(
+                        b, s + m.start(), s + m.end(),
+                        f"kalimat menyatakan '{m.group(0)}', padahal menurut "
+                        f"{self.where(row, 'realisasi')} realisasi {r} terhadap target {t} "
+                        f"(capaian {c}) {_STATUS_ID[st]}",
+                        expected=_STATUS_ID[st])
+
+
+@register
+class ChangeClaim(_ClaimRule):
+    """"Kenaikan / penurunan dari A menjadi B": A and B differ from last year's and this year's
+    realisasi in Tabel 3.2, or the direction word contradicts B - A.
+
+    The comparison with last year is a required part of the analysis; wrong figures or a wrong
+    direction reverse its conclusion."""
+
+    code = "CL104"
+    name = "change-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        up, down = set(words("change_up")), set(words("change_down"))
+        for b, row in self.paragraphs(ctx):
+            text = b.text
+            r32 = counterpart(ctx, row, "3.2")
+            prev = cur = None
+            if r32 is not None and year:
+                prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
+                cur = value_of(r32.values.get(f"realisasi:{year}"))
+            if cur is None:
+                cur = value_of(row.values.get("realisasi"))
+            for m in pattern("change").finditer(text):
+                a, bb = text_value(m.group("a")), text_value(m.group("b"))
+                if a is None or bb is None:
+                    continue
+                problems = []
+                if prev is not None and same_value(a, prev) is False:
+                    problems.append(f"nilai awal {a.text} (tahun lalu menurut Tabel 3.2: {prev.text})")
+                if cur is not None and same_value(bb, cur) is False:
+                    problems.append(f"nilai akhir {bb.text} (tahun ini menurut tabel: {cur.text})")
+                word = m.group("word").lower()
+                if not in_choice(text, m.start("word"), m.end("word")) and dec(a) is not None \
+                        and dec(bb) is not None:
+                    diff = dec(bb) - dec(a)  # type: ignore[operator]
+                    if (word in up and diff < 0) or (word in down and diff > 0):
+                        problems.append(f"kata '{word}' tidak sesuai: dari {a.text} menjadi {bb.text} "
+                                        f"adalah {'penurunan' if diff < 0 else 'kenaikan'}")
+                if not problems:
+                    continue
+                exp = f"dari {prev.text if prev else a.text} menjadi {cur.text if cur else bb.text}"
+                yield self.issue(b, m.start("a"), m.end("b"),
+                                 "perbandingan dengan tahun lalu tidak sesuai tabel: " + "; ".join(problems),
+                                 expected=exp)
+
+
+@register
+class RenstraReachedClaim(_ClaimRule):
+    """"Target pada akhir periode Renstra tercapai pada tahun ke-N": the realisasi in Tabel 3.3
+    is below the Renstra end target, or N is not the report year's place in the Renstra period.
+
+    A claim that the five-year target is already met must be backed by Tabel 3.3."""
+
+    code = "CL105"
+    name = "renstra-reached-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        start = renstra_start(ctx)
+        for b, row in self.paragraphs(ctx):
+            text = b.text
+            for m in pattern("renstra_reached").finditer(text):
+                if m.group("neg"):
+                    continue
+                r33 = counterpart(ctx, row, "3.3")
+                if r33 is not None:
+                    t = value_of(r33.values.get("renstra_target") or r33.values.get("target"))
+                    r = value_of(r33.values.get("realisasi"))
+                    c = value_of(r33.values.get("capaian"))
+                    st = status_of(t, r, c if t is None or r is None else None)
+                    if st == "tidak_tercapai":
+                        yield self.issue(
+                            b, m.start(), m.end(),
+                            f"target akhir Renstra dinyatakan tercapai, padahal menurut "
+                            f"{self.where(r33, 'realisasi')} realisasi {show(r)} masih di bawah target "
+                            f"Renstra {show(t)} (capaian {show(c)})",
+                            expected="belum tercapai")
+                n = int(m.group("n"))
+                if year and start and 1 <= year - start + 1 <= 7 and n != year - start + 1:
+                    yield self.issue(
+                        b, m.start("n"), m.end("n"),
+                        f"tahun {year} adalah tahun ke-{year - start + 1} periode Renstra "
+                        f"{start}-{start + 5}, bukan tahun ke-{n}",
+                        expected=f"tahun ke-{year - start + 1}")
+
+
+@register
+class RegionalComparisonClaim(_ClaimRule):
+    """A comparison with the kabupaten/national value ("melampaui IKM Kabupaten ... sebesar X ...
+    sebanyak Y poin") disagrees with Tabel 3.4: X is not the table's value, the direction is wrong
+    or Y is not the difference.
+
+    The comparison with the regional or national value is how the report positions itself."""
+
+    code = "CL106"
+    name = "regional-comparison-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b, row in self.paragraphs(ctx):
+            text = b.text
+            r34 = counterpart(ctx, row, "3.4")
+            table_ref = value_of(r34.values.get("nasional")) if r34 is not None else None
+            own = value_of((r34 or row).values.get("realisasi")) or value_of(row.values.get("realisasi"))
+            for s, e in sentences(text):
+                sent = text[s:e]
+                m = pattern("regional").search(sent)
+                if not m:
+                    continue
+                stated = text_value(m.group("num"))
+                if stated is None or stated.num is None:
+                    continue
+                if table_ref is not None and table_ref.num is not None and same_value(stated, table_ref) is False:
+                    yield self.issue(
+                        b, s + m.start("num"), s + m.end("num"),
+                        f"nilai pembanding tertulis {stated.text}, sedangkan Tabel 3.4"
+                        f" (baris {r34.values['nasional'].cell.locate().line}) mencatat {table_ref.text}",  # type: ignore[union-attr]
+                        expected=table_ref.text)
+                ref = table_ref if table_ref is not None and table_ref.num is not None else stated
+                if own is None or own.num is None or ref.num is None:
+                    continue
+                diff = own.num.value - ref.num.value
+                rest = sent[m.end():]
+                above = pattern("regional_above").search(rest)
+                below = pattern("regional_below").search(rest)
+                if above and not in_choice(rest, above.start(), above.end()) and diff <= 0:
+                    yield self.issue(
+                        b, s + m.end() + above.start(), s + m.end() + above.end(),
+                        f"dinyatakan '{above.group(0)}', padahal realisasi {own.text} "
+                        f"{'sama dengan' if diff == 0 else 'di bawah'} nilai pembanding {ref.text} "
+                        f"(selisih {fmt(diff)} poin)",
+                        expected=f"di bawah ({fmt(diff)} poin)" if diff < 0 else "sama")
+                elif below and not in_choice(rest, below.start(), below.end()) and diff >= 0:
+                    yield self.issue(
+                        b, s + m.end() + below.start(), s + m.end() + below.end(),
+                        f"dinyatakan '{below.group(0)}', padahal realisasi {own.text} "
+                        f"di atas nilai pembanding {ref.text} (selisih {fmt(diff)} poin)",
+                        expected=f"di atas ({fmt(diff)} poin)")
+                pm = pattern("regional_points").search(rest)
+                if pm:
+                    pts = text_value(pm.group("num"))
+                    if pts is not None and pts.num is not None and not pts.num.explains(abs(diff)):
+                        yield self.issue(
+                            b, s + m.end() + pm.start("num"), s + m.end() + pm.end("num"),
+                            f"selisih tertulis {pts.text} poin, hasil hitung {own.text} - {ref.text} "
+                            f"= {fmt(diff)} poin",
+                            expected=fmt(abs(diff)))
+
+
+def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
+    """Number of indicators per predicate band: from Tabel 3.1 capaian, else Tabel 3.5 ticks."""
+    rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
+    counts: Counter[str] = Counter()
+    if rows:
+        for r in rows:
+            c = value_of(r.values.get("capaian"))
+            if c is None or c.num is None:
+                return None
+            counts[ctx.scale.band_for(c.num.value).code] += 1
+        return counts, "Tabel 3.1"
+    rows = [r for r in ctx.tables.rows("3.5") if not r.is_average]
+    for r in rows:
+        p = r.values.get("predikat")
+        band = ctx.scale.find(p.text) if p is not None else None
+        if band is None:
+            return None
+        counts[band.code] += 1
+    return (counts, "Tabel 3.5") if counts else None
+
+
+def _describe(ctx: CheckContext, counts: Counter[str]) -> str:
+    parts = [f"{n} indikator {b.label}" for b in ctx.scale.bands if (n := counts.get(b.code))]
+    return ", ".join(parts) or "tidak ada indikator"
+
+
+@register
+class StatusCountClaim(_ClaimRule):
+    """Counts of indicators by status in a summary ("sebanyak 4 indikator capaian kinerja diatas
+    target", "3 indikator pencapaiannya dalam kategori sangat baik, 1 indikator dalam kategori
+    baik") differ from what Tabel 3.1 (or 3.5) shows.
+
+    The Ikhtisar and the conclusion are often the only parts a reader reads."""
+
+    code = "CL107"
+    name = "status-count-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
+        statuses = [row_status(r) for r in rows]
+        above = sum(1 for s in statuses if s == "melampaui") if rows and None not in statuses else None
+        bands = _band_counts(ctx)
+        for b in ctx.document.prose():
+            text = b.text
+            if above is not None:
+                for m in pattern("status_count_above").finditer(text):
+                    n = int(m.group("n"))
+                    if n != above:
+                        yield self.issue(
+                            b, m.start(), m.end(),
+                            f"tertulis {n} indikator di atas target, padahal Tabel 3.1 hanya "
+                            f"mencatat {above} dari {len(rows)} indikator dengan realisasi melampaui target",
+                            expected=f"{above} indikator")
+            if bands is None:
+                continue
+            counts, source = bands
+            for s, e in sentences(text):
+                sent = text[s:e]
+                ms = list(pattern("status_count_category").finditer(sent))
+                if not ms:
+                    continue
+                wrong = []
+                for m in ms:
+                    band = ctx.scale.find(" ".join(m.group("cat").split()))
+                    if band is None:
+                        continue
+                    n = int(m.group("n"))
+                    if n != counts.get(band.code, 0):
+                        wrong.append(m)
+                if wrong:
+                    m0 = wrong[0]
+                    yield self.issue(
+                        b, s + ms[0].start(), s + ms[-1].end(),
+                        f"jumlah indikator per kategori tidak sesuai {source}: tertulis "
+                        f"'{m0.group(0)}', sedangkan {source} menunjukkan {_describe(ctx, counts)}",
+                        expected=_describe(ctx, counts))
+
+
+def overall_capaian(ctx: CheckContext) -> tuple[Decimal, str] | None:
+    avg_rows = [r for r in ctx.tables.rows("3.1") if r.is_average]
+    for r in avg_rows:
+        v = value_of(r.values.get("capaian"))
+        if v is not None and v.num is not None:
+            return v.num.value, f"rata-rata capaian Tabel 3.1 ({v.text})"
+    rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
+    vals = [value_of(r.values.get("capaian")) for r in rows]
+    if rows and all(v is not None and v.num is not None for v in vals):
+        avg = sum((v.num.value for v in vals), Decimal(0)) / len(vals)  # type: ignore[union-attr]
+        return avg, f"rata-rata capaian Tabel 3.1 ({fmt(avg)}%)"
+    return None
+
+
+@register
+class OverallCategoryClaim(_ClaimRule):
+    """"Secara umum ... dalam kategori X": X is not the predicate of the overall result (the
+    average capaian of Tabel 3.1 on the report's scale).
+
+    The overall predicate is the headline of the chapter; it must follow from the tables."""
+
+    code = "CL108"
+    name = "overall-category-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ov = overall_capaian(ctx)
+        if ov is None:
+            return
+        value, source = ov
+        band = ctx.scale.band_for(value)
+        for b in ctx.document.prose():
+            for m in pattern("overall").finditer(b.text):
+                stated = ctx.scale.find(" ".join(m.group("cat").split()))
+                if stated is None or stated.code == band.code:
+                    continue
+                yield self.issue(
+                    b, m.start("cat"), m.end("cat"),
+                    f"kategori umum tertulis '{m.group('cat')}', padahal {source} masuk kategori "
+                    f"{band.label}",
+                    expected=band.label)
+
+
+@register
+class EfficiencyClaim(_ClaimRule):
+    """"(Ada / tidak ada) efisiensi" contradicts the efficiency ratings of Tabel 3.7.
+
+    Whether the budget was used efficiently is a required conclusion of the report."""
+
+    code = "CL109"
+    name = "efficiency-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        rows = ctx.tables.rows("3.7")
+        flags: list[bool] = []
+        for r in rows:
+            vc = r.values.get("efisiensi")
+            if vc is None:
+                continue
+            t = vc.text.strip().lower()
+            if re.search(r"tidak\s+efisien|inefisien", t):
+                flags.append(False)
+            elif "efisien" in t:
+                flags.append(True)
+            elif vc.num is not None:
+                flags.append(vc.num.value >= 0)
+        if not flags:
+            return
+        all_eff, none_eff = all(flags), not any(flags)
+        for b in ctx.document.prose():
+            text = b.text
+            for m in pattern("efficiency").finditer(text):
+                if in_choice(text, m.start(), m.end()) or "*" in m.group(0):
+                    continue
+                neg = m.group("neg").lower().replace("-", " ")
+                says_none = neg.startswith("tidak")
+                if says_none and all_eff:
+                    yield self.issue(b, m.start(), m.end(),
+                                     f"tertulis tidak ada efisiensi, padahal Tabel 3.7 menilai semua "
+                                     f"{len(flags)} sasaran efisien", expected="ada efisiensi")
+                elif not says_none and none_eff:
+                    yield self.issue(b, m.start(), m.end(),
+                                     "tertulis ada efisiensi, padahal Tabel 3.7 tidak menilai satu pun "
+                                     "sasaran efisien", expected="tidak ada efisiensi")
+
+
+@register
+class IndicatorCategoryClaim(_ClaimRule):
+    """The category stated for an indicator ("menunjukkan capaian kategori MEMUASKAN", "telah
+    tercapai dengan kategori SANGAT MEMUASKAN") differs from its predicate in Tabel 3.5 (or
+    from its Tabel 3.1 capaian on the report's scale).
+
+    The predicate of each indicator is fixed by the table; the text must not upgrade or
+    downgrade it."""
+
+    code = "CL110"
+    name = "indicator-category-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b, row in self.paragraphs(ctx):
+            band = None
+            source = ""
+            r35 = counterpart(ctx, row, "3.5")
+            if r35 is not None and r35.values.get("predikat") is not None:
+                band = ctx.scale.find(r35.values["predikat"].text)
+                source = self.where(r35, "predikat")
+            if band is None:
+                c = value_of(row.values.get("capaian"))
+                if c is None or c.num is None:
+                    continue
+                band = ctx.scale.band_for(c.num.value)
+                source = f"capaian {c.text} di {self.where(row, 'capaian')}"
+            for m in pattern("indicator_category").finditer(b.text):
+                stated = ctx.scale.find(" ".join(m.group("cat").split()))
+                if stated is None or stated.code == band.code:
+                    continue
+                yield self.issue(
+                    b, m.start("cat"), m.end("cat"),
+                    f"kategori indikator '{row.name[:60]}' tertulis '{m.group('cat')}', padahal "
+                    f"{source} menunjukkan {band.label}",
+                    expected=band.label)

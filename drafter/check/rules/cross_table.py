@@ -1,0 +1,648 @@
+"""Cross-table rules (XT1xx): the same figure stated differently in two places.
+
+An issue about two places points at the LATER one and names the other one in its message; when
+three places agree and one differs, the odd one is reported (once).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from drafter.check.claims_parse import (
+    Value,
+    main_rows,
+    nums_equal,
+    pattern,
+    same_value,
+    sentences,
+    similarity,
+    text_value,
+    value_of,
+)
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.tables import cell_is_numeric
+from drafter.document.model import Block, Cell
+from drafter.numbers import fmt_num
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
+    from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
+
+
+def line_of(vc: ValueCell) -> int:
+    return vc.cell.locate(*vc.span()).line
+
+
+def table_name(role: str) -> str:
+    return {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra", "iku": "Tabel IKU"}.get(
+        role, f"Tabel {role}")
+
+
+def place(role: str, vc: ValueCell) -> str:
+    return f"{table_name(role)} (baris {line_of(vc)})"
+
+
+def label(row: IndicatorRow) -> str:
+    """The indicator name of a row (the last text cell before the values when the table did not
+    name its indicator column)."""
+    if row.name.strip():
+        return row.name
+    vcols = [vc.cell.col for vc in row.values.values() if vc.cell in row.row.cells]
+    first = min(vcols) if vcols else len(row.row.cells)
+    best = ""
+    for c in row.row.cells:
+        t = c.text.strip()
+        if c.col >= first or not t or cell_is_numeric(t) or len(t) < 3:
+            continue
+        if row.sasaran and t == row.sasaran.strip():
+            continue
+        best = t
+    return best
+
+
+def _score(row: IndicatorRow, main: IndicatorRow, *, use_sasaran: bool) -> float:
+    s = similarity(label(row), main.name)
+    if row.role == "3.7" and main.sasaran:
+        s = max(s, similarity(row.name, main.sasaran))
+    if use_sasaran and row.sasaran and main.sasaran:
+        s = max(s, 0.9 * similarity(row.sasaran, main.sasaran))
+    return s
+
+
+def assign(ctx: CheckContext, role: str) -> list[tuple[IndicatorRow, IndicatorRow]]:
+    """(row of ``role``, main indicator row) pairs."""
+    mains = main_rows(ctx)
+    if not mains:
+        return []
+    rows = [r for r in ctx.tables.rows(role) if r not in mains]
+    out: list[tuple[IndicatorRow, IndicatorRow]] = []
+    use_sasaran = role not in ("renstra", "iku")
+    by_table: dict[int, list[IndicatorRow]] = {}
+    for r in rows:
+        by_table.setdefault(r.table.index, []).append(r)
+    for r in rows:
+        scored = sorted(((_score(r, m, use_sasaran=use_sasaran), i) for i, m in enumerate(mains)),
+                        reverse=True)
+        best, bi = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= 0.6 and best - second >= 0.05:
+            out.append((r, mains[bi]))
+            continue
+        same = by_table[r.table.index]
+        if role not in ("renstra", "iku", "3.7") and len(same) == len(mains):
+            idx = same.index(r)
+            if best < 0.6 or bi == idx:
+                out.append((r, mains[idx]))
+    return out
+
+
+class _XTRule(Rule):
+    category = "cross-table"
+    severity = "error"
+
+
+def _fmt(v: Value) -> str:
+    return v.text
+
+
+@register
+class IndicatorValueMismatch(_XTRule):
+    """The same indicator's target, realisasi or capaian differs between the Perjanjian Kinerja,
+    Tabel 3.1, 3.2 (report-year columns), 3.3, 3.4, 3.5 and 3.7.
+
+    Every table of BAB III is a view of the same figures; a value that differs in one table
+    means it was copied from an older draft or from another indicator."""
+
+    code = "XT101"
+    name = "indicator-value-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        mains = main_rows(ctx)
+        if not mains:
+            return
+        year = ctx.info.year
+        groups: dict[int, dict[str, list[IndicatorRow]]] = {id(m): {} for m in mains}
+        for role in ("PK", "3.2", "3.3", "3.4", "3.5", "3.7"):
+            for r, m in assign(ctx, role):
+                groups[id(m)].setdefault(role, []).append(r)
+        for m in mains:
+            g = groups[id(m)]
+            # --- target of the report year: the PK is the reference
+            tvals: list[tuple[str, ValueCell]] = []
+            for r in g.get("PK", []):
+                if r.values.get("target"):
+                    tvals.append(("PK", r.values["target"]))
+            if m.values.get("target"):
+                tvals.append((m.role, m.values["target"]))
+            if year:
+                for r in g.get("3.2", []):
+                    vc = r.values.get(f"target:{year}")
+                    if vc is not None:
+                        tvals.append(("3.2", vc))
+            yield from self._against_reference(m, "target", tvals, reference_first=True)
+            rvals: list[tuple[str, ValueCell]] = []
+            if m.values.get("realisasi"):
+                rvals.append((m.role, m.values["realisasi"]))
+            if year:
+                for r in g.get("3.2", []):
+                    vc = r.values.get(f"realisasi:{year}")
+                    if vc is not None:
+                        rvals.append(("3.2", vc))
+            for role in ("3.3", "3.4"):
+                for r in g.get(role, []):
+                    if r.values.get("realisasi"):
+                        rvals.append((role, r.values["realisasi"]))
+            yield from self._against_reference(m, "realisasi", rvals, reference_first=False)
+            cvals: list[tuple[str, ValueCell]] = []
+            if m.values.get("capaian"):
+                cvals.append((m.role, m.values["capaian"]))
+            for role in ("3.5", "3.7"):
+                for r in g.get(role, []):
+                    if r.values.get("capaian"):
+                        cvals.append((role, r.values["capaian"]))
+            yield from self._against_reference(m, "capaian", cvals, reference_first=False)
+
+    def _against_reference(self, m: IndicatorRow, what: str, vals: list[tuple[str, ValueCell]],
+                           *, reference_first: bool) -> Iterable[Issue]:
+        vals = [(role, vc) for role, vc in vals if value_of(vc) is not None]
+        if len(vals) < 2:
+            return
+        ref_role, ref_vc = vals[0]
+        ref = value_of(ref_vc)
+        others = vals[1:]
+        diff = [(role, vc) for role, vc in others if same_value(value_of(vc), ref) is False]
+        if not diff:
+            return
+        name = m.name[:60]
+        if reference_first:
+            diff.sort(key=lambda rv: line_of(rv[1]))
+            role, vc = diff[0]
+            also = ", ".join(place(r2, v2) for r2, v2 in diff[1:])
+            yield self.issue(
+                vc.cell, *vc.span(),
+                f"{what} '{name}' tertulis {vc.text}, sedangkan {place(ref_role, ref_vc)} menulis "
+                f"{ref_vc.text}" + (f" (nilai {vc.text} juga di {also})" if also else ""),
+                expected=ref_vc.text)
+            return
+        agree_others = len(others) >= 2 and len(diff) == len(others) and all(
+            same_value(value_of(a[1]), value_of(diff[0][1])) is not False for a in diff)
+        if agree_others:
+            names = ", ".join(place(r2, v2) for r2, v2 in diff)
+            yield self.issue(
+                ref_vc.cell, *ref_vc.span(),
+                f"{what} '{name}' tertulis {ref_vc.text}, sedangkan {names} menulis {diff[0][1].text}",
+                expected=diff[0][1].text)
+            return
+        for _role, vc in diff:
+            yield self.issue(
+                vc.cell, *vc.span(),
+                f"{what} '{name}' tertulis {vc.text}, sedangkan {place(ref_role, ref_vc)} menulis "
+                f"{ref_vc.text}",
+                expected=ref_vc.text)
+
+
+def _years(row: IndicatorRow) -> dict[int, ValueCell]:
+    out: dict[int, ValueCell] = {}
+    for k, vc in row.values.items():
+        if k.startswith("target:") and value_of(vc) is not None:
+            try:
+                out[int(k.split(":", 1)[1])] = vc
+            except ValueError:
+                continue
+    return out
+
+
+def _best_in(rows: list[IndicatorRow], name: str, threshold: float = 0.5) -> IndicatorRow | None:
+    scored = sorted(((similarity(name, label(r)), i) for i, r in enumerate(rows)), reverse=True)
+    if not scored or scored[0][0] < threshold:
+        return None
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.02:
+        # two equally good rows (a matrix "sebelum / setelah perubahan"): take the later one
+        cands = [rows[i] for s, i in scored if s >= scored[0][0] - 0.02]
+        return cands[-1]
+    return rows[scored[0][1]]
+
+
+@register
+class RenstraTargetMismatch(_XTRule):
+    """A Renstra target differs between the Renstra matrices of the report (BAB II and the
+    Lampiran), the Renstra end target used in Tabel 3.3, the past-year targets of Tabel 3.2, or
+    the report-year target of the Perjanjian Kinerja.
+
+    Tabel 3.2 and 3.3 must quote the Renstra; two Renstra matrices with different targets leave
+    the reader without a reference."""
+
+    code = "XT102"
+    name = "renstra-target-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        rrows = ctx.tables.rows("renstra")
+        if not rrows:
+            return
+        year = ctx.info.year
+        tables: dict[int, list[IndicatorRow]] = {}
+        for r in rrows:
+            tables.setdefault(r.table.index, []).append(r)
+        order = sorted(tables)
+        flagged: set[int] = set()
+
+        def reference(name: str, before: int | None = None) -> list[IndicatorRow]:
+            out = []
+            for ti in order:
+                if before is not None and ti >= before:
+                    break
+                hit = _best_in(tables[ti], name)
+                if hit is not None:
+                    out.append(hit)
+            return out
+
+        # (a) Renstra matrices among themselves
+        for r in rrows:
+            lab = label(r)
+            if not lab:
+                continue
+            refs = [x for x in reference(lab, before=r.table.index) if _years(x)]
+            if not refs:
+                continue
+            ref = refs[0]
+            ry, oy = _years(ref), _years(r)
+            bad = [y for y in sorted(oy) if y in ry and same_value(value_of(oy[y]), value_of(ry[y])) is False]
+            if not bad:
+                continue
+            flagged.add(id(r))
+            vc = oy[bad[0]]
+            detail = ", ".join(f"{y}: {oy[y].text} vs {ry[y].text}" for y in bad)
+            yield self.issue(
+                vc.cell, *vc.span(),
+                f"target Renstra '{lab[:60]}' berbeda dengan {place('renstra', ry[bad[0]])}: {detail}",
+                expected=", ".join(f"{y}: {ry[y].text}" for y in bad))
+        # (b) Tabel 3.3 end target
+        for t in ctx.tables.rows("3.3"):
+            vc = t.values.get("renstra_target") or t.values.get("target")
+            tv = value_of(vc)
+            if vc is None or tv is None:
+                continue
+            refs = [x for x in reference(label(t)) if _years(x)]
+            if not refs:
+                continue
+            ry = _years(refs[0])
+            end = max(ry)
+            if year and end <= year:
+                continue
+            if same_value(tv, value_of(ry[end])) is False:
+                yield self.issue(
+                    vc.cell, *vc.span(),
+                    f"target jangka menengah '{label(t)[:60]}' di Tabel 3.3 tertulis {vc.text}, "
+                    f"sedangkan {place('renstra', ry[end])} menetapkan {ry[end].text} untuk {end}",
+                    expected=ry[end].text)
+        # (c) past-year targets of Tabel 3.2
+        for q in ctx.tables.rows("3.2"):
+            qy = _years(q)
+            bad: list[tuple[int, ValueCell, ValueCell]] = []
+            refs = reference(label(q))
+            for y in sorted(qy):
+                if year and y >= year:
+                    continue
+                ref_vc = next((_years(x)[y] for x in refs if y in _years(x)), None)
+                if ref_vc is None:
+                    continue
+                if same_value(value_of(qy[y]), value_of(ref_vc)) is False:
+                    bad.append((y, qy[y], ref_vc))
+            if bad:
+                y, vc, ref_vc = bad[0]
+                detail = ", ".join(f"{yy}: {a.text} vs {b.text}" for yy, a, b in bad)
+                yield self.issue(
+                    vc.cell, *vc.span(),
+                    f"target tahun {y} '{label(q)[:60]}' di Tabel 3.2 tertulis {vc.text}, sedangkan "
+                    f"{place('renstra', ref_vc)} menetapkan {ref_vc.text} ({detail})",
+                    expected=ref_vc.text)
+        # (d) report-year Renstra target vs the PK
+        pk = ctx.tables.rows("PK")
+        if not year or not pk:
+            return
+        for r in rrows:
+            if id(r) in flagged:
+                continue
+            vc = _years(r).get(year)
+            if vc is None:
+                continue
+            p = _best_in(pk, label(r), threshold=0.6)
+            if p is None or p.values.get("target") is None:
+                continue
+            pv = p.values["target"]
+            if same_value(value_of(vc), value_of(pv)) is False:
+                yield self.issue(
+                    vc.cell, *vc.span(),
+                    f"target {year} '{label(r)[:60]}' di Matriks Renstra tertulis {vc.text}, sedangkan "
+                    f"{place('PK', pv)} menetapkan {pv.text}",
+                    expected=pv.text)
+
+
+# budget ------------------------------------------------------------------------------------
+_LABEL_RE = re.compile(r"^\W*(?:\d+\.?|[IVX]+\.?)?\s*(?:program|kegiatan|sub\s*kegiatan(?:\s*\d+\s*[.:])?)\s*:?\s*",
+                       re.IGNORECASE)
+
+
+def bare(name: str) -> str:
+    return _LABEL_RE.sub("", re.sub(r"<[^>]{0,20}>", " ", name)).strip()
+
+
+def best_budget(rows: list[BudgetRow], name: str, threshold: float = 0.6) -> BudgetRow | None:
+    scored = sorted(((similarity(bare(name), bare(r.name)), i) for i, r in enumerate(rows)), reverse=True)
+    if not scored or scored[0][0] < threshold:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.03:
+        return None
+    return rows[scored[0][1]]
+
+
+def rp_value(vc: ValueCell | None) -> Decimal | None:
+    v = value_of(vc) if vc is not None else None
+    return v.num.value if v is not None and v.num is not None else None
+
+
+def text_amount(span: str) -> Value | None:
+    return text_value(span.replace("*", " "))
+
+
+def fmt_rp(x: Decimal) -> str:
+    return "Rp " + fmt_num(x, 2)
+
+
+def budget_totals(ctx: CheckContext) -> tuple[Decimal | None, Decimal | None, str]:
+    rows = ctx.tables.budget("3.8")
+    tot = [r for r in rows if r.level == "total"]
+    if tot:
+        t = tot[-1]
+        return rp_value(t.values.get("pagu")), rp_value(t.values.get("realisasi")), \
+            f"baris JUMLAH Tabel 3.8 (baris {t.row.cells[0].locate().line})"
+    progs = [r for r in rows if r.level == "program"]
+    if not progs:
+        return None, None, ""
+    pagu = [rp_value(r.values.get("pagu")) for r in progs]
+    real = [rp_value(r.values.get("realisasi")) for r in progs]
+    p = sum(pagu, Decimal(0)) if all(x is not None for x in pagu) else None  # type: ignore[arg-type]
+    q = sum(real, Decimal(0)) if all(x is not None for x in real) else None  # type: ignore[arg-type]
+    return p, q, f"jumlah {len(progs)} program di Tabel 3.8"
+
+
+def amount_equal(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) < 1
+
+
+def _other_year_before(text: str, pos: int, year: int | None) -> bool:
+    """True when the nearest year mentioned before ``pos`` in the sentence is not the report year."""
+    if year is None:
+        return False
+    ys = re.findall(r"\b(20\d\d)\b", text[:pos])
+    return bool(ys) and int(ys[-1]) != year
+
+
+@register
+class ProgramBudgetMismatch(_XTRule):
+    """A program's pagu (or realisasi) differs between the Perjanjian Kinerja, a sentence ("Program
+    X ... didukung anggaran sebesar Rp ...") and Tabel 3.8.
+
+    The budget per program must be the same everywhere; a different amount is usually the
+    budget before a revision (refocusing) or a typing error."""
+
+    code = "XT103"
+    name = "program-budget-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        rows38 = [r for r in ctx.tables.budget("3.8") if r.level == "program"]
+        if not rows38:
+            return
+        for p in ctx.tables.budget("PK"):
+            if p.level != "program":
+                continue
+            r = best_budget(rows38, p.name)
+            if r is None:
+                continue
+            a, b = p.values.get("pagu"), r.values.get("pagu")
+            va, vb = rp_value(a), rp_value(b)
+            if a is None or b is None or va is None or vb is None or amount_equal(va, vb):
+                continue
+            later, earlier = (a, b) if line_of(a) > line_of(b) else (b, a)
+            lrole, erole = ("PK", "3.8") if later is a else ("3.8", "PK")
+            yield self.issue(later.cell, *later.span(),
+                             f"pagu program '{bare(p.name)[:60]}' tertulis {later.text}, sedangkan "
+                             f"{place(erole, earlier)} menulis {earlier.text}",
+                             expected=earlier.text)
+            del lrole
+        for b in ctx.document.prose():
+            for m in pattern("program_budget").finditer(b.text):
+                r = best_budget(rows38, m.group("name"), threshold=0.55)
+                if r is None:
+                    continue
+                for key, grp in (("pagu", "pagu"), ("realisasi", "real")):
+                    if not m.group(grp):
+                        continue
+                    stated = text_amount(m.group(grp))
+                    ref = r.values.get(key)
+                    rv = rp_value(ref)
+                    if stated is None or stated.num is None or ref is None or rv is None:
+                        continue
+                    if amount_equal(stated.num.value, rv):
+                        continue
+                    what = "anggaran" if key == "pagu" else "realisasi"
+                    yield self.issue(b, m.start(grp), m.end(grp),
+                                     f"{what} program '{bare(r.name)[:60]}' tertulis {stated.text}, "
+                                     f"sedangkan {place('3.8', ref)} menulis {ref.text}",
+                                     expected=ref.text)
+
+
+@register
+class SubKegiatanInputMismatch(_XTRule):
+    """The "Input : Dana" of a sub kegiatan in Tabel 3.6 differs from the pagu (or realisasi) of
+    the same sub kegiatan in Tabel 3.8.
+
+    Tabel 3.6 and 3.8 describe the same budget lines; a different input amount makes the
+    absorption in Tabel 3.6 wrong as well."""
+
+    code = "XT104"
+    name = "sub-kegiatan-input-mismatch"
+
+    _SUB = re.compile(r"sub\s*kegiatan\s*\d*\s*[.:]?\s*(.+)$", re.IGNORECASE | re.DOTALL)
+
+    def _sub_name(self, rows: list[BudgetRow], r: BudgetRow) -> str | None:
+        cur: BudgetRow | None = r
+        seen = 0
+        while cur is not None and seen < 6:
+            if cur is not r:
+                t = re.sub(r"<[^>]{0,20}>", " ", cur.name)
+                m = self._SUB.search(t)
+                if m:
+                    return m.group(1)
+                if cur.level in ("kegiatan", "program"):
+                    return None
+            cur = rows[cur.parent] if cur.parent is not None and cur.parent < len(rows) else None
+            seen += 1
+        # no parent chain: the closest sub kegiatan row above in the same table
+        for prev in reversed(rows[: r.index]):
+            if prev.table is not r.table and prev.table.index < r.table.index - 2:
+                break
+            t = re.sub(r"<[^>]{0,20}>", " ", prev.name)
+            m = self._SUB.search(t)
+            if m:
+                return m.group(1)
+            if prev.level in ("kegiatan", "program"):
+                return None
+        return None
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        subs = [r for r in ctx.tables.budget("3.8") if r.level == "sub_kegiatan"]
+        rows36 = ctx.tables.budget("3.6")
+        if not subs or not rows36:
+            return
+        for r in rows36:
+            if r.level != "input":
+                continue
+            vc = r.values.get("pagu") or r.values.get("target")
+            v = rp_value(vc)
+            if vc is None or v is None:
+                continue
+            name = self._sub_name(rows36, r)
+            if not name:
+                continue
+            s = best_budget(subs, name, threshold=0.7)
+            if s is None:
+                continue
+            ref = s.values.get("pagu")
+            rv = rp_value(ref)
+            if ref is None or rv is None or amount_equal(v, rv):
+                continue
+            note = ""
+            progs = {rp_value(x.values.get("pagu")): x for x in ctx.tables.budget("3.8")
+                     if x.level in ("program", "kegiatan")}
+            if v in progs and progs[v] is not None:
+                note = f" ({vc.text} adalah pagu {bare(progs[v].name)[:40]})"
+            yield self.issue(vc.cell, *vc.span(),
+                             f"input dana sub kegiatan '{bare(name)[:60]}' tertulis {vc.text}, sedangkan "
+                             f"{place('3.8', ref)} mencatat pagu {ref.text}{note}",
+                             expected=ref.text)
+
+
+@register
+class BudgetTotalMismatch(_XTRule):
+    """A total budget or total realisation stated in the text ("didukung dengan anggaran sebesar
+    Rp ...", "realisasi belanja ... sebesar Rp ...") differs from the JUMLAH row of Tabel 3.8
+    (or the sum of its programs).
+
+    The Ikhtisar and BAB IV repeat the totals of Tabel 3.8; they must agree."""
+
+    code = "XT105"
+    name = "budget-total-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        pagu, real, source = budget_totals(ctx)
+        if pagu is None and real is None:
+            return
+        year = ctx.info.year
+        for b in ctx.document.prose():
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if re.search(r"refo[ck]us|pengurangan|tahun\s+lalu|sebelumnya", sent, re.IGNORECASE):
+                    continue
+                for key, ref in (("total_budget", pagu), ("total_realisasi", real)):
+                    if ref is None:
+                        continue
+                    for m in pattern(key).finditer(sent):
+                        if re.search(r"\bprogram\s+\w", sent[: m.start()], re.IGNORECASE):
+                            continue
+                        if _other_year_before(sent, m.start("num"), year):
+                            continue
+                        stated = text_amount(m.group("num"))
+                        if stated is None or stated.num is None or stated.num.value < 1000:
+                            continue
+                        if amount_equal(stated.num.value, ref):
+                            continue
+                        what = "total anggaran" if key == "total_budget" else "total realisasi"
+                        note = ""
+                        if key == "total_realisasi" and pagu is not None and amount_equal(stated.num.value, pagu):
+                            note = " (angka tersebut adalah total pagu)"
+                        yield self.issue(b, s + m.start("num"), s + m.end("num"),
+                                         f"{what} tertulis {stated.text}, sedangkan {source} "
+                                         f"mencatat {fmt_rp(ref)}{note}",
+                                         expected=fmt_rp(ref))
+
+
+@register
+class BelanjaCompositionMismatch(_XTRule):
+    """The composition of the budget (Belanja Operasional / Modal / ...) is stated twice with
+    different amounts (e.g. in the Ikhtisar and in "C. Realisasi Anggaran").
+
+    Readers compare the Ikhtisar with the chapter; two amounts for the same belanja cannot both
+    be right."""
+
+    code = "XT106"
+    name = "belanja-composition-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        first: dict[str, tuple[Block, Value, int]] = {}
+        for b in ctx.document.prose():
+            seen: set[int] = set()
+            for key in ("belanja_part_pct_first", "belanja_part"):
+                for m in pattern(key).finditer(b.text):
+                    if m.start("num") in seen:
+                        continue
+                    seen.add(m.start("num"))
+                    kind = " ".join(m.group("kind").lower().split())
+                    v = text_amount(m.group("num"))
+                    if v is None or v.num is None:
+                        continue
+                    line = b.locate(m.start("num"), m.end("num")).line
+                    if kind not in first:
+                        first[kind] = (b, v, line)
+                        continue
+                    _, v0, line0 = first[kind]
+                    if v0.num is not None and not amount_equal(v0.num.value, v.num.value):
+                        yield self.issue(b, m.start("num"), m.end("num"),
+                                         f"Belanja {kind.title()} tertulis {v.text}, sedangkan baris "
+                                         f"{line0} menulis {v0.text}",
+                                         expected=v0.text)
+
+
+@register
+class ProgramIndicatorMismatch(_XTRule):
+    """A program indicator result stated in the text ("Program X dengan indikator Y tercapai
+    90%") is not the realisasi or capaian of that program in Tabel 3.6.
+
+    The program indicators feed the sasaran indicator; their results must match Tabel 3.6."""
+
+    code = "XT107"
+    name = "program-indicator-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        progs = [r for r in ctx.tables.budget("3.6") if r.level == "program"]
+        if not progs:
+            return
+        for b in ctx.document.prose():
+            for m in pattern("program_indicator").finditer(b.text):
+                r = best_budget(progs, m.group("name"), threshold=0.55)
+                if r is None:
+                    continue
+                stated = text_value(m.group("num"))
+                if stated is None or stated.num is None:
+                    continue
+                vals = [value_of(r.values.get(k)) for k in ("realisasi", "capaian", "persen")]
+                vals = [v for v in vals if v is not None and v.num is not None]
+                if not vals or any(nums_equal(stated.num, v.num) for v in vals):  # type: ignore[arg-type]
+                    continue
+                cap = r.values.get("capaian") or r.values.get("persen") or r.values.get("realisasi")
+                t = r.values.get("target")
+                rr = r.values.get("realisasi")
+                yield self.issue(
+                    b, m.start("num"), m.end("num"),
+                    f"indikator program '{bare(r.name)[:50]}' tertulis tercapai {stated.text}, sedangkan "
+                    f"{place('3.6', cap)} mencatat target {t.text if t else '-'}, realisasi "  # type: ignore[arg-type]
+                    f"{rr.text if rr else '-'}, capaian {cap.text if cap else '-'}",
+                    expected=cap.text if cap else None)
+
+
+def _unused(_: Cell) -> None:  # keep the import for type checkers
+    return None
