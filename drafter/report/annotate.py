@@ -1,0 +1,359 @@
+"""``lkip check --annotate``: a reviewed copy of the document with one Word comment per issue.
+
+* DOCX input: the original file is opened with python-docx (never written), runs are split at the
+  issue boundaries so that each comment covers exactly the flagged characters, and the comment is
+  added with python-docx 1.2's comments API. Formatting is kept: a split run is copied with its
+  run properties; runs holding anything other than text (pictures, fields...) are never split, a
+  comment then covers the whole run.
+* text/Markdown input: pandoc comment spans are inserted into the source at the issue positions
+  and the Markdown is converted to DOCX with pandoc.
+
+Comment text: ``[CODE] message (Seharusnya: expected)``; author ``lkip``, initials ``LK``.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from drafter.check.registry import Issue
+from drafter.errors import LkipError
+from drafter.io import atomic_write
+from drafter.report.common import docx_paragraphs, is_docx, normalize_package
+
+AUTHOR = "lkip"
+INITIALS = "LK"
+
+
+def comment_text(issue: Issue, lang: str = "id") -> str:
+    text = f"[{issue.rule}] {issue.message}"
+    if issue.expected:
+        text += f" ({'Expected' if lang == 'en' else 'Seharusnya'}: {issue.expected})"
+    return text
+
+
+def annotate_file(input_path: str | Path, issues: Sequence[Issue], output: str | Path, *,
+                  lang: str = "id") -> int:
+    """Write the annotated DOCX of ``input_path`` to ``output``; returns the number of comments."""
+    ordered = sorted(issues, key=lambda i: i.sort_key())
+    if is_docx(input_path):
+        data = annotate_docx_bytes(input_path, ordered, lang=lang)
+    else:
+        data = annotate_text_bytes(input_path, ordered, lang=lang)
+    atomic_write(Path(output), data)
+    return len(ordered)
+
+
+# ------------------------------------------------------------------------------------------------
+# DOCX
+
+_SIMPLE_CHILDREN = {"rPr", "t", "tab", "lastRenderedPageBreak", "cr"}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _splittable(run: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    for child in run._r.iterchildren():
+        name = _local(child.tag)
+        if name in _SIMPLE_CHILDREN:
+            continue
+        if name == "br" and child.get(qn("w:type")) in (None, "textWrapping"):
+            continue
+        return False
+    return True
+
+
+def _runs(paragraph: Any) -> list[Any]:
+    """Runs of a paragraph in order, hyperlink runs included (what ``paragraph.text`` reads)."""
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
+
+    out: list[Any] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Run):
+            out.append(item)
+        elif isinstance(item, Hyperlink):
+            out.extend(item.runs)
+    return out
+
+
+def _spans(paragraph: Any) -> list[tuple[Any, int, int]]:
+    spans = []
+    pos = 0
+    for run in _runs(paragraph):
+        n = len(run.text)
+        spans.append((run, pos, pos + n))
+        pos += n
+    return spans
+
+
+def _split_run(run: Any, k: int) -> Any:
+    """Split ``run`` after its ``k``-th character; return the new (second) run."""
+    from docx.text.run import Run
+
+    text = run.text
+    new_r = copy.deepcopy(run._r)
+    run._r.addnext(new_r)
+    second = Run(new_r, run._parent)
+    run.text = text[:k]
+    second.text = text[k:]
+    return second
+
+
+def _cut(paragraph: Any, offsets: set[int]) -> None:
+    """Split the runs of ``paragraph`` so that each offset falls on a run boundary (when possible)."""
+    for off in sorted(offsets, reverse=True):
+        for run, start, end in _spans(paragraph):
+            if start < off < end:
+                if _splittable(run):
+                    _split_run(run, off - start)
+                break
+
+
+def _para_no(issue: Issue) -> int:
+    extra = issue.location.extra or {}
+    return int(extra.get("paragraph", issue.location.line))
+
+
+def _range(issue: Issue, count: int) -> tuple[int, int, int, int]:
+    """(start paragraph index, start offset, end paragraph index, end offset), 0-based, clamped."""
+    loc = issue.location
+    p0 = min(max(_para_no(issue), 1), count) - 1
+    p1 = min(p0 + max(0, loc.end_line - loc.line), count - 1)
+    s = max(0, loc.column - 1)
+    e = max(0, loc.end_column - 1)
+    if p1 == p0 and e < s:
+        e = s
+    return p0, s, p1, e
+
+
+def annotate_docx_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str = "id") -> bytes:
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # noqa: BLE001 - any parse failure is a clean user error
+        raise LkipError(f"DOCX tidak dapat dibuka ({type(exc).__name__})", path=str(path)) from None
+    paragraphs = docx_paragraphs(document)
+    if not paragraphs:
+        paragraphs = [document.add_paragraph()]
+    count = len(paragraphs)
+    ranges = [_range(i, count) for i in issues]
+
+    # 1. split runs at every boundary, paragraph by paragraph
+    cuts: dict[int, set[int]] = {}
+    for p0, s, p1, e in ranges:
+        cuts.setdefault(p0, set()).add(s)
+        cuts.setdefault(p1, set()).add(e)
+    for p, offsets in cuts.items():
+        _cut(paragraphs[p], offsets)
+
+    # 2. anchor one comment per issue (comment reference runs have no text: offsets stay valid)
+    spans = {p: _spans(paragraphs[p]) for p in cuts}
+    for issue, (p0, s, p1, e) in zip(issues, ranges, strict=True):
+        first, last = _anchor_runs(paragraphs, spans, p0, s, p1, e)
+        document.add_comment([first, last], text=comment_text(issue, lang), author=AUTHOR,
+                             initials=INITIALS)
+
+    buf = io.BytesIO()
+    document.save(buf)
+    return normalize_package(buf.getvalue())
+
+
+def _anchor_runs(paragraphs: list[Any], spans: dict[int, list[tuple[Any, int, int]]],
+                 p0: int, s: int, p1: int, e: int) -> tuple[Any, Any]:
+    start_spans = [sp for sp in spans[p0] if sp[2] > sp[1]]  # runs with text
+    end_spans = [sp for sp in spans[p1] if sp[2] > sp[1]]
+    if not start_spans or not end_spans:
+        # nothing to cover (empty paragraph): anchor on an empty run at its end
+        para = paragraphs[p0] if not start_spans else paragraphs[p1]
+        run = para.add_run("")
+        if not start_spans:
+            return run, (end_spans[-1][0] if end_spans and p1 != p0 else run)
+        return start_spans[0][0], run
+    if p0 == p1 and e <= s:
+        # a point issue: the run holding the position
+        hit = next((sp for sp in start_spans if sp[1] <= s < sp[2]), start_spans[-1])
+        return hit[0], hit[0]
+    first = next((sp for sp in start_spans if sp[2] > s), start_spans[-1])
+    last_candidates = [sp for sp in end_spans if sp[1] < e]
+    last = last_candidates[-1] if last_candidates else end_spans[0]
+    if p0 == p1 and last[1] < first[1]:
+        last = first
+    return first[0], last[0]
+
+
+# ------------------------------------------------------------------------------------------------
+# text / Markdown through pandoc
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~^\"'@&=:;%])")
+_BLOCK_PREFIX = re.compile(r"^\s{0,3}(?:(?:#{1,6}\s+)|(?:[-*+]\s+)|(?:\d+[.)]\s+)|(?:>\s?)|(?:\|\s*))*")
+_GUARDED = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`+[^`\n]*`+|<[^<>\n]*>")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as literal Markdown inline content (every special character backslash-escaped)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _safe_offsets(line: str, s: int, e: int) -> tuple[int, int]:
+    """Move span edges out of constructs that markers would break (math, code, HTML tags) and
+    past block markup at the start of the line (heading #, list markers, quote, pipe)."""
+    prefix = _BLOCK_PREFIX.match(line)
+    floor = prefix.end() if prefix else 0
+    s = max(s, floor) if s < floor else s
+    e = max(e, s)
+    for m in _GUARDED.finditer(line):
+        if m.start() < s < m.end():
+            s = m.start()
+        if m.start() < e < m.end():
+            e = m.end()
+    if line.lstrip().startswith("|"):
+        bar = line.find("|", s)
+        if bar != -1 and bar < e:
+            e = bar  # a comment range cannot leave its table cell
+    return s, max(e, s)
+
+
+def annotated_markdown(source: str, issues: Sequence[Issue], *, lang: str = "id") -> str:
+    """``source`` with pandoc comment-start/comment-end spans around each issue's text."""
+    lines = source.splitlines()
+    if not lines:
+        lines = [""]
+    n = len(lines)
+    # (line index, offset) -> markers; ends before starts at the same place
+    inserts: dict[int, list[tuple[int, int, int, str]]] = {}
+    for cid, issue in enumerate(issues):
+        loc = issue.location
+        l0 = min(max(loc.line, 1), n) - 1
+        want = min(max(loc.end_line, loc.line, 1), n) - 1
+        l1 = want
+        # a comment cannot span a blank line (paragraph break): stop at the end of the block
+        for k in range(l0 + 1, want + 1):
+            if not lines[k].strip():
+                l1 = k - 1
+                break
+        s = min(max(loc.column - 1, 0), len(lines[l0]))
+        if l1 < want:
+            e = len(lines[l1])
+        else:
+            e = min(max(loc.end_column - 1, 0), len(lines[l1]))
+        if l1 == l0:
+            s, e = _safe_offsets(lines[l0], s, max(e, s))
+        else:
+            s, _ = _safe_offsets(lines[l0], s, s)
+            _, e = _safe_offsets(lines[l1], e, e)
+        start = (f"[{escape_markdown(comment_text(issue, lang))}]"
+                 f'{{.comment-start id="{cid}" author="{AUTHOR}" initials="{INITIALS}"}}')
+        end = f'[]{{.comment-end id="{cid}"}}'
+        inserts.setdefault(l0, []).append((s, 1, cid, start))
+        inserts.setdefault(l1, []).append((e, 0, -cid, end))
+    out = list(lines)
+    for li, items in inserts.items():
+        line = out[li]
+        # insert from the right so offsets stay valid; at equal offsets ends (0) go before starts
+        for off, _kind, _cid, marker in sorted(items, key=lambda t: (t[0], t[1], t[2]), reverse=True):
+            line = line[:off] + marker + line[off:]
+        out[li] = line
+    return "\n".join(_pandoc_safe(line) for line in out) + "\n"
+
+
+_AFTER_TAG_SPACE = re.compile(r">[ \t]{2,}")
+
+
+def _pandoc_safe(line: str) -> str:
+    """Tabs (tab-separated tables in text files) become spaces and deep indentation is removed:
+    both would otherwise turn report text into code blocks, where comments are not rendered."""
+    line = _AFTER_TAG_SPACE.sub("> ", line.replace("\t", " "))
+    stripped = line.lstrip(" ")
+    return stripped if len(line) - len(stripped) >= 4 else line
+
+
+def annotate_text_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str = "id") -> bytes:
+    from drafter.document.readers import read_document
+
+    try:
+        doc = read_document(path)
+        source = doc.source_text
+    except LkipError:
+        source = None
+    if source is None:
+        try:
+            source = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+        except OSError as exc:
+            raise LkipError(f"tidak dapat dibaca ({exc.strerror})", path=str(path)) from None
+    md = annotated_markdown(source, issues, lang=lang)
+    return markdown_to_docx(md)
+
+
+def markdown_to_docx(md: str) -> bytes:
+    try:
+        import pypandoc
+    except ImportError:  # pragma: no cover - pypandoc-binary is a dependency
+        raise LkipError("pandoc (pypandoc) tidak tersedia untuk --annotate") from None
+    fd, tmp = tempfile.mkstemp(prefix="lkip-annotate-", suffix=".docx")
+    os.close(fd)
+    try:
+        pypandoc.convert_text(md, "docx", format="markdown-smart", outputfile=tmp)
+        data = Path(tmp).read_bytes()
+    except (OSError, RuntimeError) as exc:
+        raise LkipError(f"pandoc gagal membuat DOCX: {exc}") from None
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    return normalize_package(data, fix_core_dates=True)
+
+
+# ------------------------------------------------------------------------------------------------
+# reading comments back (tests, screenshots)
+
+
+def read_comments(path: str | Path) -> list[dict[str, str]]:
+    """The comments of a DOCX in id order: ``{"id", "author", "text", "anchor"}`` where
+    ``anchor`` is the document text between the comment's range start and end."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    comments = {str(c.comment_id): c for c in document.comments}
+    anchors: dict[str, list[str]] = {}
+    open_ids: list[str] = []
+    body = document.element.body
+    for el in body.iter():
+        tag = el.tag
+        if tag == qn("w:commentRangeStart"):
+            cid = el.get(qn("w:id"))
+            open_ids.append(cid)
+            anchors.setdefault(cid, [])
+        elif tag == qn("w:commentRangeEnd"):
+            cid = el.get(qn("w:id"))
+            if cid in open_ids:
+                open_ids.remove(cid)
+        elif tag in (qn("w:t"), qn("m:t")) and open_ids:
+            for cid in open_ids:
+                anchors[cid].append(el.text or "")
+        elif tag == qn("w:tab") and open_ids and el.getparent().tag == qn("w:r"):
+            for cid in open_ids:
+                anchors[cid].append("\t")
+        elif tag == qn("w:p") and open_ids:
+            for cid in open_ids:
+                if anchors[cid]:
+                    anchors[cid].append("\n")
+    out = []
+    for cid in sorted(comments, key=int):
+        c = comments[cid]
+        out.append({"id": cid, "author": c.author, "text": c.text,
+                    "anchor": "".join(anchors.get(cid, [])).strip("\n")})
+    return out
