@@ -1,0 +1,657 @@
+"""Arithmetic rules (AR1xx): numbers the report computes from its own numbers.
+
+Every comparison follows statcheck's principle: a stated value is wrong only when no rounding
+of its stated digits explains the recomputed value (:meth:`drafter.numbers.Num.explains`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from drafter.check.fuzzy import similarity
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
+from drafter.document.model import Block, TextUnit
+from drafter.measure import efficiency, grade_value
+from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up, scan_numbers
+from drafter.resources import load_yaml
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
+
+HUNDRED = Decimal(100)
+_SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z*(\"'])|\n+")
+
+
+@lru_cache(maxsize=1)
+def conf() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("rules", "arithmetic.yaml")
+    return data
+
+
+@lru_cache(maxsize=16)
+def rx(key: str) -> re.Pattern[str]:
+    return re.compile(conf()[key], re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- helpers
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text``."""
+    start = 0
+    for m in _SENT_RE.finditer(text):
+        # "Rp. 95" or "No. 3": a period after an abbreviation is no sentence end
+        before = text[max(0, m.start() - 4):m.start()]
+        if re.search(r"\b(?:Rp|No|Th|dll|dsb|a\.n|Kab|Kec|Ds)\.$", before, re.IGNORECASE):
+            continue
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def prose_units(ctx: CheckContext) -> Iterator[Block]:
+    for b in ctx.document.blocks:
+        if b.kind in ("paragraph", "list_item", "heading", "caption") and b.text.strip():
+            yield b
+
+
+def is_negative(name: str) -> bool:
+    low = name.lower()
+    return any(k in low for k in conf()["negative_polarity"])
+
+
+def show(n: Decimal) -> str:
+    return fmt_num(n, 2)
+
+
+def rounded_note(stated: Num, computed: Decimal) -> str:
+    """" (dibulatkan: 104%)" when the stated value has fewer decimals than 2."""
+    if stated.decimals >= 2:
+        return ""
+    r = round_half_up(computed, stated.decimals)
+    return f" (dibulatkan: {fmt_num(r, stated.decimals)}{'%' if stated.percent else ''})"
+
+
+def value_of(vc: ValueCell | None) -> Decimal | None:
+    if vc is None or vc.num is None:
+        return None
+    return vc.num.value
+
+
+def cap_issue(rule: Rule, vc: ValueCell, message: str, expected: str | None) -> Issue:
+    s, e = vc.span()
+    return rule.issue(vc.cell, s, e, message, expected)
+
+
+def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] | None:
+    """(positive, negative, formula text) of a capaian from target and realisasi cells."""
+    if t.grade and r.grade:
+        tv, rv = grade_value(t.grade), grade_value(r.grade)
+        if t.grade == r.grade:
+            return HUNDRED, HUNDRED, f"{r.grade} = {t.grade}"
+        return rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED, f"{r.grade}/{t.grade}"
+    tv, rv = value_of(t), value_of(r)
+    if tv is None or rv is None or tv == 0:
+        return None
+    if t.grade or r.grade:
+        return None
+    return rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED, f"{show(rv)}/{show(tv)}"
+
+
+# --------------------------------------------------------------------------- AR101
+@register
+class CapaianRecomputed(Rule):
+    """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades).
+
+    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%.
+    """
+
+    code = "AR101"
+    name = "capaian-recomputed"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        for role in ("3.1", "3.3"):
+            for row in ti.rows(role):
+                t = row.values.get("renstra_target") if role == "3.3" else None
+                t = t or row.values.get("target")
+                issue = self._check(row.name, t, row.values.get("realisasi"),
+                                    row.values.get("capaian"), f"Tabel {role}")
+                if issue is not None:
+                    yield issue
+        for br in ti.budget("3.6"):
+            if br.level in ("input", "total"):
+                continue
+            issue = self._check(br.name, br.values.get("target"), br.values.get("realisasi"),
+                                br.values.get("capaian"), "Tabel 3.6")
+            if issue is not None:
+                yield issue
+
+    def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
+               c: ValueCell | None, where: str) -> Issue | None:
+        if t is None or r is None or c is None or c.num is None:
+            return None
+        opts = capaian_options(t, r)
+        if opts is None:
+            return None
+        pos, neg, formula = opts
+        if c.num.explains(pos) or c.num.explains(neg):
+            return None
+        negative = is_negative(name)
+        comp = neg if negative else pos
+        if negative:
+            tv, rv = value_of(t), value_of(r)
+            formula = f"({show(tv or 0)} - ({show(rv or 0)} - {show(tv or 0)}))/{show(tv or 0)}"
+        msg = (f"{where}: capaian tertulis {c.text}, hasil hitung {formula} x 100 = "
+               f"{fmt_pct(comp)}{rounded_note(c.num, comp)}")
+        return cap_issue(self, c, msg, fmt_pct(comp))
+
+
+# --------------------------------------------------------------------------- AR102
+@register
+class BudgetPercent(Rule):
+    """Percentage columns of budget tables: Tabel 3.8 "%" and the "Input : Dana" rows of Tabel 3.6 must equal realisasi/pagu x 100.
+
+    The absorption percentage is what readers compare between programs; a copied "100" next to an amount that was not fully spent hides an unspent budget.
+    """
+
+    code = "AR102"
+    name = "budget-percent"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        for role in ("3.8", "3.6", "PK"):
+            for br in ti.budget(role):
+                if role == "3.6" and br.level != "input":
+                    continue
+                p, r, q = br.values.get("pagu"), br.values.get("realisasi"), br.values.get("persen")
+                pv, rv = value_of(p), value_of(r)
+                if q is None or q.num is None or pv is None or rv is None or pv == 0:
+                    continue
+                comp = rv / pv * HUNDRED
+                if q.num.explains(comp):
+                    continue
+                msg = (f"Tabel {role}: persentase tertulis {q.text}, hasil hitung realisasi/pagu "
+                       f"= {show(rv)}/{show(pv)} x 100 = {fmt_pct(comp)}"
+                       f"{rounded_note(q.num, comp)}")
+                yield cap_issue(self, q, msg, fmt_pct(comp))
+
+
+# --------------------------------------------------------------------------- AR103
+_CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+
+
+@register
+class BudgetTotals(Rule):
+    """Totals and subtotals of budget tables: a program's pagu and realisasi equal the sum of its kegiatan, a kegiatan's the sum of its sub kegiatan, and the JUMLAH row the sum of the programs (Tabel 3.8, PK budget).
+
+    A subtotal that does not add up means a row is missing, duplicated or mistyped, and every percentage computed from it is wrong too.
+    """
+
+    code = "AR103"
+    name = "budget-totals"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        for role in ("3.8", "PK"):
+            rows = ti.budget(role)
+            for br in rows:
+                if br.level in _CHILD:
+                    kids = [k for k in rows if k.parent == br.index and
+                            k.level == _CHILD[br.level]]
+                    what = "kegiatan" if br.level == "program" else "sub kegiatan"
+                    yield from self._compare(br, kids, role, what)
+                elif br.level == "total":
+                    progs = [k for k in rows if k.level == "program" and k.table is not None]
+                    # only the programs before this total row
+                    progs = [k for k in progs if k.index < br.index]
+                    yield from self._compare(br, progs, role, "program")
+
+    def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
+                 what: str) -> Iterator[Issue]:
+        if not kids:
+            return
+        for key in ("pagu", "realisasi"):
+            pv = parent.values.get(key)
+            if pv is None or pv.num is None:
+                continue
+            vals = [value_of(k.values.get(key)) for k in kids]
+            if any(v is None for v in vals):
+                continue
+            total = sum((v for v in vals if v is not None), Decimal(0))
+            if pv.num.explains(total):
+                continue
+            label = "pagu" if key == "pagu" else "realisasi"
+            msg = (f"Tabel {role}: {label} {parent.name[:60]!s} tertulis {pv.text}, jumlah "
+                   f"{len(kids)} {what} di bawahnya = {fmt_num(total, 2)}")
+            yield cap_issue(self, pv, msg, fmt_num(total, 2))
+
+
+# --------------------------------------------------------------------------- AR104
+def _capaian_values(rows: list[IndicatorRow], key: str = "capaian") -> list[Decimal]:
+    out = []
+    for r in rows:
+        v = r.values.get(key)
+        if v is not None and v.num is not None:
+            out.append(v.num.value)
+    return out
+
+
+def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
+    if not vals:
+        return None
+    raw = sum(vals, Decimal(0)) / len(vals)
+    capped = sum((min(v, HUNDRED) for v in vals), Decimal(0)) / len(vals)
+    return raw, capped
+
+
+def _doc_caps(ctx: CheckContext) -> bool:
+    pat = rx("cap_rule")
+    return any(pat.search(b.text) for b in ctx.document.blocks if b.kind != "table")
+
+
+@register
+class AverageCapaian(Rule):
+    """Averages of capaian: the RATA-RATA row of Tabel 3.1 and averages stated in text ("rata rata mencapai 105,2%") against the capaian columns of Tabel 3.1 and 3.7, with and without counting a capaian above 100% as 100%.
+
+    The average capaian is the headline figure of the report and decides its overall predicate; when it matches no table it cannot be verified by the evaluator.
+    """
+
+    code = "AR104"
+    name = "average-capaian"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        caps_rule = _doc_caps(ctx)
+        rule_note = (" (laporan ini menyatakan capaian di atas 100% dihitung 100%)"
+                     if caps_rule else "")
+        rows31 = ti.rows("3.1")
+        avg31 = _averages(_capaian_values(rows31))
+        avg_row = ti.average_row("3.1")
+        if avg_row is not None and avg31 is not None:
+            c = avg_row.values.get("capaian")
+            if c is not None and c.num is not None and not (
+                    c.num.explains(avg31[0]) or c.num.explains(avg31[1])):
+                n = len(_capaian_values(rows31))
+                msg = (f"Tabel 3.1: rata-rata capaian tertulis {c.text}, rata-rata {n} capaian "
+                       f"= {fmt_pct(avg31[0])} (tanpa batas 100%) atau {fmt_pct(avg31[1])} "
+                       f"(capaian di atas 100% dihitung 100%){rule_note}")
+                yield cap_issue(self, c, msg, fmt_pct(avg31[1] if caps_rule else avg31[0]))
+        # averages stated in text
+        cands: list[tuple[str, Decimal]] = []
+        if avg31 is not None:
+            cands += [("rata-rata capaian Tabel 3.1", avg31[0]),
+                      ("rata-rata capaian Tabel 3.1 (maks. 100%)", avg31[1])]
+        if avg_row is not None and value_of(avg_row.values.get("capaian")) is not None:
+            v = value_of(avg_row.values.get("capaian"))
+            assert v is not None
+            cands.append(("baris rata-rata Tabel 3.1", v))
+        rows37 = ti.rows("3.7")
+        avg37 = _averages(_capaian_values(rows37))
+        if avg37 is not None:
+            cands += [("rata-rata capaian Tabel 3.7", avg37[0]),
+                      ("rata-rata capaian Tabel 3.7 (maks. 100%)", avg37[1])]
+        ser37 = _averages(_capaian_values(rows37, "serapan"))
+        if ser37 is not None:
+            cands.append(("rata-rata serapan Tabel 3.7", ser37[0]))
+        avg35 = _averages(_capaian_values(ti.rows("3.5")))
+        if avg35 is not None:
+            cands += [("rata-rata capaian Tabel 3.5", avg35[0]),
+                      ("rata-rata capaian Tabel 3.5 (maks. 100%)", avg35[1])]
+        if not cands:
+            return
+        word, skip, need = rx("average_word"), rx("average_skip"), rx("average_need")
+        for b in prose_units(ctx):
+            if not word.search(b.text):
+                continue
+            for s, e in sentences(b.text):
+                sent = b.text[s:e]
+                m = word.search(sent)
+                if m is None or skip.search(sent) or not need.search(sent):
+                    continue
+                nums = [n for n in scan_numbers(sent) if n.percent and n.start > m.start()]
+                if not nums:
+                    continue
+                n = nums[0]
+                if n.start - m.end() > 40:
+                    continue
+                if any(n.explains(v) for _, v in cands):
+                    continue
+                listing = "; ".join(f"{lbl} {fmt_pct(v)}" for lbl, v in cands
+                                    if "Tabel 3.5" not in lbl)
+                msg = (f"rata-rata tertulis {n.text.strip()} tidak sesuai dengan tabel mana pun: "
+                       f"{listing}")
+                best = cands[0][1]
+                yield self.issue(b, s + n.start, s + n.end, msg, fmt_pct(best))
+
+
+# --------------------------------------------------------------------------- AR105
+def _program_serapan(rows: list[BudgetRow]) -> list[tuple[str, Decimal]]:
+    out = []
+    pagu = real = Decimal(0)
+    for r in rows:
+        pv, rv = value_of(r.values.get("pagu")), value_of(r.values.get("realisasi"))
+        if pv is None or rv is None or pv == 0:
+            continue
+        out.append((r.name, rv / pv * HUNDRED))
+        pagu += pv
+        real += rv
+    if len(out) > 1 and pagu:
+        out.append(("jumlah program", real / pagu * HUNDRED))
+    return out
+
+
+@register
+class SerapanFromBudget(Rule):
+    """Serapan anggaran of Tabel 3.7 against the pagu and realisasi of the programs (Tabel 3.8) that support the sasaran (linked through the sasaran parts of Tabel 3.6).
+
+    The efficiency analysis compares capaian with serapan; a serapan taken from a single sub kegiatan or mistyped makes the efficiency figure meaningless.
+    """
+
+    code = "AR105"
+    name = "serapan-from-budget"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        progs38 = [r for r in ti.budget("3.8") if r.level == "program"]
+        if not progs38:
+            return
+        progs36 = [r for r in ti.budget("3.6") if r.level == "program"]
+        for row in ti.rows("3.7"):
+            s = row.values.get("serapan")
+            if s is None or s.num is None:
+                continue
+            linked = self._linked(row.name, progs36, progs38)
+            cands = _program_serapan(linked) if linked else []
+            if not cands:
+                cands = _program_serapan(progs38)
+                total = [r for r in ti.budget("3.8") if r.level == "total"]
+                cands += _program_serapan(total)
+            if not cands or any(s.num.explains(v) for _, v in cands):
+                continue
+            best_name, best = cands[-1] if linked else min(
+                cands, key=lambda c: abs(c[1] - s.num.value))  # type: ignore[union-attr]
+            which = "program pendukung sasaran ini" if linked else "program mana pun"
+            msg = (f"Tabel 3.7: serapan anggaran tertulis {s.text} tidak sesuai dengan realisasi/"
+                   f"pagu {which} di Tabel 3.8 (terdekat: {best_name[:60]} = {fmt_pct(best)})")
+            yield cap_issue(self, s, msg, fmt_pct(best))
+
+    @staticmethod
+    def _linked(name: str, progs36: list[BudgetRow], progs38: list[BudgetRow]) -> list[BudgetRow]:
+        groups: dict[str, list[BudgetRow]] = {}
+        for p in progs36:
+            if p.sasaran:
+                groups.setdefault(p.sasaran, []).append(p)
+        if len(groups) < 2:
+            return []
+        best, best_s = 0.0, None
+        for sas in groups:
+            sc = similarity(name, sas)
+            if sc > best:
+                best, best_s = sc, sas
+        if best < 0.6 or best_s is None:
+            return []
+        out: list[BudgetRow] = []
+        for p in groups[best_s]:
+            match = max(progs38, key=lambda q: similarity(p.name, q.name))
+            if similarity(p.name, match.name) >= 0.6 and match not in out:
+                out.append(match)
+        return out
+
+
+# --------------------------------------------------------------------------- AR106
+@register
+class EfficiencyColumn(Rule):
+    """The efficiency column of Tabel 3.7 against its capaian and serapan: a number must follow one of the usual formulas (capaian - serapan, 100 - serapan, capaian/serapan) and a label "Efisien"/"Tidak Efisien" must agree with capaian >= serapan.
+
+    The efficiency statement is the conclusion of section B.4; an efficiency figure that follows from no formula cannot be reproduced.
+    """
+
+    code = "AR106"
+    name = "efficiency-column"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for row in ctx.tables.rows("3.7"):
+            c, s, e = (row.values.get(k) for k in ("capaian", "serapan", "efisiensi"))
+            cv, sv = value_of(c), value_of(s)
+            if e is None or cv is None or sv is None:
+                continue
+            if e.num is not None:
+                opts = {f: efficiency(cv, sv, f).value for f in ("selisih", "sisa_anggaran", "rasio")}
+                opts["rasio_persen"] = (cv / sv * HUNDRED) if sv else Decimal(0)
+                if any(e.num.explains(v) for v in opts.values()):
+                    continue
+                msg = (f"Tabel 3.7: tingkat efisiensi tertulis {e.text} tidak mengikuti rumus mana "
+                       f"pun: capaian - serapan = {fmt_num(opts['selisih'])}, 100 - serapan = "
+                       f"{fmt_num(opts['sisa_anggaran'])}")
+                yield cap_issue(self, e, msg, fmt_num(opts["selisih"]))
+                continue
+            low = e.text.lower()
+            if "efisien" not in low:
+                continue
+            says = not re.search(r"\btidak\b|\bkurang\b|\bbelum\b", low)
+            if says != (cv >= sv):
+                expect = "Efisien" if cv >= sv else "Tidak Efisien"
+                msg = (f"Tabel 3.7: tertulis '{e.text}', padahal capaian {c.text if c else ''} "
+                       f"{'>=' if cv >= sv else '<'} serapan {s.text if s else ''}")
+                yield cap_issue(self, e, msg, expect)
+
+
+# --------------------------------------------------------------------------- AR107
+def _is_count(num: Num) -> bool:
+    return not num.percent and not num.is_year and num.value >= 1
+
+
+@register
+class SumsInText(Rule):
+    """Sums stated in text: "X laki-laki dan Y perempuan" against the stated total, shares of a composition that add up to more than 100%, budget parts ("Belanja Operasional Rp A, Belanja Modal Rp B") against the stated budget, "realisasi Rp R dari anggaran Rp P atau Q%" and a stated increase/decrease between two percentages.
+
+    These figures are typed by hand in the narrative and are not checked by the spreadsheet the tables come from.
+    """
+
+    code = "AR107"
+    name = "sums-in-text"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        blocks = list(prose_units(ctx))
+        for i, b in enumerate(blocks):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                yield from self._gender(b, s, sent)
+                yield from self._shares(b, s, sent)
+                yield from self._absorption(b, s, sent)
+            yield from self._change(b)
+            if rx("budget_parts_cue").search(text):
+                yield from self._budget_parts(blocks, i)
+
+    # X laki-laki + Y perempuan = Z
+    def _gender(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        male, female = rx("male_word").search(sent), rx("female_word").search(sent)
+        if male is None or female is None:
+            return
+        lo = min(male.start(), female.start()) - 80
+        hi = max(male.end(), female.end()) + 80
+        nums = [n for n in scan_numbers(sent) if _is_count(n) and lo <= n.start <= hi]
+        if len(nums) < 3:
+            return
+
+        # consistent when any two numbers add up to a larger third one
+        for z in nums:
+            for a in nums:
+                for c in nums:
+                    if a is not c and a is not z and c is not z and a.value + c.value == z.value:
+                        return
+        z = max(nums, key=lambda n: n.value)
+        others = [n for n in nums if n is not z]
+
+        def nearest(pos: int, cands: list[Num]) -> Num | None:
+            if not cands:
+                return None
+            return min(cands, key=lambda n: (min(abs(n.start - pos), abs(n.end - pos)),
+                                             n.start < pos))
+
+        x = nearest(male.start(), others) if len(others) > 2 else others[0]
+        y = nearest(female.start(), [n for n in others if n is not x]) if len(others) > 2 \
+            else others[1]
+        if x is None or y is None:
+            return
+        msg = (f"jumlah tertulis {z.text.strip()}, padahal {x.text.strip()} laki-laki + "
+               f"{y.text.strip()} perempuan = {fmt_num(x.value + y.value, 0)}")
+        yield self.issue(b, off + z.start, off + z.end, msg, fmt_num(x.value + y.value, 0))
+
+    # composition shares above 100%
+    def _shares(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        if not rx("share_cue").search(sent) or rx("change_word").search(sent):
+            return
+        pcts = [n for n in scan_numbers(sent) if n.percent and n.value < 100]
+        if len(pcts) < 3:
+            return
+        total = sum((n.value for n in pcts), Decimal(0))
+        slack = Decimal("0.5") * len(pcts)
+        if total <= HUNDRED + slack:
+            return
+        last = pcts[-1]
+        parts = " + ".join(n.text.strip() for n in pcts)
+        msg = f"bagian-bagian komposisi berjumlah lebih dari 100%: {parts} = {fmt_pct(total)}"
+        yield self.issue(b, off + last.start, off + last.end, msg, "100%")
+
+    # realisasi Rp R dari anggaran Rp P atau Q%
+    def _absorption(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        if not rx("absorbed_word").search(sent):
+            return
+        nums = scan_numbers(sent)
+        for k, q in enumerate(nums):
+            if not q.percent:
+                continue
+            before = [n for n in nums[:k] if n.currency and n.value >= 1000]
+            if len(before) < 2:
+                continue
+            a, c = before[-2], before[-1]
+            gap = sent[c.end:q.start]
+            if len(gap) > 25 or not re.search(r"atau|\(|=|sebesar", gap + "("):
+                continue
+            small, big = sorted((a.value, c.value))
+            if big == 0:
+                continue
+            comp = small / big * HUNDRED
+            if q.explains(comp):
+                continue
+            msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(small, 0)} / "
+                   f"{fmt_num(big, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
+            yield self.issue(b, off + q.start, off + q.end, msg, fmt_pct(comp))
+
+    # "mengalami penurunan sebesar D%" between two percentages of the same paragraph
+    def _change(self, b: TextUnit) -> Iterator[Issue]:
+        text = b.text
+        for m in rx("change_word").finditer(text):
+            tail = text[m.end():m.end() + 25]
+            dm = re.match(r"\s*(?:sebesar|sejumlah|senilai)?\s*", tail)
+            nums = scan_numbers(text[m.end():m.end() + 25])
+            if not nums or not nums[0].percent or dm is None or nums[0].start > dm.end() + 1:
+                continue
+            d = nums[0]
+            d_start = m.end() + d.start
+            others: list[Num] = []
+            for n in scan_numbers(text):
+                if n.percent and n.start != d_start and n.value != d.value and \
+                        all(o.value != n.value for o in others):
+                    others.append(n)
+            if len(others) != 2:
+                continue
+            a, c = others[0].value, others[1].value
+            diff = abs(a - c)
+            opts = [diff]
+            if min(a, c) > 0:
+                opts += [diff / min(a, c) * HUNDRED, diff / max(a, c) * HUNDRED]
+            if any(d.explains(v) for v in opts):
+                continue
+            msg = (f"perubahan tertulis {d.text.strip()}, padahal selisih {others[0].text.strip()} "
+                   f"dan {others[1].text.strip()} = {fmt_num(diff)} poin "
+                   f"({fmt_pct(opts[1]) if len(opts) > 1 else '-'} relatif)")
+            yield self.issue(b, d_start, m.end() + d.end, msg, fmt_pct(diff))
+
+    # budget parts against the stated budget
+    def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
+        total: Num | None = None
+        total_block: Block | None = None
+        for j in range(i, max(-1, i - 3), -1):
+            tm = list(rx("budget_total").finditer(blocks[j].text))
+            if tm:
+                nums = [n for n in scan_numbers(blocks[j].text) if n.currency and
+                        n.start >= tm[-1].end() - 3]
+                if nums:
+                    total, total_block = nums[0], blocks[j]
+                    break
+        if total is None or total_block is None:
+            return
+        parts: list[tuple[Block, Num]] = []
+        part_re = rx("budget_part")
+        for j in range(i, min(len(blocks), i + 6)):
+            bj = blocks[j]
+            for pm in part_re.finditer(bj.text):
+                nums = [n for n in scan_numbers(bj.text[pm.end() - 3:]) if n.currency]
+                if nums:
+                    n = nums[0]
+                    parts.append((bj, n))
+            if j > i and not part_re.search(bj.text) and parts:
+                break
+        if len(parts) < 2:
+            return
+        s = sum((n.value for _, n in parts), Decimal(0))
+        if total.explains(s):
+            return
+        last_b, _ = parts[-1]
+        txt = " + ".join(fmt_num(n.value, 0) for _, n in parts)
+        msg = (f"rincian belanja {txt} = Rp {fmt_num(s, 0)}, tidak sama dengan anggaran "
+               f"tertulis Rp {fmt_num(total.value, 0)}")
+        m = re.search(r"Rp", last_b.text)
+        yield self.issue(last_b, m.start() if m else 0, len(last_b.text), msg, fmt_num(s, 0))
+
+
+# --------------------------------------------------------------------------- AR108
+@register
+class MalformedAmount(Rule):
+    """Malformed amounts: digit groups that are not groups of three ("Rp. 95.523400").
+
+    A malformed amount cannot be read reliably; the reader has to guess the value.
+    """
+
+    code = "AR108"
+    name = "malformed-amount"
+    category = "arithmetic"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for unit in ctx.document.text_units():
+            for n in scan_numbers(unit.text):
+                if not n.malformed:
+                    continue
+                core = re.sub(r"[^\d.]", "", n.text).strip(".")
+                groups = core.split(".")
+                # an amount with a digit group longer than three ("95.523400"); codes such
+                # as NIP parts or section numbers (35.09.317, 3.1.2) are not amounts
+                if not any(len(g) > 3 for g in groups[1:]):
+                    continue
+                msg = (f"penulisan angka tidak baku: '{n.text.strip()}' (pemisah ribuan harus "
+                       f"setiap tiga angka)")
+                yield self.issue(unit, n.start, n.end, msg, fmt_num(n.value, 0))

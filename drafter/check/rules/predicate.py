@@ -1,0 +1,287 @@
+"""Predicate rules (PR1xx): stated predicates against the report's own scale.
+
+The scale is the report's own (its kerangka pengukuran table, ``ctx.info.scale``) or the
+default of ``rules/scale.yaml``. Labels are matched longest first, so "Sangat Baik" is never
+read as "Baik".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules.arithmetic import prose_units, sentences
+from drafter.measure import Band, Scale
+from drafter.numbers import Num, fmt_num, scan_numbers
+from drafter.resources import load_yaml
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
+
+HUNDRED = Decimal(100)
+
+
+@lru_cache(maxsize=1)
+def conf() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("rules", "predicate.yaml")
+    return data
+
+
+@lru_cache(maxsize=8)
+def rx(key: str) -> re.Pattern[str]:
+    return re.compile(conf()[key], re.IGNORECASE)
+
+
+def _label_names(scale: Scale) -> list[str]:
+    names = {n for b in scale.bands for n in (b.label.lower(), *b.aliases)}
+    names = {re.sub(r"\s*\(.*?\)\s*", "", n).strip() or n for n in names}
+    return sorted(names, key=len, reverse=True)
+
+
+def label_regex(scale: Scale) -> re.Pattern[str]:
+    words = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _label_names(scale))
+    codes = "|".join(sorted((re.escape(b.code) for b in scale.bands), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:(?i:{words})|(?-i:{codes}))(?![A-Za-z])")
+
+
+def find_band(scale: Scale, text: str) -> Band | None:
+    t = " ".join(text.split())
+    band = scale.find(t)
+    if band is None:
+        band = scale.find(t.lower())
+    return band
+
+
+def _is_alternative(sent: str, start: int, end: int, names: set[str]) -> bool:
+    """True when the label is one side of an unfilled choice ("Baik /Kurang")."""
+    left = sent[:start].rstrip(" *")
+    right = sent[end:].lstrip(" *")
+    if left.endswith("/"):
+        m = re.search(r"([A-Za-z]+)\W*/$", left)
+        if m and m.group(1).lower() in names:
+            return True
+    if right.startswith("/"):
+        m = re.match(r"/\W*([A-Za-z]+)", right)
+        if m and m.group(1).lower() in names:
+            return True
+    return False
+
+
+def _score_numbers(sent: str) -> list[Num]:
+    counts = {w.lower() for w in conf()["count_words"]}
+    out = []
+    for n in scan_numbers(sent):
+        if n.is_year or n.currency or n.malformed:
+            continue
+        before = sent[max(0, n.start - 8):n.start].lower()
+        if re.search(r"(?:tabel|table|ke-?|no\.?)\s*$", before):
+            continue
+        after = re.match(r"\s*(?:\([A-Za-z ]+\)\s*)?([A-Za-z]+)", sent[n.end:])
+        if not n.percent and after and after.group(1).lower() in counts:
+            continue
+        if not n.percent and n.value > HUNDRED:
+            continue
+        if n.dot_decimal and not n.percent and re.fullmatch(r"\d\.\d", n.text.strip()):
+            continue  # "3.1" is a table or section number
+        out.append(n)
+    return out
+
+
+def _average_capaian(ctx: CheckContext) -> list[Decimal]:
+    ti = ctx.tables
+    out: list[Decimal] = []
+    avg = ti.average_row("3.1")
+    if avg is not None:
+        c = avg.values.get("capaian")
+        if c is not None and c.num is not None:
+            out.append(c.num.value)
+    vals = [r.values["capaian"].num.value for r in ti.rows("3.1")
+            if "capaian" in r.values and r.values["capaian"].num is not None]
+    if vals:
+        out.append(sum(vals, Decimal(0)) / len(vals))
+        out.append(sum((min(v, HUNDRED) for v in vals), Decimal(0)) / len(vals))
+    return out
+
+
+def _realisasi_bands(ctx: CheckContext, value: Decimal, scale: Scale) -> set[str]:
+    """Bands of the capaian of indicators whose realisasi is ``value`` (Tabel 3.1).
+
+    "IKM sebesar 85 ... kategori Sangat Memuaskan" names the band of the capaian (85 of a
+    target of 85 = 100%), not of the value itself.
+    """
+    out: set[str] = set()
+    for r in ctx.tables.rows("3.1"):
+        rv, cv = r.values.get("realisasi"), r.values.get("capaian")
+        if rv is None or cv is None or rv.num is None or cv.num is None:
+            continue
+        if rv.num.value == value:
+            out.add(scale.band_for(cv.num.value).code)
+    return out
+
+
+@register
+class PredicateInText(Rule):
+    """A predicate stated in text ("95,5% dan masuk dalam kategori Memuaskan", "sebesar 96 % mendapat predikat baik", "85 atau BB") against the band of the nearest capaian or score on the report's own scale; an overall category without a number ("dikategorikan Baik") against the average capaian of Tabel 3.1.
+
+    The predicate is the evaluator's first reading of a result; a predicate that contradicts the report's own scale undermines the credibility of the whole report.
+    """
+
+    code = "PR101"
+    name = "predicate-in-text"
+    category = "predicate"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        scale = ctx.info.scale
+        labels = label_regex(scale)
+        names = set(_label_names(scale))
+        trigger = rx("trigger")
+        gap = int(conf()["max_gap"])
+        averages: list[Decimal] | None = None
+        score_code = rx("score_code")
+        for unit in ctx.document.text_units():
+            for m in score_code.finditer(unit.text):
+                band = next((bd for bd in scale.bands if bd.code == m.group("code")), None)
+                num = scan_numbers(m.group("num"))
+                if band is None or not num or num[0].value > HUNDRED:
+                    continue
+                exp = scale.band_for(num[0].value)
+                if exp.code == band.code or band.code in _realisasi_bands(ctx, num[0].value,
+                                                                          scale):
+                    continue
+                msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
+                       f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
+                       f"{exp.code} ('{exp.label}', {exp.describe()})")
+                yield self.issue(unit, m.start("code"), m.end("code"), msg, exp.code)
+        for b in prose_units(ctx):
+            if not trigger.search(b.text):
+                continue
+            for s, e in sentences(b.text):
+                sent = b.text[s:e]
+                first_label = True
+                for t in trigger.finditer(sent):
+                    lm = labels.search(sent, t.end(), min(len(sent), t.end() + gap + 25))
+                    if lm is None or lm.start() - t.end() > gap or "." in sent[t.end():lm.start()]:
+                        continue
+                    between = sent[t.end():lm.start()]
+                    if labels.search(between) or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", between):
+                        continue
+                    if _is_alternative(sent, lm.start(), lm.end(), names):
+                        continue
+                    band = find_band(scale, lm.group(0))
+                    if band is None:
+                        continue
+                    issue = self._check_one(ctx, b, s, sent, lm, band, scale, first_label)
+                    first_label = False
+                    if issue == "avg":
+                        if averages is None:
+                            averages = _average_capaian(ctx)
+                        if averages and not any(scale.band_for(v).code == band.code
+                                                for v in averages):
+                            exp = scale.band_for(averages[0])
+                            msg = (f"predikat tertulis '{lm.group(0)}', padahal rata-rata capaian "
+                                   f"Tabel 3.1 {fmt_num(averages[0])}% termasuk "
+                                   f"'{exp.label}' ({exp.code}, {exp.describe()}) pada skala "
+                                   f"laporan")
+                            yield self.issue(b, s + lm.start(), s + lm.end(), msg, exp.label)
+                    elif isinstance(issue, Issue):
+                        yield issue
+
+    def _check_one(self, ctx: CheckContext, b: Any, off: int, sent: str, lm: re.Match[str],
+                   band: Band, scale: Scale, first: bool) -> Issue | str | None:
+        nums = _score_numbers(sent)
+        if not nums:
+            if first and rx("overall").search(sent):
+                return "avg"
+            return None
+        n = min(nums, key=lambda x: min(abs(x.end - lm.start()), abs(x.start - lm.end())))
+        dist = min(abs(n.end - lm.start()), abs(n.start - lm.end()))
+        if dist > 260:
+            return None
+        value = n.value
+        exp = scale.band_for(value)
+        if exp.code == band.code or band.code in _realisasi_bands(ctx, value, scale):
+            return None
+        msg = (f"predikat tertulis '{lm.group(0)}' untuk nilai {n.text.strip()}, padahal pada skala "
+               f"laporan {n.text.strip()} termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
+        return self.issue(b, off + lm.start(), off + lm.end(), msg, exp.label)
+
+
+@register
+class PredicateCodeLabel(Rule):
+    """A letter code and its label written together ("AA (sangat memuaskan)", "BB (sangat baik)") must name the same band of the report's scale.
+
+    A code with another band's label ("BB (sangat memuaskan)") states two different results at once.
+    """
+
+    code = "PR102"
+    name = "predicate-code-label"
+    category = "predicate"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        scale = ctx.info.scale
+        codes = "|".join(sorted((re.escape(b.code) for b in scale.bands), key=len, reverse=True))
+        pat = re.compile(rf"(?<![A-Za-z])({codes})\s*\(\s*\**\s*([A-Za-z][A-Za-z ]{{2,30}}?)\s*\**\s*\)")
+        for unit in ctx.document.text_units():
+            for m in pat.finditer(unit.text):
+                label_band = find_band(scale, m.group(2))
+                if label_band is None:
+                    continue
+                code_band = next(b for b in scale.bands if b.code == m.group(1))
+                if code_band.code == label_band.code:
+                    continue
+                msg = (f"kode predikat {m.group(1)} berarti '{code_band.label}', tetapi ditulis "
+                       f"bersama label '{m.group(2).strip()}' ({label_band.code})")
+                yield self.issue(unit, m.start(), m.end(), msg,
+                                 f"{m.group(1)} ({code_band.label})")
+
+
+@register
+class PredicateTicks(Rule):
+    """Tabel 3.5 (ikhtisar capaian): the ticked predicate column must be the band of the row's capaian on the report's scale, with exactly one tick per row.
+
+    Tabel 3.5 is the summary the evaluator reads first; a tick in the wrong column, two ticks or none make the summary contradict the measurement.
+    """
+
+    code = "PR103"
+    name = "predicate-ticks"
+    category = "predicate"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        scale = ctx.info.scale
+        for row in ctx.tables.rows("3.5", all_rows=True):
+            c = row.values.get("capaian")
+            if c is None or c.num is None:
+                continue
+            exp = scale.band_for(c.num.value)
+            s, e = c.span()
+            if not row.ticks:
+                info = ctx.tables.info.get(row.table.index)
+                if info is None or not info.ticks:
+                    continue
+                msg = (f"Tabel 3.5: baris '{row.name[:50]}' (capaian {c.text}) tidak dicentang pada "
+                       f"kolom predikat mana pun; seharusnya '{exp.label}'")
+                yield self.issue(c.cell, s, e, msg, exp.label, severity="warning")
+                continue
+            if len(row.ticks) > 1:
+                labels = ", ".join(lbl for lbl, _ in row.ticks)
+                cell = row.ticks[1][1]
+                msg = (f"Tabel 3.5: baris '{row.name[:50]}' dicentang pada {len(row.ticks)} kolom "
+                       f"predikat ({labels}); capaian {c.text} termasuk '{exp.label}'")
+                yield self.issue(cell, 0, len(cell.text), msg, exp.label)
+                continue
+            label, cell = row.ticks[0]
+            band = find_band(scale, label)
+            if band is None or band.code == exp.code:
+                continue
+            msg = (f"Tabel 3.5: capaian {c.text} dicentang '{label}', padahal pada skala laporan "
+                   f"termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
+            yield self.issue(cell, 0, len(cell.text), msg, exp.label)
+
+
