@@ -285,7 +285,7 @@ class DanglingEtc(Rule):
         # a short list of examples before it: "KTP, KK, dst" is fine
         chunk = text[b:start]
         items = [c for c in re.split(r",|\bdan\b", chunk) if c.strip()]
-        if len(items) >= 3 and all(len(c.split()) <= 4 for c in items[-3:]):
+        if len(items) >= 3 and all(len(c.split()) <= 4 for c in items[-2:]):
             return False
         return len(chunk) > 60
 

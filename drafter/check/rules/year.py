@@ -50,9 +50,14 @@ def _comparison_re() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-def _looks_back(text: str, start: int) -> bool:
+_AFTER_RE = re.compile(r"^\W{0,3}(?:sebelumnya|lalu|yang\s+lalu)\b", re.IGNORECASE)
+
+
+def _looks_back(text: str, start: int, end: int | None = None) -> bool:
     b, _ = sentence_bounds(text, start)
-    return bool(_comparison_re().search(text[b:start]))
+    if _comparison_re().search(text[b:start]):
+        return True
+    return end is not None and bool(_AFTER_RE.search(text[end:end + 30]))
 
 
 def _closing_blocks(ctx: CheckContext) -> set[int]:
@@ -107,7 +112,7 @@ class ReportYearMismatch(Rule):
                     continue
                 for m in p.regex.finditer(unit.text):
                     y = int(m.group("y"))
-                    if not (year - 3 <= y < year) or _looks_back(unit.text, m.start()):
+                    if not (year - 3 <= y < year) or _looks_back(unit.text, m.start(), m.end()):
                         continue
                     s, e = m.span("y")
                     if s in seen:
@@ -170,8 +175,8 @@ class PlanYear(Rule):
                     )
 
 
-_RANGE_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*"
-                       r"(?:tahun\s+)?((?:19|20)\d\d)(?![\d.])", re.IGNORECASE)
+_RANGE_RE = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?)\s*"
+                       r"(?:tahun\s+)?((?:19|20)\d\d)(?!\d|[.,]\d)", re.IGNORECASE)
 
 
 @register
