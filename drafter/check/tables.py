@@ -334,16 +334,19 @@ def _band_label(text: str, scale: Scale | None = None) -> str | None:
 
 
 def _header_rows(block: Block) -> list[int]:
-    flagged = [i for i, r in enumerate(block.rows) if r.is_header]
+    flagged = [i for i, r in enumerate(block.rows) if r.is_header and i < 6]
     out: list[int] = []
     if flagged:
-        out = [i for i in flagged if i < 6]
-        i = (out[-1] + 1) if out else 0
-        while i < len(block.rows) and _numbering_row(block.rows[i]):
+        out = list(flagged)
+        i = out[-1] + 1
+        # rows after the reader's header that still look like header rows (sub-labels,
+        # years, column numbering)
+        while i < len(block.rows) and i < out[-1] + 8 and (
+                _numbering_row(block.rows[i]) or _is_header_like(block.rows[i])):
             out.append(i)
             i += 1
         return out
-    for i, row in enumerate(block.rows[:5]):
+    for i, row in enumerate(block.rows[:8]):
         if _is_header_like(row):
             out.append(i)
         elif not any(clean(c.text) for c in row.cells):
@@ -353,11 +356,25 @@ def _header_rows(block: Block) -> list[int]:
     return out
 
 
+def _stacked_years(block: Block, header: list[int]) -> list[str]:
+    """Years a PDF conversion stacked one per row under the header ("2022", "2023", ...)."""
+    years = []
+    for i in header:
+        nonempty = [clean(c.text) for c in block.rows[i].cells if clean(c.text)]
+        if len(nonempty) == 1 and _YEAR_RE.fullmatch(nonempty[0]) and \
+                not clean(block.rows[i].cells[-1].text) and len(block.rows[i].cells) > 2:
+            years.append(nonempty[0])
+    return years
+
+
 def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int]:
     """Header label per logical column (group labels carried over empty cells)."""
     ncols = max((sum(max(1, c.colspan) for c in r.cells) for r in block.rows), default=0)
     labels: dict[int, list[str]] = {}
+    stacked = _stacked_years(block, header)
     hdr = [block.rows[i] for i in header if not _numbering_row(block.rows[i])]
+    if stacked:
+        hdr = [r for r in hdr if not any(clean(c.text) in stacked for c in r.cells[:1])]
     for k, row in enumerate(hdr):
         cells = logical_cells(row, ncols)
         last_label: str | None = None
@@ -379,6 +396,23 @@ def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int
                 nxt = logical_cells(hdr[k + 1], ncols).get(col)
                 if nxt is not None and clean(nxt.text) and col - last_col < 12:
                     labels.setdefault(col, []).append(last_label)
+    if stacked and hdr:
+        # give the stacked years to the columns under the first group label with as many
+        # empty cells after it
+        cells = logical_cells(hdr[0], ncols)
+        for col in range(ncols):
+            c = cells.get(col)
+            if c is None or not clean(c.text):
+                continue
+            span = [col]
+            k = col + 1
+            while k < ncols and (cells.get(k) is None or not clean(cells[k].text)):
+                span.append(k)
+                k += 1
+            if len(span) == len(stacked):
+                for cc, y in zip(span, stacked, strict=True):
+                    labels[cc] = [clean(c.text), y]
+                break
     return {c: " ".join(v) for c, v in labels.items()}, ncols
 
 
@@ -525,7 +559,7 @@ def _values(cells: dict[int, Cell], cols: dict[str, int], skip: set[str]) -> dic
 
 
 _TEXT_KEYS = {"no", "indikator", "sasaran", "tujuan", "program", "formula", "unit",
-              "kinerja_utama"}
+              "kinerja_utama", "indikator_tujuan"}
 
 
 def _data_rows(block: Block, info: TableInfo) -> list[Row]:
@@ -539,6 +573,9 @@ def _data_rows(block: Block, info: TableInfo) -> list[Row]:
             continue
         if texts in header_texts or _numbering_row(row):
             continue  # a header repeated after a page break
+        nonempty = [t for t in texts if t]
+        if len(nonempty) >= 2 and all(_YEAR_RE.fullmatch(t) for t in nonempty):
+            continue  # the year row of a repeated header
         out.append(row)
     return out
 
@@ -561,6 +598,10 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         cells = logical_cells(row, ncols, align_right=align_right and role in ("3.5", "3.7"))
         name_cell = cells.get(name_col) if name_col is not None else None
         name = clean(name_cell.text) if name_cell is not None else ""
+        if not name and "indikator_tujuan" in cols:
+            tc = cells.get(cols["indikator_tujuan"])
+            if tc is not None and clean(tc.text):
+                name_cell, name = tc, clean(tc.text)
         if sas_col is not None:
             sc = cells.get(sas_col)
             st = clean(sc.text) if sc is not None else ""
