@@ -285,9 +285,12 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
     stopped = False
     roles = ctx.tables.roles
     has_chapters = any(b.chapter for b in ctx.document.blocks)
+    section = None
     for b in ctx.document.blocks:
         if b.chapter != chapter:
             chapter, c, stopped = b.chapter, None, False
+        if b.section != section:
+            section, c = b.section, None
         if b.kind == "table":
             if roles.get(b.index) in ("3.6", "3.7", "3.8"):
                 c, stopped = None, True

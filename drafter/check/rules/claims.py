@@ -139,7 +139,7 @@ class RealisasiClaim(_ClaimRule):
 
     _extra = re.compile(
         r"\b(?:hasil|nilai)\b[^.]{0,80}?\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
-        r"(?P<num>\d+(?:[.,]\d+)?\s?%?(?:\s+atau\s+(?:AA|BB|CC|A|B|C|D)\b)?)", re.IGNORECASE)
+        r"(?P<num>\d+(?:[.,]\d+)?(?:\s?%)?(?:\s+atau\s+(?:AA|BB|CC|A|B|C|D)\b)?)", re.IGNORECASE)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year

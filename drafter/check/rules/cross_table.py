@@ -243,9 +243,17 @@ class RenstraTargetMismatch(_XTRule):
         if not rrows:
             return
         year = ctx.info.year
+        home: dict[int, int] = {}
+        for t in ctx.document.tables():
+            for row in t.rows:
+                home[id(row)] = t.index
+
+        def tix(r: IndicatorRow) -> int:
+            return home.get(id(r.row), r.table.index)
+
         tables: dict[int, list[IndicatorRow]] = {}
         for r in rrows:
-            tables.setdefault(r.table.index, []).append(r)
+            tables.setdefault(tix(r), []).append(r)
         order = sorted(tables)
         flagged: set[int] = set()
 
@@ -264,7 +272,7 @@ class RenstraTargetMismatch(_XTRule):
             lab = label(r)
             if not lab:
                 continue
-            refs = [x for x in reference(lab, before=r.table.index) if _years(x)]
+            refs = [x for x in reference(lab, before=tix(r)) if _years(x)]
             if not refs:
                 continue
             ref = refs[0]
