@@ -643,15 +643,20 @@ class MalformedAmount(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         for unit in ctx.document.text_units():
-            for n in scan_numbers(unit.text):
-                if not n.malformed:
+            for m in _AMOUNT_RE.finditer(unit.text):
+                groups = m.group("core").split(".")
+                # an amount with a digit group longer than three ("95.523400"), or a Rupiah
+                # amount with a short group ("Rp 3.973.56.698"); codes such as NIP parts or
+                # section numbers (35.09.317, 3.1.2) are not amounts
+                bad = any(len(g) > 3 for g in groups[1:])
+                if m.group("rp") and not bad:
+                    bad = len(groups) > 2 and any(len(g) != 3 for g in groups[1:])
+                if not bad:
                     continue
-                core = re.sub(r"[^\d.]", "", n.text).strip(".")
-                groups = core.split(".")
-                # an amount with a digit group longer than three ("95.523400"); codes such
-                # as NIP parts or section numbers (35.09.317, 3.1.2) are not amounts
-                if not any(len(g) > 3 for g in groups[1:]):
-                    continue
-                msg = (f"penulisan angka tidak baku: '{n.text.strip()}' (pemisah ribuan harus "
+                value = "".join(groups)
+                msg = (f"penulisan angka tidak baku: '{m.group(0).strip()}' (pemisah ribuan harus "
                        f"setiap tiga angka)")
-                yield self.issue(unit, n.start, n.end, msg, fmt_num(n.value, 0))
+                yield self.issue(unit, m.start(), m.end(), msg, fmt_num(Decimal(value), 0))
+
+
+_AMOUNT_RE = re.compile(r"(?<![\w.,])(?P<rp>Rp\.?\s*)?(?P<core>\d+(?:\.\d+)+)(?![\w.])")
