@@ -218,3 +218,168 @@ class ListNumbering(Rule):
                         expected=_show(kind, pv + 1),
                     )
             last[kind] = (v, b)
+
+
+_TOC_HEAD_RE = re.compile(r"^[\s#*_]*daftar\s+isi[\s*_:]*$", re.IGNORECASE)
+_BAB_RE = re.compile(r"^[\s#*_]*BAB\s+([IVX]+)\b", re.IGNORECASE)
+_LETTER_RE = re.compile(r"^[\s#*_]*([A-H])\s?\.\s+(\S.*)$")
+
+
+def _norm_title(t: str) -> str:
+    t = re.sub(r"\.{2,}.*$|….*$", "", t)  # dot leaders and page numbers
+    t = re.sub(r"\btahun\s*\d{4}\b|\d+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"tahun$", "", t.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^A-Z]", "", t.upper()).replace("TAHUN", "")
+
+
+def _same_title(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= 8 and (a.startswith(b) or b.startswith(a)))
+
+
+@dataclass
+class _TocEntry:
+    unit: object
+    chapter: str | None
+    letter: str
+    title: str
+    text: str
+
+
+def _toc_entries(ctx: CheckContext) -> tuple[list[_TocEntry], int]:
+    blocks = ctx.document.blocks
+    start = next((i for i, b in enumerate(blocks)
+                  if b.kind != "table" and _TOC_HEAD_RE.match(b.text)), None)
+    if start is None:
+        return [], -1
+    entries: list[_TocEntry] = []
+    chapter: str | None = None
+    end = start
+    for b in blocks[start + 1:start + 8]:
+        if b.kind == "heading":
+            break
+        end = b.index
+        units_ = [r.cells[0] for r in b.rows if r.cells] if b.kind == "table" else [b]
+        for u in units_:
+            t = u.text.strip()
+            bm = _BAB_RE.match(t)
+            if bm:
+                chapter = f"BAB {bm.group(1).upper()}"
+                continue
+            lm = _LETTER_RE.match(t)
+            if lm and chapter:
+                entries.append(_TocEntry(u, chapter, lm.group(1), _norm_title(lm.group(2)), t))
+    return entries, end
+
+
+@register
+class TocMismatch(Rule):
+    """A table-of-contents entry that does not match the body: the daftar isi lists "C.
+    PERJANJIAN KINERJA" under BAB II while the body has it as "D. PERJANJIAN KINERJA" (and
+    "C." is another section).
+
+    The table of contents is the reader's map; an entry with the wrong letter sends the reader
+    to the wrong section and shows the ToC was not updated after the outline changed. Only
+    entries whose title is found under another letter of the same chapter are reported.
+    """
+
+    code = "ST104"
+    name = "toc-mismatch"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ctx.info  # noqa: B018 - assigns chapters
+        entries, end = _toc_entries(ctx)
+        if not entries:
+            return
+        body: dict[tuple[str, str], list[tuple[str, Block]]] = {}
+        for b in ctx.document.blocks[end + 1:]:
+            if b.kind == "table" or not b.chapter or len(b.text) > 160 or is_toc_line(b.text):
+                continue
+            lm = _LETTER_RE.match(b.text)
+            if not lm:
+                continue
+            letters = [c for c in lm.group(2) if c.isalpha()]
+            if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.7:
+                continue
+            body.setdefault((b.chapter, lm.group(1)), []).append((_norm_title(lm.group(2)), b))
+        for e in entries:
+            here = body.get((e.chapter or "", e.letter), [])
+            if any(_same_title(e.title, t) for t, _b in here):
+                continue
+            for (chap, letter), heads in body.items():
+                if chap != e.chapter or letter == e.letter:
+                    continue
+                hit = next((b for t, b in heads if _same_title(e.title, t)), None)
+                if hit is None:
+                    continue
+                unit = e.unit
+                right = f"{letter}. " + _LETTER_RE.match(hit.text).group(2).strip(" *_#")  # type: ignore[union-attr]
+                yield self.issue(
+                    unit, 0, len(unit.text.rstrip()),  # type: ignore[attr-defined]
+                    f"daftar isi menulis \"{e.text.split('..')[0].strip()}\" di {e.chapter}, "
+                    f"padahal di naskah (baris {hit.position(0)[0]}) bagian itu adalah "
+                    f"\"{right}\"",
+                    expected=right,
+                )
+                break
+
+
+def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+@register
+class DuplicatedPassage(Rule):
+    """A passage of the report repeated almost word for word in the same chapter (for example
+    the narrative of one sasaran pasted again under another heading).
+
+    A pasted duplicate usually replaces the text that should have been written for the second
+    place; the reader gets the same analysis twice and the second topic none. Paragraphs of at
+    least 100 characters are compared (5-word shingles, 80% overlap); a run of consecutive
+    duplicated paragraphs is reported once, at its start, naming the original lines.
+    """
+
+    code = "ST105"
+    name = "duplicated-passage"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ctx.info  # noqa: B018 - assigns chapters
+        prose = [b for b in ctx.document.blocks
+                 if b.kind == "paragraph" and len(b.text) >= 120 and b.chapter]
+        sh = [_shingles(b.text) for b in prose]
+        dup_of: dict[int, int] = {}
+        for i, b in enumerate(prose):
+            if not sh[i]:
+                continue
+            for j in range(i):
+                if prose[j].chapter != b.chapter or not sh[j]:
+                    continue
+                inter = len(sh[i] & sh[j])
+                if inter / max(len(sh[i]), len(sh[j])) >= 0.75 and inter >= 10:
+                    dup_of[i] = j
+                    break
+        i = 0
+        while i < len(prose):
+            if i not in dup_of:
+                i += 1
+                continue
+            last = i
+            while last + 1 in dup_of and dup_of[last + 1] > dup_of[last]:
+                last += 1
+            b, o = prose[i], prose[dup_of[i]]
+            if last > i or len(b.text) >= 400:
+                span = (f"baris {b.position(0)[0]}-{prose[last].position(0)[0]}" if last > i
+                        else f"baris {b.position(0)[0]}")
+                yield self.issue(
+                    b, 0, min(len(b.text), 80),
+                    f"teks ({span}) mengulang hampir kata demi kata teks mulai baris "
+                    f"{o.position(0)[0]}; ganti dengan uraian yang sesuai atau hapus salinannya",
+                    expected=None,
+                )
+            i = last + 1

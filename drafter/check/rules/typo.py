@@ -116,3 +116,55 @@ class GluedWords(Rule):
 
 
 _CAMEL_RE = re.compile(r"\b([A-Z]?[a-z]{4,})([A-Z][a-z]{3,})\b")
+
+
+_WORD_SPAN_RE = re.compile(r"[\w']+")
+
+
+@register
+class RepeatedPhrase(Rule):
+    """A phrase of twelve or more words written twice inside one paragraph: "... berubah dari
+    'dilayani' menjadi 'melayani'. Peningkatan pelayanan publik ... peran kecamatan publik
+    berubah dari 'dilayani' menjadi 'melayani'. Peningkatan pelayanan publik ...".
+
+    Repeating a long phrase within a paragraph is a copy-paste slip that garbles the sentence.
+    Table cells are not checked (rows legitimately repeat labels).
+    """
+
+    code = "TY103"
+    name = "repeated-phrase"
+    category = "typo"
+    severity = "warning"
+
+    N = 12
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        n = self.N
+        for unit, block in units(ctx.document):
+            if block.kind == "table" or len(unit.text) < 80:
+                continue
+            words = list(_WORD_SPAN_RE.finditer(unit.text))
+            if len(words) < 2 * n:
+                continue
+            low = [w.group(0).lower() for w in words]
+            first: dict[tuple[str, ...], int] = {}
+            i = 0
+            while i <= len(low) - n:
+                key = tuple(low[i:i + n])
+                j = first.get(key)
+                if j is not None and i - j >= n:
+                    # extend the repeat as far as it goes
+                    k = n
+                    while i + k < len(low) and low[j + k] == low[i + k] and j + k < i:
+                        k += 1
+                    s, e = words[i].start(), words[i + k - 1].end()
+                    yield self.issue(
+                        unit, s, e,
+                        f"frasa diulang dalam paragraf yang sama: \"{unit.text[s:e][:80]}\" "
+                        f"sudah ditulis sebelumnya; hapus salah satunya",
+                        expected=None,
+                    )
+                    i += k
+                    continue
+                first.setdefault(key, i)
+                i += 1
