@@ -248,8 +248,40 @@ def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
     return text, shield
 
 
-def tokenize(raw: str) -> list[Token]:
+def _italic_lines(source: str | None) -> dict[int, list[tuple[int, int]]]:
+    """Italic spans of the source (``*...*``, ``_..._``) as {line: [(col, end_col)]}, 1-based."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    if not source or not _SHIELD_TRIGGER.search(source):
+        return out
+    for ln, line in enumerate(source.splitlines(), start=1):
+        if "*" not in line and "_" not in line:
+            continue
+        for rx in _ITALIC_RES:
+            for m in rx.finditer(line):
+                out.setdefault(ln, []).append((m.start() + 1, m.end() + 1))
+    return out
+
+
+def _source_shield(unit: TextUnit, italics: dict[int, list[tuple[int, int]]]) -> tuple[tuple[int, int], ...]:
+    """Text ranges of ``unit`` that were italic in the source (the reader drops the markers)."""
+    segs = unit.segments
+    out = []
+    for k, (ts, line, col) in enumerate(segs):
+        rngs = italics.get(line)
+        if not rngs:
+            continue
+        te = segs[k + 1][0] if k + 1 < len(segs) else len(unit.text)
+        for c1, c2 in rngs:
+            a, b = max(ts, ts + c1 - col), min(te, ts + c2 - col)
+            if a < b:
+                out.append((a, b))
+    return tuple(out)
+
+
+def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[Token]:
     text, shield = _masked(raw)
+    if extra_shield:
+        shield.extend(extra_shield)
     out = []
     n = len(text)
     for m in _WORD_RE.finditer(text):
@@ -339,26 +371,39 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     an = SpellAnalysis(speller, note)
     an.findings = {c: [] for c in ("SP101", "SP102", "SP103", "SP104", "SP105")}
     # identical texts (repeated table cells) are analysed once
+    doc = ctx.document
+    italics = _italic_lines(doc.source_text) if doc.format in ("text", "markdown") else {}
     groups: dict[str, list[TextUnit]] = {}
-    for u in ctx.document.text_units():
-        groups.setdefault(u.text, []).append(u)
-    tokens = {text: tokenize(text) for text in groups}
-    hits: dict[str, list[tuple[str, int, int, str, str | None]]] = {text: [] for text in groups}
-    covered: dict[str, set[int]] = {text: set() for text in groups}
+    shields: dict[str, tuple[tuple[int, int], ...]] = {}
+    unit_key: dict[int, str] = {}
+    for u in doc.text_units():
+        key = u.text
+        sh = _source_shield(u, italics) if italics else ()
+        if sh:
+            # same text, different italics: analysed separately (key made unique)
+            key = f"{u.text}\x00{sh}"
+            shields[key] = sh
+        unit_key[id(u)] = key
+        groups.setdefault(key, []).append(u)
+    texts = {key: units[0].text for key, units in groups.items()}
+    tokens = {key: tokenize(texts[key], shields.get(key, ())) for key in groups}
+    hits: dict[str, list[tuple[str, int, int, str, str | None]]] = {key: [] for key in groups}
+    covered: dict[str, set[int]] = {key: set() for key in groups}
     chk = _Checker(speller, lex)
 
-    def add(text: str, code: str, s: int, e: int, msg: str, exp: str | None) -> None:
-        hits[text].append((code, s, e, msg, exp))
-        covered[text].add(s)
+    def add(k: str, code: str, s: int, e: int, msg: str, exp: str | None) -> None:
+        hits[k].append((code, s, e, msg, exp))
+        covered[k].add(s)
 
     # SP103 substitutions and SP104 "di" (no dictionary needed)
-    for text, toks in tokens.items():
+    for key, toks in tokens.items():
+        text = texts[key]
         if not toks:
             continue
         for rx, sub in lex.phrase_subs:
             for m in rx.finditer(text):
                 exp = match_case(m.group(), sub.right)
-                add(text, "SP103", m.start(), m.end(),
+                add(key, "SP103", m.start(), m.end(),
                     f"'{m.group()}' tidak baku, seharusnya '{exp}' ({sub.doc})", exp)
         for i, t in enumerate(toks):
             low = t.lower
@@ -366,7 +411,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             if sub is not None:
                 if not (sub.prose_only and t.shielded):
                     exp = match_case(t.text, sub.right)
-                    add(text, "SP103", t.start, t.end,
+                    add(key, "SP103", t.start, t.end,
                         f"'{t.text}' tidak baku, seharusnya '{exp}' ({sub.doc})", exp)
                 continue
             if not low.startswith("di"):
@@ -378,7 +423,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
                 if base in lex.di_nouns and (low in _ALWAYS_SPLIT or speller is None
                                              or not chk.known(t.text)):
                     exp = match_case(t.text, "di " + t.text[2:].lower())
-                    add(text, "SP104", t.start, t.end,
+                    add(key, "SP104", t.start, t.end,
                         f"kata depan 'di' ditulis terpisah: '{t.text}' seharusnya '{exp}'", exp)
             # separated passive prefix: di laksanakan -> dilaksanakan
             elif low == "di" and i + 1 < len(toks):
@@ -386,29 +431,31 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
                 gap = text[t.end:nxt.start]
                 if gap.strip() == "" and "\n" not in gap and _passive(chk, nxt.lower):
                     exp = match_case(t.text, "di" + nxt.text.lower())
-                    add(text, "SP104", t.start, nxt.end,
+                    add(key, "SP104", t.start, nxt.end,
                         f"awalan 'di-' ditulis serangkai: '{text[t.start:nxt.end]}' seharusnya '{exp}'",
                         exp)
 
     # SP105 phrase swaps
-    _phrase_swaps(tokens, lex, add, covered)
+    _phrase_swaps(tokens, texts, lex, add, covered)
 
     if speller is not None:
-        _unknown_words(groups, tokens, lex, chk, speller, add, covered)
+        _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
 
-    for u in ctx.document.text_units():
-        for code, s, e, msg, exp in hits[u.text]:
+    for u in doc.text_units():
+        for code, s, e, msg, exp in hits[unit_key[id(u)]]:
             an.findings[code].append(Finding(code, s, e, u, msg, exp))
     return _cache(ctx, an)
 
 
-def _unknown_words(groups: dict[str, list[TextUnit]], tokens: dict[str, list[Token]], lex: Lexicon,
-                   chk: _Checker, speller: Speller, add: Any, covered: dict[str, set[int]]) -> None:
+def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
+                   tokens: dict[str, list[Token]], lex: Lexicon, chk: _Checker, speller: Speller,
+                   add: Any, covered: dict[str, set[int]]) -> None:
     """SP101 (unknown word with a confident correction) and SP102 (joined or broken words)."""
     # document vocabulary: known words with their frequency
     freq: Counter[str] = Counter()
-    for text, toks in tokens.items():
-        n = len(groups[text])
+    for key, toks in tokens.items():
+        text = texts[key]
+        n = len(groups[key])
         for t in toks:
             freq[t.lower] += n
     vocab: dict[str, int] = {}
@@ -464,8 +511,9 @@ def _unknown_words(groups: dict[str, list[TextUnit]], tokens: dict[str, list[Tok
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
     verdict: dict[str, tuple[str, str] | None] = {}
-    for text, toks in tokens.items():
-        done = covered[text]
+    for key, toks in tokens.items():
+        text = texts[key]
+        done = covered[key]
         for i, t in enumerate(toks):
             if t.text not in unknown or t.start in done:
                 continue
@@ -478,7 +526,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], tokens: dict[str, list[Tok
                 if j is not None:
                     a, b, joined = j
                     written = text[a.start:b.end]
-                    add(text, "SP102", a.start, b.end,
+                    add(key, "SP102", a.start, b.end,
                         f"kata terpenggal: '{written}' seharusnya '{joined}'", joined)
                     done.add(b.start)
                     continue
@@ -495,7 +543,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], tokens: dict[str, list[Tok
                 msg = f"spasi hilang: '{w}' seharusnya '{exp}'"
             else:
                 msg = f"kata tidak dikenal '{w}', mungkin maksudnya '{exp}'"
-            add(text, code, t.start, t.end, msg, exp)
+            add(key, code, t.start, t.end, msg, exp)
 
 
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
@@ -543,7 +591,7 @@ def _rejoin(chk: _Checker, text: str, toks: list[Token], i: int) -> tuple[Token,
         if a is None or b is None:
             continue
         gap = text[a.end:b.start]
-        if gap != " " or not a.text.isalpha() or not b.text.isalpha():
+        if gap not in (" ", "- ", "-") or not a.text.isalpha() or not b.text.isalpha():
             continue
         if b.text[:1].isupper() and not a.text.isupper():
             continue
@@ -608,7 +656,7 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
 _BREAK_RE = re.compile(r"[\n.,;:()|/]")
 
 
-def _phrase_swaps(tokens: dict[str, list[Token]], lex: Lexicon, add: Any,
+def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, add: Any,
                   covered: dict[str, set[int]]) -> None:
     norm = {k: v.right.lower() for k, v in lex.subs.items() if " " not in v.right}
     by_word: dict[str, list[tuple[int, int]]] = {}
@@ -617,7 +665,8 @@ def _phrase_swaps(tokens: dict[str, list[Token]], lex: Lexicon, add: Any,
             continue
         for j, w in enumerate(ws):
             by_word.setdefault(w, []).append((pi, j))
-    for text, toks in tokens.items():
+    for key, toks in tokens.items():
+        text = texts[key]
         if len(toks) < 2:
             continue
         words = [norm.get(t.lower, t.lower) for t in toks]
@@ -649,12 +698,12 @@ def _phrase_swaps(tokens: dict[str, list[Token]], lex: Lexicon, add: Any,
                 if not (dup or similar_word(bad, ws[k])):
                     continue
                 t = toks[s + k]
-                if t.start in covered[text]:
+                if t.start in covered[key]:
                     continue
                 expected_phrase = " ".join(match_case(toks[s + x].text, ws[x]) for x in range(len(ws)))
                 exp_word = match_case(t.text, ws[k])
                 written = text[toks[s].start:toks[s + len(ws) - 1].end]
-                add(text, "SP105", t.start, t.end,
+                add(key, "SP105", t.start, t.end,
                     f"kata '{t.text}' janggal dalam '{written}': frasa baku '{expected_phrase}' "
                     f"(seharusnya '{exp_word}')", exp_word)
                 done.add(s)
