@@ -1,0 +1,172 @@
+"""Unit tests of the claim-vs-table (CL), cross-table (XT) and count (CN) rules and helpers."""
+
+from __future__ import annotations
+
+from drafter.check.claims_parse import (
+    indicator_paragraphs,
+    same_value,
+    sentences,
+    text_value,
+)
+from drafter.check.context import CheckConfig, CheckContext
+from drafter.check.registry import get_rule
+from drafter.check.rules.claims import in_choice
+from drafter.check.runner import run_rules
+from drafter.document.readers import parse_text
+
+H = "BAB III\n\nAKUNTABILITAS KINERJA\n\n"
+T31 = (
+    "Tabel 3.1 Pengukuran Realisasi Kinerja Tahun 2023\n\n"
+    "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n"
+    "1\tTerjaganya ketertiban umum dan ketentraman masyarakat\t"
+    "Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\t100%\t97%\t97%\n"
+    "2\tMeningkatnya kepuasan masyarakat atas pelayanan publik\tIndeks Kepuasan Masyarakat\t85\t88,05\t103,59%\n"
+    "3\tTerselenggaranya pemerintahan kecamatan yang baik\tNilai SAKIP\tB\tB\t100%\n\n"
+)
+
+
+def run(code: str, text: str, year: int | None = 2023) -> list:
+    doc = parse_text(text, "<t>")
+    ctx = CheckContext(doc, CheckConfig(year=year))
+    rule = get_rule(code)
+    assert rule is not None
+    return [i for i in run_rules(ctx, [rule], strict=True) if i.rule == code]
+
+
+# helpers ------------------------------------------------------------------------------------
+def test_sentences_keep_rp_abbreviation_and_decimals() -> None:
+    text = "Anggaran sebesar Rp. 3.973.567.698,- telah terserap. Realisasi 88,05 tercapai."
+    spans = [text[s:e] for s, e in sentences(text)]
+    assert spans == ["Anggaran sebesar Rp. 3.973.567.698,- telah terserap.", "Realisasi 88,05 tercapai."]
+
+
+def test_text_value_indonesian_formats() -> None:
+    v = text_value("100 %")
+    assert v is not None and v.num is not None and v.num.value == 100 and v.num.percent
+    v = text_value("Rp. 3.973.567.698,-")
+    assert v is not None and v.num is not None and v.num.value == 3973567698
+    v = text_value("85 atau BB")
+    assert v is not None and v.num is not None and v.num.value == 85 and v.grade == "BB"
+    v = text_value("88,05")
+    assert v is not None and str(v.num.value) == "88.05"  # type: ignore[union-attr]
+
+
+def test_same_value_follows_rounding_and_grades() -> None:
+    a, b = text_value("92,8%"), text_value("92,80%")
+    assert same_value(a, b) is True
+    assert same_value(text_value("103%"), text_value("103,4%")) is True  # 103 explains 103,4
+    assert same_value(text_value("100%"), text_value("97%")) is False
+    assert same_value(text_value("B"), text_value("BB")) is False
+    assert same_value(text_value("BB (80)"), text_value("80")) is True
+    assert same_value(text_value("B"), text_value("85")) is None
+
+
+def test_in_choice_brackets() -> None:
+    t = "maka terdapat (penurunan/ kenaikan) dari nilai 1 menjadi 2"
+    i = t.index("penurunan")
+    assert in_choice(t, i, i + len("penurunan"))
+    t2 = "maka terdapat (penurunan) dari nilai 1 menjadi 2"
+    j = t2.index("penurunan")
+    assert not in_choice(t2, j, j + len("penurunan"))
+
+
+def test_indicator_context_by_heading_name_and_by_number() -> None:
+    text = (H + T31 + "Sasaran Strategis 2 : Meningkatnya kepuasan masyarakat atas pelayanan publik\n\n"
+            "Realisasi IKM tahun 2023 yaitu 88,05.\n\n"
+            "Sasaran Strategis 3 :\n\nNilai SAKIP tahun 2023 adalah B.\n")
+    doc = parse_text(text, "<t>")
+    ctx = CheckContext(doc, CheckConfig(year=2023))
+    got = {b.text[:20]: (r.name if r else None) for b, r in indicator_paragraphs(ctx)}
+    assert got["Realisasi IKM tahun "] == "Indeks Kepuasan Masyarakat"
+    assert got["Nilai SAKIP tahun 20"] == "Nilai SAKIP"
+
+
+# claim rules --------------------------------------------------------------------------------
+S1 = ("Sasaran Strategis 1 : Terjaganya ketertiban umum dan ketentraman masyarakat\n\n"
+      "Indikator : Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\n\n")
+
+
+def test_realisasi_claim_states_expected_value() -> None:
+    issues = run("CL101", H + T31 + S1 + "Dari tabel 3.1 realisasi tahun 2023 yaitu 100 % tercapai.\n")
+    assert len(issues) == 1
+    assert issues[0].expected == "97%"
+    assert "100 %" in issues[0].message
+
+
+def test_realisasi_claim_other_year_is_ignored() -> None:
+    assert not run("CL101", H + T31 + S1 + "Realisasi tahun 2022 yaitu 90%.\n")
+
+
+def test_grade_realisasi_claim() -> None:
+    text = H + T31 + "Sasaran Strategis 3 : Terselenggaranya pemerintahan kecamatan yang baik\n\n" \
+        "Hasil evaluasi AKIP tahun 2023 adalah 85 atau BB (sangat baik).\n"
+    issues = run("CL101", text)
+    assert issues and issues[0].expected == "B"
+    ok = H + T31 + "Sasaran Strategis 3 : Terselenggaranya pemerintahan kecamatan yang baik\n\n" \
+        "Hasil evaluasi AKIP tahun 2023 adalah 62 atau B (baik).\n"
+    assert not run("CL101", ok)
+
+
+def test_direction_claim_below_target() -> None:
+    issues = run("CL103", H + T31 + S1 + "Realisasi tahun 2023 yaitu 97% telah tercapai.\n")
+    assert issues and issues[0].expected == "di bawah target"
+    assert not run("CL103", H + T31 + S1 + "Realisasi tahun 2023 yaitu 97% belum tercapai.\n")
+
+
+def test_renstra_year_index_needs_known_period() -> None:
+    t33 = ("Tabel 3.3 Perbandingan Realisasi dengan Target Renstra 2026\n\n"
+           "No\tSasaran Strategis\tIndikator\tTarget Jangka Menengah pada Renstra\tRealisasi 2023\tCapaian\n"
+           "1\tTerjaganya ketertiban umum dan ketentraman masyarakat\t"
+           "Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\t95%\t97%\t102,11%\n\n")
+    claim = "Target pada akhir periode renstra (tahun 2026) tercapai pada tahun ke-2 periode renstra.\n"
+    # without a stated Renstra period the year index is not checked
+    assert not run("CL105", H + T31 + t33 + S1 + claim)
+    issues = run("CL105", "Renstra tahun 2021-2026.\n\n" + H + T31 + t33 + S1 + claim)
+    assert [i.expected for i in issues] == ["tahun ke-3"]
+
+
+# cross-table --------------------------------------------------------------------------------
+def test_odd_one_out_reported_once() -> None:
+    t33 = ("Tabel 3.3 Perbandingan Realisasi dengan Target Renstra 2026\n\n"
+           "No\tSasaran Strategis\tIndikator\tTarget Jangka Menengah pada Renstra\tRealisasi 2023\tCapaian\n"
+           "1\tTerjaganya ketertiban umum dan ketentraman masyarakat\t"
+           "Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\t100%\t97%\t97%\n\n")
+    t34 = ("Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional\n\n"
+           "No\tSasaran Strategis\tIndikator\tRealisasi 2023\tRealisasi Nasional\n"
+           "1\tTerjaganya ketertiban umum dan ketentraman masyarakat\t"
+           "Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\t100%\t-\n\n")
+    issues = run("XT101", H + T31 + t33 + t34)
+    assert len(issues) == 1
+    assert issues[0].expected == "97%"
+    assert "Tabel 3.1" in issues[0].message
+
+
+def test_total_of_another_year_is_not_compared() -> None:
+    t38 = ("Tabel 3.8 Realisasi Anggaran per Program Tahun 2023\n\n"
+           "No\tProgram/Kegiatan/Sub Kegiatan\tPagu\tRealisasi\t%\n"
+           "I\tProgram : Penyelenggaraan Pemerintahan dan Pelayanan Publik\t734.400.000\t732.700.000\t99,77\n"
+           "\tJUMLAH\t734.400.000\t732.700.000\t99,77\n\n")
+    ok = ("Realisasi anggaran tahun 2023 sebesar Rp. 732.700.000 dari total anggaran Rp. 734.400.000,00,- "
+          "atau 99,77%. Pada tahun 2022 dari total anggaran sebesar Rp. 700.000.000,00 terealisasi "
+          "sebesar Rp 650.000.000,00,-.\n")
+    assert not run("XT105", H + t38 + ok)
+    bad = "Realisasi belanja sampai dengan 31 Desember 2023 sebesar Rp734.400.000 atau 97%.\n"
+    issues = run("XT105", H + t38 + bad)
+    assert issues and "total pagu" in issues[0].message
+
+
+# counts -------------------------------------------------------------------------------------
+def test_indicator_count_ignores_status_parts() -> None:
+    ok = "Dari 3 indikator sasaran sebanyak 2 indikator pencapaiannya dalam kategori sangat memuaskan.\n"
+    assert not run("CN101", H + T31 + ok)
+    bad = "Jumlah sasaran yang ditetapkan sebanyak 3 sasaran dan 4 indikator sasaran.\n"
+    issues = run("CN101", H + T31 + bad)
+    assert [i.expected for i in issues] == ["3 indikator"]
+
+
+def test_staff_count_against_tables() -> None:
+    staff = ("Tabel 1.2\n\nJumlah ASN berdasarkan Pangkat/Golongan\n\n"
+             "No\tPangkat\tGolongan\tJumlah\n1\tPembina\tIV/a\t2\n2\tPenata\tIII/c\t13\nJumlah\t\t\t15\n\n")
+    assert not run("CN104", staff + "Kecamatan terdiri dari 15 ASN.\n")
+    issues = run("CN104", staff + "Kecamatan terdiri dari 17 ASN.\n")
+    assert issues and issues[0].expected == "15 ASN"
