@@ -23,14 +23,14 @@ Keys of ``IndicatorRow.values``: ``target``, ``realisasi``, ``capaian``, ``targe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.check.fuzzy import similarity, strip_markup
 from drafter.document.model import Block, Cell, Document, Row
 from drafter.measure import Scale, default_scale, grade_codes
-from drafter.numbers import Num, scan_numbers
+from drafter.numbers import Num, parse_number, scan_numbers
 from drafter.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -264,6 +264,13 @@ def read_value(cell: Cell) -> ValueCell:
             # the number must open the cell (only "Rp", markup or a sign before it)
             if before in ("", "Rp", "Rp.", "+", "-", "±"):
                 num = first
+        if num is None:
+            # a number glued to its prefix ("Rp3.973.567.698,00") is skipped by scan_numbers
+            whole = parse_number(text)
+            if whole is not None:
+                idx = cell.text.find(whole.text.strip()[:4])
+                idx = max(idx, 0)
+                num = replace(whole, start=idx, end=min(len(cell.text), idx + len(whole.text)))
     return ValueCell(cell=cell, num=num, grade=grade, text=text)
 
 

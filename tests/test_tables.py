@@ -1,0 +1,237 @@
+"""Table understanding (drafter.check.tables) and fuzzy name matching (drafter.check.fuzzy)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from drafter.check.context import CheckConfig, CheckContext
+from drafter.check.fuzzy import normalize, similarity
+from drafter.check.tables import TableIndex, index_tables, read_value
+from drafter.document.model import Block, Cell, Document, Row
+from drafter.document.readers import parse_text, read_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+T = "\t"
+
+
+def _index(text: str, markdown: bool | None = None) -> TableIndex:
+    doc = parse_text(text, "<uji>", markdown=markdown)
+    return CheckContext(doc, CheckConfig()).tables
+
+
+def _tab(*rows: tuple[str, ...]) -> str:
+    return "\n".join(T.join(r) for r in rows) + "\n"
+
+
+T31 = ("Tabel 3.1\nPengukuran Realisasi Kinerja Tahun 2023\n\n" + _tab(
+    ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET 2023", "REALISASI 2023",
+     "CAPAIAN 2023"),
+    ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)"),
+    ("1", "Meningkatnya kepuasan masyarakat", "Indeks Kepuasan Masyarakat", "85", "88,05",
+     "103,59%"),
+    ("2", "Terselenggaranya pemerintahan yang baik", "Nilai SAKIP", "B", "B", "100 %"),
+    ("RATA-RATA CAPAIAN", "", "", "", "", "101,8%"),
+))
+
+
+def test_table_31_by_caption_values_and_average() -> None:
+    ti = _index(T31)
+    assert list(ti.by_role) == ["3.1"]
+    rows = ti.rows("3.1")
+    assert [r.name for r in rows] == ["Indeks Kepuasan Masyarakat", "Nilai SAKIP"]
+    ikm = rows[0]
+    assert ikm.sasaran == "Meningkatnya kepuasan masyarakat"
+    assert ikm.values["target"].num is not None and ikm.values["target"].num.value == 85
+    assert ikm.values["realisasi"].num.value == Decimal("88.05")  # type: ignore[union-attr]
+    assert ikm.values["capaian"].num.percent  # type: ignore[union-attr]
+    assert rows[1].values["target"].grade == "B"
+    avg = ti.average_row("3.1")
+    assert avg is not None and avg.is_average and avg.kind == "average"
+    assert avg.values["capaian"].num.value == Decimal("101.8")  # type: ignore[union-attr]
+    assert len(ti.rows("3.1", all_rows=True)) == 3
+
+
+def test_value_cell_offsets_point_into_the_cell() -> None:
+    ti = _index(T31)
+    vc = ti.rows("3.1")[1].values["capaian"]
+    s, e = vc.span()
+    assert vc.cell.text[s:e].strip().startswith("100")
+    loc = vc.cell.locate(s, e)
+    assert loc.line == 7
+
+
+def test_table_32_year_columns() -> None:
+    text = "Tabel 3.2\nPerbandingan capaian\n\n" + _tab(
+        ("No", "SASARAN STRATEGIS", "INDIKATOR SASARAN", "TARGET", "", "", "REALISASI", "", ""),
+        ("", "", "", "2021", "2022", "2023", "2021", "2022", "2023"),
+        ("1", "Meningkatnya kepuasan", "IKM", "80", "85", "85", "75,58", "93,33", "88,05"),
+    )
+    row = _index(text).rows("3.2")[0]
+    assert row.values["target:2021"].num.value == 80  # type: ignore[union-attr]
+    assert row.values["realisasi:2022"].num.value == Decimal("93.33")  # type: ignore[union-attr]
+    assert "target" not in row.values
+
+
+def test_roles_from_headers_without_caption() -> None:
+    text = ("Realisasi anggaran per program\n\n" + _tab(
+        ("NO", "PROGRAM/KEGIATAN/SUB KEGIATAN", "PAGU", "REALISASI", "%"),
+        ("I", "Program : Penunjang", "2.000.000", "1.500.000", "75"),
+        ("1", "Kegiatan : Administrasi", "2.000.000", "1.500.000", "75"),
+        ("", "Sub Kegiatan : Gaji", "2.000.000", "1.500.000", "75"),
+    ) + "\nD. PERJANJIAN KINERJA TAHUN 2023\n\nPerjanjian kinerja memuat target berikut.\n\n" + _tab(
+        ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"),
+        ("1", "Meningkatnya kepuasan", "IKM", "85"),
+    ) + "\nPenjelasan efisiensi.\n\n" + _tab(
+        ("Sasaran", "% Capaian Kinerja", "% Serapan Anggaran", "Tingkat Efisiensi"),
+        ("Meningkatnya kepuasan", "100%", "85%", "Efisien"),
+    ))
+    ti = _index(text)
+    assert set(ti.by_role) == {"3.8", "PK", "3.7"}
+    b38 = ti.budget("3.8")
+    assert [r.level for r in b38] == ["program", "kegiatan", "sub_kegiatan"]
+    assert b38[1].parent == b38[0].index and b38[2].parent == b38[1].index
+    assert ti.rows("PK")[0].values["target"].num.value == 85  # type: ignore[union-attr]
+    assert ti.rows("3.7")[0].values["efisiensi"].text == "Efisien"
+
+
+def test_table_36_capaian_column_is_realisasi_and_sasaran_parts() -> None:
+    head = ("No", "Program/ Kegiatan/ Sub Kegiatan", "Target", "Capaian", "%")
+    text = ("Tabel 3.6\nTarget dan Realisasi Program\n\nSasaran Strategis 1 : Terjaganya ketertiban"
+            " umum\n\n" + _tab(head,
+                               ("1.", "Program : Koordinasi Ketenteraman", "100", "100", "100"),
+                               ("", "Input : Dana yang dibutuhkan", "326.241.300", "322.620.000",
+                                "98,89%"))
+            + "\nFOTO KEGIATAN\n\nSasaran Strategis 2 : Meningkatnya kepuasan masyarakat\n\n"
+            + _tab(head, ("1.", "Program : Penyelenggaraan Pemerintahan", "85", "100",
+                          "117,65%")))
+    ti = _index(text)
+    rows = ti.budget("3.6")
+    assert len(ti.by_role["3.6"]) == 2
+    assert [r.level for r in rows] == ["program", "input", "program"]
+    assert rows[0].values["realisasi"].num.value == 100  # type: ignore[union-attr]
+    assert rows[1].values["pagu"].num.value == 326241300  # type: ignore[union-attr]
+    assert rows[1].values["persen"].text == "98,89%"
+    assert rows[0].sasaran and rows[0].sasaran.startswith("Terjaganya")
+    assert rows[2].sasaran and rows[2].sasaran.startswith("Meningkatnya")
+
+
+def test_table_35_ticks_and_sasaran_rows() -> None:
+    text = "Table 3.5\nIkhtisar Capaian Kinerja\n\n" + _tab(
+        ("Sasaran/Indikator Sasaran", "% Capaian", "Predikat", "", "", "", "", "", ""),
+        ("", "", "Sangat Memu askan", "Memu askan", "Sangat Baik", "Baik", "Cukup", "Kurang",
+         "Sangat Kurang"),
+        ("Sasaran 1 Terjaganya ketertiban umum", "", "", "", "", "", "", "", ""),
+        ("Indikator 1.1 Persentase penyelesaian laporan", "97%", "V", "", "", "", "", "", ""),
+        ("Indikator 1.2 Indeks Kepuasan", "85%", "", "√", "✓", "", "", "", ""),
+        ("Rata rata capaian", "91%", "ü", "", "", "", "", "", ""),
+    )
+    ti = _index(text)
+    rows = ti.rows("3.5", all_rows=True)
+    assert [r.kind for r in rows] == ["sasaran", "indicator", "indicator", "average"]
+    assert rows[1].values["predikat"].text == "Sangat Memuaskan"
+    assert rows[1].sasaran == "Terjaganya ketertiban umum"
+    assert [lbl for lbl, _ in rows[2].ticks] == ["Memuaskan", "Sangat Baik"]
+    assert rows[3].values["predikat"].text == "Sangat Memuaskan"
+    assert len(ti.rows("3.5")) == 2
+
+
+def test_35_sasaran_lines_without_prefix_told_apart_by_other_tables() -> None:
+    text = T31 + "\nTable 3.5\nIkhtisar\n\n" + _tab(
+        ("Sasaran/Indikator Sasaran", "% Capaian", "Predikat", "", ""),
+        ("", "", "Sangat Memuaskan", "Memuaskan", "Sangat Baik"),
+        ("Meningkatnya kepuasan masyarakat", "103%", "✓", "", ""),
+        ("Indeks Kepuasan Masyarakat", "103%", "✓", "", ""),
+    )
+    rows = _index(text).rows("3.5", all_rows=True)
+    assert [r.kind for r in rows] == ["sasaran", "indicator"]
+
+
+def test_markdown_pipe_and_html_tables() -> None:
+    text = ("Tabel 3.8 Realisasi Anggaran\n\n| NO | PROGRAM/KEGIATAN | PAGU | REALISASI | % |\n"
+            "|---|---|---|---|---|\n| 1 | Program : Penunjang | 4.000.000 | 3.000.000 | 75 |\n\n"
+            "Tabel 3.7 Efisiensi\n\n<table><tr><th>Sasaran</th><th>% Capaian Kinerja</th>"
+            "<th>% Serapan Anggaran</th><th>Tingkat Efisiensi</th></tr><tr><td>Meningkatnya IKM"
+            "</td><td>100%</td><td>85%</td><td>15%</td></tr></table>\n")
+    ti = _index(text, markdown=True)
+    assert ti.budget("3.8")[0].values["persen"].num.value == 75  # type: ignore[union-attr]
+    assert ti.rows("3.7")[0].values["serapan"].num.value == 85  # type: ignore[union-attr]
+
+
+def _cell(text: str, line: int, col: int) -> Cell:
+    return Cell(text=text, segments=[(0, line, 1)], row=0, col=col)
+
+
+def test_headerless_continuation_block_gets_the_role() -> None:
+    head = ["NO", "SASARAN", "INDIKATOR", "TARGET", "REALISASI", "CAPAIAN"]
+    part1 = Block(text="", kind="table", rows=[
+        Row([_cell(t, 3, i) for i, t in enumerate(head)], 0, True),
+        Row([_cell(t, 4, i) for i, t in enumerate(["1", "S1", "IKM", "85", "85", "100%"])], 1),
+    ], caption="Tabel 3.1 Pengukuran")
+    part2 = Block(text="", kind="table", rows=[
+        Row([_cell(t, 6, i) for i, t in enumerate(["2", "S2", "Nilai SAKIP", "B", "B", "100%"])],
+            0),
+    ])
+    doc = Document("<uji>", [Block(text="Tabel 3.1", kind="caption"), part1, part2])
+    ti = index_tables(doc)
+    assert ti.role_of(part2) == "3.1"
+    assert [r.name for r in ti.rows("3.1")] == ["IKM", "Nilai SAKIP"]
+
+
+def test_read_value_edge_cases() -> None:
+    def v(text: str) -> object:
+        return read_value(Cell(text=text)).value
+
+    assert v("Rp. 3.973.567.698,-") == Decimal(3973567698)
+    assert v("Rp3.973.567.698,00") == Decimal(3973567698)
+    assert v("92.8%") == Decimal("92.8")
+    assert v("100 %") == Decimal(100)
+    assert v("22 orang") == Decimal(22)
+    assert v("BB(80)") == "BB"
+    assert v("A") == "A"
+    assert v("-") is None
+    assert v("<b>95,5%</b>") == Decimal("95.5")
+    assert v("Nilai IKM Kabupaten 86") is None
+
+
+def test_fuzzy_similarity() -> None:
+    assert similarity("IKM", "Indeks Kepuasan Masyarakat") >= 0.9
+    assert similarity("Ketentraman Masyarakat", "Ketenteraman Masyarakat") == 1.0
+    assert similarity("Persentase Penyelesaian Laporan dan Pelanggaran Ktertiban Umum",
+                      "Persentase Tingkat Penyelesaian Laporan dan Pelanggaran Ketertiban Umum"
+                      ) >= 0.8
+    assert similarity("Nilai SAKIP", "Indeks Kepuasan Masyarakat") < 0.3
+    assert similarity("", "IKM") == 0.0
+    assert normalize("Prosentase Fasilitas  Kesejahteraan") == "persentase fasilitasi kesejahteraan"
+
+
+def test_match_and_indicator_groups() -> None:
+    text = T31 + "\nTabel 3.3\nRenstra\n\n" + _tab(
+        ("NO", "SASARAN STRATEGIS", "INDIKATOR SASARAN", "TARGET JANGKA MENENGAH PADA RENSTRA",
+         "REALISASI", "CAPAIAN"),
+        ("1", "Meningkatnya kepuasan masyarakat", "IKM", "98", "88,05", "89,85%"),
+        ("2", "Terselenggaranya pemerintahan", "Nilai SAKIP OPD", "A", "B", "B"),
+    )
+    ti = _index(text)
+    hits = ti.match("indeks kepuasan masyarakat (IKM)", role="3.3")
+    assert hits and hits[0].name == "IKM"
+    assert ti.rows("3.3")[0].values["renstra_target"].num.value == 98  # type: ignore[union-attr]
+    groups = ti.indicators()
+    ikm = next(g for g in groups if g[0].name == "Indeks Kepuasan Masyarakat")
+    assert {r.role for r in ikm} == {"3.1", "3.3"}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not available")
+@pytest.mark.parametrize("name", ["lkip-2023-kecamatan-gumukmas.txt",
+                                  "lkip-2023-kecamatan-umbulsari.txt"])
+def test_seed_roles(name: str) -> None:
+    ti = CheckContext(read_document(SEEDS / name), CheckConfig()).tables
+    for role in ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "PK", "renstra", "iku"):
+        assert role in ti.by_role, role
+    assert len(ti.rows("3.1")) == 4
+    assert ti.average_row("3.1") is not None
+    assert all("capaian" in r.values for r in ti.rows("3.1"))
+    assert {r.level for r in ti.budget("3.8")} >= {"program", "kegiatan", "sub_kegiatan"}
+    assert any(r.values.get("predikat") for r in ti.rows("3.5"))
