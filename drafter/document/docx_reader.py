@@ -6,6 +6,8 @@ counted over ALL paragraphs in that order (body and cells), ``column`` the 1-bas
 that paragraph's text. :func:`docx_paragraphs` returns the python-docx ``Paragraph`` objects in
 exactly that numbering, so ``docx_paragraphs(d)[loc.line - 1]`` is the paragraph of a location.
 
+Cells get ``extra={"paragraph": n, "table": t, "row": r, "cell": c}`` (1-based; ``c`` is the grid
+column of the cell's first column, as python-docx's ``table.cell(r - 1, c - 1)`` counts).
 Merged cells are read once: a horizontally merged cell (``gridSpan``) becomes one cell with
 ``colspan`` followed by empty filler cells; a vertically merged continuation (``vMerge``) is an
 empty cell.
@@ -49,6 +51,26 @@ def _fail(path: str, message: str) -> DocumentError:
     return DocumentError(message, path=path)
 
 
+def _text_hint(path: Path) -> str:
+    """A hint when a '.docx' is really a plain text file."""
+    try:
+        with open(path, "rb") as fh:
+            sample = fh.read(65536)
+    except OSError:
+        return ""
+    if not sample or b"\x00" in sample:
+        return ""
+    printable = sum(1 for b in sample if b >= 0x20 or b in (9, 10, 13))
+    if printable < len(sample) * 0.97:
+        return ""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:
+            return "; isinya teks biasa yang bukan UTF-8: simpan sebagai .txt UTF-8 atau .docx"
+    return "; isinya teks biasa: ganti akhiran menjadi .txt"
+
+
 def check_docx_zip(path: Path) -> None:
     """Check the container BEFORE python-docx opens it: a real zip, word/document.xml present,
     no zip bomb."""
@@ -65,7 +87,7 @@ def check_docx_zip(path: Path) -> None:
         raise _fail(spath, "berkas Word lama (.doc) atau DOCX terenkripsi; simpan ulang sebagai "
                            ".docx tanpa kata sandi")
     if not head.startswith(b"PK"):
-        raise _fail(spath, "bukan berkas DOCX (bukan arsip ZIP)")
+        raise _fail(spath, "bukan berkas DOCX (bukan arsip ZIP)" + _text_hint(path))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -170,6 +192,17 @@ def _vmerge_continue(tc: Any) -> bool:
     return vm.get(f"{_W}val", "continue") == "continue"
 
 
+def _grid_before(tr: Any) -> int:
+    trpr = tr.find(f"{_W}trPr")
+    gb = trpr.find(f"{_W}gridBefore") if trpr is not None else None
+    if gb is None:
+        return 0
+    try:
+        return max(0, min(64, int(gb.get(f"{_W}val", "0"))))
+    except ValueError:
+        return 0
+
+
 def _is_header_row(tr: Any) -> bool:
     trpr = tr.find(f"{_W}trPr")
     return trpr is not None and trpr.find(f"{_W}tblHeader") is not None
@@ -251,8 +284,11 @@ class _DocxReader:
         drafts: list[RowDraft] = []
         for ri, tr in enumerate(_rows(tbl), start=1):
             cells: list[Cell] = []
-            for ci, tc in enumerate(_cells(tr), start=1):
+            grid = _grid_before(tr)
+            for tc in _cells(tr):
                 span = _grid_span(tc)
+                ci = grid + 1  # 1-based grid column, as python-docx table.cell(r, c) counts
+                grid += span
                 if _vmerge_continue(tc):
                     # the text lives in the cell above; still count the paragraphs inside
                     cell = self._cell_unit(tc, t, ri, ci)

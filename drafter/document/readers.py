@@ -36,16 +36,6 @@ _KNOWN_OTHER = {
     ".htm": "HTML",
 }
 
-# cp1252 characters accepted in the fallback for non-UTF-8 text (typographic punctuation,
-# common Latin letters, symbols seen in reports); anything else means the guess is unsafe.
-_CP1252_SAFE = set(
-    "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00b0\u00b1\u00b2\u00b3\u00b5\u00b7\u00d7"
-    "\u00f7\u00ab\u00bb\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00ee\u00ef\u00f4\u00f6\u00fb"
-    "\u00fc\u00e7\u00f1\u00c9\u00c8\u00c0\u00c7\u00a7\u00bc\u00bd\u00be\u20ac\u2122\u00a0\u00ae"
-    "\u00a9"
-)
-
-
 def _fail(path: str, message: str, line: int | None = None) -> DocumentError:
     return DocumentError(message, path=path, line=line)
 
@@ -113,8 +103,8 @@ def _binary_kind(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, path: str) -> str:
-    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or (only when clearly
-    safe) cp1252. Raises DocumentError for binary or undecodable input."""
+    """Decode text bytes: UTF-8 (with or without BOM) or UTF-16 with BOM. Raises DocumentError
+    for binary or undecodable input (naming the line of the first bad byte)."""
     kind = _binary_kind(data)
     if kind is not None:
         raise _fail(path, f"berkas biner ({kind}), bukan teks; format yang didukung: {SUPPORTED}")
@@ -129,26 +119,14 @@ def decode_text(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        # No guessing (cp1252, latin-1): a wrong guess silently changes names and numbers.
         line = data[: exc.start].count(b"\n") + 1
-        text = _cp1252_if_safe(data)
-        if text is None:
-            raise _fail(path, "bukan teks UTF-8 (simpan ulang sebagai UTF-8)", line) from None
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _fail(path, f"bukan teks UTF-8 (byte 0x{data[exc.start]:02X} di kolom {col}); "
+                          "simpan ulang berkas sebagai UTF-8", line) from None
     controls = sum(1 for c in text[:200_000] if c < " " and c not in "\t\n\r\f")
     if controls > max(8, len(text[:200_000]) // 100):
         raise _fail(path, "berkas biner (banyak karakter kontrol), bukan teks")
-    return text
-
-
-def _cp1252_if_safe(data: bytes) -> str | None:
-    high = sum(1 for b in data if b >= 0x80)
-    if high > max(20, len(data) // 50):
-        return None
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    if any(ord(c) >= 0x80 and c not in _CP1252_SAFE for c in text):
-        return None
     return text
 
 

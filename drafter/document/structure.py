@@ -230,17 +230,26 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
     header_rows = rows[:n_head]
     header_sigs = [_sig(h.cells) for h in header_rows]
     body: list[RowDraft] = []
+    after_repeat = False
     for d in rows[n_head:]:
         if header_rows and not is_data_row(d.cells) and any(same_header(h.cells, d.cells)
                                                              for h in header_rows):
+            after_repeat = True
             continue  # repeated header of a split table
         if header_rows and is_colnum_row(d.cells) and any(is_colnum_row(h.cells) for h in header_rows):
+            after_repeat = True
             continue
         prev = body[-1] if body else None
-        if prev is not None and _is_continuation(prev, d, header_sigs):
+        split_row = after_repeat and prev is not None and not d.cells[0].text.strip() and \
+            bool(_NUMBERING_RE.match(prev.cells[0].text.strip())) and len(d.cells) > 2
+        after_repeat = False
+        if prev is not None and (split_row or _is_continuation(prev, d, header_sigs)):
             for i, c in enumerate(d.cells):
                 if c.text.strip():
-                    _append_cell_text(prev.cells[i], c)
+                    if i < len(prev.cells):
+                        _append_cell_text(prev.cells[i], c)
+                    else:
+                        prev.cells.append(c)
             continue
         body.append(d)
     out_drafts = header_rows + body

@@ -285,10 +285,10 @@ class _Parser:
                     (is_caps_heading(cleaned) or is_titled_section(cleaned)):
                 return "heading", heading_level(cleaned), lead
             indent = len(om.group(1).expandtabs(4))
-            return "list_item", 1 + indent // 2, lead
+            return "list_item", 1 + (indent + 1) // 2, lead
         if bm:
             indent = len(bm.group(1).expandtabs(4))
-            return "list_item", 1 + indent // 2, bm.end()
+            return "list_item", 1 + (indent + 1) // 2, bm.end()
         s = line.strip()
         if s.startswith("**") and (s.endswith("**") or s.endswith("**:")) and len(cleaned) <= 200 \
                 and s.count("**") == 2:
