@@ -339,7 +339,7 @@ class DuplicatedPassage(Rule):
 
     A pasted duplicate usually replaces the text that should have been written for the second
     place; the reader gets the same analysis twice and the second topic none. Paragraphs of at
-    least 100 characters are compared (5-word shingles, 80% overlap); a run of consecutive
+    least 100 characters are compared (5-word shingles, 70% overlap of the longer one); a run of consecutive
     duplicated paragraphs is reported once, at its start, naming the original lines.
     """
 
@@ -361,7 +361,7 @@ class DuplicatedPassage(Rule):
                 if prose[j].chapter != b.chapter or not sh[j]:
                     continue
                 inter = len(sh[i] & sh[j])
-                if inter / max(len(sh[i]), len(sh[j])) >= 0.75 and inter >= 10:
+                if inter / max(len(sh[i]), len(sh[j])) >= 0.7 and inter >= 10:
                     dup_of[i] = j
                     break
         i = 0

@@ -50,7 +50,7 @@ def _comparison_re() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
-_AFTER_RE = re.compile(r"^\W{0,3}(?:sebelumnya|lalu|yang\s+lalu)\b", re.IGNORECASE)
+_AFTER_RE = re.compile(r"^\W{0,3}(?:sebelumnya|lalu|yang\s+lalu|lebih\s+\w+)\b", re.IGNORECASE)
 
 
 def _looks_back(text: str, start: int, end: int | None = None) -> bool:
