@@ -44,6 +44,8 @@ def _check_safe(args: tuple[str, CheckConfig]) -> FileResult:
         return check_file(path, config)
     except LkipError as err:
         return FileResult(path, error=str(err))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+        return FileResult(path, error=f"{path}: tidak dapat diperiksa ({type(exc).__name__}: {exc})")
 
 
 def collect_files(folder: Path) -> list[Path]:
@@ -151,6 +153,11 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
             print(f"{r.path}: catatan: {n}", file=sys.stderr)
         if r.error:
             print(f"lkip: {r.error}", file=sys.stderr)
+    # exit codes: 1 when any error-severity issue was found; a batch where only some files were
+    # unreadable still exits 0/1 (those files are reported in the output and on stderr); 2 only
+    # when no file at all could be checked.
+    if batch and results and all(r.error for r in results):
+        return 2
     return 1 if any(r.has_errors for r in results) else 0
 
 

@@ -13,7 +13,7 @@ import re
 import zipfile
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -209,47 +209,14 @@ def location_text(issue: Issue, path: str | Path, lang: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-# DOCX paragraphs in the readers' numbering
+# DOCX paragraphs in the reader's numbering
 
 
 def docx_paragraphs(document: Any) -> list[Any]:
-    """python-docx Paragraphs in document order, table-cell paragraphs included.
+    """python-docx Paragraphs numbered like DOCX issue locations (``Location.line``)."""
+    from drafter.document.docx_reader import docx_paragraphs as reader_paragraphs
 
-    Uses the readers' :func:`drafter.document.docx_reader.docx_paragraphs` when available so that
-    paragraph numbers agree with issue locations; the fallback walks the body the same way (body
-    paragraphs and tables in order, each table row by row, each distinct cell once, nested tables
-    inside their cell).
-    """
-    try:
-        from drafter.document.docx_reader import docx_paragraphs as reader_paragraphs
-    except ImportError:
-        reader_paragraphs = None
-    if reader_paragraphs is not None:
-        return list(reader_paragraphs(document))
-    return list(_walk_paragraphs(document.element.body, document))
-
-
-def _walk_paragraphs(container: Any, parent: Any) -> Iterator[Any]:
-    from docx.oxml.ns import qn
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in container.iterchildren():
-        if child.tag == qn("w:p"):
-            yield Paragraph(child, parent)
-        elif child.tag == qn("w:tbl"):
-            table = Table(child, parent)
-            seen: set[int] = set()
-            for row in table.rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    yield from _walk_paragraphs(cell._tc, cell)
-        elif child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _walk_paragraphs(content, parent)
+    return list(reader_paragraphs(document))
 
 
 # ------------------------------------------------------------------------------------------------
