@@ -1,0 +1,217 @@
+"""Arithmetic (AR1xx) and predicate (PR1xx) rules: messages, expected values, number edge cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from drafter.check.context import CheckConfig, CheckContext
+from drafter.check.registry import Issue, get_rule
+from drafter.check.runner import run_rules
+from drafter.document.readers import parse_text
+
+T = "\t"
+SCALE = "\n".join(T.join(r) for r in [
+    ("No", "Kategori", "Nilai", "Interpretasi"),
+    ("1.", "AA", "≥ 90 - 100", "Sangat Memuaskan"),
+    ("2.", "A", "≥ 80 - 90", "Memuaskan"),
+    ("3.", "BB", "≥ 70 - 80", "Sangat Baik"),
+    ("4.", "B", "≥ 60 - 70", "Baik"),
+    ("5.", "CC", "≥ 50 - 60", "Cukup"),
+    ("6.", "C", "≥ 30 - 50", "Kurang"),
+    ("7.", "D", "≥ 0 - 30", "Sangat Kurang"),
+]) + "\n\n"
+
+
+def run(code: str, text: str, **cfg: Any) -> list[Issue]:
+    rule = get_rule(code)
+    assert rule is not None
+    ctx = CheckContext(parse_text(text, "<uji>"), CheckConfig(**cfg))
+    return [i for i in run_rules(ctx, [rule], strict=True) if i.rule == code]
+
+
+def t31(*rows: tuple[str, str, str, str], avg: str | None = None) -> str:
+    lines = ["Tabel 3.1", "Pengukuran Realisasi Kinerja", "",
+             T.join(("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN"))]
+    for i, (name, t, r, c) in enumerate(rows, 1):
+        lines.append(T.join((str(i), "Sasaran " + name, name, t, r, c)))
+    if avg:
+        lines.append(T.join(("RATA-RATA CAPAIAN", "", "", "", "", avg)))
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- AR101
+@pytest.mark.parametrize(("t", "r", "c"), [
+    ("85", "88,05", "103,59%"),
+    ("85", "88,05", "104%"),      # rounding of the stated digits explains it
+    ("85", "88,05", "103,6 %"),   # percent sign split off
+    ("100%", "92.8%", "92,8%"),   # English decimal point
+    ("1.000", "1.250", "125"),    # thousands dots
+    ("10%", "8%", "120%"),        # the other polarity: never flagged
+    ("B", "B", "100%"),           # equal grades
+])
+def test_ar101_consistent(t: str, r: str, c: str) -> None:
+    assert run("AR101", t31(("Indeks Kepuasan Masyarakat", t, r, c))) == []
+
+
+def test_ar101_rounding_down_is_an_error() -> None:
+    issues = run("AR101", t31(("Indeks Kepuasan Masyarakat", "85", "88,05", "103%")))
+    assert len(issues) == 1
+    i = issues[0]
+    assert i.expected == "103,59%"
+    assert "88,05/85" in i.message and "104%" in i.message
+    assert i.excerpt == "103%"
+    assert i.location.line == 5
+
+
+def test_ar101_negative_polarity_message_uses_negative_formula() -> None:
+    issues = run("AR101", t31(("Persentase penduduk miskin", "10%", "8%", "90%")))
+    assert len(issues) == 1
+    assert issues[0].expected == "120%"
+
+
+def test_ar101_grades_differ() -> None:
+    issues = run("AR101", t31(("Nilai SAKIP", "A", "B", "100%")))
+    assert len(issues) == 1 and "B/A" in issues[0].message
+
+
+# --------------------------------------------------------------------------- AR102/AR103
+def t38(*rows: tuple[str, str, str, str, str]) -> str:
+    head = T.join(("NO", "PROGRAM/KEGIATAN/SUB KEGIATAN", "PAGU", "REALISASI", "%"))
+    return "Tabel 3.8\nRealisasi anggaran\n\n" + "\n".join([head, *(T.join(r) for r in rows)]) + "\n"
+
+
+def test_ar102_percent_of_pagu() -> None:
+    ok = t38(("1", "Program : A", "Rp. 10.000.000,-", "Rp. 9.600.000,-", "96"))
+    assert run("AR102", ok) == []
+    bad = t38(("1", "Program : A", "10.000.000", "9.600.000", "97"))
+    issues = run("AR102", bad)
+    assert len(issues) == 1 and issues[0].expected == "96%"
+
+
+def test_ar103_subtotals_and_total() -> None:
+    text = t38(("I", "Program : A", "300", "250", "83"),
+               ("1", "Kegiatan : A1", "100", "100", "100"),
+               ("", "Sub Kegiatan : A1a", "60", "60", "100"),
+               ("", "Sub Kegiatan : A1b", "40", "40", "100"),
+               ("2", "Kegiatan : A2", "150", "150", "100"),
+               ("II", "Program : B", "50", "40", "80"),
+               ("", "Kegiatan : B1", "50", "40", "80"),
+               ("", "JUMLAH", "350", "290", ""))
+    issues = run("AR103", text)
+    msgs = sorted(i.expected or "" for i in issues)
+    # program A pagu 300 vs 250, realisasi 250 is right; total realisasi 290 vs 250 + 40
+    assert msgs == ["250"]
+    assert "pagu" in issues[0].message
+
+
+# --------------------------------------------------------------------------- AR104
+def test_ar104_average_row_capped_or_not_and_text() -> None:
+    rows = (("IKM", "85", "88,05", "103,59%"), ("Laporan", "100%", "97%", "97%"))
+    assert run("AR104", t31(*rows, avg="100,3%")) == []
+    assert run("AR104", t31(*rows, avg="98,5%")) == []
+    issues = run("AR104", "lebih dari 100% termasuk pada angka capaian kinerja 100%.\n\n"
+                 + t31(*rows, avg="97%"))
+    assert len(issues) == 1
+    assert "100,3%" in issues[0].message and "98,5%" in issues[0].message
+    assert "dihitung 100%" in issues[0].message
+    text = t31(*rows, avg="100,3%") + "\nCapaian 2 indikator sasaran rata rata mencapai 94,4 %.\n"
+    issues = run("AR104", text)
+    assert len(issues) == 1 and issues[0].excerpt == "94,4 %"
+
+
+# --------------------------------------------------------------------------- AR106
+def test_ar106_efficiency_formulas() -> None:
+    head = T.join(("Sasaran", "% Capaian Kinerja", "% Serapan Anggaran", "Tingkat Efisiensi"))
+
+    def t37(c: str, s: str, e: str) -> str:
+        return f"Tabel 3.7\nEfisiensi\n\n{head}\n{T.join(('Sasaran A', c, s, e))}\n"
+
+    assert run("AR106", t37("100%", "99,77%", "0,23%")) == []
+    assert run("AR106", t37("117,65%", "97,17%", "20,48%")) == []
+    assert run("AR106", t37("117,65%", "97,17%", "1,21")) == []
+    assert run("AR106", t37("97%", "73%", "Efisien")) == []
+    assert run("AR106", t37("70%", "73%", "Tidak Efisien")) == []
+    assert len(run("AR106", t37("70%", "73%", "Efisien"))) == 1
+    assert len(run("AR106", t37("100%", "99,77%", "2,83%"))) == 1
+
+
+# --------------------------------------------------------------------------- AR107/AR108
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Penduduk sebanyak 1.000 jiwa terdiri dari 480 laki-laki dan 510 perempuan.", "990"),
+    ("Realisasi sebesar Rp 900.000,- dari pagu Rp 1.000.000,- atau 91%.", "90%"),
+    ("Mata pencaharian penduduk: 60% di bidang pertanian, 30% bidang jasa, 20% bidang lain.",
+     "100%"),
+])
+def test_ar107_fails(text: str, expected: str) -> None:
+    issues = run("AR107", text + "\n")
+    assert len(issues) == 1 and issues[0].expected == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Penduduk sebanyak 1.000 jiwa terdiri dari 490 laki-laki dan 510 perempuan.",
+    "Realisasi sebesar Rp 900.000,- dari pagu Rp 1.000.000,- atau 90 %.",
+    "Mata pencaharian penduduk: 60% di bidang pertanian, 30% bidang jasa, 10% bidang lain.",
+    "Capaian naik dari 80% menjadi 90%, mengalami kenaikan sebesar 10%.",
+    "Capaian naik dari 80% menjadi 90%, mengalami kenaikan sebesar 12,5%.",
+])
+def test_ar107_passes(text: str) -> None:
+    assert run("AR107", text + "\n") == []
+
+
+def test_ar108_malformed_amounts() -> None:
+    issues = run("AR108", "Anggaran sebesar Rp. 95.523400,- dan NIP 19700101 199003 1 002.\n")
+    assert len(issues) == 1 and issues[0].expected == "95.523.400"
+    assert run("AR108", "Kode 35.09.317 dan Rp 95.523.400,00 sesuai Tabel 3.1.2.\n") == []
+
+
+# --------------------------------------------------------------------------- PR101-PR103
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Capaian IKM sebesar 75,5% masuk kategori Baik.", "Sangat Baik"),
+    ("Capaian sebesar 65% masuk kategori Sangat Baik.", "Baik"),
+    ("Nilai tersebut 85 atau BB (sangat baik).", "A"),
+    ("Rata-rata capaian mencapai 95,5% dan masuk dalam kategori Memuaskan.", "Sangat Memuaskan"),
+])
+def test_pr101_fails_with_longest_label(sentence: str, expected: str) -> None:
+    issues = run("PR101", SCALE + sentence + "\n")
+    assert len(issues) == 1, issues
+    assert issues[0].expected == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Capaian IKM sebesar 75,5% masuk kategori Sangat Baik.",
+    "Capaian sebesar 105,2% dan masuk dalam kategori Sangat Memuaskan.",
+    "Kerja sama yang baik dengan dinas terkait tetap dijaga; capaian 50%.",
+    "Hasilnya dikategorikan (Baik / Kurang) karena 4 indikator sasaran tercapai.",
+    "Capaian sebesar 92,8% masuk kategori AA (sangat memuaskan).",
+])
+def test_pr101_passes(sentence: str) -> None:
+    assert run("PR101", SCALE + sentence + "\n") == []
+
+
+def test_pr101_uses_the_documents_own_scale() -> None:
+    own = SCALE.replace("≥ 90 - 100", "≥ 95 - 100").replace("≥ 80 - 90", "≥ 80 - 95")
+    text = own + "Capaian sebesar 92% masuk kategori Sangat Memuaskan.\n"
+    issues = run("PR101", text)
+    assert len(issues) == 1 and issues[0].expected == "Memuaskan"
+
+
+def test_pr102_code_label_pairs() -> None:
+    assert run("PR102", "Masuk kategori AA (sangat memuaskan) dan BB (Sangat Baik).\n") == []
+    issues = run("PR102", "Masuk kategori BB (sangat memuaskan).\n")
+    assert len(issues) == 1 and issues[0].expected == "BB (Sangat Baik)"
+
+
+def test_pr103_ticks() -> None:
+    head = [T.join(("Sasaran/Indikator Sasaran", "% Capaian", "Predikat", "", "")),
+            T.join(("", "", "Sangat Memuaskan", "Memuaskan", "Sangat Baik"))]
+    rows = [T.join(("Indikator A", "103%", "✓", "", "")),
+            T.join(("Indikator B", "85%", "✓", "", "")),
+            T.join(("Indikator C", "75%", "", "v", "V")),
+            T.join(("Indikator D", "91%", "", "", ""))]
+    text = SCALE + "Table 3.5\nIkhtisar\n\n" + "\n".join(head + rows) + "\n"
+    issues = run("PR103", text)
+    got = sorted((i.severity, i.expected) for i in issues)
+    assert got == [("error", "Memuaskan"), ("error", "Sangat Baik"),
+                   ("warning", "Sangat Memuaskan")]
