@@ -142,7 +142,8 @@ def text_value(span: str) -> Value | None:
     if n is None:
         g = grade_in(span)
     else:
-        m = re.search(r"\batau\s+(AA|BB|CC|A|B|C|D)\b", span)
+        m = re.search(r"\batau\s+(AA|BB|CC|A|B|C|D)\b", span) or \
+            re.match(r"\s*(AA|BB|CC|A|B|C|D)\s*\(", span)
         if m:
             g = m.group(1)
     return None if n is None and g is None else Value(n, g, span.strip())

@@ -226,6 +226,27 @@ def _best_in(rows: list[IndicatorRow], name: str, threshold: float = 0.5) -> Ind
     return rows[scored[0][1]]
 
 
+def renstra_tables(ctx: CheckContext) -> list[list[IndicatorRow]]:
+    """Renstra rows grouped by the source table they come from, in document order."""
+    home: dict[int, int] = {}
+    for t in ctx.document.tables():
+        for row in t.rows:
+            home[id(row)] = t.index
+    tables: dict[int, list[IndicatorRow]] = {}
+    for r in ctx.tables.rows("renstra"):
+        tables.setdefault(home.get(id(r.row), r.table.index), []).append(r)
+    return [tables[k] for k in sorted(tables)]
+
+
+def renstra_reference(ctx: CheckContext, name: str, threshold: float = 0.5) -> IndicatorRow | None:
+    """The row about ``name`` in the first Renstra matrix that has it."""
+    for rows in renstra_tables(ctx):
+        hit = _best_in(rows, name, threshold)
+        if hit is not None and _years(hit):
+            return hit
+    return None
+
+
 @register
 class RenstraTargetMismatch(_XTRule):
     """A Renstra target differs between the Renstra matrices of the report (BAB II and the
@@ -654,3 +675,85 @@ class ProgramIndicatorMismatch(_XTRule):
 
 def _unused(_: Cell) -> None:  # keep the import for type checkers
     return None
+
+
+@register
+class PlannedTargetMismatch(_XTRule):
+    """A target stated in the planning summary (RKT / cascading: "Indikator : X (Target : Y)",
+    "... Jumlah dokumen ... (Target 9 Dok.)") differs from the target of the same indicator in the
+    Perjanjian Kinerja / Renstra, or of the same program or kegiatan in Tabel 3.6.
+
+    The RKT, the PK and Tabel 3.6 state the same plan for the year; a different target in one
+    of them is a copying error."""
+
+    code = "XT108"
+    name = "planned-target-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.fuzzy import tokens as ftokens
+
+        year = ctx.info.year
+        pk = ctx.tables.rows("PK")
+        rrows = ctx.tables.rows("renstra")
+        units = [r for r in ctx.tables.budget("3.6") if r.level in ("program", "kegiatan")]
+        role_tables = {b.index for b in ctx.document.tables() if ctx.tables.role_of(b)}
+        for t in ctx.document.tables():
+            if t.index in role_tables:
+                continue
+            for unit in t.cells():
+                text = unit.text
+                if "target" not in text.lower():
+                    continue
+                done: set[int] = set()
+                for m in pattern("planned_indicator").finditer(text):
+                    done.add(m.start("num"))
+                    name = m.group("name")
+                    stated = text_value(m.group("num"))
+                    if stated is None:
+                        continue
+                    ref_vc = None
+                    src = ""
+                    p = _best_in(pk, name, threshold=0.7) if pk else None
+                    if p is not None and p.values.get("target") is not None:
+                        ref_vc, src = p.values["target"], "PK"
+                    elif year and rrows:
+                        r = renstra_reference(ctx, name, threshold=0.7)
+                        if r is not None and _years(r).get(year) is not None:
+                            ref_vc, src = _years(r)[year], "renstra"
+                    if ref_vc is None or same_value(stated, value_of(ref_vc)) is not False:
+                        continue
+                    yield self.issue(unit, m.start("num"), m.end("num"),
+                                     f"target '{name.strip()[:60]}' tertulis {stated.text}, sedangkan "
+                                     f"{place(src, ref_vc)} menetapkan {ref_vc.text}",
+                                     expected=ref_vc.text)
+                if not units:
+                    continue
+                prev_end = 0
+                for m in pattern("planned_target").finditer(text):
+                    seg = text[prev_end:m.start()]
+                    prev_end = m.end()
+                    if m.start("num") in done:
+                        continue
+                    segt = set(ftokens(seg))
+                    scored = []
+                    for u in units:
+                        ut = ftokens(bare(u.name))
+                        if len(ut) < 2:
+                            continue
+                        share = sum(1 for x in ut if x in segt) / len(ut)
+                        scored.append((share, len(ut), u))
+                    scored.sort(key=lambda s: (-s[0], -s[1]))
+                    if not scored or scored[0][0] < 0.85:
+                        continue
+                    if len(scored) > 1 and scored[1][0] >= scored[0][0] and scored[1][1] == scored[0][1]:
+                        continue
+                    u = scored[0][2]
+                    ref = u.values.get("target")
+                    stated = text_value(m.group("num"))
+                    if ref is None or stated is None or same_value(stated, value_of(ref)) is not False:
+                        continue
+                    yield self.issue(unit, m.start("num"), m.end("num"),
+                                     f"target '{bare(u.name)[:60]}' tertulis {m.group('num')} "
+                                     f"{m.group('unit')}".rstrip() + f", sedangkan {place('3.6', ref)} "
+                                     f"menulis target {ref.text}",
+                                     expected=ref.text)
