@@ -235,3 +235,13 @@ def test_seed_roles(name: str) -> None:
     assert all("capaian" in r.values for r in ti.rows("3.1"))
     assert {r.level for r in ti.budget("3.8")} >= {"program", "kegiatan", "sub_kegiatan"}
     assert any(r.values.get("predikat") for r in ti.rows("3.5"))
+
+
+def test_one_year_table_with_previous_year_column() -> None:
+    text = "Laporan Kinerja Kecamatan Contoh Tahun 2023\n\nTabel 3.1\nPengukuran\n\n" + _tab(
+        ("NO", "INDIKATOR KINERJA", "TARGET 2023", "REALISASI 2022", "REALISASI 2023", "CAPAIAN"),
+        ("1", "IKM", "85", "93,33", "88,05", "103,59%"),
+    )
+    row = _index(text).rows("3.1")[0]
+    assert row.values["realisasi"].text == "88,05"
+    assert row.values["realisasi:2022"].text == "93,33"

@@ -771,12 +771,31 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     return info
 
 
+_SINGLE_YEAR_ROLES = ("3.1", "3.3", "3.4", "3.5", "3.7", "3.6", "3.8", "PK")
+
+
+def _alias_year_columns(info: TableInfo, year: int | None) -> None:
+    """In a one-year table with "REALISASI 2022 | REALISASI 2023", the report year's column
+    (else the latest) is the plain ``realisasi``."""
+    by_base: dict[str, dict[str, int]] = {}
+    for key, col in info.columns.items():
+        if ":" in key:
+            base, y = key.split(":", 1)
+            by_base.setdefault(base, {})[y] = col
+    for base, years in by_base.items():
+        if base in info.columns:
+            continue
+        pick = str(year) if year is not None and str(year) in years else max(years)
+        info.columns = {**info.columns, base: years[pick]}
+
+
 def index_tables(ctx: CheckContext | Document) -> TableIndex:
     """Build the :class:`TableIndex` of a document (or of ``ctx.document``)."""
+    year: int | None = None
     if isinstance(ctx, Document):
         doc, scale = ctx, default_scale()
     else:
-        doc, scale = ctx.document, ctx.info.scale
+        doc, scale, year = ctx.document, ctx.info.scale, ctx.info.year
     index = TableIndex()
     infos: list[TableInfo] = []
     previous: TableInfo | None = None
@@ -784,6 +803,8 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
         if block.kind != "table" or not block.rows:
             continue
         info = understand_table(doc, block, scale, previous)
+        if info.role in _SINGLE_YEAR_ROLES:
+            _alias_year_columns(info, year)
         infos.append(info)
         index.info[block.index] = info
         if info.role is not None:
