@@ -153,8 +153,12 @@ def annotate_docx_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str 
     # 1. split runs at every boundary, paragraph by paragraph
     cuts: dict[int, set[int]] = {}
     for p0, s, p1, e in ranges:
-        cuts.setdefault(p0, set()).add(s)
-        cuts.setdefault(p1, set()).add(e)
+        cuts.setdefault(p0, set())
+        cuts.setdefault(p1, set())
+        if p0 == p1 and e <= s:
+            continue  # a point issue: anchored on the whole run holding it, nothing to split
+        cuts[p0].add(s)
+        cuts[p1].add(e)
     for p, offsets in cuts.items():
         _cut(paragraphs[p], offsets)
 
