@@ -690,3 +690,19 @@ def test_unexpected_parser_exception_is_converted(tmp_path: Path, monkeypatch: p
     p = make_docx(tmp_path / "boom.docx")
     msg = expect_error(p, "tidak dapat dibaca")
     assert "Traceback" not in msg
+
+
+def test_pandoc_caption_after_table() -> None:
+    text = "| No | Nilai |\n|---|---|\n| 1 | 88,05 |\n\nTable: Tabel 3.1 Pengukuran Kinerja\n\nTeks.\n"
+    doc = parse_text(text)
+    [t] = tables(doc)
+    assert t.caption == "Tabel 3.1 Pengukuran Kinerja"
+    assert doc.blocks[t.caption_block].kind == "caption"
+    assert_located(doc, doc.blocks[t.caption_block], "Tabel 3.1")
+
+
+def test_tab_indented_list_is_not_a_table() -> None:
+    doc = parse_text("- butir satu\n\t- butir dua\n\nParagraf.\n", markdown=True)
+    assert kinds(doc) == ["list_item", "list_item", "paragraph"]
+    assert doc.blocks[1].text == "butir dua"
+    assert_all_positions_exact(doc)

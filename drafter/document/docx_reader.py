@@ -192,6 +192,19 @@ def _vmerge_continue(tc: Any) -> bool:
     return vm.get(f"{_W}val", "continue") == "continue"
 
 
+def _outline_level(ppr: Any) -> int | None:
+    if ppr is None:
+        return None
+    ol = ppr.find(f"{_W}outlineLvl")
+    if ol is None:
+        return None
+    try:
+        v = int(ol.get(f"{_W}val", "9"))
+    except ValueError:
+        return None
+    return v if 0 <= v < 9 else None
+
+
 def _grid_before(tr: Any) -> int:
     trpr = tr.find(f"{_W}trPr")
     gb = trpr.find(f"{_W}gridBefore") if trpr is not None else None
@@ -252,6 +265,9 @@ class _DocxReader:
         elif hm:
             kind = "heading"
             level = int(hm.group(1)) if hm.group(1) else 1
+        elif _outline_level(ppr) is not None:
+            kind = "heading"
+            level = (_outline_level(ppr) or 0) + 1
         elif has_num or "list" in (style or "").lower() or _BULLET_TEXT_RE.match(clean):
             kind = "list_item"
             level = 1

@@ -42,6 +42,7 @@ _SUPPRESS_RE = re.compile(
 _CODE_SPLIT_RE = re.compile(r"[\s,;]+")
 _MD_ATX_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_ALIGN_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)", re.MULTILINE)
+_PANDOC_CAPTION_RE = re.compile(r"^\s{0,3}(?:Table|Tabel)?:\s+(?=\S)")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -97,6 +98,7 @@ class _Parser:
         self.t_blank = False
         self.t_width = 0
         self._resume_line = -1
+        self._after_captions: set[int] = set()
 
     # -- helpers -------------------------------------------------------------------------------
     def _off(self, i: int, col0: int = 0) -> int:
@@ -297,13 +299,25 @@ class _Parser:
             return "heading", heading_level(cleaned), lead
         return "paragraph", 0, lead
 
+    def _is_tab_row(self, i: int) -> bool:
+        """A line with tabs is a table row, except a line only indented with tabs (a nested
+        Markdown list item, an indented paragraph) outside a table."""
+        line = self.lines[i]
+        body = line.lstrip("\t")
+        if "\t" in body:
+            return True
+        if self.t_kind == "tab" and not self.t_blank:
+            return True
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else ""
+        return "\t" in nxt.strip("\t ") and not _BULLET_RE.match(body) and not _ORDERED_RE.match(body)
+
     def _line_kind(self, i: int) -> str:
         """Coarse kind used to decide joins: blank/table/special/text."""
         line = self.lines[i]
         s = line.strip()
         if not s:
             return "blank"
-        if "\t" in line:
+        if "\t" in line and self._is_tab_row(i):
             return "table"
         if s.startswith("|") and s.count("|") >= 2:
             return "table"
@@ -351,7 +365,26 @@ class _Parser:
         self._emit(blk, i + 1)
         return j
 
+    def _pandoc_caption(self, i: int) -> int | None:
+        """'Table: Tabel 3.1 ...' or ': Tabel 3.1 ...' right after a table (pandoc style)."""
+        m = _PANDOC_CAPTION_RE.match(self.lines[i])
+        if not m or not self.blocks or self.blocks[-1].kind != "table" or \
+                self.blocks[-1].caption is not None:
+            return None
+        table = self.blocks[-1]
+        end_line = table.rows[-1].cells[0].position(0)[0] if table.rows else 0
+        if i + 1 - end_line > 2:
+            return None
+        blk = self._block("caption", [(self._off(i, m.end()), self._off(i, len(self.lines[i])))])
+        table.caption = blk.text
+        self._emit(blk, i + 1)
+        self._after_captions.add(id(blk))
+        return i + 1
+
     def _text_block(self, i: int) -> int:
+        nxt = self._pandoc_caption(i)
+        if nxt is not None:
+            return nxt
         kind, level, col0 = self._classify(i)
         if kind == "empty":
             return i + 1
@@ -472,7 +505,7 @@ class _Parser:
                 nxt = self._comment(i)
                 i = nxt
                 continue
-            if "\t" in line and not s.startswith("$$"):
+            if "\t" in line and not s.startswith("$$") and self._is_tab_row(i):
                 self._add_row("tab", self._tab_cells(i), i)
                 i += 1
                 continue
@@ -509,6 +542,10 @@ class _Parser:
                 if m and len(m.group("title")) > 120:
                     b.kind = "paragraph"
         link_captions(blocks)
+        for k, b in enumerate(blocks):
+            if id(b) in self._after_captions and k > 0 and blocks[k - 1].kind == "table":
+                blocks[k - 1].caption = b.text
+                blocks[k - 1].caption_block = k
         return blocks
 
 

@@ -169,8 +169,20 @@ def clean_into(b: UnitBuilder, src: str, start: int, end: int, pos: PosFn, *,
     _emit_text(b, src, idx, end, pos, drop)
 
 
+_SPECIAL_RE = re.compile(r"[<&*\\]")
+
+
 def clean_span(src: str, start: int, end: int, pos: PosFn, *, raw: bool = False
                ) -> tuple[str, list[tuple[int, int, int]]]:
+    seg = src[start:end]
+    if raw or not _SPECIAL_RE.search(seg):
+        # fast path: plain text, one stretch of single-spaced words
+        stripped = seg.strip()
+        if not stripped:
+            return "", []
+        if _STRETCH_RE.fullmatch(stripped):
+            line, col = pos(start + seg.index(stripped[0]))
+            return stripped, [(0, line, col)]
     b = UnitBuilder()
     clean_into(b, src, start, end, pos, raw=raw)
     return b.result()
