@@ -125,10 +125,13 @@ def test_year_comparison_not_flagged() -> None:
 
 
 def test_plan_year() -> None:
-    text = "Sebagai bahan penyusunan rencana kegiatan tahun 2023."
+    text = "Demikian laporan ini sebagai bahan penyusunan rencana kegiatan tahun 2023."
     issues = run(text, "YR102", year=2023)
     assert issues and issues[0].expected == "2024"
     assert not run(text.replace("2023", "2024"), "YR102", year=2023)
+    # outside the closing part, "penyusunan rencana ... tahun 2023" describes planning history
+    assert not run("Penyusunan rencana kinerja tahun 2023 dilakukan pada tahun 2022.", "YR102",
+                   year=2023)
 
 
 def test_regulation_majority_year() -> None:

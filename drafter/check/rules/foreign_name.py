@@ -125,6 +125,7 @@ class OwnNameSpelling(Rule):
         lown = own.lower()
         known = _known_names(gazetteer(ctx))
         limit = 1 if len(own) < 7 else 2
+        short = len(own) < 7  # short names: only a changed letter, not an added/dropped one
         for unit, _block in units(ctx.document):
             for m in _WORD_RE.finditer(unit.text):
                 w = m.group(0)
@@ -132,6 +133,8 @@ class OwnNameSpelling(Rule):
                 if lw == lown or lw in known or abs(len(lw) - len(lown)) > limit:
                     continue
                 if not (w.istitle() or w.isupper()):
+                    continue
+                if short and len(lw) != len(lown):
                     continue
                 d = levenshtein(lw, lown, limit)
                 if d > limit:

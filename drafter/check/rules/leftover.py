@@ -31,6 +31,11 @@ def _choice_words() -> frozenset[str]:
     return frozenset(_norm_choice(w) for w in _data().get("choice_words") or [])
 
 
+@lru_cache(maxsize=1)
+def _predicate_words() -> frozenset[str]:
+    return frozenset(_norm_choice(w) for w in _data().get("predicate_words") or [])
+
+
 @dataclass(frozen=True)
 class _Pattern:
     rule: str
@@ -39,6 +44,7 @@ class _Pattern:
     suggestion: str | None
     min_year: int | None
     skip_if_document: re.Pattern[str] | None
+    skip_if_sentence: re.Pattern[str] | None
     prose_only: bool
     group: int
 
@@ -49,6 +55,7 @@ def _patterns() -> tuple[_Pattern, ...]:
     for p in _data().get("patterns") or []:
         flags = re.MULTILINE | (re.IGNORECASE if p.get("ignore_case", True) else 0)
         skip = p.get("skip_if_document")
+        skip_s = p.get("skip_if_sentence")
         out.append(_Pattern(
             rule=p["rule"],
             regex=re.compile(p["regex"], flags),
@@ -56,6 +63,7 @@ def _patterns() -> tuple[_Pattern, ...]:
             suggestion=p.get("suggestion"),
             min_year=p.get("min_year"),
             skip_if_document=re.compile(skip, re.IGNORECASE) if skip else None,
+            skip_if_sentence=re.compile(skip_s, re.IGNORECASE) if skip_s else None,
             prose_only=bool(p.get("prose_only")),
             group=int(p.get("group", 0)),
         ))
@@ -95,6 +103,10 @@ class _PatternRule(Rule):
                     continue
                 for m in p.regex.finditer(unit.text):
                     s, e = m.span(p.group)
+                    if p.skip_if_sentence is not None:
+                        b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
+                        if p.skip_if_sentence.search(unit.text[b0:e0]):
+                            continue
                     if e <= s:
                         e = s + 1
                     yield self.issue(unit, s, e, f"{p.message}: \"{m.group(0).strip()[:80]}\"",
@@ -166,6 +178,9 @@ class SingleChoiceBracket(Rule):
                 if "/" in m.group(1) or inner not in words:
                     continue
                 if _grade_before(unit.text, m.start()):
+                    continue
+                if inner in _predicate_words() and re.search(r"\d[\d.,]*\s*%?[*\s]*$",
+                                                             unit.text[: m.start()]):
                     continue
                 # "Baik (B)" style legend rows or "(Baik)" alone on a line are labels
                 if unit.text.strip() == m.group(0).strip():

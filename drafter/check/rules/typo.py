@@ -89,6 +89,7 @@ class GluedWords(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         words = _heading_words()
         accepted = {w.upper() for w in _data().get("accepted_compounds") or []}
+        accepted |= set(_data().get("accepted_camel") or [])
         for unit, _block in units(ctx.document):
             text = unit.text
             done: set[int] = set()
@@ -106,6 +107,8 @@ class GluedWords(Rule):
                         yield self._glued(unit, m.start(), m.end(), w[:k], w[k:])
                         break
             for m in _CAMEL_RE.finditer(text):
+                if m.group(0) in accepted:
+                    continue
                 a, b = m.group(1), m.group(2)
                 yield self._glued(unit, m.start(), m.end(), a, b)
 

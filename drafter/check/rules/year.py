@@ -32,13 +32,15 @@ class _YearPattern:
     what: str
     prose_only: bool
     closing_only: bool
+    requires: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=4)
 def _patterns(key: str) -> tuple[_YearPattern, ...]:
     return tuple(
         _YearPattern(re.compile(p["regex"], re.IGNORECASE), p.get("what", ""),
-                     bool(p.get("prose_only")), bool(p.get("closing_only")))
+                     bool(p.get("prose_only")), bool(p.get("closing_only")),
+                     re.compile(p["requires"], re.IGNORECASE) if p.get("requires") else None)
         for p in _data().get(key) or []
     )
 
@@ -65,9 +67,7 @@ def _closing_blocks(ctx: CheckContext) -> set[int]:
     ctx.info  # noqa: B018 - assigns chapters
     doc = ctx.document
     nums = [_ROMAN.get(b.chapter.split()[-1], 0) for b in doc.blocks if b.chapter]
-    if not nums:
-        return set()
-    last = max(nums)
+    last = max(nums, default=0)
     heads = [h.lower() for h in _data().get("closing_headings") or []]
     out: set[int] = set()
     for b in doc.blocks:
@@ -80,6 +80,9 @@ def _closing_blocks(ctx: CheckContext) -> set[int]:
         if b.kind != "table" and len(t) < 60 and any(t.endswith(h) or t == h for h in heads):
             started = True
         if started:
+            out.add(b.index)
+        # "Demikian laporan ini ..." closes an Indonesian report wherever it stands
+        if b.kind != "table" and re.match(r"^\W*demikian\b", b.text, re.IGNORECASE):
             out.add(b.index)
     return out
 
@@ -117,6 +120,10 @@ class ReportYearMismatch(Rule):
                     s, e = m.span("y")
                     if s in seen:
                         continue
+                    if p.requires is not None and len(unit.text) >= 80:
+                        b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
+                        if not p.requires.search(unit.text[b0:e0]):
+                            continue
                     seen.add(s)
                     phrase = m.group(0)
                     start = m.start()
@@ -298,8 +305,8 @@ class RegulationYear(Rule):
     """The same regulation cited with different years in one document, e.g. "PermenPAN-RB
     Nomor 53 Tahun 2014" in the introduction and "Nomor 53 Tahun 2015" in an attachment.
 
-    A regulation is identified by its number together with its issuer or its subject
-    ("tentang ..."); when the citations disagree, the year cited most often is taken as right
+    A regulation is identified by its number together with its issuer and its subject
+    ("tentang ..."; amendments, "perubahan atas", are left alone); when the citations disagree, the year cited most often is taken as right
     and the others are reported.
     """
 
@@ -313,17 +320,19 @@ class RegulationYear(Rule):
         for unit, _b in units(ctx.document):
             for m in _REG_RE.finditer(unit.text):
                 after = m.group("after")
-                subj = after.split("tentang", 1)[1] if "tentang" in after.lower() else ""
+                subj = ""
                 if "tentang" in after.lower():
                     subj = re.split(r"tentang", after, maxsplit=1, flags=re.IGNORECASE)[1]
                 cites.append(_Citation(unit, m, m.group("num").upper(), int(m.group("year")),
                                        _toks(m.group("kind") + " " + m.group("issuer")),
                                        _toks(subj), unit.position(m.start())[0]))
         for c in cites:
+            # same number, same issuer and same subject; amendments ("perubahan atas") are
+            # different regulations with the same subject
             same = [o for o in cites if o.num == c.num and o is not c
-                    and (_similar(o.subject, c.subject) if o.subject and c.subject
-                         else _similar(o.issuer, c.issuer))
-                    and _similar(o.issuer, c.issuer) | _similar(o.subject, c.subject)]
+                    and o.subject and c.subject and _similar(o.subject, c.subject)
+                    and _similar(o.issuer, c.issuer)
+                    and "perubahan" not in o.subject and "perubahan" not in c.subject]
             if not same:
                 continue
             years = Counter([c.year] + [o.year for o in same])
