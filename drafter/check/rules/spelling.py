@@ -454,7 +454,6 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
     # document vocabulary: known words with their frequency
     freq: Counter[str] = Counter()
     for key, toks in tokens.items():
-        text = texts[key]
         n = len(groups[key])
         for t in toks:
             freq[t.lower] += n
@@ -467,23 +466,40 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         for w in ws:
             if len(w) >= 4:
                 vocab[w] = vocab.get(w, 0) + 2
-    index: dict[str, set[str]] = {}
+    cands: dict[str, set[str]] | None = None  # unknown lower-case word -> vocabulary words near it
 
-    def build_index() -> None:
-        for w in vocab:
-            index.setdefault(w, set()).add(w)
-            for d in _deletes(w):
-                index.setdefault(d, set()).add(w)
+    def candidates() -> dict[str, set[str]]:
+        # reverse symmetric-delete index: the few unknown words are indexed, the vocabulary scanned
+        out: dict[str, set[str]] = {}
+        probe: dict[str, list[str]] = {}
+        for w in unknown:
+            low = w.lower()
+            if len(low) < 5 or low in out or not low.isalpha():
+                continue
+            out[low] = set()
+            probe.setdefault(low, []).append(low)
+            for i in range(len(low)):
+                probe.setdefault(low[:i] + low[i + 1:], []).append(low)
+        get = probe.get
+        for v in vocab:
+            hit = get(v)
+            if hit:
+                for u in hit:
+                    out[u].add(v)
+            for i in range(len(v)):
+                hit = get(v[:i] + v[i + 1:])
+                if hit:
+                    for u in hit:
+                        out[u].add(v)
+        return out
 
     def correction(low: str) -> str | None:
-        if not index:
-            build_index()
-        cands: set[str] = set(index.get(low, ()))
-        for d in _deletes(low):
-            cands |= index.get(d, set())
+        nonlocal cands
+        if cands is None:
+            cands = candidates()
         best: tuple[int, int, str] | None = None
         limit = 2 if len(low) >= 8 else 1
-        for c in cands:
+        for c in cands.get(low, ()):
             if c == low:
                 continue
             dist = distance(low, c)
@@ -653,6 +669,8 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     return "SP101", match_case(w, c)
 
 
+# frequent short words are not used to find phrase windows (a window has 2+ other words)
+_PHRASE_STOP = frozenset({"dan", "yang", "dengan", "pada", "di", "ke", "dari", "atau"})
 _BREAK_RE = re.compile(r"[\n.,;:()|/]")
 
 
@@ -664,7 +682,8 @@ def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Le
         if len(ws) < 2:
             continue
         for j, w in enumerate(ws):
-            by_word.setdefault(w, []).append((pi, j))
+            if w not in _PHRASE_STOP:
+                by_word.setdefault(w, []).append((pi, j))
     for key, toks in tokens.items():
         text = texts[key]
         if len(toks) < 2:
