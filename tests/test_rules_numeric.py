@@ -155,6 +155,9 @@ def test_ar107_fails(text: str, expected: str) -> None:
     "Mata pencaharian penduduk: 60% di bidang pertanian, 30% bidang jasa, 10% bidang lain.",
     "Capaian naik dari 80% menjadi 90%, mengalami kenaikan sebesar 10%.",
     "Capaian naik dari 80% menjadi 90%, mengalami kenaikan sebesar 12,5%.",
+    "Capaian bidang pemerintahan 95%, bidang trantib 90% dan bidang kesejahteraan 85%.",
+    "Target 100% dan realisasi 95%. Angka kemiskinan mengalami penurunan sebesar 3%.",
+    "Belanja Operasional Rp 3.963.528.098 dan Belanja Modal Rp 10.039.600 atau 0,25%.",
 ])
 def test_ar107_passes(text: str) -> None:
     assert run("AR107", text + "\n") == []
@@ -164,6 +167,7 @@ def test_ar108_malformed_amounts() -> None:
     issues = run("AR108", "Anggaran sebesar Rp. 95.523400,- dan NIP 19700101 199003 1 002.\n")
     assert len(issues) == 1 and issues[0].expected == "95.523.400"
     assert run("AR108", "Kode 35.09.317 dan Rp 95.523.400,00 sesuai Tabel 3.1.2.\n") == []
+    assert run("AR108", "Keputusan Nomor 065/110.2023 tentang IKU.\n") == []
 
 
 # --------------------------------------------------------------------------- PR101-PR103
@@ -185,6 +189,7 @@ def test_pr101_fails_with_longest_label(sentence: str, expected: str) -> None:
     "Kerja sama yang baik dengan dinas terkait tetap dijaga; capaian 50%.",
     "Hasilnya dikategorikan (Baik / Kurang) karena 4 indikator sasaran tercapai.",
     "Capaian sebesar 92,8% masuk kategori AA (sangat memuaskan).",
+    "Capaian 80 - 90 masuk kategori Memuaskan, capaian lebih dari 90 kategori Sangat Memuaskan.",
 ])
 def test_pr101_passes(sentence: str) -> None:
     assert run("PR101", SCALE + sentence + "\n") == []

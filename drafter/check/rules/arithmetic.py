@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from drafter.check.context import CheckContext
 
 HUNDRED = Decimal(100)
-_SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z*(\"'])|\n+")
+_SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9*(\"'])|\n+")
 
 
 @lru_cache(maxsize=1)
@@ -521,7 +521,7 @@ class SumsInText(Rule):
 
     # composition shares above 100%
     def _shares(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
-        if not rx("share_cue").search(sent) or rx("change_word").search(sent):
+        if not rx("share_cue").search(sent) or rx("share_skip").search(sent):
             return
         pcts = [n for n in scan_numbers(sent) if n.percent and n.value < 100]
         if len(pcts) < 3:
@@ -554,7 +554,7 @@ class SumsInText(Rule):
             if big == 0:
                 continue
             comp = small / big * HUNDRED
-            if q.explains(comp):
+            if q.explains(comp) or q.explains(small / (small + big) * HUNDRED):
                 continue
             msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(small, 0)} / "
                    f"{fmt_num(big, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
@@ -563,32 +563,40 @@ class SumsInText(Rule):
     # "mengalami penurunan sebesar D%" between two percentages of the same paragraph
     def _change(self, b: TextUnit) -> Iterator[Issue]:
         text = b.text
-        for m in rx("change_word").finditer(text):
-            tail = text[m.end():m.end() + 25]
-            dm = re.match(r"\s*(?:sebesar|sejumlah|senilai)?\s*", tail)
-            nums = scan_numbers(text[m.end():m.end() + 25])
-            if not nums or not nums[0].percent or dm is None or nums[0].start > dm.end() + 1:
+        spans = list(sentences(text))
+        for k, (ss, se) in enumerate(spans):
+            sent = text[ss:se]
+            if not rx("change_cue").search(sent):
                 continue
-            d = nums[0]
-            d_start = m.end() + d.start
-            others: list[Num] = []
-            for n in scan_numbers(text):
-                if n.percent and n.start != d_start and n.value != d.value and \
-                        all(o.value != n.value for o in others):
-                    others.append(n)
-            if len(others) != 2:
-                continue
-            a, c = others[0].value, others[1].value
-            diff = abs(a - c)
-            opts = [diff]
-            if min(a, c) > 0:
-                opts += [diff / min(a, c) * HUNDRED, diff / max(a, c) * HUNDRED]
-            if any(d.explains(v) for v in opts):
-                continue
-            msg = (f"perubahan tertulis {d.text.strip()}, padahal selisih {others[0].text.strip()} "
-                   f"dan {others[1].text.strip()} = {fmt_num(diff)} poin "
-                   f"({fmt_pct(opts[1]) if len(opts) > 1 else '-'} relatif)")
-            yield self.issue(b, d_start, m.end() + d.end, msg, fmt_pct(diff))
+            for m in rx("change_word").finditer(sent):
+                tail = sent[m.end():m.end() + 25]
+                dm = re.match(r"\s*(?:sebesar|sejumlah|senilai)?\s*", tail)
+                nums = scan_numbers(tail)
+                if not nums or not nums[0].percent or dm is None or nums[0].start > dm.end() + 1:
+                    continue
+                d = nums[0]
+                d_start = ss + m.end() + d.start
+                # the two compared percentages: in this sentence and the one before
+                lo = spans[k - 1][0] if k > 0 else ss
+                others: list[Num] = []
+                for n in scan_numbers(text[lo:se]):
+                    if n.percent and lo + n.start != d_start and n.value != d.value and \
+                            all(o.value != n.value for o in others):
+                        others.append(n)
+                if len(others) != 2:
+                    continue
+                a, c = others[0].value, others[1].value
+                diff = abs(a - c)
+                opts = [diff]
+                if min(a, c) > 0:
+                    opts += [diff / min(a, c) * HUNDRED, diff / max(a, c) * HUNDRED]
+                if any(d.explains(v) for v in opts):
+                    continue
+                rel = fmt_pct(opts[1]) if len(opts) > 1 else "-"
+                msg = (f"perubahan tertulis {d.text.strip()}, padahal selisih "
+                       f"{others[0].text.strip()} dan {others[1].text.strip()} = "
+                       f"{fmt_num(diff)} poin ({rel} relatif)")
+                yield self.issue(b, d_start, d_start + len(d.text), msg, fmt_pct(diff))
 
     # budget parts against the stated budget
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
@@ -649,6 +657,12 @@ class MalformedAmount(Rule):
                 # amount with a short group ("Rp 3.973.56.698"); codes such as NIP parts or
                 # section numbers (35.09.317, 3.1.2) are not amounts
                 bad = any(len(g) > 3 for g in groups[1:])
+                if bad and not m.group("rp"):
+                    # without "Rp": only an amount in a money context, never a year suffix
+                    before = unit.text[max(0, m.start() - 25):m.start()]
+                    if not rx("amount_cue").search(before) or len(groups[-1]) == 4 and \
+                            re.fullmatch(r"(?:19|20)\d\d", groups[-1]):
+                        bad = False
                 if m.group("rp") and not bad:
                     bad = len(groups) > 2 and any(len(g) != 3 for g in groups[1:])
                 if not bad:

@@ -77,8 +77,14 @@ def _score_numbers(sent: str) -> list[Num]:
     for n in scan_numbers(sent):
         if n.is_year or n.currency or n.malformed:
             continue
-        before = sent[max(0, n.start - 8):n.start].lower()
+        before = sent[max(0, n.start - 14):n.start].lower()
         if re.search(r"(?:tabel|table|ke-?|no\.?)\s*$", before):
+            continue
+        # bounds of a range or a threshold ("80 - 90", "lebih dari 90", ">= 90") are no value
+        if re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
+                     before):
+            continue
+        if re.match(r"\s*%?\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)\s*\d", sent[n.end:]):
             continue
         after = re.match(r"\s*(?:\([A-Za-z ]+\)\s*)?([A-Za-z]+)", sent[n.end:])
         if not n.percent and after and after.group(1).lower() in counts:
