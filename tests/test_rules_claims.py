@@ -170,3 +170,14 @@ def test_staff_count_against_tables() -> None:
     assert not run("CN104", staff + "Kecamatan terdiri dari 15 ASN.\n")
     issues = run("CN104", staff + "Kecamatan terdiri dari 17 ASN.\n")
     assert issues and issues[0].expected == "15 ASN"
+
+
+def test_negative_polarity_read_from_capaian() -> None:
+    t31 = ("Tabel 3.1 Pengukuran Realisasi Kinerja Tahun 2023\n\n"
+           "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n"
+           "1\tMenurunnya kemiskinan\tPersentase Penduduk Miskin\t10%\t8%\t120%\n\n")
+    s = "Sasaran Strategis 1 : Menurunnya kemiskinan\n\n"
+    # lower is better here: 8% against a target of 10% exceeds the target
+    assert not run("CL103", H + t31 + s + "Realisasi tahun 2023 yaitu 8% telah tercapai (melampaui) target.\n")
+    issues = run("CL103", H + t31 + s + "Realisasi tahun 2023 yaitu 8% belum tercapai.\n")
+    assert issues and issues[0].expected == "melampaui target"

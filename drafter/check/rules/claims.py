@@ -53,8 +53,23 @@ def counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRow
     """The row of ``role`` about the same indicator as ``row``."""
     if row.role == role:
         return row
+    cache: dict[tuple[int, str], IndicatorRow | None] = ctx.__dict__.setdefault("_claims_counterpart", {})
+    key = (id(row), role)
+    if key not in cache:
+        cache[key] = _counterpart(ctx, row, role)
+    return cache[key]
+
+
+def _counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRow | None:
+    groups = ctx.__dict__.get("_claims_groups")
+    if groups is None:
+        try:
+            groups = ctx.tables.indicators()
+        except Exception:  # noqa: BLE001 - grouping is best effort
+            groups = []
+        ctx.__dict__["_claims_groups"] = groups
     try:
-        for group in ctx.tables.indicators():
+        for group in groups:
             if any(r is row for r in group):
                 for r in group:
                     if r.role == role and not r.is_average:
@@ -81,8 +96,22 @@ def counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRow
     return None
 
 
+def negative_polarity(target: Value, real: Value, capaian: Value | None) -> bool:
+    """True when the table's capaian is explained by the negative-polarity formula only
+    (lower realisasi is better: capaian = (target - (realisasi - target)) / target x 100)."""
+    if capaian is None or capaian.num is None or target.num is None or real.num is None:
+        return False
+    t, r = target.num.value, real.num.value
+    if t == 0 or t == r:
+        return False
+    pos = r / t * 100
+    neg = (t - (r - t)) / t * 100
+    return capaian.num.explains(neg, slack=Decimal("0.5")) and not capaian.num.explains(pos, slack=Decimal("0.5"))
+
+
 def status_of(target: Value | None, real: Value | None, capaian: Value | None) -> str | None:
-    """'melampaui' / 'tercapai' / 'tidak_tercapai' from the table values (positive polarity)."""
+    """'melampaui' / 'tercapai' / 'tidak_tercapai' from the table values; the polarity is read
+    from the capaian when the table gives one (positive otherwise)."""
     if target is not None and real is not None:
         if target.grade and real.grade and not (target.num and real.num):
             try:
@@ -91,6 +120,8 @@ def status_of(target: Value | None, real: Value | None, capaian: Value | None) -
                 return None
         elif target.num is not None and real.num is not None:
             d_dec = real.num.value - target.num.value
+            if negative_polarity(target, real, capaian):
+                d_dec = -d_dec
             d = 1 if d_dec > 0 else -1 if d_dec < 0 else 0
         else:
             d = None  # type: ignore[assignment]
@@ -249,7 +280,7 @@ class DirectionClaim(_ClaimRule):
                     claims.append(("below", m))
                 for m in self._above.finditer(sent):
                     claims.append(("above", m))
-                if not claims:
+                if not claims and re.search(r"realisasi|target|capaian|\d", sent, re.IGNORECASE):
                     for m in pattern("direction", "met").finditer(sent):
                         claims.append(("met", m))
                 for kind, m in claims[:1]:
@@ -341,7 +372,7 @@ class RenstraReachedClaim(_ClaimRule):
                     t = value_of(r33.values.get("renstra_target") or r33.values.get("target"))
                     r = value_of(r33.values.get("realisasi"))
                     c = value_of(r33.values.get("capaian"))
-                    st = status_of(t, r, c if t is None or r is None else None)
+                    st = status_of(t, r, c)
                     if st == "tidak_tercapai":
                         yield self.issue(
                             b, m.start(), m.end(),

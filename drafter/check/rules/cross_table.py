@@ -527,6 +527,8 @@ class SubKegiatanInputMismatch(_XTRule):
         rows36 = ctx.tables.budget("3.6")
         if not subs or not rows36:
             return
+        progs = {rp_value(x.values.get("pagu")): x for x in ctx.tables.budget("3.8")
+                 if x.level in ("program", "kegiatan")}
         for r in rows36:
             if r.level != "input":
                 continue
@@ -545,8 +547,6 @@ class SubKegiatanInputMismatch(_XTRule):
             if ref is None or rv is None or amount_equal(v, rv):
                 continue
             note = ""
-            progs = {rp_value(x.values.get("pagu")): x for x in ctx.tables.budget("3.8")
-                     if x.level in ("program", "kegiatan")}
             if v in progs and progs[v] is not None:
                 note = f" ({vc.text} adalah pagu {bare(progs[v].name)[:40]})"
             yield self.issue(vc.cell, *vc.span(),
@@ -757,3 +757,80 @@ class PlannedTargetMismatch(_XTRule):
                                      f"{m.group('unit')}".rstrip() + f", sedangkan {place('3.6', ref)} "
                                      f"menulis target {ref.text}",
                                      expected=ref.text)
+
+
+_ANGGARAN_RE = re.compile(r"^\W*(?:anggaran|pagu(?:\s+anggaran)?|alokasi\s+anggaran)\W*(?:\(\s*rp\.?\s*\))?\W*$",
+                          re.IGNORECASE)
+_INDICATOR_TEXT = re.compile(r"^\W*(?:terpenuhi|jumlah|persentase|prosentase|cakupan|tersedianya|terlaksananya)\b",
+                             re.IGNORECASE)
+_RKT_RE = re.compile(r"\brkt\b|rencana\s+kinerja\s+tahunan|rencana\s+aksi", re.IGNORECASE)
+
+
+@register
+class PlanBudgetMismatch(_XTRule):
+    """The budget of a sub kegiatan in the RKT (Rencana Kinerja Tahunan) attached to the report
+    differs from its pagu in Tabel 3.8.
+
+    The RKT attached to the LKIP should carry the final budget of the year; a different amount
+    is a budget from before the last revision, and readers cannot tell which one is valid."""
+
+    code = "XT109"
+    name = "plan-budget-mismatch"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.fuzzy import tokens as ftokens
+
+        subs = [r for r in ctx.tables.budget("3.8") if r.level == "sub_kegiatan"]
+        if not subs:
+            return
+        names = [(bare(s.name), s) for s in subs]
+        reported: set[int] = set()
+        for t in ctx.document.tables():
+            if ctx.tables.role_of(t):
+                continue
+            context = " ".join(b.text for b in ctx.document.blocks[max(0, t.index - 8): t.index]
+                               if b.kind != "table")
+            if not _RKT_RE.search(context + " " + (t.caption or "")):
+                continue
+            acol = None
+            for row in t.rows[:6]:
+                for c in row.cells:
+                    if _ANGGARAN_RE.match(c.text):
+                        acol = c.col
+                if acol is not None:
+                    break
+            if acol is None:
+                continue
+            for row in t.rows:
+                cell = next((c for c in row.cells if c.col == acol), None)
+                if cell is None:
+                    continue
+                v = text_amount(cell.text)
+                if v is None or v.num is None or v.num.value < 100000 or v.num.percent:
+                    continue
+                best, second, hit = 0.0, 0.0, None
+                for c in row.cells:
+                    if c.col >= acol or len(c.text) < 12 or cell_is_numeric(c.text) or \
+                            _INDICATOR_TEXT.match(c.text):
+                        continue
+                    nt = len(ftokens(c.text))
+                    for n, s in names:
+                        if nt > 1.5 * len(ftokens(n)) + 2:
+                            continue
+                        sc = similarity(c.text, n)
+                        if sc > best:
+                            best, second, hit = sc, best, s
+                        elif sc > second and s is not hit:
+                            second = sc
+                if hit is None or best < 0.8 or best - second < 0.08 or id(hit) in reported:
+                    continue
+                ref = hit.values.get("pagu")
+                rv = rp_value(ref)
+                if ref is None or rv is None or amount_equal(v.num.value, rv):
+                    continue
+                reported.add(id(hit))
+                yield self.issue(cell, 0, len(cell.text),
+                                 f"anggaran sub kegiatan '{bare(hit.name)[:60]}' di RKT tertulis "
+                                 f"{cell.text.strip()}, sedangkan {place('3.8', ref)} mencatat pagu {ref.text}",
+                                 expected=ref.text)
