@@ -220,3 +220,13 @@ def test_pr103_ticks() -> None:
     got = sorted((i.severity, i.expected) for i in issues)
     assert got == [("error", "Memuaskan"), ("error", "Sangat Baik"),
                    ("warning", "Sangat Memuaskan")]
+
+
+def test_pr103_predicate_text_column_of_table_31() -> None:
+    head = T.join(("NO", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN", "PREDIKAT"))
+    rows = [T.join(("1", "IKM", "85", "88,05", "103,59%", "Sangat Memuaskan")),
+            T.join(("2", "Laporan", "100%", "85%", "85%", "Sangat Memuaskan")),
+            T.join(("3", "SAKIP", "B", "B", "100%", "AA"))]
+    text = SCALE + "Tabel 3.1\nPengukuran\n\n" + "\n".join([head, *rows]) + "\n"
+    issues = run("PR103", text)
+    assert [i.expected for i in issues] == ["Memuaskan"]

@@ -260,6 +260,7 @@ class PredicateTicks(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        yield from self._text_columns(ctx)
         scale = ctx.info.scale
         for row in ctx.tables.rows("3.5", all_rows=True):
             c = row.values.get("capaian")
@@ -290,4 +291,23 @@ class PredicateTicks(Rule):
                    f"termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
             yield self.issue(cell, 0, len(cell.text), msg, exp.label)
 
-
+    def _text_columns(self, ctx: CheckContext) -> Iterable[Issue]:
+        """A "Predikat"/"Kategori" column written as text (Tabel 3.1 / 3.5)."""
+        scale = ctx.info.scale
+        labels = label_regex(scale)
+        for role in ("3.1", "3.5"):
+            for row in ctx.tables.rows(role, all_rows=True):
+                p, c = row.values.get("predikat"), row.values.get("capaian")
+                if p is None or c is None or c.num is None or row.ticks:
+                    continue
+                found = list(labels.finditer(p.cell.text))
+                bands = {b.code for b in (find_band(scale, m.group(0)) for m in found) if b}
+                if len(bands) != 1:
+                    continue
+                exp = scale.band_for(c.num.value)
+                if exp.code in bands:
+                    continue
+                m = found[0]
+                msg = (f"Tabel {role}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
+                       f"pada skala laporan termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
+                yield self.issue(p.cell, m.start(), m.end(), msg, exp.label)
