@@ -706,3 +706,9 @@ def test_tab_indented_list_is_not_a_table() -> None:
     assert kinds(doc) == ["list_item", "list_item", "paragraph"]
     assert doc.blocks[1].text == "butir dua"
     assert_all_positions_exact(doc)
+
+
+def test_setext_headings_and_rules() -> None:
+    doc = parse_text("Judul Besar\n===========\n\nTeks.\n\n---\n\nSub Judul\n---------\n", markdown=True)
+    assert [(b.kind, b.text, b.level) for b in doc.blocks] == [
+        ("heading", "Judul Besar", 1), ("paragraph", "Teks.", 0), ("heading", "Sub Judul", 2)]

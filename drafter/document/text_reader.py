@@ -43,6 +43,8 @@ _CODE_SPLIT_RE = re.compile(r"[\s,;]+")
 _MD_ATX_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_ALIGN_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)", re.MULTILINE)
 _PANDOC_CAPTION_RE = re.compile(r"^\s{0,3}(?:Table|Tabel)?:\s+(?=\S)")
+_RULE_RE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
+_SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -529,6 +531,17 @@ class _Parser:
                 continue
             if s.startswith("$$"):
                 i = self._formula(i)
+                continue
+            if _RULE_RE.match(line):
+                i += 1  # a thematic break / separator line: no text
+                continue
+            if self.md and i + 1 < n and _SETEXT_RE.match(lines[i + 1]) and \
+                    self._line_kind(i) == "text":
+                blk = self._block("heading", [(self._off(i, len(line) - len(line.lstrip())),
+                                              self._off(i, len(line)))],
+                                  level=1 if lines[i + 1].strip()[0] == "=" else 2)
+                self._emit(blk, i + 1)
+                i += 2
                 continue
             i = self._text_block(i)
         self._close_table()
