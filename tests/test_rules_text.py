@@ -135,11 +135,20 @@ def test_plan_year() -> None:
 
 
 def test_regulation_majority_year() -> None:
-    text = ("Peraturan Menteri PAN RB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja.\n\n"
-            "Peraturan Menteri PAN RB Nomor 53 Tahun 2015 tentang Petunjuk Teknis Perjanjian Kinerja.\n\n"
-            "Peraturan Menteri PAN RB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja.")
+    text = ("Peraturan Bupati Jember Nomor 45 Tahun 2021 tentang Rencana Strategis Kecamatan.\n\n"
+            "Peraturan Bupati Jember Nomor 45 Tahun 2022 tentang Rencana Strategis Kecamatan.\n\n"
+            "Peraturan Bupati Jember Nomor 45 Tahun 2021 tentang Rencana Strategis Kecamatan.")
     issues = run(text, "YR105")
-    assert len(issues) == 1 and "2015" in issues[0].excerpt
+    assert len(issues) == 1 and "2022" in issues[0].excerpt
+    assert issues[0].expected == "Nomor 45 Tahun 2021"
+
+
+def test_known_regulation_year() -> None:
+    text = ("Peraturan Menteri PAN RB Nomor 53 Tahun 2015 tentang Petunjuk Teknis Perjanjian Kinerja,"
+            " Pelaporan Kinerja dan Tata Cara Reviu.")
+    issues = run(text, "YR")
+    assert [i.rule for i in issues] == ["YR107"]
+    assert issues[0].expected == "Nomor 53 Tahun 2014"
 
 
 # --- foreign names ---------------------------------------------------------------------------

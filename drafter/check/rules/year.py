@@ -298,6 +298,40 @@ class _Citation:
     issuer: set[str]
     subject: set[str]
     line: int
+    head: str  # kind + issuer, lower case
+
+
+def _citations(ctx: CheckContext) -> list[_Citation]:
+    cites: list[_Citation] = []
+    for unit, _b in units(ctx.document):
+        for m in _REG_RE.finditer(unit.text):
+            after = m.group("after")
+            subj = ""
+            if "tentang" in after.lower():
+                subj = re.split(r"tentang", after, maxsplit=1, flags=re.IGNORECASE)[1]
+            head = " ".join((m.group("kind") + " " + m.group("issuer")).lower().split())
+            cites.append(_Citation(unit, m, m.group("num").upper(), int(m.group("year")),
+                                   _toks(m.group("kind") + " " + m.group("issuer")),
+                                   _toks(subj), unit.position(m.start())[0], head))
+    return cites
+
+
+@lru_cache(maxsize=1)
+def _known_regulations() -> tuple[tuple[re.Pattern[str], str, int, frozenset[str], str], ...]:
+    data = load_yaml("rules", "regulations.yaml") or {}
+    return tuple((re.compile(r"^(?:" + r["kind"] + r")\b", re.IGNORECASE), str(r["number"]),
+                  int(r["year"]), frozenset(w.lower() for w in r["subject"]), r["title"])
+                 for r in data.get("regulations") or [])
+
+
+def _known(c: _Citation) -> tuple[int, str] | None:
+    """(year, title) of the well-known regulation this citation names, if any."""
+    for kind, num, year, subject, title in _known_regulations():
+        if num != c.num.lstrip("0") or not kind.search(c.head):
+            continue
+        if c.subject and len(subject & c.subject) / len(subject) >= 0.6:
+            return year, title
+    return None
 
 
 @register
@@ -316,16 +350,7 @@ class RegulationYear(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        cites: list[_Citation] = []
-        for unit, _b in units(ctx.document):
-            for m in _REG_RE.finditer(unit.text):
-                after = m.group("after")
-                subj = ""
-                if "tentang" in after.lower():
-                    subj = re.split(r"tentang", after, maxsplit=1, flags=re.IGNORECASE)[1]
-                cites.append(_Citation(unit, m, m.group("num").upper(), int(m.group("year")),
-                                       _toks(m.group("kind") + " " + m.group("issuer")),
-                                       _toks(subj), unit.position(m.start())[0]))
+        cites = [c for c in _citations(ctx) if _known(c) is None]  # known ones: YR107
         for c in cites:
             # same number, same issuer and same subject; amendments ("perubahan atas") are
             # different regulations with the same subject
@@ -355,6 +380,41 @@ class RegulationYear(Rule):
                 f"peraturan Nomor {c.num} dikutip dengan tahun {c.year}, padahal di baris "
                 f"{other.line} dikutip Nomor {c.num} Tahun {best}",
                 expected=f"Nomor {c.num} Tahun {best}",
+            )
+
+
+@register
+class KnownRegulationYear(Rule):
+    """A well-known national regulation cited with the wrong year, e.g. "Peraturan Menteri
+    PAN-RB Nomor 53 Tahun 2015 tentang Petunjuk Teknis Perjanjian Kinerja ..." (the regulation
+    is of 2014).
+
+    The legal basis of an LKIP is a short list of national regulations; a wrong year cites a
+    regulation that does not exist. The list (kind, number, year, subject words) is
+    rules/regulations.yaml; a citation is matched by kind, number and most of its subject words.
+    """
+
+    code = "YR107"
+    name = "known-regulation-year"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        cites = _citations(ctx)
+        for c in cites:
+            k = _known(c)
+            if k is None or k[0] == c.year:
+                continue
+            year, title = k
+            right = next((o for o in cites if o.num == c.num and o.year == year
+                          and _known(o) == k), None)
+            where = f" (ditulis benar di baris {right.line})" if right else ""
+            m = c.match
+            yield self.issue(
+                c.unit, m.start("num"), m.end("year"),
+                f"peraturan Nomor {c.num} Tahun {c.year} tentang {title.split(' tentang ')[-1]} "
+                f"seharusnya Tahun {year}{where}",
+                expected=f"Nomor {c.num} Tahun {year}",
             )
 
 
