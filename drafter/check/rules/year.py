@@ -33,6 +33,7 @@ class _YearPattern:
     prose_only: bool
     closing_only: bool
     requires: re.Pattern[str] | None
+    heading_only: bool
 
 
 @lru_cache(maxsize=4)
@@ -40,7 +41,8 @@ def _patterns(key: str) -> tuple[_YearPattern, ...]:
     return tuple(
         _YearPattern(re.compile(p["regex"], re.IGNORECASE), p.get("what", ""),
                      bool(p.get("prose_only")), bool(p.get("closing_only")),
-                     re.compile(p["requires"], re.IGNORECASE) if p.get("requires") else None)
+                     re.compile(p["requires"], re.IGNORECASE) if p.get("requires") else None,
+                     bool(p.get("heading_only")))
         for p in _data().get(key) or []
     )
 
@@ -60,6 +62,18 @@ def _looks_back(text: str, start: int, end: int | None = None) -> bool:
     if _comparison_re().search(text[b:start]):
         return True
     return end is not None and bool(_AFTER_RE.search(text[end:end + 30]))
+
+
+def _heading_like(text: str, kind: str) -> bool:
+    """A heading, a caption, a table-of-contents entry or a Lampiran list line."""
+    t = text.strip()
+    if kind == "heading" or kind == "caption":
+        return True
+    if len(t) > 120:
+        return False
+    letters = [c for c in t if c.isalpha()]
+    upper = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    return upper or bool(re.match(r"^\W*lampiran\b", t, re.IGNORECASE)) or "...." in t
 
 
 def _closing_blocks(ctx: CheckContext) -> set[int]:
@@ -112,6 +126,8 @@ class ReportYearMismatch(Rule):
             seen: set[int] = set()
             for p in _patterns("self_patterns"):
                 if p.prose_only and block.kind == "table":
+                    continue
+                if p.heading_only and not _heading_like(unit.text, block.kind):
                     continue
                 for m in p.regex.finditer(unit.text):
                     y = int(m.group("y"))
