@@ -181,3 +181,190 @@ def test_negative_polarity_read_from_capaian() -> None:
     assert not run("CL103", H + t31 + s + "Realisasi tahun 2023 yaitu 8% telah tercapai (melampaui) target.\n")
     issues = run("CL103", H + t31 + s + "Realisasi tahun 2023 yaitu 8% belum tercapai.\n")
     assert issues and issues[0].expected == "melampaui target"
+
+
+CLEAN_REPORT = """# LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
+
+## IKHTISAR EKSEKUTIF
+
+Capaian kinerja Kecamatan Contoh tahun 2023 menunjukkan sebanyak 1 indikator capaian kinerja di atas target. Dari analisis yang dilakukan ada efisiensi dalam penggunaan anggaran.
+
+Untuk mendukung pencapaian kinerja tahun 2023 dialokasikan dana sebesar 100% merupakan Belanja Operasional atau sebesar Rp 1.000.000.000. Realisasi belanja sampai dengan 31 Desember 2023 sebesar Rp 972.700.000 atau 97,27% dari pagu anggaran.
+
+## BAB I PENDAHULUAN
+
+Kecamatan Contoh terdiri dari 15 ASN dan 10 Non ASN.
+
+**Tabel 1.1**
+**Jumlah ASN dan Non ASN berdasarkan Pendidikan**
+
+| No | Pendidikan | Jumlah | Keterangan |
+|---|---|---|---|
+| 1 | SMA | 7 | ASN |
+| 2 | S1 | 8 | ASN |
+| 3 | SMA | 10 | Non ASN |
+| Jumlah | | 25 | |
+
+## BAB II PERENCANAAN KINERJA
+
+Renstra Kecamatan Contoh tahun 2021-2026 memuat target sebagai berikut.
+
+**Matriks Renstra Kecamatan Contoh 2021-2026**
+
+| No | Sasaran | Indikator | Target 2022 | Target 2023 | Target 2024 | Target 2025 | Target 2026 |
+|---|---|---|---|---|---|---|---|
+| 1 | Terjaganya ketertiban umum dan ketenteraman masyarakat | Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 100% | 100% | 100% | 100% | 100% |
+| 2 | Meningkatnya kepuasan masyarakat atas pelayanan publik | Indeks Kepuasan Masyarakat | 80 | 85 | 90 | 92 | 95 |
+
+**Perjanjian Kinerja Tahun 2023**
+
+| No | Sasaran Strategis | Indikator Kinerja | Target |
+|---|---|---|---|
+| 1 | Terjaganya ketertiban umum dan ketenteraman masyarakat | Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 100% |
+| 2 | Meningkatnya kepuasan masyarakat atas pelayanan publik | Indeks Kepuasan Masyarakat | 85 |
+
+## BAB III AKUNTABILITAS KINERJA
+
+### B.1 ANALISA REALISASI KINERJA
+
+Jumlah sasaran yang ditetapkan sebanyak 2 sasaran dan 2 indikator sasaran.
+
+**Tabel 3.1 Pengukuran Realisasi Kinerja Tahun 2023**
+
+| No | Sasaran Strategis | Indikator Kinerja | Target | Realisasi | Capaian |
+|---|---|---|---|---|---|
+| 1 | Terjaganya ketertiban umum dan ketenteraman masyarakat | Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 100% | 97% | 97% |
+| 2 | Meningkatnya kepuasan masyarakat atas pelayanan publik | Indeks Kepuasan Masyarakat | 85 | 88,05 | 103,59% |
+| | **RATA-RATA CAPAIAN** | | | | 100,30% |
+
+**Tabel 3.2 Perbandingan Capaian Kinerja Tahun 2023 dengan Tahun Sebelumnya**
+
+| No | Sasaran Strategis | Indikator Sasaran | Target 2022 | Target 2023 | Realisasi 2022 | Realisasi 2023 |
+|---|---|---|---|---|---|---|
+| 1 | Terjaganya ketertiban umum dan ketenteraman masyarakat | Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 100% | 100% | 90% | 97% |
+| 2 | Meningkatnya kepuasan masyarakat atas pelayanan publik | Indeks Kepuasan Masyarakat | 80 | 85 | 93,33 | 88,05 |
+
+**Tabel 3.3 Perbandingan Realisasi Kinerja Tahun 2023 dengan Target Renstra 2026**
+
+| No | Sasaran Strategis | Indikator Sasaran | Target Jangka Menengah pada Renstra 2026 | Realisasi 2023 | Capaian |
+|---|---|---|---|---|---|
+| 1 | Terjaganya ketertiban umum dan ketenteraman masyarakat | Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 100% | 97% | 97% |
+| 2 | Meningkatnya kepuasan masyarakat atas pelayanan publik | Indeks Kepuasan Masyarakat | 95 | 88,05 | 92,68% |
+
+**Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional**
+
+| No | Sasaran Strategis | Indikator Sasaran | Realisasi 2023 | Realisasi Nasional |
+|---|---|---|---|---|
+| 1 | Terjaganya ketertiban umum dan ketenteraman masyarakat | Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 97% | - |
+| 2 | Meningkatnya kepuasan masyarakat atas pelayanan publik | Indeks Kepuasan Masyarakat | 88,05 | 86,34 |
+
+**Sasaran Strategis 1 : Terjaganya ketertiban umum dan ketenteraman masyarakat**
+
+**Indikator : Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum**
+
+Realisasi tahun 2023 sebesar 97% dengan capaian 97% sehingga target belum tercapai, namun masih dalam kategori Sangat Memuaskan. Dibandingkan tahun 2022 terdapat kenaikan dari 90% menjadi 97%. Target akhir periode Renstra (tahun 2026) sebesar 100% belum tercapai, dengan capaian sebesar 97% terhadap target jangka menengah.
+
+**Sasaran Strategis 2 : Meningkatnya kepuasan masyarakat atas pelayanan publik**
+
+**Indikator : Indeks Kepuasan Masyarakat**
+
+Realisasi tahun 2023 yaitu 88,05 telah melampaui target 85 dengan capaian 103,59% dalam kategori Sangat Memuaskan. Dibandingkan dengan realisasi tahun lalu terdapat penurunan dari nilai 93,33 menjadi 88,05. Capaian terhadap target jangka menengah Renstra sebesar 92,68%. Dibandingkan IKM Kabupaten tahun 2023 sebesar 86,34 maka realisasi IKM Kecamatan sebesar 88,05 telah melampaui IKM Kabupaten sebanyak 1,71 poin.
+
+### B.2 ANALISA PENYEBAB KEBERHASILAN DAN KEGAGALAN
+
+**Tabel 3.5 Ikhtisar Capaian Kinerja Tahun 2023**
+
+| Sasaran/Indikator Sasaran | % Capaian | Sangat Memuaskan | Memuaskan | Sangat Baik | Baik | Cukup | Kurang | Sangat Kurang |
+|---|---|---|---|---|---|---|---|---|
+| Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum | 97% | ✓ | | | | | | |
+| Indeks Kepuasan Masyarakat | 103,59% | ✓ | | | | | | |
+
+Dari tabel 3.5 di atas, secara umum realisasi kinerja Kecamatan Contoh dalam kategori Sangat Memuaskan. Dari 2 indikator sasaran sebanyak 2 indikator pencapaiannya dalam kategori sangat memuaskan.
+
+**Sasaran Strategis 2 : Meningkatnya kepuasan masyarakat atas pelayanan publik**
+
+Hasil IKM tahun 2023 sebesar 88,05 menunjukkan capaian kategori SANGAT MEMUASKAN.
+
+### B.3 ANALISA PROGRAM KEGIATAN SUB KEGIATAN YANG MENDUKUNG SASARAN
+
+Sasaran didukung 2 Program 2 Kegiatan dan 3 Sub Kegiatan.
+
+**Tabel 3.6 Target dan Realisasi Program dan Kegiatan Pendukung Sasaran**
+
+| No | Program/ Kegiatan/ Sub Kegiatan | Target | Realisasi | % |
+|---|---|---|---|---|
+| 1 | Program : Penyelenggaraan Pemerintahan dan Pelayanan Publik | 85 | 100 | 117,65% |
+| | Kegiatan : Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan | 12 | 12 | 100% |
+| | Sub Kegiatan : Peningkatan Efektivitas Kegiatan Pemerintahan di Tingkat Kecamatan | 12 | 12 | 100% |
+| | Input : Dana yang dibutuhkan | 734.400.000 | 732.700.000 | 99,77% |
+
+Program Penyelenggaraan Pemerintahan dan Pelayanan Publik dengan indikator terselenggaranya pelayanan publik tercapai 117,65%.
+
+### B.4 ANALISA ATAS EFISIENSI SUMBER DAYA
+
+**Tabel 3.7 Efisiensi Penggunaan Sumber Daya**
+
+| Sasaran | % Capaian Kinerja | % Serapan Anggaran | Tingkat Efisiensi |
+|---|---|---|---|
+| Terjaganya ketertiban umum dan ketenteraman masyarakat | 97% | 90,36% | Efisien |
+| Meningkatnya kepuasan masyarakat atas pelayanan publik | 103,59% | 99,77% | Efisien |
+
+Sumberdaya Manusia Kecamatan berjumlah 15 orang dengan rincian 6 pejabat struktural dan 9 pelaksana.
+
+Program Penyelenggaraan Pemerintahan dan Pelayanan Publik didukung anggaran sebesar Rp 734.400.000 dan terserap sebesar Rp 732.700.000.
+
+### C. REALISASI ANGGARAN
+
+Kecamatan Contoh pada tahun anggaran 2023 didukung dengan anggaran sebesar Rp 1.000.000.000,00.
+
+1. Belanja Operasional sebesar Rp 1.000.000.000,00,-
+
+**Tabel 3.8 Realisasi Anggaran per Program Tahun 2023**
+
+| No | Program/Kegiatan/Sub Kegiatan | Pagu | Realisasi | % |
+|---|---|---|---|---|
+| I | Program : Penyelenggaraan Pemerintahan dan Pelayanan Publik | 734.400.000 | 732.700.000 | 99,77 |
+| 1 | Kegiatan : Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan | 734.400.000 | 732.700.000 | 99,77 |
+| | Sub Kegiatan : Peningkatan Efektivitas Kegiatan Pemerintahan di Tingkat Kecamatan | 734.400.000 | 732.700.000 | 99,77 |
+| II | Program : Koordinasi Ketenteraman dan Ketertiban Umum | 265.600.000 | 240.000.000 | 90,36 |
+| 1 | Kegiatan : Koordinasi Upaya Penyelenggaraan Ketenteraman dan Ketertiban Umum | 265.600.000 | 240.000.000 | 90,36 |
+| | Sub Kegiatan : Sinergitas dengan Kepolisian dan TNI di Wilayah Kecamatan | 165.600.000 | 150.000.000 | 90,58 |
+| | Sub Kegiatan : Pengamanan Aset Daerah di Wilayah Kecamatan | 100.000.000 | 90.000.000 | 90 |
+| | **JUMLAH** | **1.000.000.000** | **972.700.000** | **97,27** |
+
+Dari tabel di atas realisasi anggaran tahun 2023 sebesar Rp 972.700.000 dari total anggaran Rp 1.000.000.000 atau 97,27%. Pada tahun 2022 dari total anggaran sebesar Rp 900.000.000 terealisasi sebesar Rp 850.000.000.
+
+## BAB IV PENUTUP
+
+Dari 2 indikator sasaran sebanyak 2 indikator pencapaiannya dalam kategori sangat memuaskan. Realisasi penyerapan anggaran tahun 2023 sebesar Rp 972.700.000 (97,27%), sedangkan hasil evaluasi efisiensi menunjukkan ada efisiensi.
+"""
+
+
+def _mine(text: str) -> list:
+    from drafter.check.registry import all_rules
+
+    doc = parse_text(text, "<clean>", markdown=True)
+    ctx = CheckContext(doc, CheckConfig())
+    rules = [r for r in all_rules() if r.code[:2] in ("CL", "XT", "CN")]
+    return run_rules(ctx, rules, strict=True)
+
+
+def test_consistent_report_has_no_claim_cross_table_or_count_issue() -> None:
+    assert [(i.rule, i.location.line, i.message) for i in _mine(CLEAN_REPORT)] == []
+
+
+def test_mutations_of_the_consistent_report_are_found() -> None:
+    cases = {
+        "CL101": ("Realisasi tahun 2023 yaitu 88,05", "Realisasi tahun 2023 yaitu 82,24"),
+        "CL104": ("penurunan dari nilai 93,33", "penurunan dari nilai 95"),
+        "XT101": ("| 88,05 | 86,34 |", "| 85 | 86,34 |"),
+        "XT103": ("didukung anggaran sebesar Rp 734.400.000", "didukung anggaran sebesar Rp 743.400.000"),
+        "XT105": ("sampai dengan 31 Desember 2023 sebesar Rp 972.700.000",
+                  "sampai dengan 31 Desember 2023 sebesar Rp 1.000.000.000"),
+        "CN101": ("sebanyak 2 sasaran dan 2 indikator", "sebanyak 2 sasaran dan 3 indikator"),
+        "CN104": ("terdiri dari 15 ASN", "terdiri dari 17 ASN"),
+    }
+    for code, (old, new) in cases.items():
+        assert old in CLEAN_REPORT, code
+        found = {i.rule for i in _mine(CLEAN_REPORT.replace(old, new))}
+        assert code in found, (code, found)

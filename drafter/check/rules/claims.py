@@ -233,11 +233,19 @@ class CapaianClaim(_ClaimRule):
                 alt = value_of(r35.values.get("capaian"))
             if cap is None and alt is None:
                 continue
-            for m in pattern("capaian").finditer(b.text):
+            r33 = counterpart(ctx, row, "3.3")
+            alt33 = value_of(r33.values.get("capaian")) if r33 is not None else None
+            text = b.text
+            for m in pattern("capaian").finditer(text):
                 stated = text_value(m.group("num"))
                 if stated is None or stated.num is None:
                     continue
-                if same_value(stated, cap) or same_value(stated, alt):
+                if same_value(stated, cap) or same_value(stated, alt) or same_value(stated, alt33):
+                    continue
+                sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
+                other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
+                if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
+                             sent, re.IGNORECASE):
                     continue
                 ref = cap or alt
                 yield self.issue(
