@@ -712,3 +712,37 @@ def test_setext_headings_and_rules() -> None:
     doc = parse_text("Judul Besar\n===========\n\nTeks.\n\n---\n\nSub Judul\n---------\n", markdown=True)
     assert [(b.kind, b.text, b.level) for b in doc.blocks] == [
         ("heading", "Judul Besar", 1), ("paragraph", "Teks.", 0), ("heading", "Sub Judul", 2)]
+
+
+def test_positions_exact_on_random_markup() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    tok = st.sampled_from([
+        "BAB III", "# ", "## ", "A. ", "1. ", "- ", " - a. ", "Tabel 3.1 ", "\t", "|", "|---|", " | ", "\n",
+        "\n\n", "\r\n", "<p>", "</p>", "<b>", "</b>", "<table>", "<tr>", "<td>", "</td>", "</tr>",
+        "</table>", "<br>", "&nbsp;", "&amp;", "$$", "\\*", "\\_", "**", "*", "<!--", "-->",
+        "<!-- lkip: ignore X -->", "\u00a0", "é", " ", "   ", "kata", "KATA BESAR", "88,05", "100%",
+        "(1)", "---", "===", ": ", "Table: ",
+    ])
+
+    @settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+    @given(st.lists(tok, max_size=40).map("".join), st.sampled_from([None, True, False]))
+    def run(text: str, md: bool | None) -> None:
+        assert_all_positions_exact(parse_text(text, markdown=md))
+
+    run()
+
+
+def test_row_split_by_repeated_header_block() -> None:
+    text = ("No\tTujuan\tIndikator\tTARGET\t\n\t\t\tTAHUN\t\n\t\t\t2022\t2023\n"
+            "1\tMeningkatnya kualitas pengelolaan\tNilai SAKIP\tBB\tA\n\n"
+            "No\tTujuan\tIndikator\tTARGET\t\n\t\t\tTAHUN\t\n\t\t\t2022\t2023\n"
+            "\tkeuangan daerah\tOPD\t\t\n"
+            "2\tTerjaganya ketertiban\tPersentase\t100%\t100%\n")
+    doc = parse_text(text)
+    [t] = tables(doc)
+    assert len(t.header_rows()) == 3
+    assert body_texts(t) == [["1", "Meningkatnya kualitas pengelolaan keuangan daerah", "Nilai SAKIP OPD", "BB", "A"],
+                             ["2", "Terjaganya ketertiban", "Persentase", "100%", "100%"]]
+    assert_located(doc, t.body_rows()[0].cells[1], "keuangan daerah")

@@ -195,6 +195,15 @@ def _is_continuation(prev: RowDraft, row: RowDraft, header_sigs: list[list[str]]
     return _sig(row.cells) not in header_sigs
 
 
+def _headerish(cells: list[Cell]) -> bool:
+    """Years, column numbers or upper-case labels only (a header row), no data value."""
+    vals = [c.text.strip() for c in cells if c.text.strip()]
+    if not vals or _has_data_value(cells):
+        return False
+    return all(_YEAR_RE.match(v) or _COLNUM_RE.match(v) or not any(ch.islower() for ch in v)
+               for v in vals)
+
+
 def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> list[Row]:
     """Clean the rows of one table and mark header rows.
 
@@ -239,6 +248,8 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
         if header_rows and is_colnum_row(d.cells) and any(is_colnum_row(h.cells) for h in header_rows):
             after_repeat = True
             continue
+        if after_repeat and _headerish(d.cells):
+            continue  # the rest of a repeated header block ("2022 | 2023 | ...")
         prev = body[-1] if body else None
         split_row = after_repeat and prev is not None and not d.cells[0].text.strip() and \
             bool(_NUMBERING_RE.match(prev.cells[0].text.strip())) and len(d.cells) > 2
