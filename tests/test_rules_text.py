@@ -176,6 +176,16 @@ def test_signatory_points_at_minority_spelling() -> None:
     assert issues[0].location.line == 5 and "baris 1" in issues[0].message
 
 
+def test_signatory_in_table_columns() -> None:
+    text = ("PIHAK KEDUA\tPIHAK PERTAMA\n"
+            "HENDY SISWANTO\tNINO EKA PUTRA\n"
+            "\tNIP. 19840624 200212 1 001\n\n"
+            "Kata penutup.\n\n"
+            "NINO EKA PRATAMA\n\nNIP. 19840624 200212 1 001")
+    issues = run(text, "FN103")
+    assert [i.excerpt for i in issues] == ["NINO EKA PRATAMA"]
+
+
 # --- typo / structure ------------------------------------------------------------------------
 
 def test_duplicated_word_and_reduplication() -> None:

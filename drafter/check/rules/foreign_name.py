@@ -17,7 +17,7 @@ from typing import Any
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, sentence, units
-from drafter.document.model import Block, TextUnit
+from drafter.document.model import TextUnit
 from drafter.resources import data_dir, load_yaml
 
 
@@ -153,8 +153,9 @@ class OwnNameSpelling(Rule):
 
 _NIP_RE = re.compile(r"\bNIP\b\.?\s*:?\s*(?P<nip>\d[\d ]{10,30}\d)")
 _NAMA_RE = re.compile(r"^[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)(?=,|\s*$|\*)",
-                      re.IGNORECASE)
-_CAPS_NAME_RE = re.compile(r"^[\s*]*(?P<name>[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){1,5})[\s*]*(?:,|$)")
+                      re.IGNORECASE | re.MULTILINE)
+_CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?P<name>[A-Z][A-Z'.]+(?:[ \t]+[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
+                           re.MULTILINE)
 _NOT_NAME = {"CAMAT", "KECAMATAN", "KEPALA", "BUPATI", "SEKRETARIS", "NIP", "PEMBINA", "PENATA",
              "KABUPATEN", "JEMBER", "PIHAK", "LAPORAN", "TABEL", "BAB", "DAFTAR", "LAMPIRAN",
              "INDIKATOR", "KINERJA", "PERJANJIAN", "RENCANA", "TAHUN", "DINAS", "BADAN"}
@@ -187,29 +188,51 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return hits / max(len(a), len(b)) >= 0.6 and a[0] == b[0]
 
 
-def _caps_name(block: Block) -> tuple[str, int, int] | None:
-    m = _CAPS_NAME_RE.match(block.text)
-    if not m:
-        return None
-    toks = _name_tokens(m.group("name"))
-    if len(toks) < 2 or any(t in _NOT_NAME for t in toks):
-        return None
-    return m.group("name"), m.start("name"), m.end("name")
+def _caps_name(unit: TextUnit, upto: int | None = None) -> tuple[str, int, int] | None:
+    """The last ALL-CAPS name line of ``unit.text[:upto]`` (a name above an NIP)."""
+    found = None
+    for m in _CAPS_NAME_RE.finditer(unit.text, 0, len(unit.text) if upto is None else upto):
+        toks = _name_tokens(m.group("name"))
+        if len(toks) < 2 or any(t in _NOT_NAME for t in toks):
+            continue
+        found = (m.group("name"), m.start("name"), m.end("name"))
+    return found
+
+
+def _sequences(ctx: CheckContext) -> list[list[TextUnit]]:
+    """Reading sequences in which a name precedes its NIP: the prose blocks, and each column
+    of each table (signature blocks are often laid out in table cells)."""
+    seqs: list[list[TextUnit]] = [[b for b in ctx.document.blocks if b.kind != "table"]]
+    for t in ctx.document.tables():
+        cols: dict[int, list[TextUnit]] = {}
+        for row in t.rows:
+            for c in row.cells:
+                cols.setdefault(c.col, []).append(c)
+        seqs.extend(cols.values())
+    return seqs
 
 
 def _signatures(ctx: CheckContext) -> list[_Sig]:
-    blocks = [b for b in ctx.document.blocks if b.kind != "table"]
+    sigs: list[_Sig] = []
+    for units_ in _sequences(ctx):
+        sigs.extend(_signatures_in(units_))
+    sigs.sort(key=lambda s: s.line)
+    return sigs
+
+
+def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
     sigs: list[_Sig] = []
     used: set[int] = set()
     for i, b in enumerate(blocks):
-        nm = _NAMA_RE.match(b.text)
+        nm = _NAMA_RE.search(b.text)
         if nm and len(_name_tokens(nm.group("name"))) >= 2:
-            sig = _Sig(nm.group("name").strip(), b, nm.start("name"),
-                       nm.start("name") + len(nm.group("name").strip()), b.position(nm.start("name"))[0])
+            name = nm.group("name").strip()
+            sig = _Sig(name, b, nm.start("name"), nm.start("name") + len(name),
+                       b.position(nm.start("name"))[0])
             sigs.append(sig)
             used.add(i)
-            for nb in blocks[i + 1:i + 5]:
-                n = _NIP_RE.search(nb.text)
+            for nb in blocks[i:i + 5]:
+                n = _NIP_RE.search(nb.text, nm.end() if nb is b else 0)
                 if n:
                     sig.nip, sig.nip_unit, sig.nip_span = n.group("nip"), nb, n.span("nip")
                     break
@@ -217,14 +240,20 @@ def _signatures(ctx: CheckContext) -> list[_Sig]:
         n = _NIP_RE.search(b.text)
         if not n:
             continue
+        same = _caps_name(b, n.start())  # name and NIP in one cell/paragraph
+        if same:
+            name, s0, e0 = same
+            sigs.append(_Sig(name, b, s0, e0, b.position(s0)[0], n.group("nip"), b, n.span("nip")))
+            used.add(i)
+            continue
         for j in range(i - 1, max(-1, i - 5), -1):
             if j in used:
                 break
             cn = _caps_name(blocks[j])
             if cn:
-                name, s, e = cn
-                sigs.append(_Sig(name, blocks[j], s, e, blocks[j].position(s)[0], n.group("nip"),
-                                 b, n.span("nip")))
+                name, s0, e0 = cn
+                sigs.append(_Sig(name, blocks[j], s0, e0, blocks[j].position(s0)[0],
+                                 n.group("nip"), b, n.span("nip")))
                 used.add(j)
                 break
     return sigs
