@@ -177,6 +177,7 @@ class PlanYear(Rule):
         if year is None:
             return
         closing = _closing_blocks(ctx)
+        skip = re.compile(_data().get("plan_skip_sentence") or r"(?!)", re.IGNORECASE)
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
@@ -186,7 +187,10 @@ class PlanYear(Rule):
                     continue
                 for m in p.regex.finditer(unit.text):
                     y = int(m.group("y"))
-                    if y > year or y < year - 3 or m.start("y") in seen:
+                    if y > year or y < year - 1 or m.start("y") in seen:
+                        continue
+                    b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
+                    if skip.search(unit.text[b0:e0]):
                         continue
                     seen.add(m.start("y"))
                     s, e = m.span("y")
