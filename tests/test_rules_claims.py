@@ -145,12 +145,13 @@ def test_total_of_another_year_is_not_compared() -> None:
     t38 = ("Tabel 3.8 Realisasi Anggaran per Program Tahun 2023\n\n"
            "No\tProgram/Kegiatan/Sub Kegiatan\tPagu\tRealisasi\t%\n"
            "I\tProgram : Penyelenggaraan Pemerintahan dan Pelayanan Publik\t734.400.000\t732.700.000\t99,77\n"
-           "\tJUMLAH\t734.400.000\t732.700.000\t99,77\n\n")
-    ok = ("Realisasi anggaran tahun 2023 sebesar Rp. 732.700.000 dari total anggaran Rp. 734.400.000,00,- "
-          "atau 99,77%. Pada tahun 2022 dari total anggaran sebesar Rp. 700.000.000,00 terealisasi "
+           "II\tProgram : Koordinasi Ketenteraman dan Ketertiban Umum\t265.600.000\t240.000.000\t90,36\n"
+           "\tJUMLAH\t1.000.000.000\t972.700.000\t97,27\n\n")
+    ok = ("Realisasi anggaran tahun 2023 sebesar Rp. 972.700.000 dari total anggaran Rp. 1.000.000.000,00,- "
+          "atau 97,27%. Pada tahun 2022 dari total anggaran sebesar Rp. 700.000.000,00 terealisasi "
           "sebesar Rp 650.000.000,00,-.\n")
     assert not run("XT105", H + t38 + ok)
-    bad = "Realisasi belanja sampai dengan 31 Desember 2023 sebesar Rp734.400.000 atau 97%.\n"
+    bad = "Realisasi belanja sampai dengan 31 Desember 2023 sebesar Rp1.000.000.000 atau 97%.\n"
     issues = run("XT105", H + t38 + bad)
     assert issues and "total pagu" in issues[0].message
 

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from drafter.check.tables import IndicatorRow
 
 
+_UNIT_AFTER = re.compile(r"\s*(?:laporan|kegiatan|orang|jiwa|dokumen|dok|desa|kali|unit|kpm|paket|lembaga|"
+                         r"kelompok|rumah|peserta|responden|buah|rp)\b", re.IGNORECASE)
+
+
 def fmt(x: Decimal) -> str:
     return fmt_num(x, 2)
 
@@ -199,6 +203,8 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if stated.num is not None and stated.num.is_year:
                     continue
+                if _UNIT_AFTER.match(text[m.end("num"):]):
+                    continue  # "realisasi sebesar 182 laporan": a count, not the indicator value
                 if same_value(stated, real) is not False:
                     continue
                 if either and same_value(stated, cap):
@@ -422,13 +428,24 @@ class RegionalComparisonClaim(_ClaimRule):
                 stated = text_value(m.group("num"))
                 if stated is None or stated.num is None:
                     continue
-                if table_ref is not None and table_ref.num is not None and same_value(stated, table_ref) is False:
+                kind = re.search(r"kabupaten|provinsi|nasional|regional", m.group(0), re.IGNORECASE)
+                kind_word = kind.group(0).lower() if kind else "nasional"
+                same_kind = table_ref is not None and (
+                    kind_word in table_ref.text.lower()
+                    or (kind_word == "nasional" and not re.search(r"kabupaten|provinsi|regional",
+                                                                  table_ref.text, re.IGNORECASE)))
+                if not same_kind:
+                    table_ref_k = None
+                else:
+                    table_ref_k = table_ref
+                if table_ref_k is not None and table_ref_k.num is not None and \
+                        same_value(stated, table_ref_k) is False:
                     yield self.issue(
                         b, s + m.start("num"), s + m.end("num"),
                         f"nilai pembanding tertulis {stated.text}, sedangkan Tabel 3.4"
                         f" (baris {r34.values['nasional'].cell.locate().line}) mencatat {table_ref.text}",  # type: ignore[union-attr]
                         expected=table_ref.text)
-                ref = table_ref if table_ref is not None and table_ref.num is not None else stated
+                ref = table_ref_k if table_ref_k is not None and table_ref_k.num is not None else stated
                 if own is None or own.num is None or ref.num is None:
                     continue
                 diff = own.num.value - ref.num.value

@@ -25,6 +25,17 @@ _NOT_TOTAL = re.compile(
     r"tidak\s+dapat|dengan\s+capaian\s+tergolong|pencapaiannya)", re.IGNORECASE)
 
 
+_OTHER_SET = re.compile(r"\b(?:iku|kinerja\s+utama|renstra|rencana\s+strategis|rpjmd|kabupaten\s+\w+\s+memiliki|"
+                        r"tahun\s+lalu|tahun\s+sebelumnya)\b", re.IGNORECASE)
+_STAFF_CONTEXT = re.compile(r"\b(?:terdiri|berjumlah|jumlah|sebanyak|memiliki|didukung|sumber\s*daya\s+manusia|sdm|"
+                            r"pegawai|personil|aparatur)\b", re.IGNORECASE)
+
+
+def _summary_chapter(b: Block) -> bool:
+    """Counts of the report's own indicators and programs: Ikhtisar, BAB III and BAB IV."""
+    return b.chapter in (None, "BAB III", "BAB IV")
+
+
 class _CNRule(Rule):
     category = "count"
     severity = "error"
@@ -78,10 +89,12 @@ class IndicatorCount(_CNRule):
                                                         else f"Tabel {rows[0].role}")
         ctxt = pattern("count_context")
         for b in ctx.document.prose():
+            if not _summary_chapter(b):
+                continue
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if not ctxt.search(sent):
+                if not ctxt.search(sent) or _OTHER_SET.search(sent):
                     continue
                 if pattern("status_count_above").search(sent):
                     continue
@@ -137,9 +150,13 @@ class ProgramCount(_CNRule):
             return
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
         for b in ctx.document.prose():
+            if not _summary_chapter(b):
+                continue
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
+                if _OTHER_SET.search(sent):
+                    continue
                 hits = []
                 for kind in ("program", "sub_kegiatan", "kegiatan"):
                     for m in pattern("count_items", kind).finditer(sent):
@@ -293,6 +310,9 @@ class StaffCount(_CNRule):
         for b in ctx.document.prose():
             text = b.text
             for m in pattern("staff_asn").finditer(text):
+                sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
+                if not _STAFF_CONTEXT.search(sent):
+                    continue
                 kind = m.group("kind").lower()
                 n = int(m.group("n"))
                 pool = non if kind.startswith("non") else asn

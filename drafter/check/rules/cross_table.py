@@ -571,6 +571,15 @@ class BudgetTotalMismatch(_XTRule):
         if pagu is None and real is None:
             return
         year = ctx.info.year
+        units: set[Decimal] = set()
+        for role in ("3.8", "3.6", "PK"):
+            for r in ctx.tables.budget(role):
+                if r.level == "total":
+                    continue
+                for k in ("pagu", "realisasi", "target"):
+                    v = rp_value(r.values.get(k))
+                    if v is not None:
+                        units.add(v)
         for b in ctx.document.prose():
             text = b.text
             for s, e in sentences(text):
@@ -590,6 +599,9 @@ class BudgetTotalMismatch(_XTRule):
                             continue
                         if amount_equal(stated.num.value, ref):
                             continue
+                        if stated.num.value in units or re.search(r"\bsub\s*kegiatan\b|\bkegiatan\s+(?:ini|:)",
+                                                                  sent, re.IGNORECASE):
+                            continue  # the amount of one program / kegiatan, not the total
                         what = "total anggaran" if key == "total_budget" else "total realisasi"
                         note = ""
                         if key == "total_realisasi" and pagu is not None and amount_equal(stated.num.value, pagu):
@@ -621,6 +633,9 @@ class BelanjaCompositionMismatch(_XTRule):
                         continue
                     seen.add(m.start("num"))
                     kind = " ".join(m.group("kind").lower().split())
+                    if _other_year_before(b.text, m.start("num"), ctx.info.year) and \
+                            re.search(r"\b20\d\d\b", b.text[max(0, m.start() - 80): m.start("num")]):
+                        continue
                     v = text_amount(m.group("num"))
                     if v is None or v.num is None:
                         continue

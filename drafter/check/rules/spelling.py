@@ -76,6 +76,7 @@ class Lexicon:
     phrase_text: tuple[str, ...]
     phrase_ngrams: frozenset[tuple[str, ...]]
     gazetteer: frozenset[str]  # lower case words of place names
+    titles: tuple[str, ...]  # signature titles before the instansi name ("camat")
 
 
 def _strings(data: Any) -> Iterator[str]:
@@ -128,7 +129,8 @@ def lexicon() -> Lexicon:
     phrases = []
     texts = []
     ngrams: set[tuple[str, ...]] = set()
-    for p in (load_data("phrases.yaml") or {}).get("phrases", []):
+    phrase_data = load_data("phrases.yaml") or {}
+    for p in phrase_data.get("phrases", []):
         ws = tuple(norm.get(w.lower(), w.lower()) for w in str(p).split())
         phrases.append(ws)
         texts.append(str(p))
@@ -146,6 +148,7 @@ def lexicon() -> Lexicon:
         phrase_text=tuple(texts),
         phrase_ngrams=frozenset(ngrams),
         gazetteer=_gazetteer_words(),
+        titles=tuple(str(t).lower() for t in phrase_data.get("titles", [])),
     )
 
 
@@ -340,10 +343,14 @@ class _Checker:
 
 def _split(chk: _Checker, word: str, seen: Any) -> tuple[str, str] | None:
     """A joined word split into two known words of 4+ letters that the document also uses as
-    separate words (``seen``: lower-case word counts), or None."""
+    separate words (``seen``: lower-case word counts), or None. In long joins (12+ letters) a
+    dictionary word of 6+ letters need not occur elsewhere ("pemacupeningkatan")."""
     low = word.lower()
+    long_join = len(low) >= 12
 
     def ok(part: str) -> bool:
+        if long_join and len(part) >= 6:
+            return chk.dict_known(part)
         return part.lower() in seen and chk.dict_known(part)
 
     # camelCase join: "PenyediaanGaji"
@@ -352,14 +359,15 @@ def _split(chk: _Checker, word: str, seen: Any) -> tuple[str, str] | None:
         return m.group(1), m.group(2)
     if len(low) < 8:
         return None
-    best: tuple[str, str] | None = None
+    best: tuple[int, int, int] | None = None
     for i in range(4, len(low) - 3):
         a, b = low[:i], low[i:]
         if ok(a) and ok(b):
-            # prefer the most balanced split
-            if best is None or abs(len(a) - len(b)) < abs(len(best[0]) - len(best[1])):
-                best = (word[:i], word[i:])
-    return best
+            # prefer halves the document uses, then the most balanced split
+            key = (-((a in seen) + (b in seen)), abs(len(a) - len(b)), i)
+            if best is None or key < best:
+                best = key
+    return (word[:best[2]], word[best[2]:]) if best else None
 
 
 def analyze(ctx: CheckContext) -> SpellAnalysis:
@@ -436,10 +444,15 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
                         exp)
 
     # SP105 phrase swaps
-    _phrase_swaps(tokens, texts, lex, add, covered)
+    _phrase_swaps(tokens, texts, lex, chk, add, covered, garbage=False)
+    name = _instansi_name(ctx)
+    if name:
+        _signature_titles(tokens, texts, lex, name, add, covered)
 
     if speller is not None:
         _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
+        # words no rule could correct, inside a standard phrase ("Indeks Kepuasan PUBG")
+        _phrase_swaps(tokens, texts, lex, chk, add, covered, garbage=True)
 
     for u in doc.text_units():
         for code, s, e, msg, exp in hits[unit_key[id(u)]]:
@@ -674,8 +687,46 @@ _PHRASE_STOP = frozenset({"dan", "yang", "dengan", "pada", "di", "ke", "dari", "
 _BREAK_RE = re.compile(r"[\n.,;:()|/]")
 
 
-def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, add: Any,
-                  covered: dict[str, set[int]]) -> None:
+def _instansi_name(ctx: CheckContext) -> str | None:
+    try:
+        name = ctx.info.instansi_name
+    except Exception:  # noqa: BLE001 - the analysis is a nicety here
+        return None
+    return name.lower() if name and name.isalpha() else None
+
+
+def _signature_titles(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, name: str,
+                      add: Any, covered: dict[str, set[int]]) -> None:
+    """A garbled title before the instansi name on a short line: "KAMAT GUMUKMAS", "Cam AR
+    Umbulsari" (the signature block: "CAMAT GUMUKMAS")."""
+    for key, toks in tokens.items():
+        if not 2 <= len(toks) <= 6:  # a signature line (the reader may join place and date)
+            continue
+        text = texts[key]
+        for i, t in enumerate(toks):
+            if t.lower != name or i == 0:
+                continue
+            prev = toks[i - 1]
+            cands = [(prev.start, prev.lower)]
+            if i >= 2 and text[toks[i - 2].end:prev.start] == " " and len(toks[i - 2].text) + len(prev.text) <= 8:
+                cands.append((toks[i - 2].start, toks[i - 2].lower + prev.lower))
+            for start, w in cands:
+                if w in lex.titles or start in covered[key] or len(w) < 3:
+                    continue
+                title = next((tt for tt in lex.titles if distance(w, tt) <= 2), None)
+                if title is None:
+                    continue
+                written = text[start:t.end]
+                exp = match_case(t.text, title) + " " + t.text
+                add(key, "SP105", start, t.end,
+                    f"jabatan '{written}' janggal: seharusnya '{exp}'", exp)
+                break
+
+
+def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, chk: _Checker,
+                  add: Any, covered: dict[str, set[int]], *, garbage: bool) -> None:
+    """SP105: one word of a standard phrase replaced by a look-alike or a repeated word, or
+    (``garbage``) by an unknown word that no other rule corrected."""
     norm = {k: v.right.lower() for k, v in lex.subs.items() if " " not in v.right}
     by_word: dict[str, list[tuple[int, int]]] = {}
     for pi, ws in enumerate(lex.phrases):
@@ -713,14 +764,22 @@ def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Le
                     continue
                 k = diff[0]
                 bad = win[k]
-                dup = bad in ws and bad != ws[k] and len(bad) >= 5
-                if not (dup or similar_word(bad, ws[k])):
-                    continue
                 t = toks[s + k]
+                if garbage:
+                    # OCR garbage in a long phrase: "Indeks Kepuasan PUBG"
+                    if len(ws) < 3 or len(bad) < 3 or chk.known(t.text):
+                        continue
+                else:
+                    dup = bad in ws and bad != ws[k] and len(bad) >= 5
+                    if not (dup or similar_word(bad, ws[k])):
+                        continue
                 if t.start in covered[key]:
                     continue
-                expected_phrase = " ".join(match_case(toks[s + x].text, ws[x]) for x in range(len(ws)))
-                exp_word = match_case(t.text, ws[k])
+                # garbage has no meaningful case: take it from a neighbouring word of the phrase
+                model = toks[s + (1 if k == 0 else k - 1)].text if garbage else t.text
+                exp_word = match_case(model, ws[k])
+                expected_phrase = " ".join(exp_word if x == k else match_case(toks[s + x].text, ws[x])
+                                           for x in range(len(ws)))
                 written = text[toks[s].start:toks[s + len(ws) - 1].end]
                 add(key, "SP105", t.start, t.end,
                     f"kata '{t.text}' janggal dalam '{written}': frasa baku '{expected_phrase}' "
