@@ -101,6 +101,56 @@ class OtherKecamatan(Rule):
                 )
 
 
+_DESA_RE = re.compile(r"(?<![\w])(?i:desa|kelurahan|ds\.)\s+(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+@register
+class OtherDesa(Rule):
+    """Desa of another kecamatan named as a desa in the report of one kecamatan: "Desa
+    Paleran" (Kecamatan Umbulsari) in the LKIP of Kecamatan Gumukmas.
+
+    Like a foreign kecamatan name, a foreign desa shows a passage copied from another
+    kecamatan's report. Reported only when the gazetteer lists the desa of the report's own
+    kecamatan and the name is not one of them (names shared by two kecamatan are skipped);
+    border descriptions are legitimate.
+    """
+
+    code = "FN106"
+    name = "other-desa"
+    category = "foreign-name"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        own = _own_kecamatan(ctx)
+        gaz = gazetteer(ctx)
+        desa = {k.lower(): [d.lower().replace(" ", "") for d in v]
+                for k, v in (gaz.get("desa") or {}).items()}
+        if not own or own.lower() not in desa:
+            return
+        mine = set(desa[own.lower()])
+        where: dict[str, str] = {}
+        for kec, names in desa.items():
+            for d in names:
+                where.setdefault(d, kec)
+        kec_names = {k: k for k in (gaz.get("kecamatan") or [])}
+        for unit, _block in units(ctx.document):
+            for m in _DESA_RE.finditer(unit.text):
+                full = m.group("name").lower().replace(" ", "")
+                first = m.group("name").split()[0].lower()
+                key = full if full in where else first if first in where else None
+                if key is None or key in mine:
+                    continue
+                if _BORDER_RE.search(sentence(unit.text, m.start(), m.end())):
+                    continue
+                kec = next((k for k in kec_names if k.lower() == where[key]), where[key])
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"\"{m.group(0)}\" adalah desa di Kecamatan {kec}, bukan di Kecamatan {own}; "
+                    "kemungkinan salinan dari laporan kecamatan lain",
+                    expected=f"desa di Kecamatan {own}",
+                )
+
+
 _WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
 
 
