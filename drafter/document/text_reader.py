@@ -231,12 +231,23 @@ class _Parser:
         drafts: list[RowDraft] = []
         in_head_ranges = [(m.start(), m.end()) for m in
                           re.finditer(r"<thead\b.*?</thead>", body, re.IGNORECASE | re.DOTALL)]
+        carry: dict[int, int] = {}  # column -> rows still covered by a rowspan above
         for rm in re.finditer(r"<tr\b[^>]*>(.*?)(?:</tr\s*>|(?=<tr\b)|(?=</table))", body,
                               re.IGNORECASE | re.DOTALL):
             cells: list[Cell] = []
             all_th = True
+            row_line, row_col = self.pos(start + rm.start())
+
+            def fill(upto: int | None, cells: list[Cell] = cells, at: tuple[int, int] = (row_line, row_col)
+                     ) -> None:
+                # empty cells where a rowspan from an earlier row covers this row
+                while (upto is None or len(cells) < upto) and carry.get(len(cells), 0) > 0:
+                    carry[len(cells)] -= 1
+                    cells.append(Cell(text="", segments=[(0, at[0], at[1])]))
+
             for cm in re.finditer(r"<t([dh])\b([^>]*)>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)",
                                   rm.group(1), re.IGNORECASE | re.DOTALL):
+                fill(None)
                 s = start + rm.start(1) + cm.start(3)
                 e = start + rm.start(1) + cm.end(3)
                 text, segs = clean_span(self.src, s, e, self.pos)
@@ -245,12 +256,25 @@ class _Parser:
                     segs = [(0, line, col)]
                 span_m = re.search(r"colspan\s*=\s*[\"']?(\d+)", cm.group(2), re.IGNORECASE)
                 span = max(1, min(50, int(span_m.group(1)))) if span_m else 1
+                rs_m = re.search(r"rowspan\s*=\s*[\"']?(\d+)", cm.group(2), re.IGNORECASE)
+                rowspan = max(1, min(500, int(rs_m.group(1)))) if rs_m else 1
+                first_col = len(cells)
                 cell = Cell(text=text, segments=segs, colspan=span)
                 cells.append(cell)
                 for _ in range(span - 1):
                     cells.append(Cell(text="", segments=[segs[0]]))
+                if rowspan > 1:
+                    for c in range(first_col, first_col + span):
+                        carry[c] = rowspan - 1
                 if cm.group(1).lower() != "h":
                     all_th = False
+            pending = [c for c, n in carry.items() if n > 0 and c >= len(cells)]
+            if pending and cells:
+                while len(cells) <= max(pending):
+                    if carry.get(len(cells), 0) > 0:
+                        fill(len(cells) + 1)
+                    else:
+                        cells.append(Cell(text="", segments=[(0, row_line, row_col)]))
             if not cells:
                 continue
             in_head = any(a <= rm.start() < b for a, b in in_head_ranges)

@@ -20,7 +20,7 @@ _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "quot": '"', "apos":
 
 # One scanner for the markup we strip. Order matters: comments before tags.
 _MARKUP_RE = re.compile(
-    r"(?P<comment><!--.*?-->)"
+    r"(?P<comment><!--.{0,4000}?-->)"
     r"|(?P<tag></?(?P<tname>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>)"
     r"|(?P<ent>&(?P<ename>amp|lt|gt|nbsp|quot|apos|#39);)"
     r"|(?P<bold>\*\*)"
