@@ -337,6 +337,9 @@ class SignatoryName(Rule):
     """The signatory's name spelled differently in two places: "NINO EKA PUTRA ..." in the
     pengantar and "NINO EKA PRATAMA ..." above the NIP of the Perjanjian Kinerja.
 
+    The signature block makes the report and its Perjanjian Kinerja binding; the official's
+    name misspelt in one of them is conspicuous and can make the document look invalid.
+
     Names are taken from "Nama : ..." lines and from ALL-CAPS name lines just above a "NIP"
     line. Names that share most words (allowing small spelling differences) are taken as the
     same person; the spelling used most often (or first) is taken as right and the others are

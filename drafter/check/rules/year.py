@@ -359,6 +359,9 @@ class RegulationYear(Rule):
     """The same regulation cited with different years in one document, e.g. "PermenPAN-RB
     Nomor 53 Tahun 2014" in the introduction and "Nomor 53 Tahun 2015" in an attachment.
 
+    One of the two citations names a regulation that does not exist, which weakens the legal
+    basis the report rests on.
+
     A regulation is identified by its number together with its issuer and its subject
     ("tentang ..."; amendments, "perubahan atas", are left alone); when the citations disagree, the year cited most often is taken as right
     and the others are reported.
