@@ -354,6 +354,22 @@ def _program_serapan(rows: list[BudgetRow]) -> list[tuple[str, Decimal]]:
     return out
 
 
+def _subset_serapan(rows: list[BudgetRow], limit: int = 10) -> list[tuple[str, Decimal]]:
+    """Serapan of every group of two or more programs (for up to ``limit`` programs)."""
+    vals = [(value_of(r.values.get("pagu")), value_of(r.values.get("realisasi"))) for r in rows]
+    pairs = [(p, q) for p, q in vals if p is not None and q is not None and p > 0]
+    if len(pairs) > limit or len(pairs) < 3:
+        return []
+    out = []
+    for mask in range(1, 1 << len(pairs)):
+        if bin(mask).count("1") < 2 or mask == (1 << len(pairs)) - 1:
+            continue
+        pagu = sum((pairs[i][0] for i in range(len(pairs)) if mask >> i & 1), Decimal(0))
+        real = sum((pairs[i][1] for i in range(len(pairs)) if mask >> i & 1), Decimal(0))
+        out.append(("gabungan program", real / pagu * HUNDRED))
+    return out
+
+
 @register
 class SerapanFromBudget(Rule):
     """Serapan anggaran of Tabel 3.7 against the pagu and realisasi of the programs (Tabel 3.8) that support the sasaran (linked through the sasaran parts of Tabel 3.6).
@@ -379,7 +395,9 @@ class SerapanFromBudget(Rule):
             linked = self._linked(row.name, progs36, progs38)
             cands = _program_serapan(linked) if linked else []
             if not cands:
-                cands = _program_serapan(progs38)
+                # not linked to its programs: any program or any group of programs may
+                # support the sasaran
+                cands = _program_serapan(progs38) + _subset_serapan(progs38)
                 total = [r for r in ti.budget("3.8") if r.level == "total"]
                 cands += _program_serapan(total)
             if not cands or any(s.num.explains(v) for _, v in cands):
