@@ -9,6 +9,7 @@ and (optionally) more detail. Failing and passing examples live in
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
@@ -96,7 +97,7 @@ class Rule:
 
     @classmethod
     def doc(cls) -> dict[str, str]:
-        text = (cls.__doc__ or "").strip()
+        text = inspect.cleandoc(cls.__doc__ or "")  # docstring indentation removed
         parts = [p.strip() for p in text.split("\n\n") if p.strip()]
         return {
             "what": parts[0] if parts else "",
