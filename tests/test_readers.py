@@ -765,3 +765,9 @@ def test_pathological_markup_is_fast() -> None:
     t0 = time.perf_counter()
     parse_text(line + "<table>" + cells + "</table>\n")
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_letter_list_is_not_a_section_heading() -> None:
+    doc = parse_text("Susunan organisasi:\n\nA. Camat\nB. Sekretariat Kecamatan\nC. Seksi Pemerintahan\n\n"
+                     "B. Rencana Kinerja Tahunan\n\nTeks bagian B.\n")
+    assert kinds(doc) == ["paragraph", "list_item", "list_item", "list_item", "heading", "paragraph"]

@@ -301,6 +301,9 @@ class _DocxReader:
         for ri, tr in enumerate(_rows(tbl), start=1):
             cells: list[Cell] = []
             grid = _grid_before(tr)
+            for _ in range(grid):  # a row that starts later than the others
+                cells.append(Cell(text="", segments=[(0, self.n + 1, 1)],
+                                  extra={"paragraph": self.n + 1, "table": t, "row": ri, "cell": 1}))
             for tc in _cells(tr):
                 span = _grid_span(tc)
                 ci = grid + 1  # 1-based grid column, as python-docx table.cell(r, c) counts

@@ -310,7 +310,8 @@ class _Parser:
         if om and not bm:
             marker = om.group(2)
             if marker[0].isupper() and marker[0] in "ABCDEFGH" and len(marker) == 2 and \
-                    (is_caps_heading(cleaned) or is_titled_section(cleaned)):
+                    (is_caps_heading(cleaned) or
+                     (is_titled_section(cleaned) and not self._in_letter_list(i, marker[0]))):
                 return "heading", heading_level(cleaned), lead
             indent = len(om.group(1).expandtabs(4))
             return "list_item", 1 + (indent + 1) // 2, lead
@@ -324,6 +325,16 @@ class _Parser:
         if is_caps_heading(cleaned) or is_titled_section(cleaned):
             return "heading", heading_level(cleaned), lead
         return "paragraph", 0, lead
+
+    def _in_letter_list(self, i: int, letter: str) -> bool:
+        """'B. Sekretariat' between 'A. Camat' and 'C. Seksi ...' is a list item, not a section."""
+        wanted = {chr(ord(letter) - 1), chr(ord(letter) + 1)}
+        for j in (i - 1, i + 1):  # directly adjacent lines only
+            if 0 <= j < len(self.lines):
+                m = re.match(r"^\s*(?:[-*+]\s+)?([A-Z])[.)]\s", self.lines[j])
+                if m and m.group(1) in wanted:
+                    return True
+        return False
 
     def _is_tab_row(self, i: int) -> bool:
         """A line with tabs is a table row, except a line only indented with tabs (a nested
