@@ -40,7 +40,7 @@ T31 = ("Tabel 3.1\nPengukuran Realisasi Kinerja Tahun 2023\n\n" + _tab(
 def test_table_31_by_caption_values_and_average() -> None:
     ti = _index(T31)
     assert list(ti.by_role) == ["3.1"]
-    rows = ti.rows("3.1")
+    rows = ti.rows("3.1", indicators_only=True)
     assert [r.name for r in rows] == ["Indeks Kepuasan Masyarakat", "Nilai SAKIP"]
     ikm = rows[0]
     assert ikm.sasaran == "Meningkatnya kepuasan masyarakat"
@@ -51,7 +51,7 @@ def test_table_31_by_caption_values_and_average() -> None:
     avg = ti.average_row("3.1")
     assert avg is not None and avg.is_average and avg.kind == "average"
     assert avg.values["capaian"].num.value == Decimal("101.8")  # type: ignore[union-attr]
-    assert len(ti.rows("3.1", all_rows=True)) == 3
+    assert len(ti.rows("3.1")) == 3 and ti.rows("3.1")[2] is avg
 
 
 def test_value_cell_offsets_point_into_the_cell() -> None:
@@ -135,7 +135,8 @@ def test_table_35_ticks_and_sasaran_rows() -> None:
     assert rows[1].sasaran == "Terjaganya ketertiban umum"
     assert [lbl for lbl, _ in rows[2].ticks] == ["Memuaskan", "Sangat Baik"]
     assert rows[3].values["predikat"].text == "Sangat Memuaskan"
-    assert len(ti.rows("3.5")) == 2
+    assert len(ti.rows("3.5")) == 3
+    assert len(ti.rows("3.5", indicators_only=True)) == 2
 
 
 def test_35_sasaran_lines_without_prefix_told_apart_by_other_tables() -> None:
@@ -230,9 +231,10 @@ def test_seed_roles(name: str) -> None:
     ti = CheckContext(read_document(SEEDS / name), CheckConfig()).tables
     for role in ("3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "PK", "renstra", "iku"):
         assert role in ti.by_role, role
-    assert len(ti.rows("3.1")) == 4
+    assert len(ti.rows("3.1", indicators_only=True)) == 4
     assert ti.average_row("3.1") is not None
     assert all("capaian" in r.values for r in ti.rows("3.1"))
+    assert all(not r.is_average for r in ti.rows("3.1", indicators_only=True))
     assert {r.level for r in ti.budget("3.8")} >= {"program", "kegiatan", "sub_kegiatan"}
     assert any(r.values.get("predikat") for r in ti.rows("3.5"))
 

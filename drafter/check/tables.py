@@ -135,12 +135,19 @@ class TableIndex:
     def role_of(self, block: Block) -> str | None:
         return self.roles.get(block.index)
 
-    def rows(self, role: str, *, all_rows: bool = False) -> list[IndicatorRow]:
-        """Indicator rows of ``role``; averages and 3.5 sasaran-only rows only with all_rows."""
+    def rows(self, role: str, *, all_rows: bool = False,
+             indicators_only: bool = False) -> list[IndicatorRow]:
+        """Rows of ``role``: indicator rows and average rows (``is_average``).
+
+        3.5 sasaran-only lines (``kind == "sasaran"``) come only with ``all_rows``;
+        ``indicators_only`` leaves out the average rows as well.
+        """
         rows = self.indicator_rows.get(role, [])
         if all_rows:
             return list(rows)
-        return [r for r in rows if r.kind == "indicator"]
+        if indicators_only:
+            return [r for r in rows if r.kind == "indicator"]
+        return [r for r in rows if r.kind != "sasaran"]
 
     def budget(self, role: str) -> list[BudgetRow]:
         return list(self.budget_rows.get(role, []))
@@ -175,12 +182,12 @@ class TableIndex:
         order = ("3.1", "PK", "3.3", "3.2", "3.4", "3.5", "iku", "renstra")
         anchors: list[IndicatorRow] = []
         for r in order:
-            if self.rows(r):
-                anchors = self.rows(r)
+            if self.rows(r, indicators_only=True):
+                anchors = self.rows(r, indicators_only=True)
                 break
         groups: list[list[IndicatorRow]] = [[a] for a in anchors]
         for role in (*order, "3.7"):
-            for row in self.rows(role):
+            for row in self.rows(role, indicators_only=True):
                 if anchors and row.role == anchors[0].role:
                     continue
                 best, best_i = 0.0, -1

@@ -278,7 +278,7 @@ class AverageCapaian(Rule):
         caps_rule = _doc_caps(ctx)
         rule_note = (" (laporan ini menyatakan capaian di atas 100% dihitung 100%)"
                      if caps_rule else "")
-        rows31 = ti.rows("3.1")
+        rows31 = ti.rows("3.1", indicators_only=True)
         avg31 = _averages(_capaian_values(rows31))
         avg_row = ti.average_row("3.1")
         if avg_row is not None and avg31 is not None:
@@ -299,7 +299,7 @@ class AverageCapaian(Rule):
             v = value_of(avg_row.values.get("capaian"))
             assert v is not None
             cands.append(("baris rata-rata Tabel 3.1", v))
-        rows37 = ti.rows("3.7")
+        rows37 = ti.rows("3.7", indicators_only=True)
         avg37 = _averages(_capaian_values(rows37))
         if avg37 is not None:
             cands += [("rata-rata capaian Tabel 3.7", avg37[0]),
@@ -307,7 +307,7 @@ class AverageCapaian(Rule):
         ser37 = _averages(_capaian_values(rows37, "serapan"))
         if ser37 is not None:
             cands.append(("rata-rata serapan Tabel 3.7", ser37[0]))
-        avg35 = _averages(_capaian_values(ti.rows("3.5")))
+        avg35 = _averages(_capaian_values(ti.rows("3.5", indicators_only=True)))
         if avg35 is not None:
             cands += [("rata-rata capaian Tabel 3.5", avg35[0]),
                       ("rata-rata capaian Tabel 3.5 (maks. 100%)", avg35[1])]
@@ -388,7 +388,7 @@ class SerapanFromBudget(Rule):
         if not progs38:
             return
         progs36 = [r for r in ti.budget("3.6") if r.level == "program"]
-        for row in ti.rows("3.7"):
+        for row in ti.rows("3.7", indicators_only=True):
             s = row.values.get("serapan")
             if s is None or s.num is None:
                 continue

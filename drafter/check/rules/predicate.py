@@ -105,7 +105,7 @@ def _average_capaian(ctx: CheckContext) -> list[Decimal]:
         c = avg.values.get("capaian")
         if c is not None and c.num is not None:
             out.append(c.num.value)
-    vals = [r.values["capaian"].num.value for r in ti.rows("3.1")
+    vals = [r.values["capaian"].num.value for r in ti.rows("3.1", indicators_only=True)
             if "capaian" in r.values and r.values["capaian"].num is not None]
     if vals:
         out.append(sum(vals, Decimal(0)) / len(vals))
