@@ -56,6 +56,8 @@ def test_same_value_follows_rounding_and_grades() -> None:
     assert same_value(a, b) is True
     assert same_value(text_value("103%"), text_value("103,4%")) is True  # 103 explains 103,4
     assert same_value(text_value("100%"), text_value("97%")) is False
+    assert same_value(text_value("4"), text_value("4,50")) is False  # 4,50 rounds half-up to 5
+    assert same_value(text_value("88,1"), text_value("88,05")) is True
     assert same_value(text_value("B"), text_value("BB")) is False
     assert same_value(text_value("BB (80)"), text_value("80")) is True
     assert same_value(text_value("B"), text_value("85")) is None

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.document.model import Block
-from drafter.numbers import Num, parse_number, scan_numbers
+from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -150,10 +150,14 @@ def text_value(span: str) -> Value | None:
 
 
 def nums_equal(a: Num, b: Num) -> bool:
-    """True when one stated value can be the other one rounded (statcheck's principle)."""
+    """True when one stated value is the other one rounded half-up to its stated digits
+    (statcheck's principle): 92,8 = 92,80, 103 = 103,4, but 4 != 4,50 and 88 != 88,5."""
     if a.value == b.value:
         return True
-    return a.explains(b.value) or b.explains(a.value)
+    short, long_ = (a, b) if a.decimals <= b.decimals else (b, a)
+    if short.decimals == long_.decimals:
+        return False
+    return round_half_up(long_.value, short.decimals) == short.value
 
 
 def same_value(a: Value | None, b: Value | None) -> bool | None:

@@ -341,7 +341,8 @@ class ChangeClaim(_ClaimRule):
                 cur = value_of(row.values.get("realisasi"))
             for m in pattern("change").finditer(text):
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
-                if a is None or bb is None:
+                if a is None or bb is None or _UNIT_AFTER.match(text[m.end("b"):]) \
+                        or _UNIT_AFTER.match(text[m.end("a"):]):
                     continue
                 problems = []
                 if prev is not None and same_value(a, prev) is False:

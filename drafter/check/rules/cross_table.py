@@ -226,14 +226,37 @@ def _best_in(rows: list[IndicatorRow], name: str, threshold: float = 0.5) -> Ind
     return rows[scored[0][1]]
 
 
+_REVISED_RE = re.compile(r"\bsetelah\s+perubahan\b", re.IGNORECASE)
+
+
+def old_renstra_rows(ctx: CheckContext) -> set[int]:
+    """ids of Renstra rows that precede a "Setelah Perubahan" marker row in their table: the
+    targets before the Renstra was revised, which are no reference for the report year."""
+    cache = ctx.__dict__.get("_claims_old_renstra")
+    if cache is not None:
+        return cache
+    old: set[int] = set()
+    for t in ctx.document.tables():
+        marks = [i for i, row in enumerate(t.rows)
+                 if any(_REVISED_RE.search(c.text) for c in row.cells)]
+        if marks:
+            for row in t.rows[: marks[-1]]:
+                old.add(id(row))
+    ctx.__dict__["_claims_old_renstra"] = old
+    return old
+
+
 def renstra_tables(ctx: CheckContext) -> list[list[IndicatorRow]]:
-    """Renstra rows grouped by the source table they come from, in document order."""
+    """Current Renstra rows grouped by the source table they come from, in document order."""
     home: dict[int, int] = {}
     for t in ctx.document.tables():
         for row in t.rows:
             home[id(row)] = t.index
+    old = old_renstra_rows(ctx)
     tables: dict[int, list[IndicatorRow]] = {}
     for r in ctx.tables.rows("renstra"):
+        if id(r.row) in old:
+            continue
         tables.setdefault(home.get(id(r.row), r.table.index), []).append(r)
     return [tables[k] for k in sorted(tables)]
 
@@ -260,7 +283,8 @@ class RenstraTargetMismatch(_XTRule):
     name = "renstra-target-mismatch"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        rrows = ctx.tables.rows("renstra")
+        old_rows = old_renstra_rows(ctx)
+        rrows = [r for r in ctx.tables.rows("renstra") if id(r.row) not in old_rows]
         if not rrows:
             return
         year = ctx.info.year
