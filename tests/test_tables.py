@@ -247,3 +247,27 @@ def test_one_year_table_with_previous_year_column() -> None:
     row = _index(text).rows("3.1")[0]
     assert row.values["realisasi"].text == "88,05"
     assert row.values["realisasi:2022"].text == "93,33"
+
+
+def test_docx_merged_header_cells(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Tabel 3.2 Perbandingan capaian")
+    t = d.add_table(rows=3, cols=7)
+    for i, x in enumerate(["No", "Indikator Kinerja"]):
+        t.cell(0, i).text = x
+    t.cell(0, 2).merge(t.cell(0, 3)).text = "Target"
+    t.cell(0, 4).merge(t.cell(0, 6)).text = "Realisasi"
+    for i, x in enumerate(["", "", "2022", "2023", "2021", "2022", "2023"]):
+        t.cell(1, i).text = x
+    for i, x in enumerate(["1", "IKM", "85", "85", "75,58", "93,33", "88,05"]):
+        t.cell(2, i).text = x
+    path = tmp_path / "t.docx"
+    d.save(str(path))
+    ti = CheckContext(read_document(path), CheckConfig()).tables
+    row = ti.rows("3.2")[0]
+    assert {k: v.text for k, v in row.values.items()} == {
+        "target:2022": "85", "target:2023": "85", "realisasi:2021": "75,58",
+        "realisasi:2022": "93,33", "realisasi:2023": "88,05"}
+    loc = row.values["realisasi:2023"].cell.locate()
+    assert loc.extra is not None and loc.extra["cell"] == 7

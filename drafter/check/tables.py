@@ -290,15 +290,14 @@ def cell_is_numeric(text: str) -> bool:
 
 
 def logical_cells(row: Row, ncols: int, *, align_right: bool = False) -> dict[int, Cell]:
-    """Cells of ``row`` by logical column (colspans expanded; short rows aligned right)."""
-    out: dict[int, Cell] = {}
-    width = sum(max(1, c.colspan) for c in row.cells)
+    """Cells of ``row`` by grid column (short rows optionally aligned right).
+
+    The readers give one cell per grid column: a merged cell (``colspan`` > 1) is followed by
+    empty filler cells, so the position in ``row.cells`` is the column.
+    """
+    width = len(row.cells)
     shift = ncols - width if align_right and width < ncols else 0
-    col = shift
-    for c in row.cells:
-        out[col] = c
-        col += max(1, c.colspan)
-    return out
+    return {shift + i: c for i, c in enumerate(row.cells)}
 
 
 # --------------------------------------------------------------------------- headers
@@ -383,7 +382,7 @@ def _stacked_years(block: Block, header: list[int]) -> list[str]:
 
 def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int]:
     """Header label per logical column (group labels carried over empty cells)."""
-    ncols = max((sum(max(1, c.colspan) for c in r.cells) for r in block.rows), default=0)
+    ncols = max((len(r.cells) for r in block.rows), default=0)
     labels: dict[int, list[str]] = {}
     stacked = _stacked_years(block, header)
     hdr = [block.rows[i] for i in header if not _numbering_row(block.rows[i])]
@@ -824,7 +823,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
     for info in infos:
         if info.role is None:
             continue
-        ncols = max([sum(max(1, c.colspan) for c in r.cells) for r in info.block.rows]
+        ncols = max([len(r.cells) for r in info.block.rows]
                     + [c + 1 for c in info.columns.values()] + [c + 1 for c in info.ticks])
         if info.role in BUDGET_ROLES or (info.role == "PK" and "pagu" in info.columns and
                                          not ({"indikator", "sasaran"} & set(info.columns))):
