@@ -206,26 +206,68 @@ def test_list_gap_reported_once() -> None:
 
 # --- the drafter's clean text and the dev set ------------------------------------------------
 
-CLEAN = """# BAB III AKUNTABILITAS KINERJA
+CLEAN = """# LAPORAN KINERJA KECAMATAN GUMUKMAS KABUPATEN JEMBER TAHUN 2023
+
+## DAFTAR ISI
+
+BAB I PENDAHULUAN ........ 1
+
+A. LATAR BELAKANG ........ 1
+
+B. PROFIL KECAMATAN ........ 2
+
+BAB III AKUNTABILITAS KINERJA ........ 5
+
+A. KERANGKA PENGUKURAN KINERJA TAHUN 2023 ........ 5
+
+B. CAPAIAN KINERJA ........ 6
+
+# BAB I PENDAHULUAN
+
+## A. LATAR BELAKANG
+
+Laporan Kinerja Kecamatan Gumukmas Tahun 2023 disusun berdasarkan Peraturan Menteri PAN RB Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu, serta Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah. Laporan ini mempertanggungjawabkan Tahun Anggaran 2023 sesuai Rencana Strategis 2021-2026.
+
+## B. PROFIL KECAMATAN
+
+Kecamatan Gumukmas berbatasan sebelah utara dengan Kecamatan Umbulsari, sebelah timur dengan Kecamatan Puger dan sebelah barat dengan Kecamatan Kencong. Wilayahnya meliputi Desa Kepanjen, Desa Mayangan dan Desa Menampu.
+
+# BAB III AKUNTABILITAS KINERJA
 
 ## A. KERANGKA PENGUKURAN KINERJA TAHUN 2023
 
-Laporan Kinerja Kecamatan Gumukmas Kabupaten Jember Tahun 2023 disusun berdasarkan Peraturan Menteri PAN RB Nomor 53 Tahun 2014.
+Pengukuran dilakukan terhadap 4 (empat) indikator sasaran pada periode Renstra 2021-2026.
 
 ## B. CAPAIAN KINERJA
 
 ### B.1 ANALISA REALISASI KINERJA
 
-Realisasi IKM tahun 2023 sebesar 88,05 telah melampaui target 85, sehingga capaian 103,59% masuk kategori AA (sangat memuaskan). Dibandingkan dengan realisasi tahun 2022 sebesar 93,33, terdapat penurunan.
+Realisasi IKM tahun 2023 sebesar 88,05 telah melampaui target 85, sehingga capaian 103,59% masuk kategori AA (sangat memuaskan). Dibandingkan dengan realisasi tahun 2022 sebesar 93,33, terdapat penurunan. Rata-rata capaian masing-masing indikator adalah 95,5%.
+
+Tabel 3.1
+Pengukuran Kinerja
+
+| No | Indikator | Target | Realisasi |
+|---|---|---|---|
+| 1 | IKM | 85 | 88,05 |
 
 ### B.2 ANALISA PENYEBAB KEBERHASILAN DAN KEGAGALAN
 
 1. Pelayanan prima oleh 17 (tujuh belas) ASN.
 2. Anggaran Rp 3.973.567.698 (Tiga Miliar Sembilan Ratus Tujuh Puluh Tiga Juta Lima Ratus Enam Puluh Tujuh Ribu Enam Ratus Sembilan Puluh Delapan Rupiah).
+3. Dukungan Dinas Kependudukan dan Pencatatan Sipil (Dispendukcapil) untuk layanan KTP, KK, akta kelahiran, dst.
 
 # BAB IV PENUTUP
 
-Hasil evaluasi ini menjadi bahan penyusunan rencana kegiatan tahun 2024.
+Hasil evaluasi ini menjadi bahan penyusunan rencana kegiatan tahun 2024. Direkomendasikan agar pada tahun 2024 survei IKM dilakukan dua kali.
+
+Jember, 15 Januari 2024
+
+CAMAT GUMUKMAS
+
+NINO EKA PUTRA WAHYU RAMADHONI, S.STP, M.Si
+
+NIP. 19840624 200212 1 001
 """
 
 

@@ -256,8 +256,11 @@ def _toc_entries(ctx: CheckContext) -> tuple[list[_TocEntry], int]:
     entries: list[_TocEntry] = []
     chapter: str | None = None
     end = start
-    for b in blocks[start + 1:start + 8]:
-        if b.kind == "heading":
+    for b in blocks[start + 1:start + 120]:
+        if b.kind == "heading" and not is_toc_line(b.text):
+            break
+        if b.kind != "table" and not (is_toc_line(b.text) or _BAB_RE.match(b.text)
+                                      or b.text.strip().lower().startswith(("hal", "halaman"))):
             break
         end = b.index
         units_ = [r.cells[0] for r in b.rows if r.cells] if b.kind == "table" else [b]
