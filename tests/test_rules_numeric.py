@@ -230,3 +230,17 @@ def test_pr103_predicate_text_column_of_table_31() -> None:
     text = SCALE + "Tabel 3.1\nPengukuran\n\n" + "\n".join([head, *rows]) + "\n"
     issues = run("PR103", text)
     assert [i.expected for i in issues] == ["Memuaskan"]
+
+
+def test_ar105_row_naming_a_program() -> None:
+    head = T.join(("Program", "% Capaian Kinerja", "% Serapan Anggaran", "Tingkat Efisiensi"))
+    t37 = ("Tabel 3.7\nEfisiensi\n\n" + head + "\n"
+           + T.join(("Program Pemberdayaan Masyarakat Desa dan Kelurahan", "100%", "82,2%", "17,8%"))
+           + "\n" + T.join(("Program Penyelenggaraan Pemerintahan", "100%", "90%", "10%")) + "\n\n")
+    t = t37 + t38(("1", "Program : Pemberdayaan Masyarakat Desa dan Kelurahan", "89.960.000",
+                   "73.951.450", "82"),
+                  ("2", "Program : Penyelenggaraan Pemerintahan", "21.720.000", "18.483.200", "85"),
+                  ("3", "Program : Penunjang Urusan", "100.000.000", "90.000.000", "90"))
+    issues = run("AR105", t)
+    assert [i.excerpt for i in issues] == ["90%"]
+    assert issues[0].expected == "85,1%"

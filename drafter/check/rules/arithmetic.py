@@ -392,7 +392,11 @@ class SerapanFromBudget(Rule):
             s = row.values.get("serapan")
             if s is None or s.num is None:
                 continue
-            linked = self._linked(row.name, progs36, progs38)
+            direct = max(progs38, key=lambda q: similarity(row.name, q.name))
+            if similarity(row.name, direct.name) >= 0.75:
+                linked = [direct]  # Tabel 3.7 names the program itself
+            else:
+                linked = self._linked(row.name, progs36, progs38)
             cands = _program_serapan(linked) if linked else []
             if not cands:
                 # not linked to its programs: any program or any group of programs may
