@@ -371,3 +371,19 @@ def test_mutations_of_the_consistent_report_are_found() -> None:
         assert old in CLEAN_REPORT, code
         found = {i.rule for i in _mine(CLEAN_REPORT.replace(old, new))}
         assert code in found, (code, found)
+
+
+def test_sasaran_number_with_two_indicators_needs_the_indicator_name() -> None:
+    t31 = ("Tabel 3.1 Pengukuran Realisasi Kinerja Tahun 2023\n\n"
+           "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n"
+           "1\tMeningkatnya kualitas pelayanan publik\tIndeks Kepuasan Masyarakat\t85\t88,05\t103,59%\n"
+           "\t\tPersentase Pengaduan yang Ditindaklanjuti\t100%\t90%\t90%\n"
+           "2\tTerjaganya ketertiban umum\tPersentase Penyelesaian Laporan Pelanggaran\t100%\t97%\t97%\n\n")
+    text = (H + t31 + "Sasaran Strategis 1 :\n\nIndikator : Persentase Pengaduan yang Ditindaklanjuti\n\n"
+            "Realisasi tahun 2023 yaitu 90%.\n\nSasaran Strategis 2 :\n\nRealisasi tahun 2023 yaitu 97%.\n")
+    doc = parse_text(text, "<t>")
+    ctx = CheckContext(doc, CheckConfig(year=2023))
+    got = {b.text[:30]: (r.name if r else None) for b, r in indicator_paragraphs(ctx)}
+    assert got["Realisasi tahun 2023 yaitu 90%"] == "Persentase Pengaduan yang Ditindaklanjuti"
+    assert got["Realisasi tahun 2023 yaitu 97%"] == "Persentase Penyelesaian Laporan Pelanggaran"
+    assert not run("CL101", text)

@@ -265,8 +265,19 @@ def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
         if s > best_score:
             best, best_score = r, s
     by_no = None
-    if c.sasaran_no is not None and 1 <= c.sasaran_no <= len(rows) and len(rows) <= 12:
-        by_no = rows[c.sasaran_no - 1]
+    if c.sasaran_no is not None and len(rows) <= 12:
+        # the N-th sasaran of the table, when it has exactly one indicator
+        groups: list[list[IndicatorRow]] = []
+        keys: list[str] = []
+        for r in rows:
+            k = " ".join(sorted(tokens(r.sasaran or ""))) or f"#{len(keys)}"
+            if keys and k == keys[-1]:
+                groups[-1].append(r)
+            else:
+                keys.append(k)
+                groups.append([r])
+        if 1 <= c.sasaran_no <= len(groups) and len(groups[c.sasaran_no - 1]) == 1:
+            by_no = groups[c.sasaran_no - 1][0]
     if best is not None and best_score >= 0.6:
         return best
     if by_no is not None and (not (c.sasaran_name or c.indikator_name) or best is by_no
