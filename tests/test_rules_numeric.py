@@ -71,9 +71,12 @@ def test_ar101_negative_polarity_message_uses_negative_formula() -> None:
     assert issues[0].expected == "120%"
 
 
-def test_ar101_grades_differ() -> None:
-    issues = run("AR101", t31(("Nilai SAKIP", "A", "B", "100%")))
-    assert len(issues) == 1 and "B/A" in issues[0].message
+def test_ar101_grades() -> None:
+    assert run("AR101", t31(("Nilai SAKIP", "A", "B", "87,5%"))) == []  # scores unknown
+    issues = run("AR101", t31(("Nilai SAKIP", "BB", "BB", "95%")))
+    assert len(issues) == 1 and issues[0].expected == "100%"
+    assert run("AR101", t31(("IKM", "≥ 85", "88,05", "103,59%"))) == []
+    assert len(run("AR101", t31(("IKM", "≥ 85", "88,05", "100%")))) == 1
 
 
 # --------------------------------------------------------------------------- AR102/AR103

@@ -16,7 +16,7 @@ from drafter.check.fuzzy import similarity
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
-from drafter.measure import efficiency, grade_value
+from drafter.measure import efficiency
 from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up, scan_numbers
 from drafter.resources import load_yaml
 
@@ -91,10 +91,11 @@ def cap_issue(rule: Rule, vc: ValueCell, message: str, expected: str | None) -> 
 def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] | None:
     """(positive, negative, formula text) of a capaian from target and realisasi cells."""
     if t.grade and r.grade:
-        tv, rv = grade_value(t.grade), grade_value(r.grade)
+        # equal grades give 100%; for different grades the scores behind them are unknown
+        # (a report may use its own score for a grade), so nothing can be recomputed
         if t.grade == r.grade:
             return HUNDRED, HUNDRED, f"{r.grade} = {t.grade}"
-        return rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED, f"{r.grade}/{t.grade}"
+        return None
     tv, rv = value_of(t), value_of(r)
     if tv is None or rv is None or tv == 0:
         return None
