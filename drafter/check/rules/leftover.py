@@ -98,6 +98,7 @@ class _PatternRule(Rule):
             active.append(p)
         for unit, block in units(doc):
             is_cell = block.kind == "table"
+            taken: list[tuple[int, int]] = []  # one issue per stretch of text
             for p in active:
                 if p.prose_only and is_cell:
                     continue
@@ -109,6 +110,9 @@ class _PatternRule(Rule):
                             continue
                     if e <= s:
                         e = s + 1
+                    if any(s < te and ts < e for ts, te in taken):
+                        continue
+                    taken.append((s, e))
                     yield self.issue(unit, s, e, f"{p.message}: \"{m.group(0).strip()[:80]}\"",
                                      p.suggestion)
 

@@ -141,17 +141,16 @@ class ReportYearMismatch(Rule):
                         if not p.requires.search(unit.text[b0:e0]):
                             continue
                     seen.add(s)
-                    phrase = m.group(0)
                     start = m.start()
-                    if len(phrase) > 45:  # point at the tail: "... pada tahun 2022"
-                        start = max(m.start(), s - 30)
-                        phrase = "..." + unit.text[start:e]
+                    if e - start > 45:  # point at the tail: "... pada tahun 2022"
+                        tail = re.search(r"\S+\s+$", unit.text[start:s])
+                        start = s - len(tail.group(0)) if tail else s
+                    phrase = unit.text[start:e]
                     yield self.issue(
                         unit, start, e,
                         f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
                         f"\"{phrase}\" seharusnya memakai tahun {year}",
-                        expected=unit.text[start:s].lstrip(".") + str(year) if len(phrase) <= 45
-                        else str(year),
+                        expected=unit.text[start:s] + str(year),
                     )
 
 
