@@ -157,6 +157,22 @@ def _all_paragraph_elements(body: Any) -> Iterator[Any]:
                     yield from _all_paragraph_elements(tc)
 
 
+_R, _HYPERLINK = f"{_W}r", f"{_W}hyperlink"
+_RUN_TEXT_TAGS = tuple(f"{_W}{t}" for t in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+
+
+def paragraph_text(p_el: Any) -> str:
+    """Exactly python-docx's ``Paragraph.text`` (runs and hyperlinks, tabs as ``\t``, breaks as
+    ``\n``) without its per-call XPath evaluation, which dominates reading time."""
+    parts: list[str] = []
+    for child in p_el.iterchildren(_R, _HYPERLINK):
+        runs = (child,) if child.tag == _R else child.iterchildren(_R)
+        for r in runs:
+            for e in r.iterchildren(*_RUN_TEXT_TAGS):
+                parts.append(str(e))
+    return "".join(parts)
+
+
 def docx_paragraphs(docx_document: Any) -> list[Any]:
     """python-docx Paragraph objects numbered like ``Location.line`` of a DOCX Document."""
     from docx.text.paragraph import Paragraph
@@ -223,19 +239,31 @@ def _is_header_row(tr: Any) -> bool:
 
 class _DocxReader:
     def __init__(self, path: str, document: Any) -> None:
-        from docx.text.paragraph import Paragraph
-
         self.path = path
         self.document = document
-        self._Paragraph = Paragraph
-        self.parent = document._body
         self.n = 0  # paragraph counter
         self.t = 0  # table counter
         self.blocks: list[Block] = []
+        self._styles: dict[str, str] | None = None
 
-    def _para_text(self, p_el: Any) -> tuple[str, Any]:
-        para = self._Paragraph(p_el, self.parent)
-        return para.text, para
+    def _style_name(self, p_el: Any) -> str:
+        """Name of the paragraph style (looked up once per style id: python-docx's
+        ``paragraph.style`` rescans the styles part on every call)."""
+        ppr = p_el.find(f"{_W}pPr")
+        pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        sid = pstyle.get(f"{_W}val", "") if pstyle is not None else ""
+        if not sid:
+            return ""
+        if self._styles is None:
+            self._styles = {}
+            try:
+                for st in self.document.styles:
+                    if st.style_id:
+                        self._styles[st.style_id] = st.name or st.style_id
+            except Exception:  # noqa: BLE001 - a broken styles part: fall back to ids
+                pass
+        return self._styles.get(sid, sid)
+
 
     @staticmethod
     def _pos_fn(n: int):  # noqa: ANN205
@@ -244,7 +272,7 @@ class _DocxReader:
     def _paragraph(self, p_el: Any) -> None:
         self.n += 1
         n = self.n
-        text, para = self._para_text(p_el)
+        text = paragraph_text(p_el)
         if not text.strip():
             return
         b = UnitBuilder()
@@ -252,11 +280,7 @@ class _DocxReader:
         clean, segs = b.result()
         kind = "paragraph"
         level = 0
-        style = ""
-        try:
-            style = para.style.name if para.style is not None else ""
-        except Exception:  # noqa: BLE001 - broken style part: ignore styles
-            style = ""
+        style = self._style_name(p_el)
         hm = _HEADING_STYLE_RE.match(style or "")
         ppr = p_el.find(f"{_W}pPr")
         has_num = ppr is not None and ppr.find(f"{_W}numPr") is not None
@@ -286,7 +310,7 @@ class _DocxReader:
             self.n += 1
             if first_n is None:
                 first_n = self.n
-            text, _ = self._para_text(p_el)
+            text = paragraph_text(p_el)
             clean_into(b, text, 0, len(text), self._pos_fn(self.n), raw=True)
             b.brk()
         text, segs = b.result()
