@@ -199,11 +199,16 @@ def tokens(text: str) -> set[str]:
     return {t for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in _STOP}
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
-    """Similarity of two names: the shared fuzzy similarity when available."""
+    """Similarity of two names: the shared fuzzy similarity when available (cached)."""
     try:
         from drafter.check.fuzzy import similarity as fz
+        from drafter.check.fuzzy import tokens as ft
 
+        ta, tb = set(ft(a)), set(ft(b))
+        if len(ta) >= 3 and len(tb) >= 3 and len(ta & tb) < 0.25 * min(len(ta), len(tb)):
+            return 0.0  # fast path: hardly a word in common (the full comparison is slow)
         return float(fz(a, b))
     except Exception:  # noqa: BLE001 - fall back to token overlap
         ta, tb = tokens(a), tokens(b)
