@@ -663,13 +663,14 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     if "-" in w or "'" in w or "’" in w:
         return None  # hyphenated compounds, reduplications and broken hyphenation
     if not upper and any(c.isupper() for c in w[1:]):
-        # mixed case: an acronym like LKjIP or a camelCase join
-        sp = _split(chk, w, seen)
-        return ("SP102", f"{sp[0]} {sp[1]}") if sp else None
+        # mixed case: an acronym like LKjIP, or a camelCase join (rule TY102 reports those)
+        return None
     if chk.known(w):
         return None
     sp = _split(chk, w, seen)
     if sp is not None:
+        if upper and _ty102_reports(sp[0], sp[1]):
+            return None
         return "SP102", f"{sp[0]} {sp[1]}"
     if len(letters) < 5:
         return None
@@ -680,6 +681,16 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     if c is None:
         return None
     return "SP101", match_case(w, c)
+
+
+def _ty102_reports(a: str, b: str) -> bool:
+    """Rule TY102 (glued heading words in capitals, no dictionary needed) reports this join."""
+    try:
+        from drafter.check.rules.typo import _heading_words
+        words = _heading_words()
+    except Exception:  # noqa: BLE001 - TY102 absent or changed: SP102 reports it itself
+        return False
+    return a.upper() in words and b.upper() in words
 
 
 # frequent short words are not used to find phrase windows (a window has 2+ other words)
@@ -804,7 +815,8 @@ class _SpellRule(Rule):
 class UnknownWord(_SpellRule):
     """Kata yang tidak ada dalam kamus (Hunspell id_ID, leksikon, gazetir) dan sangat mirip dengan
     kata yang dipakai dokumen itu sendiri (jarak ketik 1; 2 untuk kata panjang), misalnya
-    "Lapopran" (Laporan), "Perencanaak" (Perencanaan), "Indek" (Indeks).
+    "Lapopran" (Laporan), "Perencanaak" (Perencanaan), "Indek" (Indeks); untuk kata langka
+    berhuruf kecil juga kata kamus yang berjarak satu ketikan ("mamadai" -> "memadai").
 
     Salah ketik pada nama indikator, program dan jabatan membuat laporan tampak tidak teliti dan
     menyulitkan pencarian. Hanya kata dengan koreksi yang meyakinkan yang dilaporkan; nama orang,
@@ -865,7 +877,9 @@ class PhraseSwap(_SpellRule):
     "Pertandingan Realisasi" (Perbandingan Realisasi), "ketertarikan umum" (ketertiban umum).
 
     Kata pengganti itu benar ejaannya sehingga lolos pemeriksa ejaan biasa, tetapi mengubah makna
-    istilah resmi. Kata yang terulang ("Ketertiban dan Ketertiban Umum") juga ditandai.
+    istilah resmi. Kata yang terulang ("Ketertiban dan Ketertiban Umum"), sampah OCR di dalam frasa
+    baku ("Indeks Kepuasan PUBG") dan jabatan penanda tangan yang rusak di depan nama instansi
+    ("KAMAT GUMUKMAS", "Cam AR Umbulsari" -> "CAMAT ...") juga ditandai.
     """
 
     code = "SP105"
