@@ -271,3 +271,17 @@ def test_docx_merged_header_cells(tmp_path: Path) -> None:
         "realisasi:2022": "93,33", "realisasi:2023": "88,05"}
     loc = row.values["realisasi:2023"].cell.locate()
     assert loc.extra is not None and loc.extra["cell"] == 7
+
+
+def test_caption_number_used_for_a_scale_table() -> None:
+    text = "Tabel 3.1\nInterval Penilaian Kinerja\n\n" + _tab(
+        ("NO", "INTERVAL NILAI REALISASI KINERJA", "KRITERIA PENILAIAN REALISASI KINERJA"),
+        ("1", "91 % ≤ 100 %", "Sangat Baik"),
+        ("2", "76 % ≤ 90%", "Baik"),
+    ) + "\nTabel 3.1 Pencapaian Kinerja\n\n" + _tab(
+        ("NO", "INDIKATOR KINERJA UTAMA", "SATUAN", "TARGET", "REALISASI", "CAPAIAN"),
+        ("1", "Persentase temuan yang ditindaklanjuti", "%", "55%", "60%", "109,09%"),
+    )
+    ti = _index(text)
+    assert len(ti.by_role["3.1"]) == 1
+    assert ti.rows("3.1")[0].values["capaian"].text == "109,09%"

@@ -512,6 +512,28 @@ def _sasaran_above(doc: Document, block: Block, lookback: int = 8) -> str | None
     return None
 
 
+_NEEDS: dict[str, tuple[tuple[str, ...], int]] = {
+    # role: (keys of which at least n must be present, n)
+    "3.1": (("target", "realisasi", "capaian"), 2),
+    "3.2": (("target", "realisasi"), 1),
+    "3.3": (("renstra_target", "target", "realisasi", "capaian"), 2),
+    "3.4": (("realisasi", "nasional"), 1),
+    "3.5": (("capaian", "predikat"), 1),
+    "3.6": (("target", "realisasi", "capaian", "persen"), 2),
+    "3.7": (("capaian", "serapan", "efisiensi"), 2),
+    "3.8": (("pagu", "realisasi", "persen"), 2),
+}
+
+
+def _fits(role: str, cols: dict[str, int], ticks: dict[int, str]) -> bool:
+    """Whether a table's columns fit the role its caption gives."""
+    need = _NEEDS.get(role)
+    if need is None or (role == "3.5" and ticks):
+        return True
+    base = {k.split(":")[0] for k in cols}
+    return sum(1 for k in need[0] if k in base) >= need[1]
+
+
 def _header_role(cols: dict[str, int], ticks: dict[int, str], context: str) -> str | None:
     keys = set(cols)
     base = {k.split(":")[0] for k in keys}
@@ -741,6 +763,8 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     info = TableInfo(block=block, role=None, columns=cols, labels=labels, header_rows=header,
                      ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block))
     role = _caption_role(caption)
+    if role is not None and cols and not _fits(role, cols, ticks):
+        role = None  # a caption number used for another table ("Tabel 3.1 Interval Penilaian")
     adjacent = previous is not None and previous.block.index == block.index - 1
     if role is None and previous is not None and previous.role is not None:
         between_caption = False
