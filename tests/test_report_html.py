@@ -192,6 +192,8 @@ def test_docx_view_by_paragraph(tmp_path: Path) -> None:
     assert "<script>alert" not in html
     assert '<mark class="hl sev-error cat-arithmetic" data-ids="f1-i1">103%</mark>' in html
     assert "(tabel 1, baris 1, sel 2)" in html
+    # table-cell paragraphs are labelled in the document view
+    assert '<span class="cellref">tabel 1, baris 1, sel 2</span>' in html
 
 
 def test_unreadable_file_in_report(tmp_path: Path) -> None:
@@ -296,6 +298,10 @@ def test_browser_highlights_and_filters(browser: object, result: FileResult, tmp
     # anchor link from the summary jumps to the card
     page.locator('a[href="#f1-i1"]').first.click()
     assert page.evaluate("location.hash") == "#f1-i1"
+    # print layout: no filter bar, highlights kept
+    page.emulate_media(media="print")
+    assert not page.locator("nav.filters").is_visible()
+    assert page.locator("table.doc mark.hl").first.is_visible()
     assert errors == []
     page.close()
 

@@ -231,6 +231,7 @@ class SourceView:
     units: list[tuple[int, str]] = field(default_factory=list)  # (line/paragraph number, text)
     starts: list[int] = field(default_factory=list)  # sorted first lines of blocks...
     chapters: list[str | None] = field(default_factory=list)  # ...and their chapters
+    cells: dict[int, dict[str, int]] = field(default_factory=dict)  # DOCX paragraph -> table cell
     error: str | None = None
 
     def chapter_of(self, line: int) -> str | None:
@@ -271,6 +272,10 @@ def load_source(path: str | Path, *, text: bool = True) -> SourceView:
         doc = read_document(path)
         assign_sections(doc)
         view.starts, view.chapters = chapter_map(doc)
+        for unit in doc.text_units():
+            extra = unit.extra or {}
+            if "table" in extra and "paragraph" in extra:
+                view.cells.setdefault(int(extra["paragraph"]), dict(extra))
     except Exception as exc:  # noqa: BLE001 - a report must not fail on a file it cannot show
         view.error = str(exc) or type(exc).__name__
         doc = None

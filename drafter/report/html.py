@@ -194,8 +194,11 @@ def _file_context(fi: int, r: FileResult, lang: str, *, context: int | None) -> 
             if sp is not None:
                 spans.append((sp[0], sp[1], it["id"], it["category"], it["severity"]))
                 ids.append(it["id"])
+        cell = view.cells.get(number) if view.kind == "docx" else None
         rows.append({
             "number": number,
+            "cell": (f"{lab['table']} {cell['table']}, {lab['row']} {cell.get('row', '?')}, "
+                     f"{lab['cell']} {cell.get('cell', '?')}") if cell else "",
             "id": f"f{fi}-L{number}",
             "html": highlight(text, spans),
             "ids": " ".join(ids),
