@@ -78,6 +78,10 @@ class OtherKecamatan(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         own = _own_kecamatan(ctx)
         gaz = gazetteer(ctx)
+        if own and not gaz:
+            kab = ctx.config.kabupaten or ctx.info.kabupaten or "?"
+            ctx.notice(f"tidak ada gazetir untuk Kabupaten {kab} (rules/gazetteer/); "
+                       "pemeriksaan nama kecamatan lain (FN101) dilewati")
         if not own or not gaz:
             return
         kecs = {k.lower(): k for k in gaz.get("kecamatan") or []}
