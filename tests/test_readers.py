@@ -823,3 +823,11 @@ def test_seed_roundtrip_through_docx(seeds_dir: Path, tmp_path: Path) -> None:
         [(t.caption, len(t.rows)) for t in src.tables()]
     assert [b.text for b in out.blocks if b.kind == "heading"] == \
         [b.text for b in src.blocks if b.kind == "heading"]
+
+
+def test_new_table_after_blank_line_with_same_width() -> None:
+    text = ("No\tSasaran\tTarget\n1\tSatu\t10\n\nProgram\tAnggaran\tKeterangan\n1. Program A\tRp 2.000\tAPBD\n"
+            "\n\tlanjutan teks\tketerangan lanjutan\n")
+    doc = parse_text(text)
+    assert [len(t.rows) for t in tables(doc)] == [2, 2]
+    assert tables(doc)[1].rows[0].is_header

@@ -198,6 +198,8 @@ class _Parser:
             if not repeated and len(cells) != self.t_width and looks_like_header(cells) \
                     and len(self.t_rows) >= 2:
                 self._close_table()
+            elif not repeated and kind == "tab" and self._starts_new_tab_table(cells, i):
+                self._close_table()
             elif not repeated and kind == "pipe" and header:
                 self._close_table()
         if self.t_kind is None:
@@ -212,6 +214,18 @@ class _Parser:
         self.t_width = max(self.t_width, len(cells)) if not is_data_row(cells) or \
             self.t_width == 0 else self.t_width
         self.t_blank = False
+
+    def _starts_new_tab_table(self, cells: list[Cell], i: int) -> bool:
+        """After a blank line: a label row (first cell filled, text only) followed by a data
+        row, below a table that already has data rows, starts a new table."""
+        if not cells or not cells[0].text.strip() or not looks_like_header(cells):
+            return False
+        if not any(is_data_row(d.cells) for d in self.t_rows):
+            return False
+        j = i + 1
+        if j >= len(self.lines) or "\t" not in self.lines[j]:
+            return False
+        return is_data_row(self._tab_cells(j))
 
     def _html_table(self, i: int) -> int:
         """Parse an HTML <table> starting on line i; returns the next line index."""
