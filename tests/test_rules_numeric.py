@@ -247,3 +247,18 @@ def test_ar105_row_naming_a_program() -> None:
     issues = run("AR105", t)
     assert [i.excerpt for i in issues] == ["90%"]
     assert issues[0].expected == "85,1%"
+
+
+def test_pr101_scale_table_without_codes() -> None:
+    scale = "Tabel 3.1\nInterval Penilaian Kinerja\n\n" + "\n".join(T.join(r) for r in [
+        ("NO", "INTERVAL NILAI REALISASI KINERJA", "KRITERIA PENILAIAN"),
+        ("1", "91 % ≤ 100 %", "Sangat Baik"),
+        ("2", "76 % ≤ 90%", "Baik"),
+        ("3", "66 % ≤ 75 %", "Cukup"),
+        ("4", "51 % ≤ 65 %", "Kurang"),
+        ("5", "≤ 50 %", "Sangat Kurang"),
+    ]) + "\n\n"
+    assert run("PR101", scale + "Capaian sebesar 85% masuk kategori Baik.\n") == []
+    assert run("PR101", scale + "Capaian sebesar 95% masuk kategori Sangat Baik.\n") == []
+    issues = run("PR101", scale + "Capaian sebesar 70% masuk kategori Baik.\n")
+    assert len(issues) == 1 and issues[0].expected == "Cukup"

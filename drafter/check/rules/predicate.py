@@ -36,6 +36,68 @@ def rx(key: str) -> re.Pattern[str]:
     return re.compile(conf()[key], re.IGNORECASE)
 
 
+_RANGE_NUM = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _row_band(texts: list[str], ref: Scale) -> tuple[Band, Decimal | None, Decimal | None] | None:
+    """(reference band of the label, lower bound, upper bound) of one scale-table row."""
+    label_band = None
+    for t in texts:
+        b = find_band(ref, re.sub(r"\(.*?\)", " ", t))
+        if b is not None and not _RANGE_NUM.search(t):
+            label_band = b
+            break
+    if label_band is None:
+        return None
+    for t in texts:
+        if re.fullmatch(r"\s*\d{1,2}\s*\.?\s*", t) or find_band(ref, t) is not None:
+            continue  # row number or label
+        nums = [Decimal(n.replace(",", ".")) for n in _RANGE_NUM.findall(t)]
+        if not nums or any(n > 1000 for n in nums):
+            continue
+        if len(nums) >= 2:
+            return label_band, min(nums[:2]), max(nums[:2])
+        low = t.lower()
+        if re.search(r"[<≤]|kurang\s+dari|di\s*bawah|maks", low):
+            return label_band, None, nums[0]
+        if re.search(r"[>≥]|lebih\s+dari|di\s*atas|min", low):
+            return label_band, nums[0], None
+    return None
+
+
+def effective_scale(ctx: CheckContext) -> Scale:
+    """The report's scale; also read from a scale table without letter codes.
+
+    The analyzer reads the report's scale from a table with the SAKIP codes (AA..D). Reports
+    with their own scale ("91% - 100% Sangat Baik, 76% - 90% Baik, ...") and no codes would
+    otherwise be checked against the default scale.
+    """
+    cached = getattr(ctx, "_pr_scale", None)
+    if isinstance(cached, Scale):
+        return cached
+    scale = ctx.info.scale
+    if ctx.info.scale_source != "document":
+        for table in ctx.document.tables():
+            found = []
+            for row in table.rows:
+                rb = _row_band([c.text.strip() for c in row.cells], scale)
+                if rb is not None:
+                    found.append(rb)
+            codes = [b.code for b, _, _ in found]
+            if len(found) < 3 or len(set(codes)) != len(codes):
+                continue
+            found.sort(key=lambda f: -(f[1] if f[1] is not None else Decimal(-1)))
+            bands = []
+            for i, (ref, lo, _hi) in enumerate(found):
+                upper = found[i - 1][1] if i > 0 else None
+                bands.append(Band(code=ref.code, min=lo if i < len(found) - 1 else None,
+                                  max=upper, label=ref.label, aliases=ref.aliases))
+            scale = Scale(tuple(bands))
+            break
+    object.__setattr__(ctx, "_pr_scale", scale)
+    return scale
+
+
 def _label_names(scale: Scale) -> list[str]:
     names = {n for b in scale.bands for n in (b.label.lower(), *b.aliases)}
     names = {re.sub(r"\s*\(.*?\)\s*", "", n).strip() or n for n in names}
@@ -142,7 +204,7 @@ class PredicateInText(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        scale = ctx.info.scale
+        scale = effective_scale(ctx)
         labels = label_regex(scale)
         names = set(_label_names(scale))
         trigger = rx("trigger")
@@ -230,7 +292,7 @@ class PredicateCodeLabel(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        scale = ctx.info.scale
+        scale = effective_scale(ctx)
         codes = "|".join(sorted((re.escape(b.code) for b in scale.bands), key=len, reverse=True))
         pat = re.compile(rf"(?<![A-Za-z])({codes})\s*\(\s*\**\s*([A-Za-z][A-Za-z ]{{2,30}}?)\s*\**\s*\)")
         for unit in ctx.document.text_units():
@@ -261,7 +323,7 @@ class PredicateTicks(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         yield from self._text_columns(ctx)
-        scale = ctx.info.scale
+        scale = effective_scale(ctx)
         for row in ctx.tables.rows("3.5", all_rows=True):
             c = row.values.get("capaian")
             if c is None or c.num is None:
@@ -293,7 +355,7 @@ class PredicateTicks(Rule):
 
     def _text_columns(self, ctx: CheckContext) -> Iterable[Issue]:
         """A "Predikat"/"Kategori" column written as text (Tabel 3.1 / 3.5)."""
-        scale = ctx.info.scale
+        scale = effective_scale(ctx)
         labels = label_regex(scale)
         for role in ("3.1", "3.5"):
             for row in ctx.tables.rows(role, all_rows=True):
