@@ -568,7 +568,18 @@ class SubKegiatanInputMismatch(_XTRule):
                 continue
             ref = s.values.get("pagu")
             rv = rp_value(ref)
-            if ref is None or rv is None or amount_equal(v, rv):
+            if ref is None or rv is None:
+                continue
+            if amount_equal(v, rv):
+                # same pagu: the realisasi must agree as well
+                rvc, srvc = r.values.get("realisasi"), s.values.get("realisasi")
+                a, z = rp_value(rvc), rp_value(srvc)
+                if rvc is not None and srvc is not None and a is not None and z is not None \
+                        and a >= 1000 and not amount_equal(a, z):
+                    yield self.issue(rvc.cell, *rvc.span(),
+                                     f"realisasi dana sub kegiatan '{bare(name)[:60]}' tertulis {rvc.text}, "
+                                     f"sedangkan {place('3.8', srvc)} mencatat realisasi {srvc.text}",
+                                     expected=srvc.text)
                 continue
             note = ""
             if v in progs and progs[v] is not None:
