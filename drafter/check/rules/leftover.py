@@ -174,12 +174,13 @@ class SingleChoiceBracket(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         words = _choice_words()
+        not_single = {_norm_choice(w) for w in _data().get("not_single") or []}
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
             for m in _BRACKET_RE.finditer(unit.text):
                 inner = _norm_choice(m.group(1))
-                if "/" in m.group(1) or inner not in words:
+                if "/" in m.group(1) or inner not in words or inner in not_single:
                     continue
                 if _grade_before(unit.text, m.start()):
                     continue
