@@ -829,5 +829,5 @@ def test_new_table_after_blank_line_with_same_width() -> None:
     text = ("No\tSasaran\tTarget\n1\tSatu\t10\n\nProgram\tAnggaran\tKeterangan\n1. Program A\tRp 2.000\tAPBD\n"
             "\n\tlanjutan teks\tketerangan lanjutan\n")
     doc = parse_text(text)
-    assert [len(t.rows) for t in tables(doc)] == [2, 2]
+    assert [len(t.rows) for t in tables(doc)] == [2, 3]  # the last row does not start a table
     assert tables(doc)[1].rows[0].is_header
