@@ -535,7 +535,8 @@ class StatusCountClaim(_ClaimRule):
             counts, source = bands
             for s, e in sentences(text):
                 sent = text[s:e]
-                ms = list(pattern("status_count_category").finditer(sent))
+                ms = [m for m in pattern("status_count_category").finditer(sent)
+                      if not (above is not None and pattern("status_count_above").search(m.group(0)))]
                 if not ms:
                     continue
                 wrong = []
