@@ -14,7 +14,7 @@ from typing import Any
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules._textutil import sentence_bounds, units
+from drafter.check.rules._textutil import sentence, sentence_bounds, units
 from drafter.document.model import TextUnit
 from drafter.numbers import scan_numbers
 from drafter.resources import load_yaml
@@ -233,6 +233,10 @@ _UNTIL_RE = re.compile(r"\bperiode\s+(?:tahun\s+)?(?:s\.?\s?d\.?|sampai\s+dengan
                        r"(20\d\d)\b", re.IGNORECASE)
 
 
+_PROGRESS_RE = re.compile(r"\b(?:realisasi|capaian|kumulatif|progres|dicapai|tercapai)\b",
+                          re.IGNORECASE)
+
+
 def _renstra_context(text: str, start: int) -> bool:
     words = _data().get("renstra_words") or []
     window = text[max(0, start - 80):start].lower()
@@ -278,6 +282,10 @@ class RenstraPeriod(Rule):
         for unit, _b in units(ctx.document):
             for m in _UNTIL_RE.finditer(unit.text):
                 y = int(m.group(1))
+                # "realisasi kumulatif periode s.d tahun 2023" is progress up to the report
+                # year, not the end of the period
+                if _PROGRESS_RE.search(sentence(unit.text, m.start(), m.end())):
+                    continue
                 if y != db and abs(y - db) <= 6:
                     yield self.issue(
                         unit, m.start(1), m.end(1),
