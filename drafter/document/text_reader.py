@@ -71,7 +71,7 @@ def detect_markdown(text: str, path: str = "") -> bool:
     headings = len(_MD_ATX_RE.findall(head))
     if headings >= 2:
         return True
-    return bool(_MD_ALIGN_RE.search(head)) and headings >= 0
+    return bool(_MD_ALIGN_RE.search(head))
 
 
 def _is_align_row(line: str) -> bool:
@@ -411,7 +411,6 @@ class _Parser:
                     spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
                     j += 1
                     taken += 1
-        # a bold title opened but not closed on the taken lines: keep reading
         blk = self._block("caption", spans)
         self._emit(blk, i + 1)
         return j
