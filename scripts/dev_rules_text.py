@@ -35,8 +35,9 @@ CATS = ("leftover", "year", "foreign-name", "terbilang", "structure", "typo")
 def typo_in_scope(entry: dict) -> bool:
     q = entry["quote"]
     words = q.split()
-    dup = any(a.lower() == b.lower() for a, b in zip(words, words[1:]))
-    glued = "duplicat" in entry["explanation"].lower() or "missing space" in entry["explanation"].lower()
+    dup = any(a.lower() == b.lower() for a, b in zip(words, words[1:], strict=False))
+    expl = entry["explanation"].lower()
+    glued = "duplicat" in expl or "missing space" in expl
     return dup or (glued and q.isupper())
 
 
