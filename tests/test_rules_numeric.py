@@ -262,3 +262,17 @@ def test_pr101_scale_table_without_codes() -> None:
     assert run("PR101", scale + "Capaian sebesar 95% masuk kategori Sangat Baik.\n") == []
     issues = run("PR101", scale + "Capaian sebesar 70% masuk kategori Baik.\n")
     assert len(issues) == 1 and issues[0].expected == "Cukup"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Nilai IKM sebesar 88,05 dengan kategori B (Baik).",
+    "Indeks Kepuasan Masyarakat 85 masuk kategori Baik.",
+])
+def test_pr101_ikm_has_its_own_scale(sentence: str) -> None:
+    assert run("PR101", SCALE + sentence + "\n") == []
+
+
+def test_pr101_ikm_label_that_fits_neither_scale() -> None:
+    issues = run("PR101", SCALE + "Nilai Survey Kepuasan Masyarakat mendapat predikat baik "
+                 "karena mendapatkan penilaian 96 %.\n")
+    assert len(issues) == 1 and issues[0].expected == "Sangat Memuaskan"

@@ -118,6 +118,17 @@ def find_band(scale: Scale, text: str) -> Band | None:
     return band
 
 
+def _ikm_fits(sent: str, label: str, value: Decimal) -> bool:
+    """In a sentence about the IKM, a label or code of the IKM's own scale that fits."""
+    if not rx("ikm_context").search(sent):
+        return False
+    t = " ".join(label.split())
+    for band in conf()["ikm_scale"]:
+        if value >= Decimal(str(band["min"])):
+            return t == band["code"] or t.lower() == band["label"]
+    return False
+
+
 def _is_alternative(sent: str, start: int, end: int, names: set[str]) -> bool:
     """True when the label is one side of an unfilled choice ("Baik /Kurang")."""
     left = sent[:start].rstrip(" *")
@@ -221,6 +232,9 @@ class PredicateInText(Rule):
                 if exp.code == band.code or band.code in _realisasi_bands(ctx, num[0].value,
                                                                           scale):
                     continue
+                around = unit.text[max(0, m.start() - 150):m.end() + 40]
+                if _ikm_fits(around, m.group("code"), num[0].value):
+                    continue
                 msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
                        f"{exp.code} ('{exp.label}', {exp.describe()})")
@@ -273,6 +287,8 @@ class PredicateInText(Rule):
         value = n.value
         exp = scale.band_for(value)
         if exp.code == band.code or band.code in _realisasi_bands(ctx, value, scale):
+            return None
+        if _ikm_fits(sent, lm.group(0), value):
             return None
         msg = (f"predikat tertulis '{lm.group(0)}' untuk nilai {n.text.strip()}, padahal pada skala "
                f"laporan {n.text.strip()} termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
