@@ -131,6 +131,10 @@ def test_docx_annotate_deterministic(formatted_docx: Path, tmp_path: Path) -> No
     annotate_file(formatted_docx, issues, a)
     annotate_file(formatted_docx, issues, b)
     assert a.read_bytes() == b.read_bytes()
+    import zipfile
+
+    with zipfile.ZipFile(a) as z:
+        assert "w:date" not in z.read("word/comments.xml").decode("utf-8")
 
 
 def test_escape_markdown() -> None:

@@ -166,8 +166,10 @@ def annotate_docx_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str 
     spans = {p: _spans(paragraphs[p]) for p in cuts}
     for issue, (p0, s, p1, e) in zip(issues, ranges, strict=True):
         first, last = _anchor_runs(paragraphs, spans, p0, s, p1, e)
-        document.add_comment([first, last], text=comment_text(issue, lang), author=AUTHOR,
-                             initials=INITIALS)
+        comment = document.add_comment([first, last], text=comment_text(issue, lang),
+                                       author=AUTHOR, initials=INITIALS)
+        # no w:date (optional): the copy is reproducible, like the pandoc-made one
+        comment._comment_elm.date = None
 
     buf = io.BytesIO()
     document.save(buf)
