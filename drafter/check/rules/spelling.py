@@ -506,11 +506,12 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                         out[u].add(v)
         return out
 
-    def correction(low: str) -> str | None:
+    def correction(low: str) -> list[str]:
+        """Known words of the document (or phrase list) close to ``low``, best first (max 3)."""
         nonlocal cands
         if cands is None:
             cands = candidates()
-        best: tuple[int, int, str] | None = None
+        keys: list[tuple[int, int, str]] = []
         limit = 2 if len(low) >= 8 else 1
         for c in cands.get(low, ()):
             if c == low:
@@ -518,25 +519,21 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
             dist = distance(low, c)
             if dist > limit or vocab[c] < freq[low]:
                 continue
-            key = (dist, -vocab[c], c)
-            if best is None or key < best:
-                best = key
-        return best[2] if best else None
+            keys.append((dist, -vocab[c], c))
+        return [k[2] for k in sorted(keys)[:3]]
 
     searches = [_MAX_NEIGHBOUR_SEARCHES]
 
-    def neighbour(low: str) -> str | None:
-        """The dictionary word one edit away (rare words only, a bounded number of searches)."""
+    def neighbour(low: str) -> list[str]:
+        """Dictionary words one edit away (rare words only, a bounded number of searches)."""
         if searches[0] <= 0 or speller.backend != "hunspell":
-            return None
+            return []
         searches[0] -= 1
         found = [c for c in _edits1(low) if c != low and speller.known(c)]
-        if not found:
-            return None
         # prefer what the document itself uses, then a substitution/transposition over an
         # insertion or deletion, then alphabetical order (deterministic)
         found.sort(key=lambda c: (-freq.get(c, 0), abs(len(c) - len(low)), c))
-        return found[0]
+        return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
     verdict: dict[str, tuple[str, str] | None] = {}
@@ -571,7 +568,10 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
             if code == "SP102":
                 msg = f"spasi hilang: '{w}' seharusnya '{exp}'"
             else:
-                msg = f"kata tidak dikenal '{w}', mungkin maksudnya '{exp}'"
+                alts = exp.split("\t")
+                exp = alts[0]
+                more = f" (atau {', '.join(repr(a) for a in alts[1:])})" if len(alts) > 1 else ""
+                msg = f"kata tidak dikenal '{w}', mungkin maksudnya '{exp}'{more}"
             add(key, code, t.start, t.end, msg, exp)
 
 
@@ -674,13 +674,13 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
         return "SP102", f"{sp[0]} {sp[1]}"
     if len(letters) < 5:
         return None
-    c = correction(w.lower())
-    if c is None and neighbour is not None and not upper and len(letters) >= 6 \
+    found = correction(w.lower())
+    if not found and neighbour is not None and not upper and len(letters) >= 6 \
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
-        c = neighbour(w.lower())
-    if c is None:
+        found = neighbour(w.lower())
+    if not found:
         return None
-    return "SP101", match_case(w, c)
+    return "SP101", "\t".join(match_case(w, c) for c in found)
 
 
 def _ty102_reports(a: str, b: str) -> bool:
