@@ -52,11 +52,14 @@ def _known_names(gaz: dict[str, Any]) -> set[str]:
 
 
 _KEC_RE = re.compile(r"(?<![\w])(?i:kecamatan|kec\.|camat)\s+(?P<name>[A-Z][A-Za-z]+)")
-_BORDER_RE = re.compile(
-    r"\b(?:berbatas(?:an)?|batas(?:-batas)?\s+wilayah|perbatasan|sebelah\s+(?:utara|selatan|timur|barat)"
-    r"|bagian\s+(?:utara|selatan|timur|barat)|letak\s+geografis)\b",
-    re.IGNORECASE,
-)
+def _context_re(key: str) -> re.Pattern[str]:
+    pats = (load_yaml("rules", "foreign_names.yaml") or {}).get(key) or []
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in pats) + r")\b" if pats else r"(?!)",
+                      re.IGNORECASE)
+
+
+_BORDER_RE = _context_re("border")
+_LEGIT_RE = _context_re("legit_context")
 
 
 @register
@@ -67,7 +70,8 @@ class OtherKecamatan(Rule):
     Reports are often written by copying another kecamatan's report; a foreign name left in a
     sasaran, a decree or an analysis shows the text was not adapted. Border descriptions
     ("berbatasan dengan", "sebelah utara ...") and sentences listing several kecamatan are
-    legitimate and not reported. Needs a gazetteer rules/gazetteer/<kabupaten>.yaml.
+    legitimate and not reported, nor are contexts such as "kerja sama", "studi tiru", "juara"
+    (rules/foreign_names.yaml). Needs a gazetteer rules/gazetteer/<kabupaten>.yaml.
     """
 
     code = "FN101"
@@ -91,7 +95,7 @@ class OtherKecamatan(Rule):
                 if name not in kecs or name == own.lower():
                     continue
                 sent = sentence(unit.text, m.start(), m.end())
-                if _BORDER_RE.search(sent):
+                if _BORDER_RE.search(sent) or _LEGIT_RE.search(sent):
                     continue
                 others = {x.group("name").lower() for x in _KEC_RE.finditer(sent)} & set(kecs)
                 if len(others - {own.lower()}) >= 2:
@@ -144,7 +148,8 @@ class OtherDesa(Rule):
                 key = full if full in where else first if first in where else None
                 if key is None or key in mine:
                     continue
-                if _BORDER_RE.search(sentence(unit.text, m.start(), m.end())):
+                sent = sentence(unit.text, m.start(), m.end())
+                if _BORDER_RE.search(sent) or _LEGIT_RE.search(sent):
                     continue
                 kec = next((k for k in kec_names if k.lower() == where[key]), where[key])
                 yield self.issue(
