@@ -276,3 +276,80 @@ def test_pr101_ikm_label_that_fits_neither_scale() -> None:
     issues = run("PR101", SCALE + "Nilai Survey Kepuasan Masyarakat mendapat predikat baik "
                  "karena mendapatkan penilaian 96 %.\n")
     assert len(issues) == 1 and issues[0].expected == "Sangat Memuaskan"
+
+
+CLEAN_REPORT = """# LAPORAN KINERJA KECAMATAN CONTOH TAHUN 2023
+
+## BAB III AKUNTABILITAS KINERJA
+
+### A. KERANGKA PENGUKURAN KINERJA
+
+| No | Kategori | Nilai | Interpretasi |
+|---|---|---|---|
+| 1. | AA | ≥ 90 - 100 | Sangat Memuaskan |
+| 2. | A | ≥ 80 - 90 | Memuaskan |
+| 3. | BB | ≥ 70 - 80 | Sangat Baik |
+| 4. | B | ≥ 60 - 70 | Baik |
+| 5. | CC | ≥ 50 - 60 | Cukup |
+| 6. | C | ≥ 30 - 50 | Kurang |
+| 7. | D | ≥ 0 - 30 | Sangat Kurang |
+
+Capaian kinerja sasaran yang mencapai angka lebih dari 100% termasuk pada angka capaian kinerja 100%.
+
+**Tabel 3.1** Pengukuran Realisasi Kinerja Tahun 2023
+
+| NO | SASARAN STRATEGIS | INDIKATOR KINERJA | TARGET | REALISASI | CAPAIAN |
+|---|---|---|---|---|---|
+| 1 | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | 85 | 88,05 | 103,59% |
+| 2 | Terjaganya ketertiban umum | Persentase penyelesaian laporan | 100% | 92,8% | 92,8% |
+| 3 | Menurunnya kemiskinan | Persentase penduduk miskin | 10% | 9% | 110% |
+| | RATA-RATA CAPAIAN | | | | 97,6% |
+
+Dari tabel di atas, capaian 3 indikator sasaran rata-rata mencapai 97,6% (capaian di atas 100% dihitung 100%) dan masuk dalam kategori Sangat Memuaskan. IKM sebesar 88,05 atau capaian 103,59% termasuk kategori Sangat Memuaskan, sedangkan nilai IKM tersebut bermutu B (Baik).
+
+**Tabel 3.5** Ikhtisar Capaian Kinerja
+
+| Sasaran/Indikator Sasaran | % Capaian | Sangat Memuaskan | Memuaskan | Sangat Baik |
+|---|---|---|---|---|
+| Indeks Kepuasan Masyarakat | 103,59% | ✓ | | |
+| Persentase penyelesaian laporan | 92,8% | ✓ | | |
+| Persentase penduduk miskin | 110% | ✓ | | |
+
+**Tabel 3.6** Target dan Realisasi Program
+
+| No | Program/ Kegiatan/ Sub Kegiatan | Target | Realisasi | % |
+|---|---|---|---|---|
+| 1 | Program : Penyelenggaraan Pemerintahan | 85 | 100 | 117,65% |
+| | Kegiatan : Koordinasi Pemerintahan | 12 | 12 | 100% |
+| | Input : Dana yang dibutuhkan | Rp 739.898.400 | Rp 738.196.000 | 99,77% |
+
+**Tabel 3.7** Efisiensi Penggunaan Sumber Daya
+
+| No | Sasaran | % Capaian Kinerja | % Serapan Anggaran | Tingkat Efisiensi |
+|---|---|---|---|---|
+| 1 | Meningkatnya kepuasan masyarakat | 103,59% | 99,77% | 3,82% |
+| 2 | Terjaganya ketertiban umum | 92,8% | 98,34% | -5,54% |
+
+Realisasi anggaran tahun 2023 sebesar Rp 1.065.414.000 dari total anggaran Rp 1.072.628.900 atau 99,33%. Dibandingkan dengan tahun 2022 sebesar 97,61%, penyerapan mengalami kenaikan sebesar 1,72%.
+
+**Tabel 3.8** Realisasi Anggaran per Program
+
+| NO | PROGRAM/KEGIATAN/SUB KEGIATAN | PAGU | REALISASI | % |
+|---|---|---|---|---|
+| I | Program : Penyelenggaraan Pemerintahan | 739.898.400 | 738.196.000 | 99,77 |
+| 1 | Kegiatan : Koordinasi Pemerintahan | 739.898.400 | 738.196.000 | 99,77 |
+| | Sub Kegiatan : Peningkatan Efektivitas | 739.898.400 | 738.196.000 | 99,77 |
+| II | Program : Koordinasi Ketenteraman dan Ketertiban Umum | 332.730.500 | 327.218.000 | 98,34 |
+| 1 | Kegiatan : Penegakan Peraturan Daerah | 332.730.500 | 327.218.000 | 98,34 |
+| | JUMLAH | 1.072.628.900 | 1.065.414.000 | 99,33 |
+"""
+
+
+def test_clean_report_has_no_arithmetic_or_predicate_issue() -> None:
+    from drafter.check.registry import all_rules
+
+    ctx = CheckContext(parse_text(CLEAN_REPORT, "<bersih>.md", markdown=True), CheckConfig())
+    assert set(ctx.tables.by_role) >= {"3.1", "3.5", "3.6", "3.7", "3.8"}
+    rules = [r for r in all_rules() if r.code[:2] in ("AR", "PR")]
+    issues = run_rules(ctx, rules, strict=True)
+    assert [(i.rule, i.location.line, i.message) for i in issues] == []

@@ -269,9 +269,11 @@ def read_value(cell: Cell) -> ValueCell:
             first = nums[0]
             before = clean(cell.text[:first.start])
             # the number must open the cell (only "Rp", markup or a sign before it)
-            if before in ("", "Rp", "Rp.", "+", "-", "±", "≥", ">", ">=", "≤", "<", "<=", "min",
-                          "min.", "maks", "maks.", "minimal", "maksimal"):
+            if before in ("", "Rp", "Rp.", "+", "-", "−", "±", "≥", ">", ">=", "≤", "<", "<=",
+                          "min", "min.", "maks", "maks.", "minimal", "maksimal"):
                 num = first
+                if before in ("-", "−"):
+                    num = replace(first, value=-first.value)
         if num is None:
             # a number glued to its prefix ("Rp3.973.567.698,00") is skipped by scan_numbers
             whole = parse_number(text)
