@@ -428,8 +428,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             if len(low) > 4:
                 rest = low[2:]
                 base = rest[:-3] if rest.endswith("nya") else rest
-                if base in lex.di_nouns and (low in _ALWAYS_SPLIT or speller is None
-                                             or not chk.known(t.text)):
+                if base in lex.di_nouns:
                     exp = match_case(t.text, "di " + t.text[2:].lower())
                     add(key, "SP104", t.start, t.end,
                         f"kata depan 'di' ditulis terpisah: '{t.text}' seharusnya '{exp}'", exp)
@@ -628,11 +627,6 @@ def _rejoin(chk: _Checker, text: str, toks: list[Token], i: int) -> tuple[Token,
         if len(joined) >= 6 and chk.dict_known(joined):
             return a, b, joined
     return None
-
-
-# joined forms that the dictionary accepts but EYD writes apart
-_ALWAYS_SPLIT = frozenset({"diatas", "dibawah", "dimana", "didalam", "diluar", "disamping", "diantara",
-                           "diantaranya", "disini", "disitu", "disana"})
 
 
 def _cache(ctx: CheckContext, an: SpellAnalysis) -> SpellAnalysis:
