@@ -285,3 +285,12 @@ def test_caption_number_used_for_a_scale_table() -> None:
     ti = _index(text)
     assert len(ti.by_role["3.1"]) == 1
     assert ti.rows("3.1")[0].values["capaian"].text == "109,09%"
+
+
+def test_capaian_column_holding_the_realisasi() -> None:
+    text = "Tabel 3.1\nPengukuran\n\n" + _tab(
+        ("NO", "INDIKATOR KINERJA", "TARGET", "CAPAIAN", "%"),
+        ("1", "IKM", "85", "88,05", "103,59"),
+    )
+    row = _index(text).rows("3.1")[0]
+    assert row.values["realisasi"].text == "88,05" and row.values["capaian"].text == "103,59"

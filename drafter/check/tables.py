@@ -801,6 +801,13 @@ def understand_table(doc: Document, block: Block, scale: Scale,
             block.index - previous.block.index <= 4:
         role = "PK"  # the program budget part of the Perjanjian Kinerja
     info.role = role
+    if role in ("3.1", "3.3") and "persen" in info.columns and "capaian" in info.columns and \
+            "realisasi" not in info.columns:
+        # "Target | Capaian | %": the Capaian column holds the realisasi, % the capaian
+        cols2 = dict(info.columns)
+        cols2["realisasi"] = cols2.pop("capaian")
+        cols2["capaian"] = cols2.pop("persen")
+        info.columns = cols2
     return info
 
 
