@@ -1,0 +1,179 @@
+"""Mutation benchmark: recall of the checker per defect type on drafted reports.
+
+Drafts every ``examples/*.yaml`` with ``lkip draft``, then injects seeded random defects (one at a
+time, and two or three at once) into the Markdown, checks the result and counts a mutation as
+found when an issue of the right category is reported at the mutated line (+-1; a budget row
+may also be reported on the program/kegiatan/total rows it adds up to). Every ``--docx-every``-th
+mutated draft is also converted to DOCX with pandoc and checked as DOCX. The unmutated drafts
+(Markdown and DOCX) are checked too: every issue on them is a false issue.
+
+Usage::
+
+    .venv/bin/python benchmarks/mutation.py            # 1,000 mutations, seed 0
+    .venv/bin/python benchmarks/mutation.py -n 200 --seed 3 --verbose
+
+The last line is ``min_recall=<lowest recall of any type> false_on_clean=<count>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from mutation.mutate import (  # noqa: E402
+    CATEGORY,
+    MUTATORS,
+    Draft,
+    Found,
+    Mutation,
+    apply,
+    check_file,
+    check_markdown,
+    combination,
+    detected,
+    docx_lines,
+    draft_examples,
+    draft_from_markdown,
+    pick,
+    tmpdir,
+    to_docx,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", "--mutations", type=int, default=1000, help="number of mutations (default 1000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--combo-share", type=float, default=0.3,
+                    help="share of runs that combine 2-3 mutations (default 0.3)")
+    ap.add_argument("--docx-every", type=int, default=10,
+                    help="also check every N-th mutated draft as DOCX (0: never; default 10)")
+    ap.add_argument("--examples", nargs="*", type=Path, help="figures files (default examples/*.yaml)")
+    ap.add_argument("--markdown", nargs="*", type=Path,
+                    help="already drafted clean Markdown files to mutate instead of drafting")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print every missed mutation")
+    args = ap.parse_args(argv)
+
+    t0 = time.monotonic()
+    with tmpdir() as tmp_s:
+        tmp = Path(tmp_s)
+        drafts = [draft_from_markdown(p) for p in args.markdown] if args.markdown else \
+            draft_examples(tmp, args.examples)
+        if not drafts:
+            print("no examples/*.yaml to draft", file=sys.stderr)
+            return 2
+        clean_md = {d.name: check_markdown(d.text, f"{d.name}.md") for d in drafts}
+        clean_docx: dict[str, list[Found]] = {}
+        if args.docx_every:
+            for d in drafts:
+                path = to_docx(d.text, tmp / f"{d.name}.docx")
+                clean_docx[d.name] = check_file(path)
+        false_issues = [(d, "md", f) for d in clean_md for f in clean_md[d]] + \
+                       [(d, "docx", f) for d in clean_docx for f in clean_docx[d]]
+
+        tried: Counter[str] = Counter()
+        hit: Counter[str] = Counter()
+        tried_docx: Counter[str] = Counter()
+        hit_docx: Counter[str] = Counter()
+        unavailable: Counter[str] = Counter()
+        misses: list[str] = []
+        total = 0
+        run = 0
+        types = list(MUTATORS)
+        while total < args.mutations:
+            rng = random.Random(f"{args.seed}-{run}")
+            draft = drafts[run % len(drafts)]
+            if rng.random() < args.combo_share:
+                muts = combination(draft, rng, rng.choice([2, 3]))
+            else:
+                t = types[(run // len(drafts)) % len(types)] if run < 4 * len(types) * len(drafts) \
+                    else rng.choice(types)
+                m = pick(draft, t, rng)
+                if m is None:
+                    unavailable[t] += 1
+                muts = [m] if m is not None else []
+            run += 1
+            if run > args.mutations * 20:
+                break  # the drafts offer too few targets
+            if not muts:
+                continue
+            text = apply(draft, muts)
+            found = check_markdown(text, f"{draft.name}.md")
+            for m in muts:
+                tried[m.type] += 1
+                total += 1
+                if detected(m, found, clean_md[draft.name]):
+                    hit[m.type] += 1
+                else:
+                    misses.append(f"md   {draft.name} {m.describe()}  reported there: "
+                                  f"{_near(found, m.lines())}")
+            if args.docx_every and run % args.docx_every == 0:
+                _docx_round(tmp, draft, muts, text, clean_docx[draft.name], tried_docx, hit_docx, misses)
+        elapsed = time.monotonic() - t0
+
+    print(f"mutation benchmark: {total} mutations in {run} runs on {len(drafts)} drafts "
+          f"({', '.join(d.name for d in drafts)}), seed {args.seed}, {elapsed:.0f} s")
+    print(f"{'type':<22}{'category':<16}{'n':>6}{'found':>7}{'recall':>8}   docx n/found")
+    recalls = []
+    for t in types:
+        n, h = tried[t], hit[t]
+        rec = h / n if n else float("nan")
+        if n:
+            recalls.append(rec)
+        docx = f"{tried_docx[t]}/{hit_docx[t]}" if tried_docx[t] else "-"
+        extra = "" if n else f"   (no target in the drafts: {unavailable[t]} tries)"
+        print(f"{t:<22}{CATEGORY[t]:<16}{n:>6}{h:>7}{rec:>8.3f}   {docx}{extra}")
+    if args.verbose and misses:
+        print("\nmissed:")
+        for line in misses:
+            print("  " + line)
+    elif misses:
+        print(f"\n{len(misses)} missed (run with -v to list them); first ones:")
+        for line in misses[:10]:
+            print("  " + line)
+    print(f"\nfalse issues on the clean drafts: {len(false_issues)}")
+    for name, kind, f in false_issues[:40]:
+        print(f"  {name}.{kind}:{f.line}: {f.rule} [{f.category}] {f.message[:140]}")
+    docx_recalls = [hit_docx[t] / tried_docx[t] for t in types if tried_docx[t]]
+    if docx_recalls:
+        print(f"docx: {sum(tried_docx.values())} mutations, found {sum(hit_docx.values())}")
+    missing_types = [t for t in types if not tried[t]]
+    if missing_types:
+        print(f"types without any target in the drafts: {', '.join(missing_types)}")
+    min_recall = min(recalls + docx_recalls) if recalls else 0.0
+    if missing_types:
+        min_recall = 0.0
+    print(f"min_recall={min_recall:.3f} false_on_clean={len(false_issues)}")
+    return 0
+
+
+def _near(found: list[Found], lines: set[int]) -> str:
+    near = [f"{f.rule}/{f.category}@{f.line}" for f in found if f.line in lines]
+    return ", ".join(near) or "nothing"
+
+
+def _docx_round(tmp: Path, draft: Draft, muts: list[Mutation], text: str, clean: list[Found],
+                tried: Counter[str], hit: Counter[str], misses: list[str]) -> None:
+    clean_path = tmp / f"{draft.name}.docx"
+    path = to_docx(text, tmp / "mutated.docx")
+    found = check_file(path)
+    where = docx_lines(clean_path, path, muts, draft)
+    for i, m in enumerate(muts):
+        tried[m.type] += 1
+        if detected(m, found, clean, lines=where[i]):
+            hit[m.type] += 1
+        else:
+            misses.append(f"docx {draft.name} {m.describe()} (paragraphs {sorted(where[i])}) reported "
+                          f"there: {_near(found, where[i])}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
