@@ -230,6 +230,7 @@ def _file_context(fi: int, r: FileResult, lang: str, *, context: int | None) -> 
         "by_severity": [(s, severity_label(s, lang), sevs[s]) for s in SEVERITIES if sevs[s]],
         "by_chapter": [(c, chaps[c]) for c in chapter_order],
         "cat_counts": cats,
+        "sev_counts": sevs,
         "context": context is not None,
     }
 
@@ -259,6 +260,10 @@ def render_html(results: Sequence[FileResult], *, batch: bool = False, lang: str
     all_sevs = [s for s in SEVERITIES if any(it["severity"] == s for f in files for it in f["entries"])]
     total = sum(f["total"] for f in files)
     errors = sum(f["errors"] for f in files)
+    totals_line = lab["totals_line"].format(issues=total, errors=errors, files=len(files))
+    failed = sum(1 for f in files if f["error"])
+    if failed:
+        totals_line += lab["failed_note"].format(n=failed)
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            f"script-src 'sha256-{script_hash}'")
@@ -275,9 +280,10 @@ def render_html(results: Sequence[FileResult], *, batch: bool = False, lang: str
         files=files,
         categories=[(c, category_label(c, lang)) for c in all_cats],
         severities=[(s, severity_label(s, lang)) for s in all_sevs],
+        all_severities=[(s, severity_label(s, lang)) for s in SEVERITIES],
         total=total,
         errors=errors,
-        totals_line=lab["totals_line"].format(issues=total, errors=errors, files=len(files)),
+        totals_line=totals_line,
         csp=csp,
         script=Markup(SCRIPT),
     )
