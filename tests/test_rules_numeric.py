@@ -353,3 +353,22 @@ def test_clean_report_has_no_arithmetic_or_predicate_issue() -> None:
     rules = [r for r in all_rules() if r.code[:2] in ("AR", "PR")]
     issues = run_rules(ctx, rules, strict=True)
     assert [(i.rule, i.location.line, i.message) for i in issues] == []
+
+
+def test_ar104_sasaran_average_rows_of_table_35_and_other_years() -> None:
+    head = [T.join(("Sasaran/Indikator Sasaran", "% Capaian", "Predikat", "")),
+            T.join(("", "", "Sangat Memuaskan", "Memuaskan"))]
+    rows = [T.join(("Sasaran 1 Terjaganya ketertiban", "", "", "")),
+            T.join(("Indikator 1.1 Laporan", "97%", "✓", "")),
+            T.join(("Indikator 1.2 Patroli", "91%", "✓", "")),
+            T.join(("Rata rata capaian", "94%", "✓", "")),
+            T.join(("Sasaran 2 Meningkatnya kepuasan", "", "", "")),
+            T.join(("Indikator 2.1 IKM", "100%", "✓", "")),
+            T.join(("Rata rata capaian", "90%", "✓", ""))]
+    text = "Table 3.5\nIkhtisar\n\n" + "\n".join(head + rows) + "\n"
+    issues = run("AR104", text)
+    assert [i.expected for i in issues] == ["100%"]
+    text = ("Laporan Kinerja Kecamatan Contoh Tahun 2023\n\n"
+            + t31(("IKM", "85", "85", "100%"), ("Laporan", "100%", "90%", "90%"))
+            + "\nRata-rata capaian kinerja sasaran tahun 2022 sebesar 87%.\n")
+    assert run("AR104", text) == []

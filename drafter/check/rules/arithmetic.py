@@ -291,6 +291,7 @@ class AverageCapaian(Rule):
                        f"= {fmt_pct(avg31[0])} (tanpa batas 100%) atau {fmt_pct(avg31[1])} "
                        f"(capaian di atas 100% dihitung 100%){rule_note}")
                 yield cap_issue(self, c, msg, fmt_pct(avg31[1] if caps_rule else avg31[0]))
+        yield from self._sasaran_averages(ti.rows("3.5", all_rows=True), rule_note)
         # averages stated in text
         cands: list[tuple[str, Decimal]] = []
         if avg31 is not None:
@@ -323,6 +324,10 @@ class AverageCapaian(Rule):
                 m = word.search(sent)
                 if m is None or skip.search(sent) or not need.search(sent):
                     continue
+                no_ranges = re.sub(r"\b20\d\d\s*[-–]\s*20\d\d\b", " ", sent)
+                years = {int(y) for y in re.findall(r"\b(20\d\d)\b", no_ranges)}
+                if ctx.info.year is not None and years - {ctx.info.year}:
+                    continue  # an average of another year
                 nums = [n for n in scan_numbers(sent) if n.percent and n.start > m.start()]
                 if not nums:
                     continue
@@ -337,6 +342,28 @@ class AverageCapaian(Rule):
                        f"{listing}")
                 best = cands[0][1]
                 yield self.issue(b, s + n.start, s + n.end, msg, fmt_pct(best))
+
+
+    def _sasaran_averages(self, rows: list[IndicatorRow], note: str) -> Iterator[Issue]:
+        """Tabel 3.5: a "Rata rata capaian" row after the indicators of its sasaran."""
+        group: list[Decimal] = []
+        for r in rows:
+            if r.kind == "sasaran":
+                group = []
+                continue
+            c = r.values.get("capaian")
+            if c is None or c.num is None:
+                continue
+            if not r.is_average:
+                group.append(c.num.value)
+                continue
+            avg = _averages(group)
+            if avg is not None and not (c.num.explains(avg[0]) or c.num.explains(avg[1])):
+                msg = (f"Tabel 3.5: rata-rata capaian tertulis {c.text}, rata-rata {len(group)} "
+                       f"capaian indikator di atasnya = {fmt_pct(avg[0])} (maks. 100%: "
+                       f"{fmt_pct(avg[1])}){note}")
+                yield cap_issue(self, c, msg, fmt_pct(avg[0]))
+            group = []
 
 
 # --------------------------------------------------------------------------- AR105
