@@ -342,6 +342,9 @@ def test_browser_renders_seed_reports(browser: object, seeds_dir: Path, tmp_path
         assert page.locator("tr.line").count() > 500
         assert page.locator(".card").count() == len(res.issues)
         if res.issues:
-            assert page.locator("mark.hl").first.is_visible() or page.locator("mark.hl").count() > 0
+            first = page.locator("table.doc mark.hl").first
+            first.scroll_into_view_if_needed()
+            assert first.is_visible()
+        assert _png_is_not_blank(page.screenshot())
         assert errors == []
         page.close()
