@@ -6,16 +6,16 @@ Usage: .venv/bin/python scripts/screenshots.py [SEED.txt]   (default: the Gumukm
 1. ``lkip check SEED --format html``: the report opened in headless Chromium, scrolled to the
    first error in BAB III.
 2. The seed converted to DOCX with pandoc, then ``lkip check --annotate``: the annotated DOCX is
-   rendered to PDF with LibreOffice when available (first page with comments); otherwise its
-   paragraphs and comments are read back with python-docx and drawn as a Word-like review pane
-   (flagged text highlighted, comment balloons in the margin) and screenshotted in Chromium.
+   read back with python-docx (comment ranges, references and texts) and drawn as a Word-like
+   review pane (flagged text highlighted, numbered comment balloons in the margin), screenshotted
+   in Chromium. (No office suite needed; LibreOffice's PDF export cannot be rasterised here
+   without further tools.)
 """
 
 from __future__ import annotations
 
 import html
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -149,18 +149,10 @@ def _review_pane_html(docx_path: Path, max_paragraphs: int = 10) -> str:
 
 def word_comments(docx_path: Path, work: Path, browser: object) -> Path:
     target = OUT / "word-comments.png"
-    office = shutil.which("libreoffice") or shutil.which("soffice")
     page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})  # type: ignore[attr-defined]
-    if office:
-        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(work), str(docx_path)],
-                       check=True, capture_output=True, timeout=180)
-        pdf = work / (docx_path.stem + ".pdf")
-        page.goto(pdf.as_uri())
-        page.wait_for_timeout(1500)
-    else:
-        view = work / "comments.html"
-        view.write_text(_review_pane_html(docx_path), encoding="utf-8")
-        page.goto(view.as_uri())
+    view = work / "comments.html"
+    view.write_text(_review_pane_html(docx_path), encoding="utf-8")
+    page.goto(view.as_uri())
     page.screenshot(path=str(target))
     page.close()
     return target
