@@ -1,0 +1,434 @@
+"""Figures -> the values BAB III prints.
+
+Every number in the drafted text comes from here, computed with :mod:`drafter.measure` and
+formatted with :mod:`drafter.numbers`, so the text agrees with its own tables to the last digit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from drafter import measure
+from drafter.draft.phrase import Phrasebank
+from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
+from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def fmt_value(v: Decimal | str, satuan: str = "") -> str:
+    """A target/realisasi as printed: ``100%``, ``88,05``, ``12 dokumen``, ``BB``."""
+    if isinstance(v, str):
+        return v
+    if satuan.strip() == "%":
+        return fmt_pct(v)
+    if satuan.strip():
+        return f"{fmt_num(v)} {satuan.strip()}"
+    return fmt_num(v)
+
+
+def fmt_amount(v: Decimal) -> str:
+    """An amount in a table cell (Rupiah, no prefix): ``3.973.567.698``."""
+    return fmt_num(v, 2)
+
+
+@dataclass
+class IndikatorCtx:
+    no: str
+    nama: str
+    satuan: str
+    polaritas: str
+    is_grade: bool
+    target: str
+    realisasi: str
+    capaian: Decimal
+    capaian_txt: str
+    predikat: str
+    predikat_code: str
+    status: str
+    years: dict[int, tuple[str, str]]  # year -> (target, realisasi) printed
+    renstra_target: str | None
+    renstra_capaian: str | None
+    renstra_reached: bool | None
+    pembanding_nilai: str | None
+    pembanding_label: str | None
+    pembanding_ket: str
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SasaranCtx:
+    no: int
+    id: str
+    nama: str
+    indikator: list[IndikatorCtx]
+    capaian: Decimal
+    capaian_txt: str
+    predikat: str
+    predikat_code: str
+    ticks: list[str]
+    programs: list[str]
+    pagu: Decimal | None
+    realisasi_anggaran: Decimal | None
+    serapan_txt: str
+    efisiensi_txt: str
+    efisien_ket: str
+    efisiensi_paragraph: str
+    faktor_keberhasilan: list[str]
+    faktor_kegagalan: list[str]
+    permasalahan: list[str]
+    solusi: list[str]
+    rincian_judul: str | None
+    rincian: list[str]
+    b2_paragraph: str
+
+
+def _ind_capaian(ind: Indikator) -> Decimal:
+    return measure.capaian(ind.target, ind.realisasi, ind.polaritas,
+                           skor_target=ind.skor_target, skor_realisasi=ind.skor_realisasi)
+
+
+def _ind_status(ind: Indikator) -> str:
+    return measure.status(ind.target, ind.realisasi, ind.polaritas,
+                          skor_target=ind.skor_target, skor_realisasi=ind.skor_realisasi)
+
+
+def _points(ch: measure.Change, satuan: str) -> str:
+    pts = abs(ch.points)
+    if satuan.strip() == "%":
+        return f"{fmt_num(pts)} poin persen"
+    return f"{fmt_num(pts)} poin"
+
+
+def build_context(fig: Figures) -> dict[str, Any]:
+    """The template context for BAB III."""
+    scale = measure.default_scale()
+    cap = fig.pengukuran.batas_capaian_100
+    year = fig.tahun
+    prev_year = year - 1
+    inst = fig.instansi.nama
+    pb = Phrasebank(seed=f"{inst}|{year}")
+    end_year = fig.renstra.akhir
+    tahun_ke = year - fig.renstra.awal + 1
+
+    # years shown in Tabel 3.2: up to two years before the report year that have data
+    hist_years = sorted({r.tahun for s in fig.sasaran for i in s.indikator for r in i.riwayat
+                         if r.tahun < year})[-2:]
+    years_32 = [*hist_years, year]
+
+    # programs and budgets per sasaran
+    prog_by_sasaran: dict[str, list[Program]] = {s.id: [] for s in fig.sasaran}
+    for p in fig.program:
+        prog_by_sasaran[p.sasaran].append(p)
+
+    def sub_list(p: Program) -> list[SubKegiatan]:
+        return [sk for k in p.kegiatan for sk in k.sub_kegiatan]
+
+    def keg_pagu(k: Kegiatan) -> tuple[Decimal, Decimal]:
+        return (measure.total([sk.pagu for sk in k.sub_kegiatan]),
+                measure.total([sk.realisasi_anggaran for sk in k.sub_kegiatan]))
+
+    def prog_pagu(p: Program) -> tuple[Decimal, Decimal]:
+        subs = sub_list(p)
+        return (measure.total([sk.pagu for sk in subs]),
+                measure.total([sk.realisasi_anggaran for sk in subs]))
+
+    all_ind: list[Decimal] = []
+    sasaran_ctx: list[SasaranCtx] = []
+    ind_counter = 0
+    for si, s in enumerate(fig.sasaran, start=1):
+        inds: list[IndikatorCtx] = []
+        for ii, ind in enumerate(s.indikator, start=1):
+            ind_counter += 1
+            inds.append(_indikator(fig, s, si, ii, ind, pb, scale, years_32, end_year, tahun_ke))
+        caps = [i.capaian for i in inds]
+        all_ind.extend(caps)
+        s_cap = caps[0] if len(caps) == 1 else measure.average(caps, cap_at_100=cap)
+        band = scale.band_for(s_cap)
+        progs = prog_by_sasaran[s.id]
+        if progs:
+            pagu = measure.total([prog_pagu(p)[0] for p in progs])
+            real = measure.total([prog_pagu(p)[1] for p in progs])
+            serapan = measure.absorption(pagu, real)
+            eff = measure.efficiency(s_cap, serapan, fig.pengukuran.efisiensi)
+            eff_txt = fmt_num(eff.value) if eff.formula == "rasio" else fmt_pct(eff.value)
+            eff_ket = "Efisien" if eff.efisien else "Kurang Efisien"
+            eff_par = pb.say(
+                "efisiensi_efisien" if eff.efisien else "efisiensi_tidak", key=f"{s.id}",
+                index=si, sasaran_no=si, sasaran=s.nama, capaian=fmt_pct(s_cap),
+                serapan=fmt_pct(serapan), pagu=fmt_rp(pagu), realisasi=fmt_rp(real),
+                efisiensi=eff_txt,
+                program=_join([_prog_title(p.nama) for p in progs]))
+            serapan_txt = fmt_pct(serapan)
+        else:
+            pagu = real = None
+            serapan_txt = eff_txt = "-"
+            eff_ket = "Tidak ada anggaran"
+            eff_par = pb.say("efisiensi_tanpa_anggaran", key=s.id, index=si, sasaran_no=si,
+                             sasaran=s.nama, capaian=fmt_pct(s_cap))
+        ticks = ["✓" if b.code == band.code else "" for b in scale.bands]
+        b2 = _b2_paragraph(pb, s, si, s_cap, band.label, band.code)
+        sasaran_ctx.append(SasaranCtx(
+            no=si, id=s.id, nama=s.nama, indikator=inds, capaian=s_cap,
+            capaian_txt=fmt_pct(s_cap), predikat=band.label, predikat_code=band.code,
+            ticks=ticks, programs=[_prog_title(p.nama) for p in progs], pagu=pagu,
+            realisasi_anggaran=real, serapan_txt=serapan_txt, efisiensi_txt=eff_txt,
+            efisien_ket=eff_ket, efisiensi_paragraph=eff_par,
+            faktor_keberhasilan=list(s.faktor_keberhasilan),
+            faktor_kegagalan=list(s.faktor_kegagalan), permasalahan=list(s.permasalahan),
+            solusi=list(s.solusi), rincian_judul=s.rincian.judul if s.rincian else None,
+            rincian=list(s.rincian.butir) if s.rincian else [], b2_paragraph=b2,
+        ))
+
+    avg = measure.average(all_ind, cap_at_100=cap)
+    avg_band = scale.band_for(avg)
+    n_melampaui = sum(1 for s in sasaran_ctx for i in s.indikator if i.status == "melampaui")
+    n_tercapai = sum(1 for s in sasaran_ctx for i in s.indikator if i.status == "tercapai")
+    n_gagal = sum(1 for s in sasaran_ctx for i in s.indikator if i.status == "tidak_tercapai")
+
+    # Tabel 3.6 and 3.8 rows
+    rows_36: list[dict[str, str]] = []
+    rows_38: list[dict[str, str]] = []
+    n_keg = n_sub = 0
+    for pi, p in enumerate(sorted(fig.program, key=lambda p: _sasaran_index(fig, p.sasaran)),
+                           start=0):
+        ppagu, preal = prog_pagu(p)
+        no = ROMAN[pi] if pi < len(ROMAN) else str(pi + 1)
+        rows_36.append(_row36(no, f"Program: {_prog_title(p.nama)}", p.indikator, ppagu))
+        rows_38.append(_row38(no, f"Program: {_prog_title(p.nama)}", ppagu, preal))
+        for ki, k in enumerate(p.kegiatan, start=1):
+            n_keg += 1
+            kpagu, kreal = keg_pagu(k)
+            rows_36.append(_row36(str(ki), f"Kegiatan: {k.nama}", k.indikator, kpagu))
+            rows_38.append(_row38(str(ki), f"Kegiatan: {k.nama}", kpagu, kreal))
+            for ski, sk in enumerate(k.sub_kegiatan, start=1):
+                n_sub += 1
+                rows_36.append(_row36(f"{ki}.{ski}", f"Sub Kegiatan: {sk.nama}", sk.indikator,
+                                      sk.pagu))
+                rows_38.append(_row38(f"{ki}.{ski}", f"Sub Kegiatan: {sk.nama}", sk.pagu,
+                                      sk.realisasi_anggaran))
+    total_pagu = measure.total([prog_pagu(p)[0] for p in fig.program])
+    total_real = measure.total([prog_pagu(p)[1] for p in fig.program])
+    total_serapan = measure.absorption(total_pagu, total_real) if fig.program else None
+    sisa = total_pagu - total_real
+
+    # composition of belanja
+    komposisi = []
+    for k in fig.anggaran.komposisi:
+        share = measure.pct(k.pagu / total_pagu * 100) if total_pagu else Decimal(0)
+        komposisi.append({"jenis": k.jenis, "pagu": fmt_rp(k.pagu), "porsi": fmt_pct(share),
+                          "terbilang": terbilang_rupiah(k.pagu)})
+
+    # last year's absorption
+    tl = fig.anggaran.tahun_lalu
+    if tl is not None and total_serapan is not None:
+        tl_serapan = measure.absorption(tl.pagu, tl.realisasi)
+        ch = measure.change(tl_serapan, total_serapan)
+        situation = {"naik": "serapan_naik", "turun": "serapan_turun", "tetap": "serapan_tetap"}[
+            ch.direction]
+        serapan_lalu = pb.say(situation, key="serapan", year=year, prev_year=prev_year,
+                              serapan=fmt_pct(total_serapan), serapan_lalu=fmt_pct(tl_serapan),
+                              selisih=fmt_num(abs(ch.points)), pagu_lalu=fmt_rp(tl.pagu),
+                              realisasi_lalu=fmt_rp(tl.realisasi))
+    else:
+        serapan_lalu = pb.say("serapan_tidak_tersedia", key="serapan", year=year,
+                              prev_year=prev_year)
+
+    tanpa_program = [s for s in sasaran_ctx if not s.programs]
+    ctx: dict[str, Any] = {
+        "instansi": inst,
+        "kabupaten": fig.instansi.kabupaten,
+        "jenis_daerah": fig.instansi.jenis_daerah,
+        "kepala": fig.instansi.kepala,
+        "tahun": year,
+        "tahun_lalu": prev_year,
+        "tahun_depan": year + 1,
+        "renstra_awal": fig.renstra.awal,
+        "renstra_akhir": end_year,
+        "tahun_ke": tahun_ke,
+        "cap_rule": cap,
+        "efisiensi_rumus": fig.pengukuran.efisiensi,
+        "scale": [{"code": b.code, "range": _band_range(b), "label": b.label}
+                  for b in scale.bands],
+        "predikat_labels": [b.label for b in scale.bands],
+        "sasaran": sasaran_ctx,
+        "n_sasaran": len(sasaran_ctx),
+        "n_indikator": len(all_ind),
+        "n_melampaui": n_melampaui,
+        "n_tercapai": n_tercapai,
+        "n_tidak_tercapai": n_gagal,
+        "rata_rata": fmt_pct(avg),
+        "rata_rata_predikat": avg_band.label,
+        "rata_rata_code": avg_band.code,
+        "years_32": years_32,
+        "rows_36": rows_36,
+        "rows_38": rows_38,
+        "n_program": len(fig.program),
+        "n_kegiatan": n_keg,
+        "n_sub_kegiatan": n_sub,
+        "has_program": bool(fig.program),
+        "total_pagu": fmt_rp(total_pagu),
+        "total_pagu_cell": fmt_amount(total_pagu),
+        "total_pagu_terbilang": terbilang_rupiah(total_pagu),
+        "total_realisasi": fmt_rp(total_real),
+        "total_realisasi_cell": fmt_amount(total_real),
+        "total_realisasi_terbilang": terbilang_rupiah(total_real),
+        "total_serapan": fmt_pct(total_serapan) if total_serapan is not None else "-",
+        "sisa_anggaran": fmt_rp(sisa),
+        "sumber_anggaran": fig.anggaran.sumber,
+        "komposisi": komposisi,
+        "serapan_lalu": serapan_lalu,
+        "sdm": fig.sdm,
+        "tanpa_program": tanpa_program,
+        "overall_paragraph": pb.say(
+            "ringkasan_" + ("baik" if n_gagal == 0 else "sebagian"), key="ringkasan",
+            year=year, instansi=inst, n_indikator=len(all_ind), rata_rata=fmt_pct(avg),
+            predikat=avg_band.label, n_tercapai=n_melampaui + n_tercapai, n_gagal=n_gagal),
+    }
+    return ctx
+
+
+def _sasaran_index(fig: Figures, sid: str) -> int:
+    return [s.id for s in fig.sasaran].index(sid)
+
+
+def _prog_title(name: str) -> str:
+    """'PROGRAM PENUNJANG URUSAN ...' -> 'Penunjang Urusan ...' (the row says 'Program:')."""
+    n = name.strip()
+    if n.lower().startswith("program "):
+        n = n[len("program "):]
+    return n
+
+
+def _join(items: list[str]) -> str:
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
+def _band_range(b: measure.Band) -> str:
+    lo = "0" if b.min is None else fmt_num(b.min)
+    hi = "100" if b.max is None else fmt_num(b.max)
+    return f"{lo} - {hi}"
+
+
+def _row36(no: str, label: str, ind: Any, pagu: Decimal) -> dict[str, str]:
+    c = measure.capaian(ind.target, ind.realisasi)
+    return {"no": no, "uraian": label, "indikator": ind.nama,
+            "target": fmt_value(ind.target, ind.satuan),
+            "realisasi": fmt_value(ind.realisasi, ind.satuan), "capaian": fmt_pct(c),
+            "pagu": fmt_amount(pagu)}
+
+
+def _row38(no: str, label: str, pagu: Decimal, real: Decimal) -> dict[str, str]:
+    return {"no": no, "uraian": label, "pagu": fmt_amount(pagu), "realisasi": fmt_amount(real),
+            "persen": fmt_pct(measure.absorption(pagu, real))}
+
+
+def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
+               scale: measure.Scale, years_32: list[int], end_year: int,
+               tahun_ke: int) -> IndikatorCtx:
+    year = fig.tahun
+    c = _ind_capaian(ind)
+    st = _ind_status(ind)
+    band = scale.band_for(c)
+    sat = ind.satuan
+    t_txt = fmt_value(ind.target, sat)
+    r_txt = fmt_value(ind.realisasi, sat)
+    key = f"{s.id}/{ii}"
+    common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
+                                  capaian=fmt_pct(c), predikat=band.label, kode=band.code,
+                                  sasaran_no=si)
+    paragraphs: list[str] = []
+    # 1. achievement
+    sit = {"melampaui": "capaian_melampaui", "tercapai": "capaian_tercapai",
+           "tidak_tercapai": "capaian_tidak_tercapai"}[st]
+    if ind.is_grade:
+        sit = sit.replace("capaian_", "huruf_")
+    paragraphs.append(pb.say(sit, key=key, index=si, **common))
+    if ind.polaritas == "negatif":
+        paragraphs.append(pb.say("polaritas_negatif", key=key, index=si, **common))
+
+    # 2. comparison with last year
+    years: dict[int, tuple[str, str]] = {}
+    for r in ind.riwayat:
+        years[r.tahun] = (fmt_value(r.target, sat) if r.target is not None else "-",
+                          fmt_value(r.realisasi, sat) if r.realisasi is not None else "-")
+    years[year] = (t_txt, r_txt)
+    prev = next((r for r in ind.riwayat if r.tahun == year - 1 and r.realisasi is not None), None)
+    if prev is None or isinstance(prev.realisasi, str) != isinstance(ind.realisasi, str):
+        paragraphs.append(pb.say("tren_tidak_tersedia", key=key, index=si, prev_year=year - 1,
+                                 **common))
+    else:
+        assert prev.realisasi is not None
+        ch = measure.change(prev.realisasi, ind.realisasi, ind.polaritas)
+        prev_txt = fmt_value(prev.realisasi, sat)
+        if ch.direction == "tetap":
+            sit = "tren_tetap"
+        elif ch.better:
+            sit = "tren_naik_baik" if ch.direction == "naik" else "tren_turun_baik"
+        else:
+            sit = "tren_naik_buruk" if ch.direction == "naik" else "tren_turun_buruk"
+        if ind.is_grade and sit != "tren_tetap":
+            sit = "huruf_" + sit
+        rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None else ""
+        paragraphs.append(pb.say(sit, key=key, index=si, prev_year=year - 1, prev=prev_txt,
+                                 selisih=_points(ch, sat), persen=rel, **common))
+
+    # 3. Renstra end target
+    r_target = ind.renstra.get(end_year)
+    if r_target is None:
+        paragraphs.append(pb.say("renstra_tidak_tersedia", key=key, index=si, end_year=end_year,
+                                 **common))
+        rt_txt = rc_txt = None
+        reached = None
+    else:
+        prog = measure.renstra_progress(r_target, ind.realisasi, ind.polaritas, report_year=year,
+                                        start_year=fig.renstra.awal, end_year=end_year)
+        rt_txt = fmt_value(r_target, sat)
+        rc_txt = fmt_pct(prog.capaian)
+        reached = prog.reached
+        paragraphs.append(pb.say("renstra_tercapai" if reached else "renstra_belum", key=key,
+                                 index=si, end_year=end_year, renstra_target=rt_txt,
+                                 renstra_capaian=rc_txt, tahun_ke=tahun_ke,
+                                 awal=fig.renstra.awal, **common))
+
+    # 4. national / regional comparison
+    pbd = ind.pembanding
+    if pbd is None:
+        paragraphs.append(pb.say("pembanding_tidak_tersedia", key=key, index=si, **common))
+        pn = pl = None
+        pket = "Data tidak tersedia"
+    else:
+        pn = fmt_value(pbd.nilai, sat)
+        pl = pbd.label + (f" Tahun {pbd.tahun}" if pbd.tahun else "")
+        ch = measure.change(pbd.nilai, ind.realisasi, ind.polaritas)
+        if ch.direction == "tetap":
+            sit, pket = "pembanding_sama", "Sama"
+        elif ch.better:
+            sit, pket = "pembanding_atas", "Lebih baik"
+        else:
+            sit, pket = "pembanding_bawah", "Lebih rendah"
+        if ind.polaritas == "negatif" and sit != "pembanding_sama":
+            sit += "_negatif"
+            pket = "Lebih baik" if ch.better else "Kurang baik"
+        sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
+        paragraphs.append(pb.say(sit, key=key, index=si, pembanding=pl, pembanding_nilai=pn,
+                                 sumber=sumber, **common))
+    return IndikatorCtx(
+        no=f"{si}.{ii}" if len(s.indikator) > 1 else str(si), nama=ind.nama, satuan=sat,
+        polaritas=ind.polaritas, is_grade=ind.is_grade, target=t_txt, realisasi=r_txt,
+        capaian=c, capaian_txt=fmt_pct(c), predikat=band.label, predikat_code=band.code,
+        status=st, years=years, renstra_target=rt_txt, renstra_capaian=rc_txt,
+        renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
+        paragraphs=paragraphs)
+
+
+def _b2_paragraph(pb: Phrasebank, s: Sasaran, si: int, cap: Decimal, label: str,
+                  code: str) -> str:
+    return pb.say("b2_capaian", key=s.id, index=si, sasaran_no=si, sasaran=s.nama,
+                  capaian=fmt_pct(cap), predikat=label, kode=code)
