@@ -157,6 +157,8 @@ Capaian sebesar **103%** dengan target 85 pada Tahun Anggaran 2022.
 Luas wilayah $\\pm 64,44$ km dan <b>Gumukmas</b> tercatat.
 
 \tBaris berindentasi tab 75,50 persen.
+
+Luar biasa!Capaian naik tajam.
 """
 
 
@@ -181,7 +183,7 @@ def test_markdown_annotated_through_pandoc(tmp_path: Path) -> None:
     src.write_text(MARKDOWN, encoding="utf-8")
     before = _sha(src)
     needles = ["103%", "Tahun Anggaran 2022", "(penurunan/kenaikan)", "88,05", "64,44", "Gumukmas",
-               "BAB III", "75,50"]
+               "BAB III", "75,50", "Capaian naik"]
     issues = _source_issues(MARKDOWN, needles)
     md = annotated_markdown(MARKDOWN, issues)
     assert md.count(".comment-start") == len(issues) and md.count(".comment-end") == len(issues)

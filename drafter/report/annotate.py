@@ -267,9 +267,15 @@ def annotated_markdown(source: str, issues: Sequence[Issue], *, lang: str = "id"
     out = list(lines)
     for li, items in inserts.items():
         line = out[li]
-        # insert from the right so offsets stay valid; at equal offsets ends (0) go before starts
-        for off, _kind, _cid, marker in sorted(items, key=lambda t: (t[0], t[1], t[2]), reverse=True):
-            line = line[:off] + marker + line[off:]
+        groups: dict[int, list[tuple[int, int, str]]] = {}
+        for off, kind, cid, marker in items:
+            groups.setdefault(off, []).append((kind, cid, marker))
+        # insert from the right so offsets stay valid; at one offset ends (0) go before starts
+        for off in sorted(groups, reverse=True):
+            text = "".join(m for _k, _c, m in sorted(groups[off]))
+            line = line[:off] + text + line[off:]
+            if off > 0 and line[off - 1] == "!" and (off < 2 or line[off - 2] != "\\"):
+                line = line[:off - 1] + "\\" + line[off - 1:]  # "![" would start an image
         out[li] = line
     return "\n".join(_pandoc_safe(line) for line in out) + "\n"
 
