@@ -177,3 +177,12 @@ def test_recall_on_devset_typo_entries(seeds_dir: Path) -> None:
         total += len(entries)
         found += sum(1 for e in entries if any(abs(ln - e["line"]) <= 1 for ln in lines))
     assert total and found / total >= 0.7
+
+
+def test_spylls_backend_when_installed() -> None:
+    pytest.importorskip("spylls")
+    if spell.find_dictionary() is None:
+        pytest.skip("id_ID dictionary missing")
+    sp, note = spell.get_speller("spylls")
+    assert sp is not None and sp.backend == "spylls" and note == spell.PARTIAL_NOTICE
+    assert sp.known("analisis") and not sp.known("Lapopran")
