@@ -255,3 +255,51 @@ def test_gumukmas_docx_done_when(seeds_dir: Path, tmp_path: Path) -> None:
         assert c["text"] == _expected_comment(i)
         assert c["author"] == "lkip"
         assert norm(str(i["excerpt"])) in norm(c["anchor"]), (i, c)
+
+
+def test_docx_random_ranges_anchor_exactly(tmp_path: Path) -> None:
+    """Many overlapping random ranges over runs with breaks, tabs, formatting and a hyperlink:
+    every comment covers exactly its characters and the document text is unchanged."""
+    import random
+
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    rng = random.Random(4)
+    d = docx.Document()
+    words = "Capaian kinerja tahun 2023 sebesar 103,59% dari target 85 persen dan realisasi 88,05".split()
+    for k in range(12):
+        p = d.add_paragraph()
+        for j in range(rng.randrange(2, 7)):
+            run = p.add_run(" ".join(rng.sample(words, 3)) + (" " if j % 2 else "\t"))
+            run.bold = rng.random() < 0.4
+            run.italic = rng.random() < 0.3
+            if rng.random() < 0.2:
+                run.add_break()
+        if k % 4 == 0:
+            p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")} w:anchor="a"><w:r><w:t>tautan data</w:t>'
+                                  f'</w:r></w:hyperlink>'))
+    t = d.add_table(rows=2, cols=2)
+    for cell in (t.cell(0, 0), t.cell(1, 1)):
+        cell.text = "nilai 98,50 persen"
+    src = tmp_path / "acak.docx"
+    d.save(str(src))
+    paragraphs = docx_paragraphs(docx.Document(str(src)))
+    texts = [p.text for p in paragraphs]
+    issues = []
+    for k in range(150):
+        n = rng.randrange(1, len(texts) + 1)
+        text = texts[n - 1]
+        if not text:
+            continue
+        s = rng.randrange(len(text))
+        e = min(len(text), s + rng.randrange(1, 25))
+        issues.append(Issue(f"ZZ{k:03d}", "other", "info", f"acak {k}",
+                            Location(n, s + 1, n, e + 1, {"paragraph": n}), text[s:e]))
+    out = tmp_path / "acak-reviu.docx"
+    annotate_file(src, issues, out)
+    comments = {c["text"]: c for c in read_comments(out)}
+    assert len(comments) == len(issues)
+    for issue in issues:
+        assert comments[comment_text(issue)]["anchor"] == issue.excerpt
+    assert [p.text for p in docx_paragraphs(docx.Document(str(out)))] == texts

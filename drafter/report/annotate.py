@@ -359,6 +359,10 @@ def read_comments(path: str | Path) -> list[dict[str, str]]:
         elif tag == qn("w:tab") and open_ids and el.getparent().tag == qn("w:r"):
             for cid in open_ids:
                 anchors[cid].append("\t")
+        elif tag in (qn("w:br"), qn("w:cr")) and open_ids and \
+                el.get(qn("w:type")) in (None, "textWrapping"):
+            for cid in open_ids:
+                anchors[cid].append("\n")
         elif tag == qn("w:p") and open_ids:
             for cid in open_ids:
                 if anchors[cid]:
@@ -367,5 +371,5 @@ def read_comments(path: str | Path) -> list[dict[str, str]]:
     for cid in sorted(comments, key=int):
         c = comments[cid]
         out.append({"id": cid, "author": c.author, "text": c.text,
-                    "anchor": "".join(anchors.get(cid, [])).strip("\n")})
+                    "anchor": "".join(anchors.get(cid, []))})
     return out
