@@ -70,6 +70,7 @@ class SasaranCtx:
     predikat_code: str
     ticks: list[str]
     programs: list[str]
+    programs_text: str
     pagu: Decimal | None
     realisasi_anggaran: Decimal | None
     serapan_txt: str
@@ -160,7 +161,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
                 index=si, sasaran_no=si, sasaran=s.nama, capaian=fmt_pct(s_cap),
                 serapan=fmt_pct(serapan), pagu=fmt_rp(pagu), realisasi=fmt_rp(real),
                 efisiensi=eff_txt,
-                program=_join([_prog_title(p.nama) for p in progs]))
+                program=_join([f"Program {_prog_title(p.nama)}" for p in progs]))
             serapan_txt = fmt_pct(serapan)
         else:
             pagu = real = None
@@ -173,7 +174,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
         sasaran_ctx.append(SasaranCtx(
             no=si, id=s.id, nama=s.nama, indikator=inds, capaian=s_cap,
             capaian_txt=fmt_pct(s_cap), predikat=band.label, predikat_code=band.code,
-            ticks=ticks, programs=[_prog_title(p.nama) for p in progs], pagu=pagu,
+            ticks=ticks, programs=[_prog_title(p.nama) for p in progs],
+            programs_text=_join([f"Program {_prog_title(p.nama)}" for p in progs]), pagu=pagu,
             realisasi_anggaran=real, serapan_txt=serapan_txt, efisiensi_txt=eff_txt,
             efisien_ket=eff_ket, efisiensi_paragraph=eff_par,
             faktor_keberhasilan=list(s.faktor_keberhasilan),
