@@ -831,3 +831,9 @@ def test_new_table_after_blank_line_with_same_width() -> None:
     doc = parse_text(text)
     assert [len(t.rows) for t in tables(doc)] == [2, 3]  # the last row does not start a table
     assert tables(doc)[1].rows[0].is_header
+
+
+def test_short_row_without_page_break_is_not_shifted() -> None:
+    text = "No\tKegiatan\tTarget\tCapaian\t%\n1.\tProgram A\t100\t100\t100\n\tInput : Dana\t1.000\t900\t90%\nJumlah\t1.000\t900\n"
+    [t] = tables(parse_text(text))
+    assert t.rows[-1].texts() == ["Jumlah", "1.000", "900"]

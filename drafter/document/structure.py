@@ -266,17 +266,23 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
     out_drafts = header_rows + body
     width = max(len(d.cells) for d in out_drafts)
     if align_short_rows:
+        padded_prev = False
         for k, d in enumerate(out_drafts):
             if k < n_head or len(d.cells) >= width or k == 0:
+                padded_prev = False
                 continue
             prev_cells = out_drafts[k - 1].cells
             first = d.cells[0].text.strip()
-            if prev_cells and not prev_cells[0].text.strip() and first and \
-                    not _NUMBERING_RE.match(first) and len(prev_cells) == width:
+            # only after a page break (blank line), and the rows that follow it the same way
+            if (d.after_blank or padded_prev) and prev_cells and not prev_cells[0].text.strip() \
+                    and first and not _NUMBERING_RE.match(first) and len(prev_cells) == width:
                 line, col = d.cells[0].position(0)
                 pad = [Cell(text="", segments=[(0, line, col)], extra=d.cells[0].extra)
                        for _ in range(width - len(d.cells))]
                 d.cells = pad + d.cells
+                padded_prev = True
+            else:
+                padded_prev = False
     result: list[Row] = []
     for ri, d in enumerate(out_drafts):
         for ci, c in enumerate(d.cells):
