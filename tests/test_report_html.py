@@ -295,6 +295,13 @@ def test_browser_highlights_and_filters(browser: object, result: FileResult, tmp
     lines_after = sum(1 for i in range(page.locator("tr.line").count())
                       if page.locator("tr.line").nth(i).is_visible())
     assert 0 < lines_after < lines_before
+    # keyboard: n jumps to the first visible issue of the document text, n again to the next
+    page.keyboard.press("n")
+    first_hash = page.evaluate("location.hash")
+    page.keyboard.press("n")
+    assert first_hash.startswith("#f1-i") and page.evaluate("location.hash") != first_hash
+    page.keyboard.press("p")
+    assert page.evaluate("location.hash") == first_hash
     # anchor link from the summary jumps to the card
     page.locator('a[href="#f1-i1"]').first.click()
     assert page.evaluate("location.hash") == "#f1-i1"
@@ -348,3 +355,23 @@ def test_browser_renders_seed_reports(browser: object, seeds_dir: Path, tmp_path
         assert _png_is_not_blank(page.screenshot())
         assert errors == []
         page.close()
+
+
+def test_highlight_random_spans_roundtrip() -> None:
+    """Random overlapping spans: the text is unchanged and each issue's marks spell its span."""
+    import html as htmlmod
+    import random
+
+    rng = random.Random(7)
+    text = "Capaian <b>103%</b> & target 85 \"persen\" pada tahun 2022 'x' > y\tz"
+    for _ in range(50):
+        spans = []
+        for k in range(rng.randrange(1, 6)):
+            s = rng.randrange(len(text))
+            e = min(len(text), s + rng.randrange(1, 15))
+            spans.append((s, e, f"i{k}", "typo", rng.choice(["error", "warning", "info"])))
+        out = str(highlight(text, spans))
+        assert htmlmod.unescape(re.sub(r"<[^>]+>", "", out)) == text
+        for s, e, iid, _c, _v in spans:
+            pieces = re.findall(rf'<mark [^>]*data-ids="[^"]*\b{iid}\b[^"]*">([^<]*)</mark>', out)
+            assert htmlmod.unescape("".join(pieces)) == text[s:e]

@@ -70,6 +70,19 @@ SCRIPT = """
   document.querySelectorAll('input.f-cat, input.f-sev, #only-flagged').forEach(function (el) {
     el.addEventListener('change', apply);
   });
+  // n / p: next / previous visible issue in the document text
+  var pos = -1;
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || /TEXTAREA|SELECT/.test(t.tagName) ||
+        (t.tagName === 'INPUT' && t.type !== 'checkbox')) { return; }
+    if (ev.key !== 'n' && ev.key !== 'p') { return; }
+    var cards = Array.prototype.filter.call(document.querySelectorAll('td.notes .card'),
+      function (c) { return !c.classList.contains('hidden'); });
+    if (!cards.length) { return; }
+    pos = ev.key === 'n' ? Math.min(pos + 1, cards.length - 1) : Math.max(pos - 1, 0);
+    location.hash = '#' + cards[pos].id;
+  });
   apply();
 })();
 """
