@@ -443,7 +443,8 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
                         exp)
 
     # SP105 phrase swaps
-    _phrase_swaps(tokens, texts, lex, chk, add, covered, garbage=False)
+    pending: list[tuple[str, int, int, int]] = []
+    _phrase_swaps(tokens, texts, lex, add, covered, pending)
     name = _instansi_name(ctx)
     if name:
         _signature_titles(tokens, texts, lex, name, add, covered)
@@ -451,7 +452,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     if speller is not None:
         _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
         # words no rule could correct, inside a standard phrase ("Indeks Kepuasan PUBG")
-        _phrase_swaps(tokens, texts, lex, chk, add, covered, garbage=True)
+        _phrase_garbage(tokens, texts, lex, chk, add, covered, pending)
 
     for u in doc.text_units():
         for code, s, e, msg, exp in hits[unit_key[id(u)]]:
@@ -728,10 +729,10 @@ def _signature_titles(tokens: dict[str, list[Token]], texts: dict[str, str], lex
                 break
 
 
-def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, chk: _Checker,
-                  add: Any, covered: dict[str, set[int]], *, garbage: bool) -> None:
-    """SP105: one word of a standard phrase replaced by a look-alike or a repeated word, or
-    (``garbage``) by an unknown word that no other rule corrected."""
+def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, add: Any,
+                  covered: dict[str, set[int]], pending: list[tuple[str, int, int, int]]) -> None:
+    """SP105: one word of a standard phrase replaced by a look-alike or a repeated word. Windows
+    where the odd word is neither go to ``pending`` for :func:`_phrase_garbage`."""
     norm = {k: v.right.lower() for k, v in lex.subs.items() if " " not in v.right}
     by_word: dict[str, list[tuple[int, int]]] = {}
     for pi, ws in enumerate(lex.phrases):
@@ -764,32 +765,46 @@ def _phrase_swaps(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Le
                 if tuple(win) in lex.phrase_ngrams:
                     continue
                 # the window must be one run of text (no line break or punctuation between words)
-                span = text[toks[s].start:toks[s + len(ws) - 1].end]
-                if _BREAK_RE.search(span):
+                if _BREAK_RE.search(text, toks[s].start, toks[s + len(ws) - 1].end):
                     continue
                 k = diff[0]
                 bad = win[k]
-                t = toks[s + k]
-                if garbage:
-                    # OCR garbage in a long phrase: "Indeks Kepuasan PUBG"
-                    if len(ws) < 3 or len(bad) < 3 or chk.known(t.text):
-                        continue
-                else:
-                    dup = bad in ws and bad != ws[k] and len(bad) >= 5
-                    if not (dup or similar_word(bad, ws[k])):
-                        continue
-                if t.start in covered[key]:
+                dup = bad in ws and bad != ws[k] and len(bad) >= 5
+                if not (dup or similar_word(bad, ws[k])):
+                    if len(ws) >= 3 and len(bad) >= 3:
+                        pending.append((key, s, pi, k))
                     continue
-                # garbage has no meaningful case: take it from a neighbouring word of the phrase
-                model = toks[s + (1 if k == 0 else k - 1)].text if garbage else t.text
-                exp_word = match_case(model, ws[k])
-                expected_phrase = " ".join(exp_word if x == k else match_case(toks[s + x].text, ws[x])
-                                           for x in range(len(ws)))
-                written = text[toks[s].start:toks[s + len(ws) - 1].end]
-                add(key, "SP105", t.start, t.end,
-                    f"kata '{t.text}' janggal dalam '{written}': frasa baku '{expected_phrase}' "
-                    f"(seharusnya '{exp_word}')", exp_word)
+                if toks[s + k].start in covered[key]:
+                    continue
+                _add_swap(add, key, text, toks, s, lex.phrases[pi], k, garbage=False)
                 done.add(s)
+
+
+def _phrase_garbage(tokens: dict[str, list[Token]], texts: dict[str, str], lex: Lexicon, chk: _Checker,
+                    add: Any, covered: dict[str, set[int]],
+                    pending: list[tuple[str, int, int, int]]) -> None:
+    """SP105: OCR garbage that no other rule corrected, inside a standard phrase of 3+ words
+    ("Indeks Kepuasan PUBG")."""
+    for key, s, pi, k in pending:
+        toks = tokens[key]
+        t = toks[s + k]
+        if t.start in covered[key] or chk.known(t.text):
+            continue
+        _add_swap(add, key, texts[key], toks, s, lex.phrases[pi], k, garbage=True)
+
+
+def _add_swap(add: Any, key: str, text: str, toks: list[Token], s: int, ws: tuple[str, ...], k: int,
+              *, garbage: bool) -> None:
+    t = toks[s + k]
+    # garbage has no meaningful case: take it from a neighbouring word of the phrase
+    model = toks[s + (1 if k == 0 else k - 1)].text if garbage else t.text
+    exp_word = match_case(model, ws[k])
+    expected_phrase = " ".join(exp_word if x == k else match_case(toks[s + x].text, ws[x])
+                               for x in range(len(ws)))
+    written = text[toks[s].start:toks[s + len(ws) - 1].end]
+    add(key, "SP105", t.start, t.end,
+        f"kata '{t.text}' janggal dalam '{written}': frasa baku '{expected_phrase}' "
+        f"(seharusnya '{exp_word}')", exp_word)
 
 
 # ------------------------------------------------------------------------------- rules
