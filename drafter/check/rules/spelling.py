@@ -1,16 +1,28 @@
 """Spelling and EYD V style rules (category ``typo``, codes SP1xx).
 
 All SP rules share one analysis of the document (:class:`SpellAnalysis`, computed once per check
-and cached on the context): a regex tokenizer (spaCy's blank tokenizer was measured at ~1.7 s
-import + 0.17 s load + 0.33 s per 110 KB seed, the regex at ~7 ms, so the regex is used), masks for
-URLs, e-mails, HTML tags, LaTeX and italic passages, the Hunspell ``id_ID`` dictionary
-(:mod:`drafter.check.spell`), the domain lexicon (``rules/lexicon.yaml``), the gazetteer
-(``rules/gazetteer/*.yaml``) and the document's own vocabulary.
+and cached on the context). Identical texts (repeated table cells) are analysed once.
 
-Precision over recall: an unknown word is reported only when there is a confident correction (a
-split into two known words, or a known word of the document or of the lexicon at edit distance 1,
-2 for long words, that the document uses at least as often). Plain unknown words (names, jargon,
-dictionary gaps) are never reported on their own.
+* Tokenizer: a regex. spaCy's blank tokenizer was measured on the 110 KB seed at ~1.7 s import +
+  0.17 s ``spacy.blank("xx")`` + 0.33 s tokenizing, the regex at ~7 ms, against a budget of 0.2 s
+  for all spelling work, so spaCy is not used.
+* Skipped: URLs, e-mails, HTML tags and entities, LaTeX, words glued to digits, ALL-CAPS words of
+  up to 5 letters (acronyms), mixed-case words (LKjIP, SiLPA; camelCase joins are TY102's), words
+  of the lexicon (``rules/lexicon.yaml``) and of the gazetteer (``rules/gazetteer/*.yaml``).
+  Italic passages of the source (``*...*``/``_..._``, recovered through the position map since the
+  reader drops the markers) and parentheses accept English words and English spellings.
+* Proper names and the document's own terms are not skipped by capitalisation (Indonesian reports
+  capitalise most table and heading words, where half the typos are); instead an unknown word is
+  reported only with a confident correction: a split into two known words that the document uses
+  ("desaberupa"), a fragment that joins its neighbour into a known word ("Memu askan"), or a known
+  word at edit distance 1 (2 for 8+ letters) from the document's own vocabulary or the standard
+  phrases that the document uses at least as often as the unknown word (a term the document
+  repeats more than its look-alike is the document's own term). Rare lower-case words (<= 2
+  occurrences, 6+ letters, not a regular affixed form of a known root) may also take a dictionary
+  word one edit away (at most 30 searches per document, ~1 ms each). Plain unknown words (names,
+  jargon, dictionary gaps of the small id_ID dictionary) are never reported on their own.
+* Hunspell's own ``suggest`` (~15 ms per word) is too slow for the time budget; suggestions come
+  from the searches above (up to 3 in the message).
 """
 
 from __future__ import annotations
