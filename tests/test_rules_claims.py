@@ -387,3 +387,42 @@ def test_sasaran_number_with_two_indicators_needs_the_indicator_name() -> None:
     assert got["Realisasi tahun 2023 yaitu 90%"] == "Persentase Pengaduan yang Ditindaklanjuti"
     assert got["Realisasi tahun 2023 yaitu 97%"] == "Persentase Penyelesaian Laporan Pelanggaran"
     assert not run("CL101", text)
+
+
+DRAFTED = (H + T31 + "Tabel 3.3 Perbandingan Realisasi dengan Target Renstra 2026\n\n"
+           "No\tSasaran Strategis\tIndikator\tTarget Jangka Menengah pada Renstra\tRealisasi 2023\tCapaian\n"
+           "1\tTerjaganya ketertiban umum dan ketentraman masyarakat\t"
+           "Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\t100%\t97%\t97%\n"
+           "2\tMeningkatnya kepuasan masyarakat atas pelayanan publik\tIndeks Kepuasan Masyarakat\t90\t88,05\t97,83%\n\n"
+           "**Sasaran Strategis 2: Meningkatnya kepuasan masyarakat atas pelayanan publik**\n\n"
+           "Indikator 2: Indeks Kepuasan Masyarakat\n\n"
+           "Pada tahun 2023, indikator Indeks Kepuasan Masyarakat ditargetkan sebesar 85 dan terealisasi 88,05, "
+           "sehingga capaiannya 103,59%.\n\n"
+           "Realisasi indikator Indeks Kepuasan Masyarakat tahun 2023 sebesar 88,05 melampaui target 85.\n\n"
+           "Dibandingkan dengan target akhir Renstra tahun 2026 sebesar 90, realisasi tahun 2023 baru mencapai "
+           "97,83%, sehingga target akhir periode Renstra belum tercapai.\n\n"
+           "Pada tahun 2023, 2 dari 3 indikator sasaran memenuhi target.\n")
+
+
+def test_drafted_phrasing_is_consistent() -> None:
+    for code in ("CL101", "CL102", "CL103", "CL105", "CL107"):
+        assert not run(code, DRAFTED), code
+
+
+def test_drafted_phrasing_mutations_are_found() -> None:
+    cases = {
+        "CL101": [("terealisasi 88,05", "terealisasi 86,05"), ("tahun 2023 sebesar 88,05", "tahun 2023 sebesar 89")],
+        "CL102": [("capaiannya 103,59%", "capaiannya 110%")],
+        "CL105": [("baru mencapai 97,83%", "baru mencapai 95%"), ("2026 sebesar 90,", "2026 sebesar 95,")],
+        "CL107": [("2 dari 3 indikator", "1 dari 3 indikator")],
+    }
+    for code, muts in cases.items():
+        for old, new in muts:
+            assert old in DRAFTED, old
+            assert run(code, DRAFTED.replace(old, new)), (code, new)
+
+
+def test_staff_breakdown_terdiri_atas() -> None:
+    ok = "Sumber daya manusia Kecamatan berjumlah 13 orang, terdiri atas 5 pejabat struktural dan 8 pelaksana.\n"
+    assert not run("CN103", ok)
+    assert run("CN103", ok.replace("8 pelaksana", "9 pelaksana"))

@@ -113,6 +113,22 @@ def negative_polarity(target: Value, real: Value, capaian: Value | None) -> bool
     return capaian.num.explains(neg, slack=Decimal("0.5")) and not capaian.num.explains(pos, slack=Decimal("0.5"))
 
 
+def named_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The main indicator whose name ``text`` (a part of a sentence) clearly contains."""
+    from drafter.check.claims_parse import containment
+
+    best, best_s, second = None, 0.0, 0.0
+    for r in main_rows(ctx):
+        sc = containment(r.name, text)
+        if sc > best_s:
+            best, best_s, second = r, sc, best_s
+        elif sc > second:
+            second = sc
+    if best is not None and best_s >= 0.8 and best_s - second >= 0.2:
+        return best
+    return None
+
+
 def status_of(target: Value | None, real: Value | None, capaian: Value | None) -> str | None:
     """'melampaui' / 'tercapai' / 'tidak_tercapai' from the table values; the polarity is read
     from the capaian when the table gives one (positive otherwise)."""
@@ -195,6 +211,20 @@ class RealisasiClaim(_ClaimRule):
             for m in self._extra.finditer(text):
                 if year and int(m.group("year")) != year:
                     continue
+                found.append((m, False))
+            seen = {m.start("num") for m, _ in found}
+            for m in pattern("realisasi_named").finditer(text):
+                if m.start("num") in seen:
+                    continue
+                gap = m.group("gap") or ""
+                if re.search(r"anggaran|belanja|keuangan|\bdana\b|renstra|jangka\s+menengah|nasional|"
+                             r"kabupaten|provinsi|tahun\s+lalu|sebelumnya", gap, re.IGNORECASE):
+                    continue
+                if any(year and int(y) != year for y in re.findall(r"\b(20\d\d)\b", gap)):
+                    continue
+                other = named_row(ctx, gap)
+                if other is not None and other is not row:
+                    continue  # the sentence names another indicator
                 found.append((m, False))
             for m, either in found:
                 span = m.group("num")
@@ -374,11 +404,51 @@ class RenstraReachedClaim(_ClaimRule):
     code = "CL105"
     name = "renstra-reached-claim"
 
+    _TARGET = re.compile(r"\btarget\s+(?:akhir|jangka\s+menengah)\b[^.;]{0,60}?\bsebesar\s+(?P<num>"
+                         r"\d+(?:[.,]\d+)*(?:\s?%)?|(?:AA|BB|CC|A|B|C|D)\b)", re.IGNORECASE)
+    _CAPAIAN = re.compile(r"\b(?:mencapai|capaian(?:nya)?(?:\s+terhadap\s+target(?:\s+tersebut)?)?)\s+"
+                          r"(?:sebesar\s+)?(?P<num>\d+(?:[.,]\d+)?\s?%)", re.IGNORECASE)
+    _RENSTRA = re.compile(r"renstra|jangka\s+menengah|target\s+akhir", re.IGNORECASE)
+
+    def _figures(self, ctx: CheckContext, b: Block, row: IndicatorRow) -> Iterable[Issue]:
+        """The end target and the capaian against it stated in a Renstra sentence vs Tabel 3.3."""
+        r33 = counterpart(ctx, row, "3.3")
+        if r33 is None:
+            return
+        tvc = r33.values.get("renstra_target") or r33.values.get("target")
+        cvc = r33.values.get("capaian")
+        text = b.text
+        for s, e in sentences(text):
+            sent = text[s:e]
+            if not self._RENSTRA.search(sent):
+                continue
+            m = self._TARGET.search(sent)
+            if m and re.search(r"capaian\w*\s+(?:terhadap\s+)?$|mencapai\s+$", sent[max(0, m.start() - 25): m.start()],
+                               re.IGNORECASE):
+                m = None  # "capaian terhadap target jangka menengah sebesar 92,68%": a capaian
+            if m and tvc is not None:
+                stated = text_value(m.group("num"))
+                if same_value(stated, value_of(tvc)) is False and not same_value(stated, value_of(cvc)):
+                    yield self.issue(b, s + m.start("num"), s + m.end("num"),
+                                     f"target akhir Renstra tertulis {m.group('num')}, sedangkan "
+                                     f"{self.where(r33, 'renstra_target' if 'renstra_target' in r33.values else 'target')}"
+                                     f" mencatat {tvc.text}", expected=tvc.text)
+            for mc in self._CAPAIAN.finditer(sent):
+                if cvc is None:
+                    break
+                stated = text_value(mc.group("num"))
+                if same_value(stated, value_of(cvc)) is False:
+                    yield self.issue(b, s + mc.start("num"), s + mc.end("num"),
+                                     f"capaian terhadap target akhir Renstra tertulis {mc.group('num')}, "
+                                     f"sedangkan {self.where(r33, 'capaian')} mencatat {cvc.text}",
+                                     expected=cvc.text)
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         start = renstra_start(ctx)
         for b, row in self.paragraphs(ctx):
             text = b.text
+            yield from self._figures(ctx, b, row)
             for m in pattern("renstra_reached").finditer(text):
                 if m.group("neg"):
                     continue
@@ -453,19 +523,34 @@ class RegionalComparisonClaim(_ClaimRule):
                 rest = sent[m.end():]
                 above = pattern("regional_above").search(rest)
                 below = pattern("regional_below").search(rest)
+                if above is None and below is None:
+                    # "Realisasi 84,5 berada di atas IKM Kabupaten ... sebesar 83,2"
+                    head = sent[: m.start()]
+                    for pat_name in ("regional_above", "regional_below"):
+                        for d in pattern(pat_name).finditer(head):
+                            if len(head) - d.end() <= 15:
+                                rest = head
+                                above, below = (d, None) if pat_name == "regional_above" else (None, d)
+                    if rest is head:
+                        m_end = 0
+                    else:
+                        m_end = m.end()
+                else:
+                    m_end = m.end()
                 if above and not in_choice(rest, above.start(), above.end()) and diff <= 0:
                     yield self.issue(
-                        b, s + m.end() + above.start(), s + m.end() + above.end(),
+                        b, s + m_end + above.start(), s + m_end + above.end(),
                         f"dinyatakan '{above.group(0)}', padahal realisasi {own.text} "
                         f"{'sama dengan' if diff == 0 else 'di bawah'} nilai pembanding {ref.text} "
                         f"(selisih {fmt(diff)} poin)",
                         expected=f"di bawah ({fmt(diff)} poin)" if diff < 0 else "sama")
                 elif below and not in_choice(rest, below.start(), below.end()) and diff >= 0:
                     yield self.issue(
-                        b, s + m.end() + below.start(), s + m.end() + below.end(),
+                        b, s + m_end + below.start(), s + m_end + below.end(),
                         f"dinyatakan '{below.group(0)}', padahal realisasi {own.text} "
                         f"di atas nilai pembanding {ref.text} (selisih {fmt(diff)} poin)",
                         expected=f"di atas ({fmt(diff)} poin)")
+                rest = sent[m.end():]
                 pm = pattern("regional_points").search(rest)
                 if pm:
                     pts = text_value(pm.group("num"))
@@ -530,6 +615,16 @@ class StatusCountClaim(_ClaimRule):
                             f"tertulis {n} indikator di atas target, padahal Tabel 3.1 hanya "
                             f"mencatat {above} dari {len(rows)} indikator dengan realisasi melampaui target",
                             expected=f"{above} indikator")
+            if rows and None not in statuses:
+                met = sum(1 for st in statuses if st != "tidak_tercapai")
+                for m in pattern("status_count_met").finditer(text):
+                    n, total = int(m.group("n")), int(m.group("total"))
+                    if total == len(rows) and n != met:
+                        yield self.issue(
+                            b, m.start("n"), m.end("n"),
+                            f"tertulis {n} dari {total} indikator memenuhi target, padahal Tabel 3.1 "
+                            f"mencatat {met} indikator dengan realisasi mencapai atau melampaui target",
+                            expected=f"{met} dari {total} indikator")
             if bands is None:
                 continue
             counts, source = bands
