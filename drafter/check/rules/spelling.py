@@ -413,7 +413,11 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
 
     def add(k: str, code: str, s: int, e: int, msg: str, exp: str | None) -> None:
         hits[k].append((code, s, e, msg, exp))
-        covered[k].add(s)
+        cov = covered[k]
+        cov.add(s)
+        for t in tokens[k]:  # every word of a multi-word finding is taken
+            if s < t.start < e:
+                cov.add(t.start)
 
     # SP103 substitutions and SP104 "di" (no dictionary needed)
     for key, toks in tokens.items():
