@@ -108,6 +108,8 @@ def test_report_structure(result: FileResult) -> None:
     assert not re.search(r'(?:src|href)="(?:https?:)?//', html)
     assert "<link" not in html
     assert "@media print" in html
+    assert "built-in method" not in html and "bound method" not in html  # no dict-method leaks
+    assert "tombol n/p" in html
     # highlights in place, with message, expected value and rule beside them
     assert html.count('<mark class="hl') >= 4
     assert "103,59%" in html and "ZZ101" in html and "Seharusnya" in html
