@@ -426,3 +426,10 @@ def test_staff_breakdown_terdiri_atas() -> None:
     ok = "Sumber daya manusia Kecamatan berjumlah 13 orang, terdiri atas 5 pejabat struktural dan 8 pelaksana.\n"
     assert not run("CN103", ok)
     assert run("CN103", ok.replace("8 pelaksana", "9 pelaksana"))
+
+
+def test_counts_written_in_words() -> None:
+    ok = "Pada tahun 2023 terdapat tiga sasaran strategis dengan tiga indikator sasaran.\n"
+    assert not run("CN101", H + T31 + ok)
+    issues = run("CN101", H + T31 + ok.replace("dengan tiga indikator", "dengan empat indikator"))
+    assert [i.expected for i in issues] == ["3 indikator"]

@@ -31,9 +31,12 @@ GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")
 _GRADE_RE = re.compile(r"\b(AA|BB|CC|A|B|C|D)\b(?:\s*\(\s*(\d+(?:[.,]\d+)?)\s*\))?")
 
 
+_WORDNUM = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas"
+
+
 def _expand(value: Any) -> Any:
     if isinstance(value, str):
-        return value.replace("{NUM}", NUM)
+        return value.replace("{NUM}", NUM).replace("{WORDNUM}", _WORDNUM)
     if isinstance(value, list):
         return [_expand(v) for v in value]
     if isinstance(value, dict):
@@ -59,6 +62,14 @@ def pattern(key: str, sub: str | None = None) -> re.Pattern[str]:
 
 def words(key: str) -> list[str]:
     return list(_raw()[key])
+
+
+def count_value(text: str) -> int:
+    """A count written in digits or in words ("empat")."""
+    t = " ".join(text.lower().split())
+    if t.isdigit():
+        return int(t)
+    return int(_raw()["number_words"][t])
 
 
 # sentences ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from drafter.check.claims_parse import clean, main_rows, pattern, sentences
+from drafter.check.claims_parse import clean, count_value, main_rows, pattern, sentences
 from drafter.check.fuzzy import normalize, strip_markup
 from drafter.check.registry import Issue, Rule, register
 from drafter.document.model import Block
@@ -102,7 +102,7 @@ class IndicatorCount(_CNRule):
                     if expected is None:
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
-                        n = int(m.group("n"))
+                        n = count_value(m.group("n"))
                         if n == expected or n > 60:
                             continue
                         after = sent[m.end():]
@@ -173,7 +173,7 @@ class ProgramCount(_CNRule):
                 for kind, m in hits:
                     if kind == "kegiatan" and any(a <= m.start("n") < z for a, z in subs):
                         continue
-                    n = int(m.group("n"))
+                    n = count_value(m.group("n"))
                     exp = counts.get(kind, 0)
                     if exp and n != exp:
                         wrong.append((kind, m, n, exp))
