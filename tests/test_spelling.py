@@ -186,3 +186,10 @@ def test_spylls_backend_when_installed() -> None:
     sp, note = spell.get_speller("spylls")
     assert sp is not None and sp.backend == "spylls" and note == spell.PARTIAL_NOTICE
     assert sp.known("analisis") and not sp.known("Lapopran")
+
+
+@needs_hunspell
+def test_multiword_finding_is_reported_once_and_rare_words_get_dictionary_neighbours() -> None:
+    issues = _issues("Temuan akan ditindak lanjuti. Pelaksanaanya baik.\n")
+    assert [(i.rule, i.expected) for i in issues] == [
+        ("SP103", "ditindaklanjuti"), ("SP101", "Pelaksanaannya")]
