@@ -433,3 +433,12 @@ def test_counts_written_in_words() -> None:
     assert not run("CN101", H + T31 + ok)
     issues = run("CN101", H + T31 + ok.replace("dengan tiga indikator", "dengan empat indikator"))
     assert [i.expected for i in issues] == ["3 indikator"]
+
+
+def test_staff_table_with_asn_columns() -> None:
+    staff = ("Tabel 1.1\n\nJumlah Pegawai berdasarkan Jabatan\n\n"
+             "No\tJabatan\tPNS\tPPPK\tNon ASN\tJumlah\n1\tStruktural\t6\t0\t0\t6\n2\tPelaksana\t8\t2\t10\t20\n"
+             "Jumlah\t\t14\t2\t10\t26\n\n")
+    assert not run("CN104", staff + "Kecamatan terdiri dari 16 ASN dan 10 Non ASN.\n")
+    issues = run("CN104", staff + "Kecamatan terdiri dari 18 ASN dan 10 Non ASN.\n")
+    assert [i.expected for i in issues] == ["16 ASN"]

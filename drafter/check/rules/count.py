@@ -261,6 +261,14 @@ def staff_tables(ctx: CheckContext) -> tuple[list[int], list[int], list[int]]:
         by_kind: Counter[str] = Counter()
         body_sum = 0
         total: int | None = None
+        # column layout: "PNS | PPPK | Non ASN | Jumlah"
+        kind_cols: dict[int, str] = {}
+        for c in header.cells:
+            lab = strip_markup(c.text).strip().lower()
+            if re.fullmatch(r"non\s*-?\s*asn|non\s*pns|honorer|tenaga\s+kontrak|ptt", lab):
+                kind_cols[c.col] = "non"
+            elif re.fullmatch(r"asn|pns|pppk", lab):
+                kind_cols[c.col] = "asn"
         for r in t.rows:
             if r is header:
                 continue
@@ -270,11 +278,18 @@ def staff_tables(ctx: CheckContext) -> tuple[list[int], list[int], list[int]]:
                 if vals:
                     total = vals[-1]
                 continue
+            for c in r.cells:
+                if c.col in kind_cols:
+                    kv = _int(c.text)
+                    if kv is not None:
+                        by_kind[kind_cols[c.col]] += kv
             cell = next((c for c in r.cells if c.col == jcol), None)
             v = _int(cell.text) if cell is not None else None
             if v is None:
                 continue
             body_sum += v
+            if kind_cols:
+                continue
             low = [x.lower() for x in texts]
             if any(re.fullmatch(r"non\s*-?\s*asn|non\s*pns|honorer", x) for x in low):
                 by_kind["non"] += v
