@@ -120,6 +120,8 @@ class IndicatorValueMismatch(_XTRule):
     name = "indicator-value-mismatch"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.fuzzy import tokens as ftokens
+
         mains = main_rows(ctx)
         if not mains:
             return
@@ -159,7 +161,9 @@ class IndicatorValueMismatch(_XTRule):
             cvals: list[tuple[str, ValueCell]] = []
             if m.values.get("capaian"):
                 cvals.append((m.role, m.values["capaian"]))
-            for role in ("3.5", "3.7"):
+            key = " ".join(sorted(ftokens(m.sasaran or "")))
+            single = not key or sum(1 for x in mains if " ".join(sorted(ftokens(x.sasaran or ""))) == key) == 1
+            for role in ("3.5", "3.7") if single else ("3.5",):
                 for r in g.get(role, []):
                     if r.values.get("capaian"):
                         cvals.append((role, r.values["capaian"]))
