@@ -372,3 +372,17 @@ def test_ar104_sasaran_average_rows_of_table_35_and_other_years() -> None:
             + t31(("IKM", "85", "85", "100%"), ("Laporan", "100%", "90%", "90%"))
             + "\nRata-rata capaian kinerja sasaran tahun 2022 sebesar 87%.\n")
     assert run("AR104", text) == []
+
+
+def test_ar103_pagu_column_of_table_36() -> None:
+    head = T.join(("No", "Program/Kegiatan/Sub Kegiatan", "Target", "Realisasi", "Capaian (%)",
+                   "Pagu (Rp)"))
+    rows = [T.join(("I", "Program: A", "85%", "100%", "117,65%", "95.523.400")),
+            T.join(("1", "Kegiatan: A1", "100%", "100%", "100%", "58.785.000")),
+            T.join(("1.1", "Sub Kegiatan: A1a", "12", "12", "100%", "53.488.200")),
+            T.join(("1.2", "Sub Kegiatan: A1b", "8", "8", "100%", "5.366.800")),
+            T.join(("2", "Kegiatan: A2", "100%", "100%", "100%", "36.738.400")),
+            T.join(("2.1", "Sub Kegiatan: A2a", "10", "10", "100%", "36.738.400"))]
+    text = "Tabel 3.6\nTarget dan Realisasi\n\n" + "\n".join([head, *rows]) + "\n"
+    issues = run("AR103", text)
+    assert [i.expected for i in issues] == ["58.855.000"]

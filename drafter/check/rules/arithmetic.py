@@ -205,25 +205,27 @@ class BudgetTotals(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ti = ctx.tables
-        for role in ("3.8", "PK"):
+        for role in ("3.8", "PK", "3.6"):
             rows = ti.budget(role)
+            # Tabel 3.6 may carry a pagu column; its "realisasi" is the indicator's
+            keys = ("pagu",) if role == "3.6" else ("pagu", "realisasi")
             for br in rows:
                 if br.level in _CHILD:
                     kids = [k for k in rows if k.parent == br.index and
                             k.level == _CHILD[br.level]]
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
-                    yield from self._compare(br, kids, role, what)
+                    yield from self._compare(br, kids, role, what, keys)
                 elif br.level == "total":
                     progs = [k for k in rows if k.level == "program" and k.table is not None]
                     # only the programs before this total row
                     progs = [k for k in progs if k.index < br.index]
-                    yield from self._compare(br, progs, role, "program")
+                    yield from self._compare(br, progs, role, "program", keys)
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
-                 what: str) -> Iterator[Issue]:
+                 what: str, keys: tuple[str, ...]) -> Iterator[Issue]:
         if not kids:
             return
-        for key in ("pagu", "realisasi"):
+        for key in keys:
             pv = parent.values.get(key)
             if pv is None or pv.num is None:
                 continue
