@@ -217,6 +217,7 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
     rows = [d for d in drafts if _nonempty(d.cells) and not _is_separator(d.cells)]
     if not rows:
         return []
+    data_flags = [is_data_row(d.cells) for d in rows]
     # header rows
     explicit = [i for i, d in enumerate(rows) if d.header]
     if explicit:
@@ -224,7 +225,7 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
         while n_head < len(rows) and rows[n_head].header:
             n_head += 1
     else:
-        first_data = next((i for i, d in enumerate(rows) if is_data_row(d.cells)), None)
+        first_data = next((i for i, d in enumerate(rows) if data_flags[i]), None)
         if first_data is None:
             n_head = 1 if len(rows) > 1 else 0
         elif first_data <= 4:
@@ -240,14 +241,16 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
     header_sigs = [_sig(h.cells) for h in header_rows]
     body: list[RowDraft] = []
     after_repeat = False
-    for d in rows[n_head:]:
-        if header_rows and not is_data_row(d.cells) and any(same_header(h.cells, d.cells)
-                                                             for h in header_rows):
-            after_repeat = True
-            continue  # repeated header of a split table
-        if header_rows and is_colnum_row(d.cells) and any(is_colnum_row(h.cells) for h in header_rows):
-            after_repeat = True
-            continue
+    head_colnum = any(is_colnum_row(h.cells) for h in header_rows)
+    for k in range(n_head, len(rows)):
+        d = rows[k]
+        if header_rows and not data_flags[k]:
+            if any(same_header(h.cells, d.cells) for h in header_rows):
+                after_repeat = True
+                continue  # repeated header of a split table
+            if head_colnum and is_colnum_row(d.cells):
+                after_repeat = True
+                continue
         if after_repeat and _headerish(d.cells):
             continue  # the rest of a repeated header block ("2022 | 2023 | ...")
         prev = body[-1] if body else None

@@ -133,13 +133,24 @@ class _Parser:
         self.blocks.append(blk)
 
     # -- tables --------------------------------------------------------------------------------
-    def _cells_from_spans(self, spans: list[tuple[int, int]]) -> list[Cell]:
+    def _cells_from_spans(self, spans: list[tuple[int, int]], i: int | None = None) -> list[Cell]:
+        """Cells from source spans; ``i`` (the line index) when all spans are on that line."""
+        if i is not None:
+            ln, base = i + 1, self.starts[i]
+
+            def pos(off: int) -> tuple[int, int]:
+                return ln, off - base + 1
+        else:
+            pos = self.pos
+        src = self.src
         cells = []
         for s, e in spans:
-            text, segs = clean_span(self.src, s, e, self.pos)
+            if s == e:
+                cells.append(Cell(text="", segments=[(0, *pos(s))]))
+                continue
+            text, segs = clean_span(src, s, e, pos)
             if not segs:
-                line, col = self.pos(s)
-                segs = [(0, line, col)]
+                segs = [(0, *pos(s))]
             cells.append(Cell(text=text, segments=segs))
         return cells
 
@@ -148,14 +159,10 @@ class _Parser:
         base = self.starts[i]
         spans = []
         start = 0
-        while True:
-            j = line.find("\t", start)
-            if j == -1:
-                spans.append((base + start, base + len(line)))
-                break
-            spans.append((base + start, base + j))
-            start = j + 1
-        return self._cells_from_spans(spans)
+        for part in line.split("\t"):
+            spans.append((base + start, base + start + len(part)))
+            start += len(part) + 1
+        return self._cells_from_spans(spans, i)
 
     def _pipe_cells(self, i: int) -> list[Cell]:
         line = self.lines[i]
@@ -170,7 +177,7 @@ class _Parser:
         spans = []
         for a, b in zip(edges, edges[1:], strict=False):
             spans.append((base + a + 1, base + b))
-        return self._cells_from_spans(spans)
+        return self._cells_from_spans(spans, i)
 
     def _close_table(self) -> None:
         if self.t_kind is None:
