@@ -837,3 +837,12 @@ def test_short_row_without_page_break_is_not_shifted() -> None:
     text = "No\tKegiatan\tTarget\tCapaian\t%\n1.\tProgram A\t100\t100\t100\n\tInput : Dana\t1.000\t900\t90%\nJumlah\t1.000\t900\n"
     [t] = tables(parse_text(text))
     assert t.rows[-1].texts() == ["Jumlah", "1.000", "900"]
+
+
+def test_file_without_suffix_is_sniffed(tmp_path: Path) -> None:
+    p = tmp_path / "laporan"
+    p.write_text("BAB III\nTeks.\n", encoding="utf-8")
+    assert read_document(p).format == "text"
+    d = tmp_path / "dokumen"
+    d.write_bytes(make_docx(tmp_path / "x.docx").read_bytes())
+    assert read_document(d).format == "docx"

@@ -39,6 +39,7 @@ _KNOWN_OTHER = {
     ".htm": "HTML",
 }
 
+
 def _fail(path: str, message: str, line: int | None = None) -> DocumentError:
     return DocumentError(message, path=path, line=line)
 
@@ -160,7 +161,11 @@ def read_document(path: str | Path) -> Document:
         kind = _kind_for(p)
         if kind == "sniff":
             _stat_checks(p, MAX_DOCX_BYTES)
-            head = _read_bytes(p, MAX_DOCX_BYTES)[:8]
+            try:
+                with open(p, "rb") as fh:
+                    head = fh.read(8)
+            except OSError as exc:
+                raise _fail(spath, f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
             kind = "docx" if head.startswith(b"PK\x03\x04") else "text"
         if kind == "docx":
             return _read_docx_file(p)
