@@ -855,8 +855,10 @@ class UnknownWord(_SpellRule):
 
 @register
 class JoinedWords(_SpellRule):
-    """Dua kata yang tertulis tanpa spasi ("desaberupa", "KINERJATAHUN", "PenyediaanGaji"): kata
-    yang tidak dikenal kamus tetapi dapat dipecah menjadi dua kata yang dikenal.
+    """Spasi yang hilang atau berlebih di dalam kata: dua kata yang tertulis menempel
+    ("desaberupa", "secaraberkala" -> "desa berupa", "secara berkala") dan kata yang terpenggal
+    ("Memu askan", "Berku- alitas" -> "Memuaskan", "Berkualitas"). Kata kapital yang menempel
+    ("KINERJATAHUN") dan camelCase ("PenyediaanGaji") dilaporkan oleh TY102.
 
     Spasi yang hilang biasanya berasal dari konversi PDF atau penyuntingan yang tergesa-gesa;
     pembaca dan mesin pencari tidak mengenali kata gabungan tersebut.
