@@ -442,3 +442,13 @@ def test_staff_table_with_asn_columns() -> None:
     assert not run("CN104", staff + "Kecamatan terdiri dari 16 ASN dan 10 Non ASN.\n")
     issues = run("CN104", staff + "Kecamatan terdiri dari 18 ASN dan 10 Non ASN.\n")
     assert [i.expected for i in issues] == ["16 ASN"]
+
+
+def test_paragraph_naming_its_indicator_without_heading() -> None:
+    text = H + T31 + "Nilai Indeks Kepuasan Masyarakat tahun 2023, realisasi tahun 2023 yaitu 82.\n"
+    issues = run("CL101", text)
+    assert issues and issues[0].expected == "88,05"
+    # two indicators named: no guess
+    both = H + T31 + ("Indeks Kepuasan Masyarakat dan Persentase Penyelesaian Laporan Pelanggaran Ketertiban "
+                      "Umum: realisasi tahun 2023 yaitu 82.\n")
+    assert not run("CL101", both)

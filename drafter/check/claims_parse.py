@@ -271,6 +271,7 @@ def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
         return None
     best: IndicatorRow | None = None
     best_score = 0.0
+    second = 0.0
     for r in rows:
         s = 0.0
         if c.indikator_name:
@@ -279,7 +280,11 @@ def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
             s = max(s, similarity(c.sasaran_name, r.sasaran or "") * 0.95,
                     similarity(c.sasaran_name, r.name) * 0.9)
         if s > best_score:
-            best, best_score = r, s
+            best, best_score, second = r, s, best_score
+        elif s > second:
+            second = s
+    if best is not None and best_score - second < 0.02:
+        best, best_score = None, 0.0  # a sasaran with several indicators: the name must decide
     by_no = None
     if c.sasaran_no is not None and len(rows) <= 12:
         # the N-th sasaran of the table, when it has exactly one indicator
@@ -346,9 +351,21 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
                 continue
         if chapter != "BAB III" and (chapter is not None or has_chapters):
             continue
-        out.append((b, c.row if c is not None and not stopped else None))
+        row = c.row if c is not None and not stopped else None
+        if row is None and c is None and not stopped and chapter == "BAB III":
+            row = _named_in(ctx, text[:220])  # no heading: a paragraph that names its indicator
+        out.append((b, row))
     ctx._claims_paragraphs = out  # type: ignore[attr-defined]
     yield from out
+
+
+def _named_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The one main indicator whose full name occurs in ``text`` (None when zero or several)."""
+    scores = sorted(((containment(r.name, text), i) for i, r in enumerate(main_rows(ctx))
+                     if len(tokens(r.name)) >= 2), reverse=True)
+    if not scores or scores[0][0] < 0.9 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
+        return None
+    return main_rows(ctx)[scores[0][1]]
 
 
 def report_year(ctx: CheckContext) -> int | None:
