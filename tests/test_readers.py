@@ -846,3 +846,24 @@ def test_file_without_suffix_is_sniffed(tmp_path: Path) -> None:
     d = tmp_path / "dokumen"
     d.write_bytes(make_docx(tmp_path / "x.docx").read_bytes())
     assert read_document(d).format == "docx"
+
+
+def test_caption_in_a_title_row(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=3)
+    title = t.cell(0, 0).merge(t.cell(0, 2))
+    title.text = "Tabel 3.8 Realisasi Anggaran"
+    for c, v in enumerate(["Program", "Pagu", "Realisasi"]):
+        t.cell(1, c).text = v
+    for c, v in enumerate(["Program A", "1.000", "900"]):
+        t.cell(2, c).text = v
+    path = tmp_path / "judul.docx"
+    d.save(str(path))
+    [tb] = tables(read_document(path))
+    assert tb.caption == "Tabel 3.8 Realisasi Anggaran" and tb.caption_block is None
+    assert tb.rows[0].is_header
+    assert body_texts(tb) == [["Program A", "1.000", "900"]]
+    [tt] = tables(parse_text("Tabel 3.8 Realisasi\t\t\nProgram\tPagu\tRealisasi\nA\t1.000\t900\n"))
+    assert tt.caption == "Tabel 3.8 Realisasi"

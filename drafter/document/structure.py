@@ -299,7 +299,15 @@ def finish_table(drafts: list[RowDraft], *, align_short_rows: bool = True) -> li
 # captions
 
 def link_captions(blocks: list[Block], *, window: int = 3) -> None:
-    """Give each table the caption block that precedes it (at most two short blocks between)."""
+    """Give each table the caption block that precedes it (at most two short blocks between);
+    a table whose first row is only a caption ("Tabel 3.1 ..." in a merged title row) gets
+    that text as caption (``caption_block`` stays None: the caption is a cell)."""
+    for b in blocks:
+        if b.kind == "table" and b.rows:
+            filled = [c for c in b.rows[0].cells if c.text.strip()]
+            if len(filled) == 1 and caption_match(filled[0].text):
+                b.caption = filled[0].text
+                b.rows[0].is_header = True
     for i, b in enumerate(blocks):
         if b.kind != "caption":
             continue
@@ -307,7 +315,7 @@ def link_captions(blocks: list[Block], *, window: int = 3) -> None:
         for j in range(i + 1, min(len(blocks), i + 1 + window)):
             nb = blocks[j]
             if nb.kind == "table":
-                if nb.caption is None:
+                if nb.caption_block is None:
                     nb.caption = b.text
                     nb.caption_block = i
                 break
