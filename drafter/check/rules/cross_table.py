@@ -760,7 +760,6 @@ class PlannedTargetMismatch(_XTRule):
                     continue
                 done: set[int] = set()
                 for m in pattern("planned_indicator").finditer(text):
-                    done.add(m.start("num"))
                     name = m.group("name")
                     stated = text_value(m.group("num"))
                     if stated is None:
@@ -774,7 +773,10 @@ class PlannedTargetMismatch(_XTRule):
                         r = renstra_reference(ctx, name, threshold=0.7)
                         if r is not None and _years(r).get(year) is not None:
                             ref_vc, src = _years(r)[year], "renstra"
-                    if ref_vc is None or same_value(stated, value_of(ref_vc)) is not False:
+                    if ref_vc is None:
+                        continue  # not a PK / Renstra indicator: maybe a program of Tabel 3.6 (below)
+                    done.add(m.start("num"))
+                    if same_value(stated, value_of(ref_vc)) is not False:
                         continue
                     yield self.issue(unit, m.start("num"), m.end("num"),
                                      f"target '{name.strip()[:60]}' tertulis {stated.text}, sedangkan "
