@@ -22,11 +22,11 @@ def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
     from drafter.io import atomic_write, ensure_output_ok
 
     out = Path(output_path)
+    ensure_output_ok(out, [Path(figures_path)])
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
         raise LkipError(f"format keluaran {out.suffix or '(tanpa ekstensi)'} tidak didukung; "
                         "gunakan .md atau .docx", path=str(out))
-    ensure_output_ok(out, [Path(figures_path)])
     markdown = draft_markdown(figures_path)
     if suffix == ".md":
         atomic_write(out, markdown)

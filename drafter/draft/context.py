@@ -56,6 +56,7 @@ class IndikatorCtx:
     pembanding_label: str | None
     pembanding_ket: str
     paragraphs: list[str] = field(default_factory=list)
+    situations: list[str] = field(default_factory=list)  # phrasebank situations used, in order
 
 
 @dataclass
@@ -342,6 +343,12 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     t_txt = fmt_value(ind.target, sat)
     r_txt = fmt_value(ind.realisasi, sat)
     key = f"{s.id}/{ii}"
+    situations: list[str] = []
+
+    def say(situation: str, **kw: Any) -> str:
+        situations.append(situation)
+        return pb.say(situation, key=key, index=si, **kw)
+
     common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
                                   capaian=fmt_pct(c), predikat=band.label, kode=band.code,
                                   sasaran_no=si)
@@ -351,9 +358,9 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
            "tidak_tercapai": "capaian_tidak_tercapai"}[st]
     if ind.is_grade:
         sit = sit.replace("capaian_", "huruf_")
-    paragraphs.append(pb.say(sit, key=key, index=si, **common))
+    paragraphs.append(say(sit, **common))
     if ind.polaritas == "negatif":
-        paragraphs.append(pb.say("polaritas_negatif", key=key, index=si, **common))
+        paragraphs.append(say("polaritas_negatif", **common))
 
     # 2. comparison with last year
     years: dict[int, tuple[str, str]] = {}
@@ -363,8 +370,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     years[year] = (t_txt, r_txt)
     prev = next((r for r in ind.riwayat if r.tahun == year - 1 and r.realisasi is not None), None)
     if prev is None or isinstance(prev.realisasi, str) != isinstance(ind.realisasi, str):
-        paragraphs.append(pb.say("tren_tidak_tersedia", key=key, index=si, prev_year=year - 1,
-                                 **common))
+        paragraphs.append(say("tren_tidak_tersedia", prev_year=year - 1, **common))
     else:
         assert prev.realisasi is not None
         ch = measure.change(prev.realisasi, ind.realisasi, ind.polaritas)
@@ -378,14 +384,13 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         if ind.is_grade and sit != "tren_tetap":
             sit = "huruf_" + sit
         rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None else ""
-        paragraphs.append(pb.say(sit, key=key, index=si, prev_year=year - 1, prev=prev_txt,
-                                 selisih=_points(ch, sat), persen=rel, **common))
+        paragraphs.append(say(sit, prev_year=year - 1, prev=prev_txt,
+                              selisih=_points(ch, sat), persen=rel, **common))
 
     # 3. Renstra end target
     r_target = ind.renstra.get(end_year)
     if r_target is None:
-        paragraphs.append(pb.say("renstra_tidak_tersedia", key=key, index=si, end_year=end_year,
-                                 **common))
+        paragraphs.append(say("renstra_tidak_tersedia", end_year=end_year, **common))
         rt_txt = rc_txt = None
         reached = None
     else:
@@ -394,15 +399,14 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         rt_txt = fmt_value(r_target, sat)
         rc_txt = fmt_pct(prog.capaian)
         reached = prog.reached
-        paragraphs.append(pb.say("renstra_tercapai" if reached else "renstra_belum", key=key,
-                                 index=si, end_year=end_year, renstra_target=rt_txt,
-                                 renstra_capaian=rc_txt, tahun_ke=tahun_ke,
-                                 awal=fig.renstra.awal, **common))
+        paragraphs.append(say("renstra_tercapai" if reached else "renstra_belum",
+                              end_year=end_year, renstra_target=rt_txt, renstra_capaian=rc_txt,
+                              tahun_ke=tahun_ke, awal=fig.renstra.awal, **common))
 
     # 4. national / regional comparison
     pbd = ind.pembanding
     if pbd is None:
-        paragraphs.append(pb.say("pembanding_tidak_tersedia", key=key, index=si, **common))
+        paragraphs.append(say("pembanding_tidak_tersedia", **common))
         pn = pl = None
         pket = "Data tidak tersedia"
     else:
@@ -419,15 +423,14 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             sit += "_negatif"
             pket = "Lebih baik" if ch.better else "Kurang baik"
         sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
-        paragraphs.append(pb.say(sit, key=key, index=si, pembanding=pl, pembanding_nilai=pn,
-                                 sumber=sumber, **common))
+        paragraphs.append(say(sit, pembanding=pl, pembanding_nilai=pn, sumber=sumber, **common))
     return IndikatorCtx(
         no=f"{si}.{ii}" if len(s.indikator) > 1 else str(si), nama=ind.nama, satuan=sat,
         polaritas=ind.polaritas, is_grade=ind.is_grade, target=t_txt, realisasi=r_txt,
         capaian=c, capaian_txt=fmt_pct(c), predikat=band.label, predikat_code=band.code,
         status=st, years=years, renstra_target=rt_txt, renstra_capaian=rc_txt,
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
-        paragraphs=paragraphs)
+        paragraphs=paragraphs, situations=situations)
 
 
 def _b2_paragraph(pb: Phrasebank, s: Sasaran, si: int, cap: Decimal, label: str,
