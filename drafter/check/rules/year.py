@@ -16,7 +16,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import sentence, sentence_bounds, units
 from drafter.document.model import TextUnit
-from drafter.numbers import scan_numbers
+from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
@@ -497,3 +497,114 @@ class ComparisonBaseline(Rule):
                 )
 
 
+
+
+_VALUE_YEAR_RE = re.compile(
+    r"\b(?:realisasi|capaian|target|nilai)\b(?P<what>[^.;]{0,140}?)\btahun\s+(?P<y>20\d\d)\b"
+    r"[^.;\d]{0,30}?\b(?:sebesar|mencapai|yaitu|adalah|senilai)\s+(?P<num>\d[\d.,]*)",
+    re.IGNORECASE,
+)
+_PHRASE_YEAR_RE = re.compile(r"(?P<p>(?:[A-Z][\w-]*\s+){1,5})Tahun\s+(?P<y>20\d\d)\b")
+_THIS_YEAR_ROLES = ("3.1", "3.3", "3.4", "3.5", "PK")
+
+
+def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
+    out: dict[int, set[Any]] = {}
+    for row in rows:
+        for key, vc in row.values.items():
+            v = vc.value
+            if v is None or not hasattr(v, "as_tuple"):
+                continue
+            base, _, yy = key.partition(":")
+            if base not in ("realisasi", "target", "capaian"):
+                continue
+            if yy.isdigit():
+                out.setdefault(int(yy), set()).add(v)
+            elif row.role in _THIS_YEAR_ROLES:
+                out.setdefault(year, set()).add(v)
+    return out
+
+
+@register
+class ValueYear(Rule):
+    """A value stated with a year whose tables hold it for another year: "Realisasi indikator
+    X tahun 2022 sebesar 80%" where the tables give 80% as the 2023 realisasi of X (and another
+    value for 2022); or "IKM Kabupaten Jember Tahun 2022 yang sebesar 86,34" where the table
+    row with 86,34 says "IKM Kabupaten Jember Tahun 2023".
+
+    This year's results described with last year's year (or a benchmark cited with another
+    year than its table) mislead the reader about which period a figure belongs to. A value
+    that the tables give for both years, or that they do not hold, is not reported.
+    """
+
+    code = "YR108"
+    name = "value-year"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        tables = ctx.tables
+        all_rows = [r for rows in tables.indicator_rows.values() for r in rows if not r.is_average]
+        if not all_rows:
+            return
+        from drafter.check.fuzzy import similarity
+
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            for m in _VALUE_YEAR_RE.finditer(unit.text):
+                y = int(m.group("y"))
+                if y == year or not (year - 5 <= y <= year + 1):
+                    continue
+                v = parse_number(m.group("num").rstrip(".,"))
+                if v is None:
+                    continue
+                matched = tables.match(m.group("what"), threshold=0.6) if m.group("what").strip() else []
+                rows = ([r for r in all_rows if similarity(r.name, matched[0].name) >= 0.8]
+                        if matched else all_rows)
+                vals = _values_by_year(rows, year)
+                if y not in vals or v.value not in vals.get(year, set()) or v.value in vals[y]:
+                    continue
+                s, e = m.span("y")
+                yield self.issue(
+                    unit, s, e,
+                    f"nilai {m.group('num').rstrip('.,')} disebut untuk tahun {y}, padahal menurut "
+                    f"tabel nilai itu milik tahun {year}; seharusnya tahun {year}",
+                    expected=str(year),
+                )
+            yield from self._phrase_years(ctx, unit)
+
+    def _phrase_years(self, ctx: CheckContext, unit: TextUnit) -> Iterable[Issue]:
+        for m in _PHRASE_YEAR_RE.finditer(unit.text):
+            phrase = " ".join(m.group("p").split())
+            if len(phrase.split()) < 2:
+                continue
+            nums = [n for n in scan_numbers(unit.text[m.end():m.end() + 60]) if not n.is_year]
+            if not nums:
+                continue
+            value = nums[0].value
+            y = int(m.group("y"))
+            pat = re.compile(re.escape(phrase).replace(r"\ ", r"\s+") + r"\s+Tahun\s+(20\d\d)\b",
+                             re.IGNORECASE)
+            for t in ctx.document.tables():
+                for row in t.rows:
+                    hit = next((pm for c in row.cells for pm in [pat.search(c.text)] if pm), None)
+                    if hit is None or int(hit.group(1)) == y:
+                        continue
+                    row_vals = {n.value for c in row.cells for n in scan_numbers(c.text)
+                                if not n.is_year}
+                    if value not in row_vals:
+                        continue
+                    other = int(hit.group(1))
+                    line = row.cells[0].position(0)[0] if row.cells else 0
+                    s, e = m.span("y")
+                    yield self.issue(
+                        unit, s, e,
+                        f"\"{phrase} Tahun {y}\" sebesar {nums[0].text}, padahal tabel (baris "
+                        f"{line}) menyebut nilai itu untuk \"{phrase} Tahun {other}\"",
+                        expected=str(other),
+                    )
+                    return
