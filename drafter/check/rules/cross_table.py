@@ -890,3 +890,58 @@ class PlanBudgetMismatch(_XTRule):
                                  f"anggaran sub kegiatan '{bare(hit.name)[:60]}' di RKT tertulis "
                                  f"{cell.text.strip()}, sedangkan {place('3.8', ref)} mencatat pagu {ref.text}",
                                  expected=ref.text)
+
+
+@register
+class SerapanMismatch(_XTRule):
+    """The "% Serapan Anggaran" of a sasaran in Tabel 3.7 is not the absorption (realisasi / pagu)
+    of the program(s) that Tabel 3.6 lists under that sasaran, as recorded in Tabel 3.8.
+
+    The efficiency of Tabel 3.7 compares the capaian with this absorption; a wrong serapan makes
+    the efficiency conclusion wrong."""
+
+    code = "XT110"
+    name = "serapan-mismatch"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.fuzzy import normalize
+
+        progs38 = [r for r in ctx.tables.budget("3.8") if r.level == "program"]
+        parts: dict[str, list[BudgetRow]] = {}
+        names: dict[str, str] = {}
+        for r in ctx.tables.budget("3.6"):
+            if r.level == "program" and r.sasaran:
+                key = normalize(r.sasaran)
+                parts.setdefault(key, []).append(r)
+                names[key] = r.sasaran
+        if not progs38 or len(parts) < 2:
+            return
+        for row in ctx.tables.rows("3.7"):
+            vc = row.values.get("serapan")
+            stated = value_of(vc)
+            if vc is None or stated is None or stated.num is None:
+                continue
+            scored = sorted(((similarity(row.name, names[k]), k) for k in parts), reverse=True)
+            if scored[0][0] < 0.6 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05):
+                continue
+            matched = [best_budget(progs38, p.name) for p in parts[scored[0][1]]]
+            if not matched or any(m is None for m in matched):
+                continue
+            pagu = [rp_value(m.values.get("pagu")) for m in matched]  # type: ignore[union-attr]
+            real = [rp_value(m.values.get("realisasi")) for m in matched]  # type: ignore[union-attr]
+            if any(x is None for x in pagu + real):
+                continue
+            p_sum = sum(pagu, Decimal(0))  # type: ignore[arg-type]
+            r_sum = sum(real, Decimal(0))  # type: ignore[arg-type]
+            if p_sum <= 0:
+                continue
+            computed = r_sum / p_sum * 100
+            if stated.num.explains(computed):
+                continue
+            exp = fmt_num(computed, max(2, stated.num.decimals)) + "%"
+            progs = ", ".join(bare(m.name)[:40] for m in matched)  # type: ignore[union-attr]
+            yield self.issue(vc.cell, *vc.span(),
+                             f"serapan anggaran sasaran '{row.name[:50]}' tertulis {vc.text}, sedangkan "
+                             f"realisasi / pagu program {progs} di Tabel 3.8 = {fmt_rp(r_sum)} / "
+                             f"{fmt_rp(p_sum)} = {exp}",
+                             expected=exp)
