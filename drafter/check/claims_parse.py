@@ -238,7 +238,7 @@ def containment(name: str, text: str) -> float:
 
 
 _SASARAN_HEAD = re.compile(
-    r"^\W*sasaran(?:\s+strategis)?\s*(?P<no>\d+)\s*[:.]?\s*(?P<name>.*)$", re.IGNORECASE)
+    r"^\W*sasaran(?:\s+strategis)?\s*(?P<no>\d+)\s*(?:[:.]\s*(?P<name>.*)|\W*)$", re.IGNORECASE)
 _INDIKATOR_HEAD = re.compile(
     r"^\W*indikator(?:\s+kinerja)?(?:\s+sasaran)?(?:\s+\d+(?:\.\d+)?)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 _STOP_CONTEXT = re.compile(
@@ -339,7 +339,7 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
         if len(text) < 260:
             m = _SASARAN_HEAD.match(text)
             if m and not stopped:
-                c = Context(int(m.group("no")), m.group("name").strip(" :"))
+                c = Context(int(m.group("no")), (m.group("name") or "").strip(" :"))
                 c.row = resolve(ctx, c)
                 continue
             m2 = _INDIKATOR_HEAD.match(text)
