@@ -771,3 +771,47 @@ class IndicatorCategoryClaim(_ClaimRule):
                     f"kategori indikator '{row.name[:60]}' tertulis '{m.group('cat')}', padahal "
                     f"{source} menunjukkan {band.label}",
                     expected=band.label)
+
+
+@register
+class TargetClaim(_ClaimRule):
+    """The report-year target stated in the analysis ("ditargetkan sebesar 82", "target kinerja
+    100%", "melampaui target 10%") differs from the target of the same indicator in Tabel 3.1.
+
+    The target is the yardstick of the whole analysis; a different figure in the text makes
+    readers doubt which one the capaian was computed from."""
+
+    code = "CL111"
+    name = "target-claim"
+
+    _SKIP = re.compile(r"renstra|jangka\s+menengah|target\s+akhir|tahun\s+lalu|sebelumnya|rencana\s+strategis",
+                       re.IGNORECASE)
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        for b, row in self.paragraphs(ctx):
+            target = value_of(row.values.get("target"))
+            if target is None:
+                continue
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if self._SKIP.search(sent):
+                    continue
+                for m in pattern("target_claim").finditer(sent):
+                    if m.group("year") and year and int(m.group("year")) != year:
+                        continue
+                    if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", sent[: m.start()])):
+                        continue
+                    if _UNIT_AFTER.match(sent[m.end("num"):]):
+                        continue
+                    stated = text_value(m.group("num"))
+                    if stated is None or (stated.num is not None and stated.num.is_year):
+                        continue
+                    if same_value(stated, target) is not False:
+                        continue
+                    yield self.issue(
+                        b, s + m.start("num"), s + m.end("num"),
+                        f"target tertulis {m.group('num')}, sedangkan {self.where(row, 'target')} mencatat "
+                        f"target {target.text} untuk indikator '{row.name[:70]}'",
+                        expected=target.text)
