@@ -867,3 +867,12 @@ def test_caption_in_a_title_row(tmp_path: Path) -> None:
     assert body_texts(tb) == [["Program A", "1.000", "900"]]
     [tt] = tables(parse_text("Tabel 3.8 Realisasi\t\t\nProgram\tPagu\tRealisasi\nA\t1.000\t900\n"))
     assert tt.caption == "Tabel 3.8 Realisasi"
+
+
+def test_bare_html_rows() -> None:
+    doc = parse_text("Tabel 3.4 Nasional\n\n<tr><td>No</td><td>Nilai</td></tr>\n<tr><td>1</td><td>88,05</td></tr>\n\nSesudah.\n")
+    [t] = tables(doc)
+    assert t.caption == "Tabel 3.4 Nasional"
+    assert body_texts(t) == [["1", "88,05"]]
+    assert doc.blocks[-1].text == "Sesudah."
+    assert_all_positions_exact(doc)

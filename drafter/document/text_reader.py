@@ -235,19 +235,30 @@ class _Parser:
         return is_data_row(self._tab_cells(j))
 
     def _html_table(self, i: int) -> int:
-        """Parse an HTML <table> starting on line i; returns the next line index."""
-        start = self._off(i, self.lines[i].lower().find("<table"))
-        j = i
-        end = -1
-        while j < len(self.lines) and j < i + 5000:
-            k = self.lines[j].lower().find("</table>")
-            if k != -1:
-                end = self._off(j, k + len("</table>"))
-                break
-            j += 1
-        if end == -1:
-            j = min(len(self.lines) - 1, i)
+        """Parse an HTML <table> (or bare <tr> rows) starting on line i; returns the next line
+        index."""
+        low = self.lines[i].lower()
+        if low.lstrip().startswith("<tr"):
+            # rows without a <table> around them: the run of lines made of table tags
+            start = self._off(i, low.find("<tr"))
+            j = i
+            while j + 1 < len(self.lines) and j < i + 5000 and \
+                    self.lines[j + 1].lstrip().lower().startswith(("<t", "</t")):
+                j += 1
             end = self._off(j, len(self.lines[j]))
+        else:
+            start = self._off(i, low.find("<table"))
+            j = i
+            end = -1
+            while j < len(self.lines) and j < i + 5000:
+                k = self.lines[j].lower().find("</table>")
+                if k != -1:
+                    end = self._off(j, k + len("</table>"))
+                    break
+                j += 1
+            if end == -1:
+                j = min(len(self.lines) - 1, i)
+                end = self._off(j, len(self.lines[j]))
         body = self.src[start:end]
         drafts: list[RowDraft] = []
         in_head_ranges = [(m.start(), m.end()) for m in
@@ -379,7 +390,7 @@ class _Parser:
             return "table"
         if s.startswith("|") and s.count("|") >= 2:
             return "table"
-        if s.startswith("$$") or s.startswith("<!--") or s.lower().startswith("<table"):
+        if s.startswith("$$") or s.startswith("<!--") or s.lower().startswith(("<table", "<tr")):
             return "special"
         return "text"
 
@@ -581,7 +592,7 @@ class _Parser:
                 i += 1
                 continue
             self._close_table()
-            if s.lower().startswith("<table"):
+            if s.lower().startswith(("<table", "<tr")):
                 i = self._html_table(i)
                 continue
             if s.startswith("$$"):
