@@ -386,3 +386,18 @@ def test_ar103_pagu_column_of_table_36() -> None:
     text = "Tabel 3.6\nTarget dan Realisasi\n\n" + "\n".join([head, *rows]) + "\n"
     issues = run("AR103", text)
     assert [i.expected for i in issues] == ["58.855.000"]
+
+
+def test_pr101_value_in_the_sentence_before() -> None:
+    text = (SCALE + "Indikator IKM terealisasi 88,05, sehingga capaiannya 103,59%. Target tahun "
+            "2023 terlampaui dan capaian ini masuk predikat Baik.\n")
+    issues = run("PR101", text)
+    assert len(issues) == 1 and issues[0].expected == "Sangat Memuaskan"
+    ok = text.replace("predikat Baik", "predikat Sangat Memuaskan")
+    assert run("PR101", ok) == []
+
+
+def test_pr102_label_then_code() -> None:
+    assert run("PR102", "Capaian ini masuk predikat Sangat Memuaskan (AA).\n") == []
+    issues = run("PR102", "Capaian ini masuk predikat Baik (AA).\n")
+    assert len(issues) == 1 and issues[0].expected == "Sangat Memuaskan (AA)"

@@ -242,8 +242,11 @@ class PredicateInText(Rule):
         for b in prose_units(ctx):
             if not trigger.search(b.text):
                 continue
+            prev_sent = ""
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
+                self._prev = prev_sent
+                prev_sent = sent
                 first_label = True
                 for t in trigger.finditer(sent):
                     lm = labels.search(sent, t.end(), min(len(sent), t.end() + gap + 25))
@@ -279,11 +282,22 @@ class PredicateInText(Rule):
         if not nums:
             if first and rx("overall").search(sent):
                 return "avg"
-            return None
-        n = min(nums, key=lambda x: min(abs(x.end - lm.start()), abs(x.start - lm.end())))
-        dist = min(abs(n.end - lm.start()), abs(n.start - lm.end()))
-        if dist > 260:
-            return None
+            prev = getattr(self, "_prev", "")
+            if prev and rx("anaphora").search(sent[:lm.start()]):
+                # "... capaiannya 103,59%. ... capaian ini masuk predikat X": the value is
+                # the last capaian of the sentence before
+                pnums = _score_numbers(prev)
+                pct = [x for x in pnums if x.percent]
+                if not (pct or pnums):
+                    return None
+                n = (pct or pnums)[-1]
+            else:
+                return None
+        else:
+            n = min(nums, key=lambda x: min(abs(x.end - lm.start()), abs(x.start - lm.end())))
+            dist = min(abs(n.end - lm.start()), abs(n.start - lm.end()))
+            if dist > 260:
+                return None
         value = n.value
         exp = scale.band_for(value)
         if exp.code == band.code or band.code in _realisasi_bands(ctx, value, scale):
@@ -311,7 +325,19 @@ class PredicateCodeLabel(Rule):
         scale = effective_scale(ctx)
         codes = "|".join(sorted((re.escape(b.code) for b in scale.bands), key=len, reverse=True))
         pat = re.compile(rf"(?<![A-Za-z])({codes})\s*\(\s*\**\s*([A-Za-z][A-Za-z ]{{2,30}}?)\s*\**\s*\)")
+        labels = label_regex(scale)
+        rev = re.compile(rf"(?P<label>{labels.pattern})\s*\(\s*\**\s*(?P<code>(?-i:{codes}))\s*\**\s*\)")
         for unit in ctx.document.text_units():
+            for m in rev.finditer(unit.text):
+                label_band = find_band(scale, m.group("label"))
+                code_band = next((b for b in scale.bands if b.code == m.group("code")), None)
+                if label_band is None or code_band is None or label_band.code == code_band.code \
+                        or label_band.code == m.group("label").strip():
+                    continue
+                msg = (f"predikat '{m.group('label').strip()}' ({label_band.code}) ditulis bersama "
+                       f"kode {m.group('code')} yang berarti '{code_band.label}'")
+                yield self.issue(unit, m.start(), m.end(), msg,
+                                 f"{code_band.label} ({m.group('code')})")
             for m in pat.finditer(unit.text):
                 label_band = find_band(scale, m.group(2))
                 if label_band is None:
