@@ -6,8 +6,10 @@ counted over ALL paragraphs in that order (body and cells), ``column`` the 1-bas
 that paragraph's text. :func:`docx_paragraphs` returns the python-docx ``Paragraph`` objects in
 exactly that numbering, so ``docx_paragraphs(d)[loc.line - 1]`` is the paragraph of a location.
 
-Cells get ``extra={"paragraph": n, "table": t, "row": r, "cell": c}`` (1-based; ``c`` is the grid
-column of the cell's first column, as python-docx's ``table.cell(r - 1, c - 1)`` counts).
+Cells get ``extra={"paragraph": n, "table": t, "row": r, "cell": c}`` (1-based; ``t`` counts the
+top-level tables, ``c`` is the grid column of the cell's first column, as python-docx's
+``table.cell(r - 1, c - 1)`` counts; a table nested in a cell is read as part of that cell's
+text). Paragraph text is exactly python-docx's ``Paragraph.text``.
 Merged cells are read once: a horizontally merged cell (``gridSpan``) becomes one cell with
 ``colspan`` followed by empty filler cells; a vertically merged continuation (``vMerge``) is an
 empty cell.
@@ -281,18 +283,20 @@ class _DocxReader:
         kind = "paragraph"
         level = 0
         style = self._style_name(p_el)
-        hm = _HEADING_STYLE_RE.match(style or "")
+        hm = _HEADING_STYLE_RE.match(style)
         ppr = p_el.find(f"{_W}pPr")
         has_num = ppr is not None and ppr.find(f"{_W}numPr") is not None
-        if caption_match(clean) or (style or "").lower() in ("caption", "keterangan"):
-            kind = "caption" if caption_match(clean) else "paragraph"
+        if caption_match(clean):
+            kind = "caption"
+        elif style.lower() in ("caption", "keterangan", "table caption"):
+            kind = "paragraph"  # a caption style without "Tabel n": a figure caption, a note
         elif hm:
             kind = "heading"
             level = int(hm.group(1)) if hm.group(1) else 1
         elif _outline_level(ppr) is not None:
             kind = "heading"
             level = (_outline_level(ppr) or 0) + 1
-        elif has_num or "list" in (style or "").lower() or _BULLET_TEXT_RE.match(clean):
+        elif has_num or "list" in style.lower() or _BULLET_TEXT_RE.match(clean):
             kind = "list_item"
             level = 1
             if (is_caps_heading(clean) or is_titled_section(clean)) and re.match(r"^[A-H]\.", clean):
