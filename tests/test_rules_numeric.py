@@ -401,3 +401,9 @@ def test_pr102_label_then_code() -> None:
     assert run("PR102", "Capaian ini masuk predikat Sangat Memuaskan (AA).\n") == []
     issues = run("PR102", "Capaian ini masuk predikat Baik (AA).\n")
     assert len(issues) == 1 and issues[0].expected == "Sangat Memuaskan (AA)"
+
+
+def test_pr101_sentence_before_names_the_capaian() -> None:
+    text = (SCALE + "Indikator ini baru mencapai 85%: realisasi 85% masih di bawah target 100%. "
+            "Capaian tersebut berpredikat Memuaskan (A).\n")
+    assert run("PR101", text) == []

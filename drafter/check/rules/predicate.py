@@ -287,10 +287,15 @@ class PredicateInText(Rule):
                 # "... capaiannya 103,59%. ... capaian ini masuk predikat X": the value is
                 # the last capaian of the sentence before
                 pnums = _score_numbers(prev)
+                cued = [x for x in pnums if re.search(r"capai\w*\s*(?:sebesar|yaitu|=|:)?\s*$",
+                                                      prev[max(0, x.start - 25):x.start], re.I)]
                 pct = [x for x in pnums if x.percent]
-                if not (pct or pnums):
-                    return None
-                n = (pct or pnums)[-1]
+                if cued:
+                    n = cued[-1]
+                elif len(pct) == 1:
+                    n = pct[0]
+                else:
+                    return None  # not clear which value is meant
             else:
                 return None
         else:
