@@ -525,6 +525,31 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
     return out
 
 
+_CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
+_CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula)\b",
+                             re.IGNORECASE)
+
+
+def _this_year_extra(ctx: CheckContext) -> set[Any]:
+    """Report-year values outside the indicator columns: averages, 3.7 serapan, budgets."""
+    out: set[Any] = set()
+    t = ctx.tables
+    for rows in t.indicator_rows.values():
+        for r in rows:
+            for key in ("capaian", "realisasi", "serapan", "efisiensi"):
+                vc = r.values.get(key)
+                if vc is not None and hasattr(vc.value, "as_tuple") and (
+                        r.is_average or r.role == "3.7"):
+                    out.add(vc.value)
+    for role in ("3.6", "3.8"):
+        for br in t.budget(role):
+            for key in ("pagu", "realisasi", "persen"):
+                vc = br.values.get(key)
+                if vc is not None and hasattr(vc.value, "as_tuple"):
+                    out.add(vc.value)
+    return out
+
+
 @register
 class ValueYear(Rule):
     """A value stated with a year whose tables hold it for another year: "Realisasi indikator
@@ -576,6 +601,46 @@ class ValueYear(Rule):
                     expected=str(year),
                 )
             yield from self._phrase_years(ctx, unit)
+            yield from self._clause_evidence(ctx, unit, year, all_rows)
+
+    def _clause_evidence(self, ctx: CheckContext, unit: TextUnit, year: int,
+                         rows: list[Any]) -> Iterable[Issue]:
+        """Numbers after "tahun X" (up to the next year or a comparison word) that the tables
+        give only for the report year, and none that they give only for year X."""
+        text = unit.text
+        years = [m for m in _CLAUSE_YEAR_RE.finditer(text)]
+        if not years:
+            return
+        vals = _values_by_year(rows, year)
+        this = set(vals.get(year, set())) | _this_year_extra(ctx)
+        for k, m in enumerate(years):
+            y = int(m.group("y"))
+            if not (year - 3 <= y < year):
+                continue
+            end = years[k + 1].start() if k + 1 < len(years) else len(text)
+            stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
+            if stop:
+                end = stop.start()
+            other = vals.get(y, set())
+            evidence, counter = [], []
+            for n in scan_numbers(text[m.end():end]):
+                if n.is_year or n.value is None:
+                    continue
+                v = n.value
+                if v in this and v not in other:
+                    if n.decimals or v > 10 and v != 100:
+                        evidence.append(n)
+                elif v in other and v not in this:
+                    counter.append(n)
+            if not evidence or counter:
+                continue
+            shown = ", ".join(n.text.strip() for n in evidence[:3])
+            yield self.issue(
+                unit, m.start("y"), m.end("y"),
+                f"kalimat menyebut tahun {y}, tetapi angkanya ({shown}) adalah nilai tahun {year} "
+                f"menurut tabel; seharusnya tahun {year}",
+                expected=str(year),
+            )
 
     def _phrase_years(self, ctx: CheckContext, unit: TextUnit) -> Iterable[Issue]:
         for m in _PHRASE_YEAR_RE.finditer(unit.text):
@@ -608,3 +673,126 @@ class ValueYear(Rule):
                         expected=str(other),
                     )
                     return
+
+
+_CMP_FWD_RE = re.compile(
+    r"\btahun\s+(?P<a>20\d\d)\b(?P<mid>[^.;]{0,160}?)\b(?:daripada|dibandingkan|dibanding)\s+"
+    r"(?:dengan\s+)?(?:[^.;\d]{0,40}?)\btahun\s+(?P<b>20\d\d)\b",
+    re.IGNORECASE,
+)
+_CMP_BACK_RE = re.compile(
+    r"\b(?:dibandingkan|dibanding)\s+(?:dengan\s+)?(?:[^.;\d]{0,40}?)\btahun\s+(?P<b>20\d\d)\b"
+    r"(?P<mid>[^.;]{0,200}?)\btahun\s+(?P<a>20\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_RESTATE_RE = re.compile(r"\b(?:yaitu|yakni|adalah|ialah)\s+(?:pada\s+|di\s+)?tahun\s+$",
+                         re.IGNORECASE)
+
+
+@register
+class SelfComparison(Rule):
+    """A comparison of a year with itself: "Realisasi tahun 2022 sebesar 100% lebih tinggi
+    daripada realisasi tahun 2022 sebesar 80%", "Dibandingkan tahun 2023, ... serapan tahun
+    2023 sebesar 92,5% meningkat".
+
+    One of the two years is wrong (usually the current year was overwritten with last year's
+    or the reverse), so the comparison is meaningless. The side describing the current year
+    is expected to be the report year, the baseline the year before.
+    """
+
+    code = "YR109"
+    name = "self-comparison"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            done: set[int] = set()
+            for rx in (_CMP_FWD_RE, _CMP_BACK_RE):
+                for m in rx.finditer(unit.text):
+                    a, b = int(m.group("a")), int(m.group("b"))
+                    if a != b or m.start("a") in done:
+                        continue
+                    # "... tahun 2022 ..., yaitu pada tahun 2022 ..." restates the baseline
+                    later = max(m.start("a"), m.start("b"))
+                    if _RESTATE_RE.search(unit.text[max(0, later - 40):later]):
+                        continue
+                    done.add(m.start("a"))
+                    if year is not None and a == year:
+                        s, e = m.span("b")
+                        want = f"tahun sebelumnya (mis. {year - 1})"
+                        exp = str(year - 1)
+                    else:
+                        s, e = m.span("a")
+                        want = f"tahun laporan {year}" if year else "tahun yang berbeda"
+                        exp = str(year) if year else None
+                    yield self.issue(
+                        unit, s, e,
+                        f"perbandingan membandingkan tahun {a} dengan tahun {b} yang sama; "
+                        f"salah satunya seharusnya {want}",
+                        expected=exp,
+                    )
+
+
+_TABLE_INTRO_RE = re.compile(
+    r"\b(?:tabel|table)\s+(?:berikut|di\s?bawah(?:\s+ini)?)|\bsebagai\s+berikut\b", re.IGNORECASE
+)
+_CAPTION_START_RE = re.compile(r"^[\s#*_]*(?:tabel|table)\s+\d+(?:\.\d+)*\b", re.IGNORECASE)
+_YEAR_TOKEN_RE = re.compile(r"(?<![\d.,-])\b(20\d\d)\b(?!\s*[-–]\s*20\d\d)")
+
+
+@register
+class TableIntroYear(Rule):
+    """A sentence that introduces the next table with another year than the table's caption:
+    "Capaian sasaran strategis tahun 2022 disajikan pada tabel berikut." followed by "Tabel
+    3.1 Pengukuran Realisasi Kinerja Tahun 2023".
+
+    The sentence and the caption describe the same table; two different years leave the
+    reader unsure which period the figures cover. Years in ranges (2021-2026) are ignored.
+    """
+
+    code = "YR110"
+    name = "table-intro-year"
+    category = "year"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        blocks = ctx.document.blocks
+        for i, b in enumerate(blocks):
+            if b.kind == "table":
+                continue
+            intro = _TABLE_INTRO_RE.search(b.text)
+            if not intro:
+                continue
+            cap = next((nb for nb in blocks[i + 1:i + 4]
+                        if nb.kind != "table" and _CAPTION_START_RE.match(nb.text)), None)
+            if cap is None:
+                continue
+            cap_years = {int(y) for y in _YEAR_TOKEN_RE.findall(cap.text)}
+            if not cap_years:
+                continue
+            s0, e0 = sentence_bounds(b.text, intro.start(), intro.end())
+            sent = b.text[s0:e0]
+            if _comparison_re().search(sent) and not re.search(r"\bdibandingkan\s+dengan\s+"
+                                                               r"(?:\w+\s+)?tahun(?:-tahun)?\s+"
+                                                               r"sebelumnya", sent, re.I):
+                continue
+            found = [(int(mm.group(1)), mm.start(1) + s0) for mm in _YEAR_TOKEN_RE.finditer(sent)]
+            if len({y for y, _ in found}) != 1:
+                continue
+            y, pos = found[0]
+            if y in cap_years or (year is not None and not (year - 3 <= y <= year + 1)):
+                continue
+            want = year if year in cap_years else max(cap_years)
+            yield self.issue(
+                b, pos, pos + 4,
+                f"kalimat pengantar tabel menyebut tahun {y}, padahal judul tabel berikutnya "
+                f"(baris {cap.position(0)[0]}) menyebut tahun {want}",
+                expected=str(want),
+            )
