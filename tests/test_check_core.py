@@ -178,3 +178,18 @@ def test_config_wants_prefix_and_category() -> None:
     assert cfg.wants("AR101", "arithmetic")
     assert not cfg.wants("AR102", "arithmetic")
     assert not cfg.wants("LO101", "leftover")
+
+
+def test_atomic_write_mode_follows_umask(tmp_path: Path) -> None:
+    import os
+
+    from drafter.io import atomic_write
+
+    out = tmp_path / "x.txt"
+    old = os.umask(0o022)
+    try:
+        atomic_write(out, "isi")
+    finally:
+        os.umask(old)
+    assert out.read_text(encoding="utf-8") == "isi"
+    assert out.stat().st_mode & 0o777 == 0o644
