@@ -259,16 +259,23 @@ def capaian_cell(draft: Draft, rng: random.Random) -> list[Mutation]:
     return out
 
 
-_REALISASI_RE = re.compile(r"\brealisasi\b[^.;:]{0,80}?\b(sebesar|adalah|yaitu|mencapai|sejumlah)\s+",
-                           re.I)
+# "realisasi ... sebesar N", "terealisasi N", "realisasi N": only words (and years) in between,
+# so the number is the realisasi itself and not a later value of the sentence.
+_REALISASI_RE = re.compile(
+    r"\b(?:realisasi(?:nya)?\b(?P<mid>(?:[^.;:\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,160}?)"
+    r"\b(?:sebesar|adalah|yaitu|sejumlah)|terealisasi(?:\s+sebesar)?|realisasi(?:nya)?)\s+(?=\d)",
+    re.I)
 
 
 def realisasi_text(draft: Draft, rng: random.Random) -> list[Mutation]:
-    """Change a realisasi value stated in a sentence (the table keeps the true one)."""
+    """Change this year's realisasi value stated in a sentence (the table keeps the true one)."""
     out = []
     for ln in draft.prose_lines():
         line = draft.lines[ln - 1]
         for m in _REALISASI_RE.finditer(line):
+            years = re.findall(r"(?:19|20)\d\d", m.group("mid") or "")
+            if any(int(y) != draft.year for y in years):
+                continue  # another year's realisasi
             nums = [n for n in scan_numbers(line[m.end():m.end() + 40]) if not n.is_year]
             if not nums or nums[0].start != 0:
                 continue
@@ -291,7 +298,9 @@ def predicate_swap(draft: Draft, rng: random.Random) -> list[Mutation]:
             t = _table_of(draft, ln)
             if t is None or id(t) in scale_tables:
                 continue
-            col = t.column("predikat", "kategori", "interpretasi")
+            if t.column("interpretasi", "nilai capaian") is not None:
+                continue  # the scale's own definition
+            col = t.column("predikat", "kategori")
             row = next((r for r in t.rows if r.line == ln), None)
             if col is None or row is None or len(row.cells) <= col:
                 continue
@@ -303,7 +312,7 @@ def predicate_swap(draft: Draft, rng: random.Random) -> list[Mutation]:
         else:
             if line.strip().startswith(("#", "Tabel", "Table")):
                 continue
-            m = _PRED_RE.search(line)
+            m = next((m for m in _PRED_RE.finditer(line) if _predicate_context(line, m)), None)
             if m is None:
                 continue
             s, e = m.start(), m.end()
@@ -314,6 +323,17 @@ def predicate_swap(draft: Draft, rng: random.Random) -> list[Mutation]:
         new = new.upper() if old.isupper() else new
         out.append(_mut(draft, "predicate_swap", "predicate", ln, s, e, new))
     return out
+
+
+def _predicate_context(line: str, m: re.Match[str]) -> bool:
+    """A predicate label used as a predicate (not "kurang efisien", "lebih baik", "cukup")."""
+    before = line[max(0, m.start() - 40):m.start()].lower()
+    after = line[m.end():m.end() + 8]
+    if re.match(r"\s*efisien", after, re.I):
+        return False
+    return bool(re.search(r"(predikat|kategori)\s*(:\s*)?$", before.rstrip() + " ") or
+                re.search(r"(predikat|kategori)\s+\S*\s*$", before)
+                or re.match(r"\s*\((AA|A|BB|B|CC|C|D)\)", after))
 
 
 def _is_tick_table(t: MdTable) -> bool:
@@ -356,16 +376,35 @@ def second_tick(draft: Draft, rng: random.Random) -> list[Mutation]:
     return out
 
 
+def _table_values(draft: Draft) -> set[str]:
+    """Texts of the numeric cells of all tables (markup removed)."""
+    out = set()
+    for t in draft.tables:
+        for r in t.rows:
+            for c in r.cells:
+                if _num_cell(c) is not None:
+                    out.add(c.plain)
+    return out
+
+
 def year_change(draft: Draft, rng: random.Random) -> list[Mutation]:
-    """Turn the report year into the previous year in a sentence about this year's results."""
+    """Turn the report year into the previous year in a sentence that states a figure the
+    tables give for the report year (so the wrong year can be told from the tables)."""
     out = []
     year = str(draft.year)
+    values = _table_values(draft)
     for ln in draft.prose_lines():
         line = draft.lines[ln - 1]
+        stated = [n for n in scan_numbers(line) if not n.is_year and n.text.strip() in values
+                  and (n.percent or n.decimals or n.value >= 10)]
+        if not stated:
+            continue
         for m in re.finditer(rf"\b{year}\b", line):
             before, after = line[max(0, m.start() - 3):m.start()], line[m.end():m.end() + 3]
             if re.search(r"[-–—/]\s*$", before) or re.match(r"^\s*[-–—/]\s*\d", after):
                 continue  # a period such as 2021-2026
+            if not re.search(r"tahun\s+(anggaran\s+)?$", line[max(0, m.start() - 20):m.start()], re.I):
+                continue  # "tahun 2023", not a bare number
             out.append(_mut(draft, "year_change", "year", ln, m.start(), m.end(), str(draft.year - 1)))
     return out
 
@@ -415,21 +454,23 @@ def _kecamatan_names(kabupaten: str) -> list[str]:
     return []
 
 
-def _other_kecamatan(draft: Draft, rng: random.Random) -> str:
-    names = _kecamatan_names(draft.kabupaten) or ["Umbulsari", "Kencong", "Puger", "Ambulu", "Balung"]
-    names = [n for n in names if n.lower() != draft.instansi.lower()]
-    return rng.choice(sorted(names))
+def _other_kecamatan(draft: Draft, rng: random.Random) -> str | None:
+    names = [n for n in _kecamatan_names(draft.kabupaten) if n.lower() != draft.instansi.lower()]
+    return rng.choice(sorted(names)) if names else None
 
 
 def foreign_kecamatan(draft: Draft, rng: random.Random) -> list[Mutation]:
     """Paste another kecamatan's name where the report names its own kecamatan."""
-    out = []
+    out: list[Mutation] = []
+    if not draft.instansi or _other_kecamatan(draft, rng) is None:
+        return out  # a kabupaten without gazetteer: the checker cannot know its kecamatan
     pat = re.compile(rf"\bKecamatan\s+({re.escape(draft.instansi)})\b", re.I)
     for ln in draft.prose_lines():
         line = draft.lines[ln - 1]
         for m in pat.finditer(line):
-            out.append(_mut(draft, "foreign_kecamatan", "foreign-name", ln, m.start(1), m.end(1),
-                            _other_kecamatan(draft, rng)))
+            other = _other_kecamatan(draft, rng)
+            assert other is not None
+            out.append(_mut(draft, "foreign_kecamatan", "foreign-name", ln, m.start(1), m.end(1), other))
     return out
 
 
@@ -466,24 +507,62 @@ def budget_row(draft: Draft, rng: random.Random) -> list[Mutation]:
     return out
 
 
-_COUNT_RE = re.compile(r"\b(\d{1,2})\s+(indikator|sasaran|program|kegiatan|sub kegiatan)\b", re.I)
+_COUNT_RE = re.compile(r"\b(\d{1,2})\s+(indikator|sasaran|program|sub\s+kegiatan|kegiatan)\b", re.I)
 _COUNT_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
                 "delapan": 8, "sembilan": 9, "sepuluh": 10}
 _COUNT_WORD_RE = re.compile(r"\b(" + "|".join(_COUNT_WORDS) + r")\s+(indikator|sasaran|program|kegiatan)\b",
                             re.I)
 
 
+def true_counts(draft: Draft) -> dict[str, int]:
+    """How many programs, kegiatan, sub kegiatan (budget table labels) and indicators (rows of
+    the first capaian table) the drafted tables hold."""
+    counts: dict[str, int] = {}
+    for t in draft.tables:
+        label_col = t.column("program", "kegiatan", "uraian")
+        if label_col is None or t.column("pagu", "anggaran") is None:
+            continue
+        labels = [r.cells[label_col].plain.lower() for r in t.rows if label_col < len(r.cells)]
+        found = {
+            "program": sum(1 for x in labels if re.match(r"program\b", x)),
+            "kegiatan": sum(1 for x in labels if re.match(r"kegiatan\b", x)),
+            "sub kegiatan": sum(1 for x in labels if re.match(r"sub\s*kegiatan\b", x)),
+        }
+        if found["program"]:
+            counts.update(found)
+            break
+    for t in draft.tables:
+        if t.number == "3.1":
+            ind = t.column("indikator")
+            rows = [r for r in t.rows if ind is not None and ind < len(r.cells) and r.cells[ind].plain]
+            counts["indikator"] = len(rows)
+            sas = t.column("sasaran")
+            if sas is not None:
+                counts["sasaran"] = len({r.cells[sas].plain for r in rows if sas < len(r.cells)
+                                         and r.cells[sas].plain})
+            break
+    return counts
+
+
 def count_mismatch(draft: Draft, rng: random.Random) -> list[Mutation]:
-    """Write a count that disagrees with the tables ("5 indikator" when there are 3)."""
+    """Write a count that disagrees with the tables ("5 indikator" when there are 3). Only
+    counts that state the true number of programs, kegiatan, sub kegiatan, sasaran or
+    indicators are changed (not "12 kegiatan" meaning twelve events)."""
     out = []
+    counts = true_counts(draft)
     for ln in draft.prose_lines():
         line = draft.lines[ln - 1]
         for m in _COUNT_RE.finditer(line):
             n = int(m.group(1))
+            noun = re.sub(r"\s+", " ", m.group(2).lower())
+            if counts.get(noun) != n:
+                continue
             new = str(n + rng.choice([1, 2, 3]) if n < 3 or rng.random() < 0.5 else n - 1)
             out.append(_mut(draft, "count_mismatch", "count", ln, m.start(1), m.end(1), new))
         for m in _COUNT_WORD_RE.finditer(line):
             n = _COUNT_WORDS[m.group(1).lower()]
+            if counts.get(m.group(2).lower()) != n:
+                continue
             new_n = n + rng.choice([1, 2])
             word = next(w for w, v in _COUNT_WORDS.items() if v == new_n) if new_n <= 10 else str(new_n)
             out.append(_mut(draft, "count_mismatch", "count", ln, m.start(1), m.end(1), word))
