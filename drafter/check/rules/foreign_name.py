@@ -32,6 +32,16 @@ def gazetteer(ctx: CheckContext) -> dict[str, Any]:
     return load_yaml("rules", f"gazetteer/{name}") or {}
 
 
+def all_gazetteers() -> list[dict[str, Any]]:
+    """Every gazetteer in rules/gazetteer/."""
+    folder = data_dir("rules") / "gazetteer"
+    out = []
+    for p in sorted(folder.iterdir(), key=lambda p: p.name):
+        if p.name.endswith(".yaml"):
+            out.append(load_yaml("rules", f"gazetteer/{p.name}") or {})
+    return out
+
+
 def _own_kecamatan(ctx: CheckContext) -> str | None:
     inst = ctx.info.instansi or ""
     if not inst.lower().startswith("kecamatan") or not ctx.info.instansi_name:
@@ -71,7 +81,8 @@ class OtherKecamatan(Rule):
     sasaran, a decree or an analysis shows the text was not adapted. Border descriptions
     ("berbatasan dengan", "sebelah utara ...") and sentences listing several kecamatan are
     legitimate and not reported, nor are contexts such as "kerja sama", "studi tiru", "juara"
-    (rules/foreign_names.yaml). Needs a gazetteer rules/gazetteer/<kabupaten>.yaml.
+    (rules/foreign_names.yaml). The names come from rules/gazetteer/<kabupaten>.yaml; for a
+    kabupaten without a gazetteer, the kecamatan of the gazetteers that exist are used.
     """
 
     code = "FN101"
@@ -81,14 +92,19 @@ class OtherKecamatan(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         own = _own_kecamatan(ctx)
-        gaz = gazetteer(ctx)
-        if own and not gaz:
-            kab = ctx.config.kabupaten or ctx.info.kabupaten or "?"
-            ctx.notice(f"tidak ada gazetir untuk Kabupaten {kab} (rules/gazetteer/); "
-                       "pemeriksaan nama kecamatan lain (FN101) dilewati")
-        if not own or not gaz:
+        if not own:
             return
-        kecs = {k.lower(): k for k in gaz.get("kecamatan") or []}
+        gaz = gazetteer(ctx)
+        if gaz:
+            kecs = {k.lower(): k for k in gaz.get("kecamatan") or []}
+        else:
+            # no gazetteer for this kabupaten: the kecamatan of the kabupaten we know are
+            # still foreign here (a passage copied from their reports)
+            kecs = {k.lower(): k for g in all_gazetteers() for k in g.get("kecamatan") or []
+                    if str(g.get("kabupaten", "")).lower() != str(ctx.info.kabupaten).lower()}
+            kab = ctx.config.kabupaten or ctx.info.kabupaten or "?"
+            ctx.notice(f"tidak ada gazetir untuk Kabupaten {kab} (rules/gazetteer/); FN101 hanya "
+                       "mengenali nama kecamatan dari gazetir kabupaten lain")
         for unit, _block in units(ctx.document):
             for m in _KEC_RE.finditer(unit.text):
                 name = m.group("name").lower()
