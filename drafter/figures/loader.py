@@ -117,6 +117,22 @@ def _dedupe_union(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [seen[k] for k in order]
 
 
+# The pure-Python loader on purpose: libyaml's composer recurses in C and crashes the process
+# (segmentation fault) on deeply nested input instead of raising RecursionError.
+_Loader = yaml.SafeLoader
+
+
+def _parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
+    """Parse once: the node tree (for line numbers) and the constructed data."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def load_figures(path: str | Path) -> Figures:
     """Read and validate a figures file. Raises :class:`FiguresError` on any problem."""
     p = Path(path)
@@ -154,11 +170,12 @@ def load_figures(path: str | Path) -> Figures:
         raise FiguresError("bukan teks UTF-8 (simpan ulang sebagai UTF-8)", path=name, line=line) from None
 
     is_json = p.suffix.lower() == ".json"
+    root: yaml.Node | None = None
     try:
         if is_json:
             data = json.loads(text)
         else:
-            data = yaml.safe_load(text)
+            root, data = _parse_yaml(text)
     except json.JSONDecodeError as exc:
         raise FiguresError(f"sintaks JSON salah: {exc.msg}", path=name, line=exc.lineno) from None
     except yaml.MarkedYAMLError as exc:
@@ -184,12 +201,13 @@ def load_figures(path: str | Path) -> Figures:
         raise FiguresError("isi berkas harus berupa pemetaan (instansi:, tahun:, sasaran: ...)",
                            path=name, line=1)
     try:
-        root = yaml.compose(text)
-    except (yaml.YAMLError, RecursionError):  # JSON that YAML cannot compose: no line numbers
-        root = None
-    try:
         return Figures.model_validate(data)
     except ValidationError as exc:
+        if is_json:
+            try:
+                root = yaml.compose(text)
+            except (yaml.YAMLError, RecursionError):  # JSON YAML cannot compose: no lines
+                root = None
         errors = _dedupe_union(exc.errors(include_url=False))
         loc, msg = _message(errors[0])
         line = _node_line(root, loc)
