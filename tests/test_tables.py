@@ -294,3 +294,14 @@ def test_capaian_column_holding_the_realisasi() -> None:
     )
     row = _index(text).rows("3.1")[0]
     assert row.values["realisasi"].text == "88,05" and row.values["capaian"].text == "103,59"
+
+
+def test_first_data_row_without_values_is_not_a_header() -> None:
+    text = "Tabel 3.6\nTarget dan Realisasi\n\n" + _tab(
+        ("No", "Program/ Kegiatan/ Sub Kegiatan", "Target", "Realisasi", "%"),
+        ("", "Program : Penunjang Urusan", "", "", ""),
+        ("", "Kegiatan : Administrasi Keuangan", "12", "12", "100"),
+    )
+    rows = _index(text).budget("3.6")
+    assert [r.level for r in rows] == ["program", "kegiatan"]
+    assert rows[1].parent == rows[0].index

@@ -304,6 +304,11 @@ def logical_cells(row: Row, ncols: int, *, align_right: bool = False) -> dict[in
 
 
 # --------------------------------------------------------------------------- headers
+_DATA_LABEL_RE = re.compile(
+    r"^\W*(?:program|kegiatan|sub\s*kegiatan|sasaran|indikator|input|output|outcome)\s*\d*"
+    r"(?:\.\d+)*\s*:", re.IGNORECASE)
+
+
 def _is_header_like(row: Row) -> bool:
     texts = [clean(c.text) for c in row.cells]
     nonempty = [t for t in texts if t]
@@ -312,8 +317,8 @@ def _is_header_like(row: Row) -> bool:
     if all(_NUMBERING_RE.match(t) for t in nonempty) and len(nonempty) >= 3:
         return True  # "(1) (2) (3)" or "1 2 3 ..." numbering row
     for t in nonempty:
-        if len(t) > 70:
-            return False
+        if len(t) > 60 or _DATA_LABEL_RE.match(t):
+            return False  # header labels are short; "Program : X" is a data row
         for n in scan_numbers(t):
             core = t[n.start:n.end]
             if n.is_year or re.fullmatch(r"\(\d{1,2}\)", t.strip()) or n.value < 20 and "(" in t:
@@ -350,7 +355,13 @@ def _band_label(text: str, scale: Scale | None = None) -> str | None:
 
 
 def _header_rows(block: Block) -> list[int]:
-    flagged = [i for i, r in enumerate(block.rows) if r.is_header and i < 6]
+    flagged = []
+    for i, r in enumerate(block.rows[:6]):
+        if not r.is_header:
+            continue
+        if any(_DATA_LABEL_RE.match(clean(c.text)) for c in r.cells):
+            break  # a "Program : X" row the reader took for a header
+        flagged.append(i)
     out: list[int] = []
     if flagged:
         out = list(flagged)
@@ -737,8 +748,10 @@ def _link_parents(rows: list[BudgetRow]) -> None:
     stack: dict[int, int] = {}  # rank -> index in rows
     for i, r in enumerate(rows):
         rank = _LEVEL_RANK.get(r.level)
-        if r.level == "total" or rank is None:
-            stack.clear() if r.level == "total" else None
+        if r.level == "total":
+            stack.clear()
+            continue
+        if rank is None:
             continue
         parent = None
         for k in range(rank - 1, -1, -1):
