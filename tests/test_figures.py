@@ -67,3 +67,17 @@ def test_single_faults(tmp_path: Path, mutate, field: str, words: str) -> None: 
     assert msg.startswith(f"{p}:") and field in msg and words in msg
     line = int(msg.split(":")[1])
     assert line >= 1
+
+
+def test_docs_example_drafts(tmp_path: Path) -> None:
+    import re
+
+    from drafter.draft import draft_file
+
+    text = (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", text, re.S)
+    assert block is not None
+    src = tmp_path / "angka.yaml"
+    src.write_text(block.group(1), encoding="utf-8")
+    draft_file(src, tmp_path / "bab3.md")
+    assert "Tabel 3.8" in (tmp_path / "bab3.md").read_text(encoding="utf-8")
