@@ -452,3 +452,12 @@ def test_paragraph_naming_its_indicator_without_heading() -> None:
     both = H + T31 + ("Indeks Kepuasan Masyarakat dan Persentase Penyelesaian Laporan Pelanggaran Ketertiban "
                       "Umum: realisasi tahun 2023 yaitu 82.\n")
     assert not run("CL101", both)
+
+
+def test_bare_realisasi_and_broken_paragraphs() -> None:
+    base = H + T31 + S1
+    assert run("CL101", base + "Indikator Pelanggaran memenuhi target 100% dengan realisasi 94%.\n")
+    assert not run("CL101", base + "Indikator Pelanggaran belum memenuhi target 100% dengan realisasi 97%.\n")
+    # the year of the previous (broken) paragraph applies: last year's realisasi is not compared
+    broken = base + "Dibandingkan dengan tahun 2022 target kinerja\n\n100% dengan realisasi 90% maka ada kenaikan.\n"
+    assert not run("CL101", broken)

@@ -113,6 +113,14 @@ def negative_polarity(target: Value, real: Value, capaian: Value | None) -> bool
     return capaian.num.explains(neg, slack=Decimal("0.5")) and not capaian.num.explains(pos, slack=Decimal("0.5"))
 
 
+def _previous_tail(ctx: CheckContext, b: Block) -> str:
+    """The end of the prose block before ``b`` (for a paragraph that continues a sentence)."""
+    for prev in reversed(ctx.document.blocks[max(0, b.index - 3): b.index]):
+        if prev.kind != "table" and prev.text.strip():
+            return prev.text[-160:]
+    return ""
+
+
 def named_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The main indicator whose name ``text`` (a part of a sentence) clearly contains."""
     from drafter.check.claims_parse import containment
@@ -212,13 +220,24 @@ class RealisasiClaim(_ClaimRule):
                 if year and int(m.group("year")) != year:
                     continue
                 found.append((m, False))
+            for m in pattern("realisasi_bare").finditer(text):
+                sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
+                if re.search(r"\brenstra\b|jangka\s+menengah|tahun\s+lalu|\bsebelumnya\b|\banggaran\b|\bbelanja\b|"
+                             r"nasional\s+sebesar", sent, re.IGNORECASE):
+                    continue
+                head = sent[: max(0, m.start() - text.find(sent))] if sent else ""
+                if text[:1].islower() or text[:1].isdigit():
+                    head = _previous_tail(ctx, b) + " " + head  # a paragraph broken mid-sentence
+                if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", head)):
+                    continue
+                found.append((m, False))
             seen = {m.start("num") for m, _ in found}
             for m in pattern("realisasi_named").finditer(text):
                 if m.start("num") in seen:
                     continue
                 gap = m.group("gap") or ""
-                if re.search(r"anggaran|belanja|keuangan|\bdana\b|renstra|jangka\s+menengah|nasional|"
-                             r"kabupaten|provinsi|tahun\s+lalu|sebelumnya", gap, re.IGNORECASE):
+                if re.search(r"\banggaran\b|\bbelanja\b|\bkeuangan\b|\bdana\b|\brenstra\b|jangka\s+menengah|"
+                             r"\bnasional\b|\bkabupaten\b|\bprovinsi\b|tahun\s+lalu|\bsebelumnya\b", gap, re.IGNORECASE):
                     continue
                 if any(year and int(y) != year for y in re.findall(r"\b(20\d\d)\b", gap)):
                     continue
