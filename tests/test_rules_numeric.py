@@ -407,3 +407,15 @@ def test_pr101_sentence_before_names_the_capaian() -> None:
     text = (SCALE + "Indikator ini baru mencapai 85%: realisasi 85% masih di bawah target 100%. "
             "Capaian tersebut berpredikat Memuaskan (A).\n")
     assert run("PR101", text) == []
+
+
+def test_pr103_label_written_in_the_tick_column_and_tables_without_ticks() -> None:
+    head = [T.join(("Sasaran/Indikator Sasaran", "% Capaian", "Predikat", "")),
+            T.join(("", "", "Sangat Memuaskan", "Memuaskan"))]
+    written = [T.join(("Indikator A", "95%", "Sangat Memuaskan", "")),
+               T.join(("Indikator B", "85%", "Sangat Memuaskan", ""))]
+    text = SCALE + "Table 3.5\nIkhtisar\n\n" + "\n".join(head + written) + "\n"
+    assert [i.expected for i in run("PR103", text)] == ["Memuaskan"]
+    empty = [T.join(("Indikator A", "95%", "", "")), T.join(("Indikator B", "85%", "", ""))]
+    text = SCALE + "Table 3.5\nIkhtisar\n\n" + "\n".join(head + empty) + "\n"
+    assert run("PR103", text) == []

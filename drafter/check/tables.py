@@ -666,8 +666,15 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         ticks: list[tuple[str, Cell]] = []
         for col, label in info.ticks.items():
             c = cells.get(col)
-            if c is not None and is_tick(c.text):
+            if c is None:
+                continue
+            if is_tick(c.text):
                 ticks.append((label, c))
+            elif clean(c.text):
+                # the label written in the column instead of a tick mark
+                written = _band_label(c.text)
+                if written is not None:
+                    ticks.append((written, c))
         if info.ticks:
             if ticks:
                 values["predikat"] = ValueCell(ticks[0][1], None, None, ticks[0][0])

@@ -379,8 +379,10 @@ class PredicateTicks(Rule):
             s, e = c.span()
             if not row.ticks:
                 info = ctx.tables.info.get(row.table.index)
-                if info is None or not info.ticks:
-                    continue
+                if info is None or not info.ticks or not any(
+                        r.ticks for r in ctx.tables.rows("3.5", all_rows=True)
+                        if r.table is row.table):
+                    continue  # the table does not use tick marks
                 msg = (f"Tabel 3.5: baris '{row.name[:50]}' (capaian {c.text}) tidak dicentang pada "
                        f"kolom predikat mana pun; seharusnya '{exp.label}'")
                 yield self.issue(c.cell, s, e, msg, exp.label, severity="warning")
