@@ -461,3 +461,13 @@ def test_bare_realisasi_and_broken_paragraphs() -> None:
     # the year of the previous (broken) paragraph applies: last year's realisasi is not compared
     broken = base + "Dibandingkan dengan tahun 2022 target kinerja\n\n100% dengan realisasi 90% maka ada kenaikan.\n"
     assert not run("CL101", broken)
+
+
+def test_renstra_not_reached_claim_when_it_is_reached() -> None:
+    t33 = ("Tabel 3.3 Perbandingan Realisasi dengan Target Renstra 2026\n\n"
+           "No\tSasaran Strategis\tIndikator\tTarget Jangka Menengah pada Renstra\tRealisasi 2023\tCapaian\n"
+           "1\tTerjaganya ketertiban umum dan ketentraman masyarakat\t"
+           "Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\t95%\t97%\t102,11%\n\n")
+    claim = "Target akhir periode Renstra belum tercapai pada tahun ke-3 periode Renstra.\n"
+    issues = run("CL105", H + T31 + t33 + S1 + claim)
+    assert [i.expected for i in issues] == ["sudah tercapai"]

@@ -469,15 +469,21 @@ class RenstraReachedClaim(_ClaimRule):
             text = b.text
             yield from self._figures(ctx, b, row)
             for m in pattern("renstra_reached").finditer(text):
-                if m.group("neg"):
-                    continue
                 r33 = counterpart(ctx, row, "3.3")
                 if r33 is not None:
                     t = value_of(r33.values.get("renstra_target") or r33.values.get("target"))
                     r = value_of(r33.values.get("realisasi"))
                     c = value_of(r33.values.get("capaian"))
                     st = status_of(t, r, c)
-                    if st == "tidak_tercapai":
+                    if m.group("neg"):
+                        if st in ("tercapai", "melampaui"):
+                            yield self.issue(
+                                b, m.start(), m.end(),
+                                f"target akhir Renstra dinyatakan belum tercapai, padahal menurut "
+                                f"{self.where(r33, 'realisasi')} realisasi {show(r)} sudah mencapai target "
+                                f"Renstra {show(t)} (capaian {show(c)})",
+                                expected="sudah tercapai")
+                    elif st == "tidak_tercapai":
                         yield self.issue(
                             b, m.start(), m.end(),
                             f"target akhir Renstra dinyatakan tercapai, padahal menurut "
