@@ -237,14 +237,8 @@ def containment(name: str, text: str) -> float:
     return len(tn & tt) / len(tn)
 
 
-_SASARAN_HEAD = re.compile(
-    r"^\W*sasaran(?:\s+strategis)?\s*(?P<no>\d+)\s*(?:[:.]\s*(?P<name>.*)|\W*)$", re.IGNORECASE)
-_INDIKATOR_HEAD = re.compile(
-    r"^\W*indikator(?:\s+kinerja)?(?:\s+sasaran)?(?:\s+\d+(?:\.\d+)?)?\s*:\s*(?P<name>.+)$", re.IGNORECASE)
-_STOP_CONTEXT = re.compile(
-    r"^\W*(?:[A-F]\s*\.\s*\d?\s*\.?\s*)?\d?\s*(?:analisa|analisis)\s+(?:program|atas\s+efisiensi)"
-    r"|^\W*(?:tabel|table)\s+3\s*\.\s*[678]\b|^\W*[A-F]\s*\.\s*realisasi\s+anggaran",
-    re.IGNORECASE)
+def _context_re(name: str) -> re.Pattern[str]:
+    return pattern("context", name)
 
 
 @dataclass
@@ -333,16 +327,16 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
                 c, stopped = None, True
             continue
         text = clean(b.text)
-        if _STOP_CONTEXT.search(text):
+        if _context_re("stop").search(text):
             c, stopped = None, True
             continue
         if len(text) < 260:
-            m = _SASARAN_HEAD.match(text)
+            m = _context_re("sasaran").match(text)
             if m and not stopped:
                 c = Context(int(m.group("no")), (m.group("name") or "").strip(" :"))
                 c.row = resolve(ctx, c)
                 continue
-            m2 = _INDIKATOR_HEAD.match(text)
+            m2 = _context_re("indikator").match(text)
             if m2 and not stopped:
                 if c is None:
                     c = Context()
