@@ -419,3 +419,23 @@ def test_pr103_label_written_in_the_tick_column_and_tables_without_ticks() -> No
     empty = [T.join(("Indikator A", "95%", "", "")), T.join(("Indikator B", "85%", "", ""))]
     text = SCALE + "Table 3.5\nIkhtisar\n\n" + "\n".join(head + empty) + "\n"
     assert run("PR103", text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IKM kabupaten sebesar 83,76 dan IKM kecamatan sebesar 85 melampaui sebanyak 1,34 poin.",
+     "1,24"),
+    ("Realisasinya turun 3 poin persen (25%) dari 11% menjadi 8%.", "27,27%"),
+    ("Realisasinya turun 4 poin persen (27,27%) dari 11% menjadi 8%.", "3"),
+])
+def test_ar107_points(text: str, expected: str) -> None:
+    issues = run("AR107", text + "\n")
+    assert [i.expected for i in issues] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "IKM kabupaten sebesar 83,76 dan IKM kecamatan sebesar 85 melampaui sebanyak 1,24 poin.",
+    "Realisasinya turun 3 poin persen (27,27%) dari 11% menjadi 8%.",
+    "Nilai naik dari 80 menjadi 85,5 atau 5,5 poin.",
+])
+def test_ar107_points_consistent(text: str) -> None:
+    assert run("AR107", text + "\n") == []

@@ -533,6 +533,8 @@ class SumsInText(Rule):
                 yield from self._shares(b, s, sent)
                 yield from self._absorption(b, s, sent)
             yield from self._change(b)
+            for ss, se in sentences(text):
+                yield from self._points(b, ss, text[ss:se])
             if rx("budget_parts_cue").search(text):
                 yield from self._budget_parts(blocks, i)
 
@@ -650,6 +652,45 @@ class SumsInText(Rule):
                        f"{fmt_num(diff)} poin ({rel} relatif)")
                 yield self.issue(b, d_start, d_start + len(d.text), msg, fmt_pct(diff))
 
+    # "melampaui ... sebanyak 1,24 poin", "turun 3 poin persen (27,27%) dari 11% menjadi 8%"
+    def _points(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        for m in _POINTS_RE.finditer(sent):
+            if not rx("points_cue").search(sent):
+                return
+            d = scan_numbers(m.group("d"))
+            if not d:
+                continue
+            dv = d[0]
+            fm = _FROM_TO_RE.search(sent)
+            if fm is not None:
+                pair = [scan_numbers(fm.group("a")), scan_numbers(fm.group("b"))]
+                if not pair[0] or not pair[1]:
+                    continue
+                a, c = pair[0][0].value, pair[1][0].value
+            else:
+                others = [n for n in scan_numbers(sent) if not n.is_year and
+                          not (m.start() <= n.start < m.end())]
+                if len(others) != 2 or any(n.percent for n in others) != all(
+                        n.percent for n in others):
+                    continue
+                a, c = others[0].value, others[1].value
+            diff = abs(a - c)
+            start, end = off + m.start("d"), off + m.end("d")
+            if not dv.explains(diff):
+                msg = (f"selisih tertulis {m.group('d')} poin, padahal selisih {fmt_num(a)} dan "
+                       f"{fmt_num(c)} = {fmt_num(diff)} poin")
+                yield self.issue(b, start, end, msg, fmt_num(diff))
+                continue
+            rel = m.group("rel")
+            if rel and fm is not None and a != 0:
+                rn = scan_numbers(rel)
+                if rn and not rn[0].explains(diff / a * HUNDRED):
+                    comp = diff / a * HUNDRED
+                    rs = off + m.start("rel") + rn[0].start
+                    msg = (f"perubahan relatif tertulis {rn[0].text.strip()}, padahal "
+                           f"{fmt_num(diff)}/{fmt_num(a)} x 100 = {fmt_pct(comp)}")
+                    yield self.issue(b, rs, rs + len(rn[0].text), msg, fmt_pct(comp))
+
     # budget parts against the stated budget
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
         total: Num | None = None
@@ -686,6 +727,14 @@ class SumsInText(Rule):
                f"tertulis Rp {fmt_num(total.value, 0)}")
         m = re.search(r"Rp", last_b.text)
         yield self.issue(last_b, m.start() if m else 0, len(last_b.text), msg, fmt_num(s, 0))
+
+
+_POINTS_RE = re.compile(
+    r"(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
+    re.IGNORECASE)
+_FROM_TO_RE = re.compile(
+    r"\bdari\s+(?:\w+\s+){0,2}?(?P<a>\d+(?:[.,]\d+)?\s*%?)\s+(?:men)?jadi\s+"
+    r"(?P<b>\d+(?:[.,]\d+)?\s*%?)", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- AR108
