@@ -400,3 +400,14 @@ def test_sample_is_valid(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
     assert zipfile.is_zipfile(__import__("io").BytesIO(make_docx_bytes()))
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_output_gets_normal_permissions(tmp_path: Path) -> None:
+    """Outputs are written through a temporary file, but end up with the usual mode."""
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    proc = run_cli(["check", "laporan.txt", "-f", "json", "-o", "hasil.json"], tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "hasil.json").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.json", "laporan.txt"]
