@@ -526,6 +526,8 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
 
 
 _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
+_ATTACHED_RE = re.compile(r"\s*%?\s*(?:pada|di|untuk)\s+tahun\s+20\d\d", re.IGNORECASE)
+_BEFORE_RE = re.compile(r"(\d[\d.,]*\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
 _CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula)\b",
                              re.IGNORECASE)
 
@@ -623,7 +625,13 @@ class ValueYear(Rule):
                 end = stop.start()
             other = vals.get(y, set())
             evidence, counter = [], []
-            for n in scan_numbers(text[m.end():end]):
+            nums = [n for n in scan_numbers(text[m.end():end])
+                    if not _ATTACHED_RE.match(text, m.end() + n.end)]
+            # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's
+            before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
+            if before:
+                nums += [n for n in scan_numbers(before.group(1))]
+            for n in nums:
                 if n.is_year or n.value is None:
                     continue
                 v = n.value
