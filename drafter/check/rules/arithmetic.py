@@ -775,3 +775,33 @@ class MalformedAmount(Rule):
 
 
 _AMOUNT_RE = re.compile(r"(?<![\w.,])(?P<rp>Rp\.?\s*)?(?P<core>\d+(?:\.\d+)+)(?![\w.])")
+
+
+# --------------------------------------------------------------------------- AR109
+@register
+class NationalDifference(Rule):
+    """The "KET. (+/-)" column of Tabel 3.4: a number there must be the difference between the realisasi and the national (or regional) value, in points or relative to the national value.
+
+    The comparison with the national value is the only external benchmark of the report; a difference that does not follow from the two values misstates it.
+    """
+
+    code = "AR109"
+    name = "national-difference"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for row in ctx.tables.rows("3.4", indicators_only=True):
+            r, n, k = (row.values.get(x) for x in ("realisasi", "nasional", "ket"))
+            rv, nv = value_of(r), value_of(n)
+            if k is None or k.num is None or rv is None or nv is None:
+                continue
+            diff = rv - nv
+            opts = [diff, abs(diff)]
+            if nv:
+                opts += [diff / nv * HUNDRED, abs(diff) / nv * HUNDRED]
+            if any(k.num.explains(v) for v in opts):
+                continue
+            msg = (f"Tabel 3.4: keterangan tertulis {k.text}, padahal realisasi {r.text if r else ''} "
+                   f"- nilai nasional {n.text if n else ''} = {fmt_num(diff)}")
+            yield cap_issue(self, k, msg, fmt_num(diff))
