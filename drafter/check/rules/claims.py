@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from drafter.check.tables import IndicatorRow
 
 
-_UNIT_AFTER = re.compile(r"\s*(?:laporan|kegiatan|orang|jiwa|dokumen|dok|desa|kali|unit|kpm|paket|lembaga|"
-                         r"kelompok|rumah|peserta|responden|buah|rp)\b", re.IGNORECASE)
 
 
 def fmt(x: Decimal) -> str:
@@ -252,7 +250,7 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if stated.num is not None and stated.num.is_year:
                     continue
-                if _UNIT_AFTER.match(text[m.end("num"):]):
+                if pattern("helpers", "unit_after").match(text[m.end("num"):]):
                     continue  # "realisasi sebesar 182 laporan": a count, not the indicator value
                 if same_value(stated, real) is not False:
                     continue
@@ -324,7 +322,6 @@ class DirectionClaim(_ClaimRule):
     code = "CL103"
     name = "target-direction-claim"
 
-    _renstra = re.compile(r"renstra|jangka\s+menengah|rencana\s+strategis|tahun\s+ke", re.IGNORECASE)
     _above = re.compile(r"\bmelampaui\)?\s*target|tercapai\s*\(\s*melampaui\s*\)|"
                         r"\b(?:di\s*atas|diatas|melebihi)\s+target", re.IGNORECASE)
 
@@ -336,7 +333,7 @@ class DirectionClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if self._renstra.search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
+                if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
                     continue
                 claims: list[tuple[str, re.Match[str]]] = []
                 for m in pattern("direction", "below").finditer(sent):
@@ -390,8 +387,8 @@ class ChangeClaim(_ClaimRule):
                 cur = value_of(row.values.get("realisasi"))
             for m in pattern("change").finditer(text):
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
-                if a is None or bb is None or _UNIT_AFTER.match(text[m.end("b"):]) \
-                        or _UNIT_AFTER.match(text[m.end("a"):]):
+                if a is None or bb is None or pattern("helpers", "unit_after").match(text[m.end("b"):]) \
+                        or pattern("helpers", "unit_after").match(text[m.end("a"):]):
                     continue
                 problems = []
                 if prev is not None and same_value(a, prev) is False:
@@ -427,7 +424,6 @@ class RenstraReachedClaim(_ClaimRule):
                          r"\d+(?:[.,]\d+)*(?:\s?%)?|(?:AA|BB|CC|A|B|C|D)\b)", re.IGNORECASE)
     _CAPAIAN = re.compile(r"\b(?:mencapai|capaian(?:nya)?(?:\s+terhadap\s+target(?:\s+tersebut)?)?)\s+"
                           r"(?:sebesar\s+)?(?P<num>\d+(?:[.,]\d+)?\s?%)", re.IGNORECASE)
-    _RENSTRA = re.compile(r"renstra|jangka\s+menengah|target\s+akhir", re.IGNORECASE)
 
     def _figures(self, ctx: CheckContext, b: Block, row: IndicatorRow) -> Iterable[Issue]:
         """The end target and the capaian against it stated in a Renstra sentence vs Tabel 3.3."""
@@ -439,7 +435,7 @@ class RenstraReachedClaim(_ClaimRule):
         text = b.text
         for s, e in sentences(text):
             sent = text[s:e]
-            if not self._RENSTRA.search(sent):
+            if not pattern("helpers", "renstra_words").search(sent):
                 continue
             m = self._TARGET.search(sent)
             if m and re.search(r"capaian\w*\s+(?:terhadap\s+)?$|mencapai\s+$", sent[max(0, m.start() - 25): m.start()],
@@ -809,8 +805,6 @@ class TargetClaim(_ClaimRule):
     code = "CL111"
     name = "target-claim"
 
-    _SKIP = re.compile(r"renstra|jangka\s+menengah|target\s+akhir|tahun\s+lalu|sebelumnya|rencana\s+strategis",
-                       re.IGNORECASE)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
@@ -821,14 +815,14 @@ class TargetClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if self._SKIP.search(sent):
+                if pattern("helpers", "target_skip").search(sent):
                     continue
                 for m in pattern("target_claim").finditer(sent):
                     if m.group("year") and year and int(m.group("year")) != year:
                         continue
                     if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", sent[: m.start()])):
                         continue
-                    if _UNIT_AFTER.match(sent[m.end("num"):]):
+                    if pattern("helpers", "unit_after").match(sent[m.end("num"):]):
                         continue
                     stated = text_value(m.group("num"))
                     if stated is None or (stated.num is not None and stated.num.is_year):

@@ -20,15 +20,8 @@ from drafter.numbers import parse_number
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
 
-_NOT_TOTAL = re.compile(
-    r"^[^,.;:]{0,45}?\b(?:kategori|tergolong|di\s*atas|diatas|melampaui|di\s*bawah|dibawah|"
-    r"tidak\s+dapat|dengan\s+capaian\s+tergolong|pencapaiannya)", re.IGNORECASE)
 
 
-_OTHER_SET = re.compile(r"\b(?:iku|kinerja\s+utama|renstra|rencana\s+strategis|rpjmd|kabupaten\s+\w+\s+memiliki|"
-                        r"tahun\s+lalu|tahun\s+sebelumnya)\b", re.IGNORECASE)
-_STAFF_CONTEXT = re.compile(r"\b(?:terdiri|berjumlah|jumlah|sebanyak|memiliki|didukung|sumber\s*daya\s+manusia|sdm|"
-                            r"pegawai|personil|aparatur)\b", re.IGNORECASE)
 
 
 def _summary_chapter(b: Block) -> bool:
@@ -94,7 +87,7 @@ class IndicatorCount(_CNRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if not ctxt.search(sent) or _OTHER_SET.search(sent):
+                if not ctxt.search(sent) or pattern("helpers", "other_set").search(sent):
                     continue
                 if pattern("status_count_above").search(sent):
                     continue
@@ -106,7 +99,7 @@ class IndicatorCount(_CNRule):
                         if n == expected or n > 60:
                             continue
                         after = sent[m.end():]
-                        if _NOT_TOTAL.match(after):
+                        if pattern("helpers", "not_total").match(after):
                             continue
                         if kind == "indikator" and re.match(r"\s*(?:program|kegiatan)", after, re.I):
                             continue
@@ -155,7 +148,7 @@ class ProgramCount(_CNRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if _OTHER_SET.search(sent):
+                if pattern("helpers", "other_set").search(sent):
                     continue
                 hits = []
                 for kind in ("program", "sub_kegiatan", "kegiatan"):
@@ -326,7 +319,7 @@ class StaffCount(_CNRule):
             text = b.text
             for m in pattern("staff_asn").finditer(text):
                 sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
-                if not _STAFF_CONTEXT.search(sent):
+                if not pattern("helpers", "staff_context").search(sent):
                     continue
                 kind = m.group("kind").lower()
                 n = int(m.group("n"))

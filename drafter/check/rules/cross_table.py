@@ -230,7 +230,6 @@ def _best_in(rows: list[IndicatorRow], name: str, threshold: float = 0.5) -> Ind
     return rows[scored[0][1]]
 
 
-_REVISED_RE = re.compile(r"\bsetelah\s+perubahan\b", re.IGNORECASE)
 
 
 def old_renstra_rows(ctx: CheckContext) -> set[int]:
@@ -242,7 +241,7 @@ def old_renstra_rows(ctx: CheckContext) -> set[int]:
     old: set[int] = set()
     for t in ctx.document.tables():
         marks = [i for i, row in enumerate(t.rows)
-                 if any(_REVISED_RE.search(c.text) for c in row.cells)]
+                 if any(pattern("helpers", "revised_marker").search(c.text) for c in row.cells)]
         if marks:
             for row in t.rows[: marks[-1]]:
                 old.add(id(row))
@@ -815,11 +814,6 @@ class PlannedTargetMismatch(_XTRule):
                                      expected=ref.text)
 
 
-_ANGGARAN_RE = re.compile(r"^\W*(?:anggaran|pagu(?:\s+anggaran)?|alokasi\s+anggaran)\W*(?:\(\s*rp\.?\s*\))?\W*$",
-                          re.IGNORECASE)
-_INDICATOR_TEXT = re.compile(r"^\W*(?:terpenuhi|jumlah|persentase|prosentase|cakupan|tersedianya|terlaksananya)\b",
-                             re.IGNORECASE)
-_RKT_RE = re.compile(r"\brkt\b|rencana\s+kinerja\s+tahunan|rencana\s+aksi", re.IGNORECASE)
 
 
 @register
@@ -847,12 +841,12 @@ class PlanBudgetMismatch(_XTRule):
                 continue
             context = " ".join(b.text for b in ctx.document.blocks[max(0, t.index - 8): t.index]
                                if b.kind != "table")
-            if not _RKT_RE.search(context + " " + (t.caption or "")):
+            if not pattern("helpers", "rkt_context").search(context + " " + (t.caption or "")):
                 continue
             acol = None
             for row in t.rows[:6]:
                 for c in row.cells:
-                    if _ANGGARAN_RE.match(c.text):
+                    if pattern("helpers", "anggaran_header").match(c.text):
                         acol = c.col
                 if acol is not None:
                     break
@@ -868,7 +862,7 @@ class PlanBudgetMismatch(_XTRule):
                 best, second, hit = 0.0, 0.0, None
                 for c in row.cells:
                     if c.col >= acol or len(c.text) < 12 or cell_is_numeric(c.text) or \
-                            _INDICATOR_TEXT.match(c.text):
+                            pattern("helpers", "indicator_text").match(c.text):
                         continue
                     nt = len(ftokens(c.text))
                     for n, s in names:
