@@ -439,3 +439,10 @@ def test_ar107_points(text: str, expected: str) -> None:
 ])
 def test_ar107_points_consistent(text: str) -> None:
     assert run("AR107", text + "\n") == []
+
+
+def test_ar101_capped_capaian_when_the_report_says_so() -> None:
+    rule = "Capaian yang mencapai angka lebih dari 100% termasuk pada angka capaian kinerja 100%.\n\n"
+    table = t31(("Persentase fasilitasi", "80%", "100%", "100%"))
+    assert len(run("AR101", table)) == 1
+    assert run("AR101", rule + table) == []
