@@ -156,7 +156,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any, action: str, suffix: str)
         parent[key] = value
 
 
-@settings(max_examples=n_examples(700))
+@settings(max_examples=n_examples(500))
 @given(st.lists(st.tuples(st.sampled_from(PATHS), ODD_VALUES, st.sampled_from(["set", "delete", "rename"]),
                           st.sampled_from(["x", "_", " ", "\n", "\u2028", "\r\n"])),
                 min_size=1, max_size=3),

@@ -150,3 +150,56 @@ def test_checker_survives_mutated_seed(text: str, markdown: bool) -> None:
     for issue in issues:
         assert issue.location.line >= 1
         assert "\n" not in issue.message, issue.message
+
+
+def _drafted() -> str:
+    """The drafted Markdown of the first example (a clean, realistic document)."""
+    from drafter.draft import draft_markdown
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+    assert examples, "no examples/*.yaml"
+    return draft_markdown(examples[0])
+
+
+@st.composite
+def drafted_mutations(draw: st.DrawFn, text: str) -> str:
+    """The drafted report with a few edits: characters, whole cells, table pipes, numbers."""
+    chunk = list(text)
+    for _ in range(draw(st.integers(1, 10))):
+        pos = draw(st.integers(0, max(0, len(chunk) - 1)))
+        kind = draw(st.sampled_from(["delete", "insert", "replace", "duplicate", "digit"]))
+        if kind == "delete":
+            del chunk[pos:pos + draw(st.integers(1, 80))]
+        elif kind == "insert":
+            chunk[pos:pos] = list(draw(st.one_of(TEXT_TOKENS, st.sampled_from(
+                ["|", " | ", "\n| 1 | x |\n", "%", ",", ".", "-", "Rp ", "0", "999.999.999", "1e9"]))))
+        elif kind == "replace" and chunk:
+            chunk[pos] = draw(st.characters())
+        elif kind == "digit" and chunk:
+            digits = [i for i, ch in enumerate(chunk) if ch.isdigit()]
+            if digits:
+                chunk[draw(st.sampled_from(digits))] = draw(st.sampled_from("0123456789"))
+        else:
+            k = draw(st.integers(1, 400))
+            chunk[pos:pos] = chunk[pos:pos + k]
+    return "".join(chunk)
+
+
+@pytest.fixture(scope="module")
+def drafted() -> str:
+    return _drafted()
+
+
+@settings(max_examples=n_examples(80))
+@given(data=st.data())
+def test_checker_survives_mutated_draft(drafted: str, data: st.DataObject) -> None:
+    """A drafted report with random edits: no rule may crash (strict mode)."""
+    from drafter.check.runner import check_document
+
+    count_example("check_draft")
+    text = data.draw(drafted_mutations(drafted))
+    doc = _parse(text, True)
+    if doc is None:
+        return
+    issues, _notices = check_document(doc, strict=True)
+    assert all("\n" not in i.message for i in issues)
