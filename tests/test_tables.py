@@ -305,3 +305,15 @@ def test_first_data_row_without_values_is_not_a_header() -> None:
     rows = _index(text).budget("3.6")
     assert [r.level for r in rows] == ["program", "kegiatan"]
     assert rows[1].parent == rows[0].index
+
+
+def test_short_rows_stay_left_without_a_number_column() -> None:
+    text = "Table 3.5\nIkhtisar\n\n" + _tab(
+        ("Sasaran/Indikator Sasaran", "% Capaian", "Predikat", ""),
+        ("", "", "Sangat Memuaskan", "Memuaskan"),
+        ("Sasaran 1 Terjaganya ketertiban umum", ""),
+        ("Indikator 1.1 Persentase penyelesaian laporan", "97%", "V", ""),
+    )
+    rows = _index(text).rows("3.5", all_rows=True)
+    assert rows[0].name.startswith("Sasaran 1") and rows[0].kind == "sasaran"
+    assert rows[1].values["capaian"].text == "97%"

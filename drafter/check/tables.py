@@ -643,8 +643,10 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
     sasaran = carry
     for row in _data_rows(block, info):
         first = clean(row.cells[0].text) if row.cells else ""
-        align_right = len(row.cells) < ncols and bool(first) and not re.match(r"^\d", first)
-        cells = logical_cells(row, ncols, align_right=align_right and role in ("3.5", "3.7"))
+        # a short row that lost its empty "No" cell (text conversions drop a leading tab)
+        align_right = len(row.cells) < ncols and bool(first) and cols.get("no") == 0 and \
+            not re.match(r"^(\d{1,2}|[IVX]{1,4})\.?$", first)
+        cells = logical_cells(row, ncols, align_right=align_right)
         name_cell = cells.get(name_col) if name_col is not None else None
         name = clean(name_cell.text) if name_cell is not None else ""
         if not name and "indikator_tujuan" in cols:
@@ -728,8 +730,8 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
     out: list[BudgetRow] = []
     for row in _data_rows(block, info):
         first = clean(row.cells[0].text) if row.cells else ""
-        align_right = len(row.cells) < ncols and bool(first) and not re.match(
-            r"^(\d{1,2}|[IVX]{1,4})\.?$", first)
+        align_right = len(row.cells) < ncols and bool(first) and cols.get("no") == 0 and \
+            not re.match(r"^(\d{1,2}|[IVX]{1,4})\.?$", first)
         cells = logical_cells(row, ncols, align_right=align_right)
         name_cell = cells.get(name_col)
         name = clean(name_cell.text) if name_cell is not None else ""
