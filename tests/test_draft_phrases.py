@@ -172,3 +172,12 @@ def test_every_situation_has_several_variants_where_it_repeats() -> None:
                       "tren_naik_baik", "tren_turun_buruk", "renstra_tercapai", "renstra_belum",
                       "pembanding_tidak_tersedia", "efisiensi_efisien", "b2_capaian"):
         assert len(bank[situation]) >= 2, situation
+
+
+def test_no_variant_looks_like_a_caption_or_leftover() -> None:
+    import re
+
+    for situation, variants in load_phrasebank().items():
+        for v in variants:
+            assert not re.match(r"\W*tabel\s*\d", v, re.I), (situation, v)  # a caption line
+            assert not re.search(r"\(\w+/\w+\)|\bdst\b|jika ada", v), (situation, v)

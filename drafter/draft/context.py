@@ -286,7 +286,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
         "sdm": fig.sdm,
         "tanpa_program": tanpa_program,
         "overall_paragraph": pb.say(
-            "ringkasan_" + ("baik" if n_gagal == 0 else "sebagian"), key="ringkasan",
+            "ringkasan_" + ("baik" if n_gagal == 0 else "sebagian" if n_gagal < len(all_ind)
+                            else "tidak_ada"), key="ringkasan",
             year=year, instansi=inst, n_indikator=len(all_ind), rata_rata=fmt_pct(avg),
             predikat=avg_band.label, n_tercapai=n_melampaui + n_tercapai, n_gagal=n_gagal),
     }

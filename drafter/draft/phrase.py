@@ -1,8 +1,8 @@
 """Wording variants from ``phrasebank/*.yaml``, chosen deterministically.
 
 Each situation (``capaian_melampaui``, ``tren_turun_baik`` ...) has several variants. The
-variant is picked from a SHA-256 of the report seed and the situation, rotated by the sasaran's
-position, so neighbouring paragraphs use different sentences and repeated runs give the same
+variant is picked from a SHA-256 of the report seed and the situation, rotated by the number of
+earlier uses of the situation, so neighbouring paragraphs use different sentences and repeated runs give the same
 text (Python's ``hash()`` is salted per process and is never used).
 """
 
@@ -38,6 +38,7 @@ class Phrasebank:
     def __init__(self, seed: str = "") -> None:
         self.seed = seed
         self.bank = load_phrasebank()
+        self._uses: dict[str, int] = {}
 
     def variants(self, situation: str) -> tuple[str, ...]:
         try:
@@ -55,5 +56,14 @@ class Phrasebank:
 
     def say(self, situation: str, *, key: str = "", index: int | None = None,
             **values: Any) -> str:
-        template = self.choose(situation, key, index)
+        """The next variant of ``situation``: successive uses rotate through the variants.
+
+        ``key`` and ``index`` are accepted for callers that name the paragraph; the rotation
+        itself follows the order of use, so that two consecutive uses of a situation never
+        share a sentence (and paragraphs that follow each other repeat only after as many
+        uses as the least common multiple of their variant counts).
+        """
+        n = self._uses.get(situation, 0)
+        self._uses[situation] = n + 1
+        template = self.choose(situation, index=n)
         return string.Formatter().vformat(template, (), values)
