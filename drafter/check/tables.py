@@ -355,26 +355,17 @@ def _band_label(text: str, scale: Scale | None = None) -> str | None:
 
 
 def _header_rows(block: Block) -> list[int]:
-    flagged = []
-    for i, r in enumerate(block.rows[:6]):
-        if not r.is_header:
-            continue
-        if any(_DATA_LABEL_RE.match(clean(c.text)) for c in r.cells):
-            break  # a "Program : X" row the reader took for a header
-        flagged.append(i)
+    """Indices of the header rows: the reader's first header row, then every row that still
+    looks like a header (sub-labels, years, column numbering). Later rows the reader flagged
+    are checked too: a sasaran line without numbers is no header."""
+    rows = block.rows
     out: list[int] = []
-    if flagged:
-        out = list(flagged)
-        i = out[-1] + 1
-        # rows after the reader's header that still look like header rows (sub-labels,
-        # years, column numbering)
-        while i < len(block.rows) and i < out[-1] + 8 and (
-                _numbering_row(block.rows[i]) or _is_header_like(block.rows[i])):
-            out.append(i)
-            i += 1
-        return out
-    for i, row in enumerate(block.rows[:8]):
-        if _is_header_like(row):
+    first = bool(rows) and rows[0].is_header and not any(
+        _DATA_LABEL_RE.match(clean(c.text)) for c in rows[0].cells)
+    for i, row in enumerate(rows[:8]):
+        if i == 0 and first:
+            out.append(0)
+        elif _numbering_row(row) or _is_header_like(row):
             out.append(i)
         elif not any(clean(c.text) for c in row.cells):
             continue
