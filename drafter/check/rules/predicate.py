@@ -153,6 +153,10 @@ def _score_numbers(sent: str) -> list[Num]:
         before = sent[max(0, n.start - 14):n.start].lower()
         if re.search(r"(?:tabel|table|ke-?|no\.?)\s*$", before):
             continue
+        # "8 indikator (80%)", "8 indikator atau 80%": a share of indicators, not a capaian
+        if n.percent and re.search(r"(?:indikator|indicator|sasaran|program|kegiatan)\s*"
+                                   r"(?:\(|atau|=|/)\s*$", before):
+            continue
         # bounds of a range or a threshold ("80 - 90", "lebih dari 90", ">= 90") are no value
         if re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
                      before):
