@@ -193,6 +193,7 @@ def test_pr101_fails_with_longest_label(sentence: str, expected: str) -> None:
     "Hasilnya dikategorikan (Baik / Kurang) karena 4 indikator sasaran tercapai.",
     "Capaian sebesar 92,8% masuk kategori AA (sangat memuaskan).",
     "Capaian 80 - 90 masuk kategori Memuaskan, capaian lebih dari 90 kategori Sangat Memuaskan.",
+    "Realisasi 85% dari target 90% sehingga masuk kategori Memuaskan.",
     "Dari 10 indikator, 8 indikator (80%) mencapai kategori sangat memuaskan dan 2 indikator "
     "(20%) kategori memuaskan.",
 ])

@@ -303,6 +303,11 @@ class PredicateInText(Rule):
             else:
                 return None
         else:
+            # a target is no result: use it only when nothing else is there
+            results = [x for x in nums if not re.search(
+                r"target\w*\s*(?:sebesar|yaitu|tahun\s+\d{4})?\s*:?\s*$",
+                sent[max(0, x.start - 25):x.start], re.I)]
+            nums = results or nums
             n = min(nums, key=lambda x: min(abs(x.end - lm.start()), abs(x.start - lm.end())))
             dist = min(abs(n.end - lm.start()), abs(n.start - lm.end()))
             if dist > 260:
