@@ -684,7 +684,7 @@ class ValueYear(Rule):
 
 
 _CMP_FWD_RE = re.compile(
-    r"\btahun\s+(?P<a>20\d\d)\b(?P<mid>[^.;]{0,160}?)\b(?:daripada|dibandingkan|dibanding)\s+"
+    r"\btahun\s+(?P<a>20\d\d)\b(?P<mid>[^.;]{0,160}?)\b(?P<w>daripada|dibandingkan|dibanding|sedangkan)\s+"
     r"(?:dengan\s+)?(?:[^.;\d]{0,40}?)\btahun\s+(?P<b>20\d\d)\b",
     re.IGNORECASE,
 )
@@ -695,6 +695,8 @@ _CMP_BACK_RE = re.compile(
 )
 
 
+_CHANGE_RE = re.compile(r"\b(?:kenaikan|penurunan|naik|turun|meningkat|menurun|perubahan|"
+                        r"dibandingkan|perbandingan)\b", re.IGNORECASE)
 _RESTATE_RE = re.compile(r"\b(?:yaitu|yakni|adalah|ialah)\s+(?:pada\s+|di\s+)?tahun\s+$",
                          re.IGNORECASE)
 
@@ -725,6 +727,10 @@ class SelfComparison(Rule):
                 for m in rx.finditer(unit.text):
                     a, b = int(m.group("a")), int(m.group("b"))
                     if a != b or m.start("a") in done:
+                        continue
+                    # "sedangkan" contrasts two years only in a sentence about a change
+                    if "w" in m.groupdict() and (m.group("w") or "").lower() == "sedangkan" and \
+                            not _CHANGE_RE.search(unit.text[max(0, m.start() - 150):m.end()]):
                         continue
                     # "... tahun 2022 ..., yaitu pada tahun 2022 ..." restates the baseline
                     later = max(m.start("a"), m.start("b"))
