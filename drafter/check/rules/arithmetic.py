@@ -121,26 +121,25 @@ class CapaianRecomputed(Rule):
         ti = ctx.tables
         # the report's own rule "capaian above 100% counts as 100%" makes a 100% in the
         # indicator tables consistent; program rows of Tabel 3.6 stay exact
-        self._caps = _doc_caps(ctx)
+        caps = _doc_caps(ctx)
         for role in ("3.1", "3.3"):
             for row in ti.rows(role):
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 t = t or row.values.get("target")
                 issue = self._check(row.name, t, row.values.get("realisasi"),
-                                    row.values.get("capaian"), f"Tabel {role}")
+                                    row.values.get("capaian"), f"Tabel {role}", caps)
                 if issue is not None:
                     yield issue
-        self._caps = False
         for br in ti.budget("3.6"):
             if br.level in ("input", "total"):
                 continue
             issue = self._check(br.name, br.values.get("target"), br.values.get("realisasi"),
-                                br.values.get("capaian"), "Tabel 3.6")
+                                br.values.get("capaian"), "Tabel 3.6", False)
             if issue is not None:
                 yield issue
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
-               c: ValueCell | None, where: str) -> Issue | None:
+               c: ValueCell | None, where: str, caps: bool) -> Issue | None:
         if t is None or r is None or c is None or c.num is None:
             return None
         opts = capaian_options(t, r)
@@ -149,7 +148,7 @@ class CapaianRecomputed(Rule):
         pos, neg, formula = opts
         if c.num.explains(pos) or c.num.explains(neg):
             return None
-        if getattr(self, "_caps", False) and c.num.value == HUNDRED and max(pos, neg) > HUNDRED:
+        if caps and c.num.value == HUNDRED and max(pos, neg) > HUNDRED:
             return None
         negative = is_negative(name)
         comp = neg if negative else pos

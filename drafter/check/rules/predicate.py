@@ -249,8 +249,7 @@ class PredicateInText(Rule):
             prev_sent = ""
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
-                self._prev = prev_sent
-                prev_sent = sent
+                before_sent, prev_sent = prev_sent, sent
                 first_label = True
                 for t in trigger.finditer(sent):
                     lm = labels.search(sent, t.end(), min(len(sent), t.end() + gap + 25))
@@ -264,7 +263,8 @@ class PredicateInText(Rule):
                     band = find_band(scale, lm.group(0))
                     if band is None:
                         continue
-                    issue = self._check_one(ctx, b, s, sent, lm, band, scale, first_label)
+                    issue = self._check_one(ctx, b, s, sent, lm, band, scale, first_label,
+                                            before_sent)
                     first_label = False
                     if issue == "avg":
                         if averages is None:
@@ -281,12 +281,11 @@ class PredicateInText(Rule):
                         yield issue
 
     def _check_one(self, ctx: CheckContext, b: Any, off: int, sent: str, lm: re.Match[str],
-                   band: Band, scale: Scale, first: bool) -> Issue | str | None:
+                   band: Band, scale: Scale, first: bool, prev: str) -> Issue | str | None:
         nums = _score_numbers(sent)
         if not nums:
             if first and rx("overall").search(sent):
                 return "avg"
-            prev = getattr(self, "_prev", "")
             if prev and rx("anaphora").search(sent[:lm.start()]):
                 # "... capaiannya 103,59%. ... capaian ini masuk predikat X": the value is
                 # the last capaian of the sentence before
