@@ -220,3 +220,23 @@ def test_json_figures(tmp_path: Path) -> None:
     out = tmp_path / "bab3.md"
     draft_file(fig, out)
     assert out.read_text(encoding="utf-8") == md_of(data)
+
+
+def test_multi_indicator_sasaran_and_no_programs() -> None:
+    data = load("contoh-sintetis.yaml")
+    data["sasaran"][0]["indikator"].append(
+        {"nama": "Persentase Pengaduan yang Ditindaklanjuti", "satuan": "%", "target": 90,
+         "realisasi": 81})
+    md = md_of(data)
+    rows = table_rows(md, "3.5")
+    # sasaran row = average of its indicators, capped at 100: (100 + 90) / 2 = 95
+    assert rows[0][0].startswith("Sasaran 1:") and rows[0][1] == "95%"
+    assert [r[1] for r in rows[1:3]] == ["103,05%", "90%"]
+    assert [r[0].split(":")[0] for r in rows[1:3]] == ["Indikator 1.1", "Indikator 1.2"]
+    data["program"] = []
+    data["anggaran"] = {"sumber": "APBD"}
+    md = md_of(data)
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    assert sum(t.type == "table_open" for t in tokens) == 9
+    assert "Rp 0" not in md and "tidak tersedia dalam berkas angka" in md
+    assert table_rows(md, "3.7")[0][3] == "-"
