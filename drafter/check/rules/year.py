@@ -579,6 +579,7 @@ class ValueYear(Rule):
             return
         from drafter.check.fuzzy import similarity
 
+        cache: tuple[dict[int, set[Any]], set[Any]] | None = None
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
@@ -603,18 +604,19 @@ class ValueYear(Rule):
                     expected=str(year),
                 )
             yield from self._phrase_years(ctx, unit)
-            yield from self._clause_evidence(ctx, unit, year, all_rows)
+            if cache is None:
+                vals_all = _values_by_year(all_rows, year)
+                cache = (vals_all, set(vals_all.get(year, set())) | _this_year_extra(ctx))
+            yield from self._clause_evidence(unit, year, *cache)
 
-    def _clause_evidence(self, ctx: CheckContext, unit: TextUnit, year: int,
-                         rows: list[Any]) -> Iterable[Issue]:
+    def _clause_evidence(self, unit: TextUnit, year: int, vals: dict[int, set[Any]],
+                         this: set[Any]) -> Iterable[Issue]:
         """Numbers after "tahun X" (up to the next year or a comparison word) that the tables
         give only for the report year, and none that they give only for year X."""
         text = unit.text
         years = [m for m in _CLAUSE_YEAR_RE.finditer(text)]
         if not years:
             return
-        vals = _values_by_year(rows, year)
-        this = set(vals.get(year, set())) | _this_year_extra(ctx)
         for k, m in enumerate(years):
             y = int(m.group("y"))
             if not (year - 3 <= y < year):
