@@ -20,6 +20,10 @@ _TITLE_YEAR_RE = re.compile(
     r"\b(?:laporan\s+kinerja|lkj?i?p|lakip)\b[^\n]{0,120}?\btahun\s+" + _YEAR, re.IGNORECASE
 )
 _TAHUN_RE = re.compile(r"\btahun\s+" + _YEAR + r"\b", re.IGNORECASE)
+# "Nomor 8 Tahun 2006": the year of a cited regulation says nothing about the report year
+_CITED_RE = re.compile(r"\bno(?:mor|\.)?\s*[\w./-]+\s+tahun\s+20\d\d\b", re.IGNORECASE)
+# "Nomor : 000.8.6.3/52/35.09.04/2025": the year closing a decree number
+_DECREE_NO_RE = re.compile(r"\bnomor\s*:\s*[\w. ]+(?:/[\w. ]*)+/\s*" + _YEAR + r"\b", re.IGNORECASE)
 _INSTANSI_KINDS = r"(?:Kecamatan|Kelurahan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian|Rumah Sakit)"
 _KEC_RE = re.compile(r"\b(Kecamatan|Kelurahan)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-z]+)?)")
 _LK_NAME_RE = re.compile(
@@ -58,14 +62,19 @@ def _texts(doc: Document, limit: int | None = None) -> list[str]:
 
 def detect_year(doc: Document) -> tuple[int | None, str]:
     head = "\n".join(_texts(doc, 80))
+    head = _CITED_RE.sub(" ", head)
     votes: Counter[int] = Counter(int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(head))
     if votes:
         return votes.most_common(1)[0][0], "judul/pengantar"
     allt = "\n".join(_texts(doc))
-    votes = Counter(int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(allt))
+    votes = Counter(int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(_CITED_RE.sub(" ", allt)))
     if votes:
         return votes.most_common(1)[0][0], "judul/pengantar"
-    votes = Counter(int(m.group(1)) for m in _TAHUN_RE.finditer(allt))
+    uncited = _CITED_RE.sub(" ", allt)
+    decree = _DECREE_NO_RE.search(uncited)
+    if decree:
+        return int(decree.group(1)), "nomor keputusan"
+    votes = Counter(int(m.group(1)) for m in _TAHUN_RE.finditer(uncited))
     if votes:
         return votes.most_common(1)[0][0], "frekuensi 'tahun ...'"
     return None, "tidak ditemukan"
