@@ -168,6 +168,12 @@ def _score_numbers(sent: str) -> list[Num]:
             continue
         if not n.percent and n.value > HUNDRED:
             continue
+        # a small whole number in a sentence that counts indicators ("..., 1 tidak dapat
+        # disimpulkan") is a count, unless a score word introduces it ("nilai 8")
+        if (not n.percent and n.decimals == 0 and n.value <= 20
+                and re.search(r"\b(?:indikator|indicator|sasaran)\b", sent, re.IGNORECASE)
+                and not re.search(r"\b(?:" + conf()["score_words"] + r")\s*:?\s*$", before)):
+            continue
         if n.dot_decimal and not n.percent and re.fullmatch(r"\d\.\d", n.text.strip()):
             continue  # "3.1" is a table or section number
         out.append(n)
