@@ -401,3 +401,15 @@ def test_output_gets_normal_permissions(tmp_path: Path) -> None:
     os.umask(umask)
     assert (tmp_path / "hasil.json").stat().st_mode & 0o777 == 0o666 & ~umask
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.json", "laporan.txt"]
+
+
+def test_docx_zip_bomb(tmp_path: Path) -> None:
+    """A 1.4 MB DOCX that unpacks to 300 MB: refused with one line, quickly."""
+    from fuzz.helpers import zip_bomb, zip_members
+
+    path = tmp_path / "bom.docx"
+    path.write_bytes(zip_bomb(zip_members(make_docx_bytes()), 300))
+    before = sha(path)
+    proc = run_cli(["check", path.name, "-f", "json", "-o", "hasil.json"], tmp_path, timeout=60)
+    assert_clean_failure(proc, [path.name], ("zip bomb", "mencurigakan", "terlalu besar"))
+    assert sha(path) == before and not (tmp_path / "hasil.json").exists()

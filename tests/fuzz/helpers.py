@@ -79,3 +79,22 @@ def build_zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED
         for name, data in members.items():
             z.writestr(name, data)
     return buf.getvalue()
+
+
+def zip_bomb(members: dict[str, bytes], unpacked_mb: int) -> bytes:
+    """A DOCX whose document.xml holds ``unpacked_mb`` MB of spaces inside the body (about
+    1000:1 compression); the zip headers state the true sizes."""
+    head, sep, tail = members["word/document.xml"].partition(b"<w:body>")
+    assert sep
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for name, data in members.items():
+            if name != "word/document.xml":
+                z.writestr(name, data)
+        with z.open("word/document.xml", "w") as fh:
+            fh.write(head + sep)
+            chunk = b" " * (1 << 20)
+            for _ in range(unpacked_mb):
+                fh.write(chunk)
+            fh.write(tail)
+    return buf.getvalue()

@@ -22,7 +22,7 @@ from drafter.document.model import Document
 from drafter.document.readers import read_document
 from drafter.errors import DocumentError
 
-from .helpers import build_zip, count_example, make_docx, n_examples, zip_members
+from .helpers import build_zip, count_example, make_docx, n_examples, zip_bomb, zip_members
 
 VALID = make_docx(
     ["Capaian indikator Indeks Kepuasan Masyarakat tahun 2023 sebesar 103,59%.",
@@ -136,28 +136,9 @@ def test_random_files(workdir: Path, data: bytes) -> None:
     _read(workdir, data)
 
 
-def _zip_bomb(unpacked_mb: int) -> bytes:
-    """A DOCX whose document.xml holds ``unpacked_mb`` MB of spaces inside the body (about
-    1000:1 compression); the zip headers state the true sizes."""
-    head, sep, tail = MEMBERS["word/document.xml"].partition(b"<w:body>")
-    assert sep
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        for name, data in MEMBERS.items():
-            if name != "word/document.xml":
-                z.writestr(name, data)
-        with z.open("word/document.xml", "w") as fh:
-            fh.write(head + sep)
-            chunk = b" " * (1 << 20)
-            for _ in range(unpacked_mb):
-                fh.write(chunk)
-            fh.write(tail)
-    return buf.getvalue()
-
-
 @pytest.fixture(scope="module")
 def bomb() -> bytes:
-    return _zip_bomb(300)
+    return zip_bomb(MEMBERS, 300)
 
 
 def test_zip_bomb_is_refused_quickly(workdir: Path, bomb: bytes) -> None:
