@@ -34,3 +34,4 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     total = sum(EXAMPLES.values())
     terminalreporter.write_line(f"fuzz: {total} examples in {len(EXAMPLES)} tests")
+    terminalreporter.write_line("fuzz: " + ", ".join(f"{k}={v}" for k, v in sorted(EXAMPLES.items())))
