@@ -148,10 +148,11 @@ class CapaianRecomputed(Rule):
         pos, neg, formula = opts
         if c.num.explains(pos) or c.num.explains(neg):
             return None
-        if caps and c.num.value == HUNDRED and max(pos, neg) > HUNDRED:
-            return None
         negative = is_negative(name)
         comp = neg if negative else pos
+        # a capped 100% is consistent only when the indicator's own formula exceeds 100
+        if caps and c.num.value == HUNDRED and comp > HUNDRED:
+            return None
         if negative:
             tv, rv = value_of(t), value_of(r)
             formula = f"({show(tv or 0)} - ({show(rv or 0)} - {show(tv or 0)}))/{show(tv or 0)}"
