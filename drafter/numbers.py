@@ -17,7 +17,7 @@ Formats understood (Indonesian conventions first):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
@@ -48,14 +48,16 @@ _NUM_CORE = r"""
 """
 
 _TOKEN_RE = re.compile(
-    r"""
+    (
+        r"""
     (?P<rp>\bRp\.?\s{0,2})?
     """
-    + _NUM_CORE
-    + r"""
-    (?P<tail>,-|,00,-|(?<=\d),00(?![\d]))?
+        + _NUM_CORE
+        + r"""
+    (?P<tail>,-|,00,-|(?<=\d),00(?!\d))?
     (?P<pct>\s?%|\s+persen\b)?
-    """,
+    """
+    ).replace(r"\d", "[0-9]"),  # ASCII digits only: "٣" is not an Indonesian number
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -142,10 +144,19 @@ def parse_number(text: str) -> Num | None:
     s = text.strip()
     if not s:
         return None
+    sign = 0
+    if s[0] in "-−+" and len(s) > 1 and (s[1].isdigit() or s[1] == " "):
+        # a signed cell value ("-1,34", "−3,5%", "+2"); running text never reaches here
+        sign = -1 if s[0] != "+" else 1
+        s = s[1:].lstrip()
     m = _TOKEN_RE.fullmatch(s)
     if m is None:
         return None
-    return _num_from_match(m, offset=0)
+    num = _num_from_match(m, offset=0)
+    if num is None or sign == 0:
+        return num
+    whole = text.strip()
+    return replace(num, value=num.value * sign, text=whole, start=0, end=len(whole))
 
 
 def _num_from_match(m: re.Match[str], offset: int) -> Num | None:

@@ -72,3 +72,18 @@ def test_terbilang() -> None:
     assert terbilang(1000) == "seribu"
     assert terbilang(1100000) == "satu juta seratus ribu"
     assert terbilang_rupiah(10039600) == "Sepuluh Juta Tiga Puluh Sembilan Ribu Enam Ratus Rupiah"
+
+
+def test_signed_and_non_ascii_cells() -> None:
+    from decimal import Decimal
+
+    from drafter.numbers import fmt_num, parse_number
+
+    assert parse_number("-5").value == Decimal(-5)
+    n = parse_number("−3,5%")
+    assert n is not None and n.value == Decimal("-3.5") and n.percent and n.text == "−3,5%"
+    assert parse_number("+2").value == Decimal(2)
+    assert parse_number("-") is None
+    assert parse_number("٣") is None  # Arabic-Indic digit: not an Indonesian number
+    for x in (-5, -1234.5, -0.25):
+        assert parse_number(fmt_num(x)).value == Decimal(str(x))
