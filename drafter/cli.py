@@ -7,7 +7,7 @@ Heavy modules (pandoc, spaCy, python-docx, the rules) are imported inside the co
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +24,7 @@ app = typer.Typer(
 )
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     text = "text"
     json = "json"
     html = "html"

@@ -7,10 +7,9 @@ categories), ``year``, ``kabupaten``, ``spelling`` (bool).
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 from drafter.check.context import CheckConfig
 from drafter.errors import LkipError
