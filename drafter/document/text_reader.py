@@ -394,6 +394,17 @@ class _Parser:
             return "special"
         return "text"
 
+    def _take_titles(self, j: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+        """Append up to four title lines from line ``j`` on to ``spans``; return (next line, count)."""
+        taken = 0
+        while taken < 4 and j < len(self.lines) and self._title_like(j):
+            hm = _MD_HEADING_RE.match(self.lines[j])
+            c0 = hm.end() if hm else 0
+            spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
+            j += 1
+            taken += 1
+        return j, taken
+
     def _title_like(self, i: int) -> bool:
         if i >= len(self.lines) or self._line_kind(i) != "text":
             return False
@@ -410,25 +421,13 @@ class _Parser:
         has_title = bool(m and m.group("title").strip())
         j = i + 1
         # adjacent title lines ("Tabel 3.1\nPengukuran ..."), at most four
-        taken = 0
-        while taken < 4 and j < len(self.lines) and self._title_like(j):
-            hm = _MD_HEADING_RE.match(self.lines[j])
-            c0 = hm.end() if hm else 0
-            spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
-            j += 1
-            taken += 1
+        j, taken = self._take_titles(j, spans)
         if not has_title and taken == 0:
             k = j
             while k < len(self.lines) and not self.lines[k].strip():
                 k += 1
             if k < len(self.lines) and self._title_like(k) and k - j <= 2:
-                j = k
-                while taken < 4 and j < len(self.lines) and self._title_like(j):
-                    hm = _MD_HEADING_RE.match(self.lines[j])
-                    c0 = hm.end() if hm else 0
-                    spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
-                    j += 1
-                    taken += 1
+                j, taken = self._take_titles(k, spans)
         blk = self._block("caption", spans)
         self._emit(blk, i + 1)
         return j
