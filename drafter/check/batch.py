@@ -96,13 +96,6 @@ def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = No
     return [results[a[0]] for a in args]
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file: never half-written."""
-    from drafter.io import atomic_write as _aw
-
-    _aw(path, data)
-
-
 def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path | None = None,
                       select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
                       year: int | None = None, kabupaten: str | None = None,
@@ -173,6 +166,8 @@ def _emit(results: list[FileResult], fmt: str, output: Path | None, *, batch: bo
 
             sys.stdout.write(data)
         else:
+            from drafter.io import atomic_write
+
             atomic_write(output, data)
         return
     if output is None:
