@@ -6,6 +6,7 @@ Heavy modules (pandoc, spaCy, python-docx, the rules) are imported inside the co
 
 from __future__ import annotations
 
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from drafter.errors import LkipError
+from drafter.errors import Interrupted, LkipError, term_safe
 
 app = typer.Typer(
     add_completion=False,
@@ -49,7 +50,7 @@ def draft(
         draft_file(figures, output)
     except LkipError as err:
         _fail(err)
-    typer.echo(f"BAB III ditulis ke {output}", err=True)
+    typer.echo(f"BAB III ditulis ke {term_safe(str(output))}", err=True)
 
 
 @app.command()
@@ -63,7 +64,7 @@ def validate(
         load_figures(figures)
     except LkipError as err:
         _fail(err)
-    typer.echo(f"{figures}: valid")
+    typer.echo(f"{term_safe(str(figures))}: valid")
 
 
 @app.command()
@@ -77,8 +78,11 @@ def check(
     kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="Kabupaten untuk gazetir nama tempat")] = None,
     annotate: Annotated[bool, typer.Option("--annotate", help="Tulis salinan DOCX berisi komentar")] = False,
     no_spelling: Annotated[bool, typer.Option("--no-spelling", help="Lewati pemeriksaan ejaan")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Jumlah proses untuk folder")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j",
+                                             help="Jumlah proses untuk folder (1 s.d. 2 x CPU)")] = None,
     lang: Annotated[str, typer.Option("--lang", help="Bahasa pesan: id atau en")] = "id",
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Ikuti tautan simbolik ke luar folder yang diperiksa")] = False,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
@@ -87,6 +91,7 @@ def check(
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
             kabupaten=kabupaten, annotate=annotate, spelling=not no_spelling, jobs=jobs, lang=lang,
+            follow_symlinks=follow_symlinks,
         )
     except LkipError as err:
         _fail(err)
@@ -105,17 +110,48 @@ def rules(
         return
     text = describe_rule(code)
     if text is None:
-        typer.echo(f"lkip: aturan {code!r} tidak dikenal (lihat `lkip rules`)", err=True)
+        typer.echo(f"lkip: aturan {term_safe(repr(code))} tidak dikenal (lihat `lkip rules`)", err=True)
         raise typer.Exit(2)
     typer.echo(text)
 
 
+def _on_signal(signum: int, _frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _install_signal_handlers() -> None:
+    """SIGINT (Ctrl-C) and SIGTERM unwind the command (every ``finally`` runs: temporary files
+    removed, worker processes killed) instead of dying mid-write."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, _on_signal)
+        except (ValueError, OSError):  # pragma: no cover - not the main thread
+            pass
+
+
+def _stopped(signum: int) -> None:
+    from drafter.io import cleanup_temp_files
+
+    cleanup_temp_files()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not print a traceback
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    what = "dibatalkan (Ctrl-C)" if signum == signal.SIGINT else "dihentikan (SIGTERM)"
+    try:
+        sys.stderr.write(f"lkip: {what}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # pragma: no cover - stderr closed
+        pass
+    sys.exit(128 + signum)
+
+
 def main() -> None:
+    _install_signal_handlers()
     try:
         app()
-    except KeyboardInterrupt:  # pragma: no cover
-        typer.echo("dibatalkan", err=True)
-        sys.exit(130)
+    except Interrupted as stop:
+        _stopped(stop.signum)
+    except KeyboardInterrupt:  # pragma: no cover - handler not installed
+        _stopped(signal.SIGINT)
 
 
 if __name__ == "__main__":  # pragma: no cover

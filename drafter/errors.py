@@ -31,13 +31,23 @@ class LkipError(Exception):
         return _one_line(f"{head}{field}{self.message}")
 
 
-# Every character str.splitlines() breaks on, shown escaped so a message stays one line even
-# when a file name, a YAML key or a quoted value holds a line break.
-_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+# Every character str.splitlines() breaks on, every other C0/C1 control character (ESC starts
+# terminal escape sequences), DEL and the bidirectional overrides are shown escaped, so that a
+# message stays one line and cannot drive the terminal, whatever a file name or value holds.
+_UNSAFE = [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0x061C, 0x200E, 0x200F,
+           *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPES = {c: repr(chr(c))[1:-1] if c < 0xA0 else f"\\u{c:04x}" for c in _UNSAFE}
+_ESCAPES[ord("\t")] = "\\t"
 
 
 def _one_line(text: str) -> str:
-    return text.translate(_LINE_BREAKS)
+    return text.translate(_ESCAPES)
+
+
+def term_safe(text: str) -> str:
+    """``text`` with control characters, line breaks and bidi overrides shown escaped (for
+    terminal and one-issue-per-line output). Linear time; printable text is unchanged."""
+    return text.translate(_ESCAPES)
 
 
 class FiguresError(LkipError):
@@ -46,3 +56,13 @@ class FiguresError(LkipError):
 
 class DocumentError(LkipError):
     """A document to check cannot be read (empty, binary, corrupt, too large...)."""
+
+
+class Interrupted(BaseException):
+    """Raised by the CLI's SIGINT/SIGTERM handlers: unwinds every ``finally`` (temporary files,
+    worker processes, pandoc) and becomes exit code 128 + signal number. A BaseException, so
+    that no ``except Exception`` of a rule or a reader swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

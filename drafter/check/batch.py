@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -11,7 +13,7 @@ from pathlib import Path
 from drafter.check.config import make_config
 from drafter.check.context import CheckConfig
 from drafter.check.registry import CATEGORIES, SEVERITIES, Issue
-from drafter.errors import LkipError
+from drafter.errors import LkipError, term_safe
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -48,11 +50,55 @@ def _check_safe(args: tuple[str, CheckConfig]) -> FileResult:
         return FileResult(path, error=f"{path}: tidak dapat diperiksa ({type(exc).__name__}: {exc})")
 
 
-def collect_files(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$")
-    )
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def collect_files(folder: Path, *, follow_symlinks: bool = False,
+                  skipped: list[Path] | None = None) -> list[Path]:
+    """The reports under ``folder`` (sorted, recursive, Office lock files ``~$...`` left out).
+
+    A symbolic link (file or folder) is followed only when its target lies inside ``folder``,
+    unless ``follow_symlinks``; links left out are appended to ``skipped``. Folder loops are
+    walked once.
+    """
+    root = folder.resolve()
+    found: list[Path] = []
+    seen_dirs: set[Path] = set()
+    stack = [folder]
+    while stack:
+        d = stack.pop()
+        real = d.resolve()
+        if real in seen_dirs:
+            continue
+        seen_dirs.add(real)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            continue
+        for e in entries:
+            p = Path(e.path)
+            try:
+                is_link = e.is_symlink()
+                if is_link:
+                    target = p.resolve()
+                    if not follow_symlinks and not _inside(target, root):
+                        if skipped is not None and (target.is_dir() or
+                                                    p.suffix.lower() in SUPPORTED_SUFFIXES):
+                            skipped.append(p)
+                        continue
+                if e.is_dir():
+                    stack.append(p)
+                elif e.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES \
+                        and not p.name.startswith("~$"):
+                    found.append(p)
+            except (OSError, RuntimeError):  # broken or looping link
+                continue
+    return sorted(found)
 
 
 def summary(results: Sequence[FileResult]) -> dict[str, object]:
@@ -71,10 +117,67 @@ def summary(results: Sequence[FileResult]) -> dict[str, object]:
     }
 
 
+def max_jobs() -> int:
+    return 2 * (os.cpu_count() or 1)
+
+
+def check_jobs(jobs: int | None) -> int:
+    """The number of worker processes: ``jobs`` checked against 1..2 x CPUs (default: CPUs)."""
+    top = max_jobs()
+    if jobs is None:
+        return os.cpu_count() or 1
+    if not 1 <= jobs <= top:
+        raise LkipError(f"jumlah proses harus antara 1 dan {top} (mesin ini punya "
+                        f"{os.cpu_count() or 1} CPU), bukan {jobs}", field="-j/--jobs")
+    return jobs
+
+
+def _set_parent_death_signal() -> None:
+    """Linux: the kernel kills this process when its parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no libc/prctl
+        pass
+
+
+def _worker_init(parent: int) -> None:
+    """Worker start-up: die with the parent, leave Ctrl-C and SIGTERM handling to it."""
+    _set_parent_death_signal()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the batch
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _kill_workers(pool: object) -> None:
+    """Stop the workers now (parent side): used on Ctrl-C, SIGTERM or any error."""
+    procs = getattr(pool, "_processes", None) or {}
+    for proc in list(procs.values()):
+        try:
+            proc.kill()
+        except (OSError, AttributeError, ValueError):
+            pass
+    for proc in list(procs.values()):
+        try:
+            proc.join(1)
+        except (OSError, AttributeError, ValueError, AssertionError):
+            pass
+
+
 def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = None,
                progress: bool = True) -> list[FileResult]:
-    """Check several files in parallel with a progress bar; unreadable files are kept as errors."""
-    n = jobs or os.cpu_count() or 1
+    """Check several files in parallel with a progress bar; unreadable files are kept as errors.
+
+    Workers die with the parent (Linux ``PR_SET_PDEATHSIG``) and are killed by the parent on
+    any interruption, so Ctrl-C stops a long batch at once.
+    """
+    n = check_jobs(jobs)
     args = [(str(f), config) for f in files]
     results: dict[str, FileResult] = {}
     from rich.progress import Progress
@@ -88,11 +191,19 @@ def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = No
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
-            with ProcessPoolExecutor(max_workers=n) as pool:
+            pool = ProcessPoolExecutor(max_workers=min(n, len(args)), initializer=_worker_init,
+                                       initargs=(os.getpid(),))
+            done = False
+            try:
                 futs = {pool.submit(_check_safe, a): a[0] for a in args}
                 for fut in as_completed(futs):
                     results[futs[fut]] = fut.result()
                     bar.advance(task)
+                done = True
+            finally:
+                if not done:
+                    _kill_workers(pool)
+                pool.shutdown(wait=done, cancel_futures=not done)
     return [results[a[0]] for a in args]
 
 
@@ -100,11 +211,13 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
                       select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
                       year: int | None = None, kabupaten: str | None = None,
                       annotate: bool = False, spelling: bool = True, jobs: int | None = None,
-                      lang: str = "id") -> int:
+                      lang: str = "id", follow_symlinks: bool = False) -> int:
     from drafter.io import ensure_output_ok
 
     if not paths:
         raise LkipError("tidak ada berkas yang diperiksa")
+    if jobs is not None:
+        check_jobs(jobs)
     for p in paths:
         if not p.exists():
             raise LkipError("berkas tidak ditemukan", path=str(p))
@@ -112,15 +225,18 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
                          spelling=None if spelling else False, lang=lang)
     batch = len(paths) > 1 or paths[0].is_dir()
     files: list[Path] = []
+    skipped: list[Path] = []
     for p in paths:
-        files.extend(collect_files(p) if p.is_dir() else [p])
+        files.extend(collect_files(p, follow_symlinks=follow_symlinks, skipped=skipped)
+                     if p.is_dir() else [p])
+    for link in skipped:
+        print(f"lkip: {term_safe(str(link))}: tautan simbolik ke luar folder dilewati (pakai "
+              "--follow-symlinks untuk mengikutinya)", file=sys.stderr)
     if output is not None:
         ensure_output_ok(output, files)
     if batch:
         if not files:
             raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
-        import sys
-
         results = check_many(files, config, jobs, progress=sys.stderr.isatty())
     else:
         results = [check_file(files[0], config)]
@@ -133,19 +249,15 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
         out = output or files[0].with_name(files[0].stem + "-reviu.docx")
         ensure_output_ok(out, files)
         annotate_file(files[0], results[0].issues, out, lang=lang)
-        import sys
-
-        print(f"{len(results[0].issues)} komentar ditulis ke {out}", file=sys.stderr)
+        print(f"{len(results[0].issues)} komentar ditulis ke {term_safe(str(out))}", file=sys.stderr)
     else:
         _emit(results, fmt, output, batch=batch, lang=lang)
 
-    import sys
-
     for r in results:
         for n in r.notices:
-            print(f"{r.path}: catatan: {n}", file=sys.stderr)
+            print(term_safe(f"{r.path}: catatan: {n}"), file=sys.stderr)
         if r.error:
-            print(f"lkip: {r.error}", file=sys.stderr)
+            print(f"lkip: {term_safe(r.error)}", file=sys.stderr)
     # exit codes: 1 when any error-severity issue was found; a batch where only some files were
     # unreadable still exits 0/1 (those files are reported in the output and on stderr); 2 only
     # when no file at all could be checked.
@@ -162,8 +274,6 @@ def _emit(results: list[FileResult], fmt: str, output: Path | None, *, batch: bo
         data = textfmt.render_text(results, lang=lang) if fmt == "text" else \
             textfmt.render_json(results)
         if output is None:
-            import sys
-
             sys.stdout.write(data)
         else:
             from drafter.io import atomic_write

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import unicodedata
 from pathlib import Path
 
 from drafter.document.model import Document
 from drafter.document.text_reader import MARKDOWN_SUFFIXES, parse_text
 from drafter.errors import DocumentError, LkipError
+from drafter.io import read_regular, special_file_error
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_TEXT_BYTES", "SUPPORTED", "parse_text", "read_document"]
 
@@ -23,13 +26,16 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024  # 20 MB of text is far beyond any LKIP
 MAX_DOCX_BYTES = 50 * 1024 * 1024
 
 TEXT_SUFFIXES = (".txt", ".text")
-DOCX_SUFFIXES = (".docx", ".docm")
+DOCX_SUFFIXES = (".docx",)
 SUPPORTED = ".txt, .md, .docx"
 
 # Suffixes we know and refuse with a precise hint.
 _KNOWN_OTHER = {
     ".pdf": "PDF",
     ".doc": "Word 97-2003 (.doc); simpan ulang sebagai .docx",
+    ".docm": "Word bermakro (.docm); simpan ulang sebagai .docx tanpa makro",
+    ".dotx": "templat Word (.dotx); simpan ulang sebagai .docx",
+    ".dotm": "templat Word bermakro (.dotm); simpan ulang sebagai .docx",
     ".odt": "OpenDocument (.odt); simpan ulang sebagai .docx",
     ".rtf": "RTF; simpan ulang sebagai .docx",
     ".xlsx": "Excel",
@@ -67,10 +73,10 @@ def _stat_checks(p: Path, limit: int) -> int:
         raise _fail(path, "berkas tidak dapat dibaca (izin ditolak)") from None
     except OSError as exc:
         raise _fail(path, f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise _fail(path, f"ini folder, bukan berkas; berikan berkas {SUPPORTED}")
-    if not p.is_file():
-        raise _fail(path, "bukan berkas biasa")
+    if not stat.S_ISREG(st.st_mode):
+        raise special_file_error(path, st.st_mode, error=DocumentError)
     if st.st_size == 0:
         raise _fail(path, "berkas kosong")
     if st.st_size > limit:
@@ -80,16 +86,8 @@ def _stat_checks(p: Path, limit: int) -> int:
 
 
 def _read_bytes(p: Path, limit: int) -> bytes:
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(limit + 1)
-    except PermissionError:
-        raise _fail(str(p), "berkas tidak dapat dibaca (izin ditolak)") from None
-    except OSError as exc:
-        raise _fail(str(p), f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise _fail(str(p), f"berkas terlalu besar (batas {limit // 1048576} MB)")
-    return data
+    # fstat on the open file: a device or FIFO swapped in after _stat_checks is still refused
+    return read_regular(p, limit, error=DocumentError)
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -135,10 +133,65 @@ def decode_text(data: bytes, path: str) -> str:
     return text
 
 
+class _DigitTable(dict[int, str]):
+    """One-to-one map of look-alike characters to ASCII, applied before numbers are read.
+
+    * every decimal digit of any script (fullwidth ``１２３``, Arabic-Indic ``١٢٣``, Devanagari
+      ...) to ``0``-``9``;
+    * the fullwidth ASCII forms (``％``, ``，``, ``．``, ``Ｒｐ``...) and the ideographic space to
+      their NFKC form;
+    * the Arabic percent, decimal and thousands signs to ``%``, ``,`` and ``.`` (the Indonesian
+      convention).
+
+    Every entry maps one character to one character, so text positions stay exact.
+    Superscripts and fractions (``m²``, ``½``) are left alone: NFKC would turn them into digits
+    that are not numbers of the report. Entries are computed on first sight and cached.
+    """
+
+    _FIXED = {0x3000: " ", 0x066A: "%", 0x066B: ",", 0x066C: "."}
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        out = ch
+        if cp in self._FIXED:
+            out = self._FIXED[cp]
+        elif cp >= 0x80 and unicodedata.category(ch) == "Nd":
+            out = str(unicodedata.decimal(ch))
+        elif 0xFF01 <= cp <= 0xFF5E:
+            norm = unicodedata.normalize("NFKC", ch)
+            if len(norm) == 1 and norm.isascii():
+                out = norm
+        self[cp] = out
+        return out
+
+
+_DIGIT_TABLE = _DigitTable()
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def normalize_digits(text: str) -> str:
+    """``text`` with look-alike digits and signs mapped to ASCII (same length, see above)."""
+    if not _NON_ASCII_RE.search(text):
+        return text
+    return text.translate(_DIGIT_TABLE)
+
+
+def _normalize_document(doc: Document) -> Document:
+    """Apply :func:`normalize_digits` to every text of a parsed document (positions unchanged)."""
+    for block in doc.blocks:
+        block.text = normalize_digits(block.text)
+        if block.caption:
+            block.caption = normalize_digits(block.caption)
+        for row in block.rows:
+            for cell in row.cells:
+                cell.text = normalize_digits(cell.text)
+    return doc
+
+
 def _read_text_file(p: Path) -> Document:
     _stat_checks(p, MAX_TEXT_BYTES)
     data = _read_bytes(p, MAX_TEXT_BYTES)
-    text = decode_text(data, str(p))
+    text = normalize_digits(decode_text(data, str(p)))
     if not text.strip():
         raise _fail(str(p), "berkas kosong (hanya spasi)")
     return parse_text(text, str(p), markdown=True if p.suffix.lower() in MARKDOWN_SUFFIXES else None)
@@ -148,7 +201,7 @@ def _read_docx_file(p: Path) -> Document:
     from drafter.document.docx_reader import read_docx
 
     _stat_checks(p, MAX_DOCX_BYTES)
-    return read_docx(p)
+    return _normalize_document(read_docx(p))
 
 
 def read_document(path: str | Path) -> Document:

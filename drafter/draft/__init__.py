@@ -19,11 +19,11 @@ def draft_markdown(figures_path: str | Path) -> str:
 
 def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
     """Draft ``figures_path`` to ``output_path`` (.md or .docx), written atomically."""
-    from drafter.io import atomic_write, ensure_output_ok
+    from drafter.io import atomic_write, ensure_output_ok, is_stdout
 
     out = Path(output_path)
     ensure_output_ok(out, [Path(figures_path)])
-    suffix = out.suffix.lower()
+    suffix = ".md" if is_stdout(output_path) else out.suffix.lower()  # "-": Markdown to stdout
     if suffix not in SUFFIXES:
         raise LkipError(f"format keluaran {out.suffix or '(tanpa ekstensi)'} tidak didukung; "
                         "gunakan .md atau .docx", path=str(out))

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from drafter.errors import FiguresError
 from drafter.figures.model import Figures, _PathError
+from drafter.io import read_regular
 
 MAX_FIGURES_BYTES = 5 * 1024 * 1024
 FIGURES_SUFFIXES = (".yaml", ".yml", ".json")
@@ -99,7 +100,8 @@ def _message(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
 def _is_union_tag(part: str | int) -> bool:
     # pydantic adds the union member's type to the location ('decimal', 'str', 'function-after[...]')
     return isinstance(part, str) and (
-        part in ("decimal", "str", "int", "float") or "[" in part or part.startswith("function-")
+        part in ("decimal", "str", "int", "float") or "[" in part
+        or part.startswith(("function-", "constrained-"))
     )
 
 
@@ -133,23 +135,65 @@ def _parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
     return node, data
 
 
+def _duplicate_key(root: yaml.Node | None) -> tuple[str, int, int] | None:
+    """The first key written twice in one mapping: (key, its line, line of the first one).
+
+    YAML and JSON parsers keep the last value silently; a figures file with two ``target:``
+    lines is a mistake to report, not to guess. Iterative walk (no recursion limit)."""
+    if root is None:
+        return None
+    stack: list[yaml.Node] = [root]
+    seen_nodes: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:  # aliases share nodes
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                    key = str(k.value)
+                    line = k.start_mark.line + 1
+                    if key in keys:
+                        return key, line, keys[key]
+                    keys[key] = line
+                stack.append(v)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
+
+
+class _DuplicateJsonKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` of json.loads: a key written twice is an error, not "last wins"."""
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateJsonKey(k)
+        out[k] = v
+    return out
+
+
+def _compose_json(text: str) -> yaml.Node | None:
+    """The YAML node tree of a JSON text (for line numbers), or None when YAML cannot read it."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
 def load_figures(path: str | Path) -> Figures:
     """Read and validate a figures file. Raises :class:`FiguresError` on any problem."""
     p = Path(path)
     name = str(path)
-    try:
-        if p.is_file() and p.stat().st_size > MAX_FIGURES_BYTES:  # refuse before reading it all
-            raise FiguresError(f"berkas terlalu besar ({p.stat().st_size // 1024} KB; batas "
-                               f"{MAX_FIGURES_BYTES // 1024} KB)", path=name)
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise FiguresError("berkas tidak ditemukan", path=name) from None
-    except IsADirectoryError:
-        raise FiguresError("ini folder, bukan berkas angka (YAML/JSON)", path=name) from None
-    except PermissionError:
-        raise FiguresError("berkas tidak dapat dibaca (izin akses ditolak)", path=name) from None
-    except OSError as exc:
-        raise FiguresError(f"berkas tidak dapat dibaca ({exc.strerror})", path=name) from None
+    # refuses devices, FIFOs, sockets and folders before reading a byte
+    raw = read_regular(p, MAX_FIGURES_BYTES, error=FiguresError, what="berkas angka")
     if p.suffix.lower() not in FIGURES_SUFFIXES:
         kind = f"ekstensi {p.suffix}" if p.suffix else "tanpa ekstensi"
         raise FiguresError(f"berkas angka harus .yaml, .yml, atau .json ({kind} tidak didukung)",
@@ -173,9 +217,14 @@ def load_figures(path: str | Path) -> Figures:
     root: yaml.Node | None = None
     try:
         if is_json:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
         else:
             root, data = _parse_yaml(text)
+    except _DuplicateJsonKey as exc:
+        dup = _duplicate_key(_compose_json(text))
+        line = dup[1] if dup is not None and dup[0] == exc.key else None
+        raise FiguresError(f"kunci {exc.key!r} ditulis dua kali dalam satu objek JSON; hapus "
+                           "salah satu", path=name, line=line) from None
     except json.JSONDecodeError as exc:
         raise FiguresError(f"sintaks JSON salah: {exc.msg}", path=name, line=exc.lineno) from None
     except yaml.MarkedYAMLError as exc:
@@ -197,6 +246,11 @@ def load_figures(path: str | Path) -> Figures:
         raise FiguresError("ada nilai yang tidak dapat dibaca (angka terlalu panjang, tanggal "
                            "tidak valid, atau tag YAML kosong)", path=name) from None
 
+    dup = _duplicate_key(root)
+    if dup is not None:
+        key, line, first = dup
+        raise FiguresError(f"kunci {key!r} ditulis dua kali dalam satu pemetaan (pertama di baris "
+                           f"{first}); hapus salah satu", path=name, line=line)
     if not isinstance(data, dict):
         raise FiguresError("isi berkas harus berupa pemetaan (instansi:, tahun:, sasaran: ...)",
                            path=name, line=1)
@@ -204,10 +258,7 @@ def load_figures(path: str | Path) -> Figures:
         return Figures.model_validate(data)
     except ValidationError as exc:
         if is_json:
-            try:
-                root = yaml.compose(text)
-            except (yaml.YAMLError, RecursionError):  # JSON YAML cannot compose: no lines
-                root = None
+            root = _compose_json(text)
         errors = _dedupe_union(exc.errors(include_url=False))
         loc, msg = _message(errors[0])
         line = _node_line(root, loc)

@@ -10,11 +10,30 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 GRADE_CODES = ("D", "C", "CC", "B", "BB", "A", "AA")
 
-Number = Annotated[Decimal, Field(allow_inf_nan=False)]
+# What the drafter can format exactly (28-digit decimal arithmetic, ratios and percentages of
+# these values included): magnitudes below 10^15 (Rp 1.000 triliun) with at most 6 decimals.
+MAX_ABS = Decimal(10) ** 15
+MAX_DECIMALS = 6
+
+
+def _bounded(v: Decimal) -> Decimal:
+    if not v.is_finite():
+        raise ValueError("harus berupa angka terhingga")
+    if abs(v) >= MAX_ABS:
+        raise ValueError("angka terlalu besar (batas di bawah 1.000.000.000.000.000); "
+                         "periksa jumlah digit")
+    exp = v.as_tuple().exponent
+    if isinstance(exp, int) and exp < -MAX_DECIMALS and v != v.quantize(Decimal(1).scaleb(-MAX_DECIMALS)):
+        raise ValueError(f"terlalu banyak angka desimal (paling banyak {MAX_DECIMALS}); "
+                         "bulatkan nilainya")
+    return v
+
+
+Number = Annotated[Decimal, Field(allow_inf_nan=False), AfterValidator(_bounded)]
 Value = Number | str  # a number, or a letter grade such as "BB"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,20 @@ if TYPE_CHECKING:
     from drafter.check.batch import FileResult
 
 FIXED_DATE = dt.datetime(2000, 1, 1)
+
+# A cell text starting with one of these is read as a formula (or DDE payload) by Excel,
+# LibreOffice and Google Sheets when a CSV is opened; in xlsx, openpyxl stores such a string as a
+# formula. User text (file names, excerpts, messages) must stay text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def is_formula_like(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def csv_safe(value: object) -> object:
+    """CSV cell: a formula-like text gets a leading apostrophe (shown as text by spreadsheets)."""
+    return "'" + value if is_formula_like(value) else value  # type: ignore[operator]
 
 # column key, width (characters)
 _COLUMNS = [
@@ -104,13 +119,23 @@ def summary_rows(results: Sequence[FileResult], *, lang: str) -> tuple[list[str]
     return head, body
 
 
+def xlsx_text(value: object) -> object:
+    if isinstance(value, str) and _XML_ILLEGAL.search(value):
+        return _XML_ILLEGAL.sub(lambda m: repr(m.group())[1:-1], value)
+    return value
+
+
+# what openpyxl refuses in a cell (XML 1.0 forbids these control characters)
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def render_csv(results: Sequence[FileResult], *, batch: bool = False, lang: str = "id") -> bytes:
     """UTF-8 with BOM, comma separated, CRLF line ends (what Excel opens without a wizard)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header(batch=batch, lang=lang))
     for row in rows(results, batch=batch, lang=lang):
-        w.writerow(row)
+        w.writerow([csv_safe(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -137,6 +162,18 @@ def render_xlsx(results: Sequence[FileResult], *, batch: bool = False, lang: str
             cell.fill = head_fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
 
+    def append(ws: object, row: Sequence[object]) -> None:
+        """Append a row; every formula-like text is stored as a string cell, not a formula, and
+        characters XML cannot hold (control characters of a file name) are shown escaped."""
+        row = [xlsx_text(v) for v in row]
+        ws.append(row)  # type: ignore[attr-defined]
+        r = ws.max_row  # type: ignore[attr-defined]
+        for c, value in enumerate(row, start=1):
+            if is_formula_like(value):
+                cell = ws.cell(row=r, column=c)  # type: ignore[attr-defined]
+                cell.value = value
+                cell.data_type = "s"
+
     first = wb.active
     if batch:
         ws_sum = first
@@ -144,7 +181,7 @@ def render_xlsx(results: Sequence[FileResult], *, batch: bool = False, lang: str
         head, body = summary_rows(results, lang=lang)
         ws_sum.append(head)
         for row in body:
-            ws_sum.append(row)
+            append(ws_sum, row)
         style_header(ws_sum, len(head))
         ws_sum.freeze_panes = "B2"
         ws_sum.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(body) + 1}"
@@ -164,7 +201,7 @@ def render_xlsx(results: Sequence[FileResult], *, batch: bool = False, lang: str
     data = rows(results, batch=batch, lang=lang)
     ws.append(head)
     for row in data:
-        ws.append(row)
+        append(ws, row)
     style_header(ws, len(head))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(head))}{len(data) + 1}"

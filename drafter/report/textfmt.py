@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from drafter.check.runner import order_key
+from drafter.errors import term_safe
 
 if TYPE_CHECKING:
     from drafter.check.batch import FileResult
@@ -15,20 +16,25 @@ SEVERITY_ID = {"error": "galat", "warning": "peringatan", "info": "info"}
 
 
 def render_text(results: Sequence[FileResult], *, lang: str = "id") -> str:
-    """``path:line:col: CODE [category] message`` per issue; numeric categories first."""
+    """``path:line:col: CODE [category] message`` per issue; numeric categories first.
+
+    File names, messages and expected values are shown with control characters, line breaks
+    and terminal escape sequences escaped: one issue is always exactly one line."""
     lines: list[str] = []
     for r in results:
         if r.error:
             continue
+        path = term_safe(r.path)
         for i in sorted(r.issues, key=order_key):
             loc = i.location
-            where = f"{r.path}:{loc.line}:{loc.column}"
+            where = f"{path}:{loc.line}:{loc.column}"
             if loc.extra and "table" in loc.extra:
                 where += f" (tabel {loc.extra['table']}, baris {loc.extra['row']}, sel {loc.extra['cell']})"
             exp = ""
             if i.expected:
-                exp = f" (expected: {i.expected})" if lang == "en" else f" (seharusnya: {i.expected})"
-            lines.append(f"{where}: {i.rule} [{i.category}] {i.message}{exp}")
+                expected = term_safe(i.expected)
+                exp = f" (expected: {expected})" if lang == "en" else f" (seharusnya: {expected})"
+            lines.append(f"{where}: {i.rule} [{i.category}] {term_safe(i.message)}{exp}")
     total = sum(len(r.issues) for r in results if not r.error)
     errs = sum(1 for r in results for i in r.issues if i.severity == "error")
     if lang == "en":
