@@ -93,6 +93,14 @@ def _special(path: Path) -> bool:
         return False
 
 
+def _unreadable(path: Path) -> bool:
+    try:
+        with open(path, "rb"):
+            return False
+    except OSError:
+        return True
+
+
 def _read(path: Path, table: str | None) -> tuple[dict[str, Any], str] | None:
     """(the settings table, the file text), or None when the file has no such table."""
     from drafter.io import read_regular
@@ -142,7 +150,16 @@ def _find(start: Path | None) -> tuple[dict[str, Any], Path | None, str]:
                 raise special_file_error(f, os.stat(f).st_mode, what="berkas konfigurasi")
             if not f.is_file():
                 continue
-            found = _read(f, table)
+            try:
+                found = _read(f, table)
+            except LkipError:
+                if table is None or not f.exists():
+                    raise
+                # someone else's pyproject.toml that cannot be read: not ours to judge, unless
+                # it is valid TOML with a [tool.lkip] table (then _read returned normally)
+                if _unreadable(f):
+                    continue
+                raise
             if found is not None:
                 return found[0], f, found[1]
     return {}, None, ""

@@ -42,7 +42,7 @@ def _check_num(num: Num) -> None:
     assert num.explains(num.value)
 
 
-@settings(max_examples=n_examples(2000))
+@settings(max_examples=n_examples(3000))
 @given(ANY_TEXT)
 @example("Rp 10.039.600,00,-")
 @example("95.523400")
@@ -58,7 +58,7 @@ def test_parse_number_never_crashes(text: str) -> None:
         assert num.text.strip() == num.text or num.text == text.strip()
 
 
-@settings(max_examples=n_examples(2000))
+@settings(max_examples=n_examples(2500))
 @given(st.lists(st.one_of(NUMBERISH, st.text(max_size=12)), max_size=6).map(" ".join))
 @example("Capaian 103,59% dari target 85 (Rp 3.973.567.698,-) tahun 2023")
 @example("ke3 3.1a 1.2.3 95.523400")
@@ -87,7 +87,7 @@ VALUES = st.one_of(
 )
 
 
-@settings(max_examples=n_examples(1500))
+@settings(max_examples=n_examples(2000))
 @given(VALUES, st.integers(min_value=0, max_value=4))
 @example(Decimal("1234.5"), 2)
 @example(Decimal("0.005"), 2)
