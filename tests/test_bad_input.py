@@ -413,3 +413,391 @@ def test_docx_zip_bomb(tmp_path: Path) -> None:
     proc = run_cli(["check", path.name, "-f", "json", "-o", "hasil.json"], tmp_path, timeout=60)
     assert_clean_failure(proc, [path.name], ("zip bomb", "mencurigakan", "terlalu besar"))
     assert sha(path) == before and not (tmp_path / "hasil.json").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# special files, output targets, numbers, config, spreadsheets, interrupts, symlinks, escapes
+
+EXAMPLE = ROOT / "examples" / "contoh-sintetis.yaml"
+SPECIAL_WORDS = ("bukan berkas biasa", "perangkat", "fifo", "folder")
+
+
+def _fifo(path: Path) -> Path:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "draft"])
+@pytest.mark.parametrize("special", ["fifo", "device", "folder"])
+def test_special_file_inputs_are_refused_before_reading(tmp_path: Path, command: str,
+                                                        special: str) -> None:
+    """A FIFO (would hang), a device (/dev/zero would fill the memory) or a folder as input:
+    one clean line, exit 2, at once."""
+    suffix = ".txt" if command == "check" else ".yaml"
+    if special == "fifo":
+        src = str(_fifo(tmp_path / f"masukan{suffix}"))
+    elif special == "device":
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero")
+        src = "/dev/zero"
+    else:
+        src = str(tmp_path / f"folder{suffix}")
+        Path(src).mkdir()
+    args = {"check": ["check", src, "-f", "json"], "validate": ["validate", src],
+            "draft": ["draft", src, "-o", "hasil.md"]}[command]
+    proc = run_cli(args, tmp_path, timeout=30)
+    assert_clean_failure(proc, [Path(src).name], SPECIAL_WORDS + ("format",))
+    assert not (tmp_path / "hasil.md").exists()
+
+
+def test_special_config_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    _fifo(tmp_path / "lkip.toml")
+    proc = run_cli(["check", "laporan.txt"], tmp_path, timeout=30)
+    assert_clean_failure(proc, ["lkip.toml"], ("fifo",))
+
+
+def _special_outputs(tmp_path: Path) -> list[tuple[str, Path]]:
+    out: list[tuple[str, Path]] = []
+    if hasattr(os, "mkfifo"):
+        out.append(("fifo", _fifo(tmp_path / "keluar-fifo.json")))
+    target = tmp_path / "sasaran-tautan.json"
+    target.write_text("isi lama", encoding="utf-8")
+    link = tmp_path / "keluar-tautan.json"
+    link.symlink_to(target)
+    out.append(("symlink", link))
+    dev = tmp_path / "keluar-perangkat.json"
+    try:  # a character device like /dev/null (root only; never touch the real /dev/null)
+        import stat as stat_mod
+
+        os.mknod(dev, 0o666 | stat_mod.S_IFCHR, os.makedev(1, 3))
+        out.append(("device", dev))
+    except (OSError, AttributeError):
+        pass
+    return out
+
+
+@pytest.mark.parametrize("command", ["check", "draft"])
+def test_special_outputs_are_refused_and_left_alone(tmp_path: Path, command: str) -> None:
+    """-o on a device, FIFO or symbolic link: refused (never replaced by a regular file)."""
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    shutil.copy(EXAMPLE, tmp_path / "angka.yaml")
+    for kind, out in _special_outputs(tmp_path):
+        name = out.name if command == "check" else out.with_suffix(".md").name
+        if command == "draft" and kind != "symlink" and name != out.name:
+            (tmp_path / name).unlink(missing_ok=True)
+            if kind == "fifo":
+                os.mkfifo(tmp_path / name)
+            else:
+                continue
+        if command == "draft" and kind == "symlink":
+            (tmp_path / name).symlink_to(tmp_path / "sasaran-tautan.json")
+        before = os.lstat(tmp_path / name)
+        args = (["check", "laporan.txt", "-f", "json", "-o", name] if command == "check"
+                else ["draft", "angka.yaml", "-o", name])
+        proc = run_cli(args, tmp_path, timeout=60)
+        assert_clean_failure(proc, [name], ("bukan berkas biasa", "tautan simbolik"))
+        after = os.lstat(tmp_path / name)
+        assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino), kind
+    assert (tmp_path / "sasaran-tautan.json").read_text("utf-8") == "isi lama"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".lkip-")]
+
+
+@pytest.mark.parametrize("target", ["-", "/dev/stdout"])
+def test_stdout_output_is_written_through(tmp_path: Path, target: str) -> None:
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    proc = run_cli(["check", "laporan.txt", "-f", "json", "-o", target], tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    import json
+
+    assert json.loads(proc.stdout)["files"][0]["path"] == "laporan.txt"
+    shutil.copy(EXAMPLE, tmp_path / "angka.yaml")
+    proc = run_cli(["draft", "angka.yaml", "-o", target], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("# BAB III")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["angka.yaml", "laporan.txt"]
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("100000000000000000000000000", ("terlalu besar",)),
+    ("1000000000000000", ("terlalu besar",)),
+    ("82.1234567", ("desimal",)),
+    ("-1e400", ("terhingga", "angka")),
+])
+def test_unformattable_numbers_are_refused(tmp_path: Path, value: str,
+                                           words: tuple[str, ...]) -> None:
+    """Numbers the drafter cannot write pass neither `validate` nor `draft` (no traceback)."""
+    import json
+
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
+    data["sasaran"][0]["indikator"][0]["target"] = "@@"
+    (tmp_path / "angka.json").write_text(json.dumps(data).replace('"@@"', value), encoding="utf-8")
+    for args in (["validate", "angka.json"], ["draft", "angka.json", "-o", "hasil.md"]):
+        proc = run_cli(args, tmp_path)
+        assert_clean_failure(proc, ["angka.json"], words)
+        assert "sasaran[0].indikator[0].target" in proc.stderr
+    assert not (tmp_path / "hasil.md").exists()
+
+
+def test_largest_accepted_number_is_drafted(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text("utf-8")
+    big = "999999999999999.5"
+    assert "target: 82\n" in text
+    (tmp_path / "angka.yaml").write_text(text.replace("target: 82\n", f"target: {big}\n", 1),
+                                         encoding="utf-8")
+    proc = run_cli(["draft", "angka.yaml", "-o", "hasil.md"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "999.999.999.999.999" in (tmp_path / "hasil.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_duplicate_keys_name_the_line(tmp_path: Path, suffix: str) -> None:
+    if suffix == ".yaml":
+        text = EXAMPLE.read_text("utf-8").replace("tahun: 2024\n", "tahun: 2024\ntahun: 2023\n", 1)
+        line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln == "tahun: 2023")
+    else:
+        text = '{\n  "tahun": 2024,\n  "instansi": {},\n  "tahun": 2023\n}\n'
+        line = 4
+    (tmp_path / f"angka{suffix}").write_text(text, encoding="utf-8")
+    proc = run_cli(["validate", f"angka{suffix}"], tmp_path)
+    assert_clean_failure(proc, [f"angka{suffix}:{line}:"], ("dua kali",))
+    assert "'tahun'" in proc.stderr
+
+
+@pytest.mark.parametrize(("config", "words"), [
+    ('year = "2023"\n', ("year", "bilangan bulat")),
+    ('spelling = "false"\n', ("spelling", "true atau false")),
+    ('select = ["QQ999"]\n', ("select", "tidak dikenal", "QQ999")),
+    ('ignore = ["AR101", ""]\n', ("ignore", "kosong")),
+    ("lang = 'jv'\n", ("lang", "id")),
+    ("year = 1850\n", ("year", "antara")),
+    ("tahun = 2023\n", ("tahun", "tidak dikenal")),
+    ("a = " + "[" * 5000 + "]" * 5000 + "\n", ("terlalu dalam", "bersarang")),
+    ("a = " + "{b = " * 5000 + "1" + "}" * 5000 + "\n", ("terlalu dalam", "bersarang")),
+])
+def test_config_that_would_weaken_the_checker_is_an_error(tmp_path: Path, config: str,
+                                                          words: tuple[str, ...]) -> None:
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "lkip.toml").write_text(config, encoding="utf-8")
+    proc = run_cli(["check", "laporan.txt"], tmp_path)
+    assert_clean_failure(proc, ["lkip.toml"], words)
+    if "year" in config or "spelling" in config or "select" in config:
+        assert "lkip.toml:1:" in proc.stderr  # the line is named
+
+
+@pytest.mark.parametrize("args", [["--select", "QQ1"], ["--ignore", "nonexistent-category"],
+                                  ["-j", "0"], ["-j", "100000"], ["--lang", "xx"]])
+def test_bad_options_are_errors(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    proc = run_cli(["check", "laporan.txt", *args], tmp_path)
+    assert_clean_failure(proc, [args[0]], ("tidak dikenal", "antara"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_spreadsheet_cells_are_never_formulas(tmp_path: Path, fmt: str) -> None:
+    """File names and texts starting with = + - @ stay text in CSV and XLSX reports."""
+    names = ["=HYPERLINK(1).txt", "+1.txt", "-1.txt", "@SUM(A1).txt"]
+    body = TEXT.replace("103,59%", "150,00%")  # an arithmetic error: every file has rows
+    for n in names:
+        (tmp_path / n).write_text(body, encoding="utf-8")
+    proc = run_cli(["check", "-f", fmt, "-o", f"hasil.{fmt}", "-j", "1", "--", *names], tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    out = tmp_path / f"hasil.{fmt}"
+    cells: list[tuple[str, object]] = []
+    if fmt == "csv":
+        import csv as csv_mod
+
+        rows = list(csv_mod.reader(out.read_text("utf-8-sig").splitlines()))
+        cells = [("s", c) for r in rows[1:] for c in r]
+        assert {"'=HYPERLINK(1).txt", "'+1.txt", "'-1.txt", "'@SUM(A1).txt"} <= {c for _, c in cells}
+    else:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(out)
+        cells = [(c.data_type, c.value) for ws in wb for r in ws.iter_rows() for c in r]
+        assert {("s", n) for n in names} <= set(cells)
+        assert not [v for t, v in cells if t == "f"]
+    for _kind, value in cells:
+        if fmt == "csv":
+            assert not str(value).startswith(("=", "+", "-", "@")), value
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(x) for x in text.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.fixture
+def big_batch(tmp_path: Path) -> Path:
+    seed = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / \
+        "lkip-2023-kecamatan-gumukmas.txt"
+    body = seed.read_text("utf-8") if seed.is_file() else TEXT * 400
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"laporan-{i:03d}.txt").write_text(body, encoding="utf-8")
+    return folder
+
+
+def _start_batch(tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.Popen(
+        [sys.executable, "-m", "drafter.cli", "check", "banyak", "-j", "2", "-f", "html",
+         "-o", "hasil.html", *extra], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for_workers(proc: subprocess.Popen[str]) -> list[int]:
+    import time
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        kids = _children(proc.pid)
+        if len(kids) >= 2:
+            time.sleep(1.0)  # let them start checking
+            return _children(proc.pid)
+        time.sleep(0.1)
+    pytest.skip("workers did not start (no /proc?)")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_ctrl_c_stops_a_batch_quickly(tmp_path: Path, big_batch: Path) -> None:
+    """Ctrl-C (SIGINT to the process group): stopped within 2 s, one line, exit 130, workers
+    gone, no output and no temporary file."""
+    import signal
+    import time
+
+    proc = _start_batch(tmp_path)
+    kids = _wait_for_workers(proc)
+    start = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    elapsed = time.monotonic() - start
+    assert elapsed < 2.0, elapsed
+    assert proc.returncode == 130, err
+    assert [ln for ln in err.splitlines() if ln.strip()] == ["lkip: dibatalkan (Ctrl-C)"], err
+    time.sleep(0.5)
+    assert not [k for k in kids if _alive(k)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["banyak"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_workers_die_with_a_killed_parent(tmp_path: Path, big_batch: Path) -> None:
+    """SIGKILL of the parent (no handler can run): the kernel stops the -j workers too."""
+    import signal
+    import time
+
+    proc = _start_batch(tmp_path)
+    kids = _wait_for_workers(proc)
+    assert kids
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and [k for k in kids if _alive(k)]:
+        time.sleep(0.1)
+    alive = [k for k in kids if _alive(k)]
+    for k in alive:  # do not leave them behind if the test fails
+        os.kill(k, signal.SIGKILL)
+    assert not alive
+
+
+def test_sigterm_between_write_and_rename_leaves_no_temp_file(tmp_path: Path) -> None:
+    """SIGTERM arriving while the output is written: exit 143, one line, no .lkip-* file."""
+    (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "import drafter.io as io_mod\n"
+        "real = os.replace\n"
+        "def replace(src, dst):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    return real(src, dst)\n"
+        "io_mod.os.replace = replace\n"
+        "from drafter.cli import main\n"
+        "sys.argv = ['lkip', 'check', 'laporan.txt', '-f', 'html', '-o', 'hasil.html']\n"
+        "main()\n"
+    )
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 143, proc.stderr
+    assert [ln for ln in proc.stderr.splitlines() if ln.strip()] == ["lkip: dihentikan (SIGTERM)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.txt"]
+
+
+def test_batch_does_not_follow_symlinks_out_of_the_folder(tmp_path: Path) -> None:
+    secret = tmp_path / "rahasia"
+    secret.mkdir()
+    (secret / "luar.txt").write_text(TEXT.replace("Kepala desa", "RAHASIA-LUAR Kepala desa"),
+                                     encoding="utf-8")
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "tautan.txt").symlink_to(secret / "luar.txt")
+    (folder / "sub").symlink_to(secret, target_is_directory=True)
+    (folder / "dalam.txt").symlink_to(folder / "a.txt")  # inside the folder: fine
+    proc = run_cli(["check", "laporan", "-f", "json", "-j", "1"], tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    import json
+
+    paths = [f["path"] for f in json.loads(proc.stdout)["files"]]
+    assert sorted(Path(p).name for p in paths) == ["a.txt", "dalam.txt"]
+    assert proc.stderr.count("--follow-symlinks") == 2
+    proc = run_cli(["check", "laporan", "-f", "json", "-j", "1", "--follow-symlinks"], tmp_path)
+    paths = [f["path"] for f in json.loads(proc.stdout)["files"]]
+    assert sorted(Path(p).name for p in paths) == ["a.txt", "dalam.txt", "luar.txt", "tautan.txt"]
+
+
+def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
+    """A file name with a newline and an escape sequence: still one line per issue, no raw
+    escape code in the terminal output or in the error messages."""
+    name = "lap\noran\x1b[2J.txt"
+    (tmp_path / name).write_text(TEXT.replace("85\t88,05\t103,59%", "85\t88,05\t150,00%"),
+                                 encoding="utf-8")
+    proc = run_cli(["check", name], tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "\x1b" not in proc.stdout + proc.stderr
+    issue_lines = [ln for ln in proc.stdout.splitlines() if ": " in ln and "temuan" not in ln]
+    assert issue_lines and all(ln.startswith("lap\\noran\\x1b[2J.txt:") for ln in issue_lines)
+    proc = run_cli(["check", "tidak\x1b]0;x\x07ada.txt"], tmp_path)
+    assert_clean_failure(proc, ["tidak\\x1b]0;x\\x07ada.txt"], ("tidak ditemukan",))
+
+
+def test_lookalike_digits_are_read_as_numbers(tmp_path: Path) -> None:
+    """Fullwidth and Arabic-Indic digits hide no numeric error; positions stay exact."""
+    import json
+
+    bad = TEXT.replace("103,59%", "150,00%")
+    results = {}
+    for label, table in (("ascii", {}), ("fullwidth", {ord(c): chr(0xFF10 + int(c)) for c in "0123456789"}),
+                         ("arabic", {ord(c): chr(0x0660 + int(c)) for c in "0123456789"})):
+        (tmp_path / f"{label}.txt").write_text(bad.translate(table), encoding="utf-8")
+        proc = run_cli(["check", f"{label}.txt", "-f", "json", "--no-spelling"], tmp_path)
+        issues = json.loads(proc.stdout)["files"][0]["issues"]
+        results[label] = sorted((i["rule"], i["line"], i["column"], i["end_column"]) for i in issues)
+    assert results["ascii"], "the seeded error must be found"
+    assert results["fullwidth"] == results["ascii"]
+    assert results["arabic"] == results["ascii"]
+
+
+def test_docm_is_refused_with_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "laporan.docm").write_bytes(make_docx_bytes())
+    proc = run_cli(["check", "laporan.docm"], tmp_path)
+    assert_clean_failure(proc, ["laporan.docm"], (".docx",))
+    assert "makro" in proc.stderr
