@@ -144,14 +144,40 @@ def _stopped(signum: int) -> None:
     sys.exit(128 + signum)
 
 
+def _show_usage_error(exc: Exception, code: int) -> None:
+    """A command-line usage error, as the CLI library shows it, with user text escaped."""
+    import io
+
+    buf = io.StringIO()
+    exc.show(file=buf)  # type: ignore[attr-defined]
+    sys.stderr.write("\n".join(term_safe(line) for line in buf.getvalue().rstrip("\n").split("\n"))
+                     + "\n")
+    sys.exit(code)
+
+
 def main() -> None:
     _install_signal_handlers()
     try:
-        app()
+        rv = app(standalone_mode=False)
     except Interrupted as stop:
         _stopped(stop.signum)
     except KeyboardInterrupt:  # pragma: no cover - handler not installed
         _stopped(signal.SIGINT)
+    except BrokenPipeError:  # the reader of our output went away (`lkip rules | head`)
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except Exception as exc:
+        code = getattr(exc, "exit_code", None)
+        if callable(getattr(exc, "show", None)) and isinstance(code, int):
+            _show_usage_error(exc, code)
+        if type(exc).__name__ == "Abort":
+            sys.stderr.write("lkip: dibatalkan\n")
+            sys.exit(1)
+        raise
+    sys.exit(rv if isinstance(rv, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

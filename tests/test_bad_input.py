@@ -777,6 +777,9 @@ def test_control_characters_in_names_are_escaped(tmp_path: Path) -> None:
     assert issue_lines and all(ln.startswith("lap\\noran\\x1b[2J.txt:") for ln in issue_lines)
     proc = run_cli(["check", "tidak\x1b]0;x\x07ada.txt"], tmp_path)
     assert_clean_failure(proc, ["tidak\\x1b]0;x\\x07ada.txt"], ("tidak ditemukan",))
+    # a usage error of the option parser quotes the value: escaped too
+    proc = run_cli(["check", "--format", "x\x1b[2J\ny", name], tmp_path)
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr and "x\\x1b[2J\\ny" in proc.stderr
 
 
 def test_lookalike_digits_are_read_as_numbers(tmp_path: Path) -> None:
