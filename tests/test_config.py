@@ -96,3 +96,10 @@ def test_config_folder_or_non_utf8_is_a_clean_error(tmp_path: Path) -> None:
     (tmp_path / "lkip.toml").mkdir()
     with pytest.raises(LkipError, match="folder"):
         make_config(tmp_path / "laporan.txt")
+
+
+def test_duplicate_key_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    with pytest.raises(LkipError) as info:
+        make_config(_cfg(tmp_path, "year = 2023\nyear = 2024\n"))
+    msg = str(info.value)
+    assert msg.startswith(f"{tmp_path / 'lkip.toml'}:2: konfigurasi TOML tidak valid"), msg

@@ -114,7 +114,13 @@ def _read(path: Path, table: str | None) -> tuple[dict[str, Any], str] | None:
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LkipError(f"konfigurasi TOML tidak valid: {exc}", path=str(path)) from None
+        detail = str(exc)
+        m = re.search(r"\s*\(at line (\d+), column (\d+)\)", detail)
+        line = int(m.group(1)) if m else None
+        if m:
+            detail = f"{detail[:m.start()]} (kolom {m.group(2)})"
+        raise LkipError(f"konfigurasi TOML tidak valid: {detail}", path=str(path),
+                        line=line) from None
     except (RecursionError, MemoryError):
         raise LkipError("konfigurasi TOML terlalu dalam bersarang", path=str(path)) from None
     if table:
