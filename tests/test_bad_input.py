@@ -654,16 +654,20 @@ def big_batch(tmp_path: Path) -> Path:
     return folder
 
 
-def _start_batch(tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
+def _start_batch(tmp_path: Path, *extra: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.Popen(
+    # stderr to a file, not a pipe: a worker left behind must not block the test
+    err = (tmp_path / "stderr.log").open("wb")
+    proc = subprocess.Popen(
         [sys.executable, "-m", "drafter.cli", "check", "banyak", "-j", "2", "-f", "html",
-         "-o", "hasil.html", *extra], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, start_new_session=True)
+         "-o", "hasil.html", *extra], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+        stderr=err, start_new_session=True)
+    err.close()
+    return proc
 
 
-def _wait_for_workers(proc: subprocess.Popen[str]) -> list[int]:
+def _wait_for_workers(proc: subprocess.Popen[bytes]) -> list[int]:
     import time
 
     deadline = time.monotonic() + 60
@@ -673,7 +677,21 @@ def _wait_for_workers(proc: subprocess.Popen[str]) -> list[int]:
             time.sleep(1.0)  # let them start checking
             return _children(proc.pid)
         time.sleep(0.1)
+    proc.kill()
     pytest.skip("workers did not start (no /proc?)")
+
+
+def _reap(kids: list[int]) -> list[int]:
+    """Kill what is still alive (so a failing test leaves nothing behind); return those."""
+    import signal
+
+    alive = [k for k in kids if _alive(k)]
+    for k in alive:
+        try:
+            os.kill(k, signal.SIGKILL)
+        except OSError:
+            pass
+    return alive
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
@@ -685,16 +703,21 @@ def test_ctrl_c_stops_a_batch_quickly(tmp_path: Path, big_batch: Path) -> None:
 
     proc = _start_batch(tmp_path)
     kids = _wait_for_workers(proc)
-    start = time.monotonic()
-    os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
-    elapsed = time.monotonic() - start
+    try:
+        start = time.monotonic()
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=30)
+        elapsed = time.monotonic() - start
+        time.sleep(0.5)
+    finally:
+        proc.kill()
+        alive = _reap(kids)
+    err = (tmp_path / "stderr.log").read_text("utf-8")
     assert elapsed < 2.0, elapsed
     assert proc.returncode == 130, err
     assert [ln for ln in err.splitlines() if ln.strip()] == ["lkip: dibatalkan (Ctrl-C)"], err
-    time.sleep(0.5)
-    assert not [k for k in kids if _alive(k)]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["banyak"]
+    assert not alive
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["banyak", "stderr.log"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
@@ -706,14 +729,14 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path, big_batch: Path) -> No
     proc = _start_batch(tmp_path)
     kids = _wait_for_workers(proc)
     assert kids
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=30)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and [k for k in kids if _alive(k)]:
-        time.sleep(0.1)
-    alive = [k for k in kids if _alive(k)]
-    for k in alive:  # do not leave them behind if the test fails
-        os.kill(k, signal.SIGKILL)
+    try:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and [k for k in kids if _alive(k)]:
+            time.sleep(0.1)
+    finally:
+        alive = _reap(kids)
     assert not alive
 
 
