@@ -827,3 +827,30 @@ def test_docm_is_refused_with_a_hint(tmp_path: Path) -> None:
     proc = run_cli(["check", "laporan.docm"], tmp_path)
     assert_clean_failure(proc, ["laporan.docm"], (".docx",))
     assert "makro" in proc.stderr
+
+
+def _die_on_mati(args: tuple[str, object]) -> object:
+    from drafter.check import batch
+
+    if args[0].endswith("mati.txt"):
+        os._exit(1)  # a worker killed (e.g. by the kernel's OOM killer)
+    return batch.check_file(args[0], args[1])  # type: ignore[arg-type]
+
+
+def test_a_dying_worker_is_a_file_error_not_a_traceback(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+        pytest.skip("needs the fork start method")
+    from drafter.check import batch
+    from drafter.check.context import CheckConfig
+
+    for name in ("a.txt", "mati.txt", "z.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(batch, "_check_safe", _die_on_mati)
+    files = sorted(tmp_path.iterdir())
+    results = batch.check_many(files, CheckConfig(select=["AR"]), jobs=2, progress=False)
+    assert [Path(r.path).name for r in results] == ["a.txt", "mati.txt", "z.txt"]
+    dead = results[1]
+    assert dead.error and "proses pemeriksa berhenti" in dead.error

@@ -197,7 +197,13 @@ def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = No
             try:
                 futs = {pool.submit(_check_safe, a): a[0] for a in args}
                 for fut in as_completed(futs):
-                    results[futs[fut]] = fut.result()
+                    path = futs[fut]
+                    try:
+                        results[path] = fut.result()
+                    except Exception as exc:  # noqa: BLE001 - a worker killed (out of memory)
+                        results[path] = FileResult(path, error=term_safe(
+                            f"{path}: tidak dapat diperiksa (proses pemeriksa berhenti: "
+                            f"{type(exc).__name__})"))
                     bar.advance(task)
                 done = True
             finally:
