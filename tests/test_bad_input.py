@@ -459,16 +459,16 @@ def test_special_config_file_is_refused(tmp_path: Path) -> None:
     assert_clean_failure(proc, ["lkip.toml"], ("fifo",))
 
 
-def _special_outputs(tmp_path: Path) -> list[tuple[str, Path]]:
+def _special_outputs(tmp_path: Path, suffix: str) -> list[tuple[str, Path]]:
     out: list[tuple[str, Path]] = []
     if hasattr(os, "mkfifo"):
-        out.append(("fifo", _fifo(tmp_path / "keluar-fifo.json")))
-    target = tmp_path / "sasaran-tautan.json"
+        out.append(("fifo", _fifo(tmp_path / f"keluar-fifo{suffix}")))
+    target = tmp_path / "sasaran-tautan.txt"
     target.write_text("isi lama", encoding="utf-8")
-    link = tmp_path / "keluar-tautan.json"
+    link = tmp_path / f"keluar-tautan{suffix}"
     link.symlink_to(target)
     out.append(("symlink", link))
-    dev = tmp_path / "keluar-perangkat.json"
+    dev = tmp_path / f"keluar-perangkat{suffix}"
     try:  # a character device like /dev/null (root only; never touch the real /dev/null)
         import stat as stat_mod
 
@@ -484,24 +484,17 @@ def test_special_outputs_are_refused_and_left_alone(tmp_path: Path, command: str
     """-o on a device, FIFO or symbolic link: refused (never replaced by a regular file)."""
     (tmp_path / "laporan.txt").write_text(TEXT, encoding="utf-8")
     shutil.copy(EXAMPLE, tmp_path / "angka.yaml")
-    for kind, out in _special_outputs(tmp_path):
-        name = out.name if command == "check" else out.with_suffix(".md").name
-        if command == "draft" and kind != "symlink" and name != out.name:
-            (tmp_path / name).unlink(missing_ok=True)
-            if kind == "fifo":
-                os.mkfifo(tmp_path / name)
-            else:
-                continue
-        if command == "draft" and kind == "symlink":
-            (tmp_path / name).symlink_to(tmp_path / "sasaran-tautan.json")
-        before = os.lstat(tmp_path / name)
-        args = (["check", "laporan.txt", "-f", "json", "-o", name] if command == "check"
-                else ["draft", "angka.yaml", "-o", name])
+    specials = _special_outputs(tmp_path, ".json" if command == "check" else ".md")
+    assert len(specials) >= 2
+    for kind, out in specials:
+        before = os.lstat(out)
+        args = (["check", "laporan.txt", "-f", "json", "-o", out.name] if command == "check"
+                else ["draft", "angka.yaml", "-o", out.name])
         proc = run_cli(args, tmp_path, timeout=60)
-        assert_clean_failure(proc, [name], ("bukan berkas biasa", "tautan simbolik"))
-        after = os.lstat(tmp_path / name)
+        assert_clean_failure(proc, [out.name], ("bukan berkas biasa", "tautan simbolik"))
+        after = os.lstat(out)
         assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino), kind
-    assert (tmp_path / "sasaran-tautan.json").read_text("utf-8") == "isi lama"
+    assert (tmp_path / "sasaran-tautan.txt").read_text("utf-8") == "isi lama"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".lkip-")]
 
 
