@@ -91,6 +91,8 @@ def _message(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         return loc, f"nilai tidak dikenal, pilih salah satu: {ctx.get('expected', '')}"
     if etype in ("greater_than_equal", "greater_than") and ctx.get("ge", ctx.get("gt")) not in (0, None):
         return loc, f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}"
+    if etype == "less_than_equal" and ctx.get("le") is not None:
+        return loc, f"terlalu besar (paling besar {ctx['le']})"
     msg = _MESSAGES.get(etype)
     if msg is None:
         msg = err.get("msg", etype)

@@ -76,9 +76,12 @@ class Instansi(_Model):
     kepala: Kepala
 
 
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
 class Renstra(_Model):
-    awal: int
-    akhir: int
+    awal: Year
+    akhir: Year
 
     @model_validator(mode="after")
     def _order(self) -> Renstra:
@@ -88,7 +91,7 @@ class Renstra(_Model):
 
 
 class Riwayat(_Model):
-    tahun: int
+    tahun: Year
     target: Value | None = None
     realisasi: Value | None = None
 
@@ -104,7 +107,7 @@ class Pembanding(_Model):
     nilai: Value
     label: str = Field(description="mis. 'IKM Kabupaten Jember'")
     sumber: str | None = None
-    tahun: int | None = None
+    tahun: Year | None = None
 
     @field_validator("nilai")
     @classmethod
@@ -121,7 +124,7 @@ class Indikator(_Model):
     skor_target: Number | None = Field(None, description="skor angka untuk target huruf")
     skor_realisasi: Number | None = Field(None, description="skor angka untuk realisasi huruf")
     riwayat: list[Riwayat] = Field(default_factory=list)
-    renstra: dict[int, Value] = Field(default_factory=dict)
+    renstra: dict[Year, Value] = Field(default_factory=dict)
     pembanding: Pembanding | None = None
 
     @field_validator("target", "realisasi")
@@ -228,8 +231,8 @@ class Pengukuran(_Model):
 
 
 class Sdm(_Model):
-    struktural: int = Field(ge=0)
-    pelaksana: int = Field(ge=0)
+    struktural: int = Field(ge=0, le=1_000_000)
+    pelaksana: int = Field(ge=0, le=1_000_000)
 
 
 class Figures(_Model):
