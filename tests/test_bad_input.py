@@ -847,3 +847,18 @@ def test_a_dying_worker_is_a_file_error_not_a_traceback(tmp_path: Path,
     assert [Path(r.path).name for r in results] == ["a.txt", "mati.txt", "z.txt"]
     dead = results[1]
     assert dead.error and "proses pemeriksa berhenti" in dead.error
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("sdm: {struktural: 5,", "sdm: {struktural: 50000000000,", "sdm.struktural"),
+    ("akhir: 2026}", "akhir: 99999999999999999999}", "renstra.akhir"),
+    ("{tahun: 2022, target: 78", "{tahun: 22, target: 78", "riwayat[0].tahun"),
+])
+def test_out_of_range_years_and_counts_are_refused(tmp_path: Path, old: str, new: str,
+                                                   field: str) -> None:
+    text = EXAMPLE.read_text("utf-8")
+    assert old in text
+    (tmp_path / "angka.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    proc = run_cli(["validate", "angka.yaml"], tmp_path)
+    assert_clean_failure(proc, ["angka.yaml"], ("paling besar", "paling kecil"))
+    assert field in proc.stderr
