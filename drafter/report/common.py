@@ -286,6 +286,9 @@ def load_source(path: str | Path, *, text: bool = True) -> SourceView:
     if not text:
         return view
     try:
+        from drafter.io import check_regular_input, read_regular
+
+        check_regular_input(path)  # never open a FIFO or device swapped in after the check
         if is_docx(path):
             import docx
 
@@ -295,7 +298,9 @@ def load_source(path: str | Path, *, text: bool = True) -> SourceView:
         else:
             source = doc.source_text if doc is not None and doc.source_text is not None else None
             if source is None:
-                raw = Path(path).read_bytes()
+                from drafter.document.readers import MAX_TEXT_BYTES
+
+                raw = read_regular(path, MAX_TEXT_BYTES)
                 source = raw.decode("utf-8-sig", errors="replace")
             view.units = [(i, ln) for i, ln in enumerate(source.splitlines(), start=1)]
             view.kind = "text"
