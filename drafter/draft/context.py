@@ -10,15 +10,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from markupsafe import Markup
-
 from drafter import measure
 from drafter.draft.phrase import Phrasebank
 from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
 from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah
 
-# the drafter's own mark for "no data": written into the Markdown as is (not escaped)
-DASH = Markup("-")
+
+class Trusted(str):
+    """Markdown written by the drafter itself: the template writes it as is (not escaped)."""
+
+    __slots__ = ()
+
+
+# the drafter's own mark for "no data"
+DASH = Trusted("-")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 

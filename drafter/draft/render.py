@@ -2,7 +2,7 @@
 
 Every ``{{ ... }}`` output passes through :func:`markdown_literal` (the environment's
 ``finalize``), so no template variable can put user text into Markdown unescaped; only values the
-drafter marks as ``Markup`` (its "-" for missing data) are written as they are.
+drafter marks as ``Trusted`` (its "-" for missing data) are written as they are.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
 
-from drafter.draft.context import DASH, build_context
+from drafter.draft.context import DASH, Trusted, build_context
 from drafter.figures.model import Figures
 from drafter.resources import read_text
 
@@ -49,7 +48,7 @@ def markdown_literal(value: Any) -> str:
     Characters that do not open constructs (``. , ( ) % / : -`` inside the text) are left alone, so
     numbers such as ``3.973.567.698,00`` and ``88,05%`` are written unchanged.
     """
-    if isinstance(value, Markup):
+    if isinstance(value, Trusted):
         return str(value)
     text = " ".join(_CONTROL.sub(" ", str(value)).split())
     if not text:
@@ -74,8 +73,8 @@ def markdown_literal(value: Any) -> str:
 
 def _cell(value: Any) -> str:
     """Text for a pipe-table cell (kept for templates; escaping is done by ``finalize``)."""
-    if isinstance(value, Markup):
-        return Markup(" ".join(str(value).split()))
+    if isinstance(value, Trusted):
+        return Trusted(" ".join(str(value).split()))
     return " ".join(str(value).split())
 
 
