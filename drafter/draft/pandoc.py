@@ -4,7 +4,9 @@ User text (figures files, checked reports) must never become markup in a Word fi
 
 1. Markdown is read with every pandoc extension that passes content through unparsed or that
    reaches outside the text turned off (``READER_FORMAT``: no raw HTML/TeX/OpenXML, no math, no
-   notes, no spans/divs/attributes, no metadata blocks, no implicit figures).
+   notes, no spans/divs/attributes, no metadata blocks, no implicit figures). Checked reports
+   are read with HTML recognised (``REPORT_READER_FORMAT``) only so that formatting tags such as
+   ``<b>`` or ``<p>`` can be dropped; every other tag stays as text.
 2. The pandoc AST (JSON) is cleaned in Python (:func:`sanitize_ast`) before the DOCX is written:
    images, links, raw blocks/inlines, math, notes and citations become their literal source text;
    spans and divs are unwrapped; attributes are dropped; characters XML cannot hold are replaced.
@@ -43,6 +45,10 @@ DISABLED_EXTENSIONS = (
     "wikilinks_title_before_pipe", "rebase_relative_paths", "mark", "abbreviations", "alerts",
 )
 READER_FORMAT = "markdown" + "".join(f"-{e}" for e in DISABLED_EXTENSIONS)
+# checked reports (``--annotate``) often carry the formatting tags of a conversion (<b>, <p>,
+# <sup>, <br>): HTML is recognised there so that those tags can be dropped (as the checker drops
+# them); any other HTML (images, links, scripts, comments) stays as its literal text
+REPORT_READER_FORMAT = READER_FORMAT.replace("-raw_html", "").replace("-markdown_in_html_blocks", "")
 
 TIMEOUT_SECONDS = 180.0  # a 300-page report converts in a few seconds
 MEMORY_LIMIT = "2g"  # pandoc's heap cap (+RTS -M)
@@ -165,9 +171,11 @@ def run_pandoc(args: Sequence[str], data: bytes, *, timeout: float | None = None
     return out
 
 
-def markdown_to_ast(markdown: str) -> dict[str, Any]:
-    """Markdown read with :data:`READER_FORMAT` into a pandoc AST (JSON object)."""
-    out = run_pandoc(["-f", READER_FORMAT, "-t", "json"], markdown.encode("utf-8"))
+def markdown_to_ast(markdown: str, reader: str = READER_FORMAT) -> dict[str, Any]:
+    """Markdown read with ``reader`` (:data:`READER_FORMAT`) into a pandoc AST (JSON object)."""
+    if reader not in (READER_FORMAT, REPORT_READER_FORMAT):
+        raise ValueError("reader: READER_FORMAT or REPORT_READER_FORMAT")
+    out = run_pandoc(["-f", reader, "-t", "json"], markdown.encode("utf-8"))
     try:
         ast = json.loads(out)
     except ValueError:  # pragma: no cover - pandoc writes JSON
@@ -203,6 +211,13 @@ _ENUMS = frozenset({"AlignLeft", "AlignRight", "AlignCenter", "AlignDefault", "C
                     "UpperRoman", "LowerAlpha", "UpperAlpha", "DefaultDelim", "Period", "OneParen",
                     "TwoParens", "SingleQuote", "DoubleQuote", "InlineMath", "DisplayMath"})
 _EMPTY_ATTR: list[Any] = ["", [], []]
+# HTML formatting/structure tags that carry no content of their own (dropped); anything else
+# (img, a, script, object, iframe, comments...) is shown as text
+_FORMAT_TAG = re.compile(
+    r"</?(?:b|strong|i|em|u|s|strike|del|ins|sup|sub|small|big|mark|span|font|p|br|div|center|"
+    r"ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|h[1-6]|hr|pre|code|tt|"
+    r"blockquote|section|article|header|footer|nobr|wbr)\b[^<>]*>", re.IGNORECASE)
+_BREAK_TAG = re.compile(r"<br\b[^<>]*>", re.IGNORECASE)
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -301,6 +316,10 @@ def _clean_node(node: Node, kind: str) -> list[Node]:
     if t == "Math":
         delim = "$$" if c[0].get("t") == "DisplayMath" else "$"
         return [_str(f"{delim}{c[1]}{delim}")]
+    if t in ("RawInline", "RawBlock") and c[0] == "html" and _FORMAT_TAG.fullmatch(c[1].strip()):
+        if _BREAK_TAG.fullmatch(c[1].strip()) and t == "RawInline":
+            return [{"t": "LineBreak"}]
+        return []  # a formatting tag: dropped, its text stays
     if t == "RawInline":
         return text_inlines(c[1])
     if t == "RawBlock":
@@ -350,14 +369,14 @@ def sanitize_ast(ast: dict[str, Any]) -> dict[str, Any]:
 
 
 def markdown_to_safe_docx(markdown: str, *, reference_doc: Path | None = None,
-                          transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None
-                          ) -> bytes:
+                          transform: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+                          reader: str = READER_FORMAT) -> bytes:
     """Markdown -> AST -> :func:`sanitize_ast` -> (``transform``) -> DOCX."""
-    ast = sanitize_ast(markdown_to_ast(markdown))
+    ast = sanitize_ast(markdown_to_ast(markdown, reader))
     if transform is not None:
         ast = transform(ast)
     return ast_to_docx(ast, reference_doc=reference_doc)
 
 
-__all__ = ["READER_FORMAT", "ast_to_docx", "deferred_termination", "markdown_to_ast",
+__all__ = ["READER_FORMAT", "REPORT_READER_FORMAT", "ast_to_docx", "deferred_termination", "markdown_to_ast",
            "markdown_to_safe_docx", "run_pandoc", "sanitize_ast", "stringify", "terminate_cleanly", "text_inlines"]

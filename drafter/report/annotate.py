@@ -7,8 +7,9 @@
   comment then covers the whole run.
 * text/Markdown input: markers are inserted into the source at the issue positions, the Markdown
   is read by the sandboxed pandoc of :mod:`drafter.draft.pandoc` with every raw/attribute/math/
-  note extension off, the AST is cleaned of images, links and raw content (they stay as their
-  literal text), and only then the markers become pandoc comment spans and the DOCX is written.
+  note extension off (HTML tags are recognised only to drop formatting tags such as ``<b>``),
+  the AST is cleaned of images, links and raw content (they stay as their literal text), and
+  only then the markers become pandoc comment spans and the DOCX is written.
 
 Comment text: ``[CODE] message (Seharusnya: expected)``; author ``lkip``, initials ``LK``.
 """
@@ -354,9 +355,10 @@ def annotate_text_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str 
 def markdown_to_docx(md: str, comments: Sequence[str] = ()) -> bytes:
     """Markdown (with comment markers) -> DOCX through the sandboxed pandoc of
     :mod:`drafter.draft.pandoc`; the markers become Word comments with texts ``comments``."""
-    from drafter.draft.pandoc import markdown_to_safe_docx
+    from drafter.draft.pandoc import REPORT_READER_FORMAT, markdown_to_safe_docx
 
-    data = markdown_to_safe_docx(md, transform=lambda ast: insert_comments(ast, comments))
+    data = markdown_to_safe_docx(md, transform=lambda ast: insert_comments(ast, comments),
+                                 reader=REPORT_READER_FORMAT)
     return normalize_package(data, fix_core_dates=True)
 
 
