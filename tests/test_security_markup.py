@@ -587,3 +587,16 @@ def test_sigterm_during_draft_kills_pandoc_and_leaves_no_files(tmp_path: Path) -
         assert st is None or st[2] == "Z" or not st[0].startswith("pandoc"), st
     assert list(tmp_dir.iterdir()) == []
     assert list(out_dir.iterdir()) == []
+
+
+def test_deeply_nested_report_is_a_clean_error(tmp_path: Path) -> None:
+    src = tmp_path / "dalam.md"
+    src.write_text("# BAB III\n\n" + "> " * 600 + "teks 103%\n", encoding="utf-8")
+    out = tmp_path / "dalam-reviu.docx"
+    res = CliRunner().invoke(app, ["check", str(src), "--annotate", "-o", str(out),
+                                   "--no-spelling"])
+    assert res.exit_code == 2, res.output
+    assert "Traceback" not in res.output
+    assert str(src) in res.output and "terlalu dalam" in res.output
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["dalam.md"]

@@ -38,7 +38,12 @@ def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
         else:
             from drafter.draft.docx import markdown_to_docx
 
-            data = markdown_to_docx(markdown)
+            try:
+                data = markdown_to_docx(markdown)
+            except LkipError as err:
+                if err.path:
+                    raise
+                raise LkipError(err.message, path=str(figures_path)) from None
         with deferred_termination():
             atomic_write(out, data)
 

@@ -50,6 +50,8 @@ READER_FORMAT = "markdown" + "".join(f"-{e}" for e in DISABLED_EXTENSIONS)
 # them); any other HTML (images, links, scripts, comments) stays as its literal text
 REPORT_READER_FORMAT = READER_FORMAT.replace("-raw_html", "").replace("-markdown_in_html_blocks", "")
 
+TOO_DEEP = ("struktur dokumen terlalu dalam (daftar atau kutipan bersarang ratusan tingkat) "
+             "untuk dibuat DOCX; kurangi tingkat sarangnya")
 TIMEOUT_SECONDS = 180.0  # a 300-page report converts in a few seconds
 MEMORY_LIMIT = "2g"  # pandoc's heap cap (+RTS -M)
 # pandoc reads SOURCE_DATE_EPOCH for the document's creation date (docProps/core.xml)
@@ -178,6 +180,8 @@ def markdown_to_ast(markdown: str, reader: str = READER_FORMAT) -> dict[str, Any
     out = run_pandoc(["-f", reader, "-t", "json"], markdown.encode("utf-8"))
     try:
         ast = json.loads(out)
+    except RecursionError:
+        raise LkipError(TOO_DEEP) from None
     except ValueError:  # pragma: no cover - pandoc writes JSON
         raise LkipError("pandoc menghasilkan AST yang tidak dapat dibaca") from None
     if not isinstance(ast, dict) or "blocks" not in ast:  # pragma: no cover
@@ -190,7 +194,10 @@ def ast_to_docx(ast: dict[str, Any], *, reference_doc: Path | None = None) -> by
     args = ["-f", "json", "-t", "docx", "-o", "-"]
     if reference_doc is not None:
         args.append(f"--reference-doc={reference_doc}")
-    data = json.dumps(ast, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        data = json.dumps(ast, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except RecursionError:
+        raise LkipError(TOO_DEEP) from None
     return run_pandoc(args, data)
 
 
@@ -361,8 +368,7 @@ def sanitize_ast(ast: dict[str, Any]) -> dict[str, Any]:
     try:
         blocks = _clean_list(ast.get("blocks", []), "block")
     except RecursionError:
-        raise LkipError("struktur dokumen terlalu dalam (daftar/kutipan bersarang) "
-                        "untuk dibuat DOCX") from None
+        raise LkipError(TOO_DEEP) from None
     except (IndexError, KeyError, TypeError, AttributeError):  # pragma: no cover
         raise LkipError("pandoc menghasilkan AST yang tidak dikenal") from None
     return {"pandoc-api-version": ast.get("pandoc-api-version"), "meta": {}, "blocks": blocks}

@@ -349,7 +349,12 @@ def annotate_text_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str 
         except OSError as exc:
             raise LkipError(f"tidak dapat dibaca ({exc.strerror})", path=str(path)) from None
     md = annotated_markdown(source, issues)
-    return markdown_to_docx(md, [comment_text(i, lang) for i in issues])
+    try:
+        return markdown_to_docx(md, [comment_text(i, lang) for i in issues])
+    except LkipError as err:
+        if err.path:
+            raise
+        raise LkipError(err.message, path=str(path)) from None
 
 
 def markdown_to_docx(md: str, comments: Sequence[str] = ()) -> bytes:
@@ -385,7 +390,7 @@ def insert_comments(ast: dict[str, Any], comments: Sequence[str]) -> dict[str, A
     start) was lost is closed (or opened) next to the half that was found, and one whose markers
     both vanished is anchored on an empty paragraph at the end, so every issue has its comment.
     """
-    from drafter.draft.pandoc import text_inlines
+    from drafter.draft.pandoc import TOO_DEEP, text_inlines
 
     starts: dict[int, tuple[list[Any], dict[str, Any]]] = {}
     ends: dict[int, tuple[list[Any], dict[str, Any]]] = {}
@@ -458,8 +463,7 @@ def insert_comments(ast: dict[str, Any], comments: Sequence[str]) -> dict[str, A
     try:
         blocks = inline_list(ast.get("blocks", []))
     except RecursionError:
-        raise LkipError("struktur dokumen terlalu dalam (daftar/kutipan bersarang) "
-                        "untuk dibuat DOCX") from None
+        raise LkipError(TOO_DEEP) from None
     orphans: list[Any] = []
     for cid in range(len(comments)):
         if cid in starts and cid not in ends:
