@@ -163,6 +163,8 @@ def run_pandoc(args: Sequence[str], data: bytes, *, timeout: float | None = None
                 proc.kill()
             with contextlib.suppress(Exception):
                 proc.communicate(timeout=5)
+            with contextlib.suppress(Exception):
+                proc.wait(timeout=5)
             for stream in (proc.stdin, proc.stdout, proc.stderr):
                 if stream is not None:
                     with contextlib.suppress(OSError):

@@ -419,13 +419,18 @@ def insert_comments(ast: dict[str, Any], comments: Sequence[str]) -> dict[str, A
         return node
 
     def inline_list(items: list[Any]) -> list[Any]:
-        merged: list[Any] = []
+        merged: list[Any] = []  # consecutive Str nodes joined (a marker may straddle two)
+        run: list[str] = []
         for x in items:
-            if isinstance(x, dict) and x.get("t") == "Str" and merged and \
-                    isinstance(merged[-1], dict) and merged[-1].get("t") == "Str":
-                merged[-1] = {"t": "Str", "c": merged[-1]["c"] + x["c"]}
-            else:
-                merged.append(x)
+            if isinstance(x, dict) and x.get("t") == "Str":
+                run.append(x["c"])
+                continue
+            if run:
+                merged.append({"t": "Str", "c": "".join(run)})
+                run = []
+            merged.append(x)
+        if run:
+            merged.append({"t": "Str", "c": "".join(run)})
         out: list[Any] = []
         for x in merged:
             t = x.get("t") if isinstance(x, dict) else None
