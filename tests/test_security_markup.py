@@ -600,3 +600,22 @@ def test_deeply_nested_report_is_a_clean_error(tmp_path: Path) -> None:
     assert str(src) in res.output and "terlalu dalam" in res.output
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["dalam.md"]
+
+
+def test_pandoc_killed_and_reaped_when_interrupted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception while pandoc runs (Ctrl-C here) kills and reaps it before propagating."""
+    started: list[subprocess.Popen[bytes]] = []
+    real_communicate = subprocess.Popen.communicate
+
+    def communicate(self: subprocess.Popen[bytes], *args: object, **kw: object) -> object:
+        if "--sandbox" in self.args and self not in started:  # not pypandoc's own calls
+            started.append(self)
+            raise KeyboardInterrupt
+        return real_communicate(self, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(subprocess.Popen, "communicate", communicate)
+    with pytest.raises(KeyboardInterrupt):
+        run_pandoc(["-f", "markdown", "-t", "json"], b"teks")
+    assert len(started) == 1
+    assert started[0].returncode is not None  # killed and reaped
+    assert not _pandoc_children(os.getpid())

@@ -159,12 +159,13 @@ def run_pandoc(args: Sequence[str], data: bytes, *, timeout: float | None = None
             raise LkipError(f"pandoc melebihi batas waktu {limit:g} detik; "
                             "perkecil dokumen atau bagi menjadi beberapa berkas") from None
         finally:
-            if proc.poll() is None:
-                proc.kill()
-            with contextlib.suppress(Exception):
-                proc.communicate(timeout=5)
-            with contextlib.suppress(Exception):
-                proc.wait(timeout=5)
+            if proc.returncode is None:  # interrupted, timed out or failed: kill and reap
+                with contextlib.suppress(OSError):
+                    proc.kill()
+                with contextlib.suppress(Exception):
+                    proc.communicate(timeout=5)
+                with contextlib.suppress(Exception):
+                    proc.wait(timeout=5)
             for stream in (proc.stdin, proc.stdout, proc.stderr):
                 if stream is not None:
                     with contextlib.suppress(OSError):
