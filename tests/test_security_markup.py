@@ -306,6 +306,31 @@ def test_markdown_literal_reads_back_as_its_text(fmt: str) -> None:
         assert _norm(stringify(row[1][1][4])) == "x"
 
 
+RANDOM_ALPHABET = "\\`*_[]{}()<>#+-.!|$~^@&;:=%\"' a1\n\tIvx"
+
+
+@pytest.mark.parametrize("fmt", [READER_FORMAT, "markdown-smart"])
+def test_markdown_literal_random_strings(fmt: str) -> None:
+    """Random strings of Markdown punctuation (fixed seed) read back as exactly their text, as a
+    paragraph, a list item, inside bold, at the end of a heading and in a table cell."""
+    import random
+
+    rng = random.Random(20241126)
+    values = ["".join(rng.choice(RANDOM_ALPHABET) for _ in range(rng.randint(1, 25)))
+              for _ in range(400)]
+    values = [v for v in values if v.split()]
+    for template, prefix in [("{}", ""), ("- {}", ""), ("**S: {}**", "S: "), ("## J {}", "J ")]:
+        md = "\n\npemisah\n\n".join(template.format(markdown_literal(v)) for v in values)
+        blocks = json.loads(run_pandoc(["-f", fmt, "-t", "json"], md.encode()))["blocks"]
+        blocks = [b for b in blocks if stringify(b) != "pemisah"]
+        assert len(blocks) == len(values), template
+        for v, b in zip(values, blocks, strict=True):
+            assert _norm(stringify(b)) == _norm(prefix + v), (template, v, markdown_literal(v))
+    md = "| a | b |\n|---|---|\n" + "".join(f"| {markdown_literal(v)} | x |\n" for v in values)
+    rows = json.loads(run_pandoc(["-f", fmt, "-t", "json"], md.encode()))["blocks"][0]["c"][4][0][3]
+    assert [_norm(stringify(r[1][0][4])) for r in rows] == [_norm(v) for v in values]
+
+
 def test_markdown_literal_leaves_plain_text_alone() -> None:
     for s in ["Persentase Capaian SPM (%)", "3.973.567.698,00", "88,05%", "Rp1.000.000,00",
               "Kecamatan Sukamaju, Kabupaten Sukamaju", "Tahun 2021-2026", "-5,25 poin"]:

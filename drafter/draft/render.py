@@ -34,6 +34,8 @@ EFISIENSI_RUMUS = {
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}$~^|#])")
 # an entity or a tag/autolink would be interpreted: written as entities instead
 _ENTITY_LIKE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# "@" where a citation could start (not inside an e-mail address)
+_CITATION = re.compile(r"(?<![0-9A-Za-z])@")
 # block markers, only meaningful at the start of a value (which may start a line or a list item):
 # list markers "- ", "+ ", "1. ", "a) ", "(i) ", "-" alone, rules "---", quotes ">", definitions
 # and fenced divs ": ", ":::"
@@ -55,6 +57,7 @@ def markdown_literal(value: Any) -> str:
         return ""
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+    text = _CITATION.sub(r"\\@", text)
     first = text[0]
     if first == ">":
         text = "&gt;" + text[1:]
