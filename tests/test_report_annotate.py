@@ -15,6 +15,8 @@ from drafter.check.registry import Issue
 from drafter.cli import app
 from drafter.document.model import Location
 from drafter.report.annotate import (
+    MARK_END,
+    MARK_START,
     annotate_file,
     annotated_markdown,
     comment_text,
@@ -186,7 +188,7 @@ def test_markdown_annotated_through_pandoc(tmp_path: Path) -> None:
                "BAB III", "75,50", "Capaian naik"]
     issues = _source_issues(MARKDOWN, needles)
     md = annotated_markdown(MARKDOWN, issues)
-    assert md.count(".comment-start") == len(issues) and md.count(".comment-end") == len(issues)
+    assert md.count(MARK_START) == len(issues) and md.count(MARK_END) == len(issues)
     out = tmp_path / "laporan-reviu.docx"
     annotate_file(src, issues, out)
     assert _sha(src) == before

@@ -27,13 +27,25 @@ def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
     if suffix not in SUFFIXES:
         raise LkipError(f"format keluaran {out.suffix or '(tanpa ekstensi)'} tidak didukung; "
                         "gunakan .md atau .docx", path=str(out))
-    markdown = draft_markdown(figures_path)
-    if suffix == ".md":
-        atomic_write(out, markdown)
-    else:
-        from drafter.draft.docx import markdown_to_docx
+    from drafter.draft.pandoc import deferred_termination, terminate_cleanly
 
-        atomic_write(out, markdown_to_docx(markdown))
+    # SIGTERM ends the command through SystemExit: pandoc is killed, temporary files go, and a
+    # file being written is finished first (never half-written)
+    with terminate_cleanly():
+        markdown = draft_markdown(figures_path)
+        if suffix == ".md":
+            data: str | bytes = markdown
+        else:
+            from drafter.draft.docx import markdown_to_docx
+
+            try:
+                data = markdown_to_docx(markdown)
+            except LkipError as err:
+                if err.path:
+                    raise
+                raise LkipError(err.message, path=str(figures_path)) from None
+        with deferred_termination():
+            atomic_write(out, data)
 
 
 __all__ = ["draft_file", "draft_markdown", "SUFFIXES"]

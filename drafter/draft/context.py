@@ -15,6 +15,15 @@ from drafter.draft.phrase import Phrasebank
 from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
 from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah
 
+
+class Trusted(str):
+    """Markdown written by the drafter itself: the template writes it as is (not escaped)."""
+
+    __slots__ = ()
+
+
+# the drafter's own mark for "no data"
+DASH = Trusted("-")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
@@ -166,7 +175,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
             serapan_txt = fmt_pct(serapan)
         else:
             pagu = real = None
-            serapan_txt = eff_txt = "-"
+            serapan_txt = eff_txt = DASH
             eff_ket = "Tidak ada anggaran"
             eff_par = pb.say("efisiensi_tanpa_anggaran", key=s.id, index=si, sasaran_no=si,
                              sasaran=s.nama, capaian=fmt_pct(s_cap))
@@ -278,7 +287,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
         "total_realisasi": fmt_rp(total_real),
         "total_realisasi_cell": fmt_amount(total_real),
         "total_realisasi_terbilang": terbilang_rupiah(total_real),
-        "total_serapan": fmt_pct(total_serapan) if total_serapan is not None else "-",
+        "total_serapan": fmt_pct(total_serapan) if total_serapan is not None else DASH,
         "sisa_anggaran": fmt_rp(sisa),
         "sumber_anggaran": fig.anggaran.sumber,
         "komposisi": komposisi,
@@ -366,8 +375,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     # 2. comparison with last year
     years: dict[int, tuple[str, str]] = {}
     for r in ind.riwayat:
-        years[r.tahun] = (fmt_value(r.target, sat) if r.target is not None else "-",
-                          fmt_value(r.realisasi, sat) if r.realisasi is not None else "-")
+        years[r.tahun] = (fmt_value(r.target, sat) if r.target is not None else DASH,
+                          fmt_value(r.realisasi, sat) if r.realisasi is not None else DASH)
     years[year] = (t_txt, r_txt)
     prev = next((r for r in ind.riwayat if r.tahun == year - 1 and r.realisasi is not None), None)
     if prev is None or isinstance(prev.realisasi, str) != isinstance(ind.realisasi, str):

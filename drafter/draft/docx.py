@@ -8,45 +8,29 @@ timestamps and sorted entries, so drafting twice gives the same bytes.
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from importlib.resources import as_file
 from pathlib import Path
 
-from drafter.errors import LkipError
 from drafter.resources import data_dir
 
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
-# pandoc reads SOURCE_DATE_EPOCH for the document's creation date (docProps/core.xml)
-SOURCE_DATE_EPOCH = "1704067200"
-PANDOC_FORMAT = "markdown-auto_identifiers-smart"
+FIXED_ISO = "2024-01-01T00:00:00Z"
+# creation/modification dates of docProps/core.xml (sandboxed pandoc cannot read the clock)
+_CORE_DATE_RE = re.compile(r"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
 TABLE_TEXT_STYLE = "Table Text"
 _CAPTION_RE = re.compile(r"^Tabel \d+\.\d+ ")
 
 
 def markdown_to_docx(markdown: str) -> bytes:
-    try:
-        import pypandoc
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise LkipError("pypandoc tidak terpasang; keluaran DOCX tidak dapat dibuat") from None
+    """The drafted Markdown as DOCX, through :mod:`drafter.draft.pandoc` (sandboxed pandoc, AST
+    cleaned of anything but inert text structure)."""
+    from drafter.draft.pandoc import markdown_to_safe_docx
+
     ref = data_dir("templates") / "reference.docx"
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    try:
-        with as_file(ref) as ref_path, tempfile.TemporaryDirectory(prefix="lkip-") as tmp:
-            out = Path(tmp) / "draft.docx"
-            pypandoc.convert_text(markdown, "docx", format=PANDOC_FORMAT, outputfile=str(out),
-                                  extra_args=[f"--reference-doc={ref_path}"])
-            raw = out.read_bytes()
-    except (OSError, RuntimeError) as exc:
-        raise LkipError(f"pandoc gagal membuat DOCX: {str(exc).strip()[:200]}") from None
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
+    with as_file(ref) as ref_path:
+        raw = markdown_to_safe_docx(markdown, reference_doc=Path(ref_path))
     return normalise_zip(style_tables(raw))
 
 
@@ -92,5 +76,9 @@ def normalise_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(name, FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
+            payload = src.read(name)
+            if name == "docProps/core.xml":
+                payload = _CORE_DATE_RE.sub(lambda m: m.group(1) + FIXED_ISO + m.group(2),
+                                            payload.decode("utf-8")).encode("utf-8")
+            dst.writestr(info, payload)
     return out.getvalue()

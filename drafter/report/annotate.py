@@ -5,8 +5,11 @@
   added with python-docx 1.2's comments API. Formatting is kept: a split run is copied with its
   run properties; runs holding anything other than text (pictures, fields...) are never split, a
   comment then covers the whole run.
-* text/Markdown input: pandoc comment spans are inserted into the source at the issue positions
-  and the Markdown is converted to DOCX with pandoc.
+* text/Markdown input: markers are inserted into the source at the issue positions, the Markdown
+  is read by the sandboxed pandoc of :mod:`drafter.draft.pandoc` with every raw/attribute/math/
+  note extension off (HTML tags are recognised only to drop formatting tags such as ``<b>``),
+  the AST is cleaned of images, links and raw content (they stay as their literal text), and
+  only then the markers become pandoc comment spans and the DOCX is written.
 
 Comment text: ``[CODE] message (Seharusnya: expected)``; author ``lkip``, initials ``LK``.
 """
@@ -15,9 +18,7 @@ from __future__ import annotations
 
 import copy
 import io
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -41,12 +42,16 @@ def comment_text(issue: Issue, lang: str = "id") -> str:
 def annotate_file(input_path: str | Path, issues: Sequence[Issue], output: str | Path, *,
                   lang: str = "id") -> int:
     """Write the annotated DOCX of ``input_path`` to ``output``; returns the number of comments."""
+    from drafter.draft.pandoc import deferred_termination, terminate_cleanly
+
     ordered = sorted(issues, key=lambda i: i.sort_key())
-    if is_docx(input_path):
-        data = annotate_docx_bytes(input_path, ordered, lang=lang)
-    else:
-        data = annotate_text_bytes(input_path, ordered, lang=lang)
-    atomic_write(Path(output), data)
+    with terminate_cleanly():  # SIGTERM: pandoc killed, nothing half-written
+        if is_docx(input_path):
+            data = annotate_docx_bytes(input_path, ordered, lang=lang)
+        else:
+            data = annotate_text_bytes(input_path, ordered, lang=lang)
+        with deferred_termination():
+            atomic_write(Path(output), data)
     return len(ordered)
 
 
@@ -231,14 +236,37 @@ def _safe_offsets(line: str, s: int, e: int) -> tuple[int, int]:
     return s, max(e, s)
 
 
-def annotated_markdown(source: str, issues: Sequence[Issue], *, lang: str = "id") -> str:
-    """``source`` with pandoc comment-start/comment-end spans around each issue's text."""
-    lines = source.splitlines()
+# Comment markers: private-use characters of plane 15 (a kind character and a three-digit id in
+# base 256), put into the source at the issue positions. pandoc reads them as ordinary letters;
+# after the AST has been cleaned of every user construct (drafter.draft.pandoc.sanitize_ast) they
+# are replaced by the comment spans of pandoc's DOCX writer. The source cannot forge them: any
+# character of that range in the report is replaced by U+FFFD first.
+MARK_START = "\U000F0000"
+MARK_END = "\U000F0001"
+_DIGIT0 = 0xF0100
+_RESERVED_RE = re.compile("[\U000F0000-\U000F01FF]")
+_MARK_RE = re.compile("([\U000F0000\U000F0001])([\U000F0100-\U000F01FF]{3})")
+MAX_COMMENTS = 256 ** 3
+
+
+def _marker(kind: str, cid: int) -> str:
+    return kind + "".join(chr(_DIGIT0 + ((cid >> shift) & 0xFF)) for shift in (16, 8, 0))
+
+
+def _marker_id(digits: str) -> int:
+    return sum((ord(ch) - _DIGIT0) << shift for ch, shift in zip(digits, (16, 8, 0), strict=True))
+
+
+def annotated_markdown(source: str, issues: Sequence[Issue]) -> str:
+    """``source`` with a start and an end marker (:data:`MARK_START`/:data:`MARK_END` + id)
+    around each issue's text; comment ``k`` belongs to ``issues[k]``."""
+    if len(issues) > MAX_COMMENTS:
+        raise LkipError(f"terlalu banyak temuan untuk satu salinan beranotasi ({len(issues)})")
+    lines = _RESERVED_RE.sub("\ufffd", source).splitlines()
     if not lines:
         lines = [""]
     n = len(lines)
-    # (line index, offset) -> markers; ends before starts at the same place
-    inserts: dict[int, list[tuple[int, int, int, str]]] = {}
+    inserts: dict[int, list[tuple[int, int, int, str]]] = {}  # line -> (offset, order, id, marker)
     for cid, issue in enumerate(issues):
         loc = issue.location
         l0 = min(max(loc.line, 1), n) - 1
@@ -259,36 +287,52 @@ def annotated_markdown(source: str, issues: Sequence[Issue], *, lang: str = "id"
         else:
             s, _ = _safe_offsets(lines[l0], s, s)
             _, e = _safe_offsets(lines[l1], e, e)
-        start = (f"[{escape_markdown(comment_text(issue, lang))}]"
-                 f'{{.comment-start id="{cid}" author="{AUTHOR}" initials="{INITIALS}"}}')
-        end = f'[]{{.comment-end id="{cid}"}}'
-        inserts.setdefault(l0, []).append((s, 1, cid, start))
-        inserts.setdefault(l1, []).append((e, 0, -cid, end))
+        # at one offset: ends of comments opened earlier, then starts, then ends of empty ranges
+        empty = (l0, s) == (l1, e)
+        inserts.setdefault(l0, []).append((s, 1, cid, _marker(MARK_START, cid)))
+        inserts.setdefault(l1, []).append((e, 2 if empty else 0, cid, _marker(MARK_END, cid)))
     out = list(lines)
     for li, items in inserts.items():
         line = out[li]
         groups: dict[int, list[tuple[int, int, str]]] = {}
         for off, kind, cid, marker in items:
             groups.setdefault(off, []).append((kind, cid, marker))
-        # insert from the right so offsets stay valid; at one offset ends (0) go before starts
+        # insert from the right so offsets stay valid
         for off in sorted(groups, reverse=True):
             text = "".join(m for _k, _c, m in sorted(groups[off]))
             line = line[:off] + text + line[off:]
-            if off > 0 and line[off - 1] == "!" and (off < 2 or line[off - 2] != "\\"):
-                line = line[:off - 1] + "\\" + line[off - 1:]  # "![" would start an image
         out[li] = line
-    return "\n".join(_pandoc_safe(line) for line in out) + "\n"
+    return "\n".join(_pandoc_safe_lines(out)) + "\n"
 
 
 _AFTER_TAG_SPACE = re.compile(r">[ \t]{2,}")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_REF_DEF_RE = re.compile(r"^( {0,3})\[(?=[^\]]*\]:)")
 
 
-def _pandoc_safe(line: str) -> str:
+def _pandoc_safe_lines(lines: list[str]) -> list[str]:
     """Tabs (tab-separated tables in text files) become spaces and deep indentation is removed:
-    both would otherwise turn report text into code blocks, where comments are not rendered."""
-    line = _AFTER_TAG_SPACE.sub("> ", line.replace("\t", " "))
-    stripped = line.lstrip(" ")
-    return stripped if len(line) - len(stripped) >= 4 else line
+    both would otherwise turn report text into code blocks, where comments are not rendered.
+    Outside fenced code, a line that would be a link reference definition (``[x]: url``, which
+    pandoc hides) gets its bracket escaped, so that it stays visible text."""
+    out: list[str] = []
+    fence: str | None = None
+    for raw in lines:
+        line = _AFTER_TAG_SPACE.sub("> ", raw.replace("\t", " "))
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) >= 4 and fence is None:
+            line = stripped
+        m = _FENCE_RE.match(line)
+        if m:
+            mark = m.group(1)
+            if fence is None:
+                fence = mark
+            elif mark[0] == fence[0] and len(mark) >= len(fence):
+                fence = None
+        elif fence is None:
+            line = _REF_DEF_RE.sub(r"\1\\[", line, count=1)
+        out.append(line)
+    return out
 
 
 def annotate_text_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str = "id") -> bytes:
@@ -304,28 +348,144 @@ def annotate_text_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str 
             source = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
         except OSError as exc:
             raise LkipError(f"tidak dapat dibaca ({exc.strerror})", path=str(path)) from None
-    md = annotated_markdown(source, issues, lang=lang)
-    return markdown_to_docx(md)
+    md = annotated_markdown(source, issues)
+    try:
+        return markdown_to_docx(md, [comment_text(i, lang) for i in issues])
+    except LkipError as err:
+        if err.path:
+            raise
+        raise LkipError(err.message, path=str(path)) from None
 
 
-def markdown_to_docx(md: str) -> bytes:
-    try:
-        import pypandoc
-    except ImportError:  # pragma: no cover - pypandoc-binary is a dependency
-        raise LkipError("pandoc (pypandoc) tidak tersedia untuk --annotate") from None
-    fd, tmp = tempfile.mkstemp(prefix="lkip-annotate-", suffix=".docx")
-    os.close(fd)
-    try:
-        pypandoc.convert_text(md, "docx", format="markdown-smart", outputfile=tmp)
-        data = Path(tmp).read_bytes()
-    except (OSError, RuntimeError) as exc:
-        raise LkipError(f"pandoc gagal membuat DOCX: {exc}") from None
-    finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+def markdown_to_docx(md: str, comments: Sequence[str] = ()) -> bytes:
+    """Markdown (with comment markers) -> DOCX through the sandboxed pandoc of
+    :mod:`drafter.draft.pandoc`; the markers become Word comments with texts ``comments``."""
+    from drafter.draft.pandoc import REPORT_READER_FORMAT, markdown_to_safe_docx
+
+    data = markdown_to_safe_docx(md, transform=lambda ast: insert_comments(ast, comments),
+                                 reader=REPORT_READER_FORMAT)
     return normalize_package(data, fix_core_dates=True)
+
+
+def _comment_start(cid: int, text: str) -> dict[str, Any]:
+    words: list[dict[str, Any]] = []
+    for w in " ".join(_RESERVED_RE.sub("\ufffd", text).split()).split(" "):
+        if words:
+            words.append({"t": "Space"})
+        if w:
+            words.append({"t": "Str", "c": w})
+    attrs = [["id", str(cid)], ["author", AUTHOR], ["initials", INITIALS]]
+    return {"t": "Span", "c": [["", ["comment-start"], attrs], words]}
+
+
+def _comment_end(cid: int) -> dict[str, Any]:
+    return {"t": "Span", "c": [["", ["comment-end"], [["id", str(cid)]]], []]}
+
+
+def insert_comments(ast: dict[str, Any], comments: Sequence[str]) -> dict[str, Any]:
+    """Replace the markers in a cleaned AST by comment spans (pandoc's DOCX comments).
+
+    A marker inside inline code moves next to the code (a start before it, an end after it); a
+    code block holding markers becomes a plain paragraph of its lines. A comment whose end (or
+    start) was lost is closed (or opened) next to the half that was found, and one whose markers
+    both vanished is anchored on an empty paragraph at the end, so every issue has its comment.
+    """
+    from drafter.draft.pandoc import TOO_DEEP, text_inlines
+
+    starts: dict[int, tuple[list[Any], dict[str, Any]]] = {}
+    ends: dict[int, tuple[list[Any], dict[str, Any]]] = {}
+
+    def split(text: str) -> list[Any]:
+        """A string holding markers as text pieces and ("start"|"end", id) pairs."""
+        pieces: list[Any] = []
+        pos = 0
+        for m in _MARK_RE.finditer(text):
+            if m.start() > pos:
+                pieces.append(text[pos:m.start()])
+            cid = _marker_id(m.group(2))
+            if cid < len(comments):
+                if m.group(1) == MARK_START:
+                    pieces.append(("start", cid))
+                else:
+                    pieces.append(("end", cid))
+            pos = m.end()
+        if pos < len(text):
+            pieces.append(text[pos:])
+        return pieces
+
+    def make(kind: str, cid: int, target: list[Any]) -> dict[str, Any]:
+        node = _comment_start(cid, comments[cid]) if kind == "start" else _comment_end(cid)
+        (starts if kind == "start" else ends).setdefault(cid, (target, node))
+        return node
+
+    def inline_list(items: list[Any]) -> list[Any]:
+        merged: list[Any] = []  # consecutive Str nodes joined (a marker may straddle two)
+        run: list[str] = []
+        for x in items:
+            if isinstance(x, dict) and x.get("t") == "Str":
+                run.append(x["c"])
+                continue
+            if run:
+                merged.append({"t": "Str", "c": "".join(run)})
+                run = []
+            merged.append(x)
+        if run:
+            merged.append({"t": "Str", "c": "".join(run)})
+        out: list[Any] = []
+        for x in merged:
+            t = x.get("t") if isinstance(x, dict) else None
+            if t == "Str" and _RESERVED_RE.search(x["c"]):
+                for piece in split(x["c"]):
+                    if isinstance(piece, tuple):
+                        out.append(make(piece[0], piece[1], out))
+                    else:
+                        clean = _RESERVED_RE.sub("", piece)
+                        if clean:
+                            out.append({"t": "Str", "c": clean})
+            elif t == "Code" and _RESERVED_RE.search(x["c"][1]):
+                pieces = split(x["c"][1])
+                code = "".join(_RESERVED_RE.sub("", p) for p in pieces if isinstance(p, str))
+                for p in pieces:
+                    if isinstance(p, tuple) and p[0] == "start":
+                        out.append(make("start", p[1], out))
+                out.append({"t": "Code", "c": [x["c"][0], code]})
+                for p in pieces:
+                    if isinstance(p, tuple) and p[0] == "end":
+                        out.append(make("end", p[1], out))
+            elif t == "CodeBlock" and _RESERVED_RE.search(x["c"][1]):
+                out.append({"t": "Para", "c": inline_list(text_inlines(x["c"][1]))})
+            else:
+                out.append(walk(x))
+        return out
+
+    def walk(x: Any) -> Any:
+        if isinstance(x, list):
+            return inline_list(x)
+        if isinstance(x, dict) and "c" in x:
+            return {**x, "c": walk(x["c"])}
+        return x
+
+    try:
+        blocks = inline_list(ast.get("blocks", []))
+    except RecursionError:
+        raise LkipError(TOO_DEEP) from None
+    orphans: list[Any] = []
+    for cid in range(len(comments)):
+        if cid in starts and cid not in ends:
+            lst, node = starts[cid]
+            lst.insert(_index(lst, node) + 1, _comment_end(cid))
+        elif cid in ends and cid not in starts:
+            lst, node = ends[cid]
+            lst.insert(_index(lst, node), _comment_start(cid, comments[cid]))
+        elif cid not in starts:
+            orphans.extend([_comment_start(cid, comments[cid]), _comment_end(cid)])
+    if orphans:
+        blocks.append({"t": "Para", "c": orphans})
+    return {**ast, "blocks": blocks}
+
+
+def _index(items: list[Any], node: Any) -> int:
+    return next(i for i, x in enumerate(items) if x is node)
 
 
 # ------------------------------------------------------------------------------------------------
