@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.document.model import Block
 from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
+from drafter.text import analyze
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -73,24 +74,9 @@ def count_value(text: str) -> int:
 
 
 # sentences ------------------------------------------------------------------------------
-_ABBREV = re.compile(r"(?:\b(?:Rp|No|Th|Tk|Kab|Kec|Jl|dr|Ir|H|S|M|St|Sdr|s\.d|dst|dll|a\.n|u\.p)|\b[A-Z])\.$")
-_SPLIT = re.compile(r"[.!?;]\s+(?=[\"'(*\-A-Z0-9])")
-
-
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SPLIT.finditer(text):
-        head = text[start:m.start() + 1]
-        if text[m.start()] == "." and _ABBREV.search(head):
-            continue
-        # "88. 05" never happens; a dot between digits is not a sentence end anyway
-        out.append((start, m.start() + 1))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    """(start, end) spans of the sentences of ``text`` (the text layer's one splitter)."""
+    return analyze(text).sentences
 
 
 def clean(text: str) -> str:

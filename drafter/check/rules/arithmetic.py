@@ -19,12 +19,12 @@ from drafter.document.model import Block, TextUnit
 from drafter.measure import efficiency
 from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up, scan_numbers
 from drafter.resources import load_yaml
+from drafter.text import analyze
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
 
 HUNDRED = Decimal(100)
-_SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9*(\"'])|\n+")
 
 
 @lru_cache(maxsize=1)
@@ -40,18 +40,8 @@ def rx(key: str) -> re.Pattern[str]:
 
 # --------------------------------------------------------------------------- helpers
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``."""
-    start = 0
-    for m in _SENT_RE.finditer(text):
-        # "Rp. 95" or "No. 3": a period after an abbreviation is no sentence end
-        before = text[max(0, m.start() - 4):m.start()]
-        if re.search(r"\b(?:Rp|No|Th|dll|dsb|a\.n|Kab|Kec|Ds)\.$", before, re.IGNORECASE):
-            continue
-        if m.start() > start:
-            yield start, m.start()
-        start = m.end()
-    if start < len(text):
-        yield start, len(text)
+    """(start, end) spans of the sentences of ``text`` (the text layer's one splitter)."""
+    yield from analyze(text).sentences
 
 
 def prose_units(ctx: CheckContext) -> Iterator[Block]:
