@@ -22,6 +22,7 @@ from drafter.document.model import Block
 from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import analyze
+from drafter.text import words as text_words
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -193,7 +194,7 @@ _STOP = {
 
 
 def tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in _STOP}
+    return {t for t in text_words(text) if len(t) >= 3 and t.isascii() and t not in _STOP}
 
 
 @lru_cache(maxsize=65536)

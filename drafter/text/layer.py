@@ -20,6 +20,14 @@ from drafter.text.sentences import split
 
 # a word: letters, with inner hyphens or apostrophes ("kali-kali", "Qur'an"); digits are not words
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PIECE_RE = re.compile(r"[^\W\d_]+")
+_ALNUM_RE = re.compile(r"[^\W_]+")
+
+
+def words(text: str, *, digits: bool = False) -> list[str]:
+    """Lower-case word pieces of ``text`` ("kali-kali" gives two pieces); with ``digits``, runs
+    of digits count as words too (for shingles of passages)."""
+    return (_ALNUM_RE if digits else _PIECE_RE).findall(text.lower())
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,11 @@ class UnitText:
     @cached_property
     def tokens(self) -> list[Token]:
         return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def pieces(self) -> list[Token]:
+        """Word pieces: tokens split at inner hyphens and apostrophes ("Gumukmas-Jember")."""
+        return [Token(m.group(), m.start(), m.end()) for m in _PIECE_RE.finditer(self.text)]
 
     @cached_property
     def mentions(self) -> list[Mention]:
