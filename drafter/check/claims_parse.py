@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.document.model import Block
 from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
-from drafter.text import analyze
+from drafter.text import analyze, is_malformed_text
 from drafter.text import words as text_words
 
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ def clean(text: str) -> str:
 def num_in(span: str) -> Num | None:
     """The (first) number written in ``span``."""
     s = span.strip().rstrip(".,;:")
+    if is_malformed_text(s):
+        return None  # "2.186,670.304" is never an operand (AR108 reports it)
     n = parse_number(s)
     if n is not None:
         return n

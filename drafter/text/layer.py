@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from drafter.document.model import Block, Document, TextUnit
+from drafter.numbers import Num, scan_numbers
 from drafter.text.mentions import Mention, scan
 from drafter.text.sentences import split
 
@@ -102,6 +103,16 @@ class UnitText:
 def analyze(text: str) -> UnitText:
     """The (cached) analysis of ``text``."""
     return UnitText(text)
+
+
+def operand_numbers(text: str) -> list[Num]:
+    """:func:`drafter.numbers.scan_numbers` without the pieces of malformed numbers: what a rule
+    may compute with ("2.186,670.304" gives nothing, not 2.186,670 and 304)."""
+    nums = scan_numbers(text)
+    bad = [(m.start, m.end) for m in analyze(text).mentions if m.kind == "malformed"]
+    if not bad:
+        return nums
+    return [n for n in nums if not any(a < n.end and n.start < b for a, b in bad)]
 
 
 class TextLayer:

@@ -84,6 +84,7 @@ def _conf() -> dict[str, Any]:
     ords = {str(k).lower(): int(v) for k, v in (data.get("ordinal_words") or {}).items()}
     return {
         "value_cue": re.compile(data["value_cue"], re.IGNORECASE),
+        "amount_cue": re.compile(data["amount_cue"], re.IGNORECASE),
         "score_cue": re.compile(data["score_cue"], re.IGNORECASE),
         "list_cue": re.compile(data["list_cue"], re.IGNORECASE),
         "grade_cue": re.compile(data["grade_cue"], re.IGNORECASE),
@@ -117,9 +118,11 @@ def classify(core: str, *, rupiah: bool = False, percent: bool = False, before: 
             return "malformed" if bad else "valid"
         if percent:
             return "malformed"
-        cue = conf["value_cue"].search(before[-30:]) is not None
-        if cue and len(groups) <= 3 and not (len(groups[-1]) == 4 and re.fullmatch(r"(?:19|20)[0-9]{2}", groups[-1])):
-            return "malformed"  # "sebesar 1.23.4", "sebesar 95.523400"
+        yearish = len(groups[-1]) == 4 and re.fullmatch(r"(?:19|20)[0-9]{2}", groups[-1]) is not None
+        if any(len(g) > 3 for g in groups[1:]) and not yearish and conf["amount_cue"].search(before[-25:]):
+            return "malformed"  # "anggaran sebesar 95.523400"
+        if len(groups) <= 3 and not yearish and conf["value_cue"].search(before[-30:]):
+            return "malformed"  # "sebesar 1.23.4"
         return "code"
     if _COMMAS.match(core):
         if conf["list_cue"].search(before[-20:]) and not (rupiah or percent):
@@ -128,14 +131,21 @@ def classify(core: str, *, rupiah: bool = False, percent: bool = False, before: 
     return "malformed"  # mixed separators in a wrong order: "2.186,670.304", "1.234,5.6"
 
 
-def expected_form(core: str) -> str:
-    """A hint at the standard form of a malformed number (Indonesian conventions)."""
-    digits = re.sub(r"[^0-9]", "", core)
-    if digits and len(digits) <= 15:
-        from drafter.numbers import fmt_num
+def explain_malformed(text: str) -> tuple[str, str | None]:
+    """(what is wrong and which form is expected, the value in standard form when it is
+    unambiguous) for the text of a malformed mention."""
+    from drafter.numbers import fmt_num
 
-        return fmt_num(Decimal(digits), 0)
-    return "1.234.567,89"
+    core = re.sub(r"^Rp\.?\s*|\s*(?:%|persen)$|,-$", "", text.strip(), flags=re.IGNORECASE)
+    if "," not in core:
+        digits = core.replace(".", "")
+        return ("pemisah ribuan harus setiap tiga angka, mis. 1.234.567",
+                fmt_num(Decimal(digits), 0) if digits.isdigit() and len(digits) <= 18 else None)
+    if "." not in core:
+        return ("koma hanya dipakai sekali, sebagai tanda desimal (mis. 12,5), dan pemisah ribuan "
+                "ditulis dengan titik (mis. 3.437.517)", None)
+    return ("titik dan koma tidak pada tempatnya: bentuk baku memakai titik sebagai pemisah ribuan "
+            "setiap tiga angka dan satu koma desimal di akhir (mis. 2.186.670,30)", None)
 
 
 def scan(text: str) -> list[Mention]:
