@@ -62,6 +62,27 @@ def pattern(key: str, sub: str | None = None) -> re.Pattern[str]:
     return re.compile(data, re.IGNORECASE)
 
 
+def scale_pattern(key: str, names: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """The patterns ``key`` of rules/claims.yaml with ``{LABEL}`` replaced by ``names`` (the
+    labels and aliases of the report's own scale, longest first)."""
+    return _scale_pattern(key, tuple(sorted(set(names), key=lambda n: (-len(n), n))))
+
+
+@cache
+def _scale_pattern(key: str, names: tuple[str, ...]) -> list[re.Pattern[str]]:
+    alt = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names if n.strip())
+    data = _raw()[key]
+    items = data if isinstance(data, list) else [data]
+    return [re.compile(d.replace("{LABEL}", alt or "(?!)"), re.IGNORECASE) for d in items]
+
+
+def pct_of_items(sent: str, start: int, end: int) -> bool:
+    """True when the percentage ``sent[start:end]`` is a share of indicators (or sasaran,
+    programs ...), not a capaian: "60% indikator", "3 dari 5 indikator (60%)"."""
+    return bool(pattern("pct_of_items").match(sent, end)) or \
+        bool(pattern("pct_of_items_before").search(sent[max(0, start - 90):start]))
+
+
 def words(key: str) -> list[str]:
     return list(_raw()[key])
 

@@ -14,8 +14,10 @@ from drafter.check.claims_parse import (
     indicator_paragraphs,
     main_rows,
     pattern,
+    pct_of_items,
     renstra_start,
     same_value,
+    scale_pattern,
     sentences,
     show,
     similarity,
@@ -163,8 +165,14 @@ def status_of(target: Value | None, real: Value | None, capaian: Value | None) -
 
 
 def row_status(row: IndicatorRow) -> str | None:
-    return status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
-                     value_of(row.values.get("capaian")))
+    st = status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
+                   value_of(row.values.get("capaian")))
+    if st in ("melampaui", "tidak_tercapai") and value_of(row.values.get("capaian")) is None:
+        from drafter.check.rules.arithmetic import is_negative
+
+        if is_negative(row.name):  # lower is better and no capaian tells the formula
+            st = "tidak_tercapai" if st == "melampaui" else "melampaui"
+    return st
 
 
 class _ClaimRule(Rule):
@@ -298,6 +306,8 @@ class CapaianClaim(_ClaimRule):
                     continue
                 if same_value(stated, cap) or same_value(stated, alt) or same_value(stated, alt33):
                     continue
+                if pct_of_items(text, m.start("num"), m.end("num")):
+                    continue  # "capaian 60% indikator": a share of indicators, not a capaian
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
@@ -772,6 +782,23 @@ class IndicatorCategoryClaim(_ClaimRule):
     code = "CL110"
     name = "indicator-category-claim"
 
+    def _claims(self, ctx: CheckContext, text: str) -> list[re.Match[str]]:
+        """Category statements: "capaian kategori X", "dengan predikat X", "hasil yang X" (X a
+        label of the report's own scale, in any letter case), at most one per position."""
+        out = list(pattern("indicator_category").finditer(text))
+        names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2)
+        seen = {m.start("cat") for m in out}
+        intent = pattern("category_intent")
+        for s, e in sentences(text):
+            for pat in scale_pattern("category_phrase", names):
+                for m in pat.finditer(text, s, e):
+                    if m.start("cat") in seen or intent.search(text, s, m.start()) or \
+                            in_choice(text, m.start("cat"), m.end("cat")):
+                        continue
+                    seen.add(m.start("cat"))
+                    out.append(m)
+        return sorted(out, key=lambda m: m.start())
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         for b, row in self.paragraphs(ctx):
             band = None
@@ -786,13 +813,13 @@ class IndicatorCategoryClaim(_ClaimRule):
                     continue
                 band = ctx.scale.band_for(c.num.value)
                 source = f"capaian {c.text} di {self.where(row, 'capaian')}"
-            for m in pattern("indicator_category").finditer(b.text):
+            for m in self._claims(ctx, b.text):
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
-                    f"kategori indikator '{row.name[:60]}' tertulis '{m.group('cat')}', padahal "
+                    f"kategori indikator '{row.name[:60]}' tertulis '{' '.join(m.group('cat').split())}', padahal "
                     f"{source} menunjukkan {band.label}",
                     expected=band.label)
 
@@ -837,3 +864,143 @@ class TargetClaim(_ClaimRule):
                         f"target tertulis {m.group('num')}, sedangkan {self.where(row, 'target')} mencatat "
                         f"target {target.text} untuk indikator '{row.name[:70]}'",
                         expected=target.text)
+
+
+def _percent_like(row: IndicatorRow, v: Value | None) -> bool:
+    """True when the indicator's values are percentages (a "%" in the cell, or a name such as
+    "Persentase ..."/"Cakupan ..."/"Rasio ...")."""
+    if v is None or v.num is None:
+        return False
+    return v.num.percent or bool(re.match(r"\W*(?:persentase|prosentase|presentase|cakupan|rasio|tingkat\s+penyelesaian)\b",
+                                          row.name, re.IGNORECASE))
+
+
+def _other_period(ctx: CheckContext, sent: str) -> bool:
+    """A sentence about another year or about the Renstra period."""
+    year = ctx.info.year
+    if pattern("helpers", "target_skip").search(sent):
+        return True
+    return bool(year) and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent))
+
+
+@register
+class CompletionClaim(_ClaimRule):
+    """A sentence claims full completion ("seluruh laporan telah tertangani", "100% pengaduan
+    terselesaikan", "semua rekomendasi ditindaklanjuti") while the indicator's realisasi in
+    Tabel 3.1 is a percentage below 100.
+
+    Writing that everything was done when the table shows 97% hides the part that was not done,
+    which is exactly what the analysis has to explain. Sentences with a negation, a wish or a
+    target ("belum seluruhnya", "agar semua ...", "target 100% ..."), and sentences about
+    another year or the Renstra, are not claims of this year's result."""
+
+    code = "CL112"
+    name = "completion-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        quant = pattern("completion", "quantifier")
+        verb = pattern("completion", "verb")
+        blocker = pattern("completion", "blocker")
+        for b, row in self.paragraphs(ctx):
+            real = value_of(row.values.get("realisasi"))
+            if not _percent_like(row, real) or real is None or real.num is None:
+                continue
+            if real.num.value >= 100:
+                continue
+            cap = value_of(row.values.get("capaian"))
+            if negative_polarity(value_of(row.values.get("target")) or real, real, cap):
+                continue  # lower is better: "100%" is not the ideal there
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                q = quant.search(sent)
+                if q is None or _other_period(ctx, sent):
+                    continue
+                v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+                if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
+                    continue
+                if in_choice(sent, q.start(), v.end()):
+                    continue
+                if pct_of_items(sent, q.start(), q.end()):
+                    continue
+                yield self.issue(
+                    b, s + q.start(), s + v.end(),
+                    f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
+                    f"selesai), padahal {self.where(row, 'realisasi')} mencatat realisasi {real.text} "
+                    f"untuk indikator '{row.name[:70]}'",
+                    expected=f"realisasi {real.text} (belum seluruhnya)")
+
+
+@register
+class NarrativeValueClaim(_ClaimRule):
+    """A percentage stated in the narrative of an indicator ("tingkat penyelesaian laporan
+    tahun 2023 mencapai 95%", "hanya 95% laporan yang tertangani") matches none of that
+    indicator's figures in the tables (target, realisasi, capaian of Tabel 3.1, the years of
+    Tabel 3.2, the Renstra figures of Tabel 3.3).
+
+    A narrative figure that appears in no table was either mistyped or copied from another
+    report. Shares of indicators ("60% indikator"), budget figures, changes ("dari 90% menjadi
+    95%"), figures of other years, the Renstra and regional comparisons are not read here;
+    figures right after "realisasi", "capaian" or "target" are the business of CL101, CL102 and
+    CL111."""
+
+    code = "CL113"
+    name = "narrative-value-claim"
+    severity = "warning"
+
+    def _known(self, ctx: CheckContext, row: IndicatorRow) -> list[Value]:
+        out: list[Value] = []
+        for r in (row, *(counterpart(ctx, row, role) for role in ("3.1", "3.2", "3.3", "3.4", "3.5", "PK"))):
+            if r is None:
+                continue
+            for vc in r.values.values():
+                v = value_of(vc)
+                if v is not None and v.num is not None:
+                    out.append(v)
+        return out
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import nums_equal
+
+        verb = pattern("narrative_value_verb")
+        skip = pattern("narrative_skip")
+        owned = pattern("narrative_owned")
+        for b, row in self.paragraphs(ctx):
+            real = value_of(row.values.get("realisasi"))
+            if not _percent_like(row, real):
+                continue
+            known = self._known(ctx, row)
+            if not known:
+                continue
+            layer = ctx.text.of(b)
+            text = b.text
+            for s, e in layer.sentences:
+                sent = text[s:e]
+                if skip.search(sent) or _other_period(ctx, sent):
+                    continue
+                for mn in layer.mentions_in(s, e):
+                    if mn.kind != "percent" or mn.num is None:
+                        continue
+                    head = text[s:mn.start]
+                    if not verb.search(head) or owned.search(head):
+                        continue
+                    if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
+                        continue
+                    if re.match(r"\s*(?:dari|terhadap)\s+target\b", text[mn.end:mn.end + 20], re.IGNORECASE):
+                        continue  # "mencapai 95% dari target": a capaian against the target
+                    if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
+                        continue
+                    if named_other(ctx, row, head):
+                        continue
+                    yield self.issue(
+                        b, mn.start, mn.end,
+                        f"angka {mn.text.strip()} di uraian indikator '{row.name[:70]}' tidak ada di tabel: "
+                        f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
+                        f" dan capaian {show(value_of(row.values.get('capaian')))}",
+                        expected=show(real))
+
+
+def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
+    """True when ``text`` names another main indicator than ``row``."""
+    other = named_row(ctx, text)
+    return other is not None and other is not row
