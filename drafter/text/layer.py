@@ -155,4 +155,14 @@ class TextLayer:
         return None
 
 
+def about_one_sasaran(sentence: str) -> bool:
+    """True when a sentence speaks about one sasaran ("sasaran ini diukur dengan 1 indikator"),
+    so that a count in it is compared with that sasaran's indicators, not the whole table."""
+    return _ONE_SASARAN.search(sentence) is not None
+
+
+_ONE_SASARAN = re.compile(r"\bsasaran(?:\s+strategis)?(?:\s+(?:ke-?\s*)?\d+)?\s+(?:ini|tersebut|itu)\b|"
+                          r"\b(?:pada|untuk|dalam)\s+sasaran(?:\s+strategis)?\s+(?:ke-?\s*)?\d+\b|"
+                          r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?\d+\s+(?:diukur|memiliki|terdiri|mempunyai)\b",
+                          re.IGNORECASE)
 _SASARAN_HEAD = re.compile(r"^\W*(?:[A-Z0-9]{1,3}[.)]\s*)*sasaran(?:\s+strategis)?(?:\s+\d+|\s*[:.])", re.IGNORECASE)

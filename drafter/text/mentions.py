@@ -184,7 +184,7 @@ def scan(text: str) -> list[Mention]:
         if cls in ("code", "date"):
             out.append(Mention(cls, raw, s, e))
             continue
-        num = parse_number(raw)
+        num = _parse(raw)
         if num is None:
             out.append(Mention("number", raw, s, e))
             continue
@@ -213,6 +213,11 @@ def scan(text: str) -> list[Mention]:
                            score.value if score is not None else None, score, grade=g))
     out.sort(key=lambda x: (x.start, -x.end))
     return _dedupe(out)
+
+
+@lru_cache(maxsize=65536)
+def _parse(raw: str) -> Num | None:
+    return parse_number(raw)  # a Num from parse_number has no position: safe to share
 
 
 def _plain_kind(text: str, s: int, e: int, core: str, before: str,

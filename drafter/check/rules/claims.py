@@ -257,7 +257,7 @@ class RealisasiClaim(_ClaimRule):
             for m, either in found:
                 span = m.group("num")
                 stated = text_value(span)
-                if stated is None:
+                if stated is None or pct_of_items(text, m.start("num"), m.end("num")):
                     continue
                 if stated.num is not None and stated.num.is_year:
                     continue
