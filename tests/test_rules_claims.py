@@ -471,3 +471,60 @@ def test_renstra_not_reached_claim_when_it_is_reached() -> None:
     claim = "Target akhir periode Renstra belum tercapai pada tahun ke-3 periode Renstra.\n"
     issues = run("CL105", H + T31 + t33 + S1 + claim)
     assert [i.expected for i in issues] == ["sudah tercapai"]
+
+
+# claims in any phrasing (issue 9) ------------------------------------------------------------
+IND1 = ("Sasaran Strategis 1 : Terjaganya ketertiban umum dan ketentraman masyarakat\n\n"
+        "Indikator : Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\n\n")
+
+
+def test_completion_claims_in_several_phrasings() -> None:
+    for sent in ("Seluruh laporan pelanggaran ketertiban umum tahun 2023 telah ditangani.",
+                 "Semua laporan yang masuk terselesaikan dengan baik.",
+                 "Sebanyak 100% laporan pelanggaran telah TERTANGANI oleh Satpol PP kecamatan."):
+        issues = run("CL112", H + T31 + IND1 + sent + "\n")
+        assert len(issues) == 1, sent
+        assert "97%" in issues[0].message
+    for sent in ("Belum seluruh laporan pelanggaran dapat ditangani.",
+                 "Diharapkan semua laporan pelanggaran dapat diselesaikan tahun depan.",
+                 "Pada tahun 2022 seluruh laporan telah ditangani."):
+        assert run("CL112", H + T31 + IND1 + sent + "\n") == [], sent
+
+
+def test_met_target_claim_is_polarity_aware() -> None:
+    wrong = run("CL103", H + T31 + IND1 + "Realisasi sebesar 97% telah memenuhi target.\n")
+    assert wrong and "di bawah target" in wrong[0].message
+    neg = ("Tabel 3.1 Pengukuran Kinerja Tahun 2023\n\n"
+           "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n"
+           "1\tMenurunnya angka kematian ibu\tAngka Kematian Ibu per 100.000 Kelahiran Hidup\t90\t80\t111,11%\n\n"
+           "Sasaran Strategis 1 : Menurunnya angka kematian ibu\n\n"
+           "Indikator : Angka Kematian Ibu per 100.000 Kelahiran Hidup\n\n")
+    assert run("CL103", H + neg + "Angka kematian ibu sebesar 80 sehingga Dinas Kesehatan telah mencapai target.\n") == []
+    bad = neg.replace("\t80\t111,11%", "\t95\t94,44%")
+    assert run("CL103", H + bad + "Angka kematian ibu sebesar 95 sehingga target sudah tercapai.\n")
+
+
+def test_predicate_phrase_follows_the_report_scale() -> None:
+    scale7 = ("Tabel 2.2 Kriteria Penilaian\n\nNo\tRentang Capaian\tKode\tPredikat\n"
+              "1\t95 - 100\tAA\tSangat Memuaskan\n2\t85 - 95\tA\tMemuaskan\n3\t75 - 85\tBB\tSangat Baik\n"
+              "4\t65 - 75\tB\tBaik\n5\t55 - 65\tCC\tCukup\n6\t40 - 55\tC\tKurang\n7\t0 - 40\tD\tSangat Kurang\n\n")
+    # 97% is AA on both scales; 88,5% is "Memuaskan" here and also on the default scale (80-90)
+    t = T31.replace("\t100%\t97%\t97%", "\t100%\t88,5%\t88,5%")
+    ok = run("CL110", H + scale7 + t + IND1 + "Penyelesaian laporan tahun ini memberikan hasil yang memuaskan.\n")
+    assert ok == []
+    t2 = T31.replace("\t100%\t97%\t97%", "\t100%\t92%\t92%")  # A here, AA on the default scale
+    assert run("CL110", H + scale7 + t2 + IND1 + "Penyelesaian laporan memberikan hasil yang memuaskan.\n") == []
+    wrong = run("CL110", H + scale7 + t2 + IND1 + "Penyelesaian laporan berada pada kategori SANGAT MEMUASKAN.\n")
+    assert wrong and wrong[0].expected == "Memuaskan"
+
+
+def test_share_of_indicators_is_no_capaian() -> None:
+    text = H + T31 + IND1 + "Capaian 60% indikator sudah baik; 3 dari 5 indikator (60%) tercapai.\n"
+    assert run("CL102", text) == []
+    assert run("CL113", text) == []
+
+
+def test_malformed_number_is_no_operand_of_a_claim() -> None:
+    text = H + T31 + IND1 + "Realisasi tahun 2023 yaitu 9.7,00.1 % sesuai laporan.\n"
+    assert run("CL101", text) == []
+    assert run("AR108", text)
