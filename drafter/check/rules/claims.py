@@ -33,6 +33,7 @@ from drafter.numbers import fmt_num
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
     from drafter.check.tables import IndicatorRow
+    from drafter.text import Mention
 
 
 
@@ -933,8 +934,9 @@ class CompletionClaim(_ClaimRule):
 
 @register
 class NarrativeValueClaim(_ClaimRule):
-    """A percentage stated in the narrative of an indicator ("tingkat penyelesaian laporan
-    tahun 2023 mencapai 95%", "hanya 95% laporan yang tertangani") matches none of that
+    """A percentage (or, for an index, a score) stated in the narrative of an indicator
+    ("tingkat penyelesaian laporan tahun 2023 mencapai 95%", "hanya 95% laporan yang
+    tertangani", "indeks kepuasan masyarakat tahun ini sebesar 85,2") matches none of that
     indicator's figures in the tables (target, realisasi, capaian of Tabel 3.1, the years of
     Tabel 3.2, the Renstra figures of Tabel 3.3).
 
@@ -959,6 +961,17 @@ class NarrativeValueClaim(_ClaimRule):
                     out.append(v)
         return out
 
+    @staticmethod
+    def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str) -> bool:
+        """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
+        magnitude in a sentence that names the indicator."""
+        from drafter.check.claims_parse import containment
+
+        if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
+            return False
+        r = real.num.value
+        return r / 2 <= mn.value <= r * 2 and containment(row.name, sent) >= 0.5
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.claims_parse import nums_equal
 
@@ -967,7 +980,10 @@ class NarrativeValueClaim(_ClaimRule):
         owned = pattern("narrative_owned")
         for b, row in self.paragraphs(ctx):
             real = value_of(row.values.get("realisasi"))
-            if not _percent_like(row, real):
+            pct_row = _percent_like(row, real)
+            score_row = not pct_row and real is not None and real.num is not None and not real.grade \
+                and real.num.value > 0
+            if not (pct_row or score_row):
                 continue
             known = self._known(ctx, row)
             if not known:
@@ -979,7 +995,11 @@ class NarrativeValueClaim(_ClaimRule):
                 if skip.search(sent) or _other_period(ctx, sent):
                     continue
                 for mn in layer.mentions_in(s, e):
-                    if mn.kind != "percent" or mn.num is None:
+                    if mn.num is None:
+                        continue
+                    if pct_row and mn.kind != "percent":
+                        continue
+                    if score_row and not self._score_like(row, real, mn, sent):
                         continue
                     head = text[s:mn.start]
                     if not verb.search(head) or owned.search(head):
