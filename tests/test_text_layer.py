@@ -55,6 +55,14 @@ def test_list_markers_ellipsis_leaders_and_lowercase() -> None:
     assert len(sents("Hasil evaluasi memperoleh predikat B. Hal ini perlu ditingkatkan.")) == 2
 
 
+def test_acronyms_at_a_sentence_end_still_split() -> None:
+    text = "Data ini belum diaudit oleh BPK. Dari analisis yang dilakukan ada efisiensi; dan hemat."
+    assert sents(text) == ["Data ini belum diaudit oleh BPK.", "Dari analisis yang dilakukan ada efisiensi;",
+                           "dan hemat."]
+    assert sents("Peralatan kantor, ATK, dll. Selanjutnya dibahas anggaran.") == [
+        "Peralatan kantor, ATK, dll.", "Selanjutnya dibahas anggaran."]
+
+
 def test_newline_ends_a_sentence() -> None:
     assert sents("Kepala Dinas\nNIP. 19700101 199003 1 005") == ["Kepala Dinas", "NIP. 19700101 199003 1 005"]
 
