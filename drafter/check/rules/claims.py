@@ -702,8 +702,9 @@ def overall_capaian(ctx: CheckContext) -> tuple[Decimal, str] | None:
 
 @register
 class OverallCategoryClaim(_ClaimRule):
-    """"Secara umum ... dalam kategori X": X is not the predicate of the overall result (the
-    average capaian of Tabel 3.1 on the report's scale).
+    """"Secara umum ... dalam kategori X" (or "secara keseluruhan ... hasil yang X"): X is not
+    the predicate of the overall result (the average capaian of Tabel 3.1 on the report's own
+    scale, whatever its number of levels; labels are matched in any letter case).
 
     The overall predicate is the headline of the chapter; it must follow from the tables."""
 
@@ -716,14 +717,27 @@ class OverallCategoryClaim(_ClaimRule):
             return
         value, source = ov
         band = ctx.scale.band_for(value)
+        names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+        intent = pattern("category_intent")
         for b in ctx.document.prose():
-            for m in pattern("overall").finditer(b.text):
+            found = list(pattern("overall").finditer(b.text))
+            seen = {m.start("cat") for m in found}
+            for s, e in sentences(b.text):
+                if not pattern("overall_sentence").search(b.text, s, e):
+                    continue
+                for pat in scale_pattern("category_phrase", names):
+                    for m in pat.finditer(b.text, s, e):
+                        if m.start("cat") not in seen and not intent.search(b.text, s, m.start()) \
+                                and not in_choice(b.text, m.start("cat"), m.end("cat")):
+                            seen.add(m.start("cat"))
+                            found.append(m)
+            for m in found:
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
-                    f"kategori umum tertulis '{m.group('cat')}', padahal {source} masuk kategori "
+                    f"kategori umum tertulis '{' '.join(m.group('cat').split())}', padahal {source} masuk kategori "
                     f"{band.label}",
                     expected=band.label)
 
