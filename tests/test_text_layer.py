@@ -149,6 +149,12 @@ def test_codes_dates_and_standard_numbers_are_not_malformed(text: str) -> None:
     assert [m.text for m in scan(text) if m.kind == "malformed"] == []
 
 
+def test_signed_values_keep_their_sign() -> None:
+    (m,) = scan("-2,5%")
+    assert (m.kind, m.value, m.text) == ("percent", Decimal("-2.5"), "-2,5%")
+    assert [x.value for x in scan("periode 2020-2024 naik 3")][-1] == 3
+
+
 def test_classify_needs_a_value_cue_for_odd_dotted_forms() -> None:
     assert classify("1.23.4") == "code"
     assert classify("1.23.4", before="sebesar ") == "malformed"

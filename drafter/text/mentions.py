@@ -184,6 +184,8 @@ def scan(text: str) -> list[Mention]:
         if cls in ("code", "date"):
             out.append(Mention(cls, raw, s, e))
             continue
+        if not rp and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t(\n"):
+            s, raw = s - 1, text[s - 1:e]  # a signed value ("-2,5%" in a change column)
         num = _parse(raw)
         if num is None:
             out.append(Mention("number", raw, s, e))
