@@ -141,6 +141,7 @@ def test_malformed_numbers_are_typed_and_never_operands(text: str, bad: str) -> 
 
 @pytest.mark.parametrize("text", [
     "Sub Bab 3.1.2 menjelaskan kode sub kegiatan 1.02.01.2.01.0003.",
+    "Realisasi anggaran sub kegiatan 1.02.01.2.01.0003 dan belanja 5.1.02.01.01.0024 sebesar Rp 12.500.000.",
     "Berita acara tanggal 31.12.2023 nomor 050/123/35.09.04/2023.",
     "Sesuai Pasal 1,2 dan Bab 3.1 serta nilai 92.8 tahun lalu.",
     "Anggaran sebesar Rp 10.039.600,00,- dan 1.234.567,89 serta 88,05%.",

@@ -119,6 +119,8 @@ def classify(core: str, *, rupiah: bool = False, percent: bool = False, before: 
         if percent:
             return "malformed"
         yearish = len(groups[-1]) == 4 and re.fullmatch(r"(?:19|20)[0-9]{2}", groups[-1]) is not None
+        if len(groups) > 3:
+            return "code"  # budget codes: 1.02.01.2.01.0003, 5.1.02.01.01.0024
         if any(len(g) > 3 for g in groups[1:]) and not yearish and conf["amount_cue"].search(before[-25:]):
             return "malformed"  # "anggaran sebesar 95.523400"
         if len(groups) <= 3 and not yearish and conf["value_cue"].search(before[-30:]):
