@@ -22,6 +22,7 @@ from drafter.check.claims_parse import (
     show,
     similarity,
     text_value,
+    tokens,
     value_of,
     words,
 )
@@ -905,7 +906,9 @@ class CompletionClaim(_ClaimRule):
     Tabel 3.1 is a percentage below 100.
 
     Writing that everything was done when the table shows 97% hides the part that was not done,
-    which is exactly what the analysis has to explain. Sentences with a negation, a wish or a
+    which is exactly what the analysis has to explain. The completed things must be the
+    indicator's own ("seluruh pengaduan ... diselesaikan" for "Persentase Pengaduan yang
+    Diselesaikan"); "seluruh kegiatan terlaksana" says nothing about it. Sentences with a negation, a wish or a
     target ("belum seluruhnya", "agar semua ...", "target 100% ..."), and sentences about
     another year or the Renstra, are not claims of this year's result."""
 
@@ -938,6 +941,8 @@ class CompletionClaim(_ClaimRule):
                     continue
                 if pct_of_items(sent, q.start(), q.end()):
                     continue
+                if not tokens(sent[q.start():v.end()]) & tokens(row.name):
+                    continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
                 yield self.issue(
                     b, s + q.start(), s + v.end(),
                     f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
