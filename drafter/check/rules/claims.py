@@ -1011,8 +1011,8 @@ class NarrativeValueClaim(_ClaimRule):
             text = b.text
             for s, e in layer.sentences:
                 sent = text[s:e]
-                if skip.search(sent) or _other_period(ctx, sent):
-                    continue
+                if skip.search(sent) or _other_period(ctx, sent) or not tokens(sent) & tokens(row.name):
+                    continue  # about something else than this indicator
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None:
                         continue
