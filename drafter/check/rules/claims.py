@@ -798,7 +798,7 @@ class IndicatorCategoryClaim(_ClaimRule):
     code = "CL110"
     name = "indicator-category-claim"
 
-    def _claims(self, ctx: CheckContext, text: str) -> list[re.Match[str]]:
+    def _claims(self, ctx: CheckContext, text: str, row: IndicatorRow) -> list[re.Match[str]]:
         """Category statements: "capaian kategori X", "dengan predikat X", "hasil yang X" (X a
         label of the report's own scale, in any letter case), at most one per position."""
         out = list(pattern("indicator_category").finditer(text))
@@ -806,7 +806,13 @@ class IndicatorCategoryClaim(_ClaimRule):
         seen = {m.start("cat") for m in out}
         intent = pattern("category_intent")
         for s, e in sentences(text):
-            for pat in scale_pattern("category_phrase", names):
+            # "koordinasi menunjukkan hasil yang baik" is praise of something else: the wordier
+            # phrases count only in a sentence about the result or naming the indicator
+            about = bool(re.search(r"capaian|realisasi|kinerja|indikator|target", text[s:e], re.IGNORECASE)
+                         or (tokens(text[s:e]) - {"hasil", "baik", "dicapai", "diraih"}) & tokens(row.name))
+            for k, pat in enumerate(scale_pattern("category_phrase", names)):
+                if k > 0 and not about:
+                    continue
                 for m in pat.finditer(text, s, e):
                     if m.start("cat") in seen or intent.search(text, s, m.start()) or \
                             in_choice(text, m.start("cat"), m.end("cat")):
@@ -829,7 +835,7 @@ class IndicatorCategoryClaim(_ClaimRule):
                     continue
                 band = ctx.scale.band_for(c.num.value)
                 source = f"capaian {c.text} di {self.where(row, 'capaian')}"
-            for m in self._claims(ctx, b.text):
+            for m in self._claims(ctx, b.text, row):
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
