@@ -528,3 +528,39 @@ def test_malformed_number_is_no_operand_of_a_claim() -> None:
     text = H + T31 + IND1 + "Realisasi tahun 2023 yaitu 9.7,00.1 % sesuai laporan.\n"
     assert run("CL101", text) == []
     assert run("AR108", text)
+
+
+# a whole report of another office and region: no alarm on correct claims, each injected one found
+DINKES_NTB = 'LAPORAN KINERJA INSTANSI PEMERINTAH\nDINAS KESEHATAN PROVINSI NUSA TENGGARA BARAT\nTAHUN 2023\n\nBAB III\nAKUNTABILITAS KINERJA\n\nA. Capaian Kinerja Organisasi\n\nTabel 3.1 Pengukuran Kinerja Tahun 2023\n\nNo\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n1\tMeningkatnya derajat kesehatan masyarakat\tPersentase Puskesmas Terakreditasi Paripurna\t90%\t84%\t93,33%\n2\tMenurunnya prevalensi stunting\tPrevalensi Balita Stunting\t14%\t12,5%\t110,71%\n3\tMeningkatnya mutu pelayanan kesehatan rujukan\tIndeks Kepuasan Pasien Rumah Sakit Daerah\t82\t83,5\t101,83%\nRATA-RATA CAPAIAN\t\t\t\t\t101,96%\n\nSecara umum capaian kinerja Dinas Kesehatan Provinsi Nusa Tenggara Barat tahun 2023 berada pada kategori Sangat Memuaskan. Dari 3 indikator, 2 dari 3 indikator (66,67%) melampaui target.\n\nSasaran Strategis 1 : Meningkatnya derajat kesehatan masyarakat\n\nIndikator : Persentase Puskesmas Terakreditasi Paripurna\n\nPada tahun 2023 jumlah puskesmas terakreditasi paripurna mencapai 84% dari seluruh puskesmas di Provinsi Nusa Tenggara Barat. Capaian ini belum memenuhi target 90% karena beberapa puskesmas masih menunggu jadwal survei. Seluruh kegiatan pendampingan akreditasi tetap terlaksana sesuai jadwal. Anggaran pendampingan sebesar Rp 1.250.000.000 terserap 96,5%. Capaian tersebut meningkat sebesar 6% dibandingkan tahun 2022 yang hanya 78%.\n\nSasaran Strategis 2 : Menurunnya prevalensi stunting\n\nIndikator : Prevalensi Balita Stunting\n\nPrevalensi balita stunting tahun 2023 sebesar 12,5%, lebih rendah dari target 14%, sehingga target telah tercapai dengan capaian 110,71% dan berada pada kategori SANGAT MEMUASKAN. Semua posyandu diharapkan terus melakukan penimbangan rutin agar seluruh balita terpantau.\n\nSasaran Strategis 3 : Meningkatnya mutu pelayanan kesehatan rujukan\n\nIndikator : Indeks Kepuasan Pasien Rumah Sakit Daerah\n\nIndeks kepuasan pasien rumah sakit daerah tahun 2023 adalah 83,5 dengan jumlah responden sebanyak 1.200 orang. Hasil ini menunjukkan kinerja yang sangat memuaskan. Nilai tersebut telah melampaui target 82.\n'
+
+_INJECT = [  # (correct text, defective text, rule expected at that line)
+    ("mencapai 84% dari seluruh puskesmas", "mencapai 88% dari seluruh puskesmas", "CL113"),
+    ("Seluruh kegiatan pendampingan akreditasi tetap terlaksana sesuai jadwal.",
+     "Pada akhir tahun seluruh puskesmas sasaran telah selesai diakreditasi paripurna.", "CL112"),
+    ("adalah 83,5 dengan", "adalah 85,3 dengan", "CL113"),
+    ("kinerja yang sangat memuaskan", "kinerja yang memuaskan", "CL110"),
+    ("berada pada kategori Sangat Memuaskan. Dari", "berada pada kategori Memuaskan. Dari", "CL108"),
+    ("Rp 1.250.000.000", "Rp 1.250,000.000", "AR108"),
+]
+_MINE = ("CL1", "AR108")
+
+
+def _check_all(text: str) -> list:
+    from drafter.check.registry import all_rules
+
+    ctx = CheckContext(parse_text(text, "<t>"), CheckConfig(year=2023))
+    rules = [r for r in all_rules() if r.code.startswith(_MINE)]
+    return run_rules(ctx, rules, strict=True)
+
+
+def test_clean_report_of_another_region_has_no_claim_alarm() -> None:
+    assert [i.as_dict() for i in _check_all(DINKES_NTB)] == []
+
+
+def test_injected_claim_defects_are_each_found() -> None:
+    for good, bad, code in _INJECT:
+        assert good in DINKES_NTB, good
+        text = DINKES_NTB.replace(good, bad, 1)
+        line = text[:text.index(bad)].count("\n") + 1
+        issues = _check_all(text)
+        assert any(i.rule == code and i.location.line == line for i in issues), (code, bad, issues)
