@@ -196,3 +196,17 @@ def test_linear_time_sanity() -> None:
     print(f"2 MB text layer: {dt:.2f}s, {n_s} sentences, {n_m} mentions, {n_t} tokens")
     assert n_s >= 2 * (len(text) // len(para)) - 1
     assert dt < 60  # generous: the layer is linear; a quadratic rescan would take hours
+
+
+def test_sasaran_heading_is_the_nearest_preceding_one() -> None:
+    text = ("BAB III\n\nSasaran Strategis 1 : Meningkatnya mutu pelayanan\n\nParagraf satu.\n\n"
+            "Sasaran Strategis 2 : Menurunnya angka pelanggaran\n\nSasaran ini diukur dengan 1 indikator.\n")
+    ctx = CheckContext(parse_text(text, "<t>"), CheckConfig(year=2023))
+    _ = ctx.info  # assigns chapters
+    blocks = ctx.document.blocks
+    last = blocks[-1]
+    head = ctx.text.sasaran_heading(last)
+    assert head is not None and "Sasaran Strategis 2" in head.text
+    first = next(b for b in blocks if b.text.startswith("Paragraf"))
+    assert "Sasaran Strategis 1" in ctx.text.sasaran_heading(first).text  # type: ignore[union-attr]
+    assert ctx.text.sasaran_heading(blocks[0]) is None
