@@ -176,8 +176,6 @@ class OtherDesa(Rule):
                 )
 
 
-
-
 @register
 class OwnNameSpelling(Rule):
     """The office's own name spelled differently: "Gemukmas" in the report of Kecamatan
