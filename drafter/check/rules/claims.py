@@ -27,6 +27,7 @@ from drafter.check.claims_parse import (
     words,
 )
 from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules.arithmetic import is_negative
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
@@ -170,8 +171,6 @@ def row_status(row: IndicatorRow) -> str | None:
     st = status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
                    value_of(row.values.get("capaian")))
     if st in ("melampaui", "tidak_tercapai") and value_of(row.values.get("capaian")) is None:
-        from drafter.check.rules.arithmetic import is_negative
-
         if is_negative(row.name):  # lower is better and no capaian tells the formula
             st = "tidak_tercapai" if st == "melampaui" else "melampaui"
     return st
@@ -909,7 +908,7 @@ def _other_period(ctx: CheckContext, sent: str) -> bool:
 class CompletionClaim(_ClaimRule):
     """A sentence claims full completion ("seluruh laporan telah tertangani", "100% pengaduan
     terselesaikan", "semua rekomendasi ditindaklanjuti") while the indicator's realisasi in
-    Tabel 3.1 is a percentage below 100.
+    Tabel 3.1 is a percentage below 100 (or, for a count, below its target).
 
     Writing that everything was done when the table shows 97% hides the part that was not done,
     which is exactly what the analysis has to explain. The completed things must be the
@@ -927,12 +926,17 @@ class CompletionClaim(_ClaimRule):
         blocker = pattern("completion", "blocker")
         for b, row in self.paragraphs(ctx):
             real = value_of(row.values.get("realisasi"))
-            if not _percent_like(row, real) or real is None or real.num is None:
+            if real is None or real.num is None:
                 continue
-            if real.num.value >= 100:
-                continue
+            target = value_of(row.values.get("target"))
             cap = value_of(row.values.get("capaian"))
-            if negative_polarity(value_of(row.values.get("target")) or real, real, cap):
+            if _percent_like(row, real):
+                if real.num.value >= 100:
+                    continue
+            elif target is None or target.num is None or target.grade or real.grade or \
+                    real.num.value >= target.num.value:
+                continue  # a count: "seluruh" is wrong only when fewer than the target were done
+            if negative_polarity(target or real, real, cap) or is_negative(row.name):
                 continue  # lower is better: "100%" is not the ideal there
             text = b.text
             for s, e in sentences(text):
