@@ -471,3 +471,96 @@ def test_renstra_not_reached_claim_when_it_is_reached() -> None:
     claim = "Target akhir periode Renstra belum tercapai pada tahun ke-3 periode Renstra.\n"
     issues = run("CL105", H + T31 + t33 + S1 + claim)
     assert [i.expected for i in issues] == ["sudah tercapai"]
+
+
+# claims in any phrasing (issue 9) ------------------------------------------------------------
+IND1 = ("Sasaran Strategis 1 : Terjaganya ketertiban umum dan ketentraman masyarakat\n\n"
+        "Indikator : Persentase Penyelesaian Laporan Pelanggaran Ketertiban Umum\n\n")
+
+
+def test_completion_claims_in_several_phrasings() -> None:
+    for sent in ("Seluruh laporan pelanggaran ketertiban umum tahun 2023 telah ditangani.",
+                 "Semua laporan yang masuk terselesaikan dengan baik.",
+                 "Sebanyak 100% laporan pelanggaran telah TERTANGANI oleh Satpol PP kecamatan."):
+        issues = run("CL112", H + T31 + IND1 + sent + "\n")
+        assert len(issues) == 1, sent
+        assert "97%" in issues[0].message
+    for sent in ("Belum seluruh laporan pelanggaran dapat ditangani.",
+                 "Diharapkan semua laporan pelanggaran dapat diselesaikan tahun depan.",
+                 "Pada tahun 2022 seluruh laporan telah ditangani."):
+        assert run("CL112", H + T31 + IND1 + sent + "\n") == [], sent
+
+
+def test_met_target_claim_is_polarity_aware() -> None:
+    wrong = run("CL103", H + T31 + IND1 + "Realisasi sebesar 97% telah memenuhi target.\n")
+    assert wrong and "di bawah target" in wrong[0].message
+    neg = ("Tabel 3.1 Pengukuran Kinerja Tahun 2023\n\n"
+           "No\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n"
+           "1\tMenurunnya angka kematian ibu\tAngka Kematian Ibu per 100.000 Kelahiran Hidup\t90\t80\t111,11%\n\n"
+           "Sasaran Strategis 1 : Menurunnya angka kematian ibu\n\n"
+           "Indikator : Angka Kematian Ibu per 100.000 Kelahiran Hidup\n\n")
+    assert run("CL103", H + neg + "Angka kematian ibu sebesar 80 sehingga Dinas Kesehatan telah mencapai target.\n") == []
+    bad = neg.replace("\t80\t111,11%", "\t95\t94,44%")
+    assert run("CL103", H + bad + "Angka kematian ibu sebesar 95 sehingga target sudah tercapai.\n")
+
+
+def test_predicate_phrase_follows_the_report_scale() -> None:
+    scale7 = ("Tabel 2.2 Kriteria Penilaian\n\nNo\tRentang Capaian\tKode\tPredikat\n"
+              "1\t95 - 100\tAA\tSangat Memuaskan\n2\t85 - 95\tA\tMemuaskan\n3\t75 - 85\tBB\tSangat Baik\n"
+              "4\t65 - 75\tB\tBaik\n5\t55 - 65\tCC\tCukup\n6\t40 - 55\tC\tKurang\n7\t0 - 40\tD\tSangat Kurang\n\n")
+    # 97% is AA on both scales; 88,5% is "Memuaskan" here and also on the default scale (80-90)
+    t = T31.replace("\t100%\t97%\t97%", "\t100%\t88,5%\t88,5%")
+    ok = run("CL110", H + scale7 + t + IND1 + "Penyelesaian laporan tahun ini memberikan hasil yang memuaskan.\n")
+    assert ok == []
+    t2 = T31.replace("\t100%\t97%\t97%", "\t100%\t92%\t92%")  # A here, AA on the default scale
+    assert run("CL110", H + scale7 + t2 + IND1 + "Penyelesaian laporan memberikan hasil yang memuaskan.\n") == []
+    wrong = run("CL110", H + scale7 + t2 + IND1 + "Penyelesaian laporan berada pada kategori SANGAT MEMUASKAN.\n")
+    assert wrong and wrong[0].expected == "Memuaskan"
+
+
+def test_share_of_indicators_is_no_capaian() -> None:
+    text = H + T31 + IND1 + "Capaian 60% indikator sudah baik; 3 dari 5 indikator (60%) tercapai.\n"
+    assert run("CL102", text) == []
+    assert run("CL113", text) == []
+
+
+def test_malformed_number_is_no_operand_of_a_claim() -> None:
+    text = H + T31 + IND1 + "Realisasi tahun 2023 yaitu 9.7,00.1 % sesuai laporan.\n"
+    assert run("CL101", text) == []
+    assert run("AR108", text)
+
+
+# a whole report of another office and region: no alarm on correct claims, each injected one found
+DINKES_NTB = 'LAPORAN KINERJA INSTANSI PEMERINTAH\nDINAS KESEHATAN PROVINSI NUSA TENGGARA BARAT\nTAHUN 2023\n\nBAB III\nAKUNTABILITAS KINERJA\n\nA. Capaian Kinerja Organisasi\n\nTabel 3.1 Pengukuran Kinerja Tahun 2023\n\nNo\tSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\tCapaian\n1\tMeningkatnya derajat kesehatan masyarakat\tPersentase Puskesmas Terakreditasi Paripurna\t90%\t84%\t93,33%\n2\tMenurunnya prevalensi stunting\tPrevalensi Balita Stunting\t14%\t12,5%\t110,71%\n3\tMeningkatnya mutu pelayanan kesehatan rujukan\tIndeks Kepuasan Pasien Rumah Sakit Daerah\t82\t83,5\t101,83%\nRATA-RATA CAPAIAN\t\t\t\t\t101,96%\n\nSecara umum capaian kinerja Dinas Kesehatan Provinsi Nusa Tenggara Barat tahun 2023 berada pada kategori Sangat Memuaskan. Dari 3 indikator, 2 dari 3 indikator (66,67%) melampaui target.\n\nSasaran Strategis 1 : Meningkatnya derajat kesehatan masyarakat\n\nIndikator : Persentase Puskesmas Terakreditasi Paripurna\n\nPada tahun 2023 jumlah puskesmas terakreditasi paripurna mencapai 84% dari seluruh puskesmas di Provinsi Nusa Tenggara Barat. Capaian ini belum memenuhi target 90% karena beberapa puskesmas masih menunggu jadwal survei. Seluruh kegiatan pendampingan akreditasi tetap terlaksana sesuai jadwal. Anggaran pendampingan sebesar Rp 1.250.000.000 terserap 96,5%. Capaian tersebut meningkat sebesar 6% dibandingkan tahun 2022 yang hanya 78%.\n\nSasaran Strategis 2 : Menurunnya prevalensi stunting\n\nIndikator : Prevalensi Balita Stunting\n\nPrevalensi balita stunting tahun 2023 sebesar 12,5%, lebih rendah dari target 14%, sehingga target telah tercapai dengan capaian 110,71% dan berada pada kategori SANGAT MEMUASKAN. Semua posyandu diharapkan terus melakukan penimbangan rutin agar seluruh balita terpantau.\n\nSasaran Strategis 3 : Meningkatnya mutu pelayanan kesehatan rujukan\n\nIndikator : Indeks Kepuasan Pasien Rumah Sakit Daerah\n\nIndeks kepuasan pasien rumah sakit daerah tahun 2023 adalah 83,5 dengan jumlah responden sebanyak 1.200 orang. Hasil ini menunjukkan kinerja yang sangat memuaskan. Nilai tersebut telah melampaui target 82.\n'
+
+_INJECT = [  # (correct text, defective text, rule expected at that line)
+    ("mencapai 84% dari seluruh puskesmas", "mencapai 88% dari seluruh puskesmas", "CL113"),
+    ("Seluruh kegiatan pendampingan akreditasi tetap terlaksana sesuai jadwal.",
+     "Pada akhir tahun seluruh puskesmas sasaran telah selesai diakreditasi paripurna.", "CL112"),
+    ("adalah 83,5 dengan", "adalah 85,3 dengan", "CL113"),
+    ("kinerja yang sangat memuaskan", "kinerja yang memuaskan", "CL110"),
+    ("berada pada kategori Sangat Memuaskan. Dari", "berada pada kategori Memuaskan. Dari", "CL108"),
+    ("Rp 1.250.000.000", "Rp 1.250,000.000", "AR108"),
+]
+_MINE = ("CL1", "AR108")
+
+
+def _check_all(text: str) -> list:
+    from drafter.check.registry import all_rules
+
+    ctx = CheckContext(parse_text(text, "<t>"), CheckConfig(year=2023))
+    rules = [r for r in all_rules() if r.code.startswith(_MINE)]
+    return run_rules(ctx, rules, strict=True)
+
+
+def test_clean_report_of_another_region_has_no_claim_alarm() -> None:
+    assert [i.as_dict() for i in _check_all(DINKES_NTB)] == []
+
+
+def test_injected_claim_defects_are_each_found() -> None:
+    for good, bad, code in _INJECT:
+        assert good in DINKES_NTB, good
+        text = DINKES_NTB.replace(good, bad, 1)
+        line = text[:text.index(bad)].count("\n") + 1
+        issues = _check_all(text)
+        assert any(i.rule == code and i.location.line == line for i in issues), (code, bad, issues)

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from drafter.document.model import Block
 from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
+from drafter.text import analyze, is_malformed_text
+from drafter.text import words as text_words
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -60,6 +62,27 @@ def pattern(key: str, sub: str | None = None) -> re.Pattern[str]:
     return re.compile(data, re.IGNORECASE)
 
 
+def scale_pattern(key: str, names: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """The patterns ``key`` of rules/claims.yaml with ``{LABEL}`` replaced by ``names`` (the
+    labels and aliases of the report's own scale, longest first)."""
+    return _scale_pattern(key, tuple(sorted(set(names), key=lambda n: (-len(n), n))))
+
+
+@cache
+def _scale_pattern(key: str, names: tuple[str, ...]) -> list[re.Pattern[str]]:
+    alt = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names if n.strip())
+    data = _raw()[key]
+    items = data if isinstance(data, list) else [data]
+    return [re.compile(d.replace("{LABEL}", alt or "(?!)"), re.IGNORECASE) for d in items]
+
+
+def pct_of_items(sent: str, start: int, end: int) -> bool:
+    """True when the percentage ``sent[start:end]`` is a share of indicators (or sasaran,
+    programs ...), not a capaian: "60% indikator", "3 dari 5 indikator (60%)"."""
+    return bool(pattern("pct_of_items").match(sent, end)) or \
+        bool(pattern("pct_of_items_before").search(sent[max(0, start - 90):start]))
+
+
 def words(key: str) -> list[str]:
     return list(_raw()[key])
 
@@ -73,24 +96,9 @@ def count_value(text: str) -> int:
 
 
 # sentences ------------------------------------------------------------------------------
-_ABBREV = re.compile(r"(?:\b(?:Rp|No|Th|Tk|Kab|Kec|Jl|dr|Ir|H|S|M|St|Sdr|s\.d|dst|dll|a\.n|u\.p)|\b[A-Z])\.$")
-_SPLIT = re.compile(r"[.!?;]\s+(?=[\"'(*\-A-Z0-9])")
-
-
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SPLIT.finditer(text):
-        head = text[start:m.start() + 1]
-        if text[m.start()] == "." and _ABBREV.search(head):
-            continue
-        # "88. 05" never happens; a dot between digits is not a sentence end anyway
-        out.append((start, m.start() + 1))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
+    """(start, end) spans of the sentences of ``text`` (the text layer's one splitter)."""
+    return analyze(text).sentences
 
 
 def clean(text: str) -> str:
@@ -102,6 +110,8 @@ def clean(text: str) -> str:
 def num_in(span: str) -> Num | None:
     """The (first) number written in ``span``."""
     s = span.strip().rstrip(".,;:")
+    if is_malformed_text(s):
+        return None  # "2.186,670.304" is never an operand (AR108 reports it)
     n = parse_number(s)
     if n is not None:
         return n
@@ -207,7 +217,7 @@ _STOP = {
 
 
 def tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in _STOP}
+    return {t for t in text_words(text) if len(t) >= 3 and t.isascii() and t not in _STOP}
 
 
 @lru_cache(maxsize=65536)

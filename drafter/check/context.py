@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from drafter.check.analyzer import ReportInfo
     from drafter.check.tables import TableIndex
     from drafter.measure import Scale
+    from drafter.text import TextLayer
 
 
 @dataclass
@@ -73,6 +74,13 @@ class CheckContext:
         from drafter.check.tables import index_tables
 
         return index_tables(self)
+
+    @cached_property
+    def text(self) -> TextLayer:
+        """Sentences, tokens and typed number mentions of every text unit (computed once)."""
+        from drafter.text import TextLayer
+
+        return TextLayer(self.document)
 
     def notice(self, text: str) -> None:
         if text not in self.notices:

@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 
 from drafter.document.model import Block, Document, TextUnit
-
-_SENT_END = re.compile(r"[.!?;:](?=\s|$)|\n")
+from drafter.text import analyze
 
 
 def units(doc: Document) -> Iterator[tuple[TextUnit, Block]]:
@@ -22,28 +21,9 @@ def units(doc: Document) -> Iterator[tuple[TextUnit, Block]]:
 
 
 def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """(begin, end) of the sentence around ``text[start:end]``.
-
-    A sentence ends at ``.``/``!``/``?``/``;``/``:`` followed by white space (so the dots of
-    ``3.437.517`` or ``s.d`` followed by a letter do not split it) or at a newline.
-    """
-    if end is None:
-        end = start
-    b = 0
-    for m in _SENT_END.finditer(text, 0, start):
-        # "s.d" / "Rp." / single letters ("a.") are not sentence ends
-        before = text[max(0, m.start() - 3):m.start()]
-        if m.group() == "." and re.search(r"(?:\b\w|Rp|No|dll|dst|s\.d)$", before):
-            continue
-        b = m.end()
-    e = len(text)
-    for m in _SENT_END.finditer(text, end):
-        before = text[max(0, m.start() - 3):m.start()]
-        if m.group() == "." and re.search(r"(?:\b\w|Rp|No|s\.d)$", before):
-            continue
-        e = m.end()
-        break
-    return b, e
+    """(begin, end) of the sentence(s) around ``text[start:end]``: a thin wrapper over the
+    text layer's one sentence splitter (:mod:`drafter.text.sentences`)."""
+    return analyze(text).bounds(start, end)
 
 
 def sentence(text: str, start: int, end: int | None = None) -> str:

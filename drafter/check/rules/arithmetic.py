@@ -17,14 +17,15 @@ from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
 from drafter.measure import efficiency
-from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up, scan_numbers
+from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up
 from drafter.resources import load_yaml
+from drafter.text import analyze
+from drafter.text import operand_numbers as scan_numbers
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
 
 HUNDRED = Decimal(100)
-_SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9*(\"'])|\n+")
 
 
 @lru_cache(maxsize=1)
@@ -40,18 +41,8 @@ def rx(key: str) -> re.Pattern[str]:
 
 # --------------------------------------------------------------------------- helpers
 def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text``."""
-    start = 0
-    for m in _SENT_RE.finditer(text):
-        # "Rp. 95" or "No. 3": a period after an abbreviation is no sentence end
-        before = text[max(0, m.start() - 4):m.start()]
-        if re.search(r"\b(?:Rp|No|Th|dll|dsb|a\.n|Kab|Kec|Ds)\.$", before, re.IGNORECASE):
-            continue
-        if m.start() > start:
-            yield start, m.start()
-        start = m.end()
-    if start < len(text):
-        yield start, len(text)
+    """(start, end) spans of the sentences of ``text`` (the text layer's one splitter)."""
+    yield from analyze(text).sentences
 
 
 def prose_units(ctx: CheckContext) -> Iterator[Block]:
@@ -746,9 +737,15 @@ _FROM_TO_RE = re.compile(
 # --------------------------------------------------------------------------- AR108
 @register
 class MalformedAmount(Rule):
-    """Malformed amounts: digit groups that are not groups of three ("Rp. 95.523400").
+    """Numbers that are not written in a standard Indonesian form ("angka tidak baku"): digit
+    groups that are not groups of three ("Rp. 95.523400"), dots and commas in the wrong order
+    ("2.186,670.304"), more than one decimal comma ("12,5,6"), or an odd dotted value
+    ("sebesar 1.23.4").
 
-    A malformed amount cannot be read reliably; the reader has to guess the value.
+    A malformed number cannot be read reliably: the reader has to guess the value, and the
+    checker never computes with it (it is typed ``malformed`` by the text layer). Section
+    numbers (3.1.2), budget codes (1.02.01.2.01), dates (31.12.2023) and lists ("Pasal 1,2")
+    are not numbers in this sense. Each malformed number is reported once, with its position.
     """
 
     code = "AR108"
@@ -757,30 +754,12 @@ class MalformedAmount(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit in ctx.document.text_units():
-            for m in _AMOUNT_RE.finditer(unit.text):
-                groups = m.group("core").split(".")
-                # an amount with a digit group longer than three ("95.523400"), or a Rupiah
-                # amount with a short group ("Rp 3.973.56.698"); codes such as NIP parts or
-                # section numbers (35.09.317, 3.1.2) are not amounts
-                bad = any(len(g) > 3 for g in groups[1:])
-                if bad and not m.group("rp"):
-                    # without "Rp": only an amount in a money context, never a year suffix
-                    before = unit.text[max(0, m.start() - 25):m.start()]
-                    if not rx("amount_cue").search(before) or len(groups[-1]) == 4 and \
-                            re.fullmatch(r"(?:19|20)\d\d", groups[-1]):
-                        bad = False
-                if m.group("rp") and not bad:
-                    bad = len(groups) > 2 and any(len(g) != 3 for g in groups[1:])
-                if not bad:
-                    continue
-                value = "".join(groups)
-                msg = (f"penulisan angka tidak baku: '{m.group(0).strip()}' (pemisah ribuan harus "
-                       f"setiap tiga angka)")
-                yield self.issue(unit, m.start(), m.end(), msg, fmt_num(Decimal(value), 0))
+        from drafter.text.mentions import explain_malformed
 
-
-_AMOUNT_RE = re.compile(r"(?<![\w.,])(?P<rp>Rp\.?\s*)?(?P<core>\d+(?:\.\d+)+)(?![\w.])")
+        for unit, _b, m in ctx.text.mentions("malformed"):
+            hint, value = explain_malformed(m.text)
+            msg = f"penulisan angka tidak baku: '{m.text.strip()}' ({hint})"
+            yield self.issue(unit, m.start, m.end, msg, value)
 
 
 # --------------------------------------------------------------------------- AR109

@@ -14,16 +14,20 @@ from drafter.check.claims_parse import (
     indicator_paragraphs,
     main_rows,
     pattern,
+    pct_of_items,
     renstra_start,
     same_value,
+    scale_pattern,
     sentences,
     show,
     similarity,
     text_value,
+    tokens,
     value_of,
     words,
 )
 from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules.arithmetic import is_negative
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
@@ -31,6 +35,7 @@ from drafter.numbers import fmt_num
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
     from drafter.check.tables import IndicatorRow
+    from drafter.text import Mention
 
 
 
@@ -163,8 +168,12 @@ def status_of(target: Value | None, real: Value | None, capaian: Value | None) -
 
 
 def row_status(row: IndicatorRow) -> str | None:
-    return status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
-                     value_of(row.values.get("capaian")))
+    st = status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
+                   value_of(row.values.get("capaian")))
+    if st in ("melampaui", "tidak_tercapai") and value_of(row.values.get("capaian")) is None:
+        if is_negative(row.name):  # lower is better and no capaian tells the formula
+            st = "tidak_tercapai" if st == "melampaui" else "melampaui"
+    return st
 
 
 class _ClaimRule(Rule):
@@ -249,7 +258,7 @@ class RealisasiClaim(_ClaimRule):
             for m, either in found:
                 span = m.group("num")
                 stated = text_value(span)
-                if stated is None:
+                if stated is None or pct_of_items(text, m.start("num"), m.end("num")):
                     continue
                 if stated.num is not None and stated.num.is_year:
                     continue
@@ -298,6 +307,8 @@ class CapaianClaim(_ClaimRule):
                     continue
                 if same_value(stated, cap) or same_value(stated, alt) or same_value(stated, alt33):
                     continue
+                if pct_of_items(text, m.start("num"), m.end("num")):
+                    continue  # "capaian 60% indikator": a share of indicators, not a capaian
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
@@ -691,8 +702,9 @@ def overall_capaian(ctx: CheckContext) -> tuple[Decimal, str] | None:
 
 @register
 class OverallCategoryClaim(_ClaimRule):
-    """"Secara umum ... dalam kategori X": X is not the predicate of the overall result (the
-    average capaian of Tabel 3.1 on the report's scale).
+    """"Secara umum ... dalam kategori X" (or "secara keseluruhan ... hasil yang X"): X is not
+    the predicate of the overall result (the average capaian of Tabel 3.1 on the report's own
+    scale, whatever its number of levels; labels are matched in any letter case).
 
     The overall predicate is the headline of the chapter; it must follow from the tables."""
 
@@ -705,14 +717,27 @@ class OverallCategoryClaim(_ClaimRule):
             return
         value, source = ov
         band = ctx.scale.band_for(value)
+        names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+        intent = pattern("category_intent")
         for b in ctx.document.prose():
-            for m in pattern("overall").finditer(b.text):
+            found = list(pattern("overall").finditer(b.text))
+            seen = {m.start("cat") for m in found}
+            for s, e in sentences(b.text):
+                if not pattern("overall_sentence").search(b.text, s, e):
+                    continue
+                for pat in scale_pattern("category_phrase", names):
+                    for m in pat.finditer(b.text, s, e):
+                        if m.start("cat") not in seen and not intent.search(b.text, s, m.start()) \
+                                and not in_choice(b.text, m.start("cat"), m.end("cat")):
+                            seen.add(m.start("cat"))
+                            found.append(m)
+            for m in found:
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
-                    f"kategori umum tertulis '{m.group('cat')}', padahal {source} masuk kategori "
+                    f"kategori umum tertulis '{' '.join(m.group('cat').split())}', padahal {source} masuk kategori "
                     f"{band.label}",
                     expected=band.label)
 
@@ -772,6 +797,29 @@ class IndicatorCategoryClaim(_ClaimRule):
     code = "CL110"
     name = "indicator-category-claim"
 
+    def _claims(self, ctx: CheckContext, text: str, row: IndicatorRow) -> list[re.Match[str]]:
+        """Category statements: "capaian kategori X", "dengan predikat X", "hasil yang X" (X a
+        label of the report's own scale, in any letter case), at most one per position."""
+        out = list(pattern("indicator_category").finditer(text))
+        names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2)
+        seen = {m.start("cat") for m in out}
+        intent = pattern("category_intent")
+        for s, e in sentences(text):
+            # "koordinasi menunjukkan hasil yang baik" is praise of something else: the wordier
+            # phrases count only in a sentence about the result or naming the indicator
+            about = bool(re.search(r"capaian|realisasi|kinerja|indikator|target", text[s:e], re.IGNORECASE)
+                         or (tokens(text[s:e]) - {"hasil", "baik", "dicapai", "diraih"}) & tokens(row.name))
+            for k, pat in enumerate(scale_pattern("category_phrase", names)):
+                if k > 0 and not about:
+                    continue
+                for m in pat.finditer(text, s, e):
+                    if m.start("cat") in seen or intent.search(text, s, m.start()) or \
+                            in_choice(text, m.start("cat"), m.end("cat")):
+                        continue
+                    seen.add(m.start("cat"))
+                    out.append(m)
+        return sorted(out, key=lambda m: m.start())
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         for b, row in self.paragraphs(ctx):
             band = None
@@ -786,13 +834,13 @@ class IndicatorCategoryClaim(_ClaimRule):
                     continue
                 band = ctx.scale.band_for(c.num.value)
                 source = f"capaian {c.text} di {self.where(row, 'capaian')}"
-            for m in pattern("indicator_category").finditer(b.text):
+            for m in self._claims(ctx, b.text, row):
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
-                    f"kategori indikator '{row.name[:60]}' tertulis '{m.group('cat')}', padahal "
+                    f"kategori indikator '{row.name[:60]}' tertulis '{' '.join(m.group('cat').split())}', padahal "
                     f"{source} menunjukkan {band.label}",
                     expected=band.label)
 
@@ -837,3 +885,171 @@ class TargetClaim(_ClaimRule):
                         f"target tertulis {m.group('num')}, sedangkan {self.where(row, 'target')} mencatat "
                         f"target {target.text} untuk indikator '{row.name[:70]}'",
                         expected=target.text)
+
+
+def _percent_like(row: IndicatorRow, v: Value | None) -> bool:
+    """True when the indicator's values are percentages (a "%" in the cell, or a name such as
+    "Persentase ..."/"Cakupan ..."/"Rasio ...")."""
+    if v is None or v.num is None:
+        return False
+    return v.num.percent or bool(re.match(r"\W*(?:persentase|prosentase|presentase|cakupan|rasio|tingkat\s+penyelesaian)\b",
+                                          row.name, re.IGNORECASE))
+
+
+def _other_period(ctx: CheckContext, sent: str) -> bool:
+    """A sentence about another year or about the Renstra period."""
+    year = ctx.info.year
+    if pattern("helpers", "target_skip").search(sent):
+        return True
+    return bool(year) and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent))
+
+
+@register
+class CompletionClaim(_ClaimRule):
+    """A sentence claims full completion ("seluruh laporan telah tertangani", "100% pengaduan
+    terselesaikan", "semua rekomendasi ditindaklanjuti") while the indicator's realisasi in
+    Tabel 3.1 is a percentage below 100 (or, for a count, below its target).
+
+    Writing that everything was done when the table shows 97% hides the part that was not done,
+    which is exactly what the analysis has to explain. The completed things must be the
+    indicator's own ("seluruh pengaduan ... diselesaikan" for "Persentase Pengaduan yang
+    Diselesaikan"); "seluruh kegiatan terlaksana" says nothing about it. Sentences with a negation, a wish or a
+    target ("belum seluruhnya", "agar semua ...", "target 100% ..."), and sentences about
+    another year or the Renstra, are not claims of this year's result."""
+
+    code = "CL112"
+    name = "completion-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        quant = pattern("completion", "quantifier")
+        verb = pattern("completion", "verb")
+        blocker = pattern("completion", "blocker")
+        for b, row in self.paragraphs(ctx):
+            real = value_of(row.values.get("realisasi"))
+            if real is None or real.num is None:
+                continue
+            target = value_of(row.values.get("target"))
+            cap = value_of(row.values.get("capaian"))
+            if _percent_like(row, real):
+                if real.num.value >= 100:
+                    continue
+            elif target is None or target.num is None or target.grade or real.grade or \
+                    real.num.value >= target.num.value:
+                continue  # a count: "seluruh" is wrong only when fewer than the target were done
+            if negative_polarity(target or real, real, cap) or is_negative(row.name):
+                continue  # lower is better: "100%" is not the ideal there
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                q = quant.search(sent)
+                if q is None or _other_period(ctx, sent):
+                    continue
+                v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+                if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
+                    continue
+                if in_choice(sent, q.start(), v.end()):
+                    continue
+                if pct_of_items(sent, q.start(), q.end()):
+                    continue
+                if not tokens(sent[q.start():v.end()]) & tokens(row.name):
+                    continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
+                yield self.issue(
+                    b, s + q.start(), s + v.end(),
+                    f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
+                    f"selesai), padahal {self.where(row, 'realisasi')} mencatat realisasi {real.text} "
+                    f"untuk indikator '{row.name[:70]}'",
+                    expected=f"realisasi {real.text} (belum seluruhnya)")
+
+
+@register
+class NarrativeValueClaim(_ClaimRule):
+    """A percentage (or, for an index, a score) stated in the narrative of an indicator
+    ("tingkat penyelesaian laporan tahun 2023 mencapai 95%", "hanya 95% laporan yang
+    tertangani", "indeks kepuasan masyarakat tahun ini sebesar 85,2") matches none of that
+    indicator's figures in the tables (target, realisasi, capaian of Tabel 3.1, the years of
+    Tabel 3.2, the Renstra figures of Tabel 3.3).
+
+    A narrative figure that appears in no table was either mistyped or copied from another
+    report. Shares of indicators ("60% indikator"), budget figures, changes ("dari 90% menjadi
+    95%"), figures of other years, the Renstra and regional comparisons are not read here;
+    figures right after "realisasi", "capaian" or "target" are the business of CL101, CL102 and
+    CL111."""
+
+    code = "CL113"
+    name = "narrative-value-claim"
+    severity = "warning"
+
+    def _known(self, ctx: CheckContext, row: IndicatorRow) -> list[Value]:
+        out: list[Value] = []
+        for r in (row, *(counterpart(ctx, row, role) for role in ("3.1", "3.2", "3.3", "3.4", "3.5", "PK"))):
+            if r is None:
+                continue
+            for vc in r.values.values():
+                v = value_of(vc)
+                if v is not None and v.num is not None:
+                    out.append(v)
+        return out
+
+    @staticmethod
+    def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str) -> bool:
+        """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
+        magnitude in a sentence that names the indicator."""
+        from drafter.check.claims_parse import containment
+
+        if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
+            return False
+        r = real.num.value
+        return r / 2 <= mn.value <= r * 2 and containment(row.name, sent) >= 0.5
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import nums_equal
+
+        verb = pattern("narrative_value_verb")
+        skip = pattern("narrative_skip")
+        owned = pattern("narrative_owned")
+        for b, row in self.paragraphs(ctx):
+            real = value_of(row.values.get("realisasi"))
+            pct_row = _percent_like(row, real)
+            score_row = not pct_row and real is not None and real.num is not None and not real.grade \
+                and real.num.value > 0
+            if not (pct_row or score_row):
+                continue
+            known = self._known(ctx, row)
+            if not known:
+                continue
+            layer = ctx.text.of(b)
+            text = b.text
+            for s, e in layer.sentences:
+                sent = text[s:e]
+                if skip.search(sent) or _other_period(ctx, sent) or not tokens(sent) & tokens(row.name):
+                    continue  # about something else than this indicator
+                for mn in layer.mentions_in(s, e):
+                    if mn.num is None:
+                        continue
+                    if pct_row and mn.kind != "percent":
+                        continue
+                    if score_row and not self._score_like(row, real, mn, sent):
+                        continue
+                    head = text[s:mn.start]
+                    if not verb.search(head) or owned.search(head):
+                        continue
+                    if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
+                        continue
+                    if re.match(r"\s*(?:dari|terhadap)\s+target\b", text[mn.end:mn.end + 20], re.IGNORECASE):
+                        continue  # "mencapai 95% dari target": a capaian against the target
+                    if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
+                        continue
+                    if named_other(ctx, row, head):
+                        continue
+                    yield self.issue(
+                        b, mn.start, mn.end,
+                        f"angka {mn.text.strip()} di uraian indikator '{row.name[:70]}' tidak ada di tabel: "
+                        f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
+                        f" dan capaian {show(value_of(row.values.get('capaian')))}",
+                        expected=show(real))
+
+
+def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
+    """True when ``text`` names another main indicator than ``row``."""
+    other = named_row(ctx, text)
+    return other is not None and other is not row

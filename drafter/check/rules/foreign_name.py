@@ -176,9 +176,6 @@ class OtherDesa(Rule):
                 )
 
 
-_WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
-
-
 @register
 class OwnNameSpelling(Rule):
     """The office's own name spelled differently: "Gemukmas" in the report of Kecamatan
@@ -202,8 +199,10 @@ class OwnNameSpelling(Rule):
         limit = 1 if len(own) < 7 else 2
         short = len(own) < 7  # short names: only a changed letter, not an added/dropped one
         for unit, _block in units(ctx.document):
-            for m in _WORD_RE.finditer(unit.text):
-                w = m.group(0)
+            for m in ctx.text.of(unit).pieces:
+                w = m.text
+                if len(w) < 4 or not w[0].isupper() or not w.isascii():
+                    continue
                 lw = w.lower()
                 if lw == lown or lw in known or abs(len(lw) - len(lown)) > limit:
                     continue
@@ -220,7 +219,7 @@ class OwnNameSpelling(Rule):
                     continue
                 right = own.upper() if w.isupper() else own
                 yield self.issue(
-                    unit, m.start(), m.end(),
+                    unit, m.start, m.end,
                     f"nama instansi ditulis \"{w}\", seharusnya \"{right}\"",
                     expected=right,
                 )

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import prose_units, sentences
 from drafter.measure import Band, Scale
-from drafter.numbers import Num, fmt_num, scan_numbers
+from drafter.numbers import Num, fmt_num
 from drafter.resources import load_yaml
+from drafter.text import operand_numbers as scan_numbers
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext

@@ -42,6 +42,7 @@ from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
 from drafter.resources import data_dir, read_text
+from drafter.text import WORD_RE
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -50,7 +51,7 @@ def load_data(filename: str) -> Any:
     """A YAML file of ``rules/`` (libyaml when available: the lexicon loads ~8x faster)."""
     return yaml.load(read_text("rules", filename), Loader=_LOADER)  # noqa: S506 - safe loader
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD_RE = WORD_RE  # the text layer's one tokenizer
 _MASK_RES = (
     re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),

@@ -11,6 +11,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import is_toc_line
 from drafter.document.model import Block
+from drafter.text import words as text_words
 
 _CAPTION_RE = re.compile(r"^[\s#*_]*(?P<kind>Tabel|Table|Gambar|Grafik|Diagram)\s+"
                          r"(?P<num>\d+(?:\.\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
@@ -331,7 +332,7 @@ class TocMismatch(Rule):
 
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
+    words = text_words(text, digits=True)
     return {tuple(words[i:i + n]) for i in range(max(0, len(words) - n + 1))}
 
 

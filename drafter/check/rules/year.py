@@ -18,6 +18,7 @@ from drafter.check.rules._textutil import sentence, sentence_bounds, units
 from drafter.document.model import TextUnit
 from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
+from drafter.text import words
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 
@@ -307,7 +308,7 @@ _STOP = {"dan", "negara", "republik", "indonesia", "tentang", "atas", "yang", "d
 
 
 def _toks(s: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{3,}", s.lower()) if w not in _STOP}
+    return {w for w in words(s) if len(w) >= 3 and w.isascii() and w not in _STOP}
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

@@ -1,0 +1,17 @@
+"""One text layer for every rule: sentences, tokens and typed number mentions."""
+
+from drafter.text.layer import (
+    WORD_RE,
+    TextLayer,
+    Token,
+    UnitText,
+    about_one_sasaran,
+    analyze,
+    operand_numbers,
+    words,
+)
+from drafter.text.mentions import Mention, classify, is_malformed_text, scan
+from drafter.text.sentences import split
+
+__all__ = ["WORD_RE", "Mention", "about_one_sasaran", "TextLayer", "Token", "UnitText", "analyze", "classify",
+           "is_malformed_text", "operand_numbers", "scan", "split", "words"]

@@ -1,0 +1,168 @@
+"""The text layer: sentences, tokens and number mentions of every text unit, computed once.
+
+:func:`analyze` gives the :class:`UnitText` of one string (cached, so every rule asking about
+the same paragraph or cell shares one analysis); :class:`TextLayer` walks a whole document
+(every prose block and every table cell, each cell its own sentence source) and is cached on
+the check context as ``ctx.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from drafter.document.model import Block, Document, TextUnit
+from drafter.numbers import Num, scan_numbers
+from drafter.text.mentions import Mention, scan
+from drafter.text.sentences import split
+
+# a word: letters, with inner hyphens or apostrophes ("kali-kali", "Qur'an"); digits are not words
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PIECE_RE = re.compile(r"[^\W\d_]+")
+_ALNUM_RE = re.compile(r"[^\W_]+")
+
+
+def words(text: str, *, digits: bool = False) -> list[str]:
+    """Lower-case word pieces of ``text`` ("kali-kali" gives two pieces); with ``digits``, runs
+    of digits count as words too (for shingles of passages)."""
+    return (_ALNUM_RE if digits else _PIECE_RE).findall(text.lower())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class UnitText:
+    """The analysis of one text: sentence spans, tokens and typed number mentions."""
+
+    __slots__ = ("text", "sentences", "_starts", "_ends", "__dict__")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences: list[tuple[int, int]] = split(text)
+        self._starts = [s for s, _ in self.sentences]
+        self._ends = [e for _, e in self.sentences]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def pieces(self) -> list[Token]:
+        """Word pieces: tokens split at inner hyphens and apostrophes ("Gumukmas-Jember")."""
+        return [Token(m.group(), m.start(), m.end()) for m in _PIECE_RE.finditer(self.text)]
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return scan(self.text)
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (a position between sentences belongs to the
+        next one; past the last sentence, to the last). -1 for a text without sentences."""
+        if not self.sentences:
+            return -1
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return 0
+        if pos >= self._ends[i] and i + 1 < len(self.sentences):
+            return i + 1
+        return i
+
+    def bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """(begin, end) of the sentence(s) around ``text[start:end]``."""
+        if not self.sentences:
+            return 0, len(self.text)
+        if end is None or end < start:
+            end = start
+        i = self.sentence_index(start)
+        j = self.sentence_index(max(start, end - 1)) if end > start else i
+        return self.sentences[i][0], self.sentences[max(i, j)][1]
+
+    def sentence_at(self, pos: int) -> str:
+        b, e = self.bounds(pos)
+        return self.text[b:e]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def malformed(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "malformed"]
+
+
+@lru_cache(maxsize=8192)
+def analyze(text: str) -> UnitText:
+    """The (cached) analysis of ``text``."""
+    return UnitText(text)
+
+
+def operand_numbers(text: str) -> list[Num]:
+    """:func:`drafter.numbers.scan_numbers` without the pieces of malformed numbers: what a rule
+    may compute with ("2.186,670.304" gives nothing, not 2.186,670 and 304)."""
+    nums = scan_numbers(text)
+    bad = [(m.start, m.end) for m in analyze(text).mentions if m.kind == "malformed"]
+    if not bad:
+        return nums
+    return [n for n in nums if not any(a < n.end and n.start < b for a, b in bad)]
+
+
+class TextLayer:
+    """Every text unit of a document with its analysis, in reading order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.document = doc
+        self.units: list[tuple[TextUnit, Block]] = []
+        for b in doc.blocks:
+            if b.kind == "table":
+                for c in b.cells():
+                    self.units.append((c, b))
+            else:
+                self.units.append((b, b))
+        self._by_id = {id(u): analyze(u.text) for u, _ in self.units}
+
+    def of(self, unit: TextUnit) -> UnitText:
+        got = self._by_id.get(id(unit))
+        return got if got is not None else analyze(unit.text)
+
+    def __iter__(self) -> Iterator[tuple[TextUnit, Block, UnitText]]:
+        for u, b in self.units:
+            yield u, b, self._by_id[id(u)]
+
+    def mentions(self, kind: str | None = None) -> Iterator[tuple[TextUnit, Block, Mention]]:
+        for u, b, t in self:
+            for m in t.mentions:
+                if kind is None or m.kind == kind:
+                    yield u, b, m
+
+    def sasaran_heading(self, block: Block) -> Block | None:
+        """The nearest preceding heading-like block that opens a sasaran ("Sasaran 2 : ...",
+        "Sasaran Strategis: ..."), within the same chapter; None when there is none."""
+        for i in range(block.index - 1, -1, -1):
+            b = self.document.blocks[i]
+            if b.chapter != block.chapter:
+                return None
+            if b.kind != "table" and len(b.text) < 300 and _SASARAN_HEAD.match(b.text):
+                return b
+        return None
+
+
+def about_one_sasaran(sentence: str) -> bool:
+    """True when a sentence speaks about one sasaran ("sasaran ini diukur dengan 1 indikator"),
+    so that a count in it is compared with that sasaran's indicators, not the whole table."""
+    return _ONE_SASARAN.search(sentence) is not None
+
+
+_ONE_SASARAN = re.compile(r"\bsasaran(?:\s+strategis)?(?:\s+(?:ke-?\s*)?\d+)?\s+(?:ini|tersebut|itu)\b|"
+                          r"\b(?:pada|untuk|dalam)\s+sasaran(?:\s+strategis)?\s+(?:ke-?\s*)?\d+\b|"
+                          r"\bsasaran(?:\s+strategis)?\s+(?:ke-?\s*)?\d+\s+(?:diukur|memiliki|terdiri|mempunyai)\b",
+                          re.IGNORECASE)
+_SASARAN_HEAD = re.compile(r"^\W*(?:[A-Z0-9]{1,3}[.)]\s*)*sasaran(?:\s+strategis)?(?:\s+\d+|\s*[:.])", re.IGNORECASE)
