@@ -930,7 +930,8 @@ def flatten(markdown: str, year: int, page_lines: int = _PAGE) -> Flat:
             cells = []
             for c in range(ncol):
                 text = r.cells[c].plain if c < len(r.cells) else ""
-                cells.append(textwrap.wrap(text, _WRAP) if len(text) > _WRAP and " " in text else [text])
+                cells.append(textwrap.wrap(text, _WRAP, break_long_words=False, break_on_hyphens=False)
+                             if len(text) > _WRAP and " " in text else [text])
             wrapped.append(cells)
         widths = [max(len(x) for cells in wrapped for x in cells[c]) for c in range(ncol)]
         result = []
