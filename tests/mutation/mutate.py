@@ -595,6 +595,208 @@ def terbilang_words(draft: Draft, rng: random.Random) -> list[Mutation]:
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# newer defect classes (issue 9): measured by benchmarks/mutation.py, not yet gated by the tests
+# (see NEW_CLASSES_NOT_YET_GATED)
+
+_SCALE_WORDS = ("ribu", "juta", "miliar", "triliun")
+_DIGIT_WORDS = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def terbilang_malformed(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Make the words of an amount ill-formed (not just another number): a scale word written
+    twice ("... Juta Juta ...") or dropped between two digit words ("Lima [Juta] Lima Ratus")."""
+    out = []
+    for ln in draft.prose_lines():
+        line = draft.lines[ln - 1]
+        for m in _TERBILANG_RE.finditer(line):
+            words = list(re.finditer(r"[a-zA-Z]+", m.group(0)))
+            for k, w in enumerate(words[:-1]):
+                low = w.group(0).lower()
+                if low not in _SCALE_WORDS:
+                    continue
+                s, e = m.start() + w.start(), m.start() + w.end()
+                prev = words[k - 1].group(0).lower() if k else ""
+                nxt = words[k + 1].group(0).lower()
+                if prev in _DIGIT_WORDS and nxt in _DIGIT_WORDS and rng.random() < 0.5:
+                    # drop the scale word and one space: "lima juta lima" -> "lima lima"
+                    e2 = e + 1 if line[e:e + 1] == " " else e
+                    out.append(_mut(draft, "terbilang_malformed", "terbilang", ln, s, e2, ""))
+                else:
+                    out.append(_mut(draft, "terbilang_malformed", "terbilang", ln, s, e,
+                                    f"{w.group(0)} {w.group(0)}"))
+    return out
+
+
+_TAHUN_KE_RE = re.compile(r"\btahun\s+ke-?\s?(\d{1,2})\b", re.I)
+_ORDINALS = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6}
+_ORDINAL_RE = re.compile(r"\btahun\s+(" + "|".join(_ORDINALS) + r")\b", re.I)
+
+
+def tahun_ke(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Change "tahun ke-N" (or "tahun ketiga") of the Renstra period to another year number."""
+    out = []
+    for ln in draft.prose_lines():
+        line = draft.lines[ln - 1]
+        for m in _TAHUN_KE_RE.finditer(line):
+            n = int(m.group(1))
+            new = n + 1 if n <= 1 or rng.random() < 0.5 else n - 1
+            out.append(_mut(draft, "tahun_ke", "year", ln, m.start(1), m.end(1), str(new)))
+        for m in _ORDINAL_RE.finditer(line):
+            n = _ORDINALS[m.group(1).lower()]
+            new_n = n + 1 if n <= 1 or rng.random() < 0.5 else n - 1
+            word = next(w for w, v in _ORDINALS.items() if v == new_n) if new_n <= 6 else str(new_n)
+            out.append(_mut(draft, "tahun_ke", "year", ln, m.start(1), m.end(1), word))
+    return out
+
+
+def caption_year(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Write last year in a table caption above columns of the report year."""
+    out = []
+    year = str(draft.year)
+    for t in draft.tables:
+        if not t.caption_line or not any(year in h for h in t.header_texts()):
+            continue
+        line = draft.lines[t.caption_line - 1]
+        for m in re.finditer(rf"\b{year}\b", line):
+            if re.search(r"[-–—/]\s*$", line[max(0, m.start() - 3):m.start()]) or \
+                    re.match(r"^\s*[-–—/]\s*\d", line[m.end():m.end() + 3]):
+                continue  # a period
+            out.append(_mut(draft, "caption_year", "year", t.caption_line, m.start(), m.end(),
+                            str(draft.year - 1), related=[t.header[0].line]))
+    return out
+
+
+def _measure_values(draft: Draft) -> set[str]:
+    """Texts of the capaian/realisasi cells of indicator tables (markup removed)."""
+    out = set()
+    for t in draft.tables:
+        cols = [c for c in (t.column("capaian"), t.column("realisasi", exclude=("rp", "anggaran")))
+                if c is not None]
+        if not cols or t.column("target") is None:
+            continue
+        for r in t.rows:
+            for c in cols:
+                if c < len(r.cells) and _num_cell(r.cells[c]) is not None:
+                    out.add(r.cells[c].plain.replace(" ", ""))
+    return out
+
+
+def narrative_percent(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Change a percentage of the analysis that states a capaian or realisasi of the report year
+    shown in the tables, in any common phrasing ("capaiannya 100%", "mencapai 85%",
+    "Capaian Sasaran Strategis 2 tahun ini sebesar 103,59%"), averages and other years excepted."""
+    out = []
+    values = _measure_values(draft)
+    lead = re.compile(rf"\b(capaian(?:nya)?|mencapai|terealisasi|realisasi(?:nya)?)\b"
+                      rf"(?:\s+(?:sebesar|yaitu|adalah|hanya|baru|sudah|tahun\s+{draft.year}|tahun\s+ini"
+                      rf"|sasaran\s+strategis\s+\d+))*\s*:?\s*$", re.I)
+    for ln in draft.prose_lines():
+        line = draft.lines[ln - 1]
+        if re.search(r"anggaran|serapan|belanja", line, re.I):
+            continue  # budget shares: another class
+        for num in scan_numbers(line):
+            if num.is_year or not num.percent or num.text.replace(" ", "") not in values:
+                continue
+            before = line[max(0, num.start - 60):num.start]
+            if not lead.search(before) or re.search(r"rata|lebih dari|dihitung", before[-30:], re.I):
+                continue
+            new_value = _shift(num.value, rng, minimum=Decimal("2"))
+            out.append(_mut(draft, "narrative_percent", "claim-vs-table", ln, num.start, num.end,
+                            _format_like(new_value, num.text, num.decimals)))
+    return out
+
+
+_BELOW_RE = re.compile(r"\b(?:sehingga\s+)?target\s+belum\s+tercapai|\b(?:masih\s+)?di\s+bawah\s+target"
+                       r"|\bbelum\s+mencapai\s+target", re.I)
+
+
+def exceed_claim(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Turn "target belum tercapai" / "di bawah target" of an indicator below target into
+    "telah melampaui target"."""
+    out = []
+    for ln in draft.prose_lines():
+        line = draft.lines[ln - 1]
+        if re.search(r"anggaran|renstra|akhir periode", line, re.I):
+            continue  # budget targets, end-of-Renstra targets: other claims
+        for m in _BELOW_RE.finditer(line):
+            new = "telah melampaui target"
+            if m.group(0).lower().startswith("sehingga"):
+                new = "sehingga " + new
+            out.append(_mut(draft, "exceed_claim", "claim-vs-table", ln, m.start(), m.end(), new))
+    return out
+
+
+_PART_RE = re.compile(r"\bBelanja\s+[A-Z][a-z]+(?:\s+dan\s+[A-Z][a-z]+)?\s+sebesar\s+(Rp\.?\s?[\d.]+(?:,\d+)?)"
+                      r"(\s*\([A-Za-z ]+\))?")
+_TOTAL_RE = re.compile(r"\banggaran\s+(?:belanja\s+)?sebesar\s+Rp", re.I)
+
+
+def budget_parts(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Change one part of a stated budget composition ("Belanja Operasi sebesar Rp A (...)") so
+    the parts no longer add up to the stated total; its words are rewritten to match."""
+    from drafter.numbers import fmt_rp, terbilang_rupiah
+
+    out = []
+    for ln in draft.prose_lines():
+        line = draft.lines[ln - 1]
+        for m in _PART_RE.finditer(line):
+            total = next((k for k in range(ln - 1, max(0, ln - 12), -1)
+                          if _TOTAL_RE.search(draft.lines[k - 1])), None)
+            if total is None:
+                continue
+            num = parse_number(m.group(1))
+            if num is None or num.malformed or num.value < 1000:
+                continue
+            step = Decimal(10) ** max(3, len(str(int(num.value))) - 3)
+            new_value = num.value + step * rng.randint(2, 9)
+            new = fmt_rp(new_value)
+            s, e = m.start(1), m.end(1)
+            if m.group(2):
+                new += f" ({terbilang_rupiah(new_value)})"
+                e = m.end(2)
+                new = new if not m.group(2).startswith(" ") else new  # "Rp X (..." keeps its space
+            out.append(_mut(draft, "budget_parts", "arithmetic", ln, s, e, new, related=[total]))
+    return out
+
+
+def _wilayah_rows() -> list[tuple[str, str]]:
+    path = ROOT.parent / "shared" / "data" / "wilayah" / "wilayah.csv"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    rows = []
+    for ln in text.splitlines()[1:]:
+        code, _, name = ln.partition(",")
+        rows.append((code, name))
+    return rows
+
+
+def foreign_kecamatan_province(draft: Draft, rng: random.Random) -> list[Mutation]:
+    """Paste the name of a kecamatan of ANOTHER province where the report names its own
+    kecamatan (needs ../shared/data/wilayah and a real kabupaten)."""
+    out: list[Mutation] = []
+    rows = _wilayah_rows()
+    own = next((c for c, n in rows if c.count(".") == 1 and n.lower() in
+                (f"kabupaten {draft.kabupaten}".lower(), f"kota {draft.kabupaten}".lower())), None)
+    if not draft.instansi or own is None:
+        return out
+    prov = own.split(".")[0]
+    local = {n.lower() for c, n in rows if c.startswith(prov + ".")}
+    names = sorted({n for c, n in rows if c.count(".") == 2 and not c.startswith(prov + ".")
+                    and re.fullmatch(r"[A-Z][a-z]{4,}", n) and n.lower() not in local})
+    if not names:
+        return out
+    pat = re.compile(rf"\bKecamatan\s+({re.escape(draft.instansi)})\b", re.I)
+    for ln in draft.prose_lines():
+        line = draft.lines[ln - 1]
+        for m in pat.finditer(line):
+            out.append(_mut(draft, "foreign_kecamatan_province", "foreign-name", ln, m.start(1), m.end(1),
+                            rng.choice(names)))
+    return out
+
+
 MUTATORS: dict[str, Callable[[Draft, random.Random], list[Mutation]]] = {
     "capaian_cell": capaian_cell,
     "realisasi_text": realisasi_text,
@@ -607,13 +809,30 @@ MUTATORS: dict[str, Callable[[Draft, random.Random], list[Mutation]]] = {
     "budget_row": budget_row,
     "count_mismatch": count_mismatch,
     "terbilang_words": terbilang_words,
+    "terbilang_malformed": terbilang_malformed,
+    "tahun_ke": tahun_ke,
+    "caption_year": caption_year,
+    "narrative_percent": narrative_percent,
+    "exceed_claim": exceed_claim,
+    "budget_parts": budget_parts,
+    "foreign_kecamatan_province": foreign_kecamatan_province,
 }
 CATEGORY = {
     "capaian_cell": "arithmetic", "realisasi_text": "claim-vs-table", "predicate_swap": "predicate",
     "second_tick": "predicate", "year_change": "year", "choice_bracket": "leftover",
     "template_instruction": "leftover", "foreign_kecamatan": "foreign-name",
     "budget_row": "arithmetic", "count_mismatch": "count", "terbilang_words": "terbilang",
+    "terbilang_malformed": "terbilang", "tahun_ke": "year", "caption_year": "year",
+    "narrative_percent": "claim-vs-table", "exceed_claim": "claim-vs-table", "budget_parts": "arithmetic",
+    "foreign_kecamatan_province": "foreign-name",
 }
+# Classes added for issue 9: benchmarks/mutation.py measures and prints them with the others, but
+# tests/mutation/test_mutation.py does not assert on them until the checker catches them.
+NEW_CLASSES_NOT_YET_GATED: tuple[str, ...] = (
+    "terbilang_malformed", "tahun_ke", "caption_year", "narrative_percent", "exceed_claim",
+    "budget_parts", "foreign_kecamatan_province",
+)
+GATED_CLASSES: tuple[str, ...] = tuple(t for t in MUTATORS if t not in NEW_CLASSES_NOT_YET_GATED)
 
 
 def candidates(draft: Draft, type_: str, rng: random.Random) -> list[Mutation]:
@@ -657,6 +876,109 @@ def combination(draft: Draft, rng: random.Random, k: int, types: Sequence[str] |
         chosen.append(m)
         used |= {m.line - 2, m.line - 1, m.line, m.line + 1, m.line + 2} | set(m.related_lines)
     return chosen
+
+
+# ---------------------------------------------------------------------------------------------
+# flattened tables: the Markdown as a PDF text extraction would give it
+
+
+@dataclass
+class Flat:
+    text: str
+    line_map: dict[int, list[int]]  # Markdown line (1-based) -> lines of the flattened text
+
+    def lines_for(self, md_lines: Iterable[int]) -> set[int]:
+        return {x for ln in md_lines for x in self.line_map.get(ln, [])}
+
+
+_WRAP = 26  # a cell longer than this (with spaces) is wrapped onto the next lines
+_PAGE = 55  # flattened lines per page
+
+
+def _strip_md(line: str) -> str:
+    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    return line.replace("**", "").replace("__", "")
+
+
+def flatten(markdown: str, year: int, page_lines: int = _PAGE) -> Flat:
+    """Render ``markdown`` as PDF-extracted text: every pipe table becomes columns aligned by runs
+    of spaces (long cells wrapped onto the next lines, no separator row, no pipes), headings and
+    bold markers lose their markup, and every ``page_lines`` lines a page number and a running
+    header are interleaved; a table cut by a page break gets its header rows again. Prose lines
+    stay whole, so an in-line mutation never changes the line structure: the same ``line_map``
+    holds for a clean draft and its mutations (only numbers and short labels are mutated in
+    tables, and they never wrap)."""
+    import textwrap
+
+    lines = markdown.split("\n")
+    tables, _used = parse_tables(lines)
+    by_start = {t.header[0].line: t for t in tables}
+    out: list[str] = []
+    line_map: dict[int, list[int]] = {}
+    page = [1]
+
+    def page_break(repeat: list[str]) -> None:
+        out.extend(["", f"{'':30}- {page[0]} -", f"Laporan Kinerja Instansi Pemerintah Tahun {year}", ""])
+        page[0] += 1
+        out.extend(repeat)
+
+    def render(t: MdTable) -> list[tuple[int, list[str]]]:
+        rows = t.header + t.rows
+        ncol = max(len(r.cells) for r in rows)
+        wrapped = []
+        for r in rows:
+            cells = []
+            for c in range(ncol):
+                text = r.cells[c].plain if c < len(r.cells) else ""
+                cells.append(textwrap.wrap(text, _WRAP, break_long_words=False, break_on_hyphens=False)
+                             if len(text) > _WRAP and " " in text else [text])
+            wrapped.append(cells)
+        widths = [max(len(x) for cells in wrapped for x in cells[c]) for c in range(ncol)]
+        result = []
+        for r, cells in zip(rows, wrapped, strict=True):
+            height = max(len(c) for c in cells)
+            text_lines = ["  ".join((cells[c][k] if k < len(cells[c]) else "").ljust(widths[c])
+                                    for c in range(ncol)).rstrip() for k in range(height)]
+            result.append((r.line, text_lines))
+        return result
+
+    i = 1
+    next_break = page_lines
+    while i <= len(lines):
+        t = by_start.get(i)
+        if t is None:
+            out.append(_strip_md(lines[i - 1]))
+            line_map[i] = [len(out)]
+            i += 1
+            if len(out) >= next_break:
+                page_break([])
+                next_break = len(out) + page_lines
+            continue
+        rendered = render(t)
+        n_head = len(t.header)
+        header_text = [x for _ln, tl in rendered[:n_head] for x in tl]
+        for k, (ln, text_lines) in enumerate(rendered):
+            if k >= n_head and len(out) + len(text_lines) > next_break:
+                page_break(header_text)
+                next_break = len(out) + page_lines
+            start = len(out) + 1
+            out.extend(text_lines)
+            line_map[ln] = list(range(start, len(out) + 1))
+            if k == n_head - 1:
+                line_map[ln + 1] = [len(out)]  # the separator row
+        last = max(r.line for r in t.header + t.rows)
+        i = last + 1
+    return Flat("\n".join(out), line_map)
+
+
+def check_text(text: str, name: str = "draf.txt") -> list[Found]:
+    """Check plain text (no Markdown), e.g. a flattened draft."""
+    from drafter.check.runner import check_document
+    from drafter.document.readers import parse_text
+
+    doc = parse_text(text, name, markdown=False)
+    issues, _ = check_document(doc)
+    return [Found(i.rule, i.category, i.location.line, i.message) for i in issues]
 
 
 # ---------------------------------------------------------------------------------------------
