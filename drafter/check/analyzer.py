@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from drafter.check.gazetteer import DESA, KABUPATEN, KECAMATAN, KELURAHAN, KOTA, Gazetteer, Region, gazetteer
 from drafter.document.model import Block, Document
 from drafter.measure import Band, Scale, default_scale
 from drafter.numbers import parse_number
@@ -24,11 +25,16 @@ _TAHUN_RE = re.compile(r"\btahun\s+" + _YEAR + r"\b", re.IGNORECASE)
 _CITED_RE = re.compile(r"\bno(?:mor|\.)?\s*[\w./-]+\s+tahun\s+20\d\d\b", re.IGNORECASE)
 # "Nomor : 000.8.6.3/52/35.09.04/2025": the year closing a decree number
 _DECREE_NO_RE = re.compile(r"\bnomor\s*:\s*[\w. ]+(?:/[\w. ]*)+/\s*" + _YEAR + r"\b", re.IGNORECASE)
-_INSTANSI_KINDS = r"(?:Kecamatan|Kelurahan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian|Rumah Sakit)"
+_INSTANSI_KINDS = (r"(?:Kecamatan|Kelurahan|Desa|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian"
+                   r"|Rumah Sakit|Kementerian|Lembaga)")
 _KEC_RE = re.compile(r"\b(Kecamatan|Kelurahan)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-z]+)?)")
 _LK_NAME_RE = re.compile(
     r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?(" + _INSTANSI_KINDS
     + r"[A-Za-z ,&]{2,80}?)\s+(?:Kabupaten\s+\w+\s+)?Tahun\s+20\d\d",
+)
+_LK_CAPS_RE = re.compile(
+    r"\bLAPORAN\s+KINERJA\s+(?:INSTANSI\s+PEMERINTAH(?:AN)?\s+)?(" + _INSTANSI_KINDS.upper()
+    + r"[A-Z ,&]{2,80}?)\s+(?:(?:KABUPATEN|KOTA)\s+[A-Z]+\s+)?TAHUN\s+20\d\d",
 )
 _KAB_RE = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kota|KOTA)\s+([A-Z][a-zA-Z]+)")
 _CHAPTER_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*BAB\s+([IVX]+)\b", re.IGNORECASE)
@@ -48,6 +54,13 @@ class ReportInfo:
     scale_source: str  # "document" or "default"
     scale_block: int | None = None
     names_seen: Counter[str] = field(default_factory=Counter)
+    # the report's own region from the national gazetteer (None when not resolved)
+    kabupaten_kind: str | None = None  # "Kabupaten" or "Kota"
+    province: Region | None = None
+    regency: Region | None = None  # the kabupaten/kota
+    kecamatan: Region | None = None
+    village: Region | None = None  # the desa/kelurahan
+    national: bool = False  # a ministry or national agency (no region)
 
 
 def _texts(doc: Document, limit: int | None = None) -> list[str]:
@@ -87,6 +100,8 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
         kind, name = m.group(1), m.group(2).split()[0]
         names[f"{kind} {name}"] += 1
     lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
+    if not lk:  # a cover in capitals: "LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021"
+        lk = Counter(" ".join(m.group(1).split()).title() for m in _LK_CAPS_RE.finditer(allt))
     if lk:
         full = lk.most_common(1)[0][0]
         km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+)", full)
@@ -99,11 +114,159 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
     return None, None, names
 
 
+def _title_instansi(doc: Document) -> str | None:
+    """The instansi as the title writes it, all words ("Kecamatan Padang Barat Kota Padang")."""
+    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer("\n".join(_texts(doc))))
+    return lk.most_common(1)[0][0] if lk else None
+
+
 def detect_kabupaten(doc: Document) -> str | None:
     allt = "\n".join(_texts(doc))
     c = Counter(m.group(1).capitalize() for m in _KAB_RE.finditer(allt)
                 if m.group(1).lower() not in {"kota", "kabupaten", "dan", "jawa"})
     return c.most_common(1)[0][0] if c else None
+
+
+# --- the report's own region (national gazetteer) ---------------------------------------------
+# A mention is a kind word followed by capitalised words; the longest run of words that names a
+# region of that kind in the gazetteer wins ("Kabupaten Bandung Barat" is not "Kabupaten
+# Bandung"; "Kota Padang" is not "Kabupaten Padang Pariaman").
+_MENTION_KINDS = {
+    "kabupaten": (1, KABUPATEN), "kab": (1, KABUPATEN), "bupati": (1, KABUPATEN),
+    "kota": (1, KOTA), "walikota": (1, KOTA), "wali kota": (1, KOTA),
+    "provinsi": (0, None), "prov": (0, None), "propinsi": (0, None), "gubernur": (0, None),
+    "kecamatan": (2, None), "kec": (2, None), "camat": (2, None),
+    "kelurahan": (3, KELURAHAN), "kel": (3, KELURAHAN), "lurah": (3, KELURAHAN),
+    "desa": (3, DESA), "ds": (3, DESA), "kepala desa": (3, DESA),
+}
+_NOT_KIND = (r"(?!(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|kec\.|kelurahan|kel\.|desa"
+             r"|tahun|nomor|no\.)(?:\W|$))")
+MENTION_RE = re.compile(
+    r"(?<![\w.])(?P<kind>(?i:kabupaten|kab\.|bupati|kota|wali\s?kota|provinsi|propinsi|prov\.|gubernur"
+    r"|kecamatan|kec\.|camat|kelurahan|kel\.|lurah|kepala\s+desa|desa|ds\.))[ \t]+"
+    r"(?P<rest>[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
+)
+_PEMERINTAH_RE = re.compile(r"(?i:pemerintah(?:an)?)[ \t]+$")
+_NATIONAL_RE = re.compile(r"^(?:Kementerian|Lembaga|Badan\s+[\w ]*Nasional|Kejaksaan|Kepolisian)\b",
+                          re.IGNORECASE)
+
+
+def mention_kind(word: str) -> tuple[int, str | None]:
+    """(level, kind) of a mention's kind word: "Kab." -> (1, "Kabupaten")."""
+    return _MENTION_KINDS[" ".join(word.lower().rstrip(".").split()).replace("wali kota", "walikota")]
+
+
+def resolve_mention(gaz: Gazetteer, level: int, kind: str | None, rest: str,
+                    within: str | None = None) -> tuple[Region | None, int]:
+    """The region named by the longest prefix of ``rest`` (and the prefix's length in
+    characters), or (None, 0)."""
+    words = list(re.finditer(r"\S+", rest))
+    for n in range(len(words), 0, -1):
+        end = words[n - 1].end()
+        text = rest[:end].rstrip(".,;:")
+        if level == 3:
+            if within is None:
+                return None, 0
+            found = gaz.find(text, 3, within=within)
+            if kind is not None:
+                found = [r for r in found if r.kind == kind] or found
+        else:
+            found = gaz.find(text, level, kind=kind, within=within)
+        if len(found) == 1:
+            return found[0], len(text)
+    return None, 0
+
+
+@dataclass
+class _OwnRegion:
+    province: Region | None = None
+    regency: Region | None = None
+    kecamatan: Region | None = None
+    village: Region | None = None
+    national: bool = False
+    province_office: bool = False  # "Dinas ... Provinsi X": the province is the own region
+
+
+def _override_regency(gaz: Gazetteer, text: str) -> Region | None:
+    m = re.match(r"\s*(?i:(kabupaten|kab\.|kota)\s+)?(.+)", text)
+    if not m:
+        return None
+    kind = None if not m.group(1) else (KOTA if m.group(1).lower() == "kota" else KABUPATEN)
+    found = gaz.find(m.group(2), 1, kind=kind)
+    if len(found) > 1:
+        found = [r for r in found if r.kind == KABUPATEN]
+    return found[0] if len(found) == 1 else None
+
+
+def detect_region(doc: Document, instansi: str | None = None,
+                  kabupaten: str | None = None) -> _OwnRegion:
+    """The report's own province, kabupaten/kota, kecamatan and desa/kelurahan.
+
+    Mentions after "Pemerintah" and in the first blocks (cover, title, pengantar) weigh most;
+    a ministry or national agency has no region. A kecamatan whose kabupaten is not named is
+    found nationally when its name is unique.
+    """
+    out = _OwnRegion()
+    if instansi and _NATIONAL_RE.match(instansi):
+        out.national = True
+        return out
+    gaz = gazetteer()
+    if instansi and not kabupaten:
+        # "Dinas Pendidikan Provinsi Jawa Timur": a province-level office
+        levels = {mention_kind(m.group("kind"))[0] for m in MENTION_RE.finditer(instansi)}
+        if 0 in levels and not levels & {1, 2, 3}:
+            for m in MENTION_RE.finditer(instansi):
+                region, _n = resolve_mention(gaz, 0, None, m.group("rest"))
+                if region is not None:
+                    out.province = region
+                    out.province_office = True
+                    return out
+    head_n = 80
+    votes: dict[int, Counter[str]] = {0: Counter(), 1: Counter()}
+    for i, text in enumerate(_texts(doc)):
+        head = i < head_n
+        for m in MENTION_RE.finditer(text):
+            level, kind = mention_kind(m.group("kind"))
+            if level > 1:
+                continue
+            region, _n = resolve_mention(gaz, level, kind, m.group("rest"))
+            if region is None:
+                continue
+            weight = 1 + 2 * head + 4 * bool(_PEMERINTAH_RE.search(text, 0, m.start()))
+            votes[level][region.code] += weight
+    if kabupaten:
+        out.regency = _override_regency(gaz, kabupaten)
+    inst_level = None
+    if instansi:
+        first = instansi.split(" ", 1)[0]
+        inst_level = {KECAMATAN: 2, KELURAHAN: 3, DESA: 3}.get(first)
+    if out.regency is None and votes[1]:
+        best = votes[1].most_common(1)[0]
+        prov_best = votes[0].most_common(1)[0] if votes[0] else None
+        # a province-level office ("Dinas ... Provinsi X") names its kabupaten in passing
+        if inst_level is not None or prov_best is None or best[1] >= prov_best[1]:
+            out.regency = gaz.region(best[0])
+    if instansi and inst_level == 2:
+        rest = instansi.split(" ", 1)[1] if " " in instansi else ""
+        within = out.regency.code if out.regency else None
+        kec, _n = resolve_mention(gaz, 2, None, rest, within)
+        if kec is None and out.regency is None:
+            kec, _n = resolve_mention(gaz, 2, None, rest)
+        if kec is not None:
+            out.kecamatan = kec
+            out.regency = gaz.regency_of(kec)
+    elif instansi and inst_level == 3 and out.regency is not None:
+        rest = instansi.split(" ", 1)[1] if " " in instansi else ""
+        kind = KELURAHAN if instansi.startswith(KELURAHAN) else DESA
+        vil, _n = resolve_mention(gaz, 3, kind, rest, out.regency.code)
+        if vil is not None:
+            out.village = vil
+            out.kecamatan = gaz.region(vil.parent_code or "")
+    if out.regency is not None:
+        out.province = gaz.province_of(out.regency)
+    elif votes[0]:
+        out.province = gaz.region(votes[0].most_common(1)[0][0])
+    return out
 
 
 def _num(s: str) -> Decimal | None:
@@ -184,7 +347,16 @@ def analyze_report(doc: Document, *, year: int | None = None,
     else:
         y, ysrc = detect_year(doc)
     full, name, names = detect_instansi(doc)
-    kab = kabupaten or detect_kabupaten(doc)
+    region = detect_region(doc, _title_instansi(doc) or full, kabupaten)
+    if region.regency:
+        kab: str | None = region.regency.name
+    elif region.national or region.province_office:
+        kab = None  # a ministry or a province-level office
+    else:
+        kab = kabupaten or detect_kabupaten(doc)
+    own = region.village or region.kecamatan
+    if own is not None and full and full.split(" ", 1)[0] in (KECAMATAN, KELURAHAN, DESA):
+        full, name = own.full, own.name  # the gazetteer's spelling, all words of the name
     scale, ssrc, sblock = read_scale(doc)
     return ReportInfo(
         year=y,
@@ -196,6 +368,12 @@ def analyze_report(doc: Document, *, year: int | None = None,
         scale_source=ssrc,
         scale_block=sblock,
         names_seen=names,
+        kabupaten_kind=region.regency.kind if region.regency else None,
+        province=region.province,
+        regency=region.regency,
+        kecamatan=region.kecamatan,
+        village=region.village,
+        national=region.national,
     )
 
 
