@@ -146,7 +146,8 @@ MENTION_RE = re.compile(
     r"|kecamatan|kec\.|camat|kelurahan|kel\.|lurah|kepala\s+desa|desa|ds\.))[ \t]+"
     r"(?P<rest>[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
 )
-_PEMERINTAH_RE = re.compile(r"(?i:pemerintah(?:an)?)[ \t]+$")
+_PEMERINTAH_RE = re.compile(r"[\s*#_]*(?i:pemerintah(?:an)?)[ \t]+")  # "PEMERINTAH KOTA X" heading
+_TITLE_SPAN_RE = re.compile(r"(?i:\blaporan\s+kinerja\b)[^\n]{0,160}")
 _NATIONAL_RE = re.compile(r"^(?:Kementerian|Lembaga|Badan\s+[\w ]*Nasional|Kejaksaan|Kepolisian)\b",
                           re.IGNORECASE)
 
@@ -225,6 +226,7 @@ def detect_region(doc: Document, instansi: str | None = None,
     votes: dict[int, Counter[str]] = {0: Counter(), 1: Counter()}
     for i, text in enumerate(_texts(doc)):
         head = i < head_n
+        titles = [t.span() for t in _TITLE_SPAN_RE.finditer(text)] if head else []
         for m in MENTION_RE.finditer(text):
             level, kind = mention_kind(m.group("kind"))
             if level > 1:
@@ -232,7 +234,10 @@ def detect_region(doc: Document, instansi: str | None = None,
             region, _n = resolve_mention(gaz, level, kind, m.group("rest"))
             if region is None:
                 continue
-            weight = 1 + 2 * head + 4 * bool(_PEMERINTAH_RE.search(text, 0, m.start()))
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            header = bool(_PEMERINTAH_RE.fullmatch(text, line_start, m.start()))
+            title = any(a <= m.start() < b for a, b in titles)
+            weight = 1 + 2 * head + 4 * header + 6 * (title and head)
             votes[level][region.code] += weight
     if kabupaten:
         out.regency = _override_regency(gaz, kabupaten)

@@ -25,6 +25,7 @@ GAZETTEER_FILE = "wilayah.tsv.gz"
 PROVINSI, KABUPATEN, KOTA, KECAMATAN, KELURAHAN, DESA = (
     "Provinsi", "Kabupaten", "Kota", "Kecamatan", "Kelurahan", "Desa")
 _VILLAGE_KIND = {"1": KELURAHAN, "2": DESA, "3": DESA}  # 3: desa adat (Papua)
+_MIN_WORD = 4
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 
@@ -155,10 +156,14 @@ def gazetteer() -> Gazetteer:
 @cache
 def place_words() -> frozenset[str]:
     """Every word (lower case) of the name of a province, kabupaten/kota, kecamatan or
-    desa/kelurahan of Indonesia: place names are words for the spelling rules."""
+    desa/kelurahan of Indonesia: place names are words for the spelling rules.
+
+    Words of fewer than four letters are left out: they are mostly particles and affixes that
+    also occur as village names ("Nya", "An", "Kan"), and as known words they would hide split
+    words such as "Perlu nya"."""
     gaz = gazetteer()
     words = gaz.words_of_names(gaz._regions.values())
     for raw in gaz._villages_raw.values():
         if raw:
             words.update(w.lower() for w in _WORD_RE.findall(raw))
-    return frozenset(words)
+    return frozenset(w for w in words if len(w) >= _MIN_WORD)
