@@ -279,6 +279,8 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
                         sig.role = span
                     elif sig.pangkat is None and _pangkat_re().search(val):
                         sig.pangkat = _pangkat_in([span])
+                    elif not f.group("key").lower().startswith("jabatan"):
+                        sig.extra.setdefault("between", []).append(span)
                 n = _NIP_RE.search(nb.text, off)
                 if n:
                     sig.nip, sig.nip_unit, sig.nip_span = n.group("nip"), nb, n.span("nip")
@@ -294,7 +296,8 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
             name, s0, e0 = same
             sig = _Sig(name, b, s0, e0, b.position(s0)[0], n.group("nip"), b, n.span("nip"))
             sig.role = _role_of(blocks, i, s0)
-            sig.pangkat = _pangkat_in(_between(blocks, i, e0, i, n.start()))
+            sig.extra["between"] = _between(blocks, i, e0, i, n.start())
+            sig.pangkat = _pangkat_in(sig.extra["between"])
             sigs.append(sig)
             used.add(i)
             continue
@@ -307,7 +310,8 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
                 sig = _Sig(name, blocks[j], s0, e0, blocks[j].position(s0)[0],
                            n.group("nip"), b, n.span("nip"))
                 sig.role = _role_of(blocks, j, s0)
-                sig.pangkat = _pangkat_in(_between(blocks, j, e0, i, n.start()))
+                sig.extra["between"] = _between(blocks, j, e0, i, n.start())
+                sig.pangkat = _pangkat_in(sig.extra["between"])
                 sigs.append(sig)
                 used.add(j)
                 break
@@ -648,4 +652,50 @@ class SignatoryRole(Rule):
                         f"\"{s.name}\" menandatangani sebagai {s.role.text}, padahal di baris "
                         f"{ref.line} {s.role.text} adalah \"{ref.name}\"; periksa nama pejabat",
                         expected=ref.name,
+                    )
+
+
+def _norm_pangkat(text: str) -> str:
+    t = re.sub(r"(?i)\b(?:tingkat|tkt?)\s*\.?\s*(?:i|1)\b", " tingkat i", text)
+    return " ".join(re.sub(r"[^a-z ]", " ", t.lower()).split())
+
+
+@register
+class UnknownPangkat(Rule):
+    """A pangkat in a signature block that is no pangkat of the official list: "Pejabat
+    TK.1" under the signatory's name (meant: "Pembina Tingkat I").
+
+    The line between the name and the NIP (or the "Pangkat :" field) carries the pangkat; a
+    word close to a pangkat but not one (rules/pangkat.yaml) is a typing error. Lines that are
+    not close to any pangkat (an office, a second title) are left alone.
+    """
+
+    code = "PP104"
+    name = "unknown-pangkat"
+    category = "other"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        names = {_norm_pangkat(n): n for n in pangkat_table().values()}
+        for s in _signatures(ctx):
+            if s.pangkat is not None:
+                continue
+            for sp in s.extra.get("between") or []:
+                for lm in re.finditer(r"[^\n]+", sp.text):
+                    raw = lm.group().strip().strip("*_").strip()
+                    if not raw or len(raw.split()) > 5 or not raw[0].isalpha():
+                        continue
+                    key = _norm_pangkat(re.sub(r"\(?\b(?:IV|III|II|I)\s*/\s*[a-eA-E]\)?", "", raw))
+                    if not key or key in names:
+                        continue
+                    ranked = sorted(names, key=lambda n: (-SequenceMatcher(None, key, n).ratio(), n))
+                    close = [names[n] for n in ranked[:2] if SequenceMatcher(None, key, n).ratio() >= 0.75]
+                    if not close:
+                        continue
+                    off = sp.start + lm.start() + lm.group().index(raw)
+                    yield self.issue(
+                        sp.unit, off, off + len(raw),
+                        f"\"{raw}\" bukan pangkat PNS yang sah; mungkin maksudnya "
+                        + " atau ".join(f"\"{c}\"" for c in close),
+                        expected=close[0],
                     )
