@@ -255,7 +255,8 @@ def detect_region(doc: Document, instansi: str | None = None,
         rest = instansi.split(" ", 1)[1] if " " in instansi else ""
         within = out.regency.code if out.regency else None
         kec, _n = resolve_mention(gaz, 2, None, rest, within)
-        if kec is None and out.regency is None:
+        if kec is None and not kabupaten:
+            # not in the voted kabupaten/kota (or none voted): a name unique in Indonesia
             kec, _n = resolve_mention(gaz, 2, None, rest)
         if kec is not None:
             out.kecamatan = kec

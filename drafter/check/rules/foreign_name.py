@@ -283,9 +283,10 @@ def _short_line(text: str, start: int) -> str:
 
 @register
 class OtherRegency(Rule):
-    """Another kabupaten/kota in a header or signature block: "KABUPATEN LUMAJANG" on the
-    cover of a Jember report, "Bupati Bondowoso," above the Perjanjian Kinerja signature,
-    "PEMERINTAH KOTA MALANG" in the report of a Kabupaten Malang office.
+    """Another kabupaten/kota or province in a header or signature block: "KABUPATEN LUMAJANG"
+    on the cover of a Jember report, "Bupati Bondowoso," above the Perjanjian Kinerja
+    signature, "PEMERINTAH KOTA MALANG" in the report of a Kabupaten Malang office, "PROVINSI
+    JAWA TENGAH" in the header of a Jawa Timur office.
 
     The header and the signature name the government the report belongs to; another one there
     is a passage copied from another region's report. Only short lines (a heading or a
@@ -300,14 +301,15 @@ class OtherRegency(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        own = ctx.info.regency
-        if own is None:
+        owns = {1: ctx.info.regency, 0: ctx.info.province}
+        if ctx.info.national or owns[0] is None:
             return
         gaz = gazetteer()
         for unit, block in units(ctx.document):
-            for m, _level, kind in _mentions(unit.text, {1}):
-                region, n = resolve_mention(gaz, 1, kind, m.group("rest"))
-                if region is None or region.code == own.code:
+            for m, level, kind in _mentions(unit.text, {0, 1} if owns[1] else {0}):
+                own = owns[level]
+                region, n = resolve_mention(gaz, level, kind, m.group("rest"))
+                if own is None or region is None or region.code == own.code:
                     continue
                 line = _short_line(unit.text, m.start())
                 before = unit.text[unit.text.rfind("\n", 0, m.start()) + 1:m.start()]
@@ -325,7 +327,7 @@ class OtherRegency(Rule):
                 kw = _kind_word(m)
                 if kw.lower() in ("bupati", "walikota", "wali kota"):
                     kw = "Bupati" if own.kind == KABUPATEN else "Wali Kota"
-                else:
+                elif kw.lower() != "gubernur":
                     kw = own.kind
                 right = f"{kw} {own.name}"
                 if m.group(0).isupper():
