@@ -11,7 +11,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from drafter.check.gazetteer import DESA, KABUPATEN, KECAMATAN, KELURAHAN, KOTA, Gazetteer, Region, gazetteer
+from drafter.check.gazetteer import (
+    DESA,
+    KABUPATEN,
+    KECAMATAN,
+    KELURAHAN,
+    KOTA,
+    Gazetteer,
+    Region,
+    gazetteer,
+    name_key,
+)
 from drafter.document.model import Block, Document
 from drafter.measure import Band, Scale, default_scale
 from drafter.numbers import parse_number
@@ -199,6 +209,38 @@ def _override_regency(gaz: Gazetteer, text: str) -> Region | None:
     return found[0] if len(found) == 1 else None
 
 
+def _own_unit(doc: Document, gaz: Gazetteer, level: int, kind: str | None, name: str,
+              within: str | None) -> Region | None:
+    """The kecamatan (level 2) or desa/kelurahan (3) the report is about: the instansi's name
+    may be cut short ("Kecamatan Salam" for "Kecamatan Salam Babaris"), so every mention whose
+    first word is the name's first word is resolved (longest name first) and the most frequent
+    region wins."""
+    if level == 3 and within is None:
+        return None
+    first = name_key(name.split()[0]) if name.split() else ""
+    if not first:
+        return None
+    votes: Counter[str] = Counter()
+    found: dict[str, Region] = {}
+    for text in [name, *_texts(doc)]:
+        for m in MENTION_RE.finditer(text) if text is not name else [None]:
+            rest = name if m is None else m.group("rest")
+            if m is not None and mention_kind(m.group("kind"))[0] != level:
+                continue
+            if name_key(rest.split()[0]) != first:
+                continue
+            region, _n = resolve_mention(gaz, level, kind, rest, within)
+            if region is not None:
+                votes[region.code] += 1
+                found[region.code] = region
+    if not votes:
+        return None
+    best = votes.most_common(2)
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None  # two regions as frequent: undecided
+    return found[best[0][0]]
+
+
 def detect_region(doc: Document, instansi: str | None = None,
                   kabupaten: str | None = None) -> _OwnRegion:
     """The report's own province, kabupaten/kota, kecamatan and desa/kelurahan.
@@ -251,23 +293,20 @@ def detect_region(doc: Document, instansi: str | None = None,
         # a province-level office ("Dinas ... Provinsi X") names its kabupaten in passing
         if inst_level is not None or prov_best is None or best[1] >= prov_best[1]:
             out.regency = gaz.region(best[0])
-    if instansi and inst_level == 2:
+    if instansi and inst_level in (2, 3):
         rest = instansi.split(" ", 1)[1] if " " in instansi else ""
+        kind = None if inst_level == 2 else (KELURAHAN if instansi.startswith(KELURAHAN) else DESA)
         within = out.regency.code if out.regency else None
-        kec, _n = resolve_mention(gaz, 2, None, rest, within)
-        if kec is None and not kabupaten:
+        own = _own_unit(doc, gaz, inst_level, kind, rest, within)
+        if own is None and inst_level == 2 and not kabupaten:
             # not in the voted kabupaten/kota (or none voted): a name unique in Indonesia
-            kec, _n = resolve_mention(gaz, 2, None, rest)
-        if kec is not None:
-            out.kecamatan = kec
-            out.regency = gaz.regency_of(kec)
-    elif instansi and inst_level == 3 and out.regency is not None:
-        rest = instansi.split(" ", 1)[1] if " " in instansi else ""
-        kind = KELURAHAN if instansi.startswith(KELURAHAN) else DESA
-        vil, _n = resolve_mention(gaz, 3, kind, rest, out.regency.code)
-        if vil is not None:
-            out.village = vil
-            out.kecamatan = gaz.region(vil.parent_code or "")
+            own = _own_unit(doc, gaz, 2, None, rest, None)
+        if own is not None and inst_level == 2:
+            out.kecamatan = own
+            out.regency = gaz.regency_of(own)
+        elif own is not None:
+            out.village = own
+            out.kecamatan = gaz.region(own.parent_code or "")
     if out.regency is not None:
         out.province = gaz.province_of(out.regency)
     elif votes[0]:
