@@ -65,6 +65,7 @@ class Gazetteer:
         self._villages_raw: dict[str, str] = {}
         self._by_key: dict[tuple[int, str], list[str]] = {}  # (level, key) -> codes
         self._village_cache: dict[str, tuple[Region, ...]] = {}
+        self._village_keys: dict[str, dict[str, list[Region]]] = {}
         for line in text.split("\n"):
             if not line or line[0] == "#":
                 continue
@@ -109,13 +110,13 @@ class Gazetteer:
         return list(got)
 
     def provinces(self) -> list[Region]:
-        return [r for r in self._regions.values() if r.level == 0]
+        return [r for r in self._regions.values() if "." not in r.code]
 
     def regencies(self) -> list[Region]:
-        return [r for r in self._regions.values() if r.level == 1]
+        return [r for r in self._regions.values() if r.code.count(".") == 1]
 
     def all_kecamatan(self) -> list[Region]:
-        return [r for r in self._regions.values() if r.level == 2]
+        return [self._regions[c] for c in self._villages_raw]
 
     def province_of(self, region: Region) -> Region:
         return self._regions[region.code.split(".")[0]]
@@ -132,15 +133,28 @@ class Gazetteer:
         if level == 3:
             if within is None:
                 raise ValueError("villages are looked up within a kecamatan or kabupaten/kota")
-            kecs = [within] if within.count(".") == 2 else [
-                k.code for k in self.all_kecamatan() if k.code.startswith(within + ".")]
-            return [v for c in kecs for v in self.villages(c) if name_key(v.name) == key]
+            return list(self._village_index(within).get(key, ()))
         out = [self._regions[c] for c in self._by_key.get((level, key), [])]
         if kind is not None:
             out = [r for r in out if r.kind == kind]
         if within is not None:
             out = [r for r in out if r.code.startswith(within + ".")]
         return out
+
+    def _village_index(self, within: str) -> dict[str, list[Region]]:
+        """name key -> villages, within a kecamatan, kabupaten/kota or province (cached)."""
+        got = self._village_keys.get(within)
+        if got is None:
+            if within.count(".") == 2:
+                kecs = [within]
+            else:
+                kecs = [c for c in self._villages_raw if c.startswith(within + ".")]
+            got = {}
+            for c in kecs:
+                for v in self.villages(c):
+                    got.setdefault(name_key(v.name), []).append(v)
+            self._village_keys[within] = got
+        return got
 
     def words_of_names(self, regions: Iterable[Region]) -> set[str]:
         return {w.lower() for r in regions for w in _WORD_RE.findall(r.name)}

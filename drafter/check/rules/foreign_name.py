@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
 from drafter.check.context import CheckContext
@@ -28,19 +29,24 @@ def _own(ctx: CheckContext) -> tuple[Region | None, Region | None]:
     return info.regency, info.kecamatan
 
 
-def _known_names(ctx: CheckContext) -> set[str]:
+def _known_names(ctx: CheckContext) -> frozenset[str]:
     """Lower-case names that are places around the report: every kabupaten/kota and province,
     the kecamatan of the own kabupaten/kota and their villages."""
+    regency, _kec = _own(ctx)
+    return _names_around(regency.code if regency else None)
+
+
+@cache
+def _names_around(regency_code: str | None) -> frozenset[str]:
     gaz = gazetteer()
     names = {r.name.lower() for r in gaz.regencies()} | {r.name.lower() for r in gaz.provinces()}
-    regency, _kec = _own(ctx)
-    if regency is not None:
-        for kec in gaz.children(regency.code):
+    if regency_code is not None:
+        for kec in gaz.children(regency_code):
             names.add(kec.name.lower())
             for v in gaz.villages(kec.code):
                 names.add(v.name.lower())
                 names.add(v.name.lower().replace(" ", ""))
-    return names
+    return frozenset(names)
 
 
 def _context_re(key: str) -> re.Pattern[str]:

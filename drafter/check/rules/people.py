@@ -22,7 +22,7 @@ from typing import Any
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import units
-from drafter.document.model import Block, TextUnit
+from drafter.document.model import Block, Document, TextUnit
 from drafter.resources import load_yaml
 
 
@@ -196,11 +196,18 @@ def _sequences(ctx: CheckContext) -> list[list[TextUnit]]:
     return seqs
 
 
+_LAST: list[tuple[Document, list[_Sig]]] = []  # the signatures of the last document
+
+
 def _signatures(ctx: CheckContext) -> list[_Sig]:
+    """Every signature of the document (computed once per document, shared by the rules)."""
+    if _LAST and _LAST[0][0] is ctx.document:
+        return _LAST[0][1]
     sigs: list[_Sig] = []
     for units_ in _sequences(ctx):
         sigs.extend(_signatures_in(units_))
     sigs.sort(key=lambda s: s.line)
+    _LAST[:] = [(ctx.document, sigs)]
     return sigs
 
 
