@@ -81,8 +81,8 @@ def _kind_word(m: re.Match[str]) -> str:
 @register
 class OtherKecamatan(Rule):
     """Names of other kecamatan of the same kabupaten/kota in the report of one kecamatan (or
-    of one of its desa/kelurahan): "Kecamatan Wuluhan", "Camat Sukorambi", "Kec. Sukowono" in
-    the LKIP of Kecamatan Gumukmas.
+    of one of its desa/kelurahan): "Kecamatan Padang Timur", "Camat Pauh", "Kec. Kuranji" in
+    the LKIP of Kecamatan Padang Barat (Kota Padang).
 
     Reports are often written by copying another kecamatan's report; a foreign name left in a
     sasaran, a decree or an analysis shows the text was not adapted. The kecamatan of the
@@ -173,8 +173,8 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
 @register
 class OtherDesa(Rule):
     """A desa/kelurahan of another kecamatan named as one of "ours" in the report of one
-    kecamatan: "Desa Paleran" (Kecamatan Umbulsari) in the LKIP of Kecamatan Gumukmas, or a
-    list of the kecamatan's desa with one desa of a neighbouring kecamatan.
+    kecamatan: "Desa Sidoarum" (Kecamatan Godean) in the LKIP of Kecamatan Gamping (Kabupaten
+    Sleman), or a list of the kecamatan's desa with one desa of a neighbouring kecamatan.
 
     Like a foreign kecamatan name, a foreign desa shows a passage copied from another
     kecamatan's report. A name is taken for a desa only after "Desa", "Kelurahan", "Ds." or
@@ -289,10 +289,10 @@ def _short_line(text: str, start: int) -> str:
 
 @register
 class OtherRegency(Rule):
-    """Another kabupaten/kota or province in a header or signature block: "KABUPATEN LUMAJANG"
-    on the cover of a Jember report, "Bupati Bondowoso," above the Perjanjian Kinerja
-    signature, "PEMERINTAH KOTA MALANG" in the report of a Kabupaten Malang office, "PROVINSI
-    JAWA TENGAH" in the header of a Jawa Timur office.
+    """Another kabupaten/kota or province in a header or signature block: "KABUPATEN CILACAP"
+    on the cover of a Banyumas report, "Bupati Sleman," above the Perjanjian Kinerja signature
+    of a Bantul office, "PEMERINTAH KOTA MALANG" in the report of a Kabupaten Malang office,
+    "PROVINSI JAWA TENGAH" in the header of a Jawa Timur office.
 
     The header and the signature name the government the report belongs to; another one there
     is a passage copied from another region's report. Only short lines (a heading or a
@@ -444,11 +444,11 @@ _WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
 
 @register
 class OwnNameSpelling(Rule):
-    """The office's own name spelled differently: "Gemukmas" in the report of Kecamatan
-    Gumukmas (a capitalised word one or two letters away from the name).
+    """The office's own name spelled differently: "Mengwu" in the report of Kecamatan Mengwi
+    (a capitalised word one or two letters away from the name).
 
     A misspelt own name in a formal accountability report is conspicuous. Words that are
-    names in the gazetteer (another kecamatan like "Mumbulsari", a desa) are not reported.
+    names in the gazetteer (another kecamatan, a desa such as "Mengwitani") are not reported.
     """
 
     code = "FN102"
