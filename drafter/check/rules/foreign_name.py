@@ -360,6 +360,14 @@ _COUNT_RE = re.compile(
 )
 
 
+# "jumlah desa di Kecamatan X sebanyak 8": the number after the noun
+_COUNT_AFTER_RE = re.compile(
+    r"(?i)\bjumlah\s+(?P<noun>desa|kelurahan)(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?\s+"
+    r"(?:(?:di\s+)?(?:wilayah\s+)?kecamatan\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+)?"
+    rf"(?:sebanyak|ada|adalah|berjumlah|yaitu|:)\s*(?P<n>{_COUNT_WORDS})\b(?!\s*(?:%|persen|,\d|\.\d))"
+)
+
+
 def count_value(text: str) -> int | None:
     """1-199 written in digits or words ("tujuh", "dua belas", "dua puluh satu")."""
     t = text.strip().lower()
@@ -406,7 +414,7 @@ class VillageCount(Rule):
         n_desa = sum(v.kind == DESA for v in vs)
         n_kel = len(vs) - n_desa
         for unit, _block in units(ctx.document):
-            for m in _COUNT_RE.finditer(unit.text):
+            for m in [*_COUNT_RE.finditer(unit.text), *_COUNT_AFTER_RE.finditer(unit.text)]:
                 sent = sentence(unit.text, m.start(), m.end())
                 if any(resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0]
                        not in (None, own) for mm, _l, _k in _mentions(sent, {2})):
@@ -415,7 +423,7 @@ class VillageCount(Rule):
                        if resolve_mention(gaz, 1, _k, mm.group("rest"))[0] not in (None, regency)):
                     continue
                 pairs = [(m.group("n"), m.group("noun").lower(), bool(m.group("both")), "n")]
-                if m.group("n2"):
+                if "n2" in m.re.groupindex and m.group("n2"):
                     pairs.append((m.group("n2"), m.group("noun2").lower(), False, "n2"))
                 for raw, noun, both, grp in pairs:
                     val = count_value(raw)
@@ -433,7 +441,7 @@ class VillageCount(Rule):
                         continue
                     yield self.issue(
                         unit, m.start(grp), m.end(grp),
-                        f"tertulis {raw} {noun}, padahal menurut data wilayah Kemendagri "
+                        f"tertulis {raw} {'desa/kelurahan' if both else noun}, padahal menurut data wilayah Kemendagri "
                         f"Kecamatan {own.name} memiliki {right}",
                         expected=right,
                     )
