@@ -18,7 +18,7 @@ from drafter.check.gazetteer import DESA, KABUPATEN, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, sentence, units
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
-from drafter.document.model import Cell, TextUnit
+from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
 
 
@@ -74,6 +74,15 @@ def _legit(sent: str) -> bool:
     return bool(_BORDER_RE.search(sent) or _LEGIT_RE.search(sent))
 
 
+def _border_row(unit: TextUnit, block: Block) -> bool:
+    """A table cell whose row describes a border ("Utara | Kecamatan X") or a legitimate
+    context."""
+    if not isinstance(unit, Cell) or unit.row >= len(block.rows):
+        return False
+    texts = block.rows[unit.row].texts()
+    return any(_BORDER_CELL_RE.fullmatch(t.strip()) for t in texts) or _legit(" ".join(texts))
+
+
 def _kind_word(m: re.Match[str]) -> str:
     return " ".join(m.group("kind").split())
 
@@ -107,14 +116,14 @@ class OtherKecamatan(Rule):
                            "(rules/gazetteer/); FN101/FN106/FN108 tidak dijalankan")
             return
         gaz = gazetteer()
-        for unit, _block in units(ctx.document):
+        for unit, block in units(ctx.document):
             for m, _level, _kind in _mentions(unit.text, {2}):
                 kec, n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
                 if kec is None or kec.code == own.code:
                     continue
                 end = m.start("rest") + n
                 sent = sentence(unit.text, m.start(), end)
-                if _legit(sent):
+                if _legit(sent) or _border_row(unit, block):
                     continue
                 others = set()
                 for m2, _l, _k in _mentions(sent, {2}):
@@ -124,12 +133,13 @@ class OtherKecamatan(Rule):
                 if len(others) >= 2:
                     continue  # a list of kecamatan
                 kw = _kind_word(m)
+                own_name = own.name.upper() if m.group("rest").isupper() else own.name
                 yield self.issue(
                     unit, m.start(), end,
                     f"nama kecamatan lain \"{unit.text[m.start():end]}\" dalam laporan "
                     f"{ctx.info.instansi}; kemungkinan salinan dari laporan kecamatan lain, "
-                    f"seharusnya {kw} {own.name}",
-                    expected=f"{kw} {own.name}",
+                    f"seharusnya {kw} {own_name}",
+                    expected=f"{kw} {own_name}",
                 )
 
 
@@ -203,7 +213,7 @@ class OtherDesa(Rule):
         gaz = gazetteer()
         mine = {name_key(v.name) for v in gaz.villages(own.code)}
         seen: set[tuple[int, int]] = set()
-        for unit, _block in units(ctx.document):
+        for unit, block in units(ctx.document):
             for m, _level, _kind in _mentions(unit.text, {3}):
                 found, n = _villages_named(regency, m.group("rest"))
                 if not found or any(v.parent_code == own.code for v in found):
@@ -211,7 +221,7 @@ class OtherDesa(Rule):
                 if name_key(m.group("rest")[:n]) in mine:
                     continue
                 end = m.start("rest") + n
-                if _legit(sentence(unit.text, m.start(), end)):
+                if _legit(sentence(unit.text, m.start(), end)) or _border_row(unit, block):
                     continue
                 seen.add((id(unit), m.start()))
                 msg, exp = self._message(own, unit.text[m.start():end], found)

@@ -322,7 +322,38 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
                 sigs.append(sig)
                 used.add(j)
                 break
+        else:
+            sig = _title_case_sig(blocks, i, n)
+            if sig is not None:
+                sigs.append(sig)
     return sigs
+
+
+_TITLE_NAME_RE = re.compile(
+    r"(?P<name>(?:(?:Dr|Drs|Dra|Ir|H|Hj|Prof|KH)\.\s*)*[A-Z][a-z'’]+\.?(?:[ \t]+[A-Z][a-z'’]*\.?){1,5})"
+    r"[ \t]*(?:,[^\n]*)?")
+
+
+def _title_case_sig(blocks: list[TextUnit], i: int, n: re.Match[str]) -> _Sig | None:
+    """A name in Title Case on the line just above the NIP (or above its pangkat line):
+    "Ahmad Fauzi Rahman, S.Sos" / "NIP. ...". Only the nearest lines are looked at, so a
+    sentence or heading is not taken for a name."""
+    for k, sp in enumerate(_lines_before(blocks, i, n.start(), limit=2)):
+        m = _TITLE_NAME_RE.fullmatch(sp.text)
+        toks = _name_tokens(m.group("name")) if m else []
+        if (m and len(toks) >= 2 and not any(t in _not_name() for t in toks)
+                and not _pangkat_re().search(sp.text) and not _role_re().match(sp.text)):
+            name = m.group("name").strip()
+            j = blocks.index(sp.unit) if sp.unit in blocks else i
+            sig = _Sig(name, sp.unit, sp.start, sp.start + len(name), sp.unit.position(sp.start)[0],
+                       n.group("nip"), blocks[i], n.span("nip"))
+            sig.role = _role_of(blocks, j, sp.start)
+            sig.extra["between"] = _between(blocks, j, sp.start + len(name), i, n.start())
+            sig.pangkat = _pangkat_in(sig.extra["between"])
+            return sig
+        if k == 0 and not _pangkat_re().search(sp.text):
+            return None  # the nearest line is neither a name nor a pangkat
+    return None
 
 
 def _digits(nip: str) -> str:
