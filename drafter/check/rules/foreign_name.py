@@ -14,7 +14,7 @@ from functools import cache
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
 from drafter.check.context import CheckContext
-from drafter.check.gazetteer import DESA, KABUPATEN, Region, gazetteer, name_key
+from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, sentence, units
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
@@ -302,7 +302,8 @@ class OtherRegency(Rule):
     """Another kabupaten/kota or province in a header or signature block: "KABUPATEN CILACAP"
     on the cover of a Banyumas report, "Bupati Sleman," above the Perjanjian Kinerja signature
     of a Bantul office, "PEMERINTAH KOTA MALANG" in the report of a Kabupaten Malang office,
-    "PROVINSI JAWA TENGAH" in the header of a Jawa Timur office.
+    "PROVINSI JAWA TENGAH" in the header of a Jawa Timur office, "LURAH SEKELOA" in the report
+    of Kelurahan Dago.
 
     The header and the signature name the government the report belongs to; another one there
     is a passage copied from another region's report. Only short lines (a heading or a
@@ -317,14 +318,18 @@ class OtherRegency(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        owns = {1: ctx.info.regency, 0: ctx.info.province}
+        owns = {1: ctx.info.regency, 0: ctx.info.province, 3: ctx.info.village}
         if ctx.info.national or owns[0] is None:
             return
+        levels = {lv for lv, r in owns.items() if r is not None}
         gaz = gazetteer()
         for unit, block in units(ctx.document):
-            for m, level, kind in _mentions(unit.text, {0, 1} if owns[1] else {0}):
+            for m, level, kind in _mentions(unit.text, levels):
                 own = owns[level]
-                region, n = resolve_mention(gaz, level, kind, m.group("rest"))
+                # a desa/kelurahan report: another village of the same kecamatan as its own
+                within = (own.parent_code if level == 3 and own is not None else None)
+                region, n = resolve_mention(gaz, level, kind if level < 3 else None,
+                                            m.group("rest"), within)
                 if own is None or region is None or region.code == own.code:
                     continue
                 line = _short_line(unit.text, m.start())
@@ -332,6 +337,9 @@ class OtherRegency(Rule):
                 if len(re.findall(r"[\w.'-]+", line)) > 8 and not _HEADER_RE.fullmatch(before.strip(" *#_")):
                     continue  # a long line: prose, unless it opens with "Pemerintah"
                 end = m.start("rest") + n
+                if level == 3 and not (_kind_word(m).lower() in ("lurah", "kepala desa")
+                                       or unit.text[m.start():end].isupper()):
+                    continue  # "Kelurahan X" alone on a line may be a list item
                 context = sentence(unit.text, m.start(), end)
                 if isinstance(unit, Cell):
                     row = block.rows[unit.row] if unit.row < len(block.rows) else None
@@ -343,6 +351,8 @@ class OtherRegency(Rule):
                 kw = _kind_word(m)
                 if kw.lower() in ("bupati", "walikota", "wali kota"):
                     kw = "Bupati" if own.kind == KABUPATEN else "Wali Kota"
+                elif kw.lower() in ("lurah", "kepala desa"):
+                    kw = "Lurah" if own.kind == KELURAHAN else "Kepala Desa"
                 elif kw.lower() != "gubernur":
                     kw = own.kind
                 right = f"{kw} {own.name}"
