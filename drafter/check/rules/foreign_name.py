@@ -291,6 +291,10 @@ class OtherDesa(Rule):
                 yield self.issue(unit, s0, e0, msg, expected=exp)
 
 
+# kind words that name the person who signs ("BUPATI X," above a signature)
+_SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
+
+
 def _short_line(text: str, start: int) -> str:
     b = text.rfind("\n", 0, start) + 1
     e = text.find("\n", start)
@@ -308,7 +312,9 @@ class OtherRegency(Rule):
     The header and the signature name the government the report belongs to; another one there
     is a passage copied from another region's report. Only short lines (a heading or a
     signature line, at most eight words) and "Pemerintah Kabupaten/Kota ..." are looked at, so
-    cooperation, comparisons and regulations of other regions in the analysis are not reported.
+    cooperation, comparisons and regulations of other regions in the analysis are not reported;
+    on a short line the name must be in capitals, follow "Pemerintah", name a signer ("Bupati
+    X", "Gubernur X", "Lurah X") or end with a comma (a list item "Kabupaten X" is not read).
     "Kota X" and "Kabupaten X" are different regions (Kota Bandung is not Kabupaten Bandung).
     """
 
@@ -337,9 +343,10 @@ class OtherRegency(Rule):
                 if len(re.findall(r"[\w.'-]+", line)) > 8 and not _HEADER_RE.fullmatch(before.strip(" *#_")):
                     continue  # a long line: prose, unless it opens with "Pemerintah"
                 end = m.start("rest") + n
-                if level == 3 and not (_kind_word(m).lower() in ("lurah", "kepala desa")
-                                       or unit.text[m.start():end].isupper()):
-                    continue  # "Kelurahan X" alone on a line may be a list item
+                header = bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
+                if not (header or unit.text[m.start():end].isupper()
+                        or _kind_word(m).lower() in _SIGNER_WORDS or line.rstrip(" *_").endswith(",")):
+                    continue  # "Kabupaten X" in Title Case alone on a line may be a list item
                 context = sentence(unit.text, m.start(), end)
                 if isinstance(unit, Cell):
                     row = block.rows[unit.row] if unit.row < len(block.rows) else None
