@@ -475,6 +475,17 @@ class VillageCount(Rule):
 
 
 _WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
+_GENERIC_WORDS = frozenset(w.lower() for w in (load_yaml("rules", "foreign_names.yaml") or {})
+                           .get("generic_name_words") or [])
+
+
+def _distinctive_word(name: str | None) -> str | None:
+    """The word of a place name that identifies it: "Padang Barat" -> "Padang", "Bojongloa
+    Kidul" -> "Bojongloa" (the longest word that is not a direction or a generic word)."""
+    if not name:
+        return None
+    words = [w for w in name.split() if w.isalpha() and w.lower() not in _GENERIC_WORDS]
+    return max(words, key=len) if words else None
 
 
 @register
@@ -492,7 +503,7 @@ class OwnNameSpelling(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        own = ctx.info.instansi_name
+        own = _distinctive_word(ctx.info.instansi_name)
         if not own or len(own) < 5:
             return
         lown = own.lower()
