@@ -146,3 +146,44 @@ def test_kelurahan_report_and_kabupaten_override() -> None:
 def test_unknown_region_keeps_the_written_names() -> None:
     info = _info("Laporan Kinerja Kecamatan Contoh Kabupaten Antah Tahun 2023.")
     assert info.instansi == "Kecamatan Contoh" and info.regency is None and info.kabupaten == "Antah"
+
+
+def _run(text: str, code: str) -> list:  # type: ignore[type-arg]
+    from drafter.check.context import CheckConfig, CheckContext
+    from drafter.check.registry import all_rules
+    from drafter.check.runner import run_rules
+
+    ctx = CheckContext(parse_text(text), CheckConfig())
+    return [i for i in run_rules(ctx, [r for r in all_rules() if r.code == code], strict=True)
+            if i.rule == code]
+
+
+def test_count_words() -> None:
+    from drafter.check.rules.foreign_name import count_value
+
+    assert count_value("tujuh") == 7 and count_value("dua belas") == 12
+    assert count_value("dua puluh satu") == 21 and count_value("sebelas") == 11
+    assert count_value("12") == 12 and count_value("banyak") is None
+
+
+def test_village_counts_against_the_gazetteer() -> None:
+    gaz = gazetteer()
+    kec = gaz.find("Coblong", 2)[0]
+    n = len(gaz.villages(kec.code))
+    head = "Laporan Kinerja Kecamatan Coblong Kota Bandung Tahun 2022\n\n"
+    assert _run(head + f"Kecamatan Coblong terdiri dari {n} kelurahan.", "FN108") == []
+    issues = _run(head + f"Kecamatan Coblong terdiri dari {n + 1} kelurahan.", "FN108")
+    assert len(issues) == 1 and issues[0].expected == f"{n} kelurahan"
+
+
+def test_foreign_desa_in_a_list_of_our_desa() -> None:
+    gaz = gazetteer()
+    gamping = gaz.find("Gamping", 2, within=gaz.find("Sleman", 1)[0].code)[0]
+    mine = [v.name for v in gaz.villages(gamping.code)]
+    godean = gaz.find("Godean", 2, within=gamping.parent_code)[0]
+    other = gaz.villages(godean.code)[0].name
+    head = "Laporan Kinerja Kecamatan Gamping Kabupaten Sleman Tahun 2023\n\n"
+    items = "\n".join(f"{i}. {d}" for i, d in enumerate([*mine[:3], other, mine[3]], 1))
+    issues = _run(head + "Desa di wilayah kami:\n\n" + items, "FN106")
+    assert [i.excerpt for i in issues] == [other]
+    assert _run(head + "Desa di wilayah kami:\n\n" + "\n".join(mine), "FN106") == []

@@ -92,7 +92,7 @@ def _golongan(g: str, r: str) -> str:
 _NIP_RE = re.compile(r"\bNIP\b\.?\s*:?\s*(?P<nip>\d[\d ]{10,30}\d)")
 _NAMA_RE = re.compile(r"^[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)(?=,|\s*$|\*)",
                       re.IGNORECASE | re.MULTILINE)
-_CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?P<name>[A-Z][A-Z'.]+(?:[ \t]+[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
+_CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?P<name>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
                            re.MULTILINE)
 _FIELD_RE = re.compile(r"^[\s*\-•]*(?P<key>jabatan|pangkat(?:\s*/\s*gol(?:ongan)?\.?)?|golongan)"
                        r"\s*:\s*(?P<val>[^\n*]+)", re.IGNORECASE | re.MULTILINE)
@@ -737,3 +737,40 @@ class UnknownPangkat(Rule):
                         + " atau ".join(f"\"{c}\"" for c in close),
                         expected=close[0],
                     )
+
+
+@register
+class SharedNip(Rule):
+    """One NIP written under two different people: "19810615 200604 1 003" under the camat and
+    again under the sekretaris camat.
+
+    An NIP belongs to one civil servant; the same NIP under another name is a signature block
+    copied without changing the NIP (or a name not changed). Names that are variants of each
+    other (titles, spacing, a small misspelling) are one person and are not reported here.
+    """
+
+    code = "PP105"
+    name = "shared-nip"
+    category = "other"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        first: dict[str, tuple[int, _Sig]] = {}
+        for gi, g in enumerate(_groups(_signatures(ctx))):
+            for s in g:
+                if not s.nip or s.nip_unit is None:
+                    continue
+                d = _digits(s.nip)
+                if len(d) != 18:
+                    continue
+                if d not in first:
+                    first[d] = (gi, s)
+                    continue
+                ogi, other = first[d]
+                if ogi == gi:
+                    continue
+                yield self.issue(
+                    s.nip_unit, s.nip_span[0], s.nip_span[1],
+                    f"NIP {s.nip} di bawah nama \"{s.name}\" sama dengan NIP \"{other.name}\" "
+                    f"(baris {other.line}); satu NIP hanya untuk satu pegawai",
+                )
