@@ -105,6 +105,9 @@ def _info(text: str):  # type: ignore[no-untyped-def]
      "Kabupaten Bandung Barat berbatasan dengan Kota Bandung.", "Kabupaten Bandung Barat", None),
     ("PEMERINTAH KOTA BANDUNG\n\nLaporan Kinerja Kecamatan Coblong Tahun 2022", "Kota Bandung", "Coblong"),
     ("LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021", "Kota Bandung", "Coblong"),
+    ("Laporan Kinerja Instansi Pemerintah (LKIP) Kecamatan Bojongloa Kidul Kota Bandung Tahun 2014"
+     "\n\nKecamatan Bojongloa Kaler berbatasan dengan Kecamatan Bojongloa Kidul.", "Kota Bandung",
+     "Bojongloa Kidul"),
     ("Laporan Kinerja Dinas Sosial Kabupaten Banyumas Tahun 2023\n\nDinas Sosial menjalin kerja "
      "sama dengan Pemerintah Kabupaten Cilacap.", "Kabupaten Banyumas", None),
 ])

@@ -38,12 +38,13 @@ _DECREE_NO_RE = re.compile(r"\bnomor\s*:\s*[\w. ]+(?:/[\w. ]*)+/\s*" + _YEAR + r
 _INSTANSI_KINDS = (r"(?:Kecamatan|Kelurahan|Desa|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian"
                    r"|Rumah Sakit|Kementerian|Lembaga)")
 _KEC_RE = re.compile(r"\b(Kecamatan|Kelurahan)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-z]+)?)")
+_ABBR = r"(?:\(\s*(?i:lkj?i?p|lakip)\s*\)\s*)?"  # "Laporan Kinerja Instansi Pemerintah (LKIP) ..."
 _LK_NAME_RE = re.compile(
-    r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?(" + _INSTANSI_KINDS
+    r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?" + _ABBR + "(" + _INSTANSI_KINDS
     + r"[A-Za-z ,&]{2,80}?)\s+(?:Kabupaten\s+\w+\s+)?Tahun\s+20\d\d",
 )
 _LK_CAPS_RE = re.compile(
-    r"\bLAPORAN\s+KINERJA\s+(?:INSTANSI\s+PEMERINTAH(?:AN)?\s+)?(" + _INSTANSI_KINDS.upper()
+    r"\bLAPORAN\s+KINERJA\s+(?:INSTANSI\s+PEMERINTAH(?:AN)?\s+)?" + _ABBR + "(" + _INSTANSI_KINDS.upper()
     + r"[A-Z ,&]{2,80}?)\s+(?:(?:KABUPATEN|KOTA)\s+[A-Z]+\s+)?TAHUN\s+20\d\d",
 )
 _KAB_RE = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kota|KOTA)\s+([A-Z][a-zA-Z]+)")
