@@ -94,3 +94,17 @@ def test_pangkat_golongan_pairs_in_text_and_cells() -> None:
     issues = run("Pangkat/Gol. : Pembina Tk. I / IV/a", "PP101")
     assert len(issues) == 1 and "IV/b" in issues[0].message
     assert run("Penataan ruang III/b", "PP101") == []
+
+
+def test_two_nama_fields_in_one_paragraph() -> None:
+    text = ("Yang bertanda tangan di bawah ini:\nNama : AHMAD FAUZI RAHMAN, S.Sos\n"
+            "Jabatan : Camat Mariso\nselanjutnya disebut pihak pertama\n"
+            "Nama : Ir. BAGUS PRAKOSO ADI\nJabatan : Wali Kota Makassar\n"
+            "selanjutnya disebut pihak kedua\n\n"
+            "Nama : DEWI KARTIKA SARI\nJabatan : Camat Mariso\nNIP. 19850214 201001 2 005")
+    sigs = _signatures(CheckContext(parse_text(text), CheckConfig()))
+    assert [(s.name, s.role.text if s.role else None) for s in sigs] == [
+        ("AHMAD FAUZI RAHMAN", "Camat Mariso"), ("Ir. BAGUS PRAKOSO ADI", "Wali Kota Makassar"),
+        ("DEWI KARTIKA SARI", "Camat Mariso")]
+    issues = run(text, "PP103")
+    assert len(issues) == 1 and issues[0].excerpt == "DEWI KARTIKA SARI"

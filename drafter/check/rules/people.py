@@ -268,32 +268,11 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
     sigs: list[_Sig] = []
     used: set[int] = set()
     for i, b in enumerate(blocks):
-        nm = _NAMA_RE.search(b.text)
-        if nm and len(_name_tokens(nm.group("name"))) >= 2:
-            name = nm.group("name").strip()
-            sig = _Sig(name, b, nm.start("name"), nm.start("name") + len(name),
-                       b.position(nm.start("name"))[0])
-            sigs.append(sig)
+        nms = [m for m in _NAMA_RE.finditer(b.text) if len(_name_tokens(m.group("name"))) >= 2]
+        if nms:
             used.add(i)
-            for j, nb in enumerate(blocks[i:i + 5]):
-                off = nm.end() if nb is b else 0
-                for f in _FIELD_RE.finditer(nb.text, off):
-                    if re.match(r"(?i)nama\s*:", nb.text[f.end():].lstrip()) and j:
-                        break
-                    val = f.group("val").strip()
-                    span = _Span(nb, f.start("val"), f.start("val") + len(val), val)
-                    if f.group("key").lower().startswith("jabatan") and sig.role is None:
-                        sig.role = span
-                    elif sig.pangkat is None and _pangkat_re().search(val):
-                        sig.pangkat = _pangkat_in([span])
-                    elif not f.group("key").lower().startswith("jabatan"):
-                        sig.extra.setdefault("between", []).append(span)
-                n = _NIP_RE.search(nb.text, off)
-                if n:
-                    sig.nip, sig.nip_unit, sig.nip_span = n.group("nip"), nb, n.span("nip")
-                    break
-                if j and _NAMA_RE.search(nb.text):
-                    break
+            for k, nm in enumerate(nms):
+                sigs.append(_nama_sig(blocks, i, nm, nms[k + 1].start() if k + 1 < len(nms) else None))
             continue
         n = _NIP_RE.search(b.text)
         if not n:
@@ -327,6 +306,36 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
             if sig is not None:
                 sigs.append(sig)
     return sigs
+
+
+def _nama_sig(blocks: list[TextUnit], i: int, nm: re.Match[str], stop: int | None) -> _Sig:
+    """A "Nama : ..." signature with its "Jabatan :", "Pangkat/Gol :" and NIP fields, read up
+    to the next "Nama :" (``stop`` in the same block) or within the next four blocks."""
+    b = blocks[i]
+    name = nm.group("name").strip()
+    sig = _Sig(name, b, nm.start("name"), nm.start("name") + len(name), b.position(nm.start("name"))[0])
+    for j, nb in enumerate(blocks[i:i + 5]):
+        if j and _NAMA_RE.search(nb.text):
+            break
+        off = nm.end() if j == 0 else 0
+        end = stop if (j == 0 and stop is not None) else len(nb.text)
+        for f in _FIELD_RE.finditer(nb.text, off, end):
+            val = f.group("val").strip()
+            span = _Span(nb, f.start("val"), f.start("val") + len(val), val)
+            if f.group("key").lower().startswith("jabatan"):
+                if sig.role is None:
+                    sig.role = span
+            elif sig.pangkat is None and _pangkat_re().search(val):
+                sig.pangkat = _pangkat_in([span])
+            else:
+                sig.extra.setdefault("between", []).append(span)
+        n = _NIP_RE.search(nb.text, off, end)
+        if n:
+            sig.nip, sig.nip_unit, sig.nip_span = n.group("nip"), nb, n.span("nip")
+            break
+        if j == 0 and stop is not None:
+            break
+    return sig
 
 
 _TITLE_NAME_RE = re.compile(
