@@ -15,8 +15,8 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from drafter.resources import data_dir
 
@@ -30,13 +30,16 @@ _KEY_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 
 
+_PUNCT = str.maketrans("", "", " -'.’/(),\t")
+
+
 def name_key(name: str) -> str:
     """The comparison key of a place name: lower case, letters and digits only."""
-    return _KEY_RE.sub("", name.lower())
+    key = name.lower().translate(_PUNCT)  # the common case, without a regex
+    return key if key.isascii() and key.isalnum() else _KEY_RE.sub("", key)
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):  # a tuple: 7,800 of them are made at load time
     code: str  # Kemendagri code: "35", "35.09", "35.09.01", "35.09.01.2001"
     kind: str  # PROVINSI, KABUPATEN, KOTA, KECAMATAN, KELURAHAN or DESA
     name: str  # without the kind: "Jember", "Bandung Barat", "Jakarta Utara"
