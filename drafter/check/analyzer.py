@@ -112,7 +112,7 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
         names[f"{kind} {name}"] += 1
     lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
     if not lk:  # a cover in capitals: "LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021"
-        lk = Counter(" ".join(m.group(1).split()).title() for m in _LK_CAPS_RE.finditer(allt))
+        lk = Counter(_title_caps(m.group(1)) for m in _LK_CAPS_RE.finditer(allt))
     if lk:
         full = lk.most_common(1)[0][0]
         km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+)", full)
@@ -123,6 +123,20 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
         full = names.most_common(1)[0][0]
         return full, full.split(" ", 1)[1], names
     return None, None, names
+
+
+def _title_caps(text: str) -> str:
+    """ "DINAS PUPR DAN SEKRETARIAT DPRD" -> "Dinas PUPR dan Sekretariat DPRD": short words with
+    at most one vowel stay in capitals (acronyms), conjunctions go to lower case."""
+    out = []
+    for w in text.split():
+        if w.lower() in ("dan", "di", "ke", "serta"):
+            out.append(w.lower())
+        elif w.isalpha() and len(w) <= 6 and sum(c in "AEIOU" for c in w) <= (1 if len(w) <= 4 else 0):
+            out.append(w)
+        else:
+            out.append(w.capitalize())
+    return " ".join(out)
 
 
 def _title_instansi(doc: Document) -> str | None:
