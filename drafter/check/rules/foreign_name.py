@@ -159,6 +159,18 @@ _ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*")
 
 
+def _attributed(sent: str, regency: Region, found: list[Region]) -> bool:
+    """The sentence names the kecamatan of the desa ("Desa X di Kecamatan Y"): the desa is
+    explicitly someone else's, not passed off as one of ours."""
+    gaz = gazetteer()
+    parents = {v.parent_code for v in found}
+    for m, _l, _k in _mentions(sent, {2}):
+        kec, _n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
+        if kec is not None and kec.code in parents:
+            return True
+    return False
+
+
 def _own_list_outliers(items: list[str], regency: Region, own: Region
                        ) -> list[tuple[int, list[Region]]]:
     """In a list of names of which at least two are villages of ``own``, the items that are
@@ -177,6 +189,9 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
             if re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx])]
         if found:
             out.append((idx, found))
+    n_mine = sum(k in mine for k in keys)
+    if len(out) * 2 > n_mine:
+        return []  # a mixed list (winners of a contest, a region-wide table), not "our" desa
     return out
 
 
@@ -221,7 +236,8 @@ class OtherDesa(Rule):
                 if name_key(m.group("rest")[:n]) in mine:
                     continue
                 end = m.start("rest") + n
-                if _legit(sentence(unit.text, m.start(), end)) or _border_row(unit, block):
+                sent = sentence(unit.text, m.start(), end)
+                if _legit(sent) or _border_row(unit, block) or _attributed(sent, regency, found):
                     continue
                 seen.add((id(unit), m.start()))
                 msg, exp = self._message(own, unit.text[m.start():end], found)
