@@ -11,6 +11,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from drafter.check.gazetteer import (
+    DESA,
+    KABUPATEN,
+    KECAMATAN,
+    KELURAHAN,
+    KOTA,
+    Gazetteer,
+    Region,
+    gazetteer,
+    name_key,
+)
 from drafter.document.model import Block, Document
 from drafter.measure import Band, Scale, default_scale
 from drafter.numbers import parse_number
@@ -24,11 +35,17 @@ _TAHUN_RE = re.compile(r"\btahun\s+" + _YEAR + r"\b", re.IGNORECASE)
 _CITED_RE = re.compile(r"\bno(?:mor|\.)?\s*[\w./-]+\s+tahun\s+20\d\d\b", re.IGNORECASE)
 # "Nomor : 000.8.6.3/52/35.09.04/2025": the year closing a decree number
 _DECREE_NO_RE = re.compile(r"\bnomor\s*:\s*[\w. ]+(?:/[\w. ]*)+/\s*" + _YEAR + r"\b", re.IGNORECASE)
-_INSTANSI_KINDS = r"(?:Kecamatan|Kelurahan|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian|Rumah Sakit)"
+_INSTANSI_KINDS = (r"(?:Kecamatan|Kelurahan|Desa|Dinas|Badan|Inspektorat|Sekretariat|Satuan|Kantor|Bagian"
+                   r"|Rumah Sakit|Kementerian|Lembaga)")
 _KEC_RE = re.compile(r"\b(Kecamatan|Kelurahan)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-z]+)?)")
+_ABBR = r"(?:\(\s*(?i:lkj?i?p|lakip)\s*\)\s*)?"  # "Laporan Kinerja Instansi Pemerintah (LKIP) ..."
 _LK_NAME_RE = re.compile(
-    r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?(" + _INSTANSI_KINDS
+    r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?" + _ABBR + "(" + _INSTANSI_KINDS
     + r"[A-Za-z ,&]{2,80}?)\s+(?:Kabupaten\s+\w+\s+)?Tahun\s+20\d\d",
+)
+_LK_CAPS_RE = re.compile(
+    r"\bLAPORAN\s+KINERJA\s+(?:INSTANSI\s+PEMERINTAH(?:AN)?\s+)?" + _ABBR + "(" + _INSTANSI_KINDS.upper()
+    + r"[A-Z ,&]{2,80}?)\s+(?:(?:KABUPATEN|KOTA)\s+[A-Z]+\s+)?TAHUN\s+20\d\d",
 )
 _KAB_RE = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kota|KOTA)\s+([A-Z][a-zA-Z]+)")
 _CHAPTER_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*BAB\s+([IVX]+)\b", re.IGNORECASE)
@@ -48,6 +65,13 @@ class ReportInfo:
     scale_source: str  # "document" or "default"
     scale_block: int | None = None
     names_seen: Counter[str] = field(default_factory=Counter)
+    # the report's own region from the national gazetteer (None when not resolved)
+    kabupaten_kind: str | None = None  # "Kabupaten" or "Kota"
+    province: Region | None = None
+    regency: Region | None = None  # the kabupaten/kota
+    kecamatan: Region | None = None
+    village: Region | None = None  # the desa/kelurahan
+    national: bool = False  # a ministry or national agency (no region)
 
 
 def _texts(doc: Document, limit: int | None = None) -> list[str]:
@@ -87,6 +111,8 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
         kind, name = m.group(1), m.group(2).split()[0]
         names[f"{kind} {name}"] += 1
     lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
+    if not lk:  # a cover in capitals: "LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021"
+        lk = Counter(_title_caps(m.group(1)) for m in _LK_CAPS_RE.finditer(allt))
     if lk:
         full = lk.most_common(1)[0][0]
         km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+)", full)
@@ -99,11 +125,208 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
     return None, None, names
 
 
+def _title_caps(text: str) -> str:
+    """ "DINAS PUPR DAN SEKRETARIAT DPRD" -> "Dinas PUPR dan Sekretariat DPRD": short words with
+    at most one vowel stay in capitals (acronyms), conjunctions go to lower case."""
+    out = []
+    for w in text.split():
+        if w.lower() in ("dan", "di", "ke", "serta"):
+            out.append(w.lower())
+        elif w.isalpha() and len(w) <= 6 and sum(c in "AEIOU" for c in w) <= (1 if len(w) <= 4 else 0):
+            out.append(w)
+        else:
+            out.append(w.capitalize())
+    return " ".join(out)
+
+
+def _title_instansi(doc: Document) -> str | None:
+    """The instansi as the title writes it, all words ("Kecamatan Padang Barat Kota Padang")."""
+    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer("\n".join(_texts(doc))))
+    return lk.most_common(1)[0][0] if lk else None
+
+
 def detect_kabupaten(doc: Document) -> str | None:
     allt = "\n".join(_texts(doc))
     c = Counter(m.group(1).capitalize() for m in _KAB_RE.finditer(allt)
                 if m.group(1).lower() not in {"kota", "kabupaten", "dan", "jawa"})
     return c.most_common(1)[0][0] if c else None
+
+
+# --- the report's own region (national gazetteer) ---------------------------------------------
+# A mention is a kind word followed by capitalised words; the longest run of words that names a
+# region of that kind in the gazetteer wins ("Kabupaten Bandung Barat" is not "Kabupaten
+# Bandung"; "Kota Padang" is not "Kabupaten Padang Pariaman").
+_MENTION_KINDS = {
+    "kabupaten": (1, KABUPATEN), "kab": (1, KABUPATEN), "bupati": (1, KABUPATEN),
+    "kota": (1, KOTA), "walikota": (1, KOTA), "wali kota": (1, KOTA),
+    "provinsi": (0, None), "prov": (0, None), "propinsi": (0, None), "gubernur": (0, None),
+    "kecamatan": (2, None), "kec": (2, None), "camat": (2, None),
+    "kelurahan": (3, KELURAHAN), "kel": (3, KELURAHAN), "lurah": (3, KELURAHAN),
+    "desa": (3, DESA), "ds": (3, DESA), "kepala desa": (3, DESA),
+}
+_NOT_KIND = (r"(?!(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|kec\.|kelurahan|kel\.|desa"
+             r"|tahun|nomor|no\.)(?:\W|$))")
+MENTION_RE = re.compile(
+    r"(?<![\w.])(?P<kind>(?i:kabupaten|kab\.|bupati|kota|wali\s?kota|provinsi|propinsi|prov\.|gubernur"
+    r"|kecamatan|kec\.|camat|kelurahan|kel\.|lurah|kepala\s+desa|desa|ds\.))[ \t]+"
+    r"(?P<rest>[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
+)
+_PEMERINTAH_RE = re.compile(r"[\s*#_]*(?i:pemerintah(?:an)?)[ \t]+")  # "PEMERINTAH KOTA X" heading
+_TITLE_SPAN_RE = re.compile(r"(?i:\blaporan\s+kinerja\b)[^\n]{0,160}")
+_NATIONAL_RE = re.compile(r"^(?:Kementerian|Lembaga|Badan\s+[\w ]*Nasional|Kejaksaan|Kepolisian)\b",
+                          re.IGNORECASE)
+
+
+def mention_kind(word: str) -> tuple[int, str | None]:
+    """(level, kind) of a mention's kind word: "Kab." -> (1, "Kabupaten")."""
+    return _MENTION_KINDS[" ".join(word.lower().rstrip(".").split()).replace("wali kota", "walikota")]
+
+
+def resolve_mention(gaz: Gazetteer, level: int, kind: str | None, rest: str,
+                    within: str | None = None) -> tuple[Region | None, int]:
+    """The region named by the longest prefix of ``rest`` (and the prefix's length in
+    characters), or (None, 0)."""
+    words = list(re.finditer(r"\S+", rest))
+    for n in range(len(words), 0, -1):
+        end = words[n - 1].end()
+        text = rest[:end].rstrip(".,;:")
+        if level == 3:
+            if within is None:
+                return None, 0
+            found = gaz.find(text, 3, within=within)
+            if kind is not None:
+                found = [r for r in found if r.kind == kind] or found
+        else:
+            found = gaz.find(text, level, kind=kind, within=within)
+        if len(found) == 1:
+            return found[0], len(text)
+    return None, 0
+
+
+@dataclass
+class _OwnRegion:
+    province: Region | None = None
+    regency: Region | None = None
+    kecamatan: Region | None = None
+    village: Region | None = None
+    national: bool = False
+    province_office: bool = False  # "Dinas ... Provinsi X": the province is the own region
+
+
+def _override_regency(gaz: Gazetteer, text: str) -> Region | None:
+    m = re.match(r"\s*(?i:(kabupaten|kab\.|kota)\s+)?(.+)", text)
+    if not m:
+        return None
+    kind = None if not m.group(1) else (KOTA if m.group(1).lower() == "kota" else KABUPATEN)
+    found = gaz.find(m.group(2), 1, kind=kind)
+    if len(found) > 1:
+        found = [r for r in found if r.kind == KABUPATEN]
+    return found[0] if len(found) == 1 else None
+
+
+def _own_unit(doc: Document, gaz: Gazetteer, level: int, kind: str | None, name: str,
+              within: str | None) -> Region | None:
+    """The kecamatan (level 2) or desa/kelurahan (3) the report is about: the instansi's name
+    may be cut short ("Kecamatan Salam" for "Kecamatan Salam Babaris"), so every mention whose
+    first word is the name's first word is resolved (longest name first) and the most frequent
+    region wins."""
+    if level == 3 and within is None:
+        return None
+    first = name_key(name.split()[0]) if name.split() else ""
+    if not first:
+        return None
+    votes: Counter[str] = Counter()
+    found: dict[str, Region] = {}
+    for text in [name, *_texts(doc)]:
+        for m in MENTION_RE.finditer(text) if text is not name else [None]:
+            rest = name if m is None else m.group("rest")
+            if m is not None and mention_kind(m.group("kind"))[0] != level:
+                continue
+            if name_key(rest.split()[0]) != first:
+                continue
+            region, _n = resolve_mention(gaz, level, kind, rest, within)
+            if region is not None:
+                votes[region.code] += 1
+                found[region.code] = region
+    if not votes:
+        return None
+    best = votes.most_common(2)
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None  # two regions as frequent: undecided
+    return found[best[0][0]]
+
+
+def detect_region(doc: Document, instansi: str | None = None,
+                  kabupaten: str | None = None) -> _OwnRegion:
+    """The report's own province, kabupaten/kota, kecamatan and desa/kelurahan.
+
+    Mentions after "Pemerintah" and in the first blocks (cover, title, pengantar) weigh most;
+    a ministry or national agency has no region. A kecamatan whose kabupaten is not named is
+    found nationally when its name is unique.
+    """
+    out = _OwnRegion()
+    if instansi and _NATIONAL_RE.match(instansi):
+        out.national = True
+        return out
+    gaz = gazetteer()
+    if instansi and not kabupaten:
+        # "Dinas Pendidikan Provinsi Jawa Timur": a province-level office
+        levels = {mention_kind(m.group("kind"))[0] for m in MENTION_RE.finditer(instansi)}
+        if 0 in levels and not levels & {1, 2, 3}:
+            for m in MENTION_RE.finditer(instansi):
+                region, _n = resolve_mention(gaz, 0, None, m.group("rest"))
+                if region is not None:
+                    out.province = region
+                    out.province_office = True
+                    return out
+    head_n = 80
+    votes: dict[int, Counter[str]] = {0: Counter(), 1: Counter()}
+    for i, text in enumerate(_texts(doc)):
+        head = i < head_n
+        titles = [t.span() for t in _TITLE_SPAN_RE.finditer(text)] if head else []
+        for m in MENTION_RE.finditer(text):
+            level, kind = mention_kind(m.group("kind"))
+            if level > 1:
+                continue
+            region, _n = resolve_mention(gaz, level, kind, m.group("rest"))
+            if region is None:
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            header = bool(_PEMERINTAH_RE.fullmatch(text, line_start, m.start()))
+            title = any(a <= m.start() < b for a, b in titles)
+            weight = 1 + 2 * head + 4 * header + 6 * (title and head)
+            votes[level][region.code] += weight
+    if kabupaten:
+        out.regency = _override_regency(gaz, kabupaten)
+    inst_level = None
+    if instansi:
+        first = instansi.split(" ", 1)[0]
+        inst_level = {KECAMATAN: 2, KELURAHAN: 3, DESA: 3}.get(first)
+    if out.regency is None and votes[1]:
+        best = votes[1].most_common(1)[0]
+        prov_best = votes[0].most_common(1)[0] if votes[0] else None
+        # a province-level office ("Dinas ... Provinsi X") names its kabupaten in passing
+        if inst_level is not None or prov_best is None or best[1] >= prov_best[1]:
+            out.regency = gaz.region(best[0])
+    if instansi and inst_level in (2, 3):
+        rest = instansi.split(" ", 1)[1] if " " in instansi else ""
+        kind = None if inst_level == 2 else (KELURAHAN if instansi.startswith(KELURAHAN) else DESA)
+        within = out.regency.code if out.regency else None
+        own = _own_unit(doc, gaz, inst_level, kind, rest, within)
+        if own is None and inst_level == 2 and not kabupaten:
+            # not in the voted kabupaten/kota (or none voted): a name unique in Indonesia
+            own = _own_unit(doc, gaz, 2, None, rest, None)
+        if own is not None and inst_level == 2:
+            out.kecamatan = own
+            out.regency = gaz.regency_of(own)
+        elif own is not None:
+            out.village = own
+            out.kecamatan = gaz.region(own.parent_code or "")
+    if out.regency is not None:
+        out.province = gaz.province_of(out.regency)
+    elif votes[0]:
+        out.province = gaz.region(votes[0].most_common(1)[0][0])
+    return out
 
 
 def _num(s: str) -> Decimal | None:
@@ -184,7 +407,16 @@ def analyze_report(doc: Document, *, year: int | None = None,
     else:
         y, ysrc = detect_year(doc)
     full, name, names = detect_instansi(doc)
-    kab = kabupaten or detect_kabupaten(doc)
+    region = detect_region(doc, _title_instansi(doc) or full, kabupaten)
+    if region.regency:
+        kab: str | None = region.regency.name
+    elif region.national or region.province_office:
+        kab = None  # a ministry or a province-level office
+    else:
+        kab = kabupaten or detect_kabupaten(doc)
+    own = region.village or region.kecamatan
+    if own is not None and full and full.split(" ", 1)[0] in (KECAMATAN, KELURAHAN, DESA):
+        full, name = own.full, own.name  # the gazetteer's spelling, all words of the name
     scale, ssrc, sblock = read_scale(doc)
     return ReportInfo(
         year=y,
@@ -196,6 +428,12 @@ def analyze_report(doc: Document, *, year: int | None = None,
         scale_source=ssrc,
         scale_block=sblock,
         names_seen=names,
+        kabupaten_kind=region.regency.kind if region.regency else None,
+        province=region.province,
+        regency=region.regency,
+        kecamatan=region.kecamatan,
+        village=region.village,
+        national=region.national,
     )
 
 

@@ -437,21 +437,13 @@ def template_instruction(draft: Draft, rng: random.Random) -> list[Mutation]:
 
 
 def _kecamatan_names(kabupaten: str) -> list[str]:
-    """The kecamatan of ``kabupaten`` from the gazetteer data (rules/gazetteer/*.yaml)."""
-    import yaml
+    """The kecamatan of ``kabupaten`` from the national gazetteer (rules/gazetteer/)."""
+    from drafter.check.gazetteer import gazetteer
 
-    from drafter.resources import data_dir
-
-    folder = data_dir("rules") / "gazetteer"
-    try:
-        files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
-    except OSError:
-        files = []
-    for f in files:
-        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
-        if str(data.get("kabupaten", "")).lower() == kabupaten.lower():
-            return [str(k) for k in data.get("kecamatan", [])]
-    return []
+    gaz = gazetteer()
+    regs = gaz.find(kabupaten, 1)
+    regs = [r for r in regs if r.kind == "Kabupaten"] or regs
+    return [k.name for k in gaz.children(regs[0].code)] if len(regs) == 1 else []
 
 
 def _other_kecamatan(draft: Draft, rng: random.Random) -> str | None:

@@ -9,6 +9,7 @@ _MODULES = (
     "leftover",
     "year",
     "foreign_name",
+    "people",
     "typo",
     "terbilang",
     "structure",

@@ -1,67 +1,54 @@
-"""Foreign names: other kecamatan named in the report of one kecamatan, the office's own name
-misspelled, the signatory's name or NIP written differently in two places.
+"""Foreign names: other kecamatan, desa/kelurahan and kabupaten/kota named as the report's own,
+the office's own name misspelled, desa counts. (The signatory's name and NIP, FN103-FN105, are
+checked in :mod:`drafter.check.rules.people`.)
 
-The gazetteer of the kabupaten (its kecamatan and desa) is rules/gazetteer/<kabupaten>.yaml.
+Places come from the national gazetteer (rules/gazetteer/wilayah.tsv.gz, drafter.check.gazetteer);
+the report's own region from drafter.check.analyzer.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
-from difflib import SequenceMatcher
-from typing import Any
+from functools import cache
 
+from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
 from drafter.check.context import CheckContext
+from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, sentence, units
-from drafter.document.model import TextUnit
-from drafter.resources import data_dir, load_yaml
+from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
+from drafter.document.model import Block, Cell, TextUnit
+from drafter.resources import load_yaml
 
 
-def gazetteer(ctx: CheckContext) -> dict[str, Any]:
-    """The gazetteer of the report's kabupaten (empty when there is none)."""
-    kab = ctx.config.kabupaten or ctx.info.kabupaten
-    if not kab:
-        return {}
-    name = f"{kab.strip().lower().replace(' ', '_')}.yaml"
-    if not (data_dir("rules") / "gazetteer" / name).is_file():
-        return {}
-    return load_yaml("rules", f"gazetteer/{name}") or {}
+def _own(ctx: CheckContext) -> tuple[Region | None, Region | None]:
+    """(own kabupaten/kota, own kecamatan) of the report from the national gazetteer; the
+    kecamatan is that of a kecamatan report or the parent of a desa/kelurahan report."""
+    info = ctx.info
+    return info.regency, info.kecamatan
 
 
-def all_gazetteers() -> list[dict[str, Any]]:
-    """Every gazetteer in rules/gazetteer/."""
-    folder = data_dir("rules") / "gazetteer"
-    out = []
-    for p in sorted(folder.iterdir(), key=lambda p: p.name):
-        if p.name.endswith(".yaml"):
-            out.append(load_yaml("rules", f"gazetteer/{p.name}") or {})
-    return out
+def _known_names(ctx: CheckContext) -> frozenset[str]:
+    """Lower-case names that are places around the report: every kabupaten/kota and province,
+    the kecamatan of the own kabupaten/kota and their villages."""
+    regency, _kec = _own(ctx)
+    return _names_around(regency.code if regency else None)
 
 
-def _own_kecamatan(ctx: CheckContext) -> str | None:
-    inst = ctx.info.instansi or ""
-    if not inst.lower().startswith("kecamatan") or not ctx.info.instansi_name:
-        return None
-    return ctx.info.instansi_name
+@cache
+def _names_around(regency_code: str | None) -> frozenset[str]:
+    gaz = gazetteer()
+    names = {r.name.lower() for r in gaz.regencies()} | {r.name.lower() for r in gaz.provinces()}
+    if regency_code is not None:
+        for kec in gaz.children(regency_code):
+            names.add(kec.name.lower())
+            for v in gaz.villages(kec.code):
+                names.add(v.name.lower())
+                names.add(v.name.lower().replace(" ", ""))
+    return frozenset(names)
 
 
-def _known_names(gaz: dict[str, Any]) -> set[str]:
-    names = {k.lower() for k in gaz.get("kecamatan") or []}
-    for desas in (gaz.get("desa") or {}).values():
-        for d in desas:
-            names.add(d.lower())
-            names.add(d.lower().replace(" ", ""))
-    names.update(n.lower() for n in gaz.get("neighbours") or [])
-    if gaz.get("kabupaten"):
-        names.add(str(gaz["kabupaten"]).lower())
-    return names
-
-
-_KEC_RE = re.compile(r"(?<![\w])(?i:kecamatan|kec\.|camat)\s+(?P<name>[A-Z][A-Za-z]+)")
 def _context_re(key: str) -> re.Pattern[str]:
     pats = (load_yaml("rules", "foreign_names.yaml") or {}).get(key) or []
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in pats) + r")\b" if pats else r"(?!)",
@@ -70,19 +57,49 @@ def _context_re(key: str) -> re.Pattern[str]:
 
 _BORDER_RE = _context_re("border")
 _LEGIT_RE = _context_re("legit_context")
+_HEADER_RE = _context_re("header_prefix")
+_REGULATION_RE = _context_re("regulation_prefix")
+_BORDER_CELL_RE = re.compile("|".join((load_yaml("rules", "foreign_names.yaml") or {}).get("border_cell")
+                                      or ["(?!)"]), re.IGNORECASE)
+
+
+def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int, str | None]]:
+    for m in MENTION_RE.finditer(text):
+        level, kind = mention_kind(m.group("kind"))
+        if level in levels:
+            yield m, level, kind
+
+
+def _legit(sent: str) -> bool:
+    return bool(_BORDER_RE.search(sent) or _LEGIT_RE.search(sent))
+
+
+def _border_row(unit: TextUnit, block: Block) -> bool:
+    """A table cell whose row describes a border ("Utara | Kecamatan X") or a legitimate
+    context."""
+    if not isinstance(unit, Cell) or unit.row >= len(block.rows):
+        return False
+    texts = block.rows[unit.row].texts()
+    return any(_BORDER_CELL_RE.fullmatch(t.strip()) for t in texts) or _legit(" ".join(texts))
+
+
+def _kind_word(m: re.Match[str]) -> str:
+    return " ".join(m.group("kind").split())
 
 
 @register
 class OtherKecamatan(Rule):
-    """Names of other kecamatan of the kabupaten in the report of one kecamatan: "Kecamatan
-    Wuluhan", "Camat Sukorambi", "Kec. Sukowono" in the LKIP of Kecamatan Gumukmas.
+    """Names of other kecamatan of the same kabupaten/kota in the report of one kecamatan (or
+    of one of its desa/kelurahan): "Kecamatan Padang Timur", "Camat Pauh", "Kec. Kuranji" in
+    the LKIP of Kecamatan Padang Barat (Kota Padang).
 
     Reports are often written by copying another kecamatan's report; a foreign name left in a
-    sasaran, a decree or an analysis shows the text was not adapted. Border descriptions
-    ("berbatasan dengan", "sebelah utara ...") and sentences listing several kecamatan are
-    legitimate and not reported, nor are contexts such as "kerja sama", "studi tiru", "juara"
-    (rules/foreign_names.yaml). The names come from rules/gazetteer/<kabupaten>.yaml; for a
-    kabupaten without a gazetteer, the kecamatan of the gazetteers that exist are used.
+    sasaran, a decree or an analysis shows the text was not adapted. The kecamatan of the
+    report's kabupaten/kota come from the national gazetteer (rules/gazetteer/); the name must
+    follow "Kecamatan", "Kec." or "Camat" (a bare word such as "Puger" or "Baru" is never taken
+    for a place). Border descriptions ("berbatasan dengan", "sebelah utara ..."), sentences
+    naming two or more other kecamatan (a list) and contexts such as "kerja sama", "studi
+    tiru", "juara" (rules/foreign_names.yaml) are legitimate and not reported.
     """
 
     code = "FN101"
@@ -91,52 +108,105 @@ class OtherKecamatan(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        own = _own_kecamatan(ctx)
-        if not own:
+        regency, own = _own(ctx)
+        if regency is None or own is None:
+            inst = ctx.info.instansi or ""
+            if inst.split(" ", 1)[0] in ("Kecamatan", "Kelurahan", "Desa"):
+                ctx.notice(f"wilayah {inst} tidak ditemukan di gazetir nasional "
+                           "(rules/gazetteer/); FN101/FN106/FN108 tidak dijalankan")
             return
-        gaz = gazetteer(ctx)
-        if gaz:
-            kecs = {k.lower(): k for k in gaz.get("kecamatan") or []}
-        else:
-            # no gazetteer for this kabupaten: the kecamatan of the kabupaten we know are
-            # still foreign here (a passage copied from their reports)
-            kecs = {k.lower(): k for g in all_gazetteers() for k in g.get("kecamatan") or []
-                    if str(g.get("kabupaten", "")).lower() != str(ctx.info.kabupaten).lower()}
-            kab = ctx.config.kabupaten or ctx.info.kabupaten or "?"
-            ctx.notice(f"tidak ada gazetir untuk Kabupaten {kab} (rules/gazetteer/); FN101 hanya "
-                       "mengenali nama kecamatan dari gazetir kabupaten lain")
-        for unit, _block in units(ctx.document):
-            for m in _KEC_RE.finditer(unit.text):
-                name = m.group("name").lower()
-                if name not in kecs or name == own.lower():
+        gaz = gazetteer()
+        for unit, block in units(ctx.document):
+            for m, _level, _kind in _mentions(unit.text, {2}):
+                kec, n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
+                if kec is None or kec.code == own.code:
                     continue
-                sent = sentence(unit.text, m.start(), m.end())
-                if _BORDER_RE.search(sent) or _LEGIT_RE.search(sent):
+                end = m.start("rest") + n
+                sent = sentence(unit.text, m.start(), end)
+                if _legit(sent) or _border_row(unit, block):
                     continue
-                others = {x.group("name").lower() for x in _KEC_RE.finditer(sent)} & set(kecs)
-                if len(others - {own.lower()}) >= 2:
+                others = set()
+                for m2, _l, _k in _mentions(sent, {2}):
+                    k2, _n2 = resolve_mention(gaz, 2, None, m2.group("rest"), regency.code)
+                    if k2 is not None and k2.code != own.code:
+                        others.add(k2.code)
+                if len(others) >= 2:
                     continue  # a list of kecamatan
-                kw = m.group(0)[: m.start("name") - m.start()].strip()
+                kw = _kind_word(m)
+                own_name = own.name.upper() if m.group("rest").isupper() else own.name
                 yield self.issue(
-                    unit, m.start(), m.end(),
-                    f"nama kecamatan lain \"{m.group(0)}\" dalam laporan Kecamatan {own}; "
-                    f"kemungkinan salinan dari laporan kecamatan lain, seharusnya {kw} {own}",
-                    expected=f"{kw} {own}",
+                    unit, m.start(), end,
+                    f"nama kecamatan lain \"{unit.text[m.start():end]}\" dalam laporan "
+                    f"{ctx.info.instansi}; kemungkinan salinan dari laporan kecamatan lain, "
+                    f"seharusnya {kw} {own_name}",
+                    expected=f"{kw} {own_name}",
                 )
 
 
-_DESA_RE = re.compile(r"(?<![\w])(?i:desa|kelurahan|ds\.)\s+(?P<name>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)")
+def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
+    """The villages of ``regency`` named by the longest prefix of ``rest`` (and its length)."""
+    gaz = gazetteer()
+    words = list(re.finditer(r"\S+", rest))
+    for n in range(len(words), 0, -1):
+        text = rest[:words[n - 1].end()].rstrip(".,;:")
+        found = gaz.find(text, 3, within=regency.code)
+        if found:
+            return found, len(text)
+    return [], 0
+
+
+_ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z][A-Za-z'’ -]{2,40}?)\s*[.,;]?\s*$")
+_SPLIT_RE = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*")
+
+
+def _attributed(sent: str, regency: Region, found: list[Region]) -> bool:
+    """The sentence names the kecamatan of the desa ("Desa X di Kecamatan Y"): the desa is
+    explicitly someone else's, not passed off as one of ours."""
+    gaz = gazetteer()
+    parents = {v.parent_code for v in found}
+    for m, _l, _k in _mentions(sent, {2}):
+        kec, _n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
+        if kec is not None and kec.code in parents:
+            return True
+    return False
+
+
+def _own_list_outliers(items: list[str], regency: Region, own: Region
+                       ) -> list[tuple[int, list[Region]]]:
+    """In a list of names of which at least two are villages of ``own``, the items that are
+    villages of another kecamatan of ``regency`` only: (index, villages)."""
+    gaz = gazetteer()
+    mine = {name_key(v.name) for v in gaz.villages(own.code)}
+    keys = [name_key(re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", i)) for i in items]
+    if sum(k in mine for k in keys) < 2:
+        return []
+    out = []
+    for idx, k in enumerate(keys):
+        if not k or k in mine:
+            continue
+        found = gaz.find(items[idx], 3, within=regency.code) or [
+            v for v in gaz.find(re.sub(r"^\w+\.?\s+", "", items[idx]), 3, within=regency.code)
+            if re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx])]
+        if found:
+            out.append((idx, found))
+    n_mine = sum(k in mine for k in keys)
+    if len(out) * 2 > n_mine:
+        return []  # a mixed list (winners of a contest, a region-wide table), not "our" desa
+    return out
 
 
 @register
 class OtherDesa(Rule):
-    """Desa of another kecamatan named as a desa in the report of one kecamatan: "Desa
-    Paleran" (Kecamatan Umbulsari) in the LKIP of Kecamatan Gumukmas.
+    """A desa/kelurahan of another kecamatan named as one of "ours" in the report of one
+    kecamatan: "Desa Sidoarum" (Kecamatan Godean) in the LKIP of Kecamatan Gamping (Kabupaten
+    Sleman), or a list of the kecamatan's desa with one desa of a neighbouring kecamatan.
 
     Like a foreign kecamatan name, a foreign desa shows a passage copied from another
-    kecamatan's report. Reported only when the gazetteer lists the desa of the report's own
-    kecamatan and the name is not one of them (names shared by two kecamatan are skipped);
-    border descriptions are legitimate.
+    kecamatan's report. A name is taken for a desa only after "Desa", "Kelurahan", "Ds." or
+    "Kel.", or as an item of a list (comma-separated, one per line, or a table column) in which
+    at least two items are desa of the report's own kecamatan; names that are also a desa of
+    the own kecamatan are never reported. The villages come from the national gazetteer
+    (rules/gazetteer/); border descriptions and contexts such as "kerja sama" are legitimate.
     """
 
     code = "FN106"
@@ -144,45 +214,303 @@ class OtherDesa(Rule):
     category = "foreign-name"
     severity = "warning"
 
+    def _message(self, own: Region, text: str, found: list[Region]) -> tuple[str, str]:
+        gaz = gazetteer()
+        kecs = sorted({(gaz.region(v.parent_code or "") or own).name for v in found})
+        return (f"\"{text}\" adalah {found[0].kind.lower()} di Kecamatan {' / '.join(kecs)}, bukan di "
+                f"Kecamatan {own.name}; kemungkinan salinan dari laporan kecamatan lain",
+                f"desa/kelurahan di Kecamatan {own.name}")
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        own = _own_kecamatan(ctx)
-        gaz = gazetteer(ctx)
-        desa = {k.lower(): [d.lower().replace(" ", "") for d in v]
-                for k, v in (gaz.get("desa") or {}).items()}
-        if not own or own.lower() not in desa:
+        regency, own = _own(ctx)
+        if regency is None or own is None:
             return
-        mine = set(desa[own.lower()])
-        where: dict[str, str] = {}
-        for kec, names in desa.items():
-            for d in names:
-                where.setdefault(d, kec)
-        kec_names = {k: k for k in (gaz.get("kecamatan") or [])}
-        for unit, _block in units(ctx.document):
-            for m in _DESA_RE.finditer(unit.text):
-                full = m.group("name").lower().replace(" ", "")
-                first = m.group("name").split()[0].lower()
-                key = full if full in where else first if first in where else None
-                if key is None or key in mine:
+        gaz = gazetteer()
+        mine = {name_key(v.name) for v in gaz.villages(own.code)}
+        seen: set[tuple[int, int]] = set()
+        for unit, block in units(ctx.document):
+            for m, _level, _kind in _mentions(unit.text, {3}):
+                found, n = _villages_named(regency, m.group("rest"))
+                if not found or any(v.parent_code == own.code for v in found):
                     continue
-                sent = sentence(unit.text, m.start(), m.end())
-                if _BORDER_RE.search(sent) or _LEGIT_RE.search(sent):
+                if name_key(m.group("rest")[:n]) in mine:
                     continue
-                kec = next((k for k in kec_names if k.lower() == where[key]), where[key])
+                end = m.start("rest") + n
+                sent = sentence(unit.text, m.start(), end)
+                if _legit(sent) or _border_row(unit, block) or _attributed(sent, regency, found):
+                    continue
+                seen.add((id(unit), m.start()))
+                msg, exp = self._message(own, unit.text[m.start():end], found)
+                yield self.issue(unit, m.start(), end, msg, expected=exp)
+            # a comma-separated list in one sentence: "Desa A, B, C dan D"
+            if re.search(r"(?i)\b(?:desa|kelurahan)\b", unit.text) and "," in unit.text:
+                yield from self._prose_lists(ctx, unit, regency, own, seen)
+        yield from self._line_lists(ctx, regency, own, seen)
+
+    def _prose_lists(self, ctx: CheckContext, unit: TextUnit, regency: Region, own: Region,
+                     seen: set[tuple[int, int]]) -> Iterable[Issue]:
+        text = unit.text
+        for sm in re.finditer(r"[^.\n:]+", text):
+            parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", sm.group())]
+            if len(parts) < 3:
+                continue
+            items, spans = [], []
+            for a, b in parts:
+                for piece in re.finditer(r"(?:(?!\bdan\b|\bserta\b).)+", sm.group()[a:b]):
+                    t = piece.group().strip()
+                    if t:
+                        off = sm.start() + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
+                        items.append(t)
+                        spans.append((off, off + len(t)))
+            for idx, found in _own_list_outliers(items, regency, own):
+                s0, e0 = spans[idx]
+                if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
+                    continue
+                if _legit(sm.group()):
+                    continue
+                msg, exp = self._message(own, items[idx], found)
+                yield self.issue(unit, s0, e0, msg, expected=exp)
+
+    def _line_lists(self, ctx: CheckContext, regency: Region, own: Region,
+                    seen: set[tuple[int, int]]) -> Iterable[Issue]:
+        """Lists one item a line (prose blocks) and table columns."""
+        runs: list[list[tuple[TextUnit, int, int, str]]] = []
+        cur: list[tuple[TextUnit, int, int, str]] = []
+        for b in ctx.document.blocks:
+            if b.kind == "table":
+                cols: dict[int, list[tuple[TextUnit, int, int, str]]] = {}
+                for c in b.cells():
+                    t = c.text.strip()
+                    if t and len(t) <= 40:
+                        off = c.text.index(t)
+                        cols.setdefault(c.col, []).append((c, off, off + len(t), t))
+                runs.extend(cols.values())
+                continue
+            for lm in re.finditer(r"[^\n]+", b.text):
+                im = _ITEM_RE.match(lm.group())
+                if im:
+                    cur.append((b, lm.start() + im.start("name"), lm.start() + im.end("name"),
+                                im.group("name").strip()))
+                elif cur:
+                    runs.append(cur)
+                    cur = []
+        if cur:
+            runs.append(cur)
+        for run in runs:
+            if len(run) < 3:
+                continue
+            for idx, found in _own_list_outliers([r[3] for r in run], regency, own):
+                unit, s0, e0, t = run[idx]
+                if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
+                    continue
+                msg, exp = self._message(own, t, found)
+                yield self.issue(unit, s0, e0, msg, expected=exp)
+
+
+# kind words that name the person who signs ("BUPATI X," above a signature)
+_SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
+
+
+def _short_line(text: str, start: int) -> str:
+    b = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", start)
+    return text[b:e if e >= 0 else len(text)]
+
+
+@register
+class OtherRegency(Rule):
+    """Another kabupaten/kota or province in a header or signature block: "KABUPATEN CILACAP"
+    on the cover of a Banyumas report, "Bupati Sleman," above the Perjanjian Kinerja signature
+    of a Bantul office, "PEMERINTAH KOTA MALANG" in the report of a Kabupaten Malang office,
+    "PROVINSI JAWA TENGAH" in the header of a Jawa Timur office, "LURAH SEKELOA" in the report
+    of Kelurahan Dago.
+
+    The header and the signature name the government the report belongs to; another one there
+    is a passage copied from another region's report. Only short lines (a heading or a
+    signature line, at most eight words) and "Pemerintah Kabupaten/Kota ..." are looked at, so
+    cooperation, comparisons and regulations of other regions in the analysis are not reported;
+    on a short line the name must be in capitals, follow "Pemerintah", name a signer ("Bupati
+    X", "Gubernur X", "Lurah X") or end with a comma (a list item "Kabupaten X" is not read).
+    "Kota X" and "Kabupaten X" are different regions (Kota Bandung is not Kabupaten Bandung).
+    """
+
+    code = "FN107"
+    name = "other-regency"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        owns = {1: ctx.info.regency, 0: ctx.info.province, 3: ctx.info.village}
+        if ctx.info.national or owns[0] is None:
+            return
+        levels = {lv for lv, r in owns.items() if r is not None}
+        gaz = gazetteer()
+        for unit, block in units(ctx.document):
+            for m, level, kind in _mentions(unit.text, levels):
+                own = owns[level]
+                # a desa/kelurahan report: another village of the same kecamatan as its own
+                within = (own.parent_code if level == 3 and own is not None else None)
+                region, n = resolve_mention(gaz, level, kind if level < 3 else None,
+                                            m.group("rest"), within)
+                if own is None or region is None or region.code == own.code:
+                    continue
+                line = _short_line(unit.text, m.start())
+                before = unit.text[unit.text.rfind("\n", 0, m.start()) + 1:m.start()]
+                if len(re.findall(r"[\w.'-]+", line)) > 8 and not _HEADER_RE.fullmatch(before.strip(" *#_")):
+                    continue  # a long line: prose, unless it opens with "Pemerintah"
+                end = m.start("rest") + n
+                header = bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
+                if not (header or unit.text[m.start():end].isupper()
+                        or _kind_word(m).lower() in _SIGNER_WORDS or line.rstrip(" *_").endswith(",")):
+                    continue  # "Kabupaten X" in Title Case alone on a line may be a list item
+                context = sentence(unit.text, m.start(), end)
+                if isinstance(unit, Cell):
+                    row = block.rows[unit.row] if unit.row < len(block.rows) else None
+                    context = " ".join(row.texts()) if row else context
+                    if row and any(_BORDER_CELL_RE.fullmatch(t.strip()) for t in row.texts()):
+                        continue  # a border table: "Utara | Kabupaten X"
+                if _legit(context) or _REGULATION_RE.search(before):
+                    continue
+                kw = _kind_word(m)
+                if kw.lower() in ("bupati", "walikota", "wali kota"):
+                    kw = "Bupati" if own.kind == KABUPATEN else "Wali Kota"
+                elif kw.lower() in ("lurah", "kepala desa"):
+                    kw = "Lurah" if own.kind == KELURAHAN else "Kepala Desa"
+                elif kw.lower() != "gubernur":
+                    kw = own.kind
+                right = f"{kw} {own.name}"
+                if m.group(0).isupper():
+                    right = right.upper()
                 yield self.issue(
-                    unit, m.start(), m.end(),
-                    f"\"{m.group(0)}\" adalah desa di Kecamatan {kec}, bukan di Kecamatan {own}; "
-                    "kemungkinan salinan dari laporan kecamatan lain",
-                    expected=f"desa di Kecamatan {own}",
+                    unit, m.start(), end,
+                    f"\"{unit.text[m.start():end]}\" pada kepala/tanda tangan laporan {own.full}; "
+                    f"kemungkinan salinan dari laporan daerah lain, seharusnya {right}",
+                    expected=right,
                 )
+
+
+_NUM_WORDS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+              "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11}
+_NUMW = r"(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)"
+_COUNT_WORDS = rf"(?:\d{{1,3}}|{_NUMW}(?:\s*(?:belas|puluh)(?:\s+{_NUMW})?)?)"
+_COUNT_RE = re.compile(
+    r"(?i)\b(?P<verb>terdiri\s+(?:dari|atas)|membawahi|membawahkan|meliputi|mencakup|terbagi\s+"
+    r"(?:menjadi|dalam|atas)|dibagi\s+(?:menjadi|dalam|atas)|mempunyai|memiliki|jumlah\s+desa\w*"
+    r"(?:\s*/\s*kelurahan)?(?:\s+(?:sebanyak|ada|adalah))?)\s+(?:wilayah\s+)?(?:sebanyak\s+)?"
+    rf"(?P<n>{_COUNT_WORDS})\s*(?:\(\s*{_COUNT_WORDS}\s*\)\s*)?(?P<noun>desa|kelurahan)"
+    r"(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?"
+    rf"(?:\s*(?:,|dan)\s*(?P<n2>{_COUNT_WORDS})\s*(?:\(\s*{_COUNT_WORDS}\s*\)\s*)?(?P<noun2>desa|kelurahan))?"
+)
+
+
+# "jumlah desa di Kecamatan X sebanyak 8": the number after the noun
+_COUNT_AFTER_RE = re.compile(
+    r"(?i)\bjumlah\s+(?P<noun>desa|kelurahan)(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?\s+"
+    r"(?:(?:di\s+)?(?:wilayah\s+)?kecamatan\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+)?"
+    rf"(?:sebanyak|ada|adalah|berjumlah|yaitu|:)\s*(?P<n>{_COUNT_WORDS})\b(?!\s*(?:%|persen|,\d|\.\d))"
+)
+
+
+def count_value(text: str) -> int | None:
+    """1-199 written in digits or words ("tujuh", "dua belas", "dua puluh satu")."""
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    toks = t.split()
+    total, i = 0, 0
+    while i < len(toks):
+        v = _NUM_WORDS.get(toks[i])
+        if v is None:
+            return None
+        if i + 1 < len(toks) and toks[i + 1] in ("belas", "puluh"):
+            total += v + 10 if toks[i + 1] == "belas" else v * 10
+            i += 2
+        else:
+            total += v
+            i += 1
+    return total or None
+
+
+@register
+class VillageCount(Rule):
+    """The number of desa/kelurahan of the kecamatan stated differently from the national
+    gazetteer: "terdiri dari tujuh desa" when the kecamatan has six (numbers or words).
+
+    The count is looked for after "terdiri dari/atas", "membawahi", "meliputi", "mencakup",
+    "terbagi menjadi", "memiliki", "jumlah desa ..." in a sentence that names no other
+    kecamatan. "N desa" is right when it equals the desa or all desa and kelurahan; "N
+    desa/kelurahan" must equal both together. The gazetteer follows Kepmendagri 300.2.2-2138
+    of 2025: a desa split or merged since the report year would show here, hence a warning.
+    """
+
+    code = "FN108"
+    name = "village-count"
+    category = "count"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        regency, own = _own(ctx)
+        if regency is None or own is None or ctx.info.village is not None:
+            return
+        gaz = gazetteer()
+        vs = gaz.villages(own.code)
+        n_desa = sum(v.kind == DESA for v in vs)
+        n_kel = len(vs) - n_desa
+        for unit, _block in units(ctx.document):
+            for m in [*_COUNT_RE.finditer(unit.text), *_COUNT_AFTER_RE.finditer(unit.text)]:
+                sent = sentence(unit.text, m.start(), m.end())
+                if any(resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0]
+                       not in (None, own) for mm, _l, _k in _mentions(sent, {2})):
+                    continue
+                if any(mm.group(0) for mm, _l, _k in _mentions(sent, {1})
+                       if resolve_mention(gaz, 1, _k, mm.group("rest"))[0] not in (None, regency)):
+                    continue
+                pairs = [(m.group("n"), m.group("noun").lower(), bool(m.group("both")), "n")]
+                if "n2" in m.re.groupindex and m.group("n2"):
+                    pairs.append((m.group("n2"), m.group("noun2").lower(), False, "n2"))
+                for raw, noun, both, grp in pairs:
+                    val = count_value(raw)
+                    if val is None:
+                        continue
+                    if both or (len(pairs) == 1 and noun == "desa" and n_kel and not n_desa):
+                        ok, right = {len(vs)}, f"{len(vs)} desa/kelurahan"
+                    elif noun == "desa":
+                        ok = {n_desa, len(vs)} if len(pairs) == 1 else {n_desa}
+                        right = f"{n_desa} desa" + (f" dan {n_kel} kelurahan" if n_kel else "")
+                    else:
+                        ok = {n_kel, len(vs)} if len(pairs) == 1 else {n_kel}
+                        right = f"{n_kel} kelurahan" + (f" dan {n_desa} desa" if n_desa else "")
+                    if val in ok:
+                        continue
+                    yield self.issue(
+                        unit, m.start(grp), m.end(grp),
+                        f"tertulis {raw} {'desa/kelurahan' if both else noun}, padahal menurut data wilayah Kemendagri "
+                        f"Kecamatan {own.name} memiliki {right}",
+                        expected=right,
+                    )
+
+
+_WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
+_GENERIC_WORDS = frozenset(w.lower() for w in (load_yaml("rules", "foreign_names.yaml") or {})
+                           .get("generic_name_words") or [])
+
+
+def _distinctive_word(name: str | None) -> str | None:
+    """The word of a place name that identifies it: "Padang Barat" -> "Padang", "Bojongloa
+    Kidul" -> "Bojongloa" (the longest word that is not a direction or a generic word)."""
+    if not name:
+        return None
+    words = [w for w in name.split() if w.isalpha() and w.lower() not in _GENERIC_WORDS]
+    return max(words, key=len) if words else None
 
 
 @register
 class OwnNameSpelling(Rule):
-    """The office's own name spelled differently: "Gemukmas" in the report of Kecamatan
-    Gumukmas (a capitalised word one or two letters away from the name).
+    """The office's own name spelled differently: "Mengwu" in the report of Kecamatan Mengwi
+    (a capitalised word one or two letters away from the name).
 
     A misspelt own name in a formal accountability report is conspicuous. Words that are
-    names in the gazetteer (another kecamatan like "Mumbulsari", a desa) are not reported.
+    names in the gazetteer (another kecamatan, a desa such as "Mengwitani") are not reported.
     """
 
     code = "FN102"
@@ -191,11 +519,11 @@ class OwnNameSpelling(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        own = ctx.info.instansi_name
+        own = _distinctive_word(ctx.info.instansi_name)
         if not own or len(own) < 5:
             return
         lown = own.lower()
-        known = _known_names(gazetteer(ctx))
+        known = _known_names(ctx)
         limit = 1 if len(own) < 7 else 2
         short = len(own) < 7  # short names: only a changed letter, not an added/dropped one
         for unit, _block in units(ctx.document):
@@ -224,249 +552,3 @@ class OwnNameSpelling(Rule):
                     expected=right,
                 )
 
-
-_NIP_RE = re.compile(r"\bNIP\b\.?\s*:?\s*(?P<nip>\d[\d ]{10,30}\d)")
-_NAMA_RE = re.compile(r"^[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)(?=,|\s*$|\*)",
-                      re.IGNORECASE | re.MULTILINE)
-_CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?P<name>[A-Z][A-Z'.]+(?:[ \t]+[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
-                           re.MULTILINE)
-_NOT_NAME = {"CAMAT", "KECAMATAN", "KEPALA", "BUPATI", "SEKRETARIS", "NIP", "PEMBINA", "PENATA",
-             "KABUPATEN", "JEMBER", "PIHAK", "LAPORAN", "TABEL", "BAB", "DAFTAR", "LAMPIRAN",
-             "INDIKATOR", "KINERJA", "PERJANJIAN", "RENCANA", "TAHUN", "DINAS", "BADAN"}
-
-
-@dataclass
-class _Sig:
-    name: str
-    unit: TextUnit
-    start: int
-    end: int
-    line: int
-    nip: str | None = None
-    nip_unit: TextUnit | None = None
-    nip_span: tuple[int, int] = (0, 0)
-
-
-def _name_tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[A-Z]+", name.upper()) if len(t) > 1]
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    if not a or not b or abs(len(a) - len(b)) > 1:
-        return False
-    hits = 0
-    for t in a:
-        if any(t == u or (min(len(t), len(u)) >= 4
-                          and SequenceMatcher(None, t, u).ratio() >= 0.75) for u in b):
-            hits += 1
-    return hits / max(len(a), len(b)) >= 0.6 and a[0] == b[0]
-
-
-def _caps_name(unit: TextUnit, upto: int | None = None) -> tuple[str, int, int] | None:
-    """The last ALL-CAPS name line of ``unit.text[:upto]`` (a name above an NIP)."""
-    found = None
-    for m in _CAPS_NAME_RE.finditer(unit.text, 0, len(unit.text) if upto is None else upto):
-        toks = _name_tokens(m.group("name"))
-        if len(toks) < 2 or any(t in _NOT_NAME for t in toks):
-            continue
-        found = (m.group("name"), m.start("name"), m.end("name"))
-    return found
-
-
-def _sequences(ctx: CheckContext) -> list[list[TextUnit]]:
-    """Reading sequences in which a name precedes its NIP: the prose blocks, and each column
-    of each table (signature blocks are often laid out in table cells)."""
-    seqs: list[list[TextUnit]] = [[b for b in ctx.document.blocks if b.kind != "table"]]
-    for t in ctx.document.tables():
-        cols: dict[int, list[TextUnit]] = {}
-        for row in t.rows:
-            for c in row.cells:
-                cols.setdefault(c.col, []).append(c)
-        seqs.extend(cols.values())
-    return seqs
-
-
-def _signatures(ctx: CheckContext) -> list[_Sig]:
-    sigs: list[_Sig] = []
-    for units_ in _sequences(ctx):
-        sigs.extend(_signatures_in(units_))
-    sigs.sort(key=lambda s: s.line)
-    return sigs
-
-
-def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
-    sigs: list[_Sig] = []
-    used: set[int] = set()
-    for i, b in enumerate(blocks):
-        nm = _NAMA_RE.search(b.text)
-        if nm and len(_name_tokens(nm.group("name"))) >= 2:
-            name = nm.group("name").strip()
-            sig = _Sig(name, b, nm.start("name"), nm.start("name") + len(name),
-                       b.position(nm.start("name"))[0])
-            sigs.append(sig)
-            used.add(i)
-            for nb in blocks[i:i + 5]:
-                n = _NIP_RE.search(nb.text, nm.end() if nb is b else 0)
-                if n:
-                    sig.nip, sig.nip_unit, sig.nip_span = n.group("nip"), nb, n.span("nip")
-                    break
-            continue
-        n = _NIP_RE.search(b.text)
-        if not n:
-            continue
-        same = _caps_name(b, n.start())  # name and NIP in one cell/paragraph
-        if same:
-            name, s0, e0 = same
-            sigs.append(_Sig(name, b, s0, e0, b.position(s0)[0], n.group("nip"), b, n.span("nip")))
-            used.add(i)
-            continue
-        for j in range(i - 1, max(-1, i - 5), -1):
-            if j in used:
-                break
-            cn = _caps_name(blocks[j])
-            if cn:
-                name, s0, e0 = cn
-                sigs.append(_Sig(name, blocks[j], s0, e0, blocks[j].position(s0)[0],
-                                 n.group("nip"), b, n.span("nip")))
-                used.add(j)
-                break
-    return sigs
-
-
-def _digits(nip: str) -> str:
-    return re.sub(r"\D", "", nip)
-
-
-def _groups(sigs: list[_Sig]) -> list[list[_Sig]]:
-    groups: list[list[_Sig]] = []
-    for s in sigs:
-        toks = _name_tokens(s.name)
-        for g in groups:
-            if any(_same_person(toks, _name_tokens(o.name)) for o in g):
-                g.append(s)
-                break
-        else:
-            groups.append([s])
-    return groups
-
-
-def _canonical(values: list[str]) -> str:
-    c = Counter(values)
-    best = max(c.values())
-    return next(v for v in values if c[v] == best)  # ties: the first occurrence wins
-
-
-@register
-class SignatoryName(Rule):
-    """The signatory's name spelled differently in two places: "NINO EKA PUTRA ..." in the
-    pengantar and "NINO EKA PRATAMA ..." above the NIP of the Perjanjian Kinerja.
-
-    The signature block makes the report and its Perjanjian Kinerja binding; the official's
-    name misspelt in one of them is conspicuous and can make the document look invalid.
-
-    Names are taken from "Nama : ..." lines and from ALL-CAPS name lines just above a "NIP"
-    line. Names that share most words (allowing small spelling differences) are taken as the
-    same person; the spelling used most often (or first) is taken as right and the others are
-    reported with the line of the right one.
-    """
-
-    code = "FN103"
-    name = "signatory-name"
-    category = "foreign-name"
-    severity = "error"
-
-    def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for g in _groups(_signatures(ctx)):
-            norm = [" ".join(_name_tokens(s.name)) for s in g]
-            if len(set(norm)) < 2:
-                continue
-            right = _canonical(norm)
-            ref = g[norm.index(right)]
-            for s, n in zip(g, norm, strict=True):
-                if n == right:
-                    continue
-                yield self.issue(
-                    s.unit, s.start, s.end,
-                    f"nama penandatangan ditulis \"{s.name}\", padahal di baris {ref.line} "
-                    f"ditulis \"{ref.name}\"",
-                    expected=ref.name,
-                )
-
-
-@register
-class SignatoryNip(Rule):
-    """The same signatory with two different NIPs (spaces ignored), e.g. "197708272002121006"
-    in the pengantar and "19729648 200212 1 006" at the end.
-
-    The NIP identifies the official who signs; two NIPs for one person make the signature
-    doubtful.
-    """
-
-    code = "FN104"
-    name = "signatory-nip"
-    category = "foreign-name"
-    severity = "error"
-
-    def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for g in _groups(_signatures(ctx)):
-            withnip = [s for s in g if s.nip and s.nip_unit is not None]
-            nips = [_digits(s.nip or "") for s in withnip]
-            if len(set(nips)) < 2:
-                continue
-            right = _canonical(nips)
-            ref = withnip[nips.index(right)]
-            ref_line = ref.nip_unit.position(ref.nip_span[0])[0] if ref.nip_unit else ref.line
-            for s, n in zip(withnip, nips, strict=True):
-                if n == right or s.nip_unit is None:
-                    continue
-                yield self.issue(
-                    s.nip_unit, s.nip_span[0], s.nip_span[1],
-                    f"NIP {s.name} tertulis {s.nip}, padahal di baris {ref_line} tertulis "
-                    f"{ref.nip}",
-                    expected=right,
-                )
-
-
-def _valid_ymd(s: str, lo: int, hi: int) -> bool:
-    try:
-        y, m, d = int(s[:4]), int(s[4:6]), int(s[6:8])
-        date(y, m, d)
-    except ValueError:
-        return False
-    return lo <= y <= hi
-
-
-def nip_problem(nip: str) -> str | None:
-    """Why an NIP (18 digits: birth date YYYYMMDD, TMT YYYYMM, sex 1/2, number) is invalid."""
-    d = _digits(nip)
-    if len(d) != 18:
-        return f"terdiri dari {len(d)} digit, seharusnya 18 digit"
-    if not _valid_ymd(d[:8], 1930, date.today().year - 15):
-        return f"8 digit pertama {d[:8]} bukan tanggal lahir yang sah (TTTTBBHH)"
-    if not _valid_ymd(d[8:14] + "01", 1950, date.today().year + 1):
-        return f"digit ke-9 s.d. 14 {d[8:14]} bukan bulan pengangkatan yang sah (TTTTBB)"
-    if d[14] not in "12":
-        return f"digit ke-15 ({d[14]}) seharusnya 1 (laki-laki) atau 2 (perempuan)"
-    return None
-
-
-@register
-class InvalidNip(Rule):
-    """An NIP that cannot be valid: not 18 digits, first 8 digits not a birth date YYYYMMDD,
-    digits 9-14 not a month YYYYMM, digit 15 not 1 or 2.
-
-    A malformed NIP is a typing error in the signature block of an official document.
-    """
-
-    code = "FN105"
-    name = "invalid-nip"
-    category = "foreign-name"
-    severity = "warning"
-
-    def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _block in units(ctx.document):
-            for m in _NIP_RE.finditer(unit.text):
-                why = nip_problem(m.group("nip"))
-                if why:
-                    yield self.issue(unit, m.start("nip"), m.end("nip"),
-                                     f"NIP {m.group('nip').strip()} tidak sah: {why}")

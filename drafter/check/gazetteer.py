@@ -1,0 +1,186 @@
+"""The national gazetteer: every province, kabupaten/kota, kecamatan and desa/kelurahan of
+Indonesia with its Kemendagri code (``rules/gazetteer/wilayah.tsv.gz``, built by
+``scripts/build_gazetteer.py`` from the MIT-licensed data of Cahya DSN; see
+``rules/gazetteer/README.md``).
+
+Loaded lazily, once per process (about 20 ms): provinces, kabupaten/kota and kecamatan are
+indexed at load time; the villages of a kecamatan are parsed only when asked for.
+
+Names are compared by :func:`name_key` (lower case, letters and digits only), so "Sumber Baru",
+"SUMBERBARU" and "Sumber-baru" are the same name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
+
+from drafter.resources import data_dir
+
+GAZETTEER_FILE = "wilayah.tsv.gz"
+
+PROVINSI, KABUPATEN, KOTA, KECAMATAN, KELURAHAN, DESA = (
+    "Provinsi", "Kabupaten", "Kota", "Kecamatan", "Kelurahan", "Desa")
+_VILLAGE_KIND = {"1": KELURAHAN, "2": DESA, "3": DESA}  # 3: desa adat (Papua)
+_MIN_WORD = 4
+_KEY_RE = re.compile(r"[^a-z0-9]+")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+
+
+_PUNCT = str.maketrans("", "", " -'.’/(),\t")
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a place name: lower case, letters and digits only."""
+    key = name.lower().translate(_PUNCT)  # the common case, without a regex
+    return key if key.isascii() and key.isalnum() else _KEY_RE.sub("", key)
+
+
+class Region(NamedTuple):  # a tuple: 7,800 of them are made at load time
+    code: str  # Kemendagri code: "35", "35.09", "35.09.01", "35.09.01.2001"
+    kind: str  # PROVINSI, KABUPATEN, KOTA, KECAMATAN, KELURAHAN or DESA
+    name: str  # without the kind: "Jember", "Bandung Barat", "Jakarta Utara"
+
+    @property
+    def full(self) -> str:
+        """"Kabupaten Jember", "Kota Padang", "Kecamatan Jombang", "Desa Padangan"."""
+        return f"{self.kind} {self.name}"
+
+    @property
+    def level(self) -> int:
+        """0 provinsi, 1 kabupaten/kota, 2 kecamatan, 3 desa/kelurahan."""
+        return self.code.count(".")
+
+    @property
+    def parent_code(self) -> str | None:
+        return self.code.rsplit(".", 1)[0] if "." in self.code else None
+
+
+class Gazetteer:
+    """All regions; look-ups by code and by name."""
+
+    def __init__(self, text: str) -> None:
+        self._regions: dict[str, Region] = {}
+        self._children: dict[str, list[str]] = {}
+        self._villages_raw: dict[str, str] = {}
+        self._by_key: dict[tuple[int, str], list[str]] = {}  # (level, key) -> codes
+        self._village_cache: dict[str, tuple[Region, ...]] = {}
+        self._village_keys: dict[str, dict[str, list[Region]]] = {}
+        for line in text.split("\n"):
+            if not line or line[0] == "#":
+                continue
+            parts = line.split("\t")
+            code, raw = parts[0], parts[1]
+            level = code.count(".")
+            if level == 0:
+                region = Region(code, PROVINSI, raw)
+            elif level == 1:
+                kind, _, name = raw.partition(" ")
+                if name.startswith("Administrasi "):  # "Kota Administrasi Jakarta Utara"
+                    name = name[len("Administrasi "):]
+                region = Region(code, KOTA if kind == KOTA else KABUPATEN, name)
+            else:
+                region = Region(code, KECAMATAN, raw)
+                self._villages_raw[code] = parts[2] if len(parts) > 2 else ""
+            self._regions[code] = region
+            if level:
+                self._children.setdefault(code.rsplit(".", 1)[0], []).append(code)
+            self._by_key.setdefault((level, name_key(region.name)), []).append(code)
+
+    # --- by code ---------------------------------------------------------------------------
+    def region(self, code: str) -> Region | None:
+        if code.count(".") == 3:
+            return next((v for v in self.villages(code.rsplit(".", 1)[0]) if v.code == code), None)
+        return self._regions.get(code)
+
+    def children(self, code: str) -> list[Region]:
+        """The kabupaten/kota of a province, the kecamatan of a kabupaten/kota, the villages of
+        a kecamatan."""
+        if code.count(".") == 2:
+            return self.villages(code)
+        return [self._regions[c] for c in self._children.get(code, [])]
+
+    def villages(self, kecamatan_code: str) -> list[Region]:
+        got = self._village_cache.get(kecamatan_code)
+        if got is None:
+            raw = self._villages_raw.get(kecamatan_code, "")
+            got = tuple(Region(f"{kecamatan_code}.{it[:4]}", _VILLAGE_KIND.get(it[0], DESA), it[4:])
+                        for it in (raw.split("|") if raw else []))
+            self._village_cache[kecamatan_code] = got
+        return list(got)
+
+    def provinces(self) -> list[Region]:
+        return [r for r in self._regions.values() if "." not in r.code]
+
+    def regencies(self) -> list[Region]:
+        return [r for r in self._regions.values() if r.code.count(".") == 1]
+
+    def all_kecamatan(self) -> list[Region]:
+        return [self._regions[c] for c in self._villages_raw]
+
+    def province_of(self, region: Region) -> Region:
+        return self._regions[region.code.split(".")[0]]
+
+    def regency_of(self, region: Region) -> Region | None:
+        return self._regions.get(".".join(region.code.split(".")[:2])) if region.level >= 1 else None
+
+    # --- by name ---------------------------------------------------------------------------
+    def find(self, name: str, level: int, kind: str | None = None,
+             within: str | None = None) -> list[Region]:
+        """Regions of ``level`` (0-2, or 3 with ``within``) called ``name``; ``kind`` selects
+        Kabupaten or Kota; ``within`` a code prefix ("35", "35.09")."""
+        key = name_key(name)
+        if level == 3:
+            if within is None:
+                raise ValueError("villages are looked up within a kecamatan or kabupaten/kota")
+            return list(self._village_index(within).get(key, ()))
+        out = [self._regions[c] for c in self._by_key.get((level, key), [])]
+        if kind is not None:
+            out = [r for r in out if r.kind == kind]
+        if within is not None:
+            out = [r for r in out if r.code.startswith(within + ".")]
+        return out
+
+    def _village_index(self, within: str) -> dict[str, list[Region]]:
+        """name key -> villages, within a kecamatan, kabupaten/kota or province (cached)."""
+        got = self._village_keys.get(within)
+        if got is None:
+            if within.count(".") == 2:
+                kecs = [within]
+            else:
+                kecs = [c for c in self._villages_raw if c.startswith(within + ".")]
+            got = {}
+            for c in kecs:
+                for v in self.villages(c):
+                    got.setdefault(name_key(v.name), []).append(v)
+            self._village_keys[within] = got
+        return got
+
+    def words_of_names(self, regions: Iterable[Region]) -> set[str]:
+        return {w.lower() for r in regions for w in _WORD_RE.findall(r.name)}
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The national gazetteer (loaded once per process)."""
+    raw = (data_dir("rules") / "gazetteer" / GAZETTEER_FILE).read_bytes()
+    return Gazetteer(gzip.decompress(raw).decode("utf-8"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Every word (lower case) of the name of a province, kabupaten/kota, kecamatan or
+    desa/kelurahan of Indonesia: place names are words for the spelling rules.
+
+    Words of fewer than four letters are left out: they are mostly particles and affixes that
+    also occur as village names ("Nya", "An", "Kan"), and as known words they would hide split
+    words such as "Perlu nya"."""
+    gaz = gazetteer()
+    words = gaz.words_of_names(gaz._regions.values())
+    for raw in gaz._villages_raw.values():
+        if raw:
+            words.update(w.lower() for w in _WORD_RE.findall(raw))
+    return frozenset(w for w in words if len(w) >= _MIN_WORD)
