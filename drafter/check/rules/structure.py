@@ -492,8 +492,10 @@ class MissingTableReference(Rule):
 _LETTER_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>[A-H])\s?[.)]\s+(?P<t>\S.{2,}?)[\s*_]*$")
 _NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3,}?)[\s*_]*$")
 _BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
-_DICTUM_RE = re.compile(r"^[\s#*_]*(?P<k>KESATU|KEDUA|KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|"
-                        r"KEDELAPAN|KESEMBILAN|KESEPULUH)\b[\s*_]*:?", re.IGNORECASE)
+_DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
+                            r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
+                            r"Kesatu|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|"
+                            r"Kesembilan|Kesepuluh)\b[\s*_]*:")
 _DICTA = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
           "KESEMBILAN", "KESEPULUH"]
 _DECREE_START_RE = re.compile(r"^[\s#*_]*(?:MEMUTUSKAN|MENETAPKAN|KEPUTUSAN)\b", re.IGNORECASE)
@@ -505,8 +507,8 @@ def _upper_title(t: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.7
 
 
-def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block]]:
-    """("bab"|"letter"|"num"|"dictum", value, shown mark, block) of every numbered heading
+def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tuple[int, int]]]:
+    """("bab"|"letter"|"num"|"dictum", value, shown mark, block, span) of every numbered heading
     and decree dictum outside the lists of contents, in document order; ("reset", ...)
     where a new decree starts."""
     skip = _daftar_ranges(ctx)
@@ -514,28 +516,31 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block]]:
         if b.kind == "table" or b.index in skip or is_toc_line(b.text):
             continue
         t = b.text
-        m = _DICTUM_RE.match(t)
-        if m:
-            k = m.group("k").upper()
-            yield ("dictum", _DICTA.index(k) + 1, k, b)
+        dicta = list(_DICTUM_ANY_RE.finditer(t))
+        if dicta:
+            # a reader may join dicta written on consecutive lines into one block
+            for m in dicta:
+                k = m.group("k").upper()
+                yield ("dictum", _DICTA.index(k) + 1, k, b, m.span("k"))
             continue
         if len(t) > 160:
             continue
+        full = (0, len(t.rstrip()))
         if _DECREE_START_RE.match(t):
-            yield ("reset", 0, "", b)
+            yield ("reset", 0, "", b, (0, 0))
             continue
         m = _BAB_HEAD_RE.match(t)
         if m and m.group("k").upper() in _ROMAN_VAL:
-            yield ("bab", _ROMAN_VAL[m.group("k").upper()], "BAB " + m.group("k").upper(), b)
+            yield ("bab", _ROMAN_VAL[m.group("k").upper()], "BAB " + m.group("k").upper(), b, full)
             continue
         heading = b.kind == "heading"
         m = _LETTER_HEAD_RE.match(t)
         if m and (heading or _upper_title(m.group("t"))) and len(t) < 120:
-            yield ("letter", ord(m.group("k")) - ord("A") + 1, m.group("k"), b)
+            yield ("letter", ord(m.group("k")) - ord("A") + 1, m.group("k"), b, full)
             continue
         m = _NUM_HEAD_RE.match(t)
         if m and len(t) < 120:
-            yield ("num", int(m.group("k")), m.group("k"), b)
+            yield ("num", int(m.group("k")), m.group("k"), b, full)
 
 
 def _show_mark(kind: str, v: int) -> str:
@@ -567,9 +572,9 @@ class SectionSequence(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ctx.info  # noqa: B018 - assigns chapters
-        last: dict[str, tuple[int, Block]] = {}
+        last: dict[str, tuple[int, Block, tuple[int, int]]] = {}
         chapter: str | None = None
-        for kind, v, mark, b in _section_marks(ctx):
+        for kind, v, mark, b, span in _section_marks(ctx):
             if kind == "reset":
                 last.pop("dictum", None)
                 continue
@@ -583,16 +588,16 @@ class SectionSequence(Rule):
             elif kind == "letter":
                 last.pop("num", None)
             prev = last.get(kind)
-            last[kind] = (v, b)
+            last[kind] = (v, b, span)
             if prev is None or v == 1:
                 continue
-            pv, pb = prev
+            pv, pb, _pspan = prev
             if kind == "num" and b.index == pb.index + 1:
                 continue  # adjacent list items: ST103
-            if v == pv and " ".join(b.text.split()) != " ".join(pb.text.split()):
+            if v == pv and (kind == "dictum" or " ".join(b.text.split()) != " ".join(pb.text.split())):
                 want = _show_mark(kind, v + 1)
                 yield self.issue(
-                    b, 0, len(b.text.rstrip()),
+                    b, span[0], span[1],
                     f"penanda \"{mark}\" dipakai dua kali berturut-turut (juga di baris "
                     f"{pb.position(0)[0]}); seharusnya \"{want}\"",
                     expected=want,
@@ -600,7 +605,7 @@ class SectionSequence(Rule):
             elif v == pv + 2:
                 want = _show_mark(kind, pv + 1)
                 yield self.issue(
-                    b, 0, len(b.text.rstrip()),
+                    b, span[0], span[1],
                     f"penanda melompat dari \"{_show_mark(kind, pv)}\" ke \"{mark}\"; "
                     f"seharusnya \"{want}\" (atau bagian \"{want}\" hilang)",
                     expected=want,
@@ -668,7 +673,7 @@ class EmptyLastSection(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        marks = [(k, b) for k, _v, _m, b in _section_marks(ctx) if k in ("letter", "num", "bab")]
+        marks = [(k, b) for k, _v, _m, b, _s in _section_marks(ctx) if k in ("letter", "num", "bab")]
         blocks = ctx.document.blocks
         for k, b in marks:
             if k == "bab":
