@@ -29,7 +29,19 @@ class _Bad(Exception):
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-,.;:*/]+", text.lower()) if t]
+    # a word broken across a line by PDF extraction ("sem-\nbilan") is one word
+    text = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text, flags=re.IGNORECASE)
+    toks = [t for t in re.split(r"[\s\-,.;:*_/]+", text.lower()) if t]
+    out: list[str] = []
+    for t in toks:
+        # "sem bilan", "ri bu": pieces of one number word split by extraction
+        if out and t not in _VOCAB and out[-1] not in _VOCAB and out[-1] + t in _VOCAB:
+            out[-1] += t
+        elif t != "rupiah" and len(t) >= 5 and levenshtein(t, "rupiah", 1) <= 1:
+            out.append("rupiah")
+        else:
+            out.append(t)
+    return out
 
 
 def _below_1000(toks: list[str], i: int) -> tuple[int, int]:
@@ -192,8 +204,9 @@ def _styled(words: str, like: str) -> str:
 _NUM = r"\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,3})?|\d+(?:,\d{1,3})?"
 _MENTION_RE = re.compile(
     r"(?<![\w.,/-])(?P<rp>(?:Rp\.?|IDR)\s*)?(?P<num>" + _NUM + r")"
-    r"(?:\s*(?P<scale>ribu|juta|miliar|milyar|triliun)\b)?(?:,-|,00,?-?|\.-)?\s*[*]*\s*"
-    r"(?:\(\s*(?:terbilang\s*:?\s*)?(?P<words>[A-Za-z][A-Za-z\s\-,.]{1,300}?)\s*\)"
+    r"(?:\s*(?P<scale>ribu|juta|miliar|milyar|triliun)\b)?(?:,-|,00,?-?|\.-)?(?:\s*%|\s+persen\b)?"
+    r"\s*[*_]*\s*"
+    r"(?:\(\s*[*_]*(?:terbilang\s*:?\s*)?(?P<words>[A-Za-z][A-Za-z\s\-,.*_]{1,300}?)\s*\)"
     r"|[,;]?\s*\(?terbilang\s*:?\s*(?P<words2>[A-Za-z][A-Za-z\s\-]{2,300}?)(?=\s*[).;\n]|$))",
     re.IGNORECASE,
 )
