@@ -435,6 +435,17 @@ def _money(text: str) -> list[Any]:
     return [n for n in scan_numbers(text) if n.currency and not n.malformed]
 
 
+def _ar107_covers(text: str, m: re.Match[str], segs: list[str]) -> bool:
+    """True when AR107 already checks these parts ("anggaran ... sebesar Rp X" with
+    "rincian"/"terdiri" and only "Belanja ... Rp" parts)."""
+    from drafter.check.rules.arithmetic import rx
+
+    money = [x for x in segs if _money(x)]
+    return (bool(rx("budget_parts_cue").search(text))
+            and bool(rx("budget_total").search(text[:m.end("total")]))
+            and all(rx("budget_part").search(x) for x in money))
+
+
 @register
 class AmountBreakdown(_CNRule):
     """An amount announced with its parts that do not add up to it: "Belanja Langsung
@@ -459,11 +470,9 @@ class AmountBreakdown(_CNRule):
                 if total is None or total.malformed or not total.currency:
                     continue
                 region = _amount_region(b.text, m.end())
-                listed = False
                 if not _money(region) and (m.group("how") or "").rstrip().endswith(":") \
                         or not region.strip(" :"):
                     region = "; ".join(x.text for x in _list_after(ctx, b))
-                    listed = True
                 segs = [s for s in re.split(r";|,(?!\d)|\bdan\b|\bserta\b|\n", region) if s.strip()]
                 parts = []
                 bad = False
@@ -478,9 +487,8 @@ class AmountBreakdown(_CNRule):
                     parts.append(nums[0])
                 if bad or len(parts) < 2:
                     continue
-                if listed and all(re.search(r"\bbelanja\b", x.text, re.I)
-                                  for x in _list_after(ctx, b)):
-                    continue  # budget parts in a list: AR107
+                if _ar107_covers(b.text, m, segs):
+                    continue
                 s_ = sum((p.value for p in parts), Decimal(0))
                 if total.explains(s_):
                     continue

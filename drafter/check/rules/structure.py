@@ -491,6 +491,9 @@ class MissingTableReference(Rule):
 
 _LETTER_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>[A-H])\s?[.)]\s+(?P<t>\S.{2,}?)[\s*_]*$")
 _NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3,}?)[\s*_]*$")
+# "1.1 Latar Belakang", "3.2. Capaian Kinerja" (not "3.1" in a sentence: a title must follow)
+_SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z][^.:;]{2,100}?)"
+                          r"[\s*_]*$")
 _BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
 _DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
                             r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
@@ -541,9 +544,17 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
         m = _NUM_HEAD_RE.match(t)
         if m and len(t) < 120:
             yield ("num", int(m.group("k")), m.group("k"), b, full)
+            continue
+        m = _SUB_HEAD_RE.match(t)
+        if m and len(t) < 120 and (heading or _upper_title(m.group("t"))
+                                   or m.group("t")[:1].isupper()):
+            yield ("sub:" + m.group("p"), int(m.group("k")), f"{m.group('p')}.{m.group('k')}", b,
+                   full)
 
 
 def _show_mark(kind: str, v: int) -> str:
+    if kind.startswith("sub:"):
+        return f"{kind[4:]}.{v}"
     if kind == "bab":
         return "BAB " + next((r for r, n in _ROMAN_VAL.items() if n == v), str(v))
     if kind == "letter":
@@ -585,6 +596,8 @@ class SectionSequence(Rule):
             if kind == "bab":
                 last.pop("letter", None)
                 last.pop("num", None)
+                for key in [k for k in last if k.startswith("sub:")]:
+                    last.pop(key)
             elif kind == "letter":
                 last.pop("num", None)
             prev = last.get(kind)
@@ -737,7 +750,17 @@ class TocChapterMismatch(Rule):
         for n, (title, u) in sorted(entries.items()):
             bab = _show_mark("bab", n)
             if n not in body:
-                if n > max(body):
+                other = next((k for k, (bt, _b) in body.items() if k not in entries and title
+                              and bt and similarity(title.upper(), bt.upper()) >= 0.8), None)
+                if other is not None:
+                    shown = _show_mark("bab", other)
+                    yield self.issue(
+                        u, 0, len(u.text.rstrip()),  # type: ignore[attr-defined]
+                        f"daftar isi menulis {bab} {title}, padahal di naskah (baris "
+                        f"{body[other][1].position(0)[0]}) bab itu adalah {shown}",
+                        expected=f"{shown} {title}",
+                    )
+                elif n > max(body):
                     yield self.issue(
                         u, 0, len(u.text.rstrip()),  # type: ignore[attr-defined]
                         f"daftar isi memuat {bab} {title}, padahal naskah tidak memuat bab itu",
@@ -753,7 +776,10 @@ class TocChapterMismatch(Rule):
                     expected=f"{bab} {btitle}",
                 )
         for n, (btitle, bb) in sorted(body.items()):
-            if n not in entries and n < max(entries):
+            renumbered = any(n2 not in body and t2 and btitle and similarity(t2.upper(),
+                                                                            btitle.upper()) >= 0.8
+                             for n2, (t2, _u) in entries.items())
+            if n not in entries and n < max(entries) and not renumbered:
                 yield self.issue(
                     bb, 0, len(bb.text.rstrip()),
                     f"{_show_mark('bab', n)} {btitle} tidak tercantum di daftar isi",
