@@ -70,6 +70,13 @@ _ONE_SASARAN_RE = re.compile(
     re.IGNORECASE)
 
 
+def _sasaran_clause(sent: str, end: int) -> str:
+    """The part of ``sent`` from the last "sasaran" before ``end`` (one of several clauses
+    "sasaran A diukur dengan 2 indikator, sedangkan sasaran B ...")."""
+    starts = [mm.start() for mm in re.finditer(r"\bsasaran\b", sent[:end], re.IGNORECASE)]
+    return sent[starts[-1]:end] if starts else sent[:end]
+
+
 def _own_sasaran_count(rows: list[Any], sent: str) -> int | None:
     """Indicators of the one sasaran a sentence names (fuzzy match of its name), or None
     when the sentence names none of them clearly."""
@@ -120,6 +127,17 @@ class IndicatorCount(_CNRule):
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
+                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent):
+                            # a count about one sasaran: its own indicators, not the table's
+                            clause = _sasaran_clause(sent, m.start())
+                            own = _own_sasaran_count(rows, clause)
+                            if own is not None and own != n and n <= 60:
+                                yield self.issue(
+                                    b, s + m.start(), s + m.end(),
+                                    f"tertulis {n} indikator untuk sasaran itu, padahal {src} "
+                                    f"memuat {own} indikator untuk sasaran tersebut",
+                                    expected=f"{own} indikator")
+                            continue
                         if n == expected or n > 60:
                             continue
                         after = sent[m.end():]
@@ -128,15 +146,6 @@ class IndicatorCount(_CNRule):
                         if kind == "indikator" and re.match(r"\s*(?:program|kegiatan)", after, re.I):
                             continue
                         if _followed_by_breakdown(ctx, b, s + m.end()):
-                            continue
-                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent):
-                            own = _own_sasaran_count(rows, sent)
-                            if own is None or own == n:
-                                continue  # counts one sasaran's indicators, not the table's
-                            yield self.issue(b, s + m.start(), s + m.end(),
-                                             f"tertulis {n} indikator untuk sasaran ini, padahal "
-                                             f"{src} memuat {own} indikator untuk sasaran itu",
-                                             expected=f"{own} indikator")
                             continue
                         yield self.issue(b, s + m.start(), s + m.end(),
                                          f"tertulis {n} {kind}, padahal {src} memuat {expected} {kind}",

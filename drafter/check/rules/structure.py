@@ -3,6 +3,7 @@ lists with a duplicate or a gap."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -602,7 +603,7 @@ class SectionSequence(Rule):
                 last.pop("num", None)
             prev = last.get(kind)
             last[kind] = (v, b, span)
-            if prev is None or v == 1:
+            if prev is None or (v == 1 and prev[0] != 1):
                 continue
             pv, pb, _pspan = prev
             if kind == "num" and b.index == pb.index + 1:
@@ -691,8 +692,8 @@ class EmptyLastSection(Rule):
         for k, b in marks:
             if k == "bab":
                 continue
-            rest = [nb for nb in blocks[b.index + 1:] if nb.text.strip() or nb.kind == "table"]
-            nxt = rest[0] if rest else None
+            nxt = next((nb for nb in itertools.islice(blocks, b.index + 1, None)
+                        if nb.text.strip() or nb.kind == "table"), None)
             if nxt is not None and not _BAB_HEAD_RE.match(nxt.text if nxt.kind != "table" else ""):
                 continue
             yield self.issue(

@@ -112,7 +112,11 @@ def parse_words(text: str) -> Decimal | None:
     "seratus"/"satu ratus" and "seribu"/"satu ribu" are accepted. Returns None when the words
     are not a well-formed number (a scale word missing or out of order, "satu puluh", two
     units in a row, an unknown word)."""
-    toks = [t for t in _tokens(text) if t not in ("rupiah", "rp", "persen", "terbilang")]
+    toks = _tokens(text)
+    while toks and toks[0] in ("terbilang", "rp"):
+        toks = toks[1:]
+    while toks and toks[-1] in ("rupiah", "persen"):
+        toks = toks[:-1]  # only at the end: "... rupiah juta" is not a number
     if not toks or any(t not in _VOCAB for t in toks):
         return None
     if toks.count("koma") > 1:
