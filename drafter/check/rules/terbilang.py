@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, units
+from drafter.document.model import Document, TextUnit
 from drafter.numbers import fmt_num, parse_number, terbilang
 
 _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
@@ -228,6 +229,7 @@ class Mention:
     words: str
     said: Decimal | None  # the words read strictly; None when they are not well formed
     number_like: bool  # the words are (mostly) number words
+    shown: str = ""  # the digits as written, when they stand in another text unit
 
 
 def mentions(text: str) -> Iterator[Mention]:
@@ -258,6 +260,51 @@ def mentions(text: str) -> Iterator[Mention]:
                       said, like == len(core))
 
 
+_ENDS_WITH_AMOUNT_RE = re.compile(r"(?:Rp\.?\s*)?(?:" + _NUM + r")(?:,-|,00,?-?|\.-)?\s*[*_]*\s*$")
+_STARTS_WITH_WORDS_RE = re.compile(r"^\s*[*_]*\s*(?:\(|terbilang\b)", re.IGNORECASE)
+
+
+def _pairs(doc: Document) -> Iterator[tuple[TextUnit, TextUnit]]:
+    """Consecutive prose blocks, and neighbouring cells of a table row."""
+    prev: TextUnit | None = None
+    for b in doc.blocks:
+        if b.kind == "table":
+            prev = None
+            for row in b.rows:
+                yield from zip(row.cells, row.cells[1:], strict=False)
+            continue
+        if prev is not None:
+            yield prev, b
+        prev = b
+
+
+def sites(doc: Document) -> Iterator[tuple[TextUnit, Mention]]:
+    """Every number written again in words, with the unit to report it on: within one text
+    unit, or split over two (an amount at the end of a line or cell, its words in brackets at
+    the start of the next one); the issue then points at the words."""
+    for unit, _block in units(doc):
+        for mt in mentions(unit.text):
+            yield unit, mt
+    for first, second in _pairs(doc):
+        if not _STARTS_WITH_WORDS_RE.match(second.text) or \
+                not _ENDS_WITH_AMOUNT_RE.search(first.text[-40:]):
+            continue
+        head = first.text[-40:]
+        joined = head + " " + second.text
+        cut = len(head) + 1
+        for mt in mentions(joined):
+            if mt.start < cut <= mt.end:
+                shown = " ".join(head[mt.start:].split())
+                yield second, replace(mt, start=0, end=mt.end - cut, shown=shown)
+
+
+def _shown(unit: TextUnit, mt: Mention) -> str:
+    """The digits as written ("Rp 44.174.500,-")."""
+    if mt.shown:
+        return mt.shown
+    return unit.text[mt.start:mt.end].split("(")[0].split("terbilang")[0].strip(" ,;")
+
+
 @register
 class AmountInWords(Rule):
     """A Rupiah amount whose words say another amount: "Rp 3.973.567.698 (Tiga Miliar
@@ -275,17 +322,16 @@ class AmountInWords(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _block in units(ctx.document):
-            for mt in mentions(unit.text):
-                if not mt.rupiah or mt.said is None or mt.said == mt.digits:
-                    continue
-                right = _styled(expected_words(mt.digits, 0, True), mt.words)
-                yield self.issue(
-                    unit, mt.start, mt.end,
-                    f"angka Rp {fmt_num(mt.digits)} tidak sama dengan terbilangnya "
-                    f"\"{mt.words}\" (= {fmt_num(mt.said)}); terbilang yang benar: {right}",
-                    expected=right,
-                )
+        for unit, mt in sites(ctx.document):
+            if not mt.rupiah or mt.said is None or mt.said == mt.digits:
+                continue
+            right = _styled(expected_words(mt.digits, 0, True), mt.words)
+            yield self.issue(
+                unit, mt.start, mt.end,
+                f"angka Rp {fmt_num(mt.digits)} tidak sama dengan terbilangnya "
+                f"\"{mt.words}\" (= {fmt_num(mt.said)}); terbilang yang benar: {right}",
+                expected=right,
+            )
 
 
 @register
@@ -303,18 +349,17 @@ class CountInWords(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _block in units(ctx.document):
-            for mt in mentions(unit.text):
-                if mt.rupiah or mt.said is None or mt.said == mt.digits:
-                    continue
-                shown = unit.text[mt.start:mt.end].split("(")[0].strip()
-                right = _styled(expected_words(mt.digits, mt.decimals, False), mt.words)
-                yield self.issue(
-                    unit, mt.start, mt.end,
-                    f"angka {shown} tidak sama dengan terbilangnya \"{mt.words}\" "
-                    f"(= {fmt_num(mt.said, 4)}); seharusnya {shown} ({right})",
-                    expected=f"{shown} ({right})",
-                )
+        for unit, mt in sites(ctx.document):
+            if mt.rupiah or mt.said is None or mt.said == mt.digits:
+                continue
+            shown = _shown(unit, mt)
+            right = _styled(expected_words(mt.digits, mt.decimals, False), mt.words)
+            yield self.issue(
+                unit, mt.start, mt.end,
+                f"angka {shown} tidak sama dengan terbilangnya \"{mt.words}\" "
+                f"(= {fmt_num(mt.said, 4)}); seharusnya {shown} ({right})",
+                expected=f"{shown} ({right})",
+            )
 
 
 @register
@@ -336,18 +381,17 @@ class MalformedWords(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _block in units(ctx.document):
-            for mt in mentions(unit.text):
-                if mt.said is not None:
-                    continue
-                segmented = [w for t in _tokens(mt.words) for w in (_segment(t) or [t])]
-                if parse_words(" ".join(segmented)) == mt.digits:
-                    continue  # only glued words ("duapuluh"): a spelling matter
-                right = _styled(expected_words(mt.digits, mt.decimals, mt.rupiah), mt.words)
-                yield self.issue(
-                    unit, mt.start, mt.end,
-                    f"terbilang \"{mt.words}\" bukan bilangan yang tersusun benar (kata "
-                    f"satuan seperti ribu/juta hilang, salah urut, atau salah tulis); untuk "
-                    f"angka {unit.text[mt.start:mt.end].split('(')[0].strip()} seharusnya: {right}",
-                    expected=right,
-                )
+        for unit, mt in sites(ctx.document):
+            if mt.said is not None:
+                continue
+            segmented = [w for t in _tokens(mt.words) for w in (_segment(t) or [t])]
+            if parse_words(" ".join(segmented)) == mt.digits:
+                continue  # only glued words ("duapuluh"): a spelling matter
+            right = _styled(expected_words(mt.digits, mt.decimals, mt.rupiah), mt.words)
+            yield self.issue(
+                unit, mt.start, mt.end,
+                f"terbilang \"{mt.words}\" bukan bilangan yang tersusun benar (kata "
+                f"satuan seperti ribu/juta hilang, salah urut, atau salah tulis); untuk "
+                f"angka {_shown(unit, mt)} seharusnya: {right}",
+                expected=right,
+            )
