@@ -58,6 +58,16 @@ def _header(table: Block | None) -> tuple[str, ...]:
     return tuple(" ".join(c.text.lower().split()) for c in rows[0].cells if c.text.strip())
 
 
+def _different_titles(a: str, b: str) -> bool:
+    """Two caption titles that plainly name different tables."""
+    from drafter.check.fuzzy import similarity
+
+    ta, tb = _norm_title(a), _norm_title(b)
+    if len(ta) < 8 or len(tb) < 8 or _same_title(ta, tb):
+        return False
+    return similarity(" ".join(a.lower().split()), " ".join(b.lower().split())) < 0.5
+
+
 @register
 class DuplicateTableNumber(Rule):
     """One table (or figure) number used for two different tables: two captions "Tabel 3.7"
@@ -85,7 +95,11 @@ class DuplicateTableNumber(Rule):
                 continue
             if c.table is not None and first.table is not None and _header(c.table) == _header(first.table):
                 continue
-            if c.table is first.table:
+            if c.table is None or first.table is None:
+                # a table the reader did not recognise (flattened text): compare the titles
+                if not _different_titles(c.title, first.title):
+                    continue
+            elif c.table is first.table:
                 continue
             line = first.block.position(0)[0]
             yield self.issue(
@@ -410,6 +424,18 @@ def _scheme(num: str) -> str:
     return ".".join("r" if re.fullmatch(r"[IVX]+", p) else "d" for p in num.split("."))
 
 
+def _num_key(num: str) -> tuple[str, int]:
+    head, _, last = num.rpartition(".")
+    return head, int(last) if last.isdigit() else _ROMAN_VAL.get(last, 0)
+
+
+def _past_last(num: str, known: dict[str, Block]) -> bool:
+    """``num`` is after the last known table of its series ("3.9" when the last is 3.8)."""
+    head, v = _num_key(num)
+    same = [_num_key(k)[1] for k in known if _num_key(k)[0] == head]
+    return bool(same) and v > max(same)
+
+
 def _daftar_ranges(ctx: CheckContext) -> set[int]:
     """Indexes of blocks inside a "DAFTAR ISI / TABEL / GAMBAR" list."""
     out: set[int] = set()
@@ -466,6 +492,9 @@ class MissingTableReference(Rule):
         if len(known) < 2:
             return
         schemes = {_scheme(n) for n in known}
+        # tables without a caption the reader recognised: a number inside the known range
+        # may be one of them, so only numbers past the last one are certain
+        uncaptioned = len(ctx.document.tables()) > len(known)
         reported: set[str] = set()
         for b in ctx.document.blocks:
             if b.kind == "table" or b.index in skip or is_toc_line(b.text):
@@ -477,6 +506,8 @@ class MissingTableReference(Rule):
                 if num in known or num in reported or _scheme(num) not in schemes:
                     continue
                 if _OTHER_DOC_RE.match(b.text[m.end():]):
+                    continue
+                if uncaptioned and not _past_last(num, known):
                     continue
                 reported.add(num)
                 have = sorted(known, key=lambda n: [int(p) if p.isdigit() else p
