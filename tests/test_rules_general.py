@@ -87,3 +87,83 @@ def test_own_scale_is_not_announced() -> None:
             "Capaian sebesar 95% dan masuk kategori Sangat Baik.\n")
     _issues, notices = check_document(parse_text(text, "<t>"), CheckConfig(year=2023))
     assert DEFAULT_SCALE_NOTICE not in notices
+
+
+# --- years ----------------------------------------------------------------------------------
+
+def test_renstra_ordinal_states_both_conventions() -> None:
+    issues = run("Tahun 2023 merupakan tahun kelima Renstra Dinas Kominfo Kota Tegal 2021-2026.",
+                 "YR111", year=2023)
+    assert len(issues) == 1
+    assert "ke-3" in issues[0].message and "ke-2" in issues[0].message
+    # both readings are accepted
+    for n in ("ketiga", "kedua", "ke-3", "ke 2", "ke-III"):
+        assert not run(f"Tahun 2023 merupakan tahun {n} Renstra 2021-2026.", "YR111", year=2023)
+
+
+def test_renstra_ordinal_uses_report_period_when_sentence_has_none() -> None:
+    text = ("Renstra Dinas Kesehatan Provinsi Bengkulu 2016-2021 ditetapkan dengan Pergub.\n\n"
+            "Renstra 2016-2021 memuat enam sasaran.\n\n"
+            "Tahun ini merupakan tahun ketiga pelaksanaan Renstra.")
+    issues = run(text, "YR111", year=2020)
+    assert issues and issues[0].expected in ("tahun ke-5", "tahun ke-4")
+
+
+def test_pk_date_before_period_end_is_fine() -> None:
+    text = ("PERJANJIAN KINERJA TAHUN 2024\n\nSelanjutnya disebut pihak pertama.\n\n"
+            "Ternate, 31 Desember 2023")
+    assert not run(text, "YR113")
+    assert run(text.replace("31 Desember 2023", "2 Januari 2025"), "YR113")
+
+
+# --- structure ------------------------------------------------------------------------------
+
+def test_table_reference_inside_known_range_is_not_certain() -> None:
+    text = ("Tabel 3.1 Pengukuran Kinerja\nNo\tIndikator\tTarget\n1\tIKM\t85\n\n"
+            "Tabel tanpa judul\n\nNo\tProgram\tPagu\n1\tUmum\t10\n\n"
+            "Tabel 3.3 Anggaran\nProgram\tPagu\n1\tUmum\t10\n\n"
+            "Lihat Tabel 3.2 dan Tabel 3.7.")
+    found = [i.excerpt for i in run(text, "ST106")]
+    assert found == ["Tabel 3.7"]
+
+
+def test_dicta_restart_in_every_decree() -> None:
+    text = ("MEMUTUSKAN :\n\nKESATU : A.\n\nKEDUA : B.\n\nMEMUTUSKAN :\n\nKESATU : C.\n\n"
+            "KETIGA : D.")
+    issues = run(text, "ST107")
+    assert len(issues) == 1 and issues[0].expected == "KEDUA"
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+def test_open_list_is_not_counted() -> None:
+    assert not run("Kota Kendari memiliki 11 kecamatan, yaitu antara lain Kecamatan Mandonga, "
+                   "Kecamatan Baruga dan Kecamatan Poasia.", "CN107")
+    assert run("Kota Kendari memiliki 11 kecamatan, yaitu Kecamatan Mandonga, "
+               "Kecamatan Baruga dan Kecamatan Poasia.", "CN107")
+
+
+def test_amount_breakdown_with_decimals() -> None:
+    text = ("Realisasi belanja sebesar Rp 1.000.000,50 dengan rincian Kegiatan A Rp 600.000,25 "
+            "dan Kegiatan B Rp 400.000,25.")
+    assert not run(text, "CN105")
+    assert run(text.replace("400.000,25", "400.000,00"), "CN105")
+
+
+def test_new_rules_scale_linearly() -> None:
+    import time
+
+    part = ("A. BAGIAN\n\nUraian singkat dengan 3 (tiga) indikator dan Rp 1.000 (seribu rupiah).\n\n"
+            "B. BAGIAN LAIN\n\nTabel 3.1 merujuk data.\n\n")
+    small = "\n".join([part] * 50)
+    big = "\n".join([part] * 400)
+    codes = ("TB103", "ST106", "ST107", "ST109", "CN105", "CN107", "YR111")
+
+    def timed(text: str) -> float:
+        t0 = time.perf_counter()
+        for c in codes:
+            run(text, c, year=2023)
+        return time.perf_counter() - t0
+
+    t_small, t_big = timed(small), timed(big)
+    assert t_big < t_small * 8 * 3 + 1.0  # 8x the input: far from quadratic
