@@ -1015,9 +1015,9 @@ class CaptionColumnYear(Rule):
 
 _PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<rest>[^\n]{0,60})$",
                           re.IGNORECASE)
-_DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?P<d>\d{1,2})\s+"
+_DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
                            r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
-_PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b", re.IGNORECASE)
+_PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
 
 
 @register
@@ -1070,9 +1070,11 @@ class PerjanjianKinerjaDate(Rule):
                 if pk_year - 1 <= dy <= pk_year:
                     break
                 when = "sesudah" if dy > pk_year else "jauh sebelum"
+                start = dm.start("d") if dm.group("d") else dm.start("m")
+                day = f"{dm.group('d')} " if dm.group("d") else ""
                 yield self.issue(
-                    nb, dm.start("d"), dm.end("y"),
-                    f"Perjanjian Kinerja tahun {pk_year} bertanggal {dm.group('d')} "
+                    nb, start, dm.end("y"),
+                    f"Perjanjian Kinerja tahun {pk_year} bertanggal {day}"
                     f"{dm.group('m')} {dy}, {when} tahun kinerjanya; PK tahun {pk_year} "
                     f"ditandatangani akhir tahun {pk_year - 1} atau awal tahun {pk_year}",
                     expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
