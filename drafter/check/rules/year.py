@@ -841,10 +841,11 @@ _ORDINAL_NAMES = {1: "pertama", 2: "kedua", 3: "ketiga", 4: "keempat", 5: "kelim
 
 @lru_cache(maxsize=1)
 def _ordinal_data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                             dict[str, int]]:
+                             re.Pattern[str], dict[str, int]]:
     d = _data().get("renstra_ordinal") or {}
     return (re.compile(d.get("plan_words") or r"(?!)", re.IGNORECASE),
             re.compile(d.get("copula") or r"(?!)", re.IGNORECASE),
+            re.compile(d.get("current") or r"(?!)", re.IGNORECASE),
             re.compile(d.get("ordinal") or r"(?!)", re.IGNORECASE),
             re.compile(d.get("skip_sentence") or r"(?!)", re.IGNORECASE),
             {str(k): int(v) for k, v in (d.get("ordinal_words") or {}).items()})
@@ -880,7 +881,7 @@ class RenstraYearOrdinal(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        plan_re, copula, ord_re, skip_re, words = _ordinal_data()
+        plan_re, copula, current, ord_re, skip_re, words = _ordinal_data()
         periods: list[tuple[int, int]] | None = None
         for unit, block in units(ctx.document):
             if block.kind == "table":
@@ -908,6 +909,12 @@ class RenstraYearOrdinal(Rule):
                 year = next(iter(singles)) if singles else ctx.info.year
                 if year is None or not (a <= year <= b):
                     continue
+                said_of_year = (copula.search(unit.text[b0:m.start()])
+                                or _YEAR_TOKEN_RE.search(unit.text[max(b0, m.start() - 40):
+                                                                   min(e0, m.end() + 40)])
+                                or current.search(sent))
+                if not said_of_year:
+                    continue  # "pada tahun pertama Renstra, target ..." is about that year
                 if m.group("last"):
                     if year == b or not copula.search(unit.text[b0:m.start()]):
                         continue
