@@ -421,16 +421,28 @@ def _list_after(ctx: CheckContext, block: Block, limit: int = 60) -> list[Block]
     """The list items (numbered, lettered or bulleted, at one level) right after ``block``.
     Empty when the list is not plainly delimited (a paragraph or table interrupts it)."""
     items: list[Block] = []
+    style: str | None = None
     for b in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
         if b.kind == "table":
             break
         if b.kind == "list_item" or _MARKER_RE.match(b.text):
-            if items and b.level > items[0].level:
-                continue  # a nested item belongs to the one above
+            st = _marker_style(b.text)
+            if items and (b.level > items[0].level or st != style):
+                continue  # a nested item ("a." under "1.") belongs to the one above
+            style = style or st
             items.append(b)
             continue
         break
     return items
+
+
+def _marker_style(text: str) -> str:
+    t = text.lstrip(" >*")
+    if re.match(r"\(?\d{1,2}[.)]", t):
+        return "num"
+    if re.match(r"[a-z][.)]\s", t):
+        return "alpha"
+    return "bullet"
 
 
 def _amount_region(text: str, start: int) -> str:
@@ -653,7 +665,8 @@ class ListedItemsCount(_CNRule):
                                               region)
                         found = len(numbered) if len(numbered) >= 2 else None
                     else:
-                        segs = [s.strip(" :;") for s in re.split(r",|;|\bdan\b|\bserta\b", region)]
+                        flat = re.sub(r"\([^()]*\)", "", region)
+                        segs = [s.strip(" :;") for s in re.split(r",|;|\bdan\b|\bserta\b", flat)]
                         segs = [s for s in segs if s]
                         if len(segs) >= 2 and all(s[:1].isupper() or s[:1].isdigit() or
                                                   re.match(re.escape(m.group("noun").split()[0]),
