@@ -859,6 +859,20 @@ def _plan_year_candidates(year: int, a: int, b: int) -> list[int]:
     return sorted({year - f + 1 for f in first if 1 <= year - f + 1 <= b - f + 1})
 
 
+def _continued(ctx: CheckContext, block: Any) -> tuple[str, str]:
+    """The previous and next paragraphs when ``block`` continues a sentence over line
+    blocks (text extracted from PDF with one block per line); else empty strings."""
+    blocks = ctx.document.blocks
+    i = block.index
+    ends = re.compile(r"[.!?:;]['\")*_]*\s*$")
+    before = after = ""
+    if i > 0 and blocks[i - 1].kind == "paragraph" and not ends.search(blocks[i - 1].text):
+        before = blocks[i - 1].text
+    if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" and not ends.search(block.text):
+        after = blocks[i + 1].text
+    return before, after
+
+
 @register
 class RenstraYearOrdinal(Rule):
     """The year of the Renstra named wrongly: "Tahun 2022 merupakan tahun ketiga pelaksanaan
@@ -886,9 +900,14 @@ class RenstraYearOrdinal(Rule):
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
-            for m in ord_re.finditer(unit.text):
-                b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
-                sent = unit.text[b0:e0]
+            # a line break inside a paragraph (PDF text) does not end the sentence here, nor
+            # does the end of a line-block that stops without punctuation
+            before, after = _continued(ctx, block)
+            flat = (before + " " + unit.text + " " + after).replace("\n", " ")
+            off = len(before) + 1
+            for m in ord_re.finditer(flat, off, off + len(unit.text)):
+                b0, e0 = sentence_bounds(flat, m.start(), m.end())
+                sent = flat[b0:e0]
                 if not plan_re.search(sent) or skip_re.search(sent):
                     continue
                 ranges = [(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
@@ -909,17 +928,17 @@ class RenstraYearOrdinal(Rule):
                 year = next(iter(singles)) if singles else ctx.info.year
                 if year is None or not (a <= year <= b):
                     continue
-                said_of_year = (copula.search(unit.text[b0:m.start()])
-                                or _YEAR_TOKEN_RE.search(unit.text[max(b0, m.start() - 40):
+                said_of_year = (copula.search(flat[b0:m.start()])
+                                or _YEAR_TOKEN_RE.search(flat[max(b0, m.start() - 40):
                                                                    min(e0, m.end() + 40)])
                                 or current.search(sent))
                 if not said_of_year:
                     continue  # "pada tahun pertama Renstra, target ..." is about that year
                 if m.group("last"):
-                    if year == b or not copula.search(unit.text[b0:m.start()]):
+                    if year == b or not copula.search(flat[b0:m.start()]):
                         continue
                     yield self.issue(
-                        unit, m.start(), m.end(),
+                        unit, m.start() - off, m.end() - off,
                         f"tahun {year} disebut tahun terakhir periode {a}-{b}, padahal tahun "
                         f"terakhir periode itu adalah {b}",
                         expected=f"tahun {b}",
@@ -942,7 +961,7 @@ class RenstraYearOrdinal(Rule):
                             f"pertamanya {a + 1}")
                     why = "kedua cara menghitung tahun pertama periode sudah diperiksa"
                 yield self.issue(
-                    unit, m.start(), m.end(),
+                    unit, m.start() - off, m.end() - off,
                     f"\"{m.group(0)}\" tidak cocok untuk tahun {year} dalam periode {a}-{b} "
                     f"({why}); seharusnya {want}",
                     expected=f"tahun ke-{cands[-1]}",
