@@ -445,6 +445,20 @@ def _marker_style(text: str) -> str:
     return "bullet"
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?:;]['\")*_]*\s*$")
+
+
+def _with_continuation(ctx: CheckContext, block: Block, limit: int = 6) -> str:
+    """``block``'s text followed by the paragraphs that continue its last sentence (text
+    extracted from PDF gives one block per line); offsets in ``block.text`` are kept."""
+    text = block.text
+    for nb in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
+        if nb.kind != "paragraph" or _SENTENCE_END_RE.search(text) or _MARKER_RE.match(nb.text):
+            break
+        text += " " + nb.text
+    return text
+
+
 def _amount_region(text: str, start: int) -> str:
     """The rest of the sentence from ``start`` (a sentence ends at ". " before a capital
     or at the end of the text; amounts like "Rp 1.000.000" do not end it)."""
@@ -486,11 +500,12 @@ class AmountBreakdown(_CNRule):
         trig = _cpat("amount_breakdown")
         not_part = _cpat("not_a_part")
         for b in ctx.document.prose():
+            full = _with_continuation(ctx, b)
             for m in trig.finditer(b.text):
                 total = parse_number(m.group("total").rstrip(".,"))
                 if total is None or total.malformed or not total.currency:
                     continue
-                region = _amount_region(b.text, m.end())
+                region = _amount_region(full, m.end())
                 if not _money(region) and (m.group("how") or "").rstrip().endswith(":") \
                         or not region.strip(" :"):
                     region = "; ".join(x.text for x in _list_after(ctx, b))
@@ -642,8 +657,8 @@ class ListedItemsCount(_CNRule):
         open_re = _cpat("open_list")
         noun_re = _noun_re()
         for b in ctx.document.prose():
-            text = b.text
-            for m in noun_re.finditer(text):
+            text = _with_continuation(ctx, b)
+            for m in noun_re.finditer(text, 0, len(b.text)):
                 n = _count(m.group("n"))
                 if n is None or n < 2 or n > 60:
                     continue

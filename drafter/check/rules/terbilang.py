@@ -282,9 +282,24 @@ def sites(doc: Document) -> Iterator[tuple[TextUnit, Mention]]:
     """Every number written again in words, with the unit to report it on: within one text
     unit, or split over two (an amount at the end of a line or cell, its words in brackets at
     the start of the next one); the issue then points at the words."""
-    for unit, _block in units(doc):
+    blocks = doc.blocks
+    for unit, block in units(doc):
         for mt in mentions(unit.text):
             yield unit, mt
+        if block.kind == "table" or unit.text.count("(") <= unit.text.count(")"):
+            continue
+        # words in brackets wrapped over line blocks (PDF text): read them joined
+        joined = unit.text
+        for nb in blocks[block.index + 1: block.index + 6]:
+            if nb.kind != "paragraph":
+                break
+            joined += " " + nb.text
+            if ")" in nb.text:
+                break
+        cut = len(unit.text)
+        for mt in mentions(joined):
+            if mt.start < cut < mt.end:
+                yield unit, replace(mt, end=cut)
     for first, second in _pairs(doc):
         if not _STARTS_WITH_WORDS_RE.match(second.text) or \
                 not _ENDS_WITH_AMOUNT_RE.search(first.text[-40:]):
