@@ -404,9 +404,9 @@ class DuplicatedPassage(Rule):
 
 
 _TABLE_NUM = r"(?:[IVX]{1,4}|\d{1,2})(?:\s?[.\-]\s?\d{1,2}){0,2}"
-_TABLE_REF_RE = re.compile(r"\b(?:tabel|table)\s+(?P<num>" + _TABLE_NUM + r")(?![\w.,]\d|\w)",
+_TABLE_REF_RE = re.compile(r"\b(?:tabel|table)\.?\s*(?P<num>" + _TABLE_NUM + r")(?![\w.,]\d|\w)",
                            re.IGNORECASE)
-_ANY_CAPTION_RE = re.compile(r"^[\s#*_]*(?:tabel|table)\s+(?P<num>" + _TABLE_NUM + r")(?!\w)",
+_ANY_CAPTION_RE = re.compile(r"^[\s#*_]*(?:tabel|table)\.?\s*(?P<num>" + _TABLE_NUM + r")(?!\w)",
                              re.IGNORECASE)
 _OTHER_DOC_RE = re.compile(r"^[^.;]{0,60}?\b(?:renstra|rencana\s+strategis|lampiran\s+(?:peraturan|"
                            r"permen|keputusan)|peraturan|permen\w*|pedoman|juknis|petunjuk|rpjmd|"
@@ -505,7 +505,8 @@ class MissingTableReference(Rule):
                     continue  # the caption itself
                 if num in known or num in reported or _scheme(num) not in schemes:
                     continue
-                if _OTHER_DOC_RE.match(b.text[m.end():]):
+                if _OTHER_DOC_RE.match(b.text[m.end():]) or \
+                        re.search(r"\blampiran\W{0,3}$", b.text[max(0, m.start() - 15):m.start()], re.I):
                     continue
                 if uncaptioned and not _past_last(num, known):
                     continue

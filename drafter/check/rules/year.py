@@ -977,6 +977,10 @@ def _header_years(table: Any) -> set[int]:
     return out
 
 
+# captions whose year may belong to a benchmark or an earlier period, not to the columns
+_OTHER_YEAR_CAPTION_RE = re.compile(r"\b(?:perbandingan|dibandingkan|dibanding|nasional|provinsi|"
+                                    r"standar|lalu|sebelumnya|sejak|s\.?d\.?|sampai|kumulatif)\b",
+                                    re.IGNORECASE)
 _TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s*20\d\d)"
                             r"|\bT\.?A\.?\s+(20\d\d)\b", re.IGNORECASE)
 
@@ -1011,7 +1015,7 @@ class CaptionColumnYear(Rule):
                     if _CAPTION_START_RE.match(nb.text) or nb.kind == "caption":
                         cap = nb
                         break
-            if cap is None or len(cap.text) > 250:
+            if cap is None or len(cap.text) > 250 or _OTHER_YEAR_CAPTION_RE.search(cap.text):
                 continue
             found = [m for m in _TITLE_YEAR_RE.finditer(cap.text)]
             if len({m.group(1) or m.group(2) for m in found}) != 1:
