@@ -978,7 +978,7 @@ def _header_years(table: Any) -> set[int]:
 
 
 # captions whose year may belong to a benchmark or an earlier period, not to the columns
-_OTHER_YEAR_CAPTION_RE = re.compile(r"\b(?:perbandingan|dibandingkan|dibanding|nasional|provinsi|"
+_OTHER_YEAR_CAPTION_RE = re.compile(r"\b(?:perbandingan|dibandingkan|dibanding|nasional|"
                                     r"standar|lalu|sebelumnya|sejak|s\.?d\.?|sampai|kumulatif)\b",
                                     re.IGNORECASE)
 _TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s*20\d\d)"
