@@ -443,14 +443,37 @@ def _daftar_ranges(ctx: CheckContext) -> set[int]:
     for i, b in enumerate(blocks):
         if b.kind == "table" or not _DAFTAR_RE.match(b.text) or len(b.text) > 40:
             continue
+        seen: set[str] = set()
         for nb in blocks[i:i + 150]:
+            key = _toc_key(nb.text)
+            if nb.index != i and key in seen:
+                break  # the body starts where a listed title comes again ("BAB I ...")
+            if nb.kind != "table" and not is_toc_line(nb.text) and (
+                    len(nb.text) > 150 or (len(nb.text) > 60 and not _toc_like_title(nb.text))):
+                break
             if nb.index != i and nb.kind == "heading" and not is_toc_line(nb.text) \
-                    and not _DAFTAR_RE.match(nb.text):
+                    and not _DAFTAR_RE.match(nb.text) and not _toc_like_title(nb.text):
                 break
-            if nb.kind == "paragraph" and len(nb.text) > 200:
-                break
+            if key:
+                seen.add(key)
             out.add(nb.index)
     return out
+
+
+def _toc_key(text: str) -> str:
+    """A title without dot leaders, page numbers and punctuation, for comparing a table of
+    contents line with the body heading it lists."""
+    t = re.sub(r"(?:\.{2,}|…|_{3,}|\s\.\s\.).*$", "", text)
+    t = re.sub(r"[\s|]+(?:\d{1,3}|[ivxl]{1,6})[\s|]*$", "", t)
+    return re.sub(r"[^A-Z0-9]", "", t.upper())
+
+
+def _toc_like_title(text: str) -> bool:
+    """A line a table of contents lists: a chapter, a lettered/numbered section or a title
+    in capitals (without page numbers, in some reports)."""
+    t = text.strip(" #*_")
+    return bool(_BAB_HEAD_RE.match(t) or _LETTER_HEAD_RE.match(t) or _SUB_HEAD_RE.match(t)
+                or (len(t) < 90 and _upper_title(t)))
 
 
 def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
