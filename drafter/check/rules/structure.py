@@ -460,6 +460,16 @@ def _daftar_ranges(ctx: CheckContext) -> set[int]:
     return out
 
 
+def daftar_blocks(ctx: CheckContext) -> set[int]:
+    """Indexes of the blocks of the lists of contents, tables and figures (cached)."""
+    cached = getattr(ctx, "_daftar_blocks", None)
+    if isinstance(cached, set):
+        return cached
+    out = _daftar_ranges(ctx)
+    object.__setattr__(ctx, "_daftar_blocks", out)
+    return out
+
+
 def _toc_key(text: str) -> str:
     """A title without dot leaders, page numbers and punctuation, for comparing a table of
     contents line with the body heading it lists."""
@@ -510,7 +520,7 @@ class MissingTableReference(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        skip = _daftar_ranges(ctx)
+        skip = daftar_blocks(ctx)
         known = _table_numbers(ctx, skip)
         if len(known) < 2:
             return
@@ -570,7 +580,7 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
     """("bab"|"letter"|"num"|"dictum", value, shown mark, block, span) of every numbered heading
     and decree dictum outside the lists of contents, in document order; ("reset", ...)
     where a new decree starts."""
-    skip = _daftar_ranges(ctx)
+    skip = daftar_blocks(ctx)
     for b in ctx.document.blocks:
         if b.kind == "table" or b.index in skip or is_toc_line(b.text):
             continue
@@ -780,7 +790,7 @@ class TocChapterMismatch(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.fuzzy import similarity
 
-        toc = _daftar_ranges(ctx)
+        toc = daftar_blocks(ctx)
         blocks = ctx.document.blocks
         entries: dict[int, tuple[str, object]] = {}
         body: dict[int, tuple[str, Block]] = {}

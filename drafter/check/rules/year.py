@@ -1068,11 +1068,14 @@ class PerjanjianKinerjaDate(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.rules.structure import daftar_blocks
+
         months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
         blocks = ctx.document.blocks
+        toc = daftar_blocks(ctx)
         done: set[int] = set()
         for i, b in enumerate(blocks):
-            if b.kind == "table" or len(b.text) > 90:
+            if b.kind == "table" or len(b.text) > 90 or i in toc:
                 continue
             m = _PK_TITLE_RE.match(b.text)
             if not m or "...." in b.text:
@@ -1085,7 +1088,8 @@ class PerjanjianKinerjaDate(Rule):
             for nb in blocks[i + 1:i + 40]:
                 if nb.kind == "table":
                     continue
-                if _PK_TITLE_RE.match(nb.text) and len(nb.text) <= 90 and not body:
+                if (_PK_TITLE_RE.match(nb.text) and len(nb.text) <= 90 and not body) or \
+                        re.match(r"^[\s#*_]*BAB\s+[IVX]+\b", nb.text):
                     break
                 if _PK_BODY_RE.search(nb.text):
                     body = True
