@@ -167,3 +167,39 @@ def test_new_rules_scale_linearly() -> None:
 
     t_small, t_big = timed(small), timed(big)
     assert t_big < t_small * 8 * 3 + 1.0  # 8x the input: far from quadratic
+
+
+def test_toc_without_page_numbers_is_not_the_body() -> None:
+    text = ("DAFTAR ISI\n\nBAB I PENDAHULUAN\nA. LATAR BELAKANG\nB. MAKSUD DAN TUJUAN\n"
+            "BAB II PERENCANAAN KINERJA\n\nBAB I PENDAHULUAN\n\nA. LATAR BELAKANG\n\nUraian.\n\n"
+            "B. MAKSUD DAN TUJUAN\n\nUraian.\n\nBAB II PERENCANAAN KINERJA\n\nUraian.")
+    for code in ("ST107", "ST109", "ST110"):
+        assert not run(text, code), code
+    # an empty section in the body is still found
+    bad = text.replace("B. MAKSUD DAN TUJUAN\n\nUraian.\n\n", "B. MAKSUD DAN TUJUAN\n\n")
+    assert [i.excerpt for i in run(bad, "ST109")] == ["B. MAKSUD DAN TUJUAN"]
+
+
+def test_program_list_counts_programs_and_kegiatan() -> None:
+    text = ("Dinas Sosial melaksanakan 3 program dengan 7 kegiatan, yaitu:\n\n"
+            "1. Program Penunjang Urusan (3 kegiatan)\n\n2. Program Rehabilitasi Sosial "
+            "(2 kegiatan)\n\n3. Program Perlindungan Sosial (2 kegiatan)")
+    assert not run(text, "CN106")
+    issues = run(text.replace("3 program", "4 program").replace("7 kegiatan", "8 kegiatan"),
+                 "CN106")
+    assert len(issues) == 1
+    assert issues[0].expected == "3 program, 7 kegiatan"
+
+
+def test_caption_year_needs_report_year_in_columns() -> None:
+    table = ("Tabel 3.1 Capaian Kinerja Tahun 2022\nNo\tIndikator\tTarget {y}\tRealisasi {y}\n"
+             "1\tIKM\t80\t82")
+    assert run(table.format(y=2023), "YR112", year=2023)
+    assert not run(table.format(y=2022), "YR112", year=2023)
+    assert not run(table.format(y=2021), "YR112", year=2023)  # neither is the report year
+
+
+def test_terbilang_decimal_mismatch_is_tb102() -> None:
+    issues = run("Nilai IKM 82,75 (delapan puluh dua koma tujuh lima) dan 82,57 (delapan puluh "
+                 "dua koma tujuh lima).", "TB102")
+    assert len(issues) == 1 and "lima tujuh" in (issues[0].expected or "")
