@@ -277,11 +277,16 @@ class RenstraPeriod(Rule):
         votes = Counter((a, b) for _u, _m, a, b, _r in found)
         if not votes:
             return
+        year = ctx.info.year
         (da, db), n = votes.most_common(1)[0]
         if n < 2 or (len(votes) > 1 and votes.most_common(2)[1][1] == n):
             return
         for unit, m, a, b, in_renstra in found:
-            if (a, b) != (da, db) and in_renstra and (a == da or _names_renstra(unit.text, m.start())):
+            # another period named as "Renstra" counts only when it would cover the report
+            # year too (a previous plan, "Renstra 2016-2021", may be cited in a 2023 report)
+            other = (_names_renstra(unit.text, m.start()) and year is not None
+                     and a <= year <= b)
+            if (a, b) != (da, db) and in_renstra and (a == da or other):
                 yield self.issue(
                     unit, m.start(), m.end(),
                     f"periode Renstra tertulis {a}-{b}, padahal di bagian lain laporan "
