@@ -851,3 +851,42 @@ class TocChapterMismatch(Rule):
                     f"{_show_mark('bab', n)} {btitle} tidak tercantum di daftar isi",
                     expected="tambahkan bab ini ke daftar isi",
                 )
+        yield from self._sections(ctx)
+
+    def _sections(self, ctx: CheckContext) -> Iterable[Issue]:
+        """A lettered section of the daftar isi whose letter names another section in the
+        body and whose title is nowhere in that chapter (renamed or replaced)."""
+        from drafter.check.fuzzy import similarity
+
+        ctx.info  # noqa: B018 - assigns chapters
+        entries, end = _toc_entries(ctx)
+        if not entries:
+            return
+        body: dict[str, dict[str, tuple[str, Block]]] = {}
+        for b in ctx.document.blocks[end + 1:]:
+            if b.kind == "table" or not b.chapter or len(b.text) > 160 or is_toc_line(b.text):
+                continue
+            lm = _LETTER_RE.match(b.text)
+            if lm and _upper_title(lm.group(2)):
+                body.setdefault(b.chapter, {}).setdefault(
+                    lm.group(1), (" ".join(lm.group(2).strip(" *_#").split()), b))
+        for e in entries:
+            heads = body.get(e.chapter or "")
+            if not heads or len(heads) < 2 or e.letter not in heads:
+                continue
+            shown = re.sub(r"(?:\.{2,}|…).*$", "", e.text).strip()
+            etitle = _LETTER_RE.match(shown)
+            if etitle is None:
+                continue
+            et = etitle.group(2).strip(" .")
+            if any(_same_title(e.title, _norm_title(t)) or similarity(et.upper(), t.upper()) >= 0.4
+                   for t, _b in heads.values()):
+                continue  # the same title (here or under another letter: ST104)
+            bt, bb = heads[e.letter]
+            unit = e.unit
+            yield self.issue(
+                unit, 0, len(unit.text.rstrip()),  # type: ignore[attr-defined]
+                f"daftar isi menulis \"{shown}\" di {e.chapter}, padahal di naskah (baris "
+                f"{bb.position(0)[0]}) bagian {e.letter} berjudul \"{bt}\"",
+                expected=f"{e.letter}. {bt}",
+            )
