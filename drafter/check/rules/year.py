@@ -881,8 +881,8 @@ def _continued(ctx: CheckContext, block: Any) -> tuple[str, str]:
 @register
 class RenstraYearOrdinal(Rule):
     """The year of the Renstra named wrongly: "Tahun 2022 merupakan tahun ketiga pelaksanaan
-    Renstra 2018-2023" (2022 is the fifth year of a Renstra that starts in 2018), "tahun
-    terakhir Renstra 2021-2026" in a 2023 report.
+    Renstra 2018-2023" (2022 is the fifth year counted from 2018, or the fourth counted from
+    2019), "tahun terakhir Renstra 2021-2026" in a 2023 report.
 
     The position in the plan period tells the reader how much of the period is left and what
     the cumulative targets should be; a stale ordinal is usually copied from an older report.
