@@ -509,6 +509,7 @@ class AmountBreakdown(_CNRule):
                 if not _money(region) and (m.group("how") or "").rstrip().endswith(":") \
                         or not region.strip(" :"):
                     region = "; ".join(x.text for x in _list_after(ctx, b))
+                region = re.sub(r"\([^()]*\)", " ", region)  # "(75%)" beside a part is a share
                 segs = [s for s in re.split(r";|,(?!\d)|\bdan\b|\bserta\b|\n", region) if s.strip()]
                 parts = []
                 bad = False
