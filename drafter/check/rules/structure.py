@@ -691,8 +691,10 @@ class SectionSequence(Rule):
                 )
 
 
-def _width(row_cells: list) -> int:
-    return max((c.col + max(1, c.colspan) for c in row_cells if c.text.strip()), default=0)
+def _width(row_cells: list, *, empty: bool = False) -> int:
+    """Columns a row spans: up to its last cell with text (or any cell, with ``empty``)."""
+    return max((c.col + max(1, c.colspan) for c in row_cells if empty or c.text.strip()),
+               default=0)
 
 
 @register
@@ -717,7 +719,7 @@ class RowWiderThanHeader(Rule):
             body = t.body_rows()
             if not heads or len(body) < 2:
                 continue
-            hw = max(_width(r.cells) for r in heads)
+            hw = max(_width(r.cells, empty=True) for r in heads)
             if hw < 2:
                 continue
             wide = [r for r in body if _width(r.cells) > hw]
