@@ -1090,7 +1090,7 @@ class PerjanjianKinerjaDate(Rule):
             if pk_year is None:
                 continue
             body = False
-            for nb in blocks[i + 1:i + 40]:
+            for nb in blocks[i + 1:i + 80]:
                 if nb.kind == "table":
                     continue
                 if (_PK_TITLE_RE.match(nb.text) and len(nb.text) <= 90 and not body) or \
