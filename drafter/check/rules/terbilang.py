@@ -163,7 +163,7 @@ def _number_like(word: str) -> bool:
 
 def _segment(word: str) -> list[str] | None:
     """"duapuluh" -> ["dua", "puluh"] when a word is number words written together."""
-    if len(word) < 7:
+    if len(word) < 7 or len(word) > 40:
         return None
     for v in sorted(_VOCAB, key=len, reverse=True):
         if word.startswith(v) and len(word) > len(v):

@@ -953,7 +953,7 @@ class RenstraYearOrdinal(Rule):
                     raw = m.group("n").upper()
                     n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
                 else:
-                    n = words.get(m.group("w").lower(), 0)
+                    n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
                 cands = _plan_year_candidates(year, a, b)
                 if not n or not cands or n in cands:
                     continue
