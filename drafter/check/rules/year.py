@@ -1020,13 +1020,23 @@ class CaptionColumnYear(Rule):
                     if _CAPTION_START_RE.match(nb.text) or nb.kind == "caption":
                         cap = nb
                         break
-            if cap is None or len(cap.text) > 250 or _OTHER_YEAR_CAPTION_RE.search(cap.text):
+            if cap is None:
                 continue
-            found = [m for m in _TITLE_YEAR_RE.finditer(cap.text)]
-            if len({m.group(1) or m.group(2) for m in found}) != 1:
+            # "Tabel 3.1" with its title on the next line(s)
+            parts = [cap] + [nb for nb in blocks[getattr(cap, "index", t.index) + 1:t.index]
+                             if nb.kind != "table" and len(nb.text) < 250][:2]
+            text = " ".join(p.text for p in parts)
+            if len(text) > 300 or _OTHER_YEAR_CAPTION_RE.search(text):
                 continue
-            if len(set(_YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", cap.text)))) != 1:
+            if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
                 continue
+            if len(set(_YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", text)))) != 1:
+                continue
+            hit = next(((p, fm) for p in parts
+                        for fm in [list(_TITLE_YEAR_RE.finditer(p.text))] if fm), None)
+            if hit is None:
+                continue
+            cap, found = hit
             cy = int(found[0].group(1) or found[0].group(2))
             cols = _header_years(t)
             if not cols or cy in cols:
