@@ -3,7 +3,6 @@ lists with a duplicate or a gap."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -757,10 +756,13 @@ class EmptyLastSection(Rule):
         marks = [(k, b) for k, _v, _m, b, _s in _section_marks(ctx) if k in ("letter", "num", "bab")]
         blocks = ctx.document.blocks
         for k, b in marks:
-            if k == "bab":
+            nxt = None
+            for j in range(b.index + 1, len(blocks)):
+                if blocks[j].text.strip() or blocks[j].kind == "table":
+                    nxt = blocks[j]
+                    break
+            if k == "bab" and nxt is not None:
                 continue
-            nxt = next((nb for nb in itertools.islice(blocks, b.index + 1, None)
-                        if nb.text.strip() or nb.kind == "table"), None)
             if nxt is not None and not _BAB_HEAD_RE.match(nxt.text if nxt.kind != "table" else ""):
                 continue
             yield self.issue(
