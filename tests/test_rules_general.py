@@ -203,3 +203,112 @@ def test_terbilang_decimal_mismatch_is_tb102() -> None:
     issues = run("Nilai IKM 82,75 (delapan puluh dua koma tujuh lima) dan 82,57 (delapan puluh "
                  "dua koma tujuh lima).", "TB102")
     assert len(issues) == 1 and "lima tujuh" in (issues[0].expected or "")
+
+
+# --- a small report: clean, then one injected defect at a time ------------------------------
+
+REPORT = """LAPORAN KINERJA INSTANSI PEMERINTAH
+BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH
+PROVINSI NUSA TENGGARA BARAT
+TAHUN 2022
+
+DAFTAR ISI
+KATA PENGANTAR ........................................ i
+DAFTAR ISI ............................................ ii
+BAB I PENDAHULUAN ..................................... 1
+1.1 Latar Belakang .................................... 1
+1.2 Tugas Pokok dan Fungsi ............................ 2
+BAB II PERENCANAAN KINERJA ............................ 5
+BAB III AKUNTABILITAS KINERJA ......................... 9
+BAB IV PENUTUP ........................................ 21
+
+BAB I PENDAHULUAN
+
+1.1 Latar Belakang
+
+Laporan ini disusun sebagai pertanggungjawaban kinerja tahun 2022, yang merupakan tahun keempat pelaksanaan Renstra BPKAD Provinsi NTB 2019-2023.
+
+1.2 Tugas Pokok dan Fungsi
+
+Struktur organisasi BPKAD terdiri atas 4 (empat) bidang, yaitu Bidang Anggaran, Bidang Perbendaharaan, Bidang Akuntansi dan Bidang Aset.
+
+BAB II PERENCANAAN KINERJA
+
+Renstra BPKAD 2019-2023 menetapkan 2 (dua) sasaran strategis sebagai berikut:
+
+1. Meningkatnya kualitas pengelolaan keuangan daerah;
+2. Meningkatnya kualitas pengelolaan aset daerah.
+
+Perjanjian Kinerja tahun 2022 ditandatangani pada awal tahun anggaran.
+
+PERJANJIAN KINERJA TAHUN 2022
+
+Kami yang bertanda tangan di bawah ini, selanjutnya disebut pihak pertama dan pihak kedua.
+
+Mataram, 5 Januari 2022
+
+BAB III AKUNTABILITAS KINERJA
+
+Tabel 3.1 Skala Predikat
+No	Rentang	Predikat
+1	> 90	Sangat Baik
+2	76 - 90	Baik
+3	< 76	Kurang
+
+Tabel 3.2 Capaian Kinerja Tahun 2022
+No	Indikator	Target 2022	Realisasi 2022	Capaian
+1	Opini BPK	WTP	WTP	100
+2	Persentase aset tersertifikasi	80	84	105
+
+Sebagaimana terlihat pada Tabel 3.2, seluruh indikator tercapai. Skala penilaian mengikuti Tabel 3.1.
+
+Tabel 3.3 Perbandingan Realisasi 2021 dan 2022
+No	Indikator	Realisasi 2021	Realisasi 2022
+1	Persentase aset tersertifikasi	78	84
+
+Anggaran BPKAD tahun 2022 sebesar Rp 45.600.000.000 (empat puluh lima miliar enam ratus juta rupiah) dengan rincian Belanja Operasi Rp 40.100.000.000 dan Belanja Modal Rp 5.500.000.000.
+
+Kinerja didukung 2 program dengan 5 kegiatan, yaitu:
+
+1. Program Penunjang Urusan Pemerintahan (3 kegiatan);
+2. Program Pengelolaan Keuangan Daerah (2 kegiatan).
+
+BAB IV PENUTUP
+
+Capaian kinerja tahun 2022 dikategorikan sangat baik. Pada tahun 2023, tahun terakhir Renstra 2019-2023, BPKAD akan memperkuat sistem informasi aset.
+"""
+
+NEW_CODES = ("TB101", "TB102", "TB103", "ST101", "ST106", "ST107", "ST108", "ST109", "ST110",
+             "YR104", "YR111", "YR112", "YR113", "CN105", "CN106", "CN107")
+
+MUTATIONS = [
+    ("tahun keempat pelaksanaan", "tahun ketiga pelaksanaan", "YR111"),
+    ("1.2 Tugas Pokok dan Fungsi\n\nStruktur", "1.3 Tugas Pokok dan Fungsi\n\nStruktur", "ST107"),
+    ("mengikuti Tabel 3.1.", "mengikuti Tabel 3.9.", "ST106"),
+    ("dengan 5 kegiatan", "dengan 6 kegiatan", "CN106"),
+    ("dan Belanja Modal Rp 5.500.000.000", "dan Belanja Modal Rp 5.400.000.000", "AR107"),
+    ("enam ratus juta rupiah", "enam ratus rupiah juta", "TB103"),
+    ("Mataram, 5 Januari 2022", "Mataram, 5 Januari 2023", "YR113"),
+    ("Tabel 3.2 Capaian Kinerja Tahun 2022", "Tabel 3.2 Capaian Kinerja Tahun 2021", "YR112"),
+    ("terdiri atas 4 (empat) bidang", "terdiri atas 5 (lima) bidang", "CN107"),
+    ("\nBAB IV PENUTUP\n\nCapaian", "\nBAB V PENUTUP\n\nCapaian", "ST107+ST110"),
+    ("Tabel 3.3 Perbandingan Realisasi 2021 dan 2022", "Tabel 3.2 Perbandingan Realisasi", "ST101"),
+]
+
+
+def _issues(text: str) -> list:
+    from drafter.check.runner import check_document
+
+    issues, _notices = check_document(parse_text(text, "<laporan>"), CheckConfig())
+    return issues
+
+
+def test_small_report_is_clean() -> None:
+    assert [i.rule for i in _issues(REPORT) if i.rule in NEW_CODES] == []
+
+
+@pytest.mark.parametrize(("old", "new", "code"), MUTATIONS, ids=[m[2] for m in MUTATIONS])
+def test_small_report_defect_is_found(old: str, new: str, code: str) -> None:
+    assert REPORT.count(old) == 1, old
+    found = [i for i in _issues(REPORT.replace(old, new)) if i.rule in NEW_CODES + ("AR107",)]
+    assert sorted(i.rule for i in found) == code.split("+"), [i.message for i in found]
