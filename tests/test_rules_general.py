@@ -312,3 +312,97 @@ def test_small_report_defect_is_found(old: str, new: str, code: str) -> None:
     assert REPORT.count(old) == 1, old
     found = [i for i in _issues(REPORT.replace(old, new)) if i.rule in NEW_CODES + ("AR107",)]
     assert sorted(i.rule for i in found) == code.split("+"), [i.message for i in found]
+
+
+MD_REPORT = """# LAPORAN KINERJA INSTANSI PEMERINTAH KECAMATAN PADANG UTARA KOTA PADANG TAHUN 2023
+
+## DAFTAR ISI
+
+| Uraian | Hal |
+|---|---|
+| Kata Pengantar ........ | i |
+| BAB I PENDAHULUAN ........ | 1 |
+| BAB II PERENCANAAN KINERJA ........ | 4 |
+| BAB III AKUNTABILITAS KINERJA ........ | 8 |
+| BAB IV PENUTUP ........ | 15 |
+
+## BAB I PENDAHULUAN
+
+### A. LATAR BELAKANG
+
+Kecamatan Padang Utara merupakan perangkat daerah Kota Padang yang terdiri dari 7 (tujuh) kelurahan, yaitu Kelurahan Air Tawar Barat, Kelurahan Air Tawar Timur, Kelurahan Alai Parak Kopi, Kelurahan Gunung Pangilun, Kelurahan Lolong Belanti, Kelurahan Ulak Karang Selatan dan Kelurahan Ulak Karang Utara.
+
+### B. KEDUDUKAN, TUGAS DAN FUNGSI
+
+Camat dibantu oleh sekretaris dan 5 seksi.
+
+## BAB II PERENCANAAN KINERJA
+
+### A. RENCANA STRATEGIS
+
+Tahun 2023 adalah tahun ketiga Renstra Kecamatan Padang Utara 2021-2026.
+
+### B. PERJANJIAN KINERJA
+
+Perjanjian Kinerja tahun 2023 memuat 3 indikator.
+
+## BAB III AKUNTABILITAS KINERJA
+
+### A. CAPAIAN KINERJA
+
+**Tabel 3.1 Capaian Indikator Kinerja Tahun 2023**
+
+| No | Sasaran | Indikator | Target 2023 | Realisasi 2023 | Capaian (%) |
+|---|---|---|---|---|---|
+| 1 | Meningkatnya kualitas pelayanan publik | Indeks Kepuasan Masyarakat | 82 | 84,5 | 103,05 |
+| 2 | Meningkatnya kualitas pelayanan publik | Persentase pelayanan tepat waktu | 90 | 92 | 102,22 |
+| 3 | Meningkatnya ketenteraman masyarakat | Persentase gangguan trantib tertangani | 100 | 100 | 100 |
+
+Sasaran meningkatnya kualitas pelayanan publik diukur dengan 2 indikator, sedangkan sasaran meningkatnya ketenteraman masyarakat diukur dengan 1 indikator. Data rinci disajikan pada Tabel 3.2.
+
+**Tabel 3.2 Perbandingan Capaian Tahun 2022 dan 2023**
+
+| No | Indikator | Capaian 2022 | Capaian 2023 |
+|---|---|---|---|
+| 1 | Indeks Kepuasan Masyarakat | 101,2 | 103,05 |
+
+### B. REALISASI ANGGARAN
+
+Pagu anggaran Kecamatan Padang Utara tahun 2023 sebesar Rp 4.250.000.000,- (Empat Miliar Dua Ratus Lima Puluh Juta Rupiah) terealisasi Rp 4.012.345.000 atau 94,41%.
+
+## BAB IV PENUTUP
+
+Demikian laporan kinerja ini disusun.
+"""
+
+MD_MUTATIONS = [
+    ("terdiri dari 7 (tujuh) kelurahan", "terdiri dari 8 (delapan) kelurahan", "CN107"),
+    ("adalah tahun ketiga Renstra", "adalah tahun kelima Renstra", "YR111"),
+    ("pelayanan publik diukur dengan 2 indikator", "pelayanan publik diukur dengan 3 indikator",
+     "CN101"),
+    ("disajikan pada Tabel 3.2.", "disajikan pada Tabel 3.4.", "ST106"),
+    ("### B. PERJANJIAN KINERJA", "### A. PERJANJIAN KINERJA", "ST107"),
+    ("Lima Puluh Juta Rupiah", "Lima Puluh Rupiah Juta", "TB103"),
+    ("Demikian laporan kinerja ini disusun.",
+     "### A. KESIMPULAN\n\nDemikian laporan kinerja ini disusun.\n\n### B. SARAN", "ST109"),
+    ("| 90 | 92 | 102,22 |", "| 90 | 92 | 102,22 | 2,22 |", "ST108"),
+]
+
+
+def _md_issues(text: str) -> list:
+    from drafter.check.runner import check_document
+
+    doc = parse_text(text, "<laporan.md>", markdown=True)
+    issues, _notices = check_document(doc, CheckConfig(year=2023))
+    return issues
+
+
+def test_markdown_report_is_clean() -> None:
+    assert [i.rule for i in _md_issues(MD_REPORT) if i.rule in NEW_CODES + ("CN101",)] == []
+
+
+@pytest.mark.parametrize(("old", "new", "code"), MD_MUTATIONS, ids=[m[2] for m in MD_MUTATIONS])
+def test_markdown_report_defect_is_found(old: str, new: str, code: str) -> None:
+    assert MD_REPORT.count(old) == 1, old
+    found = [i for i in _md_issues(MD_REPORT.replace(old, new)) if i.rule in NEW_CODES + ("CN101",)]
+    assert sorted(i.rule for i in found) == code.split("+"), [i.message for i in found]
