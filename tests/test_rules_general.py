@@ -406,3 +406,44 @@ def test_markdown_report_defect_is_found(old: str, new: str, code: str) -> None:
     assert MD_REPORT.count(old) == 1, old
     found = [i for i in _md_issues(MD_REPORT.replace(old, new)) if i.rule in NEW_CODES + ("CN101",)]
     assert sorted(i.rule for i in found) == code.split("+"), [i.message for i in found]
+
+
+PDF_REPORT = """LAPORAN KINERJA
+INSPEKTORAT DAERAH KABUPATEN TANAH LAUT
+TAHUN 2020
+
+KATA PENGANTAR
+
+Laporan Kinerja Inspektorat Daerah Kabupaten Tanah Laut Tahun 2020 disusun
+sebagai bentuk pertanggungjawaban kinerja. Tahun 2020 merupakan tahun kedua
+pelaksanaan Rencana Strategis Inspektorat Daerah periode 2019-2024 sehingga
+evaluasi ini bersifat antara.
+
+Inspektorat Daerah membawahi 4 (empat) bidang, yaitu Bidang Pengawasan
+Pemerintahan, Bidang Pengawasan Pembangunan, Bidang Pengawasan Keuangan dan
+Bidang Investigasi.
+
+Pagu anggaran Inspektorat Daerah tahun 2020 sebesar Rp 7.350.000.000 (Tujuh
+Miliar Tiga Ratus Lima Puluh Juta Rupiah) dengan realisasi 96,1%.
+
+LKjIP Inspektorat Daerah Kabupaten Tanah Laut 2020                        ii
+"""
+
+PDF_MUTATIONS = [
+    ("tahun kedua", "tahun keempat", "YR111"),
+    ("4 (empat) bidang", "5 (lima) bidang", "CN107"),
+    ("Lima Puluh Juta Rupiah)", "Lima Puluh Rupiah Juta)", "TB103"),
+    ("Lima Puluh Juta Rupiah)", "Lima Puluh Ribu Rupiah)", "TB101"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "code"), [("", "", "")] + PDF_MUTATIONS,
+                         ids=["clean"] + [m[2] for m in PDF_MUTATIONS])
+def test_pdf_style_lines(old: str, new: str, code: str) -> None:
+    """Sentences and brackets broken over lines, as text extracted from PDF."""
+    from drafter.check.runner import check_document
+
+    text = PDF_REPORT.replace(old, new) if old else PDF_REPORT
+    issues, _n = check_document(parse_text(text, "<pdf.txt>"), CheckConfig(year=2020))
+    found = sorted(i.rule for i in issues if i.rule in NEW_CODES)
+    assert found == ([code] if code else [])
