@@ -286,7 +286,8 @@ MUTATIONS = [
     ("1.2 Tugas Pokok dan Fungsi\n\nStruktur", "1.3 Tugas Pokok dan Fungsi\n\nStruktur", "ST107"),
     ("mengikuti Tabel 3.1.", "mengikuti Tabel 3.9.", "ST106"),
     ("dengan 5 kegiatan", "dengan 6 kegiatan", "CN106"),
-    ("dan Belanja Modal Rp 5.500.000.000", "dan Belanja Modal Rp 5.400.000.000", "AR107"),
+    # budget parts: AR107's, or CN105's when AR107 does not read them; never both
+    ("dan Belanja Modal Rp 5.500.000.000", "dan Belanja Modal Rp 5.400.000.000", "AR107|CN105"),
     ("enam ratus juta rupiah", "enam ratus rupiah juta", "TB103"),
     ("Mataram, 5 Januari 2022", "Mataram, 5 Januari 2023", "YR113"),
     ("Tabel 3.2 Capaian Kinerja Tahun 2022", "Tabel 3.2 Capaian Kinerja Tahun 2021", "YR112"),
@@ -307,10 +308,13 @@ def test_small_report_is_clean() -> None:
     assert [i.rule for i in _issues(REPORT) if i.rule in NEW_CODES] == []
 
 
-@pytest.mark.parametrize(("old", "new", "code"), MUTATIONS, ids=[m[2] for m in MUTATIONS])
+@pytest.mark.parametrize(("old", "new", "code"), MUTATIONS, ids=[m[2].replace("|", "-") for m in MUTATIONS])
 def test_small_report_defect_is_found(old: str, new: str, code: str) -> None:
     assert REPORT.count(old) == 1, old
     found = [i for i in _issues(REPORT.replace(old, new)) if i.rule in NEW_CODES + ("AR107",)]
+    if "|" in code:
+        assert len(found) == 1 and found[0].rule in code.split("|"), [i.message for i in found]
+        return
     assert sorted(i.rule for i in found) == code.split("+"), [i.message for i in found]
 
 
