@@ -581,7 +581,17 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
     where a new decree starts."""
     skip = daftar_blocks(ctx)
     for b in ctx.document.blocks:
-        if b.kind == "table" or b.index in skip or is_toc_line(b.text):
+        if b.kind == "table" and b.index not in skip:
+            # decrees laid out as a table: "KESATU | : | text"
+            for row in b.rows:
+                cell = next((c for c in row.cells if c.text.strip()), None)
+                word = cell.text.strip(" *_:").upper() if cell is not None else ""
+                if cell is not None and word in _DICTA:
+                    s0 = cell.text.upper().find(word)
+                    yield ("dictum", _DICTA.index(word) + 1, word, cell,  # type: ignore[misc]
+                           (s0, s0 + len(word)))
+            continue
+        if b.index in skip or is_toc_line(b.text):
             continue
         t = b.text
         dicta = list(_DICTUM_ANY_RE.finditer(t))
