@@ -1065,6 +1065,15 @@ _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?
 _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
 
 
+def _pk_units(blocks: list[Any]) -> Iterable[TextUnit]:
+    """Prose blocks, and the cells of tables (a PK signature block laid out as a table)."""
+    for b in blocks:
+        if b.kind == "table":
+            yield from b.cells()
+        else:
+            yield b
+
+
 @register
 class PerjanjianKinerjaDate(Rule):
     """A Perjanjian Kinerja dated outside its period: the PK for 2023 signed "Jember, 2
@@ -1100,21 +1109,19 @@ class PerjanjianKinerjaDate(Rule):
             if pk_year is None:
                 continue
             body = False
-            for nb in blocks[i + 1:i + 80]:
-                if nb.kind == "table":
-                    continue
+            for nb in _pk_units(blocks[i + 1:i + 80]):
                 if (_PK_TITLE_RE.match(nb.text) and len(nb.text) <= 90 and not body) or \
                         re.match(r"^[\s#*_]*BAB\s+[IVX]+\b", nb.text):
                     break
                 if _PK_BODY_RE.search(nb.text):
                     body = True
                     continue
-                dm = _DATE_LINE_RE.match(nb.text) if body else None
+                dm = _DATE_LINE_RE.match(nb.text.strip()) if body else None
                 if dm is None or months.get(dm.group("m").lower()) is None:
                     continue
-                if nb.index in done:
+                if id(nb) in done:
                     break
-                done.add(nb.index)
+                done.add(id(nb))
                 dy = int(dm.group("y"))
                 if pk_year - 1 <= dy <= pk_year:
                     break
