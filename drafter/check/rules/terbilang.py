@@ -243,6 +243,8 @@ def mentions(text: str) -> Iterator[Mention]:
         like = sum(_number_like(t) for t in core)
         if like < max(1, 0.75 * len(core)) or not any(t in _VOCAB for t in core):
             continue
+        if " " in m.group("num") and not m.group("rp"):
+            continue  # "12 100 (seratus)": two numbers, not a grouped one (only "Rp 3 973 567")
         n = parse_number(m.group("num").replace(" ", "."))
         if n is None or n.malformed:
             continue
