@@ -216,6 +216,8 @@ A. LATAR BELAKANG ........ 1
 
 B. PROFIL KECAMATAN ........ 2
 
+BAB II PERENCANAAN KINERJA ........ 3
+
 BAB III AKUNTABILITAS KINERJA ........ 5
 
 A. KERANGKA PENGUKURAN KINERJA TAHUN 2023 ........ 5
@@ -231,6 +233,10 @@ Laporan Kinerja Kecamatan Gumukmas Tahun 2023 disusun berdasarkan Peraturan Ment
 ## B. PROFIL KECAMATAN
 
 Kecamatan Gumukmas berbatasan sebelah utara dengan Kecamatan Umbulsari, sebelah timur dengan Kecamatan Puger dan sebelah barat dengan Kecamatan Kencong. Wilayahnya meliputi Desa Kepanjen, Desa Mayangan dan Desa Menampu.
+
+# BAB II PERENCANAAN KINERJA
+
+Perencanaan kinerja mengacu pada Rencana Strategis Kecamatan Gumukmas.
 
 # BAB III AKUNTABILITAS KINERJA
 

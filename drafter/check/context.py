@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from drafter.text import TextLayer
 
 
+DEFAULT_SCALE_NOTICE = ("laporan tidak memuat tabel skala predikat yang terbaca; predikat dinilai "
+                        "dengan skala bawaan (rules/scale.yaml)")
+
+
 @dataclass
 class CheckConfig:
     select: list[str] = field(default_factory=list)  # codes or categories; empty = all
@@ -67,6 +71,8 @@ class CheckContext:
 
     @property
     def scale(self) -> Scale:
+        if self.info.scale_source != "document":
+            self.notice(DEFAULT_SCALE_NOTICE)
         return self.info.scale
 
     @cached_property

@@ -9,13 +9,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from drafter.check.claims_parse import clean, count_value, main_rows, pattern, sentences
 from drafter.check.fuzzy import normalize, strip_markup
 from drafter.check.registry import Issue, Rule, register
 from drafter.document.model import Block
-from drafter.numbers import parse_number
+from drafter.numbers import fmt_num, parse_number, scan_numbers
+from drafter.resources import load_yaml
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -61,6 +63,35 @@ def _breakdown(ctx: CheckContext, block: Block) -> list[tuple[Block, re.Match[st
     return items
 
 
+_ONE_SASARAN_RE = re.compile(
+    r"\bsasaran(?:\s+strategis)?\s+(?:ini|tersebut|itu|ke\s*-?\s*\d|pertama|kedua|ketiga|keempat|"
+    r"kelima|\d\b)|\b(?:setiap|tiap|masing-masing)\s+sasaran\b|\bdiukur\s+(?:dengan|melalui|"
+    r"menggunakan|oleh)\b|\bsasaran\s+(?:\w+\s+){0,2}?(?:diukur|memiliki|mempunyai)\b",
+    re.IGNORECASE)
+
+
+def _sasaran_clause(sent: str, end: int) -> str:
+    """The part of ``sent`` from the last "sasaran" before ``end`` (one of several clauses
+    "sasaran A diukur dengan 2 indikator, sedangkan sasaran B ...")."""
+    starts = [mm.start() for mm in re.finditer(r"\bsasaran\b", sent[:end], re.IGNORECASE)]
+    return sent[starts[-1]:end] if starts else sent[:end]
+
+
+def _own_sasaran_count(rows: list[Any], sent: str) -> int | None:
+    """Indicators of the one sasaran a sentence names (fuzzy match of its name), or None
+    when the sentence names none of them clearly."""
+    from drafter.check.fuzzy import similarity
+
+    groups: Counter[str] = Counter(normalize(r.sasaran) for r in rows if r.sasaran)
+    if len(groups) < 2:
+        return None
+    scored = sorted(((similarity(name, normalize(sent)), name) for name in groups), reverse=True)
+    best, name = scored[0]
+    if best < 0.6 or (len(scored) > 1 and scored[1][0] >= best - 0.05):
+        return None
+    return groups[name]
+
+
 @register
 class IndicatorCount(_CNRule):
     """The number of indicators or sasaran stated in the text ("4 indikator sasaran", "2
@@ -96,6 +127,17 @@ class IndicatorCount(_CNRule):
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
+                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent):
+                            # a count about one sasaran: its own indicators, not the table's
+                            clause = _sasaran_clause(sent, m.start())
+                            own = _own_sasaran_count(rows, clause)
+                            if own is not None and own != n and n <= 60:
+                                yield self.issue(
+                                    b, s + m.start(), s + m.end(),
+                                    f"tertulis {n} indikator untuk sasaran itu, padahal {src} "
+                                    f"memuat {own} indikator untuk sasaran tersebut",
+                                    expected=f"{own} indikator")
+                            continue
                         if n == expected or n > 60:
                             continue
                         after = sent[m.end():]
@@ -345,3 +387,317 @@ class StaffCount(_CNRule):
 
 def _unused(x: Decimal) -> Decimal:
     return x
+
+
+# --- CN105-CN107: counts and amounts against the items listed after them -------------------
+
+_WORDNUM_RE = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:puluh|belas))?"
+               r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|sepuluh|sebelas)")
+
+
+@lru_cache(maxsize=1)
+def _cdata() -> dict[str, Any]:
+    return load_yaml("rules", "counts.yaml") or {}
+
+
+@lru_cache(maxsize=32)
+def _cpat(key: str) -> re.Pattern[str]:
+    return re.compile(str(_cdata()[key]).replace("{WORDNUM}", _WORDNUM_RE), re.IGNORECASE)
+
+
+def _count(text: str) -> int | None:
+    t = " ".join(text.lower().split())
+    if t.isdigit():
+        return int(t)
+    from drafter.check.rules.terbilang import words_to_number
+
+    return words_to_number(t)
+
+
+_MARKER_RE = re.compile(r"^[\s>*]*(?:\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|[-•·▪●])\s+\S")
+
+
+def _list_after(ctx: CheckContext, block: Block, limit: int = 60) -> list[Block]:
+    """The list items (numbered, lettered or bulleted, at one level) right after ``block``.
+    Empty when the list is not plainly delimited (a paragraph or table interrupts it)."""
+    items: list[Block] = []
+    style: str | None = None
+    for b in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
+        if b.kind == "table":
+            break
+        if b.kind == "list_item" or _MARKER_RE.match(b.text):
+            st = _marker_style(b.text)
+            if items and (b.level > items[0].level or st != style):
+                continue  # a nested item ("a." under "1.") belongs to the one above
+            style = style or st
+            items.append(b)
+            continue
+        break
+    return items
+
+
+def _marker_style(text: str) -> str:
+    t = text.lstrip(" >*")
+    if re.match(r"\(?\d{1,2}[.)]", t):
+        return "num"
+    if re.match(r"[a-z][.)]\s", t):
+        return "alpha"
+    return "bullet"
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?:;]['\")*_]*\s*$")
+
+
+def _with_continuation(ctx: CheckContext, block: Block, limit: int = 6) -> str:
+    """``block``'s text followed by the paragraphs that continue its last sentence (text
+    extracted from PDF gives one block per line); offsets in ``block.text`` are kept."""
+    text = block.text
+    for nb in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
+        if nb.kind != "paragraph" or _SENTENCE_END_RE.search(text) or _MARKER_RE.match(nb.text):
+            break
+        text += " " + nb.text
+    return text
+
+
+def _amount_region(text: str, start: int) -> str:
+    """The rest of the sentence from ``start`` (a sentence ends at ". " before a capital
+    or at the end of the text; amounts like "Rp 1.000.000" do not end it)."""
+    m = re.search(r"\.(?=\s+[A-Z])|\.\s*$", text[start:])
+    return text[start:start + m.start()] if m else text[start:]
+
+
+def _money(text: str) -> list[Any]:
+    return [n for n in scan_numbers(text) if n.currency and not n.malformed]
+
+
+def _ar107_covers(text: str, m: re.Match[str], segs: list[str]) -> bool:
+    """True when AR107 already checks these parts ("anggaran ... sebesar Rp X" with
+    "rincian"/"terdiri" and only "Belanja ... Rp" parts)."""
+    from drafter.check.rules.arithmetic import rx
+
+    money = [x for x in segs if _money(x)]
+    return (bool(rx("budget_parts_cue").search(text))
+            and bool(rx("budget_total").search(text[:m.end("total")]))
+            and all(rx("budget_part").search(x) for x in money))
+
+
+@register
+class AmountBreakdown(_CNRule):
+    """An amount announced with its parts that do not add up to it: "Belanja Langsung
+    sebesar Rp 1.500.000.000 dengan rincian Belanja Pegawai Rp 500.000.000, Belanja Barang
+    dan Jasa Rp 800.000.000 dan Belanja Modal Rp 100.000.000" (the parts make Rp
+    1.400.000.000), in the same sentence or in the list that follows it.
+
+    The reader takes the parts as the composition of the total; a part left out or mistyped
+    makes one of the two wrong. Parts that are realisations or percentages of another amount
+    ("pagu Rp A dan realisasi Rp B") are not added.
+    """
+
+    code = "CN105"
+    name = "amount-breakdown"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        trig = _cpat("amount_breakdown")
+        not_part = _cpat("not_a_part")
+        for b in ctx.document.prose():
+            full = _with_continuation(ctx, b)
+            for m in trig.finditer(b.text):
+                total = parse_number(m.group("total").rstrip(".,"))
+                if total is None or total.malformed or not total.currency:
+                    continue
+                region = _amount_region(full, m.end())
+                if not _money(region) and (m.group("how") or "").rstrip().endswith(":") \
+                        or not region.strip(" :"):
+                    region = "; ".join(x.text for x in _list_after(ctx, b))
+                region = re.sub(r"\([^()]*\)", " ", region)  # "(75%)" beside a part is a share
+                segs = [s for s in re.split(r";|,(?!\d)|\bdan\b|\bserta\b|\n", region) if s.strip()]
+                parts = []
+                bad = False
+                for s in segs:
+                    nums = _money(s)
+                    if not nums:
+                        continue
+                    if len(nums) > 1 or not_part.search(s) or \
+                            re.search(r"\d\s*(?:ribu|juta|miliar|milyar|triliun)\b", s, re.I):
+                        bad = True
+                        break
+                    parts.append(nums[0])
+                if bad or len(parts) < 2:
+                    continue
+                if _ar107_covers(b.text, m, segs):
+                    continue
+                s_ = sum((p.value for p in parts), Decimal(0))
+                if total.explains(s_):
+                    continue
+                shown = " + ".join(fmt_num(p.value, 2) for p in parts)
+                yield self.issue(
+                    b, m.start("total"), m.end("total"),
+                    f"tertulis {m.group('total').strip()}, padahal rinciannya {shown} = Rp "
+                    f"{fmt_num(s_, 2)}",
+                    expected=f"Rp {fmt_num(s_, 2)}",
+                )
+
+
+@register
+class ProgramListCount(_CNRule):
+    """"N program dengan M kegiatan (dan K sub kegiatan)" against the programs listed after
+    it: "10 program dengan 81 kegiatan, yaitu: 1. Program ... (12 kegiatan) ..." where the
+    listed programs are 10 but their kegiatan add up to 82.
+
+    The count summarises the list that follows; both must describe the same set. Programs
+    are counted as the list items that start with "Program"; kegiatan and sub kegiatan as
+    the counts written in those items (only when every item states one).
+    """
+
+    code = "CN106"
+    name = "program-list-count"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        trig = _cpat("program_sentence")
+        item_re = _cpat("program_item")
+        for b in ctx.document.prose():
+            for m in trig.finditer(b.text):
+                after = b.text[m.end():]
+                region_items: list[str] = []
+                inline = re.split(r"(?=\bprogram\b)", after, flags=re.IGNORECASE)
+                inline = [x for x in inline[1:] if x.strip()]
+                if len(inline) >= 2 and re.match(r"^[^.]{0,60}(?::|yaitu|yakni|meliputi)",
+                                                 after, re.IGNORECASE):
+                    region_items = inline
+                else:
+                    if not re.match(r"^[^.]{0,80}(?::|yaitu|yakni|meliputi|sebagai\s+berikut)"
+                                    r"\s*:?\s*$", after, re.IGNORECASE):
+                        continue
+                    items = _list_after(ctx, b)
+                    region_items = [x.text for x in items]
+                    if not region_items or not all(item_re.match(t) for t in region_items):
+                        continue
+                if len(region_items) < 2:
+                    continue
+                wrong = []
+                n_p = _count(m.group("p"))
+                if n_p is not None and n_p != len(region_items):
+                    wrong.append(("program", m.group("p"), n_p, len(region_items)))
+                for key, grp, label in (("item_kegiatan", "k", "kegiatan"),
+                                        ("item_sub", "s", "sub kegiatan")):
+                    if not m.group(grp):
+                        continue
+                    per = []
+                    for t in region_items:
+                        hits = [h for h in _cpat(key).finditer(t)
+                                if key == "item_sub" or not re.search(
+                                    r"sub\s*[-\s]?$", t[:h.end()][:-len("kegiatan")].rstrip()[-5:] + " ",
+                                    re.IGNORECASE) and not re.search(r"sub\s*[-\s]?kegiatan\b",
+                                                                     t[h.start():h.end()], re.I)]
+                        if len(hits) != 1:
+                            per = []
+                            break
+                        per.append(_count(hits[0].group("n")))
+                    if not per or any(v is None for v in per):
+                        continue
+                    tot = sum(v for v in per if v is not None)
+                    stated = _count(m.group(grp))
+                    if stated is not None and stated != tot:
+                        wrong.append((label, m.group(grp), stated, tot))
+                if not wrong:
+                    continue
+                detail = "; ".join(f"tertulis {n} {lab}, padahal daftar di bawahnya memuat "
+                                   f"{x} {lab}" for lab, _raw_, n, x in wrong)
+                yield self.issue(
+                    b, m.start(), m.end(), detail,
+                    expected=", ".join(f"{x} {lab}" for lab, _r, _n, x in wrong),
+                )
+
+
+def _headed_after(ctx: CheckContext, block: Block, noun: str) -> list[Block]:
+    """Paragraphs right after ``block`` that each start with the counted noun ("Sasaran
+    Strategis 1 : ...", "Desa Sukamaju"), one item each."""
+    head = re.compile(r"^[\s*_#]*" + re.escape(noun.split()[0]) + r"\b", re.IGNORECASE)
+    items: list[Block] = []
+    for b in ctx.document.blocks[block.index + 1: block.index + 40]:
+        if b.kind != "table" and head.match(b.text) and len(b.text) < 300:
+            items.append(b)
+            continue
+        break
+    return items
+
+
+def _noun_re() -> re.Pattern[str]:
+    nouns = sorted((str(k) for k in (_cdata().get("listed_nouns") or {})), key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    return re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
+                      r"(?P<noun>" + alt + r")\b", re.IGNORECASE)
+
+
+def _noun_info(noun: str) -> dict[str, Any]:
+    key = " ".join(noun.split())
+    for k, v in (_cdata().get("listed_nouns") or {}).items():
+        if str(k).lower() == key.lower():
+            return v or {}
+    return {}
+
+
+@register
+class ListedItemsCount(_CNRule):
+    """A count followed by its items that lists another number of them: "terdiri dari 7
+    desa, yaitu Desa A, Desa B, ... " naming six desa, or "2 sasaran strategis sebagai
+    berikut:" followed by three numbered sasaran.
+
+    The count and the list describe the same set; one of them is out of date. Only complete
+    lists are compared ("yaitu", "meliputi", "sebagai berikut", a colon), not open ones
+    ("antara lain", "seperti"); names are counted in a sentence only for places and units
+    (desa, kelurahan, bidang ...: rules/counts.yaml), other items only in a numbered or
+    bulleted list right after the sentence.
+    """
+
+    code = "CN107"
+    name = "listed-items-count"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        intro = _cpat("list_intro")
+        open_re = _cpat("open_list")
+        noun_re = _noun_re()
+        for b in ctx.document.prose():
+            text = _with_continuation(ctx, b)
+            for m in noun_re.finditer(text, 0, len(b.text)):
+                n = _count(m.group("n"))
+                if n is None or n < 2 or n > 60:
+                    continue
+                rest = text[m.end():]
+                im = intro.match(rest)
+                if not im:
+                    continue
+                sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+                if noun_re.search(text[sent_start + 1:m.start()]):
+                    continue  # "3 program dengan 10 kegiatan, yaitu:" lists the programs
+                region = _amount_region(text, m.end() + im.end())
+                if open_re.search(text[m.end():m.end() + im.end()] + region[:40]):
+                    continue
+                info = _noun_info(m.group("noun"))
+                found: int | None = None
+                if region.strip(" :"):
+                    if not info.get("inline"):
+                        numbered = re.findall(r"(?:^|[\s;,])(?:\d{1,2}\)|\(\d{1,2}\)|[a-z]\))\s",
+                                              region)
+                        found = len(numbered) if len(numbered) >= 2 else None
+                    else:
+                        flat = re.sub(r"\([^()]*\)", "", region)
+                        segs = [s.strip(" :;") for s in re.split(r",|;|\bdan\b|\bserta\b", flat)]
+                        segs = [s for s in segs if s]
+                        if len(segs) >= 2 and all(s[:1].isupper() or s[:1].isdigit() or
+                                                  re.match(re.escape(m.group("noun").split()[0]),
+                                                           s, re.I) for s in segs) \
+                                and all(len(s.split()) <= 6 for s in segs):
+                            found = len(segs)
+                elif text[m.end() + im.end():].strip() == "" or rest.rstrip().endswith(":"):
+                    items = _list_after(ctx, b) or _headed_after(ctx, b, m.group("noun"))
+                    found = len(items) if len(items) >= 2 else None
+                if found is None or found == n:
+                    continue
+                noun = " ".join(m.group("noun").split())
+                yield self.issue(
+                    b, m.start(), m.end(),
+                    f"tertulis {m.group('n')} {noun}, padahal yang dirinci sesudahnya "
+                    f"{found} {noun}",
+                    expected=f"{found} {noun}",
+                )

@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from drafter.check.context import DEFAULT_SCALE_NOTICE
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import prose_units, sentences
 from drafter.measure import Band, Scale
@@ -95,6 +96,8 @@ def effective_scale(ctx: CheckContext) -> Scale:
                                   max=upper, label=ref.label, aliases=ref.aliases))
             scale = Scale(tuple(bands))
             break
+        else:
+            ctx.notice(DEFAULT_SCALE_NOTICE)
     object.__setattr__(ctx, "_pr_scale", scale)
     return scale
 

@@ -14,7 +14,7 @@ from drafter.document.model import Block
 from drafter.text import words as text_words
 
 _CAPTION_RE = re.compile(r"^[\s#*_]*(?P<kind>Tabel|Table|Gambar|Grafik|Diagram)\s+"
-                         r"(?P<num>\d+(?:\.\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
+                         r"(?P<num>(?:[IVX]{1,4}|\d+)(?:\.\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
 _REFERENCE_WORDS = re.compile(r"\b(?:di\s?atas|di\s?bawah|tersebut|menunjukkan|menjelaskan|"
                               r"terlihat|dapat|bahwa)\b", re.IGNORECASE)
 
@@ -58,6 +58,16 @@ def _header(table: Block | None) -> tuple[str, ...]:
     return tuple(" ".join(c.text.lower().split()) for c in rows[0].cells if c.text.strip())
 
 
+def _different_titles(a: str, b: str) -> bool:
+    """Two caption titles that plainly name different tables."""
+    from drafter.check.fuzzy import similarity
+
+    ta, tb = _norm_title(a), _norm_title(b)
+    if len(ta) < 8 or len(tb) < 8 or _same_title(ta, tb):
+        return False
+    return similarity(" ".join(a.lower().split()), " ".join(b.lower().split())) < 0.5
+
+
 @register
 class DuplicateTableNumber(Rule):
     """One table (or figure) number used for two different tables: two captions "Tabel 3.7"
@@ -85,7 +95,11 @@ class DuplicateTableNumber(Rule):
                 continue
             if c.table is not None and first.table is not None and _header(c.table) == _header(first.table):
                 continue
-            if c.table is first.table:
+            if c.table is None or first.table is None:
+                # a table the reader did not recognise (flattened text): compare the titles
+                if not _different_titles(c.title, first.title):
+                    continue
+            elif c.table is first.table:
                 continue
             line = first.block.position(0)[0]
             yield self.issue(
@@ -387,3 +401,507 @@ class DuplicatedPassage(Rule):
                     expected=None,
                 )
             i = last + 1
+
+
+_TABLE_NUM = r"(?:[IVX]{1,4}|\d{1,2})(?:\s?[.\-]\s?\d{1,2}){0,2}"
+_TABLE_REF_RE = re.compile(r"\b(?:tabel|table)\.?\s*(?P<num>" + _TABLE_NUM + r")(?![\w.,]\d|\w)",
+                           re.IGNORECASE)
+_ANY_CAPTION_RE = re.compile(r"^[\s#*_]*(?:tabel|table)\.?\s*(?P<num>" + _TABLE_NUM + r")(?!\w)",
+                             re.IGNORECASE)
+_OTHER_DOC_RE = re.compile(r"^[^.;]{0,60}?\b(?:renstra|rencana\s+strategis|lampiran\s+(?:peraturan|"
+                           r"permen|keputusan)|peraturan|permen\w*|pedoman|juknis|petunjuk|rpjmd|"
+                           r"laporan\s+(?:kinerja\s+)?tahun\s+(?:lalu|sebelumnya|20\d\d)|lkj?ip\s+"
+                           r"(?:tahun\s+)?(?:lalu|sebelumnya|20\d\d))\b", re.IGNORECASE)
+_DAFTAR_RE = re.compile(r"^[\s#*_]*daftar\s+(?:tabel|isi|gambar|grafik|lampiran)\b", re.IGNORECASE)
+
+
+def _norm_num(num: str) -> str:
+    return re.sub(r"\s", "", num).replace("-", ".").upper()
+
+
+def _scheme(num: str) -> str:
+    """The shape of a table number: "3.1" -> "d.d", "III.2" -> "r.d", "19" -> "d"."""
+    return ".".join("r" if re.fullmatch(r"[IVX]+", p) else "d" for p in num.split("."))
+
+
+def _num_key(num: str) -> tuple[str, int]:
+    head, _, last = num.rpartition(".")
+    return head, int(last) if last.isdigit() else _ROMAN_VAL.get(last, 0)
+
+
+def _past_last(num: str, known: dict[str, Block]) -> bool:
+    """``num`` is after the last known table of its series ("3.9" when the last is 3.8)."""
+    head, v = _num_key(num)
+    same = [_num_key(k)[1] for k in known if _num_key(k)[0] == head]
+    return bool(same) and v > max(same)
+
+
+def _daftar_ranges(ctx: CheckContext) -> set[int]:
+    """Indexes of blocks inside a "DAFTAR ISI / TABEL / GAMBAR" list."""
+    out: set[int] = set()
+    blocks = ctx.document.blocks
+    for i, b in enumerate(blocks):
+        if b.kind == "table" or not _DAFTAR_RE.match(b.text) or len(b.text) > 40:
+            continue
+        seen: set[str] = set()
+        for nb in blocks[i:i + 150]:
+            key = _toc_key(nb.text)
+            if nb.index != i and key in seen:
+                break  # the body starts where a listed title comes again ("BAB I ...")
+            if nb.kind != "table" and not is_toc_line(nb.text) and (
+                    len(nb.text) > 150 or (len(nb.text) > 60 and not _toc_like_title(nb.text))):
+                break
+            if nb.index != i and nb.kind == "heading" and not is_toc_line(nb.text) \
+                    and not _DAFTAR_RE.match(nb.text) and not _toc_like_title(nb.text):
+                break
+            if key:
+                seen.add(key)
+            out.add(nb.index)
+    return out
+
+
+def daftar_blocks(ctx: CheckContext) -> set[int]:
+    """Indexes of the blocks of the lists of contents, tables and figures (cached)."""
+    cached = getattr(ctx, "_daftar_blocks", None)
+    if isinstance(cached, set):
+        return cached
+    out = _daftar_ranges(ctx)
+    object.__setattr__(ctx, "_daftar_blocks", out)
+    return out
+
+
+def _toc_key(text: str) -> str:
+    """A title without dot leaders, page numbers and punctuation, for comparing a table of
+    contents line with the body heading it lists."""
+    t = re.sub(r"(?:\.{2,}|…|_{3,}|\s\.\s\.).*$", "", text)
+    t = re.sub(r"[\s|]+(?:\d{1,3}|[ivxl]{1,6})[\s|]*$", "", t)
+    return re.sub(r"[^A-Z0-9]", "", t.upper())
+
+
+def _toc_like_title(text: str) -> bool:
+    """A line a table of contents lists: a chapter, a lettered/numbered section or a title
+    in capitals (without page numbers, in some reports)."""
+    t = text.strip(" #*_")
+    return bool(_BAB_HEAD_RE.match(t) or _LETTER_HEAD_RE.match(t) or _SUB_HEAD_RE.match(t)
+                or (len(t) < 90 and _upper_title(t)))
+
+
+def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
+    """Table numbers given by captions (caption blocks, lines starting "Tabel N", table
+    captions of DOCX readers), outside the lists of tables."""
+    out: dict[str, Block] = {}
+    for b in ctx.document.blocks:
+        if b.index in skip:
+            continue
+        texts = [b.caption or ""] if b.kind == "table" else [b.text]
+        if b.kind == "table":
+            texts += [r.cells[0].text for r in b.rows[:2] if r.cells]
+        for t in texts:
+            m = _ANY_CAPTION_RE.match(t)
+            if m and len(t) < 250 and not is_toc_line(t):
+                out.setdefault(_norm_num(m.group("num")), b)
+    return out
+
+
+@register
+class MissingTableReference(Rule):
+    """A reference to a table that the report does not have: "lihat Tabel 3.9" when the
+    captions go from Tabel 3.1 to Tabel 3.8 ("Tabel 19", "Tabel III.2" alike).
+
+    A reference to a missing table is either a wrong number or a table that was removed; the
+    reader cannot find the figures the text relies on. Only numbers written in the same
+    scheme as the report's own captions are checked, and references to tables of other
+    documents ("Tabel 2 Renstra", "tabel pada Permen ...") are left alone.
+    """
+
+    code = "ST106"
+    name = "missing-table-reference"
+    category = "structure"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        skip = daftar_blocks(ctx)
+        known = _table_numbers(ctx, skip)
+        if len(known) < 2:
+            return
+        schemes = {_scheme(n) for n in known}
+        # tables without a caption the reader recognised: a number inside the known range
+        # may be one of them, so only numbers past the last one are certain
+        uncaptioned = len(ctx.document.tables()) > len(known)
+        reported: set[str] = set()
+        for b in ctx.document.blocks:
+            if b.kind == "table" or b.index in skip or is_toc_line(b.text):
+                continue
+            for m in _TABLE_REF_RE.finditer(b.text):
+                num = _norm_num(m.group("num"))
+                if m.start() == len(b.text) - len(b.text.lstrip(" #*_")) and len(b.text) < 250:
+                    continue  # the caption itself
+                if num in known or num in reported or _scheme(num) not in schemes:
+                    continue
+                if _OTHER_DOC_RE.match(b.text[m.end():]) or \
+                        re.search(r"\blampiran\W{0,3}$", b.text[max(0, m.start() - 15):m.start()], re.I):
+                    continue
+                if uncaptioned and not _past_last(num, known):
+                    continue
+                reported.add(num)
+                have = sorted(known, key=lambda n: [int(p) if p.isdigit() else p
+                                                    for p in n.split(".")])
+                shown = ", ".join(have[:12]) + (" ..." if len(have) > 12 else "")
+                yield self.issue(
+                    b, m.start(), m.end(),
+                    f"teks merujuk ke Tabel {num}, padahal laporan tidak memuat tabel bernomor "
+                    f"itu (tabel yang ada: {shown}); perbaiki nomor rujukannya",
+                    expected="nomor tabel yang ada",
+                )
+
+
+_LETTER_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>[A-H])\s?[.)]\s+(?P<t>\S.{2,}?)[\s*_]*$")
+_NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3,}?)[\s*_]*$")
+# "1.1 Latar Belakang", "3.2. Capaian Kinerja" (not "3.1" in a sentence: a title must follow)
+_SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z][^.:;]{2,100}?)"
+                          r"[\s*_]*$")
+_BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
+_DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
+                            r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
+                            r"Kesatu|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|"
+                            r"Kesembilan|Kesepuluh)\b[\s*_]*:")
+_DICTA = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
+          "KESEMBILAN", "KESEPULUH"]
+_DECREE_START_RE = re.compile(r"^[\s#*_]*(?:MEMUTUSKAN|MENETAPKAN|KEPUTUSAN)\b", re.IGNORECASE)
+_ROMAN_VAL = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+def _upper_title(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) >= 0.7
+
+
+def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tuple[int, int]]]:
+    """("bab"|"letter"|"num"|"dictum", value, shown mark, block, span) of every numbered heading
+    and decree dictum outside the lists of contents, in document order; ("reset", ...)
+    where a new decree starts."""
+    skip = daftar_blocks(ctx)
+    for b in ctx.document.blocks:
+        if b.kind == "table" and b.index not in skip:
+            # decrees laid out as a table: "KESATU | : | text"
+            for row in b.rows:
+                cell = next((c for c in row.cells if c.text.strip()), None)
+                word = cell.text.strip(" *_:").upper() if cell is not None else ""
+                if cell is not None and word in _DICTA:
+                    s0 = cell.text.upper().find(word)
+                    yield ("dictum", _DICTA.index(word) + 1, word, cell,  # type: ignore[misc]
+                           (s0, s0 + len(word)))
+            continue
+        if b.index in skip or is_toc_line(b.text):
+            continue
+        t = b.text
+        dicta = list(_DICTUM_ANY_RE.finditer(t))
+        if dicta:
+            # a reader may join dicta written on consecutive lines into one block
+            for m in dicta:
+                k = m.group("k").upper()
+                yield ("dictum", _DICTA.index(k) + 1, k, b, m.span("k"))
+            continue
+        if len(t) > 160:
+            continue
+        full = (0, len(t.rstrip()))
+        if _DECREE_START_RE.match(t):
+            yield ("reset", 0, "", b, (0, 0))
+            continue
+        m = _BAB_HEAD_RE.match(t)
+        if m and m.group("k").upper() in _ROMAN_VAL:
+            yield ("bab", _ROMAN_VAL[m.group("k").upper()], "BAB " + m.group("k").upper(), b, full)
+            continue
+        heading = b.kind == "heading"
+        m = _LETTER_HEAD_RE.match(t)
+        if m and (heading or _upper_title(m.group("t"))) and len(t) < 120:
+            yield ("letter", ord(m.group("k")) - ord("A") + 1, m.group("k"), b, full)
+            continue
+        m = _NUM_HEAD_RE.match(t)
+        if m and len(t) < 120:
+            yield ("num", int(m.group("k")), m.group("k"), b, full)
+            continue
+        m = _SUB_HEAD_RE.match(t)
+        if m and len(t) < 120 and (heading or _upper_title(m.group("t"))
+                                   or m.group("t")[:1].isupper()):
+            yield ("sub:" + m.group("p"), int(m.group("k")), f"{m.group('p')}.{m.group('k')}", b,
+                   full)
+
+
+def _show_mark(kind: str, v: int) -> str:
+    if kind.startswith("sub:"):
+        return f"{kind[4:]}.{v}"
+    if kind == "bab":
+        return "BAB " + next((r for r, n in _ROMAN_VAL.items() if n == v), str(v))
+    if kind == "letter":
+        return chr(ord("A") + v - 1)
+    if kind == "dictum":
+        return _DICTA[v - 1] if 1 <= v <= len(_DICTA) else str(v)
+    return str(v)
+
+
+@register
+class SectionSequence(Rule):
+    """Section letters, chapter numbers, numbered headings or decree dicta that repeat or skip
+    one: "A. ..., B. ..., B. ..., D. ...", "BAB I, BAB II, BAB IV", "1. ..., 2. ..., 4. ...",
+    "KESATU, KEDUA, KEDUA, KEEMPAT".
+
+    The outline is how a reader (and the table of contents) finds a section, and the dicta of
+    a decree are cited by their ordinal; a repeated or skipped mark means a section was
+    deleted, merged or pasted. Letters and numbers start again in every chapter (and numbers
+    under every lettered section); dicta start again in every decree.
+    """
+
+    code = "ST107"
+    name = "section-sequence"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ctx.info  # noqa: B018 - assigns chapters
+        last: dict[str, tuple[int, Block, tuple[int, int]]] = {}
+        chapter: str | None = None
+        for kind, v, mark, b, span in _section_marks(ctx):
+            if kind == "reset":
+                last.pop("dictum", None)
+                continue
+            if kind != "dictum" and b.chapter != chapter:
+                chapter = b.chapter
+                last.pop("letter", None)
+                last.pop("num", None)
+            if kind == "bab":
+                last.pop("letter", None)
+                last.pop("num", None)
+                for key in [k for k in last if k.startswith("sub:")]:
+                    last.pop(key)
+            elif kind == "letter":
+                last.pop("num", None)
+            prev = last.get(kind)
+            last[kind] = (v, b, span)
+            if prev is None or (v == 1 and prev[0] != 1):
+                continue
+            pv, pb, _pspan = prev
+            if kind == "num" and b.index == pb.index + 1:
+                continue  # adjacent list items: ST103
+            if v == pv and (kind == "dictum" or " ".join(b.text.split()) != " ".join(pb.text.split())):
+                want = _show_mark(kind, v + 1)
+                yield self.issue(
+                    b, span[0], span[1],
+                    f"penanda \"{mark}\" dipakai dua kali berturut-turut (juga di baris "
+                    f"{pb.position(0)[0]}); seharusnya \"{want}\"",
+                    expected=want,
+                )
+            elif v == pv + 2:
+                want = _show_mark(kind, pv + 1)
+                yield self.issue(
+                    b, span[0], span[1],
+                    f"penanda melompat dari \"{_show_mark(kind, pv)}\" ke \"{mark}\"; "
+                    f"seharusnya \"{want}\" (atau bagian \"{want}\" hilang)",
+                    expected=want,
+                )
+
+
+def _width(row_cells: list, *, empty: bool = False) -> int:
+    """Columns a row spans: up to its last cell with text (or any cell, with ``empty``)."""
+    return max((c.col + max(1, c.colspan) for c in row_cells if empty or c.text.strip()),
+               default=0)
+
+
+@register
+class RowWiderThanHeader(Rule):
+    """A table row with more values than the header has columns: a header "No | Indikator |
+    Target | Realisasi" above a row "1 | IKM | 85 | 86 | 101,2".
+
+    The extra value has no column name, so the reader cannot tell what it is, and a value
+    is usually shifted by one column (a cell split in two, or a column deleted from the
+    header only). Rows are compared with the widest header row; tables whose body rows are
+    all wider than the header (a header the reader could not take apart) are skipped.
+    """
+
+    code = "ST108"
+    name = "row-wider-than-header"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for t in ctx.document.tables():
+            heads = t.header_rows()
+            body = t.body_rows()
+            if not heads or len(body) < 2:
+                continue
+            hw = max(_width(r.cells, empty=True) for r in heads)
+            if hw < 2:
+                continue
+            wide = [r for r in body if _width(r.cells) > hw]
+            if not wide or len(wide) * 2 > len(body):
+                continue
+            for r in wide:
+                extra = [c for c in r.cells if c.text.strip() and c.col >= hw]
+                if not extra:
+                    continue
+                c = extra[0]
+                yield self.issue(
+                    c, 0, len(c.text),
+                    f"baris tabel memuat {_width(r.cells)} kolom nilai, padahal judul kolom "
+                    f"tabel hanya {hw} kolom; nilai \"{c.text.strip()[:30]}\" tidak punya judul "
+                    f"kolom (periksa sel yang bergeser atau kolom yang terhapus)",
+                    expected=f"{hw} kolom",
+                )
+
+
+@register
+class EmptyLastSection(Rule):
+    """A numbered or lettered section with no content: "D. REKOMENDASI" as the last line of a
+    chapter, followed directly by the next BAB or by the end of the report.
+
+    A heading without text promises content the report does not give; it is usually a
+    template section that was never written.
+    """
+
+    code = "ST109"
+    name = "empty-section"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        marks = [(k, b) for k, _v, _m, b, _s in _section_marks(ctx) if k in ("letter", "num", "bab")]
+        blocks = ctx.document.blocks
+        for k, b in marks:
+            nxt = None
+            for j in range(b.index + 1, len(blocks)):
+                if blocks[j].text.strip() or blocks[j].kind == "table":
+                    nxt = blocks[j]
+                    break
+            if k == "bab" and nxt is not None:
+                continue
+            if nxt is not None and not _BAB_HEAD_RE.match(nxt.text if nxt.kind != "table" else ""):
+                continue
+            yield self.issue(
+                b, 0, len(b.text.rstrip()),
+                f"bagian \"{b.text.strip(' #*_')[:60]}\" tidak berisi apa pun "
+                + ("(laporan berakhir di judul ini)" if nxt is None else
+                   f"(langsung disusul {nxt.text.strip(' #*_')[:20]})")
+                + "; isi bagian ini atau hapus judulnya",
+                expected="isi bagian",
+            )
+
+
+@register
+class TocChapterMismatch(Rule):
+    """A chapter of the table of contents that the body does not have, or has under another
+    title: the daftar isi lists "BAB IV PENUTUP" while the body ends at BAB III, or "BAB II
+    PERENCANAAN KINERJA" is "BAB II AKUNTABILITAS KINERJA" in the body; or a chapter of the
+    body missing from the daftar isi.
+
+    The table of contents is the reader's map of the report; it must list the chapters that
+    are there, under their real titles.
+    """
+
+    code = "ST110"
+    name = "toc-chapter-mismatch"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.fuzzy import similarity
+
+        toc = daftar_blocks(ctx)
+        blocks = ctx.document.blocks
+        entries: dict[int, tuple[str, object]] = {}
+        body: dict[int, tuple[str, Block]] = {}
+        for b in blocks:
+            units_ = ([r.cells[0] for r in b.rows if r.cells] if b.kind == "table" else [b])
+            for u in units_:
+                m = _BAB_HEAD_RE.match(u.text)
+                if not m or m.group("k").upper() not in _ROMAN_VAL or len(u.text) > 160:
+                    continue
+                n = _ROMAN_VAL[m.group("k").upper()]
+                title = re.sub(r"\.{2,}.*$|….*$|\s\d{1,3}\s*$", "", m.group("t")).strip(" .:-*_#\t")
+                if b.index in toc or is_toc_line(u.text):
+                    entries.setdefault(n, (title, u))
+                elif b.kind != "table" and n not in body:
+                    if not title:
+                        nb = next((x for x in blocks[b.index + 1:b.index + 3]
+                                   if x.kind != "table" and x.text.strip()), None)
+                        title = nb.text.strip(" #*_:") if nb is not None and len(nb.text) < 120 \
+                            else ""
+                    body[n] = (title, b)
+        if len(entries) < 2 or len(body) < 2:
+            return
+        for n, (title, u) in sorted(entries.items()):
+            bab = _show_mark("bab", n)
+            if n not in body:
+                other = next((k for k, (bt, _b) in body.items() if k not in entries and title
+                              and bt and similarity(title.upper(), bt.upper()) >= 0.8), None)
+                if other is not None:
+                    shown = _show_mark("bab", other)
+                    yield self.issue(
+                        u, 0, len(u.text.rstrip()),  # type: ignore[attr-defined]
+                        f"daftar isi menulis {bab} {title}, padahal di naskah (baris "
+                        f"{body[other][1].position(0)[0]}) bab itu adalah {shown}",
+                        expected=f"{shown} {title}",
+                    )
+                elif n > max(body):
+                    yield self.issue(
+                        u, 0, len(u.text.rstrip()),  # type: ignore[attr-defined]
+                        f"daftar isi memuat {bab} {title}, padahal naskah tidak memuat bab itu",
+                        expected=f"hapus {bab} dari daftar isi atau tambahkan babnya",
+                    )
+                continue
+            btitle, bb = body[n]
+            if title and btitle and similarity(title.upper(), btitle.upper()) < 0.4:
+                yield self.issue(
+                    u, 0, len(u.text.rstrip()),  # type: ignore[attr-defined]
+                    f"daftar isi menamai {bab} \"{title}\", padahal di naskah (baris "
+                    f"{bb.position(0)[0]}) judulnya \"{btitle}\"",
+                    expected=f"{bab} {btitle}",
+                )
+        for n, (btitle, bb) in sorted(body.items()):
+            renumbered = any(n2 not in body and t2 and btitle and similarity(t2.upper(),
+                                                                            btitle.upper()) >= 0.8
+                             for n2, (t2, _u) in entries.items())
+            if n not in entries and n < max(entries) and not renumbered:
+                yield self.issue(
+                    bb, 0, len(bb.text.rstrip()),
+                    f"{_show_mark('bab', n)} {btitle} tidak tercantum di daftar isi",
+                    expected="tambahkan bab ini ke daftar isi",
+                )
+        yield from self._sections(ctx)
+
+    def _sections(self, ctx: CheckContext) -> Iterable[Issue]:
+        """A lettered section of the daftar isi whose letter names another section in the
+        body and whose title is nowhere in that chapter (renamed or replaced)."""
+        from drafter.check.fuzzy import similarity
+
+        ctx.info  # noqa: B018 - assigns chapters
+        entries, end = _toc_entries(ctx)
+        if not entries:
+            return
+        body: dict[str, dict[str, tuple[str, Block]]] = {}
+        for b in ctx.document.blocks[end + 1:]:
+            if b.kind == "table" or not b.chapter or len(b.text) > 160 or is_toc_line(b.text):
+                continue
+            lm = _LETTER_RE.match(b.text)
+            if lm and _upper_title(lm.group(2)):
+                body.setdefault(b.chapter, {}).setdefault(
+                    lm.group(1), (" ".join(lm.group(2).strip(" *_#").split()), b))
+        for e in entries:
+            heads = body.get(e.chapter or "")
+            if not heads or len(heads) < 2 or e.letter not in heads:
+                continue
+            shown = re.sub(r"(?:\.{2,}|…).*$", "", e.text).strip()
+            etitle = _LETTER_RE.match(shown)
+            if etitle is None:
+                continue
+            et = etitle.group(2).strip(" .")
+            if any(_same_title(e.title, _norm_title(t)) or similarity(et.upper(), t.upper()) >= 0.4
+                   for t, _b in heads.values()):
+                continue  # the same title (here or under another letter: ST104)
+            bt, bb = heads[e.letter]
+            unit = e.unit
+            yield self.issue(
+                unit, 0, len(unit.text.rstrip()),  # type: ignore[attr-defined]
+                f"daftar isi menulis \"{shown}\" di {e.chapter}, padahal di naskah (baris "
+                f"{bb.position(0)[0]}) bagian {e.letter} berjudul \"{bt}\"",
+                expected=f"{e.letter}. {bt}",
+            )

@@ -244,6 +244,15 @@ def _renstra_context(text: str, start: int) -> bool:
     return any(w in window for w in words)
 
 
+def _names_renstra(text: str, start: int) -> bool:
+    """The range right after "Renstra"/"Rencana Strategis" (not an RPJMD, RKPD or a
+    period of another plan)."""
+    before = text[max(0, start - 50):start]
+    m = re.search(r"\b(?:renstra|rencana\s+strategis)\b(?P<mid>[^.;:()]*)$", before, re.I)
+    return bool(m) and not re.search(r"\b(?:rpjm\w*|rkpd|rpjp\w*|rpd|dan|serta|atau|sebelumnya|lalu|lama|berikutnya)\b",
+                                     m.group("mid"), re.I)
+
+
 @register
 class RenstraPeriod(Rule):
     """The Renstra period stated inconsistently: "periode s.d tahun 2023" or "Renstra
@@ -269,11 +278,16 @@ class RenstraPeriod(Rule):
         votes = Counter((a, b) for _u, _m, a, b, _r in found)
         if not votes:
             return
+        year = ctx.info.year
         (da, db), n = votes.most_common(1)[0]
         if n < 2 or (len(votes) > 1 and votes.most_common(2)[1][1] == n):
             return
         for unit, m, a, b, in_renstra in found:
-            if (a, b) != (da, db) and in_renstra and a == da:
+            # another period named as "Renstra" counts only when it would cover the report
+            # year too (a previous plan, "Renstra 2016-2021", may be cited in a 2023 report)
+            other = (_names_renstra(unit.text, m.start()) and year is not None
+                     and a <= year <= b)
+            if (a, b) != (da, db) and in_renstra and (a == da or other):
                 yield self.issue(
                     unit, m.start(), m.end(),
                     f"periode Renstra tertulis {a}-{b}, padahal di bagian lain laporan "
@@ -813,3 +827,313 @@ class TableIntroYear(Rule):
                 f"(baris {cap.position(0)[0]}) menyebut tahun {want}",
                 expected=str(want),
             )
+
+
+def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
+    """Year ranges of 4-6 years stated near Renstra words, most frequent first."""
+    votes: Counter[tuple[int, int]] = Counter()
+    for unit, _b in units(ctx.document):
+        for m in _RANGE_RE.finditer(unit.text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if 3 <= b - a <= 6 and _renstra_context(unit.text, m.start()):
+                votes[(a, b)] += 1
+    return [p for p, _n in votes.most_common()]
+
+
+_ROMAN_NUM = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
+_ORDINAL_NAMES = {1: "pertama", 2: "kedua", 3: "ketiga", 4: "keempat", 5: "kelima", 6: "keenam",
+                  7: "ketujuh"}
+
+
+@lru_cache(maxsize=1)
+def _ordinal_data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                             re.Pattern[str], dict[str, int]]:
+    d = _data().get("renstra_ordinal") or {}
+    return (re.compile(d.get("plan_words") or r"(?!)", re.IGNORECASE),
+            re.compile(d.get("copula") or r"(?!)", re.IGNORECASE),
+            re.compile(d.get("current") or r"(?!)", re.IGNORECASE),
+            re.compile(d.get("ordinal") or r"(?!)", re.IGNORECASE),
+            re.compile(d.get("skip_sentence") or r"(?!)", re.IGNORECASE),
+            {str(k): int(v) for k, v in (d.get("ordinal_words") or {}).items()})
+
+
+def _plan_year_candidates(year: int, a: int, b: int) -> list[int]:
+    """Which year of the plan ``a``-``b`` the year ``year`` is. A plan written "2021-2026"
+    (six calendar years named) is counted from 2021 by some regions and from 2022 by others;
+    both are returned then. A five-year span ("2019-2023") has one reading."""
+    first = [a] if b - a <= 4 else [a, a + 1]
+    return sorted({year - f + 1 for f in first if 1 <= year - f + 1 <= b - f + 1})
+
+
+def _continued(ctx: CheckContext, block: Any) -> tuple[str, str]:
+    """The previous and next paragraphs when ``block`` continues a sentence over line
+    blocks (text extracted from PDF with one block per line); else empty strings."""
+    blocks = ctx.document.blocks
+    i = block.index
+    ends = re.compile(r"[.!?:;]['\")*_]*\s*$")
+    before = after = ""
+    if i > 0 and blocks[i - 1].kind == "paragraph" and not ends.search(blocks[i - 1].text):
+        before = blocks[i - 1].text
+    if i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph" and not ends.search(block.text):
+        after = blocks[i + 1].text
+    return before, after
+
+
+@register
+class RenstraYearOrdinal(Rule):
+    """The year of the Renstra named wrongly: "Tahun 2022 merupakan tahun ketiga pelaksanaan
+    Renstra 2018-2023" (2022 is the fifth year counted from 2018, or the fourth counted from
+    2019), "tahun terakhir Renstra 2021-2026" in a 2023 report.
+
+    The position in the plan period tells the reader how much of the period is left and what
+    the cumulative targets should be; a stale ordinal is usually copied from an older report.
+    The period is the range in the same sentence, or else the Renstra period the report states
+    most often. A period written with six calendar years ("2021-2026") is counted from its
+    first year or from the next (both conventions exist); a year is reported only when it
+    fits neither, and the message says which convention gives which year. Sentences about the
+    year in which a target is reached ("tercapai pada tahun ke-3", rule CL105) or about plans
+    are left alone.
+    """
+
+    code = "YR111"
+    name = "renstra-year-ordinal"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        plan_re, copula, current, ord_re, skip_re, words = _ordinal_data()
+        periods: list[tuple[int, int]] | None = None
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            # a line break inside a paragraph (PDF text) does not end the sentence here, nor
+            # does the end of a line-block that stops without punctuation
+            before, after = _continued(ctx, block)
+            flat = (before + " " + unit.text + " " + after).replace("\n", " ")
+            off = len(before) + 1
+            for m in ord_re.finditer(flat, off, off + len(unit.text)):
+                b0, e0 = sentence_bounds(flat, m.start(), m.end())
+                sent = flat[b0:e0]
+                if not plan_re.search(sent) or skip_re.search(sent):
+                    continue
+                ranges = [(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
+                          if 3 <= int(r.group(2)) - int(r.group(1)) <= 6]
+                if len(set(ranges)) > 1:
+                    continue
+                if ranges:
+                    a, b = ranges[0]
+                else:
+                    if periods is None:
+                        periods = _renstra_periods(ctx)
+                    if not periods or not re.search(r"renstra|rencana\s+strategis", sent, re.I):
+                        continue
+                    a, b = periods[0]
+                singles = {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", sent))}
+                if len(singles) > 1:
+                    continue
+                year = next(iter(singles)) if singles else ctx.info.year
+                if year is None or not (a <= year <= b):
+                    continue
+                said_of_year = (copula.search(flat[b0:m.start()])
+                                or _YEAR_TOKEN_RE.search(flat[max(b0, m.start() - 40):
+                                                                   min(e0, m.end() + 40)])
+                                or current.search(sent))
+                if not said_of_year:
+                    continue  # "pada tahun pertama Renstra, target ..." is about that year
+                if m.group("last"):
+                    if year == b or not copula.search(flat[b0:m.start()]):
+                        continue
+                    yield self.issue(
+                        unit, m.start() - off, m.end() - off,
+                        f"tahun {year} disebut tahun terakhir periode {a}-{b}, padahal tahun "
+                        f"terakhir periode itu adalah {b}",
+                        expected=f"tahun {b}",
+                    )
+                    continue
+                if m.group("n"):
+                    raw = m.group("n").upper()
+                    n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
+                else:
+                    n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
+                cands = _plan_year_candidates(year, a, b)
+                if not n or not cands or n in cands:
+                    continue
+                if len(cands) == 1:
+                    want = f"tahun ke-{cands[0]} ({_ORDINAL_NAMES.get(cands[0], '')})"
+                    why = f"tahun pertama periode {a}-{b} adalah {a}"
+                else:
+                    want = (f"tahun ke-{cands[-1]} ({_ORDINAL_NAMES.get(cands[-1], '')}) bila "
+                            f"tahun pertamanya {a}, atau tahun ke-{cands[0]} bila tahun "
+                            f"pertamanya {a + 1}")
+                    why = "kedua cara menghitung tahun pertama periode sudah diperiksa"
+                yield self.issue(
+                    unit, m.start() - off, m.end() - off,
+                    f"\"{m.group(0)}\" tidak cocok untuk tahun {year} dalam periode {a}-{b} "
+                    f"({why}); seharusnya {want}",
+                    expected=f"tahun ke-{cands[-1]}",
+                )
+
+
+def _header_years(table: Any) -> set[int]:
+    rows = table.header_rows() or table.rows[:2]
+    out: set[int] = set()
+    for r in rows:
+        for c in r.cells:
+            out |= {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", c.text))}
+    return out
+
+
+# captions whose year may belong to a benchmark or an earlier period, not to the columns
+_OTHER_YEAR_CAPTION_RE = re.compile(r"\b(?:perbandingan|dibandingkan|dibanding|nasional|"
+                                    r"standar|lalu|sebelumnya|sejak|s\.?d\.?|sampai|kumulatif)\b",
+                                    re.IGNORECASE)
+_TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s*20\d\d)"
+                            r"|\bT\.?A\.?\s+(20\d\d)\b", re.IGNORECASE)
+
+
+@register
+class CaptionColumnYear(Rule):
+    """A table whose title names another year than its columns: "Tabel 3.1 Pengukuran Kinerja
+    Tahun 2022" above the columns "Target 2023 | Realisasi 2023 | Capaian" in a 2023 report.
+
+    The title and the columns describe the same figures; a title left from last year's report
+    makes the reader doubt which year the table covers. Only titles with one year ("Tahun
+    2022") are checked, and only when the column headers name the report year and not the
+    title's year (comparison tables name both).
+    """
+
+    code = "YR112"
+    name = "caption-column-year"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        blocks = ctx.document.blocks
+        for t in ctx.document.tables():
+            cap: TextUnit | None = None
+            if t.caption_block is not None and 0 <= t.caption_block < len(blocks):
+                cap = blocks[t.caption_block]
+            else:
+                for nb in reversed(blocks[max(0, t.index - 3):t.index]):
+                    if nb.kind == "table":
+                        break
+                    if _CAPTION_START_RE.match(nb.text) or nb.kind == "caption":
+                        cap = nb
+                        break
+            if cap is None:
+                continue
+            # "Tabel 3.1" with its title on the next line(s)
+            parts = [cap] + [nb for nb in blocks[getattr(cap, "index", t.index) + 1:t.index]
+                             if nb.kind != "table" and len(nb.text) < 250][:2]
+            text = " ".join(p.text for p in parts)
+            if len(text) > 300 or _OTHER_YEAR_CAPTION_RE.search(text):
+                continue
+            if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
+                continue
+            if len(set(_YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", text)))) != 1:
+                continue
+            hit = next(((p, fm) for p in parts
+                        for fm in [list(_TITLE_YEAR_RE.finditer(p.text))] if fm), None)
+            if hit is None:
+                continue
+            cap, found = hit
+            cy = int(found[0].group(1) or found[0].group(2))
+            cols = _header_years(t)
+            if not cols or cy in cols:
+                continue
+            if year is not None:
+                if year not in cols or cy == year:
+                    continue
+                want = year
+            elif len(cols) == 1:
+                want = next(iter(cols))
+            else:
+                continue
+            s, e = found[0].span(1) if found[0].group(1) else found[0].span(2)
+            yield self.issue(
+                cap, s, e,
+                f"judul tabel menyebut tahun {cy}, padahal kolom tabelnya memuat data tahun "
+                f"{want}; seharusnya tahun {want}",
+                expected=str(want),
+            )
+
+
+_PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<rest>[^\n]{0,60})$",
+                          re.IGNORECASE)
+_DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
+                           r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
+_PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
+
+
+def _pk_units(blocks: list[Any]) -> Iterable[TextUnit]:
+    """Prose blocks, and the cells of tables (a PK signature block laid out as a table)."""
+    for b in blocks:
+        if b.kind == "table":
+            yield from b.cells()
+        else:
+            yield b
+
+
+@register
+class PerjanjianKinerjaDate(Rule):
+    """A Perjanjian Kinerja dated outside its period: the PK for 2023 signed "Jember, 2
+    Januari 2024", or "..., 5 Januari 2021" for the PK of 2023.
+
+    The PK of year N is signed at the end of year N-1 or early in year N (a PK Perubahan
+    during year N); a date after year N means the target was set after the results were
+    known, and a date before N-1 means the page was copied from an older PK. The PK year is
+    the year in its title ("PERJANJIAN KINERJA TAHUN 2023"), else the report year; the date is
+    the first "<place>, <day> <month> <year>" line after "pihak pertama/kedua" in the PK.
+    """
+
+    code = "YR113"
+    name = "pk-date"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.rules.structure import daftar_blocks
+
+        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        blocks = ctx.document.blocks
+        toc = daftar_blocks(ctx)
+        done: set[int] = set()
+        for i, b in enumerate(blocks):
+            if b.kind == "table" or len(b.text) > 90 or i in toc:
+                continue
+            m = _PK_TITLE_RE.match(b.text)
+            if not m or "...." in b.text:
+                continue
+            ym = re.search(r"\b(20\d\d)\b", m.group("rest"))
+            pk_year = int(ym.group(1)) if ym else ctx.info.year
+            if pk_year is None:
+                continue
+            body = False
+            for nb in _pk_units(blocks[i + 1:i + 80]):
+                if (_PK_TITLE_RE.match(nb.text) and len(nb.text) <= 90 and not body) or \
+                        re.match(r"^[\s#*_]*BAB\s+[IVX]+\b", nb.text):
+                    break
+                if _PK_BODY_RE.search(nb.text):
+                    body = True
+                    continue
+                dm = _DATE_LINE_RE.match(nb.text.strip()) if body else None
+                if dm is None or months.get(dm.group("m").lower()) is None:
+                    continue
+                if id(nb) in done:
+                    break
+                done.add(id(nb))
+                dy = int(dm.group("y"))
+                if pk_year - 1 <= dy <= pk_year:
+                    break
+                when = "sesudah" if dy > pk_year else "jauh sebelum"
+                start = dm.start("d") if dm.group("d") else dm.start("m")
+                day = f"{dm.group('d')} " if dm.group("d") else ""
+                yield self.issue(
+                    nb, start, dm.end("y"),
+                    f"Perjanjian Kinerja tahun {pk_year} bertanggal {day}"
+                    f"{dm.group('m')} {dy}, {when} tahun kinerjanya; PK tahun {pk_year} "
+                    f"ditandatangani akhir tahun {pk_year - 1} atau awal tahun {pk_year}",
+                    expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
+                )
+                break
