@@ -27,6 +27,7 @@ from drafter.document.structure import (
     same_header,
 )
 from drafter.document.textclean import LineIndex, UnitBuilder, clean_into, clean_span
+from drafter.tables.flat import FlatTable, find_flat_tables
 
 _EXOTIC_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 _EXOTIC_RE = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -101,6 +102,10 @@ class _Parser:
         self.t_width = 0
         self._resume_line = -1
         self._after_captions: set[int] = set()
+        # tables flattened into space-aligned text (PDF/web extraction), by first line index
+        self.flat: dict[int, FlatTable] = {}
+        if "   " in src:
+            self.flat = {t.first_line - 1: t for t in find_flat_tables(self.lines)}
 
     # -- helpers -------------------------------------------------------------------------------
     def _off(self, i: int, col0: int = 0) -> int:
@@ -221,6 +226,21 @@ class _Parser:
         self.t_width = max(self.t_width, len(cells)) if not is_data_row(cells) or \
             self.t_width == 0 else self.t_width
         self.t_blank = False
+
+    def _flat_table(self, i: int) -> int:
+        """Emit the space-aligned table starting at line ``i``; return the next line."""
+        ft = self.flat[i]
+        drafts = []
+        for fr in ft.rows:
+            cells = [Cell(text=fc.text, segments=list(fc.segments), colspan=fc.colspan)
+                     for fc in fr.cells]
+            drafts.append(RowDraft(cells=cells, header=fr.header, line=fr.line))
+        rows = finish_table(drafts, align_short_rows=False)
+        if rows:
+            blk = Block(text="", segments=[(0, ft.first_line, 1)], kind="table", rows=rows,
+                        source_format=self.fmt)
+            self._emit(blk, ft.first_line)
+        return ft.last_line
 
     def _starts_new_tab_table(self, cells: list[Cell], i: int) -> bool:
         """After a blank line: a label row (first cell filled, text only) followed by a data
@@ -468,7 +488,7 @@ class _Parser:
         bold_open = line.count("**") % 2 == 1
         while j < len(self.lines) and j < i + 200:
             lk = self._line_kind(j)
-            if lk != "text":
+            if lk != "text" or j in self.flat:
                 break
             if bold_open and j < i + 6:
                 spans.append((self._off(j), self._off(j, len(self.lines[j]))))
@@ -568,6 +588,10 @@ class _Parser:
                 i += 1
                 continue
             self._inline_suppressions(i)
+            if i in self.flat:
+                self._close_table()
+                i = self._flat_table(i)
+                continue
             if s.startswith("<!--") and i != self._resume_line:
                 nxt = self._comment(i)
                 i = nxt

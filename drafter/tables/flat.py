@@ -1,0 +1,310 @@
+"""Tables flattened into text (PDF or web extraction): columns aligned by runs of spaces.
+
+:func:`find_flat_tables` scans the lines of a text and returns every region that is a table:
+
+* a *chunk* is a stretch of words separated by single spaces; a line with two or more chunks
+  (separated by runs of two or more spaces) is a *gapped* line;
+* column boundaries come from the alignment of all the region's lines at once: the body lines
+  (gapped lines holding a numeric value) mark the character positions they occupy, and the
+  columns are the maximal occupied intervals; a header chunk over several columns spans them;
+* a line with text in one column only (or the wrapped text columns of a row without values)
+  continues the cell above; a row number alone with the values on the next line is one row;
+* page furniture ("Halaman 12", "- 12 -", a bare page number between blank lines, a running
+  header repeated through the text) is skipped, and header lines repeated after a page break
+  are dropped;
+* every cell keeps the exact 1-based (line, column) of each of its pieces.
+
+Prose is never taken for a table: a region needs at least three gapped lines, at least two
+of them with a numeric value, and columns beyond a lone numbering column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from drafter.resources import load_yaml
+from drafter.tables.hierarchy import is_group_label, numbering_depth
+
+_CHUNK_RE = re.compile(r"\S+(?: \S+)*")
+_VALUE_RE = re.compile(
+    r"^(?:Rp\.?\s?)?[-+±(]?\d[\d.,]*\)?\s?(?:%|persen)?$|^[-+]?\d[\d.,]*\s?%$", re.IGNORECASE)
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_COLNUM_RE = re.compile(r"^\(\d{1,2}\)$")
+_PAGE_RE = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}"
+    r"(?:\s*(?:dari|of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+_BARE_NUM_RE = re.compile(r"^\s*\d{1,4}\s*$")
+_FOREIGN_RE = re.compile(r"[\t|]|^\s*(?:<|#|\$\$|```)")
+MAX_COLUMNS = 30
+MAX_WRAP_LINES = 4
+
+
+@dataclass
+class FlatCell:
+    """A cell: its text (pieces joined by one space) and the model's segments
+    ``(text_index, line, column)`` (1-based line and column)."""
+
+    text: str = ""
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+    colspan: int = 1
+
+    def add(self, piece: str, line: int, column: int) -> None:
+        base = len(self.text) + 1 if self.text else 0
+        self.text = f"{self.text} {piece}" if self.text else piece
+        self.segments.append((base, line, column))
+
+
+@dataclass
+class FlatRow:
+    cells: list[FlatCell]
+    line: int  # 1-based line of the row's first line
+    header: bool = False
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass
+class FlatTable:
+    first_line: int  # 1-based, inclusive
+    last_line: int  # 1-based, inclusive
+    columns: list[tuple[int, int]]  # 0-based character intervals [start, end) of the columns
+    rows: list[FlatRow]
+    skipped: list[int] = field(default_factory=list)  # 1-based lines of page furniture
+
+
+def _chunks(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CHUNK_RE.finditer(line)]
+
+
+def _is_value(text: str) -> bool:
+    return bool(_VALUE_RE.match(text)) and not _YEAR_RE.match(text) and not _COLNUM_RE.match(text)
+
+
+@lru_cache(maxsize=1)
+def _repeats() -> int:
+    return int(load_yaml("rules", "tables.yaml").get("running_header_repeats", 3))
+
+
+def running_headers(lines: Sequence[str]) -> set[str]:
+    """Short lines of two or more words repeated through the text (running headers/footers)."""
+    counts = Counter(s for s in (ln.strip() for ln in lines)
+                     if 8 <= len(s) <= 120 and " " in s and len(_chunks(s)) == 1)
+    return {s for s, n in counts.items() if n >= _repeats()}
+
+
+class _Finder:
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.n = len(lines)
+        self.running = running_headers(lines)
+        self.chunks: list[list[tuple[int, int]] | None] = [None] * self.n
+
+    def ch(self, i: int) -> list[tuple[int, int]]:
+        c = self.chunks[i]
+        if c is None:
+            c = _chunks(self.lines[i])
+            self.chunks[i] = c
+        return c
+
+    def usable(self, i: int) -> bool:
+        return not _FOREIGN_RE.search(self.lines[i])
+
+    def gapped(self, i: int) -> bool:
+        return self.usable(i) and len(self.ch(i)) >= 2
+
+    def blank(self, i: int) -> bool:
+        return not self.lines[i].strip()
+
+    def furniture(self, i: int) -> bool:
+        s = self.lines[i].strip()
+        if not s:
+            return False
+        if _PAGE_RE.match(s) or s in self.running:
+            return True
+        if _BARE_NUM_RE.match(s):
+            before = i == 0 or self.blank(i - 1)
+            after = i + 1 >= self.n or self.blank(i + 1)
+            return before or after
+        return False
+
+    def texts(self, i: int) -> tuple[str, ...]:
+        line = self.lines[i]
+        return tuple(line[a:b] for a, b in self.ch(i))
+
+    # -- regions --------------------------------------------------------------------------
+    def region(self, start: int) -> tuple[int, int]:
+        """[start, end] (0-based, inclusive) of the candidate region opened by a gapped line."""
+        last = start
+        j = start + 1
+        blanks = 0
+        wraps = 0
+        while j < self.n:
+            if self.blank(j):
+                blanks += 1
+                if blanks > 2:
+                    break
+            elif self.furniture(j):
+                pass
+            elif not self.usable(j):
+                break
+            elif self.gapped(j):
+                last = j
+                blanks = wraps = 0
+            else:
+                wraps += 1
+                if wraps > MAX_WRAP_LINES:
+                    break
+            j += 1
+        return start, last
+
+    def columns(self, body: list[int]) -> list[tuple[int, int]]:
+        width = max(self.ch(i)[-1][1] for i in body)
+        occ = bytearray(width + 1)
+        for i in body:
+            for a, b in self.ch(i):
+                occ[a:b] = b"\x01" * (b - a)
+        cols: list[tuple[int, int]] = []
+        x = 0
+        while x < width:
+            if occ[x]:
+                s = x
+                while x < width and occ[x]:
+                    x += 1
+                cols.append((s, x))
+            else:
+                x += 1
+        return cols
+
+    def place(self, a: int, b: int, cols: list[tuple[int, int]]) -> tuple[int, int]:
+        """(first column, last column) a chunk [a, b) falls in."""
+        over = [k for k, (s, e) in enumerate(cols) if a < e and b > s]
+        if over:
+            return over[0], over[-1]
+        # in a gutter: the column whose interval is nearest
+        best = min(range(len(cols)), key=lambda k: min(abs(a - cols[k][1]), abs(cols[k][0] - b)))
+        return best, best
+
+    def table(self, start: int, end: int) -> FlatTable | None:
+        content = [i for i in range(start, end + 1)
+                   if not self.blank(i) and not self.furniture(i)]
+        gapped = [i for i in content if self.gapped(i)]
+        if len(gapped) < 3:
+            return None
+        body = [i for i in gapped if any(_is_value(t) for t in self.texts(i)[1:])]
+        if len(body) < 2:
+            return None
+        cols = self.columns(body if len(body) >= 3 else gapped)
+        if len(cols) < 2 or len(cols) > MAX_COLUMNS:
+            return None
+        first_only = all(numbering_depth(self.texts(i)[0]) is not None for i in body) and \
+            len(cols) == 2
+        if first_only:
+            return None  # a numbered list, not a table
+        rows, skipped = self.rows(content, cols, start, end)
+        if len(rows) < 3:
+            return None
+        return FlatTable(first_line=start + 1, last_line=end + 1, columns=cols, rows=rows,
+                         skipped=skipped)
+
+    def rows(self, content: list[int], cols: list[tuple[int, int]], start: int, end: int
+             ) -> tuple[list[FlatRow], list[int]]:
+        ncols = len(cols)
+        rows: list[FlatRow] = []
+        header_sigs: list[tuple[str, ...]] = []
+        in_header = True
+        skipped = [i + 1 for i in range(start, end + 1) if self.furniture(i)]
+        prev_blank = False
+        for i in range(start, end + 1):
+            if self.blank(i) or self.furniture(i):
+                prev_blank = prev_blank or self.blank(i)
+                continue
+            line = self.lines[i]
+            placed: dict[int, list[tuple[int, int]]] = {}
+            spans: dict[int, int] = {}
+            for a, b in self.ch(i):
+                c0, c1 = self.place(a, b, cols)
+                placed.setdefault(c0, []).append((a, b))
+                spans[c0] = max(spans.get(c0, 1), c1 - c0 + 1)
+            texts = self.texts(i)
+            numeric = any(_is_value(t) for t in texts[1:]) or (
+                len(texts) == 1 and _is_value(texts[0]) and 0 not in placed)
+            sig = tuple(" ".join(t.lower().split()) for t in texts)
+            if in_header and numeric:
+                in_header = False
+            if in_header:
+                header_sigs.append(sig)
+            elif sig in header_sigs:
+                prev_blank = False
+                continue  # a header line repeated after a page break
+            prev = rows[-1] if rows else None
+            if prev is not None and self._joins(prev, placed, spans, texts, numeric, in_header):
+                for c, pieces in sorted(placed.items()):
+                    for a, b in pieces:
+                        prev.cells[c].add(line[a:b], i + 1, a + 1)
+                prev_blank = False
+                continue
+            cells = [FlatCell() for _ in range(ncols)]
+            for c, pieces in sorted(placed.items()):
+                for a, b in pieces:
+                    cells[c].add(line[a:b], i + 1, a + 1)
+                cells[c].colspan = spans[c]
+            for c in range(ncols):
+                if not cells[c].segments:
+                    cells[c].segments = [(0, i + 1, cols[c][0] + 1)]
+            rows.append(FlatRow(cells=cells, line=i + 1, header=in_header))
+            prev_blank = False
+        return rows, skipped
+
+    @staticmethod
+    def _joins(prev: FlatRow, placed: dict[int, list[tuple[int, int]]], spans: dict[int, int],
+               texts: tuple[str, ...], numeric: bool, in_header: bool) -> bool:
+        """Whether a line continues the row above instead of starting a row."""
+        filled = sorted(placed)
+        prev_filled = {k for k, c in enumerate(prev.cells) if c.text}
+        first = prev.cells[0].text
+        if 0 in placed:
+            t0 = texts[0]
+            if numbering_depth(t0) is not None or is_group_label(t0):
+                return False
+        if any(is_group_label(t) for t in texts):
+            return False
+        if any(n > 1 for n in spans.values()):
+            return False  # a spanning line (a group label over the table)
+        prev_values = any(_is_value(c.text) for c in prev.cells[1:])
+        if numeric:
+            # values on the line after the row number and name (vertically centred cells)
+            return (not prev_values and not prev.header and 0 not in placed and
+                    numbering_depth(first) is not None)
+        if prev.header != in_header:
+            return False
+        if len(filled) == 1:
+            return filled[0] in prev_filled or not prev.header
+        if len(filled) > 2 or prev.header:
+            return False
+        return all(k in prev_filled for k in filled)
+
+    def find(self) -> list[FlatTable]:
+        out: list[FlatTable] = []
+        i = 0
+        while i < self.n:
+            if not self.gapped(i):
+                i += 1
+                continue
+            start, end = self.region(i)
+            t = self.table(start, end) if end - start >= 2 else None
+            if t is not None:
+                out.append(t)
+                i = end + 1
+            else:
+                i += 1
+        return out
+
+
+def find_flat_tables(lines: Sequence[str]) -> list[FlatTable]:
+    """Every space-aligned table in ``lines`` (a text split at ``\\n``), in order."""
+    return _Finder(lines).find()
