@@ -238,7 +238,7 @@ class _Parser:
         rows = finish_table(drafts, align_short_rows=False)
         if rows:
             blk = Block(text="", segments=[(0, ft.first_line, 1)], kind="table", rows=rows,
-                        source_format=self.fmt)
+                        source_format=self.fmt, layout="spaces")
             self._emit(blk, ft.first_line)
         return ft.last_line
 

@@ -23,7 +23,7 @@ from drafter.check.claims_parse import (
     value_of,
 )
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.tables import cell_is_numeric
+from drafter.check.tables import cell_is_numeric, table_display_name
 from drafter.document.model import Block, Cell
 from drafter.numbers import fmt_num
 
@@ -37,8 +37,9 @@ def line_of(vc: ValueCell) -> int:
 
 
 def table_name(role: str) -> str:
-    return {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra", "iku": "Tabel IKU"}.get(
-        role, f"Tabel {role}")
+    """The table of ``role`` as the report numbers it ("Tabel 3.2" when its measurement
+    table is numbered so)."""
+    return table_display_name(role)
 
 
 def place(role: str, vc: ValueCell) -> str:
