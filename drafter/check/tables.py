@@ -874,7 +874,7 @@ def _row_depth(name: str, no_text: str, name_cell: Cell | None, spaces: bool
                ) -> tuple[int | None, int]:
     """(numbering depth, indentation column) of a budget row: "1.2" or "7.01.02" in the
     number column or opening the name; the column where the name starts (flattened text)."""
-    depth = numbering_depth(no_text) if no_text and "." in no_text.strip(". ") else None
+    depth = numbering_depth(no_text) if no_text else None
     if depth is None:
         lead = leading_numbering(name)
         depth = lead[0] if lead else None
@@ -1092,17 +1092,11 @@ def _mark_copies(index: TableIndex) -> None:
         for r in rows:
             by_block.setdefault(r.table.index, []).append(r)
         seen: dict[str, int] = {}
-        group_first: dict[int, int] = {}  # block -> first block of its continuation chain
         for bi in sorted(by_block):
             info = index.info.get(bi)
-            first = bi
-            if info is not None and info.continued_from is not None:
-                first = group_first.get(info.continued_from, info.continued_from)
-            group_first[bi] = first
             names = [_name_key(r.name) for r in by_block[bi] if r.kind == "indicator" and r.name]
-            earlier = {seen[n] for n in names if n in seen and group_first.get(seen[n]) != first}
-            if len(names) >= 2 and all(n in seen and group_first.get(seen[n]) != first
-                                       for n in names) and len(earlier) == 1:
+            earlier = {seen[n] for n in names if n in seen}
+            if len(names) >= 2 and all(n in seen for n in names) and len(earlier) == 1:
                 for r in by_block[bi]:
                     r.copy = True
                 if info is not None:

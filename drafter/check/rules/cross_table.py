@@ -78,7 +78,7 @@ def assign(ctx: CheckContext, role: str) -> list[tuple[IndicatorRow, IndicatorRo
     mains = main_rows(ctx)
     if not mains:
         return []
-    rows = [r for r in ctx.tables.rows(role) if r not in mains]
+    rows = [r for r in ctx.tables.rows(role, copies=True) if r not in mains]
     out: list[tuple[IndicatorRow, IndicatorRow]] = []
     use_sasaran = role not in ("renstra", "iku")
     by_table: dict[int, list[IndicatorRow]] = {}
@@ -258,7 +258,7 @@ def renstra_tables(ctx: CheckContext) -> list[list[IndicatorRow]]:
             home[id(row)] = t.index
     old = old_renstra_rows(ctx)
     tables: dict[int, list[IndicatorRow]] = {}
-    for r in ctx.tables.rows("renstra"):
+    for r in ctx.tables.rows("renstra", copies=True):
         if id(r.row) in old:
             continue
         tables.setdefault(home.get(id(r.row), r.table.index), []).append(r)
@@ -288,7 +288,7 @@ class RenstraTargetMismatch(_XTRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         old_rows = old_renstra_rows(ctx)
-        rrows = [r for r in ctx.tables.rows("renstra") if id(r.row) not in old_rows]
+        rrows = [r for r in ctx.tables.rows("renstra", copies=True) if id(r.row) not in old_rows]
         if not rrows:
             return
         year = ctx.info.year
@@ -377,7 +377,7 @@ class RenstraTargetMismatch(_XTRule):
                     f"{place('renstra', ref_vc)} menetapkan {ref_vc.text} ({detail})",
                     expected=ref_vc.text)
         # (d) report-year Renstra target vs the PK
-        pk = ctx.tables.rows("PK")
+        pk = ctx.tables.rows("PK", copies=True)
         if not year or not pk:
             return
         for r in rrows:
@@ -747,8 +747,8 @@ class PlannedTargetMismatch(_XTRule):
         from drafter.check.fuzzy import tokens as ftokens
 
         year = ctx.info.year
-        pk = ctx.tables.rows("PK")
-        rrows = ctx.tables.rows("renstra")
+        pk = ctx.tables.rows("PK", copies=True)
+        rrows = ctx.tables.rows("renstra", copies=True)
         units = [r for r in ctx.tables.budget("3.6") if r.level in ("program", "kegiatan")]
         role_tables = {b.index for b in ctx.document.tables() if ctx.tables.role_of(b)}
         for t in ctx.document.tables():
