@@ -193,6 +193,14 @@ PIPE_VARIANTS = {
     "two_header_rows": "| Indikator | Target | Realisasi | Capaian |\n| | 2024 | 2024 | (%) |\n"
                        "|---|---|---|---|\n| Persentase arsip a\\|b tertata | 90 | 81 | 90,00 |\n"
                        "| Indeks Kepuasan Masyarakat | 80 | 84 | 105,00 |\n",
+    "grid": "+-----------------------------+--------+-----------+-------------+\n"
+            "| Indikator                   | Target | Realisasi | Capaian (%) |\n"
+            "+=============================+========+===========+=============+\n"
+            "| Persentase arsip a\\|b       | 90     | 81        | 90,00       |\n"
+            "| tertata                     |        |           |             |\n"
+            "+-----------------------------+--------+-----------+-------------+\n"
+            "| Indeks Kepuasan Masyarakat  | 80     | 84        | 105,00      |\n"
+            "+-----------------------------+--------+-----------+-------------+\n",
 }
 
 
@@ -212,8 +220,8 @@ def test_pipe_dialects_grid_and_rules(variant: str) -> None:
     assert [r.name for r in ctx.tables.rows("3.1", indicators_only=True)] == [
         "Persentase arsip a|b tertata", "Indeks Kepuasan Masyarakat"]
     assert check("AR101", doc) == []
-    bad = parse_text(text.replace("| 84 | 105,00", "| 84 | 110,00").replace(
-        "84 | 105,00", "84 | 110,00"), "laporan.md")
+    bad = parse_text(text.replace("84 | 105,00", "84 | 110,00").replace(
+        "84        | 105,00", "84        | 110,00"), "laporan.md")
     issues = check("AR101", bad)
     assert len(issues) == 1 and issues[0].expected == "105%"
 
@@ -399,3 +407,33 @@ def test_docx_merged_header_columns_and_pk_against_renstra(tmp_path: Path) -> No
     _merged_docx(bad, "85")
     issues = check("XT102", read_document(bad))
     assert len(issues) == 1 and issues[0].expected == "85"
+
+
+def test_grid_table_cells_keep_positions() -> None:
+    text = _md(PIPE_VARIANTS["grid"])
+    doc = parse_text(text, "laporan.md")
+    (tb,) = doc.tables()
+    assert tb.rows[0].is_header and not tb.rows[1].is_header
+    cell = tb.rows[1].cells[0]
+    lines = text.split("\n")
+    first = cell.locate(0, len("Persentase"))
+    assert lines[first.line - 1][first.column - 1:first.end_column - 1] == "Persentase"
+    last = cell.locate(len(cell.text) - len("tertata"), len(cell.text))
+    assert lines[last.line - 1][last.column - 1:last.end_column - 1] == "tertata"
+    assert last.line == first.line + 1
+
+
+def test_side_by_side_headers_one_space_apart_are_split() -> None:
+    text = ("Tabel 7 Perbandingan Realisasi Kinerja Tahun 2023 dan 2024\n\n"
+            "No  Indikator Kinerja            Realisasi Realisasi   Capaian\n"
+            "                                      2023      2024\n"
+            "1   Indeks Kepuasan Masyarakat        80,5      82,5     102,48\n"
+            "2   Nilai SAKIP                       61,2      63,0     102,94\n"
+            "3   Persentase aduan selesai          90        95       105,56\n")
+    (t,) = find_flat_tables(text.split("\n"))
+    assert t.rows[0].texts() == ["No", "Indikator Kinerja", "Realisasi", "Realisasi", "Capaian"]
+    assert t.rows[1].texts() == ["", "", "2023", "2024", ""]
+    ctx = context(text)
+    (tb,) = ctx.document.tables()
+    cols = ctx.tables.info[tb.index].columns
+    assert cols["realisasi:2023"] == 2 and cols["realisasi:2024"] == 3

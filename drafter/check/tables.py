@@ -603,9 +603,9 @@ def _strong(role: str, cols: dict[str, int], ticks: dict[int, str]) -> bool:
         "3.3": "renstra_target" in base,
         "3.4": "nasional" in base,
         "3.5": bool(ticks) or "predikat" in base,
-        "3.6": "program" in base and "pagu" not in base,
+        "3.6": {"program", "target"} <= base,
         "3.7": bool({"serapan", "efisiensi"} & base),
-        "3.8": "pagu" in base,
+        "3.8": "pagu" in base and "target" not in base,
     }
     return need.get(role, True)
 
@@ -943,7 +943,8 @@ def understand_table(doc: Document, block: Block, scale: Scale,
         role = None  # a caption number used for another table ("Tabel 3.1 Interval Penilaian")
     standard = _conf()["caption_roles"]
     title = _title_role(caption)
-    if title is not None and title in standard and cols and _fits(title, cols, ticks):
+    if title is not None and title in standard and cols and _fits(title, cols, ticks) and (
+            role not in standard or not _strong(role, cols, ticks)):
         role = title  # the caption's words name the table, whatever its number
     elif role in standard and not _strong(role, cols, ticks):
         hdr = _header_role(cols, ticks, "")

@@ -47,6 +47,7 @@ _PANDOC_CAPTION_RE = re.compile(r"^\s{0,3}(?:Table|Tabel)?:\s+(?=\S)")
 _RULE_RE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_GRID_BORDER_RE = re.compile(r"^[ ]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -242,6 +243,76 @@ class _Parser:
             self._emit(blk, ft.first_line)
         return ft.last_line
 
+    def _grid_table(self, i: int) -> int:
+        """A pandoc grid table (``+---+---+`` borders, ``+===+`` under the header, cells that
+        wrap over several lines); return the next line."""
+        border = self.lines[i]
+        bounds = [k for k, ch in enumerate(border) if ch == "+"]
+        ncols = len(bounds) - 1
+        rows: list[list[list[tuple[int, int, int]]]] = []  # row -> column -> (line, start, end)
+        spans_of: list[list[int]] = []
+        header_until = -1
+        cur: list[list[tuple[int, int, int]]] | None = None
+        cur_span: list[int] = []
+        j = i + 1
+        while j < len(self.lines):
+            line = self.lines[j]
+            if _GRID_BORDER_RE.match(line):
+                if cur is not None:
+                    rows.append(cur)
+                    spans_of.append(cur_span)
+                    cur = None
+                if "=" in line:
+                    header_until = len(rows)
+                j += 1
+                continue
+            if not line.lstrip().startswith("|"):
+                break
+            if cur is None:
+                cur = [[] for _ in range(ncols)]
+                cur_span = [1] * ncols
+            col = 0
+            lb = bounds
+            if any(k >= len(line) or line[k] != "|" for k in (bounds[0], bounds[-1])):
+                # '|' not under the '+' of the border (a misaligned line): its own pipes
+                pipes = [m.start() for m in _PIPE_SPLIT_RE.finditer(line)]
+                if len(pipes) == ncols + 1:
+                    lb = pipes
+            start = lb[0] + 1
+            for k in range(1, ncols + 1):
+                b = lb[k]
+                if b < len(line) and line[b] == "|" or k == ncols:
+                    end = min(b, len(line))
+                    if start < end and line[start:end].strip():
+                        cur[col].append((j, start, end))
+                    cur_span[col] = max(cur_span[col], k - col)
+                    col = k
+                    start = b + 1
+            j += 1
+        if cur is not None:
+            rows.append(cur)
+            spans_of.append(cur_span)
+        drafts = []
+        for r, (row, spans) in enumerate(zip(rows, spans_of, strict=True)):
+            cells: list[Cell] = []
+            for c in range(ncols):
+                b = UnitBuilder()
+                for ln, a, e in row[c]:
+                    clean_into(b, self.src, self._off(ln, a), self._off(ln, e), self.pos)
+                    b.brk()
+                text, segs = b.result()
+                if not segs:
+                    first_line = min((p[0] for col in row for p in col), default=i)
+                    segs = [(0, first_line + 1, bounds[c] + 2)]
+                cells.append(Cell(text=text, segments=segs, colspan=spans[c]))
+            line_no = cells[0].segments[0][1] if cells else i + 1
+            drafts.append(RowDraft(cells=cells, header=r < header_until, line=line_no))
+        table = finish_table(drafts, align_short_rows=False)
+        if table:
+            self._emit(Block(text="", segments=[(0, i + 1, 1)], kind="table", rows=table,
+                             source_format=self.fmt), i + 1)
+        return j
+
     def _starts_new_tab_table(self, cells: list[Cell], i: int) -> bool:
         """After a blank line: a label row (first cell filled, text only) followed by a data
         row, below a table that already has data rows, starts a new table."""
@@ -408,7 +479,7 @@ class _Parser:
             return "blank"
         if "\t" in line and self._is_tab_row(i):
             return "table"
-        if s.startswith("|") and s.count("|") >= 2:
+        if s.startswith("|") and s.count("|") >= 2 or _GRID_BORDER_RE.match(line):
             return "table"
         if s.startswith("$$") or s.startswith("<!--") or s.lower().startswith(("<table", "<tr")):
             return "special"
@@ -615,6 +686,9 @@ class _Parser:
                 i += 1
                 continue
             self._close_table()
+            if _GRID_BORDER_RE.match(line) and i + 1 < n and lines[i + 1].lstrip().startswith("|"):
+                i = self._grid_table(i)
+                continue
             if s.lower().startswith(("<table", "<tr")):
                 i = self._html_table(i)
                 continue

@@ -189,6 +189,25 @@ class _Finder:
         best = min(range(len(cols)), key=lambda k: min(abs(a - cols[k][1]), abs(cols[k][0] - b)))
         return best, best
 
+    def split(self, line: str, a: int, b: int, cols: list[tuple[int, int]]
+              ) -> list[tuple[int, int]]:
+        """A chunk over several columns split at single spaces that fall in the gutters
+        between them (side-by-side headers "Realisasi Realisasi" written one space apart)."""
+        over = [k for k, (s, e) in enumerate(cols) if a < e and b > s]
+        if len(over) < 2:
+            return [(a, b)]
+        cuts = [x for x in range(a + 1, b - 1) if line[x] == " " and
+                not any(s <= x < e for s, e in cols)]
+        if not cuts:
+            return [(a, b)]
+        out = []
+        start = a
+        for x in cuts:
+            out.append((start, x))
+            start = x + 1
+        out.append((start, b))
+        return [(s, e) for s, e in out if e > s]
+
     def table(self, start: int, end: int) -> FlatTable | None:
         content = [i for i in range(start, end + 1)
                    if not self.blank(i) and not self.furniture(i)]
@@ -226,11 +245,12 @@ class _Finder:
             line = self.lines[i]
             placed: dict[int, list[tuple[int, int]]] = {}
             spans: dict[int, int] = {}
-            for a, b in self.ch(i):
+            pieces_of_line = [p for a, b in self.ch(i) for p in self.split(line, a, b, cols)]
+            for a, b in pieces_of_line:
                 c0, c1 = self.place(a, b, cols)
                 placed.setdefault(c0, []).append((a, b))
                 spans[c0] = max(spans.get(c0, 1), c1 - c0 + 1)
-            texts = self.texts(i)
+            texts = tuple(line[a:b] for a, b in pieces_of_line)
             numeric = any(_is_value(t) for t in texts[1:]) or (
                 len(texts) == 1 and _is_value(texts[0]) and 0 not in placed)
             sig = tuple(" ".join(t.lower().split()) for t in texts)
