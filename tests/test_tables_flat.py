@@ -437,3 +437,23 @@ def test_side_by_side_headers_one_space_apart_are_split() -> None:
     (tb,) = ctx.document.tables()
     cols = ctx.tables.info[tb.index].columns
     assert cols["realisasi:2023"] == 2 and cols["realisasi:2024"] == 3
+
+
+def test_flat_tables_end_at_a_caption_and_skip_continued_captions() -> None:
+    text = ("Tabel 3.1\nPengukuran\n\n"
+            "No   Indikator                      Target   Realisasi   Capaian\n"
+            "1    Persentase pengaduan selesai       90        85       94,44\n"
+            "2    Indeks kepuasan                    80        82      102,50\n\n"
+            "Tabel 3.2\nPerbandingan Tahun Lalu\n\n"
+            "No   Indikator                      Realisasi 2023   Realisasi 2024\n"
+            "1    Persentase pengaduan selesai             80               85\n"
+            "2    Indeks kepuasan                          81               82\n"
+            "                         Tabel 3.2 (lanjutan)\n"
+            "3    Nilai SAKIP                              60               65\n")
+    first, second = find_flat_tables(text.split("\n"))
+    assert len(first.rows) == 3 and first.last_line == 6
+    assert [r.texts()[1] for r in second.rows] == ["Indikator", "Persentase pengaduan selesai",
+                                                   "Indeks kepuasan", "Nilai SAKIP"]
+    assert second.skipped == [14]
+    doc = parse_text(text, "<uji>")
+    assert [b.caption.split()[1] for b in doc.tables() if b.caption] == ["3.1", "3.2"]

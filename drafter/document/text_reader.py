@@ -105,7 +105,7 @@ class _Parser:
         self._after_captions: set[int] = set()
         # tables flattened into space-aligned text (PDF/web extraction), by first line index
         self.flat: dict[int, FlatTable] = {}
-        if "   " in src:
+        if "  " in src:
             self.flat = {t.first_line - 1: t for t in find_flat_tables(self.lines)}
 
     # -- helpers -------------------------------------------------------------------------------

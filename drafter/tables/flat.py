@@ -39,6 +39,13 @@ _PAGE_RE = re.compile(
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
 _BARE_NUM_RE = re.compile(r"^\s*\d{1,4}\s*$")
 _FOREIGN_RE = re.compile(r"[\t|]|^\s*(?:<|#|\$\$|```)")
+# "Tabel 3.1 (lanjutan)", "(sambungan)": a continued table's caption, skipped inside a table
+_CONTINUED_RE = re.compile(
+    r"^\s*(?:(?:tabel|table)\s+[\w.\-–]+\s*)?[(\[]?\s*(?:lanjutan|sambungan|continued)\b[^\n]{0,60}$",
+    re.IGNORECASE)
+# a caption or a chapter heading ends a table region
+_STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|bab\s+[IVXL]+\b)",
+                      re.IGNORECASE)
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4
 
@@ -124,7 +131,7 @@ class _Finder:
         s = self.lines[i].strip()
         if not s:
             return False
-        if _PAGE_RE.match(s) or s in self.running:
+        if _PAGE_RE.match(s) or s in self.running or _CONTINUED_RE.match(s):
             return True
         if _BARE_NUM_RE.match(s):
             before = i == 0 or self.blank(i - 1)
@@ -143,21 +150,25 @@ class _Finder:
         j = start + 1
         blanks = 0
         wraps = 0
+        after_blank = False
         while j < self.n:
             if self.blank(j):
                 blanks += 1
+                after_blank = True
                 if blanks > 2:
                     break
             elif self.furniture(j):
-                pass
-            elif not self.usable(j):
+                blanks = 0
+            elif not self.usable(j) or _STOP_RE.match(self.lines[j]):
                 break
             elif self.gapped(j):
                 last = j
                 blanks = wraps = 0
+                after_blank = False
             else:
+                # a wrapped cell follows its row directly; text after a blank line is prose
                 wraps += 1
-                if wraps > MAX_WRAP_LINES:
+                if wraps > MAX_WRAP_LINES or after_blank:
                     break
             j += 1
         return start, last
@@ -319,9 +330,7 @@ class _Finder:
             t = self.table(start, end) if end - start >= 2 else None
             if t is not None:
                 out.append(t)
-                i = end + 1
-            else:
-                i += 1
+            i = end + 1  # a rejected region is not rescanned from each of its lines
         return out
 
 

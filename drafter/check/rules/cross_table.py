@@ -23,9 +23,10 @@ from drafter.check.claims_parse import (
     value_of,
 )
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.tables import cell_is_numeric, table_display_name
-from drafter.document.model import Block, Cell
+from drafter.check.tables import cell_is_numeric, clean, read_value, table_display_name
+from drafter.document.model import Block, Cell, Row
 from drafter.numbers import fmt_num
+from drafter.tables.hierarchy import is_total_label, numbering_depth
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -885,3 +886,146 @@ class PlanBudgetMismatch(_XTRule):
                                  f"anggaran sub kegiatan '{bare(hit.name)[:60]}' di RKT tertulis "
                                  f"{cell.text.strip()}, sedangkan {place('3.8', ref)} mencatat pagu {ref.text}",
                                  expected=ref.text)
+
+
+# table totals ------------------------------------------------------------------------------
+_NON_ADDITIVE_RE = re.compile(
+    r"%|persen|prosentase|persentase|capaian|rata|indeks|nilai|skor|tahun|\bno\b|nomor|kode|"
+    r"predikat|kategori|target|satuan", re.IGNORECASE)
+_AVERAGE_RE = re.compile(r"^\W*(?:rata\s*[-–]?\s*rata|rerata)", re.IGNORECASE)
+_SKIP_ROLES = ("3.8", "3.6", "PK", "scale", "grade")  # budget tables: AR103
+
+
+def _row_rank(row: Row) -> int | None:
+    """Nesting rank of a row from its number or bullet (I < 1 < 1.1 < a. < -)."""
+    for c in row.cells[:2]:
+        t = clean(c.text)
+        if not t:
+            continue
+        if re.match(r"^[-–•▪●◦*]\s", t) or t in ("-", "•"):
+            return 9
+        if re.fullmatch(r"[a-z][.)]", t):
+            return 6
+        if re.fullmatch(r"[IVXL]{1,5}\.?", t):
+            return 0
+        d = numbering_depth(t)
+        if d is not None:
+            return d
+        return None
+    return None
+
+
+def _leaves(rows: list[Row]) -> list[Row]:
+    """The rows that are not the parent of the rows after them (a program above its
+    kegiatan, "PNS" above "- Golongan III"): sub-rows are summed, never with their parents."""
+    ranks = [_row_rank(r) for r in rows]
+    out = []
+    for k, r in enumerate(rows):
+        nxt = next((x for x in ranks[k + 1:] if x is not None), None) if ranks[k] is not None \
+            else None
+        if ranks[k] is not None and nxt is not None and nxt > ranks[k]:
+            continue
+        out.append(r)
+    return out
+
+
+_TOTAL_ONLY_RE = re.compile(
+    r"^\W*(?:sub\s*[-]?\s*)?(?:jumlah|total|grand\s+total)(?:\s+(?:total|keseluruhan|"
+    r"seluruhnya|akhir|semua|umum))?\W*(?:\((?:rp|orang|jiwa|unit)\.?\)\W*)?$", re.IGNORECASE)
+
+
+def _is_total(label: str, row: Row, last: bool) -> bool:
+    """A total row: "Jumlah" / "Total" (any row without a row number), or a longer total
+    label ("Jumlah Belanja") on the table's last row; "Jumlah Penduduk" among other rows is
+    a data row."""
+    if not is_total_label(label) or len(label.split()) > 4:
+        return False
+    first = clean(row.cells[0].text) if row.cells else ""
+    if first and first != label and numbering_depth(first) is not None:
+        return False
+    return bool(_TOTAL_ONLY_RE.match(label)) or last
+
+
+def _label_of(row: Row) -> tuple[str, int]:
+    for c in row.cells:
+        t = clean(c.text)
+        if t and not cell_is_numeric(t) and numbering_depth(t) is None:
+            return t, c.col
+    return "", -1
+
+
+@register
+class TableTotalRow(_XTRule):
+    """A "Jumlah" / "Total" row of a table (staff, population, desa, belanja, any count or
+    amount table) differs from the sum of the rows it totals.
+
+    A total that does not add up means a row is missing, duplicated or mistyped. Only leaf
+    rows are summed (a program's or a group's own row is not added to its sub-rows), and a
+    total may cover the rows since the previous total or the whole table; percentage,
+    index, year and target columns are not summed. Budget tables are checked by AR103."""
+
+    code = "XT110"
+    name = "table-total-row"
+    category = "arithmetic"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        for t in ctx.document.tables():
+            if ti.role_of(t) in _SKIP_ROLES or len(t.rows) < 3:
+                continue
+            info = ti.info.get(t.index)
+            header = set(info.header_rows) if info is not None else {
+                i for i, r in enumerate(t.rows) if r.is_header}
+            labels = info.labels if info is not None else {}
+            since: list[Row] = []
+            every: list[Row] = []
+            last = max((i for i in range(len(t.rows)) if i not in header), default=-1)
+            for i, row in enumerate(t.rows):
+                if i in header:
+                    continue
+                label, col = _label_of(row)
+                if label and _is_total(label, row, i == last):
+                    if not _AVERAGE_RE.match(label):
+                        yield from self._compare(t, row, col, _leaves(since), _leaves(every),
+                                                 labels)
+                    since = []
+                    continue
+                since.append(row)
+                every.append(row)
+
+    def _compare(self, t: Block, total: Row, label_col: int, parts: list[Row],
+                 every: list[Row], labels: dict[int, str]) -> Iterable[Issue]:
+        if len(parts) < 2:
+            return
+        for cell in total.cells:
+            if cell.col <= label_col or _NON_ADDITIVE_RE.search(labels.get(cell.col, "")):
+                continue
+            tv = read_value(cell)
+            if tv.num is None or tv.num.percent:
+                continue
+            sums = []
+            for rows in (parts, every):
+                vals = self._column(rows, cell.col)
+                if vals is None or len(vals) < 2:
+                    break
+                sums.append(sum(vals, Decimal(0)))
+            if not sums or any(tv.num.explains(x) for x in sums):
+                continue
+            lab = _label_of(total)[0]
+            yield self.issue(cell, *tv.span(),
+                             f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
+                             f"di atasnya = {fmt_num(sums[0], 2)}", expected=fmt_num(sums[0], 2))
+
+    @staticmethod
+    def _column(rows: list[Row], col: int) -> list[Decimal] | None:
+        vals: list[Decimal] = []
+        for r in rows:
+            c = next((x for x in r.cells if x.col == col), None)
+            text = clean(c.text) if c is not None else ""
+            if text in ("", "-", "–", "—"):
+                continue
+            v = read_value(c) if c is not None else None
+            if v is None or v.num is None or v.num.percent:
+                return None
+            vals.append(v.num.value)
+        return vals
