@@ -457,3 +457,22 @@ def test_flat_tables_end_at_a_caption_and_skip_continued_captions() -> None:
     assert second.skipped == [14]
     doc = parse_text(text, "<uji>")
     assert [b.caption.split()[1] for b in doc.tables() if b.caption] == ["3.1", "3.2"]
+
+
+def test_grade_conversion_table_is_not_read_as_the_capaian_scale() -> None:
+    conv = "\n".join(T.join(r) for r in [
+        ("No", "Nilai Angka", "Nilai Huruf", "Predikat"),
+        ("1", "90 - 100", "AA", "Sangat Memuaskan"),
+        ("2", "80 - 90", "A", "Memuaskan"),
+        ("3", "70 - 80", "BB", "Sangat Baik"),
+        ("4", "60 - 70", "B", "Baik"),
+        ("5", "50 - 60", "CC", "Cukup"),
+        ("6", "30 - 50", "C", "Kurang"),
+        ("7", "0 - 30", "D", "Sangat Kurang"),
+    ])
+    text = ("LAPORAN KINERJA BADAN CONTOH TAHUN 2024\n\nTabel 2.4\nKonversi Nilai Evaluasi SAKIP\n\n"
+            + conv + "\n\nDemikian.\n")
+    assert context(text).info.scale_source == "default"
+    as_scale = text.replace("Konversi Nilai Evaluasi SAKIP", "Kriteria Capaian Kinerja").replace(
+        "Nilai Angka", "Rentang Capaian").replace("Nilai Huruf", "Kode")
+    assert context(as_scale).info.scale_source == "document"

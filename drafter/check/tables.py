@@ -629,6 +629,15 @@ def _scale_role(block: Block, cols: dict[str, int], caption: str | None) -> str 
     return "scale"
 
 
+def is_grade_conversion(doc: Document, block: Block) -> bool:
+    """A table converting scores to letter grades (SAKIP evaluation "AA 90 - 100 ..."), by
+    its caption and header words: it looks like a predicate scale but is not the capaian
+    scale of the report."""
+    caption = _caption_text(doc, block, int(_conf()["caption_lookback"]))
+    words = " ".join([caption or ""] + _header_texts(block))
+    return bool(_re("grade_conversion").search(words))
+
+
 def _header_texts(block: Block) -> list[str]:
     return [clean(c.text) for r in block.rows[:3] for c in r.cells if clean(c.text)]
 
