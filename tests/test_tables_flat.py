@@ -476,3 +476,21 @@ def test_grade_conversion_table_is_not_read_as_the_capaian_scale() -> None:
     as_scale = text.replace("Konversi Nilai Evaluasi SAKIP", "Kriteria Capaian Kinerja").replace(
         "Nilai Angka", "Rentang Capaian").replace("Nilai Huruf", "Kode")
     assert context(as_scale).info.scale_source == "document"
+
+
+def test_table_of_contents_with_space_leaders_is_not_a_table() -> None:
+    toc = ("DAFTAR ISI\n\nKATA PENGANTAR                                  i\n"
+           "DAFTAR ISI                                      ii\n"
+           "IKHTISAR EKSEKUTIF                              iii\n"
+           "A. Latar Belakang                               1\n"
+           "B. Tugas Pokok dan Fungsi                       2\n"
+           "C. Struktur Organisasi                          4\n"
+           "D. Isu Strategis                                7\n")
+    assert find_flat_tables(toc.split("\n")) == []
+
+
+def test_key_value_lines_are_not_a_table() -> None:
+    text = ("Nama Instansi        :   Dinas Pangan\nAlamat               :   Jl. Merdeka 12\n"
+            "Kode Pos             :   68100\nTelepon              :   0331 421234\n"
+            "Jumlah Pegawai       :   45\n")
+    assert find_flat_tables(text.split("\n")) == []

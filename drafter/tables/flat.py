@@ -235,11 +235,29 @@ class _Finder:
             len(cols) == 2
         if first_only:
             return None  # a numbered list, not a table
+        if len(cols) == 2 and self._page_numbers([self.texts(i)[-1] for i in gapped]):
+            return None  # a table of contents with space leaders
         rows, skipped = self.rows(content, cols, start, end)
         if len(rows) < 3:
             return None
+        for k in range(len(cols)):
+            filled = {r.cells[k].text for r in rows if r.cells[k].text}
+            if filled and filled <= {":", "=", ":-", "-:"}:
+                return None  # "Nama    :  ..." key-value lines, not a table
         return FlatTable(first_line=start + 1, last_line=end + 1, columns=cols, rows=rows,
                          skipped=skipped)
+
+    @staticmethod
+    def _page_numbers(last: list[str]) -> bool:
+        """Page numbers: small integers or roman numerals that never decrease."""
+        nums = []
+        for t in last:
+            if re.fullmatch(r"[ivxlc]{1,6}", t, re.IGNORECASE):
+                continue
+            if not re.fullmatch(r"\d{1,3}", t):
+                return False
+            nums.append(int(t))
+        return all(a <= b for a, b in zip(nums, nums[1:], strict=False))
 
     def rows(self, content: list[int], cols: list[tuple[int, int]], start: int, end: int
              ) -> tuple[list[FlatRow], list[int]]:
