@@ -494,3 +494,21 @@ def test_key_value_lines_are_not_a_table() -> None:
             "Kode Pos             :   68100\nTelepon              :   0331 421234\n"
             "Jumlah Pegawai       :   45\n")
     assert find_flat_tables(text.split("\n")) == []
+
+
+FLAT_PK = 'LAPORAN KINERJA KECAMATAN SUKA DAMAI KOTA CONTOH TAHUN 2024\n\nBAB II PERENCANAAN KINERJA\n\nPerjanjian Kinerja Tahun 2024\n\nNo   Sasaran Strategis              Indikator Kinerja                  Target\n1    Meningkatnya kualitas          Indeks Kepuasan Masyarakat          82\n     pelayanan publik\n2    Meningkatnya kualitas          Persentase pengaduan yang           90 %\n     pelayanan publik               diselesaikan\n3    Meningkatnya akuntabilitas     Nilai SAKIP                         70\n\nBAB III AKUNTABILITAS KINERJA\n\nTabel 3.1\nPengukuran Kinerja Tahun 2024\n\nNo   Indikator Kinerja                      Target    Realisasi    Capaian (%)\n1    Indeks Kepuasan Masyarakat                 82        84          102,44\n2    Persentase pengaduan yang                 90 %      81 %          90,00\n     diselesaikan\n3    Nilai SAKIP                                70        63           90,00\n\nDemikian.\n'
+
+
+def test_flat_pk_against_flat_measurement_table() -> None:
+    ctx = context(FLAT_PK)
+    assert [ctx.tables.role_of(b) for b in ctx.document.tables()] == ["PK", "3.1"]
+    pk = ctx.tables.rows("PK")
+    assert [r.name for r in pk] == ["Indeks Kepuasan Masyarakat",
+                                    "Persentase pengaduan yang diselesaikan", "Nilai SAKIP"]
+    assert pk[1].sasaran == "Meningkatnya kualitas pelayanan publik"
+    assert check("XT101", FLAT_PK) == []
+    bad = FLAT_PK.replace("Indeks Kepuasan Masyarakat                 82 ",
+                          "Indeks Kepuasan Masyarakat                 85 ").replace(
+        "        84          102,44", "        84           98,82")
+    issues = check("XT101", bad)
+    assert len(issues) == 1 and issues[0].expected == "82"
