@@ -512,3 +512,20 @@ def test_flat_pk_against_flat_measurement_table() -> None:
         "        84          102,44", "        84           98,82")
     issues = check("XT101", bad)
     assert len(issues) == 1 and issues[0].expected == "82"
+
+
+@pytest.mark.parametrize("text", [FLAT, BUDGET_FLAT, FLAT_PK])
+def test_every_flat_cell_piece_points_at_its_source(text: str) -> None:
+    lines = text.split("\n")
+    n = 0
+    for t in find_flat_tables(lines):
+        for row in t.rows:
+            for cell in row.cells:
+                if not cell.text:
+                    continue
+                bounds = [s[0] for s in cell.segments] + [len(cell.text) + 1]
+                for (start, line, col), nxt in zip(cell.segments, bounds[1:], strict=True):
+                    piece = cell.text[start:nxt - 1] if nxt <= len(cell.text) else cell.text[start:]
+                    assert lines[line - 1][col - 1:col - 1 + len(piece)] == piece
+                    n += 1
+    assert n > 20
