@@ -529,3 +529,21 @@ def test_every_flat_cell_piece_points_at_its_source(text: str) -> None:
                     assert lines[line - 1][col - 1:col - 1 + len(piece)] == piece
                     n += 1
     assert n > 20
+
+
+def test_currency_and_percent_spaced_from_their_number_stay_in_one_cell() -> None:
+    text = ("Tabel 3.8 Realisasi Anggaran\n\n"
+            "No   Program                          Pagu                   Realisasi          %\n"
+            "1    Penunjang Urusan       Rp    500.000.000    Rp    450.000.000    90,00   %\n"
+            "2    Pelayanan Publik       Rp    300.000.000    Rp    240.000.000    80,00   %\n"
+            "     Jumlah                 Rp    800.000.000    Rp    690.000.000    86,25   %\n")
+    (t,) = find_flat_tables(text.split("\n"))
+    assert len(t.columns) == 5
+    assert t.rows[1].texts() == ["1", "Penunjang Urusan", "Rp 500.000.000", "Rp 450.000.000",
+                                 "90,00 %"]
+    assert check("XT110", text) == [] and check("AR102", text) == []
+    bad = text.replace("Rp    690.000.000", "Rp    700.000.000")
+    issues = check("XT110", bad)
+    assert len(issues) == 1 and issues[0].expected == "690.000.000"
+    loc = issues[0].location
+    assert bad.split("\n")[loc.line - 1][loc.column - 1:loc.end_column - 1] == "Rp    700.000.000"

@@ -33,6 +33,7 @@ _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _VALUE_RE = re.compile(
     r"^(?:Rp\.?\s?)?[-+±(]?\d[\d.,]*\)?\s?(?:%|persen)?$|^[-+]?\d[\d.,]*\s?%$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_CURRENCY_RE = re.compile(r"^Rp\.?$", re.IGNORECASE)
 _COLNUM_RE = re.compile(r"^\(\d{1,2}\)$")
 _PAGE_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}"
@@ -85,7 +86,25 @@ class FlatTable:
 
 
 def _chunks(line: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CHUNK_RE.finditer(line)]
+    """Chunks of a line; "Rp" spaced away from its amount and "%" from its number stay with
+    them ("Rp      1.500.000", "94,44   %"): one cell."""
+    out: list[tuple[int, int]] = []
+    for m in _CHUNK_RE.finditer(line):
+        a, b = m.start(), m.end()
+        if out:
+            pa, pb = out[-1]
+            prev = line[pa:pb]
+            cur = line[a:b]
+            if (_CURRENCY_RE.match(prev) and cur[:1].isdigit()) or (
+                    cur == "%" and prev[-1:].isdigit()):
+                out[-1] = (pa, b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CHUNK_RE.finditer(line, a, b)]
 
 
 def _is_value(text: str) -> bool:
@@ -141,7 +160,7 @@ class _Finder:
 
     def texts(self, i: int) -> tuple[str, ...]:
         line = self.lines[i]
-        return tuple(line[a:b] for a, b in self.ch(i))
+        return tuple(" ".join(line[a:b].split()) for a, b in self.ch(i))
 
     # -- regions --------------------------------------------------------------------------
     def region(self, start: int) -> tuple[int, int]:
@@ -279,7 +298,7 @@ class _Finder:
                 c0, c1 = self.place(a, b, cols)
                 placed.setdefault(c0, []).append((a, b))
                 spans[c0] = max(spans.get(c0, 1), c1 - c0 + 1)
-            texts = tuple(line[a:b] for a, b in pieces_of_line)
+            texts = tuple(" ".join(line[a:b].split()) for a, b in pieces_of_line)
             numeric = any(_is_value(t) for t in texts[1:]) or (
                 len(texts) == 1 and _is_value(texts[0]) and 0 not in placed)
             sig = tuple(" ".join(t.lower().split()) for t in texts)
@@ -294,13 +313,15 @@ class _Finder:
             if prev is not None and self._joins(prev, placed, spans, texts, numeric, in_header):
                 for c, pieces in sorted(placed.items()):
                     for a, b in pieces:
-                        prev.cells[c].add(line[a:b], i + 1, a + 1)
+                        for pa, pb in _pieces(line, a, b):
+                            prev.cells[c].add(line[pa:pb], i + 1, pa + 1)
                 prev_blank = False
                 continue
             cells = [FlatCell() for _ in range(ncols)]
             for c, pieces in sorted(placed.items()):
                 for a, b in pieces:
-                    cells[c].add(line[a:b], i + 1, a + 1)
+                    for pa, pb in _pieces(line, a, b):
+                        cells[c].add(line[pa:pb], i + 1, pa + 1)
                 cells[c].colspan = spans[c]
             for c in range(ncols):
                 if not cells[c].segments:

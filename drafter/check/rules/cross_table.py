@@ -893,7 +893,7 @@ _NON_ADDITIVE_RE = re.compile(
     r"%|persen|prosentase|persentase|capaian|rata|indeks|nilai|skor|tahun|\bno\b|nomor|kode|"
     r"predikat|kategori|target|satuan", re.IGNORECASE)
 _AVERAGE_RE = re.compile(r"^\W*(?:rata\s*[-–]?\s*rata|rerata)", re.IGNORECASE)
-_SKIP_ROLES = ("3.8", "3.6", "PK", "scale", "grade")  # budget tables: AR103
+_SKIP_ROLES = ("3.8", "3.6", "PK", "scale", "grade")
 
 
 def _row_rank(row: Row) -> int | None:
@@ -970,8 +970,13 @@ class TableTotalRow(_XTRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ti = ctx.tables
+        leveled = {r.table.index for role in ("3.8", "3.6", "PK") for r in ti.budget(role)
+                   if r.level in ("program", "kegiatan", "sub_kegiatan")}
         for t in ctx.document.tables():
-            if ti.role_of(t) in _SKIP_ROLES or len(t.rows) < 3:
+            role = ti.role_of(t)
+            if role in ("scale", "grade") or t.index in leveled or len(t.rows) < 3:
+                continue  # budget tables with program levels: AR103
+            if role in _SKIP_ROLES and role != "3.8":
                 continue
             info = ti.info.get(t.index)
             header = set(info.header_rows) if info is not None else {
