@@ -547,3 +547,24 @@ def test_currency_and_percent_spaced_from_their_number_stay_in_one_cell() -> Non
     assert len(issues) == 1 and issues[0].expected == "690.000.000"
     loc = issues[0].location
     assert bad.split("\n")[loc.line - 1][loc.column - 1:loc.end_column - 1] == "Rp    700.000.000"
+
+
+def test_vertically_centred_names_go_with_their_row() -> None:
+    text = ("Tabel 5 Capaian Kinerja\n\n"
+            "No   Indikator Kinerja            Target   Realisasi   Capaian\n"
+            "     Persentase pengaduan\n"
+            "1    masyarakat yang                 90         85       94,44\n"
+            "     diselesaikan\n"
+            "     Indeks Kepuasan\n"
+            "2    masyarakat                      80         84      105,00\n"
+            "3    Nilai SAKIP                     70         63       90,00\n")
+    (t,) = find_flat_tables(text.split("\n"))
+    assert t.rows[0].texts() == ["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]
+    assert [r.texts()[1] for r in t.rows[1:]] == [
+        "Persentase pengaduan masyarakat yang diselesaikan", "Indeks Kepuasan masyarakat",
+        "Nilai SAKIP"]
+    assert t.rows[1].line == 4
+    # top-aligned names (the usual layout) are left alone
+    assert [r.texts()[1] for r in find_flat_tables(FLAT.split("\n"))[0].rows[2:5]] == [
+        "Persentase surat keterangan yang selesai tepat waktu", "Indeks Kepuasan Masyarakat",
+        "Persentase rekomendasi pengawasan ditindaklanjuti"]

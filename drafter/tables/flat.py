@@ -282,6 +282,8 @@ class _Finder:
              ) -> tuple[list[FlatRow], list[int]]:
         ncols = len(cols)
         rows: list[FlatRow] = []
+        parts: list[list[tuple[int, dict[int, list[tuple[int, int]]]]]] = []
+        spans_of: list[dict[int, int]] = []
         header_sigs: list[tuple[str, ...]] = []
         in_header = True
         skipped = [i + 1 for i in range(start, end + 1) if self.furniture(i)]
@@ -315,6 +317,7 @@ class _Finder:
                     for a, b in pieces:
                         for pa, pb in _pieces(line, a, b):
                             prev.cells[c].add(line[pa:pb], i + 1, pa + 1)
+                parts[-1].append((i, placed))
                 prev_blank = False
                 continue
             cells = [FlatCell() for _ in range(ncols)]
@@ -327,8 +330,67 @@ class _Finder:
                 if not cells[c].segments:
                     cells[c].segments = [(0, i + 1, cols[c][0] + 1)]
             rows.append(FlatRow(cells=cells, line=i + 1, header=in_header))
+            parts.append([(i, placed)])
+            spans_of.append(spans)
             prev_blank = False
+        if self._recentre(rows, parts):
+            rows = [self._build(r.header, p, sp, cols) for r, p, sp in
+                    zip(rows, parts, spans_of, strict=True)]
         return rows, skipped
+
+    def _first_text(self, i: int, placed: dict[int, list[tuple[int, int]]], col: int) -> str:
+        pieces = placed.get(col, [])
+        return self.lines[i][pieces[0][0]:pieces[0][1]] if pieces else ""
+
+    def _recentre(self, rows: list[FlatRow],
+                  parts: list[list[tuple[int, dict[int, list[tuple[int, int]]]]]]) -> bool:
+        """Vertically centred cells: a row's name starts on the line(s) above its number and
+        values. The wrapped lines joined to the row above from the last one starting with a
+        capital letter move down when the row's own name text starts in lower case. Moves
+        out of the header only when body rows show the layout."""
+        moved = False
+
+        def move(r: int) -> bool:
+            anchor_i, anchor = parts[r][0]
+            col = next((c for c in sorted(anchor) if c > 0 and
+                        self._first_text(anchor_i, anchor, c)[:1].isalpha()), None)
+            if col is None or not self._first_text(anchor_i, anchor, col)[:1].islower():
+                return False
+            prev = parts[r - 1]
+            ks = [k for k in range(1, len(prev)) if
+                  self._first_text(prev[k][0], prev[k][1], col)[:1].isupper()]
+            if not ks:
+                return False
+            k = ks[-1]
+            parts[r] = prev[k:] + parts[r]
+            del prev[k:]
+            return True
+
+        for r in range(1, len(parts)):
+            if not rows[r - 1].header and not rows[r].header and move(r):
+                moved = True
+        if moved:
+            first_body = next((r for r, row in enumerate(rows) if not row.header), None)
+            if first_body:
+                move(first_body)
+        return moved
+
+    def _build(self, header: bool, lines: list[tuple[int, dict[int, list[tuple[int, int]]]]],
+               spans: dict[int, int], cols: list[tuple[int, int]]) -> FlatRow:
+        cells = [FlatCell() for _ in cols]
+        for i, placed in lines:
+            line = self.lines[i]
+            for c, pieces in sorted(placed.items()):
+                for a, b in pieces:
+                    for pa, pb in _pieces(line, a, b):
+                        cells[c].add(line[pa:pb], i + 1, pa + 1)
+        for c, n in spans.items():
+            cells[c].colspan = n
+        first = lines[0][0]
+        for c, cell in enumerate(cells):
+            if not cell.segments:
+                cell.segments = [(0, first + 1, cols[c][0] + 1)]
+        return FlatRow(cells=cells, line=first + 1, header=header)
 
     @staticmethod
     def _joins(prev: FlatRow, placed: dict[int, list[tuple[int, int]]], spans: dict[int, int],
