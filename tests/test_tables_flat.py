@@ -568,3 +568,35 @@ def test_vertically_centred_names_go_with_their_row() -> None:
     assert [r.texts()[1] for r in find_flat_tables(FLAT.split("\n"))[0].rows[2:5]] == [
         "Persentase surat keterangan yang selesai tepat waktu", "Indeks Kepuasan Masyarakat",
         "Persentase rekomendasi pengawasan ditindaklanjuti"]
+
+
+# --------------------------------------------------------------------------- a whole flattened report
+KOTA_FLAT = '                 LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)\n                       KECAMATAN SUKA MAKMUR KOTA CONTOH\n                                  TAHUN 2023\n\nBAB I PENDAHULUAN\n\nKecamatan Suka Makmur merupakan perangkat daerah Kota Contoh yang dipimpin oleh seorang Camat.\nJumlah pegawai Kecamatan Suka Makmur pada akhir tahun 2023 sebanyak 24 orang.\n\nTabel 1.1\nJumlah Pegawai Menurut Golongan\n\nNo    Golongan                     Laki-laki     Perempuan     Jumlah\n1     Golongan IV                          2             1          3\n2     Golongan III                         6             7         13\n3     Golongan II                          4             2          6\n4     Golongan I                           1             1          2\n      Jumlah                              13            11         24\n\nLKjIP Kecamatan Suka Makmur Tahun 2023\n                                   - 3 -\n\nBAB II PERENCANAAN KINERJA\n\nPerjanjian Kinerja Tahun 2023 memuat tiga indikator kinerja sebagai berikut.\n\nTabel 2.1\nPerjanjian Kinerja Tahun 2023\n\nNo   Sasaran Strategis                 Indikator Kinerja                    Target\n1    Meningkatnya kualitas             Indeks Kepuasan Masyarakat            82\n     pelayanan publik\n2    Meningkatnya kualitas             Persentase pengaduan yang             90 %\n     pelayanan publik                  diselesaikan\n3    Meningkatnya ketenteraman         Persentase penegakan Perda            85 %\n\nBAB III AKUNTABILITAS KINERJA\n\nTabel 3.1\nSkala Nilai Peringkat Kinerja\n\nNo    Interval Nilai Capaian       Kategori\n1     91 - 100                     Sangat Tinggi\n2     76 - 90                      Tinggi\n3     66 - 75                      Sedang\n4     51 - 65                      Rendah\n5     < 50                         Sangat Rendah\n\nTabel 3.2\nPengukuran Kinerja Tahun 2023\n\nNo   Indikator Kinerja                       Target    Realisasi    Capaian (%)\n1    Indeks Kepuasan Masyarakat                  82         84          102,44\n2    Persentase pengaduan yang                  90 %       81 %          90,00\n     diselesaikan\n3    Persentase penegakan Perda                 85 %       85 %         100,00\n     Rata-rata                                                          97,48\n\nLKjIP Kecamatan Suka Makmur Tahun 2023\n                                   - 9 -\n\nTabel 3.2 (lanjutan)\n\nRata-rata capaian kinerja tahun 2023 sebesar 97,48% dengan kategori Sangat Tinggi.\n\nTabel 3.3\nRealisasi Anggaran per Program Tahun 2023\n\nNo        Program / Kegiatan                          Pagu (Rp)      Realisasi (Rp)       %\n1         Penunjang Urusan Pemerintahan           1.200.000.000       1.080.000.000   90,00\n1.1       Administrasi Keuangan                   1.000.000.000         900.000.000   90,00\n1.2       Administrasi Umum                         200.000.000         180.000.000   90,00\n2         Penyelenggaraan Pemerintahan              300.000.000         270.000.000   90,00\n          dan Pelayanan Publik\n2.1       Pelayanan Administrasi Terpadu            300.000.000         270.000.000   90,00\n          Jumlah                                  1.500.000.000       1.350.000.000   90,00\n\nRealisasi anggaran tahun 2023 sebesar Rp 1.350.000.000 atau 90,00% dari pagu Rp 1.500.000.000.\n\nLKjIP Kecamatan Suka Makmur Tahun 2023\n'
+
+KOTA_DEFECTS = [
+    # (rule, old text, new text, expected value)
+    ("XT110", "11         24\n", "11         25\n", "24"),
+    ("XT101", "Indeks Kepuasan Masyarakat                  82         84",
+     "Indeks Kepuasan Masyarakat                  80         84", "82"),
+    ("AR101", "85 %       85 %         100,00", "85 %       80 %         100,00", "94,12%"),
+    ("AR103", "1.2       Administrasi Umum                         200.000.000",
+     "1.2       Administrasi Umum                         250.000.000", "1.250.000.000"),
+]
+KOTA_RULES = ("XT110", "XT101", "AR101", "AR102", "AR103", "AR104", "CN101", "XT105")
+
+
+def test_whole_flattened_report_is_clean() -> None:
+    ctx = context(KOTA_FLAT)
+    roles = [ctx.tables.role_of(b) for b in ctx.document.tables()]
+    assert roles == [None, "PK", "scale", "3.1", "3.8"]
+    for code in KOTA_RULES:
+        assert check(code, KOTA_FLAT) == [], code
+
+
+@pytest.mark.parametrize(("code", "old", "new", "expected"), KOTA_DEFECTS)
+def test_whole_flattened_report_injected_defects(code: str, old: str, new: str,
+                                                 expected: str) -> None:
+    assert KOTA_FLAT.count(old) == 1
+    bad = KOTA_FLAT.replace(old, new)
+    issues = check(code, bad)
+    assert [i.expected for i in issues] == [expected]

@@ -146,12 +146,12 @@ class TableIndex:
         has one ("Tabel 3.2", "Tabel 19", "Tabel III.2"), else the standard name."""
         blocks = self.by_role.get(role, [])
         info = self.info.get(blocks[0].index) if blocks else None
-        if info is not None and info.number:
-            return info.number
-        if role in ("PK", "renstra", "iku"):
-            return {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra",
-                    "iku": "Tabel IKU"}[role]
-        return f"Tabel {role}"
+        number = info.number if info is not None else None
+        named = {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra", "iku": "Tabel IKU"}
+        if role in named:
+            short = {"PK": "Perjanjian Kinerja", "renstra": "Renstra", "iku": "IKU"}[role]
+            return f"{number} {short}" if number else named[role]
+        return number or f"Tabel {role}"
 
     def rows(self, role: str, *, all_rows: bool = False, indicators_only: bool = False,
              copies: bool = False) -> list[IndicatorRow]:

@@ -32,6 +32,9 @@ from drafter.tables.hierarchy import is_group_label, numbering_depth
 _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _VALUE_RE = re.compile(
     r"^(?:Rp\.?\s?)?[-+±(]?\d[\d.,]*\)?\s?(?:%|persen)?$|^[-+]?\d[\d.,]*\s?%$", re.IGNORECASE)
+_RANGE_VALUE_RE = re.compile(
+    r"^(?:[<>≤≥]=?\s*\d[\d.,]*|\d[\d.,]*\s*%?\s*(?:-|–|s\.?\s?d\.?|sampai)\s*[<>≤≥]?=?\s*\d[\d.,]*)"
+    r"\s*%?$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _CURRENCY_RE = re.compile(r"^Rp\.?$", re.IGNORECASE)
 _COLNUM_RE = re.compile(r"^\(\d{1,2}\)$")
@@ -108,6 +111,8 @@ def _pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _is_value(text: str) -> bool:
+    if _RANGE_VALUE_RE.match(text):
+        return True  # an interval of a scale ("91 - 100", "< 50")
     return bool(_VALUE_RE.match(text)) and not _YEAR_RE.match(text) and not _COLNUM_RE.match(text)
 
 
