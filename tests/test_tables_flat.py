@@ -600,3 +600,17 @@ def test_whole_flattened_report_injected_defects(code: str, old: str, new: str,
     bad = KOTA_FLAT.replace(old, new)
     issues = check(code, bad)
     assert [i.expected for i in issues] == [expected]
+
+
+INDENTED = 'Tabel 12 Realisasi Anggaran Tahun 2024\n\nUraian                                          Anggaran (Rp)      Realisasi (Rp)\nPenunjang Urusan Pemerintahan                   1.200.000.000       1.080.000.000\n   Administrasi Keuangan                        1.000.000.000         900.000.000\n   Administrasi Umum                              200.000.000         180.000.000\nPelayanan Publik                                  300.000.000         270.000.000\n   Pelayanan Administrasi Terpadu                 300.000.000         270.000.000\nJumlah                                          1.500.000.000       1.350.000.000\n'
+
+
+def test_indentation_gives_the_budget_hierarchy() -> None:
+    ctx = context(INDENTED)
+    assert [r.level for r in ctx.tables.budget("3.8")] == [
+        "program", "kegiatan", "kegiatan", "program", "kegiatan", "total"]
+    assert check("AR103", INDENTED) == []
+    bad = INDENTED.replace("   Administrasi Umum                              200.000.000",
+                           "   Administrasi Umum                              300.000.000")
+    issues = check("AR103", bad)
+    assert [i.expected for i in issues] == ["1.300.000.000"]
