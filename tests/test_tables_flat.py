@@ -614,3 +614,19 @@ def test_indentation_gives_the_budget_hierarchy() -> None:
                            "   Administrasi Umum                              300.000.000")
     issues = check("AR103", bad)
     assert [i.expected for i in issues] == ["1.300.000.000"]
+
+
+def test_pandoc_simple_table_with_dashed_underline() -> None:
+    table = ("  Indikator                      Target   Realisasi   Capaian\n"
+             "  ----------------------------- -------- ----------- ---------\n"
+             "  Indeks Kepuasan Masyarakat         80          84    105,00\n"
+             "  Nilai SAKIP                        70          63     90,00\n"
+             "  Persentase aduan selesai           90          81     90,00\n")
+    text = _md(table)
+    (tb,) = parse_text(text, "laporan.md").tables()
+    assert [r.texts() for r in tb.rows][:2] == [["Indikator", "Target", "Realisasi", "Capaian"],
+                                               ["Indeks Kepuasan Masyarakat", "80", "84", "105,00"]]
+    assert tb.rows[0].is_header and not tb.rows[1].is_header
+    assert check("AR101", text) == []
+    issues = check("AR101", text.replace("84    105,00", "84    108,00"))
+    assert [i.expected for i in issues] == ["105%"]
