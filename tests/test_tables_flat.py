@@ -630,3 +630,14 @@ def test_pandoc_simple_table_with_dashed_underline() -> None:
     assert check("AR101", text) == []
     issues = check("AR101", text.replace("84    105,00", "84    108,00"))
     assert [i.expected for i in issues] == ["105%"]
+
+
+def test_flat_table_right_under_its_caption() -> None:
+    text = ("Tabel 3.1\nPengukuran Kinerja\n"
+            "No   Indikator                      Target   Realisasi   Capaian\n"
+            "1    Persentase pengaduan selesai       90        85       94,44\n"
+            "2    Indeks kepuasan                    80        82      102,50\n")
+    doc = parse_text(text, "<uji>")
+    (tb,) = doc.tables()
+    assert tb.caption == "Tabel 3.1 Pengukuran Kinerja"
+    assert len(tb.rows) == 3

@@ -497,7 +497,7 @@ class _Parser:
         return j, taken
 
     def _title_like(self, i: int) -> bool:
-        if i >= len(self.lines) or self._line_kind(i) != "text":
+        if i >= len(self.lines) or self._line_kind(i) != "text" or i in self.flat:
             return False
         kind, _, _ = self._classify(i)
         if kind not in ("paragraph", "heading"):
