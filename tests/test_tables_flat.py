@@ -641,3 +641,13 @@ def test_flat_table_right_under_its_caption() -> None:
     (tb,) = doc.tables()
     assert tb.caption == "Tabel 3.1 Pengukuran Kinerja"
     assert len(tb.rows) == 3
+
+
+
+def test_justified_prose_around_a_flat_table_stays_prose() -> None:
+    text = 'Capaian  kinerja  Kecamatan  pada  tahun  2024  disajikan  dalam  tabel  berikut  ini  dengan  rinci:\nNo   Indikator                      Target   Realisasi   Capaian\n1    Persentase pengaduan selesai       90        85       94,44\n2    Indeks kepuasan                    80        82      102,50\n3    Nilai SAKIP                        70        63       90,00\nBerdasarkan  tabel  di  atas,  seluruh  indikator  telah  mencapai  target  yang  ditetapkan.\nHal  ini  menunjukkan  kinerja  yang  baik  dari  seluruh  aparatur  kecamatan  tahun  ini.\n'
+    (t,) = find_flat_tables(text.split("\n"))
+    assert (t.first_line, t.last_line) == (2, 5)
+    doc = parse_text(text, "<uji>")
+    prose = " ".join(b.text for b in doc.prose())
+    assert "disajikan dalam tabel" in prose and "telah mencapai target" in prose

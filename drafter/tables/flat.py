@@ -241,7 +241,10 @@ class _Finder:
             out.append((start, x))
             start = x + 1
         out.append((start, b))
-        return [(s, e) for s, e in out if e > s]
+        out = [(s, e) for s, e in out if e > s]
+        if not all(any(s < ce and e > cs for cs, ce in cols) for s, e in out):
+            return [(a, b)]  # a wide label, not labels side by side
+        return out
 
     def table(self, start: int, end: int) -> FlatTable | None:
         content = [i for i in range(start, end + 1)
@@ -261,6 +264,20 @@ class _Finder:
             return None  # a numbered list, not a table
         if len(cols) == 2 and self._page_numbers([self.texts(i)[-1] for i in gapped]):
             return None  # a table of contents with space leaders
+        # justified prose (PDF text spaces its words) right above or below the table
+        for i in content:
+            if i >= body[0]:
+                break
+            if self._prose_like(i, cols):
+                start = i + 1
+        for i in reversed(content):
+            if i <= body[-1]:
+                break
+            if self._prose_like(i, cols):
+                end = i - 1
+        content = [i for i in content if start <= i <= end]
+        while end > start and (self.blank(end) or self.furniture(end)):
+            end -= 1
         rows, skipped = self.rows(content, cols, start, end)
         if len(rows) < 3:
             return None
@@ -270,6 +287,19 @@ class _Finder:
                 return None  # "Nama    :  ..." key-value lines, not a table
         return FlatTable(first_line=start + 1, last_line=end + 1, columns=cols, rows=rows,
                          skipped=skipped)
+
+    def _prose_like(self, i: int, cols: list[tuple[int, int]]) -> bool:
+        """A line of running text (justified PDF text spaces its words): ten words or more,
+        most in lower case, over most of the table's width, and no value."""
+        line = self.lines[i]
+        if set(line.strip()) <= set("-=:+_ ") or any(_is_value(t) for t in self.texts(i)):
+            return False
+        chunks = self.ch(i)
+        width = cols[-1][1] - cols[0][0]
+        words = [w for w in line.split() if w[:1].isalpha()]
+        lower = sum(1 for w in words if w[:1].islower())
+        return len(words) >= 10 and lower * 2 >= len(words) and \
+            sum(b - a for a, b in chunks) >= 0.6 * width
 
     @staticmethod
     def _page_numbers(last: list[str]) -> bool:
