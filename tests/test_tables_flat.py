@@ -651,3 +651,17 @@ def test_justified_prose_around_a_flat_table_stays_prose() -> None:
     doc = parse_text(text, "<uji>")
     prose = " ".join(b.text for b in doc.prose())
     assert "disajikan dalam tabel" in prose and "telah mencapai target" in prose
+
+
+
+ROMAN_LETTERS = 'Tabel 3.8 Realisasi Anggaran\n\nNo\tUraian\tPagu\tRealisasi\t%\nI\tPenunjang Urusan Pemerintahan\t1.200.000\t1.080.000\t90,00\n1\tAdministrasi Keuangan\t1.000.000\t900.000\t90,00\na.\tGaji dan Tunjangan\t800.000\t720.000\t90,00\nb.\tPenatausahaan\t200.000\t180.000\t90,00\n2\tAdministrasi Umum\t200.000\t180.000\t90,00\nII\tPelayanan Publik\t300.000\t270.000\t90,00\n1\tPelayanan Terpadu\t300.000\t270.000\t90,00\n\tJumlah\t1.500.000\t1.350.000\t90,00\n'
+
+
+def test_roman_number_letter_numbering_gives_three_levels() -> None:
+    ctx = context(ROMAN_LETTERS)
+    assert [r.level for r in ctx.tables.budget("3.8")] == [
+        "program", "kegiatan", "sub_kegiatan", "sub_kegiatan", "kegiatan", "program", "kegiatan",
+        "total"]
+    assert check("AR103", ROMAN_LETTERS) == [] and check("XT110", ROMAN_LETTERS) == []
+    bad = ROMAN_LETTERS.replace("b.\tPenatausahaan\t200.000", "b.\tPenatausahaan\t250.000")
+    assert [i.expected for i in check("AR103", bad)] == ["1.050.000"]

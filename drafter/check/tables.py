@@ -33,7 +33,12 @@ from drafter.document.model import Block, Cell, Document, Row
 from drafter.measure import Scale, default_scale, grade_codes
 from drafter.numbers import Num, parse_number, scan_numbers
 from drafter.resources import load_yaml
-from drafter.tables.hierarchy import is_total_label, leading_numbering, numbering_depth
+from drafter.tables.hierarchy import (
+    is_total_label,
+    leading_numbering,
+    numbering_depth,
+    numbering_rank,
+)
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -883,7 +888,7 @@ def _row_depth(name: str, no_text: str, name_cell: Cell | None, spaces: bool
                ) -> tuple[int | None, int]:
     """(numbering depth, indentation column) of a budget row: "1.2" or "7.01.02" in the
     number column or opening the name; the column where the name starts (flattened text)."""
-    depth = numbering_depth(no_text) if no_text else None
+    depth = numbering_rank(no_text) if no_text else None
     if depth is None:
         lead = leading_numbering(name)
         depth = lead[0] if lead else None
@@ -895,9 +900,10 @@ def _row_depth(name: str, no_text: str, name_cell: Cell | None, spaces: bool
 def _levels_from_depth(rows: list[BudgetRow], depths: list[tuple[int | None, int]]) -> None:
     """Program > kegiatan > sub kegiatan from numbering depth (1 > 1.1 > 1.1.1, Kepmendagri
     codes) or indentation, for tables whose rows do not name their level."""
-    if any(r.level in _DEPTH_LEVELS for r in rows):
-        return
-    others = [(r, d) for r, d in zip(rows, depths, strict=True) if r.level == "other"]
+    if any(r.level in _DEPTH_LEVELS and _row_level(r.name, "") in _DEPTH_LEVELS for r in rows):
+        return  # the rows name their level ("Program : ...")
+    others = [(r, d) for r, d in zip(rows, depths, strict=True)
+              if r.level == "other" or r.level in _DEPTH_LEVELS]
     numbered = {d[0] for _, d in others if d[0] is not None}
     key = 0 if len(numbered) >= 2 else 1
     if key == 1:

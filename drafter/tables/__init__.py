@@ -11,7 +11,7 @@
 
 from drafter.tables.flat import FlatCell, FlatRow, FlatTable, find_flat_tables
 from drafter.tables.header import header_paths
-from drafter.tables.hierarchy import is_total_label, numbering_depth
+from drafter.tables.hierarchy import is_total_label, numbering_depth, numbering_rank
 
 __all__ = ["FlatCell", "FlatRow", "FlatTable", "find_flat_tables", "header_paths",
-           "is_total_label", "numbering_depth"]
+           "is_total_label", "numbering_depth", "numbering_rank"]

@@ -29,6 +29,24 @@ def numbering_depth(text: str) -> int | None:
     return 1
 
 
+_BULLET_RE = re.compile(r"^[-–•▪●◦*](?:\s|$)")
+
+
+def numbering_rank(text: str) -> int | None:
+    """Nesting rank of a row number by its style: roman numerals (I, II) 0, numbers by their
+    depth (1 -> 1, 1.1 -> 2, 7.01.02 -> 3), lower-case letters (a., b)) 6, bullets (-, •) 9;
+    None when the text is no row number."""
+    t = text.strip()
+    if _BULLET_RE.match(t):
+        return 9
+    if re.fullmatch(r"\(?[a-z][.)]?", t):
+        return 6
+    if re.fullmatch(r"\(?[IVXL]{1,5}[.)]?", t):
+        return 0
+    d = numbering_depth(t)
+    return d if d is not None and re.match(r"\(?\d", t) else None
+
+
 def leading_numbering(text: str) -> tuple[int, int] | None:
     """A dotted number opening a label ("1.2 Kegiatan X"): (depth, end offset)."""
     m = _LEADING_NUM_RE.match(text)

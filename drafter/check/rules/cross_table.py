@@ -26,7 +26,7 @@ from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import cell_is_numeric, clean, read_value, table_display_name
 from drafter.document.model import Block, Cell, Row
 from drafter.numbers import fmt_num
-from drafter.tables.hierarchy import is_total_label, numbering_depth
+from drafter.tables.hierarchy import is_total_label, numbering_depth, numbering_rank
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -900,18 +900,8 @@ def _row_rank(row: Row) -> int | None:
     """Nesting rank of a row from its number or bullet (I < 1 < 1.1 < a. < -)."""
     for c in row.cells[:2]:
         t = clean(c.text)
-        if not t:
-            continue
-        if re.match(r"^[-–•▪●◦*]\s", t) or t in ("-", "•"):
-            return 9
-        if re.fullmatch(r"[a-z][.)]", t):
-            return 6
-        if re.fullmatch(r"[IVXL]{1,5}\.?", t):
-            return 0
-        d = numbering_depth(t)
-        if d is not None:
-            return d
-        return None
+        if t:
+            return numbering_rank(t if len(t) <= 12 else t[:2])
     return None
 
 
