@@ -665,3 +665,15 @@ def test_roman_number_letter_numbering_gives_three_levels() -> None:
     assert check("AR103", ROMAN_LETTERS) == [] and check("XT110", ROMAN_LETTERS) == []
     bad = ROMAN_LETTERS.replace("b.\tPenatausahaan\t200.000", "b.\tPenatausahaan\t250.000")
     assert [i.expected for i in check("AR103", bad)] == ["1.050.000"]
+
+
+
+def test_header_word_on_the_line_above_the_first_gapped_line() -> None:
+    text = 'Tabel 3.1\nPengukuran Kinerja Tahun 2024\n\n                                                          Capaian\nNo   Indikator Kinerja              Target    Realisasi      (%)\n1    Persentase surat selesai          95          90       94,74\n2    Indeks Kepuasan Masyarakat        80          84      105,00\n3    Nilai SAKIP                       70          63       90,00\n'
+    (t,) = find_flat_tables(text.split("\n"))
+    assert t.first_line == 4 and t.rows[0].texts()[-1] == "Capaian"
+    ctx = context(text)
+    (tb,) = ctx.document.tables()
+    assert tb.caption == "Tabel 3.1 Pengukuran Kinerja Tahun 2024"
+    assert ctx.tables.info[tb.index].columns["capaian"] == 4
+    assert [i.expected for i in check("AR101", text.replace("94,74", "96,74"))] == ["94,74%"]

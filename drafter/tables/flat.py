@@ -278,6 +278,18 @@ class _Finder:
         content = [i for i in content if start <= i <= end]
         while end > start and (self.blank(end) or self.furniture(end)):
             end -= 1
+        # header words on the line(s) right above the first gapped line ("Capaian" over "(%)")
+        for _ in range(2):
+            i = start - 1
+            if i < 0 or self.blank(i) or not self.usable(i) or _STOP_RE.match(self.lines[i]) \
+                    or self.furniture(i) or start != content[0]:
+                break
+            over = [[k for k, (s, e) in enumerate(cols) if a < e and b > s] for a, b in self.ch(i)]
+            if not over or any(len(o) != 1 for o in over) or over[0][0] == 0 or \
+                    any(_is_value(t) for t in self.texts(i)):
+                break
+            start = i
+            content.insert(0, i)
         rows, skipped = self.rows(content, cols, start, end)
         if len(rows) < 3:
             return None
