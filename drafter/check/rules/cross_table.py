@@ -1006,6 +1006,8 @@ class TableTotalRow(_XTRule):
                 sums.append(sum(vals, Decimal(0)))
             if not sums or any(tv.num.explains(x) for x in sums):
                 continue
+            if any(tv.num.explains(x / 2) for x in sums):
+                continue  # group rows summed with their sub-rows: the hierarchy is not marked
             lab = _label_of(total)[0]
             yield self.issue(cell, *tv.span(),
                              f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
