@@ -677,3 +677,11 @@ def test_header_word_on_the_line_above_the_first_gapped_line() -> None:
     assert tb.caption == "Tabel 3.1 Pengukuran Kinerja Tahun 2024"
     assert ctx.tables.info[tb.index].columns["capaian"] == 4
     assert [i.expected for i in check("AR101", text.replace("94,74", "96,74"))] == ["94,74%"]
+
+
+def test_rerata_row_is_the_average_row() -> None:
+    text = _tab_report(MEASURE.replace("\tRata-rata\t", "\tRerata capaian\t"))
+    ctx = context(text)
+    avg = ctx.tables.average_row("3.1")
+    assert avg is not None and avg.values["capaian"].text == "97,06"
+    assert len(check("AR104", text.replace("97,06", "99,06"))) == 1
