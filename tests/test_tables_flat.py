@@ -685,3 +685,17 @@ def test_rerata_row_is_the_average_row() -> None:
     avg = ctx.tables.average_row("3.1")
     assert avg is not None and avg.values["capaian"].text == "97,06"
     assert len(check("AR104", text.replace("97,06", "99,06"))) == 1
+
+
+def test_table_total_covers_the_part_after_a_page_break() -> None:
+    part1 = "\n".join(T.join(r) for r in [("No", "Jabatan", "Jumlah"), ("1", "Camat", "1"),
+                                            ("2", "Sekretaris", "1"), ("3", "Kepala Seksi", "4")])
+    part2 = "\n".join(T.join(r) for r in [("4", "Staf Pelaksana", "9"), ("5", "Bendahara", "1"),
+                                            ("", "Jumlah", "16")])
+    text = ("Tabel 1.1 Pegawai menurut Jabatan\n\n" + part1 + "\n\n12\n\n" + part2 +
+            "\n\nDemikian.\n")
+    doc = parse_text(text, "<uji>")
+    assert len(doc.tables()) == 2
+    assert check("XT110", doc) == []
+    issues = check("XT110", text.replace("Jumlah\t16", "Jumlah\t17"))
+    assert [i.expected for i in issues] == ["16"]

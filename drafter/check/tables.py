@@ -976,8 +976,11 @@ def understand_table(doc: Document, block: Block, scale: Scale,
                 between_caption = True
                 break
         if not between_caption:
-            if not header and adjacent:
-                # a headerless continuation right after a table (page break, blank line)
+            width = max((len(r.cells) for r in block.rows), default=0)
+            prev_width = max((len(r.cells) for r in previous.block.rows), default=0)
+            if adjacent and (not header or (not cols and not ticks and width == prev_width)):
+                # a headerless continuation right after a table (page break, blank line); a
+                # first row with no header keyword is a wrapped cell, not a header
                 info.columns, info.ticks, info.labels = previous.columns, previous.ticks, \
                     previous.labels
                 info.continued_from = previous.block.index

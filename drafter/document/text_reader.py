@@ -233,8 +233,15 @@ class _Parser:
         ft = self.flat[i]
         drafts = []
         for fr in ft.rows:
-            cells = [Cell(text=fc.text, segments=list(fc.segments), colspan=fc.colspan)
-                     for fc in fr.cells]
+            cells = []
+            for fc in fr.cells:
+                ub = UnitBuilder()
+                for ln, a, e in fc.pieces:
+                    clean_into(ub, self.src, self._off(ln, a), self._off(ln, e), self.pos)
+                    ub.brk()
+                text, segs = ub.result()
+                cells.append(Cell(text=text, segments=segs or list(fc.segments[:1]),
+                                  colspan=fc.colspan))
             drafts.append(RowDraft(cells=cells, header=fr.header, line=fr.line))
         rows = finish_table(drafts, align_short_rows=False)
         if rows:

@@ -42,7 +42,10 @@ _PAGE_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
 _BARE_NUM_RE = re.compile(r"^\s*\d{1,4}\s*$")
-_FOREIGN_RE = re.compile(r"[\t|]|^\s*(?:<|#|\$\$|```)")
+_FOREIGN_RE = re.compile(
+    r"[\t|]|^\s*(?:</?(?:table|thead|tbody|tfoot|tr|td|th|div|ul|ol|li|h\d)\b|<!--|#|\$\$|```)",
+    re.IGNORECASE)
+_MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}\b[^<>]{0,40}>|\*\*")
 # "Tabel 3.1 (lanjutan)", "(sambungan)": a continued table's caption, skipped inside a table
 _CONTINUED_RE = re.compile(
     r"^\s*(?:(?:tabel|table)\s+[\w.\-–]+\s*)?[(\[]?\s*(?:lanjutan|sambungan|continued)\b[^\n]{0,60}$",
@@ -62,11 +65,13 @@ class FlatCell:
     text: str = ""
     segments: list[tuple[int, int, int]] = field(default_factory=list)
     colspan: int = 1
+    pieces: list[tuple[int, int, int]] = field(default_factory=list)  # (line, start, end), 0-based
 
     def add(self, piece: str, line: int, column: int) -> None:
         base = len(self.text) + 1 if self.text else 0
         self.text = f"{self.text} {piece}" if self.text else piece
         self.segments.append((base, line, column))
+        self.pieces.append((line - 1, column - 1, column - 1 + len(piece)))
 
 
 @dataclass
@@ -110,7 +115,15 @@ def _pieces(line: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CHUNK_RE.finditer(line, a, b)]
 
 
+def _plain(text: str) -> str:
+    """Text without inline markup (``<b>``, ``**``) for classification."""
+    if "<" in text or "*" in text:
+        text = " ".join(_MARKUP_RE.sub(" ", text).split())
+    return text
+
+
 def _is_value(text: str) -> bool:
+    text = _plain(text)
     if _RANGE_VALUE_RE.match(text):
         return True  # an interval of a scale ("91 - 100", "< 50")
     return bool(_VALUE_RE.match(text)) and not _YEAR_RE.match(text) and not _COLNUM_RE.match(text)
@@ -165,7 +178,7 @@ class _Finder:
 
     def texts(self, i: int) -> tuple[str, ...]:
         line = self.lines[i]
-        return tuple(" ".join(line[a:b].split()) for a, b in self.ch(i))
+        return tuple(_plain(" ".join(line[a:b].split())) for a, b in self.ch(i))
 
     # -- regions --------------------------------------------------------------------------
     def region(self, start: int) -> tuple[int, int]:
@@ -245,6 +258,36 @@ class _Finder:
         if not all(any(s < ce and e > cs for cs, ce in cols) for s, e in out):
             return [(a, b)]  # a wide label, not labels side by side
         return out
+
+    def split_alignment(self, start: int, end: int) -> int:
+        """The last line of the region's first part whose columns keep their alignment: a
+        part after a page break laid out at other positions is a table of its own."""
+        blocks: list[list[int]] = []
+        cur: list[int] = []
+        for i in range(start, end + 1):
+            if self.blank(i) or self.furniture(i):
+                if cur:
+                    blocks.append(cur)
+                    cur = []
+            else:
+                cur.append(i)
+        if cur:
+            blocks.append(cur)
+        ref: list[tuple[int, int]] | None = None
+        for k, block in enumerate(blocks):
+            body = [i for i in block if self.gapped(i) and
+                    any(_is_value(t) for t in self.texts(i)[1:])]
+            if len(body) < 2:
+                continue
+            cols = self.columns(body)
+            if ref is None:
+                ref = cols
+                continue
+            hits = [[r for r, (s, e) in enumerate(ref) if a < e and b > s] for a, b in cols]
+            used = [h[0] for h in hits if len(h) == 1]
+            if len(used) != len(cols) or len(set(used)) != len(used):
+                return blocks[k - 1][-1]
+        return end
 
     def table(self, start: int, end: int) -> FlatTable | None:
         content = [i for i in range(start, end + 1)
@@ -347,7 +390,7 @@ class _Finder:
                 c0, c1 = self.place(a, b, cols)
                 placed.setdefault(c0, []).append((a, b))
                 spans[c0] = max(spans.get(c0, 1), c1 - c0 + 1)
-            texts = tuple(" ".join(line[a:b].split()) for a, b in pieces_of_line)
+            texts = tuple(_plain(" ".join(line[a:b].split())) for a, b in pieces_of_line)
             numeric = any(_is_value(t) for t in texts[1:]) or (
                 len(texts) == 1 and _is_value(texts[0]) and 0 not in placed)
             sig = tuple(" ".join(t.lower().split()) for t in texts)
@@ -475,6 +518,7 @@ class _Finder:
                 i += 1
                 continue
             start, end = self.region(i)
+            end = self.split_alignment(start, end)
             t = self.table(start, end) if end - start >= 2 else None
             if t is not None:
                 out.append(t)

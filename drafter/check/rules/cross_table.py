@@ -962,18 +962,28 @@ class TableTotalRow(_XTRule):
         ti = ctx.tables
         leveled = {r.table.index for role in ("3.8", "3.6", "PK") for r in ti.budget(role)
                    if r.level in ("program", "kegiatan", "sub_kegiatan")}
+        carry: tuple[int, int, list[Row], list[Row], dict[int, str]] | None = None
         for t in ctx.document.tables():
             role = ti.role_of(t)
-            if role in ("scale", "grade") or t.index in leveled or len(t.rows) < 3:
+            if role in ("scale", "grade") or t.index in leveled or not t.rows or (
+                    role in _SKIP_ROLES and role != "3.8"):
+                carry = None
                 continue  # budget tables with program levels: AR103
-            if role in _SKIP_ROLES and role != "3.8":
-                continue
             info = ti.info.get(t.index)
             header = set(info.header_rows) if info is not None else {
                 i for i, r in enumerate(t.rows) if r.is_header}
             labels = info.labels if info is not None else {}
+            width = max(len(r.cells) for r in t.rows)
             since: list[Row] = []
             every: list[Row] = []
+            blocks = ctx.document.blocks
+            if carry is not None and carry[1] == width and all(
+                    blocks[k].kind != "table" and len(blocks[k].text) <= 12
+                    for k in range(carry[0] + 1, t.index)) and (
+                    not header or (info is not None and not info.columns)):
+                # the part of a table after a page break: its rows add to the same total
+                _, _, since, every, labels = carry
+                header = set()
             last = max((i for i in range(len(t.rows)) if i not in header), default=-1)
             for i, row in enumerate(t.rows):
                 if i in header:
@@ -987,6 +997,7 @@ class TableTotalRow(_XTRule):
                     continue
                 since.append(row)
                 every.append(row)
+            carry = (t.index, width, since, every, labels)
 
     def _compare(self, t: Block, total: Row, label_col: int, parts: list[Row],
                  every: list[Row], labels: dict[int, str]) -> Iterable[Issue]:
