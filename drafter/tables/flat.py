@@ -278,7 +278,10 @@ class _Finder:
             body = [i for i in block if self.gapped(i) and
                     any(_is_value(t) for t in self.texts(i)[1:])]
             if len(body) < 2:
-                continue
+                # one value row: its header lines mark the columns too
+                body = [i for i in block if self.gapped(i)] if body else []
+                if len(body) < 2:
+                    continue
             cols = self.columns(body)
             if ref is None:
                 ref = cols
@@ -296,8 +299,10 @@ class _Finder:
         if len(gapped) < 3:
             return None
         body = [i for i in gapped if any(_is_value(t) for t in self.texts(i)[1:])]
-        if len(body) < 2:
-            return None
+        head = self.texts(gapped[0])
+        if len(body) < 2 and not (body and len(head) >= 3 and
+                                  not any(_is_value(t) for t in head)):
+            return None  # one value row only under a header of three labels or more
         cols = self.columns(body if len(body) >= 3 else gapped)
         if len(cols) < 2 or len(cols) > MAX_COLUMNS:
             return None
