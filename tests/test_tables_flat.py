@@ -699,3 +699,43 @@ def test_table_total_covers_the_part_after_a_page_break() -> None:
     assert check("XT110", doc) == []
     issues = check("XT110", text.replace("Jumlah\t16", "Jumlah\t17"))
     assert [i.expected for i in issues] == ["16"]
+
+
+def flatten(text: str) -> str:
+    """Tab tables rendered as space-aligned columns (what PDF text extraction gives)."""
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "\t" in lines[j]:
+            j += 1
+        rows = [[" ".join(c.split()) for c in lines[k].split("\t")] for k in range(i, j)]
+        n = max(len(r) for r in rows)
+        widths = [max(len(r[c]) for r in rows if c < len(r)) for c in range(n)]
+        for k, r in enumerate(rows):
+            r = r + [""] * (n - len(r))
+            out[i + k] = "   ".join(cell.ljust(widths[c]) for c, cell in enumerate(r)).rstrip()
+        i = j
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("code", "old", "new"), [
+    ("AR101", "94,12", "96,12"),
+    ("AR104", "97,06", "99,06"),
+])
+def test_tab_report_flattened_keeps_roles_and_findings(code: str, old: str, new: str) -> None:
+    text = _tab_report(MEASURE)
+    flat = flatten(text)
+    assert "\t" not in flat
+    ctx = context(flat)
+    assert [ctx.tables.role_of(b) for b in ctx.document.tables()] == ["scale", "3.1"]
+    assert check(code, flat) == []
+    tab_issues = check(code, text.replace(old, new))
+    flat_issues = check(code, flatten(text.replace(old, new)))
+    assert len(flat_issues) == len(tab_issues) == 1
+    assert flat_issues[0].expected == tab_issues[0].expected
+    assert flat_issues[0].location.line == tab_issues[0].location.line
