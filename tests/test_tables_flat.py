@@ -739,3 +739,15 @@ def test_tab_report_flattened_keeps_roles_and_findings(code: str, old: str, new:
     assert len(flat_issues) == len(tab_issues) == 1
     assert flat_issues[0].expected == tab_issues[0].expected
     assert flat_issues[0].location.line == tab_issues[0].location.line
+
+
+def test_a_wrapped_cell_repeated_in_rows_is_not_a_running_header() -> None:
+    text = ("No   Sasaran                     Indikator                      Target\n"
+            "1    Meningkatnya kualitas       Indeks Kepuasan Masyarakat         82\n"
+            "     pelayanan publik\n"
+            "2    Meningkatnya kualitas       Persentase aduan selesai           90\n"
+            "     pelayanan publik\n"
+            "3    Meningkatnya kualitas       Persentase izin tepat waktu        95\n"
+            "     pelayanan publik\n")
+    (t,) = find_flat_tables(text.split("\n"))
+    assert [r.texts()[1] for r in t.rows[1:]] == ["Meningkatnya kualitas pelayanan publik"] * 3

@@ -135,10 +135,22 @@ def _repeats() -> int:
 
 
 def running_headers(lines: Sequence[str]) -> set[str]:
-    """Short lines of two or more words repeated through the text (running headers/footers)."""
-    counts = Counter(s for s in (ln.strip() for ln in lines)
-                     if 8 <= len(s) <= 120 and " " in s and len(_chunks(s)) == 1)
-    return {s for s, n in counts.items() if n >= _repeats()}
+    """Short lines of two or more words repeated through the text next to a blank line or a
+    page number (running headers/footers); a wrapped cell repeated inside a table is not."""
+    def edge(i: int) -> bool:
+        for j in (i - 1, i + 1):
+            if j < 0 or j >= len(lines) or not lines[j].strip() or _PAGE_RE.match(lines[j]):
+                return True
+        return False
+
+    counts: Counter[str] = Counter()
+    edges: Counter[str] = Counter()
+    for i, s in enumerate(ln.strip() for ln in lines):
+        if 8 <= len(s) <= 120 and " " in s and len(_chunks(s)) == 1:
+            counts[s] += 1
+            if edge(i):
+                edges[s] += 1
+    return {s for s, n in counts.items() if n >= _repeats() and edges[s] >= 2}
 
 
 class _Finder:
@@ -326,6 +338,14 @@ class _Finder:
         content = [i for i in content if start <= i <= end]
         while end > start and (self.blank(end) or self.furniture(end)):
             end -= 1
+        # wrapped cells right under the last row (indented into a column after the first)
+        while end + 1 < self.n and len(cols) > 1 and not self.blank(end + 1) and \
+                self.usable(end + 1) and not self.gapped(end + 1) and \
+                not _STOP_RE.match(self.lines[end + 1]) and not self.furniture(end + 1) and \
+                self.ch(end + 1)[0][0] >= cols[1][0] - 1 and \
+                not self._prose_like(end + 1, cols) and end + 1 - body[-1] <= MAX_WRAP_LINES:
+            end += 1
+            content.append(end)
         # header words on the line(s) right above the first gapped line ("Capaian" over "(%)")
         for _ in range(2):
             i = start - 1
