@@ -16,6 +16,7 @@ from drafter.document.model import Document
 from drafter.document.readers import parse_text
 from drafter.tables import find_flat_tables, header_paths
 from drafter.tables.hierarchy import is_total_label, numbering_depth
+from drafter.tables.render import flatten_tab_tables
 
 T = "\t"
 
@@ -702,25 +703,9 @@ def test_table_total_covers_the_part_after_a_page_break() -> None:
 
 
 def flatten(text: str) -> str:
-    """Tab tables rendered as space-aligned columns (what PDF text extraction gives)."""
-    lines = text.split("\n")
-    out = list(lines)
-    i = 0
-    while i < len(lines):
-        if "\t" not in lines[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and "\t" in lines[j]:
-            j += 1
-        rows = [[" ".join(c.split()) for c in lines[k].split("\t")] for k in range(i, j)]
-        n = max(len(r) for r in rows)
-        widths = [max(len(r[c]) for r in rows if c < len(r)) for c in range(n)]
-        for k, r in enumerate(rows):
-            r = r + [""] * (n - len(r))
-            out[i + k] = "   ".join(cell.ljust(widths[c]) for c, cell in enumerate(r)).rstrip()
-        i = j
-    return "\n".join(out)
+    out = flatten_tab_tables(text)
+    assert out.count("\n") == text.count("\n")  # line numbers kept
+    return out
 
 
 @pytest.mark.parametrize(("code", "old", "new"), [
