@@ -146,7 +146,7 @@ def running_headers(lines: Sequence[str]) -> set[str]:
     counts: Counter[str] = Counter()
     edges: Counter[str] = Counter()
     for i, s in enumerate(ln.strip() for ln in lines):
-        if 8 <= len(s) <= 120 and " " in s and len(_chunks(s)) == 1:
+        if 8 <= len(s) <= 120 and " " in s and "  " not in s and "\t" not in s:
             counts[s] += 1
             if edge(i):
                 edges[s] += 1
@@ -171,6 +171,8 @@ class _Finder:
         return not _FOREIGN_RE.search(self.lines[i])
 
     def gapped(self, i: int) -> bool:
+        if "  " not in self.lines[i].strip():
+            return False  # one chunk at most (the common case: prose)
         return self.usable(i) and len(self.ch(i)) >= 2
 
     def blank(self, i: int) -> bool:
