@@ -23,11 +23,15 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   jargon, dictionary gaps of the small id_ID dictionary) are never reported on their own.
 * Hunspell's own ``suggest`` (~15 ms per word) is too slow for the time budget; suggestions come
   from the searches above (up to 3 in the message).
+* Bounded: a "word" longer than :data:`~drafter.limits.MAX_SPELL_WORD` letters (a pasted hash, a
+  run of garbage) is not spell-checked (one notice says how many); caches are bounded; every step
+  is linear in the size of the document.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +45,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
+from drafter.limits import MAX_SPELL_WORD, BoundedCache
 from drafter.resources import data_dir, read_text
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -63,6 +68,7 @@ _ITALIC_RES = (
     re.compile(r"(?<![*\w])\*(?!\*)([^*\n]{1,300}?)(?<![*\s])\*(?![*\w])"),
     re.compile(r"(?<![_\w])_(?!_)([^_\n]{1,300}?)(?<![_\s])_(?![_\w])"),
 )
+_ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _MAX_ACRONYM = 5  # ALL-CAPS words up to this length are acronyms
 
@@ -233,6 +239,7 @@ class SpellAnalysis:
     speller: Speller | None
     notice: str | None
     findings: dict[str, list[Finding]] = field(default_factory=dict)
+    long_words: int = 0  # distinct words too long to be spell-checked
 
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
@@ -264,7 +271,8 @@ def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _italic_lines(source: str | None) -> dict[int, list[tuple[int, int]]]:
-    """Italic spans of the source (``*...*``, ``_..._``) as {line: [(col, end_col)]}, 1-based."""
+    """Italic spans of the source (``*...*``, ``_..._``) as {line: [(col, end_col)]}, 1-based,
+    sorted."""
     out: dict[int, list[tuple[int, int]]] = {}
     if not source or not _SHIELD_TRIGGER.search(source):
         return out
@@ -274,6 +282,8 @@ def _italic_lines(source: str | None) -> dict[int, list[tuple[int, int]]]:
         for rx in _ITALIC_RES:
             for m in rx.finditer(line):
                 out.setdefault(ln, []).append((m.start() + 1, m.end() + 1))
+    for rngs in out.values():
+        rngs.sort()
     return out
 
 
@@ -286,7 +296,11 @@ def _source_shield(unit: TextUnit, italics: dict[int, list[tuple[int, int]]]) ->
         if not rngs:
             continue
         te = segs[k + 1][0] if k + 1 < len(segs) else len(unit.text)
-        for c1, c2 in rngs:
+        # only spans starting in (col - _ITALIC_MAX, col + segment length) can overlap it
+        i = bisect_left(rngs, (col - _ITALIC_MAX,))
+        while i < len(rngs) and rngs[i][0] < col + te - ts:
+            c1, c2 = rngs[i]
+            i += 1
             a, b = max(ts, ts + c1 - col), min(te, ts + c2 - col)
             if a < b:
                 out.append((a, b))
@@ -299,14 +313,20 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
         shield.extend(extra_shield)
     out = []
     n = len(text)
+    # shield spans by start; ``reach`` is the furthest end among the spans started so far, so a
+    # token is inside some span iff it ends by ``reach`` (one pass: linear, not tokens x spans)
+    spans = sorted(shield)
+    k, reach = 0, -1
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
         # words glued to digits (km2, 10m, Tw1) are codes or units, not words
         if (s > 0 and text[s - 1].isdigit()) or (e < n and text[e].isdigit()):
             continue
-        sh = bool(shield) and any(a <= s and e <= b for a, b in shield)
+        while k < len(spans) and spans[k][0] <= s:
+            reach = max(reach, spans[k][1])
+            k += 1
         w = m.group()
-        out.append(Token(s, e, w, w.lower(), sh))
+        out.append(Token(s, e, w, w.lower(), e <= reach))
     return out
 
 
@@ -315,10 +335,13 @@ class _Checker:
     def __init__(self, speller: Speller | None, lex: Lexicon) -> None:
         self.sp = speller
         self.lex = lex
-        self._known: dict[str, bool] = {}
+        self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
-        """Known by the lexicon, the gazetteer or the dictionary (any case style)."""
+        """Known by the lexicon, the gazetteer or the dictionary (any case style). A word longer
+        than MAX_SPELL_WORD is not checked (taken as known)."""
+        if len(word) > MAX_SPELL_WORD:
+            return True
         hit = self._known.get(word)
         if hit is not None:
             return hit
@@ -347,6 +370,8 @@ class _Checker:
 
     def dict_known(self, word: str) -> bool:
         """Known by the lexicon or the dictionary, for the halves of a joined word."""
+        if len(word) > MAX_SPELL_WORD:
+            return False  # never a correction or the half of a split
         low = word.lower()
         if low in self.lex.terms or word.upper() in self.lex.acronyms:
             return True
@@ -411,13 +436,21 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     covered: dict[str, set[int]] = {key: set() for key in groups}
     chk = _Checker(speller, lex)
 
+    an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
+    starts: dict[str, list[int]] = {}
+
     def add(k: str, code: str, s: int, e: int, msg: str, exp: str | None) -> None:
         hits[k].append((code, s, e, msg, exp))
         cov = covered[k]
         cov.add(s)
-        for t in tokens[k]:  # every word of a multi-word finding is taken
-            if s < t.start < e:
-                cov.add(t.start)
+        # every word of a multi-word finding is taken (binary search: linear in the findings)
+        st = starts.get(k)
+        if st is None:
+            st = starts[k] = [t.start for t in tokens[k]]
+        i = bisect_right(st, s)
+        while i < len(st) and st[i] < e:
+            cov.add(st[i])
+            i += 1
 
     # SP103 substitutions and SP104 "di" (no dictionary needed)
     for key, toks in tokens.items():
@@ -653,7 +686,7 @@ def _cache(ctx: CheckContext, an: SpellAnalysis) -> SpellAnalysis:
 
 def _passive(chk: _Checker, word: str) -> bool:
     """``word`` after a separated "di" is a verb that takes the passive prefix di-."""
-    if len(word) < 5 or not word.isalpha():
+    if not 5 <= len(word) <= MAX_SPELL_WORD or not word.isalpha():
         return False
     if not word.endswith(("kan", "kannya", "i", "inya")):
         return False
@@ -832,6 +865,9 @@ class _SpellRule(Rule):
         an = analyze(ctx)
         if an.notice and (an.speller is None or an.speller.exhausted):
             ctx.notice(an.notice)
+        if an.long_words:
+            ctx.notice(f"ejaan: {an.long_words} kata yang lebih panjang dari {MAX_SPELL_WORD} huruf "
+                       "tidak diperiksa (bukan kata yang wajar; periksa apakah spasi hilang)")
         for f in an.findings.get(self.code, []):
             yield self.issue(f.unit, f.token_start, f.token_end, f.message, f.expected)
 
