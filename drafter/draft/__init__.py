@@ -28,6 +28,9 @@ def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
         raise LkipError(f"format keluaran {out.suffix or '(tanpa ekstensi)'} tidak didukung; "
                         "gunakan .md atau .docx", path=str(out))
     markdown = draft_markdown(figures_path)
+    from drafter.limits import check_draft
+
+    check_draft(markdown, str(figures_path))
     if suffix == ".md":
         atomic_write(out, markdown)
     else:

@@ -736,7 +736,7 @@ class SumsInText(Rule):
 
 
 _POINTS_RE = re.compile(
-    r"(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
+    r"(?<!\d)(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
     re.IGNORECASE)
 _FROM_TO_RE = re.compile(
     r"\bdari\s+(?:\w+\s+){0,2}?(?P<a>\d+(?:[.,]\d+)?\s*%?)\s+(?:men)?jadi\s+"

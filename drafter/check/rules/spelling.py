@@ -46,14 +46,12 @@ from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
 from drafter.limits import MAX_SPELL_WORD, BoundedCache
-from drafter.resources import data_dir, read_text
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from drafter.resources import YAML_LOADER, data_dir, read_text
 
 
 def load_data(filename: str) -> Any:
     """A YAML file of ``rules/`` (libyaml when available: the lexicon loads ~8x faster)."""
-    return yaml.load(read_text("rules", filename), Loader=_LOADER)  # noqa: S506 - safe loader
+    return yaml.load(read_text("rules", filename), Loader=YAML_LOADER)  # noqa: S506 - safe loader
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _MASK_RES = (
@@ -182,23 +180,10 @@ def match_case(src: str, repl: str) -> str:
 
 
 def distance(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment (Damerau) edit distance, capped at ``limit``."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-        if min(cur) >= limit:
-            return limit
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
+    """Optimal-string-alignment (Damerau) edit distance, capped at ``limit`` (rapidfuzz)."""
+    from rapidfuzz.distance import OSA
+
+    return min(int(OSA.distance(a, b, score_cutoff=limit)), limit)
 
 
 def _deletes(w: str) -> set[str]:
