@@ -25,13 +25,13 @@ V = TypeVar("V")
 MB = 1024 * 1024
 
 # --- reports checked by `lkip check`
-MAX_TEXT_BYTES = 2 * MB  # a .txt/.md report (bytes on disk); the largest seed is 110 KB
-MAX_TEXT_LINES = 50_000  # lines of a .txt/.md report; the largest seed has 1,458
+MAX_TEXT_BYTES = 1 * MB  # a .txt/.md report (bytes on disk); the largest seed is 110 KB
+MAX_TEXT_LINES = 30_000  # lines of a .txt/.md report; the largest seed has 1,458
 MAX_DOCX_BYTES = 50 * MB  # a .docx file on disk (images included)
 MAX_DOCX_UNCOMPRESSED = 200 * MB  # all members of the DOCX zip, uncompressed
 MAX_DOCX_XML_BYTES = 32 * MB  # word/document.xml uncompressed (the part that is parsed)
-MAX_DOCUMENT_CHARS = 2 * MB  # characters of text read from any report (text or DOCX)
-MAX_DOCUMENT_UNITS = 60_000  # paragraphs + table cells of any report; the largest seed has 3,185
+MAX_DOCUMENT_CHARS = 1 * MB  # characters of text read from any report (text or DOCX)
+MAX_DOCUMENT_UNITS = 40_000  # paragraphs + table cells of any report; the largest seed has 3,185
 
 # --- figures files drafted by `lkip draft` / checked by `lkip validate`
 MAX_FIGURES_BYTES = 512 * 1024  # the bundled examples are 5-19 KB
