@@ -206,8 +206,9 @@ _STOP = {
 }
 
 
-def tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in _STOP}
+@lru_cache(maxsize=65536)  # names are tokenized once per paragraph x row pair otherwise
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in re.findall(r"[a-z]{3,}", text.lower()) if t not in _STOP)
 
 
 @lru_cache(maxsize=65536)
