@@ -29,7 +29,7 @@ MAX_TEXT_BYTES = 1 * MB  # a .txt/.md report (bytes on disk); the largest seed i
 MAX_TEXT_LINES = 30_000  # lines of a .txt/.md report; the largest seed has 1,458
 MAX_DOCX_BYTES = 50 * MB  # a .docx file on disk (images included)
 MAX_DOCX_UNCOMPRESSED = 200 * MB  # all members of the DOCX zip, uncompressed
-MAX_DOCX_XML_BYTES = 32 * MB  # word/document.xml uncompressed (the part that is parsed)
+MAX_DOCX_XML_BYTES = 16 * MB  # word/document.xml uncompressed (the part that is parsed)
 MAX_DOCUMENT_CHARS = 1 * MB  # characters of text read from any report (text or DOCX)
 MAX_DOCUMENT_UNITS = 40_000  # paragraphs + table cells of any report; the largest seed has 3,185
 
@@ -47,6 +47,7 @@ MAX_DRAFT_BYTES = 1 * MB  # the drafted BAB III Markdown (pandoc turns 1 MB into
 # --- spelling
 MAX_SPELL_WORD = 40  # longer "words" (no real Indonesian word has 40 letters) are not spell-checked
 MAX_SPELL_CACHE = 100_000  # entries of each spelling cache (FIFO eviction)
+MAX_SPELL_UNKNOWN = 5_000  # distinct unknown words judged per document (seeds: ~300)
 
 
 def human_size(n: int) -> str:

@@ -110,6 +110,19 @@ def test_words_up_to_the_limit_are_still_checked() -> None:
     assert any(i.rule == "SP102" and "desa berupa" in i.message for i in issues), issues
 
 
+def test_unknown_words_over_the_cap_are_left_with_a_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.check.rules import spelling
+
+    _speller()
+    words = [_word(12, seed=s) for s in range(6)]
+    doc = parse_text("Laporan kinerja " + " ".join(words) + " selesai.\n", "acak.txt")
+    _, notices = check_document(doc, SPELL)
+    assert not any("sebagian" in n for n in notices), notices
+    monkeypatch.setattr(spelling, "MAX_SPELL_UNKNOWN", 2)
+    _, notices = check_document(doc, SPELL)
+    assert any("sebagian" in n and "4 kata lainnya" in n for n in notices), notices
+
+
 def test_bounded_cache_forgets_oldest() -> None:
     c: limits.BoundedCache[str, int] = limits.BoundedCache(maxsize=3)
     for i in range(10):

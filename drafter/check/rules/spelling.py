@@ -45,7 +45,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
-from drafter.limits import MAX_SPELL_WORD, BoundedCache
+from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
 from drafter.resources import YAML_LOADER, data_dir, read_text
 
 
@@ -225,6 +225,7 @@ class SpellAnalysis:
     notice: str | None
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     long_words: int = 0  # distinct words too long to be spell-checked
+    unknown_skipped: int = 0  # distinct unknown words over MAX_SPELL_UNKNOWN, not judged
 
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
@@ -484,7 +485,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         _signature_titles(tokens, texts, lex, name, add, covered)
 
     if speller is not None:
-        _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
+        an.unknown_skipped = _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
         # words no rule could correct, inside a standard phrase ("Indeks Kepuasan PUBG")
         _phrase_garbage(tokens, texts, lex, chk, add, covered, pending)
 
@@ -496,8 +497,9 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
 
 def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                    tokens: dict[str, list[Token]], lex: Lexicon, chk: _Checker, speller: Speller,
-                   add: Any, covered: dict[str, set[int]]) -> None:
-    """SP101 (unknown word with a confident correction) and SP102 (joined or broken words)."""
+                   add: Any, covered: dict[str, set[int]]) -> int:
+    """SP101 (unknown word with a confident correction) and SP102 (joined or broken words).
+    Returns how many distinct unknown words were left unjudged (over MAX_SPELL_UNKNOWN)."""
     # document vocabulary: known words with their frequency
     freq: Counter[str] = Counter()
     for key, toks in tokens.items():
@@ -571,6 +573,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
     verdict: dict[str, tuple[str, str] | None] = {}
+    skipped: set[str] = set()
     for key, toks in tokens.items():
         text = texts[key]
         done = covered[key]
@@ -594,6 +597,9 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 continue
             if w in verdict:
                 v = verdict[w]
+            elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
+                skipped.add(w)
+                continue
             else:
                 v = verdict[w] = _judge(chk, w, correction, freq, neighbour)
             if v is None:
@@ -607,6 +613,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 more = f" (atau {', '.join(repr(a) for a in alts[1:])})" if len(alts) > 1 else ""
                 msg = f"kata tidak dikenal '{w}', mungkin maksudnya '{exp}'{more}"
             add(key, code, t.start, t.end, msg, exp)
+    return len(skipped)
 
 
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
@@ -853,6 +860,9 @@ class _SpellRule(Rule):
         if an.long_words:
             ctx.notice(f"ejaan: {an.long_words} kata yang lebih panjang dari {MAX_SPELL_WORD} huruf "
                        "tidak diperiksa (bukan kata yang wajar; periksa apakah spasi hilang)")
+        if an.unknown_skipped:
+            ctx.notice(f"ejaan hanya diperiksa sebagian: lebih dari {MAX_SPELL_UNKNOWN} kata tidak "
+                       f"dikenal; {an.unknown_skipped} kata lainnya tidak diperiksa")
         for f in an.findings.get(self.code, []):
             yield self.issue(f.unit, f.token_start, f.token_end, f.message, f.expected)
 
