@@ -7,8 +7,9 @@ Generates, in a temporary folder:
   reports (../shared/seeds) with every digit changed and ~2% of the long words garbled per copy;
 * a text report of one 1 MB "word" (random letters), and one that is all one line of digits;
 * a 20 MB text report (refused at once);
-* a DOCX of the largest accepted text (one paragraph per line) and a DOCX with a 60,000-letter
-  word;
+* a DOCX of the largest accepted text (one paragraph per line), a DOCX with a 60,000-letter
+  word, and a DOCX whose word/document.xml is just under MAX_DOCX_XML_BYTES (every letter its
+  own formatted run, as pasted or converted documents have);
 * the largest accepted figures file (an example scaled up to the count limits) drafted to .md
   and .docx, and a 4 MB figures file (refused at once).
 
@@ -81,6 +82,34 @@ def write_docx(path: Path, lines: list[str]) -> None:
     for line in lines:
         doc.add_paragraph(line)
     doc.save(str(path))
+
+
+def write_runs_docx(path: Path, xml_bytes: int, seed: int = 0) -> None:
+    """A DOCX whose document.xml is ~``xml_bytes``: paragraphs of 30 one-letter runs, each with
+    its own size and colour (not compressible enough to look like a zip bomb)."""
+    import io
+    import zipfile
+
+    from docx import Document
+
+    rng = random.Random(seed)
+    buf = io.BytesIO()
+    Document().save(buf)
+    src = zipfile.ZipFile(buf)
+    xml = src.read("word/document.xml").decode("utf-8")
+    parts: list[str] = []
+    size = 0
+    while size < xml_bytes - len(xml) - 4096:
+        runs = "".join(f'<w:r><w:rPr><w:sz w:val="{rng.randrange(10, 99)}"/><w:color w:val='
+                       f'"{rng.randrange(16 ** 6):06X}"/></w:rPr><w:t>{rng.choice(_LETTERS)}</w:t></w:r>'
+                       for _ in range(30))
+        p = f'<w:p><w:pPr><w:spacing w:after="{rng.randrange(1000)}"/></w:pPr>{runs}</w:p>'
+        parts.append(p)
+        size += len(p)
+    body = xml.replace("<w:body>", "<w:body>" + "".join(parts), 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in src.namelist():
+            out.writestr(name, body if name == "word/document.xml" else src.read(name))
 
 
 def scaled_figures(src: Path, k: int) -> dict[str, object]:
@@ -196,7 +225,13 @@ def main() -> int:
             write_docx(p, ["BAB III AKUNTABILITAS KINERJA", "Capaian " + random_word(60_000) + " 2023."])
             return ["check", str(p), "--format", "json", "-o", str(d / "kata-60k.docx.json")]
 
-        cases += [("docx-largest", docx_largest), ("docx-60k-word", docx_word)]
+        def docx_runs() -> list[str]:
+            p = d / "runs.docx"
+            write_runs_docx(p, limits.MAX_DOCX_XML_BYTES)
+            return ["check", str(p), "--format", "json", "-o", str(d / "runs.docx.json")]
+
+        cases += [("docx-largest", docx_largest), ("docx-60k-word", docx_word),
+                  ("docx-largest-xml", docx_runs)]
 
         fig = d / "angka-terbesar.yaml"
 
