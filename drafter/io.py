@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafter.errors import LkipError
+from drafter.limits import too_large
 
 # Output names that mean "the standard output": written through, never replaced.
 STDOUT_NAMES = ("-", "/dev/stdout")
@@ -79,8 +80,7 @@ def read_regular(path: str | Path, limit: int, *, error: type[LkipError] = LkipE
         if not stat.S_ISREG(st.st_mode):
             raise special_file_error(name, st.st_mode, what=what, error=error)
         if st.st_size > limit:
-            raise error(f"berkas terlalu besar ({st.st_size / 1048576:.1f} MB; batas "
-                        f"{limit / 1048576:g} MB)", path=name)
+            raise too_large(name, "berkas", st.st_size, limit, error=error)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
@@ -100,7 +100,7 @@ def read_regular(path: str | Path, limit: int, *, error: type[LkipError] = LkipE
     finally:
         os.close(fd)
     if size > limit:
-        raise error(f"berkas terlalu besar (batas {limit / 1048576:g} MB)", path=name)
+        raise too_large(name, "berkas", size, limit, error=error)
     return b"".join(chunks)
 
 

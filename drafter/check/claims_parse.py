@@ -216,8 +216,9 @@ _STOP = {
 }
 
 
-def tokens(text: str) -> set[str]:
-    return {t for t in text_words(text) if len(t) >= 3 and t.isascii() and t not in _STOP}
+@lru_cache(maxsize=65536)  # names are tokenized once per paragraph x row pair otherwise
+def tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in text_words(text) if len(t) >= 3 and t.isascii() and t not in _STOP)
 
 
 @lru_cache(maxsize=65536)

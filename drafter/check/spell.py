@@ -12,7 +12,11 @@ Backends, in order of preference:
    notice ("ejaan tidak diperiksa: ...") while every other rule still runs.
 
 The dictionary is looked up in ``$LKIP_HUNSPELL_DIR`` then the usual system folders.
-Every distinct word is checked once (results are cached per speller).
+Every distinct word is checked once (results are cached per speller, in a cache bounded to
+:data:`~drafter.limits.MAX_SPELL_CACHE` words). Words longer than
+:data:`~drafter.limits.MAX_SPELL_WORD` letters are never looked up (no real word is that long, and
+the dictionary's cost grows with the word): :meth:`Speller.known` answers False for them (not a
+dictionary word), and the spelling rules skip them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+
+from drafter.limits import MAX_SPELL_WORD, BoundedCache
 
 DICT_NAME = "id_ID"
 DICT_DIRS = (
@@ -62,7 +68,7 @@ class Speller:
         self.backend = backend
         self._check = check
         self._suggest = suggest
-        self._cache: dict[str, bool] = {}
+        self._cache: BoundedCache[str, bool] = BoundedCache()
         self.budget = budget  # seconds available for uncached lookups (None = unlimited)
         self.exhausted = False
 
@@ -71,6 +77,8 @@ class Speller:
         self.exhausted = False
 
     def known(self, word: str) -> bool:
+        if len(word) > MAX_SPELL_WORD:
+            return False  # not a dictionary word: never looked up, never cached
         hit = self._cache.get(word)
         if hit is not None:
             return hit

@@ -37,8 +37,9 @@ from drafter.document.structure import (
 )
 from drafter.document.textclean import UnitBuilder, clean_into
 from drafter.errors import DocumentError
+from drafter.limits import MAX_DOCX_UNCOMPRESSED, MAX_DOCX_XML_BYTES, too_large
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024  # sum of the uncompressed sizes in the zip
+MAX_UNCOMPRESSED = MAX_DOCX_UNCOMPRESSED  # sum of the uncompressed sizes in the zip
 MAX_RATIO = 200  # uncompressed/compressed of one large member
 MAX_MEMBERS = 10_000
 
@@ -101,6 +102,9 @@ def check_docx_zip(path: Path) -> None:
             total = 0
             for i in infos:
                 total += i.file_size
+                if i.filename == "word/document.xml" and i.file_size > MAX_DOCX_XML_BYTES:
+                    raise too_large(spath, "isi dokumen (word/document.xml)", i.file_size,
+                                    MAX_DOCX_XML_BYTES, error=DocumentError)
                 if i.file_size > 1_000_000 and i.compress_size > 0 and \
                         i.file_size / i.compress_size > MAX_RATIO:
                     raise _fail(spath, "berkas DOCX mencurigakan (rasio kompresi tidak wajar, "

@@ -17,13 +17,13 @@ from drafter.document.model import Document
 from drafter.document.text_reader import MARKDOWN_SUFFIXES, parse_text
 from drafter.errors import DocumentError, LkipError
 from drafter.io import read_regular, special_file_error
+from drafter.limits import MAX_DOCX_BYTES, MAX_TEXT_BYTES, MAX_TEXT_LINES, check_document, too_large
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_TEXT_BYTES", "SUPPORTED", "parse_text", "read_document"]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024  # 20 MB of text is far beyond any LKIP
-MAX_DOCX_BYTES = 50 * 1024 * 1024
+# MAX_TEXT_BYTES and MAX_DOCX_BYTES: see drafter/limits.py (all size limits in one place)
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCX_SUFFIXES = (".docx",)
@@ -80,8 +80,7 @@ def _stat_checks(p: Path, limit: int) -> int:
     if st.st_size == 0:
         raise _fail(path, "berkas kosong")
     if st.st_size > limit:
-        raise _fail(path, f"berkas terlalu besar ({st.st_size / 1048576:.1f} MB; batas "
-                          f"{limit // 1048576} MB)")
+        raise too_large(path, "berkas", st.st_size, limit, error=DocumentError)
     return st.st_size
 
 
@@ -194,6 +193,9 @@ def _read_text_file(p: Path) -> Document:
     text = normalize_digits(decode_text(data, str(p)))
     if not text.strip():
         raise _fail(str(p), "berkas kosong (hanya spasi)")
+    lines = text.count("\n") + 1
+    if lines > MAX_TEXT_LINES:
+        raise too_large(str(p), "berkas", lines, MAX_TEXT_LINES, unit="baris", error=DocumentError)
     return parse_text(text, str(p), markdown=True if p.suffix.lower() in MARKDOWN_SUFFIXES else None)
 
 
@@ -220,9 +222,9 @@ def read_document(path: str | Path) -> Document:
             except OSError as exc:
                 raise _fail(spath, f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
             kind = "docx" if head.startswith(b"PK\x03\x04") else "text"
-        if kind == "docx":
-            return _read_docx_file(p)
-        return _read_text_file(p)
+        doc = _read_docx_file(p) if kind == "docx" else _read_text_file(p)
+        check_document(doc, spath)
+        return doc
     except LkipError:
         raise
     except MemoryError:

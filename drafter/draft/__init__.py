@@ -28,11 +28,13 @@ def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
         raise LkipError(f"format keluaran {out.suffix or '(tanpa ekstensi)'} tidak didukung; "
                         "gunakan .md atau .docx", path=str(out))
     from drafter.draft.pandoc import deferred_termination, terminate_cleanly
+    from drafter.limits import check_draft
 
     # SIGTERM ends the command through SystemExit: pandoc is killed, temporary files go, and a
     # file being written is finished first (never half-written)
     with terminate_cleanly():
         markdown = draft_markdown(figures_path)
+        check_draft(markdown, str(figures_path))
         if suffix == ".md":
             data: str | bytes = markdown
         else:

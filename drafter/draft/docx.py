@@ -37,12 +37,16 @@ def markdown_to_docx(markdown: str) -> bytes:
 def style_tables(raw: bytes) -> bytes:
     """Table cells in the "Table Text" style; the first row repeats as a header row."""
     from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     doc = Document(io.BytesIO(raw))
     names = {s.name for s in doc.styles}
+    # the style id is looked up once: python-docx's `p.style = ...` scans every style per call
+    style_id = doc.part.get_style_id(doc.styles[TABLE_TEXT_STYLE], WD_STYLE_TYPE.PARAGRAPH) \
+        if TABLE_TEXT_STYLE in names else None
     for table in doc.tables:
         for ri, row in enumerate(table.rows):
             if ri == 0:
@@ -52,7 +56,7 @@ def style_tables(raw: bytes) -> bytes:
             for cell in row.cells:
                 for p in cell.paragraphs:
                     if TABLE_TEXT_STYLE in names:
-                        p.style = doc.styles[TABLE_TEXT_STYLE]
+                        p._p.style = style_id
                     if ri == 0:
                         for r in p.runs:
                             r.bold = True

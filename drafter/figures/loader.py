@@ -16,8 +16,9 @@ from pydantic import ValidationError
 from drafter.errors import FiguresError
 from drafter.figures.model import Figures, _PathError
 from drafter.io import read_regular
+from drafter.limits import MAX_FIGURES_BYTES, check_figures_counts, too_large
 
-MAX_FIGURES_BYTES = 5 * 1024 * 1024
+# MAX_FIGURES_BYTES and the counts: see drafter/limits.py (all size limits in one place)
 FIGURES_SUFFIXES = (".yaml", ".yml", ".json")
 
 _MESSAGES = {
@@ -201,10 +202,7 @@ def load_figures(path: str | Path) -> Figures:
         raise FiguresError(f"berkas angka harus .yaml, .yml, atau .json ({kind} tidak didukung)",
                            path=name)
     if len(raw) > MAX_FIGURES_BYTES:
-        raise FiguresError(
-            f"berkas terlalu besar ({len(raw) // 1024} KB; batas {MAX_FIGURES_BYTES // 1024} KB)",
-            path=name,
-        )
+        raise too_large(name, "berkas", len(raw), MAX_FIGURES_BYTES, error=FiguresError)
     if not raw.strip():
         raise FiguresError("berkas kosong", path=name)
     if b"\x00" in raw:
@@ -256,6 +254,7 @@ def load_figures(path: str | Path) -> Figures:
     if not isinstance(data, dict):
         raise FiguresError("isi berkas harus berupa pemetaan (instansi:, tahun:, sasaran: ...)",
                            path=name, line=1)
+    check_figures_counts(data, name)
     try:
         return Figures.model_validate(data)
     except ValidationError as exc:

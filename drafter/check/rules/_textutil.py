@@ -32,18 +32,10 @@ def sentence(text: str, start: int, end: int | None = None) -> str:
 
 
 def levenshtein(a: str, b: str, limit: int = 3) -> int:
-    """Edit distance, capped at ``limit + 1`` (cheap for short words)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+    """Edit distance, capped at ``limit + 1`` (rapidfuzz, linear in the length for a small limit)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return int(Levenshtein.distance(a, b, score_cutoff=limit))
 
 
 def line_of(unit: TextUnit, start: int = 0) -> int:

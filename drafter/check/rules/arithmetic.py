@@ -206,10 +206,12 @@ class BudgetTotals(Rule):
             rows = ti.budget(role)
             # Tabel 3.6 may carry a pagu column; its "realisasi" is the indicator's
             keys = ("pagu",) if role == "3.6" else ("pagu", "realisasi")
+            by_parent: dict[Any, list[BudgetRow]] = {}  # one pass, not rows x parents
+            for k in rows:
+                by_parent.setdefault(k.parent, []).append(k)
             for br in rows:
                 if br.level in _CHILD:
-                    kids = [k for k in rows if k.parent == br.index and
-                            k.level == _CHILD[br.level]]
+                    kids = [k for k in by_parent.get(br.index, ()) if k.level == _CHILD[br.level]]
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
                     yield from self._compare(br, kids, ti.name(role), what, keys)
                 elif br.level == "total":
@@ -397,6 +399,9 @@ def _subset_serapan(rows: list[BudgetRow], limit: int = 10) -> list[tuple[str, D
     return out
 
 
+_MAX_NAME_PAIRS = 250_000  # AR105 name comparisons (real reports: < 150,000)
+
+
 @register
 class SerapanFromBudget(Rule):
     """Serapan anggaran of Tabel 3.7 against the pagu and realisasi of the programs (Tabel 3.8) that support the sasaran (linked through the sasaran parts of Tabel 3.6).
@@ -415,7 +420,12 @@ class SerapanFromBudget(Rule):
         if not progs38:
             return
         progs36 = [r for r in ti.budget("3.6") if r.level == "program"]
-        for row in ti.rows("3.7", indicators_only=True):
+        rows = ti.rows("3.7", indicators_only=True)
+        if len(rows) * (len(progs36) + 1) * (len(progs38) + 1) > _MAX_NAME_PAIRS:  # bounded time
+            ctx.notice(f"AR105 tidak dijalankan: Tabel 3.6/3.7/3.8 terlalu besar untuk dicocokkan "
+                       f"({len(progs36)}, {len(rows)} dan {len(progs38)} baris)")
+            return
+        for row in rows:
             s = row.values.get("serapan")
             if s is None or s.num is None:
                 continue
@@ -727,7 +737,7 @@ class SumsInText(Rule):
 
 
 _POINTS_RE = re.compile(
-    r"(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
+    r"(?<!\d)(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
     re.IGNORECASE)
 _FROM_TO_RE = re.compile(
     r"\bdari\s+(?:\w+\s+){0,2}?(?P<a>\d+(?:[.,]\d+)?\s*%?)\s+(?:men)?jadi\s+"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import (
@@ -404,6 +405,7 @@ _LABEL_RE = re.compile(r"^\W*(?:\d+\.?|[IVX]+\.?)?\s*(?:program|kegiatan|sub\s*k
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # called for every row x name pair
 def bare(name: str) -> str:
     return _LABEL_RE.sub("", re.sub(r"<[^>]{0,20}>", " ", name)).strip()
 

@@ -23,11 +23,15 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   jargon, dictionary gaps of the small id_ID dictionary) are never reported on their own.
 * Hunspell's own ``suggest`` (~15 ms per word) is too slow for the time budget; suggestions come
   from the searches above (up to 3 in the message).
+* Bounded: a "word" longer than :data:`~drafter.limits.MAX_SPELL_WORD` letters (a pasted hash, a
+  run of garbage) is not spell-checked (one notice says how many); caches are bounded; every step
+  is linear in the size of the document.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,15 +45,14 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
-from drafter.resources import data_dir, read_text
+from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
+from drafter.resources import YAML_LOADER, data_dir, read_text
 from drafter.text import WORD_RE
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_data(filename: str) -> Any:
     """A YAML file of ``rules/`` (libyaml when available: the lexicon loads ~8x faster)."""
-    return yaml.load(read_text("rules", filename), Loader=_LOADER)  # noqa: S506 - safe loader
+    return yaml.load(read_text("rules", filename), Loader=YAML_LOADER)  # noqa: S506 - safe loader
 
 _WORD_RE = WORD_RE  # the text layer's one tokenizer
 _MASK_RES = (
@@ -64,6 +67,7 @@ _ITALIC_RES = (
     re.compile(r"(?<![*\w])\*(?!\*)([^*\n]{1,300}?)(?<![*\s])\*(?![*\w])"),
     re.compile(r"(?<![_\w])_(?!_)([^_\n]{1,300}?)(?<![_\s])_(?![_\w])"),
 )
+_ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _MAX_ACRONYM = 5  # ALL-CAPS words up to this length are acronyms
 
@@ -179,23 +183,10 @@ def match_case(src: str, repl: str) -> str:
 
 
 def distance(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment (Damerau) edit distance, capped at ``limit``."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                v = min(v, prev2[j - 2] + 1)
-            cur[j] = v
-        if min(cur) >= limit:
-            return limit
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
+    """Optimal-string-alignment (Damerau) edit distance, capped at ``limit`` (rapidfuzz)."""
+    from rapidfuzz.distance import OSA
+
+    return min(int(OSA.distance(a, b, score_cutoff=limit)), limit)
 
 
 def _deletes(w: str) -> set[str]:
@@ -236,6 +227,8 @@ class SpellAnalysis:
     speller: Speller | None
     notice: str | None
     findings: dict[str, list[Finding]] = field(default_factory=dict)
+    long_words: int = 0  # distinct words too long to be spell-checked
+    unknown_skipped: int = 0  # distinct unknown words over MAX_SPELL_UNKNOWN, not judged
 
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
@@ -267,7 +260,8 @@ def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _italic_lines(source: str | None) -> dict[int, list[tuple[int, int]]]:
-    """Italic spans of the source (``*...*``, ``_..._``) as {line: [(col, end_col)]}, 1-based."""
+    """Italic spans of the source (``*...*``, ``_..._``) as {line: [(col, end_col)]}, 1-based,
+    sorted."""
     out: dict[int, list[tuple[int, int]]] = {}
     if not source or not _SHIELD_TRIGGER.search(source):
         return out
@@ -277,6 +271,8 @@ def _italic_lines(source: str | None) -> dict[int, list[tuple[int, int]]]:
         for rx in _ITALIC_RES:
             for m in rx.finditer(line):
                 out.setdefault(ln, []).append((m.start() + 1, m.end() + 1))
+    for rngs in out.values():
+        rngs.sort()
     return out
 
 
@@ -289,7 +285,11 @@ def _source_shield(unit: TextUnit, italics: dict[int, list[tuple[int, int]]]) ->
         if not rngs:
             continue
         te = segs[k + 1][0] if k + 1 < len(segs) else len(unit.text)
-        for c1, c2 in rngs:
+        # only spans starting in (col - _ITALIC_MAX, col + segment length) can overlap it
+        i = bisect_left(rngs, (col - _ITALIC_MAX,))
+        while i < len(rngs) and rngs[i][0] < col + te - ts:
+            c1, c2 = rngs[i]
+            i += 1
             a, b = max(ts, ts + c1 - col), min(te, ts + c2 - col)
             if a < b:
                 out.append((a, b))
@@ -302,14 +302,20 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
         shield.extend(extra_shield)
     out = []
     n = len(text)
+    # shield spans by start; ``reach`` is the furthest end among the spans started so far, so a
+    # token is inside some span iff it ends by ``reach`` (one pass: linear, not tokens x spans)
+    spans = sorted(shield)
+    k, reach = 0, -1
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
         # words glued to digits (km2, 10m, Tw1) are codes or units, not words
         if (s > 0 and text[s - 1].isdigit()) or (e < n and text[e].isdigit()):
             continue
-        sh = bool(shield) and any(a <= s and e <= b for a, b in shield)
+        while k < len(spans) and spans[k][0] <= s:
+            reach = max(reach, spans[k][1])
+            k += 1
         w = m.group()
-        out.append(Token(s, e, w, w.lower(), sh))
+        out.append(Token(s, e, w, w.lower(), e <= reach))
     return out
 
 
@@ -318,10 +324,13 @@ class _Checker:
     def __init__(self, speller: Speller | None, lex: Lexicon) -> None:
         self.sp = speller
         self.lex = lex
-        self._known: dict[str, bool] = {}
+        self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
-        """Known by the lexicon, the gazetteer or the dictionary (any case style)."""
+        """Known by the lexicon, the gazetteer or the dictionary (any case style). A word longer
+        than MAX_SPELL_WORD is not checked (taken as known)."""
+        if len(word) > MAX_SPELL_WORD:
+            return True
         hit = self._known.get(word)
         if hit is not None:
             return hit
@@ -350,6 +359,8 @@ class _Checker:
 
     def dict_known(self, word: str) -> bool:
         """Known by the lexicon or the dictionary, for the halves of a joined word."""
+        if len(word) > MAX_SPELL_WORD:
+            return False  # never a correction or the half of a split
         low = word.lower()
         if low in self.lex.terms or word.upper() in self.lex.acronyms:
             return True
@@ -414,13 +425,21 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     covered: dict[str, set[int]] = {key: set() for key in groups}
     chk = _Checker(speller, lex)
 
+    an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
+    starts: dict[str, list[int]] = {}
+
     def add(k: str, code: str, s: int, e: int, msg: str, exp: str | None) -> None:
         hits[k].append((code, s, e, msg, exp))
         cov = covered[k]
         cov.add(s)
-        for t in tokens[k]:  # every word of a multi-word finding is taken
-            if s < t.start < e:
-                cov.add(t.start)
+        # every word of a multi-word finding is taken (binary search: linear in the findings)
+        st = starts.get(k)
+        if st is None:
+            st = starts[k] = [t.start for t in tokens[k]]
+        i = bisect_right(st, s)
+        while i < len(st) and st[i] < e:
+            cov.add(st[i])
+            i += 1
 
     # SP103 substitutions and SP104 "di" (no dictionary needed)
     for key, toks in tokens.items():
@@ -469,7 +488,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         _signature_titles(tokens, texts, lex, name, add, covered)
 
     if speller is not None:
-        _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
+        an.unknown_skipped = _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
         # words no rule could correct, inside a standard phrase ("Indeks Kepuasan PUBG")
         _phrase_garbage(tokens, texts, lex, chk, add, covered, pending)
 
@@ -481,8 +500,9 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
 
 def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                    tokens: dict[str, list[Token]], lex: Lexicon, chk: _Checker, speller: Speller,
-                   add: Any, covered: dict[str, set[int]]) -> None:
-    """SP101 (unknown word with a confident correction) and SP102 (joined or broken words)."""
+                   add: Any, covered: dict[str, set[int]]) -> int:
+    """SP101 (unknown word with a confident correction) and SP102 (joined or broken words).
+    Returns how many distinct unknown words were left unjudged (over MAX_SPELL_UNKNOWN)."""
     # document vocabulary: known words with their frequency
     freq: Counter[str] = Counter()
     for key, toks in tokens.items():
@@ -556,6 +576,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
     verdict: dict[str, tuple[str, str] | None] = {}
+    skipped: set[str] = set()
     for key, toks in tokens.items():
         text = texts[key]
         done = covered[key]
@@ -579,6 +600,9 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 continue
             if w in verdict:
                 v = verdict[w]
+            elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
+                skipped.add(w)
+                continue
             else:
                 v = verdict[w] = _judge(chk, w, correction, freq, neighbour)
             if v is None:
@@ -592,6 +616,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 more = f" (atau {', '.join(repr(a) for a in alts[1:])})" if len(alts) > 1 else ""
                 msg = f"kata tidak dikenal '{w}', mungkin maksudnya '{exp}'{more}"
             add(key, code, t.start, t.end, msg, exp)
+    return len(skipped)
 
 
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
@@ -656,7 +681,7 @@ def _cache(ctx: CheckContext, an: SpellAnalysis) -> SpellAnalysis:
 
 def _passive(chk: _Checker, word: str) -> bool:
     """``word`` after a separated "di" is a verb that takes the passive prefix di-."""
-    if len(word) < 5 or not word.isalpha():
+    if not 5 <= len(word) <= MAX_SPELL_WORD or not word.isalpha():
         return False
     if not word.endswith(("kan", "kannya", "i", "inya")):
         return False
@@ -835,6 +860,12 @@ class _SpellRule(Rule):
         an = analyze(ctx)
         if an.notice and (an.speller is None or an.speller.exhausted):
             ctx.notice(an.notice)
+        if an.long_words:
+            ctx.notice(f"ejaan: {an.long_words} kata yang lebih panjang dari {MAX_SPELL_WORD} huruf "
+                       "tidak diperiksa (bukan kata yang wajar; periksa apakah spasi hilang)")
+        if an.unknown_skipped:
+            ctx.notice(f"ejaan hanya diperiksa sebagian: lebih dari {MAX_SPELL_UNKNOWN} kata tidak "
+                       f"dikenal; {an.unknown_skipped} kata lainnya tidak diperiksa")
         for f in an.findings.get(self.code, []):
             yield self.issue(f.unit, f.token_start, f.token_end, f.message, f.expected)
 

@@ -90,6 +90,7 @@ class GluedWords(Rule):
         words = _heading_words()
         accepted = {w.upper() for w in _data().get("accepted_compounds") or []}
         accepted |= set(_data().get("accepted_camel") or [])
+        longest = 2 * max((len(w) for w in words), default=0)  # two heading words, glued
         for unit, _block in units(ctx.document):
             text = unit.text
             done: set[int] = set()
@@ -102,7 +103,7 @@ class GluedWords(Rule):
                 if m.start() in done or m.group(0) in words or m.group(0) in accepted:
                     continue
                 w = m.group(0)
-                for k in range(3, len(w) - 2):
+                for k in range(3, len(w) - 2 if len(w) <= longest else 0):
                     if w[:k] in words and w[k:] in words:
                         yield self._glued(unit, m.start(), m.end(), w[:k], w[k:])
                         break
