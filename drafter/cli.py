@@ -182,21 +182,26 @@ def _stopped(signum: int) -> None:
     sys.exit(128 + signum)
 
 
-def _show_usage_error(exc: Exception, code: int) -> None:
+def _show_usage_error(exc: Exception, code: int, lang: str = "id") -> None:
     """A command-line usage error, as the CLI library shows it, with user text escaped."""
     import io
 
+    from drafter.cli_i18n import localize_error
+
     buf = io.StringIO()
     exc.show(file=buf)  # type: ignore[attr-defined]
-    sys.stderr.write("\n".join(term_safe(line) for line in buf.getvalue().rstrip("\n").split("\n"))
-                     + "\n")
+    text = localize_error(buf.getvalue().rstrip("\n"), lang)
+    sys.stderr.write("\n".join(term_safe(line) for line in text.split("\n")) + "\n")
     sys.exit(code)
 
 
 def main() -> None:
+    from drafter.cli_i18n import help_lang, localize
+
     _install_signal_handlers()
+    lang = help_lang(sys.argv[1:])
     try:
-        rv = app(standalone_mode=False)
+        rv = localize(typer.main.get_command(app), lang)(standalone_mode=False)
     except Interrupted as stop:
         _stopped(stop.signum)
     except KeyboardInterrupt:  # pragma: no cover - handler not installed
@@ -210,7 +215,7 @@ def main() -> None:
     except Exception as exc:
         code = getattr(exc, "exit_code", None)
         if callable(getattr(exc, "show", None)) and isinstance(code, int):
-            _show_usage_error(exc, code)
+            _show_usage_error(exc, code, lang)
         if type(exc).__name__ == "Abort":
             sys.stderr.write("lkip: dibatalkan\n")
             sys.exit(1)
