@@ -201,7 +201,7 @@ def main() -> None:
     _install_signal_handlers()
     lang = help_lang(sys.argv[1:])
     try:
-        rv = localize(typer.main.get_command(app), lang)(standalone_mode=False)
+        rv = localize(typer.main.get_command(app), lang)(standalone_mode=False, prog_name="lkip")
     except Interrupted as stop:
         _stopped(stop.signum)
     except KeyboardInterrupt:  # pragma: no cover - handler not installed
