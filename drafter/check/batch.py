@@ -256,6 +256,8 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
     display = stdin_display_name(view.stdin_filename)
     if stdin_path is not None:
         paths = [stdin_path if str(p) == STDIN_ARG else p for p in paths]
+    if annotate and stdin_path is not None and output is None:
+        raise LkipError("--annotate dengan masukan standar (-) memerlukan -o BERKAS.docx")
     if view.statistics and fmt not in ("text", "json"):
         raise LkipError("--statistics hanya untuk format text atau json", field="--statistics")
     if jobs is not None:
