@@ -153,6 +153,26 @@ def test_stdin_docx_by_suffix(tmp_path: Path) -> None:
     assert bad.stderr.startswith("lkip: -: ") and "biner" in bad.stderr
 
 
+def test_stdin_reviewer_outputs(tmp_path: Path) -> None:
+    """HTML re-reads the checked text for display: it shows the standard input under its name."""
+    proc = run(["check", "-", "-f", "html", "-o", "hasil.html"], tmp_path, stdin=REPORT.encode())
+    assert proc.returncode == 1, proc.stderr
+    html = (tmp_path / "hasil.html").read_text("utf-8")
+    assert "Hasil pemeriksaan laporan: -<" in html
+    assert "triwulan pertama sudah dibahas" in html  # the document text is shown
+    guard = run(["check", "-", "--annotate"], tmp_path, stdin=REPORT.encode())
+    assert guard.returncode == 2 and "-o" in guard.stderr
+
+
+def test_quiet_annotate_prints_nothing(tmp_path: Path) -> None:
+    make_docx(tmp_path / "laporan.docx")
+    loud = run(["check", "laporan.docx", "--annotate", "-o", "a.docx"], tmp_path)
+    quiet = run(["check", "laporan.docx", "--annotate", "-o", "b.docx", "-q"], tmp_path)
+    assert "komentar ditulis" in loud.stderr
+    assert quiet.stderr == "" and (tmp_path / "b.docx").is_file()
+    assert quiet.returncode == loud.returncode
+
+
 @pytest.mark.parametrize("args,stdin,needle", [
     (["check", "-"], b"", "kosong"),
     (["check", "-", "--stdin-filename", "laporan.pdf"], b"teks", "--stdin-filename"),
