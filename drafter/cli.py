@@ -31,6 +31,30 @@ class OutFormat(StrEnum):
     html = "html"
     xlsx = "xlsx"
     csv = "csv"
+    sarif = "sarif"
+    github = "github"
+
+
+class MinSeverity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+
+        typer.echo(f"lkip {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Tampilkan versi lalu keluar")] = False,
+) -> None:
+    """Menyusun dan memeriksa BAB III Laporan Kinerja Instansi Pemerintah (LKIP)."""
 
 
 def _fail(err: LkipError) -> None:
@@ -69,7 +93,8 @@ def validate(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Berkas laporan (.txt, .md, .docx) atau folder")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="Berkas laporan (.txt, .md, .docx), folder, atau - untuk masukan standar")],
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Format keluaran")] = OutFormat.text,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Tulis ke berkas ini")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Kode/kategori aturan yang dipakai")] = None,
@@ -80,18 +105,31 @@ def check(
     no_spelling: Annotated[bool, typer.Option("--no-spelling", help="Lewati pemeriksaan ejaan")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j",
                                              help="Jumlah proses untuk folder (1 s.d. 2 x CPU)")] = None,
-    lang: Annotated[str, typer.Option("--lang", help="Bahasa pesan: id atau en")] = "id",
+    lang: Annotated[str | None, typer.Option("--lang", help="Bahasa pesan: id atau en")] = None,
     follow_symlinks: Annotated[bool, typer.Option(
         "--follow-symlinks", help="Ikuti tautan simbolik ke luar folder yang diperiksa")] = False,
+    stdin_filename: Annotated[str | None, typer.Option(
+        "--stdin-filename", help="Nama masukan standar (-); akhirannya menentukan format")] = None,
+    min_severity: Annotated[MinSeverity | None, typer.Option(
+        "--min-severity", help="Tampilkan hanya temuan setingkat ini atau lebih berat")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Hanya daftar temuan, tanpa ringkasan dan catatan")] = False,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Tampilkan jumlah temuan per aturan")] = False,
+    exit_zero: Annotated[bool, typer.Option(
+        "--exit-zero", help="Keluar dengan kode 0 walau ada galat (masukan salah tetap 2)")] = False,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
+    from drafter.report.views import ReportOptions
 
+    view = ReportOptions(min_severity=min_severity.value if min_severity else None, quiet=quiet,
+                         statistics=statistics, exit_zero=exit_zero, stdin_filename=stdin_filename)
     try:
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
             kabupaten=kabupaten, annotate=annotate, spelling=not no_spelling, jobs=jobs, lang=lang,
-            follow_symlinks=follow_symlinks,
+            follow_symlinks=follow_symlinks, view=view,
         )
     except LkipError as err:
         _fail(err)
@@ -144,21 +182,26 @@ def _stopped(signum: int) -> None:
     sys.exit(128 + signum)
 
 
-def _show_usage_error(exc: Exception, code: int) -> None:
+def _show_usage_error(exc: Exception, code: int, lang: str = "id") -> None:
     """A command-line usage error, as the CLI library shows it, with user text escaped."""
     import io
 
+    from drafter.cli_i18n import localize_error
+
     buf = io.StringIO()
     exc.show(file=buf)  # type: ignore[attr-defined]
-    sys.stderr.write("\n".join(term_safe(line) for line in buf.getvalue().rstrip("\n").split("\n"))
-                     + "\n")
+    text = localize_error(buf.getvalue().rstrip("\n"), lang)
+    sys.stderr.write("\n".join(term_safe(line) for line in text.split("\n")) + "\n")
     sys.exit(code)
 
 
 def main() -> None:
+    from drafter.cli_i18n import help_lang, localize
+
     _install_signal_handlers()
+    lang = help_lang(sys.argv[1:])
     try:
-        rv = app(standalone_mode=False)
+        rv = localize(typer.main.get_command(app), lang)(standalone_mode=False, prog_name="lkip")
     except Interrupted as stop:
         _stopped(stop.signum)
     except KeyboardInterrupt:  # pragma: no cover - handler not installed
@@ -172,7 +215,7 @@ def main() -> None:
     except Exception as exc:
         code = getattr(exc, "exit_code", None)
         if callable(getattr(exc, "show", None)) and isinstance(code, int):
-            _show_usage_error(exc, code)
+            _show_usage_error(exc, code, lang)
         if type(exc).__name__ == "Abort":
             sys.stderr.write("lkip: dibatalkan\n")
             sys.exit(1)

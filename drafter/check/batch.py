@@ -9,11 +9,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.check.config import make_config
 from drafter.check.context import CheckConfig
 from drafter.check.registry import CATEGORIES, SEVERITIES, Issue
+from drafter.check.stdin import STDIN_ARG, stdin_display_name
 from drafter.errors import LkipError, term_safe
+
+if TYPE_CHECKING:
+    from drafter.report.views import ReportOptions
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -24,6 +29,7 @@ class FileResult:
     issues: list[Issue] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     error: str | None = None  # one-line reason when the file could not be checked
+    source: str | None = None  # the file to re-read for display when ``path`` is a name (stdin)
 
     @property
     def has_errors(self) -> bool:
@@ -217,18 +223,55 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
                       select: Sequence[str] | None = None, ignore: Sequence[str] | None = None,
                       year: int | None = None, kabupaten: str | None = None,
                       annotate: bool = False, spelling: bool = True, jobs: int | None = None,
-                      lang: str = "id", follow_symlinks: bool = False) -> int:
+                      lang: str | None = None, follow_symlinks: bool = False,
+                      view: ReportOptions | None = None) -> int:
+    from drafter.report.views import ReportOptions
+
+    view = view or ReportOptions()
+    if sum(1 for p in paths if str(p) == STDIN_ARG) > 1:
+        raise LkipError("masukan standar (-) hanya dapat dibaca sekali")
+    if any(str(p) == STDIN_ARG for p in paths):
+        from drafter.check.stdin import stdin_as_file
+
+        with stdin_as_file(view.stdin_filename) as tmp:
+            return _run_check(paths, fmt=fmt, output=output, select=select, ignore=ignore,
+                              year=year, kabupaten=kabupaten, annotate=annotate,
+                              spelling=spelling, jobs=jobs, lang=lang,
+                              follow_symlinks=follow_symlinks, view=view, stdin_path=tmp)
+    return _run_check(paths, fmt=fmt, output=output, select=select, ignore=ignore, year=year,
+                      kabupaten=kabupaten, annotate=annotate, spelling=spelling, jobs=jobs,
+                      lang=lang, follow_symlinks=follow_symlinks, view=view)
+
+
+def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
+               select: Sequence[str] | None, ignore: Sequence[str] | None, year: int | None,
+               kabupaten: str | None, annotate: bool, spelling: bool, jobs: int | None,
+               lang: str | None, follow_symlinks: bool, view: ReportOptions,
+               stdin_path: Path | None = None) -> int:
     from drafter.io import ensure_output_ok
+    from drafter.report.views import filter_severity
 
     if not paths:
         raise LkipError("tidak ada berkas yang diperiksa")
+    display = stdin_display_name(view.stdin_filename)
+    if stdin_path is not None:
+        paths = [stdin_path if str(p) == STDIN_ARG else p for p in paths]
+    if annotate and stdin_path is not None and output is None:
+        raise LkipError("--annotate dengan masukan standar (-) memerlukan -o BERKAS.docx")
+    if view.statistics and fmt not in ("text", "json"):
+        raise LkipError("--statistics hanya untuk format text atau json", field="--statistics")
     if jobs is not None:
         check_jobs(jobs)
     for p in paths:
         if not p.exists():
             raise LkipError("berkas tidak ditemukan", path=str(p))
-    config = make_config(paths[0], select=select, ignore=ignore, year=year, kabupaten=kabupaten,
-                         spelling=None if spelling else False, lang=lang)
+    start = paths[0]
+    if stdin_path is not None and paths[0] == stdin_path:  # configuration of the named file
+        start = Path(view.stdin_filename).parent if view.stdin_filename else Path.cwd()
+    config = make_config(start, select=select, ignore=ignore, year=year, kabupaten=kabupaten,
+                         spelling=None if spelling else False, lang=lang,
+                         min_severity=view.min_severity)
+    lang = config.lang
     batch = len(paths) > 1 or paths[0].is_dir()
     files: list[Path] = []
     skipped: list[Path] = []
@@ -243,9 +286,17 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
     if batch:
         if not files:
             raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
-        results = check_many(files, config, jobs, progress=sys.stderr.isatty())
+        results = check_many(files, config, jobs, progress=sys.stderr.isatty() and not view.quiet)
     else:
-        results = [check_file(files[0], config)]
+        try:
+            results = [check_file(files[0], config)]
+        except LkipError as err:
+            if stdin_path is None or err.path != str(stdin_path):
+                raise
+            raise LkipError(err.message, path=display, line=err.line, field=err.field) from None
+    if stdin_path is not None:
+        results = [_renamed(r, str(stdin_path), display) for r in results]
+    results = filter_severity(results, config.extra.get("min_severity"))
 
     if annotate:
         from drafter.report.annotate import annotate_file
@@ -255,12 +306,18 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
         out = output or files[0].with_name(files[0].stem + "-reviu.docx")
         ensure_output_ok(out, files)
         annotate_file(files[0], results[0].issues, out, lang=lang)
-        print(f"{len(results[0].issues)} komentar ditulis ke {term_safe(str(out))}", file=sys.stderr)
+        if not view.quiet:
+            print(f"{len(results[0].issues)} komentar ditulis ke {term_safe(str(out))}",
+                  file=sys.stderr)
+    elif view.statistics:
+        from drafter.report.views import render_statistics
+
+        _write(render_statistics(results, fmt=fmt, lang=lang), output)
     else:
-        _emit(results, fmt, output, batch=batch, lang=lang)
+        _emit(results, fmt, output, batch=batch, lang=lang, quiet=view.quiet)
 
     for r in results:
-        for n in r.notices:
+        for n in r.notices if not view.quiet else ():
             print(term_safe(f"{r.path}: catatan: {n}"), file=sys.stderr)
         if r.error:
             print(f"lkip: {term_safe(r.error)}", file=sys.stderr)
@@ -269,22 +326,48 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
     # when no file at all could be checked.
     if batch and results and all(r.error for r in results):
         return 2
+    if view.exit_zero:
+        return 0
     return 1 if any(r.has_errors for r in results) else 0
 
 
+def _renamed(r: FileResult, tmp: str, name: str) -> FileResult:
+    """A result of the temporary copy of the standard input, under the name the user gave."""
+    if r.path != tmp:
+        return r
+    from dataclasses import replace
+
+    return replace(r, path=name, source=tmp, error=r.error.replace(tmp, name) if r.error else None,
+                   notices=[n.replace(tmp, name) for n in r.notices])
+
+
+def _write(data: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(data)
+    else:
+        from drafter.io import atomic_write
+
+        atomic_write(output, data)
+
+
 def _emit(results: list[FileResult], fmt: str, output: Path | None, *, batch: bool,
-          lang: str) -> None:
-    if fmt in ("text", "json"):
+          lang: str, quiet: bool = False) -> None:
+    if fmt in ("text", "json", "sarif", "github"):
         from drafter.report import textfmt
 
-        data = textfmt.render_text(results, lang=lang) if fmt == "text" else \
-            textfmt.render_json(results)
-        if output is None:
-            sys.stdout.write(data)
-        else:
-            from drafter.io import atomic_write
+        if fmt == "text":
+            data = textfmt.render_text(results, lang=lang, quiet=quiet)
+        elif fmt == "json":
+            data = textfmt.render_json(results)
+        elif fmt == "sarif":
+            from drafter.report.sarif import render_sarif
 
-            atomic_write(output, data)
+            data = render_sarif(results, lang=lang)
+        else:
+            from drafter.report.github import render_github
+
+            data = render_github(results, lang=lang)
+        _write(data, output)
         return
     if output is None:
         raise LkipError(f"format {fmt} memerlukan -o BERKAS")

@@ -3,7 +3,7 @@
 Looked up from the checked file's folder upwards, then the current folder. Command-line
 options override the file. Keys: ``select``, ``ignore`` (lists of codes, code prefixes or
 categories), ``year`` (integer), ``kabupaten`` (text), ``spelling`` (true/false), ``lang``
-(``id``/``en``).
+(``id``/``en``), ``min_severity`` (``error``/``warning``/``info``: the least severe issues shown).
 
 The file is validated strictly (pydantic, strict mode): a wrong type (``year = "2023"``,
 ``spelling = "false"``), an unknown key or an unknown rule code is an error naming the file, the
@@ -36,7 +36,7 @@ _MESSAGES = {
     "list_type": 'harus berupa daftar teks (mis. select = ["AR", "predicate"])',
     "literal_error": "nilai tidak dikenal",
     "extra_forbidden": "kunci konfigurasi tidak dikenal (yang dikenal: select, ignore, year, "
-                       "kabupaten, spelling, lang)",
+                       "kabupaten, spelling, lang, min_severity)",
     "greater_than_equal": f"harus antara {YEAR_MIN} dan {YEAR_MAX}",
     "less_than_equal": f"harus antara {YEAR_MIN} dan {YEAR_MAX}",
 }
@@ -53,6 +53,7 @@ class ConfigFile(BaseModel):
     kabupaten: str | None = None
     spelling: bool = True
     lang: Literal["id", "en"] = "id"
+    min_severity: Literal["error", "warning", "info"] = "info"
 
 
 def known_selectors() -> tuple[set[str], set[str]]:
@@ -218,6 +219,7 @@ def make_config(start: Path | None = None, **overrides: Any) -> CheckConfig:
         spelling=file_cfg.spelling,
         lang=file_cfg.lang,
     )
+    cfg.extra["min_severity"] = file_cfg.min_severity
     for k, v in overrides.items():
         if v is None:
             continue
@@ -232,6 +234,11 @@ def make_config(start: Path | None = None, **overrides: Any) -> CheckConfig:
             if v not in ("id", "en"):
                 raise LkipError(f"bahasa {v!r} tidak dikenal; pilih id atau en", field="--lang")
             cfg.lang = v
+        elif k == "min_severity":
+            if v not in ("error", "warning", "info"):
+                raise LkipError(f"tingkat {v!r} tidak dikenal; pilih error, warning atau info",
+                                field="--min-severity")
+            cfg.extra["min_severity"] = v
         else:
             setattr(cfg, k, v)
     return cfg

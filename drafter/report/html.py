@@ -150,7 +150,7 @@ def _line_spans(issue: Issue, number: int, text: str) -> tuple[int, int] | None:
 
 def _file_context(fi: int, r: FileResult, lang: str, *, context: int | None) -> dict[str, Any]:
     lab = labels(lang)
-    view = load_source(r.path) if not r.error else SourceView(kind="none")
+    view = load_source(r.source or r.path) if not r.error else SourceView(kind="none")
     issues = sorted_issues(r.issues)
     items: list[dict[str, Any]] = []
     for k, issue in enumerate(issues, start=1):
@@ -170,7 +170,24 @@ def _file_context(fi: int, r: FileResult, lang: str, *, context: int | None) -> 
             "where": location_text(issue, r.path, lang),
             "chapter": view.chapter_of(issue.location.line) or lab["no_chapter"],
             "line_id": f"f{fi}-L{issue.location.line}",
+            "places": [],  # the places of a grouped spelling finding (on its first item)
+            "in_group": False,  # a later place of a grouped finding (not listed again)
         })
+    # the same spelling finding at several places: one entry in the issue list, all places linked
+    from drafter.report.views import group_key
+
+    first_of: dict[str, dict[str, Any]] = {}
+    for it in items:
+        key = group_key(it["issue"])
+        if key is None:
+            continue
+        head = first_of.setdefault(key, it)
+        if head is not it:
+            it["in_group"] = True
+        head["places"].append((it["id"], it["where"]))
+    for it in items:
+        if len(it["places"]) < 2:
+            it["places"] = []
 
     # place issues on lines
     numbers = {n for n, _ in view.units}

@@ -28,7 +28,6 @@ from drafter.report.common import (
     normalize_package,
     ordered_categories,
     severity_label,
-    sorted_issues,
     worst_first,
 )
 
@@ -73,19 +72,24 @@ def header(*, batch: bool, lang: str) -> list[str]:
 
 
 def rows(results: Sequence[FileResult], *, batch: bool, lang: str) -> list[list[object]]:
-    """One row per issue (numeric categories first within a file); files worst first in a batch."""
+    """One row per issue (numeric categories first within a file); files worst first in a batch.
+
+    The same spelling finding at several places is one row whose location lists every place."""
+    from drafter.report.views import grouped
+
     out: list[list[object]] = []
     ordered = worst_first(results) if batch else list(results)
     n = 0
     for r in ordered:
         if r.error:
             continue
-        view = load_source(r.path, text=False) if r.issues else SourceView(kind="none")
-        for issue in sorted_issues(r.issues):
+        view = load_source(r.source or r.path, text=False) if r.issues else SourceView(kind="none")
+        for group in grouped(r.issues):
+            issue = group[0]
             n += 1
             row: list[object] = [
                 n,
-                location_text(issue, r.path, lang),
+                "; ".join(location_text(g, r.path, lang) for g in group),
                 view.chapter_of(issue.location.line) or "",
                 category_label(issue.category, lang),
                 severity_label(issue.severity, lang),

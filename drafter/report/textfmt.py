@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from drafter.check.runner import order_key
+from drafter.check.registry import Issue
 from drafter.errors import term_safe
 
 if TYPE_CHECKING:
@@ -15,26 +15,43 @@ if TYPE_CHECKING:
 SEVERITY_ID = {"error": "galat", "warning": "peringatan", "info": "info"}
 
 
-def render_text(results: Sequence[FileResult], *, lang: str = "id") -> str:
+def _place(issue: Issue) -> str:
+    loc = issue.location
+    where = f"{loc.line}:{loc.column}"
+    if loc.extra and "table" in loc.extra:
+        where += f" (tabel {loc.extra['table']}, baris {loc.extra['row']}, sel {loc.extra['cell']})"
+    return where
+
+
+def render_text(results: Sequence[FileResult], *, lang: str = "id", quiet: bool = False) -> str:
     """``path:line:col: CODE [category] message`` per issue; numeric categories first.
 
+    The same spelling finding at several places is one line naming all its places
+    (``(+2 tempat lain: 40:2, 51:7)``). ``quiet`` leaves out the summary line.
     File names, messages and expected values are shown with control characters, line breaks
     and terminal escape sequences escaped: one issue is always exactly one line."""
+    from drafter.report.views import grouped
+
     lines: list[str] = []
     for r in results:
         if r.error:
             continue
         path = term_safe(r.path)
-        for i in sorted(r.issues, key=order_key):
-            loc = i.location
-            where = f"{path}:{loc.line}:{loc.column}"
-            if loc.extra and "table" in loc.extra:
-                where += f" (tabel {loc.extra['table']}, baris {loc.extra['row']}, sel {loc.extra['cell']})"
+        for group in grouped(r.issues):
+            i = group[0]
+            where = f"{path}:{_place(i)}"
             exp = ""
             if i.expected:
                 expected = term_safe(i.expected)
                 exp = f" (expected: {expected})" if lang == "en" else f" (seharusnya: {expected})"
-            lines.append(f"{where}: {i.rule} [{i.category}] {term_safe(i.message)}{exp}")
+            more = ""
+            if len(group) > 1:
+                places = ", ".join(_place(g) for g in group[1:])
+                more = (f" (+{len(group) - 1} more place(s): {places})" if lang == "en"
+                        else f" (+{len(group) - 1} tempat lain: {places})")
+            lines.append(f"{where}: {i.rule} [{i.category}] {term_safe(i.message)}{exp}{more}")
+    if quiet:
+        return "".join(line + "\n" for line in lines)
     total = sum(len(r.issues) for r in results if not r.error)
     errs = sum(1 for r in results for i in r.issues if i.severity == "error")
     if lang == "en":
@@ -51,10 +68,22 @@ def render_json(results: Sequence[FileResult]) -> str:
     for r in results:
         entry: dict[str, object] = {
             "path": r.path,
-            "issues": [i.as_dict() for i in sorted(r.issues, key=lambda x: x.sort_key())],
+            "issues": [_issue_dict(i) for i in sorted(r.issues, key=lambda x: x.sort_key())],
         }
         if r.error:
             entry["error"] = r.error
         files.append(entry)
     doc = {"version": 1, "files": files, "summary": summary(results)}
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _issue_dict(issue: Issue) -> dict[str, object]:
+    """One issue of the JSON output; spelling findings carry their ``group`` key (the same for
+    every place of the same word with the same suggestion)."""
+    from drafter.report.views import group_key
+
+    d = issue.as_dict()
+    key = group_key(issue)
+    if key is not None:
+        d["group"] = key
+    return d
