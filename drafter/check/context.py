@@ -67,6 +67,10 @@ class CheckContext:
 
     @property
     def scale(self) -> Scale:
+        """The predicate scale rules judge with; when it is the default (no scale found in the
+        report), the user is told once (the note comes from the analyzer's read_scale)."""
+        for note in self.info.notes:
+            self.notice(note)
         return self.info.scale
 
     @cached_property
