@@ -147,9 +147,10 @@ _GE = r"(?:>=|=>|≥|⩾|>)"
 _BETWEEN_RE = re.compile(
     _NUM + r"\s*(?P<op1>" + _LE + r")\s*[A-Za-z]{1,12}\s*(?P<op2>" + _LE + r")\s*" + _NUM)
 _RANGE_RE = re.compile(
-    r"(?P<pre>" + _GE + r"\s*)?" + _NUM
+    r"(?P<pre>(?:" + _GE + r"|lebih\s+dari(?:\s+atau\s+sama\s+dengan)?|di\s*atas)\s*)?" + _NUM
     + r"\s*(?:-|–|—|s\s*\.?\s*/?\s*d\s*\.?|sampai(?:\s+dengan)?|hingga|s/d)\s*"
-    + r"(?P<pre2>" + _LE + r"\s*)?" + _NUM, re.IGNORECASE)
+    + r"(?P<pre2>(?:" + _LE + r"|kurang\s+dari(?:\s+atau\s+sama\s+dengan)?|di\s*bawah)\s*)?"
+    + _NUM, re.IGNORECASE)
 _LOW_WORDS = (r"lebih\s+dari\s+atau\s+sama\s+dengan|lebih\s+besar\s+(?:dari\s+)?atau\s+sama\s+dengan"
               r"|sama\s+dengan\s+atau\s+lebih\s+dari|minimal|paling\s+(?:sedikit|rendah)|sekurang-kurangnya")
 _LOW_X_WORDS = r"lebih\s+dari|lebih\s+besar\s+dari|di\s*atas|melebihi"
@@ -185,8 +186,10 @@ def parse_interval(text: str) -> Interval | None:
     m = _RANGE_RE.search(text)
     if m:
         a, b = _n(m.group(2)), _n(m.group(4))
-        lo_incl = not (m.group("pre") or "").strip() == ">"
-        hi_incl = not (m.group("pre2") or "").strip() == "<"
+        pre = " ".join((m.group("pre") or "").lower().split())
+        pre2 = " ".join((m.group("pre2") or "").lower().split())
+        lo_incl = not (pre == ">" or pre.startswith(("lebih", "di")) and "sama" not in pre)
+        hi_incl = not (pre2 == "<" or pre2.startswith(("kurang", "di")) and "sama" not in pre2)
         if a > b:
             a, b = b, a
         return Interval(a, lo_incl, b, hi_incl, m.start(), m.end())

@@ -136,6 +136,14 @@ def _scale_words(doc: Document, table: Block) -> str:
     return " ".join(parts)
 
 
+def _head_words(doc: Document, table: Block) -> str:
+    """Caption and header of a table."""
+    cap = table.caption or ""
+    if not cap and table.caption_block is not None:
+        cap = doc.blocks[table.caption_block].text
+    return " ".join([cap, *(c.text for r in table.rows[:1] for c in r.cells)])
+
+
 def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
     """The report's own predicate scale, wherever it is stated, or the default.
 
@@ -151,13 +159,14 @@ def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
 
     other = re.compile(scale_conf("other_scale"), re.IGNORECASE)
     cue = re.compile(scale_conf("prose_cue"), re.IGNORECASE)
+    capaian = re.compile(scale_conf("capaian_scale"), re.IGNORECASE)
     for table in doc.tables():
         if len(table.rows) < 2 or len(table.rows) > 40:
             continue
         sc = read_scale_rows([[c.text.strip() for c in r.cells] for r in table.rows])
         if sc is None or other.search(_scale_words(doc, table)):
             continue
-        if is_grade_conversion(doc, table):
+        if is_grade_conversion(doc, table) and not capaian.search(_head_words(doc, table)):
             continue  # scores to letter grades (SAKIP evaluation), not the capaian scale
         return sc, "document", table.index
     run: list[Block] = []
