@@ -368,8 +368,13 @@ def read_scale_text(texts: Sequence[str]) -> Scale | None:
     bands are stated together."""
     items: list[_Item] = []
     for text in texts:
+        carry = ""  # "Sangat Baik, jika capaian > 90": a label clause before its interval
         for clause in _CLAUSE_SPLIT_RE.split(text):
-            it = _item([clause])
+            if parse_interval(clause) is None:
+                carry = clause if find_label(clause) is not None else ""
+                continue
+            it = _item([clause]) if find_label(clause) is not None else _item([carry + " " + clause])
+            carry = ""
             if it is not None:
                 items.append(it)
     return build_scale(items)
