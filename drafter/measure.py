@@ -370,10 +370,12 @@ def read_scale_text(texts: Sequence[str]) -> Scale | None:
     for text in texts:
         carry = ""  # "Sangat Baik, jika capaian > 90": a label clause before its interval
         for clause in _CLAUSE_SPLIT_RE.split(text):
-            if parse_interval(clause) is None:
+            iv = parse_interval(clause)
+            if iv is None:
                 carry = clause if find_label(clause) is not None else ""
                 continue
-            it = _item([clause]) if find_label(clause) is not None else _item([carry + " " + clause])
+            own = find_label(clause[:iv.start] + " " + clause[iv.end:]) is not None
+            it = _item([clause]) if own else _item([carry + " " + clause])
             carry = ""
             if it is not None:
                 items.append(it)
