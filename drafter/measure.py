@@ -248,6 +248,13 @@ def find_label(text: str) -> tuple[str, int, int] | None:
     return best
 
 
+def is_label(text: str) -> bool:
+    """Whether ``text`` is a predicate label and nothing else ("Sangat Tinggi", "Cukup")."""
+    t = " ".join(text.replace("*", " ").split())
+    lb = find_label(t)
+    return lb is not None and lb[0].lower() == t.lower()
+
+
 @dataclass(frozen=True)
 class _Item:
     label: str

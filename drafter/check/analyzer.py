@@ -47,6 +47,7 @@ class ReportInfo:
     scale: Scale
     scale_source: str  # "document" or "default"
     scale_block: int | None = None
+    scale_blocks: tuple[int, ...] = ()  # the blocks stating the scale (table, list items, prose)
     cap_100: bool = False  # the report states that a capaian above 100% counts as 100%
     notes: list[str] = field(default_factory=list)  # one-line notices for the user
     names_seen: Counter[str] = field(default_factory=Counter)
@@ -145,6 +146,12 @@ def _head_words(doc: Document, table: Block) -> str:
 
 
 def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
+    """(scale, source, first block) of :func:`read_scale_blocks`."""
+    sc, src, blocks = read_scale_blocks(doc)
+    return sc, src, blocks[0] if blocks else None
+
+
+def read_scale_blocks(doc: Document) -> tuple[Scale, str, tuple[int, ...]]:
     """The report's own predicate scale, wherever it is stated, or the default.
 
     Looked for, in order: a table of intervals with their predicates (one band per row, or
@@ -168,7 +175,7 @@ def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
             continue
         if is_grade_conversion(doc, table) and not capaian.search(_head_words(doc, table)):
             continue  # scores to letter grades (SAKIP evaluation), not the capaian scale
-        return sc, "document", table.index
+        return sc, "document", (table.index,)
     run: list[Block] = []
     blocks = [*doc.blocks, None]
     for b in blocks:
@@ -180,9 +187,9 @@ def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
             if cue.search(" ".join([before[-300:], *(r.text for r in run)])):
                 sc = read_scale_text([r.text for r in run])
                 if sc is not None:
-                    return sc, "document", run[0].index
+                    return sc, "document", tuple(r.index for r in run)
             run = []
-    return default_scale(), "default", None
+    return default_scale(), "default", ()
 
 
 def _has_band(text: str) -> bool:
@@ -222,7 +229,7 @@ def analyze_report(doc: Document, *, year: int | None = None,
         y, ysrc = detect_year(doc)
     full, name, names = detect_instansi(doc)
     kab = kabupaten or detect_kabupaten(doc)
-    scale, ssrc, sblock = read_scale(doc)
+    scale, ssrc, sblocks = read_scale_blocks(doc)
     notes = [default_scale_notice()] if ssrc == "default" else []
     return ReportInfo(
         year=y,
@@ -232,7 +239,8 @@ def analyze_report(doc: Document, *, year: int | None = None,
         kabupaten=kab,
         scale=scale,
         scale_source=ssrc,
-        scale_block=sblock,
+        scale_block=sblocks[0] if sblocks else None,
+        scale_blocks=sblocks,
         cap_100=any(cap_rule_stated(b.text) for b in doc.blocks if b.kind != "table"),
         notes=notes,
         names_seen=names,

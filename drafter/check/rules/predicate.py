@@ -204,9 +204,10 @@ class PredicateInText(Rule):
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
                        f"{say(exp)}")
                 yield self.issue(unit, m.start("code"), m.end("code"), msg, exp.code)
+        defining = set(ctx.info.scale_blocks)
         for b in prose_units(ctx):
-            if not trigger.search(b.text):
-                continue
+            if not trigger.search(b.text) or b.index in defining:
+                continue  # the scale's own definition states no result
             prev_sent = ""
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
