@@ -160,6 +160,8 @@ _HIGH_X_WORDS = r"kurang\s+dari|lebih\s+kecil\s+dari|di\s*bawah"
 _ONE_RE = re.compile(
     r"(?P<op>" + _GE + "|" + _LE + "|" + _LOW_WORDS + "|" + _HIGH_WORDS + "|" + _LOW_X_WORDS
     + "|" + _HIGH_X_WORDS + r")\s*(?:[A-Za-z]{1,12}\s*)?" + _NUM, re.IGNORECASE)
+# "91 % ≤ 100 %": the variable left out between the bounds
+_BARE_RE = re.compile(_NUM + r"\s*(?P<op>" + _LE + r")\s*" + _NUM)
 _SUFFIX_RE = re.compile(_NUM + r"\s*(?P<dir>ke\s+atas|ke\s+bawah)", re.IGNORECASE)
 
 
@@ -193,6 +195,10 @@ def parse_interval(text: str) -> Interval | None:
         if a > b:
             a, b = b, a
         return Interval(a, lo_incl, b, hi_incl, m.start(), m.end())
+    m = _BARE_RE.search(text)
+    if m and _n(m.group(1)) < _n(m.group(3)):
+        return Interval(_n(m.group(1)), True, _n(m.group(3)), m.group("op") != "<", m.start(),
+                        m.end())
     m = _SUFFIX_RE.search(text)
     if m:
         v = _n(m.group(1))

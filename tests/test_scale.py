@@ -52,6 +52,7 @@ def _bounds(text: str) -> tuple[Decimal | None, bool, Decimal | None, bool]:
     ("di bawah 40", (None, False, D(40), False)),
     ("85 ke atas", (D(85), True, None, False)),
     ("kurang dari atau sama dengan 50", (None, False, D(50), True)),
+    ("91 % ≤ 100 %", (D(91), True, D(100), True)),
 ])
 def test_interval_notations(text: str, expected: tuple[object, ...]) -> None:
     assert _bounds(text) == expected
