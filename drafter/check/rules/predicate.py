@@ -1,8 +1,10 @@
 """Predicate rules (PR1xx): stated predicates against the report's own scale.
 
-The scale is the report's own (its kerangka pengukuran table, ``ctx.info.scale``) or the
-default of ``rules/scale.yaml``. Labels are matched longest first, so "Sangat Baik" is never
-read as "Baik".
+The scale is the report's own (``ctx.scale``: a table, list or prose definition of any number
+of levels, with or without letter codes, read by the analyzer) or the default of
+``rules/scale.yaml`` (the user is told). Labels are matched longest first and in any letter
+case, so "Sangat Baik" is never read as "Baik"; the blocks that define the scale state no
+result and are not checked.
 """
 
 from __future__ import annotations
