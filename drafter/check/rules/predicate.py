@@ -169,6 +169,18 @@ def _realisasi_bands(ctx: CheckContext, value: Decimal, scale: Scale) -> set[str
     return out
 
 
+def _last_sentence(ctx: CheckContext, index: int) -> str:
+    """The last sentence of the paragraph just before (a paragraph may open with "Capaian
+    tersebut ..." about the value of the paragraph before); "" when that is no paragraph."""
+    if index < 0:
+        return ""
+    b = ctx.document.blocks[index]
+    if b.kind not in ("paragraph", "list_item") or not b.text.strip():
+        return ""
+    spans = list(sentences(b.text))
+    return b.text[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
 @register
 class PredicateInText(Rule):
     """A predicate stated in text ("95,5% dan masuk dalam kategori Memuaskan", "sebesar 96 % mendapat predikat baik", "85 atau BB") against the band of the nearest capaian or score on the report's own scale; an overall category without a number ("dikategorikan Baik") against the average capaian of Tabel 3.1.
@@ -210,7 +222,7 @@ class PredicateInText(Rule):
         for b in prose_units(ctx):
             if not trigger.search(b.text) or b.index in defining:
                 continue  # the scale's own definition states no result
-            prev_sent = ""
+            prev_sent = _last_sentence(ctx, b.index - 1)
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
                 before_sent, prev_sent = prev_sent, sent
