@@ -278,3 +278,24 @@ def test_predicate_judged_on_the_reports_four_level_scale() -> None:
     assert _pr101(base + "Capaian indikator sebesar 80% termasuk kategori tinggi.\n") == []
     msgs = _pr101(base + "Capaian indikator sebesar 70% termasuk kategori TINGGI.\n")
     assert len(msgs) == 1 and "'Sedang' (66 - 75)" in msgs[0]
+
+
+def test_stated_cap_rule_is_used_by_the_average_check() -> None:
+    table = "\n".join(T.join(r) for r in [
+        ("No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian"),
+        ("1", "Meningkatnya layanan arsip", "Persentase arsip tertata", "80", "100", "125,00"),
+        ("2", "Meningkatnya layanan arsip", "Persentase arsip digital", "90", "81", "90,00"),
+        ("", "Rata-rata", "", "", "", "99,00"),
+    ])
+    rule = next(r for r in all_rules() if r.code == "AR104")
+
+    def run(cap: str) -> list[str | None]:
+        text = ("LAPORAN KINERJA DINAS CONTOH TAHUN 2024\n\n" + cap + "Tabel 3.1\nPengukuran "
+                "Kinerja Tahun 2024\n\n" + table + "\n\nDemikian.\n")
+        ctx = CheckContext(parse_text(text, "<uji>"), CheckConfig())
+        return [i.expected for i in run_rules(ctx, [rule], strict=True) if i.rule == "AR104"]
+
+    # 99,00 is neither (125 + 90) / 2 = 107,50 nor (100 + 90) / 2 = 95,00
+    assert run("") == ["107,5%"]
+    # with the report's own cap rule the expected average is the capped one
+    assert run("Capaian di atas 100% dianggap 100% dalam rata-rata.\n\n") == ["95%"]
