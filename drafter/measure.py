@@ -261,6 +261,10 @@ def is_label(text: str) -> bool:
     return lb is not None and lb[0].lower() == t.lower()
 
 
+_FILLER_RE = re.compile(r"\b(?:predikat|kategori|kriteria|interpretasi|nilai|capaian)\b",
+                        re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Item:
     label: str
@@ -287,7 +291,9 @@ def _item(texts: Sequence[str]) -> _Item | None:
                 t = t[:found.start] + " " + t[found.end:]
         if label is None:
             lb = find_label(t)
-            if lb is not None:
+            rest = "" if lb is None else _FILLER_RE.sub(" ", t[:lb[1]] + " " + t[lb[2]:])
+            # in a table the label is its cell ("Jalan kondisi baik" is an indicator, not a band)
+            if lb is not None and (len(texts) == 1 or len(rest.strip(" :.,;()*-/|")) <= 3):
                 label = lb[0]
                 t = t[:lb[1]] + " " + t[lb[2]:]
         if code is None:

@@ -160,6 +160,14 @@ def test_list_definition() -> None:
     assert sc.band_for(D(90)).label == "Baik"
 
 
+def test_indicator_table_with_thresholds_is_no_scale() -> None:
+    rows = [("Indikator", "Target"), ("Persentase jalan kondisi baik", "≥ 60%"),
+            ("Persentase jalan kondisi sedang", "≤ 25%"),
+            ("Persentase jembatan kondisi sangat baik", "> 70%"),
+            ("Persentase drainase kondisi kurang", "< 15%")]
+    assert read_scale_rows(rows) is None
+
+
 def test_too_few_bands_or_duplicates_are_no_scale() -> None:
     assert read_scale_rows(FIVE[:3]) is None
     assert read_scale_rows([("Baik", "80 - 100"), ("Baik", "60 - 79"), ("Kurang", "0 - 59")]) is None
