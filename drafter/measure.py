@@ -22,6 +22,7 @@ so a drafted report is consistent with its own tables to the last printed digit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,25 +42,47 @@ Status = Literal["melampaui", "tercapai", "tidak_tercapai"]
 
 @dataclass(frozen=True)
 class Band:
+    """One level of a predicate scale.
+
+    ``min``/``max`` are the bounds (``None``: open); ``min_incl``/``max_incl`` say whether the
+    bound itself belongs to the band (the default scale: lower inclusive, upper exclusive).
+    ``code`` is the letter code ("AA", "B") or, for a scale without codes, the label itself.
+    """
+
     code: str
     min: Decimal | None
     max: Decimal | None
     label: str
     aliases: tuple[str, ...]
+    min_incl: bool = True
+    max_incl: bool = False
+    stated: str = ""  # the interval as the report writes it ("76 - 90", "≤ 50")
 
     def contains(self, x: Decimal) -> bool:
-        lo_ok = self.min is None or x >= self.min
-        hi_ok = self.max is None or x < self.max
+        lo_ok = self.min is None or x > self.min or (self.min_incl and x == self.min)
+        hi_ok = self.max is None or x < self.max or (self.max_incl and x == self.max)
         return lo_ok and hi_ok
 
     def describe(self) -> str:
-        lo = "" if self.min is None else f"{self.min}"
-        hi = "" if self.max is None else f"{self.max}"
+        if self.stated:
+            return self.stated
+        lo = "" if self.min is None else fmt_bound(self.min)
+        hi = "" if self.max is None else fmt_bound(self.max)
         if self.min is None:
-            return f"< {hi}"
+            return f"{'<=' if self.max_incl else '<'} {hi}"
         if self.max is None:
-            return f">= {lo}"
-        return f"{lo} - <{hi}"
+            return f"{'>=' if self.min_incl else '>'} {lo}"
+        if self.min_incl and self.max_incl:
+            return f"{lo} - {hi}"
+        if self.min_incl:
+            return f"{lo} - <{hi}"
+        return f">{lo} - {'' if self.max_incl else '<'}{hi}"
+
+
+def fmt_bound(v: Decimal) -> str:
+    """A bound as reports print it ("90", "88,31")."""
+    t = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")
+    return t.replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -114,6 +137,274 @@ def default_scale() -> Scale:
         for b in data["bands"]
     )
     return Scale(bands)
+
+# --------------------------------------------------------------------------- report's own scale
+# Interval notations: "91 - 100", "76 s.d. 90", "76 < x <= 90", ">= 91", "≤ 50", "lebih dari 90",
+# "90 ke atas". Numbers have at most 3 integer digits (years and amounts are no bounds).
+_NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d])\s*%?"
+_LE = r"(?:<=|=<|≤|⩽|<)"
+_GE = r"(?:>=|=>|≥|⩾|>)"
+_BETWEEN_RE = re.compile(
+    _NUM + r"\s*(?P<op1>" + _LE + r")\s*[A-Za-z]{1,12}\s*(?P<op2>" + _LE + r")\s*" + _NUM)
+_RANGE_RE = re.compile(
+    r"(?P<pre>(?:" + _GE + r"|lebih\s+dari(?:\s+atau\s+sama\s+dengan)?|di\s*atas)\s*)?" + _NUM
+    + r"\s*(?:-|–|—|s\s*\.?\s*/?\s*d\s*\.?|sampai(?:\s+dengan)?|hingga|s/d)\s*"
+    + r"(?P<pre2>(?:" + _LE + r"|kurang\s+dari(?:\s+atau\s+sama\s+dengan)?|di\s*bawah)\s*)?"
+    + _NUM, re.IGNORECASE)
+_LOW_WORDS = (r"lebih\s+dari\s+atau\s+sama\s+dengan|lebih\s+besar\s+(?:dari\s+)?atau\s+sama\s+dengan"
+              r"|sama\s+dengan\s+atau\s+lebih\s+dari|minimal|paling\s+(?:sedikit|rendah)|sekurang-kurangnya")
+_LOW_X_WORDS = r"lebih\s+dari|lebih\s+besar\s+dari|di\s*atas|melebihi"
+_HIGH_WORDS = (r"kurang\s+dari\s+atau\s+sama\s+dengan|lebih\s+kecil\s+(?:dari\s+)?atau\s+sama\s+dengan"
+               r"|maksimal|paling\s+(?:banyak|tinggi)|setinggi-tingginya")
+_HIGH_X_WORDS = r"kurang\s+dari|lebih\s+kecil\s+dari|di\s*bawah"
+_ONE_RE = re.compile(
+    r"(?P<op>" + _GE + "|" + _LE + "|" + _LOW_WORDS + "|" + _HIGH_WORDS + "|" + _LOW_X_WORDS
+    + "|" + _HIGH_X_WORDS + r")\s*(?:[A-Za-z]{1,12}\s*)?" + _NUM, re.IGNORECASE)
+# "91 % ≤ 100 %": the variable left out between the bounds
+_BARE_RE = re.compile(_NUM + r"\s*(?P<op>" + _LE + r")\s*" + _NUM)
+_SUFFIX_RE = re.compile(_NUM + r"\s*(?P<dir>ke\s+atas|ke\s+bawah)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal | None
+    lo_incl: bool
+    hi: Decimal | None
+    hi_incl: bool
+    start: int
+    end: int
+
+
+def _n(s: str) -> Decimal:
+    return Decimal(s.replace(",", "."))
+
+
+def parse_interval(text: str) -> Interval | None:
+    """The first interval written in ``text`` (bounds inclusive as stated), or None."""
+    m = _BETWEEN_RE.search(text)
+    if m:
+        return Interval(_n(m.group(1)), m.group("op1") != "<", _n(m.group(4)), m.group("op2") != "<",
+                        m.start(), m.end())
+    m = _RANGE_RE.search(text)
+    if m:
+        a, b = _n(m.group(2)), _n(m.group(4))
+        pre = " ".join((m.group("pre") or "").lower().split())
+        pre2 = " ".join((m.group("pre2") or "").lower().split())
+        lo_incl = not (pre == ">" or pre.startswith(("lebih", "di")) and "sama" not in pre)
+        hi_incl = not (pre2 == "<" or pre2.startswith(("kurang", "di")) and "sama" not in pre2)
+        if a > b:
+            a, b = b, a
+        return Interval(a, lo_incl, b, hi_incl, m.start(), m.end())
+    m = _BARE_RE.search(text)
+    if m and _n(m.group(1)) < _n(m.group(3)):
+        return Interval(_n(m.group(1)), True, _n(m.group(3)), m.group("op") != "<", m.start(),
+                        m.end())
+    m = _SUFFIX_RE.search(text)
+    if m:
+        v = _n(m.group(1))
+        if "atas" in m.group("dir").lower():
+            return Interval(v, True, None, False, m.start(), m.end())
+        return Interval(None, False, v, True, m.start(), m.end())
+    m = _ONE_RE.search(text)
+    if m:
+        op = " ".join(m.group("op").lower().split())
+        v = _n(m.group(2))
+        if re.fullmatch(_GE, op) or re.fullmatch(_LOW_WORDS, op) or re.fullmatch(_LOW_X_WORDS, op):
+            incl = op in {">=", "=>", "≥", "⩾"} or bool(re.fullmatch(_LOW_WORDS, op))
+            return Interval(v, incl, None, False, m.start(), m.end())
+        incl = op in {"<=", "=<", "≤", "⩽"} or bool(re.fullmatch(_HIGH_WORDS, op))
+        return Interval(None, False, v, incl, m.start(), m.end())
+    return None
+
+
+@lru_cache(maxsize=1)
+def _scale_conf() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    data = load_yaml("rules", "scale.yaml")
+    return (frozenset(data["label_words"]), frozenset(data["label_cores"]),
+            re.compile(r"(?<![A-Za-z])(" + data["code_pattern"] + r")(?![A-Za-z])"))
+
+
+def scale_conf(key: str) -> Any:
+    return load_yaml("rules", "scale.yaml")[key]
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def find_label(text: str) -> tuple[str, int, int] | None:
+    """The longest run of 1..4 predicate words with a core word ("Sangat Baik", "Tidak
+    Berhasil") in ``text``: (label as written, start, end)."""
+    words, cores, _ = _scale_conf()
+    toks = list(_WORD_RE.finditer(text))
+    best: tuple[str, int, int] | None = None
+    i = 0
+    while i < len(toks):
+        j = i
+        while (j < len(toks) and toks[j].group(0).lower() in words and j - i < 4
+               and (j == i or not text[toks[j - 1].end():toks[j].start()].strip(" *_"))):
+            j += 1
+        run = toks[i:j]
+        while run and run[-1].group(0).lower() not in cores:
+            run = run[:-1]  # "baik sekali" keeps its tail only when it is a core word
+        if run and any(t.group(0).lower() in cores for t in run):
+            s, e = run[0].start(), run[-1].end()
+            if best is None or e - s > best[2] - best[1]:
+                best = (" ".join(text[s:e].split()), s, e)
+        i = max(j, i + 1)
+    return best
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` is a predicate label and nothing else ("Sangat Tinggi", "Cukup")."""
+    t = " ".join(text.replace("*", " ").split())
+    lb = find_label(t)
+    return lb is not None and lb[0].lower() == t.lower()
+
+
+_FILLER_RE = re.compile(r"\b(?:predikat|kategori|kriteria|interpretasi|nilai|capaian)\b",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Item:
+    label: str
+    code: str | None
+    iv: Interval
+    stated: str = ""
+
+
+def _item(texts: Sequence[str]) -> _Item | None:
+    """A scale band from the cells of one row (or one line/clause: a single text)."""
+    _, _, code_re = _scale_conf()
+    iv: Interval | None = None
+    label: str | None = None
+    code: str | None = None
+    stated = ""
+    for t in texts:
+        if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", t):
+            continue  # row number
+        if iv is None:
+            found = parse_interval(t)
+            if found is not None:
+                iv = found
+                stated = " ".join(t[found.start:found.end].split())
+                t = t[:found.start] + " " + t[found.end:]
+        if label is None:
+            lb = find_label(t)
+            rest = "" if lb is None else _FILLER_RE.sub(" ", t[:lb[1]] + " " + t[lb[2]:])
+            # in a table the label is its cell ("Jalan kondisi baik" is an indicator, not a band)
+            if lb is not None and (len(texts) == 1 or len(rest.strip(" :.,;()*-/|")) <= 3):
+                label = lb[0]
+                t = t[:lb[1]] + " " + t[lb[2]:]
+        if code is None:
+            cm = code_re.search(t.replace("(", " ").replace(")", " "))
+            if cm is not None and len(t.strip(" :.()*-")) <= 4:
+                code = cm.group(1)
+            elif cm is not None and len(texts) == 1:
+                code = cm.group(1)
+    if iv is None or (label is None and code is None):
+        return None
+    for v in (iv.lo, iv.hi):
+        if v is not None and v > 1000:
+            return None
+    return _Item(label or "", code, iv, stated)
+
+
+def _key(it: _Item) -> Decimal:
+    return it.iv.lo if it.iv.lo is not None else (it.iv.hi if it.iv.hi is not None else Decimal(0)) - Decimal("0.001")
+
+
+def build_scale(items: Sequence[_Item]) -> Scale | None:
+    """A contiguous scale from stated bands (3..9 levels), best first.
+
+    Bounds are kept as stated; a gap left between two bands ("76 - 90", "91 - 100") is closed
+    by extending the LOWER band up to the next band's lower bound (a value that has not reached
+    a band's stated minimum is not in that band). The best band has no upper bound (a capaian
+    above the top of the scale is still the best band); the worst has no lower bound.
+    A scale is ordered by its bounds: lower-is-better polarity never applies to it.
+    """
+    if not 3 <= len(items) <= 9:
+        return None
+    names = [(it.label.lower(), it.code) for it in items]
+    if len({n for n, _ in names if n}) < len([n for n, _ in names if n]):
+        return None
+    if len({c for _, c in names if c}) < len([c for _, c in names if c]):
+        return None
+    if any(not it.label for it in items) and any(it.code is None for it in items):
+        return None
+    ordered = sorted(items, key=_key, reverse=True)
+    keys = [_key(it) for it in ordered]
+    if len(set(keys)) != len(keys):
+        return None
+    default = {b.code: b for b in default_scale().bands}
+    codes = {it.code for it in items if it.code}
+    if not (codes <= set(default) and codes & {"AA", "BB", "CC"}):
+        default = {}  # an A..E scale: its letters do not mean the SAKIP labels
+    by_label = {b.label.lower(): b for b in default_scale().bands}
+    bands: list[Band] = []
+    for i, it in enumerate(ordered):
+        label = it.label or (default[it.code].label if it.code in default else it.code or "")
+        code = it.code or label
+        ref = by_label.get(label.lower())
+        aliases = tuple(dict.fromkeys((label.lower(), *(ref.aliases if ref else ()))))
+        lo, lo_incl = it.iv.lo, it.iv.lo_incl
+        if i == len(ordered) - 1:
+            lo, lo_incl = None, True
+        if i == 0:
+            hi, hi_incl = None, False
+        else:
+            above = ordered[i - 1].iv
+            if above.lo is not None:
+                hi, hi_incl = above.lo, not above.lo_incl
+            else:
+                hi, hi_incl = it.iv.hi, it.iv.hi_incl
+        bands.append(Band(code=code, min=lo, max=hi, label=label, aliases=aliases,
+                          min_incl=lo_incl, max_incl=hi_incl, stated=it.stated))
+    return Scale(tuple(bands))
+
+
+def read_scale_rows(rows: Sequence[Sequence[str]]) -> Scale | None:
+    """The scale of a table (one band per row, or per column when the table is laid out
+    horizontally: labels in one row, intervals in the next)."""
+    items = [it for it in (_item(r) for r in rows) if it is not None]
+    scale = build_scale(items)
+    if scale is not None:
+        return scale
+    width = max((len(r) for r in rows), default=0)
+    if width >= 4 and len(rows) <= 6:
+        cols = [[r[i] for r in rows if i < len(r)] for i in range(width)]
+        items = [it for it in (_item(c) for c in cols) if it is not None]
+        return build_scale(items)
+    return None
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"\n|;|,\s+(?=[A-Za-z])|\.\s+(?=[A-Z])|\s+dan\s+(?=[A-Za-z<>≤≥])")
+
+
+def read_scale_text(texts: Sequence[str]) -> Scale | None:
+    """The scale given in prose or as a list ("Sangat Baik apabila capaian >= 91%; Baik apabila
+    76% - 90%; ..."), over consecutive paragraphs or list items; None when fewer than three
+    bands are stated together."""
+    items: list[_Item] = []
+    for text in texts:
+        carry = ""  # "Sangat Baik, jika capaian > 90": a label clause before its interval
+        for clause in _CLAUSE_SPLIT_RE.split(text):
+            iv = parse_interval(clause)
+            if iv is None:
+                carry = clause if find_label(clause) is not None else ""
+                continue
+            own = find_label(clause[:iv.start] + " " + clause[iv.end:]) is not None
+            it = _item([clause]) if own else _item([carry + " " + clause])
+            carry = ""
+            if it is not None:
+                items.append(it)
+    return build_scale(items)
+
+
+def cap_rule_stated(text: str) -> bool:
+    """Whether ``text`` states that a capaian above 100% counts as 100%."""
+    return bool(re.search(scale_conf("cap_rule"), text, re.IGNORECASE))
+
 
 
 @lru_cache(maxsize=1)

@@ -68,17 +68,17 @@ def test_glued_words_left_to_spelling() -> None:
 # --- default scale notice -------------------------------------------------------------------
 
 def test_default_scale_is_announced_once() -> None:
-    from drafter.check.context import DEFAULT_SCALE_NOTICE
+    from drafter.check.analyzer import default_scale_notice
     from drafter.check.runner import check_document
 
     doc = parse_text("LAPORAN KINERJA DINAS SOSIAL KOTA BIMA TAHUN 2023\n\nCapaian sebesar 95% "
                      "dan masuk kategori Baik. Capaian lain 80% kategori Baik.\n", "<t>")
     _issues, notices = check_document(doc, CheckConfig(year=2023))
-    assert notices.count(DEFAULT_SCALE_NOTICE) == 1
+    assert notices.count(default_scale_notice()) == 1
 
 
 def test_own_scale_is_not_announced() -> None:
-    from drafter.check.context import DEFAULT_SCALE_NOTICE
+    from drafter.check.analyzer import default_scale_notice
     from drafter.check.runner import check_document
 
     text = ("Tabel 2.1 Skala Nilai Predikat\n\nNo\tNilai Capaian\tPredikat\tKode\n"
@@ -86,7 +86,7 @@ def test_own_scale_is_not_announced() -> None:
             "4\t51 - 65\tKurang\tC\n5\t0 - 50\tSangat Kurang\tD\n\n"
             "Capaian sebesar 95% dan masuk kategori Sangat Baik.\n")
     _issues, notices = check_document(parse_text(text, "<t>"), CheckConfig(year=2023))
-    assert DEFAULT_SCALE_NOTICE not in notices
+    assert default_scale_notice() not in notices
 
 
 # --- years ----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from drafter.check.gazetteer import (
     name_key,
 )
 from drafter.document.model import Block, Document
-from drafter.measure import Band, Scale, default_scale
+from drafter.measure import Scale, cap_rule_stated, default_scale
 from drafter.numbers import parse_number
 
 _YEAR = r"(20\d\d)"
@@ -64,6 +64,9 @@ class ReportInfo:
     scale: Scale
     scale_source: str  # "document" or "default"
     scale_block: int | None = None
+    scale_blocks: tuple[int, ...] = ()  # the blocks stating the scale (table, list items, prose)
+    cap_100: bool = False  # the report states that a capaian above 100% counts as 100%
+    notes: list[str] = field(default_factory=list)  # one-line notices for the user
     names_seen: Counter[str] = field(default_factory=Counter)
     # the report's own region from the national gazetteer (None when not resolved)
     kabupaten_kind: str | None = None  # "Kabupaten" or "Kota"
@@ -334,51 +337,88 @@ def _num(s: str) -> Decimal | None:
     return n.value if n else None
 
 
-def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
-    """The document's own predicate scale (from its kerangka pengukuran table) or the default."""
-    from drafter.check.tables import is_grade_conversion
+DEFAULT_SCALE_NOTICE = (
+    "Skala predikat laporan tidak ditemukan (tabel, daftar atau uraian interval capaian dengan "
+    "kategorinya); predikat dinilai dengan skala bawaan {levels} tingkat ({bands}). Cantumkan "
+    "skala pengukuran laporan agar predikat dinilai dengan skala laporan sendiri."
+)
 
-    default = default_scale()
-    codes = {b.code for b in default.bands}
+
+def default_scale_notice() -> str:
+    sc = default_scale()
+    return DEFAULT_SCALE_NOTICE.format(
+        levels=len(sc.bands), bands=", ".join(f"{b.code} {b.describe()}" for b in sc.bands))
+
+
+def _scale_words(doc: Document, table: Block) -> str:
+    """Caption, header and the text just before a table (what the table is about)."""
+    parts = [table.caption or ""]
+    parts += [c.text for r in table.rows[:2] for c in r.cells]
+    for b in reversed(doc.blocks[max(0, table.index - 2):table.index]):
+        if b.kind != "table":
+            parts.append(b.text[-300:])
+    return " ".join(parts)
+
+
+def _head_words(doc: Document, table: Block) -> str:
+    """Caption and header of a table."""
+    cap = table.caption or ""
+    if not cap and table.caption_block is not None:
+        cap = doc.blocks[table.caption_block].text
+    return " ".join([cap, *(c.text for r in table.rows[:1] for c in r.cells)])
+
+
+def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
+    """(scale, source, first block) of :func:`read_scale_blocks`."""
+    sc, src, blocks = read_scale_blocks(doc)
+    return sc, src, blocks[0] if blocks else None
+
+
+def read_scale_blocks(doc: Document) -> tuple[Scale, str, tuple[int, ...]]:
+    """The report's own predicate scale, wherever it is stated, or the default.
+
+    Looked for, in order: a table of intervals with their predicates (one band per row, or
+    per column), then a list or prose definition ("dikategorikan Sangat Baik apabila capaian
+    >= 91%; Baik apabila 76% - 90%; ..."). A grade-conversion table (SAKIP evaluation scores to
+    AA..D) and a table of the IKM/SKM service scale are never the capaian scale; with only such
+    a table the default scale (whose bands a grade conversion repeats) is used and said so. Returns (scale,
+    source, block index): source is "document" or "default".
+    """
+    from drafter.check.tables import is_grade_conversion
+    from drafter.measure import read_scale_rows, read_scale_text, scale_conf
+
+    other = re.compile(scale_conf("other_scale"), re.IGNORECASE)
+    cue = re.compile(scale_conf("prose_cue"), re.IGNORECASE)
+    capaian = re.compile(scale_conf("capaian_scale"), re.IGNORECASE)
     for table in doc.tables():
-        if is_grade_conversion(doc, table):
+        if len(table.rows) < 2 or len(table.rows) > 40:
+            continue
+        sc = read_scale_rows([[c.text.strip() for c in r.cells] for r in table.rows])
+        if sc is None or other.search(_scale_words(doc, table)):
+            continue
+        if is_grade_conversion(doc, table) and not capaian.search(_head_words(doc, table)):
             continue  # scores to letter grades (SAKIP evaluation), not the capaian scale
-        found: list[tuple[str, Decimal, Decimal, str]] = []
-        for row in table.rows:
-            texts = [c.text.strip() for c in row.cells]
-            code = next((t.upper() for t in texts if t.upper() in codes), None)
-            rng = None
-            for t in texts:
-                m = _RANGE_RE.search(t)
-                if m:
-                    rng = m
-                    break
-            if code is None or rng is None:
-                continue
-            lo, hi = _num(rng.group(1)), _num(rng.group(2))
-            if lo is None or hi is None:
-                continue
-            label = ""
-            for t in texts:
-                band = default.find(t)
-                if band is not None and not _RANGE_RE.search(t) and t.upper() not in codes:
-                    label = band.label
-                    break
-            found.append((code, lo, hi, label))
-        if len(found) >= 5:
-            found.sort(key=lambda f: -f[1])
-            bands = []
-            for i, (code, lo, hi, label) in enumerate(found):
-                ref = next(b for b in default.bands if b.code == code)
-                bands.append(Band(
-                    code=code,
-                    min=None if i == len(found) - 1 else lo,
-                    max=None if i == 0 else hi,
-                    label=label or ref.label,
-                    aliases=ref.aliases,
-                ))
-            return Scale(tuple(bands)), "document", table.index
-    return default, "default", None
+        return sc, "document", (table.index,)
+    run: list[Block] = []
+    blocks = [*doc.blocks, None]
+    for b in blocks:
+        if b is not None and b.kind != "table" and len(b.text) < 3000 and _has_band(b.text):
+            run.append(b)
+            continue
+        if run:
+            before = doc.blocks[run[0].index - 1].text if run[0].index > 0 else ""
+            if cue.search(" ".join([before[-300:], *(r.text for r in run)])):
+                sc = read_scale_text([r.text for r in run])
+                if sc is not None:
+                    return sc, "document", tuple(r.index for r in run)
+            run = []
+    return default_scale(), "default", ()
+
+
+def _has_band(text: str) -> bool:
+    from drafter.measure import find_label, parse_interval
+
+    return parse_interval(text) is not None and find_label(text) is not None
 
 
 def assign_sections(doc: Document) -> None:
@@ -421,7 +461,8 @@ def analyze_report(doc: Document, *, year: int | None = None,
     own = region.village or region.kecamatan
     if own is not None and full and full.split(" ", 1)[0] in (KECAMATAN, KELURAHAN, DESA):
         full, name = own.full, own.name  # the gazetteer's spelling, all words of the name
-    scale, ssrc, sblock = read_scale(doc)
+    scale, ssrc, sblocks = read_scale_blocks(doc)
+    notes = [default_scale_notice()] if ssrc == "default" else []
     return ReportInfo(
         year=y,
         year_source=ysrc,
@@ -430,7 +471,10 @@ def analyze_report(doc: Document, *, year: int | None = None,
         kabupaten=kab,
         scale=scale,
         scale_source=ssrc,
-        scale_block=sblock,
+        scale_block=sblocks[0] if sblocks else None,
+        scale_blocks=sblocks,
+        cap_100=any(cap_rule_stated(b.text) for b in doc.blocks if b.kind != "table"),
+        notes=notes,
         names_seen=names,
         kabupaten_kind=region.regency.kind if region.regency else None,
         province=region.province,

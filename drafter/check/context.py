@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from drafter.text import TextLayer
 
 
-DEFAULT_SCALE_NOTICE = ("laporan tidak memuat tabel skala predikat yang terbaca; predikat dinilai "
-                        "dengan skala bawaan (rules/scale.yaml)")
-
-
 @dataclass
 class CheckConfig:
     select: list[str] = field(default_factory=list)  # codes or categories; empty = all
@@ -71,8 +67,10 @@ class CheckContext:
 
     @property
     def scale(self) -> Scale:
-        if self.info.scale_source != "document":
-            self.notice(DEFAULT_SCALE_NOTICE)
+        """The predicate scale rules judge with; when it is the default (no scale found in the
+        report), the user is told once (the note comes from the analyzer's read_scale)."""
+        for note in self.info.notes:
+            self.notice(note)
         return self.info.scale
 
     @cached_property

@@ -357,7 +357,9 @@ def _is_header_like(row: Row) -> bool:
     keywords = any(p.search(t.lower()) for t in nonempty for _, p in _column_patterns())
     years = all(_YEAR_RE.fullmatch(t) or len(t) <= 12 for t in nonempty) and bool(
         _YEAR_RE.search(joined))
-    scale_words = sum(1 for t in nonempty if _band_label(t) is not None) >= 2
+    from drafter.measure import is_label  # any scale's labels ("Sangat Tinggi", "Rendah")
+
+    scale_words = sum(1 for t in nonempty if _band_label(t) is not None or is_label(t)) >= 2
     return keywords or years or scale_words
 
 

@@ -72,6 +72,8 @@ def render_json(results: Sequence[FileResult]) -> str:
         }
         if r.error:
             entry["error"] = r.error
+        if r.notices:
+            entry["notices"] = list(r.notices)
         files.append(entry)
     doc = {"version": 1, "files": files, "summary": summary(results)}
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -260,7 +260,8 @@ def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
 
 def _doc_caps(ctx: CheckContext) -> bool:
     pat = rx("cap_rule")
-    return any(pat.search(b.text) for b in ctx.document.blocks if b.kind != "table")
+    return ctx.info.cap_100 or any(pat.search(b.text) for b in ctx.document.blocks
+                                   if b.kind != "table")
 
 
 @register

@@ -1,8 +1,10 @@
 """Predicate rules (PR1xx): stated predicates against the report's own scale.
 
-The scale is the report's own (its kerangka pengukuran table, ``ctx.info.scale``) or the
-default of ``rules/scale.yaml``. Labels are matched longest first, so "Sangat Baik" is never
-read as "Baik".
+The scale is the report's own (``ctx.scale``: a table, list or prose definition of any number
+of levels, with or without letter codes, read by the analyzer) or the default of
+``rules/scale.yaml`` (the user is told). Labels are matched longest first and in any letter
+case, so "Sangat Baik" is never read as "Baik"; the blocks that define the scale state no
+result and are not checked.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from drafter.check.context import DEFAULT_SCALE_NOTICE
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import prose_units, sentences
 from drafter.measure import Band, Scale
@@ -38,68 +39,20 @@ def rx(key: str) -> re.Pattern[str]:
     return re.compile(conf()[key], re.IGNORECASE)
 
 
-_RANGE_NUM = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def _row_band(texts: list[str], ref: Scale) -> tuple[Band, Decimal | None, Decimal | None] | None:
-    """(reference band of the label, lower bound, upper bound) of one scale-table row."""
-    label_band = None
-    for t in texts:
-        b = find_band(ref, re.sub(r"\(.*?\)", " ", t))
-        if b is not None and not _RANGE_NUM.search(t):
-            label_band = b
-            break
-    if label_band is None:
-        return None
-    for t in texts:
-        if re.fullmatch(r"\s*\d{1,2}\s*\.?\s*", t) or find_band(ref, t) is not None:
-            continue  # row number or label
-        nums = [Decimal(n.replace(",", ".")) for n in _RANGE_NUM.findall(t)]
-        if not nums or any(n > 1000 for n in nums):
-            continue
-        if len(nums) >= 2:
-            return label_band, min(nums[:2]), max(nums[:2])
-        low = t.lower()
-        if re.search(r"[<≤]|kurang\s+dari|di\s*bawah|maks", low):
-            return label_band, None, nums[0]
-        if re.search(r"[>≥]|lebih\s+dari|di\s*atas|min", low):
-            return label_band, nums[0], None
-    return None
-
-
 def effective_scale(ctx: CheckContext) -> Scale:
-    """The report's scale; also read from a scale table without letter codes.
+    """The report's own scale (read by :func:`drafter.check.analyzer.read_scale` from a table,
+    list or prose definition, with or without letter codes) or the default scale."""
+    return ctx.scale
 
-    The analyzer reads the report's scale from a table with the SAKIP codes (AA..D). Reports
-    with their own scale ("91% - 100% Sangat Baik, 76% - 90% Baik, ...") and no codes would
-    otherwise be checked against the default scale.
-    """
-    cached = getattr(ctx, "_pr_scale", None)
-    if isinstance(cached, Scale):
-        return cached
-    scale = ctx.info.scale
-    if ctx.info.scale_source != "document":
-        for table in ctx.document.tables():
-            found = []
-            for row in table.rows:
-                rb = _row_band([c.text.strip() for c in row.cells], scale)
-                if rb is not None:
-                    found.append(rb)
-            codes = [b.code for b, _, _ in found]
-            if len(found) < 3 or len(set(codes)) != len(codes):
-                continue
-            found.sort(key=lambda f: -(f[1] if f[1] is not None else Decimal(-1)))
-            bands = []
-            for i, (ref, lo, _hi) in enumerate(found):
-                upper = found[i - 1][1] if i > 0 else None
-                bands.append(Band(code=ref.code, min=lo if i < len(found) - 1 else None,
-                                  max=upper, label=ref.label, aliases=ref.aliases))
-            scale = Scale(tuple(bands))
-            break
-        else:
-            ctx.notice(DEFAULT_SCALE_NOTICE)
-    object.__setattr__(ctx, "_pr_scale", scale)
-    return scale
+
+def tag(band: Band) -> str:
+    """"AA, >= 90" or, for a scale without codes, just the interval ("76 - 90")."""
+    return band.describe() if band.code == band.label else f"{band.code}, {band.describe()}"
+
+
+def say(band: Band) -> str:
+    """The band as a message names it: "'Baik' (76 - 90)", "'Memuaskan' (A, 80 - <90)"."""
+    return f"'{band.label}' ({tag(band)})"
 
 
 def _label_names(scale: Scale) -> list[str]:
@@ -216,6 +169,18 @@ def _realisasi_bands(ctx: CheckContext, value: Decimal, scale: Scale) -> set[str
     return out
 
 
+def _last_sentence(ctx: CheckContext, index: int) -> str:
+    """The last sentence of the paragraph just before (a paragraph may open with "Capaian
+    tersebut ..." about the value of the paragraph before); "" when that is no paragraph."""
+    if index < 0:
+        return ""
+    b = ctx.document.blocks[index]
+    if b.kind not in ("paragraph", "list_item") or not b.text.strip():
+        return ""
+    spans = list(sentences(b.text))
+    return b.text[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
 @register
 class PredicateInText(Rule):
     """A predicate stated in text ("95,5% dan masuk dalam kategori Memuaskan", "sebesar 96 % mendapat predikat baik", "85 atau BB") against the band of the nearest capaian or score on the report's own scale; an overall category without a number ("dikategorikan Baik") against the average capaian of Tabel 3.1.
@@ -251,12 +216,13 @@ class PredicateInText(Rule):
                     continue
                 msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
-                       f"{exp.code} ('{exp.label}', {exp.describe()})")
+                       f"{say(exp)}")
                 yield self.issue(unit, m.start("code"), m.end("code"), msg, exp.code)
+        defining = set(ctx.info.scale_blocks)
         for b in prose_units(ctx):
-            if not trigger.search(b.text):
-                continue
-            prev_sent = ""
+            if not trigger.search(b.text) or b.index in defining:
+                continue  # the scale's own definition states no result
+            prev_sent = _last_sentence(ctx, b.index - 1)
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
                 before_sent, prev_sent = prev_sent, sent
@@ -284,8 +250,7 @@ class PredicateInText(Rule):
                             exp = scale.band_for(averages[0])
                             msg = (f"predikat tertulis '{lm.group(0)}', padahal rata-rata capaian "
                                    f"Tabel 3.1 {fmt_num(averages[0])}% termasuk "
-                                   f"'{exp.label}' ({exp.code}, {exp.describe()}) pada skala "
-                                   f"laporan")
+                                   f"{say(exp)} pada skala laporan")
                             yield self.issue(b, s + lm.start(), s + lm.end(), msg, exp.label)
                     elif isinstance(issue, Issue):
                         yield issue
@@ -328,7 +293,7 @@ class PredicateInText(Rule):
         if _ikm_fits(sent, lm.group(0), value):
             return None
         msg = (f"predikat tertulis '{lm.group(0)}' untuk nilai {n.text.strip()}, padahal pada skala "
-               f"laporan {n.text.strip()} termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
+               f"laporan {n.text.strip()} termasuk {say(exp)}")
         return self.issue(b, off + lm.start(), off + lm.end(), msg, exp.label)
 
 
@@ -417,7 +382,7 @@ class PredicateTicks(Rule):
             if band is None or band.code == exp.code:
                 continue
             msg = (f"Tabel 3.5: capaian {c.text} dicentang '{label}', padahal pada skala laporan "
-                   f"termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
+                   f"termasuk {say(exp)}")
             yield self.issue(cell, 0, len(cell.text), msg, exp.label)
 
     def _text_columns(self, ctx: CheckContext) -> Iterable[Issue]:
@@ -438,5 +403,5 @@ class PredicateTicks(Rule):
                     continue
                 m = found[0]
                 msg = (f"Tabel {role}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
-                       f"pada skala laporan termasuk '{exp.label}' ({exp.code}, {exp.describe()})")
+                       f"pada skala laporan termasuk {say(exp)}")
                 yield self.issue(p.cell, m.start(), m.end(), msg, exp.label)
