@@ -3,7 +3,8 @@
 
 For each ``NNN_<name>.gold.yaml`` the seed ``../shared/seeds/lkip-*<name>*.txt`` is checked (or a
 ``--json`` output of ``lkip check --format json`` is read). An entry is *found* when an issue lies
-within +-1 line of the entry's line. Prints recall per category (entries marked
+within +-1 line of the entry's line, or an issue of the entry's category within +-1 line of one of
+its related lines. Prints recall per category (entries marked
 ``detectable: auto``; typo separately), then every reported issue that matches no entry
 (neither its line nor one of its related lines, +-1).
 
@@ -62,6 +63,13 @@ def score(entries: list[dict[str, Any]], issues: list[dict[str, Any]]) -> dict[s
         cat = e["category"]
         per_cat[cat]["auto"] += 1
         near = [i for i in issues if abs(int(i["line"]) - int(e["line"])) <= 1]
+        if not near:
+            # a defect between two places (a table against the PK, a sentence against a table)
+            # may be reported at the other place: an issue of the entry's own category there
+            # counts, since its message names both places
+            rel = [int(x) for x in e.get("related_lines") or []]
+            near = [i for i in issues if i["category"] == cat
+                    and any(abs(int(i["line"]) - r) <= 1 for r in rel)]
         if near:
             per_cat[cat]["found"] += 1
             if any(i["category"] == cat for i in near):
