@@ -452,10 +452,33 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
             carry = named
             if c is not None:
                 c.row = named
+        elif carry is not None or (c is not None and c.row is not None):
+            # "Status indikator layanan administrasi ...": a paragraph that points at another
+            # indicator by a part of its name leaves the one before
+            other = _pointed_in(ctx, first)
+            if other is not None:
+                carry = other
+                if c is not None:
+                    c.row = other
         row = c.row if c is not None else carry
         out.append((b, row))
     ctx._claims_paragraphs = out  # type: ignore[attr-defined]
     yield from out
+
+
+_POINTER = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,80})", re.IGNORECASE)
+
+
+def _pointed_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The main indicator that "indikator <part of its name>" in ``text`` clearly points at."""
+    m = _POINTER.search(text)
+    if m is None:
+        return None
+    scores = sorted(((containment(m.group(1), r.name), i) for i, r in enumerate(main_rows(ctx))),
+                    reverse=True)
+    if not scores or scores[0][0] < 0.6 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
+        return None
+    return main_rows(ctx)[scores[0][1]]
 
 
 def _bare(name: str) -> str:

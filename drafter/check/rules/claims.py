@@ -84,7 +84,7 @@ def _counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRo
                 break
     except Exception:  # noqa: BLE001 - grouping is best effort
         pass
-    cands = [r for r in ctx.tables.rows(role) if not r.is_average]
+    cands = [r for r in ctx.tables.rows(role) if not r.is_average and tokens(r.name)]
     if not cands:
         return None
     scored = sorted(((max(similarity(row.name, r.name),
@@ -309,6 +309,8 @@ class CapaianClaim(_ClaimRule):
                     continue
                 if pct_of_items(text, m.start("num"), m.end("num")):
                     continue  # "capaian 60% indikator": a share of indicators, not a capaian
+                if m.group("gap") and named_other(ctx, row, m.group("gap")):
+                    continue  # "capaian indikator <another one> sebesar ..."
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
@@ -336,6 +338,7 @@ class DirectionClaim(_ClaimRule):
     code = "CL103"
     name = "target-direction-claim"
 
+    _numeric = re.compile(r"\b(?:di\s*atas|diatas|melebihi|di\s*bawah|dibawah|kurang\s+dari)\b", re.IGNORECASE)
     _above = re.compile(r"\bmelampaui\)?\s*target|tercapai\s*\(\s*melampaui\s*\)|"
                         r"\b(?:di\s*atas|diatas|melebihi)\s+target", re.IGNORECASE)
 
@@ -344,6 +347,9 @@ class DirectionClaim(_ClaimRule):
             st = row_status(row)
             if st is None:
                 continue
+            tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+            neg = is_negative(row.name) or (tv is not None and rv is not None and
+                                            negative_polarity(tv, rv, value_of(row.values.get("capaian"))))
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
@@ -354,6 +360,9 @@ class DirectionClaim(_ClaimRule):
                     claims.append(("below", m))
                 for m in self._above.finditer(sent):
                     claims.append(("above", m))
+                if neg:
+                    # lower is better: "13,2, di atas target 12" only places the number
+                    claims = [(k, m) for k, m in claims if not self._numeric.search(m.group(0))]
                 if not claims and re.search(r"realisasi|target|capaian|\d", sent, re.IGNORECASE):
                     for m in pattern("direction", "met").finditer(sent):
                         claims.append(("met", m))
@@ -392,14 +401,21 @@ class ChangeClaim(_ClaimRule):
         up, down = set(words("change_up")), set(words("change_down"))
         for b, row in self.paragraphs(ctx):
             text = b.text
-            r32 = counterpart(ctx, row, "3.2")
-            prev = cur = None
-            if r32 is not None and year:
-                prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
-                cur = value_of(r32.values.get(f"realisasi:{year}"))
-            if cur is None:
-                cur = value_of(row.values.get("realisasi"))
+            last = 0
             for m in pattern("change").finditer(text):
+                # "IKM naik dari A menjadi B, sedangkan AKI turun dari C menjadi D": each change
+                # is about the indicator named right before it, else the paragraph's one
+                sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
+                named = named_row(ctx, text[max(last, sent_start):m.start()])
+                last = m.end()
+                own = named if named is not None else row
+                r32 = counterpart(ctx, own, "3.2")
+                prev = cur = None
+                if r32 is not None and year:
+                    prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
+                    cur = value_of(r32.values.get(f"realisasi:{year}"))
+                if cur is None:
+                    cur = value_of(own.values.get("realisasi"))
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
                 if a is None or bb is None or pattern("helpers", "unit_after").match(text[m.end("b"):]) \
                         or pattern("helpers", "unit_after").match(text[m.end("a"):]):
@@ -652,6 +668,7 @@ class StatusCountClaim(_ClaimRule):
                             expected=f"{above} indikator")
             if rows and None not in statuses:
                 met = sum(1 for st in statuses if st != "tidak_tercapai")
+                yield from self._all_met(b, rows, statuses)
                 for m in pattern("status_count_met").finditer(text):
                     n, total = int(m.group("n")), int(m.group("total"))
                     if total == len(rows) and n != met:
@@ -684,6 +701,34 @@ class StatusCountClaim(_ClaimRule):
                         f"jumlah indikator per kategori tidak sesuai {source}: tertulis "
                         f"'{m0.group(0)}', sedangkan {source} menunjukkan {_describe(ctx, counts)}",
                         expected=_describe(ctx, counts))
+
+
+def _all_met(self: StatusCountClaim, b: Block, rows: list[IndicatorRow],
+             statuses: list[str | None]) -> Iterator[Issue]:
+    """"Semua indikator telah mencapai target" while Tabel 3.1 has indicators below target (or
+    "... melampaui target" while some only met it)."""
+    text = b.text
+    blocker = pattern("status_all_blocker")
+    for s, e in sentences(text):
+        for m in pattern("status_all_met").finditer(text, s, e):
+            if blocker.search(text, s, m.start()) or in_choice(text, m.start(), m.end()):
+                continue
+            above = m.group("verb").lower() in ("melampaui", "melebihi") and \
+                not re.search(r"\b(?:mencapai|memenuhi)\b", m.group(0), re.IGNORECASE)
+            bad = [r for r, st in zip(rows, statuses, strict=True)
+                   if st == "tidak_tercapai" or (above and st != "melampaui")]
+            if not bad:
+                continue
+            names = "; ".join(f"'{r.name[:50]}'" for r in bad[:3]) + (" ..." if len(bad) > 3 else "")
+            word = "melampaui" if above else "mencapai"
+            yield self.issue(
+                b, m.start(), m.end(),
+                f"tertulis semua indikator {word} target, padahal Tabel 3.1 mencatat {len(bad)} dari "
+                f"{len(rows)} indikator yang tidak {word} target: {names}",
+                expected=f"{len(rows) - len(bad)} dari {len(rows)} indikator {word} target")
+
+
+StatusCountClaim._all_met = _all_met  # type: ignore[attr-defined]
 
 
 def overall_capaian(ctx: CheckContext) -> tuple[Decimal, str] | None:
@@ -930,13 +975,19 @@ class CompletionClaim(_ClaimRule):
                 continue
             target = value_of(row.values.get("target"))
             cap = value_of(row.values.get("capaian"))
-            if _percent_like(row, real):
+            # "Jumlah pengaduan yang belum tertangani": the indicator counts what is NOT done, so
+            # any realisasi above 0 contradicts "seluruh ... tertangani"
+            unfinished = bool(pattern("completion", "unfinished_name").search(row.name))
+            if unfinished:
+                if real.num.value <= 0 or _percent_like(row, real):
+                    continue
+            elif _percent_like(row, real):
                 if real.num.value >= 100:
                     continue
             elif target is None or target.num is None or target.grade or real.grade or \
                     real.num.value >= target.num.value:
                 continue  # a count: "seluruh" is wrong only when fewer than the target were done
-            if negative_polarity(target or real, real, cap) or is_negative(row.name):
+            if not unfinished and (negative_polarity(target or real, real, cap) or is_negative(row.name)):
                 continue  # lower is better: "100%" is not the ideal there
             text = b.text
             for s, e in sentences(text):
@@ -953,6 +1004,14 @@ class CompletionClaim(_ClaimRule):
                     continue
                 if not tokens(sent[q.start():v.end()]) & tokens(row.name):
                     continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
+                if unfinished:
+                    yield self.issue(
+                        b, s + q.start(), s + v.end(),
+                        f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
+                        f"selesai), padahal {self.where(row, 'realisasi')} mencatat {real.text} untuk "
+                        f"indikator '{row.name[:70]}' (yang belum selesai)",
+                        expected=f"masih {real.text} belum selesai")
+                    continue
                 yield self.issue(
                     b, s + q.start(), s + v.end(),
                     f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
