@@ -399,7 +399,7 @@ class ChangeClaim(_ClaimRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         up, down = set(words("change_up")), set(words("change_down"))
-        for b, row in self.paragraphs(ctx):
+        for b, row in indicator_paragraphs(ctx):  # a sentence may name its indicator itself
             text = b.text
             last = 0
             for m in pattern("change").finditer(text):
@@ -409,6 +409,8 @@ class ChangeClaim(_ClaimRule):
                 named = named_row(ctx, text[max(last, sent_start):m.start()])
                 last = m.end()
                 own = named if named is not None else row
+                if own is None:
+                    continue
                 r32 = counterpart(ctx, own, "3.2")
                 prev = cur = None
                 if r32 is not None and year:
