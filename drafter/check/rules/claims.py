@@ -251,6 +251,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if any(year and int(y) != year for y in re.findall(r"\b(20\d\d)\b", gap)):
                     continue
+                sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
+                if pattern("helpers", "target_skip").search(sent):
+                    continue  # "dibandingkan target akhir Renstra, realisasi ... mencapai 97%"
                 other = named_row(ctx, gap)
                 if other is not None and other is not row:
                     continue  # the sentence names another indicator
@@ -264,6 +267,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if pattern("helpers", "unit_after").match(text[m.end("num"):]):
                     continue  # "realisasi sebesar 182 laporan": a count, not the indicator value
+                if re.match(r"\s*(?:dari|terhadap)\s+(?:the\s+)?target\b", text[m.end("num"):], re.IGNORECASE) \
+                        and same_value(stated, cap):
+                    continue  # "realisasi ... mencapai 95% dari target": the capaian
                 if same_value(stated, real) is not False:
                     continue
                 if either and same_value(stated, cap):
@@ -670,7 +676,7 @@ class StatusCountClaim(_ClaimRule):
                             expected=f"{above} indikator")
             if rows and None not in statuses:
                 met = sum(1 for st in statuses if st != "tidak_tercapai")
-                yield from self._all_met(b, rows, statuses)
+                yield from self._all_met(ctx, b, rows, statuses)
                 for m in pattern("status_count_met").finditer(text):
                     n, total = int(m.group("n")), int(m.group("total"))
                     if total == len(rows) and n != met:
@@ -705,17 +711,20 @@ class StatusCountClaim(_ClaimRule):
                         expected=_describe(ctx, counts))
 
 
-def _all_met(self: StatusCountClaim, b: Block, rows: list[IndicatorRow],
+def _all_met(self: StatusCountClaim, ctx: CheckContext, b: Block, rows: list[IndicatorRow],
              statuses: list[str | None]) -> Iterator[Issue]:
     """"Semua indikator telah mencapai target" while Tabel 3.1 has indicators below target (or
     "... melampaui target" while some only met it)."""
     text = b.text
     blocker = pattern("status_all_blocker")
     for s, e in sentences(text):
+        if _other_period(ctx, text[s:e]):
+            continue  # the Renstra, last year, another year
         for m in pattern("status_all_met").finditer(text, s, e):
             if blocker.search(text, s, m.start()) or in_choice(text, m.start(), m.end()):
                 continue
-            above = m.group("verb").lower() in ("melampaui", "melebihi") and \
+            verb = (m.group("verb") or m.group("verb2") or m.group("verb3") or "").lower()
+            above = verb in ("melampaui", "melebihi", "terlampaui") and \
                 not re.search(r"\b(?:mencapai|memenuhi)\b", m.group(0), re.IGNORECASE)
             bad = [r for r, st in zip(rows, statuses, strict=True)
                    if st == "tidak_tercapai" or (above and st != "melampaui")]
