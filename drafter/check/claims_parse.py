@@ -368,6 +368,11 @@ def logical_blocks(ctx: CheckContext) -> list[Block]:
     return out
 
 
+def prose_blocks(ctx: CheckContext) -> list[Block]:
+    """The prose blocks (not tables) with hard-wrapped paragraph lines joined."""
+    return [b for b in logical_blocks(ctx) if b.kind != "table"]
+
+
 def _heading_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The indicator a short numbered heading ("3. Tindak Lanjut Rekomendasi") is about."""
     named = _named_in(ctx, text)

@@ -15,6 +15,7 @@ from drafter.check.claims_parse import (
     main_rows,
     pattern,
     pct_of_items,
+    prose_blocks,
     renstra_start,
     same_value,
     scale_pattern,
@@ -28,6 +29,7 @@ from drafter.check.claims_parse import (
 )
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import is_negative
+from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
@@ -38,6 +40,11 @@ if TYPE_CHECKING:
     from drafter.text import Mention
 
 
+
+
+def tname(role: str) -> str:
+    """How the report names the table of ``role`` ("Tabel 3.4", "Tabel 19"), whatever its number."""
+    return table_display_name(role)
 
 
 def fmt(x: Decimal) -> str:
@@ -187,7 +194,7 @@ class _ClaimRule(Rule):
 
     def where(self, row: IndicatorRow, key: str) -> str:
         vc = row.values.get(key)
-        table = f"Tabel {row.role}" if row.role[0].isdigit() else row.role
+        table = caption_number(row.table.caption) or tname(row.role)
         if vc is not None:
             loc = vc.cell.locate()
             return f"{table} (baris {loc.line})"
@@ -430,7 +437,7 @@ class ChangeClaim(_ClaimRule):
                     continue
                 problems = []
                 if prev is not None and same_value(a, prev) is False:
-                    problems.append(f"nilai awal {a.text} (tahun lalu menurut Tabel 3.2: {prev.text})")
+                    problems.append(f"nilai awal {a.text} (tahun lalu menurut {tname('3.2')}: {prev.text})")
                 if cur is not None and same_value(bb, cur) is False:
                     problems.append(f"nilai akhir {bb.text} (tahun ini menurut tabel: {cur.text})")
                 word = m.group("word").lower()
@@ -572,7 +579,7 @@ class RegionalComparisonClaim(_ClaimRule):
                         same_value(stated, table_ref_k) is False:
                     yield self.issue(
                         b, s + m.start("num"), s + m.end("num"),
-                        f"nilai pembanding tertulis {stated.text}, sedangkan Tabel 3.4"
+                        f"nilai pembanding tertulis {stated.text}, sedangkan {tname('3.4')}"
                         f" (baris {r34.values['nasional'].cell.locate().line}) mencatat {table_ref.text}",  # type: ignore[union-attr]
                         expected=table_ref.text)
                 ref = table_ref_k if table_ref_k is not None and table_ref_k.num is not None else stated
@@ -631,7 +638,7 @@ def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
             if c is None or c.num is None:
                 return None
             counts[ctx.scale.band_for(c.num.value).code] += 1
-        return counts, "Tabel 3.1"
+        return counts, tname("3.1")
     rows = [r for r in ctx.tables.rows("3.5") if not r.is_average]
     for r in rows:
         p = r.values.get("predikat")
@@ -639,7 +646,7 @@ def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
         if band is None:
             return None
         counts[band.code] += 1
-    return (counts, "Tabel 3.5") if counts else None
+    return (counts, tname("3.5")) if counts else None
 
 
 def _describe(ctx: CheckContext, counts: Counter[str]) -> str:
@@ -663,7 +670,7 @@ class StatusCountClaim(_ClaimRule):
         statuses = [row_status(r) for r in rows]
         above = sum(1 for s in statuses if s == "melampaui") if rows and None not in statuses else None
         bands = _band_counts(ctx)
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text
             if above is not None:
                 for m in pattern("status_count_above").finditer(text):
@@ -671,7 +678,7 @@ class StatusCountClaim(_ClaimRule):
                     if n != above:
                         yield self.issue(
                             b, m.start(), m.end(),
-                            f"tertulis {n} indikator di atas target, padahal Tabel 3.1 hanya "
+                            f"tertulis {n} indikator di atas target, padahal {tname('3.1')} hanya "
                             f"mencatat {above} dari {len(rows)} indikator dengan realisasi melampaui target",
                             expected=f"{above} indikator")
             if rows and None not in statuses:
@@ -682,7 +689,7 @@ class StatusCountClaim(_ClaimRule):
                     if total == len(rows) and n != met:
                         yield self.issue(
                             b, m.start("n"), m.end("n"),
-                            f"tertulis {n} dari {total} indikator memenuhi target, padahal Tabel 3.1 "
+                            f"tertulis {n} dari {total} indikator memenuhi target, padahal {tname('3.1')} "
                             f"mencatat {met} indikator dengan realisasi mencapai atau melampaui target",
                             expected=f"{met} dari {total} indikator")
             if bands is None:
@@ -734,7 +741,7 @@ def _all_met(self: StatusCountClaim, ctx: CheckContext, b: Block, rows: list[Ind
             word = "melampaui" if above else "mencapai"
             yield self.issue(
                 b, m.start(), m.end(),
-                f"tertulis semua indikator {word} target, padahal Tabel 3.1 mencatat {len(bad)} dari "
+                f"tertulis semua indikator {word} target, padahal {tname('3.1')} mencatat {len(bad)} dari "
                 f"{len(rows)} indikator yang tidak {word} target: {names}",
                 expected=f"{len(rows) - len(bad)} dari {len(rows)} indikator {word} target")
 
@@ -747,12 +754,12 @@ def overall_capaian(ctx: CheckContext) -> tuple[Decimal, str] | None:
     for r in avg_rows:
         v = value_of(r.values.get("capaian"))
         if v is not None and v.num is not None:
-            return v.num.value, f"rata-rata capaian Tabel 3.1 ({v.text})"
+            return v.num.value, f"rata-rata capaian {tname('3.1')} ({v.text})"
     rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
     vals = [value_of(r.values.get("capaian")) for r in rows]
     if rows and all(v is not None and v.num is not None for v in vals):
         avg = sum((v.num.value for v in vals), Decimal(0)) / len(vals)  # type: ignore[union-attr]
-        return avg, f"rata-rata capaian Tabel 3.1 ({fmt(avg)}%)"
+        return avg, f"rata-rata capaian {tname('3.1')} ({fmt(avg)}%)"
     return None
 
 
@@ -775,7 +782,7 @@ class OverallCategoryClaim(_ClaimRule):
         band = ctx.scale.band_for(value)
         names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
         intent = pattern("category_intent")
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             found = list(pattern("overall").finditer(b.text))
             seen = {m.start("cat") for m in found}
             for s, e in sentences(b.text):
@@ -824,7 +831,7 @@ class EfficiencyClaim(_ClaimRule):
         if not flags:
             return
         all_eff, none_eff = all(flags), not any(flags)
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text
             for m in pattern("efficiency").finditer(text):
                 if in_choice(text, m.start(), m.end()) or "*" in m.group(0):
@@ -833,11 +840,11 @@ class EfficiencyClaim(_ClaimRule):
                 says_none = neg.startswith("tidak")
                 if says_none and all_eff:
                     yield self.issue(b, m.start(), m.end(),
-                                     f"tertulis tidak ada efisiensi, padahal Tabel 3.7 menilai semua "
+                                     f"tertulis tidak ada efisiensi, padahal {tname('3.7')} menilai semua "
                                      f"{len(flags)} sasaran efisien", expected="ada efisiensi")
                 elif not says_none and none_eff:
                     yield self.issue(b, m.start(), m.end(),
-                                     "tertulis ada efisiensi, padahal Tabel 3.7 tidak menilai satu pun "
+                                     f"tertulis ada efisiensi, padahal {tname('3.7')} tidak menilai satu pun "
                                      "sasaran efisien", expected="tidak ada efisiensi")
 
 
@@ -988,7 +995,11 @@ class CompletionClaim(_ClaimRule):
             cap = value_of(row.values.get("capaian"))
             # "Jumlah pengaduan yang belum tertangani": the indicator counts what is NOT done, so
             # any realisasi above 0 contradicts "seluruh ... tertangani"
-            unfinished = bool(pattern("completion", "unfinished_name").search(row.name))
+            um = pattern("completion", "unfinished_name").search(row.name)
+            unfinished = um is not None
+            # "Jumlah keluarga yang belum menerima bantuan": "seluruh keluarga telah menerima ..."
+            own_verb = re.compile(r"\b" + re.escape(um.group("verb")) + r"\b", re.IGNORECASE) \
+                if um is not None and um.group("verb") else None
             if unfinished:
                 if real.num.value <= 0 or _percent_like(row, real):
                     continue
@@ -1007,6 +1018,8 @@ class CompletionClaim(_ClaimRule):
                 if q is None or _other_period(ctx, sent):
                     continue
                 v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+                if v is None and own_verb is not None:
+                    v = own_verb.search(sent, q.end(), min(len(sent), q.end() + 100))
                 if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
                     continue
                 if in_choice(sent, q.start(), v.end()):
