@@ -730,6 +730,8 @@ def _all_met(self: StatusCountClaim, ctx: CheckContext, b: Block, rows: list[Ind
         for m in pattern("status_all_met").finditer(text, s, e):
             if blocker.search(text, s, m.start()) or in_choice(text, m.start(), m.end()):
                 continue
+            if pattern("status_all_scope").search(m.group(0)):
+                continue  # "seluruh indikator sasaran ini ...": a part of the table only
             verb = (m.group("verb") or m.group("verb2") or m.group("verb3") or "").lower()
             above = verb in ("melampaui", "melebihi", "terlampaui") and \
                 not re.search(r"\b(?:mencapai|memenuhi)\b", m.group(0), re.IGNORECASE)
