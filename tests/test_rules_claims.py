@@ -610,3 +610,14 @@ def test_summary_sentence_listing_indicators_names_none() -> None:
     )
     got = dict(_rows(text))
     assert got["Dari dua indikator, 1 indikator belum mencapai target, yaitu persentase posyandu aktif."] is None
+
+
+def test_overall_paragraph_is_about_no_single_indicator() -> None:
+    text = H + T_FLAT + (
+        "Persentase posyandu aktif tahun 2024 sebesar 70%.\n\n"
+        "Secara keseluruhan rata-rata capaian 98,79% dengan kategori Sangat Memuaskan.\n"
+    )
+    got = dict(_rows(text))
+    assert got["Persentase posyandu aktif tahun 2024 sebesar 70%."] == "Persentase posyandu aktif"
+    assert got["Secara keseluruhan rata-rata capaian 98,79% dengan kategori Sangat Memuaskan."] is None
+    assert not run("CL102", text, 2024)

@@ -450,6 +450,10 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
             continue
         sents = sentences(text)
         first = text[: sents[0][1]] if sents else text
+        if pattern("overall_sentence").search(first):
+            carry = None  # "Secara keseluruhan rata-rata capaian ...": about all indicators
+            out.append((b, None))
+            continue
         named = None
         if not pattern("summary_sentence").search(first[:220]):
             named = _named_in(ctx, first[:220])  # a paragraph that opens by naming its indicator
