@@ -621,3 +621,19 @@ def test_overall_paragraph_is_about_no_single_indicator() -> None:
     assert got["Persentase posyandu aktif tahun 2024 sebesar 70%."] == "Persentase posyandu aktif"
     assert got["Secara keseluruhan rata-rata capaian 98,79% dengan kategori Sangat Memuaskan."] is None
     assert not run("CL102", text, 2024)
+
+
+def test_sasaran_heading_with_roman_numeral_opens_a_context() -> None:
+    from drafter.check.claims_parse import _ordinal, pattern
+
+    m = pattern("context", "sasaran").match("Sasaran Strategis IV : Meningkatnya peran posyandu")
+    assert m is not None and _ordinal(m.group("no")) == 4 and m.group("name") == "Meningkatnya peran posyandu"
+    assert pattern("context", "sasaran").match("Sasaran Indah tercapai") is None
+    text = H + T_FLAT + (
+        "Sasaran Strategis II : Meningkatnya peran posyandu\n\n"
+        "Indikator : Persentase posyandu aktif\n\n"
+        "Realisasi tahun 2024 yaitu 72%.\n"
+    )
+    got = dict(_rows(text))
+    assert got["Realisasi tahun 2024 yaitu 72%."] == "Persentase posyandu aktif"
+    assert "Sasaran Strategis II : Meningkatnya peran posyandu" not in got  # a heading, not analysis

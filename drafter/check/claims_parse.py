@@ -388,6 +388,17 @@ def _heading_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
     return best if best is not None and best_s >= 0.6 and best_s - second >= 0.1 else None
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _ordinal(no: str) -> int:
+    """"3" or a Roman numeral ("III", "IV") as an int."""
+    if no.isdigit():
+        return int(no)
+    vals = [_ROMAN[ch] for ch in no.upper()]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
 def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRow | None]]:
     """Every prose block of BAB III with the indicator row its analysis is about (or None).
 
@@ -425,7 +436,7 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
         if len(text) < 260:
             m = _context_re("sasaran").match(text)
             if m and not stopped:
-                c = Context(int(m.group("no")), (m.group("name") or "").strip(" :"))
+                c = Context(_ordinal(m.group("no")), (m.group("name") or "").strip(" :"))
                 c.row = resolve(ctx, c)
                 carry = None
                 continue
