@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import (
     Value,
+    containment,
     dec,
     indicator_paragraphs,
     main_rows,
@@ -136,7 +137,6 @@ def _previous_tail(ctx: CheckContext, b: Block) -> str:
 
 def named_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The main indicator whose name ``text`` (a part of a sentence) clearly contains."""
-    from drafter.check.claims_parse import containment
 
     best, best_s, second = None, 0.0, 0.0
     for r in main_rows(ctx):
@@ -566,6 +566,8 @@ class RegionalComparisonClaim(_ClaimRule):
                 if stated is None or stated.num is None:
                     continue
                 kind = re.search(r"kabupaten|provinsi|nasional|regional", m.group(0), re.IGNORECASE)
+                if kind and kind.group(0).lower() in row.name.lower() and containment(row.name, m.group(0)) >= 0.6:
+                    continue  # "Nilai SAKIP Kabupaten ... sebesar": the indicator itself, no comparison
                 kind_word = kind.group(0).lower() if kind else "nasional"
                 same_kind = table_ref is not None and (
                     kind_word in table_ref.text.lower()
@@ -1079,8 +1081,6 @@ class NarrativeValueClaim(_ClaimRule):
     def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str) -> bool:
         """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
         magnitude in a sentence that names the indicator."""
-        from drafter.check.claims_parse import containment
-
         if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
             return False
         r = real.num.value
