@@ -864,11 +864,12 @@ class IndicatorCategoryClaim(_ClaimRule):
     code = "CL110"
     name = "indicator-category-claim"
 
-    def _claims(self, ctx: CheckContext, text: str, row: IndicatorRow) -> list[re.Match[str]]:
+    def _claims(self, ctx: CheckContext, text: str, row: IndicatorRow,
+                extra: tuple[str, ...] = ()) -> list[re.Match[str]]:
         """Category statements: "capaian kategori X", "dengan predikat X", "hasil yang X" (X a
         label of the report's own scale, in any letter case), at most one per position."""
         out = list(pattern("indicator_category").finditer(text))
-        names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2)
+        names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2) + extra
         seen = {m.start("cat") for m in out}
         intent = pattern("category_intent")
         for s, e in sentences(text):
@@ -887,10 +888,47 @@ class IndicatorCategoryClaim(_ClaimRule):
                     out.append(m)
         return sorted(out, key=lambda m: m.start())
 
+    @staticmethod
+    def _vocabulary(ctx: CheckContext) -> dict[str, str]:
+        """The predicate labels the measurement table itself writes (normalised -> as written)."""
+        out: dict[str, str] = {}
+        for r in main_rows(ctx):
+            p = r.values.get("predikat")
+            if p is not None:
+                label = _label_text(p.text)
+                if len(label) >= 4 and not re.search(r"\d", label):
+                    out[label.lower()] = label
+        return out
+
+    def _against_table(self, ctx: CheckContext, b: Block, row: IndicatorRow,
+                       vocab: dict[str, str]) -> Iterator[Issue]:
+        """Without a scale read from the report, the row's own predicate in the table is the
+        reference (the default scale may not be the report's)."""
+        p = row.values.get("predikat")
+        if p is None:
+            return
+        own = _label_text(p.text).lower()
+        if own not in vocab:
+            return
+        for m in self._claims(ctx, b.text, row, tuple(vocab)):
+            stated = " ".join(m.group("cat").split())
+            if stated.lower() == own or (stated.lower() not in vocab and ctx.scale.find(stated) is None):
+                continue
+            yield self.issue(
+                b, m.start("cat"), m.end("cat"),
+                f"kategori indikator '{row.name[:60]}' tertulis '{stated}', padahal "
+                f"{self.where(row, 'predikat')} mencatat {vocab[own]}",
+                expected=vocab[own])
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        vocab = self._vocabulary(ctx) if ctx.info.scale_source != "document" else {}
         for b, row in self.paragraphs(ctx):
             band = None
             source = ""
+            if vocab and row.values.get("predikat") is not None and \
+                    _label_text(row.values["predikat"].text).lower() in vocab:
+                yield from self._against_table(ctx, b, row, vocab)
+                continue
             r35 = counterpart(ctx, row, "3.5")
             if r35 is not None and r35.values.get("predikat") is not None:
                 band = ctx.scale.find(r35.values["predikat"].text)
@@ -952,6 +990,13 @@ class TargetClaim(_ClaimRule):
                         f"target tertulis {m.group('num')}, sedangkan {self.where(row, 'target')} mencatat "
                         f"target {target.text} untuk indikator '{row.name[:70]}'",
                         expected=target.text)
+
+
+def _label_text(text: str) -> str:
+    """A predicate cell as a label: "A (Sangat Baik)" -> "Sangat Baik", "Baik" -> "Baik"."""
+    m = re.search(r"\(([^)]*)\)", text)
+    inner = m.group(1) if m and re.search(r"[^\W\d]{3}", m.group(1)) else text
+    return " ".join(inner.replace("*", " ").split())
 
 
 def _percent_like(row: IndicatorRow, v: Value | None) -> bool:
