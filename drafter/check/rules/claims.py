@@ -785,6 +785,16 @@ class OverallCategoryClaim(_ClaimRule):
         value, source = ov
         band = ctx.scale.band_for(value)
         names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+        own: str | None = None  # without the report's scale: the Rata-rata row's own predicate
+        if ctx.info.scale_source != "document":
+            vocab = IndicatorCategoryClaim._vocabulary(ctx)
+            avg = next((r.values["predikat"] for r in ctx.tables.rows("3.1")
+                        if r.is_average and r.values.get("predikat") is not None), None)
+            if avg is not None and _label_text(avg.text).lower() in vocab:
+                own = vocab[_label_text(avg.text).lower()]
+                names = names + tuple(vocab)
+            elif vocab:
+                return  # the table uses its own labels, of a scale not read from the report
         intent = pattern("category_intent")
         for b in prose_blocks(ctx):
             found = list(pattern("overall").finditer(b.text))
@@ -799,12 +809,20 @@ class OverallCategoryClaim(_ClaimRule):
                             seen.add(m.start("cat"))
                             found.append(m)
             for m in found:
-                stated = ctx.scale.find(" ".join(m.group("cat").split()))
+                text = " ".join(m.group("cat").split())
+                if own is not None:
+                    if text.lower() != own.lower():
+                        yield self.issue(
+                            b, m.start("cat"), m.end("cat"),
+                            f"kategori umum tertulis '{text}', padahal {source} tercatat dengan predikat {own}",
+                            expected=own)
+                    continue
+                stated = ctx.scale.find(text)
                 if stated is None or stated.code == band.code:
                     continue
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
-                    f"kategori umum tertulis '{' '.join(m.group('cat').split())}', padahal {source} masuk kategori "
+                    f"kategori umum tertulis '{text}', padahal {source} masuk kategori "
                     f"{band.label}",
                     expected=band.label)
 
