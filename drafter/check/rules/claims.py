@@ -786,6 +786,8 @@ class OverallCategoryClaim(_ClaimRule):
         band = ctx.scale.band_for(value)
         names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
         own: str | None = None  # without the report's scale: the Rata-rata row's own predicate
+        avg_labels = {_label_text(r.values["predikat"].text).lower() for r in ctx.tables.rows("3.1")
+                      if r.is_average and r.values.get("predikat") is not None}
         if ctx.info.scale_source != "document":
             vocab = IndicatorCategoryClaim._vocabulary(ctx)
             avg = next((r.values["predikat"] for r in ctx.tables.rows("3.1")
@@ -818,8 +820,8 @@ class OverallCategoryClaim(_ClaimRule):
                             expected=own)
                     continue
                 stated = ctx.scale.find(text)
-                if stated is None or stated.code == band.code:
-                    continue
+                if stated is None or stated.code == band.code or text.lower() in avg_labels:
+                    continue  # (the text repeating the Rata-rata row's predicate: PR103 judges the row)
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
                     f"kategori umum tertulis '{text}', padahal {source} masuk kategori "
@@ -957,10 +959,14 @@ class IndicatorCategoryClaim(_ClaimRule):
                     continue
                 band = ctx.scale.band_for(c.num.value)
                 source = f"capaian {c.text} di {self.where(row, 'capaian')}"
+            p31 = row.values.get("predikat")
+            own = _label_text(p31.text).lower() if p31 is not None else None
             for m in self._claims(ctx, b.text, row):
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
+                if own and " ".join(m.group("cat").split()).lower() == own:
+                    continue  # the text repeats the table's own predicate (PR103 judges the table)
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
                     f"kategori indikator '{row.name[:60]}' tertulis '{' '.join(m.group('cat').split())}', padahal "
