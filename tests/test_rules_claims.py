@@ -564,3 +564,76 @@ def test_injected_claim_defects_are_each_found() -> None:
         line = text[:text.index(bad)].count("\n") + 1
         issues = _check_all(text)
         assert any(i.rule == code and i.location.line == line for i in issues), (code, bad, issues)
+
+
+# indicator context without "Indikator :" headings -------------------------------------------
+T_FLAT = (
+    "Tabel 3.2 Capaian Kinerja Tahun 2024\n\n"
+    "No\tIndikator Kinerja\tSatuan\tTarget\tRealisasi\tCapaian (%)\n"
+    "1\tIndeks Kepuasan Masyarakat (IKM)\tindeks\t80\t83,40\t104,25\n"
+    "2\tPersentase posyandu aktif\t%\t75\t70\t93,33\n\n"
+)
+
+
+def _rows(text: str, year: int = 2024) -> list[tuple[str, str | None]]:
+    ctx = CheckContext(parse_text(text, "<t>"), CheckConfig(year=year))
+    return [(b.text, r.name if r is not None else None) for b, r in indicator_paragraphs(ctx)]
+
+
+def test_hard_wrapped_lines_are_one_paragraph_with_its_indicator() -> None:
+    text = H + T_FLAT + (
+        "Persentase posyandu aktif tahun 2024 sebesar 70%, yaitu 14 dari 20 posyandu, dan\n"
+        "dengan demikian telah melampaui target tahun 2024.\n"
+    )
+    got = _rows(text)
+    assert any("dan dengan demikian telah melampaui" in t and r == "Persentase posyandu aktif" for t, r in got)
+    issues = run("CL103", text, 2024)
+    assert [i.excerpt for i in issues] == ["melampaui target"]
+    assert issues[0].location.line == issues[0].location.end_line  # on the second source line
+
+
+def test_paragraph_naming_indicator_without_its_abbreviation_carries_it() -> None:
+    text = H + T_FLAT + (
+        "Indeks Kepuasan Masyarakat tahun 2024 sebesar 83,40 dari target 80.\n\n"
+        "Dengan nilai tersebut, capaian indikator ini termasuk tinggi.\n\n"
+        "Tabel 3.3 Lain\n\nNo\tUraian\tNilai\n1\tA\t1\n\n"
+        "Dengan nilai tersebut, kinerja kecamatan meningkat.\n"
+    )
+    got = dict(_rows(text))
+    assert got["Dengan nilai tersebut, capaian indikator ini termasuk tinggi."] == "Indeks Kepuasan Masyarakat (IKM)"
+    assert got["Dengan nilai tersebut, kinerja kecamatan meningkat."] is None  # a table ends the carry
+
+
+def test_summary_sentence_listing_indicators_names_none() -> None:
+    text = H + T_FLAT + (
+        "Dari dua indikator, 1 indikator belum mencapai target, yaitu persentase posyandu aktif.\n"
+    )
+    got = dict(_rows(text))
+    assert got["Dari dua indikator, 1 indikator belum mencapai target, yaitu persentase posyandu aktif."] is None
+
+
+def test_overall_paragraph_is_about_no_single_indicator() -> None:
+    text = H + T_FLAT + (
+        "Persentase posyandu aktif tahun 2024 sebesar 70%.\n\n"
+        "Secara keseluruhan rata-rata capaian 98,79% dengan kategori Sangat Memuaskan.\n"
+    )
+    got = dict(_rows(text))
+    assert got["Persentase posyandu aktif tahun 2024 sebesar 70%."] == "Persentase posyandu aktif"
+    assert got["Secara keseluruhan rata-rata capaian 98,79% dengan kategori Sangat Memuaskan."] is None
+    assert not run("CL102", text, 2024)
+
+
+def test_sasaran_heading_with_roman_numeral_opens_a_context() -> None:
+    from drafter.check.claims_parse import _ordinal, pattern
+
+    m = pattern("context", "sasaran").match("Sasaran Strategis IV : Meningkatnya peran posyandu")
+    assert m is not None and _ordinal(m.group("no")) == 4 and m.group("name") == "Meningkatnya peran posyandu"
+    assert pattern("context", "sasaran").match("Sasaran Indah tercapai") is None
+    text = H + T_FLAT + (
+        "Sasaran Strategis II : Meningkatnya peran posyandu\n\n"
+        "Indikator : Persentase posyandu aktif\n\n"
+        "Realisasi tahun 2024 yaitu 72%.\n"
+    )
+    got = dict(_rows(text))
+    assert got["Realisasi tahun 2024 yaitu 72%."] == "Persentase posyandu aktif"
+    assert "Sasaran Strategis II : Meningkatnya peran posyandu" not in got  # a heading, not analysis

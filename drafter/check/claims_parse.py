@@ -291,7 +291,7 @@ def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
     if best is not None and best_score - second < 0.02:
         best, best_score = None, 0.0  # a sasaran with several indicators: the name must decide
     by_no = None
-    if c.sasaran_no is not None and len(rows) <= 12:
+    if c.sasaran_no is not None and len(rows) <= 12 and any(r.sasaran for r in rows):
         # the N-th sasaran of the table, when it has exactly one indicator
         groups: list[list[IndicatorRow]] = []
         keys: list[str] = []
@@ -314,8 +314,99 @@ def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
     return None
 
 
+_SENT_END = re.compile(r"[.!?:;]\W*$")
+_CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|oleh|sebesar|sebanyak|"
+                        r"target|predikat|kategori|capaian|realisasi|indikator|tahun|sehingga|karena|"
+                        r"bahwa|adalah|yaitu|menjadi|masih|telah|sudah|belum|tidak))\s*$", re.IGNORECASE)
+_HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^.]{0,110}$")
+
+
+def _continues(prev: Block, nxt: Block) -> bool:
+    """True when ``nxt`` continues the sentence of ``prev`` (a paragraph hard-wrapped over
+    several lines, as in text extracted from a PDF: one block per line)."""
+    if prev.kind != "paragraph" or nxt.kind != "paragraph":
+        return False
+    a, z = prev.text.rstrip(), nxt.text.lstrip()
+    if not a or not z or _SENT_END.search(a) or len(a) < 40:
+        return False
+    return z[0].islower() or bool(_CONT_WORD.search(a))
+
+
+def _join(blocks: list[Block]) -> Block:
+    """One paragraph made of wrapped lines; positions still map to the source."""
+    if len(blocks) == 1:
+        return blocks[0]
+    text = ""
+    segments: list[tuple[int, int, int]] = []
+    for k, b in enumerate(blocks):
+        if k:
+            text += " "
+        base = len(text)
+        segments.extend((base + i, line, col) for i, line, col in (b.segments or [(0, 1, 1)]))
+        text += b.text
+    first = blocks[0]
+    return Block(text=text, segments=segments, extra=first.extra, kind=first.kind, index=first.index,
+                 chapter=first.chapter, section=first.section, source_format=first.source_format)
+
+
+def logical_blocks(ctx: CheckContext) -> list[Block]:
+    """The blocks of the document with hard-wrapped paragraph lines joined (cached)."""
+    cached = ctx.__dict__.get("_claims_logical")
+    if cached is not None:
+        return cached
+    out: list[Block] = []
+    group: list[Block] = []
+    for b in ctx.document.blocks:
+        if group and len(group) < 12 and b.chapter == group[-1].chapter and _continues(group[-1], b):
+            group.append(b)
+            continue
+        if group:
+            out.append(_join(group))
+        group = [b]
+    if group:
+        out.append(_join(group))
+    ctx.__dict__["_claims_logical"] = out
+    return out
+
+
+def prose_blocks(ctx: CheckContext) -> list[Block]:
+    """The prose blocks (not tables) with hard-wrapped paragraph lines joined."""
+    return [b for b in logical_blocks(ctx) if b.kind != "table"]
+
+
+def _heading_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The indicator a short numbered heading ("3. Tindak Lanjut Rekomendasi") is about."""
+    named = _named_in(ctx, text)
+    if named is not None:
+        return named
+    best, best_s, second = None, 0.0, 0.0
+    for r in main_rows(ctx):
+        sc = similarity(re.sub(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+", "", text), r.name)
+        if sc > best_s:
+            best, best_s, second = r, sc, best_s
+        elif sc > second:
+            second = sc
+    return best if best is not None and best_s >= 0.6 and best_s - second >= 0.1 else None
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _ordinal(no: str) -> int:
+    """"3" or a Roman numeral ("III", "IV") as an int."""
+    if no.isdigit():
+        return int(no)
+    vals = [_ROMAN[ch] for ch in no.upper()]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
 def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRow | None]]:
-    """Every prose block of BAB III with the indicator row its analysis is about (or None)."""
+    """Every prose block of BAB III with the indicator row its analysis is about (or None).
+
+    The row comes from the "Sasaran Strategis N : ..." / "Indikator : ..." headings, from a short
+    numbered heading that names an indicator, or from a paragraph that names one indicator in
+    full (which then holds for the following paragraphs until the next heading). Lines of a
+    hard-wrapped paragraph are read as one paragraph."""
     cached = getattr(ctx, "_claims_paragraphs", None)
     if cached is not None:
         yield from cached
@@ -323,29 +414,32 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
     _ = ctx.info  # assigns chapters and sections to the blocks
     out: list[tuple[Block, IndicatorRow | None]] = []
     c: Context | None = None
+    carry: IndicatorRow | None = None
     chapter = None
     stopped = False
     roles = ctx.tables.roles
     has_chapters = any(b.chapter for b in ctx.document.blocks)
     section = None
-    for b in ctx.document.blocks:
+    for b in logical_blocks(ctx):
         if b.chapter != chapter:
-            chapter, c, stopped = b.chapter, None, False
+            chapter, c, stopped, carry = b.chapter, None, False, None
         if b.section != section:
-            section, c = b.section, None
-        if b.kind == "table":
+            section, c, carry = b.section, None, None
+        if b.kind in ("table", "caption"):
+            carry = None  # the text after a table is about the table, not the last indicator
             if roles.get(b.index) in ("3.6", "3.7", "3.8"):
                 c, stopped = None, True
             continue
         text = clean(b.text)
         if _context_re("stop").search(text):
-            c, stopped = None, True
+            c, stopped, carry = None, True, None
             continue
         if len(text) < 260:
             m = _context_re("sasaran").match(text)
             if m and not stopped:
-                c = Context(int(m.group("no")), (m.group("name") or "").strip(" :"))
+                c = Context(_ordinal(m.group("no")), (m.group("name") or "").strip(" :"))
                 c.row = resolve(ctx, c)
+                carry = None
                 continue
             m2 = _context_re("indikator").match(text)
             if m2 and not stopped:
@@ -353,21 +447,71 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
                     c = Context()
                 c.indikator_name = m2.group("name").strip(" :")
                 c.row = resolve(ctx, c)
+                carry = None
                 continue
         if chapter != "BAB III" and (chapter is not None or has_chapters):
             continue
-        row = c.row if c is not None and not stopped else None
-        if row is None and c is None and not stopped and chapter == "BAB III":
-            row = _named_in(ctx, text[:220])  # no heading: a paragraph that names its indicator
+        if stopped:
+            out.append((b, None))
+            continue
+        if b.kind == "heading" or (len(text) < 120 and _HEADING_LIKE.match(text)):
+            carry = _heading_row(ctx, text)  # "3. Tindak Lanjut Rekomendasi": a new indicator
+            if c is not None:
+                c.row = carry if carry is not None else c.row
+            out.append((b, carry if c is None else c.row))
+            continue
+        sents = sentences(text)
+        first = text[: sents[0][1]] if sents else text
+        if pattern("overall_sentence").search(first):
+            carry = None  # "Secara keseluruhan rata-rata capaian ...": about all indicators
+            out.append((b, None))
+            continue
+        named = None
+        if not pattern("summary_sentence").search(first[:220]):
+            named = _named_in(ctx, first[:220])  # a paragraph that opens by naming its indicator
+        if named is not None:
+            carry = named
+            if c is not None:
+                c.row = named
+        elif carry is not None or (c is not None and c.row is not None):
+            # "Status indikator layanan administrasi ...": a paragraph that points at another
+            # indicator by a part of its name leaves the one before
+            other = _pointed_in(ctx, first)
+            if other is not None:
+                carry = other
+                if c is not None:
+                    c.row = other
+        row = c.row if c is not None else carry
         out.append((b, row))
     ctx._claims_paragraphs = out  # type: ignore[attr-defined]
     yield from out
 
 
+_POINTER = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,80})", re.IGNORECASE)
+
+
+def _pointed_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The main indicator that "indikator <part of its name>" in ``text`` clearly points at."""
+    m = _POINTER.search(text)
+    if m is None:
+        return None
+    scores = sorted(((containment(m.group(1), r.name), i) for i, r in enumerate(main_rows(ctx))),
+                    reverse=True)
+    if not scores or scores[0][0] < 0.6 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
+        return None
+    return main_rows(ctx)[scores[0][1]]
+
+
+def _bare(name: str) -> str:
+    """An indicator name without its parenthesised parts ("Indeks Kepuasan Masyarakat (IKM)")."""
+    return re.sub(r"\([^)]*\)", " ", name)
+
+
 def _named_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The one main indicator whose full name occurs in ``text`` (None when zero or several)."""
-    scores = sorted(((containment(r.name, text), i) for i, r in enumerate(main_rows(ctx))
-                     if len(tokens(r.name)) >= 2), reverse=True)
+    scores = sorted(((max(containment(r.name, text), containment(_bare(r.name), text)), i)
+                     for i, r in enumerate(main_rows(ctx))
+                     if len(tokens(_bare(r.name))) >= 2), reverse=True)
     if not scores or scores[0][0] < 0.9 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
         return None
     return main_rows(ctx)[scores[0][1]]

@@ -958,6 +958,8 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     role = _caption_role(caption)
     if role is not None and cols and not _fits(role, cols, ticks):
         role = None  # a caption number used for another table ("Tabel 3.1 Interval Penilaian")
+    if role == "iku" and cols and _header_role(cols, ticks, "") == "3.1":
+        role = "3.1"  # "Realisasi Indikator Kinerja Utama" with target/realisasi/capaian columns
     standard = _conf()["caption_roles"]
     title = _title_role(caption)
     if title is not None and title in standard and cols and _fits(title, cols, ticks) and (

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import (
     Value,
+    containment,
     dec,
     indicator_paragraphs,
     main_rows,
     pattern,
     pct_of_items,
+    prose_blocks,
     renstra_start,
     same_value,
     scale_pattern,
@@ -28,6 +30,7 @@ from drafter.check.claims_parse import (
 )
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import is_negative
+from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
@@ -38,6 +41,11 @@ if TYPE_CHECKING:
     from drafter.text import Mention
 
 
+
+
+def tname(role: str) -> str:
+    """How the report names the table of ``role`` ("Tabel 3.4", "Tabel 19"), whatever its number."""
+    return table_display_name(role)
 
 
 def fmt(x: Decimal) -> str:
@@ -84,7 +92,7 @@ def _counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRo
                 break
     except Exception:  # noqa: BLE001 - grouping is best effort
         pass
-    cands = [r for r in ctx.tables.rows(role) if not r.is_average]
+    cands = [r for r in ctx.tables.rows(role) if not r.is_average and tokens(r.name)]
     if not cands:
         return None
     scored = sorted(((max(similarity(row.name, r.name),
@@ -129,7 +137,6 @@ def _previous_tail(ctx: CheckContext, b: Block) -> str:
 
 def named_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The main indicator whose name ``text`` (a part of a sentence) clearly contains."""
-    from drafter.check.claims_parse import containment
 
     best, best_s, second = None, 0.0, 0.0
     for r in main_rows(ctx):
@@ -187,7 +194,7 @@ class _ClaimRule(Rule):
 
     def where(self, row: IndicatorRow, key: str) -> str:
         vc = row.values.get(key)
-        table = f"Tabel {row.role}" if row.role[0].isdigit() else row.role
+        table = caption_number(row.table.caption) or tname(row.role)
         if vc is not None:
             loc = vc.cell.locate()
             return f"{table} (baris {loc.line})"
@@ -251,6 +258,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if any(year and int(y) != year for y in re.findall(r"\b(20\d\d)\b", gap)):
                     continue
+                sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
+                if pattern("helpers", "target_skip").search(sent):
+                    continue  # "dibandingkan target akhir Renstra, realisasi ... mencapai 97%"
                 other = named_row(ctx, gap)
                 if other is not None and other is not row:
                     continue  # the sentence names another indicator
@@ -264,6 +274,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if pattern("helpers", "unit_after").match(text[m.end("num"):]):
                     continue  # "realisasi sebesar 182 laporan": a count, not the indicator value
+                if re.match(r"\s*(?:dari|terhadap)\s+(?:the\s+)?target\b", text[m.end("num"):], re.IGNORECASE) \
+                        and same_value(stated, cap):
+                    continue  # "realisasi ... mencapai 95% dari target": the capaian
                 if same_value(stated, real) is not False:
                     continue
                 if either and same_value(stated, cap):
@@ -309,6 +322,8 @@ class CapaianClaim(_ClaimRule):
                     continue
                 if pct_of_items(text, m.start("num"), m.end("num")):
                     continue  # "capaian 60% indikator": a share of indicators, not a capaian
+                if m.group("gap") and named_other(ctx, row, m.group("gap")):
+                    continue  # "capaian indikator <another one> sebesar ..."
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
@@ -336,6 +351,7 @@ class DirectionClaim(_ClaimRule):
     code = "CL103"
     name = "target-direction-claim"
 
+    _numeric = re.compile(r"\b(?:di\s*atas|diatas|melebihi|di\s*bawah|dibawah|kurang\s+dari)\b", re.IGNORECASE)
     _above = re.compile(r"\bmelampaui\)?\s*target|tercapai\s*\(\s*melampaui\s*\)|"
                         r"\b(?:di\s*atas|diatas|melebihi)\s+target", re.IGNORECASE)
 
@@ -344,6 +360,9 @@ class DirectionClaim(_ClaimRule):
             st = row_status(row)
             if st is None:
                 continue
+            tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+            neg = is_negative(row.name) or (tv is not None and rv is not None and
+                                            negative_polarity(tv, rv, value_of(row.values.get("capaian"))))
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
@@ -354,6 +373,9 @@ class DirectionClaim(_ClaimRule):
                     claims.append(("below", m))
                 for m in self._above.finditer(sent):
                     claims.append(("above", m))
+                if neg:
+                    # lower is better: "13,2, di atas target 12" only places the number
+                    claims = [(k, m) for k, m in claims if not self._numeric.search(m.group(0))]
                 if not claims and re.search(r"realisasi|target|capaian|\d", sent, re.IGNORECASE):
                     for m in pattern("direction", "met").finditer(sent):
                         claims.append(("met", m))
@@ -390,23 +412,32 @@ class ChangeClaim(_ClaimRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         up, down = set(words("change_up")), set(words("change_down"))
-        for b, row in self.paragraphs(ctx):
+        for b, row in indicator_paragraphs(ctx):  # a sentence may name its indicator itself
             text = b.text
-            r32 = counterpart(ctx, row, "3.2")
-            prev = cur = None
-            if r32 is not None and year:
-                prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
-                cur = value_of(r32.values.get(f"realisasi:{year}"))
-            if cur is None:
-                cur = value_of(row.values.get("realisasi"))
+            last = 0
             for m in pattern("change").finditer(text):
+                # "IKM naik dari A menjadi B, sedangkan AKI turun dari C menjadi D": each change
+                # is about the indicator named right before it, else the paragraph's one
+                sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
+                named = named_row(ctx, text[max(last, sent_start):m.start()])
+                last = m.end()
+                own = named if named is not None else row
+                if own is None:
+                    continue
+                r32 = counterpart(ctx, own, "3.2")
+                prev = cur = None
+                if r32 is not None and year:
+                    prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
+                    cur = value_of(r32.values.get(f"realisasi:{year}"))
+                if cur is None:
+                    cur = value_of(own.values.get("realisasi"))
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
                 if a is None or bb is None or pattern("helpers", "unit_after").match(text[m.end("b"):]) \
                         or pattern("helpers", "unit_after").match(text[m.end("a"):]):
                     continue
                 problems = []
                 if prev is not None and same_value(a, prev) is False:
-                    problems.append(f"nilai awal {a.text} (tahun lalu menurut Tabel 3.2: {prev.text})")
+                    problems.append(f"nilai awal {a.text} (tahun lalu menurut {tname('3.2')}: {prev.text})")
                 if cur is not None and same_value(bb, cur) is False:
                     problems.append(f"nilai akhir {bb.text} (tahun ini menurut tabel: {cur.text})")
                 word = m.group("word").lower()
@@ -535,6 +566,8 @@ class RegionalComparisonClaim(_ClaimRule):
                 if stated is None or stated.num is None:
                     continue
                 kind = re.search(r"kabupaten|provinsi|nasional|regional", m.group(0), re.IGNORECASE)
+                if kind and kind.group(0).lower() in row.name.lower() and containment(row.name, m.group(0)) >= 0.6:
+                    continue  # "Nilai SAKIP Kabupaten ... sebesar": the indicator itself, no comparison
                 kind_word = kind.group(0).lower() if kind else "nasional"
                 same_kind = table_ref is not None and (
                     kind_word in table_ref.text.lower()
@@ -548,7 +581,7 @@ class RegionalComparisonClaim(_ClaimRule):
                         same_value(stated, table_ref_k) is False:
                     yield self.issue(
                         b, s + m.start("num"), s + m.end("num"),
-                        f"nilai pembanding tertulis {stated.text}, sedangkan Tabel 3.4"
+                        f"nilai pembanding tertulis {stated.text}, sedangkan {tname('3.4')}"
                         f" (baris {r34.values['nasional'].cell.locate().line}) mencatat {table_ref.text}",  # type: ignore[union-attr]
                         expected=table_ref.text)
                 ref = table_ref_k if table_ref_k is not None and table_ref_k.num is not None else stated
@@ -607,7 +640,7 @@ def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
             if c is None or c.num is None:
                 return None
             counts[ctx.scale.band_for(c.num.value).code] += 1
-        return counts, "Tabel 3.1"
+        return counts, tname("3.1")
     rows = [r for r in ctx.tables.rows("3.5") if not r.is_average]
     for r in rows:
         p = r.values.get("predikat")
@@ -615,7 +648,7 @@ def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
         if band is None:
             return None
         counts[band.code] += 1
-    return (counts, "Tabel 3.5") if counts else None
+    return (counts, tname("3.5")) if counts else None
 
 
 def _describe(ctx: CheckContext, counts: Counter[str]) -> str:
@@ -639,7 +672,7 @@ class StatusCountClaim(_ClaimRule):
         statuses = [row_status(r) for r in rows]
         above = sum(1 for s in statuses if s == "melampaui") if rows and None not in statuses else None
         bands = _band_counts(ctx)
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text
             if above is not None:
                 for m in pattern("status_count_above").finditer(text):
@@ -647,17 +680,18 @@ class StatusCountClaim(_ClaimRule):
                     if n != above:
                         yield self.issue(
                             b, m.start(), m.end(),
-                            f"tertulis {n} indikator di atas target, padahal Tabel 3.1 hanya "
+                            f"tertulis {n} indikator di atas target, padahal {tname('3.1')} hanya "
                             f"mencatat {above} dari {len(rows)} indikator dengan realisasi melampaui target",
                             expected=f"{above} indikator")
             if rows and None not in statuses:
                 met = sum(1 for st in statuses if st != "tidak_tercapai")
+                yield from self._all_met(ctx, b, rows, statuses)
                 for m in pattern("status_count_met").finditer(text):
                     n, total = int(m.group("n")), int(m.group("total"))
                     if total == len(rows) and n != met:
                         yield self.issue(
                             b, m.start("n"), m.end("n"),
-                            f"tertulis {n} dari {total} indikator memenuhi target, padahal Tabel 3.1 "
+                            f"tertulis {n} dari {total} indikator memenuhi target, padahal {tname('3.1')} "
                             f"mencatat {met} indikator dengan realisasi mencapai atau melampaui target",
                             expected=f"{met} dari {total} indikator")
             if bands is None:
@@ -686,17 +720,50 @@ class StatusCountClaim(_ClaimRule):
                         expected=_describe(ctx, counts))
 
 
+def _all_met(self: StatusCountClaim, ctx: CheckContext, b: Block, rows: list[IndicatorRow],
+             statuses: list[str | None]) -> Iterator[Issue]:
+    """"Semua indikator telah mencapai target" while Tabel 3.1 has indicators below target (or
+    "... melampaui target" while some only met it)."""
+    text = b.text
+    blocker = pattern("status_all_blocker")
+    for s, e in sentences(text):
+        if _other_period(ctx, text[s:e]):
+            continue  # the Renstra, last year, another year
+        for m in pattern("status_all_met").finditer(text, s, e):
+            if blocker.search(text, s, m.start()) or in_choice(text, m.start(), m.end()):
+                continue
+            if pattern("status_all_scope").search(m.group(0)):
+                continue  # "seluruh indikator sasaran ini ...": a part of the table only
+            verb = (m.group("verb") or m.group("verb2") or m.group("verb3") or "").lower()
+            above = verb in ("melampaui", "melebihi", "terlampaui") and \
+                not re.search(r"\b(?:mencapai|memenuhi)\b", m.group(0), re.IGNORECASE)
+            bad = [r for r, st in zip(rows, statuses, strict=True)
+                   if st == "tidak_tercapai" or (above and st != "melampaui")]
+            if not bad:
+                continue
+            names = "; ".join(f"'{r.name[:50]}'" for r in bad[:3]) + (" ..." if len(bad) > 3 else "")
+            word = "melampaui" if above else "mencapai"
+            yield self.issue(
+                b, m.start(), m.end(),
+                f"tertulis semua indikator {word} target, padahal {tname('3.1')} mencatat {len(bad)} dari "
+                f"{len(rows)} indikator yang tidak {word} target: {names}",
+                expected=f"{len(rows) - len(bad)} dari {len(rows)} indikator {word} target")
+
+
+StatusCountClaim._all_met = _all_met  # type: ignore[attr-defined]
+
+
 def overall_capaian(ctx: CheckContext) -> tuple[Decimal, str] | None:
     avg_rows = [r for r in ctx.tables.rows("3.1") if r.is_average]
     for r in avg_rows:
         v = value_of(r.values.get("capaian"))
         if v is not None and v.num is not None:
-            return v.num.value, f"rata-rata capaian Tabel 3.1 ({v.text})"
+            return v.num.value, f"rata-rata capaian {tname('3.1')} ({v.text})"
     rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
     vals = [value_of(r.values.get("capaian")) for r in rows]
     if rows and all(v is not None and v.num is not None for v in vals):
         avg = sum((v.num.value for v in vals), Decimal(0)) / len(vals)  # type: ignore[union-attr]
-        return avg, f"rata-rata capaian Tabel 3.1 ({fmt(avg)}%)"
+        return avg, f"rata-rata capaian {tname('3.1')} ({fmt(avg)}%)"
     return None
 
 
@@ -718,8 +785,20 @@ class OverallCategoryClaim(_ClaimRule):
         value, source = ov
         band = ctx.scale.band_for(value)
         names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+        own: str | None = None  # without the report's scale: the Rata-rata row's own predicate
+        avg_labels = {_label_text(r.values["predikat"].text).lower() for r in ctx.tables.rows("3.1")
+                      if r.is_average and r.values.get("predikat") is not None}
+        if ctx.info.scale_source != "document":
+            vocab = IndicatorCategoryClaim._vocabulary(ctx)
+            avg = next((r.values["predikat"] for r in ctx.tables.rows("3.1")
+                        if r.is_average and r.values.get("predikat") is not None), None)
+            if avg is not None and _label_text(avg.text).lower() in vocab:
+                own = vocab[_label_text(avg.text).lower()]
+                names = names + tuple(vocab)
+            elif vocab:
+                return  # the table uses its own labels, of a scale not read from the report
         intent = pattern("category_intent")
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             found = list(pattern("overall").finditer(b.text))
             seen = {m.start("cat") for m in found}
             for s, e in sentences(b.text):
@@ -732,12 +811,20 @@ class OverallCategoryClaim(_ClaimRule):
                             seen.add(m.start("cat"))
                             found.append(m)
             for m in found:
-                stated = ctx.scale.find(" ".join(m.group("cat").split()))
-                if stated is None or stated.code == band.code:
+                text = " ".join(m.group("cat").split())
+                if own is not None:
+                    if text.lower() != own.lower():
+                        yield self.issue(
+                            b, m.start("cat"), m.end("cat"),
+                            f"kategori umum tertulis '{text}', padahal {source} tercatat dengan predikat {own}",
+                            expected=own)
                     continue
+                stated = ctx.scale.find(text)
+                if stated is None or stated.code == band.code or text.lower() in avg_labels:
+                    continue  # (the text repeating the Rata-rata row's predicate: PR103 judges the row)
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
-                    f"kategori umum tertulis '{' '.join(m.group('cat').split())}', padahal {source} masuk kategori "
+                    f"kategori umum tertulis '{text}', padahal {source} masuk kategori "
                     f"{band.label}",
                     expected=band.label)
 
@@ -768,7 +855,7 @@ class EfficiencyClaim(_ClaimRule):
         if not flags:
             return
         all_eff, none_eff = all(flags), not any(flags)
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text
             for m in pattern("efficiency").finditer(text):
                 if in_choice(text, m.start(), m.end()) or "*" in m.group(0):
@@ -777,11 +864,11 @@ class EfficiencyClaim(_ClaimRule):
                 says_none = neg.startswith("tidak")
                 if says_none and all_eff:
                     yield self.issue(b, m.start(), m.end(),
-                                     f"tertulis tidak ada efisiensi, padahal Tabel 3.7 menilai semua "
+                                     f"tertulis tidak ada efisiensi, padahal {tname('3.7')} menilai semua "
                                      f"{len(flags)} sasaran efisien", expected="ada efisiensi")
                 elif not says_none and none_eff:
                     yield self.issue(b, m.start(), m.end(),
-                                     "tertulis ada efisiensi, padahal Tabel 3.7 tidak menilai satu pun "
+                                     f"tertulis ada efisiensi, padahal {tname('3.7')} tidak menilai satu pun "
                                      "sasaran efisien", expected="tidak ada efisiensi")
 
 
@@ -797,11 +884,12 @@ class IndicatorCategoryClaim(_ClaimRule):
     code = "CL110"
     name = "indicator-category-claim"
 
-    def _claims(self, ctx: CheckContext, text: str, row: IndicatorRow) -> list[re.Match[str]]:
+    def _claims(self, ctx: CheckContext, text: str, row: IndicatorRow,
+                extra: tuple[str, ...] = ()) -> list[re.Match[str]]:
         """Category statements: "capaian kategori X", "dengan predikat X", "hasil yang X" (X a
         label of the report's own scale, in any letter case), at most one per position."""
         out = list(pattern("indicator_category").finditer(text))
-        names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2)
+        names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2) + extra
         seen = {m.start("cat") for m in out}
         intent = pattern("category_intent")
         for s, e in sentences(text):
@@ -820,10 +908,47 @@ class IndicatorCategoryClaim(_ClaimRule):
                     out.append(m)
         return sorted(out, key=lambda m: m.start())
 
+    @staticmethod
+    def _vocabulary(ctx: CheckContext) -> dict[str, str]:
+        """The predicate labels the measurement table itself writes (normalised -> as written)."""
+        out: dict[str, str] = {}
+        for r in main_rows(ctx):
+            p = r.values.get("predikat")
+            if p is not None:
+                label = _label_text(p.text)
+                if len(label) >= 4 and not re.search(r"\d", label):
+                    out[label.lower()] = label
+        return out
+
+    def _against_table(self, ctx: CheckContext, b: Block, row: IndicatorRow,
+                       vocab: dict[str, str]) -> Iterator[Issue]:
+        """Without a scale read from the report, the row's own predicate in the table is the
+        reference (the default scale may not be the report's)."""
+        p = row.values.get("predikat")
+        if p is None:
+            return
+        own = _label_text(p.text).lower()
+        if own not in vocab:
+            return
+        for m in self._claims(ctx, b.text, row, tuple(vocab)):
+            stated = " ".join(m.group("cat").split())
+            if stated.lower() == own or (stated.lower() not in vocab and ctx.scale.find(stated) is None):
+                continue
+            yield self.issue(
+                b, m.start("cat"), m.end("cat"),
+                f"kategori indikator '{row.name[:60]}' tertulis '{stated}', padahal "
+                f"{self.where(row, 'predikat')} mencatat {vocab[own]}",
+                expected=vocab[own])
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        vocab = self._vocabulary(ctx) if ctx.info.scale_source != "document" else {}
         for b, row in self.paragraphs(ctx):
             band = None
             source = ""
+            if vocab and row.values.get("predikat") is not None and \
+                    _label_text(row.values["predikat"].text).lower() in vocab:
+                yield from self._against_table(ctx, b, row, vocab)
+                continue
             r35 = counterpart(ctx, row, "3.5")
             if r35 is not None and r35.values.get("predikat") is not None:
                 band = ctx.scale.find(r35.values["predikat"].text)
@@ -834,10 +959,14 @@ class IndicatorCategoryClaim(_ClaimRule):
                     continue
                 band = ctx.scale.band_for(c.num.value)
                 source = f"capaian {c.text} di {self.where(row, 'capaian')}"
+            p31 = row.values.get("predikat")
+            own = _label_text(p31.text).lower() if p31 is not None else None
             for m in self._claims(ctx, b.text, row):
                 stated = ctx.scale.find(" ".join(m.group("cat").split()))
                 if stated is None or stated.code == band.code:
                     continue
+                if own and " ".join(m.group("cat").split()).lower() == own:
+                    continue  # the text repeats the table's own predicate (PR103 judges the table)
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
                     f"kategori indikator '{row.name[:60]}' tertulis '{' '.join(m.group('cat').split())}', padahal "
@@ -887,6 +1016,13 @@ class TargetClaim(_ClaimRule):
                         expected=target.text)
 
 
+def _label_text(text: str) -> str:
+    """A predicate cell as a label: "A (Sangat Baik)" -> "Sangat Baik", "Baik" -> "Baik"."""
+    m = re.search(r"\(([^)]*)\)", text)
+    inner = m.group(1) if m and re.search(r"[^\W\d]{3}", m.group(1)) else text
+    return " ".join(inner.replace("*", " ").split())
+
+
 def _percent_like(row: IndicatorRow, v: Value | None) -> bool:
     """True when the indicator's values are percentages (a "%" in the cell, or a name such as
     "Persentase ..."/"Cakupan ..."/"Rasio ...")."""
@@ -930,13 +1066,23 @@ class CompletionClaim(_ClaimRule):
                 continue
             target = value_of(row.values.get("target"))
             cap = value_of(row.values.get("capaian"))
-            if _percent_like(row, real):
+            # "Jumlah pengaduan yang belum tertangani": the indicator counts what is NOT done, so
+            # any realisasi above 0 contradicts "seluruh ... tertangani"
+            um = pattern("completion", "unfinished_name").search(row.name)
+            unfinished = um is not None
+            # "Jumlah keluarga yang belum menerima bantuan": "seluruh keluarga telah menerima ..."
+            own_verb = re.compile(r"\b" + re.escape(um.group("verb")) + r"\b", re.IGNORECASE) \
+                if um is not None and um.group("verb") else None
+            if unfinished:
+                if real.num.value <= 0 or _percent_like(row, real):
+                    continue
+            elif _percent_like(row, real):
                 if real.num.value >= 100:
                     continue
             elif target is None or target.num is None or target.grade or real.grade or \
                     real.num.value >= target.num.value:
                 continue  # a count: "seluruh" is wrong only when fewer than the target were done
-            if negative_polarity(target or real, real, cap) or is_negative(row.name):
+            if not unfinished and (negative_polarity(target or real, real, cap) or is_negative(row.name)):
                 continue  # lower is better: "100%" is not the ideal there
             text = b.text
             for s, e in sentences(text):
@@ -945,6 +1091,8 @@ class CompletionClaim(_ClaimRule):
                 if q is None or _other_period(ctx, sent):
                     continue
                 v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+                if v is None and own_verb is not None:
+                    v = own_verb.search(sent, q.end(), min(len(sent), q.end() + 100))
                 if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
                     continue
                 if in_choice(sent, q.start(), v.end()):
@@ -953,6 +1101,14 @@ class CompletionClaim(_ClaimRule):
                     continue
                 if not tokens(sent[q.start():v.end()]) & tokens(row.name):
                     continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
+                if unfinished:
+                    yield self.issue(
+                        b, s + q.start(), s + v.end(),
+                        f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
+                        f"selesai), padahal {self.where(row, 'realisasi')} mencatat {real.text} untuk "
+                        f"indikator '{row.name[:70]}' (yang belum selesai)",
+                        expected=f"masih {real.text} belum selesai")
+                    continue
                 yield self.issue(
                     b, s + q.start(), s + v.end(),
                     f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
@@ -994,8 +1150,6 @@ class NarrativeValueClaim(_ClaimRule):
     def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str) -> bool:
         """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
         magnitude in a sentence that names the indicator."""
-        from drafter.check.claims_parse import containment
-
         if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
             return False
         r = real.num.value
