@@ -627,13 +627,28 @@ def _scale_role(block: Block, cols: dict[str, int], caption: str | None) -> str 
     ranges = 0
     body = [r for r in block.rows if not r.is_header]
     for row in body:
-        if any(_re("scale_interval").search(clean(c.text)) for c in row.cells):
+        if any(_is_interval_cell(clean(c.text)) for c in row.cells):
             ranges += 1
     if ranges < 3 or ranges * 2 < len(body):
         return None
-    if _re("grade_conversion").search(words):
+    if _re("grade_conversion").search(words) and not (
+            _re("scale_of_capaian").search(words) and not _re("conversion_word").search(words)):
         return "grade"
     return "scale"
+
+
+def _is_interval_cell(text: str) -> bool:
+    """A cell that is one interval ("76 - 90", "> 90", "75% sampai kurang dari 90%", "90% ke
+    atas"), read with the same interval parser as the scale itself."""
+    if _re("scale_interval").search(text):
+        return True
+    from drafter.measure import parse_interval
+
+    iv = parse_interval(text)
+    if iv is None:
+        return False
+    rest = (text[:iv.start] + text[iv.end:]).replace("%", "").replace("persen", "")
+    return len(rest.strip(" :.,()")) <= 3
 
 
 def is_grade_conversion(doc: Document, block: Block) -> bool:
@@ -969,8 +984,10 @@ def understand_table(doc: Document, block: Block, scale: Scale,
         hdr = _header_role(cols, ticks, "")
         if hdr in standard and hdr != role and _strong(hdr, cols, ticks):
             role = hdr  # "Tabel 3.2" holding target / realisasi / capaian of one year
-    if role is None:
-        role = _scale_role(block, cols, caption)
+    # rows of intervals (most body rows one interval) are a scale or a grade conversion whatever
+    # the caption's number or words ("Tabel 3.1 Skala Predikat" is no predicate table of the
+    # indicators); tables with target/realisasi/pagu columns never are
+    role = _scale_role(block, cols, caption) or role
     adjacent = previous is not None and previous.block.index == block.index - 1
     if role is None and previous is not None and previous.role is not None:
         between_caption = False

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.check.claims_parse import (
     Value,
@@ -1021,10 +1021,29 @@ class TableTotalRow(_XTRule):
                 continue
             if any(tv.num.explains(x / 2) for x in sums):
                 continue  # group rows summed with their sub-rows: the hierarchy is not marked
+            if self._explained_by_a_level(tv, every, cell.col):
+                continue  # the total of the top rows (programs); a sub-row error is AR103's
             lab = _label_of(total)[0]
             yield self.issue(cell, *tv.span(),
                              f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
                              f"di atasnya = {fmt_num(sums[0], 2)}", expected=fmt_num(sums[0], 2))
+
+    @classmethod
+    def _explained_by_a_level(cls, tv: Any, rows: list[Row], col: int) -> bool:
+        """Whether the rows of one nesting rank (all programs, all kegiatan) add up to the
+        total: then the total itself is right, whatever a level below it says."""
+        by_rank: dict[int, list[Row]] = {}
+        for r in rows:
+            rank = _row_rank(r)
+            if rank is not None:
+                by_rank.setdefault(rank, []).append(r)
+        if len(by_rank) < 2:
+            return False
+        for group in by_rank.values():
+            vals = cls._column(group, col)
+            if vals and len(vals) >= 2 and tv.num.explains(sum(vals, Decimal(0))):
+                return True
+        return False
 
     @staticmethod
     def _column(rows: list[Row], col: int) -> list[Decimal] | None:
