@@ -126,7 +126,8 @@ class IndicatorCount(_CNRule):
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
-                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent):
+                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent) and \
+                                re.search(r"\bsasaran\b", sent[:m.start()], re.IGNORECASE):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
@@ -163,25 +164,83 @@ def _level(name: str) -> str | None:
     return None
 
 
+_COUNT_COL_RE = re.compile(r"^\W*(?:jumlah|jml\.?|banyaknya)?\s*(?P<lv>sub\s*-?\s*kegiatan|kegiatan)\W*$",
+                           re.IGNORECASE)
+
+
+def _level_counts(ctx: CheckContext, table: Block) -> Counter[str]:
+    """Programs, kegiatan and sub kegiatan of a budget table: its rows that name their level
+    ("Program ...", "Kegiatan ...", "Sub Kegiatan ...", or the level the table index gave
+    them), or, when the rows are programs only, the sum of a "Jumlah Kegiatan" column (the
+    Jumlah row's own figure when the table has one)."""
+    counts: Counter[str] = Counter()
+    rows = [r for r in ctx.tables.budget(ctx.tables.role_of(table) or "") if r.table is table]
+    if rows:
+        for r in rows:
+            lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
+            if lv:
+                counts[lv] += 1
+    else:
+        for row in table.body_rows():
+            for c in row.cells:
+                lv = _level(c.text)
+                if lv:
+                    counts[lv] += 1
+                    break
+    info = ctx.tables.info.get(table.index)
+    labels = dict(info.labels) if info is not None else {}
+    if not labels and table.header_rows():
+        labels = {c.col: c.text for c in table.header_rows()[-1].cells}
+    for col, label in labels.items():
+        m = _COUNT_COL_RE.match(strip_markup(label).strip())
+        if not m:
+            continue
+        lv = "sub_kegiatan" if m.group("lv").lower().startswith("sub") else "kegiatan"
+        if counts.get(lv):
+            continue
+        total: int | None = None
+        parts = 0
+        width = max((len(r.cells) for r in table.rows), default=0)
+        for row in table.body_rows():
+            if len(row.cells) != width:
+                continue  # a shifted row (an empty first cell dropped): columns unknown
+            cell = next((c for c in row.cells if c.col == col), None)
+            v = _int(cell.text) if cell is not None else None
+            if v is None:
+                continue
+            if any(re.fullmatch(r"\W*(?:jumlah|total)\W*", strip_markup(c.text).strip(), re.I)
+                   for c in row.cells):
+                total = v
+            else:
+                parts += v
+        n = total if total is not None else parts
+        if n:
+            counts[lv] = n
+    return counts
+
+
+def _next_table(ctx: CheckContext, block: Block, limit: int = 4) -> Block | None:
+    for b in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
+        if b.kind == "table":
+            return b
+    return None
+
+
 @register
 class ProgramCount(_CNRule):
     """The number of programs, kegiatan and sub kegiatan stated in the text ("5 Program 14
-    Kegiatan dan 27 Sub Kegiatan") differs from the rows of Tabel 3.8.
+    Kegiatan dan 27 Sub Kegiatan") differs from the budget table (Tabel 3.8 or the table the
+    sentence introduces): its rows per level, or its "Jumlah Kegiatan" column.
 
-    The count introduces Tabel 3.8; it must describe the table that follows."""
+    The count introduces the budget table; it must describe the table that follows."""
 
     code = "CN102"
     name = "program-count"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        rows = ctx.tables.budget("3.8")
-        counts: Counter[str] = Counter()
-        for r in rows:
-            lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
-            if lv:
-                counts[lv] += 1
-        if not counts.get("program"):
-            return
+        budget = ctx.tables.budget("3.8")
+        main_table = budget[0].table if budget else None
+        main_counts = _level_counts(ctx, main_table) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
         for b in ctx.document.prose():
             if not _summary_chapter(b):
@@ -201,6 +260,14 @@ class ProgramCount(_CNRule):
                 kinds = {k for k, _ in hits}
                 if len(kinds) < 2 and not re.search(r"\b(?:didukung|mendanai)\b", sent, re.IGNORECASE):
                     continue
+                counts, table = main_counts, main_table
+                nxt = _next_table(ctx, b)
+                if nxt is not None and nxt is not main_table and e >= len(text.rstrip()) - 1:
+                    own = _level_counts(ctx, nxt)
+                    if own.get("program") and len(own) >= 2:
+                        counts, table = own, nxt
+                if not counts.get("program") or table is None:
+                    continue
                 # sub kegiatan matches also contain "kegiatan": drop kegiatan hits inside them
                 subs = [(m.start(), m.end()) for k, m in hits if k == "sub_kegiatan"]
                 wrong = []
@@ -217,10 +284,21 @@ class ProgramCount(_CNRule):
                 detail = ", ".join(f"{n} {names[k]} (tabel: {x})" for k, _, n, x in wrong)
                 m0 = wrong[0][1]
                 m1 = wrong[-1][1]
+                if table is main_table:
+                    tname = ctx.tables.name("3.8")
+                else:
+                    info = ctx.tables.info.get(table.index)
+                    tname = (info.number if info is not None else None) or \
+                        caption_number_text(table) or "tabel anggaran"
                 yield self.issue(b, s + m0.start(), s + m1.end(),
-                                 f"jumlah tidak sesuai Tabel 3.8: {detail}",
+                                 f"jumlah tidak sesuai {tname}: {detail}",
                                  expected=", ".join(f"{counts[k]} {names[k]}" for k in
                                                     ("program", "kegiatan", "sub_kegiatan") if counts.get(k)))
+
+
+def caption_number_text(table: Block) -> str | None:
+    m = re.match(r"\s*(tabel\s+[\w.]+)", table.caption or "", re.IGNORECASE)
+    return m.group(1).rstrip(".") if m else None
 
 
 @register
