@@ -1064,6 +1064,12 @@ _PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<re
 _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
                            r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
 _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
+# "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024"
+_PK_PROSE_RE = re.compile(
+    r"\bperjanjian\s+kinerja\b(?P<pk>(?!\s+perubahan)[^.;]{0,40}?)\s+(?:telah\s+|sudah\s+)?"
+    r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b[^.;]{0,160}?"
+    r"(?:tanggal|pada)\s+(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE)
 
 
 def _pk_units(blocks: list[Any]) -> Iterable[TextUnit]:
@@ -1137,3 +1143,29 @@ class PerjanjianKinerjaDate(Rule):
                     expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
                 )
                 break
+        yield from self._prose(ctx, months)
+
+    def _prose(self, ctx: CheckContext, months: dict[str, int]) -> Iterable[Issue]:
+        """The signing date told in a sentence ("Perjanjian Kinerja Tahun 2023 ditandatangani
+        ... pada tanggal 3 Februari 2024")."""
+        for b in ctx.document.prose():
+            if "erjanjian" not in b.text:
+                continue
+            for m in _PK_PROSE_RE.finditer(b.text):
+                if months.get(m.group("m").lower()) is None:
+                    continue
+                ym = re.search(r"\b(20\d\d)\b", m.group("pk"))
+                pk_year = int(ym.group(1)) if ym else ctx.info.year
+                if pk_year is None:
+                    continue
+                dy = int(m.group("y"))
+                if pk_year - 1 <= dy <= pk_year:
+                    continue
+                when = "sesudah" if dy > pk_year else "jauh sebelum"
+                yield self.issue(
+                    b, m.start("d"), m.end("y"),
+                    f"Perjanjian Kinerja tahun {pk_year} ditandatangani {m.group('d')} "
+                    f"{m.group('m')} {dy}, {when} tahun kinerjanya; PK tahun {pk_year} "
+                    f"ditandatangani akhir tahun {pk_year - 1} atau awal tahun {pk_year}",
+                    expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
+                )
