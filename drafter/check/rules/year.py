@@ -253,6 +253,11 @@ def _names_renstra(text: str, start: int) -> bool:
                                      m.group("mid"), re.I)
 
 
+_DEFINES_RENSTRA_RE = re.compile(
+    r"\b(?:rencana\s+strategis|renstra)\b[^.;]{0,80}?\b(?:menetapkan|memuat|ditetapkan|disusun|"
+    r"merupakan|berisi|menjabarkan)\b", re.IGNORECASE)
+
+
 @register
 class RenstraPeriod(Rule):
     """The Renstra period stated inconsistently: "periode s.d tahun 2023" or "Renstra
@@ -269,19 +274,28 @@ class RenstraPeriod(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year  # (also assigns the chapters of the blocks)
         found: list[tuple[TextUnit, re.Match[str], int, int, bool]] = []
-        for unit, _b in units(ctx.document):
+        defined: tuple[int, int] | None = None
+        for unit, blk in units(ctx.document):
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
                 if 3 <= b - a <= 6:
-                    found.append((unit, m, a, b, _renstra_context(unit.text, m.start())))
+                    in_renstra = _renstra_context(unit.text, m.start())
+                    found.append((unit, m, a, b, in_renstra))
+                    if defined is None and blk.kind != "table" and blk.chapter == "BAB II" \
+                            and _DEFINES_RENSTRA_RE.search(sentence(unit.text, m.start(), m.end())):
+                        defined = (a, b)
         votes = Counter((a, b) for _u, _m, a, b, _r in found)
         if not votes:
             return
-        year = ctx.info.year
         (da, db), n = votes.most_common(1)[0]
         if n < 2 or (len(votes) > 1 and votes.most_common(2)[1][1] == n):
-            return
+            # no majority: the period as BAB II defines it ("Rencana Strategis ... Tahun
+            # 2021-2026 menetapkan ..."), when the report year lies in it
+            if defined is None or year is None or not defined[0] <= year <= defined[1]:
+                return
+            da, db = defined
         for unit, m, a, b, in_renstra in found:
             # another period named as "Renstra" counts only when it would cover the report
             # year too (a previous plan, "Renstra 2016-2021", may be cited in a 2023 report)
