@@ -1005,6 +1005,10 @@ _TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s
                             r"|\bT\.?A\.?\s+(20\d\d)\b", re.IGNORECASE)
 
 
+_TITLE_RANGE_RE = re.compile(r"\btahun\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|dan)"
+                             r"\s*(?:tahun\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
 @register
 class CaptionColumnYear(Rule):
     """A table whose title names another year than its columns: "Tabel 3.1 Pengukuran Kinerja
@@ -1020,6 +1024,29 @@ class CaptionColumnYear(Rule):
     name = "caption-column-year"
     category = "year"
     severity = "error"
+
+    def _range(self, table: Any, parts: list[Any], year: int | None) -> Issue | None:
+        """A title with a year range ("Perbandingan Capaian Tahun 2020-2021") above columns
+        that run up to the report year beyond it (2021, 2022 in a 2022 report)."""
+        if year is None:
+            return None
+        hits = [(p, m) for p in parts for m in _TITLE_RANGE_RE.finditer(p.text)]
+        if len(hits) != 1:
+            return None
+        cap, m = hits[0]
+        a, b = int(m.group(1)), int(m.group(2))
+        if not 0 < b - a <= 10 or year <= b:
+            return None
+        cols = _header_years(table)
+        if len(cols) < 2 or year not in cols or max(cols) != year or cols <= set(range(a, b + 1)):
+            return None
+        want = f"{min(cols)}-{max(cols)}"
+        return self.issue(
+            cap, m.start(1), m.end(2),
+            f"judul tabel menyebut tahun {a}-{b}, padahal kolom tabelnya memuat data tahun "
+            f"{', '.join(str(y) for y in sorted(cols))}; seharusnya tahun {want}",
+            expected=want,
+        )
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
@@ -1041,7 +1068,13 @@ class CaptionColumnYear(Rule):
             parts = [cap] + [nb for nb in blocks[getattr(cap, "index", t.index) + 1:t.index]
                              if nb.kind != "table" and len(nb.text) < 250][:2]
             text = " ".join(p.text for p in parts)
-            if len(text) > 300 or _OTHER_YEAR_CAPTION_RE.search(text):
+            if len(text) > 300:
+                continue
+            issue = self._range(t, parts, year)
+            if issue is not None:
+                yield issue
+                continue
+            if _OTHER_YEAR_CAPTION_RE.search(text):
                 continue
             if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
                 continue
