@@ -134,6 +134,19 @@ def test_dicta_restart_in_every_decree() -> None:
     assert len(issues) == 1 and issues[0].expected == "KEDUA"
 
 
+def test_repeated_dictum_is_one_issue_not_a_skip_too() -> None:
+    text = ("MEMUTUSKAN :\n\nKESATU : A.\n\nKEDUA : B.\n\nKEDUA : C.\n\nKEEMPAT : D.")
+    issues = run(text, "ST107")
+    assert [(i.excerpt, i.expected) for i in issues] == [("KEDUA", "KETIGA")]
+
+
+def test_letter_reused_after_a_later_one() -> None:
+    text = ("BAB III\n\nA. Pengukuran\n\nIsi.\n\nB. Capaian\n\nIsi.\n\nC. Analisis\n\nIsi.\n\n"
+            "B. Anggaran\n\nIsi.\n\nE. Penutup Bab\n\nIsi.")
+    issues = run(text, "ST107")
+    assert [(i.excerpt, i.expected) for i in issues] == [("B", "D")]
+
+
 # --- counts ---------------------------------------------------------------------------------
 
 def test_open_list_is_not_counted() -> None:

@@ -4,6 +4,7 @@ lists with a duplicate or a gap."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -247,6 +248,19 @@ def _norm_title(t: str) -> str:
     return re.sub(r"[^A-Z]", "", t.upper()).replace("TAHUN", "")
 
 
+def _title_case_heading(b: Block, title: str) -> bool:
+    """A lettered heading written in title case ("B. Realisasi Anggaran"): a heading block,
+    or a short line without a closing stop whose longer words are mostly capitalised."""
+    if b.kind == "heading":
+        return True
+    t = title.strip(" *_#")
+    if len(t) > 90 or t.endswith((".", ":", ";", ",")):
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_]+", t) if len(w) > 3]
+    return bool(long_words) and t[:1].isupper() and \
+        sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
 def _same_title(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -320,12 +334,30 @@ class TocMismatch(Rule):
             if not lm:
                 continue
             letters = [c for c in lm.group(2) if c.isalpha()]
-            if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.7:
+            if not letters or (sum(c.isupper() for c in letters) / len(letters) < 0.7
+                               and not _title_case_heading(b, lm.group(2))):
                 continue
             body.setdefault((b.chapter, lm.group(1)), []).append((_norm_title(lm.group(2)), b))
+        matched: Counter[str] = Counter()
+        for e in entries:
+            if any(_same_title(e.title, t) for t, _b in body.get((e.chapter or "", e.letter), [])):
+                matched[e.chapter or ""] += 1
         for e in entries:
             here = body.get((e.chapter or "", e.letter), [])
             if any(_same_title(e.title, t) for t, _b in here):
+                continue
+            elsewhere = any(_same_title(e.title, t) for (chap, _l), heads in body.items()
+                            if chap == e.chapter for t, _b in heads)
+            if not here and not elsewhere and matched[e.chapter or ""] >= 2 and e.title:
+                # the chapter's other sections are found; this one is in the daftar isi only
+                unit = e.unit
+                shown = e.text.split("..")[0].strip()
+                yield self.issue(
+                    unit, 0, len(unit.text.rstrip()),  # type: ignore[attr-defined]
+                    f"daftar isi mencantumkan \"{shown}\" di {e.chapter}, padahal bagian itu "
+                    f"tidak ada di naskah {e.chapter}",
+                    expected="hapus entri itu dari daftar isi atau tulis bagiannya",
+                )
                 continue
             for (chap, letter), heads in body.items():
                 if chap != e.chapter or letter == e.letter:
@@ -685,9 +717,19 @@ class SectionSequence(Rule):
                 continue  # adjacent list items: ST103
             if v == pv and (kind == "dictum" or " ".join(b.text.split()) != " ".join(pb.text.split())):
                 want = _show_mark(kind, v + 1)
+                last[kind] = (v + 1, b, span)  # the next mark follows the intended one
                 yield self.issue(
                     b, span[0], span[1],
                     f"penanda \"{mark}\" dipakai dua kali berturut-turut (juga di baris "
+                    f"{pb.position(0)[0]}); seharusnya \"{want}\"",
+                    expected=want,
+                )
+            elif 1 < v < pv and kind in ("letter", "bab", "dictum"):
+                want = _show_mark(kind, pv + 1)
+                last[kind] = (pv + 1, b, span)
+                yield self.issue(
+                    b, span[0], span[1],
+                    f"penanda \"{mark}\" muncul lagi sesudah \"{_show_mark(kind, pv)}\" (baris "
                     f"{pb.position(0)[0]}); seharusnya \"{want}\"",
                     expected=want,
                 )
