@@ -778,3 +778,74 @@ class ListedItemsCount(_CNRule):
                     f"{found} {noun}",
                     expected=f"{found} {noun}",
                 )
+
+
+@register
+class NamedKecamatanVillageCount(_CNRule):
+    """The number of desa/kelurahan of a kecamatan named in the sentence ("Kecamatan Sukajadi,
+    yang membawahi 7 kelurahan, ...") differs from the national gazetteer, in the report of
+    any office of the same kabupaten/kota (an inspektorat, a dinas, another kecamatan).
+
+    The report's own kecamatan is checked by FN108; this rule covers the kecamatan a report
+    talks about. Only sentences naming exactly one kecamatan, resolved inside the report's
+    kabupaten/kota, are compared. The gazetteer follows Kepmendagri 300.2.2-2138 of 2025: a
+    desa split or merged since the report year would show here, hence a warning.
+    """
+
+    code = "CN108"
+    name = "named-kecamatan-village-count"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.analyzer import resolve_mention
+        from drafter.check.gazetteer import DESA, gazetteer
+        from drafter.check.rules._textutil import sentence_bounds, units
+        from drafter.check.rules.foreign_name import _COUNT_RE, _mentions
+        from drafter.check.rules.foreign_name import count_value as _cv
+
+        regency, own = ctx.info.regency, ctx.info.kecamatan
+        if regency is None:
+            return
+        gaz = gazetteer()
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            for m in _COUNT_RE.finditer(unit.text):
+                b, e = sentence_bounds(unit.text, m.start(), m.end())
+                sent = unit.text[b:e]
+                kecs = [(mm, resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0])
+                        for mm, _l, _k in _mentions(sent, {2})]
+                if len(kecs) != 1:
+                    continue
+                mm, kec = kecs[0]
+                if kec is None or (own is not None and kec.code == own.code) or \
+                        b + mm.start() > m.start():
+                    continue
+                if m.group("n2"):
+                    continue
+                val = _cv(m.group("n"))
+                if val is None:
+                    continue
+                vs = gaz.villages(kec.code)
+                if not vs:
+                    continue
+                n_desa = sum(v.kind == DESA for v in vs)
+                n_kel = len(vs) - n_desa
+                noun = m.group("noun").lower()
+                if m.group("both"):
+                    ok, right = {len(vs)}, f"{len(vs)} desa/kelurahan"
+                elif noun == "desa":
+                    ok = {n_desa, len(vs)} if n_desa else {len(vs)}
+                    right = f"{n_desa} desa" + (f" dan {n_kel} kelurahan" if n_kel else "")
+                else:
+                    ok = {n_kel, len(vs)} if n_kel else {len(vs)}
+                    right = f"{n_kel} kelurahan" + (f" dan {n_desa} desa" if n_desa else "")
+                if val in ok:
+                    continue
+                yield self.issue(
+                    unit, m.start("n"), m.end("n"),
+                    f"tertulis {m.group('n')} {'desa/kelurahan' if m.group('both') else noun} untuk "
+                    f"Kecamatan {kec.name}, padahal menurut data wilayah Kemendagri kecamatan itu "
+                    f"memiliki {right}",
+                    expected=right,
+                )
