@@ -329,6 +329,7 @@ class BreakdownSum(_CNRule):
                         yield self.issue(b, m.start("n"), m.end("n"),
                                          f"tertulis {n} indikator, padahal rinciannya {parts} = {total}",
                                          expected=str(total))
+            yield from self._same_noun(b)
             for mb in pattern("staff_breakdown").finditer(b.text):
                 parts = [int(x.group("n")) for x in pattern("staff_part").finditer(mb.group("rest"))]
                 if len(parts) >= 2 and sum(parts) != int(mb.group("n")):
@@ -336,6 +337,31 @@ class BreakdownSum(_CNRule):
                                      f"tertulis {mb.group('n')} orang, padahal rinciannya "
                                      f"{' + '.join(map(str, parts))} = {sum(parts)}",
                                      expected=str(sum(parts)))
+
+
+    def _same_noun(self, b: Block) -> Iterable[Issue]:
+        """"N <noun> ..., terdiri dari a <noun> ..., b <noun> ... dan c <noun> ...": the parts
+        (every number of the rest, each followed by the same noun) must add up to N."""
+        skip = _cpat("count_breakdown_skip")
+        for m in _cpat("count_breakdown").finditer(b.text):
+            noun = m.group("noun").lower()
+            if skip.match(noun):
+                continue
+            rest = re.sub(r"\([^()]*\)", " ", m.group("rest"))
+            part_re = re.compile(r"(?<![\w.,])(\d{1,4})\s+" + re.escape(noun) + r"\b", re.IGNORECASE)
+            parts = [int(x) for x in part_re.findall(rest)]
+            numbers = re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\d)", rest)
+            if len(parts) < 2 or len(numbers) != len(parts) or "%" in rest:
+                continue
+            n = int(m.group("n"))
+            if sum(parts) == n:
+                continue
+            yield self.issue(
+                b, m.start("n"), m.end("n"),
+                f"tertulis {n} {noun}, padahal rinciannya {' + '.join(map(str, parts))} = "
+                f"{sum(parts)} {noun}",
+                expected=f"{sum(parts)} {noun}",
+            )
 
 
 def _caption(ctx: CheckContext, table: Block) -> str:
