@@ -806,14 +806,25 @@ class ListedItemsCount(_CNRule):
                 )
 
 
+# "7 dari 9 desa/kelurahan menyampaikan ...": the total the part is taken from (not "dari 9
+# desa yang mengikuti lomba", a subset described by what follows)
+_SUBSET_RE = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}|" + _WORDNUM_RE + r")\s+dari\s+(?:total\s+|seluruh\s+)?"
+    r"(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s+(?P<noun>desa|kelurahan)"
+    r"(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?"
+    r"(?!\s*(?:yang|sasaran|binaan|peserta|prioritas|terpilih|lokus|percontohan|wisata|adat)\b)",
+    re.IGNORECASE)
+
+
 @register
 class NamedKecamatanVillageCount(_CNRule):
     """The number of desa/kelurahan of a kecamatan named in the sentence ("Kecamatan Sukajadi,
     yang membawahi 7 kelurahan, ...") differs from the national gazetteer, in the report of
-    any office of the same kabupaten/kota (an inspektorat, a dinas, another kecamatan).
+    any office of the same kabupaten/kota (an inspektorat, a dinas, another kecamatan); and
+    the total in "7 dari 9 desa/kelurahan ..." in a kecamatan report (its own desa).
 
-    The report's own kecamatan is checked by FN108; this rule covers the kecamatan a report
-    talks about. Only sentences naming exactly one kecamatan, resolved inside the report's
+    The report's own kecamatan is checked by FN108 ("terdiri dari N desa"); this rule covers
+    the kecamatan a report talks about and the "K dari N" totals. Only sentences naming exactly one kecamatan, resolved inside the report's
     kabupaten/kota, are compared. The gazetteer follows Kepmendagri 300.2.2-2138 of 2025: a
     desa split or merged since the report year would show here, hence a warning.
     """
@@ -836,18 +847,23 @@ class NamedKecamatanVillageCount(_CNRule):
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
-            for m in _COUNT_RE.finditer(unit.text):
+            for m in [*_COUNT_RE.finditer(unit.text), *_SUBSET_RE.finditer(unit.text)]:
                 b, e = sentence_bounds(unit.text, m.start(), m.end())
                 sent = unit.text[b:e]
                 kecs = [(mm, resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0])
                         for mm, _l, _k in _mentions(sent, {2})]
-                if len(kecs) != 1:
+                subset = m.re is _SUBSET_RE
+                if subset and not kecs and own is not None and ctx.info.village is None \
+                        and not any(True for _ in _mentions(sent, {1, 3})):
+                    kec = own  # "7 dari 9 desa" in a kecamatan report: all its desa
+                elif len(kecs) != 1:
                     continue
-                mm, kec = kecs[0]
-                if kec is None or (own is not None and kec.code == own.code) or \
-                        b + mm.start() > m.start():
-                    continue
-                if m.group("n2"):
+                else:
+                    mm, kec = kecs[0]
+                    if kec is None or (own is not None and kec.code == own.code and not subset) \
+                            or (b + mm.start() > m.start() and not subset):
+                        continue
+                if "n2" in m.re.groupindex and m.group("n2"):
                     continue
                 val = _cv(m.group("n"))
                 if val is None:
