@@ -947,3 +947,76 @@ class TocChapterMismatch(Rule):
                 f"{bb.position(0)[0]}) bagian {e.letter} berjudul \"{bt}\"",
                 expected=f"{e.letter}. {bt}",
             )
+
+
+def _braced(text: str, start: int) -> tuple[str, int] | None:
+    """The content of the balanced ``{...}`` opening at ``text[start]`` and the index after it."""
+    if start >= len(text) or text[start] != "{":
+        return None
+    depth = 0
+    for i in range(start, min(len(text), start + 600)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1:i], i + 1
+    return None
+
+
+def _formula_key(term: str) -> str:
+    t = re.sub(r"\\(?:text|mathrm|mbox|textrm|textit|mathit)\b", " ", term)
+    t = re.sub(r"\\[a-zA-Z]+", " ", t)
+    return " ".join(re.sub(r"[{}()\[\]$_^~]", " ", t).lower().split())
+
+
+_TEXT_FRACTION_RE = re.compile(
+    r"=\s*\(?\s*(?P<a>[^=/:()\n]{5,150}?)\s*\)?\s*(?:/|:|\bdibagi(?:\s+dengan)?\b)\s*\(?\s*"
+    r"(?P<b>[^=/:()\n]{5,150}?)\s*\)?\s*(?:x|×|\*|\bdikali(?:kan)?(?:\s+dengan)?\b)\s*100\b",
+    re.IGNORECASE)
+
+
+@register
+class DegenerateFormula(Rule):
+    """A ratio formula whose numerator and denominator are the same term: "Ketaatan =
+    \\frac{Jumlah izin terbit}{Jumlah izin terbit} x 100%", "Persentase = Jumlah aduan
+    selesai / Jumlah aduan selesai x 100%".
+
+    Such a formula always gives 100%, so it cannot measure the indicator; the numerator (or
+    the denominator) was copied over the other term. LaTeX ``\\frac{..}{..}`` and plain
+    "A / B x 100" formulas are read; terms are compared without markup, case and spacing.
+    """
+
+    code = "ST111"
+    name = "degenerate-formula"
+    category = "other"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.rules._textutil import units
+
+        for unit, _b in units(ctx.document):
+            text = unit.text
+            if "frac" in text:
+                for m in re.finditer(r"\\d?frac\s*(?=\{)", text):
+                    num = _braced(text, m.end())
+                    if num is None:
+                        continue
+                    den = _braced(text, num[1])
+                    if den is None:
+                        continue
+                    yield from self._same(unit, m.start(), den[1], num[0], den[0])
+            if "=" in text:
+                for m in _TEXT_FRACTION_RE.finditer(text):
+                    yield from self._same(unit, m.start("a"), m.end("b"), m.group("a"), m.group("b"))
+
+    def _same(self, unit: object, start: int, end: int, a: str, b: str) -> Iterable[Issue]:
+        ka, kb = _formula_key(a), _formula_key(b)
+        if ka != kb or len(ka) < 3 or not re.search(r"[a-z]{3}", ka):
+            return
+        yield self.issue(
+            unit, start, end,  # type: ignore[arg-type]
+            f"pembilang dan penyebut rumus sama (\"{ka}\"), sehingga hasilnya selalu 100%; "
+            "salah satu suku rumus tertukar atau tersalin",
+            expected="pembilang dan penyebut yang berbeda sesuai definisi indikator",
+        )
