@@ -92,6 +92,27 @@ def _own_sasaran_count(rows: list[Any], sent: str) -> int | None:
     return groups[name]
 
 
+# "4 indikator (57,14%) telah mencapai target", "3 indikator lainnya belum mencapai": a part
+_PART_AFTER_RE = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^.;:(),]{0,45}?\b(?:telah|sudah|belum|tidak|berhasil|"
+    r"gagal)\s+(?:dapat\s+)?(?:mencapai|memenuhi|melampaui|tercapai|terpenuhi|terealisasi)\b|"
+    r"(?:lainnya|sisanya|yang\s+lain)\b)", re.IGNORECASE)
+_ONE_COUNTED_RE = re.compile(
+    r"\b(?:sebanyak|terdapat|ada|dengan|memiliki|mempunyai|menetapkan|ditetapkan|hanya|"
+    r"berjumlah|yaitu|yakni|adalah|melalui|diukur)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_STATED_TOTAL_RE = re.compile(
+    r"\bdari\s+(?:total\s+|seluruh\s+)?(?P<n>\d{1,2}|" + r"satu|dua|tiga|empat|lima|enam|tujuh|"
+    r"delapan|sembilan|sepuluh|sebelas|\w+\s+belas|\w+\s+puluh(?:\s+\w+)?" + r")\s*"
+    r"(?:\([^()]{0,20}\)\s*)?indi[ck]ator\b", re.IGNORECASE)
+
+
+def _part_of_stated_total(sent: str, m: re.Match[str]) -> bool:
+    """"Dari tujuh indikator, sebanyak 4 indikator ...": a count inside a sentence that states
+    the total ("dari N indikator") elsewhere is a part of it."""
+    return any(t.start() != m.start() and not (t.start() <= m.start() < t.end())
+               for t in _STATED_TOTAL_RE.finditer(sent))
+
+
 @register
 class IndicatorCount(_CNRule):
     """The number of indicators or sasaran stated in the text ("4 indikator sasaran", "2
@@ -141,8 +162,12 @@ class IndicatorCount(_CNRule):
                         if n == expected or n > 60:
                             continue
                         after = sent[m.end():]
-                        if pattern("helpers", "not_total").match(after):
+                        if pattern("helpers", "not_total").match(after) or _PART_AFTER_RE.match(after):
                             continue
+                        if kind == "indikator" and _part_of_stated_total(sent, m):
+                            continue
+                        if n == 1 and not _ONE_COUNTED_RE.search(sent[:m.start()]):
+                            continue  # "keberhasilan satu indikator": not a count of the set
                         if kind == "indikator" and re.match(r"\s*(?:program|kegiatan)", after, re.I):
                             continue
                         if _followed_by_breakdown(ctx, b, s + m.end()):
