@@ -254,8 +254,9 @@ def _next_table(ctx: CheckContext, block: Block, limit: int = 4) -> Block | None
 @register
 class ProgramCount(_CNRule):
     """The number of programs, kegiatan and sub kegiatan stated in the text ("5 Program 14
-    Kegiatan dan 27 Sub Kegiatan") differs from the budget table (Tabel 3.8 or the table the
-    sentence introduces): its rows per level, or its "Jumlah Kegiatan" column.
+    Kegiatan dan 27 Sub Kegiatan") differs from the budget table (Tabel 3.8, else the
+    untyped table the sentence introduces): its rows per level, or its "Jumlah Kegiatan"
+    column.
 
     The count introduces the budget table; it must describe the table that follows."""
 
@@ -287,7 +288,8 @@ class ProgramCount(_CNRule):
                     continue
                 counts, table = main_counts, main_table
                 nxt = _next_table(ctx, b)
-                if nxt is not None and nxt is not main_table and e >= len(text.rstrip()) - 1:
+                if nxt is not None and main_table is None and ctx.tables.role_of(nxt) is None \
+                        and e >= len(text.rstrip()) - 1:
                     own = _level_counts(ctx, nxt)
                     if own.get("program") and len(own) >= 2:
                         counts, table = own, nxt
