@@ -193,13 +193,14 @@ _COUNT_COL_RE = re.compile(r"^\W*(?:jumlah|jml\.?|banyaknya)?\s*(?P<lv>sub\s*-?\
                            re.IGNORECASE)
 
 
-def _level_counts(ctx: CheckContext, table: Block) -> Counter[str]:
+def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None) -> Counter[str]:
     """Programs, kegiatan and sub kegiatan of a budget table: its rows that name their level
     ("Program ...", "Kegiatan ...", "Sub Kegiatan ...", or the level the table index gave
     them), or, when the rows are programs only, the sum of a "Jumlah Kegiatan" column (the
     Jumlah row's own figure when the table has one)."""
     counts: Counter[str] = Counter()
-    rows = [r for r in ctx.tables.budget(ctx.tables.role_of(table) or "") if r.table is table]
+    if rows is None:
+        rows = [r for r in ctx.tables.budget(ctx.tables.role_of(table) or "") if r.table is table]
     if rows:
         for r in rows:
             lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
@@ -212,34 +213,36 @@ def _level_counts(ctx: CheckContext, table: Block) -> Counter[str]:
                 if lv:
                     counts[lv] += 1
                     break
-    info = ctx.tables.info.get(table.index)
-    labels = dict(info.labels) if info is not None else {}
-    if not labels and table.header_rows():
-        labels = {c.col: c.text for c in table.header_rows()[-1].cells}
-    for col, label in labels.items():
-        m = _COUNT_COL_RE.match(strip_markup(label).strip())
-        if not m:
-            continue
-        lv = "sub_kegiatan" if m.group("lv").lower().startswith("sub") else "kegiatan"
-        if counts.get(lv):
-            continue
-        total: int | None = None
-        parts = 0
-        width = max((len(r.cells) for r in table.rows), default=0)
-        for row in table.body_rows():
-            if len(row.cells) != width:
-                continue  # a shifted row (an empty first cell dropped): columns unknown
-            cell = next((c for c in row.cells if c.col == col), None)
-            v = _int(cell.text) if cell is not None else None
-            if v is None:
+    blocks = list(dict.fromkeys(r.table.index for r in rows)) or [table.index]
+    col_counts: Counter[str] = Counter()
+    col_totals: dict[str, int] = {}
+    for bi in blocks:
+        tb = ctx.document.blocks[bi]
+        info = ctx.tables.info.get(bi)
+        labels = dict(info.labels) if info is not None else {}
+        if not labels and tb.header_rows():
+            labels = {c.col: c.text for c in tb.header_rows()[-1].cells}
+        width = max((len(r.cells) for r in tb.rows), default=0)
+        for col, label in labels.items():
+            m = _COUNT_COL_RE.match(strip_markup(label).strip())
+            if not m:
                 continue
-            if any(re.fullmatch(r"\W*(?:jumlah|total)\W*", strip_markup(c.text).strip(), re.I)
-                   for c in row.cells):
-                total = v
-            else:
-                parts += v
-        n = total if total is not None else parts
-        if n:
+            lv = "sub_kegiatan" if m.group("lv").lower().startswith("sub") else "kegiatan"
+            for row in tb.body_rows():
+                if len(row.cells) != width:
+                    continue  # a shifted row (an empty first cell dropped): columns unknown
+                cell = next((c for c in row.cells if c.col == col), None)
+                v = _int(cell.text) if cell is not None else None
+                if v is None:
+                    continue
+                if any(re.fullmatch(r"\W*(?:jumlah|total)\W*", strip_markup(c.text).strip(), re.I)
+                       for c in row.cells):
+                    col_totals[lv] = v
+                else:
+                    col_counts[lv] += v
+    for lv in ("kegiatan", "sub_kegiatan"):
+        n = col_totals.get(lv, col_counts.get(lv, 0))
+        if n and not counts.get(lv):
             counts[lv] = n
     return counts
 
@@ -266,7 +269,8 @@ class ProgramCount(_CNRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         budget = ctx.tables.budget("3.8")
         main_table = budget[0].table if budget else None
-        main_counts = _level_counts(ctx, main_table) if main_table is not None else Counter()
+        # every part of the budget table (a table split over pages is several blocks)
+        main_counts = _level_counts(ctx, main_table, budget) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
         for b in ctx.document.prose():
             if not _summary_chapter(b):
