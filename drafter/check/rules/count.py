@@ -92,6 +92,9 @@ def _own_sasaran_count(rows: list[Any], sent: str) -> int | None:
     return groups[name]
 
 
+# "kinerja Dinas tahun 2024 diukur dengan 6 indikator": the whole set, not one sasaran's
+_WHOLE_MEASURED_RE = re.compile(r"^(?:(?!\bsasaran\b|\btujuan\b|\bmisi\b|\bprogram\b)[^.;])*"
+                                r"\bkinerja\b[^.;]{0,80}\bdiukur\b", re.IGNORECASE)
 # "4 indikator (57,14%) telah mencapai target", "3 indikator lainnya belum mencapai": a part
 _PART_AFTER_RE = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^.;:(),]{0,45}?\b(?:telah|sudah|belum|tidak|berhasil|"
@@ -148,7 +151,7 @@ class IndicatorCount(_CNRule):
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
                         if kind == "indikator" and _ONE_SASARAN_RE.search(sent) and \
-                                re.search(r"\bsasaran\b", sent[:m.start()], re.IGNORECASE):
+                                not _WHOLE_MEASURED_RE.search(sent[:m.start()]):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
