@@ -134,6 +134,19 @@ def test_dicta_restart_in_every_decree() -> None:
     assert len(issues) == 1 and issues[0].expected == "KEDUA"
 
 
+def test_repeated_dictum_is_one_issue_not_a_skip_too() -> None:
+    text = ("MEMUTUSKAN :\n\nKESATU : A.\n\nKEDUA : B.\n\nKEDUA : C.\n\nKEEMPAT : D.")
+    issues = run(text, "ST107")
+    assert [(i.excerpt, i.expected) for i in issues] == [("KEDUA", "KETIGA")]
+
+
+def test_letter_reused_after_a_later_one() -> None:
+    text = ("BAB III\n\nA. Pengukuran\n\nIsi.\n\nB. Capaian\n\nIsi.\n\nC. Analisis\n\nIsi.\n\n"
+            "B. Anggaran\n\nIsi.\n\nE. Penutup Bab\n\nIsi.")
+    issues = run(text, "ST107")
+    assert [(i.excerpt[:2], i.expected) for i in issues] == [("B.", "D")]
+
+
 # --- counts ---------------------------------------------------------------------------------
 
 def test_open_list_is_not_counted() -> None:
@@ -451,3 +464,30 @@ def test_pdf_style_lines(old: str, new: str, code: str) -> None:
     issues, _n = check_document(parse_text(text, "<pdf.txt>"), CheckConfig(year=2020))
     found = sorted(i.rule for i in issues if i.rule in NEW_CODES)
     assert found == ([code] if code else [])
+
+
+# --- program counts against the budget table ------------------------------------------------
+
+_BUDGET = ("Tabel 3.8 Realisasi Anggaran per Program Tahun 2024\n\n"
+           "No\tProgram/Kegiatan\tPagu\tRealisasi\n"
+           "1\tProgram : Penunjang Urusan Pemerintahan\t500.000.000\t480.000.000\n"
+           "\tKegiatan : Administrasi Keuangan\t300.000.000\t290.000.000\n"
+           "\tKegiatan : Administrasi Umum\t200.000.000\t190.000.000\n"
+           "2\tProgram : Pelayanan Publik\t100.000.000\t90.000.000\n"
+           "\tKegiatan : Pelayanan Terpadu\t100.000.000\t90.000.000\n\n")
+_PERF = ("Tabel 3.6 Capaian Kinerja Program Tahun 2024\n\n"
+         "No\tProgram\tIndikator\tTarget\tRealisasi\n"
+         "1\tProgram : Penunjang Urusan Pemerintahan\tNilai SAKIP\t70\t72\n"
+         "\tKegiatan : Administrasi Keuangan\tLaporan keuangan tepat waktu\t2\t2\n\n")
+
+
+@pytest.mark.parametrize(("stated", "wrong"), [("2 program dan 3 kegiatan", False),
+                                               ("2 program dan 4 kegiatan", True)])
+def test_program_count_uses_the_budget_table_not_the_next_table(stated: str, wrong: bool) -> None:
+    text = ("BAB III\nAKUNTABILITAS KINERJA\n\n"
+            f"Sasaran didukung {stated}, dengan capaian sebagaimana tabel berikut :\n\n"
+            + _PERF + _BUDGET)
+    issues = run(text, "CN102", year=2024)
+    assert bool(issues) == wrong
+    if wrong:
+        assert issues[0].expected.startswith("2 program, 3 kegiatan")

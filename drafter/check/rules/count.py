@@ -92,6 +92,30 @@ def _own_sasaran_count(rows: list[Any], sent: str) -> int | None:
     return groups[name]
 
 
+# "kinerja Dinas tahun 2024 diukur dengan 6 indikator": the whole set, not one sasaran's
+_WHOLE_MEASURED_RE = re.compile(r"^(?:(?!\bsasaran\b|\btujuan\b|\bmisi\b|\bprogram\b)[^.;])*"
+                                r"\bkinerja\b[^.;]{0,80}\bdiukur\b", re.IGNORECASE)
+# "4 indikator (57,14%) telah mencapai target", "3 indikator lainnya belum mencapai": a part
+_PART_AFTER_RE = re.compile(
+    r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^.;:(),]{0,45}?\b(?:telah|sudah|belum|tidak|berhasil|"
+    r"gagal)\s+(?:dapat\s+)?(?:mencapai|memenuhi|melampaui|tercapai|terpenuhi|terealisasi)\b|"
+    r"(?:lainnya|sisanya|yang\s+lain)\b)", re.IGNORECASE)
+_ONE_COUNTED_RE = re.compile(
+    r"\b(?:sebanyak|terdapat|ada|dengan|memiliki|mempunyai|menetapkan|ditetapkan|hanya|"
+    r"berjumlah|yaitu|yakni|adalah|melalui|diukur)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_STATED_TOTAL_RE = re.compile(
+    r"\bdari\s+(?:total\s+|seluruh\s+)?(?P<n>\d{1,2}|" + r"satu|dua|tiga|empat|lima|enam|tujuh|"
+    r"delapan|sembilan|sepuluh|sebelas|\w+\s+belas|\w+\s+puluh(?:\s+\w+)?" + r")\s*"
+    r"(?:\([^()]{0,20}\)\s*)?indi[ck]ator\b", re.IGNORECASE)
+
+
+def _part_of_stated_total(sent: str, m: re.Match[str]) -> bool:
+    """"Dari tujuh indikator, sebanyak 4 indikator ...": a count inside a sentence that states
+    the total ("dari N indikator") elsewhere is a part of it."""
+    return any(t.start() != m.start() and not (t.start() <= m.start() < t.end())
+               for t in _STATED_TOTAL_RE.finditer(sent))
+
+
 @register
 class IndicatorCount(_CNRule):
     """The number of indicators or sasaran stated in the text ("4 indikator sasaran", "2
@@ -126,7 +150,8 @@ class IndicatorCount(_CNRule):
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
-                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent):
+                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent) and \
+                                not _WHOLE_MEASURED_RE.search(sent[:m.start()]):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
@@ -140,8 +165,12 @@ class IndicatorCount(_CNRule):
                         if n == expected or n > 60:
                             continue
                         after = sent[m.end():]
-                        if pattern("helpers", "not_total").match(after):
+                        if pattern("helpers", "not_total").match(after) or _PART_AFTER_RE.match(after):
                             continue
+                        if kind == "indikator" and _part_of_stated_total(sent, m):
+                            continue
+                        if n == 1 and not _ONE_COUNTED_RE.search(sent[:m.start()]):
+                            continue  # "keberhasilan satu indikator": not a count of the set
                         if kind == "indikator" and re.match(r"\s*(?:program|kegiatan)", after, re.I):
                             continue
                         if _followed_by_breakdown(ctx, b, s + m.end()):
@@ -163,25 +192,88 @@ def _level(name: str) -> str | None:
     return None
 
 
+_COUNT_COL_RE = re.compile(r"^\W*(?:jumlah|jml\.?|banyaknya)?\s*(?P<lv>sub\s*-?\s*kegiatan|kegiatan)\W*$",
+                           re.IGNORECASE)
+
+
+def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None) -> Counter[str]:
+    """Programs, kegiatan and sub kegiatan of a budget table: its rows that name their level
+    ("Program ...", "Kegiatan ...", "Sub Kegiatan ...", or the level the table index gave
+    them), or, when the rows are programs only, the sum of a "Jumlah Kegiatan" column (the
+    Jumlah row's own figure when the table has one)."""
+    counts: Counter[str] = Counter()
+    if rows is None:
+        rows = [r for r in ctx.tables.budget(ctx.tables.role_of(table) or "") if r.table is table]
+    if rows:
+        for r in rows:
+            lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
+            if lv:
+                counts[lv] += 1
+    else:
+        for row in table.body_rows():
+            for c in row.cells:
+                lv = _level(c.text)
+                if lv:
+                    counts[lv] += 1
+                    break
+    blocks = list(dict.fromkeys(r.table.index for r in rows)) or [table.index]
+    col_counts: Counter[str] = Counter()
+    col_totals: dict[str, int] = {}
+    for bi in blocks:
+        tb = ctx.document.blocks[bi]
+        info = ctx.tables.info.get(bi)
+        labels = dict(info.labels) if info is not None else {}
+        if not labels and tb.header_rows():
+            labels = {c.col: c.text for c in tb.header_rows()[-1].cells}
+        width = max((len(r.cells) for r in tb.rows), default=0)
+        for col, label in labels.items():
+            m = _COUNT_COL_RE.match(strip_markup(label).strip())
+            if not m:
+                continue
+            lv = "sub_kegiatan" if m.group("lv").lower().startswith("sub") else "kegiatan"
+            for row in tb.body_rows():
+                if len(row.cells) != width:
+                    continue  # a shifted row (an empty first cell dropped): columns unknown
+                cell = next((c for c in row.cells if c.col == col), None)
+                v = _int(cell.text) if cell is not None else None
+                if v is None:
+                    continue
+                if any(re.fullmatch(r"\W*(?:jumlah|total)\W*", strip_markup(c.text).strip(), re.I)
+                       for c in row.cells):
+                    col_totals[lv] = v
+                else:
+                    col_counts[lv] += v
+    for lv in ("kegiatan", "sub_kegiatan"):
+        n = col_totals.get(lv, col_counts.get(lv, 0))
+        if n and not counts.get(lv):
+            counts[lv] = n
+    return counts
+
+
+def _next_table(ctx: CheckContext, block: Block, limit: int = 4) -> Block | None:
+    for b in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
+        if b.kind == "table":
+            return b
+    return None
+
+
 @register
 class ProgramCount(_CNRule):
     """The number of programs, kegiatan and sub kegiatan stated in the text ("5 Program 14
-    Kegiatan dan 27 Sub Kegiatan") differs from the rows of Tabel 3.8.
+    Kegiatan dan 27 Sub Kegiatan") differs from the budget table (Tabel 3.8, else the
+    untyped table the sentence introduces): its rows per level, or its "Jumlah Kegiatan"
+    column.
 
-    The count introduces Tabel 3.8; it must describe the table that follows."""
+    The count introduces the budget table; it must describe the table that follows."""
 
     code = "CN102"
     name = "program-count"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        rows = ctx.tables.budget("3.8")
-        counts: Counter[str] = Counter()
-        for r in rows:
-            lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
-            if lv:
-                counts[lv] += 1
-        if not counts.get("program"):
-            return
+        budget = ctx.tables.budget("3.8")
+        main_table = budget[0].table if budget else None
+        # every part of the budget table (a table split over pages is several blocks)
+        main_counts = _level_counts(ctx, main_table, budget) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
         for b in ctx.document.prose():
             if not _summary_chapter(b):
@@ -201,6 +293,15 @@ class ProgramCount(_CNRule):
                 kinds = {k for k, _ in hits}
                 if len(kinds) < 2 and not re.search(r"\b(?:didukung|mendanai)\b", sent, re.IGNORECASE):
                     continue
+                counts, table = main_counts, main_table
+                nxt = _next_table(ctx, b)
+                if nxt is not None and main_table is None and ctx.tables.role_of(nxt) is None \
+                        and e >= len(text.rstrip()) - 1:
+                    own = _level_counts(ctx, nxt)
+                    if own.get("program") and len(own) >= 2:
+                        counts, table = own, nxt
+                if not counts.get("program") or table is None:
+                    continue
                 # sub kegiatan matches also contain "kegiatan": drop kegiatan hits inside them
                 subs = [(m.start(), m.end()) for k, m in hits if k == "sub_kegiatan"]
                 wrong = []
@@ -217,10 +318,21 @@ class ProgramCount(_CNRule):
                 detail = ", ".join(f"{n} {names[k]} (tabel: {x})" for k, _, n, x in wrong)
                 m0 = wrong[0][1]
                 m1 = wrong[-1][1]
+                if table is main_table:
+                    tname = ctx.tables.name("3.8")
+                else:
+                    info = ctx.tables.info.get(table.index)
+                    tname = (info.number if info is not None else None) or \
+                        caption_number_text(table) or "tabel anggaran"
                 yield self.issue(b, s + m0.start(), s + m1.end(),
-                                 f"jumlah tidak sesuai Tabel 3.8: {detail}",
+                                 f"jumlah tidak sesuai {tname}: {detail}",
                                  expected=", ".join(f"{counts[k]} {names[k]}" for k in
                                                     ("program", "kegiatan", "sub_kegiatan") if counts.get(k)))
+
+
+def caption_number_text(table: Block) -> str | None:
+    m = re.match(r"\s*(tabel\s+[\w.]+)", table.caption or "", re.IGNORECASE)
+    return m.group(1).rstrip(".") if m else None
 
 
 @register
@@ -251,6 +363,7 @@ class BreakdownSum(_CNRule):
                         yield self.issue(b, m.start("n"), m.end("n"),
                                          f"tertulis {n} indikator, padahal rinciannya {parts} = {total}",
                                          expected=str(total))
+            yield from self._same_noun(b)
             for mb in pattern("staff_breakdown").finditer(b.text):
                 parts = [int(x.group("n")) for x in pattern("staff_part").finditer(mb.group("rest"))]
                 if len(parts) >= 2 and sum(parts) != int(mb.group("n")):
@@ -258,6 +371,31 @@ class BreakdownSum(_CNRule):
                                      f"tertulis {mb.group('n')} orang, padahal rinciannya "
                                      f"{' + '.join(map(str, parts))} = {sum(parts)}",
                                      expected=str(sum(parts)))
+
+
+    def _same_noun(self, b: Block) -> Iterable[Issue]:
+        """"N <noun> ..., terdiri dari a <noun> ..., b <noun> ... dan c <noun> ...": the parts
+        (every number of the rest, each followed by the same noun) must add up to N."""
+        skip = _cpat("count_breakdown_skip")
+        for m in _cpat("count_breakdown").finditer(b.text):
+            noun = m.group("noun").lower()
+            if skip.match(noun):
+                continue
+            rest = re.sub(r"\([^()]*\)", " ", m.group("rest"))
+            part_re = re.compile(r"(?<![\w.,])(\d{1,4})\s+" + re.escape(noun) + r"\b", re.IGNORECASE)
+            parts = [int(x) for x in part_re.findall(rest)]
+            numbers = re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\d)", rest)
+            if len(parts) < 2 or len(numbers) != len(parts) or "%" in rest:
+                continue
+            n = int(m.group("n"))
+            if sum(parts) == n:
+                continue
+            yield self.issue(
+                b, m.start("n"), m.end("n"),
+                f"tertulis {n} {noun}, padahal rinciannya {' + '.join(map(str, parts))} = "
+                f"{sum(parts)} {noun}",
+                expected=f"{sum(parts)} {noun}",
+            )
 
 
 def _caption(ctx: CheckContext, table: Block) -> str:
@@ -699,4 +837,91 @@ class ListedItemsCount(_CNRule):
                     f"tertulis {m.group('n')} {noun}, padahal yang dirinci sesudahnya "
                     f"{found} {noun}",
                     expected=f"{found} {noun}",
+                )
+
+
+# "7 dari 9 desa/kelurahan menyampaikan ...": the total the part is taken from (not "dari 9
+# desa yang mengikuti lomba", a subset described by what follows)
+_SUBSET_RE = re.compile(
+    r"(?<![\w.,])(?:\d{1,3}|" + _WORDNUM_RE + r")\s+dari\s+(?:total\s+|seluruh\s+)?"
+    r"(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s+(?P<noun>desa|kelurahan)"
+    r"(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?"
+    r"(?!\s*(?:yang|sasaran|binaan|peserta|prioritas|terpilih|lokus|percontohan|wisata|adat)\b)",
+    re.IGNORECASE)
+
+
+@register
+class NamedKecamatanVillageCount(_CNRule):
+    """The number of desa/kelurahan of a kecamatan named in the sentence ("Kecamatan Sukajadi,
+    yang membawahi 7 kelurahan, ...") differs from the national gazetteer, in the report of
+    any office of the same kabupaten/kota (an inspektorat, a dinas, another kecamatan); and
+    the total in "7 dari 9 desa/kelurahan ..." in a kecamatan report (its own desa).
+
+    The report's own kecamatan is checked by FN108 ("terdiri dari N desa"); this rule covers
+    the kecamatan a report talks about and the "K dari N" totals. Only sentences naming exactly one kecamatan, resolved inside the report's
+    kabupaten/kota, are compared. The gazetteer follows Kepmendagri 300.2.2-2138 of 2025: a
+    desa split or merged since the report year would show here, hence a warning.
+    """
+
+    code = "CN108"
+    name = "named-kecamatan-village-count"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.analyzer import resolve_mention
+        from drafter.check.gazetteer import DESA, gazetteer
+        from drafter.check.rules._textutil import sentence_bounds, units
+        from drafter.check.rules.foreign_name import _COUNT_RE, _mentions
+        from drafter.check.rules.foreign_name import count_value as _cv
+
+        regency, own = ctx.info.regency, ctx.info.kecamatan
+        if regency is None:
+            return
+        gaz = gazetteer()
+        for unit, block in units(ctx.document):
+            if block.kind == "table":
+                continue
+            for m in [*_COUNT_RE.finditer(unit.text), *_SUBSET_RE.finditer(unit.text)]:
+                b, e = sentence_bounds(unit.text, m.start(), m.end())
+                sent = unit.text[b:e]
+                kecs = [(mm, resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0])
+                        for mm, _l, _k in _mentions(sent, {2})]
+                subset = m.re is _SUBSET_RE
+                if subset and not kecs and own is not None and ctx.info.village is None \
+                        and not any(True for _ in _mentions(sent, {1, 3})):
+                    kec = own  # "7 dari 9 desa" in a kecamatan report: all its desa
+                elif len(kecs) != 1:
+                    continue
+                else:
+                    mm, kec = kecs[0]
+                    if kec is None or (own is not None and kec.code == own.code and not subset) \
+                            or (b + mm.start() > m.start() and not subset):
+                        continue
+                if "n2" in m.re.groupindex and m.group("n2"):
+                    continue
+                val = _cv(m.group("n"))
+                if val is None:
+                    continue
+                vs = gaz.villages(kec.code)
+                if not vs:
+                    continue
+                n_desa = sum(v.kind == DESA for v in vs)
+                n_kel = len(vs) - n_desa
+                noun = m.group("noun").lower()
+                if m.group("both"):
+                    ok, right = {len(vs)}, f"{len(vs)} desa/kelurahan"
+                elif noun == "desa":
+                    ok = {n_desa, len(vs)} if n_desa else {len(vs)}
+                    right = f"{n_desa} desa" + (f" dan {n_kel} kelurahan" if n_kel else "")
+                else:
+                    ok = {n_kel, len(vs)} if n_kel else {len(vs)}
+                    right = f"{n_kel} kelurahan" + (f" dan {n_desa} desa" if n_desa else "")
+                if val in ok:
+                    continue
+                yield self.issue(
+                    unit, m.start("n"), m.end("n"),
+                    f"tertulis {m.group('n')} {'desa/kelurahan' if m.group('both') else noun} untuk "
+                    f"Kecamatan {kec.name}, padahal menurut data wilayah Kemendagri kecamatan itu "
+                    f"memiliki {right}",
+                    expected=right,
                 )

@@ -302,11 +302,18 @@ class DanglingEtc(Rule):
             return True
         if not before_stripped.strip(" .,"):
             return True  # "dst" starts its own sentence
-        # a short list of examples before it: "KTP, KK, dst" is fine
+        # a short list of examples before it: "meliputi KTP, KK, dst" is fine; a list of the
+        # measures a plan will take ("akan dilakukan melalui bimtek, rapat, dst.") is not
         chunk = text[b:start]
         items = [c for c in re.split(r",|\bdan\b", chunk) if c.strip()]
-        if len(items) >= 3 and all(len(c.split()) <= 4 for c in items[-2:]):
+        if len(items) >= 3 and all(len(c.split()) <= 4 for c in items[-2:]) and \
+                (_EXAMPLES_RE.search(chunk) or not _PLAN_RE.search(chunk)):
             return False
         return len(chunk) > 60
+
+
+_EXAMPLES_RE = re.compile(r"\b(?:meliputi|antara\s+lain|seperti|misalnya|contoh(?:nya)?|berupa|yaitu|"
+                          r"yakni|di\s*antaranya|termasuk|mencakup)\b", re.IGNORECASE)
+_PLAN_RE = re.compile(r"\b(?:akan|direncanakan|upaya|langkah|strategi|melalui)\b", re.IGNORECASE)
 
 

@@ -4,6 +4,7 @@ lists with a duplicate or a gap."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -247,6 +248,19 @@ def _norm_title(t: str) -> str:
     return re.sub(r"[^A-Z]", "", t.upper()).replace("TAHUN", "")
 
 
+def _title_case_heading(b: Block, title: str) -> bool:
+    """A lettered heading written in title case ("B. Realisasi Anggaran"): a heading block,
+    or a short line without a closing stop whose longer words are mostly capitalised."""
+    if b.kind == "heading":
+        return True
+    t = title.strip(" *_#")
+    if len(t) > 90 or t.endswith((".", ":", ";", ",")):
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_]+", t) if len(w) > 3]
+    return bool(long_words) and t[:1].isupper() and \
+        sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
+
+
 def _same_title(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -320,12 +334,30 @@ class TocMismatch(Rule):
             if not lm:
                 continue
             letters = [c for c in lm.group(2) if c.isalpha()]
-            if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.7:
+            if not letters or (sum(c.isupper() for c in letters) / len(letters) < 0.7
+                               and not _title_case_heading(b, lm.group(2))):
                 continue
             body.setdefault((b.chapter, lm.group(1)), []).append((_norm_title(lm.group(2)), b))
+        matched: Counter[str] = Counter()
+        for e in entries:
+            if any(_same_title(e.title, t) for t, _b in body.get((e.chapter or "", e.letter), [])):
+                matched[e.chapter or ""] += 1
         for e in entries:
             here = body.get((e.chapter or "", e.letter), [])
             if any(_same_title(e.title, t) for t, _b in here):
+                continue
+            elsewhere = any(_same_title(e.title, t) for (chap, _l), heads in body.items()
+                            if chap == e.chapter for t, _b in heads)
+            if not here and not elsewhere and matched[e.chapter or ""] >= 2 and e.title:
+                # the chapter's other sections are found; this one is in the daftar isi only
+                unit = e.unit
+                shown = e.text.split("..")[0].strip()
+                yield self.issue(
+                    unit, 0, len(unit.text.rstrip()),  # type: ignore[attr-defined]
+                    f"daftar isi mencantumkan \"{shown}\" di {e.chapter}, padahal bagian itu "
+                    f"tidak ada di naskah {e.chapter}",
+                    expected="hapus entri itu dari daftar isi atau tulis bagiannya",
+                )
                 continue
             for (chap, letter), heads in body.items():
                 if chap != e.chapter or letter == e.letter:
@@ -685,9 +717,19 @@ class SectionSequence(Rule):
                 continue  # adjacent list items: ST103
             if v == pv and (kind == "dictum" or " ".join(b.text.split()) != " ".join(pb.text.split())):
                 want = _show_mark(kind, v + 1)
+                last[kind] = (v + 1, b, span)  # the next mark follows the intended one
                 yield self.issue(
                     b, span[0], span[1],
                     f"penanda \"{mark}\" dipakai dua kali berturut-turut (juga di baris "
+                    f"{pb.position(0)[0]}); seharusnya \"{want}\"",
+                    expected=want,
+                )
+            elif 1 < v < pv and kind in ("letter", "bab", "dictum"):
+                want = _show_mark(kind, pv + 1)
+                last[kind] = (pv + 1, b, span)
+                yield self.issue(
+                    b, span[0], span[1],
+                    f"penanda \"{mark}\" muncul lagi sesudah \"{_show_mark(kind, pv)}\" (baris "
                     f"{pb.position(0)[0]}); seharusnya \"{want}\"",
                     expected=want,
                 )
@@ -905,3 +947,76 @@ class TocChapterMismatch(Rule):
                 f"{bb.position(0)[0]}) bagian {e.letter} berjudul \"{bt}\"",
                 expected=f"{e.letter}. {bt}",
             )
+
+
+def _braced(text: str, start: int) -> tuple[str, int] | None:
+    """The content of the balanced ``{...}`` opening at ``text[start]`` and the index after it."""
+    if start >= len(text) or text[start] != "{":
+        return None
+    depth = 0
+    for i in range(start, min(len(text), start + 600)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1:i], i + 1
+    return None
+
+
+def _formula_key(term: str) -> str:
+    t = re.sub(r"\\(?:text|mathrm|mbox|textrm|textit|mathit)\b", " ", term)
+    t = re.sub(r"\\[a-zA-Z]+", " ", t)
+    return " ".join(re.sub(r"[{}()\[\]$_^~]", " ", t).lower().split())
+
+
+_TEXT_FRACTION_RE = re.compile(
+    r"=\s*\(?\s*(?P<a>[^=/:()\n]{5,150}?)\s*\)?\s*(?:/|:|\bdibagi(?:\s+dengan)?\b)\s*\(?\s*"
+    r"(?P<b>[^=/:()\n]{5,150}?)\s*\)?\s*(?:x|×|\*|\bdikali(?:kan)?(?:\s+dengan)?\b)\s*100\b",
+    re.IGNORECASE)
+
+
+@register
+class DegenerateFormula(Rule):
+    """A ratio formula whose numerator and denominator are the same term: "Ketaatan =
+    \\frac{Jumlah izin terbit}{Jumlah izin terbit} x 100%", "Persentase = Jumlah aduan
+    selesai / Jumlah aduan selesai x 100%".
+
+    Such a formula always gives 100%, so it cannot measure the indicator; the numerator (or
+    the denominator) was copied over the other term. LaTeX ``\\frac{..}{..}`` and plain
+    "A / B x 100" formulas are read; terms are compared without markup, case and spacing.
+    """
+
+    code = "ST111"
+    name = "degenerate-formula"
+    category = "other"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.rules._textutil import units
+
+        for unit, _b in units(ctx.document):
+            text = unit.text
+            if "frac" in text:
+                for m in re.finditer(r"\\d?frac\s*(?=\{)", text):
+                    num = _braced(text, m.end())
+                    if num is None:
+                        continue
+                    den = _braced(text, num[1])
+                    if den is None:
+                        continue
+                    yield from self._same(unit, m.start(), den[1], num[0], den[0])
+            if "=" in text:
+                for m in _TEXT_FRACTION_RE.finditer(text):
+                    yield from self._same(unit, m.start("a"), m.end("b"), m.group("a"), m.group("b"))
+
+    def _same(self, unit: object, start: int, end: int, a: str, b: str) -> Iterable[Issue]:
+        ka, kb = _formula_key(a), _formula_key(b)
+        if ka != kb or len(ka) < 3 or not re.search(r"[a-z]{3}", ka):
+            return
+        yield self.issue(
+            unit, start, end,  # type: ignore[arg-type]
+            f"pembilang dan penyebut rumus sama (\"{ka}\"), sehingga hasilnya selalu 100%; "
+            "salah satu suku rumus tertukar atau tersalin",
+            expected="pembilang dan penyebut yang berbeda sesuai definisi indikator",
+        )

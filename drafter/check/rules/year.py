@@ -253,6 +253,11 @@ def _names_renstra(text: str, start: int) -> bool:
                                      m.group("mid"), re.I)
 
 
+_DEFINES_RENSTRA_RE = re.compile(
+    r"\b(?:rencana\s+strategis|renstra)\b[^.;]{0,80}?\b(?:menetapkan|memuat|ditetapkan|disusun|"
+    r"merupakan|berisi|menjabarkan)\b", re.IGNORECASE)
+
+
 @register
 class RenstraPeriod(Rule):
     """The Renstra period stated inconsistently: "periode s.d tahun 2023" or "Renstra
@@ -269,19 +274,28 @@ class RenstraPeriod(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year  # (also assigns the chapters of the blocks)
         found: list[tuple[TextUnit, re.Match[str], int, int, bool]] = []
-        for unit, _b in units(ctx.document):
+        defined: tuple[int, int] | None = None
+        for unit, blk in units(ctx.document):
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
                 if 3 <= b - a <= 6:
-                    found.append((unit, m, a, b, _renstra_context(unit.text, m.start())))
+                    in_renstra = _renstra_context(unit.text, m.start())
+                    found.append((unit, m, a, b, in_renstra))
+                    if defined is None and blk.kind != "table" and blk.chapter == "BAB II" \
+                            and _DEFINES_RENSTRA_RE.search(sentence(unit.text, m.start(), m.end())):
+                        defined = (a, b)
         votes = Counter((a, b) for _u, _m, a, b, _r in found)
         if not votes:
             return
-        year = ctx.info.year
         (da, db), n = votes.most_common(1)[0]
         if n < 2 or (len(votes) > 1 and votes.most_common(2)[1][1] == n):
-            return
+            # no majority: the period as BAB II defines it ("Rencana Strategis ... Tahun
+            # 2021-2026 menetapkan ..."), when the report year lies in it
+            if defined is None or year is None or not defined[0] <= year <= defined[1]:
+                return
+            da, db = defined
         for unit, m, a, b, in_renstra in found:
             # another period named as "Renstra" counts only when it would cover the report
             # year too (a previous plan, "Renstra 2016-2021", may be cited in a 2023 report)
@@ -991,6 +1005,10 @@ _TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s
                             r"|\bT\.?A\.?\s+(20\d\d)\b", re.IGNORECASE)
 
 
+_TITLE_RANGE_RE = re.compile(r"\btahun\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|dan)"
+                             r"\s*(?:tahun\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
 @register
 class CaptionColumnYear(Rule):
     """A table whose title names another year than its columns: "Tabel 3.1 Pengukuran Kinerja
@@ -1006,6 +1024,29 @@ class CaptionColumnYear(Rule):
     name = "caption-column-year"
     category = "year"
     severity = "error"
+
+    def _range(self, table: Any, parts: list[Any], year: int | None) -> Issue | None:
+        """A title with a year range ("Perbandingan Capaian Tahun 2020-2021") above columns
+        that run up to the report year beyond it (2021, 2022 in a 2022 report)."""
+        if year is None:
+            return None
+        hits = [(p, m) for p in parts for m in _TITLE_RANGE_RE.finditer(p.text)]
+        if len(hits) != 1:
+            return None
+        cap, m = hits[0]
+        a, b = int(m.group(1)), int(m.group(2))
+        if not 0 < b - a <= 10 or year <= b:
+            return None
+        cols = _header_years(table)
+        if len(cols) < 2 or year not in cols or max(cols) != year or cols <= set(range(a, b + 1)):
+            return None
+        want = f"{min(cols)}-{max(cols)}"
+        return self.issue(
+            cap, m.start(1), m.end(2),
+            f"judul tabel menyebut tahun {a}-{b}, padahal kolom tabelnya memuat data tahun "
+            f"{', '.join(str(y) for y in sorted(cols))}; seharusnya tahun {want}",
+            expected=want,
+        )
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
@@ -1027,7 +1068,13 @@ class CaptionColumnYear(Rule):
             parts = [cap] + [nb for nb in blocks[getattr(cap, "index", t.index) + 1:t.index]
                              if nb.kind != "table" and len(nb.text) < 250][:2]
             text = " ".join(p.text for p in parts)
-            if len(text) > 300 or _OTHER_YEAR_CAPTION_RE.search(text):
+            if len(text) > 300:
+                continue
+            issue = self._range(t, parts, year)
+            if issue is not None:
+                yield issue
+                continue
+            if _OTHER_YEAR_CAPTION_RE.search(text):
                 continue
             if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
                 continue
@@ -1064,6 +1111,12 @@ _PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<re
 _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
                            r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
 _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
+# "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024"
+_PK_PROSE_RE = re.compile(
+    r"\bperjanjian\s+kinerja\b(?P<pk>(?!\s+perubahan)[^.;]{0,40}?)\s+(?:telah\s+|sudah\s+)?"
+    r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b[^.;]{0,160}?"
+    r"(?:tanggal|pada)\s+(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE)
 
 
 def _pk_units(blocks: list[Any]) -> Iterable[TextUnit]:
@@ -1137,3 +1190,29 @@ class PerjanjianKinerjaDate(Rule):
                     expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
                 )
                 break
+        yield from self._prose(ctx, months)
+
+    def _prose(self, ctx: CheckContext, months: dict[str, int]) -> Iterable[Issue]:
+        """The signing date told in a sentence ("Perjanjian Kinerja Tahun 2023 ditandatangani
+        ... pada tanggal 3 Februari 2024")."""
+        for b in ctx.document.prose():
+            if "erjanjian" not in b.text:
+                continue
+            for m in _PK_PROSE_RE.finditer(b.text):
+                if months.get(m.group("m").lower()) is None:
+                    continue
+                ym = re.search(r"\b(20\d\d)\b", m.group("pk"))
+                pk_year = int(ym.group(1)) if ym else ctx.info.year
+                if pk_year is None:
+                    continue
+                dy = int(m.group("y"))
+                if pk_year - 1 <= dy <= pk_year:
+                    continue
+                when = "sesudah" if dy > pk_year else "jauh sebelum"
+                yield self.issue(
+                    b, m.start("d"), m.end("y"),
+                    f"Perjanjian Kinerja tahun {pk_year} ditandatangani {m.group('d')} "
+                    f"{m.group('m')} {dy}, {when} tahun kinerjanya; PK tahun {pk_year} "
+                    f"ditandatangani akhir tahun {pk_year - 1} atau awal tahun {pk_year}",
+                    expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
+                )
