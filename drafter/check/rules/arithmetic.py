@@ -16,7 +16,7 @@ from drafter.check.fuzzy import similarity
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
-from drafter.measure import efficiency
+from drafter.measure import efficiency, scale_conf
 from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up
 from drafter.resources import load_yaml
 from drafter.text import analyze
@@ -330,7 +330,11 @@ class AverageCapaian(Rule):
                 years = {int(y) for y in re.findall(r"\b(20\d\d)\b", no_ranges)}
                 if ctx.info.year is not None and years - {ctx.info.year}:
                     continue  # an average of another year
-                nums = [n for n in scan_numbers(sent) if n.percent and n.start > m.start()]
+                caps = [(c.start(), c.end()) for c in re.finditer(scale_conf("cap_rule"), sent,
+                                                                 re.IGNORECASE)]
+                # "capaian di atas 100% dihitung 100%" states the cap rule, no average
+                nums = [n for n in scan_numbers(sent) if n.percent and n.start > m.start()
+                        and not any(a <= n.start < b for a, b in caps)]
                 if not nums:
                     continue
                 n = nums[0]
