@@ -332,6 +332,7 @@ class AverageCapaian(Rule):
                     continue  # an average of another year
                 caps = [(c.start(), c.end()) for c in re.finditer(scale_conf("cap_rule"), sent,
                                                                  re.IGNORECASE)]
+                caps += [(c.start(), c.end()) for c in rx("cap_phrase").finditer(sent)]
                 # "capaian di atas 100% dihitung 100%" states the cap rule, no average
                 nums = [n for n in scan_numbers(sent) if n.percent and n.start > m.start()
                         and not any(a <= n.start < b for a, b in caps)]
