@@ -336,9 +336,13 @@ def _num(s: str) -> Decimal | None:
 
 def read_scale(doc: Document) -> tuple[Scale, str, int | None]:
     """The document's own predicate scale (from its kerangka pengukuran table) or the default."""
+    from drafter.check.tables import is_grade_conversion
+
     default = default_scale()
     codes = {b.code for b in default.bands}
     for table in doc.tables():
+        if is_grade_conversion(doc, table):
+            continue  # scores to letter grades (SAKIP evaluation), not the capaian scale
         found: list[tuple[str, Decimal, Decimal, str]] = []
         for row in table.rows:
             texts = [c.text.strip() for c in row.cells]

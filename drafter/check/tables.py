@@ -23,6 +23,7 @@ Keys of ``IndicatorRow.values``: ``target``, ``realisasi``, ``capaian``, ``targe
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -32,10 +33,17 @@ from drafter.document.model import Block, Cell, Document, Row
 from drafter.measure import Scale, default_scale, grade_codes
 from drafter.numbers import Num, parse_number, scan_numbers
 from drafter.resources import load_yaml
+from drafter.tables.hierarchy import (
+    is_total_label,
+    leading_numbering,
+    numbering_depth,
+    numbering_rank,
+)
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
 
+NON_DATA_ROLES = ("scale", "grade")  # predicate scale, grade conversion: no indicator rows
 INDICATOR_ROLES = ("3.1", "3.2", "3.3", "3.4", "3.5", "3.7", "PK", "renstra", "iku")
 BUDGET_ROLES = ("3.6", "3.8")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -83,8 +91,9 @@ class IndicatorRow:
     name_cell: Cell | None
     values: dict[str, ValueCell]
     is_average: bool = False
-    kind: str = "indicator"  # "indicator" | "sasaran" (3.5 sasaran lines) | "average"
+    kind: str = "indicator"  # "indicator" | "sasaran" (3.5 sasaran lines) | "average" | "total"
     ticks: list[tuple[str, Cell]] = field(default_factory=list)  # 3.5: (label, cell) ticked
+    copy: bool = False  # a row of a table printed again (the PK in BAB II and the lampiran)
 
     def get(self, key: str) -> ValueCell | None:
         return self.values.get(key)
@@ -122,6 +131,8 @@ class TableInfo:
     caption: str | None = None
     continued_from: int | None = None  # block index of the table this one continues
     sasaran: str | None = None  # "Sasaran Strategis N : ..." paragraph above (3.6 parts)
+    copy_of: int | None = None  # block index of the table this one reprints
+    number: str | None = None  # the document's own table number ("Tabel 19", "Tabel III.2")
 
 
 @dataclass
@@ -135,19 +146,34 @@ class TableIndex:
     def role_of(self, block: Block) -> str | None:
         return self.roles.get(block.index)
 
-    def rows(self, role: str, *, all_rows: bool = False,
-             indicators_only: bool = False) -> list[IndicatorRow]:
+    def name(self, role: str) -> str:
+        """How the report itself names the table of ``role``: its caption number when it
+        has one ("Tabel 3.2", "Tabel 19", "Tabel III.2"), else the standard name."""
+        blocks = self.by_role.get(role, [])
+        info = self.info.get(blocks[0].index) if blocks else None
+        number = info.number if info is not None else None
+        named = {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra", "iku": "Tabel IKU"}
+        if role in named:
+            short = {"PK": "Perjanjian Kinerja", "renstra": "Renstra", "iku": "IKU"}[role]
+            return f"{number} {short}" if number else named[role]
+        return number or f"Tabel {role}"
+
+    def rows(self, role: str, *, all_rows: bool = False, indicators_only: bool = False,
+             copies: bool = False) -> list[IndicatorRow]:
         """Rows of ``role``: indicator rows and average rows (``is_average``).
 
-        3.5 sasaran-only lines (``kind == "sasaran"``) come only with ``all_rows``;
-        ``indicators_only`` leaves out the average rows as well.
+        3.5 sasaran-only lines (``kind == "sasaran"``) and total rows ("Jumlah") come only
+        with ``all_rows``; ``indicators_only`` leaves out the average rows as well. Rows of a
+        table printed a second time (``copy``) come only with ``all_rows`` or ``copies``.
         """
         rows = self.indicator_rows.get(role, [])
         if all_rows:
             return list(rows)
+        if not copies:
+            rows = [r for r in rows if not r.copy]
         if indicators_only:
             return [r for r in rows if r.kind == "indicator"]
-        return [r for r in rows if r.kind != "sasaran"]
+        return [r for r in rows if r.kind not in ("sasaran", "total")]
 
     def budget(self, role: str) -> list[BudgetRow]:
         return list(self.budget_rows.get(role, []))
@@ -482,6 +508,48 @@ def _caption_text(doc: Document, block: Block, lookback: int) -> str | None:
     return None
 
 
+_NUMBER_LABEL_RE = re.compile(
+    r"^\W{0,6}(?:tabel|table)\s*((?:\d{1,3}|[IVXL]{1,5})(?:\s*[.\-–]\s*\d{1,3})*)(?![\w.])",
+    re.IGNORECASE)
+
+
+def caption_number(caption: str | None) -> str | None:
+    """The table number a caption gives, as "Tabel 3.2" / "Tabel 19" / "Tabel III.2"."""
+    if not caption:
+        return None
+    m = _NUMBER_LABEL_RE.match(clean(caption)[:40])
+    if not m:
+        return None
+    return "Tabel " + re.sub(r"\s*([.\-–])\s*", r"\1", m.group(1))
+
+
+@lru_cache(maxsize=1)
+def _title_roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((item["role"], re.compile(item["pattern"], re.IGNORECASE))
+                 for item in _conf().get("caption_title_roles", []))
+
+
+def _title_role(caption: str | None) -> str | None:
+    """The role the caption's title words name ("Pengukuran Kinerja", "Perbandingan dengan
+    Tahun Sebelumnya", "Efisiensi ..."), whatever the table's number."""
+    if not caption:
+        return None
+    m = caption_match_title(caption)
+    if not m:
+        return None
+    for role, pat in _title_roles():
+        if pat.search(m):
+            return role
+    return None
+
+
+def caption_match_title(caption: str) -> str:
+    """The title of a caption (the text after "Tabel n")."""
+    t = clean(caption)
+    m = _NUMBER_LABEL_RE.match(t[:40])
+    return t[m.end():].strip(" :.-–") if m else t
+
+
 def _caption_role(caption: str | None) -> str | None:
     if not caption:
         return None
@@ -529,6 +597,56 @@ _NEEDS: dict[str, tuple[tuple[str, ...], int]] = {
 }
 
 
+def _strong(role: str, cols: dict[str, int], ticks: dict[int, str]) -> bool:
+    """Whether the columns show the role beyond doubt (the caption number alone is weak:
+    reports number their tables in many ways)."""
+    base = {k.split(":")[0] for k in cols}
+    years = {k.split(":")[1] for k in cols if ":" in k}
+    need = {
+        "3.1": {"target", "realisasi", "capaian"} <= base and len(years) < 2,
+        "3.2": len(years) >= 2 and bool({"target", "realisasi", "capaian"} & base),
+        "3.3": "renstra_target" in base,
+        "3.4": "nasional" in base,
+        "3.5": bool(ticks) or "predikat" in base,
+        "3.6": {"program", "target"} <= base,
+        "3.7": bool({"serapan", "efisiensi"} & base),
+        "3.8": "pagu" in base and "target" not in base,
+    }
+    return need.get(role, True)
+
+
+def _scale_role(block: Block, cols: dict[str, int], caption: str | None) -> str | None:
+    """A predicate scale (intervals with predicate words) or a grade conversion table
+    (numbers to letter grades), recognised by header, caption and content."""
+    base = {k.split(":")[0] for k in cols}
+    if {"target", "realisasi", "pagu"} & base:
+        return None
+    words = " ".join([caption or ""] + list(_header_texts(block)))
+    ranges = 0
+    body = [r for r in block.rows if not r.is_header]
+    for row in body:
+        if any(_re("scale_interval").search(clean(c.text)) for c in row.cells):
+            ranges += 1
+    if ranges < 3 or ranges * 2 < len(body):
+        return None
+    if _re("grade_conversion").search(words):
+        return "grade"
+    return "scale"
+
+
+def is_grade_conversion(doc: Document, block: Block) -> bool:
+    """A table converting scores to letter grades (SAKIP evaluation "AA 90 - 100 ..."), by
+    its caption and header words: it looks like a predicate scale but is not the capaian
+    scale of the report."""
+    caption = _caption_text(doc, block, int(_conf()["caption_lookback"]))
+    words = " ".join([caption or ""] + _header_texts(block))
+    return bool(_re("grade_conversion").search(words))
+
+
+def _header_texts(block: Block) -> list[str]:
+    return [clean(c.text) for r in block.rows[:3] for c in r.cells if clean(c.text)]
+
+
 def _fits(role: str, cols: dict[str, int], ticks: dict[int, str]) -> bool:
     """Whether a table's columns fit the role its caption gives."""
     need = _NEEDS.get(role)
@@ -572,6 +690,7 @@ def _header_role(cols: dict[str, int], ticks: dict[int, str], context: str) -> s
 # --------------------------------------------------------------------------- rows
 def _row_level(name: str, no_text: str) -> str:
     name = re.sub(r"^\W*(?:\d{1,2}|[IVX]{1,4})[.)]\s*", "", name)
+    name = re.sub(r"^\W*\d{1,4}(?:\.\d{1,4}){1,6}\.?\s+(?=\S)", "", name)  # "7.01.02 Program"
     for level, pat in _level_patterns():
         if pat.search(name):
             return level
@@ -652,10 +771,11 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         texts = " ".join(clean(c.text) for c in row.cells)
         is_avg = bool(_re("average_row").search(texts[:60])) and (
             not name or _re("average_row").search(name) is not None or len(name) < 40)
-        if is_avg and not name:
+        is_total = not is_avg and _total_row(name, row, name_cell)
+        if (is_avg or is_total) and not name:
             name = next((clean(c.text) for c in row.cells if clean(c.text)), "")
         values = _values(cells, cols, _TEXT_KEYS)
-        kind = "average" if is_avg else "indicator"
+        kind = "average" if is_avg else "total" if is_total else "indicator"
         ticks: list[tuple[str, Cell]] = []
         for col, label in info.ticks.items():
             c = cells.get(col)
@@ -686,6 +806,20 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
                                 name_cell=name_cell, values=values, is_average=is_avg,
                                 kind=kind, ticks=ticks))
     return out, sasaran
+
+
+def _total_row(name: str, row: Row, name_cell: Cell | None) -> bool:
+    """A "Jumlah" / "Total" row: a short total label and no row number before it (an
+    indicator may well be called "Jumlah pengaduan ...", but it has a number)."""
+    label = name or next((clean(c.text) for c in row.cells if clean(c.text)), "")
+    if not is_total_label(label) or len(label.split()) > 4:
+        return False
+    for c in row.cells:
+        if c is name_cell:
+            break
+        if numbering_depth(clean(c.text)) is not None:
+            return False
+    return True
 
 
 def _kind_35(name: str, values: dict[str, ValueCell],
@@ -719,6 +853,7 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
                          cols.values()), 1 if ncols > 1 else 0)
     no_col = cols.get("no")
     out: list[BudgetRow] = []
+    depths: list[tuple[int | None, int]] = []
     for row in _data_rows(block, info):
         first = clean(row.cells[0].text) if row.cells else ""
         align_right = len(row.cells) < ncols and bool(first) and cols.get("no") == 0 and \
@@ -741,7 +876,47 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
         out.append(BudgetRow(role=role, table=block, row=row, level=level, name=name,
                              name_cell=name_cell, values=values, sasaran=info.sasaran,
                              index=start + len(out)))
+        depths.append(_row_depth(name, no_text, name_cell, block.layout == "spaces"))
+    _levels_from_depth(out, depths)
     return out
+
+
+_DEPTH_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+
+
+def _row_depth(name: str, no_text: str, name_cell: Cell | None, spaces: bool
+               ) -> tuple[int | None, int]:
+    """(numbering depth, indentation column) of a budget row: "1.2" or "7.01.02" in the
+    number column or opening the name; the column where the name starts (flattened text)."""
+    depth = numbering_rank(no_text) if no_text else None
+    if depth is None:
+        lead = leading_numbering(name)
+        depth = lead[0] if lead else None
+    indent = name_cell.segments[0][2] if spaces and name_cell is not None and \
+        name_cell.segments else 0
+    return depth, indent
+
+
+def _levels_from_depth(rows: list[BudgetRow], depths: list[tuple[int | None, int]]) -> None:
+    """Program > kegiatan > sub kegiatan from numbering depth (1 > 1.1 > 1.1.1, Kepmendagri
+    codes) or indentation, for tables whose rows do not name their level."""
+    if any(r.level in _DEPTH_LEVELS and _row_level(r.name, "") in _DEPTH_LEVELS for r in rows):
+        return  # the rows name their level ("Program : ...")
+    others = [(r, d) for r, d in zip(rows, depths, strict=True)
+              if r.level == "other" or r.level in _DEPTH_LEVELS]
+    numbered = {d[0] for _, d in others if d[0] is not None}
+    key = 0 if len(numbered) >= 2 else 1
+    if key == 1:
+        indents = {d[1] for _, d in others}
+        if not 2 <= len(indents) <= 3 or len(others) < 3:
+            return
+    ranks = sorted({d[key] for _, d in others if d[key] is not None})
+    if len(ranks) < 2:
+        return
+    for r, d in others:
+        v = d[key]
+        if v is not None and ranks.index(v) < len(_DEPTH_LEVELS):
+            r.level = _DEPTH_LEVELS[ranks.index(v)]
 
 
 def _link_parents(rows: list[BudgetRow]) -> None:
@@ -776,10 +951,22 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     labels, _ncols = _column_labels(block, header)
     cols, ticks = _map_columns(labels, scale)
     info = TableInfo(block=block, role=None, columns=cols, labels=labels, header_rows=header,
-                     ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block))
+                     ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block),
+                     number=caption_number(caption))
     role = _caption_role(caption)
     if role is not None and cols and not _fits(role, cols, ticks):
         role = None  # a caption number used for another table ("Tabel 3.1 Interval Penilaian")
+    standard = _conf()["caption_roles"]
+    title = _title_role(caption)
+    if title is not None and title in standard and cols and _fits(title, cols, ticks) and (
+            role not in standard or not _strong(role, cols, ticks)):
+        role = title  # the caption's words name the table, whatever its number
+    elif role in standard and not _strong(role, cols, ticks):
+        hdr = _header_role(cols, ticks, "")
+        if hdr in standard and hdr != role and _strong(hdr, cols, ticks):
+            role = hdr  # "Tabel 3.2" holding target / realisasi / capaian of one year
+    if role is None:
+        role = _scale_role(block, cols, caption)
     adjacent = previous is not None and previous.block.index == block.index - 1
     if role is None and previous is not None and previous.role is not None:
         between_caption = False
@@ -789,8 +976,11 @@ def understand_table(doc: Document, block: Block, scale: Scale,
                 between_caption = True
                 break
         if not between_caption:
-            if not header and adjacent:
-                # a headerless continuation right after a table (page break, blank line)
+            width = max((len(r.cells) for r in block.rows), default=0)
+            prev_width = max((len(r.cells) for r in previous.block.rows), default=0)
+            if adjacent and (not header or (not cols and not ticks and width == prev_width)):
+                # a headerless continuation right after a table (page break, blank line); a
+                # first row with no header keyword is a wrapped cell, not a header
                 info.columns, info.ticks, info.labels = previous.columns, previous.ticks, \
                     previous.labels
                 info.continued_from = previous.block.index
@@ -868,7 +1058,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
     known: tuple[list[str], list[str]] = ([], [])
     carry: dict[str, str | None] = {}
     for info in infos:
-        if info.role is None:
+        if info.role is None or info.role in NON_DATA_ROLES:
             continue
         ncols = max([len(r.cells) for r in info.block.rows]
                     + [c + 1 for c in info.columns.values()] + [c + 1 for c in info.ticks])
@@ -889,4 +1079,47 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
                     known[1].append(r.name)
     for rows in index.budget_rows.values():
         _link_parents(rows)
+    _mark_copies(index)
+    _TABLE_NAMES.set({role: index.name(role) for role in index.by_role})
     return index
+
+
+# How the document being checked names the table of each role (set by index_tables; the
+# checks of one document run after its index is built).
+_TABLE_NAMES: ContextVar[dict[str, str]] = ContextVar("table_names", default={})  # noqa: B039
+
+
+def table_display_name(role: str) -> str:
+    """The current document's own name for the table of ``role`` (see
+    :meth:`TableIndex.name`)."""
+    name = _TABLE_NAMES.get().get(role)
+    if name:
+        return name
+    return {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra", "iku": "Tabel IKU"}.get(
+        role, f"Tabel {role}")
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", name.lower()).split())
+
+
+def _mark_copies(index: TableIndex) -> None:
+    """A table printed twice (the PK in BAB II and again in the lampiran) is one logical
+    table: the rows of the later print are marked ``copy`` (left out of counts)."""
+    for rows in index.indicator_rows.values():
+        by_block: dict[int, list[IndicatorRow]] = {}
+        for r in rows:
+            by_block.setdefault(r.table.index, []).append(r)
+        seen: dict[str, int] = {}
+        for bi in sorted(by_block):
+            info = index.info.get(bi)
+            names = [_name_key(r.name) for r in by_block[bi] if r.kind == "indicator" and r.name]
+            earlier = {seen[n] for n in names if n in seen}
+            if len(names) >= 2 and all(n in seen for n in names) and len(earlier) == 1:
+                for r in by_block[bi]:
+                    r.copy = True
+                if info is not None:
+                    info.copy_of = earlier.pop()
+                continue
+            for n in names:
+                seen.setdefault(n, bi)

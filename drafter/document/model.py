@@ -112,6 +112,7 @@ class Block(TextUnit):
     chapter: str | None = None  # "BAB III" etc., filled by Document.assign_sections()
     section: str | None = None  # "B.1" etc.
     source_format: str = "text"
+    layout: str = ""  # tables: "spaces" when recovered from space-aligned (flattened) text
 
     @property
     def is_table(self) -> bool:

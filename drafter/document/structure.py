@@ -348,7 +348,9 @@ def merge_split_tables(blocks: list[Block]) -> list[Block]:
                 prev = out[last_table]
                 heads = prev.header_rows() or prev.rows[:1]
                 if all(len(out[k].text) <= 40 for k in noise) and len(noise) <= 2 and \
-                        b.caption is None and any(same_header(h.cells, b.rows[0].cells) for h in heads):
+                        b.caption is None and any(same_header(h.cells, b.rows[0].cells) and
+                                                  len(_sig(h.cells)) == len(_sig(b.rows[0].cells))
+                                                  for h in heads):
                     n_rep = 0
                     for r in b.rows:
                         if n_rep < len(heads) and (r.is_header or any(same_header(h.cells, r.cells)

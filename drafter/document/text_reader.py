@@ -27,6 +27,7 @@ from drafter.document.structure import (
     same_header,
 )
 from drafter.document.textclean import LineIndex, UnitBuilder, clean_into, clean_span
+from drafter.tables.flat import FlatTable, find_flat_tables
 
 _EXOTIC_BREAKS = str.maketrans({c: " " for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
 _EXOTIC_RE = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -46,6 +47,7 @@ _PANDOC_CAPTION_RE = re.compile(r"^\s{0,3}(?:Table|Tabel)?:\s+(?=\S)")
 _RULE_RE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_GRID_BORDER_RE = re.compile(r"^[ ]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -101,6 +103,10 @@ class _Parser:
         self.t_width = 0
         self._resume_line = -1
         self._after_captions: set[int] = set()
+        # tables flattened into space-aligned text (PDF/web extraction), by first line index
+        self.flat: dict[int, FlatTable] = {}
+        if "  " in src:
+            self.flat = {t.first_line - 1: t for t in find_flat_tables(self.lines)}
 
     # -- helpers -------------------------------------------------------------------------------
     def _off(self, i: int, col0: int = 0) -> int:
@@ -221,6 +227,98 @@ class _Parser:
         self.t_width = max(self.t_width, len(cells)) if not is_data_row(cells) or \
             self.t_width == 0 else self.t_width
         self.t_blank = False
+
+    def _flat_table(self, i: int) -> int:
+        """Emit the space-aligned table starting at line ``i``; return the next line."""
+        ft = self.flat[i]
+        drafts = []
+        for fr in ft.rows:
+            cells = []
+            for fc in fr.cells:
+                ub = UnitBuilder()
+                for ln, a, e in fc.pieces:
+                    clean_into(ub, self.src, self._off(ln, a), self._off(ln, e), self.pos)
+                    ub.brk()
+                text, segs = ub.result()
+                cells.append(Cell(text=text, segments=segs or list(fc.segments[:1]),
+                                  colspan=fc.colspan))
+            drafts.append(RowDraft(cells=cells, header=fr.header, line=fr.line))
+        rows = finish_table(drafts, align_short_rows=False)
+        if rows:
+            blk = Block(text="", segments=[(0, ft.first_line, 1)], kind="table", rows=rows,
+                        source_format=self.fmt, layout="spaces")
+            self._emit(blk, ft.first_line)
+        return ft.last_line
+
+    def _grid_table(self, i: int) -> int:
+        """A pandoc grid table (``+---+---+`` borders, ``+===+`` under the header, cells that
+        wrap over several lines); return the next line."""
+        border = self.lines[i]
+        bounds = [k for k, ch in enumerate(border) if ch == "+"]
+        ncols = len(bounds) - 1
+        rows: list[list[list[tuple[int, int, int]]]] = []  # row -> column -> (line, start, end)
+        spans_of: list[list[int]] = []
+        header_until = -1
+        cur: list[list[tuple[int, int, int]]] | None = None
+        cur_span: list[int] = []
+        j = i + 1
+        while j < len(self.lines):
+            line = self.lines[j]
+            if _GRID_BORDER_RE.match(line):
+                if cur is not None:
+                    rows.append(cur)
+                    spans_of.append(cur_span)
+                    cur = None
+                if "=" in line:
+                    header_until = len(rows)
+                j += 1
+                continue
+            if not line.lstrip().startswith("|"):
+                break
+            if cur is None:
+                cur = [[] for _ in range(ncols)]
+                cur_span = [1] * ncols
+            col = 0
+            lb = bounds
+            if any(k >= len(line) or line[k] != "|" for k in (bounds[0], bounds[-1])):
+                # '|' not under the '+' of the border (a misaligned line): its own pipes
+                pipes = [m.start() for m in _PIPE_SPLIT_RE.finditer(line)]
+                if len(pipes) == ncols + 1:
+                    lb = pipes
+            start = lb[0] + 1
+            for k in range(1, ncols + 1):
+                b = lb[k]
+                if b < len(line) and line[b] == "|" or k == ncols:
+                    end = min(b, len(line))
+                    if start < end and line[start:end].strip():
+                        cur[col].append((j, start, end))
+                    cur_span[col] = max(cur_span[col], k - col)
+                    col = k
+                    start = b + 1
+            j += 1
+        if cur is not None:
+            rows.append(cur)
+            spans_of.append(cur_span)
+        drafts = []
+        for r, (row, spans) in enumerate(zip(rows, spans_of, strict=True)):
+            cells: list[Cell] = []
+            for c in range(ncols):
+                b = UnitBuilder()
+                for ln, a, e in row[c]:
+                    clean_into(b, self.src, self._off(ln, a), self._off(ln, e), self.pos)
+                    b.brk()
+                text, segs = b.result()
+                if not segs:
+                    first_line = min((p[0] for col in row for p in col), default=i)
+                    segs = [(0, first_line + 1, bounds[c] + 2)]
+                cells.append(Cell(text=text, segments=segs, colspan=spans[c]))
+            line_no = cells[0].segments[0][1] if cells else i + 1
+            drafts.append(RowDraft(cells=cells, header=r < header_until, line=line_no))
+        table = finish_table(drafts, align_short_rows=False)
+        if table:
+            self._emit(Block(text="", segments=[(0, i + 1, 1)], kind="table", rows=table,
+                             source_format=self.fmt), i + 1)
+        return j
 
     def _starts_new_tab_table(self, cells: list[Cell], i: int) -> bool:
         """After a blank line: a label row (first cell filled, text only) followed by a data
@@ -388,7 +486,7 @@ class _Parser:
             return "blank"
         if "\t" in line and self._is_tab_row(i):
             return "table"
-        if s.startswith("|") and s.count("|") >= 2:
+        if s.startswith("|") and s.count("|") >= 2 or _GRID_BORDER_RE.match(line):
             return "table"
         if s.startswith("$$") or s.startswith("<!--") or s.lower().startswith(("<table", "<tr")):
             return "special"
@@ -406,7 +504,7 @@ class _Parser:
         return j, taken
 
     def _title_like(self, i: int) -> bool:
-        if i >= len(self.lines) or self._line_kind(i) != "text":
+        if i >= len(self.lines) or self._line_kind(i) != "text" or i in self.flat:
             return False
         kind, _, _ = self._classify(i)
         if kind not in ("paragraph", "heading"):
@@ -468,7 +566,7 @@ class _Parser:
         bold_open = line.count("**") % 2 == 1
         while j < len(self.lines) and j < i + 200:
             lk = self._line_kind(j)
-            if lk != "text":
+            if lk != "text" or j in self.flat:
                 break
             if bold_open and j < i + 6:
                 spans.append((self._off(j), self._off(j, len(self.lines[j]))))
@@ -568,6 +666,10 @@ class _Parser:
                 i += 1
                 continue
             self._inline_suppressions(i)
+            if i in self.flat:
+                self._close_table()
+                i = self._flat_table(i)
+                continue
             if s.startswith("<!--") and i != self._resume_line:
                 nxt = self._comment(i)
                 i = nxt
@@ -591,6 +693,9 @@ class _Parser:
                 i += 1
                 continue
             self._close_table()
+            if _GRID_BORDER_RE.match(line) and i + 1 < n and lines[i + 1].lstrip().startswith("|"):
+                i = self._grid_table(i)
+                continue
             if s.lower().startswith(("<table", "<tr")):
                 i = self._html_table(i)
                 continue

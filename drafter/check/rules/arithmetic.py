@@ -118,7 +118,7 @@ class CapaianRecomputed(Rule):
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 t = t or row.values.get("target")
                 issue = self._check(row.name, t, row.values.get("realisasi"),
-                                    row.values.get("capaian"), f"Tabel {role}", caps)
+                                    row.values.get("capaian"), ti.name(role), caps)
                 if issue is not None:
                     yield issue
         for br in ti.budget("3.6"):
@@ -178,7 +178,7 @@ class BudgetPercent(Rule):
                 comp = rv / pv * HUNDRED
                 if q.num.explains(comp):
                     continue
-                msg = (f"Tabel {role}: persentase tertulis {q.text}, hasil hitung realisasi/pagu "
+                msg = (f"{ti.name(role)}: persentase tertulis {q.text}, hasil hitung realisasi/pagu "
                        f"= {show(rv)}/{show(pv)} x 100 = {fmt_pct(comp)}"
                        f"{rounded_note(q.num, comp)}")
                 yield cap_issue(self, q, msg, fmt_pct(comp))
@@ -211,12 +211,12 @@ class BudgetTotals(Rule):
                     kids = [k for k in rows if k.parent == br.index and
                             k.level == _CHILD[br.level]]
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
-                    yield from self._compare(br, kids, role, what, keys)
+                    yield from self._compare(br, kids, ti.name(role), what, keys)
                 elif br.level == "total":
                     progs = [k for k in rows if k.level == "program" and k.table is not None]
                     # only the programs before this total row
                     progs = [k for k in progs if k.index < br.index]
-                    yield from self._compare(br, progs, role, "program", keys)
+                    yield from self._compare(br, progs, ti.name(role), "program", keys)
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
                  what: str, keys: tuple[str, ...]) -> Iterator[Issue]:
@@ -233,7 +233,7 @@ class BudgetTotals(Rule):
             if pv.num.explains(total):
                 continue
             label = "pagu" if key == "pagu" else "realisasi"
-            msg = (f"Tabel {role}: {label} {parent.name[:60]!s} tertulis {pv.text}, jumlah "
+            msg = (f"{role}: {label} {parent.name[:60]!s} tertulis {pv.text}, jumlah "
                    f"{len(kids)} {what} di bawahnya = {fmt_num(total, 2)}")
             yield cap_issue(self, pv, msg, fmt_num(total, 2))
 
@@ -286,7 +286,7 @@ class AverageCapaian(Rule):
             if c is not None and c.num is not None and not (
                     c.num.explains(avg31[0]) or c.num.explains(avg31[1])):
                 n = len(_capaian_values(rows31))
-                msg = (f"Tabel 3.1: rata-rata capaian tertulis {c.text}, rata-rata {n} capaian "
+                msg = (f"{ti.name('3.1')}: rata-rata capaian tertulis {c.text}, rata-rata {n} capaian "
                        f"= {fmt_pct(avg31[0])} (tanpa batas 100%) atau {fmt_pct(avg31[1])} "
                        f"(capaian di atas 100% dihitung 100%){rule_note}")
                 yield cap_issue(self, c, msg, fmt_pct(avg31[1] if caps_rule else avg31[0]))

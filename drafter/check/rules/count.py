@@ -109,8 +109,7 @@ class IndicatorCount(_CNRule):
         n_ind = len(rows)
         sas = [normalize(r.sasaran) for r in rows if r.sasaran]
         n_sas = len(set(sas)) if len(sas) == len(rows) else None
-        src = "Tabel 3.1" if rows[0].role == "3.1" else ("Perjanjian Kinerja" if rows[0].role == "PK"
-                                                        else f"Tabel {rows[0].role}")
+        src = ctx.tables.name(rows[0].role)
         ctxt = pattern("count_context")
         for b in ctx.document.prose():
             if not _summary_chapter(b):

@@ -23,9 +23,10 @@ from drafter.check.claims_parse import (
     value_of,
 )
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.tables import cell_is_numeric
-from drafter.document.model import Block, Cell
+from drafter.check.tables import cell_is_numeric, clean, read_value, table_display_name
+from drafter.document.model import Block, Cell, Row
 from drafter.numbers import fmt_num
+from drafter.tables.hierarchy import is_total_label, numbering_depth, numbering_rank
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -37,8 +38,9 @@ def line_of(vc: ValueCell) -> int:
 
 
 def table_name(role: str) -> str:
-    return {"PK": "Perjanjian Kinerja", "renstra": "Matriks Renstra", "iku": "Tabel IKU"}.get(
-        role, f"Tabel {role}")
+    """The table of ``role`` as the report numbers it ("Tabel 3.2" when its measurement
+    table is numbered so)."""
+    return table_display_name(role)
 
 
 def place(role: str, vc: ValueCell) -> str:
@@ -77,7 +79,7 @@ def assign(ctx: CheckContext, role: str) -> list[tuple[IndicatorRow, IndicatorRo
     mains = main_rows(ctx)
     if not mains:
         return []
-    rows = [r for r in ctx.tables.rows(role) if r not in mains]
+    rows = [r for r in ctx.tables.rows(role, copies=True) if r not in mains]
     out: list[tuple[IndicatorRow, IndicatorRow]] = []
     use_sasaran = role not in ("renstra", "iku")
     by_table: dict[int, list[IndicatorRow]] = {}
@@ -257,7 +259,7 @@ def renstra_tables(ctx: CheckContext) -> list[list[IndicatorRow]]:
             home[id(row)] = t.index
     old = old_renstra_rows(ctx)
     tables: dict[int, list[IndicatorRow]] = {}
-    for r in ctx.tables.rows("renstra"):
+    for r in ctx.tables.rows("renstra", copies=True):
         if id(r.row) in old:
             continue
         tables.setdefault(home.get(id(r.row), r.table.index), []).append(r)
@@ -287,7 +289,7 @@ class RenstraTargetMismatch(_XTRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         old_rows = old_renstra_rows(ctx)
-        rrows = [r for r in ctx.tables.rows("renstra") if id(r.row) not in old_rows]
+        rrows = [r for r in ctx.tables.rows("renstra", copies=True) if id(r.row) not in old_rows]
         if not rrows:
             return
         year = ctx.info.year
@@ -376,7 +378,7 @@ class RenstraTargetMismatch(_XTRule):
                     f"{place('renstra', ref_vc)} menetapkan {ref_vc.text} ({detail})",
                     expected=ref_vc.text)
         # (d) report-year Renstra target vs the PK
-        pk = ctx.tables.rows("PK")
+        pk = ctx.tables.rows("PK", copies=True)
         if not year or not pk:
             return
         for r in rrows:
@@ -746,8 +748,8 @@ class PlannedTargetMismatch(_XTRule):
         from drafter.check.fuzzy import tokens as ftokens
 
         year = ctx.info.year
-        pk = ctx.tables.rows("PK")
-        rrows = ctx.tables.rows("renstra")
+        pk = ctx.tables.rows("PK", copies=True)
+        rrows = ctx.tables.rows("renstra", copies=True)
         units = [r for r in ctx.tables.budget("3.6") if r.level in ("program", "kegiatan")]
         role_tables = {b.index for b in ctx.document.tables() if ctx.tables.role_of(b)}
         for t in ctx.document.tables():
@@ -884,3 +886,154 @@ class PlanBudgetMismatch(_XTRule):
                                  f"anggaran sub kegiatan '{bare(hit.name)[:60]}' di RKT tertulis "
                                  f"{cell.text.strip()}, sedangkan {place('3.8', ref)} mencatat pagu {ref.text}",
                                  expected=ref.text)
+
+
+# table totals ------------------------------------------------------------------------------
+_NON_ADDITIVE_RE = re.compile(
+    r"%|persen|prosentase|persentase|capaian|rata|indeks|nilai|skor|tahun|\bno\b|nomor|kode|"
+    r"predikat|kategori|target|satuan", re.IGNORECASE)
+_AVERAGE_RE = re.compile(r"^\W*(?:rata\s*[-–]?\s*rata|rerata)", re.IGNORECASE)
+_SKIP_ROLES = ("3.8", "3.6", "PK", "scale", "grade")
+
+
+def _row_rank(row: Row) -> int | None:
+    """Nesting rank of a row from its number or bullet (I < 1 < 1.1 < a. < -)."""
+    for c in row.cells[:2]:
+        t = clean(c.text)
+        if t:
+            return numbering_rank(t if len(t) <= 12 else t[:2])
+    return None
+
+
+def _leaves(rows: list[Row]) -> list[Row]:
+    """The rows that are not the parent of the rows after them (a program above its
+    kegiatan, "PNS" above "- Golongan III"): sub-rows are summed, never with their parents."""
+    ranks = [_row_rank(r) for r in rows]
+    out = []
+    for k, r in enumerate(rows):
+        nxt = next((x for x in ranks[k + 1:] if x is not None), None) if ranks[k] is not None \
+            else None
+        if ranks[k] is not None and nxt is not None and nxt > ranks[k]:
+            continue
+        out.append(r)
+    return out
+
+
+_TOTAL_ONLY_RE = re.compile(
+    r"^\W*(?:sub\s*[-]?\s*)?(?:jumlah|total|grand\s+total)(?:\s+(?:total|keseluruhan|"
+    r"seluruhnya|akhir|semua|umum))?\W*(?:\((?:rp|orang|jiwa|unit)\.?\)\W*)?$", re.IGNORECASE)
+
+
+def _is_total(label: str, row: Row, last: bool) -> bool:
+    """A total row: "Jumlah" / "Total" (any row without a row number), or a longer total
+    label ("Jumlah Belanja") on the table's last row; "Jumlah Penduduk" among other rows is
+    a data row."""
+    if not is_total_label(label) or len(label.split()) > 4:
+        return False
+    first = clean(row.cells[0].text) if row.cells else ""
+    if first and first != label and numbering_depth(first) is not None:
+        return False
+    return bool(_TOTAL_ONLY_RE.match(label)) or last
+
+
+def _label_of(row: Row) -> tuple[str, int]:
+    for c in row.cells:
+        t = clean(c.text)
+        if t and not cell_is_numeric(t) and numbering_depth(t) is None:
+            return t, c.col
+    return "", -1
+
+
+@register
+class TableTotalRow(_XTRule):
+    """A "Jumlah" / "Total" row of a table (staff, population, desa, belanja, any count or
+    amount table) differs from the sum of the rows it totals.
+
+    A total that does not add up means a row is missing, duplicated or mistyped. Only leaf
+    rows are summed (a program's or a group's own row is not added to its sub-rows), and a
+    total may cover the rows since the previous total or the whole table; percentage,
+    index, year and target columns are not summed. Budget tables are checked by AR103."""
+
+    code = "XT110"
+    name = "table-total-row"
+    category = "arithmetic"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        leveled = {r.table.index for role in ("3.8", "3.6", "PK") for r in ti.budget(role)
+                   if r.level in ("program", "kegiatan", "sub_kegiatan")}
+        carry: tuple[int, int, list[Row], list[Row], dict[int, str]] | None = None
+        for t in ctx.document.tables():
+            role = ti.role_of(t)
+            if role in ("scale", "grade") or t.index in leveled or not t.rows or (
+                    role in _SKIP_ROLES and role != "3.8"):
+                carry = None
+                continue  # budget tables with program levels: AR103
+            info = ti.info.get(t.index)
+            header = set(info.header_rows) if info is not None else {
+                i for i, r in enumerate(t.rows) if r.is_header}
+            labels = info.labels if info is not None else {}
+            width = max(len(r.cells) for r in t.rows)
+            since: list[Row] = []
+            every: list[Row] = []
+            blocks = ctx.document.blocks
+            if carry is not None and carry[1] == width and all(
+                    blocks[k].kind != "table" and len(blocks[k].text) <= 12
+                    for k in range(carry[0] + 1, t.index)) and (
+                    not header or (info is not None and not info.columns)):
+                # the part of a table after a page break: its rows add to the same total
+                _, _, since, every, labels = carry
+                header = set()
+            last = max((i for i in range(len(t.rows)) if i not in header), default=-1)
+            for i, row in enumerate(t.rows):
+                if i in header:
+                    continue
+                label, col = _label_of(row)
+                if label and _is_total(label, row, i == last):
+                    if not _AVERAGE_RE.match(label):
+                        yield from self._compare(t, row, col, _leaves(since), _leaves(every),
+                                                 labels)
+                    since = []
+                    continue
+                since.append(row)
+                every.append(row)
+            carry = (t.index, width, since, every, labels)
+
+    def _compare(self, t: Block, total: Row, label_col: int, parts: list[Row],
+                 every: list[Row], labels: dict[int, str]) -> Iterable[Issue]:
+        if len(parts) < 2:
+            return
+        for cell in total.cells:
+            if cell.col <= label_col or _NON_ADDITIVE_RE.search(labels.get(cell.col, "")):
+                continue
+            tv = read_value(cell)
+            if tv.num is None or tv.num.percent:
+                continue
+            sums = []
+            for rows in (parts, every):
+                vals = self._column(rows, cell.col)
+                if vals is None or len(vals) < 2:
+                    break
+                sums.append(sum(vals, Decimal(0)))
+            if not sums or any(tv.num.explains(x) for x in sums):
+                continue
+            if any(tv.num.explains(x / 2) for x in sums):
+                continue  # group rows summed with their sub-rows: the hierarchy is not marked
+            lab = _label_of(total)[0]
+            yield self.issue(cell, *tv.span(),
+                             f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
+                             f"di atasnya = {fmt_num(sums[0], 2)}", expected=fmt_num(sums[0], 2))
+
+    @staticmethod
+    def _column(rows: list[Row], col: int) -> list[Decimal] | None:
+        vals: list[Decimal] = []
+        for r in rows:
+            c = next((x for x in r.cells if x.col == col), None)
+            text = clean(c.text) if c is not None else ""
+            if text in ("", "-", "–", "—"):
+                continue
+            v = read_value(c) if c is not None else None
+            if v is None or v.num is None or v.num.percent:
+                return None
+            vals.append(v.num.value)
+        return vals
