@@ -14,7 +14,7 @@ from functools import cache
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
 from drafter.check.context import CheckContext
-from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, Region, gazetteer, name_key
+from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, sentence, units
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
@@ -59,6 +59,14 @@ _BORDER_RE = _context_re("border")
 _LEGIT_RE = _context_re("legit_context")
 _HEADER_RE = _context_re("header_prefix")
 _REGULATION_RE = _context_re("regulation_prefix")
+_OTHER_CTX_RE = _context_re("other_region_context")
+_OWNERSHIP_RE = re.compile(r"(?:^|\W)(?i:" + "|".join(
+    f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("ownership_prefix") or ["(?!)"])
+    + r")\s*$")
+_FACILITY_RE = re.compile(r"(?<![\w.])(?P<kind>(?i:" + "|".join(
+    r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+        (load_yaml("rules", "foreign_names.yaml") or {}).get("facility_words") or ["(?!)"], key=len, reverse=True))
+    + r"))[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})")
 _BORDER_CELL_RE = re.compile("|".join((load_yaml("rules", "foreign_names.yaml") or {}).get("border_cell")
                                       or ["(?!)"]), re.IGNORECASE)
 
@@ -552,3 +560,246 @@ class OwnNameSpelling(Rule):
                     expected=right,
                 )
 
+
+
+def _own_place(gaz_rest: str, regency: Region) -> bool:
+    """Some leading words of ``gaz_rest`` name a kecamatan or desa/kelurahan of ``regency``."""
+    gaz = gazetteer()
+    words = list(re.finditer(r"\S+", gaz_rest))
+    for n in range(len(words), 0, -1):
+        text = gaz_rest[:words[n - 1].end()].rstrip(".,;:")
+        if gaz.find(text, 2, within=regency.code) or gaz.find(text, 3, within=regency.code):
+            return True
+    return False
+
+
+def _names_other_region(sent: str, own: Region | None, province: Region) -> bool:
+    """The sentence names a kabupaten/kota other than ``own`` or a province other than
+    ``province``: the place is attributed to its region (or compared with it)."""
+    gaz = gazetteer()
+    for m, level, kind in _mentions(sent, {0, 1}):
+        region, _n = resolve_mention(gaz, level, kind, m.group("rest"))
+        if region is None:
+            continue
+        if level == 0 and region.code != province.code:
+            return True
+        if level == 1 and (own is None or region.code != own.code):
+            return True
+    return False
+
+
+@register
+class OtherRegionPlace(Rule):
+    """A place of another region named in the analysis as if it were the report's own:
+    "pemeriksaan dana kelurahan di Kecamatan Cempaka" in the LKIP of an office of Kota
+    Banjarmasin (Cempaka is in Kota Banjarbaru), "Puskesmas Seteluk" in the report of the
+    Dinas Kesehatan of Kabupaten Sumbawa (Seteluk is a kecamatan of Sumbawa Barat), "ruas jalan
+    di Kabupaten Paser" in the report of a dinas of Provinsi Kalimantan Barat, "RPJMD Kabupaten
+    Lumajang" in the report of a Jember office.
+
+    Such a name is usually a passage copied from another region's report. Looked at: (1) in
+    the report of a kabupaten/kota (or of one of its kecamatan/desa), "Kecamatan X" that is no
+    kecamatan of the own kabupaten/kota but one of another kabupaten/kota of the same
+    province; (2) there, a facility named after a place ("Puskesmas X", "Polsek X", "KUA X",
+    rules/foreign_names.yaml) when X is such a kecamatan and no kecamatan or desa of the own
+    kabupaten/kota; (3) in the report of a province-level office, "Kabupaten/Kota X" of
+    another province; (4) "Pemerintah/RPJMD/APBD/visi ... Kabupaten/Kota X" of another
+    kabupaten/kota in the middle of a sentence (a heading or signature line is FN107's).
+    Sentences that also name the other kabupaten/kota or province (the place is attributed),
+    border descriptions and contexts such as comparisons, cooperation, meetings, trainings,
+    referrals or awards (rules/foreign_names.yaml) are legitimate and not reported.
+    """
+
+    code = "FN109"
+    name = "other-region-place"
+    category = "foreign-name"
+    severity = "warning"
+
+    def _quiet(self, unit: TextUnit, block: Block, start: int, end: int) -> bool:
+        sent = sentence(unit.text, start, end)
+        before = unit.text[max(0, start - 40):start]
+        return bool(_legit(sent) or _OTHER_CTX_RE.search(sent) or _border_row(unit, block)
+                    or _REGULATION_RE.search(before))
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        province = info.province
+        if info.national or province is None:
+            return
+        regency = info.regency
+        gaz = gazetteer()
+        doubtful = self._doubtful_hosts(ctx, regency, province) if regency is not None else set()
+        for unit, block in units(ctx.document):
+            text = unit.text
+            if regency is None:
+                yield from self._other_province(unit, block, province)
+                continue
+            for m, _level, _kind in _mentions(text, {2}):
+                rest = m.group("rest")
+                if _own_place(rest, regency):
+                    continue
+                kec, n = resolve_mention(gaz, 2, None, rest, province.code)
+                if kec is None or (kec.parent_code or "") in doubtful:
+                    continue
+                end = m.start("rest") + n
+                if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                        sentence(text, m.start(), end), regency, province):
+                    continue
+                host = gaz.regency_of(kec)
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{text[m.start():end]}\" adalah kecamatan di {host.full if host else '?'}, "
+                    f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain",
+                    expected=f"kecamatan di {regency.full}",
+                )
+            for m in _FACILITY_RE.finditer(text):
+                rest = m.group("rest")
+                if MENTION_RE.match(rest) or _own_place(rest, regency):
+                    continue
+                kec, n = resolve_mention(gaz, 2, None, rest, province.code)
+                if kec is None or (kec.parent_code or "") in doubtful:
+                    continue
+                end = m.start("rest") + n
+                if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                        sentence(text, m.start(), end), regency, province):
+                    continue
+                host = gaz.regency_of(kec)
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{text[m.start():end]}\": {kec.name} adalah kecamatan di "
+                    f"{host.full if host else '?'}, bukan di wilayah {regency.full}; periksa nama "
+                    "fasilitas/wilayah (kemungkinan salinan dari laporan daerah lain)",
+                    expected=f"fasilitas di wilayah {regency.full}",
+                )
+            yield from self._owned_other_regency(unit, block, regency, province)
+
+    @staticmethod
+    def _doubtful_hosts(ctx: CheckContext, regency: Region, province: Region) -> set[str]:
+        """Kabupaten/kota of the province whose kecamatan the report names at least as often
+        (distinct names, at least two) as those of its own: then the report's own region is
+        in doubt, and their kecamatan are not reported."""
+        gaz = gazetteer()
+        named: dict[str, set[str]] = {}
+        for unit, _block in units(ctx.document):
+            if "ec" not in unit.text:  # "Kecamatan", "Kec."
+                continue
+            for m, _level, _kind in _mentions(unit.text, {2}):
+                kec, _n = resolve_mention(gaz, 2, None, m.group("rest"), province.code)
+                if kec is not None:
+                    named.setdefault(kec.parent_code or "", set()).add(kec.code)
+        own = len(named.get(regency.code, ()))
+        return {code for code, kecs in named.items()
+                if code != regency.code and len(kecs) >= 2 and len(kecs) >= own}
+
+    def _other_province(self, unit: TextUnit, block: Block, province: Region) -> Iterable[Issue]:
+        gaz = gazetteer()
+        text = unit.text
+        for m, _level, kind in _mentions(text, {1}):
+            rest = m.group("rest")
+            if resolve_mention(gaz, 1, kind, rest, province.code)[0] is not None:
+                continue
+            region, n = resolve_mention(gaz, 1, kind, rest)
+            if region is None or gaz.province_of(region).code == province.code:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end):
+                continue
+            if self._names_province(text, m.start(), end, province):
+                continue  # "Kabupaten X, Provinsi Y": attributed to its province
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" berada di Provinsi {gaz.province_of(region).name}, "
+                f"bukan di wilayah Provinsi {province.name}; kemungkinan salinan dari laporan "
+                "daerah lain",
+                expected=f"kabupaten/kota di Provinsi {province.name}",
+            )
+
+    @staticmethod
+    def _names_province(text: str, start: int, end: int, province: Region) -> bool:
+        """The sentence names a province other than the own one."""
+        gaz = gazetteer()
+        for m, _level, _kind in _mentions(sentence(text, start, end), {0}):
+            region, _n = resolve_mention(gaz, 0, None, m.group("rest"))
+            if region is not None and region.code != province.code:
+                return True
+        return False
+
+    def _owned_other_regency(self, unit: TextUnit, block: Block, regency: Region,
+                             province: Region) -> Iterable[Issue]:
+        gaz = gazetteer()
+        text = unit.text
+        for m, _level, kind in _mentions(text, {1}):
+            kw = _kind_word(m).lower()
+            if kw not in ("kabupaten", "kab.", "kota"):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start:m.start()]
+            if not _OWNERSHIP_RE.search(before) or _HEADER_RE.fullmatch(before.strip(" *#_")):
+                continue  # not owned, or a heading line (FN107)
+            region, n = resolve_mention(gaz, 1, kind, m.group("rest"))
+            if region is None or region.code == regency.code:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end):
+                continue
+            sent = sentence(text, m.start(), end)
+            if sum(1 for _m in _mentions(sent, {1})) > 1:
+                continue  # several kabupaten/kota: a comparison or a list
+            right = f"{regency.kind} {regency.name}"
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" disebut sebagai pemerintah/dokumen daerah sendiri "
+                f"dalam laporan {regency.full}; kemungkinan salinan dari laporan daerah lain, "
+                f"seharusnya {right}",
+                expected=right,
+            )
+
+
+@register
+class RegencyKind(Rule):
+    """A kabupaten/kota named with the wrong kind: "Pemerintah Kabupaten Makassar" (Makassar
+    is a kota; there is no Kabupaten Makassar), "Wali Kota Sleman" (Sleman is a kabupaten).
+
+    "Kabupaten X" is reported when the national gazetteer has a Kota X but no Kabupaten X;
+    "Kota X" only after "Pemerintah" or as "Wali Kota X" (a bare "kota X" may mean the town),
+    when there is a Kabupaten X but no Kota X. Where both exist (Kabupaten and Kota Bandung)
+    nothing is reported.
+    """
+
+    code = "FN110"
+    name = "regency-kind"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        gaz = gazetteer()
+        for unit, _block in units(ctx.document):
+            text = unit.text
+            for m, _level, kind in _mentions(text, {1}):
+                rest = m.group("rest")
+                if resolve_mention(gaz, 1, kind, rest)[0] is not None:
+                    continue
+                other = KOTA if kind == KABUPATEN else KABUPATEN
+                region, n = resolve_mention(gaz, 1, other, rest)
+                if region is None:
+                    continue
+                kw = _kind_word(m)
+                if kind == KOTA:
+                    before = text[max(0, m.start() - 20):m.start()]
+                    if kw.lower() == "kota" and not re.search(r"(?i)pemerintah(?:an)?\s*$", before):
+                        continue
+                end = m.start("rest") + n
+                shown = text[m.start():end]
+                if kw.lower() in ("bupati", "walikota", "wali kota"):
+                    right_kw = "Bupati" if region.kind == KABUPATEN else "Wali Kota"
+                else:
+                    right_kw = region.kind
+                right = f"{right_kw} {text[m.start('rest'):end]}"
+                if shown.isupper():
+                    right = right.upper()
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{shown}\" tidak ada: {region.name} adalah {region.kind.lower()}, bukan "
+                    f"{kind.lower() if kind else ''}; seharusnya {right}",
+                    expected=right,
+                )
