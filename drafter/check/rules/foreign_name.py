@@ -9,6 +9,7 @@ the report's own region from drafter.check.analyzer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
@@ -203,6 +204,36 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
     return out
 
 
+def _foreign_list(items: list[str], regency: Region, own: Region) -> tuple[Region, int] | None:
+    """A list none of whose items is a village of ``own`` and most of whose items (at least
+    three, three quarters of the list) are villages of one other kecamatan of ``regency``: the
+    list of desa of a neighbouring kecamatan passed off as ours. (That kecamatan, count.)"""
+    gaz = gazetteer()
+    mine = {name_key(v.name) for v in gaz.villages(own.code)}
+    parents: Counter[str] = Counter()
+    for item in items:
+        bare = re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", item)
+        if name_key(bare) in mine:
+            return None
+        found = gaz.find(bare, 3, within=regency.code)
+        for code in {v.parent_code or "" for v in found}:
+            parents[code] += 1
+    if not parents:
+        return None
+    code, n = parents.most_common(1)[0]
+    kec = gaz.region(code)
+    if kec is None or code == own.code or n < 3 or n * 4 < len(items) * 3:
+        return None
+    return kec, n
+
+
+def _first_village(kec: Region, items: list[str]) -> int:
+    """Index of the first item that is a village of ``kec`` (0 when none is)."""
+    keys = {name_key(v.name) for v in gazetteer().villages(kec.code)}
+    return next((i for i, t in enumerate(items)
+                 if name_key(re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", t)) in keys), 0)
+
+
 @register
 class OtherDesa(Rule):
     """A desa/kelurahan of another kecamatan named as one of "ours" in the report of one
@@ -270,6 +301,14 @@ class OtherDesa(Rule):
                         off = sm.start() + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
                         items.append(t)
                         spans.append((off, off + len(t)))
+            whole = _foreign_list(items, regency, own)
+            if whole is not None and not _legit(sm.group()) and whole[0].name.lower() not in text.lower():
+                s0, e0 = spans[_first_village(whole[0], items)]
+                if any(k[0] == id(unit) and spans[0][0] - 12 <= k[1] <= spans[-1][1] for k in seen):
+                    continue  # its "Desa X" items are reported one by one
+                msg, exp = self._list_message(own, whole)
+                yield self.issue(unit, s0, e0, msg, expected=exp)
+                continue
             for idx, found in _own_list_outliers(items, regency, own):
                 s0, e0 = spans[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
@@ -279,11 +318,19 @@ class OtherDesa(Rule):
                 msg, exp = self._message(own, items[idx], found)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
 
+    def _list_message(self, own: Region, whole: tuple[Region, int]) -> tuple[str, str]:
+        kec, n = whole
+        return (f"daftar ini memuat {n} desa/kelurahan Kecamatan {kec.name}, bukan desa/kelurahan "
+                f"Kecamatan {own.name}; kemungkinan salinan dari laporan kecamatan lain",
+                f"desa/kelurahan di Kecamatan {own.name}")
+
     def _line_lists(self, ctx: CheckContext, regency: Region, own: Region,
                     seen: set[tuple[int, int]]) -> Iterable[Issue]:
         """Lists one item a line (prose blocks) and table columns."""
         runs: list[list[tuple[TextUnit, int, int, str]]] = []
+        intros: list[str] = []  # the text before each run (the line or table introducing it)
         cur: list[tuple[TextUnit, int, int, str]] = []
+        last = ""
         for b in ctx.document.blocks:
             if b.kind == "table":
                 cols: dict[int, list[tuple[TextUnit, int, int, str]]] = {}
@@ -292,20 +339,38 @@ class OtherDesa(Rule):
                     if t and len(t) <= 40:
                         off = c.text.index(t)
                         cols.setdefault(c.col, []).append((c, off, off + len(t), t))
+                table_text = last + " " + " ".join(c.text for c in b.cells())
                 runs.extend(cols.values())
+                intros.extend(table_text for _c in cols)
                 continue
             for lm in re.finditer(r"[^\n]+", b.text):
                 im = _ITEM_RE.match(lm.group())
                 if im:
+                    if not cur:
+                        intro = last
                     cur.append((b, lm.start() + im.start("name"), lm.start() + im.end("name"),
                                 im.group("name").strip()))
-                elif cur:
-                    runs.append(cur)
-                    cur = []
+                else:
+                    if cur:
+                        runs.append(cur)
+                        intros.append(intro)
+                        cur = []
+                    last = lm.group()
         if cur:
             runs.append(cur)
-        for run in runs:
+            intros.append(intro)
+        for run, intro in zip(runs, intros, strict=True):
             if len(run) < 3:
+                continue
+            whole = _foreign_list([r[3] for r in run], regency, own)
+            if whole is not None:
+                if _legit(intro) or whole[0].name.lower() in intro.lower():
+                    continue  # "desa yang berbatasan: ...", "desa di Kecamatan X: ..."
+                unit, s0, e0, _t = run[_first_village(whole[0], [r[3] for r in run])]
+                if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
+                    continue
+                msg, exp = self._list_message(own, whole)
+                yield self.issue(unit, s0, e0, msg, expected=exp)
                 continue
             for idx, found in _own_list_outliers([r[3] for r in run], regency, own):
                 unit, s0, e0, t = run[idx]
