@@ -211,3 +211,19 @@ def test_instansi_from_abbreviated_split_and_cover_titles(text: str, instansi: s
     assert info.instansi == instansi and info.kecamatan is None
     assert (info.regency.full if info.regency else None) == regency
     assert info.province is not None and info.province.name == province
+
+
+def test_other_region_places_and_their_guards() -> None:
+    head = "Laporan Kinerja Dinas Kesehatan Kabupaten Jember Tahun 2023\n\n"
+    issues = _run(head + "Kasus DBD terbanyak ada di wilayah Puskesmas Kencong dan Puskesmas Tempeh.", "FN109")
+    assert [i.excerpt for i in issues] == ["Puskesmas Tempeh"]
+    assert "Kabupaten Lumajang" in issues[0].message
+    # a generic word that happens to name a kecamatan elsewhere in the province ("Kota")
+    assert _run(head + "Kunjungan tertinggi di Puskesmas Kota dan Kecamatan Kota.", "FN109") == []
+    # cooperation with a named government is not "our" government
+    assert _run(head + "Penanganan rabies dilakukan bersama Pemerintah Kabupaten Bondowoso.", "FN109") == []
+    assert [i.excerpt for i in _run(head + "Program ini mendukung misi kedua RPJMD Kabupaten "
+                                    "Bondowoso tentang kesehatan.", "FN109")] == ["Kabupaten Bondowoso"]
+    # the report names mostly kecamatan of another kabupaten: its own region is in doubt
+    doubtful = head + "Kegiatan di Kecamatan Tempeh, Kecamatan Pasirian dan Kecamatan Candipuro."
+    assert _run(doubtful, "FN109") == []
