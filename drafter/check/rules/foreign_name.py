@@ -668,7 +668,7 @@ class OtherRegionPlace(Rule):
     province; (2) there, a facility named after a place ("Puskesmas X", "Polsek X", "KUA X",
     rules/foreign_names.yaml) when X is such a kecamatan and no kecamatan or desa of the own
     kabupaten/kota; (3) in the report of a province-level office, "Kabupaten/Kota X" of
-    another province; (4) "Pemerintah/RPJMD/APBD/visi ... Kabupaten/Kota X" of another
+    another province, and "Kecamatan X" whose name is found only in another province; (4) "Pemerintah/RPJMD/APBD/visi ... Kabupaten/Kota X" of another
     kabupaten/kota in the middle of a sentence (a heading or signature line is FN107's).
     Sentences that also name the other kabupaten/kota or province (the place is attributed),
     border descriptions and contexts such as comparisons, cooperation, meetings, trainings,
@@ -704,8 +704,8 @@ class OtherRegionPlace(Rule):
                 if _own_place(rest, regency):
                     continue
                 kec, n = resolve_mention(gaz, 2, None, rest, province.code)
-                if kec is None or (kec.parent_code or "") in doubtful:
-                    continue
+                if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
+                    continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
                 end = m.start("rest") + n
                 if self._quiet(unit, block, m.start(), end) or _names_other_region(
                         sentence(text, m.start(), end), regency, province):
@@ -722,8 +722,8 @@ class OtherRegionPlace(Rule):
                 if MENTION_RE.match(rest) or _own_place(rest, regency):
                     continue
                 kec, n = resolve_mention(gaz, 2, None, rest, province.code)
-                if kec is None or (kec.parent_code or "") in doubtful:
-                    continue
+                if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
+                    continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
                 end = m.start("rest") + n
                 if self._quiet(unit, block, m.start(), end) or _names_other_region(
                         sentence(text, m.start(), end), regency, province):
@@ -777,6 +777,27 @@ class OtherRegionPlace(Rule):
                 f"bukan di wilayah Provinsi {province.name}; kemungkinan salinan dari laporan "
                 "daerah lain",
                 expected=f"kabupaten/kota di Provinsi {province.name}",
+            )
+
+        for m, _level, _kind in _mentions(text, {2}):
+            rest = m.group("rest")
+            words = list(re.finditer(r"\S+", rest))
+            if any(gaz.find(rest[:w.end()].rstrip(".,;:"), 2, within=province.code) for w in words):
+                continue
+            kec, n = resolve_mention(gaz, 2, None, rest)
+            if kec is None or name_key(rest[:n]) in _GENERIC_WORDS:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                    sentence(text, m.start(), end), None, province):
+                continue
+            host = gaz.regency_of(kec)
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" adalah kecamatan di {host.full if host else '?'} "
+                f"(Provinsi {gaz.province_of(kec).name}), bukan di wilayah Provinsi {province.name}; "
+                "kemungkinan salinan dari laporan daerah lain",
+                expected=f"kecamatan di Provinsi {province.name}",
             )
 
     @staticmethod
