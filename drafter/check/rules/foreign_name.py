@@ -380,6 +380,11 @@ class OtherDesa(Rule):
                 yield self.issue(unit, s0, e0, msg, expected=exp)
 
 
+# the report's title line: "LAPORAN KINERJA ... TAHUN 2023", "LKjIP Dinas ... Tahun 2022"
+_REPORT_TITLE_RE = re.compile(r"^[\s#*_]*(?i:laporan\s+(?:akuntabilitas\s+)?kinerja|lkj?ip|lakip)\b"
+                              r"[^\n]{0,160}\b(?i:tahun)\s+20\d\d[\s*_]*$")
+
+
 # kind words that name the person who signs ("BUPATI X," above a signature)
 _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
 
@@ -400,7 +405,8 @@ class OtherRegency(Rule):
 
     The header and the signature name the government the report belongs to; another one there
     is a passage copied from another region's report. Only short lines (a heading or a
-    signature line, at most eight words) and "Pemerintah Kabupaten/Kota ..." are looked at, so
+    signature line, at most eight words), the title line ("LAPORAN KINERJA ... KABUPATEN X
+    TAHUN 2023") and "Pemerintah Kabupaten/Kota ..." are looked at, so
     cooperation, comparisons and regulations of other regions in the analysis are not reported;
     on a short line the name must be in capitals, follow "Pemerintah", name a signer ("Bupati
     X", "Gubernur X", "Lurah X") or end with a comma (a list item "Kabupaten X" is not read).
@@ -429,10 +435,12 @@ class OtherRegency(Rule):
                     continue
                 line = _short_line(unit.text, m.start())
                 before = unit.text[unit.text.rfind("\n", 0, m.start()) + 1:m.start()]
-                if len(re.findall(r"[\w.'-]+", line)) > 8 and not _HEADER_RE.fullmatch(before.strip(" *#_")):
-                    continue  # a long line: prose, unless it opens with "Pemerintah"
+                title = bool(_REPORT_TITLE_RE.match(line))  # "LAPORAN KINERJA ... KABUPATEN X TAHUN ..."
+                if (len(re.findall(r"[\w.'-]+", line)) > 8 and not title
+                        and not _HEADER_RE.fullmatch(before.strip(" *#_"))):
+                    continue  # a long line: prose, unless it opens with "Pemerintah" or is the title
                 end = m.start("rest") + n
-                header = bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
+                header = title or bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
                 if not (header or unit.text[m.start():end].isupper()
                         or _kind_word(m).lower() in _SIGNER_WORDS or line.rstrip(" *_").endswith(",")):
                     continue  # "Kabupaten X" in Title Case alone on a line may be a list item
