@@ -190,3 +190,40 @@ def test_foreign_desa_in_a_list_of_our_desa() -> None:
     issues = _run(head + "Desa di wilayah kami:\n\n" + items, "FN106")
     assert [i.excerpt for i in issues] == [other]
     assert _run(head + "Desa di wilayah kami:\n\n" + "\n".join(mine), "FN106") == []
+
+
+@pytest.mark.parametrize(("text", "instansi", "regency", "province"), [
+    ("LKjIP DINAS KESEHATAN PROVINSI JAWA BARAT TAHUN 2021\n\nDinas Kesehatan membina kabupaten, "
+     "antara lain Kabupaten Bogor dan Kota Bekasi.", "Dinas Kesehatan Provinsi Jawa Barat", None, "Jawa Barat"),
+    ("LAPORAN KINERJA\nINSPEKTORAT DAERAH\nKABUPATEN KEPULAUAN MENTAWAI\nTAHUN 2023\n\nInspektorat "
+     "memeriksa.", "Inspektorat Daerah Kabupaten Kepulauan Mentawai", "Kabupaten Kepulauan Mentawai",
+     "Sumatera Barat"),
+    ("Laporan Kinerja Dinas Pendidikan Kab. Sumbawa Barat Tahun 2023\n\nSekolah di Kecamatan Taliwang "
+     "dan Kecamatan Jereweh.", "Dinas Pendidikan Kabupaten Sumbawa Barat", "Kabupaten Sumbawa Barat",
+     "Nusa Tenggara Barat"),
+    ("PEMERINTAH KOTA TEGAL\n\nDINAS PERHUBUNGAN\n\nRencana kerja tahun ini memuat terminal di "
+     "Kecamatan Margadana dan Kecamatan Tegal Barat.", "Dinas Perhubungan", "Kota Tegal", "Jawa Tengah"),
+])
+def test_instansi_from_abbreviated_split_and_cover_titles(text: str, instansi: str, regency: str | None,
+                                                          province: str) -> None:
+    # a dinas report that names kecamatan in its analysis is not taken for a kecamatan report
+    info = _info(text)
+    assert info.instansi == instansi and info.kecamatan is None
+    assert (info.regency.full if info.regency else None) == regency
+    assert info.province is not None and info.province.name == province
+
+
+def test_other_region_places_and_their_guards() -> None:
+    head = "Laporan Kinerja Dinas Kesehatan Kabupaten Jember Tahun 2023\n\n"
+    issues = _run(head + "Kasus DBD terbanyak ada di wilayah Puskesmas Kencong dan Puskesmas Tempeh.", "FN109")
+    assert [i.excerpt for i in issues] == ["Puskesmas Tempeh"]
+    assert "Kabupaten Lumajang" in issues[0].message
+    # a generic word that happens to name a kecamatan elsewhere in the province ("Kota")
+    assert _run(head + "Kunjungan tertinggi di Puskesmas Kota dan Kecamatan Kota.", "FN109") == []
+    # cooperation with a named government is not "our" government
+    assert _run(head + "Penanganan rabies dilakukan bersama Pemerintah Kabupaten Bondowoso.", "FN109") == []
+    assert [i.excerpt for i in _run(head + "Program ini mendukung misi kedua RPJMD Kabupaten "
+                                    "Bondowoso tentang kesehatan.", "FN109")] == ["Kabupaten Bondowoso"]
+    # the report names mostly kecamatan of another kabupaten: its own region is in doubt
+    doubtful = head + "Kegiatan di Kecamatan Tempeh, Kecamatan Pasirian dan Kecamatan Candipuro."
+    assert _run(doubtful, "FN109") == []

@@ -108,3 +108,28 @@ def test_two_nama_fields_in_one_paragraph() -> None:
         ("DEWI KARTIKA SARI", "Camat Mariso")]
     issues = run(text, "PP103")
     assert len(issues) == 1 and issues[0].excerpt == "DEWI KARTIKA SARI"
+
+
+def test_inline_signature_and_pangkat_message() -> None:
+    # Markdown joins name, pangkat and NIP into one line; the golongan is named once
+    text = ("Kepala Dinas Pertanian,\n\ndr. Ni Made Sukerti, M.Kes\nPembina (IV/a)\n"
+            "NIP. 19760101 200003 2 001\n\nLampiran\n\nKepala Dinas Pertanian,\n\n"
+            "dr. Ni Made Sukerti, M.Kes\nPembina (IV/a)\nNIP. 19760101 200003 2 001\n\n"
+            "Kepala Dinas Pertanian,\n\ndr. Ni Made Sukerti, M.Kes\nPenata Tingkat I (III/d)\n"
+            "NIP. 19760101 200003 2 001")
+    ctx = CheckContext(parse_text(text, markdown=True), CheckConfig())
+    sigs = _signatures(ctx)
+    assert [s.name for s in sigs] == ["dr. Ni Made Sukerti"] * 3
+    issues = [i for i in run_rules(ctx, [r for r in all_rules() if r.code == "PP102"], strict=True)]
+    assert len(issues) == 1
+    assert "(III/d) (III/d)" not in issues[0].message and "III/d" in issues[0].message
+    assert issues[0].category == "foreign-name"
+
+
+def test_same_nip_with_a_misspelt_first_name_is_one_person() -> None:
+    text = ("Camat Sukasari,\n\nHENDRA GUNAWAN\nNIP. 19790202 200501 1 006\n\n"
+            "Camat Sukasari,\n\nHENDRI GUNAWAN\nNIP. 19790202 200501 1 006")
+    assert [i.excerpt for i in run(text, "FN103")] == ["HENDRI GUNAWAN"]
+    assert run(text, "PP105") == [] and run(text, "PP103") == []
+    other = text.replace("HENDRI GUNAWAN", "BUDI SANTOSO")
+    assert run(other, "FN103") == [] and len(run(other, "PP105")) == 1

@@ -39,14 +39,49 @@ _INSTANSI_KINDS = (r"(?:Kecamatan|Kelurahan|Desa|Dinas|Badan|Inspektorat|Sekreta
                    r"|Rumah Sakit|Kementerian|Lembaga)")
 _KEC_RE = re.compile(r"\b(Kecamatan|Kelurahan)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-z]+)?)")
 _ABBR = r"(?:\(\s*(?i:lkj?i?p|lakip)\s*\)\s*)?"  # "Laporan Kinerja Instansi Pemerintah (LKIP) ..."
+# the title: "Laporan Kinerja [Instansi Pemerintah] [(LKjIP)] <instansi> Tahun 2023", also
+# "LKjIP <instansi> Tahun ..." and a cover whose title runs over several lines
 _LK_NAME_RE = re.compile(
-    r"\bLaporan\s+Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?" + _ABBR + "(" + _INSTANSI_KINDS
-    + r"[A-Za-z ,&]{2,80}?)\s+(?:Kabupaten\s+\w+\s+)?Tahun\s+20\d\d",
+    r"\b(?:Laporan\s+(?:Akuntabilitas\s+)?Kinerja\s+(?:Instansi\s+Pemerintah(?:an)?\s+)?|(?i:LKJIP|LKIP|LAKIP)\s+)"
+    + _ABBR + "(" + _INSTANSI_KINDS + r"[A-Za-z ,&\n]{2,80}?)\s+(?:Kabupaten\s+\w+\s+)?Tahun\s+20\d\d",
 )
 _LK_CAPS_RE = re.compile(
-    r"\bLAPORAN\s+KINERJA\s+(?:INSTANSI\s+PEMERINTAH(?:AN)?\s+)?" + _ABBR + "(" + _INSTANSI_KINDS.upper()
-    + r"[A-Z ,&]{2,80}?)\s+(?:(?:KABUPATEN|KOTA)\s+[A-Z]+\s+)?TAHUN\s+20\d\d",
+    r"\b(?:LAPORAN\s+(?:AKUNTABILITAS\s+)?KINERJA\s+(?:INSTANSI\s+PEMERINTAH(?:AN)?\s+)?|(?i:LKJIP|LKIP|LAKIP)\s+)"
+    + _ABBR + "(" + _INSTANSI_KINDS.upper()
+    + r"[A-Z ,&\n]{2,80}?)\s+(?:(?:KABUPATEN|KOTA)\s+[A-Z]+\s+)?TAHUN\s+20\d\d",
 )
+# abbreviated kind words in a title: "Dinas Pendidikan Kab. Sumbawa Barat"
+_KIND_ABBR = ((re.compile(r"\b(?:Kab|KAB)\.\s*"), "Kabupaten "), (re.compile(r"\b(?:Kec|KEC)\.\s*"), "Kecamatan "),
+              (re.compile(r"\b(?:Prov|PROV)\.\s*"), "Provinsi "))
+# a cover line naming the office: "DINAS KESEHATAN", "Inspektorat Daerah" (then maybe "KOTA X")
+_COVER_KIND_RE = re.compile(r"^[\s#*_]*(" + _INSTANSI_KINDS + r"|" + _INSTANSI_KINDS.upper()
+                            + r")\b[^\n]{0,80}$")
+_COVER_REGION_RE = re.compile(r"^[\s#*_]*(?i:kabupaten|kota|provinsi)\s+[A-Z][^\n]{0,40}$")
+
+
+def _title_text(doc: Document) -> str:
+    text = "\n".join(_texts(doc))
+    for rx, word in _KIND_ABBR:
+        text = rx.sub(word, text)
+    return text
+
+
+def _cover_instansi(doc: Document) -> str | None:
+    """The office named on a cover line of the first blocks ("DINAS KESEHATAN" and the
+    region on the next line), when no title sentence names it."""
+    lines = [ln.strip(" \t#*_") for t in _texts(doc, 40) for ln in t.split("\n")]
+    for i, ln in enumerate(lines[:200]):
+        m = _COVER_KIND_RE.match(ln)
+        if not m:
+            continue
+        words = ln.split()
+        if len(words) > 10 or any(w.islower() and w not in ("dan", "di", "serta") for w in words):
+            continue  # a sentence, not a cover line
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        full = f"{ln} {nxt}" if _COVER_REGION_RE.match(nxt) and not re.search(
+            r"(?i)\b(?:kabupaten|kota|provinsi)\b", ln) else ln
+        return " ".join(full.split()) if not full.isupper() else _title_caps(full)
+    return None
 _KAB_RE = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kota|KOTA)\s+([A-Z][a-zA-Z]+)")
 _CHAPTER_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*BAB\s+([IVX]+)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*([A-F])\s*\.\s*(\d)?\.?\s*\S")
@@ -108,7 +143,7 @@ def detect_year(doc: Document) -> tuple[int | None, str]:
 
 
 def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]]:
-    allt = "\n".join(_texts(doc))
+    allt = _title_text(doc)
     names: Counter[str] = Counter()
     for m in _KEC_RE.finditer(allt):
         kind, name = m.group(1), m.group(2).split()[0]
@@ -116,6 +151,10 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
     lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
     if not lk:  # a cover in capitals: "LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021"
         lk = Counter(_title_caps(m.group(1)) for m in _LK_CAPS_RE.finditer(allt))
+    if not lk:
+        cover = _cover_instansi(doc)
+        if cover is not None:
+            lk = Counter([cover])
     if lk:
         full = lk.most_common(1)[0][0]
         km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+)", full)
@@ -144,7 +183,7 @@ def _title_caps(text: str) -> str:
 
 def _title_instansi(doc: Document) -> str | None:
     """The instansi as the title writes it, all words ("Kecamatan Padang Barat Kota Padang")."""
-    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer("\n".join(_texts(doc))))
+    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(_title_text(doc)))
     return lk.most_common(1)[0][0] if lk else None
 
 

@@ -9,12 +9,13 @@ the report's own region from drafter.check.analyzer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
 from drafter.check.context import CheckContext
-from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, Region, gazetteer, name_key
+from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, sentence, units
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
@@ -59,6 +60,14 @@ _BORDER_RE = _context_re("border")
 _LEGIT_RE = _context_re("legit_context")
 _HEADER_RE = _context_re("header_prefix")
 _REGULATION_RE = _context_re("regulation_prefix")
+_OTHER_CTX_RE = _context_re("other_region_context")
+_OWNERSHIP_RE = re.compile(r"(?:^|\W)(?i:" + "|".join(
+    f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("ownership_prefix") or ["(?!)"])
+    + r")\s*$")
+_FACILITY_RE = re.compile(r"(?<![\w.])(?P<kind>(?i:" + "|".join(
+    r"\s+".join(map(re.escape, str(w).split())) for w in sorted(
+        (load_yaml("rules", "foreign_names.yaml") or {}).get("facility_words") or ["(?!)"], key=len, reverse=True))
+    + r"))[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})")
 _BORDER_CELL_RE = re.compile("|".join((load_yaml("rules", "foreign_names.yaml") or {}).get("border_cell")
                                       or ["(?!)"]), re.IGNORECASE)
 
@@ -195,6 +204,36 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
     return out
 
 
+def _foreign_list(items: list[str], regency: Region, own: Region) -> tuple[Region, int] | None:
+    """A list none of whose items is a village of ``own`` and most of whose items (at least
+    three, three quarters of the list) are villages of one other kecamatan of ``regency``: the
+    list of desa of a neighbouring kecamatan passed off as ours. (That kecamatan, count.)"""
+    gaz = gazetteer()
+    mine = {name_key(v.name) for v in gaz.villages(own.code)}
+    parents: Counter[str] = Counter()
+    for item in items:
+        bare = re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", item)
+        if name_key(bare) in mine:
+            return None
+        found = gaz.find(bare, 3, within=regency.code)
+        for code in {v.parent_code or "" for v in found}:
+            parents[code] += 1
+    if not parents:
+        return None
+    code, n = parents.most_common(1)[0]
+    kec = gaz.region(code)
+    if kec is None or code == own.code or n < 3 or n * 4 < len(items) * 3:
+        return None
+    return kec, n
+
+
+def _first_village(kec: Region, items: list[str]) -> int:
+    """Index of the first item that is a village of ``kec`` (0 when none is)."""
+    keys = {name_key(v.name) for v in gazetteer().villages(kec.code)}
+    return next((i for i, t in enumerate(items)
+                 if name_key(re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", t)) in keys), 0)
+
+
 @register
 class OtherDesa(Rule):
     """A desa/kelurahan of another kecamatan named as one of "ours" in the report of one
@@ -262,6 +301,14 @@ class OtherDesa(Rule):
                         off = sm.start() + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
                         items.append(t)
                         spans.append((off, off + len(t)))
+            whole = _foreign_list(items, regency, own)
+            if whole is not None and not _legit(sm.group()) and whole[0].name.lower() not in text.lower():
+                s0, e0 = spans[_first_village(whole[0], items)]
+                if any(k[0] == id(unit) and spans[0][0] - 12 <= k[1] <= spans[-1][1] for k in seen):
+                    continue  # its "Desa X" items are reported one by one
+                msg, exp = self._list_message(own, whole)
+                yield self.issue(unit, s0, e0, msg, expected=exp)
+                continue
             for idx, found in _own_list_outliers(items, regency, own):
                 s0, e0 = spans[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
@@ -271,11 +318,19 @@ class OtherDesa(Rule):
                 msg, exp = self._message(own, items[idx], found)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
 
+    def _list_message(self, own: Region, whole: tuple[Region, int]) -> tuple[str, str]:
+        kec, n = whole
+        return (f"daftar ini memuat {n} desa/kelurahan Kecamatan {kec.name}, bukan desa/kelurahan "
+                f"Kecamatan {own.name}; kemungkinan salinan dari laporan kecamatan lain",
+                f"desa/kelurahan di Kecamatan {own.name}")
+
     def _line_lists(self, ctx: CheckContext, regency: Region, own: Region,
                     seen: set[tuple[int, int]]) -> Iterable[Issue]:
         """Lists one item a line (prose blocks) and table columns."""
         runs: list[list[tuple[TextUnit, int, int, str]]] = []
+        intros: list[str] = []  # the text before each run (the line or table introducing it)
         cur: list[tuple[TextUnit, int, int, str]] = []
+        last = ""
         for b in ctx.document.blocks:
             if b.kind == "table":
                 cols: dict[int, list[tuple[TextUnit, int, int, str]]] = {}
@@ -284,20 +339,38 @@ class OtherDesa(Rule):
                     if t and len(t) <= 40:
                         off = c.text.index(t)
                         cols.setdefault(c.col, []).append((c, off, off + len(t), t))
+                table_text = last + " " + " ".join(c.text for c in b.cells())
                 runs.extend(cols.values())
+                intros.extend(table_text for _c in cols)
                 continue
             for lm in re.finditer(r"[^\n]+", b.text):
                 im = _ITEM_RE.match(lm.group())
                 if im:
+                    if not cur:
+                        intro = last
                     cur.append((b, lm.start() + im.start("name"), lm.start() + im.end("name"),
                                 im.group("name").strip()))
-                elif cur:
-                    runs.append(cur)
-                    cur = []
+                else:
+                    if cur:
+                        runs.append(cur)
+                        intros.append(intro)
+                        cur = []
+                    last = lm.group()
         if cur:
             runs.append(cur)
-        for run in runs:
+            intros.append(intro)
+        for run, intro in zip(runs, intros, strict=True):
             if len(run) < 3:
+                continue
+            whole = _foreign_list([r[3] for r in run], regency, own)
+            if whole is not None:
+                if _legit(intro) or whole[0].name.lower() in intro.lower():
+                    continue  # "desa yang berbatasan: ...", "desa di Kecamatan X: ..."
+                unit, s0, e0, _t = run[_first_village(whole[0], [r[3] for r in run])]
+                if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
+                    continue
+                msg, exp = self._list_message(own, whole)
+                yield self.issue(unit, s0, e0, msg, expected=exp)
                 continue
             for idx, found in _own_list_outliers([r[3] for r in run], regency, own):
                 unit, s0, e0, t = run[idx]
@@ -305,6 +378,11 @@ class OtherDesa(Rule):
                     continue
                 msg, exp = self._message(own, t, found)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
+
+
+# the report's title line: "LAPORAN KINERJA ... TAHUN 2023", "LKjIP Dinas ... Tahun 2022"
+_REPORT_TITLE_RE = re.compile(r"^[\s#*_]*(?i:laporan\s+(?:akuntabilitas\s+)?kinerja|lkj?ip|lakip)\b"
+                              r"[^\n]{0,160}\b(?i:tahun)\s+20\d\d[\s*_]*$")
 
 
 # kind words that name the person who signs ("BUPATI X," above a signature)
@@ -327,7 +405,8 @@ class OtherRegency(Rule):
 
     The header and the signature name the government the report belongs to; another one there
     is a passage copied from another region's report. Only short lines (a heading or a
-    signature line, at most eight words) and "Pemerintah Kabupaten/Kota ..." are looked at, so
+    signature line, at most eight words), the title line ("LAPORAN KINERJA ... KABUPATEN X
+    TAHUN 2023") and "Pemerintah Kabupaten/Kota ..." are looked at, so
     cooperation, comparisons and regulations of other regions in the analysis are not reported;
     on a short line the name must be in capitals, follow "Pemerintah", name a signer ("Bupati
     X", "Gubernur X", "Lurah X") or end with a comma (a list item "Kabupaten X" is not read).
@@ -356,10 +435,12 @@ class OtherRegency(Rule):
                     continue
                 line = _short_line(unit.text, m.start())
                 before = unit.text[unit.text.rfind("\n", 0, m.start()) + 1:m.start()]
-                if len(re.findall(r"[\w.'-]+", line)) > 8 and not _HEADER_RE.fullmatch(before.strip(" *#_")):
-                    continue  # a long line: prose, unless it opens with "Pemerintah"
+                title = bool(_REPORT_TITLE_RE.match(line))  # "LAPORAN KINERJA ... KABUPATEN X TAHUN ..."
+                if (len(re.findall(r"[\w.'-]+", line)) > 8 and not title
+                        and not _HEADER_RE.fullmatch(before.strip(" *#_"))):
+                    continue  # a long line: prose, unless it opens with "Pemerintah" or is the title
                 end = m.start("rest") + n
-                header = bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
+                header = title or bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
                 if not (header or unit.text[m.start():end].isupper()
                         or _kind_word(m).lower() in _SIGNER_WORDS or line.rstrip(" *_").endswith(",")):
                     continue  # "Kabupaten X" in Title Case alone on a line may be a list item
@@ -552,3 +633,267 @@ class OwnNameSpelling(Rule):
                     expected=right,
                 )
 
+
+
+def _own_place(gaz_rest: str, regency: Region) -> bool:
+    """Some leading words of ``gaz_rest`` name a kecamatan or desa/kelurahan of ``regency``."""
+    gaz = gazetteer()
+    words = list(re.finditer(r"\S+", gaz_rest))
+    for n in range(len(words), 0, -1):
+        text = gaz_rest[:words[n - 1].end()].rstrip(".,;:")
+        if gaz.find(text, 2, within=regency.code) or gaz.find(text, 3, within=regency.code):
+            return True
+    return False
+
+
+def _names_other_region(sent: str, own: Region | None, province: Region) -> bool:
+    """The sentence names a kabupaten/kota other than ``own`` or a province other than
+    ``province``: the place is attributed to its region (or compared with it)."""
+    gaz = gazetteer()
+    for m, level, kind in _mentions(sent, {0, 1}):
+        region, _n = resolve_mention(gaz, level, kind, m.group("rest"))
+        if region is None:
+            continue
+        if level == 0 and region.code != province.code:
+            return True
+        if level == 1 and (own is None or region.code != own.code):
+            return True
+    return False
+
+
+@register
+class OtherRegionPlace(Rule):
+    """A place of another region named in the analysis as if it were the report's own:
+    "pemeriksaan dana kelurahan di Kecamatan Cempaka" in the LKIP of an office of Kota
+    Banjarmasin (Cempaka is in Kota Banjarbaru), "Puskesmas Seteluk" in the report of the
+    Dinas Kesehatan of Kabupaten Sumbawa (Seteluk is a kecamatan of Sumbawa Barat), "ruas jalan
+    di Kabupaten Paser" in the report of a dinas of Provinsi Kalimantan Barat, "RPJMD Kabupaten
+    Lumajang" in the report of a Jember office.
+
+    Such a name is usually a passage copied from another region's report. Looked at: (1) in
+    the report of a kabupaten/kota (or of one of its kecamatan/desa), "Kecamatan X" that is no
+    kecamatan of the own kabupaten/kota but one of another kabupaten/kota of the same
+    province; (2) there, a facility named after a place ("Puskesmas X", "Polsek X", "KUA X",
+    rules/foreign_names.yaml) when X is such a kecamatan and no kecamatan or desa of the own
+    kabupaten/kota; (3) in the report of a province-level office, "Kabupaten/Kota X" of
+    another province, and "Kecamatan X" whose name is found only in another province; (4) "Pemerintah/RPJMD/APBD/visi ... Kabupaten/Kota X" of another
+    kabupaten/kota in the middle of a sentence (a heading or signature line is FN107's).
+    Sentences that also name the other kabupaten/kota or province (the place is attributed),
+    border descriptions and contexts such as comparisons, cooperation, meetings, trainings,
+    referrals or awards (rules/foreign_names.yaml) are legitimate and not reported.
+    """
+
+    code = "FN109"
+    name = "other-region-place"
+    category = "foreign-name"
+    severity = "warning"
+
+    def _quiet(self, unit: TextUnit, block: Block, start: int, end: int) -> bool:
+        sent = sentence(unit.text, start, end)
+        before = unit.text[max(0, start - 40):start]
+        return bool(_legit(sent) or _OTHER_CTX_RE.search(sent) or _border_row(unit, block)
+                    or _REGULATION_RE.search(before))
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        province = info.province
+        if info.national or province is None:
+            return
+        regency = info.regency
+        gaz = gazetteer()
+        doubtful = self._doubtful_hosts(ctx, regency, province) if regency is not None else set()
+        for unit, block in units(ctx.document):
+            text = unit.text
+            if regency is None:
+                yield from self._other_province(unit, block, province)
+                continue
+            for m, _level, _kind in _mentions(text, {2}):
+                rest = m.group("rest")
+                if _own_place(rest, regency):
+                    continue
+                kec, n = resolve_mention(gaz, 2, None, rest, province.code)
+                if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
+                    continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
+                end = m.start("rest") + n
+                if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                        sentence(text, m.start(), end), regency, province):
+                    continue
+                host = gaz.regency_of(kec)
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{text[m.start():end]}\" adalah kecamatan di {host.full if host else '?'}, "
+                    f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain",
+                    expected=f"kecamatan di {regency.full}",
+                )
+            for m in _FACILITY_RE.finditer(text):
+                rest = m.group("rest")
+                if MENTION_RE.match(rest) or _own_place(rest, regency):
+                    continue
+                kec, n = resolve_mention(gaz, 2, None, rest, province.code)
+                if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
+                    continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
+                end = m.start("rest") + n
+                if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                        sentence(text, m.start(), end), regency, province):
+                    continue
+                host = gaz.regency_of(kec)
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{text[m.start():end]}\": {kec.name} adalah kecamatan di "
+                    f"{host.full if host else '?'}, bukan di wilayah {regency.full}; periksa nama "
+                    "fasilitas/wilayah (kemungkinan salinan dari laporan daerah lain)",
+                    expected=f"fasilitas di wilayah {regency.full}",
+                )
+            yield from self._owned_other_regency(unit, block, regency, province)
+
+    @staticmethod
+    def _doubtful_hosts(ctx: CheckContext, regency: Region, province: Region) -> set[str]:
+        """Kabupaten/kota of the province whose kecamatan the report names at least as often
+        (distinct names, at least two) as those of its own: then the report's own region is
+        in doubt, and their kecamatan are not reported."""
+        gaz = gazetteer()
+        named: dict[str, set[str]] = {}
+        for unit, _block in units(ctx.document):
+            if "ec" not in unit.text:  # "Kecamatan", "Kec."
+                continue
+            for m, _level, _kind in _mentions(unit.text, {2}):
+                kec, _n = resolve_mention(gaz, 2, None, m.group("rest"), province.code)
+                if kec is not None:
+                    named.setdefault(kec.parent_code or "", set()).add(kec.code)
+        own = len(named.get(regency.code, ()))
+        return {code for code, kecs in named.items()
+                if code != regency.code and len(kecs) >= 2 and len(kecs) >= own}
+
+    def _other_province(self, unit: TextUnit, block: Block, province: Region) -> Iterable[Issue]:
+        gaz = gazetteer()
+        text = unit.text
+        for m, _level, kind in _mentions(text, {1}):
+            rest = m.group("rest")
+            if resolve_mention(gaz, 1, kind, rest, province.code)[0] is not None:
+                continue
+            region, n = resolve_mention(gaz, 1, kind, rest)
+            if region is None or gaz.province_of(region).code == province.code:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end):
+                continue
+            if self._names_province(text, m.start(), end, province):
+                continue  # "Kabupaten X, Provinsi Y": attributed to its province
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" berada di Provinsi {gaz.province_of(region).name}, "
+                f"bukan di wilayah Provinsi {province.name}; kemungkinan salinan dari laporan "
+                "daerah lain",
+                expected=f"kabupaten/kota di Provinsi {province.name}",
+            )
+
+        for m, _level, _kind in _mentions(text, {2}):
+            rest = m.group("rest")
+            words = list(re.finditer(r"\S+", rest))
+            if any(gaz.find(rest[:w.end()].rstrip(".,;:"), 2, within=province.code) for w in words):
+                continue
+            kec, n = resolve_mention(gaz, 2, None, rest)
+            if kec is None or name_key(rest[:n]) in _GENERIC_WORDS:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                    sentence(text, m.start(), end), None, province):
+                continue
+            host = gaz.regency_of(kec)
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" adalah kecamatan di {host.full if host else '?'} "
+                f"(Provinsi {gaz.province_of(kec).name}), bukan di wilayah Provinsi {province.name}; "
+                "kemungkinan salinan dari laporan daerah lain",
+                expected=f"kecamatan di Provinsi {province.name}",
+            )
+
+    @staticmethod
+    def _names_province(text: str, start: int, end: int, province: Region) -> bool:
+        """The sentence names a province other than the own one."""
+        gaz = gazetteer()
+        for m, _level, _kind in _mentions(sentence(text, start, end), {0}):
+            region, _n = resolve_mention(gaz, 0, None, m.group("rest"))
+            if region is not None and region.code != province.code:
+                return True
+        return False
+
+    def _owned_other_regency(self, unit: TextUnit, block: Block, regency: Region,
+                             province: Region) -> Iterable[Issue]:
+        gaz = gazetteer()
+        text = unit.text
+        for m, _level, kind in _mentions(text, {1}):
+            kw = _kind_word(m).lower()
+            if kw not in ("kabupaten", "kab.", "kota"):
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start:m.start()]
+            if not _OWNERSHIP_RE.search(before) or _HEADER_RE.fullmatch(before.strip(" *#_")):
+                continue  # not owned, or a heading line (FN107)
+            region, n = resolve_mention(gaz, 1, kind, m.group("rest"))
+            if region is None or region.code == regency.code:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end):
+                continue
+            sent = sentence(text, m.start(), end)
+            if sum(1 for _m in _mentions(sent, {1})) > 1:
+                continue  # several kabupaten/kota: a comparison or a list
+            right = f"{regency.kind} {regency.name}"
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" disebut sebagai pemerintah/dokumen daerah sendiri "
+                f"dalam laporan {regency.full}; kemungkinan salinan dari laporan daerah lain, "
+                f"seharusnya {right}",
+                expected=right,
+            )
+
+
+@register
+class RegencyKind(Rule):
+    """A kabupaten/kota named with the wrong kind: "Pemerintah Kabupaten Makassar" (Makassar
+    is a kota; there is no Kabupaten Makassar), "Wali Kota Sleman" (Sleman is a kabupaten).
+
+    "Kabupaten X" is reported when the national gazetteer has a Kota X but no Kabupaten X;
+    "Kota X" only after "Pemerintah" or as "Wali Kota X" (a bare "kota X" may mean the town),
+    when there is a Kabupaten X but no Kota X. Where both exist (Kabupaten and Kota Bandung)
+    nothing is reported.
+    """
+
+    code = "FN110"
+    name = "regency-kind"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        gaz = gazetteer()
+        for unit, _block in units(ctx.document):
+            text = unit.text
+            for m, _level, kind in _mentions(text, {1}):
+                rest = m.group("rest")
+                if resolve_mention(gaz, 1, kind, rest)[0] is not None:
+                    continue
+                other = KOTA if kind == KABUPATEN else KABUPATEN
+                region, n = resolve_mention(gaz, 1, other, rest)
+                if region is None:
+                    continue
+                kw = _kind_word(m)
+                if kind == KOTA:
+                    before = text[max(0, m.start() - 20):m.start()]
+                    if kw.lower() == "kota" and not re.search(r"(?i)pemerintah(?:an)?\s*$", before):
+                        continue
+                end = m.start("rest") + n
+                shown = text[m.start():end]
+                if kw.lower() in ("bupati", "walikota", "wali kota"):
+                    right_kw = "Bupati" if region.kind == KABUPATEN else "Wali Kota"
+                else:
+                    right_kw = region.kind
+                right = f"{right_kw} {text[m.start('rest'):end]}"
+                if shown.isupper():
+                    right = right.upper()
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{shown}\" tidak ada: {region.name} adalah {region.kind.lower()}, bukan "
+                    f"{kind.lower() if kind else ''}; seharusnya {right}",
+                    expected=right,
+                )

@@ -149,6 +149,17 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     return hits / max(len(a), len(b)) >= 0.6 and a[0] == b[0]
 
 
+def _name_variant(a: list[str], b: list[str]) -> bool:
+    """Two spellings of one name whatever word differs ("HENDRA SAPUTRA" / "HENDRI SAPUTRA"):
+    used only for signatures with the same NIP, where a different first word is a misspelling
+    rather than another person."""
+    if not a or not b or abs(len(a) - len(b)) > 1:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(t == u or (min(len(t), len(u)) >= 4 and SequenceMatcher(None, t, u).ratio() >= 0.75)
+                   for u in long_) for t in short)
+
+
 @dataclass
 class _Span:
     unit: TextUnit
@@ -287,6 +298,12 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
             sigs.append(sig)
             used.add(i)
             continue
+        inline = _inline_sig(b, n)
+        if inline is not None:
+            inline.role = _role_of(blocks, i, inline.start)
+            sigs.append(inline)
+            used.add(i)
+            continue
         for j in range(i - 1, max(-1, i - 5), -1):
             if j in used:
                 break
@@ -338,9 +355,41 @@ def _nama_sig(blocks: list[TextUnit], i: int, nm: re.Match[str], stop: int | Non
     return sig
 
 
+# a name in Title Case: titles before it in any case ("dr.", "Drs.", "H."), words that may be
+# initials or one letter ("I Made ...", "M. Yusuf", "Ni Luh ...")
 _TITLE_NAME_RE = re.compile(
-    r"(?P<name>(?:(?:Dr|Drs|Dra|Ir|H|Hj|Prof|KH)\.\s*)*[A-Z][a-z'’]+\.?(?:[ \t]+[A-Z][a-z'’]*\.?){1,5})"
+    r"(?P<name>(?:(?i:dr|drs|dra|ir|h|hj|prof|kh)\.\s*)*[A-Z][a-z'’]*\.?(?:[ \t]+[A-Z][a-z'’]*\.?){1,5})"
     r"[ \t]*(?:,[^\n]*)?")
+
+
+def _inline_sig(b: TextUnit, n: re.Match[str]) -> _Sig | None:
+    """Name, pangkat and NIP run together on one line (Markdown joins the lines of a
+    paragraph): "dr. H. Ahmad Fauzi, M.Kes Pembina (IV/a) NIP. 1981...". The text before the
+    NIP on its line must be a name (Title Case or capitals, titles allowed) and, optionally, a
+    pangkat right before the NIP; a sentence is never taken for a name."""
+    line_start = b.text.rfind("\n", 0, n.start()) + 1
+    prefix = b.text[line_start:n.start()].rstrip(" \t*_")
+    name_part, pangkat = prefix, None
+    for m in (*_pair_re().finditer(prefix), *_pangkat_re().finditer(prefix)):
+        if prefix[m.end():].strip(" )") == "":
+            name_part, pangkat = prefix[:m.start()], m
+            break
+    lead = len(name_part) - len(name_part.lstrip(" \t*_"))
+    name_part = name_part.strip(" \t*_")
+    m = _TITLE_NAME_RE.fullmatch(name_part) or _CAPS_NAME_RE.fullmatch(name_part)
+    if m is None:
+        return None
+    toks = _name_tokens(m.group("name"))
+    if len(toks) < 2 or any(t in _not_name() for t in toks) or _role_re().match(name_part):
+        return None
+    name = m.group("name").strip()
+    s0 = line_start + lead
+    sig = _Sig(name, b, s0, s0 + len(name), b.position(s0)[0], n.group("nip"), b, n.span("nip"))
+    sig.extra["between"] = [_Span(b, s0 + len(name), n.start(), b.text[s0 + len(name):n.start()])]
+    if pangkat is not None:
+        p0 = line_start + pangkat.start()
+        sig.pangkat = _Span(b, p0, p0 + len(pangkat.group(0)), pangkat.group(0))
+    return sig
 
 
 def _title_case_sig(blocks: list[TextUnit], i: int, n: re.Match[str]) -> _Sig | None:
@@ -369,12 +418,19 @@ def _digits(nip: str) -> str:
     return re.sub(r"\D", "", nip)
 
 
+def _one_person(s: _Sig, o: _Sig) -> bool:
+    a, b = _name_tokens(s.name), _name_tokens(o.name)
+    if _same_person(a, b):
+        return True
+    nip = _digits(s.nip or "")
+    return len(nip) == 18 and nip == _digits(o.nip or "") and _name_variant(a, b)
+
+
 def _groups(sigs: list[_Sig]) -> list[list[_Sig]]:
     groups: list[list[_Sig]] = []
     for s in sigs:
-        toks = _name_tokens(s.name)
         for g in groups:
-            if any(_same_person(toks, _name_tokens(o.name)) for o in g):
+            if any(_one_person(s, o) for o in g):
                 g.append(s)
                 break
         else:
@@ -450,7 +506,8 @@ class SignatoryNip(Rule):
             nips = [_digits(s.nip or "") for s in withnip]
             if len(set(nips)) < 2:
                 continue
-            right = _canonical(nips)
+            valid = [n for n in nips if nip_problem(n) is None]
+            right = _canonical(valid or nips)  # an invalid NIP is never the reference
             ref = withnip[nips.index(right)]
             ref_line = ref.nip_unit.position(ref.nip_span[0])[0] if ref.nip_unit else ref.line
             for s, n in zip(withnip, nips, strict=True):
@@ -546,7 +603,7 @@ class PangkatGolongan(Rule):
 
     code = "PP101"
     name = "pangkat-golongan"
-    category = "other"
+    category = "foreign-name"
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
@@ -599,7 +656,7 @@ class SignatoryPangkat(Rule):
 
     code = "PP102"
     name = "signatory-pangkat"
-    category = "other"
+    category = "foreign-name"
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
@@ -614,9 +671,10 @@ class SignatoryPangkat(Rule):
             for s, gol in withp:
                 if gol == right or s.pangkat is None:
                     continue
+                written = s.pangkat.text if gol in s.pangkat.text.replace(" ", "") else f"{s.pangkat.text} ({gol})"
                 yield self.issue(
                     s.pangkat.unit, s.pangkat.start, s.pangkat.end,
-                    f"pangkat {s.name} tertulis {s.pangkat.text} ({gol}), padahal di baris "
+                    f"pangkat {s.name} tertulis {written}, padahal di baris "
                     f"{_line(ref.pangkat) if ref.pangkat else ref.line} tertulis "
                     f"{table.get(right, right)} ({right})",
                     expected=f"{table.get(right, right)} ({right})",
@@ -648,7 +706,7 @@ class SignatoryRole(Rule):
 
     code = "PP103"
     name = "signatory-role"
-    category = "other"
+    category = "foreign-name"
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
@@ -719,7 +777,7 @@ class UnknownPangkat(Rule):
 
     code = "PP104"
     name = "unknown-pangkat"
-    category = "other"
+    category = "foreign-name"
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
@@ -760,7 +818,7 @@ class SharedNip(Rule):
 
     code = "PP105"
     name = "shared-nip"
-    category = "other"
+    category = "foreign-name"
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
