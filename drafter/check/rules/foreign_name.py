@@ -661,6 +661,23 @@ def _names_other_region(sent: str, own: Region | None, province: Region) -> bool
     return False
 
 
+def _kecamatan_elsewhere(rest: str, province: Region) -> tuple[Region | None, int]:
+    """The first kecamatan (by code) named by the longest prefix of ``rest`` when every
+    kecamatan of that name lies outside ``province`` (the name may be shared by several), and
+    the prefix's length; (None, 0) when no prefix names a kecamatan or one of the own province
+    does."""
+    gaz = gazetteer()
+    words = list(re.finditer(r"\S+", rest))
+    for k in range(len(words), 0, -1):
+        text = rest[:words[k - 1].end()].rstrip(".,;:")
+        found = gaz.find(text, 2)
+        if found:
+            if any(r.code.startswith(province.code + ".") for r in found):
+                return None, 0
+            return min(found, key=lambda r: r.code), len(text)
+    return None, 0
+
+
 @register
 class OtherRegionPlace(Rule):
     """A place of another region named in the analysis as if it were the report's own:
@@ -677,7 +694,9 @@ class OtherRegionPlace(Rule):
     rules/foreign_names.yaml) when X is such a kecamatan and no kecamatan or desa of the own
     kabupaten/kota; (3) in the report of a province-level office, "Kabupaten/Kota X" of
     another province, and "Kecamatan X" whose name is found only in another province; (4) "Pemerintah/RPJMD/APBD/visi ... Kabupaten/Kota X" of another
-    kabupaten/kota in the middle of a sentence (a heading or signature line is FN107's).
+    kabupaten/kota in the middle of a sentence (a heading or signature line is FN107's); (5) in
+    the report of a kecamatan (or of one of its desa/kelurahan), "Kecamatan X" whose name is
+    found only outside the own province (the report's own kecamatan pasted over).
     Sentences that also name the other kabupaten/kota or province (the place is attributed),
     border descriptions and contexts such as comparisons, cooperation, meetings, trainings,
     referrals or awards (rules/foreign_names.yaml) are legitimate and not reported.
@@ -700,6 +719,7 @@ class OtherRegionPlace(Rule):
         if info.national or province is None:
             return
         regency = info.regency
+        own_kec = info.kecamatan
         gaz = gazetteer()
         doubtful = self._doubtful_hosts(ctx, regency, province) if regency is not None else set()
         for unit, block in units(ctx.document):
@@ -712,6 +732,10 @@ class OtherRegionPlace(Rule):
                 if _own_place(rest, regency):
                     continue
                 kec, n = resolve_mention(gaz, 2, None, rest, province.code)
+                if own_kec is not None:  # a longer name of a kecamatan elsewhere wins
+                    far, n_far = _kecamatan_elsewhere(rest, province)
+                    if far is not None and n_far > n:
+                        kec, n = far, n_far
                 if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
                     continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
                 end = m.start("rest") + n
@@ -719,6 +743,16 @@ class OtherRegionPlace(Rule):
                         sentence(text, m.start(), end), regency, province):
                     continue
                 host = gaz.regency_of(kec)
+                if not kec.code.startswith(province.code + "."):
+                    yield self.issue(
+                        unit, m.start(), end,
+                        f"\"{text[m.start():end]}\" adalah nama kecamatan di provinsi lain "
+                        f"(mis. {host.full if host else '?'}, Provinsi {gaz.province_of(kec).name}), "
+                        f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain, "
+                        f"seharusnya Kecamatan {own_kec.name if own_kec else '?'}",
+                        expected=f"Kecamatan {own_kec.name if own_kec else '?'}",
+                    )
+                    continue
                 yield self.issue(
                     unit, m.start(), end,
                     f"\"{text[m.start():end]}\" adalah kecamatan di {host.full if host else '?'}, "
