@@ -736,3 +736,40 @@ def test_a_wrapped_cell_repeated_in_rows_is_not_a_running_header() -> None:
             "     pelayanan publik\n")
     (t,) = find_flat_tables(text.split("\n"))
     assert [r.texts()[1] for r in t.rows[1:]] == ["Meningkatnya kualitas pelayanan publik"] * 3
+
+
+# a tick table: each row marks one predicate column; most label columns stay empty in every
+# body row, and the header is printed again after a page break
+TICKS = """\
+Tabel 3.4 Ringkasan Predikat Capaian Tahun 2025
+
+Indikator Kinerja         Capaian  Istimewa  Baik Sekali  Baik  Sedang  Rendah
+Rasio pengaduan selesai   112%     v
+tepat waktu
+Persentase arsip          97%                v
+Skor survei integritas    88%                             v
+
+                                 - 12 -
+
+Indikator Kinerja         Capaian  Istimewa  Baik Sekali  Baik  Sedang  Rendah
+Nilai reformasi           89%                             v
+birokrasi
+Indeks layanan digital    104%     v
+
+Uraian berikutnya menjelaskan setiap indikator.
+"""
+
+
+def test_flat_tick_table_reads_marks_in_their_own_label_column() -> None:
+    (table,) = find_flat_tables(TICKS.split("\n"))
+    header = [r for r in table.rows if r.header]
+    assert len(header) == 1  # the header repeated after the page break is no second header row
+    assert header[0].texts()[2:] == ["Istimewa", "Baik Sekali", "Baik", "Sedang", "Rendah"]
+    body = [r.texts() for r in table.rows if not r.header]
+    assert [row.index("v") for row in body] == [2, 3, 4, 4, 2]
+    # a second mark under a label that no other row ticks lands in that label's column
+    bad = TICKS.replace("88%                             v",
+                        "88%                             v              v")
+    (table,) = find_flat_tables(bad.split("\n"))
+    row = next(r.texts() for r in table.rows if r.texts()[0].startswith("Skor"))
+    assert row[4:] == ["v", "", "v"]

@@ -130,6 +130,11 @@ def _is_value(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _tick_marks() -> frozenset[str]:
+    return frozenset(str(t) for t in load_yaml("rules", "tables.yaml").get("tick_marks", []))
+
+
+@lru_cache(maxsize=1)
 def _repeats() -> int:
     return int(load_yaml("rules", "tables.yaml").get("running_header_repeats", 3))
 
@@ -360,6 +365,7 @@ class _Finder:
                 break
             start = i
             content.insert(0, i)
+        cols = self._tick_columns(content, body, cols)
         rows, skipped = self.rows(content, cols, start, end)
         if len(rows) < 3:
             return None
@@ -369,6 +375,38 @@ class _Finder:
                 return None  # "Nama    :  ..." key-value lines, not a table
         return FlatTable(first_line=start + 1, last_line=end + 1, columns=cols, rows=rows,
                          skipped=skipped)
+
+    def _tick_columns(self, content: list[int], body: list[int], cols: list[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+        """Columns of a tick table (a mark under one of several labels) that no body row
+        fills: a header label lying wholly in a gutter of the body's columns becomes a column
+        of its own, so a mark under it is read in its column and not in the nearest one."""
+        marks = _tick_marks()
+        ticked = False
+        for i in body:
+            line = self.lines[i]
+            for a, b in self.ch(i)[1:]:
+                if line[a:b].strip() in marks:
+                    ticked = True
+                    break
+        if not ticked:
+            return cols
+        extra: list[tuple[int, int]] = []
+        for i in content:
+            if i >= body[0]:
+                break
+            if self.blank(i) or self.furniture(i):
+                continue
+            for a, b in self.ch(i):
+                if a < cols[0][1] or any(a < e and b > s for s, e in cols):
+                    continue
+                merged = [(s, e) for s, e in extra if a < e and b > s]
+                for m in merged:
+                    extra.remove(m)
+                extra.append((min([a] + [s for s, _ in merged]), max([b] + [e for _, e in merged])))
+        if not extra or len(cols) + len(extra) > MAX_COLUMNS:
+            return cols
+        return sorted(cols + extra)
 
     def _prose_like(self, i: int, cols: list[tuple[int, int]]) -> bool:
         """A line of running text (justified PDF text spaces its words): ten words or more,
@@ -423,7 +461,7 @@ class _Finder:
             sig = tuple(" ".join(t.lower().split()) for t in texts)
             if in_header and numeric:
                 in_header = False
-            if in_header:
+            if in_header and sig not in header_sigs:
                 header_sigs.append(sig)
             elif sig in header_sigs:
                 prev_blank = False
