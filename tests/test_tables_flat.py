@@ -773,3 +773,36 @@ def test_flat_tick_table_reads_marks_in_their_own_label_column() -> None:
     (table,) = find_flat_tables(bad.split("\n"))
     row = next(r.texts() for r in table.rows if r.texts()[0].startswith("Skor"))
     assert row[4:] == ["v", "", "v"]
+
+
+BUDGET_WRAPS = """\
+Tabel 4 Realisasi Belanja per Program Tahun 2025
+
+No   Uraian                      Anggaran       Realisasi
+A    Program: Pelayanan          40.000.000     38.000.000
+     Kesehatan Masyarakat
+1    Kegiatan: Penyediaan        25.000.000     24.000.000
+     Kegiatan Imunisasi Dasar
+2    Kegiatan: Pengendalian      15.000.000     14.000.000
+     Penyakit Menular dan
+     Penyakit Tidak Menular
+     di Puskesmas Pembantu
+     serta Pos Kesehatan
+     Desa di Seluruh Wilayah
+     Kecamatan
+B    Program: Penunjang          10.000.000     9.000.000
+     Urusan Pemerintahan
+     JUMLAH                      50.000.000     47.000.000
+
+Penjelasan realisasi diuraikan di bawah.
+"""
+
+
+def test_flat_long_wrapped_cell_and_wrapped_row_word_stay_in_their_row() -> None:
+    tables = find_flat_tables(BUDGET_WRAPS.split("\n"))
+    assert len(tables) == 1  # a cell wrapped over seven lines does not end the table
+    labels = [r.texts()[1] for r in tables[0].rows if not r.header]
+    assert labels[1] == "Kegiatan: Penyediaan Kegiatan Imunisasi Dasar"  # a wrapped word
+    assert labels[2].endswith("di Seluruh Wilayah Kecamatan")
+    assert labels[3].startswith("Program: Penunjang") and labels[4] == "JUMLAH"
+    assert len(labels) == 5

@@ -207,6 +207,7 @@ class _Finder:
         blanks = 0
         wraps = 0
         after_blank = False
+        anchors = {a for a, _ in self.ch(start)[1:]}
         while j < self.n:
             if self.blank(j):
                 blanks += 1
@@ -221,10 +222,15 @@ class _Finder:
                 last = j
                 blanks = wraps = 0
                 after_blank = False
+                anchors = {a for a, _ in self.ch(j)[1:]}
             else:
-                # a wrapped cell follows its row directly; text after a blank line is prose
+                # a wrapped cell follows its row directly; text after a blank line is prose.
+                # A long cell wraps onto more lines, each indented to its column's start
+                line = self.lines[j]
+                indent = len(line) - len(line.lstrip())
                 wraps += 1
-                if wraps > MAX_WRAP_LINES or after_blank:
+                limit = MAX_WRAP_LINES * 3 if indent in anchors else MAX_WRAP_LINES
+                if wraps > limit or after_blank:
                     break
             j += 1
         return start, last
@@ -467,7 +473,8 @@ class _Finder:
                 prev_blank = False
                 continue  # a header line repeated after a page break
             prev = rows[-1] if rows else None
-            if prev is not None and self._joins(prev, placed, spans, texts, numeric, in_header):
+            if prev is not None and (self._joins(prev, placed, spans, texts, numeric, in_header)
+                                     or self._cut_word(prev, placed, texts, numeric, cols)):
                 for c, pieces in sorted(placed.items()):
                     for a, b in pieces:
                         for pa, pb in _pieces(line, a, b):
@@ -546,6 +553,25 @@ class _Finder:
             if not cell.segments:
                 cell.segments = [(0, first + 1, cols[c][0] + 1)]
         return FlatRow(cells=cells, line=first + 1, header=header)
+
+    @staticmethod
+    def _cut_word(prev: FlatRow, placed: dict[int, list[tuple[int, int]]],
+                  texts: tuple[str, ...], numeric: bool, cols: list[tuple[int, int]]) -> bool:
+        """A line that starts with a row-opening word ("Kegiatan ...") but continues the cell
+        above: the row has its values, the line fills only that cell, and its first word
+        would not have fitted on the cell's last line (the word was wrapped, not a new row)."""
+        if numeric or len(placed) != 1 or len(texts) != 1 or not texts[0]:
+            return False
+        (c,) = placed
+        cell = prev.cells[c]
+        if not cell.pieces or c + 1 >= len(cols) or numbering_depth(texts[0]) is not None:
+            return False
+        if not any(_is_value(x.text) for x in prev.cells[c + 1:]):
+            return False
+        _line, _a, b = cell.pieces[-1]
+        start = cols[c][0]
+        return b + 1 + len(texts[0].split()[0]) > cols[c + 1][0] - 2 and \
+            placed[c][0][0] <= start + 1 and b - start > 0
 
     @staticmethod
     def _joins(prev: FlatRow, placed: dict[int, list[tuple[int, int]]], spans: dict[int, int],
