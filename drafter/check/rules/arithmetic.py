@@ -708,7 +708,15 @@ class SumsInText(Rule):
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
         total: Num | None = None
         total_block: Block | None = None
-        for j in range(i, max(-1, i - 3), -1):
+        seen = 0
+        for j in range(i, max(-1, i - 7), -1):
+            if j < i and (_page_furniture(blocks[j].text, False) or (
+                    j > 0 and _page_furniture(blocks[j].text, _page_furniture(blocks[j - 1].text,
+                                                                              False)))):
+                continue  # a page number or running header between the total and the list
+            seen += 1
+            if seen > 3:
+                break
             tm = list(rx("budget_total").finditer(blocks[j].text))
             if tm:
                 nums = [n for n in scan_numbers(blocks[j].text) if n.currency and
