@@ -736,3 +736,73 @@ def test_a_wrapped_cell_repeated_in_rows_is_not_a_running_header() -> None:
             "     pelayanan publik\n")
     (t,) = find_flat_tables(text.split("\n"))
     assert [r.texts()[1] for r in t.rows[1:]] == ["Meningkatnya kualitas pelayanan publik"] * 3
+
+
+# a tick table: each row marks one predicate column; most label columns stay empty in every
+# body row, and the header is printed again after a page break
+TICKS = """\
+Tabel 3.4 Ringkasan Predikat Capaian Tahun 2025
+
+Indikator Kinerja         Capaian  Istimewa  Baik Sekali  Baik  Sedang  Rendah
+Rasio pengaduan selesai   112%     v
+tepat waktu
+Persentase arsip          97%                v
+Skor survei integritas    88%                             v
+
+                                 - 12 -
+
+Indikator Kinerja         Capaian  Istimewa  Baik Sekali  Baik  Sedang  Rendah
+Nilai reformasi           89%                             v
+birokrasi
+Indeks layanan digital    104%     v
+
+Uraian berikutnya menjelaskan setiap indikator.
+"""
+
+
+def test_flat_tick_table_reads_marks_in_their_own_label_column() -> None:
+    (table,) = find_flat_tables(TICKS.split("\n"))
+    header = [r for r in table.rows if r.header]
+    assert len(header) == 1  # the header repeated after the page break is no second header row
+    assert header[0].texts()[2:] == ["Istimewa", "Baik Sekali", "Baik", "Sedang", "Rendah"]
+    body = [r.texts() for r in table.rows if not r.header]
+    assert [row.index("v") for row in body] == [2, 3, 4, 4, 2]
+    # a second mark under a label that no other row ticks lands in that label's column
+    bad = TICKS.replace("88%                             v",
+                        "88%                             v              v")
+    (table,) = find_flat_tables(bad.split("\n"))
+    row = next(r.texts() for r in table.rows if r.texts()[0].startswith("Skor"))
+    assert row[4:] == ["v", "", "v"]
+
+
+BUDGET_WRAPS = """\
+Tabel 4 Realisasi Belanja per Program Tahun 2025
+
+No   Uraian                      Anggaran       Realisasi
+A    Program: Pelayanan          40.000.000     38.000.000
+     Kesehatan Masyarakat
+1    Kegiatan: Penyediaan        25.000.000     24.000.000
+     Kegiatan Imunisasi Dasar
+2    Kegiatan: Pengendalian      15.000.000     14.000.000
+     Penyakit Menular dan
+     Penyakit Tidak Menular
+     di Puskesmas Pembantu
+     serta Pos Kesehatan
+     Desa di Seluruh Wilayah
+     Kecamatan
+B    Program: Penunjang          10.000.000     9.000.000
+     Urusan Pemerintahan
+     JUMLAH                      50.000.000     47.000.000
+
+Penjelasan realisasi diuraikan di bawah.
+"""
+
+
+def test_flat_long_wrapped_cell_and_wrapped_row_word_stay_in_their_row() -> None:
+    tables = find_flat_tables(BUDGET_WRAPS.split("\n"))
+    assert len(tables) == 1  # a cell wrapped over seven lines does not end the table
+    labels = [r.texts()[1] for r in tables[0].rows if not r.header]
+    assert labels[1] == "Kegiatan: Penyediaan Kegiatan Imunisasi Dasar"  # a wrapped word
+    assert labels[2].endswith("di Seluruh Wilayah Kecamatan")
+    assert labels[3].startswith("Program: Penunjang") and labels[4] == "JUMLAH"
+    assert len(labels) == 5

@@ -130,6 +130,11 @@ def _is_value(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _tick_marks() -> frozenset[str]:
+    return frozenset(str(t) for t in load_yaml("rules", "tables.yaml").get("tick_marks", []))
+
+
+@lru_cache(maxsize=1)
 def _repeats() -> int:
     return int(load_yaml("rules", "tables.yaml").get("running_header_repeats", 3))
 
@@ -202,6 +207,7 @@ class _Finder:
         blanks = 0
         wraps = 0
         after_blank = False
+        anchors = {a for a, _ in self.ch(start)[1:]}
         while j < self.n:
             if self.blank(j):
                 blanks += 1
@@ -216,10 +222,15 @@ class _Finder:
                 last = j
                 blanks = wraps = 0
                 after_blank = False
+                anchors = {a for a, _ in self.ch(j)[1:]}
             else:
-                # a wrapped cell follows its row directly; text after a blank line is prose
+                # a wrapped cell follows its row directly; text after a blank line is prose.
+                # A long cell wraps onto more lines, each indented to its column's start
+                line = self.lines[j]
+                indent = len(line) - len(line.lstrip())
                 wraps += 1
-                if wraps > MAX_WRAP_LINES or after_blank:
+                limit = MAX_WRAP_LINES * 3 if indent in anchors else MAX_WRAP_LINES
+                if wraps > limit or after_blank:
                     break
             j += 1
         return start, last
@@ -360,6 +371,7 @@ class _Finder:
                 break
             start = i
             content.insert(0, i)
+        cols = self._tick_columns(content, body, cols)
         rows, skipped = self.rows(content, cols, start, end)
         if len(rows) < 3:
             return None
@@ -369,6 +381,38 @@ class _Finder:
                 return None  # "Nama    :  ..." key-value lines, not a table
         return FlatTable(first_line=start + 1, last_line=end + 1, columns=cols, rows=rows,
                          skipped=skipped)
+
+    def _tick_columns(self, content: list[int], body: list[int], cols: list[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+        """Columns of a tick table (a mark under one of several labels) that no body row
+        fills: a header label lying wholly in a gutter of the body's columns becomes a column
+        of its own, so a mark under it is read in its column and not in the nearest one."""
+        marks = _tick_marks()
+        ticked = False
+        for i in body:
+            line = self.lines[i]
+            for a, b in self.ch(i)[1:]:
+                if line[a:b].strip() in marks:
+                    ticked = True
+                    break
+        if not ticked:
+            return cols
+        extra: list[tuple[int, int]] = []
+        for i in content:
+            if i >= body[0]:
+                break
+            if self.blank(i) or self.furniture(i):
+                continue
+            for a, b in self.ch(i):
+                if a < cols[0][1] or any(a < e and b > s for s, e in cols):
+                    continue
+                merged = [(s, e) for s, e in extra if a < e and b > s]
+                for m in merged:
+                    extra.remove(m)
+                extra.append((min([a] + [s for s, _ in merged]), max([b] + [e for _, e in merged])))
+        if not extra or len(cols) + len(extra) > MAX_COLUMNS:
+            return cols
+        return sorted(cols + extra)
 
     def _prose_like(self, i: int, cols: list[tuple[int, int]]) -> bool:
         """A line of running text (justified PDF text spaces its words): ten words or more,
@@ -423,13 +467,14 @@ class _Finder:
             sig = tuple(" ".join(t.lower().split()) for t in texts)
             if in_header and numeric:
                 in_header = False
-            if in_header:
+            if in_header and sig not in header_sigs:
                 header_sigs.append(sig)
             elif sig in header_sigs:
                 prev_blank = False
                 continue  # a header line repeated after a page break
             prev = rows[-1] if rows else None
-            if prev is not None and self._joins(prev, placed, spans, texts, numeric, in_header):
+            if prev is not None and (self._joins(prev, placed, spans, texts, numeric, in_header)
+                                     or self._cut_word(prev, placed, texts, numeric, cols)):
                 for c, pieces in sorted(placed.items()):
                     for a, b in pieces:
                         for pa, pb in _pieces(line, a, b):
@@ -508,6 +553,25 @@ class _Finder:
             if not cell.segments:
                 cell.segments = [(0, first + 1, cols[c][0] + 1)]
         return FlatRow(cells=cells, line=first + 1, header=header)
+
+    @staticmethod
+    def _cut_word(prev: FlatRow, placed: dict[int, list[tuple[int, int]]],
+                  texts: tuple[str, ...], numeric: bool, cols: list[tuple[int, int]]) -> bool:
+        """A line that starts with a row-opening word ("Kegiatan ...") but continues the cell
+        above: the row has its values, the line fills only that cell, and its first word
+        would not have fitted on the cell's last line (the word was wrapped, not a new row)."""
+        if numeric or len(placed) != 1 or len(texts) != 1 or not texts[0]:
+            return False
+        (c,) = placed
+        cell = prev.cells[c]
+        if not cell.pieces or c + 1 >= len(cols) or numbering_depth(texts[0]) is not None:
+            return False
+        if not any(_is_value(x.text) for x in prev.cells[c + 1:]):
+            return False
+        _line, _a, b = cell.pieces[-1]
+        start = cols[c][0]
+        return b + 1 + len(texts[0].split()[0]) > cols[c + 1][0] - 2 and \
+            placed[c][0][0] <= start + 1 and b - start > 0
 
     @staticmethod
     def _joins(prev: FlatRow, placed: dict[int, list[tuple[int, int]]], spans: dict[int, int],

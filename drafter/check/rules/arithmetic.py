@@ -708,7 +708,15 @@ class SumsInText(Rule):
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
         total: Num | None = None
         total_block: Block | None = None
-        for j in range(i, max(-1, i - 3), -1):
+        seen = 0
+        for j in range(i, max(-1, i - 7), -1):
+            if j < i and (_page_furniture(blocks[j].text, False) or (
+                    j > 0 and _page_furniture(blocks[j].text, _page_furniture(blocks[j - 1].text,
+                                                                              False)))):
+                continue  # a page number or running header between the total and the list
+            seen += 1
+            if seen > 3:
+                break
             tm = list(rx("budget_total").finditer(blocks[j].text))
             if tm:
                 nums = [n for n in scan_numbers(blocks[j].text) if n.currency and
@@ -720,8 +728,13 @@ class SumsInText(Rule):
             return
         parts: list[tuple[Block, Num]] = []
         part_re = rx("budget_part")
-        for j in range(i, min(len(blocks), i + 6)):
+        page_break = False
+        for j in range(i, min(len(blocks), i + 8)):
             bj = blocks[j]
+            if j > i and _page_furniture(bj.text, page_break):
+                page_break = True
+                continue  # a page number or running header between the items of the list
+            page_break = False
             for pm in part_re.finditer(bj.text):
                 nums = [n for n in scan_numbers(bj.text[pm.end() - 3:]) if n.currency]
                 if nums:
@@ -740,6 +753,20 @@ class SumsInText(Rule):
                f"tertulis Rp {fmt_num(total.value, 0)}")
         m = re.search(r"Rp", last_b.text)
         yield self.issue(last_b, m.start() if m else 0, len(last_b.text), msg, fmt_num(s, 0))
+
+
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4})\s*$",
+    re.IGNORECASE)
+
+
+def _page_furniture(text: str, after_page_number: bool) -> bool:
+    """A page number line, or the short running header line right after one (flattened PDF
+    text interleaves them with the running text)."""
+    t = text.strip()
+    if _PAGE_NUMBER_RE.match(t):
+        return True
+    return after_page_number and len(t) <= 100 and "\n" not in t and not t.endswith((".", ":", ";"))
 
 
 _POINTS_RE = re.compile(
