@@ -917,6 +917,9 @@ class RenstraYearOrdinal(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         plan_re, copula, current, ord_re, skip_re, words = _ordinal_data()
         periods: list[tuple[int, int]] | None = None
+        # ordinals of "tercapai pada tahun ke-N" sentences: said of the report year; collected
+        # first so that the report's own way of counting a six-year period can be told
+        reached: list[tuple[Any, int, int, int, int, int, str]] = []
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
@@ -928,7 +931,14 @@ class RenstraYearOrdinal(Rule):
             for m in ord_re.finditer(flat, off, off + len(unit.text)):
                 b0, e0 = sentence_bounds(flat, m.start(), m.end())
                 sent = flat[b0:e0]
-                if not plan_re.search(sent) or skip_re.search(sent):
+                if not plan_re.search(sent):
+                    continue
+                if skip_re.search(sent) or _REACHED_RE.search(sent):
+                    if periods is None:
+                        periods = _renstra_periods(ctx)
+                    got = _reached_ordinal(sent, m, words, periods, ctx.info.year)
+                    if got is not None:
+                        reached.append((unit, m.start() - off, m.end() - off, *got, m.group(0)))
                     continue
                 ranges = [(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
                           if 3 <= int(r.group(2)) - int(r.group(1)) <= 6]
@@ -986,6 +996,73 @@ class RenstraYearOrdinal(Rule):
                     f"({why}); seharusnya {want}",
                     expected=f"tahun ke-{cands[-1]}",
                 )
+        yield from self._reached_issues(ctx, reached)
+
+    def _reached_issues(self, ctx: CheckContext,
+                        reached: list[tuple[Any, int, int, int, int, int, str]]) -> Iterable[Issue]:
+        """"Target ... (belum) tercapai pada tahun ke-N": N is the report year's place in the
+        period. When both ways of counting a six-year period fit, the one the report itself
+        uses most often in such sentences decides."""
+        year = ctx.info.year
+        if year is None:
+            return
+        votes: Counter[int] = Counter()
+        for _u, _s, _e, n, a, b, _t in reached:
+            if n in _plan_year_candidates(year, a, b):
+                votes[n] += 1
+        common = votes.most_common(2)
+        usual = common[0][0] if common and (len(common) == 1 or common[0][1] > common[1][1]) else None
+        for unit, s, e, n, a, b, said in reached:
+            cands = _plan_year_candidates(year, a, b)
+            if not cands:
+                continue
+            if len(cands) > 1 and usual in cands:
+                cands = [usual]
+            if n in cands:
+                continue
+            want = cands[-1]
+            yield self.issue(
+                unit, s, e,
+                f"\"{said}\" tidak cocok: tahun laporan {year} adalah tahun ke-{want} "
+                f"({_ORDINAL_NAMES.get(want, '')}) periode {a}-{b}",
+                expected=f"tahun ke-{want}",
+            )
+
+
+_FUTURE_RE = re.compile(r"\b(?:direncanakan|akan|diharapkan|ditargetkan|diproyeksikan)\b",
+                        re.IGNORECASE)
+_REACHED_RE = re.compile(r"\b(?:tercapai|dicapai|terpenuhi)\b|\bcapaian\w*\s+terhadap\s+target\b",
+                         re.IGNORECASE)
+
+
+def _reached_ordinal(sent: str, m: re.Match[str], words: dict[str, int],
+                     periods: list[tuple[int, int]], year: int | None
+                     ) -> tuple[int, int, int] | None:
+    """(N, first year, last year) when ``m`` is "tahun ke-N" in a sentence on whether the plan
+    target is reached in the report year ("target akhir Renstra belum tercapai pada tahun ke-3
+    periode Renstra"); None for plans, other years or unknown periods."""
+    if year is None or _FUTURE_RE.search(sent) or not _REACHED_RE.search(sent) or m.group("last"):
+        return None
+    if not re.search(r"\btarget\b", sent, re.IGNORECASE):
+        return None
+    ranges = {(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
+              if 3 <= int(r.group(2)) - int(r.group(1)) <= 6}
+    if len(ranges) > 1:
+        return None
+    a, b = next(iter(ranges)) if ranges else (periods[0] if periods else (0, 0))
+    if not a or not a <= year <= b:
+        return None
+    # another year named (not the report year, not the end year of the target) may be the
+    # year meant: "sudah tercapai pada tahun ke-2 (2022)"
+    singles = {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", sent))} - {year, b}
+    if singles:
+        return None
+    if m.group("n"):
+        raw = m.group("n").upper()
+        n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
+    else:
+        n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
+    return (n, a, b) if n else None
 
 
 def _header_years(table: Any) -> set[int]:
