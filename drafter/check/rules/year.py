@@ -904,9 +904,12 @@ class RenstraYearOrdinal(Rule):
     The period is the range in the same sentence, or else the Renstra period the report states
     most often. A period written with six calendar years ("2021-2026") is counted from its
     first year or from the next (both conventions exist); a year is reported only when it
-    fits neither, and the message says which convention gives which year. Sentences about the
-    year in which a target is reached ("tercapai pada tahun ke-3", rule CL105) or about plans
-    are left alone.
+    fits neither, and the message says which convention gives which year. In a sentence on
+    whether the plan target is reached ("target akhir Renstra belum tercapai pada tahun ke-3
+    periode Renstra", "pada tahun ke-3 capaian terhadap target jangka menengah ...") the
+    ordinal is that of the report year; for a six-year period the way of counting the report
+    uses most often in such sentences is taken. Sentences about plans ("akan tercapai",
+    "ditargetkan") or naming another year are left alone.
     """
 
     code = "YR111"
@@ -1002,7 +1005,8 @@ class RenstraYearOrdinal(Rule):
                         reached: list[tuple[Any, int, int, int, int, int, str]]) -> Iterable[Issue]:
         """"Target ... (belum) tercapai pada tahun ke-N": N is the report year's place in the
         period. When both ways of counting a six-year period fit, the one the report itself
-        uses most often in such sentences decides."""
+        uses most often in such sentences decides; a report using both equally often is held
+        to counting from the first year named."""
         year = ctx.info.year
         if year is None:
             return
@@ -1018,6 +1022,10 @@ class RenstraYearOrdinal(Rule):
                 continue
             if len(cands) > 1 and usual in cands:
                 cands = [usual]
+            elif len(cands) > 1 and len(votes) > 1:
+                # the report counts both ways as often: one of them is wrong; the first year
+                # named is the usual first year of the plan
+                cands = [cands[-1]]
             if n in cands:
                 continue
             want = cands[-1]
