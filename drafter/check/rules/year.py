@@ -1090,6 +1090,27 @@ _TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s
                             r"|\bT\.?A\.?\s+(20\d\d)\b", re.IGNORECASE)
 
 
+def _page_furniture(blocks: list[Any]) -> set[str]:
+    """Running headers/footers of text extracted from PDF (lines repeated at page breaks)."""
+    from drafter.tables.flat import running_headers
+
+    lines: list[str] = []
+    for b in blocks:
+        if b.kind != "table":
+            lines.extend(b.text.split("\n"))
+            lines.append("")
+    return running_headers(lines)
+
+
+def _is_furniture(text: str, running: set[str]) -> bool:
+    from drafter.tables.flat import _PAGE_RE
+
+    s = text.strip()
+    return bool(_PAGE_RE.match(s)) or s in running
+
+
+# the word after the subject of a comparison title ("Perbandingan X Tahun N dengan ...")
+_COMPARED_WITH_RE = re.compile(r"\b(?:dengan|dibandingkan|dibanding|terhadap)\b", re.IGNORECASE)
 _TITLE_RANGE_RE = re.compile(r"\btahun\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|dan)"
                              r"\s*(?:tahun\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -1133,9 +1154,43 @@ class CaptionColumnYear(Rule):
             expected=want,
         )
 
+    def _comparison(self, table: Any, parts: list[Any], year: int | None) -> Issue | None:
+        """A comparison title whose own year is not the report year ("Perbandingan Realisasi
+        Tahun 2022 dengan Target Akhir Renstra", "... Tahun 2022 dengan Tahun Sebelumnya")
+        above columns of the report year, when the title never names the report year."""
+        if year is None:
+            return None
+        cols = _header_years(table)
+        if year not in cols:
+            return None
+        text = " ".join(p.text for p in parts)
+        if str(year) in _YEAR_TOKEN_RE.findall(text) or _TITLE_RANGE_RE.search(text):
+            return None
+        for p in parts:
+            w = _COMPARED_WITH_RE.search(p.text)
+            if w is None:
+                continue
+            subject = [m for m in _TITLE_YEAR_RE.finditer(p.text, 0, w.start())]
+            if len(subject) != 1:
+                return None
+            m = subject[0]
+            cy = int(m.group(1) or m.group(2))
+            if cy >= year or re.search(r"\b(?:lalu|sebelumnya|sejak|awal)\b", p.text[:m.start()],
+                                       re.IGNORECASE):
+                return None
+            s, e = m.span(1) if m.group(1) else m.span(2)
+            return self.issue(
+                p, s, e,
+                f"judul tabel membandingkan data tahun {cy}, padahal kolom tabelnya memuat data "
+                f"tahun {year} (tahun laporan); seharusnya tahun {year}",
+                expected=str(year),
+            )
+        return None
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         blocks = ctx.document.blocks
+        furniture: set[str] | None = None
         for t in ctx.document.tables():
             cap: TextUnit | None = None
             if t.caption_block is not None and 0 <= t.caption_block < len(blocks):
@@ -1149,9 +1204,14 @@ class CaptionColumnYear(Rule):
                         break
             if cap is None:
                 continue
-            # "Tabel 3.1" with its title on the next line(s)
-            parts = [cap] + [nb for nb in blocks[getattr(cap, "index", t.index) + 1:t.index]
-                             if nb.kind != "table" and len(nb.text) < 250][:2]
+            # "Tabel 3.1" with its title on the next line(s); a page break between the title
+            # and the table (page number, running header of PDF text) is no part of the title
+            between = blocks[getattr(cap, "index", t.index) + 1:t.index]
+            if furniture is None and between:
+                furniture = _page_furniture(blocks)
+            parts = [cap] + [nb for nb in between
+                             if nb.kind != "table" and len(nb.text) < 250
+                             and not _is_furniture(nb.text, furniture or set())][:2]
             text = " ".join(p.text for p in parts)
             if len(text) > 300:
                 continue
@@ -1160,6 +1220,9 @@ class CaptionColumnYear(Rule):
                 yield issue
                 continue
             if _OTHER_YEAR_CAPTION_RE.search(text):
+                issue = self._comparison(t, parts, year)
+                if issue is not None:
+                    yield issue
                 continue
             if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
                 continue
