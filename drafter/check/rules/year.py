@@ -606,7 +606,6 @@ class ValueYear(Rule):
         all_rows = [r for rows in tables.indicator_rows.values() for r in rows if not r.is_average]
         if not all_rows:
             return
-        from drafter.check.fuzzy import similarity
 
         cache: tuple[dict[int, set[Any]], set[Any]] | None = None
         for unit, block in units(ctx.document):
@@ -620,8 +619,14 @@ class ValueYear(Rule):
                 if v is None:
                     continue
                 matched = tables.match(m.group("what"), threshold=0.6) if m.group("what").strip() else []
-                rows = ([r for r in all_rows if similarity(r.name, matched[0].name) >= 0.8]
-                        if matched else all_rows)
+                if matched:
+                    # the indicator's best row in each table: a name cut short in one table
+                    # (text extracted from PDF) must neither hide its rows in the others nor
+                    # bring in the rows of another indicator
+                    rows = [b for role in tables.indicator_rows
+                            for b in tables.match(m.group("what"), role=role, threshold=0.6)[:1]]
+                else:
+                    rows = all_rows
                 vals = _values_by_year(rows, year)
                 if y not in vals or v.value not in vals.get(year, set()) or v.value in vals[y]:
                     continue
