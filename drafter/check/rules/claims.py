@@ -314,12 +314,21 @@ class CapaianClaim(_ClaimRule):
             r33 = counterpart(ctx, row, "3.3")
             alt33 = value_of(r33.values.get("capaian")) if r33 is not None else None
             text = b.text
-            for m in pattern("capaian").finditer(text):
+            real = value_of(row.values.get("realisasi"))
+            subject = [m for m in pattern("capaian_subject").finditer(text)
+                       if not re.search(r"\b(?:realisasi|target)\w*\s*$", text[max(0, m.start() - 30):m.start()],
+                                        re.IGNORECASE)]
+            found = {m.start("num") for m in pattern("capaian").finditer(text)}
+            for m in [*pattern("capaian").finditer(text),
+                      *(m for m in subject if m.start("num") not in found)]:
                 stated = text_value(m.group("num"))
                 if stated is None or stated.num is None:
                     continue
                 if same_value(stated, cap) or same_value(stated, alt) or same_value(stated, alt33):
                     continue
+                if m.start("num") not in found \
+                        and same_value(stated, real):
+                    continue  # "indikator X mencapai 85%": the realisasi of a percentage indicator
                 if pct_of_items(text, m.start("num"), m.end("num")):
                     continue  # "capaian 60% indikator": a share of indicators, not a capaian
                 if m.group("gap") and named_other(ctx, row, m.group("gap")):
@@ -468,7 +477,8 @@ class RenstraReachedClaim(_ClaimRule):
     _TARGET = re.compile(r"\btarget\s+(?:akhir|jangka\s+menengah)\b[^.;]{0,60}?\bsebesar\s+(?P<num>"
                          r"\d+(?:[.,]\d+)*(?:\s?%)?|(?:AA|BB|CC|A|B|C|D)\b)", re.IGNORECASE)
     _CAPAIAN = re.compile(r"\b(?:mencapai|capaian(?:nya)?(?:\s+terhadap\s+target(?:\s+tersebut)?)?)\s+"
-                          r"(?:sebesar\s+)?(?P<num>\d+(?:[.,]\d+)?\s?%)", re.IGNORECASE)
+                          r"(?:(?:sebesar|baru|hanya|sudah|telah|mencapai)\s+)*(?P<num>\d+(?:[.,]\d+)?\s?%)",
+                          re.IGNORECASE)
 
     def _figures(self, ctx: CheckContext, b: Block, row: IndicatorRow) -> Iterable[Issue]:
         """The end target and the capaian against it stated in a Renstra sentence vs Tabel 3.3."""

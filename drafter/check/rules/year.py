@@ -606,7 +606,6 @@ class ValueYear(Rule):
         all_rows = [r for rows in tables.indicator_rows.values() for r in rows if not r.is_average]
         if not all_rows:
             return
-        from drafter.check.fuzzy import similarity
 
         cache: tuple[dict[int, set[Any]], set[Any]] | None = None
         for unit, block in units(ctx.document):
@@ -620,8 +619,14 @@ class ValueYear(Rule):
                 if v is None:
                     continue
                 matched = tables.match(m.group("what"), threshold=0.6) if m.group("what").strip() else []
-                rows = ([r for r in all_rows if similarity(r.name, matched[0].name) >= 0.8]
-                        if matched else all_rows)
+                if matched:
+                    # the indicator's best row in each table: a name cut short in one table
+                    # (text extracted from PDF) must neither hide its rows in the others nor
+                    # bring in the rows of another indicator
+                    rows = [b for role in tables.indicator_rows
+                            for b in tables.match(m.group("what"), role=role, threshold=0.6)[:1]]
+                else:
+                    rows = all_rows
                 vals = _values_by_year(rows, year)
                 if y not in vals or v.value not in vals.get(year, set()) or v.value in vals[y]:
                     continue
@@ -904,9 +909,12 @@ class RenstraYearOrdinal(Rule):
     The period is the range in the same sentence, or else the Renstra period the report states
     most often. A period written with six calendar years ("2021-2026") is counted from its
     first year or from the next (both conventions exist); a year is reported only when it
-    fits neither, and the message says which convention gives which year. Sentences about the
-    year in which a target is reached ("tercapai pada tahun ke-3", rule CL105) or about plans
-    are left alone.
+    fits neither, and the message says which convention gives which year. In a sentence on
+    whether the plan target is reached ("target akhir Renstra belum tercapai pada tahun ke-3
+    periode Renstra", "pada tahun ke-3 capaian terhadap target jangka menengah ...") the
+    ordinal is that of the report year; for a six-year period the way of counting the report
+    uses most often in such sentences is taken. Sentences about plans ("akan tercapai",
+    "ditargetkan") or naming another year are left alone.
     """
 
     code = "YR111"
@@ -917,6 +925,9 @@ class RenstraYearOrdinal(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         plan_re, copula, current, ord_re, skip_re, words = _ordinal_data()
         periods: list[tuple[int, int]] | None = None
+        # ordinals of "tercapai pada tahun ke-N" sentences: said of the report year; collected
+        # first so that the report's own way of counting a six-year period can be told
+        reached: list[tuple[Any, int, int, int, int, int, str]] = []
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
@@ -928,7 +939,14 @@ class RenstraYearOrdinal(Rule):
             for m in ord_re.finditer(flat, off, off + len(unit.text)):
                 b0, e0 = sentence_bounds(flat, m.start(), m.end())
                 sent = flat[b0:e0]
-                if not plan_re.search(sent) or skip_re.search(sent):
+                if not plan_re.search(sent):
+                    continue
+                if skip_re.search(sent) or _REACHED_RE.search(sent):
+                    if periods is None:
+                        periods = _renstra_periods(ctx)
+                    got = _reached_ordinal(sent, m, words, periods, ctx.info.year)
+                    if got is not None:
+                        reached.append((unit, m.start() - off, m.end() - off, *got, m.group(0)))
                     continue
                 ranges = [(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
                           if 3 <= int(r.group(2)) - int(r.group(1)) <= 6]
@@ -986,6 +1004,78 @@ class RenstraYearOrdinal(Rule):
                     f"({why}); seharusnya {want}",
                     expected=f"tahun ke-{cands[-1]}",
                 )
+        yield from self._reached_issues(ctx, reached)
+
+    def _reached_issues(self, ctx: CheckContext,
+                        reached: list[tuple[Any, int, int, int, int, int, str]]) -> Iterable[Issue]:
+        """"Target ... (belum) tercapai pada tahun ke-N": N is the report year's place in the
+        period. When both ways of counting a six-year period fit, the one the report itself
+        uses most often in such sentences decides; a report using both equally often is held
+        to counting from the first year named."""
+        year = ctx.info.year
+        if year is None:
+            return
+        votes: Counter[int] = Counter()
+        for _u, _s, _e, n, a, b, _t in reached:
+            if n in _plan_year_candidates(year, a, b):
+                votes[n] += 1
+        common = votes.most_common(2)
+        usual = common[0][0] if common and (len(common) == 1 or common[0][1] > common[1][1]) else None
+        for unit, s, e, n, a, b, said in reached:
+            cands = _plan_year_candidates(year, a, b)
+            if not cands:
+                continue
+            if len(cands) > 1 and usual in cands:
+                cands = [usual]
+            elif len(cands) > 1 and len(votes) > 1:
+                # the report counts both ways as often: one of them is wrong; the first year
+                # named is the usual first year of the plan
+                cands = [cands[-1]]
+            if n in cands:
+                continue
+            want = cands[-1]
+            yield self.issue(
+                unit, s, e,
+                f"\"{said}\" tidak cocok: tahun laporan {year} adalah tahun ke-{want} "
+                f"({_ORDINAL_NAMES.get(want, '')}) periode {a}-{b}",
+                expected=f"tahun ke-{want}",
+            )
+
+
+_FUTURE_RE = re.compile(r"\b(?:direncanakan|akan|diharapkan|ditargetkan|diproyeksikan)\b",
+                        re.IGNORECASE)
+_REACHED_RE = re.compile(r"\b(?:tercapai|dicapai|terpenuhi)\b|\bcapaian\w*\s+terhadap\s+target\b",
+                         re.IGNORECASE)
+
+
+def _reached_ordinal(sent: str, m: re.Match[str], words: dict[str, int],
+                     periods: list[tuple[int, int]], year: int | None
+                     ) -> tuple[int, int, int] | None:
+    """(N, first year, last year) when ``m`` is "tahun ke-N" in a sentence on whether the plan
+    target is reached in the report year ("target akhir Renstra belum tercapai pada tahun ke-3
+    periode Renstra"); None for plans, other years or unknown periods."""
+    if year is None or _FUTURE_RE.search(sent) or not _REACHED_RE.search(sent) or m.group("last"):
+        return None
+    if not re.search(r"\btarget\b", sent, re.IGNORECASE):
+        return None
+    ranges = {(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
+              if 3 <= int(r.group(2)) - int(r.group(1)) <= 6}
+    if len(ranges) > 1:
+        return None
+    a, b = next(iter(ranges)) if ranges else (periods[0] if periods else (0, 0))
+    if not a or not a <= year <= b:
+        return None
+    # another year named (not the report year, not the end year of the target) may be the
+    # year meant: "sudah tercapai pada tahun ke-2 (2022)"
+    singles = {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", sent))} - {year, b}
+    if singles:
+        return None
+    if m.group("n"):
+        raw = m.group("n").upper()
+        n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
+    else:
+        n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
+    return (n, a, b) if n else None
 
 
 def _header_years(table: Any) -> set[int]:
@@ -1005,6 +1095,27 @@ _TITLE_YEAR_RE = re.compile(r"\btahun\s+(?:anggaran\s+)?(20\d\d)\b(?!\s*[-–]\s
                             r"|\bT\.?A\.?\s+(20\d\d)\b", re.IGNORECASE)
 
 
+def _page_furniture(blocks: list[Any]) -> set[str]:
+    """Running headers/footers of text extracted from PDF (lines repeated at page breaks)."""
+    from drafter.tables.flat import running_headers
+
+    lines: list[str] = []
+    for b in blocks:
+        if b.kind != "table":
+            lines.extend(b.text.split("\n"))
+            lines.append("")
+    return running_headers(lines)
+
+
+def _is_furniture(text: str, running: set[str]) -> bool:
+    from drafter.tables.flat import _PAGE_RE
+
+    s = text.strip()
+    return bool(_PAGE_RE.match(s)) or s in running
+
+
+# the word after the subject of a comparison title ("Perbandingan X Tahun N dengan ...")
+_COMPARED_WITH_RE = re.compile(r"\b(?:dengan|dibandingkan|dibanding|terhadap)\b", re.IGNORECASE)
 _TITLE_RANGE_RE = re.compile(r"\btahun\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|dan)"
                              r"\s*(?:tahun\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -1048,9 +1159,43 @@ class CaptionColumnYear(Rule):
             expected=want,
         )
 
+    def _comparison(self, table: Any, parts: list[Any], year: int | None) -> Issue | None:
+        """A comparison title whose own year is not the report year ("Perbandingan Realisasi
+        Tahun 2022 dengan Target Akhir Renstra", "... Tahun 2022 dengan Tahun Sebelumnya")
+        above columns of the report year, when the title never names the report year."""
+        if year is None:
+            return None
+        cols = _header_years(table)
+        if year not in cols:
+            return None
+        text = " ".join(p.text for p in parts)
+        if str(year) in _YEAR_TOKEN_RE.findall(text) or _TITLE_RANGE_RE.search(text):
+            return None
+        for p in parts:
+            w = _COMPARED_WITH_RE.search(p.text)
+            if w is None:
+                continue
+            subject = [m for m in _TITLE_YEAR_RE.finditer(p.text, 0, w.start())]
+            if len(subject) != 1:
+                return None
+            m = subject[0]
+            cy = int(m.group(1) or m.group(2))
+            if cy >= year or re.search(r"\b(?:lalu|sebelumnya|sejak|awal)\b", p.text[:m.start()],
+                                       re.IGNORECASE):
+                return None
+            s, e = m.span(1) if m.group(1) else m.span(2)
+            return self.issue(
+                p, s, e,
+                f"judul tabel membandingkan data tahun {cy}, padahal kolom tabelnya memuat data "
+                f"tahun {year} (tahun laporan); seharusnya tahun {year}",
+                expected=str(year),
+            )
+        return None
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         blocks = ctx.document.blocks
+        furniture: set[str] | None = None
         for t in ctx.document.tables():
             cap: TextUnit | None = None
             if t.caption_block is not None and 0 <= t.caption_block < len(blocks):
@@ -1064,9 +1209,14 @@ class CaptionColumnYear(Rule):
                         break
             if cap is None:
                 continue
-            # "Tabel 3.1" with its title on the next line(s)
-            parts = [cap] + [nb for nb in blocks[getattr(cap, "index", t.index) + 1:t.index]
-                             if nb.kind != "table" and len(nb.text) < 250][:2]
+            # "Tabel 3.1" with its title on the next line(s); a page break between the title
+            # and the table (page number, running header of PDF text) is no part of the title
+            between = blocks[getattr(cap, "index", t.index) + 1:t.index]
+            if furniture is None and between:
+                furniture = _page_furniture(blocks)
+            parts = [cap] + [nb for nb in between
+                             if nb.kind != "table" and len(nb.text) < 250
+                             and not _is_furniture(nb.text, furniture or set())][:2]
             text = " ".join(p.text for p in parts)
             if len(text) > 300:
                 continue
@@ -1075,6 +1225,9 @@ class CaptionColumnYear(Rule):
                 yield issue
                 continue
             if _OTHER_YEAR_CAPTION_RE.search(text):
+                issue = self._comparison(t, parts, year)
+                if issue is not None:
+                    yield issue
                 continue
             if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
                 continue
