@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from drafter.check.gazetteer import (
     DESA,
@@ -24,7 +23,6 @@ from drafter.check.gazetteer import (
 )
 from drafter.document.model import Block, Document
 from drafter.measure import Scale, cap_rule_stated, default_scale
-from drafter.numbers import parse_number
 
 _YEAR = r"(20\d\d)"
 _TITLE_YEAR_RE = re.compile(
@@ -86,7 +84,6 @@ _KAB_RE = re.compile(r"\b(?:Kabupaten|KABUPATEN|Kota|KOTA)\s+([A-Z][a-zA-Z]+)")
 _CHAPTER_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*BAB\s+([IVX]+)\b", re.IGNORECASE)
 _SECTION_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*([A-F])\s*\.\s*(\d)?\.?\s*\S")
 _SUBSECTION_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*([A-F])\.(\d)\b")
-_RANGE_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:-|–|s\.?d\.?|sampai)\s*(\d+(?:[.,]\d+)?)")
 
 
 @dataclass
@@ -369,11 +366,6 @@ def detect_region(doc: Document, instansi: str | None = None,
     elif votes[0]:
         out.province = gaz.region(votes[0].most_common(1)[0][0])
     return out
-
-
-def _num(s: str) -> Decimal | None:
-    n = parse_number(s.replace(" ", ""))
-    return n.value if n else None
 
 
 DEFAULT_SCALE_NOTICE = (
