@@ -130,3 +130,19 @@ def test_docx_source_has_merged_header_cells(tmp_path: Path) -> None:
     d = docx.Document(str(build.build_docx(src, tmp_path / "x.docx")))
     xml = d.element.xml
     assert "w:gridSpan" in xml and "w:vMerge" in xml
+
+
+def test_trap_on_a_related_line_excludes_that_defect_category() -> None:
+    """A trap that is also a related line of a defect (the other end of a contradiction) may be
+    where a checker reports that defect; only issues of other categories count as flagging it."""
+    for gold in GOLDS:
+        entries, traps = build.load_gold(gold)
+        related: dict[int, set[str]] = {}
+        for e in entries:
+            for r in e.get("related_lines") or []:
+                related.setdefault(int(r), set()).add(e["category"])
+        for t in traps:
+            cats = related.get(int(t["line"]))
+            if cats:
+                assert t.get("categories"), (gold.name, t["quote"])
+                assert not cats & set(t["categories"]), (gold.name, t["quote"], cats)
