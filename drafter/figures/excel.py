@@ -484,9 +484,9 @@ def _sheet_rows(ws: Any, sheet: str, name: str) -> Iterator[tuple[int, tuple[Any
         if n > MAX_XLSX_ROWS:
             if all(_is_empty(getattr(c, "value", None)) for c in row):
                 continue
-            raise FiguresError(f"lembar {sheet!r} terlalu besar (lebih dari "
-                               f"{MAX_XLSX_ROWS:,} baris; batas {MAX_XLSX_ROWS:,})".replace(",", "."),
-                               path=name)
+            limit = f"{MAX_XLSX_ROWS:,}".replace(",", ".")
+            raise FiguresError(f"lembar {sheet!r} terlalu besar (lebih dari {limit} baris); "
+                               "hapus baris yang tidak dipakai", path=name)
         yield n, row
 
 
@@ -978,6 +978,15 @@ def _raise(name: str, items: list[tuple[str, str]]) -> None:
                            errors=[term_safe(line) for line in lines])
 
 
+# (container, field) of an empty required part: which sheet fills it
+_EMPTY_PARTS = {
+    ("sasaran", "indikator"): "sasaran ini belum punya indikator; isi di lembar Indikator (baris "
+                              "contoh abu-abu yang tidak diubah diabaikan)",
+    ("program", "kegiatan"): "program ini belum punya baris Kegiatan di bawahnya",
+    ("kegiatan", "sub_kegiatan"): "kegiatan ini belum punya baris Sub Kegiatan di bawahnya",
+}
+
+
 def load_xlsx(path: str | Path) -> Figures:
     """Read and validate a figures workbook. Raises :class:`FiguresError` on any problem."""
     from pydantic import ValidationError
@@ -1002,6 +1011,10 @@ def load_xlsx(path: str | Path) -> Figures:
         items = []
         for err in _dedupe_union(exc.errors(include_url=False)):
             loc, msg = _message(err)
+            if len(loc) >= 3 and err["type"] in ("missing", "too_short"):
+                msg = _EMPTY_PARTS.get((str(loc[-3]), str(loc[-1])), msg)
+            if msg.startswith("target") and (*loc, "target") in reader.cells:
+                loc = (*loc, "target")  # a check of the whole indicator is about its target
             ref = reader.ref_of(loc) or format_loc(loc)
             if loc and reader.ref_of(loc) is not None:
                 msg = f"{msg} ({format_loc(loc)})"
