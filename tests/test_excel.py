@@ -18,8 +18,8 @@ import pytest
 
 from drafter.draft import draft_markdown
 from drafter.errors import FiguresError
-from drafter.figures import load_figures
 from drafter.figures import excel as xl
+from drafter.figures import load_figures
 from drafter.figures.convert import convert_file, render_json, render_yaml, write_template
 from drafter.figures.loader import validation_errors
 
