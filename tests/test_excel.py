@@ -377,9 +377,7 @@ def test_formulas_use_cached_values_or_fail_clearly(tmp_path: Path) -> None:
     assert f"Anggaran!H{row}: berisi rumus tanpa nilai tersimpan" in r.stderr
     _set_xml(x, idx, "<f>100000000+50000000</f><v></v>", "<f>100000000+50000000</f><v>150000000</v>")
     assert load_figures(x) == load_figures(SINTETIS)
-    _set_xml(x, idx, "<v>150000000</v>", "<v>#DIV/0!</v>")
-    text = x.read_bytes()
-    assert text  # the error value must be typed as such
+    _set_xml(x, idx, "<v>150000000</v>", "<v>#DIV/0!</v>")  # an error value, typed as such
     _set_xml(x, idx, f'<c r="H{row}"', f'<c t="e" r="H{row}"')
     assert f"Anggaran!H{row}: rumus menghasilkan galat" in _err(x)
 
@@ -409,6 +407,16 @@ def test_missing_sheet(tmp_path: Path) -> None:
     x = _converted(tmp_path)
     _edit(x, lambda wb: wb.remove(wb["Indikator"]))
     assert "lembar 'Indikator' tidak ada" in _err(x)
+    x = _converted(tmp_path)
+    _edit(x, lambda wb: setattr(wb["Anggaran"], "title", "Anggaran 2024"))
+    assert "lembar 'Anggaran' tidak ada" in _err(x)  # not "no budget"
+    x = _converted(tmp_path)
+
+    def lower(wb: Any) -> None:
+        wb["Anggaran"].title = "x"  # openpyxl refuses a name equal to its own but for case
+        wb["x"].title = "ANGGARAN"
+    _edit(x, lower)
+    assert load_figures(x) == load_figures(SINTETIS)  # names match case-insensitively
 
 
 def test_size_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

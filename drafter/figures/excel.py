@@ -252,7 +252,8 @@ KOMPOSISI = SheetSpec(
 )
 SHEETS: tuple[SheetSpec, ...] = (SASARAN, INDIKATOR, RIWAYAT, RENSTRA, PEMBANDING, FAKTOR,
                                  ANGGARAN, KOMPOSISI)
-REQUIRED_SHEETS = (IDENTITAS, SASARAN.name, INDIKATOR.name)
+# every sheet must be there (a renamed "Anggaran" must not silently mean "no budget")
+REQUIRED_SHEETS = (IDENTITAS, *(sp.name for sp in SHEETS))
 
 
 # --------------------------------------------------------------------------------------------
@@ -659,8 +660,9 @@ class _Reader:
     def build(self) -> dict[str, Any]:
         for sheet in REQUIRED_SHEETS:
             if sheet not in self.sheets:
-                raise FiguresError(f"lembar {sheet!r} tidak ada (buat berkas dengan "
-                                   "`lkip template`)", path=self.name)
+                raise FiguresError(f"lembar {sheet!r} tidak ada; lembar boleh kosong tetapi "
+                                   "jangan dihapus atau diganti namanya (templat: `lkip "
+                                   "template`)", path=self.name)
         data = self.form()
         self._sasaran(data)
         self._program(data)
@@ -1259,7 +1261,8 @@ def _petunjuk(ws: Any, template: bool) -> None:
              "program lain tanpa nilai tersimpan harus dibuka dan disimpan ulang di Excel atau "
              "LibreOffice."),
         ("", "Kolom tambahan untuk catatan boleh ditambahkan bila judulnya diawali \"Catatan\"; "
-             "lembar lain (mis. lembar kerja Anda) diabaikan."),
+             "lembar lain (mis. lembar kerja Anda) diabaikan. Lembar di bawah ini boleh kosong, "
+             "tetapi jangan dihapus atau diganti namanya."),
         ("", "Teks yang diawali = + - @ tetap dibaca sebagai teks bila disimpan sebagai teks "
              "(ketik tanda petik ' di depannya di Excel)."),
         ("", "NIP diketik sebagai teks (sel NIP sudah berformat Teks), karena Excel hanya menyimpan "
