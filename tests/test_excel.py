@@ -446,3 +446,52 @@ def test_convert_refuses_unknown_output(tmp_path: Path) -> None:
     assert r.returncode == 2 and ".xlsx" in r.stderr
     assert not (tmp_path / "x.csv").exists()
     assert render_json(load_figures(SINTETIS)).endswith("\n")
+
+
+def test_damaged_workbooks_fail_cleanly(tmp_path: Path) -> None:
+    """Flipped bytes anywhere in a real workbook: a Figures or one FiguresError, nothing else."""
+    import random
+
+    good = _converted(tmp_path).read_bytes()
+    rng = random.Random(14)
+    p = tmp_path / "rusak.xlsx"
+    outcomes = set()
+    for _ in range(25):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        p.write_bytes(bytes(data))
+        try:
+            load_figures(p)
+            outcomes.add("ok")
+        except FiguresError as exc:
+            assert "\n" not in str(exc)
+            outcomes.add("error")
+    assert "error" in outcomes
+
+
+def test_entity_expansion_is_refused(tmp_path: Path) -> None:
+    import time
+
+    x = _converted(tmp_path)
+    idx = openpyxl.load_workbook(x, read_only=True).sheetnames.index("Sasaran") + 1
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+            + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">'
+                      for i in range(8))
+            + ']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row>'
+            "</sheetData></worksheet>")
+    data = io.BytesIO(x.read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(data) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            payload = src.read(info.filename)
+            if info.filename == f"xl/worksheets/sheet{idx}.xml":
+                payload = bomb.encode()
+            dst.writestr(info, payload)
+    x.write_bytes(out.getvalue())
+    t = time.monotonic()
+    with pytest.raises(FiguresError):
+        load_figures(x)
+    assert time.monotonic() - t < 30
+

@@ -260,13 +260,21 @@ REQUIRED_SHEETS = (IDENTITAS, *(sp.name for sp in SHEETS))
 # cell values
 
 
-def _col_letter(i: int) -> str:
+def _letter(i: int) -> str:
     s = ""
     i += 1
     while i:
         i, r = divmod(i - 1, 26)
         s = chr(65 + r) + s
     return s
+
+
+_LETTERS = [_letter(i) for i in range(MAX_XLSX_COLS + 1)]
+
+
+def _col_letter(i: int) -> str:
+    """The column letter of 0-based column ``i`` (A, B, ..., AA)."""
+    return _LETTERS[i] if 0 <= i < len(_LETTERS) else _letter(i)
 
 
 @dataclass
@@ -480,35 +488,51 @@ def _open(raw: bytes, data_only: bool) -> Any:
 
 
 def _sheet_rows(ws: Any, sheet: str, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """(row number, cells) of a worksheet, at most MAX_XLSX_ROWS rows and MAX_XLSX_COLS cols."""
+    """(row number, cells) of a worksheet: at most MAX_XLSX_ROWS rows (counted up to the last
+    row stored, empty or not) and the first MAX_XLSX_COLS columns."""
     for n, row in enumerate(ws.iter_rows(max_col=MAX_XLSX_COLS), start=1):
-        if n > MAX_XLSX_ROWS:
-            if all(_is_empty(getattr(c, "value", None)) for c in row):
-                continue
+        if n > MAX_XLSX_ROWS:  # even empty rows: a far-away stray cell costs a row per row
             limit = f"{MAX_XLSX_ROWS:,}".replace(",", ".")
             raise FiguresError(f"lembar {sheet!r} terlalu besar (lebih dari {limit} baris); "
                                "hapus baris yang tidak dipakai", path=name)
         yield n, row
 
 
-def _read_sheets(raw: bytes, name: str) -> dict[str, list[list[Cell]]]:
-    """Cells of the known sheets: values as Excel cached them, formulas flagged."""
+def _has_formulas(raw: bytes) -> bool:
+    """Whether any worksheet holds a formula element (else the formula pass is skipped)."""
+    pattern = re.compile(rb"<(?:\w+:)?f[\s>/]")
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        for info in zf.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with zf.open(info) as fh:
+                    tail = b""
+                    while block := fh.read(1 << 20):
+                        if pattern.search(tail + block):
+                            return True
+                        tail = block[-16:]
+    return False
+
+
+def _read_sheets(raw: bytes, name: str) -> dict[str, list[list[Cell | None]]]:
+    """Cells of the known sheets (None for an empty cell): values as Excel cached them,
+    formulas flagged."""
     wanted = {s.casefold(): s for s in (IDENTITAS, *(sp.name for sp in SHEETS))}
     try:
         formulas: set[tuple[str, int, int]] = set()
-        wb = _open(raw, data_only=False)
-        try:
-            for title in wb.sheetnames:
-                canon = wanted.get(title.strip().casefold())
-                if canon is None:
-                    continue
-                for r, row in _sheet_rows(wb[title], canon, name):
-                    for j, c in enumerate(row):
-                        if getattr(c, "data_type", None) == "f":
-                            formulas.add((canon, r, j))
-        finally:
-            wb.close()
-        out: dict[str, list[list[Cell]]] = {}
+        if _has_formulas(raw):
+            wb = _open(raw, data_only=False)
+            try:
+                for title in wb.sheetnames:
+                    canon = wanted.get(title.strip().casefold())
+                    if canon is None:
+                        continue
+                    for r, row in _sheet_rows(wb[title], canon, name):
+                        for j, c in enumerate(row):
+                            if getattr(c, "data_type", None) == "f":
+                                formulas.add((canon, r, j))
+            finally:
+                wb.close()
+        out: dict[str, list[list[Cell | None]]] = {}
         wb = _open(raw, data_only=True)
         try:
             for title in wb.sheetnames:
@@ -517,20 +541,24 @@ def _read_sheets(raw: bytes, name: str) -> dict[str, list[list[Cell]]]:
                     continue
                 if canon in out:
                     raise FiguresError(f"lembar {canon!r} ada dua kali", path=name)
-                rows: list[list[Cell]] = []
+                rows: list[list[Cell | None]] = []
                 for r, row in _sheet_rows(wb[title], canon, name):
-                    cells = []
+                    cells: list[Cell | None] = []
                     for j, c in enumerate(row):
                         value = getattr(c, "value", None)
+                        formula = (canon, r, j) in formulas if formulas else False
+                        if value is None and not formula:
+                            cells.append(None)
+                            continue
                         grey = False
-                        if value is not None and getattr(c, "has_style", False):
+                        if getattr(c, "has_style", False):
                             color = getattr(getattr(c.font, "color", None), "rgb", None)
                             grey = isinstance(color, str) and color.upper().endswith(GREY)
                         cells.append(Cell(
                             value=value, ref=f"{canon}!{_col_letter(j)}{r}",
                             data_type=getattr(c, "data_type", "n") or "n",
                             number_format=str(getattr(c, "number_format", None) or "General"),
-                            formula=(canon, r, j) in formulas, grey=grey))
+                            formula=formula, grey=grey))
                     rows.append(cells)
                 out[canon] = rows
         finally:
@@ -546,14 +574,16 @@ def _norm_header(s: object) -> str:
     return re.sub(r"[^0-9a-z]+", "", str(s).casefold()) if s is not None else ""
 
 
-def _cell_at(row: list[Cell], j: int | None, ref: str) -> Cell:
+def _cell_at(row: list[Cell | None], j: int | None, ref: str) -> Cell:
     if j is not None and j < len(row):
-        return row[j]
+        c = row[j]
+        if c is not None:
+            return c
     return Cell(None, ref)
 
 
 class _Reader:
-    def __init__(self, name: str, sheets: dict[str, list[list[Cell]]]) -> None:
+    def __init__(self, name: str, sheets: dict[str, list[list[Cell | None]]]) -> None:
         self.name = name
         self.sheets = sheets
         self.errors = _Errors(name)
@@ -591,7 +621,7 @@ class _Reader:
         by_header.update({_norm_header(c.key): c.key for c in spec.cols})
         index: dict[str, int] = {}
         for j, c in enumerate(head):
-            if _is_empty(c.value):
+            if c is None or _is_empty(c.value):
                 continue
             h = _norm_header(c.value)
             if h.startswith("catatan"):
@@ -629,23 +659,24 @@ class _Reader:
         labels = {_norm_header(f.label): f for f in FORM}
         seen: dict[str, str] = {}
         for i, row in enumerate(rows, start=1):
-            if row and _norm_header(row[0].value) == "isian":
+            head = _cell_at(row, 0, f"{IDENTITAS}!A{i}")
+            c = _cell_at(row, 1, f"{IDENTITAS}!B{i}")
+            if _norm_header(head.value) == "isian":
                 continue
-            if not row or _is_empty(row[0].value):
-                if len(row) > 1 and not _is_empty(row[1].value):
-                    self.errors.add(row[1].ref, "isian tanpa nama di kolom A")
+            if _is_empty(head.value):
+                if not _is_empty(c.value):
+                    self.errors.add(c.ref, "isian tanpa nama di kolom A")
                 continue
-            f = labels.get(_norm_header(row[0].value))
+            f = labels.get(_norm_header(head.value))
             if f is None:
-                self.errors.add(row[0].ref, f"isian {str(row[0].value)[:40]!r} tidak dikenal "
-                                            f"(yang dikenal: {', '.join(x.label for x in FORM)})")
+                self.errors.add(head.ref, f"isian {str(head.value)[:40]!r} tidak dikenal "
+                                          f"(yang dikenal: {', '.join(x.label for x in FORM)})")
                 continue
             if f.label in seen:
-                self.errors.add(row[0].ref, f"isian {f.label!r} ada dua kali (pertama di "
-                                            f"{seen[f.label]})")
+                self.errors.add(head.ref, f"isian {f.label!r} ada dua kali (pertama di "
+                                          f"{seen[f.label]})")
                 continue
-            seen[f.label] = row[0].ref
-            c = _cell_at(row, 1, f"{IDENTITAS}!B{i}")
+            seen[f.label] = head.ref
             self.cells[f.path] = c.ref
             v = self.value(c, f.kind, f.choices)
             if v is not None:
@@ -1274,8 +1305,11 @@ def _petunjuk(ws: Any, template: bool) -> None:
     for spec in SHEETS:
         lines.append(("h3", f"{spec.name}: {spec.about}"))
         for c in spec.cols:
-            req = "wajib" if c.required else "boleh kosong"
-            lines.append(("", f"  {c.header} ({req}){': ' + c.help if c.help else ''}"))
+            if c.required:
+                note = "wajib" + (f"; {c.help}" if c.help else "")
+            else:
+                note = c.help or "boleh kosong"
+            lines.append(("", f"  {c.header}: {note}"))
     lines.append(("h2", "Konversi"))
     lines.append(("", "`lkip convert BERKAS.xlsx -o BERKAS.yaml` dan sebaliknya "
                       "`lkip convert BERKAS.yaml -o BERKAS.xlsx` mengubah format tanpa "
