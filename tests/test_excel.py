@@ -439,6 +439,11 @@ def test_control_characters_cannot_go_to_excel(tmp_path: Path) -> None:
     with pytest.raises(FiguresError, match="karakter kendali"):
         convert_file(y, tmp_path / "t.xlsx")
     assert not (tmp_path / "t.xlsx").exists()
+    fig.sasaran[0].nama = "panjang " * 5000  # 40,000 characters: more than a cell holds
+    y.write_text(render_yaml(fig), encoding="utf-8")
+    with pytest.raises(FiguresError, match="terlalu panjang untuk satu sel"):
+        convert_file(y, tmp_path / "t.xlsx")
+    assert not (tmp_path / "t.xlsx").exists()
 
 
 def test_convert_refuses_unknown_output(tmp_path: Path) -> None:

@@ -88,7 +88,11 @@ def convert_file(source: str | Path, output: str | Path) -> None:
                         "gunakan .yaml, .json atau .xlsx", path=str(out))
     ensure_output_ok(out, [Path(source)])
     fig = load_figures(source)
-    atomic_write(out, render(fig, suffix))
+    try:
+        data = render(fig, suffix)
+    except FiguresError as err:  # a value Excel cannot hold: name the input and the cell
+        raise FiguresError(f"{err.message} (sel {err.path} buku kerja)", path=str(source)) from None
+    atomic_write(out, data)
 
 
 def write_template(output: str | Path, *, force: bool = False) -> None:

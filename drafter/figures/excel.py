@@ -1135,10 +1135,16 @@ def _figures_rows(fig: Figures) -> tuple[dict[tuple[str, ...], object], dict[str
     return form, rows
 
 
+MAX_CELL_CHARS = 32_767  # what one Excel cell holds
+
+
 def _check_text(v: object, where: str) -> None:
     if isinstance(v, str) and _XML_BAD.search(v):
         raise FiguresError("berisi karakter kendali yang tidak dapat disimpan di Excel; hapus "
                            "karakter tersebut", path=where)
+    if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
+        raise FiguresError(f"teks terlalu panjang untuk satu sel Excel ({len(v):,} karakter; "
+                           f"batas {MAX_CELL_CHARS:,})".replace(",", "."), path=where)
 
 
 GREY = "808080"
