@@ -149,8 +149,9 @@ def test_template_layout(tmp_path: Path) -> None:
     lists = {dv.formula1 for dv in ind.data_validations.dataValidation if dv.type == "list"}
     assert '"positif,negatif"' in lists
     assert any("%" in f for f in lists)  # units
-    assert any(dv.type == "custom" and "EXACT" in (dv.formula1 or "")
-               for dv in ind.data_validations.dataValidation)  # number or letter grade
+    grades = [dv for dv in ind.data_validations.dataValidation
+              if dv.formula1 == '"AA,A,BB,B,CC,C,D"']  # the grade scale; numbers allowed too
+    assert grades and not grades[0].showErrorMessage and "F2:F" in str(grades[0].sqref)
     years = [dv for dv in wb["Realisasi Tahunan"].data_validations.dataValidation
              if dv.type == "whole"]
     assert years and years[0].formula1 == "1900" and years[0].formula2 == "2100"

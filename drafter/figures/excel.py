@@ -1209,12 +1209,9 @@ def render_workbook(fig: Figures | None = None) -> bytes:
                                 showErrorMessage=True, errorStyle="warning")
             dv.error = "Isi dengan angka (mis. 6,5 atau 50000000)"
         elif kind == "value":
-            dv = DataValidation(type="custom", allow_blank=True, showErrorMessage=True,
-                                errorStyle="warning",
-                                formula1=f'OR(ISNUMBER({rng.split(":")[0]}),'
-                                         + ",".join(f'EXACT({rng.split(":")[0]},"{g}")'
-                                                    for g in GRADES) + ")")
-            dv.error = _VALUE_HELP
+            # the SAKIP grade scale as a dropdown; a number may still be typed (no error box)
+            dv = DataValidation(type="list", formula1='"' + ",".join(GRADES) + '"',
+                                allow_blank=True, showErrorMessage=False)
         if dv is None and not prompt:
             return
         if dv is None:
