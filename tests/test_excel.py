@@ -501,3 +501,19 @@ def test_entity_expansion_is_refused(tmp_path: Path) -> None:
         load_figures(x)
     assert time.monotonic() - t < 30
 
+
+
+def test_columns_found_by_header(tmp_path: Path) -> None:
+    x = _converted(tmp_path)
+
+    def swap(wb: Any) -> None:  # Target and Realisasi columns exchanged, headers included
+        ws = wb["Indikator"]
+        for r in range(1, ws.max_row + 1):
+            f, g = ws.cell(row=r, column=6), ws.cell(row=r, column=7)
+            f.value, g.value = g.value, f.value
+    _edit(x, swap)
+    assert load_figures(x) == load_figures(SINTETIS)
+    _edit(x, lambda wb: wb["Indikator"].delete_cols(8, 2))  # optional Skor columns removed
+    assert load_figures(x) == load_figures(SINTETIS)
+    _edit(x, lambda wb: wb["Indikator"].delete_cols(6))  # a required column removed
+    assert "Indikator!A1: kolom 'Realisasi' tidak ada di baris judul" in _err(x)
