@@ -64,7 +64,7 @@ def _fail(err: LkipError) -> None:
 
 @app.command()
 def draft(
-    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML atau JSON)")],
+    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas keluaran (.md atau .docx)")],
 ) -> None:
     """Menyusun BAB III dari berkas angka (FIGURES) ke Markdown atau DOCX."""
@@ -79,7 +79,7 @@ def draft(
 
 @app.command()
 def validate(
-    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML atau JSON)")],
+    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
 ) -> None:
     """Memeriksa berkas angka tanpa menyusun laporan."""
     from drafter.figures import load_figures
@@ -89,6 +89,37 @@ def validate(
     except LkipError as err:
         _fail(err)
     typer.echo(f"{term_safe(str(figures))}: valid")
+
+
+@app.command()
+def template(
+    output: Annotated[Path, typer.Argument(help="Berkas Excel yang ditulis (.xlsx)")],
+    force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada")] = False,
+) -> None:
+    """Menulis buku kerja Excel isian berkas angka (templat untuk lkip draft)."""
+    from drafter.figures.convert import write_template
+
+    try:
+        write_template(output, force=force)
+    except LkipError as err:
+        _fail(err)
+    typer.echo(f"Templat ditulis ke {term_safe(str(output))}", err=True)
+
+
+@app.command()
+def convert(
+    figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
+    output: Annotated[Path, typer.Option("-o", "--output",
+                                         help="Berkas keluaran (.yaml, .json atau .xlsx)")],
+) -> None:
+    """Mengubah berkas angka antara YAML, JSON dan Excel (.xlsx) tanpa mengubah isinya."""
+    from drafter.figures.convert import convert_file
+
+    try:
+        convert_file(figures, output)
+    except LkipError as err:
+        _fail(err)
+    typer.echo(f"Berkas angka ditulis ke {term_safe(str(output))}", err=True)
 
 
 @app.command()

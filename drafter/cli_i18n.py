@@ -23,6 +23,15 @@ HELP_EN: dict[str, str] = {
         "(LKIP).",
     "Tampilkan versi lalu keluar": "Show the version and exit",
     "Berkas angka (YAML atau JSON)": "Figures file (YAML or JSON)",
+    "Berkas angka (YAML, JSON atau Excel .xlsx)": "Figures file (YAML, JSON or Excel .xlsx)",
+    "Berkas Excel yang ditulis (.xlsx)": "Excel workbook to write (.xlsx)",
+    "Timpa berkas yang sudah ada": "Overwrite an existing file",
+    "Menulis buku kerja Excel isian berkas angka (templat untuk lkip draft).":
+        "Write a fill-in Excel workbook for the figures (template for lkip draft).",
+    "Berkas keluaran (.yaml, .json atau .xlsx)": "Output file (.yaml, .json or .xlsx)",
+    "Mengubah berkas angka antara YAML, JSON dan Excel (.xlsx) tanpa mengubah isinya.":
+        "Convert a figures file between YAML, JSON and Excel (.xlsx) without changing its "
+        "content.",
     "Berkas keluaran (.md atau .docx)": "Output file (.md or .docx)",
     "Menyusun BAB III dari berkas angka (FIGURES) ke Markdown atau DOCX.":
         "Draft BAB III from a figures file (FIGURES) to Markdown or DOCX.",

@@ -40,6 +40,12 @@ MAX_INDIKATOR = 300  # indikator of all sasaran together
 MAX_PROGRAM = 100  # programs
 MAX_KEGIATAN = 1_500  # kegiatan + sub kegiatan of all programs together
 MAX_FIGURES_VALUES = 250_000  # values of the whole file, YAML aliases expanded (examples: < 1,500)
+# figures workbooks (.xlsx); the bundled examples converted are 20-40 KB with < 120 rows a sheet
+MAX_XLSX_BYTES = 5 * MB  # the .xlsx file on disk
+MAX_XLSX_UNCOMPRESSED = 50 * MB  # all members of the zip package, uncompressed
+MAX_XLSX_MEMBERS = 500  # members of the zip package (a workbook of 10 sheets has ~20)
+MAX_XLSX_ROWS = 10_000  # rows of one sheet (empty rows below the data included)
+MAX_XLSX_COLS = 40  # columns read from each sheet (the widest sheet has 9)
 
 # --- outputs
 MAX_DRAFT_BYTES = 1 * MB  # the drafted BAB III Markdown (pandoc turns 1 MB into DOCX in ~20 s)

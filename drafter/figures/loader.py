@@ -20,6 +20,7 @@ from drafter.limits import MAX_FIGURES_BYTES, check_figures_counts, too_large
 
 # MAX_FIGURES_BYTES and the counts: see drafter/limits.py (all size limits in one place)
 FIGURES_SUFFIXES = (".yaml", ".yml", ".json")
+XLSX_SUFFIX = ".xlsx"  # a workbook: drafter/figures/excel.py
 
 _MESSAGES = {
     "missing": "wajib diisi",
@@ -195,11 +196,15 @@ def load_figures(path: str | Path) -> Figures:
     """Read and validate a figures file. Raises :class:`FiguresError` on any problem."""
     p = Path(path)
     name = str(path)
+    if p.suffix.lower() == XLSX_SUFFIX:
+        from drafter.figures.excel import load_xlsx
+
+        return load_xlsx(p)
     # refuses devices, FIFOs, sockets and folders before reading a byte
     raw = read_regular(p, MAX_FIGURES_BYTES, error=FiguresError, what="berkas angka")
     if p.suffix.lower() not in FIGURES_SUFFIXES:
         kind = f"ekstensi {p.suffix}" if p.suffix else "tanpa ekstensi"
-        raise FiguresError(f"berkas angka harus .yaml, .yml, atau .json ({kind} tidak didukung)",
+        raise FiguresError(f"berkas angka harus .yaml, .yml, .json atau .xlsx ({kind} tidak didukung)",
                            path=name)
     if len(raw) > MAX_FIGURES_BYTES:
         raise too_large(name, "berkas", len(raw), MAX_FIGURES_BYTES, error=FiguresError)
@@ -272,5 +277,5 @@ def validation_errors(path: str | Path) -> list[str]:
     try:
         load_figures(path)
     except FiguresError as err:
-        return [str(err)]
+        return list(getattr(err, "errors", None) or [str(err)])  # a workbook lists every cell
     return []
