@@ -118,13 +118,20 @@ def check(
         "--statistics", help="Tampilkan jumlah temuan per aturan")] = False,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Keluar dengan kode 0 walau ada galat (masukan salah tetap 2)")] = False,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Tampilkan hanya temuan yang belum tercatat di berkas baseline ini")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Catat semua temuan ke berkas baseline ini (JSON)")] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Tulis salinan (-o) dengan perbaikan mekanis yang pasti diterapkan")] = False,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
     from drafter.report.views import ReportOptions
 
     view = ReportOptions(min_severity=min_severity.value if min_severity else None, quiet=quiet,
-                         statistics=statistics, exit_zero=exit_zero, stdin_filename=stdin_filename)
+                         statistics=statistics, exit_zero=exit_zero, stdin_filename=stdin_filename,
+                         baseline=baseline, write_baseline=write_baseline, fix=fix)
     try:
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,

@@ -22,6 +22,8 @@ from drafter.check.runner import order_key
 from drafter.errors import term_safe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from drafter.check.batch import FileResult
 
 # categories whose findings are grouped by word (spelling and typing mistakes)
@@ -150,3 +152,6 @@ class ReportOptions:
     statistics: bool = False
     exit_zero: bool = False
     stdin_filename: str | None = None
+    baseline: Path | None = None  # --baseline: hide the issues recorded there
+    write_baseline: Path | None = None  # --write-baseline: record the issues there
+    fix: bool = False  # --fix: write the fixed copy to -o
