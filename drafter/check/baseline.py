@@ -90,8 +90,16 @@ def render_baseline(results: Sequence[FileResult], baseline_path: Path) -> str:
         ]
         entries.sort(key=lambda d: (d["rule"], d["fingerprint"], d["occurrence"]))
         files[file_key(r.path, base_dir)] = entries
-    data = {"version": VERSION, "tool": "lkip", "files": dict(sorted(files.items()))}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # one finding per line: a baseline kept in version control diffs readably
+    out = [f'{{"version": {VERSION}, "tool": "lkip", "files": {{']
+    names = sorted(files)
+    for k, name in enumerate(names):
+        out.append(f" {json.dumps(name, ensure_ascii=False)}: [")
+        rows = [" " * 2 + json.dumps(e, ensure_ascii=False) for e in files[name]]
+        out.append(",\n".join(rows))
+        out.append(" ]" + ("," if k < len(names) - 1 else ""))
+    out.append("}}")
+    return "\n".join(line for line in out if line) + "\n"
 
 
 def write_baseline(results: Sequence[FileResult], path: Path) -> int:
