@@ -146,14 +146,20 @@ def check(
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Kode aturan, mis. AR101")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Tampilkan penjelasan aturan dalam bahasa ini: id atau en")] = None,
 ) -> None:
     """Menampilkan daftar aturan, atau penjelasan satu aturan."""
     from drafter.check.docs import describe_rule, list_rules
+    from drafter.cli_i18n import help_lang
 
+    if lang is not None and lang not in ("id", "en"):
+        _fail(LkipError(f"bahasa {lang!r} tidak dikenal; pilih id atau en", field="--lang"))
+    lang = lang or help_lang([])
     if code is None:
-        typer.echo(list_rules())
+        typer.echo(list_rules(lang))
         return
-    text = describe_rule(code)
+    text = describe_rule(code, lang)
     if text is None:
         typer.echo(f"lkip: aturan {term_safe(repr(code))} tidak dikenal (lihat `lkip rules`)", err=True)
         raise typer.Exit(2)

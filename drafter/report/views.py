@@ -102,7 +102,9 @@ def _summary(code: str, lang: str) -> str:
     rule = get_rule(code)
     if rule is None:
         return ""
-    what = " ".join(rule.doc()["what"].split())
+    from drafter.check.docs import rule_doc
+
+    what = " ".join(rule_doc(rule, lang)["what"].split())
     if len(what) > SUMMARY_WIDTH:
         cut = what.rfind(" ", 0, SUMMARY_WIDTH)
         what = what[: cut if cut > 0 else SUMMARY_WIDTH].rstrip(" ,;:(") + " ..."
