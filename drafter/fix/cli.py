@@ -72,8 +72,10 @@ def fix_command(input_path: Path, result: FileResult, output: Path, *, quiet: bo
 
     if result.error:
         raise LkipError(result.error)
+    from drafter.io import is_stdout
+
     done = fix_file(input_path, result.issues, output)
-    if not quiet:
+    if not quiet and not is_stdout(output):  # the fixed copy itself goes to stdout
         for issue in done.applied:
             fx = issue.fix
             assert fx is not None
