@@ -108,6 +108,23 @@ def test_identical_findings_are_counted(tmp_path: Path) -> None:
     assert [n for _, n in fingerprints(issues)] == [0, 1, 2]
 
 
+def test_the_inserted_duplicate_is_the_one_shown(tmp_path: Path) -> None:
+    """An identical finding inserted above the recorded ones is shown, not the last one."""
+    report = tmp_path / "r.txt"
+    body = "Analisa pertama tentang layanan.\n\nAnalisa kedua tentang anggaran.\n"
+    report.write_text(body, encoding="utf-8")
+    base = tmp_path / "b.json"
+    runner.invoke(app, ["check", str(report), "--write-baseline", str(base)])
+    assert all("context" in e for e in json.loads(base.read_text())["files"]["r.txt"])
+    report.write_text("Judul.\n\nAnalisa baru yang disisipkan.\n\n" + body, encoding="utf-8")
+    shown = _check(report, "--baseline", str(base), "--select", "SP103")
+    assert [(i["line"], i["excerpt"]) for i in shown] == [(3, "Analisa")]
+    # a recorded finding whose own line was edited still matches by its fingerprint
+    report.write_text("Analisa pertama tentang layanan publik.\n\nAnalisa kedua tentang anggaran.\n",
+                      encoding="utf-8")
+    assert _check(report, "--baseline", str(base), "--select", "SP103") == []
+
+
 def test_baseline_from_config(tmp_path: Path) -> None:
     report = tmp_path / "laporan.txt"
     report.write_text(REPORT, encoding="utf-8")
