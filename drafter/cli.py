@@ -150,12 +150,11 @@ def rules(
         "--lang", help="Tampilkan penjelasan aturan dalam bahasa ini: id atau en")] = None,
 ) -> None:
     """Menampilkan daftar aturan, atau penjelasan satu aturan."""
-    from drafter.check.docs import describe_rule, list_rules
-    from drafter.cli_i18n import help_lang
+    from drafter.check.docs import default_lang, describe_rule, list_rules
 
     if lang is not None and lang not in ("id", "en"):
         _fail(LkipError(f"bahasa {lang!r} tidak dikenal; pilih id atau en", field="--lang"))
-    lang = lang or help_lang([])
+    lang = lang or default_lang()
     if code is None:
         typer.echo(list_rules(lang))
         return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 from typer.testing import CliRunner
@@ -55,6 +57,15 @@ def test_rules_command_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LKIP_LANG", "en")
     assert "What is checked:" in runner.invoke(app, ["rules", "AR101"]).stdout
     assert runner.invoke(app, ["rules", "AR101", "--lang", "xx"]).exit_code == 2
+
+
+def test_rules_language_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LKIP_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lkip.toml").write_text('lang = "en"\n', encoding="utf-8")
+    runner = CliRunner()
+    assert "What is checked:" in runner.invoke(app, ["rules", "TB101"]).stdout
+    assert "Yang diperiksa:" in runner.invoke(app, ["rules", "TB101", "--lang", "id"]).stdout
 
 
 def test_listing_is_one_line_per_rule_in_each_language() -> None:

@@ -84,6 +84,23 @@ def rule_doc(rule: type[Rule], lang: str = "id") -> dict[str, str]:
     return rule.doc()  # English, or a rule not translated yet (tests require every translation)
 
 
+def default_lang() -> str:
+    """The language of ``lkip rules`` without ``--lang``: ``LKIP_LANG``, else ``lang`` of the
+    lkip.toml found from the current folder, else Indonesian."""
+    import os
+
+    env = os.environ.get("LKIP_LANG", "").strip().lower()
+    if env:
+        return "en" if env.startswith("en") else "id"
+    try:
+        from drafter.check.config import find_config
+
+        data, _ = find_config(None)
+    except Exception:  # noqa: BLE001 - a broken config is reported by `lkip check`, not here
+        return "id"
+    return "en" if data.get("lang") == "en" else "id"
+
+
 def rule_examples(code: str) -> dict[str, Any]:
     name = f"{code.upper()}.yaml"
     if not (data_dir("rules") / "examples" / name).is_file():
