@@ -344,3 +344,23 @@ def test_capaian_fix_only_when_inputs_agree(tmp_path: Path, pk: str, fixed: str 
     assert (fx.new if fx else None) == fixed
     if fx:
         assert fx.old == "110%"
+
+
+@pytest.mark.parametrize(("text", "old", "new"), [
+    ("Dana Rp 44.174.500 (empat puluh empat juta seratus tujuh puluh empat lima ratus rupiah).",
+     "empat puluh empat juta seratus tujuh puluh empat lima ratus",
+     "empat puluh empat juta seratus tujuh puluh empat ribu lima ratus"),
+    ("Capaian 75% (Tujuh Puluh Persen) pada tahun ini.", "Tujuh Puluh", "Tujuh Puluh Lima"),
+    ("Jumlah 12 (SEBELAS) kelompok.", "SEBELAS", "DUA BELAS"),
+    ("Sebesar Rp 2.000.000,- terbilang tiga juta rupiah.", "tiga juta", "dua juta"),
+])
+def test_terbilang_fix_replaces_only_the_number_words(tmp_path: Path, text: str, old: str,
+                                                     new: str) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(text + "\n", encoding="utf-8")
+    issues = [i for i in check_file(report, make_config(select=["TB"])).issues if i.fix]
+    assert [(i.fix.old, i.fix.new) for i in issues] == [(old, new)]
+    out = tmp_path / "o.txt"
+    runner.invoke(app, ["check", str(report), "--fix", "-o", str(out), "--select", "TB"])
+    assert out.read_text(encoding="utf-8") == text.replace(old, new, 1) + "\n"
+    assert _check(out, "--select", "TB") == []
