@@ -149,13 +149,20 @@ def check(
         "--statistics", help="Tampilkan jumlah temuan per aturan")] = False,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Keluar dengan kode 0 walau ada galat (masukan salah tetap 2)")] = False,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Tampilkan hanya temuan yang belum tercatat di berkas baseline ini")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Catat semua temuan ke berkas baseline ini (JSON)")] = None,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Tulis salinan (-o) dengan perbaikan mekanis yang pasti diterapkan")] = False,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
     from drafter.report.views import ReportOptions
 
     view = ReportOptions(min_severity=min_severity.value if min_severity else None, quiet=quiet,
-                         statistics=statistics, exit_zero=exit_zero, stdin_filename=stdin_filename)
+                         statistics=statistics, exit_zero=exit_zero, stdin_filename=stdin_filename,
+                         baseline=baseline, write_baseline=write_baseline, fix=fix)
     try:
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
@@ -170,14 +177,19 @@ def check(
 @app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Kode aturan, mis. AR101")] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Tampilkan penjelasan aturan dalam bahasa ini: id atau en")] = None,
 ) -> None:
     """Menampilkan daftar aturan, atau penjelasan satu aturan."""
-    from drafter.check.docs import describe_rule, list_rules
+    from drafter.check.docs import default_lang, describe_rule, list_rules
 
+    if lang is not None and lang not in ("id", "en"):
+        _fail(LkipError(f"bahasa {lang!r} tidak dikenal; pilih id atau en", field="--lang"))
+    lang = lang or default_lang()
     if code is None:
-        typer.echo(list_rules())
+        typer.echo(list_rules(lang))
         return
-    text = describe_rule(code)
+    text = describe_rule(code, lang)
     if text is None:
         typer.echo(f"lkip: aturan {term_safe(repr(code))} tidak dikenal (lihat `lkip rules`)", err=True)
         raise typer.Exit(2)

@@ -63,6 +63,13 @@ HELP_EN: dict[str, str] = {
     "Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan.":
         "Check reports: contradicting figures, predicates, years, template leftovers, foreign "
         "names, spelling.",
+    "Tampilkan hanya temuan yang belum tercatat di berkas baseline ini":
+        "Show only the issues not recorded in this baseline file",
+    "Catat semua temuan ke berkas baseline ini (JSON)": "Record every issue in this baseline file (JSON)",
+    "Tulis salinan (-o) dengan perbaikan mekanis yang pasti diterapkan":
+        "Write a copy (-o) with the unambiguous mechanical fixes applied",
+    "Tampilkan penjelasan aturan dalam bahasa ini: id atau en":
+        "Show the rule documentation in this language: id or en",
     "Kode aturan, mis. AR101": "Rule code, e.g. AR101",
     "Menampilkan daftar aturan, atau penjelasan satu aturan.":
         "List the rules, or explain one rule.",

@@ -258,6 +258,10 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
         paths = [stdin_path if str(p) == STDIN_ARG else p for p in paths]
     if annotate and stdin_path is not None and output is None:
         raise LkipError("--annotate dengan masukan standar (-) memerlukan -o BERKAS.docx")
+    if view.fix or view.write_baseline is not None:
+        from drafter.fix.cli import check_modes
+
+        check_modes(view, paths, output, annotate=annotate, statistics=view.statistics)
     if view.statistics and fmt not in ("text", "json"):
         raise LkipError("--statistics hanya untuk format text atau json", field="--statistics")
     if jobs is not None:
@@ -271,6 +275,7 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
     config = make_config(start, select=select, ignore=ignore, year=year, kabupaten=kabupaten,
                          spelling=None if spelling else False, lang=lang,
                          min_severity=view.min_severity)
+    baseline = view.baseline or config.extra.get("baseline")
     lang = config.lang
     batch = len(paths) > 1 or paths[0].is_dir()
     files: list[Path] = []
@@ -282,7 +287,7 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
         print(f"lkip: {term_safe(str(link))}: tautan simbolik ke luar folder dilewati (pakai "
               "--follow-symlinks untuk mengikutinya)", file=sys.stderr)
     if output is not None:
-        ensure_output_ok(output, files)
+        ensure_output_ok(output, files + [p for p in (baseline, view.write_baseline) if p])
     if batch:
         if not files:
             raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
@@ -296,8 +301,21 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
             raise LkipError(err.message, path=display, line=err.line, field=err.field) from None
     if stdin_path is not None:
         results = [_renamed(r, str(stdin_path), display) for r in results]
+    if view.write_baseline is not None:
+        from drafter.fix.cli import write_baseline_command
+
+        return write_baseline_command(results, view.write_baseline, files, quiet=view.quiet)
+    if baseline is not None:
+        from drafter.fix.cli import baseline_filter
+
+        results = baseline_filter(results, baseline, quiet=view.quiet)
     results = filter_severity(results, config.extra.get("min_severity"))
 
+    if view.fix:
+        from drafter.fix.cli import fix_command
+
+        assert output is not None
+        return fix_command(files[0], results[0], output, quiet=view.quiet, lang=lang)
     if annotate:
         from drafter.report.annotate import annotate_file
 

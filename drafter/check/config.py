@@ -3,7 +3,8 @@
 Looked up from the checked file's folder upwards, then the current folder. Command-line
 options override the file. Keys: ``select``, ``ignore`` (lists of codes, code prefixes or
 categories), ``year`` (integer), ``kabupaten`` (text), ``spelling`` (true/false), ``lang``
-(``id``/``en``), ``min_severity`` (``error``/``warning``/``info``: the least severe issues shown).
+(``id``/``en``), ``min_severity`` (``error``/``warning``/``info``: the least severe issues shown),
+``baseline`` (path of a baseline file, relative to the configuration file's folder).
 
 The file is validated strictly (pydantic, strict mode): a wrong type (``year = "2023"``,
 ``spelling = "false"``), an unknown key or an unknown rule code is an error naming the file, the
@@ -36,7 +37,7 @@ _MESSAGES = {
     "list_type": 'harus berupa daftar teks (mis. select = ["AR", "predicate"])',
     "literal_error": "nilai tidak dikenal",
     "extra_forbidden": "kunci konfigurasi tidak dikenal (yang dikenal: select, ignore, year, "
-                       "kabupaten, spelling, lang, min_severity)",
+                       "kabupaten, spelling, lang, min_severity, baseline)",
     "greater_than_equal": f"harus antara {YEAR_MIN} dan {YEAR_MAX}",
     "less_than_equal": f"harus antara {YEAR_MIN} dan {YEAR_MAX}",
 }
@@ -54,6 +55,7 @@ class ConfigFile(BaseModel):
     spelling: bool = True
     lang: Literal["id", "en"] = "id"
     min_severity: Literal["error", "warning", "info"] = "info"
+    baseline: str | None = None
 
 
 def known_selectors() -> tuple[set[str], set[str]]:
@@ -220,6 +222,8 @@ def make_config(start: Path | None = None, **overrides: Any) -> CheckConfig:
         lang=file_cfg.lang,
     )
     cfg.extra["min_severity"] = file_cfg.min_severity
+    if file_cfg.baseline is not None and src is not None:
+        cfg.extra["baseline"] = src.parent / file_cfg.baseline
     for k, v in overrides.items():
         if v is None:
             continue

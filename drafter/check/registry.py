@@ -41,6 +41,17 @@ SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
+class Fix:
+    """A mechanical correction offered by a rule: ``old`` (the text at ``location`` in the
+    source) is to be replaced by ``new``. Applied by ``lkip check --fix`` only when the source
+    still holds exactly ``old`` there."""
+
+    location: Location
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Issue:
     rule: str
     category: str
@@ -49,6 +60,7 @@ class Issue:
     location: Location
     excerpt: str
     expected: str | None = None
+    fix: Fix | None = None  # an unambiguous mechanical correction (lkip check --fix)
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.location.line, self.location.column, self.rule)
@@ -64,6 +76,10 @@ class Issue:
         d.update({"message": self.message, "excerpt": self.excerpt, "expected": self.expected})
         if "location" in loc:
             d["location"] = loc["location"]
+        if self.fix is not None:
+            fl = self.fix.location
+            d["fix"] = {"line": fl.line, "column": fl.column, "end_line": fl.end_line,
+                        "end_column": fl.end_column, "old": self.fix.old, "new": self.fix.new}
         return d
 
 
@@ -82,9 +98,16 @@ class Rule:
 
     # helpers -------------------------------------------------------------------------------
     def issue(self, unit: TextUnit, start: int, end: int, message: str,
-              expected: str | None = None, *, severity: Severity | None = None) -> Issue:
-        """An issue pointing at ``unit.text[start:end]``."""
+              expected: str | None = None, *, severity: Severity | None = None,
+              fix: str | tuple[int, int, str] | None = None) -> Issue:
+        """An issue pointing at ``unit.text[start:end]``; ``fix`` is the replacement of that span
+        (or ``(fix_start, fix_end, replacement)`` for another span of ``unit.text``)."""
         excerpt = unit.text[start:end].strip() or unit.text.strip()[:80]
+        fx = None
+        if fix is not None:
+            fs, fe, new = (start, end, fix) if isinstance(fix, str) else fix
+            if unit.text[fs:fe] != new:
+                fx = Fix(unit.locate(fs, fe), unit.text[fs:fe], new)
         return Issue(
             rule=self.code,
             category=self.category,
@@ -93,6 +116,7 @@ class Rule:
             location=unit.locate(start, end),
             excerpt=excerpt,
             expected=expected,
+            fix=fx,
         )
 
     @classmethod

@@ -39,14 +39,14 @@ def artifact_uri(path: str) -> str:
 
 
 def _rule_descriptors(codes: set[str], lang: str) -> list[dict[str, Any]]:
-    from drafter.check.docs import describe_rule
+    from drafter.check.docs import describe_rule, rule_doc
     from drafter.check.registry import all_rules
 
     out: list[dict[str, Any]] = []
     for r in all_rules():
         if r.code not in codes:  # the rules of the results (all rules: `lkip rules`)
             continue
-        doc = r.doc()
+        doc = rule_doc(r, lang)
         what = " ".join(doc["what"].split()) or r.name
         full = " ".join(p for p in (what, " ".join(doc["why"].split())) if p)
         out.append({
@@ -54,7 +54,7 @@ def _rule_descriptors(codes: set[str], lang: str) -> list[dict[str, Any]]:
             "name": r.name,
             "shortDescription": {"text": what},
             "fullDescription": {"text": full},
-            "help": {"text": describe_rule(r.code) or full},
+            "help": {"text": describe_rule(r.code, lang) or full},
             "defaultConfiguration": {"level": LEVELS.get(r.severity, "warning")},
             "properties": {"category": r.category, "tags": [r.category]},
         })

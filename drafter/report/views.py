@@ -22,6 +22,8 @@ from drafter.check.runner import order_key
 from drafter.errors import term_safe
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from drafter.check.batch import FileResult
 
 # categories whose findings are grouped by word (spelling and typing mistakes)
@@ -100,7 +102,9 @@ def _summary(code: str, lang: str) -> str:
     rule = get_rule(code)
     if rule is None:
         return ""
-    what = " ".join(rule.doc()["what"].split())
+    from drafter.check.docs import rule_doc
+
+    what = " ".join(rule_doc(rule, lang)["what"].split())
     if len(what) > SUMMARY_WIDTH:
         cut = what.rfind(" ", 0, SUMMARY_WIDTH)
         what = what[: cut if cut > 0 else SUMMARY_WIDTH].rstrip(" ,;:(") + " ..."
@@ -150,3 +154,6 @@ class ReportOptions:
     statistics: bool = False
     exit_zero: bool = False
     stdin_filename: str | None = None
+    baseline: Path | None = None  # --baseline: hide the issues recorded there
+    write_baseline: Path | None = None  # --write-baseline: record the issues there
+    fix: bool = False  # --fix: write the fixed copy to -o

@@ -16,6 +16,7 @@ from drafter.check.fuzzy import similarity
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
+from drafter.fix.offers import with_capaian_fix
 from drafter.measure import efficiency, scale_conf
 from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up
 from drafter.resources import load_yaml
@@ -120,7 +121,7 @@ class CapaianRecomputed(Rule):
                 issue = self._check(row.name, t, row.values.get("realisasi"),
                                     row.values.get("capaian"), ti.name(role), caps)
                 if issue is not None:
-                    yield issue
+                    yield with_capaian_fix(ctx, row, issue, caps) if role == "3.1" else issue
         for br in ti.budget("3.6"):
             if br.level in ("input", "total"):
                 continue

@@ -45,6 +45,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
+from drafter.fix.offers import spelling_fix
 from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
 from drafter.resources import YAML_LOADER, data_dir, read_text
 from drafter.text import WORD_RE
@@ -867,7 +868,8 @@ class _SpellRule(Rule):
             ctx.notice(f"ejaan hanya diperiksa sebagian: lebih dari {MAX_SPELL_UNKNOWN} kata tidak "
                        f"dikenal; {an.unknown_skipped} kata lainnya tidak diperiksa")
         for f in an.findings.get(self.code, []):
-            yield self.issue(f.unit, f.token_start, f.token_end, f.message, f.expected)
+            yield self.issue(f.unit, f.token_start, f.token_end, f.message, f.expected,
+                             fix=spelling_fix(self.code, f.message, f.expected))
 
 
 @register

@@ -12,6 +12,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, units
 from drafter.document.model import Document, TextUnit
+from drafter.fix.offers import terbilang_fix
 from drafter.numbers import fmt_num, parse_number, terbilang
 
 _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
@@ -347,7 +348,7 @@ class AmountInWords(Rule):
                 unit, mt.start, mt.end,
                 f"angka Rp {fmt_num(mt.digits)} tidak sama dengan terbilangnya "
                 f"\"{mt.words}\" (= {fmt_num(mt.said)}); terbilang yang benar: {right}",
-                expected=right,
+                expected=right, fix=terbilang_fix(unit, mt.start, mt.end, right),
             )
 
 
@@ -375,7 +376,7 @@ class CountInWords(Rule):
                 unit, mt.start, mt.end,
                 f"angka {shown} tidak sama dengan terbilangnya \"{mt.words}\" "
                 f"(= {fmt_num(mt.said, 4)}); seharusnya {shown} ({right})",
-                expected=f"{shown} ({right})",
+                expected=f"{shown} ({right})", fix=terbilang_fix(unit, mt.start, mt.end, right),
             )
 
 
@@ -410,5 +411,5 @@ class MalformedWords(Rule):
                 f"terbilang \"{mt.words}\" bukan bilangan yang tersusun benar (kata "
                 f"satuan seperti ribu/juta hilang, salah urut, atau salah tulis); untuk "
                 f"angka {_shown(unit, mt)} seharusnya: {right}",
-                expected=right,
+                expected=right, fix=terbilang_fix(unit, mt.start, mt.end, right),
             )
