@@ -565,7 +565,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
     def neighbour(low: str) -> list[str]:
         """Dictionary words one edit away (rare words only, a bounded number of searches)."""
-        if searches[0] <= 0 or speller.backend != "hunspell":
+        if searches[0] <= 0:
             return []
         searches[0] -= 1
         found = [c for c in _edits1(low) if c != low and speller.known(c)]
