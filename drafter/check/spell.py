@@ -186,6 +186,13 @@ class Speller:
         self._cache[word] = ok
         return ok
 
+    def near(self, word: str) -> list[str]:
+        """Dictionary words one edit away from ``word`` (lower case), sorted; not cached."""
+        low = word.lower()
+        if not low.isalpha() or len(low) > MAX_SPELL_WORD:
+            return []
+        return sorted(c for c in edits1(low) if self._check(c))
+
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         try:
             return list(self._suggest(word))[:limit]
@@ -219,7 +226,8 @@ def _wordlist_suggest(wl: WordList) -> Callable[[str], list[str]]:
 
         pool = [c for c in wl.words_with_prefix(low[:2]) if abs(len(c) - len(low)) <= 2]
         hits = process.extract(low, pool, scorer=OSA.distance, score_cutoff=2, limit=None)
-        return [c for c, _d, _i in sorted(hits, key=lambda h: (h[1], abs(len(h[0]) - len(low)), h[0]))]
+        return [c for c, _d, _i in sorted(hits, key=lambda h: (h[1], abs(len(h[0]) - len(low)), h[0]))
+                if c != low]
 
     return suggest
 

@@ -69,6 +69,7 @@ _ITALIC_RES = (
 )
 _ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”\n]{1,200})[\"“”]")  # quoted words: foreign or regional terms
 _MAX_ACRONYM = 5  # ALL-CAPS words up to this length are acronyms
 
 
@@ -209,7 +210,7 @@ class Token:
     end: int
     text: str
     lower: str
-    shielded: bool  # inside italics or parentheses (English allowed)
+    shielded: bool  # inside italics, parentheses or quotes (English or regional words allowed)
 
 
 @dataclass
@@ -232,7 +233,7 @@ class SpellAnalysis:
 
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
-_SHIELD_TRIGGER = re.compile(r"[*_(]")
+_SHIELD_TRIGGER = re.compile(r"[*_(\"“]")
 
 
 def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -256,6 +257,7 @@ def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
         for rx in _ITALIC_RES:
             shield.extend(m.span() for m in rx.finditer(text))
         shield.extend(m.span() for m in _PAREN_RE.finditer(text))
+        shield.extend(m.span() for m in _QUOTE_RE.finditer(text))
     return text, shield
 
 
@@ -324,6 +326,7 @@ class _Checker:
     def __init__(self, speller: Speller | None, lex: Lexicon) -> None:
         self.sp = speller
         self.lex = lex
+        self.names: frozenset[str] = frozenset()  # lower case: names learned from the document
         self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
@@ -341,7 +344,7 @@ class _Checker:
     def _lookup(self, word: str) -> bool:
         low = word.lower()
         lex = self.lex
-        if low in lex.terms or low in lex.gazetteer or word.upper() in lex.acronyms:
+        if low in lex.terms or low in lex.gazetteer or word.upper() in lex.acronyms or low in self.names:
             return True
         if "-" in word or "'" in word or "’" in word:
             parts = [p for p in re.split(r"[-'’]", word) if p]
@@ -424,6 +427,8 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     hits: dict[str, list[tuple[str, int, int, str, str | None]]] = {key: [] for key in groups}
     covered: dict[str, set[int]] = {key: set() for key in groups}
     chk = _Checker(speller, lex)
+    if speller is not None:
+        chk.names = _document_names(ctx, chk)
 
     an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
     starts: dict[str, list[int]] = {}
@@ -496,6 +501,53 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         for code, s, e, msg, exp in hits[unit_key[id(u)]]:
             an.findings[code].append(Finding(code, s, e, u, msg, exp))
     return _cache(ctx, an)
+
+
+_COVER_END_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:KATA\s+PENGANTAR|DAFTAR\s+ISI|IKHTISAR\s+EKSEKUTIF|"
+                           r"RINGKASAN\s+EKSEKUTIF|BAB\s+[IVX1]+\b)", re.IGNORECASE)
+_COVER_UNITS = 40  # text units read as the cover at most
+_COVER_LINE_WORDS = 12  # a longer unit is running text: the cover has ended
+
+
+def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
+    """Names the document itself establishes (lower-case words), never split or "corrected":
+    the instansi and its region (report analysis), the signatories (rule people), and the
+    capitalised words of the cover (the text before the foreword, contents or chapter I) that
+    no dictionary word is one edit away from (a typo of a word is not a name)."""
+    names: set[str] = set()
+
+    def take(text: str | None) -> None:
+        for w in _WORD_RE.findall(text or ""):
+            if len(w) >= 3:
+                names.add(w.lower())
+
+    try:
+        info = ctx.info
+        for v in (info.instansi, info.instansi_name, info.kabupaten):
+            take(v)
+        for r in (info.province, info.regency, info.kecamatan, info.village):
+            if r is not None:
+                take(r.name)
+    except Exception:  # noqa: BLE001 - the report analysis is a nicety here
+        pass
+    try:
+        from drafter.check.rules.people import _signatures
+
+        for sig in _signatures(ctx):
+            take(sig.name)
+    except Exception:  # noqa: BLE001 - rule people absent or changed: no signatory names
+        pass
+    sp = chk.sp
+    for i, u in enumerate(ctx.document.text_units()):
+        if i >= _COVER_UNITS or _COVER_END_RE.match(u.text) or len(u.text.split()) > _COVER_LINE_WORDS:
+            break
+        for w in _WORD_RE.findall(u.text):
+            if len(w) < 4 or not w[0].isupper() or len(w) > MAX_SPELL_WORD or w.lower() in names:
+                continue
+            if chk._lookup(w) or (sp is not None and sp.near(w)):
+                continue
+            names.add(w.lower())
+    return frozenset(names)
 
 
 def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
@@ -575,7 +627,17 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
-    verdict: dict[str, tuple[str, str] | None] = {}
+    verdict: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    hint_budget = [_MAX_NEIGHBOUR_SEARCHES]
+
+    def hints(w: str) -> str:
+        """Dictionary words up to two edits away, as a hint only (not a correction)."""
+        if hint_budget[0] <= 0:
+            return ""
+        hint_budget[0] -= 1
+        found = speller.suggest(w, limit=2)
+        return f" (mirip: {', '.join(repr(match_case(w, c)) for c in found)})" if found else ""
+
     skipped: set[str] = set()
     for key, toks in tokens.items():
         text = texts[key]
@@ -598,18 +660,25 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                     continue
             if len(letters) < 4:
                 continue
-            if w in verdict:
-                v = verdict[w]
+            vkey = (w, t.shielded)
+            if vkey in verdict:
+                v = verdict[vkey]
             elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
                 skipped.add(w)
                 continue
             else:
-                v = verdict[w] = _judge(chk, w, correction, freq, neighbour)
+                v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded)
             if v is None:
                 continue
             code, exp = v
             if code == "SP102":
                 msg = f"spasi hilang: '{w}' seharusnya '{exp}'"
+            elif not exp:  # an unknown word without a confident correction
+                hint = hints(w)
+                msg = (f"kata tidak dikenal '{w}': tidak ada dalam kamus id_ID maupun daftar istilah; "
+                       f"periksa ejaannya{hint}")
+                add(key, code, t.start, t.end, msg, None)
+                continue
             else:
                 alts = exp.split("\t")
                 exp = alts[0]
@@ -693,8 +762,11 @@ def _passive(chk: _Checker, word: str) -> bool:
 
 
 def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
-           neighbour: Any = None) -> tuple[str, str] | None:
-    """("SP102", split) or ("SP101", correction) for an unknown word, None otherwise."""
+           neighbour: Any = None, *, shielded: bool = False) -> tuple[str, str] | None:
+    """("SP102", split) or ("SP101", correction) for an unknown word, ("SP101", "") for a
+    non-word without a confident correction (:func:`_non_word`), None otherwise. Words in
+    italics, parentheses or quotes (``shielded``: foreign or regional terms) get only the
+    corrections found in the document itself."""
     letters = [c for c in w if c.isalpha()]
     upper = all(c.isupper() for c in letters)
     if upper and len(letters) <= _MAX_ACRONYM:
@@ -718,8 +790,27 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
         found = neighbour(w.lower())
     if not found:
-        return None
+        return ("SP101", "") if not shielded and _non_word(chk, w, seen) else None
     return "SP101", "\t".join(match_case(w, c) for c in found)
+
+
+_MIN_NON_WORD = 7  # letters of the shortest word reported as unknown without a correction
+_AFFIX_ENDS = ("an", "kan", "nya", "i")
+
+
+def _non_word(chk: _Checker, w: str, seen: Any) -> bool:
+    """An unknown word that is most likely a misspelling, not a name or a term: long, written
+    in lower case (or capitalised but shaped like an affixed Indonesian word: "Peyelngaraan";
+    names rarely are), rare in the document (a repeated word is the document's own term), not
+    an English loan of the lexicon and not a regular affixed form of a known root."""
+    low = w.lower()
+    if len(low) < _MIN_NON_WORD or not low.isalpha() or w.isupper():
+        return False
+    if seen.get(low, 0) > 2 or low in chk.lex.english or low in chk.names:
+        return False
+    if w[0].isupper() and not (len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS)):
+        return False
+    return not _derivable(chk, low)
 
 
 def _ty102_reports(a: str, b: str) -> bool:
