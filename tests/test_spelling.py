@@ -270,3 +270,60 @@ def test_wheel_carries_the_wordlist_with_its_licence(tmp_path: Path) -> None:
                          check=False)
     assert res.returncode == 0, res.stderr
     assert res.stdout.split() == ["True", "True", "None", "wordlist", "True", "False", "True"]
+
+
+# ------------------------------------------------------------------ vocabulary of the field
+@needs_hunspell
+def test_place_names_of_the_gazetteer_never_flagged_or_split() -> None:
+    """Nationwide place names are words, also when the document uses their parts separately."""
+    text = ("Pilang dan kenceng adalah kata daerah. Banjar dan negara juga.\n"
+            "Kantor di Pilangkenceng melayani warga; PILANGKENCENG dan Banjarnegara berbatasan.\n"
+            "Kunjungan ke Banjarnegara dan pilangkenceng dilaksanakan.\n")
+    assert _issues(text) == []
+
+
+@needs_hunspell
+def test_names_learned_from_cover_are_never_split() -> None:
+    """"Batuhijau" is no place of the gazetteer; the body uses "batu" and "hijau" apart, so
+    without the cover it reads as a missing space; the cover makes it the office's name."""
+    body = ("Jalan batu dan taman hijau diperbaiki tahun ini.\n"
+            "Kantor Batuhijau buka setiap hari kerja untuk melayani warga.\n")
+    assert [(i.rule, i.expected) for i in _issues(body)] == [("SP102", "Batu hijau")]
+    cover = "LAPORAN KINERJA INSTANSI PEMERINTAH\nKECAMATAN BATUHIJAU\nTAHUN 2024\nKATA PENGANTAR\n"
+    assert _issues(cover + body) == []
+    ctx = CheckContext(parse_text(cover + body, "<uji>"), CheckConfig())
+    names = spelling._document_names(ctx, spelling._Checker(spell.get_speller()[0], spelling.lexicon()))
+    assert "batuhijau" in names
+    # a typo on the cover is one edit from a word: not a name
+    doc2 = parse_text("LAPORAN KINERJA KECAMATN SUKAJAYA\nKATA PENGANTAR\nIsi laporan.\n", "<uji>")
+    ctx2 = CheckContext(doc2, CheckConfig())
+    names2 = spelling._document_names(ctx2, spelling._Checker(spell.get_speller()[0], spelling.lexicon()))
+    assert "kecamatn" not in names2
+
+
+@needs_hunspell
+def test_signatory_name_is_never_split() -> None:
+    text = ("Jalan batu dan taman hijau diperbaiki tahun ini oleh warga desa setempat bersama camat.\n"
+            "Pak Batuhijau memimpin kerja bakti.\n\nCamat Sukajaya,\n\nBATUHIJAU SUSANTO\nNIP. 19700101 199003 1 001\n")
+    assert not [i for i in _issues(text) if i.rule == "SP102"]
+
+
+@needs_hunspell
+def test_unknown_word_without_correction_is_reported_once_names_are_not() -> None:
+    text = ("Kegiatan pemantauan dilaksanakan setiap bulan oleh tim kecamatan.\n"
+            "Hasil pemantauan danengefakuasi kegiatan disampaikan kepada Bapak Sastrowardoyo.\n"
+            "Peyelngaraan rapat dilakukan di kantor bersama Ibu Kartikasari.\n")
+    got = [(i.rule, i.excerpt, i.expected) for i in _issues(text)]
+    assert ("SP101", "danengefakuasi", None) in got
+    assert ("SP101", "Peyelngaraan", None) in got  # capitalised but shaped like an affixed word
+    assert not [g for g in got if g[1] in ("Sastrowardoyo", "Kartikasari")]  # names
+    msg = next(i.message for i in _issues(text) if i.excerpt == "danengefakuasi")
+    assert msg.startswith("kata tidak dikenal 'danengefakuasi'")
+
+
+@needs_hunspell
+def test_foreign_phrases_in_quotes_italics_parentheses_skipped_lone_typo_kept() -> None:
+    text = ("Desa menerapkan \"tri hita karana\" serta *menyama braya* dan (*community engagement*).\n"
+            "Predikat cukup (mamadai) diberikan.\n")
+    got = [(i.rule, i.excerpt, i.expected) for i in _issues(text)]
+    assert got == [("SP101", "mamadai", "memadai")]

@@ -509,11 +509,19 @@ _COVER_UNITS = 40  # text units read as the cover at most
 _COVER_LINE_WORDS = 12  # a longer unit is running text: the cover has ended
 
 
+def _cover_line(text: str) -> bool:
+    """A title line of a cover: short, no sentence end, its words mostly capitalised."""
+    words = _WORD_RE.findall(text)
+    if len(words) > _COVER_LINE_WORDS or text.rstrip().endswith((".", ";", ":")):
+        return False
+    return sum(1 for w in words if w[0].isupper()) * 10 >= len(words) * 7
+
+
 def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
     """Names the document itself establishes (lower-case words), never split or "corrected":
     the instansi and its region (report analysis), the signatories (rule people), and the
-    capitalised words of the cover (the text before the foreword, contents or chapter I) that
-    no dictionary word is one edit away from (a typo of a word is not a name)."""
+    capitalised words of the cover (the leading title lines, up to the foreword, contents or
+    chapter I) that no dictionary word is one edit away from (a typo of a word is not a name)."""
     names: set[str] = set()
 
     def take(text: str | None) -> None:
@@ -539,7 +547,7 @@ def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
         pass
     sp = chk.sp
     for i, u in enumerate(ctx.document.text_units()):
-        if i >= _COVER_UNITS or _COVER_END_RE.match(u.text) or len(u.text.split()) > _COVER_LINE_WORDS:
+        if i >= _COVER_UNITS or _COVER_END_RE.match(u.text) or not _cover_line(u.text):
             break
         for w in _WORD_RE.findall(u.text):
             if len(w) < 4 or not w[0].isupper() or len(w) > MAX_SPELL_WORD or w.lower() in names:
@@ -660,6 +668,14 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                     continue
             if len(letters) < 4:
                 continue
+            # a shielded word next to another unknown shielded word: a foreign or regional phrase
+            # ("tri hita karana", "community empowerment"); a lone one is judged like any word
+            foreign = t.shielded and any(
+                0 <= j < len(toks) and toks[j].shielded and toks[j].text in unknown
+                and _gap_ok(text, toks, min(i, j))
+                for j in (i - 1, i + 1))
+            if foreign:
+                continue
             vkey = (w, t.shielded)
             if vkey in verdict:
                 v = verdict[vkey]
@@ -759,6 +775,11 @@ def _passive(chk: _Checker, word: str) -> bool:
     if chk.sp is not None:
         return chk.sp.known("di" + word) and not word.startswith(("pen", "pem", "peng", "per", "ke"))
     return not word.startswith(("pe", "ke"))
+
+
+def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are separated by spaces only (the same phrase)."""
+    return not text[toks[i].end:toks[i + 1].start].strip()
 
 
 def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
