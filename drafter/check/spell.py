@@ -100,6 +100,7 @@ class WordList:
 
     def __init__(self, groups: dict[str, str]) -> None:
         self._groups = groups
+        self._by_start: dict[str, list[str]] | None = None  # first letter -> group keys
 
     @classmethod
     def from_bytes(cls, data: bytes) -> WordList:
@@ -115,11 +116,16 @@ class WordList:
         return sum(g.count(" ") - 1 for g in self._groups.values())
 
     def words_with_prefix(self, prefix: str) -> list[str]:
-        """Every word starting with ``prefix`` (at most :data:`WORDLIST_KEY` letters)."""
+        """Every word starting with ``prefix`` (1 to :data:`WORDLIST_KEY` letters), sorted."""
+        if self._by_start is None:
+            by: dict[str, list[str]] = {}
+            for key in self._groups:
+                by.setdefault(key[:1], []).append(key)
+            self._by_start = by
         out = []
-        for key, group in self._groups.items():
+        for key in self._by_start.get(prefix[:1], ()):
             if key.startswith(prefix):
-                out.extend(key + r for r in group[1:-1].split(" "))
+                out.extend(key + r for r in self._groups[key][1:-1].split(" "))
         return out
 
     def __contains__(self, word: str) -> bool:
@@ -169,10 +175,12 @@ class Speller:
     """A cached word checker with suggestions."""
 
     def __init__(self, backend: str, check: Callable[[str], bool],
-                 suggest: Callable[[str], list[str]]) -> None:
+                 suggest: Callable[[str], list[str]],
+                 similar: Callable[[str], list[str]] | None = None) -> None:
         self.backend = backend
         self._check = check
         self._suggest = suggest
+        self._similar = similar or suggest
         self._cache: BoundedCache[str, bool] = BoundedCache()
         self.exhausted = False  # kept for callers of the former time-budgeted backend: never set
 
@@ -199,6 +207,13 @@ class Speller:
         except Exception:  # noqa: BLE001 - suggestions are a nicety
             return []
 
+    def similar(self, word: str, limit: int = 3) -> list[str]:
+        """Like :meth:`suggest`, cheaper and coarser (same first two letters): for hints."""
+        try:
+            return list(self._similar(word))[:limit]
+        except Exception:  # noqa: BLE001 - suggestions are a nicety
+            return []
+
 
 def edits1(w: str) -> set[str]:
     """Every string one deletion, transposition, substitution or insertion (a-z) away."""
@@ -211,25 +226,41 @@ def edits1(w: str) -> set[str]:
     return out
 
 
-def _wordlist_suggest(wl: WordList) -> Callable[[str], list[str]]:
-    def suggest(word: str, max_dist: int = 2) -> list[str]:
-        """Known words at edit distance 1 (any letter), else 2 (same first two letters),
+def _wordlist_suggest(wl: WordList) -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
+    @lru_cache(maxsize=16)
+    def by_length(prefix: str) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for w in wl.words_with_prefix(prefix):
+            out.setdefault(len(w), []).append(w)
+        return out
+
+    def pool(low: str) -> list[str]:
+        """Words with the first two letters of ``low`` and a length within 2 of its length."""
+        lengths = by_length(low[:2])
+        return [w for n in range(len(low) - 2, len(low) + 3) for w in lengths.get(n, ())]
+
+    def similar(word: str) -> list[str]:
+        """Known words with the same first two letters up to two edits away (rapidfuzz),
         ordered by distance, length difference, then alphabetically."""
+        low = word.lower()
+        if not low.isalpha() or len(low) < 5 or len(low) > MAX_SPELL_WORD:
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        hits = process.extract(low, pool(low), scorer=OSA.distance, score_cutoff=2, limit=None)
+        return [c for c, _d, _i in sorted(hits, key=lambda h: (h[1], abs(len(h[0]) - len(low)), h[0]))
+                if c != low]
+
+    def suggest(word: str) -> list[str]:
+        """Known words at edit distance 1 (any letter), else :func:`similar`."""
         low = word.lower()
         if not low.isalpha() or len(low) > MAX_SPELL_WORD:
             return []
         near = sorted((c for c in edits1(low) if wl.known(c)), key=lambda c: (abs(len(c) - len(low)), c))
-        if near or max_dist < 2 or len(low) < 5:
-            return near
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        return near or similar(low)
 
-        pool = [c for c in wl.words_with_prefix(low[:2]) if abs(len(c) - len(low)) <= 2]
-        hits = process.extract(low, pool, scorer=OSA.distance, score_cutoff=2, limit=None)
-        return [c for c, _d, _i in sorted(hits, key=lambda h: (h[1], abs(len(h[0]) - len(low)), h[0]))
-                if c != low]
-
-    return suggest
+    return suggest, similar
 
 
 @lru_cache(maxsize=1)
@@ -268,7 +299,8 @@ def _load(backend: str | None) -> tuple[Speller | None, str | None]:
     wl = load_wordlist()
     if wl is None:
         return None, MISSING_NOTICE
-    return Speller("wordlist", wl.known, _wordlist_suggest(wl)), None
+    suggest, similar = _wordlist_suggest(wl)
+    return Speller("wordlist", wl.known, suggest, similar), None
 
 
 def get_speller(backend: str | None = None) -> tuple[Speller | None, str | None]:

@@ -636,14 +636,14 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
     verdict: dict[tuple[str, bool], tuple[str, str] | None] = {}
-    hint_budget = [_MAX_NEIGHBOUR_SEARCHES]
+    hint_budget = [_MAX_HINTS]
 
     def hints(w: str) -> str:
         """Dictionary words up to two edits away, as a hint only (not a correction)."""
         if hint_budget[0] <= 0:
             return ""
         hint_budget[0] -= 1
-        found = speller.suggest(w, limit=2)
+        found = speller.similar(w, limit=2)
         return f" (mirip: {', '.join(repr(match_case(w, c)) for c in found)})" if found else ""
 
     skipped: set[str] = set()
@@ -705,6 +705,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
 
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
+_MAX_HINTS = 10  # two-edit hints for unknown words per document (a few ms each)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
