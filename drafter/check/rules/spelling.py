@@ -8,9 +8,14 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   for all spelling work, so spaCy is not used.
 * Skipped: URLs, e-mails, HTML tags and entities, LaTeX, words glued to digits, ALL-CAPS words of
   up to 5 letters (acronyms), mixed-case words (LKjIP, SiLPA; camelCase joins are TY102's), words
-  of the lexicon (``rules/lexicon.yaml``) and of the gazetteer (``rules/gazetteer/*.yaml``).
-  Italic passages of the source (``*...*``/``_..._``, recovered through the position map since the
-  reader drops the markers) and parentheses accept English words and English spellings.
+  of the lexicon (``rules/lexicon.yaml``), of the national gazetteer (every place name of
+  Indonesia) and names the document establishes (instansi and region, signatories, capitalised
+  words of the cover: :func:`_document_names`). Italic passages of the source (``*...*``/``_..._``,
+  recovered through the position map since the reader drops the markers), parentheses and quotes
+  accept English words and English spellings; a word there next to another unknown word is part
+  of a foreign or regional phrase ("tri hita karana") and is skipped.
+* Dictionary: the expanded id_ID word list (:mod:`drafter.check.spell`), pure Python, identical on
+  every OS, no time budget.
 * Proper names and the document's own terms are not skipped by capitalisation (Indonesian reports
   capitalise most table and heading words, where half the typos are); instead an unknown word is
   reported only with a confident correction: a split into two known words that the document uses
@@ -19,10 +24,12 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   phrases that the document uses at least as often as the unknown word (a term the document
   repeats more than its look-alike is the document's own term). Rare lower-case words (<= 2
   occurrences, 6+ letters, not a regular affixed form of a known root) may also take a dictionary
-  word one edit away (at most 30 searches per document, ~1 ms each). Plain unknown words (names,
-  jargon, dictionary gaps of the small id_ID dictionary) are never reported on their own.
-* Hunspell's own ``suggest`` (~15 ms per word) is too slow for the time budget; suggestions come
-  from the searches above (up to 3 in the message).
+  word one edit away (at most 30 searches per document, ~1 ms each).
+* An unknown word without a confident correction is still reported ("kata tidak dikenal") when
+  it is most likely a misspelling, not a name or a term (:func:`_non_word`: 7+ letters, lower
+  case or capitalised but shaped like an affixed Indonesian word, at most twice in the document,
+  not a regular affixed form of a known root, not in italics/parentheses/quotes), with up to two
+  dictionary words two edits away as a hint (not a correction: no ``expected`` value).
 * Bounded: a "word" longer than :data:`~drafter.limits.MAX_SPELL_WORD` letters (a pasted hash, a
   run of garbage) is not spell-checked (one notice says how many); caches are bounded; every step
   is linear in the size of the document.
@@ -988,12 +995,15 @@ class UnknownWord(_SpellRule):
     """Kata yang tidak ada dalam kamus (Hunspell id_ID, leksikon, gazetir) dan sangat mirip dengan
     kata yang dipakai dokumen itu sendiri (jarak ketik 1; 2 untuk kata panjang), misalnya
     "Lapopran" (Laporan), "Perencanaak" (Perencanaan), "Indek" (Indeks); untuk kata langka
-    berhuruf kecil juga kata kamus yang berjarak satu ketikan ("mamadai" -> "memadai").
+    berhuruf kecil juga kata kamus yang berjarak satu ketikan ("mamadai" -> "memadai"). Kata
+    panjang yang jelas bukan kata ("danengefakuasi", "Peyelngaraan") dilaporkan sebagai "kata
+    tidak dikenal" walau tanpa koreksi yang meyakinkan.
 
     Salah ketik pada nama indikator, program dan jabatan membuat laporan tampak tidak teliti dan
-    menyulitkan pencarian. Hanya kata dengan koreksi yang meyakinkan yang dilaporkan; nama orang,
-    singkatan (huruf kapital sampai 5 huruf), istilah yang sering dipakai dokumen, URL, angka,
-    LaTeX, tag HTML dan teks miring (bahasa asing) dilewati.
+    menyulitkan pencarian. Nama tempat di seluruh Indonesia, nama instansi, penanda tangan dan
+    nama pada sampul, nama orang, singkatan (huruf kapital sampai 5 huruf), istilah yang sering
+    dipakai dokumen, URL, angka, LaTeX, tag HTML, serta frasa asing atau daerah dalam teks miring,
+    tanda kurung atau tanda petik dilewati.
     """
 
     code = "SP101"
