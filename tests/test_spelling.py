@@ -327,3 +327,35 @@ def test_foreign_phrases_in_quotes_italics_parentheses_skipped_lone_typo_kept() 
             "Predikat cukup (mamadai) diberikan.\n")
     got = [(i.rule, i.excerpt, i.expected) for i in _issues(text)]
     assert got == [("SP101", "mamadai", "memadai")]
+
+
+def test_build_wordlist_expands_affixes_as_hunspell_accepts(tmp_path: Path) -> None:
+    """scripts/build_wordlist.py on a toy dictionary: prefixes, two suffix levels, cross product,
+    circumfix and NEEDAFFIX, filtered by hunspell (binding or spylls)."""
+    import importlib.util
+    import sys
+
+    if not (HAS_HUNSPELL or importlib.util.find_spec("spylls")):
+        pytest.skip("neither the hunspell binding nor spylls")
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_wordlist", root / "scripts" / "build_wordlist.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["build_wordlist"] = mod
+    spec.loader.exec_module(mod)
+    (tmp_path / "t.aff").write_text(
+        "SET UTF-8\nFLAG long\nCIRCUMFIX A1\nNEEDAFFIX A2\n"
+        "PFX B0 Y 1\nPFX B0 0 ber .\n"
+        "PFX K1 Y 1\nPFX K1 0 ke/A1 .\n"
+        "SFX Ka Y 1\nSFX Ka 0 an/K1A1 .\n"
+        "SFX nn Y 1\nSFX nn 0 nya .\n"
+        "SFX kk Y 1\nSFX kk 0 kan/nn .\n", encoding="utf-8")
+    (tmp_path / "t.dic").write_text("3\nmain/B0kk\nadil/Ka\nsatu/A2B0\n", encoding="utf-8")
+    words = mod.expand(tmp_path / "t.dic", tmp_path / "t.aff")
+    assert words == sorted(["main", "bermain", "mainkan", "mainkannya", "bermainkan", "bermainkannya",
+                            "adil", "keadilan", "bersatu"])
+    out = tmp_path / "w.gz"
+    mod.write(words, out)
+    assert mod._read(out) == words
+    wl = spell.WordList.from_bytes(__import__("gzip").decompress(out.read_bytes()))
+    assert wl.known("Keadilan") and wl.known("BERMAINKANNYA") and not wl.known("satu") and not wl.known("adilan")
