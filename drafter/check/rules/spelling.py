@@ -486,7 +486,10 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             elif low == "di" and i + 1 < len(toks):
                 nxt = toks[i + 1]
                 gap = text[t.end:nxt.start]
-                if gap.strip() == "" and "\n" not in gap and _passive(chk, nxt.lower):
+                # "berada di nilai 85": a noun before a number, "di" is the preposition
+                after = text[nxt.end:nxt.end + 3].lstrip()
+                if gap.strip() == "" and "\n" not in gap and not after[:1].isdigit() \
+                        and _passive(chk, nxt.lower):
                     exp = match_case(t.text, "di" + nxt.text.lower())
                     add(key, "SP104", t.start, nxt.end,
                         f"awalan 'di-' ditulis serangkai: '{text[t.start:nxt.end]}' seharusnya '{exp}'",
