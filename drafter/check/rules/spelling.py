@@ -731,6 +731,10 @@ def _edits1(w: str) -> set[str]:
 _PREFIXES = ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", "ber",
              "ter", "me", "pe", "di", "ke", "se")
 _SUFFIXES = ("kannya", "annya", "nya", "kan", "lah", "an", "i")
+# bound forms written joined to a word (EYD V): antarwarga, pascabencana, nonfisik, swakelola
+_BOUND_FORMS = ("antar", "pasca", "pra", "non", "swa", "sub", "multi", "ekstra", "intra", "inter",
+                "semi", "super", "supra", "tuna", "purna", "dwi", "tri", "panca", "eka", "serba",
+                "maha", "lintas", "ko")
 
 
 def _derivable(chk: _Checker, w: str) -> bool:
@@ -740,7 +744,7 @@ def _derivable(chk: _Checker, w: str) -> bool:
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             stems.add(w[: -len(suf)])
     for st in list(stems):
-        for pre in _PREFIXES:
+        for pre in _PREFIXES + _BOUND_FORMS:
             if st.startswith(pre) and len(st) - len(pre) >= 4:
                 rest = st[len(pre):]
                 stems.add(rest)
