@@ -734,7 +734,7 @@ _SUFFIXES = ("kannya", "annya", "nya", "kan", "lah", "an", "i")
 # bound forms written joined to a word (EYD V): antarwarga, pascabencana, nonfisik, swakelola
 _BOUND_FORMS = ("antar", "pasca", "pra", "non", "swa", "sub", "multi", "ekstra", "intra", "inter",
                 "semi", "super", "supra", "tuna", "purna", "dwi", "tri", "panca", "eka", "serba",
-                "maha", "lintas", "ko")
+                "maha", "lintas", "ko", "ketidak", "ketak")  # ketidak-...-an: ketidakhadiran
 
 
 def _derivable(chk: _Checker, w: str) -> bool:
