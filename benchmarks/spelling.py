@@ -8,7 +8,8 @@ For every document it prints:
 * ``warm``: the SP rules alone on a new check context whose report analysis (``ctx.info``, shared
   with the other rules) is already done; dictionary and lexicon cached; median;
 * ``added``: ``lkip check`` in-process with spelling minus without (``--no-spelling``), median;
-* the same figures as CPU time of the process (less sensitive to other load on the machine).
+* the same figures as CPU time of the process (less sensitive to other load on the machine);
+* first, the load time of the id_ID word list in a fresh process (wall / CPU, median).
 
     .venv/bin/python benchmarks/spelling.py [--runs 5] [FILES...]
 """
@@ -45,6 +46,25 @@ print(json.dumps([time.perf_counter() - w, time.process_time() - c, n, ctx.notic
 """
 
 
+_LOAD = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+import drafter.check.spell as spell
+w, c = time.perf_counter(), time.process_time()
+wl = spell.load_wordlist()
+print(json.dumps([time.perf_counter() - w, time.process_time() - c, len(wl) if wl else 0]))
+"""
+
+
+def wordlist_load(runs: int) -> tuple[float, float, int]:
+    got = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _LOAD.format(root=str(ROOT))], capture_output=True,
+                             text=True, check=True).stdout
+        got.append(json.loads(out.strip().splitlines()[-1]))
+    return (statistics.median(g[0] for g in got), statistics.median(g[1] for g in got), got[0][2])
+
+
 def cold(path: Path) -> tuple[float, float, int, list[str]]:
     out = subprocess.run([sys.executable, "-c", _COLD.format(root=str(ROOT), path=str(path))],
                          capture_output=True, text=True, check=True).stdout
@@ -74,6 +94,8 @@ def main() -> int:
 
     speller, note = get_speller()
     print(f"backend: {speller.backend if speller else 'none'}{' (' + note + ')' if note else ''}")
+    lw, lc, n = wordlist_load(args.runs)
+    print(f"word list: {n} forms, load {lw:.3f} s wall / {lc:.3f} s cpu (fresh process, median)")
     sp = [r for r in all_rules() if r.code.startswith("SP")]
     print(f"{'document':40}{'KB':>5}{'issues':>7}  {'cold':>13}  {'warm':>13}  {'added':>13}")
     print(f"{'':52}  {'wall / cpu s':>13}  {'wall / cpu s':>13}  {'wall / cpu s':>13}")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything drafter needs on a fresh Debian/Ubuntu machine (idempotent):
 #  - system packages (when run as root or with sudo): hunspell-id + libhunspell-dev for the
-#    spelling checks, chromium for the HTML screenshot tests;
+#    Hunspell reference of the spelling tests and scripts (the checker itself uses the word list
+#    in kamus/), chromium for the HTML screenshot tests;
 #  - a virtual environment in .venv with the package installed (non-editable) plus the test and
 #    spell extras.
 # Usage: scripts/setup.sh            (from the repository root or anywhere)

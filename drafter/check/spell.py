@@ -1,28 +1,34 @@
-"""Dictionary backends for the spelling rules (Hunspell ``id_ID``).
+"""Dictionary for the spelling rules: the expanded hunspell ``id_ID`` word list, pure Python.
 
-Backends, in order of preference:
+The default backend (``"wordlist"``) reads every word form of the ``id_ID`` dictionary from the
+``lkip_kamus_id`` package (``kamus/`` in the repository; carried by lkip-drafter's own wheel, so a
+plain ``pip install`` has it on every OS, with no libhunspell and no system dictionary). Lookups
+are set-like membership tests plus hunspell's case rules (:class:`WordList`): the same answers as
+hunspell on every word the spelling rules look up (``scripts/build_wordlist.py --check``), with
+no time budget, so results never depend on the machine. Suggestions (:meth:`Speller.suggest`) are
+dictionary words at edit distance 1, then 2 (rapidfuzz), in a fixed order: deterministic.
 
-1. the ``hunspell`` Python binding (pip ``hunspell``, built against libhunspell; optional extra
-   ``spell``): loading ``id_ID`` takes ~20 ms and one lookup a few microseconds;
-2. ``spylls`` (pure Python port of Hunspell): used only when the binding is missing but the
-   dictionary files exist. It is several hundred times slower, so its lookups run under a time
-   budget (:data:`SPYLLS_BUDGET` seconds per document); when the budget is spent the remaining
-   words are treated as known and the rule tells the user that spelling was checked only in part;
-3. nothing: :func:`get_speller` returns ``None`` with the reason, and the spelling rules emit one
-   notice ("ejaan tidak diperiksa: ...") while every other rule still runs.
+Other backends, only on request (``backend`` argument or ``$LKIP_SPELL_BACKEND``):
 
-The dictionary is looked up in ``$LKIP_HUNSPELL_DIR`` then the usual system folders.
-Every distinct word is checked once (results are cached per speller, in a cache bounded to
+* ``"hunspell"``: the optional ``hunspell`` binding with the system ``id_ID`` files (found in
+  ``$LKIP_HUNSPELL_DIR`` then the usual folders), used by ``scripts/compare_spelling.py`` as the
+  reference; it is not faster than the word list, so it is never chosen on its own;
+* ``"none"``: spelling off (tests).
+
+When no word list can be found (a broken install), :func:`get_speller` returns ``None`` with the
+reason and the spelling rules emit one notice while every other rule still runs.
+``$LKIP_NO_SYSTEM_DICT=1`` hides the system dictionaries (tests of a machine without them).
+
+Every distinct word is checked once per speller (cache bounded to
 :data:`~drafter.limits.MAX_SPELL_CACHE` words). Words longer than
-:data:`~drafter.limits.MAX_SPELL_WORD` letters are never looked up (no real word is that long, and
-the dictionary's cost grows with the word): :meth:`Speller.known` answers False for them (not a
-dictionary word), and the spelling rules skip them.
+:data:`~drafter.limits.MAX_SPELL_WORD` letters are never looked up: :meth:`Speller.known` answers
+False for them (not a dictionary word), and the spelling rules skip them.
 """
 
 from __future__ import annotations
 
+import gzip
 import os
-import time
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -39,14 +45,17 @@ DICT_DIRS = (
     "/Library/Spelling",
     "~/Library/Spelling",
 )
-SPYLLS_BUDGET = 2.0  # seconds of spylls lookups per document
-MISSING_NOTICE = "ejaan tidak diperiksa: kamus hunspell id_ID tidak ditemukan (pasang paket hunspell-id)"
-PARTIAL_NOTICE = ("ejaan hanya diperiksa sebagian: modul hunspell tidak terpasang dan cadangan spylls "
-                  "lambat (pasang: pip install 'lkip-drafter[spell]')")
+WORDLIST_FILE = "id_ID.words.gz"
+WORDLIST_KEY = 4  # letters of the group key of the word list (lkip_kamus_id.KEY)
+MISSING_NOTICE = ("ejaan tidak diperiksa: daftar kata id_ID (paket lkip_kamus_id) tidak ditemukan "
+                  "(pasang ulang: pip install lkip-drafter)")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def find_dictionary(name: str = DICT_NAME) -> tuple[Path, Path] | None:
-    """(``.dic``, ``.aff``) of the dictionary ``name`` or None."""
+    """(``.dic``, ``.aff``) of the system hunspell dictionary ``name`` or None."""
+    if os.environ.get("LKIP_NO_SYSTEM_DICT"):
+        return None
     dirs = []
     env = os.environ.get("LKIP_HUNSPELL_DIR")
     if env:
@@ -60,21 +69,120 @@ def find_dictionary(name: str = DICT_NAME) -> tuple[Path, Path] | None:
     return None
 
 
+def wordlist_bytes() -> bytes | None:
+    """The compressed word list: the installed ``lkip_kamus_id`` package, else ``kamus/`` of a
+    source checkout; None when neither exists."""
+    try:
+        from importlib.resources import files
+
+        return (files("lkip_kamus_id") / WORDLIST_FILE).read_bytes()
+    except (ImportError, FileNotFoundError, OSError):
+        pass
+    source = Path(__file__).resolve().parents[2] / "kamus" / "lkip_kamus_id" / WORDLIST_FILE
+    try:
+        return source.read_bytes()
+    except OSError:
+        return None
+
+
+class WordList:
+    """Membership in the expanded word list with hunspell's case rules.
+
+    The list is kept as one string per group of words sharing their first
+    :data:`WORDLIST_KEY` letters (``" rest rest "``): loading makes ~10,000 objects instead of
+    ~210,000, and a lookup is one dict access and one short substring search.
+
+    Case rules (as hunspell with ``id_ID``): a word is known as written; a capitalised word
+    (``Rumah``) also as its lower case; a word in capitals (``RUMAH``) also in lower case or
+    capitalised (``JAKARTA`` -> ``Jakarta``). A word with hyphens that is not in the list is known
+    when its parts are (hunspell's default ``BREAK``: ``kerja-kerja``, see :meth:`_broken`).
+    """
+
+    def __init__(self, groups: dict[str, str]) -> None:
+        self._groups = groups
+        self._by_start: dict[str, list[str]] | None = None  # first letter -> group keys
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> WordList:
+        """From the decompressed data file (``key<TAB>rest rest`` lines)."""
+        groups = {}
+        for line in data.decode("utf-8").split("\n"):
+            key, _, rest = line.partition("\t")
+            if key:
+                groups[key] = f" {rest} "
+        return cls(groups)
+
+    def __len__(self) -> int:
+        return sum(g.count(" ") - 1 for g in self._groups.values())
+
+    def words_with_prefix(self, prefix: str) -> list[str]:
+        """Every word starting with ``prefix`` (1 to :data:`WORDLIST_KEY` letters), sorted."""
+        if self._by_start is None:
+            by: dict[str, list[str]] = {}
+            for key in self._groups:
+                by.setdefault(key[:1], []).append(key)
+            self._by_start = by
+        out = []
+        for key in self._by_start.get(prefix[:1], ()):
+            if key.startswith(prefix):
+                out.extend(key + r for r in self._groups[key][1:-1].split(" "))
+        return out
+
+    def __contains__(self, word: str) -> bool:
+        k = WORDLIST_KEY
+        group = self._groups.get(word[:k])
+        return group is not None and f" {word[k:]} " in group
+
+    def known(self, word: str) -> bool:
+        if not word or " " in word:
+            return False
+        if word in self:
+            return True
+        rest = word[1:]
+        if word[:1].isupper():
+            if rest == rest.lower():  # Capitalised
+                if word.lower() in self:
+                    return True
+            elif word.isupper():  # ALL CAPS
+                low = word.lower()
+                if low in self or low.capitalize() in self:
+                    return True
+        if "-" in word:
+            return self._broken(word)
+        return False
+
+    def _broken(self, word: str) -> bool:
+        """Hunspell's default ``BREAK`` (``-``, ``^-``, ``-$``): a leading or trailing hyphen is
+        dropped; else the word is split at its second hyphen (its first when it has one), then
+        at its first, and known when both sides are (recursively; at most 9 hyphens)."""
+        if word.count("-") >= 10:
+            return False
+        if len(word) > 1 and (word.startswith("-") and self.known(word[1:])
+                              or word.endswith("-") and self.known(word[:-1])):
+            return True
+        n = len(word)
+        first = word.find("-")
+        if not 0 < first < n - 1:
+            return False
+        second = word.find("-", first + 1)
+        at = second if 0 < second < n - 1 else first
+        if self.known(word[at + 1:]) and self.known(word[:at]):
+            return True
+        return at != first and self.known(word[first + 1:]) and self.known(word[:first])
+
+
 class Speller:
-    """A cached word checker with optional suggestions."""
+    """A cached word checker with suggestions."""
 
     def __init__(self, backend: str, check: Callable[[str], bool],
-                 suggest: Callable[[str], list[str]], budget: float | None = None) -> None:
+                 suggest: Callable[[str], list[str]],
+                 similar: Callable[[str], list[str]] | None = None) -> None:
         self.backend = backend
         self._check = check
         self._suggest = suggest
+        self._similar = similar or suggest
         self._cache: BoundedCache[str, bool] = BoundedCache()
-        self.budget = budget  # seconds available for uncached lookups (None = unlimited)
-        self.exhausted = False
-
-    def reset_budget(self, budget: float | None) -> None:
-        self.budget = budget
-        self.exhausted = False
+        self.exhausted = False  # kept for callers of the former time-budgeted backend: never set
 
     def known(self, word: str) -> bool:
         if len(word) > MAX_SPELL_WORD:
@@ -82,17 +190,16 @@ class Speller:
         hit = self._cache.get(word)
         if hit is not None:
             return hit
-        if self.budget is not None:
-            if self.budget <= 0:
-                self.exhausted = True
-                return True  # unchecked words are not reported
-            t0 = time.perf_counter()
-            ok = bool(self._check(word))
-            self.budget -= time.perf_counter() - t0
-        else:
-            ok = bool(self._check(word))
+        ok = bool(self._check(word))
         self._cache[word] = ok
         return ok
+
+    def near(self, word: str) -> list[str]:
+        """Dictionary words one edit away from ``word`` (lower case), sorted; not cached."""
+        low = word.lower()
+        if not low.isalpha() or len(low) > MAX_SPELL_WORD:
+            return []
+        return sorted(c for c in edits1(low) if self._check(c))
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         try:
@@ -100,12 +207,80 @@ class Speller:
         except Exception:  # noqa: BLE001 - suggestions are a nicety
             return []
 
+    def similar(self, word: str, limit: int = 3) -> list[str]:
+        """Like :meth:`suggest`, cheaper and coarser (same first two letters): for hints."""
+        try:
+            return list(self._similar(word))[:limit]
+        except Exception:  # noqa: BLE001 - suggestions are a nicety
+            return []
 
-def _hunspell_speller(dic: Path, aff: Path) -> Speller | None:
+
+def edits1(w: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion (a-z) away."""
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(w)
+    return out
+
+
+def _wordlist_suggest(wl: WordList) -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
+    @lru_cache(maxsize=16)
+    def by_length(prefix: str) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for w in wl.words_with_prefix(prefix):
+            out.setdefault(len(w), []).append(w)
+        return out
+
+    def pool(low: str) -> list[str]:
+        """Words with the first two letters of ``low`` and a length within 2 of its length."""
+        lengths = by_length(low[:2])
+        return [w for n in range(len(low) - 2, len(low) + 3) for w in lengths.get(n, ())]
+
+    def similar(word: str) -> list[str]:
+        """Known words with the same first two letters up to two edits away (rapidfuzz),
+        ordered by distance, length difference, then alphabetically."""
+        low = word.lower()
+        if not low.isalpha() or len(low) < 5 or len(low) > MAX_SPELL_WORD:
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        hits = process.extract(low, pool(low), scorer=OSA.distance, score_cutoff=2, limit=None)
+        return [c for c, _d, _i in sorted(hits, key=lambda h: (h[1], abs(len(h[0]) - len(low)), h[0]))
+                if c != low]
+
+    def suggest(word: str) -> list[str]:
+        """Known words at edit distance 1 (any letter), else :func:`similar`."""
+        low = word.lower()
+        if not low.isalpha() or len(low) > MAX_SPELL_WORD:
+            return []
+        near = sorted((c for c in edits1(low) if wl.known(c)), key=lambda c: (abs(len(c) - len(low)), c))
+        return near or similar(low)
+
+    return suggest, similar
+
+
+@lru_cache(maxsize=1)
+def load_wordlist() -> WordList | None:
+    """The packaged word list (cached), or None."""
+    data = wordlist_bytes()
+    if data is None:
+        return None
+    return WordList.from_bytes(gzip.decompress(data))
+
+
+def _hunspell_speller() -> tuple[Speller | None, str | None]:
+    found = find_dictionary()
+    if found is None:
+        return None, "ejaan tidak diperiksa: kamus hunspell id_ID tidak ditemukan (pasang paket hunspell-id)"
     try:
         import hunspell  # type: ignore[import-not-found]
     except ImportError:
-        return None
+        return None, "ejaan tidak diperiksa: modul python hunspell tidak terpasang"
+    dic, aff = found
     h = hunspell.HunSpell(str(dic), str(aff))
 
     def check(word: str) -> bool:
@@ -114,56 +289,29 @@ def _hunspell_speller(dic: Path, aff: Path) -> Speller | None:
         except UnicodeEncodeError:  # a character the dictionary encoding cannot hold
             return False
 
-    return Speller("hunspell", check, lambda w: list(h.suggest(w)))
-
-
-def _spylls_speller(dic: Path) -> Speller | None:
-    try:
-        from spylls.hunspell import Dictionary  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    d = Dictionary.from_files(str(dic.with_suffix("")))
-
-    def suggest(word: str) -> list[str]:
-        out = []
-        for s in d.suggest(word):
-            out.append(s)
-            if len(out) >= 3:
-                break
-        return out
-
-    return Speller("spylls", d.lookup, suggest, budget=SPYLLS_BUDGET)
+    return Speller("hunspell", check, lambda w: list(h.suggest(w))), None
 
 
 @lru_cache(maxsize=4)
 def _load(backend: str | None) -> tuple[Speller | None, str | None]:
-    found = find_dictionary()
-    if found is None:
+    if backend == "hunspell":
+        return _hunspell_speller()
+    wl = load_wordlist()
+    if wl is None:
         return None, MISSING_NOTICE
-    dic, aff = found
-    if backend in (None, "hunspell"):
-        sp = _hunspell_speller(dic, aff)
-        if sp is not None:
-            return sp, None
-        if backend == "hunspell":
-            return None, "ejaan tidak diperiksa: modul python hunspell tidak terpasang"
-    sp = _spylls_speller(dic)
-    if sp is not None:
-        return sp, PARTIAL_NOTICE
-    return None, ("ejaan tidak diperiksa: modul hunspell/spylls tidak terpasang "
-                  "(pasang: pip install 'lkip-drafter[spell]')")
+    suggest, similar = _wordlist_suggest(wl)
+    return Speller("wordlist", wl.known, suggest, similar), None
 
 
 def get_speller(backend: str | None = None) -> tuple[Speller | None, str | None]:
-    """The speller (cached) and a notice to show when spelling is skipped or partial.
+    """The speller (cached) and a notice to show when spelling is skipped.
 
-    ``backend`` forces ``"hunspell"`` or ``"spylls"``; the environment variable
+    ``backend`` forces ``"wordlist"`` (the default) or ``"hunspell"``; the environment variable
     ``LKIP_SPELL_BACKEND`` does the same (``none`` disables spelling, for tests).
     """
     backend = backend or os.environ.get("LKIP_SPELL_BACKEND") or None
     if backend == "none":
         return None, MISSING_NOTICE
-    sp, note = _load(backend)
-    if sp is not None and sp.backend == "spylls":
-        sp.reset_budget(SPYLLS_BUDGET)
-    return sp, note
+    if backend not in (None, "wordlist", "hunspell"):
+        return None, f"ejaan tidak diperiksa: LKIP_SPELL_BACKEND={backend!r} tidak dikenal (wordlist, hunspell, none)"
+    return _load(None if backend == "wordlist" else backend)

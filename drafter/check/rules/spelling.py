@@ -8,9 +8,14 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   for all spelling work, so spaCy is not used.
 * Skipped: URLs, e-mails, HTML tags and entities, LaTeX, words glued to digits, ALL-CAPS words of
   up to 5 letters (acronyms), mixed-case words (LKjIP, SiLPA; camelCase joins are TY102's), words
-  of the lexicon (``rules/lexicon.yaml``) and of the gazetteer (``rules/gazetteer/*.yaml``).
-  Italic passages of the source (``*...*``/``_..._``, recovered through the position map since the
-  reader drops the markers) and parentheses accept English words and English spellings.
+  of the lexicon (``rules/lexicon.yaml``), of the national gazetteer (every place name of
+  Indonesia) and names the document establishes (instansi and region, signatories, capitalised
+  words of the cover: :func:`_document_names`). Italic passages of the source (``*...*``/``_..._``,
+  recovered through the position map since the reader drops the markers), parentheses and quotes
+  accept English words and English spellings; a word there next to another unknown word is part
+  of a foreign or regional phrase ("tri hita karana") and is skipped.
+* Dictionary: the expanded id_ID word list (:mod:`drafter.check.spell`), pure Python, identical on
+  every OS, no time budget.
 * Proper names and the document's own terms are not skipped by capitalisation (Indonesian reports
   capitalise most table and heading words, where half the typos are); instead an unknown word is
   reported only with a confident correction: a split into two known words that the document uses
@@ -19,10 +24,12 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   phrases that the document uses at least as often as the unknown word (a term the document
   repeats more than its look-alike is the document's own term). Rare lower-case words (<= 2
   occurrences, 6+ letters, not a regular affixed form of a known root) may also take a dictionary
-  word one edit away (at most 30 searches per document, ~1 ms each). Plain unknown words (names,
-  jargon, dictionary gaps of the small id_ID dictionary) are never reported on their own.
-* Hunspell's own ``suggest`` (~15 ms per word) is too slow for the time budget; suggestions come
-  from the searches above (up to 3 in the message).
+  word one edit away (at most 30 searches per document, ~1 ms each).
+* An unknown word without a confident correction is still reported ("kata tidak dikenal") when
+  it is most likely a misspelling, not a name or a term (:func:`_non_word`: 7+ letters, lower
+  case or capitalised but shaped like an affixed Indonesian word, at most twice in the document,
+  not a regular affixed form of a known root, not in italics/parentheses/quotes), with up to two
+  dictionary words two edits away as a hint (not a correction: no ``expected`` value).
 * Bounded: a "word" longer than :data:`~drafter.limits.MAX_SPELL_WORD` letters (a pasted hash, a
   run of garbage) is not spell-checked (one notice says how many); caches are bounded; every step
   is linear in the size of the document.
@@ -70,6 +77,7 @@ _ITALIC_RES = (
 )
 _ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
+_QUOTE_RE = re.compile(r"[\"“”]([^\"“”\n]{1,200})[\"“”]")  # quoted words: foreign or regional terms
 _MAX_ACRONYM = 5  # ALL-CAPS words up to this length are acronyms
 
 
@@ -210,7 +218,7 @@ class Token:
     end: int
     text: str
     lower: str
-    shielded: bool  # inside italics or parentheses (English allowed)
+    shielded: bool  # inside italics, parentheses or quotes (English or regional words allowed)
 
 
 @dataclass
@@ -233,7 +241,7 @@ class SpellAnalysis:
 
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
-_SHIELD_TRIGGER = re.compile(r"[*_(]")
+_SHIELD_TRIGGER = re.compile(r"[*_(\"“]")
 
 
 def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -257,6 +265,7 @@ def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
         for rx in _ITALIC_RES:
             shield.extend(m.span() for m in rx.finditer(text))
         shield.extend(m.span() for m in _PAREN_RE.finditer(text))
+        shield.extend(m.span() for m in _QUOTE_RE.finditer(text))
     return text, shield
 
 
@@ -325,6 +334,7 @@ class _Checker:
     def __init__(self, speller: Speller | None, lex: Lexicon) -> None:
         self.sp = speller
         self.lex = lex
+        self.names: frozenset[str] = frozenset()  # lower case: names learned from the document
         self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
@@ -342,7 +352,7 @@ class _Checker:
     def _lookup(self, word: str) -> bool:
         low = word.lower()
         lex = self.lex
-        if low in lex.terms or low in lex.gazetteer or word.upper() in lex.acronyms:
+        if low in lex.terms or low in lex.gazetteer or word.upper() in lex.acronyms or low in self.names:
             return True
         if "-" in word or "'" in word or "’" in word:
             parts = [p for p in re.split(r"[-'’]", word) if p]
@@ -425,6 +435,8 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     hits: dict[str, list[tuple[str, int, int, str, str | None]]] = {key: [] for key in groups}
     covered: dict[str, set[int]] = {key: set() for key in groups}
     chk = _Checker(speller, lex)
+    if speller is not None:
+        chk.names = _document_names(ctx, chk)
 
     an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
     starts: dict[str, list[int]] = {}
@@ -475,7 +487,10 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             elif low == "di" and i + 1 < len(toks):
                 nxt = toks[i + 1]
                 gap = text[t.end:nxt.start]
-                if gap.strip() == "" and "\n" not in gap and _passive(chk, nxt.lower):
+                # "berada di nilai 85": a noun before a number, "di" is the preposition
+                after = text[nxt.end:nxt.end + 3].lstrip()
+                if gap.strip() == "" and "\n" not in gap and not after[:1].isdigit() \
+                        and _passive(chk, nxt.lower):
                     exp = match_case(t.text, "di" + nxt.text.lower())
                     add(key, "SP104", t.start, nxt.end,
                         f"awalan 'di-' ditulis serangkai: '{text[t.start:nxt.end]}' seharusnya '{exp}'",
@@ -497,6 +512,61 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         for code, s, e, msg, exp in hits[unit_key[id(u)]]:
             an.findings[code].append(Finding(code, s, e, u, msg, exp))
     return _cache(ctx, an)
+
+
+_COVER_END_RE = re.compile(r"^\s*(?:#+\s*)?\**\s*(?:KATA\s+PENGANTAR|DAFTAR\s+ISI|IKHTISAR\s+EKSEKUTIF|"
+                           r"RINGKASAN\s+EKSEKUTIF|BAB\s+[IVX1]+\b)", re.IGNORECASE)
+_COVER_UNITS = 40  # text units read as the cover at most
+_COVER_LINE_WORDS = 12  # a longer unit is running text: the cover has ended
+
+
+def _cover_line(text: str) -> bool:
+    """A title line of a cover: short, no sentence end, its words mostly capitalised."""
+    words = _WORD_RE.findall(text)
+    if len(words) > _COVER_LINE_WORDS or text.rstrip().endswith((".", ";", ":")):
+        return False
+    return sum(1 for w in words if w[0].isupper()) * 10 >= len(words) * 7
+
+
+def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
+    """Names the document itself establishes (lower-case words), never split or "corrected":
+    the instansi and its region (report analysis), the signatories (rule people), and the
+    capitalised words of the cover (the leading title lines, up to the foreword, contents or
+    chapter I) that no dictionary word is one edit away from (a typo of a word is not a name)."""
+    names: set[str] = set()
+
+    def take(text: str | None) -> None:
+        for w in _WORD_RE.findall(text or ""):
+            if len(w) >= 3:
+                names.add(w.lower())
+
+    try:
+        info = ctx.info
+        for v in (info.instansi, info.instansi_name, info.kabupaten):
+            take(v)
+        for r in (info.province, info.regency, info.kecamatan, info.village):
+            if r is not None:
+                take(r.name)
+    except Exception:  # noqa: BLE001 - the report analysis is a nicety here
+        pass
+    try:
+        from drafter.check.rules.people import _signatures
+
+        for sig in _signatures(ctx):
+            take(sig.name)
+    except Exception:  # noqa: BLE001 - rule people absent or changed: no signatory names
+        pass
+    sp = chk.sp
+    for i, u in enumerate(ctx.document.text_units()):
+        if i >= _COVER_UNITS or _COVER_END_RE.match(u.text) or not _cover_line(u.text):
+            break
+        for w in _WORD_RE.findall(u.text):
+            if len(w) < 4 or not w[0].isupper() or len(w) > MAX_SPELL_WORD or w.lower() in names:
+                continue
+            if chk._lookup(w) or (sp is not None and sp.near(w)):
+                continue
+            names.add(w.lower())
+    return frozenset(names)
 
 
 def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
@@ -566,7 +636,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
     def neighbour(low: str) -> list[str]:
         """Dictionary words one edit away (rare words only, a bounded number of searches)."""
-        if searches[0] <= 0 or speller.backend != "hunspell":
+        if searches[0] <= 0:
             return []
         searches[0] -= 1
         found = [c for c in _edits1(low) if c != low and speller.known(c)]
@@ -576,7 +646,17 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
-    verdict: dict[str, tuple[str, str] | None] = {}
+    verdict: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    hint_budget = [_MAX_HINTS]
+
+    def hints(w: str) -> str:
+        """Dictionary words up to two edits away, as a hint only (not a correction)."""
+        if hint_budget[0] <= 0:
+            return ""
+        hint_budget[0] -= 1
+        found = speller.similar(w, limit=2)
+        return f" (mirip: {', '.join(repr(match_case(w, c)) for c in found)})" if found else ""
+
     skipped: set[str] = set()
     for key, toks in tokens.items():
         text = texts[key]
@@ -599,18 +679,33 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                     continue
             if len(letters) < 4:
                 continue
-            if w in verdict:
-                v = verdict[w]
+            # a shielded word next to another unknown shielded word: a foreign or regional phrase
+            # ("tri hita karana", "community empowerment"); a lone one is judged like any word
+            foreign = t.shielded and any(
+                0 <= j < len(toks) and toks[j].shielded and toks[j].text in unknown
+                and _gap_ok(text, toks, min(i, j))
+                for j in (i - 1, i + 1))
+            if foreign:
+                continue
+            vkey = (w, t.shielded)
+            if vkey in verdict:
+                v = verdict[vkey]
             elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
                 skipped.add(w)
                 continue
             else:
-                v = verdict[w] = _judge(chk, w, correction, freq, neighbour)
+                v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded)
             if v is None:
                 continue
             code, exp = v
             if code == "SP102":
                 msg = f"spasi hilang: '{w}' seharusnya '{exp}'"
+            elif not exp:  # an unknown word without a confident correction
+                hint = hints(w)
+                msg = (f"kata tidak dikenal '{w}': tidak ada dalam kamus id_ID maupun daftar istilah; "
+                       f"periksa ejaannya{hint}")
+                add(key, code, t.start, t.end, msg, None)
+                continue
             else:
                 alts = exp.split("\t")
                 exp = alts[0]
@@ -621,6 +716,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
 
 
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
+_MAX_HINTS = 10  # two-edit hints for unknown words per document (a few ms each)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -636,6 +732,10 @@ def _edits1(w: str) -> set[str]:
 _PREFIXES = ("memper", "diper", "meng", "meny", "peng", "peny", "mem", "men", "pem", "pen", "per", "ber",
              "ter", "me", "pe", "di", "ke", "se")
 _SUFFIXES = ("kannya", "annya", "nya", "kan", "lah", "an", "i")
+# bound forms written joined to a word (EYD V): antarwarga, pascabencana, nonfisik, swakelola
+_BOUND_FORMS = ("antar", "pasca", "pra", "non", "swa", "sub", "multi", "ekstra", "intra", "inter",
+                "semi", "super", "supra", "tuna", "purna", "dwi", "tri", "panca", "eka", "serba",
+                "maha", "lintas", "ko", "ketidak", "ketak")  # ketidak-...-an: ketidakhadiran
 
 
 def _derivable(chk: _Checker, w: str) -> bool:
@@ -645,7 +745,7 @@ def _derivable(chk: _Checker, w: str) -> bool:
         if w.endswith(suf) and len(w) - len(suf) >= 4:
             stems.add(w[: -len(suf)])
     for st in list(stems):
-        for pre in _PREFIXES:
+        for pre in _PREFIXES + _BOUND_FORMS:
             if st.startswith(pre) and len(st) - len(pre) >= 4:
                 rest = st[len(pre):]
                 stems.add(rest)
@@ -693,9 +793,17 @@ def _passive(chk: _Checker, word: str) -> bool:
     return not word.startswith(("pe", "ke"))
 
 
+def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
+    """Tokens ``i`` and ``i + 1`` are separated by spaces only (the same phrase)."""
+    return not text[toks[i].end:toks[i + 1].start].strip()
+
+
 def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
-           neighbour: Any = None) -> tuple[str, str] | None:
-    """("SP102", split) or ("SP101", correction) for an unknown word, None otherwise."""
+           neighbour: Any = None, *, shielded: bool = False) -> tuple[str, str] | None:
+    """("SP102", split) or ("SP101", correction) for an unknown word, ("SP101", "") for a
+    non-word without a confident correction (:func:`_non_word`), None otherwise. Words in
+    italics, parentheses or quotes (``shielded``: foreign or regional terms) get only the
+    corrections found in the document itself."""
     letters = [c for c in w if c.isalpha()]
     upper = all(c.isupper() for c in letters)
     if upper and len(letters) <= _MAX_ACRONYM:
@@ -719,8 +827,27 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
         found = neighbour(w.lower())
     if not found:
-        return None
+        return ("SP101", "") if not shielded and _non_word(chk, w, seen) else None
     return "SP101", "\t".join(match_case(w, c) for c in found)
+
+
+_MIN_NON_WORD = 7  # letters of the shortest word reported as unknown without a correction
+_AFFIX_ENDS = ("an", "kan", "nya", "i")
+
+
+def _non_word(chk: _Checker, w: str, seen: Any) -> bool:
+    """An unknown word that is most likely a misspelling, not a name or a term: long, written
+    in lower case (or capitalised but shaped like an affixed Indonesian word: "Peyelngaraan";
+    names rarely are), rare in the document (a repeated word is the document's own term), not
+    an English loan of the lexicon and not a regular affixed form of a known root."""
+    low = w.lower()
+    if len(low) < _MIN_NON_WORD or not low.isalpha() or w.isupper():
+        return False
+    if seen.get(low, 0) > 2 or low in chk.lex.english or low in chk.names:
+        return False
+    if w[0].isupper() and not (len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS)):
+        return False
+    return not _derivable(chk, low)
 
 
 def _ty102_reports(a: str, b: str) -> bool:
@@ -877,12 +1004,15 @@ class UnknownWord(_SpellRule):
     """Kata yang tidak ada dalam kamus (Hunspell id_ID, leksikon, gazetir) dan sangat mirip dengan
     kata yang dipakai dokumen itu sendiri (jarak ketik 1; 2 untuk kata panjang), misalnya
     "Lapopran" (Laporan), "Perencanaak" (Perencanaan), "Indek" (Indeks); untuk kata langka
-    berhuruf kecil juga kata kamus yang berjarak satu ketikan ("mamadai" -> "memadai").
+    berhuruf kecil juga kata kamus yang berjarak satu ketikan ("mamadai" -> "memadai"). Kata
+    panjang yang jelas bukan kata ("danengefakuasi", "Peyelngaraan") dilaporkan sebagai "kata
+    tidak dikenal" walau tanpa koreksi yang meyakinkan.
 
     Salah ketik pada nama indikator, program dan jabatan membuat laporan tampak tidak teliti dan
-    menyulitkan pencarian. Hanya kata dengan koreksi yang meyakinkan yang dilaporkan; nama orang,
-    singkatan (huruf kapital sampai 5 huruf), istilah yang sering dipakai dokumen, URL, angka,
-    LaTeX, tag HTML dan teks miring (bahasa asing) dilewati.
+    menyulitkan pencarian. Nama tempat di seluruh Indonesia, nama instansi, penanda tangan dan
+    nama pada sampul, nama orang, singkatan (huruf kapital sampai 5 huruf), istilah yang sering
+    dipakai dokumen, URL, angka, LaTeX, tag HTML, serta frasa asing atau daerah dalam teks miring,
+    tanda kurung atau tanda petik dilewati.
     """
 
     code = "SP101"
