@@ -118,6 +118,8 @@ def check(
         "--statistics", help="Tampilkan jumlah temuan per aturan")] = False,
     exit_zero: Annotated[bool, typer.Option(
         "--exit-zero", help="Keluar dengan kode 0 walau ada galat (masukan salah tetap 2)")] = False,
+    timings: Annotated[bool, typer.Option(
+        "--timings", help="Tampilkan waktu tiap tahap dan tiap aturan (stderr)")] = False,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
@@ -129,7 +131,7 @@ def check(
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
             kabupaten=kabupaten, annotate=annotate, spelling=not no_spelling, jobs=jobs, lang=lang,
-            follow_symlinks=follow_symlinks, view=view,
+            follow_symlinks=follow_symlinks, view=view, timings=timings,
         )
     except LkipError as err:
         _fail(err)
