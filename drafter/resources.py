@@ -90,7 +90,13 @@ def _safe_name(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
 
 
-def _read_cache(path: Path) -> tuple[bool, Any]:
+def cache_path(name: str, sources: tuple[bytes, ...]) -> Path:
+    """The cache file of the data set ``name`` built from ``sources``."""
+    return cache_dir() / f"{_safe_name(name)}-{_cache_key(sources)}.marshal"
+
+
+def read_cache(path: Path) -> tuple[bool, Any]:
+    """(True, value) from a cache file, or (False, None) when missing or damaged."""
     try:
         blob = path.read_bytes()
     except OSError:
@@ -104,7 +110,8 @@ def _read_cache(path: Path) -> tuple[bool, Any]:
         return False, None
 
 
-def _write_cache(path: Path, value: Any) -> None:
+def write_cache(path: Path, value: Any) -> None:
+    """Store ``value`` (plain data) atomically; on any error nothing is written."""
     try:
         body = marshal.dumps(value)
     except ValueError:  # not plain data (e.g. a YAML date): parsed each time instead
@@ -116,7 +123,9 @@ def _write_cache(path: Path, value: Any) -> None:
         for old in path.parent.glob(stem + "-*.marshal"):  # the same data set, older key
             if old.name.rsplit("-", 1)[0] == stem and old != path:
                 old.unlink(missing_ok=True)
-        tmp.write_bytes(hashlib.blake2b(body, digest_size=_SUM).digest() + body)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.blake2b(body, digest_size=_SUM).digest() + body)
         os.replace(tmp, path)
     except OSError:  # read-only home, full disk: the data is simply parsed next time too
         try:
@@ -134,12 +143,12 @@ def compiled(name: str, sources: tuple[bytes, ...], build: Callable[[], T],
     """
     if not cache_enabled():
         return build()
-    path = cache_dir() / f"{_safe_name(name)}-{_cache_key(sources)}.marshal"
-    ok, value = _read_cache(path)
+    path = cache_path(name, sources)
+    ok, value = read_cache(path)
     if ok and (valid is None or valid(value)):
         return value  # type: ignore[no-any-return]
     value = build()
-    _write_cache(path, value)
+    write_cache(path, value)
     return value
 
 

@@ -290,9 +290,25 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
                       annotate: bool = False, spelling: bool = True, jobs: int | None = None,
                       lang: str | None = None, follow_symlinks: bool = False,
                       view: ReportOptions | None = None, timings: bool = False) -> int:
+    """``lkip check``; compiled regular expressions are reused across runs
+    (:mod:`drafter.check.recache`)."""
     global _STARTED_AT
     if timings:
         _STARTED_AT = _process_age()
+    from drafter.check.recache import regex_cache
+
+    with regex_cache():
+        return _check_command(paths, fmt=fmt, output=output, select=select, ignore=ignore,
+                              year=year, kabupaten=kabupaten, annotate=annotate,
+                              spelling=spelling, jobs=jobs, lang=lang,
+                              follow_symlinks=follow_symlinks, view=view, timings=timings)
+
+
+def _check_command(paths: Sequence[Path], *, fmt: str, output: Path | None,
+                   select: Sequence[str] | None, ignore: Sequence[str] | None,
+                   year: int | None, kabupaten: str | None, annotate: bool, spelling: bool,
+                   jobs: int | None, lang: str | None, follow_symlinks: bool,
+                   view: ReportOptions | None, timings: bool) -> int:
     from drafter.report.views import ReportOptions
 
     view = view or ReportOptions()

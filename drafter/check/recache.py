@@ -1,0 +1,136 @@
+"""Compiled regular expressions kept across processes (``lkip check`` start-up time).
+
+The rules use several hundred regular expressions, many built from the YAML word lists; Python
+compiles each one in pure Python (parser and code generator) in every new process, which is a
+large part of the time of a cold ``lkip check`` of one report. Only the last step,
+``_sre.compile(pattern, flags, code, ...)``, is C; its inputs are plain data.
+
+While :func:`regex_cache` is active, the code generator's output of every ``str`` pattern is
+recorded; at the end the table is stored in the compiled data cache
+(:mod:`drafter.resources`) under a key made of the drafter and Python versions and the regex
+engine's constants (``_sre.MAGIC``, ``CODESIZE``, ...). The next process hands the stored code
+straight to ``_sre.compile``: the same engine input, so the same pattern object, without the
+parsing. The table is bounded (:data:`MAX_ENTRIES`); a pattern not in it is compiled the usual
+way.
+
+It is active only inside the ``lkip check`` command, only on CPython versions whose
+``re._compiler`` was checked (3.11 to 3.13), only after a self-test at start (a table entry must
+give a pattern equal in behaviour to the usual one), and never with ``LKIP_NO_CACHE=1``; the
+original compiler is always put back on exit.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+MAX_ENTRIES = 4000
+_FORMAT = 1
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _engine_key() -> bytes:
+    import _sre
+
+    parts = (_FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+    return repr(parts).encode()
+
+
+def _supported() -> bool:
+    return (sys.implementation.name == "cpython" and (3, 11) <= sys.version_info[:2] <= (3, 13))
+
+
+class _Recorder:
+    def __init__(self, table: dict[tuple[str, int], _Entry]) -> None:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        self.table = table
+        self.added = 0
+        self._sre_compile = _sre.compile
+        self._parse = _parser.parse
+        self._code = _compiler._code
+        self._debug = _compiler.SRE_FLAG_DEBUG
+        self.original = _compiler.compile
+
+    def entry(self, pattern: str, flags: int) -> _Entry:
+        """What ``re._compiler.compile`` computes before calling ``_sre.compile``."""
+        p = self._parse(pattern, flags)
+        code = self._code(p, flags)
+        groupindex = p.state.groupdict
+        indexgroup: list[str | None] = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        return (int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1,
+                {str(k): int(v) for k, v in groupindex.items()},
+                tuple(indexgroup))
+
+    def build(self, pattern: str, e: _Entry) -> Any:
+        return self._sre_compile(pattern, e[0], e[1], e[2], e[3], e[4])
+
+    def compile(self, p: Any, flags: int = 0) -> Any:
+        if not isinstance(p, str) or not isinstance(flags, int) or flags & self._debug:
+            return self.original(p, flags)
+        key = (p, flags)
+        e = self.table.get(key)
+        if e is None:
+            e = self.entry(p, flags)
+            if len(self.table) < MAX_ENTRIES:
+                self.table[key] = e
+                self.added += 1
+        return self.build(p, e)
+
+    def self_test(self) -> bool:
+        samples = (r"(?P<a>[a-z]+)\s*(\d{1,3})|(?i:ABC)", r"^\W*(?:x|y)+?$", r"(?<!\w)é\b")
+        texts = ("abc 12", "ABC", "xyx", " é ", "")
+        for pat in samples:
+            for flags in (0, 2, 8):  # none, IGNORECASE, MULTILINE
+                mine = self.build(pat, self.entry(pat, flags))
+                theirs = self.original(pat, flags)
+                if (mine.pattern, mine.flags, mine.groups, mine.groupindex) != \
+                        (theirs.pattern, theirs.flags, theirs.groups, theirs.groupindex):
+                    return False
+                for t in texts:
+                    a, b = mine.search(t), theirs.search(t)
+                    if (a and (a.span(), a.groups())) != (b and (b.span(), b.groups())):
+                        return False
+        return True
+
+
+def _valid(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(k[1], int)
+        and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], list)
+        for k, v in value.items())
+
+
+@contextmanager
+def regex_cache() -> Iterator[None]:
+    """Use (and afterwards update) the stored compiled patterns while the block runs."""
+    from drafter.resources import cache_enabled, cache_path, read_cache, write_cache
+
+    if not cache_enabled() or not _supported():
+        yield
+        return
+    try:
+        from re import _compiler  # type: ignore[attr-defined]
+
+        path = cache_path("regex", (_engine_key(),))
+        ok, table = read_cache(path)
+        if not ok or not _valid(table):
+            table = {}
+        rec = _Recorder(table)
+        if not rec.self_test():
+            raise RuntimeError("regex cache self-test failed")
+    except Exception:  # noqa: BLE001 - any doubt: the usual compiler
+        yield
+        return
+    _compiler.compile = rec.compile
+    try:
+        yield
+    finally:
+        _compiler.compile = rec.original
+        if rec.added:
+            write_cache(path, rec.table)
