@@ -152,6 +152,31 @@ def compiled(name: str, sources: tuple[bytes, ...], build: Callable[[], T],
     return value
 
 
+def jinja_bytecode_cache() -> Any:
+    """A jinja2 bytecode cache in the cache folder (templates compiled once per version of
+    their source), or None when caching is disabled. Never raises: a failing read is a miss, a
+    failing write is skipped."""
+    if not cache_enabled():
+        return None
+    import jinja2
+
+    class _Cache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - damaged file: compile again
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except Exception:  # noqa: BLE001, S110 - read-only or full disk: not cached
+                pass
+
+    return _Cache(str(cache_dir() / "jinja"))
+
+
 def parse_yaml(folder: str, filename: str) -> Any:
     """Parse one YAML data file (through the compiled data cache); a fresh object each call."""
     raw = read_bytes(folder, filename)
