@@ -10,8 +10,10 @@ recorded; at the end the table is stored in the compiled data cache
 (:mod:`drafter.resources`) under a key made of the drafter and Python versions and the regex
 engine's constants (``_sre.MAGIC``, ``CODESIZE``, ...). The next process hands the stored code
 straight to ``_sre.compile``: the same engine input, so the same pattern object, without the
-parsing. The table is bounded (:data:`MAX_ENTRIES`); a pattern not in it is compiled the usual
-way.
+parsing. The table is bounded (:data:`MAX_ENTRIES`; when full, it is cut down to the patterns
+of the last run); a pattern not in it is compiled the usual way. Patterns that rules build from
+a report's own words (an office name, say) are stored too: the cache folder is the user's own
+(files are created readable by the user only).
 
 It is active only inside the ``lkip check`` command, only on CPython versions whose
 ``re._compiler`` was checked (3.11 to 3.13), only after a self-test at start (a table entry must
@@ -49,6 +51,8 @@ class _Recorder:
 
         self.table = table
         self.added = 0
+        self.used: set[tuple[str, int]] = set()
+        self.full = False  # a pattern could not be added: the table is pruned when saved
         self._sre_compile = _sre.compile
         self._parse = _parser.parse
         self._code = _compiler._code
@@ -74,13 +78,23 @@ class _Recorder:
         if not isinstance(p, str) or not isinstance(flags, int) or flags & self._debug:
             return self.original(p, flags)
         key = (p, flags)
+        self.used.add(key)
         e = self.table.get(key)
         if e is None:
             e = self.entry(p, flags)
             if len(self.table) < MAX_ENTRIES:
                 self.table[key] = e
                 self.added += 1
+            else:
+                self.full = True
         return self.build(p, e)
+
+    def to_store(self) -> dict[tuple[str, int], _Entry] | None:
+        """The table to write back, or None when nothing changed. A full table keeps only the
+        patterns of this run (stale ones from older code go)."""
+        if self.full:
+            return {k: v for k, v in self.table.items() if k in self.used}
+        return self.table if self.added else None
 
     def self_test(self) -> bool:
         samples = (r"(?P<a>[a-z]+)\s*(\d{1,3})|(?i:ABC)", r"^\W*(?:x|y)+?$", r"(?<!\w)é\b")
@@ -132,5 +146,6 @@ def regex_cache() -> Iterator[None]:
         yield
     finally:
         _compiler.compile = rec.original
-        if rec.added:
-            write_cache(path, rec.table)
+        store = rec.to_store()
+        if store is not None:
+            write_cache(path, store)
