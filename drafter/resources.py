@@ -101,7 +101,7 @@ def read_cache(path: Path) -> tuple[bool, Any]:
         blob = path.read_bytes()
     except OSError:
         return False, None
-    body = blob[_SUM:]
+    body = memoryview(blob)[_SUM:]  # no copy of a large file
     if len(blob) <= _SUM or hashlib.blake2b(body, digest_size=_SUM).digest() != blob[:_SUM]:
         return False, None
     try:

@@ -184,9 +184,16 @@ class Gazetteer:
         return {w.lower() for r in regions for w in _WORD_RE.findall(r.name)}
 
 
-@cache
 def _raw() -> bytes:
     return (data_dir("rules") / "gazetteer" / GAZETTEER_FILE).read_bytes()
+
+
+@cache
+def _digest() -> bytes:
+    """The cache key part of the shipped file (its hash: the bytes are not kept in memory)."""
+    import hashlib
+
+    return hashlib.sha256(_raw()).digest()
 
 
 def _is_state(value: object) -> bool:
@@ -198,15 +205,14 @@ def _is_state(value: object) -> bool:
 @cache
 def gazetteer() -> Gazetteer:
     """The national gazetteer (loaded once per process, from the compiled cache when there)."""
-    raw = _raw()
     built: list[Gazetteer] = []
 
     def build() -> tuple[object, ...]:
-        gaz = Gazetteer(gzip.decompress(raw).decode("utf-8"))
+        gaz = Gazetteer(gzip.decompress(_raw()).decode("utf-8"))
         built.append(gaz)
         return gaz.state()
 
-    state = compiled("gazetteer-index", (raw,), build, _is_state)
+    state = compiled("gazetteer-index", (_digest(),), build, _is_state)
     return built[0] if built else Gazetteer.from_state(state)
 
 
@@ -218,7 +224,7 @@ def place_words() -> frozenset[str]:
     Words of fewer than four letters are left out: they are mostly particles and affixes that
     also occur as village names ("Nya", "An", "Kan"), and as known words they would hide split
     words such as "Perlu nya"."""
-    words = compiled("gazetteer-words", (_raw(),), _place_words,
+    words = compiled("gazetteer-words", (_digest(),), _place_words,
                      lambda v: isinstance(v, frozenset))
     return words
 

@@ -23,13 +23,14 @@ original compiler is always put back on exit.
 
 from __future__ import annotations
 
+import marshal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 MAX_ENTRIES = 4000
-_FORMAT = 1
+_FORMAT = 2
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
@@ -45,7 +46,10 @@ def _supported() -> bool:
 
 
 class _Recorder:
-    def __init__(self, table: dict[tuple[str, int], _Entry]) -> None:
+    """The hook. ``table`` maps (pattern, flags) to the marshalled engine input (bytes: compact
+    in memory, unmarshalled only when the pattern is compiled)."""
+
+    def __init__(self, table: dict[tuple[str, int], bytes]) -> None:
         import _sre
         from re import _compiler, _parser  # type: ignore[attr-defined]
 
@@ -79,17 +83,21 @@ class _Recorder:
             return self.original(p, flags)
         key = (p, flags)
         self.used.add(key)
-        e = self.table.get(key)
-        if e is None:
-            e = self.entry(p, flags)
-            if len(self.table) < MAX_ENTRIES:
-                self.table[key] = e
-                self.added += 1
-            else:
-                self.full = True
+        blob = self.table.get(key)
+        if blob is not None:
+            try:
+                return self.build(p, marshal.loads(blob))
+            except Exception:  # noqa: BLE001, S110 - never trust a stored entry over the compiler
+                pass
+        e = self.entry(p, flags)
+        if len(self.table) < MAX_ENTRIES:
+            self.table[key] = marshal.dumps(e)
+            self.added += 1
+        else:
+            self.full = True
         return self.build(p, e)
 
-    def to_store(self) -> dict[tuple[str, int], _Entry] | None:
+    def to_store(self) -> dict[tuple[str, int], bytes] | None:
         """The table to write back, or None when nothing changed. A full table keeps only the
         patterns of this run (stale ones from older code go)."""
         if self.full:
@@ -116,8 +124,7 @@ class _Recorder:
 def _valid(value: object) -> bool:
     return isinstance(value, dict) and all(
         isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(k[1], int)
-        and isinstance(v, tuple) and len(v) == 5 and isinstance(v[1], list)
-        for k, v in value.items())
+        and isinstance(v, bytes) for k, v in value.items())
 
 
 @contextmanager
