@@ -219,9 +219,10 @@ def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = No
     """Check several files in parallel with a progress bar; unreadable files are kept as errors.
 
     Work is shared across documents: the rules, their data, the gazetteer and the dictionary
-    are loaded once per process. With several workers the parent checks the first file itself
-    before starting them (fork), so every worker begins with all of that already loaded
-    (copy-on-write) instead of loading it again.
+    are loaded once per process. With several workers the parent first checks a small built-in
+    report (:func:`_preload`) and then starts them (fork), so every worker begins with all of
+    that already loaded (copy-on-write) instead of loading it again. Every real file is still
+    checked in a worker, so a file that kills its process (out of memory) stays one file error.
 
     Workers die with the parent (Linux ``PR_SET_PDEATHSIG``) and are killed by the parent on
     any interruption, so Ctrl-C stops a long batch at once.
@@ -231,14 +232,48 @@ def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = No
     results: dict[str, FileResult] = {}
     bar, advance = _progress(progress, len(args))
     with bar:
-        parallel = n > 1 and len(args) > 2
-        first = args[:1] if parallel else args
-        for a in first:
-            results[a[0]] = _check_safe(a)
-            advance()
-        if parallel:
-            _run_pool(args[1:], min(n, len(args) - 1), results, advance)
+        if n <= 1 or len(args) <= 1:
+            for a in args:
+                results[a[0]] = _check_safe(a)
+                advance()
+        else:
+            _preload(config)
+            _run_pool(args, min(n, len(args)), results, advance)
     return [results[a[0]] for a in args]
+
+
+# A small report that exercises every kind of rule data (text, table, scale words, years,
+# places, spelling) without naming any real office: checked once in the parent before forking.
+_PRELOAD_TEXT = """# LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2024
+
+Kecamatan Contoh, Kabupaten Contoh, Provinsi Contoh
+
+## BAB III AKUNTABILITAS KINERJA
+
+### A. Capaian Kinerja Organisasi
+
+Tabel 3.1 Pengukuran Kinerja Tahun 2024
+
+| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) |
+| --- | --- | --- | --- | --- | --- |
+| 1 | Meningkatnya kualitas pelayanan | Indeks kepuasan masyarakat | 80 | 82 | 102,50 |
+
+Capaian indikator tersebut sebesar 102,50 persen dengan kategori sangat baik, lebih tinggi
+daripada tahun 2023. Anggaran sebesar Rp 1.250.000.000 (satu miliar dua ratus lima puluh juta
+rupiah) terealisasi 95,00 persen.
+"""
+
+
+def _preload(config: CheckConfig) -> None:
+    """Load the rules and their data in this process by checking :data:`_PRELOAD_TEXT`
+    (never fails: a problem here only means the workers load the data themselves)."""
+    try:
+        from drafter.check.runner import check_document
+        from drafter.document.readers import parse_text
+
+        check_document(parse_text(_PRELOAD_TEXT, "<preload>.md", markdown=True), config)
+    except Exception:  # noqa: BLE001, S110 - a warm-up only
+        pass
 
 
 def _pool_context() -> object | None:
