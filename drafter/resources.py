@@ -143,7 +143,10 @@ def compiled(name: str, sources: tuple[bytes, ...], build: Callable[[], T],
     """
     if not cache_enabled():
         return build()
-    path = cache_path(name, sources)
+    try:
+        path = cache_path(name, sources)
+    except Exception:  # noqa: BLE001 - no usable home folder: no cache
+        return build()
     ok, value = read_cache(path)
     if ok and (valid is None or valid(value)):
         return value  # type: ignore[no-any-return]
@@ -174,7 +177,11 @@ def jinja_bytecode_cache() -> Any:
             except Exception:  # noqa: BLE001, S110 - read-only or full disk: not cached
                 pass
 
-    return _Cache(str(cache_dir() / "jinja"))
+    try:
+        folder = cache_dir() / "jinja"
+    except Exception:  # noqa: BLE001 - no usable home folder: no cache
+        return None
+    return _Cache(str(folder))
 
 
 def parse_yaml(folder: str, filename: str) -> Any:
