@@ -155,6 +155,8 @@ def check(
         "--write-baseline", help="Catat semua temuan ke berkas baseline ini (JSON)")] = None,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Tulis salinan (-o) dengan perbaikan mekanis yang pasti diterapkan")] = False,
+    timings: Annotated[bool, typer.Option(
+        "--timings", help="Tampilkan waktu tiap tahap dan tiap aturan (stderr)")] = False,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
@@ -167,7 +169,7 @@ def check(
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
             kabupaten=kabupaten, annotate=annotate, spelling=not no_spelling, jobs=jobs, lang=lang,
-            follow_symlinks=follow_symlinks, view=view,
+            follow_symlinks=follow_symlinks, view=view, timings=timings,
         )
     except LkipError as err:
         _fail(err)

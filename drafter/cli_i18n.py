@@ -60,6 +60,8 @@ HELP_EN: dict[str, str] = {
     "Tampilkan jumlah temuan per aturan": "Show issue counts per rule",
     "Keluar dengan kode 0 walau ada galat (masukan salah tetap 2)":
         "Exit 0 even when errors are found (bad input still exits 2)",
+    "Tampilkan waktu tiap tahap dan tiap aturan (stderr)":
+        "Show the time of each phase and each rule (stderr)",
     "Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan.":
         "Check reports: contradicting figures, predicates, years, template leftovers, foreign "
         "names, spelling.",

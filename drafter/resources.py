@@ -2,21 +2,45 @@
 
 In a wheel they live inside the package (``drafter/_data/<name>``) and are found through
 :mod:`importlib.resources`; in a source checkout they are the top-level folders of the repo.
+
+Compiled data cache
+-------------------
+Parsing the packaged data (YAML rule files, the national gazetteer) costs more than the check of
+a small report. :func:`compiled` keeps the parsed form in a user cache folder as :mod:`marshal`
+data (plain dicts, lists, strings and numbers only; nothing executable), one file per data set,
+named by a key made of the drafter and Python versions and a hash of the source bytes: editing
+a data file or installing another version gives a new key, and the old file is replaced. A cache
+file that is missing, unreadable, corrupt (checksum) or of the wrong shape is ignored and the
+data is parsed again, so the cache can never change a result, only the time to get it.
+
+Folder: ``$LKIP_CACHE_DIR``, else ``$XDG_CACHE_HOME/lkip``, else ``~/.cache/lkip``.
+``LKIP_NO_CACHE=1`` disables it (read and write).
 """
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 DATA_DIRS = ("rules", "phrasebank", "templates")
 # libyaml's C loader when PyYAML was built with it (the packaged data loads several times faster)
 YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CACHE_ENV = "LKIP_CACHE_DIR"
+NO_CACHE_ENV = "LKIP_NO_CACHE"
+_CACHE_FORMAT = 1  # bump when the layout of a cached value changes
+_SUM = 16  # bytes of the blake2b checksum in front of every cache file
+
+T = TypeVar("T")
 
 
 def data_dir(name: str) -> Traversable:
@@ -34,10 +58,147 @@ def read_text(folder: str, filename: str) -> str:
     return (data_dir(folder) / filename).read_text(encoding="utf-8")
 
 
+def read_bytes(folder: str, filename: str) -> bytes:
+    return (data_dir(folder) / filename).read_bytes()
+
+
+# --- compiled data cache --------------------------------------------------------------------
+def cache_enabled() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "").strip() in ("", "0")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "lkip"
+
+
+def _cache_key(sources: tuple[bytes, ...]) -> str:
+    from drafter import __version__
+
+    h = hashlib.blake2b(digest_size=10)
+    h.update(f"{_CACHE_FORMAT}|{__version__}|{sys.version}|{marshal.version}".encode())
+    for src in sources:
+        h.update(len(src).to_bytes(8, "little"))
+        h.update(src)
+    return h.hexdigest()
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)
+
+
+def cache_path(name: str, sources: tuple[bytes, ...]) -> Path:
+    """The cache file of the data set ``name`` built from ``sources``."""
+    return cache_dir() / f"{_safe_name(name)}-{_cache_key(sources)}.marshal"
+
+
+def read_cache(path: Path) -> tuple[bool, Any]:
+    """(True, value) from a cache file, or (False, None) when missing or damaged."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return False, None
+    body = memoryview(blob)[_SUM:]  # no copy of a large file
+    if len(blob) <= _SUM or hashlib.blake2b(body, digest_size=_SUM).digest() != blob[:_SUM]:
+        return False, None
+    try:
+        return True, marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return False, None
+
+
+def write_cache(path: Path, value: Any) -> None:
+    """Store ``value`` (plain data) atomically; on any error nothing is written."""
+    try:
+        body = marshal.dumps(value)
+    except ValueError:  # not plain data (e.g. a YAML date): parsed each time instead
+        return
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stem = path.name.rsplit("-", 1)[0]
+        for old in path.parent.glob(stem + "-*.marshal"):  # the same data set, older key
+            if old.name.rsplit("-", 1)[0] == stem and old != path:
+                old.unlink(missing_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.blake2b(body, digest_size=_SUM).digest() + body)
+        os.replace(tmp, path)
+    except OSError:  # read-only home, full disk: the data is simply parsed next time too
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def compiled(name: str, sources: tuple[bytes, ...], build: Callable[[], T],
+             valid: Callable[[Any], bool] | None = None) -> T:
+    """``build()``, or its cached value for these exact ``sources`` (see the module doc).
+
+    ``build`` must return plain data (what :mod:`marshal` stores); ``valid`` checks the shape
+    of a cached value (a wrong shape is treated as a miss).
+    """
+    if not cache_enabled():
+        return build()
+    try:
+        path = cache_path(name, sources)
+    except Exception:  # noqa: BLE001 - no usable home folder: no cache
+        return build()
+    ok, value = read_cache(path)
+    if ok and (valid is None or valid(value)):
+        return value  # type: ignore[no-any-return]
+    value = build()
+    write_cache(path, value)
+    return value
+
+
+def jinja_bytecode_cache() -> Any:
+    """A jinja2 bytecode cache in the cache folder (templates compiled once per version of
+    their source), or None when caching is disabled. Never raises: a failing read is a miss, a
+    failing write is skipped."""
+    if not cache_enabled():
+        return None
+    import jinja2
+
+    class _Cache(jinja2.FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # noqa: BLE001 - damaged file: compile again
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            try:
+                os.makedirs(self.directory, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except Exception:  # noqa: BLE001, S110 - read-only or full disk: not cached
+                pass
+
+    try:
+        folder = cache_dir() / "jinja"
+    except Exception:  # noqa: BLE001 - no usable home folder: no cache
+        return None
+    return _Cache(str(folder))
+
+
+def parse_yaml(folder: str, filename: str) -> Any:
+    """Parse one YAML data file (through the compiled data cache); a fresh object each call."""
+    raw = read_bytes(folder, filename)
+
+    def build() -> Any:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+        return yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+
+    return compiled(f"yaml-{folder}-{filename}", (raw,), build)
+
+
 @cache
 def load_yaml(folder: str, filename: str) -> Any:
     """Load (and cache) one YAML data file; the result must not be mutated."""
-    return yaml.load(read_text(folder, filename), Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+    return parse_yaml(folder, filename)
 
 
 def list_files(folder: str, suffix: str = ".yaml") -> list[str]:

@@ -6,7 +6,8 @@ import os
 import signal
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,9 +19,11 @@ from drafter.check.stdin import STDIN_ARG, stdin_display_name
 from drafter.errors import LkipError, term_safe
 
 if TYPE_CHECKING:
+    from drafter.check.runner import PhaseTimer
     from drafter.report.views import ReportOptions
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+_STARTED_AT: float | None = None  # process age when `lkip check --timings` began (start-up)
 
 
 @dataclass
@@ -30,25 +33,39 @@ class FileResult:
     notices: list[str] = field(default_factory=list)
     error: str | None = None  # one-line reason when the file could not be checked
     source: str | None = None  # the file to re-read for display when ``path`` is a name (stdin)
+    timings: dict[str, float] | None = None  # seconds per phase (``--timings``), else None
 
     @property
     def has_errors(self) -> bool:
         return any(i.severity == "error" for i in self.issues)
 
 
-def check_file(path: str | Path, config: CheckConfig) -> FileResult:
-    """Read and check one file. Raises LkipError when the file cannot be read."""
+def check_file(path: str | Path, config: CheckConfig, timer: PhaseTimer | None = None) -> FileResult:
+    """Read and check one file. Raises LkipError when the file cannot be read.
+
+    With a ``timer`` the time of each phase is added to it and copied to ``FileResult.timings``.
+    """
     from drafter.check.runner import check_document
     from drafter.document.readers import read_document
 
-    doc = read_document(path)
-    issues, notices = check_document(doc, config)
-    return FileResult(str(path), issues, notices)
+    if timer is None:
+        doc = read_document(path)
+        issues, notices = check_document(doc, config)
+        return FileResult(str(path), issues, notices)
+    with timer.phase("read"):
+        doc = read_document(path)
+    issues, notices = check_document(doc, config, timer=timer)
+    return FileResult(str(path), issues, notices, timings=dict(timer.phases))
 
 
-def _check_safe(args: tuple[str, CheckConfig]) -> FileResult:
-    path, config = args
+def _check_safe(args: tuple[str, CheckConfig] | tuple[str, CheckConfig, bool]) -> FileResult:
+    path, config = args[0], args[1]
+    timed = len(args) > 2 and bool(args[2])
     try:
+        if timed:
+            from drafter.check.runner import PhaseTimer
+
+            return check_file(path, config, PhaseTimer())
         return check_file(path, config)
     except LkipError as err:
         return FileResult(path, error=str(err))
@@ -176,47 +193,130 @@ def _kill_workers(pool: object) -> None:
             pass
 
 
+def _progress(enabled: bool, total: int) -> tuple[AbstractContextManager[object], Callable[[], None]]:
+    """A transient progress bar on the standard error (rich), or nothing when disabled: the
+    bar is drawn only on a terminal and rich is imported only then."""
+    if not enabled:
+        return nullcontext(), lambda: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # refreshed on each finished file, not by a thread: the workers are forked while the bar
+    # is shown, and a fork must not copy a thread that may hold a lock
+    bar = Progress(console=Console(stderr=True), transient=True, auto_refresh=False)
+    task = bar.add_task("Memeriksa", total=total)
+    bar.refresh()
+
+    def advance() -> None:
+        bar.advance(task)
+        bar.refresh()
+
+    return bar, advance
+
+
 def check_many(files: Sequence[Path], config: CheckConfig, jobs: int | None = None,
-               progress: bool = True) -> list[FileResult]:
+               progress: bool = True, *, timings: bool = False) -> list[FileResult]:
     """Check several files in parallel with a progress bar; unreadable files are kept as errors.
+
+    Work is shared across documents: the rules, their data, the gazetteer and the dictionary
+    are loaded once per process. With several workers the parent first checks a small built-in
+    report (:func:`_preload`) and then starts them (fork), so every worker begins with all of
+    that already loaded (copy-on-write) instead of loading it again. Every real file is still
+    checked in a worker, so a file that kills its process (out of memory) stays one file error.
 
     Workers die with the parent (Linux ``PR_SET_PDEATHSIG``) and are killed by the parent on
     any interruption, so Ctrl-C stops a long batch at once.
     """
     n = check_jobs(jobs)
-    args = [(str(f), config) for f in files]
+    args = [(str(f), config, timings) for f in files]
     results: dict[str, FileResult] = {}
-    from rich.progress import Progress
-
-    with Progress(transient=True, disable=not progress) as bar:
-        task = bar.add_task("Memeriksa", total=len(args))
+    bar, advance = _progress(progress, len(args))
+    with bar:
         if n <= 1 or len(args) <= 1:
             for a in args:
                 results[a[0]] = _check_safe(a)
-                bar.advance(task)
+                advance()
         else:
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-
-            pool = ProcessPoolExecutor(max_workers=min(n, len(args)), initializer=_worker_init,
-                                       initargs=(os.getpid(),))
-            done = False
-            try:
-                futs = {pool.submit(_check_safe, a): a[0] for a in args}
-                for fut in as_completed(futs):
-                    path = futs[fut]
-                    try:
-                        results[path] = fut.result()
-                    except Exception as exc:  # noqa: BLE001 - a worker killed (out of memory)
-                        results[path] = FileResult(path, error=term_safe(
-                            f"{path}: tidak dapat diperiksa (proses pemeriksa berhenti: "
-                            f"{type(exc).__name__})"))
-                    bar.advance(task)
-                done = True
-            finally:
-                if not done:
-                    _kill_workers(pool)
-                pool.shutdown(wait=done, cancel_futures=not done)
+            _preload(config)
+            _run_pool(args, min(n, len(args)), results, advance)
     return [results[a[0]] for a in args]
+
+
+# A small report that exercises every kind of rule data (text, table, scale words, years,
+# places, spelling) without naming any real office: checked once in the parent before forking.
+_PRELOAD_TEXT = """# LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2024
+
+Kecamatan Contoh, Kabupaten Contoh, Provinsi Contoh
+
+## BAB III AKUNTABILITAS KINERJA
+
+### A. Capaian Kinerja Organisasi
+
+Tabel 3.1 Pengukuran Kinerja Tahun 2024
+
+| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) |
+| --- | --- | --- | --- | --- | --- |
+| 1 | Meningkatnya kualitas pelayanan | Indeks kepuasan masyarakat | 80 | 82 | 102,50 |
+
+Capaian indikator tersebut sebesar 102,50 persen dengan kategori sangat baik, lebih tinggi
+daripada tahun 2023. Anggaran sebesar Rp 1.250.000.000 (satu miliar dua ratus lima puluh juta
+rupiah) terealisasi 95,00 persen.
+"""
+
+
+def _preload(config: CheckConfig) -> None:
+    """Load the rules and their data in this process by checking :data:`_PRELOAD_TEXT`
+    (never fails: a problem here only means the workers load the data themselves)."""
+    try:
+        from drafter.check.runner import check_document
+        from drafter.document.readers import parse_text
+
+        check_document(parse_text(_PRELOAD_TEXT, "<preload>.md", markdown=True), config)
+    except Exception:  # noqa: BLE001, S110 - a warm-up only
+        pass
+
+
+def _pool_context() -> object | None:
+    """The fork start method where it exists (workers inherit the loaded rules and data)."""
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None  # pragma: no cover - Windows, macOS defaults
+
+
+def _run_pool(args: Sequence[tuple[str, CheckConfig, bool]], workers: int,
+              results: dict[str, FileResult], advance: Callable[[], None]) -> None:
+    import gc
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
+                               initargs=(os.getpid(),),
+                               mp_context=_pool_context())  # type: ignore[arg-type]
+    done = False
+    try:
+        # the workers are forked at the first submit; objects frozen then are never touched
+        # by their garbage collector, so the loaded rules and data stay shared pages
+        gc.collect()
+        gc.freeze()
+        try:
+            futs = {pool.submit(_check_safe, a): a[0] for a in args}
+        finally:
+            gc.unfreeze()
+        for fut in as_completed(futs):
+            path = futs[fut]
+            try:
+                results[path] = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker killed (out of memory)
+                results[path] = FileResult(path, error=term_safe(
+                    f"{path}: tidak dapat diperiksa (proses pemeriksa berhenti: "
+                    f"{type(exc).__name__})"))
+            advance()
+        done = True
+    finally:
+        if not done:
+            _kill_workers(pool)
+        pool.shutdown(wait=done, cancel_futures=not done)
 
 
 def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path | None = None,
@@ -224,7 +324,26 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
                       year: int | None = None, kabupaten: str | None = None,
                       annotate: bool = False, spelling: bool = True, jobs: int | None = None,
                       lang: str | None = None, follow_symlinks: bool = False,
-                      view: ReportOptions | None = None) -> int:
+                      view: ReportOptions | None = None, timings: bool = False) -> int:
+    """``lkip check``; compiled regular expressions are reused across runs
+    (:mod:`drafter.check.recache`)."""
+    global _STARTED_AT
+    if timings:
+        _STARTED_AT = _process_age()
+    from drafter.check.recache import regex_cache
+
+    with regex_cache():
+        return _check_command(paths, fmt=fmt, output=output, select=select, ignore=ignore,
+                              year=year, kabupaten=kabupaten, annotate=annotate,
+                              spelling=spelling, jobs=jobs, lang=lang,
+                              follow_symlinks=follow_symlinks, view=view, timings=timings)
+
+
+def _check_command(paths: Sequence[Path], *, fmt: str, output: Path | None,
+                   select: Sequence[str] | None, ignore: Sequence[str] | None,
+                   year: int | None, kabupaten: str | None, annotate: bool, spelling: bool,
+                   jobs: int | None, lang: str | None, follow_symlinks: bool,
+                   view: ReportOptions | None, timings: bool) -> int:
     from drafter.report.views import ReportOptions
 
     view = view or ReportOptions()
@@ -237,17 +356,18 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
             return _run_check(paths, fmt=fmt, output=output, select=select, ignore=ignore,
                               year=year, kabupaten=kabupaten, annotate=annotate,
                               spelling=spelling, jobs=jobs, lang=lang,
-                              follow_symlinks=follow_symlinks, view=view, stdin_path=tmp)
+                              follow_symlinks=follow_symlinks, view=view, stdin_path=tmp,
+                              timings=timings)
     return _run_check(paths, fmt=fmt, output=output, select=select, ignore=ignore, year=year,
                       kabupaten=kabupaten, annotate=annotate, spelling=spelling, jobs=jobs,
-                      lang=lang, follow_symlinks=follow_symlinks, view=view)
+                      lang=lang, follow_symlinks=follow_symlinks, view=view, timings=timings)
 
 
 def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
                select: Sequence[str] | None, ignore: Sequence[str] | None, year: int | None,
                kabupaten: str | None, annotate: bool, spelling: bool, jobs: int | None,
                lang: str | None, follow_symlinks: bool, view: ReportOptions,
-               stdin_path: Path | None = None) -> int:
+               stdin_path: Path | None = None, timings: bool = False) -> int:
     from drafter.io import ensure_output_ok
     from drafter.report.views import filter_severity
 
@@ -291,10 +411,11 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
     if batch:
         if not files:
             raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
-        results = check_many(files, config, jobs, progress=sys.stderr.isatty() and not view.quiet)
+        results = check_many(files, config, jobs, progress=sys.stderr.isatty() and not view.quiet,
+                             timings=timings)
     else:
         try:
-            results = [check_file(files[0], config)]
+            results = [check_file(files[0], config, _new_timer() if timings else None)]
         except LkipError as err:
             if stdin_path is None or err.path != str(stdin_path):
                 raise
@@ -316,29 +437,33 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
 
         assert output is not None
         return fix_command(files[0], results[0], output, quiet=view.quiet, lang=lang)
-    if annotate:
-        from drafter.report.annotate import annotate_file
+    out_timer = _new_timer() if timings else None
+    with out_timer.phase("output") if out_timer is not None else nullcontext():
+        if annotate:
+            from drafter.report.annotate import annotate_file
 
-        if batch:
-            raise LkipError("--annotate hanya untuk satu berkas")
-        out = output or files[0].with_name(files[0].stem + "-reviu.docx")
-        ensure_output_ok(out, files)
-        annotate_file(files[0], results[0].issues, out, lang=lang)
-        if not view.quiet:
-            print(f"{len(results[0].issues)} komentar ditulis ke {term_safe(str(out))}",
-                  file=sys.stderr)
-    elif view.statistics:
-        from drafter.report.views import render_statistics
+            if batch:
+                raise LkipError("--annotate hanya untuk satu berkas")
+            out = output or files[0].with_name(files[0].stem + "-reviu.docx")
+            ensure_output_ok(out, files)
+            annotate_file(files[0], results[0].issues, out, lang=lang)
+            if not view.quiet:
+                print(f"{len(results[0].issues)} komentar ditulis ke {term_safe(str(out))}",
+                      file=sys.stderr)
+        elif view.statistics:
+            from drafter.report.views import render_statistics
 
-        _write(render_statistics(results, fmt=fmt, lang=lang), output)
-    else:
-        _emit(results, fmt, output, batch=batch, lang=lang, quiet=view.quiet)
+            _write(render_statistics(results, fmt=fmt, lang=lang), output)
+        else:
+            _emit(results, fmt, output, batch=batch, lang=lang, quiet=view.quiet)
 
     for r in results:
         for n in r.notices if not view.quiet else ():
             print(term_safe(f"{r.path}: catatan: {n}"), file=sys.stderr)
         if r.error:
             print(f"lkip: {term_safe(r.error)}", file=sys.stderr)
+    if out_timer is not None:
+        _print_timings(results, out_timer, lang)
     # exit codes: 1 when any error-severity issue was found; a batch where only some files were
     # unreadable still exits 0/1 (those files are reported in the output and on stderr); 2 only
     # when no file at all could be checked.
@@ -347,6 +472,39 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
     if view.exit_zero:
         return 0
     return 1 if any(r.has_errors for r in results) else 0
+
+
+def _new_timer() -> PhaseTimer:
+    from drafter.check.runner import PhaseTimer
+
+    return PhaseTimer()
+
+
+def _process_age() -> float | None:
+    """Seconds since this process started (Linux /proc, 10 ms resolution), else None."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            stat = fh.read()
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+        start_ticks = int(stat.rsplit(")", 1)[1].split()[19])
+        return max(0.0, uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):  # pragma: no cover - not Linux
+        return None
+
+
+def _print_timings(results: Sequence[FileResult], out_timer: PhaseTimer, lang: str) -> None:
+    """The ``--timings`` table on the standard error: the time of each phase summed over the
+    files, plus the start-up of this process (imports) when it can be known."""
+    from drafter.check.runner import render_timings
+
+    total = _new_timer()
+    if _STARTED_AT is not None:
+        total.phases["startup"] = _STARTED_AT
+    for r in results:
+        total.add(r.timings or {})
+    total.add(out_timer.phases)
+    sys.stderr.write(render_timings(total.phases, lang, files=len(results)))
 
 
 def _renamed(r: FileResult, tmp: str, name: str) -> FileResult:

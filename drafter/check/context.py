@@ -6,6 +6,7 @@ pay for table understanding.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from drafter.document.model import Document
 
 if TYPE_CHECKING:
     from drafter.check.analyzer import ReportInfo
+    from drafter.check.runner import PhaseTimer
     from drafter.check.tables import TableIndex
     from drafter.measure import Scale
     from drafter.text import TextLayer
@@ -53,13 +55,18 @@ class CheckContext:
     document: Document
     config: CheckConfig = field(default_factory=CheckConfig)
     notices: list[str] = field(default_factory=list)  # one-line notes for the user (stderr)
+    timer: PhaseTimer | None = field(default=None, repr=False, compare=False)  # --timings
+
+    def _phase(self, name: str) -> AbstractContextManager[None]:
+        return self.timer.phase(name) if self.timer is not None else nullcontext()
 
     @cached_property
     def info(self) -> ReportInfo:
         from drafter.check.analyzer import analyze_report
 
-        return analyze_report(self.document, year=self.config.year,
-                              kabupaten=self.config.kabupaten)
+        with self._phase("understand"):
+            return analyze_report(self.document, year=self.config.year,
+                                  kabupaten=self.config.kabupaten)
 
     @property
     def year(self) -> int | None:
@@ -77,14 +84,16 @@ class CheckContext:
     def tables(self) -> TableIndex:
         from drafter.check.tables import index_tables
 
-        return index_tables(self)
+        with self._phase("tables"):
+            return index_tables(self)
 
     @cached_property
     def text(self) -> TextLayer:
         """Sentences, tokens and typed number mentions of every text unit (computed once)."""
         from drafter.text import TextLayer
 
-        return TextLayer(self.document)
+        with self._phase("text"):
+            return TextLayer(self.document)
 
     def notice(self, text: str) -> None:
         if text not in self.notices:

@@ -1,14 +1,88 @@
-"""Run the rules over a document and return sorted, de-duplicated, filtered issues."""
+"""Run the rules over a document and return sorted, de-duplicated, filtered issues.
+
+A :class:`PhaseTimer` (``lkip check --timings``) measures each phase of a check: reading,
+understanding the report (analysis, table index), the shared text layer, every rule and the
+output. Phases nest: the time of a lazily computed phase (say, the table index first needed by a
+rule) is charged to that phase, not to the rule that triggered it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from drafter.check.context import CheckConfig, CheckContext
 from drafter.check.registry import NUMERIC_CATEGORIES, Issue, Rule, all_rules
 from drafter.document.model import Document
 
 INTERNAL_RULE = "LK000"
+
+# phase keys and their labels (Indonesian, English); a rule phase is "rule:<CODE>"
+PHASE_LABELS: dict[str, tuple[str, str]] = {
+    "startup": ("persiapan (impor, data)", "start-up (imports, data)"),
+    "read": ("baca berkas", "read"),
+    "understand": ("analisis laporan", "understand (analysis)"),
+    "tables": ("indeks tabel", "table index"),
+    "text": ("lapisan teks", "text layer"),
+    "rules": ("muat aturan", "load rules"),
+    "output": ("keluaran", "output"),
+}
+
+
+class PhaseTimer:
+    """Wall time per phase, nested phases excluded from their parent (seconds)."""
+
+    def __init__(self) -> None:
+        self.phases: dict[str, float] = {}
+        self._stack: list[float] = []  # time spent in child phases of each open phase
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        self._stack.append(0.0)
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            elapsed = time.perf_counter() - t0
+            child = self._stack.pop()
+            self.phases[name] = self.phases.get(name, 0.0) + elapsed - child
+            if self._stack:
+                self._stack[-1] += elapsed
+
+    def add(self, phases: dict[str, float]) -> None:
+        for name, secs in phases.items():
+            self.phases[name] = self.phases.get(name, 0.0) + secs
+
+
+def phase_label(name: str, lang: str = "id") -> str:
+    if name.startswith("rule:"):
+        return ("aturan " if lang != "en" else "rule ") + name[5:]
+    labels = PHASE_LABELS.get(name)
+    return labels[1 if lang == "en" else 0] if labels else name
+
+
+def render_timings(phases: dict[str, float], lang: str = "id", files: int = 1) -> str:
+    """The timing table shown by ``--timings``: fixed phases first, then the rules slowest
+    first, then the total."""
+    en = lang == "en"
+    fixed = [k for k in PHASE_LABELS if k in phases]
+    rules = sorted((k for k in phases if k not in PHASE_LABELS),
+                   key=lambda k: (-phases[k], k))
+    total = sum(phases.values()) or 1e-9
+    head = ("Phase", "Time (ms)", "Share") if en else ("Tahap", "Waktu (ms)", "Porsi")
+    rows = [(phase_label(k, lang), phases[k]) for k in fixed + rules]
+    width = max([len(head[0]), len("total")] + [len(r[0]) for r in rows])
+    lines = [f"{head[0]:<{width}}  {head[1]:>11}  {head[2]:>6}"]
+    lines.append("-" * len(lines[0]))
+    for label, secs in rows:
+        lines.append(f"{label:<{width}}  {secs * 1000:11.1f}  {secs / total:6.1%}")
+    lines.append("-" * len(lines[0]))
+    lines.append(f"{'total':<{width}}  {total * 1000:11.1f}  {1:6.1%}")
+    if files > 1:
+        lines.append(f"{files} files; times summed over the worker processes" if en else
+                      f"{files} berkas; waktu dijumlahkan dari semua proses pemeriksa")
+    return "\n".join(lines) + "\n"
 
 
 def selected_rules(config: CheckConfig) -> list[type[Rule]]:
@@ -37,6 +111,20 @@ def order_key(issue: Issue) -> tuple[int, int, int, str]:
     return (numeric, issue.location.line, issue.location.column, issue.rule)
 
 
+def _run_one(rule_cls: type[Rule], ctx: CheckContext, strict: bool, found: list[Issue]) -> None:
+    """Append the issues of one rule to ``found`` (those yielded before a crash are kept)."""
+    try:
+        found.extend(rule_cls().check(ctx))
+    except Exception as exc:  # noqa: BLE001 - reported, not swallowed
+        if strict:
+            raise
+        from drafter.document.model import Location
+
+        found.append(Issue(INTERNAL_RULE, "other", "warning",
+                           f"aturan {rule_cls.code} gagal dijalankan: {type(exc).__name__}: {exc}",
+                           Location(1, 1, 1, 1), "", None))
+
+
 def run_rules(ctx: CheckContext, rules: Iterable[type[Rule]] | None = None,
               *, strict: bool = False) -> list[Issue]:
     """Run ``rules`` (default: the configured selection) and return issues in line order.
@@ -46,18 +134,19 @@ def run_rules(ctx: CheckContext, rules: Iterable[type[Rule]] | None = None,
     """
     doc = ctx.document
     found: list[Issue] = []
-    for rule_cls in rules if rules is not None else selected_rules(ctx.config):
-        rule = rule_cls()
-        try:
-            found.extend(rule.check(ctx))
-        except Exception as exc:  # noqa: BLE001 - reported, not swallowed
-            if strict:
-                raise
-            from drafter.document.model import Location
-
-            found.append(Issue(INTERNAL_RULE, "other", "warning",
-                               f"aturan {rule_cls.code} gagal dijalankan: {type(exc).__name__}: {exc}",
-                               Location(1, 1, 1, 1), "", None))
+    timer = ctx.timer
+    if rules is None:
+        if timer is None:
+            rules = selected_rules(ctx.config)
+        else:
+            with timer.phase("rules"):
+                rules = selected_rules(ctx.config)
+    for rule_cls in rules:
+        if timer is None:
+            _run_one(rule_cls, ctx, strict, found)
+        else:
+            with timer.phase(f"rule:{rule_cls.code}"):
+                _run_one(rule_cls, ctx, strict, found)
     seen: set[tuple[str, int, int, str]] = set()
     out: list[Issue] = []
     for issue in sorted(found, key=lambda i: (i.location.line, i.location.column, i.rule, i.message)):
@@ -70,7 +159,8 @@ def run_rules(ctx: CheckContext, rules: Iterable[type[Rule]] | None = None,
 
 
 def check_document(doc: Document, config: CheckConfig | None = None,
-                   *, strict: bool = False) -> tuple[list[Issue], list[str]]:
-    ctx = CheckContext(doc, config or CheckConfig())
+                   *, strict: bool = False,
+                   timer: PhaseTimer | None = None) -> tuple[list[Issue], list[str]]:
+    ctx = CheckContext(doc, config or CheckConfig(), timer=timer)
     issues = run_rules(ctx, strict=strict)
     return issues, ctx.notices

@@ -15,7 +15,7 @@ import jinja2
 
 from drafter.draft.context import DASH, Trusted, build_context
 from drafter.figures.model import Figures
-from drafter.resources import read_text
+from drafter.resources import jinja_bytecode_cache, read_text
 
 TEMPLATE = "bab3.md.j2"
 
@@ -96,7 +96,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=_Loader(), undefined=jinja2.StrictUndefined, trim_blocks=True,
         lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
-        finalize=markdown_literal,
+        finalize=markdown_literal, bytecode_cache=jinja_bytecode_cache(),
     )
     env.filters["cell"] = _cell
     env.globals["dash"] = DASH

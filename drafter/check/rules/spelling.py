@@ -46,21 +46,19 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
 from drafter.fix.offers import spelling_fix
 from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
-from drafter.resources import YAML_LOADER, data_dir, read_text
+from drafter.resources import data_dir, parse_yaml
 from drafter.text import WORD_RE
 
 
 def load_data(filename: str) -> Any:
     """A YAML file of ``rules/`` (libyaml when available: the lexicon loads ~8x faster)."""
-    return yaml.load(read_text("rules", filename), Loader=YAML_LOADER)  # noqa: S506 - safe loader
+    return parse_yaml("rules", filename)
 
 _WORD_RE = WORD_RE  # the text layer's one tokenizer
 _MASK_RES = (
