@@ -68,11 +68,13 @@ def _source_text(doc: Document, b: Block) -> str:
 def document_html(doc: Document, title: str = "Laporan Kinerja", *, plain_tables: bool = False,
                   replace: tuple[str, str] | None = None) -> str:
     """HTML of a parsed document: headings, paragraphs, real tables (``replace``: one text
-    substitution applied to every cell and paragraph, for mutated copies)."""
+    substitution applied to the first cell or paragraph holding it, for mutated copies)."""
+    done = [replace is None]
 
     def sub(text: str) -> str:
-        if replace and replace[0] in text:
-            return text.replace(replace[0], replace[1])
+        if not done[0] and replace and replace[0] in text:
+            done[0] = True
+            return text.replace(replace[0], replace[1], 1)
         return text
 
     out = ["<!doctype html><html lang=id><head><meta charset=utf-8>",
