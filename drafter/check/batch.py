@@ -20,7 +20,7 @@ from drafter.errors import LkipError, term_safe
 if TYPE_CHECKING:
     from drafter.report.views import ReportOptions
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 
 
 @dataclass
@@ -285,7 +285,7 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
         ensure_output_ok(output, files)
     if batch:
         if not files:
-            raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
+            raise LkipError("folder tidak berisi berkas .txt/.md/.docx/.pdf", path=str(paths[0]))
         results = check_many(files, config, jobs, progress=sys.stderr.isatty() and not view.quiet)
     else:
         try:
@@ -303,7 +303,8 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
 
         if batch:
             raise LkipError("--annotate hanya untuk satu berkas")
-        out = output or files[0].with_name(files[0].stem + "-reviu.docx")
+        suffix = ".pdf" if files[0].suffix.lower() == ".pdf" else ".docx"
+        out = output or files[0].with_name(files[0].stem + "-reviu" + suffix)
         ensure_output_ok(out, files)
         annotate_file(files[0], results[0].issues, out, lang=lang)
         if not view.quiet:
