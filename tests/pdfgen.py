@@ -8,6 +8,7 @@ Nothing here is committed as a binary: the tests build their PDFs in a temporary
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -23,6 +24,8 @@ h1 { font-size: 17pt; } h2 { font-size: 14pt; } h3, h4 { font-size: 12pt; }
 p { margin: 0 0 8pt 0; text-align: left; }
 p.li { margin-left: 14pt; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 12pt 0; font-size: 9.5pt; }
+@page landscape { size: A4 landscape; }
+table.wide { font-size: 7pt; page: landscape; }
 td, th { border: 0.8pt solid #000; padding: 2pt 4pt; vertical-align: top; }
 table.plain td, table.plain th { border: none; padding: 1pt 10pt 1pt 0; }
 thead { display: table-header-group; }
@@ -47,12 +50,29 @@ def _cells(row, tag: str) -> str:
 def _table(b: Block, plain: bool) -> str:
     head = [r for r in b.rows if r.is_header]
     body = [r for r in b.rows if not r.is_header]
-    cls = ' class="plain"' if plain else ""
+    wide = max((sum(c.colspan for c in r.cells) for r in b.rows), default=0) > 8
+    names = (["plain"] if plain else []) + (["wide"] if wide else [])
+    cls = f' class="{" ".join(names)}"' if names else ""
     parts = [f"<table{cls}>"]
     if head:
         parts.append("<thead>" + "".join(_cells(r, "th") for r in head) + "</thead>")
     parts.append("<tbody>" + "".join(_cells(r, "td") for r in body) + "</tbody></table>")
     return "".join(parts)
+
+
+_ITALIC_RE = re.compile(r"(?<![*\w])\*(?!\*)([^*\n]+?)\*(?![*\w])")
+
+
+def _inline(doc: Document, b: Block, text: str) -> str:
+    """Escaped text; italics of the source (``*...*``) kept when the source line is the block's
+    text with asterisks only."""
+    out = html.escape(text)
+    if doc.source_text is None or not b.segments or len({s[1] for s in b.segments}) != 1:
+        return out
+    raw = doc.source_text.split("\n")[b.segments[0][1] - 1].strip()
+    if "*" not in raw or raw.replace("*", "") != text.replace("*", ""):
+        return out
+    return _ITALIC_RE.sub(lambda m: f"<i>{m.group(1)}</i>", html.escape(raw))
 
 
 def _source_text(doc: Document, b: Block) -> str:
@@ -91,7 +111,8 @@ def document_html(doc: Document, title: str = "Laporan Kinerja", *, plain_tables
         elif b.kind == "list_item":
             out.append(f'<p class="li">{html.escape(sub(_source_text(doc, b)))}</p>')
         elif b.text.strip():
-            out.append(f"<p>{html.escape(sub(b.text))}</p>")
+            text = sub(b.text)
+            out.append(f"<p>{_inline(doc, b, text) if text == b.text else html.escape(text)}</p>")
     out.append("</body></html>")
     return "\n".join(out)
 

@@ -76,6 +76,7 @@ class Word:
     bold: bool
     page: int  # 1-based
     pline: int = 0  # 1-based physical line on the page
+    italic: bool = False
 
 
 @dataclass(slots=True)
@@ -194,6 +195,7 @@ class Table:
     bottom: float
     page: int
     ncols: int = 0
+    rights: list[list[float | None]] = field(default_factory=list)  # text limit of each cell
 
     def row_texts(self, k: int) -> list[str]:
         return [" ".join(ln.text for ln in cell) for cell in self.rows[k]]
@@ -236,9 +238,16 @@ def _inside(w: Word, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5
 
 
-def _font_name(raw: Any, tp: Any, i: int, buf: Any, flags: Any) -> str:
-    n = raw.FPDFText_GetFontInfo(tp, i, buf, 128, flags)
-    return bytes(buf[: max(0, n - 1)]).decode("latin-1") if n else ""
+def _page_text(raw: Any, tp: Any, n: int) -> str:
+    """The characters of a text page, one per character index."""
+    import ctypes
+
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
+    if len(text) != n:  # characters outside the BMP: read them one by one
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 32) for i in range(n))
+    return text
 
 
 def _page_words(page: Any, number: int, height: float) -> list[Word]:
@@ -247,49 +256,52 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
 
     import pypdfium2.raw as raw
 
-    tp = page.get_textpage()
+    tp = raw.FPDFText_LoadPage(page.raw)
     try:
-        n = raw.FPDFText_CountChars(tp)
+        n = max(raw.FPDFText_CountChars(tp), 0)
+        text = _page_text(raw, tp, n)
         words: list[Word] = []
         buf = (ctypes.c_char * 128)()
         flags = ctypes.c_int()
-        l_, r_, b_, t_ = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
         rect = raw.FS_RECTF()
-        fonts: dict[str, bool] = {}
+        loose = raw.FPDFText_GetLooseCharBox
+        fonts: dict[str, tuple[bool, bool]] = {}
         cur: list[str] = []
         x0 = x1 = top = bottom = 0.0
-        bold = False
-        for i in range(max(n, 0)):
-            cp = raw.FPDFText_GetUnicode(tp, i)
-            ch = chr(cp) if cp else " "
-            if ch.isspace() or raw.FPDFText_IsGenerated(tp, i) == 1:
+        bold = italic = False
+        for i, ch in enumerate(text):
+            if ch.isspace():
                 if cur:
-                    words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number))
+                    words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
                     cur = []
                 continue
-            if raw.FPDFText_GetLooseCharBox(tp, i, rect):
-                cl, cr, cb, ct = rect.left, rect.right, rect.bottom, rect.top
-            else:
-                raw.FPDFText_GetCharBox(tp, i, l_, r_, b_, t_)
-                cl, cr, cb, ct = l_.value, r_.value, b_.value, t_.value
-            ctop, cbot = height - ct, height - cb
-            if cur and (cl - x1 > 0.25 * (bottom - top) or abs(ctop - top) > 0.5 * (bottom - top)
-                        or cr < x0):
-                words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number))
-                cur = []
+            if not loose(tp, i, rect):
+                continue
+            cl, cr, ctop, cbot = rect.left, rect.right, height - rect.top, height - rect.bottom
+            if cur:
+                h = bottom - top
+                if cl - x1 > 0.25 * h or abs(ctop - top) > 0.5 * h or cr < x0:
+                    words.append(Word("".join(cur), x0, x1, top, bottom, h, bold, number, 0, italic))
+                    cur = []
             if not cur:
-                x0, top, bottom = cl, ctop, cbot
-                name = _font_name(raw, tp, i, buf, flags)
-                if name not in fonts:
-                    fonts[name] = bool(re.search(r"bold|black|heavy|semibold", name, re.IGNORECASE)) \
-                        or bool(flags.value & (1 << 18))
-                bold = fonts[name]
+                x0, x1, top, bottom = cl, cr, ctop, cbot
+                k = raw.FPDFText_GetFontInfo(tp, i, buf, 128, flags)
+                name = bytes(buf[: max(0, k - 1)]).decode("latin-1") if k else ""
+                key = f"{name}/{flags.value}"
+                if key not in fonts:
+                    fonts[key] = (
+                        bool(re.search(r"bold|black|heavy|semibold", name, re.IGNORECASE))
+                        or bool(flags.value & (1 << 18)),
+                        bool(re.search(r"italic|oblique", name, re.IGNORECASE))
+                        or bool(flags.value & (1 << 6)))
+                bold, italic = fonts[key]
+            elif cr > x1:
+                x1 = cr
             cur.append(ch)
-            x1 = max(x1, cr) if len(cur) > 1 else cr
         if cur:
-            words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number))
+            words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
     finally:
-        tp.close()
+        raw.FPDFText_ClosePage(tp)
     out = []
     for w in words:
         w.text = _clean(w.text)
@@ -298,37 +310,54 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
     return out
 
 
-def _page_edges(page: Any, height: float) -> list[dict[str, Any]]:
-    """Ruling lines of a page (thin path objects and the sides of rectangles), as edges."""
+def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool]:
+    """Ruling lines of a page (thin path objects and the sides of rectangles) as edges, and
+    whether the page holds an image. Form XObjects are entered up to 4 levels deep."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     edges: list[dict[str, Any]] = []
+    images = False
+    left, bot, right, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
 
     def edge(x0: float, top: float, x1: float, bottom: float, orient: str) -> None:
         edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
                       "height": bottom - top, "orientation": orient, "object_type": "line"})
 
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=4):
-        try:
-            left, bot, right, tp = obj.get_bounds()
-        except Exception:  # noqa: BLE001 - an object without bounds draws no ruling line
-            continue
-        top, bottom = height - tp, height - bot
-        w, h = right - left, bottom - top
-        if w > 400_000 or h > 400_000 or len(edges) > 20_000:
-            continue
-        if h <= 3 and w > 3:
-            y = (top + bottom) / 2
-            edge(left, y, right, y, "h")
-        elif w <= 3 and h > 3:
-            x = (left + right) / 2
-            edge(x, top, x, bottom, "v")
-        elif w > 3 and h > 3:
-            edge(left, top, right, top, "h")
-            edge(left, bottom, right, bottom, "h")
-            edge(left, top, left, bottom, "v")
-            edge(right, top, right, bottom, "v")
-    return edges
+    stack: list[tuple[Any, int, bool]] = [(page.raw, 0, True)]
+    seen = 0
+    while stack:
+        holder, depth, is_page = stack.pop()
+        count = raw.FPDFPage_CountObjects(holder) if is_page else raw.FPDFFormObj_CountObjects(holder)
+        for k in range(max(count, 0)):
+            seen += 1
+            if seen > 2_000_000 or len(edges) > 20_000:
+                return edges, images
+            obj = raw.FPDFPage_GetObject(holder, k) if is_page else raw.FPDFFormObj_GetObject(holder, k)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images = True
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                stack.append((obj, depth + 1, False))
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                if not raw.FPDFPageObj_GetBounds(obj, left, bot, right, tp):
+                    continue
+                x0, x1 = left.value, right.value
+                top, bottom = height - tp.value, height - bot.value
+                w, h = x1 - x0, bottom - top
+                if h <= 3 and w > 3:
+                    y = (top + bottom) / 2
+                    edge(x0, y, x1, y, "h")
+                elif w <= 3 and h > 3:
+                    x = (x0 + x1) / 2
+                    edge(x, top, x, bottom, "v")
+                elif w > 3 and h > 3:
+                    edge(x0, top, x1, top, "h")
+                    edge(x0, bottom, x1, bottom, "h")
+                    edge(x0, top, x0, bottom, "v")
+                    edge(x1, top, x1, bottom, "v")
+    return edges, images
 
 
 def _find_tables(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float, float],
@@ -352,7 +381,27 @@ def _find_tables(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, 
     return out
 
 
-def _read_page(page: Any, number: int) -> Page:
+def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
+    """The words of each cell of a table (rows of cell boxes, None for a spanned cell)."""
+    out: list[list[list[Word]]] = [[[] for _ in r] for r in rows]
+    tops: list[float] = []
+    for r in rows:
+        boxes = [c for c in r if c is not None]
+        tops.append(min(c[1] for c in boxes) if boxes else (tops[-1] if tops else 0.0))
+    for w in words:
+        cy = (w.top + w.bottom) / 2
+        k = max(bisect_right(tops, cy + 0.5) - 1, 0)
+        for j in (k, k - 1, k + 1):
+            if not 0 <= j < len(rows):
+                continue
+            hit = next((ci for ci, c in enumerate(rows[j]) if c is not None and _inside(w, c)), None)
+            if hit is not None:
+                out[j][hit].append(w)
+                break
+    return out
+
+
+def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     width, height = (float(v) for v in page.get_size())
     out = Page(number, width, height)
     words = _page_words(page, number, height)
@@ -362,8 +411,8 @@ def _read_page(page: Any, number: int) -> Page:
             w.pline = k
     free = words
     tables: list[Table] = []
-    edges = _page_edges(page, height) if words else []
-    for box, rows in _find_tables(edges) if len(edges) >= 4 else []:
+    edges, images = _page_graphics(page, height)
+    for box, rows in _find_tables(edges) if len(edges) >= 4 and words else []:
         ncols = max((len(r) for r in rows), default=0)
         if len(rows) < 2 or ncols < 2:
             continue
@@ -372,22 +421,28 @@ def _read_page(page: Any, number: int) -> Page:
             continue
         free = [w for w in free if not _inside(w, box)]
         grid: list[list[list[Line]]] = []
-        for r in rows:
-            cells: list[list[Line]] = []
-            for c in r:
-                if c is None:
-                    cells.append([])
-                    continue
-                cells.append(_group_lines([w for w in inside if _inside(w, c)]))
+        rights: list[list[float | None]] = []
+        pad = 1e9
+        for r, boxes in zip(_assign(inside, rows), rows, strict=True):
+            cells: list[list[Line]] = [_group_lines(ws) if ws else [] for ws in r]
+            edge = [c[2] if c is not None else None for c in boxes]
+            for lines, e in zip(cells, edge, strict=True):
+                for ln in lines:
+                    if e is not None:
+                        pad = min(pad, e - ln.x1)
             cells += [[] for _ in range(ncols - len(cells))]
+            edge += [None] * (ncols - len(edge))
             if any(cells):
                 grid.append(cells)
+                rights.append(edge)
         if grid:
-            tables.append(Table(grid, float(box[1]), float(box[3]), number, ncols))
+            pad = max(pad, 0.0) if pad < 1e9 else 0.0
+            rights = [[e - pad if e is not None else None for e in r] for r in rights]
+            tables.append(Table(grid, float(box[1]), float(box[3]), number, ncols, rights))
     items: list[Line | Table] = [*_group_lines(free), *tables]
     items.sort(key=lambda it: it.top)
     out.items = items
-    return out
+    return out, images
 
 
 # ------------------------------------------------------------------------------------------------
@@ -472,9 +527,12 @@ class _Writer:
         if self.out and self.out[-1] != "":
             self.newline()
 
-    def words(self, lines: list[Line]) -> None:
-        """The words of wrapped lines as one run of text (hyphenated breaks joined)."""
+    def words(self, lines: list[Line], right: float | None = None) -> None:
+        """The words of wrapped lines as one run of text (hyphenated breaks joined; in a table
+        cell, ``right`` is the cell's right edge: a word cut there is joined again). Italic
+        words are wrapped in ``*...*`` like in the text reports (spelling leaves them alone)."""
         prev: Word | None = None
+        in_italic = False
         for ln in lines:
             for w in ln.words:
                 if prev is not None:
@@ -485,10 +543,18 @@ class _Writer:
                         self.col -= 1
                         last = self.pieces[-1]
                         last.end -= 1
-                    elif joined is None:
+                    if in_italic and not w.italic:
+                        self.raw("*")
+                        in_italic = False
+                    if joined is None:
                         self.raw(" ")
+                if w.italic and not in_italic and any(c.isalpha() for c in w.text):
+                    self.raw("*")
+                    in_italic = True
                 self.add(w.text, w)
                 prev = w
+        if in_italic:
+            self.raw("*")
 
     @property
     def lineno(self) -> int:
@@ -561,11 +627,12 @@ def _write_layout(wr: _Writer, lines: list[Line], left: float, cw: float) -> Non
 
 
 def _write_table(wr: _Writer, table: Table) -> None:
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
+        rights = table.rights[r] if r < len(table.rights) else []
         for k, cell in enumerate(row):
             if k:
                 wr.raw("\t")
-            wr.words(cell)
+            wr.words(cell, rights[k] if k < len(rights) else None)
         wr.newline()
 
 
@@ -584,6 +651,7 @@ def _join_tables(pages: list[Page]) -> list[tuple[Page, Line | Table]]:
                             it.row_texts(skip) == prev.row_texts(skip):
                         skip += 1
                     prev.rows.extend(rows[skip:])
+                    prev.rights.extend(it.rights[skip:])
                     prev.page = pg.number
                     continue
             seq.append((pg, it))
@@ -807,12 +875,9 @@ def read_pdf(path: str | Path) -> PdfDocument:
             for k in range(1, min(len(pdf), MAX_PDF_PAGES) + 1):
                 page = pdf[k - 1]
                 try:
-                    pages.append(_read_page(page, k))
-                    if not has_images:
-                        import pypdfium2.raw as raw
-
-                        has_images = any(True for _ in page.get_objects(
-                            filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+                    pg, images = _read_page(page, k)
+                    pages.append(pg)
+                    has_images = has_images or images
                 finally:
                     page.close()
         finally:
