@@ -195,7 +195,7 @@ class Table:
     bottom: float
     page: int
     ncols: int = 0
-    rights: list[list[float | None]] = field(default_factory=list)  # text limit of each cell
+    open_top: bool = False  # no ruling line above the first row: a row continued from the page before
 
     def row_texts(self, k: int) -> list[str]:
         return [" ".join(ln.text for ln in cell) for cell in self.rows[k]]
@@ -360,6 +360,30 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
     return edges, images
 
 
+def _close_cut_tables(edges: list[dict[str, Any]]) -> float | None:
+    """A table cut by a page break has vertical rules but no horizontal rule at the cut: add
+    the missing rules at the top and bottom of the vertical ones. Returns the added top (the
+    first row continues a row of the page before), or None."""
+    vs = [e for e in edges if e["orientation"] == "v"]
+    if len(vs) < 2:
+        return None
+    top = min(e["top"] for e in vs)
+    bottom = max(e["bottom"] for e in vs)
+    x0 = min(e["x0"] for e in vs)
+    x1 = max(e["x1"] for e in vs)
+    added = None
+    for y, is_top in ((top, True), (bottom, False)):
+        covered = sum(min(e["x1"], x1) - max(e["x0"], x0) for e in edges
+                      if e["orientation"] == "h" and abs(e["top"] - y) <= 3 and e["x1"] > x0)
+        closed = covered >= 0.9 * (x1 - x0)
+        if not closed:
+            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                          "orientation": "h", "object_type": "line"})
+            if is_top:
+                added = top
+    return added
+
+
 def _find_tables(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float, float],
                                                              list[list[Any]]]]:
     """Tables from ruling lines (pdfplumber's lattice algorithm): (bbox, rows of cell boxes)."""
@@ -412,33 +436,27 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     free = words
     tables: list[Table] = []
     edges, images = _page_graphics(page, height)
+    open_top = _close_cut_tables(edges)
     for box, rows in _find_tables(edges) if len(edges) >= 4 and words else []:
         ncols = max((len(r) for r in rows), default=0)
-        if len(rows) < 2 or ncols < 2:
+        # one row is enough at the top of a page: the rest of a table cut by the page break
+        cut = (open_top is not None and abs(box[1] - open_top) < 3) or box[1] <= height * BAND
+        if len(rows) < (1 if cut else 2) or ncols < 2:
             continue
         inside = [w for w in free if _inside(w, box)]
         if not inside:
             continue
         free = [w for w in free if not _inside(w, box)]
         grid: list[list[list[Line]]] = []
-        rights: list[list[float | None]] = []
-        pad = 1e9
-        for r, boxes in zip(_assign(inside, rows), rows, strict=True):
+        for r in _assign(inside, rows):
             cells: list[list[Line]] = [_group_lines(ws) if ws else [] for ws in r]
-            edge = [c[2] if c is not None else None for c in boxes]
-            for lines, e in zip(cells, edge, strict=True):
-                for ln in lines:
-                    if e is not None:
-                        pad = min(pad, e - ln.x1)
             cells += [[] for _ in range(ncols - len(cells))]
-            edge += [None] * (ncols - len(edge))
             if any(cells):
                 grid.append(cells)
-                rights.append(edge)
         if grid:
-            pad = max(pad, 0.0) if pad < 1e9 else 0.0
-            rights = [[e - pad if e is not None else None for e in r] for r in rights]
-            tables.append(Table(grid, float(box[1]), float(box[3]), number, ncols, rights))
+            t = Table(grid, float(box[1]), float(box[3]), number, ncols)
+            t.open_top = open_top is not None and abs(t.top - open_top) < 3
+            tables.append(t)
     items: list[Line | Table] = [*_group_lines(free), *tables]
     items.sort(key=lambda it: it.top)
     out.items = items
@@ -527,9 +545,8 @@ class _Writer:
         if self.out and self.out[-1] != "":
             self.newline()
 
-    def words(self, lines: list[Line], right: float | None = None) -> None:
-        """The words of wrapped lines as one run of text (hyphenated breaks joined; in a table
-        cell, ``right`` is the cell's right edge: a word cut there is joined again). Italic
+    def words(self, lines: list[Line]) -> None:
+        """The words of wrapped lines as one run of text (hyphenated breaks joined). Italic
         words are wrapped in ``*...*`` like in the text reports (spelling leaves them alone)."""
         prev: Word | None = None
         in_italic = False
@@ -627,12 +644,11 @@ def _write_layout(wr: _Writer, lines: list[Line], left: float, cw: float) -> Non
 
 
 def _write_table(wr: _Writer, table: Table) -> None:
-    for r, row in enumerate(table.rows):
-        rights = table.rights[r] if r < len(table.rights) else []
+    for row in table.rows:
         for k, cell in enumerate(row):
             if k:
                 wr.raw("\t")
-            wr.words(cell, rights[k] if k < len(rights) else None)
+            wr.words(cell)
         wr.newline()
 
 
@@ -650,8 +666,12 @@ def _join_tables(pages: list[Page]) -> list[tuple[Page, Line | Table]]:
                     while skip < min(3, len(rows) - 1, len(prev.rows)) and \
                             it.row_texts(skip) == prev.row_texts(skip):
                         skip += 1
+                    if it.open_top and skip == 0 and rows:
+                        # the last row of the page before goes on: its cells continue
+                        for cell, more in zip(prev.rows[-1], rows[0], strict=False):
+                            cell.extend(more)
+                        skip = 1
                     prev.rows.extend(rows[skip:])
-                    prev.rights.extend(it.rights[skip:])
                     prev.page = pg.number
                     continue
             seq.append((pg, it))
