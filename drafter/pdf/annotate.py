@@ -42,8 +42,9 @@ def annotate_pdf_bytes(path: str | Path, issues: Sequence[Issue], *, lang: str =
     from pypdf.annotations import Highlight
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
-    from drafter.pdf.reader import read_pdf
+    from drafter.pdf.reader import quiet_pypdf, read_pdf
 
+    quiet_pypdf()
     doc = read_pdf(path)  # the same text and positions the issues were found on
     pmap = doc.pdf
     reader = PdfReader(str(path), strict=False)

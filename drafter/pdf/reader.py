@@ -622,7 +622,15 @@ def _ends_paragraph(a: Line, b: Line, right: float) -> bool:
 
 def _is_list_start(line: Line) -> bool:
     return bool(_LIST_START_RE.match(line.words[0].text)) or bool(
-        re.match(r"^\d{1,3}[.)]\S", line.words[0].text))
+        re.match(r"^\d{1,3}[.)][^\W\d]", line.words[0].text))
+
+
+_BLOCK_START_RE = re.compile(r"^(?:tabel|table|gambar|grafik|diagram|bab|lampiran)\s+[\dIVXL]", re.IGNORECASE)
+
+
+def _starts_block(a: Line, b: Line) -> bool:
+    """``b`` opens a caption or a chapter and ``a`` ended a sentence (also over a page break)."""
+    return a.text.rstrip().endswith((".", ":", ";")) and bool(_BLOCK_START_RE.match(b.text))
 
 
 def _write_layout(wr: _Writer, lines: list[Line], left: float, cw: float) -> None:
@@ -736,6 +744,7 @@ def _write_text(pages: list[Page], pmap: PdfMap) -> _Writer:
                 or _styled(a, body) != _styled(it, body)
                 or abs(a.size - it.size) > 0.6
                 or _is_list_start(it)
+                or _starts_block(a, it)
                 or _ends_paragraph(a, it, para_right)
             )
             if new:
@@ -797,8 +806,17 @@ def _stream_size(stream: Any, budget: int) -> int:
     return len(data) * 20  # other filters: a generous estimate from the encoded size
 
 
+def quiet_pypdf() -> None:
+    """pypdf logs repairs of damaged files ("EOF marker not found") on stderr: our one-line
+    error (or a normal read) says what matters."""
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+
+
 def _precheck(path: Path, spath: str) -> int:
     """Open with pypdf: encryption, page count and total decoded content size, bounded."""
+    quiet_pypdf()
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
