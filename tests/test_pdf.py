@@ -221,6 +221,23 @@ def test_drafted_pdf_has_no_issues(drafted: Path, drafted_pdf: Path) -> None:
 
 
 @needs_chromium
+def test_tables_without_ruling_lines(drafted: Path, tmp_path: Path) -> None:
+    """The same report with borderless tables: read from the text alignment (flat tables)."""
+    doc = read_document(drafted)
+    clean = print_pdf(document_html(doc, "Laporan Uji", plain_tables=True), tmp_path / "polos.pdf")
+    pdf_doc = read_document(clean)
+    assert pdf_doc.tables() and all(t.layout == "spaces" for t in pdf_doc.tables())
+    issues, _ = check_document(pdf_doc, CheckConfig())
+    assert issues == [], [(i.rule, i.excerpt) for i in issues]
+    bad = print_pdf(document_html(read_document(drafted), "Laporan Uji", plain_tables=True,
+                                  replace=MUTATION), tmp_path / "polos-mutasi.pdf")
+    issues, _ = check_document(read_document(bad), CheckConfig())
+    hit = [i for i in issues if i.rule == "AR101" and i.excerpt == MUTATION[1]]
+    assert len(hit) == 1 and hit[0].location.extra is not None
+    assert hit[0].location.extra["page"] == page_of(bad, MUTATION[1])[0]
+
+
+@needs_chromium
 def test_mutated_capaian_on_the_right_page(mutated_pdf: Path, tmp_path: Path) -> None:
     pages = page_of(mutated_pdf, MUTATION[1])
     assert len(pages) == 1

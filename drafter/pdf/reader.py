@@ -641,7 +641,7 @@ def _write_layout(wr: _Writer, lines: list[Line], left: float, cw: float) -> Non
             col = max(0, round((w.x0 - left) / cw))
             if prev is not None:
                 gap = w.x0 - prev.x1
-                if gap > 1.6 * max(prev.size, 4):
+                if gap > 0.6 * max(prev.size, 4):  # wider than a space: the next column
                     col = max(col, wr.col + 2)
                 else:
                     col = wr.col + 1
@@ -689,7 +689,7 @@ def _join_tables(pages: list[Page]) -> list[tuple[Page, Line | Table]]:
 def _write_text(pages: list[Page], pmap: PdfMap) -> _Writer:
     wr = _Writer(pmap)
     body = _body_size(pages)
-    cw = body * 0.5
+    cw = body * 0.35  # a narrow character width: proportional text never runs into the next column
     lefts = [it.x0 for pg in pages for it in pg.items if isinstance(it, Line)]
     left = min(lefts) if lefts else 0.0
     seq = _join_tables(pages)
@@ -716,16 +716,29 @@ def _write_text(pages: list[Page], pmap: PdfMap) -> _Writer:
             wr.blank()
             i += 1
             continue
-        # a run of gapped lines (two or more): a table aligned by spaces
+        # a run of gapped lines (two or more): a table aligned by spaces; up to four lines
+        # without a gap (wrapped cells) inside it when a gapped line follows closely
         if _gapped(it):
             j = i
             run: list[Line] = []
             while j < len(seq) and isinstance(seq[j][1], Line):
                 ln = seq[j][1]
                 assert isinstance(ln, Line)
-                if not _gapped(ln) and not (run and j + 1 < len(seq) and isinstance(seq[j + 1][1], Line)
-                                            and _gapped(seq[j + 1][1])):  # type: ignore[arg-type]
-                    break
+                if run and (ln.words[0].page != run[-1].words[0].page
+                            or ln.top - run[-1].bottom > 0.8 * max(ln.size, 4)):
+                    # a new page or a paragraph gap: the run goes on only if the next line
+                    # is gapped too (a table cut by the page break)
+                    if not _gapped(ln):
+                        break
+                if not _gapped(ln):
+                    k = j
+                    while k < len(seq) and k < j + 4 and isinstance(seq[k][1], Line) \
+                            and not _gapped(seq[k][1]):  # type: ignore[arg-type]
+                        k += 1
+                    nxt = seq[k][1] if k < len(seq) else None
+                    if not (run and isinstance(nxt, Line) and _gapped(nxt)
+                            and nxt.top - seq[k - 1][1].bottom <= 0.8 * max(nxt.size, 4)):
+                        break
                 run.append(ln)
                 j += 1
             if len(run) >= 2:
