@@ -250,6 +250,31 @@ def _page_text(raw: Any, tp: Any, n: int) -> str:
     return text
 
 
+_WORD_RE = re.compile(r"\S+")
+
+
+def _split_run(loose: Any, tp: Any, rect: Any, text: str, i: int, j: int, height: float,
+               number: int) -> list[Word]:
+    """A run of characters without spaces that is not on one line: split where it jumps."""
+    out: list[Word] = []
+    cur: list[str] = []
+    x0 = x1 = top = bottom = 0.0
+    for k in range(i, j + 1):
+        if not loose(tp, k, rect):
+            continue
+        cl, cr, ct, cb = rect.left, rect.right, height - rect.top, height - rect.bottom
+        if cur and (cl < x0 or abs(ct - top) > 0.5 * (bottom - top) or cl - x1 > 0.25 * (bottom - top)):
+            out.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, False, number))
+            cur = []
+        if not cur:
+            x0, top, bottom = cl, ct, cb
+        x1 = cr
+        cur.append(text[k])
+    if cur:
+        out.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, False, number))
+    return out
+
+
 def _page_words(page: Any, number: int, height: float) -> list[Word]:
     """Words of a page from the PDFium text layer (pdfplumber coordinates: top-down)."""
     import ctypes
@@ -266,40 +291,31 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
         rect = raw.FS_RECTF()
         loose = raw.FPDFText_GetLooseCharBox
         fonts: dict[str, tuple[bool, bool]] = {}
-        cur: list[str] = []
-        x0 = x1 = top = bottom = 0.0
-        bold = italic = False
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                if cur:
-                    words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
-                    cur = []
-                continue
+        # PDFium writes a space where glyphs are apart and a line break between lines: a word
+        # is a run of other characters; only its first and last characters are measured
+        for m in _WORD_RE.finditer(text):
+            i, j = m.start(), m.end() - 1
             if not loose(tp, i, rect):
                 continue
-            cl, cr, ctop, cbot = rect.left, rect.right, height - rect.top, height - rect.bottom
-            if cur:
-                h = bottom - top
-                if cl - x1 > 0.25 * h or abs(ctop - top) > 0.5 * h or cr < x0:
-                    words.append(Word("".join(cur), x0, x1, top, bottom, h, bold, number, 0, italic))
-                    cur = []
-            if not cur:
-                x0, x1, top, bottom = cl, cr, ctop, cbot
-                k = raw.FPDFText_GetFontInfo(tp, i, buf, 128, flags)
-                name = bytes(buf[: max(0, k - 1)]).decode("latin-1") if k else ""
-                key = f"{name}/{flags.value}"
-                if key not in fonts:
-                    fonts[key] = (
-                        bool(re.search(r"bold|black|heavy|semibold", name, re.IGNORECASE))
-                        or bool(flags.value & (1 << 18)),
-                        bool(re.search(r"italic|oblique", name, re.IGNORECASE))
-                        or bool(flags.value & (1 << 6)))
-                bold, italic = fonts[key]
-            elif cr > x1:
-                x1 = cr
-            cur.append(ch)
-        if cur:
-            words.append(Word("".join(cur), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
+            x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
+            x1 = rect.right
+            if j > i and loose(tp, j, rect):
+                if rect.right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
+                    x1 = max(x1, rect.right)
+                else:  # the run wraps or jumps (rotated or reordered text): measure every glyph
+                    words.extend(_split_run(loose, tp, rect, text, i, j, height, number))
+                    continue
+            k = raw.FPDFText_GetFontInfo(tp, i, buf, 128, flags)
+            name = bytes(buf[: max(0, k - 1)]).decode("latin-1") if k else ""
+            key = f"{name}/{flags.value}"
+            if key not in fonts:
+                fonts[key] = (
+                    bool(re.search(r"bold|black|heavy|semibold", name, re.IGNORECASE))
+                    or bool(flags.value & (1 << 18)),
+                    bool(re.search(r"italic|oblique", name, re.IGNORECASE))
+                    or bool(flags.value & (1 << 6)))
+            bold, italic = fonts[key]
+            words.append(Word(m.group(), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
     finally:
         raw.FPDFText_ClosePage(tp)
     out = []
