@@ -50,13 +50,17 @@ def make_pdf(out: Path, pages: int) -> Path:
     return out
 
 
-def cold(path: Path) -> tuple[float, float]:
-    """Wall time and max RSS (MB) of one `python -m drafter.cli check` process."""
+def cold(path: Path) -> tuple[float, float, float]:
+    """Wall time, CPU time (user + system) and max RSS (MB) of one `lkip check` process. On a
+    shared machine the CPU time is the steadier figure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-m", "drafter.cli", "check", str(path), "--format", "json"],
                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     dt = time.perf_counter() - t0
-    return dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return dt, cpu, after.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -72,6 +76,10 @@ def main() -> int:
         from drafter.pdf.reader import read_pdf
 
         colds = [cold(pdf) for _ in range(args.runs)]
+        # the same text as a .txt report: what the rules alone cost (the PDF overhead is the rest)
+        txt = Path(tmp) / "laporan-60.txt"
+        txt.write_text(read_pdf(pdf).source_text or "", encoding="utf-8")
+        text_colds = [cold(txt) for _ in range(args.runs)]
         read_pdf(pdf)  # warm-up
         reads, warms = [], []
         for _ in range(args.runs):
@@ -83,8 +91,13 @@ def main() -> int:
             warms.append(time.perf_counter() - t0)
         print(f"PDF: {pdf.name}, {doc.pages} pages, {pdf.stat().st_size / 1024:.0f} KB, "
               f"{len(doc.blocks)} blocks, {len(doc.tables())} tables, {len(result.issues)} issues")
-        print(f"cold `lkip check` (median of {args.runs}): {statistics.median(c[0] for c in colds):.2f} s"
-              f" (min {min(c[0] for c in colds):.2f} s), max RSS {max(c[1] for c in colds):.0f} MB")
+        for label, runs in (("PDF", colds), ("same text as .txt", text_colds)):
+            print(f"cold `lkip check` {label} (median of {args.runs}): wall "
+                  f"{statistics.median(c[0] for c in runs):.2f} s (min {min(c[0] for c in runs):.2f} s),"
+                  f" CPU {statistics.median(c[1] for c in runs):.2f} s, max RSS "
+                  f"{max(c[2] for c in runs):.0f} MB")
+        load = open("/proc/loadavg").read().split()[0] if Path("/proc/loadavg").exists() else "?"
+        print(f"machine: {len(__import__('os').sched_getaffinity(0))} CPUs, load average {load}")
         print(f"read PDF only (warm): {statistics.median(reads):.2f} s "
               f"({statistics.median(reads) / max(doc.pages, 1) * 1000:.0f} ms/page)")
         print(f"warm check (read + rules): {statistics.median(warms):.2f} s")
