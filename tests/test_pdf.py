@@ -415,3 +415,32 @@ def test_seed_pdf_same_issues_as_text(name: str, tmp_path: Path) -> None:
             first = t.rows[0].texts()
             assert sum(1 for r in t.rows if r.texts() == first) == 1
     assert joined >= 1
+
+
+@needs_chromium
+def test_page_box_not_at_origin(mutated_pdf: Path, tmp_path: Path) -> None:
+    """A page whose media box does not start at (0, 0): pages, lines and highlights still hold."""
+    import pypdfium2 as pdfium
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    w = PdfWriter(clone_from=PdfReader(str(mutated_pdf)))
+    for page in w.pages:
+        x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+        page.add_transformation(Transformation().translate(30, 200))
+        page.mediabox = RectangleObject((x0 + 30, y0 + 200, x1 + 30, y1 + 200))
+    src = tmp_path / "geser.pdf"
+    with open(src, "wb") as fh:
+        w.write(fh)
+    out = tmp_path / "geser.lkip.pdf"
+    proc = run_cli(["check", src.name, "--annotate", "-o", out.name], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    page = page_of(src, MUTATION[1])[0]
+    reader = PdfReader(str(out))
+    rects = [[float(v) for v in a.get_object()["/Rect"]] for a in reader.pages[page - 1].get("/Annots") or []
+             if str(a.get_object()["/Contents"]).startswith("AR101")]
+    assert len(rects) == 1
+    doc = pdfium.PdfDocument(str(out))
+    tp = doc[page - 1].get_textpage()
+    assert tp.get_text_bounded(*rects[0]).strip() == MUTATION[1]
+    doc.close()

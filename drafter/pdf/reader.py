@@ -94,6 +94,7 @@ class PdfMap:
     """Map from the extracted text (1-based line, column) back to PDF pages, lines and boxes."""
 
     def __init__(self, pages: int, heights: list[float], widths: list[float]) -> None:
+        """``heights``: per page, the PDF y of the top edge (top-down y = height - PDF y)."""
         self.lines: list[list[Piece]] = []
         self.pages = pages
         self.heights = heights
@@ -208,6 +209,7 @@ class Page:
     height: float
     items: list[Line | Table] = field(default_factory=list)
     right: float = 0.0  # right edge of the text
+    flip: float = 0.0  # PDF y of the top edge (top-down y = flip - PDF y)
 
 
 def _clean(text: str) -> str:
@@ -442,8 +444,9 @@ def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
 
 
 def _read_page(page: Any, number: int) -> tuple[Page, bool]:
-    width, height = (float(v) for v in page.get_size())
-    out = Page(number, width, height)
+    left, bottom, right, top = (float(v) for v in page.get_mediabox())
+    out = Page(number, right - left, top - bottom, flip=top)
+    height = top  # y of the page's top edge: top-down coordinates are ``top - y``
     words = _page_words(page, number, height)
     # physical line numbers over the whole page (headers included): what a reader counts
     for k, ln in enumerate(_group_lines(words), start=1):
@@ -959,7 +962,7 @@ def read_pdf(path: str | Path) -> PdfDocument:
         raise DocumentError("PDF tidak berisi teks yang dapat dibaca (halaman kosong atau hanya "
                             "gambar); jalankan OCR dulu, mis. `ocrmypdf -l ind`", path=spath)
     _remove_furniture(pages)
-    pmap = PdfMap(len(pages), [pg.height for pg in pages], [pg.width for pg in pages])
+    pmap = PdfMap(len(pages), [pg.flip or pg.height for pg in pages], [pg.width for pg in pages])
     wr = _write_text(pages, pmap)
     if wr.cur:
         wr.newline()
