@@ -7,8 +7,9 @@ Kept apart from ``benchmarks/mutation.py`` (same mutations, same detection rule,
 drafted Markdown is parsed, rendered to HTML with real tables (``tests/pdfgen.py``: running
 header/footer, tables broken over pages with their header repeated) and printed. A mutation is
 found when an issue of its category is reported at the extracted-text lines where the mutated
-text landed (found by comparing the clean and the mutated PDF, as for DOCX). The clean PDFs are
-checked too: every issue on them is a false issue.
+text landed (found by comparing the clean and the mutated PDF, as for DOCX; the +-1 line window
+counts text lines, skipping the blank lines between paragraphs). The clean PDFs are checked
+too: every issue on them is a false issue.
 
     .venv/bin/python benchmarks/mutation_pdf.py [-n 60] [--seed 0] [--verbose]
 
@@ -51,6 +52,25 @@ def to_pdf(markdown: str, out: Path, title: str) -> Path:
     return print_pdf(document_html(parse_text(markdown, out.stem + ".md", markdown=True), title), out)
 
 
+def _units_around(path: Path, where: dict[int, set[int]]) -> dict[int, set[int]]:
+    """The +-1 line window of the Markdown check, as +-1 *text line*: the extracted text of a
+    PDF has a blank line between paragraphs, so the next paragraph is two lines further."""
+    from drafter.document.readers import read_document
+
+    source = read_document(path).source_text or ""
+    filled = [k for k, ln in enumerate(source.split("\n"), start=1) if ln.strip()]
+    pos = {ln: k for k, ln in enumerate(filled)}
+    out: dict[int, set[int]] = {}
+    for i, lines in where.items():
+        more = set(lines)
+        for ln in lines:
+            k = pos.get(ln)
+            if k is not None:
+                more.update(filled[j] for j in (k - 1, k + 1) if 0 <= j < len(filled))
+        out[i] = more
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", "--mutations", type=int, default=60)
@@ -88,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             path = to_pdf(apply(draft, muts), tmp / "mutated.pdf", f"Laporan Kinerja {draft.name}")
             found = check_file(path)
-            where = docx_lines(clean_pdf[draft.name], path, muts, draft)
+            where = _units_around(path, docx_lines(clean_pdf[draft.name], path, muts, draft))
             for i, m in enumerate(muts):
                 tried[m.type] += 1
                 total += 1
