@@ -125,14 +125,14 @@ def convert(
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(
-        help="Berkas laporan (.txt, .md, .docx), folder, atau - untuk masukan standar")],
+        help="Berkas laporan (.txt, .md, .docx, .pdf), folder, atau - untuk masukan standar")],
     fmt: Annotated[OutFormat, typer.Option("--format", "-f", help="Format keluaran")] = OutFormat.text,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Tulis ke berkas ini")] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Kode/kategori aturan yang dipakai")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Kode/kategori aturan yang diabaikan")] = None,
     year: Annotated[int | None, typer.Option("--year", help="Tahun laporan (menimpa deteksi otomatis)")] = None,
     kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="Kabupaten untuk gazetir nama tempat")] = None,
-    annotate: Annotated[bool, typer.Option("--annotate", help="Tulis salinan DOCX berisi komentar")] = False,
+    annotate: Annotated[bool, typer.Option("--annotate", help="Tulis salinan DOCX berisi komentar (PDF: salinan PDF bersorotan)")] = False,
     no_spelling: Annotated[bool, typer.Option("--no-spelling", help="Lewati pemeriksaan ejaan")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j",
                                              help="Jumlah proses untuk folder (1 s.d. 2 x CPU)")] = None,

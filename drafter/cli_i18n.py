@@ -37,15 +37,16 @@ HELP_EN: dict[str, str] = {
         "Draft BAB III from a figures file (FIGURES) to Markdown or DOCX.",
     "Memeriksa berkas angka tanpa menyusun laporan.":
         "Validate a figures file without drafting the report.",
-    "Berkas laporan (.txt, .md, .docx), folder, atau - untuk masukan standar":
-        "Report files (.txt, .md, .docx), folders, or - for the standard input",
+    "Berkas laporan (.txt, .md, .docx, .pdf), folder, atau - untuk masukan standar":
+        "Report files (.txt, .md, .docx, .pdf), folders, or - for the standard input",
     "Format keluaran": "Output format",
     "Tulis ke berkas ini": "Write to this file",
     "Kode/kategori aturan yang dipakai": "Rule codes/categories to use",
     "Kode/kategori aturan yang diabaikan": "Rule codes/categories to ignore",
     "Tahun laporan (menimpa deteksi otomatis)": "Report year (overrides detection)",
     "Kabupaten untuk gazetir nama tempat": "Kabupaten for the place-name gazetteer",
-    "Tulis salinan DOCX berisi komentar": "Write a DOCX copy with comments",
+    "Tulis salinan DOCX berisi komentar (PDF: salinan PDF bersorotan)":
+        "Write a DOCX copy with comments (PDF: a highlighted PDF copy)",
     "Lewati pemeriksaan ejaan": "Skip the spelling checks",
     "Jumlah proses untuk folder (1 s.d. 2 x CPU)": "Worker processes for folders (1 to 2 x CPUs)",
     "Bahasa pesan: id atau en": "Message language: id or en",

@@ -32,6 +32,10 @@ MAX_DOCX_UNCOMPRESSED = 200 * MB  # all members of the DOCX zip, uncompressed
 MAX_DOCX_XML_BYTES = 16 * MB  # word/document.xml uncompressed (the part that is parsed)
 MAX_DOCUMENT_CHARS = 1 * MB  # characters of text read from any report (text or DOCX)
 MAX_DOCUMENT_UNITS = 40_000  # paragraphs + table cells of any report; the largest seed has 3,185
+MAX_PDF_BYTES = 100 * MB  # a .pdf file on disk (scanned annexes make real LKIP PDFs 5-40 MB)
+MAX_PDF_PAGES = 500  # pages of a PDF report (a kecamatan LKIP with annexes: ~60-120)
+MAX_PDF_CONTENT_BYTES = 64 * MB  # page content streams of a PDF after decompression (bombs)
+MAX_PDF_SECONDS = 60.0  # wall time to read one PDF (a 60-page PDF takes ~1 s)
 
 # --- figures files drafted by `lkip draft` / checked by `lkip validate`
 MAX_FIGURES_BYTES = 512 * 1024  # the bundled examples are 5-19 KB

@@ -194,7 +194,7 @@ def _cases() -> list[Case]:
         out += [
             Case(kind, "empty", "check", name, b""),
             Case(kind, "binary", "check", name, BINARY),
-            Case(kind, "wrong-extension", "check", name.replace(".", "-") + ".pdf", PDF),
+            Case(kind, "broken-pdf", "check", name.replace(".", "-") + ".pdf", PDF),
             Case(kind, "non-utf8", "check", name, latin.encode("cp1252") + seed),
             Case(kind, "huge", "check", name, _huge_text),
             Case(kind, "unreadable", "check", name, seed),
@@ -218,6 +218,7 @@ def _cases() -> list[Case]:
 
 CASES = _cases()
 FAULT_WORDS["pdf-renamed"] = FAULT_WORDS["binary"] + ("pdf",)
+FAULT_WORDS["broken-pdf"] = ("pdf rusak",)  # .pdf is read since issue 12: a broken one is named
 FAULT_WORDS["text-renamed"] = FAULT_WORDS["binary"]
 
 
@@ -332,7 +333,7 @@ def test_folder_with_one_corrupt_file(tmp_path: Path) -> None:
 def test_folder_without_reports(tmp_path: Path) -> None:
     folder = tmp_path / "kosong"
     folder.mkdir()
-    (folder / "catatan.pdf").write_bytes(PDF)
+    (folder / "catatan.odt").write_bytes(PDF)
     proc = run_cli(["check", "kosong"], tmp_path)
     assert_clean_failure(proc, ["kosong"], ("tidak berisi", "kosong"))
 

@@ -69,7 +69,7 @@ def _folder(tmp_path: Path) -> Path:
     sub = d / "sub"
     sub.mkdir()
     (sub / "d-rusak.docx").write_bytes(b"PK\x03\x04 ini bukan arsip zip yang sah" * 10)
-    (d / "abaikan.pdf").write_bytes(b"%PDF-1.4")
+    (d / "abaikan.odt").write_bytes(b"%PDF-1.4")
     return d
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from drafter.check.runner import PhaseTimer
     from drafter.report.views import ReportOptions
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf")
 _STARTED_AT: float | None = None  # process age when `lkip check --timings` began (start-up)
 
 
@@ -410,7 +410,7 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
         ensure_output_ok(output, files + [p for p in (baseline, view.write_baseline) if p])
     if batch:
         if not files:
-            raise LkipError("folder tidak berisi berkas .txt/.md/.docx", path=str(paths[0]))
+            raise LkipError("folder tidak berisi berkas .txt/.md/.docx/.pdf", path=str(paths[0]))
         results = check_many(files, config, jobs, progress=sys.stderr.isatty() and not view.quiet,
                              timings=timings)
     else:
@@ -444,7 +444,8 @@ def _run_check(paths: Sequence[Path], *, fmt: str, output: Path | None,
 
             if batch:
                 raise LkipError("--annotate hanya untuk satu berkas")
-            out = output or files[0].with_name(files[0].stem + "-reviu.docx")
+            suffix = ".pdf" if files[0].suffix.lower() == ".pdf" else ".docx"
+            out = output or files[0].with_name(files[0].stem + "-reviu" + suffix)
             ensure_output_ok(out, files)
             annotate_file(files[0], results[0].issues, out, lang=lang)
             if not view.quiet:

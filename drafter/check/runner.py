@@ -163,4 +163,7 @@ def check_document(doc: Document, config: CheckConfig | None = None,
                    timer: PhaseTimer | None = None) -> tuple[list[Issue], list[str]]:
     ctx = CheckContext(doc, config or CheckConfig(), timer=timer)
     issues = run_rules(ctx, strict=strict)
+    paged = getattr(doc, "page_location", None)  # PDF: add {"page", "line"} to every location
+    if paged is not None:
+        issues = [paged(i) for i in issues]
     return issues, ctx.notices

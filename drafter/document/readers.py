@@ -27,11 +27,11 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 TEXT_SUFFIXES = (".txt", ".text")
 DOCX_SUFFIXES = (".docx",)
-SUPPORTED = ".txt, .md, .docx"
+PDF_SUFFIXES = (".pdf",)
+SUPPORTED = ".txt, .md, .docx, .pdf"
 
 # Suffixes we know and refuse with a precise hint.
 _KNOWN_OTHER = {
-    ".pdf": "PDF",
     ".doc": "Word 97-2003 (.doc); simpan ulang sebagai .docx",
     ".docm": "Word bermakro (.docm); simpan ulang sebagai .docx tanpa makro",
     ".dotx": "templat Word (.dotx); simpan ulang sebagai .docx",
@@ -56,6 +56,8 @@ def _kind_for(p: Path) -> str:
         return "text"
     if suffix in DOCX_SUFFIXES:
         return "docx"
+    if suffix in PDF_SUFFIXES:
+        return "pdf"
     if suffix == "":
         return "sniff"
     what = _KNOWN_OTHER.get(suffix)
@@ -206,8 +208,16 @@ def _read_docx_file(p: Path) -> Document:
     return _normalize_document(read_docx(p))
 
 
+def _read_pdf_file(p: Path) -> Document:
+    from drafter.limits import MAX_PDF_BYTES
+    from drafter.pdf.reader import read_pdf
+
+    _stat_checks(p, MAX_PDF_BYTES)
+    return read_pdf(p)
+
+
 def read_document(path: str | Path) -> Document:
-    """Read a .txt/.md/.docx report into a :class:`Document` (DocumentError on bad input)."""
+    """Read a .txt/.md/.docx/.pdf report into a :class:`Document` (DocumentError on bad input)."""
     p = Path(os.fspath(path))
     spath = str(path)
     try:
@@ -221,8 +231,10 @@ def read_document(path: str | Path) -> Document:
                     head = fh.read(8)
             except OSError as exc:
                 raise _fail(spath, f"berkas tidak dapat dibaca ({exc.strerror or exc})") from None
-            kind = "docx" if head.startswith(b"PK\x03\x04") else "text"
-        doc = _read_docx_file(p) if kind == "docx" else _read_text_file(p)
+            kind = "docx" if head.startswith(b"PK\x03\x04") else "pdf" if head.startswith(b"%PDF") \
+                else "text"
+        doc = _read_docx_file(p) if kind == "docx" else _read_pdf_file(p) if kind == "pdf" \
+            else _read_text_file(p)
         check_document(doc, spath)
         return doc
     except LkipError:

@@ -46,7 +46,11 @@ def annotate_file(input_path: str | Path, issues: Sequence[Issue], output: str |
 
     ordered = sorted(issues, key=lambda i: i.sort_key())
     with terminate_cleanly():  # SIGTERM: pandoc killed, nothing half-written
-        if is_docx(input_path):
+        if str(input_path).lower().endswith(".pdf"):
+            from drafter.pdf.annotate import annotate_pdf_bytes
+
+            data = annotate_pdf_bytes(input_path, ordered, lang=lang)
+        elif is_docx(input_path):
             data = annotate_docx_bytes(input_path, ordered, lang=lang)
         else:
             data = annotate_text_bytes(input_path, ordered, lang=lang)

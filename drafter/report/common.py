@@ -204,6 +204,8 @@ def location_text(issue: Issue, path: str | Path, lang: str) -> str:
     extra = loc.extra or {}
     if is_docx(path) or "paragraph" in extra:
         out = f"{lab['paragraph']} {extra.get('paragraph', loc.line)}"
+    elif "page" in extra:  # PDF: "hal. 12, baris 8"
+        out = f"hal. {extra['page']}, {lab['line']} {extra.get('line', '?')}"
     else:
         out = f"{lab['line']} {loc.line}, {lab['column']} {loc.column}"
     if "table" in extra:

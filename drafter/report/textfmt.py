@@ -18,6 +18,8 @@ SEVERITY_ID = {"error": "galat", "warning": "peringatan", "info": "info"}
 def _place(issue: Issue) -> str:
     loc = issue.location
     where = f"{loc.line}:{loc.column}"
+    if loc.extra and "page" in loc.extra:  # PDF: page and line on the page
+        where += f" (hal. {loc.extra['page']}, baris {loc.extra.get('line', '?')})"
     if loc.extra and "table" in loc.extra:
         where += f" (tabel {loc.extra['table']}, baris {loc.extra['row']}, sel {loc.extra['cell']})"
     return where
