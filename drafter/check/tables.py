@@ -33,6 +33,8 @@ from drafter.document.model import Block, Cell, Document, Row
 from drafter.measure import Scale, default_scale, grade_codes
 from drafter.numbers import Num, parse_number, scan_numbers
 from drafter.resources import load_yaml
+from drafter.tables.header import SEP as HEADER_SEP
+from drafter.tables.header import header_paths
 from drafter.tables.hierarchy import (
     is_total_label,
     leading_numbering,
@@ -342,14 +344,15 @@ def _is_header_like(row: Row) -> bool:
         return False
     if all(_NUMBERING_RE.match(t) for t in nonempty) and len(nonempty) >= 3:
         return True  # "(1) (2) (3)" or "1 2 3 ..." numbering row
-    for t in nonempty:
+    for k, t in enumerate(nonempty):
         if len(t) > 60 or _DATA_LABEL_RE.match(t):
             return False  # header labels are short; "Program : X" is a data row
         for n in scan_numbers(t):
             core = t[n.start:n.end]
             if n.is_year or re.fullmatch(r"\(\d{1,2}\)", t.strip()) or n.value < 20 and "(" in t:
                 continue
-            if re.fullmatch(r"\d{1,2}", core.strip()) and len(nonempty) >= 3 and \
+            # a row number ("1 | Sasaran | Indikator"), but not a value in a later column
+            if k == 0 and re.fullmatch(r"\d{1,2}", core.strip()) and len(nonempty) >= 3 and \
                     all(_NUMBERING_RE.match(x) or not re.search(r"\d", x) for x in nonempty):
                 continue
             return False
@@ -421,27 +424,35 @@ def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int
     hdr = [block.rows[i] for i in header if not _numbering_row(block.rows[i])]
     if stacked:
         hdr = [r for r in hdr if not any(clean(c.text) in stacked for c in r.cells[:1])]
+    # merged header cells give their spans; in a text table (no spans) a group label with
+    # empty cells after it spans the columns that have a sub-label in the next header row
+    # (TARGET over 2021 | 2022 | 2023); the full path of every column comes from header_paths
+    spec_rows: list[list[tuple[str, int]]] = []
     for k, row in enumerate(hdr):
         cells = logical_cells(row, ncols)
-        last_label: str | None = None
-        last_col = -1
-        for col in range(ncols):
+        nxt = logical_cells(hdr[k + 1], ncols) if k + 1 < len(hdr) else {}
+        spec: list[tuple[str, int]] = [("", 1)] * ncols
+        col = 0
+        while col < ncols:
             c = cells.get(col)
             t = clean(c.text) if c is not None else ""
-            if c is not None and c.colspan > 1 and t:
-                for cc in range(col, col + c.colspan):
-                    labels.setdefault(cc, []).append(t)
-                last_label, last_col = None, -1
-                continue
-            if t:
-                labels.setdefault(col, []).append(t)
-                last_label, last_col = t, col
-            elif last_label is not None and k + 1 < len(hdr):
-                # an empty cell right of a group label: filled when the next header row has
-                # a sub-label in this column (TARGET over 2021 | 2022 | 2023)
-                nxt = logical_cells(hdr[k + 1], ncols).get(col)
-                if nxt is not None and clean(nxt.text) and col - last_col < 12:
-                    labels.setdefault(col, []).append(last_label)
+            span = max(1, min(c.colspan if c is not None else 1, ncols - col))
+            if t and span == 1 and nxt:
+                end = col + 1
+                while end < ncols and end - col < 12:
+                    e = cells.get(end)
+                    below = nxt.get(end)
+                    if (e is not None and (clean(e.text) or e.colspan > 1)) or below is None \
+                            or not clean(below.text):
+                        break
+                    end += 1
+                span = end - col
+            spec[col] = (t, span)
+            col += span
+        spec_rows.append(spec)
+    for col, path in enumerate(header_paths(spec_rows)):
+        if path:
+            labels[col] = path.split(HEADER_SEP)
     if stacked and hdr:
         # give the stacked years to the columns under the first group label with as many
         # empty cells after it
