@@ -692,6 +692,9 @@ def _header_role(cols: dict[str, int], ticks: dict[int, str], context: str) -> s
         return "3.5"
     if {"pagu", "realisasi"} <= base and ("program" in base or "persen" in base):
         return "3.8"
+    if "pagu" in base and "program" in base and not base & {"target", "realisasi", "capaian",
+                                                             "indikator", "sasaran"}:
+        return "3.8"  # the budget of each program / kegiatan / sub kegiatan, without realisasi
     if "serapan" in base and "capaian" in base:
         return "3.7"
     if "formula" in base and ("indikator" in base or "kinerja_utama" in base):
@@ -970,6 +973,23 @@ def _link_parents(rows: list[BudgetRow]) -> None:
 
 
 # --------------------------------------------------------------------------- the index
+def _caption_year_columns(cols: dict[str, int], labels: dict[int, str], caption: str | None) -> None:
+    """Bare year columns ("2019 | 2020 | 2021") of a table whose caption names what they hold
+    ("Perbandingan Realisasi Kinerja Tahun 2019-2021"): ``realisasi:2019`` ... (only when the
+    caption names one of realisasi / target / capaian and no column has a key of its own)."""
+    if not caption or {k.split(":")[0] for k in cols} & {"target", "realisasi", "capaian", "pagu"}:
+        return
+    bare = {c: lab.strip() for c, lab in labels.items() if _YEAR_RE.fullmatch(lab.strip())}
+    if len(bare) < 2:
+        return
+    low = clean(caption).lower()
+    named = [k for k in ("realisasi", "target", "capaian") if k in low]
+    if len(named) != 1 or re.search(r"anggaran|pagu|belanja", low):
+        return
+    for c, y in bare.items():
+        cols.setdefault(f"{named[0]}:{y}", c)
+
+
 def understand_table(doc: Document, block: Block, scale: Scale,
                      previous: TableInfo | None = None) -> TableInfo:
     """Caption, header, columns and role of one table block."""
@@ -978,6 +998,7 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     header = _header_rows(block)
     labels, _ncols = _column_labels(block, header)
     cols, ticks = _map_columns(labels, scale)
+    _caption_year_columns(cols, labels, caption)
     info = TableInfo(block=block, role=None, columns=cols, labels=labels, header_rows=header,
                      ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block),
                      number=caption_number(caption))
@@ -1031,7 +1052,7 @@ def understand_table(doc: Document, block: Block, scale: Scale,
                         "target" in {k.split(":")[0] for k in cols} and \
                         "realisasi" not in cols:
                     role = "PK"
-    if role is None and caption is None and {"program", "pagu"} <= set(cols) and \
+    if role in (None, "3.8") and caption is None and {"program", "pagu"} <= set(cols) and \
             "realisasi" not in cols and previous is not None and previous.role == "PK" and \
             block.index - previous.block.index <= 4:
         role = "PK"  # the program budget part of the Perjanjian Kinerja
