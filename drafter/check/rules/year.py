@@ -581,6 +581,15 @@ def _this_year_extra(ctx: CheckContext) -> set[Any]:
     return out
 
 
+def _indicator_groups(ctx: CheckContext) -> list[list[Any]]:
+    """The rows of every table grouped per indicator (computed once per document)."""
+    cached = ctx.__dict__.get("_year_indicator_groups")
+    if cached is None:
+        cached = [g for g in ctx.tables.indicators() if g]
+        ctx.__dict__["_year_indicator_groups"] = cached
+    return cached
+
+
 def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int, set[Any]] | None:
     """Values by year of the one indicator that ``sent`` names (its rows in every table), or
     None when the sentence names none, several, or one the tables give no yearly values for."""
@@ -634,7 +643,6 @@ class ValueYear(Rule):
             return
 
         cache: tuple[dict[int, set[Any]], set[Any]] | None = None
-        self._groups: list[list[Any]] | None = None  # rows per indicator, read when needed
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
@@ -685,9 +693,7 @@ class ValueYear(Rule):
             if not (year - 3 <= y < year):
                 continue
             vals, this = vals_all, this_all
-            if self._groups is None:
-                self._groups = [g for g in ctx.tables.indicators() if g]
-            own = _indicator_values(self._groups, sentence(text, m.start(), m.end()), year)
+            own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
             if own is not None:
                 vals, this = own, own.get(year, set())
             end = years[k + 1].start() if k + 1 < len(years) else len(text)
