@@ -708,6 +708,7 @@ class SumsInText(Rule):
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
         total: Num | None = None
         total_block: Block | None = None
+        amounts: list[Num] = []
         seen = 0
         for j in range(i, max(-1, i - 7), -1):
             if j < i and (_page_furniture(blocks[j].text, False) or (
@@ -732,7 +733,7 @@ class SumsInText(Rule):
                 nums = [n for n in scan_numbers(blocks[j].text) if n.currency and
                         n.start >= tm[-1].end() - 3]
                 if nums:
-                    total, total_block = nums[0], blocks[j]
+                    total, total_block, amounts = nums[0], blocks[j], nums
                     break
         if total is None or total_block is None:
             return
@@ -764,8 +765,8 @@ class SumsInText(Rule):
         if len(parts) < 2:
             return
         s = sum((n.value for _, n in parts), Decimal(0))
-        if total.explains(s):
-            return
+        if any(a.explains(s) for a in amounts):
+            return  # the parts of the total or of another amount beside it (its realisasi)
         last_b, _ = parts[-1]
         txt = " + ".join(fmt_num(n.value, 0) for _, n in parts)
         msg = (f"rincian belanja {txt} = Rp {fmt_num(s, 0)}, tidak sama dengan anggaran "
