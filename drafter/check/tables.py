@@ -990,6 +990,23 @@ def _caption_year_columns(cols: dict[str, int], labels: dict[int, str], caption:
         cols.setdefault(f"{named[0]}:{y}", c)
 
 
+def _nested(block: Block, cols: dict[str, int]) -> bool:
+    """Whether the rows of a budget table hold at least two levels of the program >
+    kegiatan > sub kegiatan hierarchy (by their names or by their kode / numbering)."""
+    name_col = cols.get("program")
+    levels: set[str] = set()
+    depths: set[int] = set()
+    for row in block.rows:
+        if row.is_header or name_col is None or name_col >= len(row.cells):
+            continue
+        first = clean(row.cells[0].text)
+        levels.add(_row_level(clean(row.cells[name_col].text), first))
+        d = numbering_depth(first) if first else None
+        if d is not None:
+            depths.add(d)
+    return len(levels & {"program", "kegiatan", "sub_kegiatan"}) >= 2 or len(depths) >= 2
+
+
 def understand_table(doc: Document, block: Block, scale: Scale,
                      previous: TableInfo | None = None) -> TableInfo:
     """Caption, header, columns and role of one table block."""
@@ -1056,6 +1073,9 @@ def understand_table(doc: Document, block: Block, scale: Scale,
             "realisasi" not in cols and previous is not None and previous.role == "PK" and \
             block.index - previous.block.index <= 4:
         role = "PK"  # the program budget part of the Perjanjian Kinerja
+    if role == "3.8" and not {"realisasi", "persen"} & set(info.columns) and \
+            not _nested(block, info.columns):
+        role = None  # a list of program budgets (the PK's, the Renja's) has no sums to check
     info.role = role
     if role in ("3.1", "3.3") and "persen" in info.columns and "capaian" in info.columns and \
             "realisasi" not in info.columns:
