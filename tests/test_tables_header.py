@@ -72,3 +72,35 @@ def test_row_of_small_values_is_not_a_header(tmp_path: Path) -> None:
     pk = ctx.tables.rows("PK", copies=True)
     # "1 | Meningkatnya ... | ... | 72": the value 72 makes it a data row
     assert [r.values["target"].text for r in pk] == ["72", "85"]
+
+
+CODED = """Tabel 4.2 Pagu Anggaran Tahun 2025
+
+<table>
+<tr><th>Kode</th><th>Uraian</th><th>Pagu (Rp)</th></tr>
+<tr><td>3.27.02</td><td>Program Pengelolaan Perikanan Tangkap</td><td>900.000.000</td></tr>
+<tr><td>3.27.02.2.01</td><td>Kegiatan Pengelolaan Penangkapan Ikan</td><td>900.000.000</td></tr>
+<tr><td>3.27.02.2.01.04</td><td>Sub Kegiatan Penyediaan Prasarana Usaha</td><td>600.000.000</td></tr>
+<tr><td>3.27.02.2.01.07</td><td>Sub Kegiatan Pemberdayaan Nelayan Kecil</td><td>300.000.000</td></tr>
+</table>
+"""
+
+PROGRAMS = """Tabel 2.3 Anggaran Program Tahun 2025
+
+| No | Program | Anggaran (Rp) |
+|---|---|---|
+| 1 | Program Pengelolaan Perikanan Tangkap | 900.000.000 |
+| 2 | Program Penunjang Urusan Pemerintahan | 400.000.000 |
+"""
+
+
+def test_coded_budget_table_without_realisasi_nests_by_kode() -> None:
+    from drafter.document.readers import parse_text
+
+    ctx = CheckContext(parse_text(CODED, "<uji>"), CheckConfig())
+    rows = ctx.tables.budget("3.8")
+    assert [r.level for r in rows] == ["program", "kegiatan", "sub_kegiatan", "sub_kegiatan"]
+    assert [r.parent for r in rows] == [None, 0, 1, 1]  # index of the enclosing row
+    # a plain list of program budgets (no hierarchy) is not taken for the budget table
+    ctx2 = CheckContext(parse_text(PROGRAMS, "<uji>"), CheckConfig())
+    assert ctx2.tables.budget("3.8") == []
