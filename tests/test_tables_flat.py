@@ -806,3 +806,43 @@ def test_flat_long_wrapped_cell_and_wrapped_row_word_stay_in_their_row() -> None
     assert labels[2].endswith("di Seluruh Wilayah Kecamatan")
     assert labels[3].startswith("Program: Penunjang") and labels[4] == "JUMLAH"
     assert len(labels) == 5
+
+
+OUTPUT_WRAPS = """\
+Tabel 3.6 Program dan Kegiatan Pendukung Tahun 2025
+
+No   Uraian                      Indikator                   Target  Realisasi  Pagu (Rp)
+1    Kegiatan: Pembinaan         Jumlah sekolah yang         12      12         80.000.000
+     Kegiatan Literasi Sekolah   dibina
+1.1  Sub Kegiatan: Pelatihan     Persentase guru terlatih    90%     92%        30.000.000
+     Guru Pendamping             kegiatan literasi
+     Literasi Daerah
+1.2  Sub Kegiatan: Penyediaan    Jumlah sudut baca           20      20         50.000.000
+     Bahan Bacaan Anak           yang tersedia
+     Literasi Daerah
+
+Tabel 3.7 Realisasi Anggaran Tahun 2025
+
+No   Uraian                      Pagu (Rp)      Realisasi (Rp)
+1    Kegiatan: Pembinaan         80.000.000     76.000.000
+     Literasi Daerah
+2    Kegiatan: Penguatan         40.000.000     39.000.000
+     Literasi Daerah
+
+Uraian realisasi dijelaskan berikut ini.
+"""
+
+
+def test_wrapped_row_word_over_two_columns_and_indicator_starting_with_kegiatan() -> None:
+    first, second = find_flat_tables(OUTPUT_WRAPS.split("\n"))
+    rows = [r.texts() for r in first.rows if not r.header]
+    assert len(rows) == 3  # "Kegiatan Literasi Sekolah | dibina" continues the row above
+    assert rows[0][1] == "Kegiatan: Pembinaan Kegiatan Literasi Sekolah"
+    assert rows[0][2] == "Jumlah sekolah yang dibina"
+    # an indicator text that starts with "kegiatan" opens no row of its own
+    assert rows[1][1] == "Sub Kegiatan: Pelatihan Guru Pendamping Literasi Daerah"
+    assert rows[1][2] == "Persentase guru terlatih kegiatan literasi"
+    # a wrapped line repeated at the end of rows (a blank line after the table) is no running
+    # header: it stays in its cells
+    labels = [r.texts()[1] for r in second.rows if not r.header]
+    assert labels == ["Kegiatan: Pembinaan Literasi Daerah", "Kegiatan: Penguatan Literasi Daerah"]

@@ -33,6 +33,8 @@ from drafter.document.model import Block, Cell, Document, Row
 from drafter.measure import Scale, default_scale, grade_codes
 from drafter.numbers import Num, parse_number, scan_numbers
 from drafter.resources import load_yaml
+from drafter.tables.header import SEP as HEADER_SEP
+from drafter.tables.header import header_paths
 from drafter.tables.hierarchy import (
     is_total_label,
     leading_numbering,
@@ -342,14 +344,15 @@ def _is_header_like(row: Row) -> bool:
         return False
     if all(_NUMBERING_RE.match(t) for t in nonempty) and len(nonempty) >= 3:
         return True  # "(1) (2) (3)" or "1 2 3 ..." numbering row
-    for t in nonempty:
+    for k, t in enumerate(nonempty):
         if len(t) > 60 or _DATA_LABEL_RE.match(t):
             return False  # header labels are short; "Program : X" is a data row
         for n in scan_numbers(t):
             core = t[n.start:n.end]
             if n.is_year or re.fullmatch(r"\(\d{1,2}\)", t.strip()) or n.value < 20 and "(" in t:
                 continue
-            if re.fullmatch(r"\d{1,2}", core.strip()) and len(nonempty) >= 3 and \
+            # a row number ("1 | Sasaran | Indikator"), but not a value in a later column
+            if k == 0 and re.fullmatch(r"\d{1,2}", core.strip()) and len(nonempty) >= 3 and \
                     all(_NUMBERING_RE.match(x) or not re.search(r"\d", x) for x in nonempty):
                 continue
             return False
@@ -421,27 +424,35 @@ def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int
     hdr = [block.rows[i] for i in header if not _numbering_row(block.rows[i])]
     if stacked:
         hdr = [r for r in hdr if not any(clean(c.text) in stacked for c in r.cells[:1])]
+    # merged header cells give their spans; in a text table (no spans) a group label with
+    # empty cells after it spans the columns that have a sub-label in the next header row
+    # (TARGET over 2021 | 2022 | 2023); the full path of every column comes from header_paths
+    spec_rows: list[list[tuple[str, int]]] = []
     for k, row in enumerate(hdr):
         cells = logical_cells(row, ncols)
-        last_label: str | None = None
-        last_col = -1
-        for col in range(ncols):
+        nxt = logical_cells(hdr[k + 1], ncols) if k + 1 < len(hdr) else {}
+        spec: list[tuple[str, int]] = [("", 1)] * ncols
+        col = 0
+        while col < ncols:
             c = cells.get(col)
             t = clean(c.text) if c is not None else ""
-            if c is not None and c.colspan > 1 and t:
-                for cc in range(col, col + c.colspan):
-                    labels.setdefault(cc, []).append(t)
-                last_label, last_col = None, -1
-                continue
-            if t:
-                labels.setdefault(col, []).append(t)
-                last_label, last_col = t, col
-            elif last_label is not None and k + 1 < len(hdr):
-                # an empty cell right of a group label: filled when the next header row has
-                # a sub-label in this column (TARGET over 2021 | 2022 | 2023)
-                nxt = logical_cells(hdr[k + 1], ncols).get(col)
-                if nxt is not None and clean(nxt.text) and col - last_col < 12:
-                    labels.setdefault(col, []).append(last_label)
+            span = max(1, min(c.colspan if c is not None else 1, ncols - col))
+            if t and span == 1 and nxt:
+                end = col + 1
+                while end < ncols and end - col < 12:
+                    e = cells.get(end)
+                    below = nxt.get(end)
+                    if (e is not None and (clean(e.text) or e.colspan > 1)) or below is None \
+                            or not clean(below.text):
+                        break
+                    end += 1
+                span = end - col
+            spec[col] = (t, span)
+            col += span
+        spec_rows.append(spec)
+    for col, path in enumerate(header_paths(spec_rows)):
+        if path:
+            labels[col] = path.split(HEADER_SEP)
     if stacked and hdr:
         # give the stacked years to the columns under the first group label with as many
         # empty cells after it
@@ -681,6 +692,9 @@ def _header_role(cols: dict[str, int], ticks: dict[int, str], context: str) -> s
         return "3.5"
     if {"pagu", "realisasi"} <= base and ("program" in base or "persen" in base):
         return "3.8"
+    if "pagu" in base and "program" in base and not base & {"target", "realisasi", "capaian",
+                                                             "indikator", "sasaran"}:
+        return "3.8"  # the budget of each program / kegiatan / sub kegiatan, without realisasi
     if "serapan" in base and "capaian" in base:
         return "3.7"
     if "formula" in base and ("indikator" in base or "kinerja_utama" in base):
@@ -959,6 +973,40 @@ def _link_parents(rows: list[BudgetRow]) -> None:
 
 
 # --------------------------------------------------------------------------- the index
+def _caption_year_columns(cols: dict[str, int], labels: dict[int, str], caption: str | None) -> None:
+    """Bare year columns ("2019 | 2020 | 2021") of a table whose caption names what they hold
+    ("Perbandingan Realisasi Kinerja Tahun 2019-2021"): ``realisasi:2019`` ... (only when the
+    caption names one of realisasi / target / capaian and no column has a key of its own)."""
+    if not caption or {k.split(":")[0] for k in cols} & {"target", "realisasi", "capaian", "pagu"}:
+        return
+    bare = {c: lab.strip() for c, lab in labels.items() if _YEAR_RE.fullmatch(lab.strip())}
+    if len(bare) < 2:
+        return
+    low = clean(caption).lower()
+    named = [k for k in ("realisasi", "target", "capaian") if k in low]
+    if len(named) != 1 or re.search(r"anggaran|pagu|belanja", low):
+        return
+    for c, y in bare.items():
+        cols.setdefault(f"{named[0]}:{y}", c)
+
+
+def _nested(block: Block, cols: dict[str, int]) -> bool:
+    """Whether the rows of a budget table hold at least two levels of the program >
+    kegiatan > sub kegiatan hierarchy (by their names or by their kode / numbering)."""
+    name_col = cols.get("program")
+    levels: set[str] = set()
+    depths: set[int] = set()
+    for row in block.rows:
+        if row.is_header or name_col is None or name_col >= len(row.cells):
+            continue
+        first = clean(row.cells[0].text)
+        levels.add(_row_level(clean(row.cells[name_col].text), first))
+        d = numbering_depth(first) if first else None
+        if d is not None:
+            depths.add(d)
+    return len(levels & {"program", "kegiatan", "sub_kegiatan"}) >= 2 or len(depths) >= 2
+
+
 def understand_table(doc: Document, block: Block, scale: Scale,
                      previous: TableInfo | None = None) -> TableInfo:
     """Caption, header, columns and role of one table block."""
@@ -967,6 +1015,7 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     header = _header_rows(block)
     labels, _ncols = _column_labels(block, header)
     cols, ticks = _map_columns(labels, scale)
+    _caption_year_columns(cols, labels, caption)
     info = TableInfo(block=block, role=None, columns=cols, labels=labels, header_rows=header,
                      ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block),
                      number=caption_number(caption))
@@ -1020,10 +1069,13 @@ def understand_table(doc: Document, block: Block, scale: Scale,
                         "target" in {k.split(":")[0] for k in cols} and \
                         "realisasi" not in cols:
                     role = "PK"
-    if role is None and caption is None and {"program", "pagu"} <= set(cols) and \
+    if role in (None, "3.8") and caption is None and {"program", "pagu"} <= set(cols) and \
             "realisasi" not in cols and previous is not None and previous.role == "PK" and \
             block.index - previous.block.index <= 4:
         role = "PK"  # the program budget part of the Perjanjian Kinerja
+    if role == "3.8" and not {"realisasi", "persen"} & set(info.columns) and \
+            not _nested(block, info.columns):
+        role = None  # a list of program budgets (the PK's, the Renja's) has no sums to check
     info.role = role
     if role in ("3.1", "3.3") and "persen" in info.columns and "capaian" in info.columns and \
             "realisasi" not in info.columns:

@@ -141,17 +141,22 @@ def _repeats() -> int:
 
 def running_headers(lines: Sequence[str]) -> set[str]:
     """Short lines of two or more words repeated through the text next to a blank line or a
-    page number (running headers/footers); a wrapped cell repeated inside a table is not."""
+    page number (running headers/footers); a wrapped cell repeated inside a table is not (an
+    indented line right under a space-aligned table line continues that table's cell)."""
     def edge(i: int) -> bool:
         for j in (i - 1, i + 1):
             if j < 0 or j >= len(lines) or not lines[j].strip() or _PAGE_RE.match(lines[j]):
                 return True
         return False
 
+    def wrapped_cell(i: int) -> bool:
+        return i > 0 and lines[i][:1] == " " and "  " in lines[i - 1].strip()
+
     counts: Counter[str] = Counter()
     edges: Counter[str] = Counter()
     for i, s in enumerate(ln.strip() for ln in lines):
-        if 8 <= len(s) <= 120 and " " in s and "  " not in s and "\t" not in s:
+        if 8 <= len(s) <= 120 and " " in s and "  " not in s and "\t" not in s and \
+                not wrapped_cell(i):
             counts[s] += 1
             if edge(i):
                 edges[s] += 1
@@ -558,11 +563,14 @@ class _Finder:
     def _cut_word(prev: FlatRow, placed: dict[int, list[tuple[int, int]]],
                   texts: tuple[str, ...], numeric: bool, cols: list[tuple[int, int]]) -> bool:
         """A line that starts with a row-opening word ("Kegiatan ...") but continues the cell
-        above: the row has its values, the line fills only that cell, and its first word
-        would not have fitted on the cell's last line (the word was wrapped, not a new row)."""
-        if numeric or len(placed) != 1 or len(texts) != 1 or not texts[0]:
+        above: the row has its values, the line fills only text cells the row already has, and
+        its first word would not have fitted on the cell's last line (the word was wrapped, not
+        a new row)."""
+        if numeric or not placed or not texts or not texts[0] or any(_is_value(t) for t in texts):
             return False
-        (c,) = placed
+        c = min(placed)
+        if any(not prev.cells[k].text for k in placed):
+            return False
         cell = prev.cells[c]
         if not cell.pieces or c + 1 >= len(cols) or numbering_depth(texts[0]) is not None:
             return False
@@ -584,8 +592,8 @@ class _Finder:
             t0 = texts[0]
             if numbering_depth(t0) is not None or is_group_label(t0):
                 return False
-        if any(is_group_label(t) for t in texts):
-            return False
+        if texts and is_group_label(texts[0]):
+            return False  # (a later column's text such as "kegiatan yang ..." opens no row)
         if any(n > 1 for n in spans.values()):
             return False  # a spanning line (a group label over the table)
         prev_values = any(_is_value(c.text) for c in prev.cells[1:])

@@ -709,6 +709,7 @@ class SumsInText(Rule):
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
         total: Num | None = None
         total_block: Block | None = None
+        amounts: list[Num] = []
         seen = 0
         for j in range(i, max(-1, i - 7), -1):
             if j < i and (_page_furniture(blocks[j].text, False) or (
@@ -719,16 +720,28 @@ class SumsInText(Rule):
             if seen > 3:
                 break
             tm = list(rx("budget_total").finditer(blocks[j].text))
+            if not tm and j == i:
+                cue = rx("budget_parts_cue").search(blocks[j].text)
+                if cue and rx("budget_total_group").search(blocks[j].text[:cue.start()]):
+                    return  # "Belanja X sebesar Rp A terdiri atas ...": CN105 checks it
+            if not tm and j < i:
+                # "Belanja Langsung sebesar Rp X." alone in the paragraph before its parts (in
+                # the parts' own sentence it is CN105's)
+                tm = list(rx("budget_total_group").finditer(blocks[j].text))
+                if len(tm) != 1 or not _same_group(tm[0].group("name"), blocks[i].text):
+                    tm = []
             if tm:
                 nums = [n for n in scan_numbers(blocks[j].text) if n.currency and
                         n.start >= tm[-1].end() - 3]
                 if nums:
-                    total, total_block = nums[0], blocks[j]
+                    total, total_block, amounts = nums[0], blocks[j], nums
                     break
         if total is None or total_block is None:
             return
         parts: list[tuple[Block, Num]] = []
         part_re = rx("budget_part")
+        cue_m = rx("budget_parts_cue").search(blocks[i].text)
+        cue_at = cue_m.start() if cue_m else None
         page_break = False
         for j in range(i, min(len(blocks), i + 8)):
             bj = blocks[j]
@@ -736,18 +749,25 @@ class SumsInText(Rule):
                 page_break = True
                 continue  # a page number or running header between the items of the list
             page_break = False
+            if j > i and (rx("budget_parts_cue").search(bj.text) or not _LIST_ITEM_RE.match(bj.text)) \
+                    and part_re.search(bj.text):
+                break  # a new breakdown, or prose of its own: not an item of this list
             for pm in part_re.finditer(bj.text):
                 nums = [n for n in scan_numbers(bj.text[pm.end() - 3:]) if n.currency]
                 if nums:
                     n = nums[0]
+                    if bj is total_block and pm.end() - 3 + n.start <= total.start:
+                        continue  # the total itself ("Belanja Langsung sebesar Rp X terdiri ...")
+                    if j == i and cue_at is not None and pm.end() <= cue_at:
+                        continue  # the parts follow "terdiri atas" / "rincian"
                     parts.append((bj, n))
             if j > i and not part_re.search(bj.text) and parts:
                 break
         if len(parts) < 2:
             return
         s = sum((n.value for _, n in parts), Decimal(0))
-        if total.explains(s):
-            return
+        if any(a.explains(s) for a in amounts):
+            return  # the parts of the total or of another amount beside it (its realisasi)
         last_b, _ = parts[-1]
         txt = " + ".join(fmt_num(n.value, 0) for _, n in parts)
         msg = (f"rincian belanja {txt} = Rp {fmt_num(s, 0)}, tidak sama dengan anggaran "
@@ -756,6 +776,22 @@ class SumsInText(Rule):
         yield self.issue(last_b, m.start() if m else 0, len(last_b.text), msg, fmt_num(s, 0))
 
 
+def _same_group(name: str, cue_text: str) -> bool:
+    """True when the breakdown in ``cue_text`` may be the parts of "Belanja <name>": it names
+    no other group before its cue ("Belanja tersebut terdiri atas ..." or "Belanja <name> ...")
+    and does not list "Belanja <name>" among the parts."""
+    cue = rx("budget_parts_cue").search(cue_text)
+    head = cue_text[:cue.start()] if cue else cue_text
+    key = name.split()[0].lower()
+    for m in re.finditer(r"\bbelanja\s+(\w+)", head, re.IGNORECASE):
+        w = m.group(1).lower()
+        if w not in ("tersebut", "ini", "itu", "di", "yang", "dengan", key):
+            return False
+    tail = cue_text[cue.end():] if cue else ""
+    return not re.search(r"\bbelanja\s+" + re.escape(name.strip()) + r"\b", tail, re.IGNORECASE)
+
+
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)]|[a-zA-Z][.)])?\s*(?:\*\*)?belanja\b", re.IGNORECASE)
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4})\s*$",
     re.IGNORECASE)

@@ -147,7 +147,12 @@ class IndicatorValueMismatch(_XTRule):
                     vc = r.values.get(f"target:{year}")
                     if vc is not None:
                         tvals.append(("3.2", vc))
-            yield from self._against_reference(m, "target", tvals, reference_first=True)
+            witness = None  # the Renstra's target for the year tells which side is wrong
+            if year and tvals and tvals[0][0] == "PK":
+                rr = renstra_reference(ctx, m.name, threshold=0.7)
+                witness = _years(rr).get(year) if rr is not None else None
+            yield from self._against_reference(m, "target", tvals, reference_first=True,
+                                               witness=witness)
             rvals: list[tuple[str, ValueCell]] = []
             if m.values.get("realisasi"):
                 rvals.append((m.role, m.values["realisasi"]))
@@ -173,7 +178,7 @@ class IndicatorValueMismatch(_XTRule):
             yield from self._against_reference(m, "capaian", cvals, reference_first=False)
 
     def _against_reference(self, m: IndicatorRow, what: str, vals: list[tuple[str, ValueCell]],
-                           *, reference_first: bool) -> Iterable[Issue]:
+                           *, reference_first: bool, witness: ValueCell | None = None) -> Iterable[Issue]:
         vals = [(role, vc) for role, vc in vals if value_of(vc) is not None]
         if len(vals) < 2:
             return
@@ -184,6 +189,18 @@ class IndicatorValueMismatch(_XTRule):
         if not diff:
             return
         name = m.name[:60]
+        wv = value_of(witness) if witness is not None else None
+        if reference_first and witness is not None and len(diff) == len(others) and \
+                same_value(wv, ref) is False and \
+                all(same_value(value_of(vc), wv) is not False for _, vc in diff):
+            # the reference (PK) alone differs: the other tables and the Renstra agree
+            names = ", ".join(place(r2, v2) for r2, v2 in diff)
+            yield self.issue(
+                ref_vc.cell, *ref_vc.span(),
+                f"{what} '{name}' tertulis {ref_vc.text} di {place(ref_role, ref_vc)}, sedangkan "
+                f"{names} dan {place('renstra', witness)} menulis {witness.text}",
+                expected=witness.text)
+            return
         if reference_first:
             diff.sort(key=lambda rv: line_of(rv[1]))
             role, vc = diff[0]
@@ -393,6 +410,10 @@ class RenstraTargetMismatch(_XTRule):
                 continue
             pv = p.values["target"]
             if same_value(value_of(vc), value_of(pv)) is False:
+                main = _best_in(main_rows(ctx), label(r), threshold=0.7)
+                if main is not None and main.values.get("target") is not None and \
+                        same_value(value_of(vc), value_of(main.values["target"])) is True:
+                    continue  # the measurement table agrees with the Renstra: XT101 flags the PK
                 yield self.issue(
                     vc.cell, *vc.span(),
                     f"target {year} '{label(r)[:60]}' di Matriks Renstra tertulis {vc.text}, sedangkan "

@@ -581,6 +581,41 @@ def _this_year_extra(ctx: CheckContext) -> set[Any]:
     return out
 
 
+def _indicator_groups(ctx: CheckContext) -> list[list[Any]]:
+    """The rows of every table grouped per indicator (computed once per document)."""
+    cached = ctx.__dict__.get("_year_indicator_groups")
+    if cached is None:
+        cached = [g for g in ctx.tables.indicators() if g]
+        ctx.__dict__["_year_indicator_groups"] = cached
+    return cached
+
+
+def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int, set[Any]] | None:
+    """Values by year of the one indicator that ``sent`` names (its rows in every table), or
+    None when the sentence names none, several, or one the tables give no yearly values for."""
+    from drafter.check.claims_parse import containment
+    from drafter.check.fuzzy import similarity
+
+    if len(groups) < 2:
+        return None
+    pointer = _POINTER_RE.search(sent)
+    scored: list[tuple[float, int]] = []
+    for i, g in enumerate(groups):
+        sc = max(containment(r.name, sent) for r in g)
+        if pointer is not None:
+            sc = max(sc, max(similarity(pointer.group(1), r.name) for r in g))
+        scored.append((sc, i))
+    scored.sort(reverse=True)
+    if scored[0][0] < 0.8 or scored[1][0] > scored[0][0] - 0.2:
+        return None
+    vals = _values_by_year(groups[scored[0][1]], year)
+    return vals if vals.get(year) else None
+
+
+_POINTER_RE = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,100})",
+                         re.IGNORECASE)
+
+
 @register
 class ValueYear(Rule):
     """A value stated with a year whose tables hold it for another year: "Realisasi indikator
@@ -641,12 +676,14 @@ class ValueYear(Rule):
             if cache is None:
                 vals_all = _values_by_year(all_rows, year)
                 cache = (vals_all, set(vals_all.get(year, set())) | _this_year_extra(ctx))
-            yield from self._clause_evidence(unit, year, *cache)
+            yield from self._clause_evidence(ctx, unit, year, *cache)
 
-    def _clause_evidence(self, unit: TextUnit, year: int, vals: dict[int, set[Any]],
-                         this: set[Any]) -> Iterable[Issue]:
+    def _clause_evidence(self, ctx: CheckContext, unit: TextUnit, year: int,
+                         vals_all: dict[int, set[Any]], this_all: set[Any]) -> Iterable[Issue]:
         """Numbers after "tahun X" (up to the next year or a comparison word) that the tables
-        give only for the report year, and none that they give only for year X."""
+        give only for the report year, and none that they give only for year X. When the
+        sentence names one indicator, only that indicator's values count (another indicator's
+        value for year X is no counter-evidence)."""
         text = unit.text
         years = [m for m in _CLAUSE_YEAR_RE.finditer(text)]
         if not years:
@@ -655,6 +692,10 @@ class ValueYear(Rule):
             y = int(m.group("y"))
             if not (year - 3 <= y < year):
                 continue
+            vals, this = vals_all, this_all
+            own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
+            if own is not None:
+                vals, this = own, own.get(year, set())
             end = years[k + 1].start() if k + 1 < len(years) else len(text)
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
             if stop:
