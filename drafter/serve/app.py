@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import html as html_lib
 import json
 import os
 import re
@@ -439,8 +440,8 @@ def _lang(request: Request) -> str:
     return "en" if request.query_params.get("lang") == "en" else "id"
 
 
-def _page(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-    return HTMLResponse(_render(template, _lang(request), **ctx), status_code=status)
+def _page(request: Request, template: str, code: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(_render(template, _lang(request), **ctx), status_code=code)
 
 
 def accepted_suffixes() -> list[str]:
@@ -547,7 +548,7 @@ async def check_report(request: Request) -> Response:
     results = [j.result for j in jobs if j.result is not None]
     page = await run_in_threadpool(html.render_html, results, batch=len(results) > 1, lang=lang)
     m = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
-    csp = (m.group(1) if m else "default-src 'none'") + \
+    csp = (html_lib.unescape(m.group(1)) if m else "default-src 'none'") + \
         "; frame-ancestors 'self'; form-action 'none'; base-uri 'none'"
     return HTMLResponse(page, headers={"Content-Security-Policy": csp, "X-Frame-Options": "SAMEORIGIN"})
 
