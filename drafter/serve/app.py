@@ -291,7 +291,15 @@ def preview_html(path: Path) -> str:
 
     with _WORK:
         md = draft_markdown(path)
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(md)
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    tokens = parser.parse(md)
+    for tok in tokens:  # column alignment as a class: the page's CSP allows no inline style
+        style = tok.attrs.pop("style", None) if tok.attrs else None
+        if style and tok.type in ("th_open", "td_open"):
+            align = str(style).rsplit(":", 1)[-1].strip()
+            if align in ("left", "right", "center"):
+                tok.attrSet("class", f"align-{align}")
+    return parser.renderer.render(tokens, parser.options, {})
 
 
 # ------------------------------------------------------------------------------------------------
@@ -489,10 +497,16 @@ async def rules_page(request: Request) -> Response:
             "code": r.code, "name": r.name, "category": r.category,
             "cat_label": category_label(r.category, lang), "severity": r.severity,
             "sev_label": severity_label(r.severity, lang),
-            "what": d["what"], "why": d["why"], "more": d["more"],
+            "what": _paragraphs(d["what"]), "why": _paragraphs(d["why"]),
+            "more": _paragraphs(d["more"]),
             "fail": str(fails[0]["text"]) if fails else "", "pass": str(passes[0]["text"]) if passes else "",
         })
     return _page(request, "aturan.html.j2", page="aturan", rules=rules)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """A docstring part as paragraphs, the line breaks of the source inside each removed."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
 def _config(request: Request) -> CheckConfig:

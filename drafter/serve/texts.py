@@ -119,8 +119,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "dl_draft_md": "Download Markdown",
         "line": "line",
         "rules_title": "Checking rules",
-        "rules_intro": "Every issue names its rule code. Below is each rule's documentation (in "
-                       "Indonesian) with an example text that is flagged and one that passes.",
+        "rules_intro": "Every issue names its rule code. Below is each rule's documentation with "
+                       "an example text that is flagged and one that passes.",
         "code": "Code",
         "category": "Category",
         "severity": "Severity",
