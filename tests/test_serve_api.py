@@ -256,6 +256,14 @@ def test_token_url_sets_cookie_and_drops_token(client: TestClient) -> None:
     assert TOKEN not in page.text
 
 
+@pytest.mark.parametrize("path", ["//evil.example/x", "/\\evil.example", "///evil.example"])
+def test_token_redirect_stays_on_this_server(client: TestClient, path: str) -> None:
+    r = client.get(f"{path}?token={TOKEN}")
+    assert r.status_code == 303
+    loc = r.headers["location"]
+    assert loc.startswith("/") and not loc.startswith("//") and "\\" not in loc
+
+
 @pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example", "localhost.evil:8750",
                                   "10.0.0.5", ""])
 def test_wrong_host_refused(client: TestClient, host: str) -> None:

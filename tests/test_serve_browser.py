@@ -233,3 +233,36 @@ def test_browser_without_token_is_refused(server: tuple[str, str], browser: obje
         assert "token" in page.locator("#error-message").inner_text().lower()
     finally:
         ctx.close()
+
+
+def test_many_files_in_english(server: tuple[str, str], browser: object, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    base, token = server
+    good = tmp_path / "laporan-a.txt"
+    good.write_text("LAPORAN KINERJA DINAS CONTOH TAHUN 2023\n\nBAB III AKUNTABILITAS KINERJA\n\n"
+                    "Capaian kinerja tahun 2021 sebesar 95% dengan predikat [isi predikat].\n",
+                    encoding="utf-8")
+    other = tmp_path / "laporan-b.md"
+    other.write_text("# BAB III\n\nRealisasi anggaran tahun 2023 mencapai 97%.\n", encoding="utf-8")
+    broken = tmp_path / "rusak.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    counts = [api_check(base, token, p)["summary"]["issues"] for p in (good, other)]  # type: ignore[index]
+    ctx, page, problems = new_page(browser, base, token, lang="en")
+    try:
+        assert page.locator("h1").inner_text() == "Check reports"
+        page.set_input_files("#file-input", [str(good), str(other), str(broken)])
+        assert page.locator("#chosen li").count() == 3
+        page.click("#check-button")
+        expect(page.locator("#status")).to_have_text("Done", timeout=120_000)
+        rows = page.locator("#result-rows tr")
+        assert rows.count() == 3
+        assert page.locator("#total").inner_text() == str(sum(counts))
+        assert rows.nth(2).locator("td.file-error").inner_text().startswith("failed: rusak.docx:")
+        frame = page.frame_locator("#report")
+        frame.locator("input.f-cat").first.wait_for(timeout=60_000)
+        body = frame.locator("body").inner_text()
+        assert "laporan-a.txt" in body and "laporan-b.md" in body and "rusak.docx" not in body
+        assert not [p for p in problems if "status of 422" not in p], problems
+    finally:
+        ctx.close()

@@ -364,7 +364,9 @@ class Guard:
         if given_query is not None and method == "GET" and not api:
             # the token URL: remember the token in a cookie and drop it from the address bar
             rest = urllib.parse.urlencode([(k, v) for k, vs in query.items() if k != "token" for v in vs])
-            await _redirect(send, path + ("?" + rest if rest else ""), cookie=self._cookie())
+            # "//host" would leave this server (protocol-relative): one leading slash only
+            local = "/" + urllib.parse.quote(path.lstrip("/\\"), safe="/:@!$&'()*+,;=-._~")
+            await _redirect(send, local + ("?" + rest if rest else ""), cookie=self._cookie())
             return
 
         seen = 0
