@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import warnings
@@ -385,8 +386,6 @@ def test_draft_page_preview_and_downloads(client: TestClient, tmp_path: Path) ->
     assert "<table>" in r.text  # tables rendered in the preview
     assert "<script>alert" not in r.text
     assert "&lt;script&gt;" in r.text
-    import re
-
     href = re.search(r'href="(/susun/[0-9a-f]+/unduh/docx)"', r.text)
     assert href
     d = client.get(href.group(1), headers=AUTH)
@@ -405,6 +404,14 @@ def test_draft_page_lists_field_errors(client: TestClient, work: Path) -> None:
     assert "The figures file cannot be used yet" in r.text
     assert "line " in r.text
     assert list(work.iterdir()) == []
+    data["sasaran"][0]["indikator"][0]["target"] = "tinggi"
+    del data["tahun"]
+    r = client.post("/susun/berkas", headers=AUTH,
+                    files={"figures": ("angka.yaml", yaml.safe_dump(data, allow_unicode=True).encode())})
+    assert r.status_code == 422
+    fields = re.findall(r"<td><code>([^<]*)</code></td>", r.text)
+    assert {"tahun", "sasaran[0].indikator[0].target", "sasaran[1].indikator[0].realisasi"} <= set(fields)
+    assert len(fields) == len(set(fields))
     r = client.post("/susun/berkas", headers=AUTH, files={"figures": ("x.yaml", b"a: [1, 2")})
     assert r.status_code == 422 and "sintaks YAML" in r.text
 

@@ -263,9 +263,47 @@ def figures_problems(path: Path, name: str) -> list[dict[str, str]]:
         if "!" in field_ and not where:  # a workbook cell named as the field (Sheet!B4)
             where, _, field_ = field_.partition(" ")
         message = _renamed_text(err.message, tmp, name)
-        return [{"where": where, "field": _renamed_text(field_, tmp, name), "message": message,
-                 "text": _renamed_text(str(err), tmp, name)}]
+        first = {"where": where, "field": _renamed_text(field_, tmp, name), "message": message,
+                 "text": _renamed_text(str(err), tmp, name)}
+        more = _every_field_error(path) if "kesalahan lain" in err.message else None
+        if more and more[0][1] == first["field"]:
+            return [first] + [{"where": w, "field": f, "message": m, "text": ""} for w, f, m in more[1:]]
+        return [first]
     return []
+
+
+def _every_field_error(path: Path) -> list[tuple[str, str, str]] | None:
+    """``(line, field, message)`` of every validation error of a YAML/JSON figures file whose
+    first error :func:`load_figures` reported (it stops at the first), or None when they cannot
+    be listed. Uses the loader's own message and line helpers, so the wording is the same."""
+    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return None
+    try:
+        from pydantic import ValidationError
+
+        from drafter.figures import loader
+        from drafter.figures.model import Figures
+
+        text = path.read_text(encoding="utf-8-sig")
+        with _WORK:
+            if path.suffix.lower() == ".json":
+                data = json.loads(text)
+                root = loader._compose_json(text)
+            else:
+                root, data = loader._parse_yaml(text)
+            try:
+                Figures.model_validate(data)
+                return None
+            except ValidationError as exc:
+                errors = loader._dedupe_union(exc.errors(include_url=False))
+            out = []
+            for e in errors[:200]:
+                loc, msg = loader._message(e)
+                line = loader._node_line(root, loc)
+                out.append((str(line or ""), loader.format_loc(loc), msg))
+        return out
+    except Exception:  # noqa: BLE001 - the loader changed: the first error is still shown
+        return None
 
 
 def draft_bytes(path: Path, name: str, fmt: str, folder: Path) -> bytes:
