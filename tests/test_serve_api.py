@@ -284,6 +284,9 @@ def test_cross_site_origin_refused(client: TestClient) -> None:
     r = client.post("/api/check", headers={**AUTH, "Origin": "http://evil.example"},
                     files={"file": ("a.txt", REPORT.encode())})
     assert r.status_code == 403
+    r = client.post("/api/check", headers={**AUTH, "Origin": "http://127.0.0.1:9999"},
+                    files={"file": ("a.txt", REPORT.encode())})
+    assert r.status_code == 403  # another server on this machine: not this site either
     r = client.post("/api/check", headers={**AUTH, "Origin": BASE},
                     files={"file": ("a.txt", REPORT.encode())})
     assert r.status_code == 200

@@ -363,8 +363,9 @@ class Guard:
             return
         method = scope.get("method", "GET")
         origin = headers.get("origin")
+        # same host AND port: SameSite cookies would also go along from another local port
         if method not in ("GET", "HEAD") and origin is not None and origin != "null" \
-                and _host_name(urllib.parse.urlsplit(origin).netloc) != _host_name(headers.get("host", "")):
+                and urllib.parse.urlsplit(origin).netloc.lower() != headers.get("host", "").lower():
             await _plain(send, 403, "permintaan dari situs lain ditolak", api)
             return
         try:
@@ -390,14 +391,15 @@ class Guard:
         given_cookie = morsel.value if morsel is not None else None
         ok = any(g is not None and secrets.compare_digest(g.encode(), self.s.token.encode())
                  for g in (given_query, given_header, given_cookie))
-        if not ok and path == "/login" and self.s.password:
-            ok = True  # the sign-in page itself
+        if not ok and self.s.password and (path == "/login" or path.startswith("/static/")):
+            ok = True  # the sign-in page itself and its style sheet
         if not ok:
             if self.s.password and method == "GET" and not api:
                 target = "/login?next=" + urllib.parse.quote(path, safe="/")
                 await _redirect(send, target)
                 return
-            await _plain(send, 401, texts("id")["denied"], api, lang=(query.get("lang") or ["id"])[0])
+            lang = (query.get("lang") or ["id"])[0]
+            await _plain(send, 401, texts(lang)["denied"], api, lang=lang)
             return
         if given_query is not None and method == "GET" and not api:
             # the token URL: remember the token in a cookie and drop it from the address bar
