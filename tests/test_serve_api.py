@@ -498,3 +498,30 @@ def test_api_draft_from_xlsx(client: TestClient, tmp_path: Path) -> None:
     page = client.post("/susun/berkas", headers=AUTH,
                        files={"figures": ("angka.xlsx", xlsx.read_bytes())})
     assert page.status_code == 200 and "BAB III" in page.text
+
+
+def test_draft_page_names_sheet_and_cell(client: TestClient, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    xlsx = _xlsx_of_example(tmp_path)
+    wb = load_workbook(xlsx)
+    target = None
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, float) and not isinstance(cell.value, bool):
+                    target = (ws.title, cell.coordinate)
+                    cell.value = "bukan angka"
+                    break
+            if target:
+                break
+        if target:
+            break
+    assert target is not None
+    bad = tmp_path / "salah.xlsx"
+    wb.save(bad)
+    r = client.post("/susun/berkas", headers=AUTH, files={"figures": ("salah.xlsx", bad.read_bytes())})
+    if r.status_code == 422 and "harus .yaml" in r.text:
+        pytest.skip("the figures loader does not read .xlsx yet")
+    assert r.status_code == 422
+    assert f"{target[0]}!{target[1]}" in r.text

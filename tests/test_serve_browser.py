@@ -266,3 +266,31 @@ def test_many_files_in_english(server: tuple[str, str], browser: object, tmp_pat
         assert not [p for p in problems if "status of 422" not in p], problems
     finally:
         ctx.close()
+
+
+def test_excel_figures_in_browser(server: tuple[str, str], browser: object, tmp_path: Path) -> None:
+    """A workbook made from the YAML example (``lkip convert``, once the Excel reader exists)
+    drafted on *Susun*: the downloaded DOCX passes ``lkip check``."""
+    xlsx = tmp_path / "angka.xlsx"
+    proc = subprocess.run([sys.executable, "-m", "drafter.cli", "convert", str(EXAMPLE), "-o", str(xlsx)],
+                          capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0 or not xlsx.is_file():
+        pytest.skip("the figures loader does not read .xlsx yet (no `lkip convert`)")
+    base, token = server
+    ctx, page, problems = new_page(browser, base, token)
+    try:
+        page.goto(f"{base}/susun")
+        page.set_input_files("#figures-input", str(xlsx))
+        page.click("#draft-button")
+        if page.locator("#problems").count() and "xlsx" in page.locator("#problems").inner_text():
+            pytest.skip("the figures loader does not read .xlsx yet")
+        page.locator("#preview h1").wait_for(timeout=120_000)
+        with page.expect_download(timeout=120_000) as dl:
+            page.click("#dl-draft-docx")
+        out = tmp_path / "bab3.docx"
+        dl.value.save_as(str(out))
+        check = subprocess.run([sys.executable, "-m", "drafter.cli", "check", str(out)],
+                               capture_output=True, text=True, timeout=300)
+        assert check.returncode == 0, check.stdout + check.stderr
+    finally:
+        ctx.close()

@@ -202,7 +202,7 @@ async def save_upload(upload: UploadFile, folder: Path, stem: str, limit: int) -
     name = display_name(upload.filename)
     path = folder / (stem + safe_suffix(name))
     size = 0
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as fh:
         while chunk := await upload.read(1024 * 1024):
             size += len(chunk)
@@ -265,6 +265,15 @@ def figures_problems(path: Path, name: str) -> list[dict[str, str]]:
         message = _renamed_text(err.message, tmp, name)
         first = {"where": where, "field": _renamed_text(field_, tmp, name), "message": message,
                  "text": _renamed_text(str(err), tmp, name)}
+        listed = getattr(err, "errors", None)  # a workbook lists all ("file: Sheet!B4: message")
+        if isinstance(listed, list) and len(listed) > 1 and all(isinstance(x, str) for x in listed):
+            out = []
+            for line in listed[:200]:
+                rest = line[len(tmp) + 2:] if line.startswith(tmp + ": ") else line
+                ref, _, msg = rest.partition(": ")
+                out.append({"where": ref, "field": "", "message": msg or ref, "text": ""})
+            out[0]["text"] = first["text"]
+            return out
         more = _every_field_error(path) if "kesalahan lain" in err.message else None
         if more and more[0][1] == first["field"]:
             return [first] + [{"where": w, "field": f, "message": m, "text": ""} for w, f, m in more[1:]]
