@@ -525,3 +525,40 @@ def test_draft_page_names_sheet_and_cell(client: TestClient, tmp_path: Path) -> 
         pytest.skip("the figures loader does not read .xlsx yet")
     assert r.status_code == 422
     assert f"{target[0]}!{target[1]}" in r.text
+
+
+def test_serve_opens_browser_with_token_url(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import time
+    import webbrowser
+
+    import uvicorn
+
+    opened: list[str] = []
+    ran: list[object] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: ran.append(sockets))
+    serve(port=0, token="token-uji-12345", open_browser=True)
+    deadline = time.monotonic() + 10
+    while not opened and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(ran) == 1
+    assert len(opened) == 1 and opened[0].startswith("http://127.0.0.1:")
+    assert opened[0].endswith("/?token=token-uji-12345")
+    assert opened[0] in capsys.readouterr().err
+    serve(port=0, open_browser=False)
+    time.sleep(0.8)
+    assert len(opened) == 1  # --no-browser
+    assert len(ran) == 2
+
+
+@pytest.mark.parametrize("kw,field", [({"token": "pendek"}, "--token"),
+                                       ({"token": "ada spasi di sini"}, "--token"),
+                                       ({"max_upload_mb": 0}, "--max-upload"),
+                                       ({"port": 70000}, "--port")])
+def test_serve_refuses_bad_options(kw: dict[str, object], field: str) -> None:
+    from drafter.errors import LkipError
+
+    with pytest.raises(LkipError) as info:
+        serve(open_browser=False, **kw)  # type: ignore[arg-type]
+    assert info.value.field == field
