@@ -310,6 +310,7 @@ def test_oversized_upload_refused(work: Path) -> None:
         assert r.status_code == 413
         r = c.post("/periksa/berkas", headers=AUTH, files={"file": ("besar.txt", big)})
         assert r.status_code == 413
+        assert "terlalu besar" in r.json()["error"]  # the page shows this line
         small = c.post("/api/check", headers=AUTH, files={"file": ("kecil.txt", REPORT.encode())})
         assert small.status_code == 200
     assert not work.exists() or list(work.iterdir()) == []

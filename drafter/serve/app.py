@@ -366,7 +366,7 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         path = scope.get("path", "/")
-        api = path.startswith("/api/")
+        api = path.startswith("/api/") or path == "/periksa/berkas"  # answered in JSON
         if not self.s.host_allowed(headers.get("host", "")):
             await _plain(send, 403, "Host tidak diizinkan (hanya localhost/127.0.0.1)", api)
             return
@@ -524,7 +524,9 @@ async def home(request: Request) -> Response:
 
 
 async def check_page(request: Request) -> Response:
-    return _page(request, "periksa.html.j2", page="periksa", accept=",".join(accepted_suffixes()))
+    limit = request.app.state.settings.max_upload
+    return _page(request, "periksa.html.j2", page="periksa", accept=",".join(accepted_suffixes()),
+                 max_upload=limit, too_large=_too_large(limit))
 
 
 async def draft_page(request: Request) -> Response:

@@ -88,6 +88,10 @@
 
   function upload(file, k, count) {
     return new Promise(function (resolve) {
+      if (file.size > Number(words.maxUpload)) {  // refused before sending a byte
+        resolve({ name: file.name, error: file.name + ': ' + words.tooLarge });
+        return;
+      }
       var data = new FormData();
       data.append('lang', lang);
       data.append('file', file, file.name);
