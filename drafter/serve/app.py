@@ -535,14 +535,16 @@ async def draft_page(request: Request) -> Response:
 
 
 async def rules_page(request: Request) -> Response:
+    from drafter.check import docs
     from drafter.check.docs import rule_examples
     from drafter.check.registry import all_rules
     from drafter.report.common import category_label, severity_label
 
     lang = _lang(request)
+    localized = getattr(docs, "rule_doc", None)  # Indonesian texts where the docs module has them
     rules = []
     for r in all_rules():
-        d = r.doc()
+        d = localized(r, lang) if localized is not None else r.doc()
         ex = rule_examples(r.code)
         fails = ex.get("fail") or []
         passes = ex.get("pass") or []
