@@ -198,6 +198,26 @@ def rules(
     typer.echo(text)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Alamat yang didengar (selain loopback perlu --password)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Nomor port (0 = pilih otomatis)")] = 8750,
+    token: Annotated[str | None, typer.Option("--token", help="Token akses (bawaan: acak, dicetak bersama alamatnya)")] = None,
+    password: Annotated[str | None, typer.Option("--password", envvar="LKIP_PASSWORD",
+                                                 help="Kata sandi masuk (wajib untuk --host selain loopback)")] = None,
+    max_upload: Annotated[int, typer.Option("--max-upload", help="Batas ukuran unggahan dalam MB")] = 50,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Jangan membuka peramban")] = False,
+) -> None:
+    """Menjalankan aplikasi web lokal (Periksa, Susun, Aturan) dan membuka peramban."""
+    from drafter.serve import serve as run_server
+
+    try:
+        run_server(host=host, port=port, token=token, password=password, max_upload_mb=max_upload,
+                   open_browser=not no_browser)
+    except LkipError as err:
+        _fail(err)
+
+
 def _on_signal(signum: int, _frame: object) -> None:
     raise Interrupted(signum)
 

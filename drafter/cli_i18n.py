@@ -76,6 +76,17 @@ HELP_EN: dict[str, str] = {
     "Kode aturan, mis. AR101": "Rule code, e.g. AR101",
     "Menampilkan daftar aturan, atau penjelasan satu aturan.":
         "List the rules, or explain one rule.",
+    "Alamat yang didengar (selain loopback perlu --password)":
+        "Address to listen on (other than loopback requires --password)",
+    "Nomor port (0 = pilih otomatis)": "Port number (0 = pick a free one)",
+    "Token akses (bawaan: acak, dicetak bersama alamatnya)":
+        "Access token (default: random, printed with the address)",
+    "Kata sandi masuk (wajib untuk --host selain loopback)":
+        "Sign-in password (required for a --host other than loopback)",
+    "Batas ukuran unggahan dalam MB": "Upload size limit in MB",
+    "Jangan membuka peramban": "Do not open the browser",
+    "Menjalankan aplikasi web lokal (Periksa, Susun, Aturan) dan membuka peramban.":
+        "Run the local web application (Check, Draft, Rules) and open the browser.",
 }
 
 # the CLI library's words, in Indonesian
