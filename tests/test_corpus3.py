@@ -117,3 +117,13 @@ def test_docx_source_has_merged_header_cells(tmp_path: Path) -> None:
     d = docx.Document(str(build.build_docx(src, tmp_path / "x.docx")))
     xml = d.element.xml
     assert "w:gridSpan" in xml and "w:vMerge" in xml
+
+
+def test_traps_are_not_related_lines() -> None:
+    """A trap must not be a related line of a defect either: an issue there may rightly report
+    the defect, and would then be counted as a flagged trap."""
+    for gold in GOLDS:
+        entries, traps = build.load_gold(gold)
+        related = {int(r) for e in entries if e["category"] != "typo" for r in e.get("related_lines") or []}
+        shared = [t["quote"] for t in traps if int(t["line"]) in related]
+        assert not shared, (gold.name, shared)
