@@ -535,6 +535,12 @@ def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
     return out
 
 
+def _table_num_key(num: str) -> list[tuple[int, int, str]]:
+    """Sort key of a table number that mixes digits and roman/letter parts ("III.2", "12",
+    "3.1a"): every part is compared as a number when it is one, else as text after numbers."""
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in num.split(".")]
+
+
 @register
 class MissingTableReference(Rule):
     """A reference to a table that the report does not have: "lihat Tabel 3.9" when the
@@ -576,8 +582,7 @@ class MissingTableReference(Rule):
                 if uncaptioned and not _past_last(num, known):
                     continue
                 reported.add(num)
-                have = sorted(known, key=lambda n: [int(p) if p.isdigit() else p
-                                                    for p in n.split(".")])
+                have = sorted(known, key=_table_num_key)
                 shown = ", ".join(have[:12]) + (" ..." if len(have) > 12 else "")
                 yield self.issue(
                     b, m.start(), m.end(),
