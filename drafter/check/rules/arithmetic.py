@@ -17,7 +17,7 @@ from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
 from drafter.measure import efficiency, scale_conf
-from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up
+from drafter.numbers import Num, fmt_num, fmt_pct, parse_number, round_half_up
 from drafter.resources import load_yaml
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
@@ -113,12 +113,13 @@ class CapaianRecomputed(Rule):
         # the report's own rule "capaian above 100% counts as 100%" makes a 100% in the
         # indicator tables consistent; program rows of Tabel 3.6 stay exact
         caps = _doc_caps(ctx)
+        cap_value = _doc_cap_value(ctx)
         for role in ("3.1", "3.3"):
             for row in ti.rows(role):
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 t = t or row.values.get("target")
                 issue = self._check(row.name, t, row.values.get("realisasi"),
-                                    row.values.get("capaian"), ti.name(role), caps)
+                                    row.values.get("capaian"), ti.name(role), caps, cap_value)
                 if issue is not None:
                     yield issue
         for br in ti.budget("3.6"):
@@ -130,7 +131,8 @@ class CapaianRecomputed(Rule):
                 yield issue
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
-               c: ValueCell | None, where: str, caps: bool) -> Issue | None:
+               c: ValueCell | None, where: str, caps: bool,
+               cap_value: Decimal | None = None) -> Issue | None:
         if t is None or r is None or c is None or c.num is None:
             return None
         opts = capaian_options(t, r)
@@ -139,6 +141,8 @@ class CapaianRecomputed(Rule):
         pos, neg, formula = opts
         if c.num.explains(pos) or c.num.explains(neg):
             return None
+        if cap_value is not None and c.num.explains(cap_value) and max(pos, neg) > cap_value:
+            return None  # the report's stated cap ("paling tinggi 120%") applied
         negative = is_negative(name)
         comp = neg if negative else pos
         # a capped 100% is consistent only when the indicator's own formula exceeds 100
@@ -256,6 +260,24 @@ def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     raw = sum(vals, Decimal(0)) / len(vals)
     capped = sum((min(v, HUNDRED) for v in vals), Decimal(0)) / len(vals)
     return raw, capped
+
+
+def _doc_cap_value(ctx: CheckContext) -> Decimal | None:
+    """The cap the report states for every capaian ("dibatasi paling tinggi 120%"), if any."""
+    cached = getattr(ctx, "_cap_value", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    pat = rx("cap_value")
+    found: Decimal | None = None
+    for b in prose_units(ctx):
+        m = pat.search(b.text)
+        if m:
+            n = parse_number(m.group("n") or m.group("n2"))
+            if n is not None and not n.malformed and n.value >= HUNDRED:
+                found = n.value
+                break
+    object.__setattr__(ctx, "_cap_value", found)
+    return found
 
 
 def _doc_caps(ctx: CheckContext) -> bool:

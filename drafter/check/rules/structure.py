@@ -598,6 +598,23 @@ _NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3
 _SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z][^.:;]{2,100}?)"
                           r"[\s*_]*$")
 _BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
+
+
+def _bab_heading(text: str, kind: str) -> re.Match[str] | None:
+    """A chapter mark that starts a heading, not a sentence of the sistematika paragraph
+    ("Bab IV Penutup berisi kesimpulan dan saran."): a title of five or more words, three or
+    more of them in lower case, that ends a sentence is prose. Text readers may still call
+    such a line a heading, so ``kind`` does not exempt it."""
+    m = _BAB_HEAD_RE.match(text)
+    if m is None:
+        return m
+    title = m.group("t").strip(" .:-*_#\t")
+    words = title.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    if len(words) >= 5 and lower >= 3 and \
+            (text.rstrip(" *_").endswith(".") or re.search(r"[a-z]\.\s+[A-Z]", title)):
+        return None
+    return m
 _DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
                             r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
                             r"Kesatu|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|"
@@ -645,7 +662,7 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
         if _DECREE_START_RE.match(t):
             yield ("reset", 0, "", b, (0, 0))
             continue
-        m = _BAB_HEAD_RE.match(t)
+        m = _bab_heading(t, b.kind)
         if m and m.group("k").upper() in _ROMAN_VAL:
             yield ("bab", _ROMAN_VAL[m.group("k").upper()], "BAB " + m.group("k").upper(), b, full)
             continue
@@ -859,7 +876,7 @@ class TocChapterMismatch(Rule):
         for b in blocks:
             units_ = ([r.cells[0] for r in b.rows if r.cells] if b.kind == "table" else [b])
             for u in units_:
-                m = _BAB_HEAD_RE.match(u.text)
+                m = _bab_heading(u.text, b.kind if u is b else "cell")
                 if not m or m.group("k").upper() not in _ROMAN_VAL or len(u.text) > 160:
                     continue
                 n = _ROMAN_VAL[m.group("k").upper()]

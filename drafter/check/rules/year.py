@@ -659,6 +659,9 @@ class ValueYear(Rule):
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
             if stop:
                 end = stop.start()
+            sent_end = re.compile(r"[.!?]\s+(?=[A-Z])").search(text, m.end(), end)
+            if sent_end:
+                end = sent_end.start()  # the clause ends with its sentence
             other = vals.get(y, set())
             evidence, counter = [], []
             nums = [n for n in scan_numbers(text[m.end():end])
