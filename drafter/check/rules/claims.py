@@ -1217,3 +1217,145 @@ def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
     """True when ``text`` names another main indicator than ``row``."""
     other = named_row(ctx, text)
     return other is not None and other is not row
+
+
+def _row_aliases(name: str) -> list[str]:
+    """Short names of an indicator: an acronym in brackets ("Bed Occupancy Rate (BOR)"), a
+    leading acronym ("APK SMA/SMK/MA"), the initials of its leading capitalised words
+    ("Indeks Kepuasan Masyarakat ..." -> "IKM")."""
+    out = re.findall(r"\(\s*([A-Z][A-Za-z]{1,5})\s*\)", name)
+    lead = re.match(r"\W*([A-Z]{2,6})\b", name)
+    if lead:
+        out.append(lead.group(1))
+    caps = re.match(r"\W*((?:[A-Z][a-z]+\s+){1,5}[A-Z][a-z]+)\b", name)
+    if caps:
+        out.append("".join(w[0] for w in caps.group(1).split()))
+    return [a for a in dict.fromkeys(out) if len(a) >= 2]
+
+
+def _alias_spans(alias: str, sent: str) -> Iterator[tuple[int, int]]:
+    """Where ``alias`` is written in ``sent``: as the acronym itself, or spelled out as
+    capitalised words with those initials ("Angka Partisipasi Kasar" for APK)."""
+    for m in re.finditer(r"(?<![A-Za-z])" + re.escape(alias) + r"(?![A-Za-z])", sent):
+        yield m.span()
+    if alias.isupper() and 2 <= len(alias) <= 6:
+        spelled = r"\b" + r"\s+".join(ch + r"[a-z]+" for ch in alias) + r"\b"
+        for m in re.finditer(spelled, sent):
+            yield m.span()
+
+
+def _clause_score(name: str, clause: str) -> float:
+    """How well the words just before a value name an indicator: the share of the name's
+    content words present (at least two of them)."""
+    tn, tc = tokens(_bare_name(name)), tokens(clause)
+    common = len(tn & tc)
+    if common < 2:
+        return 0.0
+    return common / len(tn)
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"\([^)]*\)", " ", name)
+
+
+@register
+class NamedIndicatorValue(_ClaimRule):
+    """A value stated for an indicator the sentence names, anywhere in the report (ikhtisar,
+    analysis, conclusion), that is close to but not equal to any of that indicator's figures
+    in the tables: "Angka Partisipasi Kasar mencapai 90,41%" when the tables give 90,14; "BOR
+    tahun ini mencapai 67,85%" for 66,85; "Nilai IKM yang diperoleh sebesar 82,64" for 82,52.
+
+    The indicator is recognised by its name, its acronym in brackets, or its initials written
+    out; the value is the first figure after a verb such as "mencapai", "sebesar", "adalah".
+    Only figures within about ten per cent of the table's realisasi are read (a typing slip
+    of the table value), so other quantities in the same sentence are left alone; sentences
+    about other years, the Renstra, changes, budgets and other regions are skipped.
+    Paragraphs that analyse one indicator are checked by CL113 instead."""
+
+    code = "CL114"
+    name = "named-indicator-value"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import nums_equal
+
+        rows = [r for r in main_rows(ctx) if r.name]
+        if len(rows) < 2:
+            return
+        aliases: dict[str, list[IndicatorRow]] = {}
+        for r in rows:
+            for a in _row_aliases(r.name):
+                aliases.setdefault(a, []).append(r)
+        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        # what CL113 reports in the paragraphs of one indicator is not reported again
+        done = {(i.location.line, i.location.column) for i in NarrativeValueClaim().check(ctx)}
+        compare = pattern("named_value_skip")
+        verb = pattern("narrative_value_verb")
+        skip = pattern("narrative_skip")
+        defining = set(ctx.info.scale_blocks)
+        for b in prose_blocks(ctx):
+            if b.index in defining or not re.search(r"\d[.,]\d", b.text):
+                continue
+            layer = ctx.text.of(b)
+            text = b.text
+            for s, e in layer.sentences:
+                sent = text[s:e]
+                for mn in layer.mentions_in(s, e):
+                    if mn.num is None or mn.kind not in ("percent", "score", "number") or \
+                            not mn.num.decimals:
+                        continue
+                    head = text[s:mn.start]
+                    vm = verb.search(head)
+                    if vm is None:
+                        continue
+                    vs = s + vm.start()
+                    clause_start = max(text.rfind(c, s, vs) for c in ",;:.") + 1
+                    clause = text[max(s, clause_start, vs - 80):vs]
+                    tail = re.split(r"[,;]", text[mn.end:e], maxsplit=1)[0]
+                    if skip.search(clause + tail) or _other_period(ctx, clause + " " + tail):
+                        continue
+                    if compare.search(head):
+                        continue  # a comparison with another region or another figure
+                    row = self._row_named(rows, unique, clause)
+                    if row is None:
+                        continue
+                    real = next((v for rr in (row, *(counterpart(ctx, row, role) for role in
+                                                    ("3.1", "3.2", "3.3", "3.4")))
+                                 if rr is not None
+                                 for v in [value_of(rr.values.get("realisasi"))]
+                                 if v is not None and v.num is not None and not v.grade), None)
+                    if real is None or real.num is None:
+                        continue
+                    r = real.num.value
+                    v = mn.num.value
+                    if v == r or abs(v - r) > abs(r) / 10 + 1:
+                        continue
+                    if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
+                        continue
+                    known = NarrativeValueClaim._known(self, ctx, row)  # type: ignore[arg-type]
+                    known += [v2 for c in row.row.cells for v2 in [text_value(c.text)] if v2]
+                    if any(k.num is not None and nums_equal(mn.num, k.num) for k in known):
+                        continue
+                    issue = self.issue(
+                        b, mn.start, mn.end,
+                        f"angka {mn.text.strip()} untuk indikator '{row.name[:70]}' tidak ada di "
+                        f"tabel: {self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
+                        f" dan capaian {show(value_of(row.values.get('capaian')))}",
+                        expected=show(real))
+                    if (issue.location.line, issue.location.column) not in done:
+                        yield issue
+
+    @staticmethod
+    def _row_named(rows: list[IndicatorRow], unique: dict[str, IndicatorRow],
+                   clause: str) -> IndicatorRow | None:
+        by_alias = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, clause))}
+        if len(by_alias) == 1:
+            return next(iter(by_alias.values()))
+        if by_alias:
+            return None
+        scored = sorted(((_clause_score(r.name, clause), i) for i, r in enumerate(rows)),
+                        reverse=True)
+        best, i = scored[0]
+        if best < 0.5 or (len(scored) > 1 and scored[1][0] > best - 0.15):
+            return None
+        return rows[i]
