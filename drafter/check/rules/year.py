@@ -965,7 +965,14 @@ class RenstraYearOrdinal(Rule):
                     a, b = periods[0]
                 singles = {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", sent))}
                 if len(singles) > 1:
-                    continue
+                    # "Tahun 2023 sebagai tahun kedua Renstra ... target akhir pada tahun 2026":
+                    # the year the copula joins to the ordinal is the one it is said of
+                    said = re.search(r"\b(20\d\d)\s*,?\s*(?:ini\s+)?(?:merupakan|adalah|sebagai|"
+                                     r"yaitu|yakni|ialah|menjadi|memasuki)\s+$",
+                                     flat[max(b0, m.start() - 40):m.start()], re.IGNORECASE)
+                    if said is None:
+                        continue
+                    singles = {int(said.group(1))}
                 year = next(iter(singles)) if singles else ctx.info.year
                 if year is None or not (a <= year <= b):
                     continue
