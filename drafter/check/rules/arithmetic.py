@@ -855,3 +855,130 @@ class NationalDifference(Rule):
             msg = (f"Tabel 3.4: keterangan tertulis {k.text}, padahal realisasi {r.text if r else ''} "
                    f"- nilai nasional {n.text if n else ''} = {fmt_num(diff)}")
             yield cap_issue(self, k, msg, fmt_num(diff))
+
+
+# --------------------------------------------------------------------------- AR110
+_FORMULA_CHARS = set("0123456789.,()+-−–xX×*/:% \t")
+_TOKEN_RE = re.compile(r"\s*(?:(?P<num>\d[\d.,]*\d|\d)\s*%?|(?P<op>[-+−–xX×*/:()]))")
+
+
+def _eval_formula(expr: str) -> Decimal | None:
+    """Value of an arithmetic expression written in a sentence ("28,40 / 35 × 100%",
+    "(2 x 520 - 470) / 520 x 100"); None when it is not one."""
+    toks: list[Decimal | str] = []
+    pos = 0
+    expr = expr.strip()
+    while pos < len(expr):
+        m = _TOKEN_RE.match(expr, pos)
+        if m is None or m.end() == pos:
+            return None
+        pos = m.end()
+        if m.group("num"):
+            n = parse_number(m.group("num"))
+            if n is None or n.malformed:
+                return None
+            toks.append(n.value)
+        else:
+            op = m.group("op")
+            toks.append({"x": "*", "X": "*", "×": "*", ":": "/", "−": "-", "–": "-"}.get(op, op))
+    if sum(isinstance(t, Decimal) for t in toks) < 2:
+        return None
+    it = iter(toks + ["$"])
+    cur = next(it)
+
+    def advance() -> None:
+        nonlocal cur
+        cur = next(it)
+
+    def atom() -> Decimal:
+        if cur == "(":
+            advance()
+            v = add()
+            if cur != ")":
+                raise ValueError
+            advance()
+            return v
+        if isinstance(cur, Decimal):
+            v = cur
+            advance()
+            return v
+        raise ValueError
+
+    def mul() -> Decimal:
+        v = atom()
+        while cur in ("*", "/"):
+            op = cur
+            advance()
+            r = atom()
+            v = v * r if op == "*" else v / r
+        return v
+
+    def add() -> Decimal:
+        v = mul()
+        while cur in ("+", "-"):
+            op = cur
+            advance()
+            r = mul()
+            v = v + r if op == "+" else v - r
+        return v
+
+    try:
+        v = add()
+    except (ValueError, ArithmeticError):
+        return None
+    return v if cur == "$" else None
+
+
+@register
+class InlineFormula(Rule):
+    """A calculation written out in the text whose result is wrong: "capaian = 28,40 / 35 x
+    100% = 82,14%" (it is 81,14%), "(2 x 520 - 470) / 520 x 100% = 109,26%".
+
+    The reader checks a report by its worked examples; a wrong result in one of them
+    discredits the table it explains. The left side must be numbers joined by + - x × * / :
+    and brackets; the result is compared with rounding to its stated digits."""
+
+    code = "AR110"
+    name = "inline-formula"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b in prose_units(ctx):
+            text = b.text
+            if "=" not in text:
+                continue
+            for eq in re.finditer(r"=", text):
+                k = eq.start()
+                start = k
+                while start > 0 and text[start - 1] in _FORMULA_CHARS:
+                    start -= 1
+                expr = text[start:k]
+                # an unmatched closing bracket at the start belongs to the words before
+                while expr and expr.count(")") > expr.count("("):
+                    cut = expr.find(")")
+                    expr, start = expr[cut + 1:], start + cut + 1
+                while expr and expr.count("(") > expr.count(")"):
+                    cut = expr.find("(")
+                    expr, start = expr[cut + 1:], start + cut + 1
+                if not re.search(r"\d\s*[-+−–xX×*/:]\s*\(?\s*\d", expr):
+                    continue
+                if re.fullmatch(r"\s*(?:19|20)\d\d\s*[-−–]\s*(?:19|20)\d\d\s*", expr):
+                    continue  # a period "2021-2026 = 6 tahun", not a subtraction
+                rm = re.match(r"\s*(?P<r>\d[\d.,]*\d|\d)(?P<pct>\s*%)?", text[k + 1:])
+                if rm is None:
+                    continue
+                stated = parse_number(rm.group("r") + (rm.group("pct") or ""))
+                value = _eval_formula(expr)
+                if stated is None or stated.malformed or value is None:
+                    continue
+                if stated.explains(value):
+                    continue
+                s0, e0 = k + 1 + rm.start("r"), k + 1 + rm.end()
+                yield self.issue(
+                    b, s0, e0,
+                    f"hasil perhitungan tertulis {rm.group(0).strip()}, padahal "
+                    f"{' '.join(expr.split())} = {fmt_num(round_half_up(value, 2), 2)}",
+                    expected=fmt_num(round_half_up(value, max(stated.decimals, 0)),
+                                     max(stated.decimals, 0)) + ("%" if rm.group("pct") else ""),
+                )
