@@ -1103,6 +1103,17 @@ class CompletionClaim(_ClaimRule):
                 v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
                 if v is None and own_verb is not None:
                     v = own_verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+                if v is None:
+                    # "seluruh personel ... telah dibekali diklat dasar": the indicator's own
+                    # things, a perfect "telah/sudah" + verb, and its object from the name
+                    tv = re.search(r"\b(?:telah|sudah)\s+(?:(?:di|ter|me|ber)\w{3,})(?:\s+\w+){0,3}",
+                                   sent[q.end():q.end() + 80])
+                    head = re.match(r"\s*(\w+)", sent[q.end():])
+                    obj = " ".join(tv.group(0).split()[2:]) if tv is not None else ""
+                    if tv is not None and head is not None and \
+                            tokens(head.group(1)) & tokens(row.name) and \
+                            tokens(obj) & tokens(row.name) - {"telah", "sudah"}:
+                        v = re.compile(re.escape(tv.group(0))).search(sent, q.end())
                 if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
                     continue
                 if in_choice(sent, q.start(), v.end()):
