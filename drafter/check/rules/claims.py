@@ -34,6 +34,7 @@ from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
+from drafter.text import operand_numbers as scan_numbers
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -1358,7 +1359,7 @@ class NamedIndicatorValue(_ClaimRule):
 
     @staticmethod
     def _row_named(rows: list[IndicatorRow], unique: dict[str, IndicatorRow],
-                   clause: str) -> IndicatorRow | None:
+                   clause: str, least: float = 0.5) -> IndicatorRow | None:
         by_alias = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, clause))}
         if len(by_alias) == 1:
             return next(iter(by_alias.values()))
@@ -1367,6 +1368,102 @@ class NamedIndicatorValue(_ClaimRule):
         scored = sorted(((_clause_score(r.name, clause), i) for i, r in enumerate(rows)),
                         reverse=True)
         best, i = scored[0]
-        if best < 0.5 or (len(scored) > 1 and scored[1][0] > best - 0.15):
+        if best < least or (len(scored) > 1 and scored[1][0] > best - 0.15):
             return None
         return rows[i]
+
+
+def _year_series(ctx: CheckContext, row: IndicatorRow) -> tuple[dict[int, Decimal], list[str]]:
+    """Realisasi by year of an indicator (its comparison-table counterparts, and the report
+    year from the measurement table), and the names it goes by in those tables."""
+    series: dict[int, Decimal] = {}
+    names = [row.name]
+    for role in ("3.2", "3.3", "3.4"):
+        r = counterpart(ctx, row, role)
+        if r is None:
+            continue
+        names.append(r.name)
+        for key, vc in r.values.items():
+            mk = re.fullmatch(r"realisasi:(\d{4})", key)
+            v = value_of(vc)
+            if mk and v is not None and v.num is not None and not v.grade:
+                series.setdefault(int(mk.group(1)), v.num.value)
+    real = value_of(row.values.get("realisasi"))
+    year = ctx.info.year
+    if year is not None and real is not None and real.num is not None and not real.grade:
+        series.setdefault(year, real.num.value)
+    return series, names
+
+
+@register
+class YearChangeClaim(_ClaimRule):
+    """A sentence says an indicator's value rose or fell against an earlier year ("realisasi
+    indikator X pada tahun 2023 meningkat", "Nilai ini naik dibandingkan IKM tahun 2021",
+    "jumlah pelanggaran ... menurun dibandingkan tahun 2022") while the comparison table
+    shows the opposite.
+
+    The direction of change is the first thing a reader takes from the analysis. The earlier
+    year is the one the sentence names (else the year before the report); the values are the
+    realisasi columns of the comparison table (Tabel 3.2/3.3 by role). Sentences that give the
+    two figures themselves are CL104's; changes of capaian, kinerja or quality (which depend on
+    polarity) are not read."""
+
+    code = "CL115"
+    name = "year-change-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        rows = [r for r in main_rows(ctx) if r.name]
+        if year is None or len(rows) < 2:
+            return
+        info = {id(r): _year_series(ctx, r) for r in rows}
+        if not any(len(s) >= 2 for s, _n in info.values()):
+            return
+        aliases: dict[str, list[IndicatorRow]] = {}
+        for r in rows:
+            for name in info[id(r)][1]:
+                al = _row_aliases(name) + re.findall(r"(?<![A-Za-z])([A-Z]{3,6})(?![A-Za-z])", name)
+                for a in dict.fromkeys(al):
+                    if r not in aliases.setdefault(a, []):
+                        aliases[a].append(r)
+        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        up, down = pattern("year_change_up"), pattern("year_change_down")
+        anchor, skip = pattern("year_change_anchor"), pattern("year_change_skip")
+        para_row = {b.index: row for b, row in indicator_paragraphs(ctx) if row is not None}
+        for b in prose_blocks(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                dm = up.search(sent) or down.search(sent)
+                if dm is None or (up.search(sent) and down.search(sent)):
+                    continue
+                years = [int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)]
+                if not anchor.search(sent) and not any(y < year for y in years):
+                    continue
+                if skip.search(sent[:dm.end()]) or any(y > year for y in years):
+                    continue
+                values = [n for n in scan_numbers(sent) if not n.is_year]
+                if values:
+                    continue  # figures given: read by CL104
+                row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75)
+                if row is None:
+                    row = para_row.get(b.index)
+                    if row is None or not re.search(r"\b(?:ini|tersebut)\b", sent[:dm.start()]):
+                        continue
+                series = info[id(row)][0]
+                earlier = [y for y in years if y < year]
+                base = max(earlier) if earlier else year - 1
+                if base not in series or year not in series:
+                    continue
+                cur, old = series[year], series[base]
+                claim_up = up.search(sent) is not None
+                if cur == old or (cur > old) == claim_up:
+                    continue
+                said = "naik" if claim_up else "turun"
+                real = "turun" if claim_up else "naik"
+                yield self.issue(
+                    b, s + dm.start(), s + dm.end(),
+                    f"kalimat menyatakan nilai indikator '{row.name[:60]}' {said} dibandingkan "
+                    f"tahun {base}, padahal tabel mencatat {fmt_num(old)} ({base}) dan "
+                    f"{fmt_num(cur)} ({year}): {real}",
+                    expected=real)
