@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims_parse import (
     Value,
     containment,
+    count_value,
     dec,
     indicator_paragraphs,
     main_rows,
@@ -697,6 +698,21 @@ class StatusCountClaim(_ClaimRule):
             if rows and None not in statuses:
                 met = sum(1 for st in statuses if st != "tidak_tercapai")
                 yield from self._all_met(ctx, b, rows, statuses)
+                below = sum(1 for st in statuses if st == "tidak_tercapai")
+                for s0, e0 in sentences(text):
+                    sent = text[s0:e0]
+                    if pattern("status_all_scope").search(sent) and not re.search(
+                            r"\b(?:yaitu|yakni)\b", sent) or _other_period(ctx, sent):
+                        continue  # a part of the table (one sasaran) or another year
+                    for m in pattern("status_count_below").finditer(sent):
+                        n = count_value(m.group("n"))
+                        if n != below and n <= len(rows):
+                            yield self.issue(
+                                b, s0 + m.start(), s0 + m.end(),
+                                f"tertulis {m.group('n')} indikator belum mencapai target, "
+                                f"padahal {tname('3.1')} mencatat {below} dari {len(rows)} "
+                                f"indikator dengan realisasi di bawah target",
+                                expected=f"{below} indikator")
                 for m in pattern("status_count_met").finditer(text):
                     n, total = int(m.group("n")), int(m.group("total"))
                     if total == len(rows) and n != met:
