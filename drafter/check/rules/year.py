@@ -659,13 +659,13 @@ class ValueYear(Rule):
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
             if stop:
                 end = stop.start()
-            sent_end = re.compile(r"[.!?]\s+(?=[A-Z])").search(text, m.end(), end)
-            if sent_end:
-                end = sent_end.start()  # the clause ends with its sentence
             other = vals.get(y, set())
             evidence, counter = [], []
             nums = [n for n in scan_numbers(text[m.end():end])
-                    if not _ATTACHED_RE.match(text, m.end() + n.end)]
+                    if not _ATTACHED_RE.match(text, m.end() + n.end)
+                    # "96 ruang kelas baru": a count of things, not an indicator value
+                    and not (not n.decimals and not n.percent and re.match(
+                        r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[m.end() + n.end:]))]
             # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's
             before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
             if before:
