@@ -537,9 +537,18 @@ class VillageCount(Rule):
         vs = gaz.villages(own.code)
         n_desa = sum(v.kind == DESA for v in vs)
         n_kel = len(vs) - n_desa
-        for unit, _block in units(ctx.document):
-            for m in [*_COUNT_RE.finditer(unit.text), *_COUNT_AFTER_RE.finditer(unit.text)]:
-                sent = sentence(unit.text, m.start(), m.end())
+        blocks = ctx.document.blocks
+        for unit, block in units(ctx.document):
+            text = unit.text
+            if unit is block and block.kind == "paragraph" and block.index + 1 < len(blocks) \
+                    and blocks[block.index + 1].kind == "paragraph" \
+                    and not re.search(r"[.!?:;]\W*$", text):
+                # a paragraph wrapped over line blocks (PDF text): "... membawahi 19" + "kelurahan"
+                text = text + " " + blocks[block.index + 1].text[:80]
+            for m in [*_COUNT_RE.finditer(text), *_COUNT_AFTER_RE.finditer(text)]:
+                if m.start() >= len(unit.text):
+                    continue
+                sent = sentence(text, m.start(), m.end())
                 if any(resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0]
                        not in (None, own) for mm, _l, _k in _mentions(sent, {2})):
                     continue
@@ -561,7 +570,7 @@ class VillageCount(Rule):
                     else:
                         ok = {n_kel, len(vs)} if len(pairs) == 1 else {n_kel}
                         right = f"{n_kel} kelurahan" + (f" dan {n_desa} desa" if n_desa else "")
-                    if val in ok:
+                    if val in ok or m.end(grp) > len(unit.text):
                         continue
                     yield self.issue(
                         unit, m.start(grp), m.end(grp),
