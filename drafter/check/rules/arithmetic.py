@@ -982,3 +982,54 @@ class InlineFormula(Rule):
                     expected=fmt_num(round_half_up(value, max(stated.decimals, 0)),
                                      max(stated.decimals, 0)) + ("%" if rm.group("pct") else ""),
                 )
+
+
+# --------------------------------------------------------------------------- AR111
+@register
+class PartsOfPreviousAmount(Rule):
+    """The parts of an amount given in the sentence after it that do not add up to it:
+    "Pendapatan terealisasi Rp 102.317.640.815. Pendapatan tersebut berasal dari pasien umum
+    Rp 14.208.115.300, klaim BPJS Rp 81.406.922.415, dan lain-lain Rp 6.072.603.100" (the
+    parts make 101.687.640.815).
+
+    A breakdown that does not sum to its total means one of the figures is mistyped. Only a
+    sentence that opens by pointing back ("... tersebut/ini berasal dari", "terdiri atas",
+    "meliputi") is read, with two or more Rupiah amounts; the total is the amount of the
+    sentence before that the parts come closest to (within ten per cent), so that a target and
+    a realisasi named together are both candidates."""
+
+    code = "AR111"
+    name = "parts-of-previous-amount"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        cue = rx("parts_of_previous")
+        prev_sent = ""
+        for b in prose_units(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                before, prev_sent = prev_sent, sent
+                if not cue.match(sent):
+                    continue
+                parts = [n for n in scan_numbers(sent) if n.currency and not n.malformed]
+                if len(parts) < 2 or "%" in sent:
+                    continue
+                totals = [n for n in scan_numbers(before) if n.currency and not n.malformed]
+                if not totals:
+                    continue
+                total = sum((n.value for n in parts), Decimal(0))
+                if any(t.explains(total) for t in totals):
+                    continue
+                best = min(totals, key=lambda t: abs(t.value - total))
+                if best.value <= 0 or abs(best.value - total) > best.value / 10:
+                    continue
+                last = parts[-1]
+                shown = " + ".join(fmt_num(n.value, 0) for n in parts)
+                yield self.issue(
+                    b, s + last.start, s + last.end,
+                    f"rincian {shown} = Rp {fmt_num(total, 0)}, tidak sama dengan jumlah "
+                    f"tertulis pada kalimat sebelumnya Rp {fmt_num(best.value, 0)}",
+                    expected=f"Rp {fmt_num(best.value, 0)}",
+                )
