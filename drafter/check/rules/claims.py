@@ -1327,7 +1327,6 @@ class NamedIndicatorValue(_ClaimRule):
             layer = ctx.text.of(b)
             text = b.text
             for s, e in layer.sentences:
-                sent = text[s:e]
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None or mn.kind not in ("percent", "score", "number") or \
                             not mn.num.decimals:
