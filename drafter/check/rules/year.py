@@ -879,6 +879,19 @@ def _ordinal_data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
             {str(k): int(v) for k, v in (d.get("ordinal_words") or {}).items()})
 
 
+def _states_report_figure(ctx: CheckContext, sent: str) -> bool:
+    """The sentence gives a figure of the report year's measurement table (a capaian, a
+    realisasi or the average, with decimals): it speaks of the report year."""
+    vals: set[Any] = set()
+    ti = ctx.tables
+    for r in ti.rows("3.1"):
+        for key in ("capaian", "realisasi"):
+            vc = r.values.get(key)
+            if vc is not None and vc.num is not None and vc.num.decimals:
+                vals.add(vc.num.value)
+    return any(n.decimals and n.value in vals for n in scan_numbers(sent) if not n.is_year)
+
+
 def _plan_year_candidates(year: int, a: int, b: int) -> list[int]:
     """Which year of the plan ``a``-``b`` the year ``year`` is. A plan written "2021-2026"
     (six calendar years named) is counted from 2021 by some regions and from 2022 by others;
@@ -979,7 +992,8 @@ class RenstraYearOrdinal(Rule):
                 said_of_year = (copula.search(flat[b0:m.start()])
                                 or _YEAR_TOKEN_RE.search(flat[max(b0, m.start() - 40):
                                                                    min(e0, m.end() + 40)])
-                                or current.search(sent))
+                                or current.search(sent)
+                                or (not singles and _states_report_figure(ctx, sent)))
                 if not said_of_year:
                     continue  # "pada tahun pertama Renstra, target ..." is about that year
                 if m.group("last"):
