@@ -1033,3 +1033,69 @@ class PartsOfPreviousAmount(Rule):
                     f"tertulis pada kalimat sebelumnya Rp {fmt_num(best.value, 0)}",
                     expected=f"Rp {fmt_num(best.value, 0)}",
                 )
+
+
+# --------------------------------------------------------------------------- AR112
+def _polarity(t: ValueCell | None, r: ValueCell | None, c: ValueCell | None) -> str | None:
+    """"neg"/"pos" when the stated capaian fits only one formula; None otherwise."""
+    if t is None or r is None or c is None or c.num is None:
+        return None
+    opts = capaian_options(t, r)
+    if opts is None:
+        return None
+    pos, neg, _f = opts
+    p, n = c.num.explains(pos), c.num.explains(neg)
+    if p == n:
+        return None
+    return "pos" if p else "neg"
+
+
+@register
+class PolarityConsistency(Rule):
+    """A capaian of an earlier year (or of another table) computed with the other polarity than
+    the indicator's capaian in the measurement table: "Kejadian gangguan trantibum: target 26,
+    realisasi 17, capaian 65,38" (17/26, as if more were better) next to 120,83 = (2 x 24 -
+    19)/24 for the report year.
+
+    An indicator keeps its polarity across years; a capaian computed with the other formula is
+    wrong, and comparisons between the years are then meaningless. Reported only when the
+    measurement table fixes the polarity (its capaian fits one formula only) and the other
+    capaian fits the other formula exactly."""
+
+    code = "AR112"
+    name = "polarity-consistency"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.rules.claims import counterpart
+
+        ti = ctx.tables
+        for row in ti.rows("3.1", indicators_only=True):
+            pol = _polarity(row.values.get("target"), row.values.get("realisasi"),
+                            row.values.get("capaian"))
+            if pol is None:
+                continue
+            for role in ("3.2", "3.3"):
+                other = counterpart(ctx, row, role)
+                if other is None or other is row:
+                    continue
+                for key, c in other.values.items():
+                    mk = re.fullmatch(r"capaian:(\d{4})", key)
+                    if not mk:
+                        continue
+                    y = mk.group(1)
+                    r = other.values.get(f"realisasi:{y}")
+                    t = other.values.get(f"target:{y}") or other.values.get("target")
+                    got = _polarity(t, r, c)
+                    if got is None or got == pol or t is None or r is None or c.num is None:
+                        continue
+                    tv, rv = value_of(t) or Decimal(0), value_of(r) or Decimal(0)
+                    right = (2 * tv - rv) / tv * HUNDRED if pol == "neg" else rv / tv * HUNDRED
+                    kind = "negatif" if pol == "neg" else "positif"
+                    yield cap_issue(
+                        self, c,
+                        f"{ti.name(role)}: capaian tahun {y} tertulis {c.text}, dihitung dengan "
+                        f"rumus polaritas lain; indikator '{row.name[:60]}' berpolaritas {kind} "
+                        f"menurut {ti.name('3.1')}, jadi capaiannya {fmt_pct(right)}",
+                        fmt_pct(right))
