@@ -478,8 +478,10 @@ def _map_columns(labels: dict[int, str], scale: Scale) -> tuple[dict[str, int], 
         key = None
         if years:
             # a year column under a group label: TARGET KINERJA ... 2022, REALISASI 2021
-            key = next((k for k in ("target", "realisasi", "capaian") if re.search(
-                k[:7], low)), None)
+            # the word that comes first names the column ("Capaian thd Target 2026")
+            found = [(low.find(k[:7]), k) for k in ("target", "realisasi", "capaian")
+                     if k[:7] in low]
+            key = min(found)[1] if found else None
         if key is None:
             key = next((k for k, p in _column_patterns() if p.search(low)), None)
         if key is None:
