@@ -127,6 +127,41 @@ def test_table_reference_inside_known_range_is_not_certain() -> None:
     assert found == ["Tabel 3.7"]
 
 
+def test_table_numbers_of_mixed_schemes_are_sorted() -> None:
+    # roman chapter numbers and plain lampiran numbers side by side ("III.2" and "12")
+    text = ("Tabel I.1 Jenis Layanan\nNo\tLayanan\tJumlah\n1\tRawat jalan\t4\n\n"
+            "Tabel III.2 Pengukuran Kinerja\nNo\tIndikator\tTarget\n1\tIKM\t85\n\n"
+            "Tabel 12 Rincian Triwulan\nNo\tIndikator\tTW I\n1\tIKM\t80\n\n"
+            "Rincian belanja disajikan pada Tabel III.7 dan Tabel 15.")
+    found = run(text, "ST106")
+    assert [i.excerpt for i in found] == ["Tabel III.7", "Tabel 15"]
+    assert "I.1, III.2, 12" in found[0].message or "12, I.1, III.2" in found[0].message
+
+
+def test_crashing_rule_does_not_hide_the_others() -> None:
+    from drafter.check.registry import Rule as _Rule
+
+    class Broken(_Rule):
+        code = "ZZ999"
+        name = "broken"
+        category = "other"
+        severity = "error"
+
+        def check(self, ctx: CheckContext):  # type: ignore[no-untyped-def]
+            raise TypeError("boom")
+
+    text = "Tabel 3.1 Kinerja\nNo\tIndikator\n1\tIKM\n\nTabel 3.2 Anggaran\nNo\tPagu\n1\t10\n\nLihat Tabel 3.9."
+    ctx = CheckContext(parse_text(text, "<t>"), CheckConfig())
+    rule = get_rule("ST106")
+    assert rule is not None
+    issues = run_rules(ctx, [Broken, rule])
+    assert [i.rule for i in issues].count("LK000") == 1
+    assert "ZZ999" in next(i.message for i in issues if i.rule == "LK000")
+    assert any(i.rule == "ST106" for i in issues)
+    with pytest.raises(TypeError):
+        run_rules(ctx, [Broken], strict=True)
+
+
 def test_dicta_restart_in_every_decree() -> None:
     text = ("MEMUTUSKAN :\n\nKESATU : A.\n\nKEDUA : B.\n\nMEMUTUSKAN :\n\nKESATU : C.\n\n"
             "KETIGA : D.")

@@ -512,8 +512,11 @@ def _named_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
     scores = sorted(((max(containment(r.name, text), containment(_bare(r.name), text)), i)
                      for i, r in enumerate(main_rows(ctx))
                      if len(tokens(_bare(r.name))) >= 2), reverse=True)
-    if not scores or scores[0][0] < 0.9 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
+    if not scores or scores[0][0] < 0.9:
         return None
+    if len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3 and not (
+            scores[0][0] >= 0.999 > scores[1][0]):
+        return None  # ("Angka putus sekolah SMA" names that row in full, the SMK row in part)
     return main_rows(ctx)[scores[0][1]]
 
 

@@ -489,8 +489,10 @@ def _map_columns(labels: dict[int, str], scale: Scale) -> tuple[dict[str, int], 
         key = None
         if years:
             # a year column under a group label: TARGET KINERJA ... 2022, REALISASI 2021
-            key = next((k for k in ("target", "realisasi", "capaian") if re.search(
-                k[:7], low)), None)
+            # the word that comes first names the column ("Capaian thd Target 2026")
+            found = [(low.find(k[:7]), k) for k in ("target", "realisasi", "capaian")
+                     if k[:7] in low]
+            key = min(found)[1] if found else None
         if key is None:
             key = next((k for k, p in _column_patterns() if p.search(low)), None)
         if key is None:
@@ -752,6 +754,12 @@ _TEXT_KEYS = {"no", "indikator", "sasaran", "tujuan", "program", "formula", "uni
               "kinerja_utama", "indikator_tujuan"}
 
 
+def _numbered_row(cells: dict[int, Cell], cols: dict[str, int]) -> bool:
+    """The row's "No" cell holds a row number ("6", "2.", "IV"): an indicator of the list."""
+    c = cells.get(cols["no"]) if "no" in cols else None
+    return c is not None and bool(re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?", clean(c.text)))
+
+
 def _data_rows(block: Block, info: TableInfo) -> list[Row]:
     header_texts = [tuple(clean(t) for t in block.rows[i].texts()) for i in info.header_rows]
     out = []
@@ -802,6 +810,8 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         texts = " ".join(clean(c.text) for c in row.cells)
         is_avg = bool(_re("average_row").search(texts[:60])) and (
             not name or _re("average_row").search(name) is not None or len(name) < 40)
+        if is_avg and _numbered_row(cells, cols):
+            is_avg = False  # "6 | Rata-rata lama sekolah": a numbered indicator, not the average
         is_total = not is_avg and _total_row(name, row, name_cell)
         if (is_avg or is_total) and not name:
             name = next((clean(c.text) for c in row.cells if clean(c.text)), "")

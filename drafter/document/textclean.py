@@ -18,11 +18,26 @@ _BLOCK_TAGS = frozenset({
 })
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "nbsp": " ", "quot": '"', "apos": "'", "#39": "'"}
 
+
+
+def _entity(name: str) -> str | None:
+    """The character of an HTML entity name ("times", "ge", "#215"); None when unknown.
+    Non-breaking and other spaces become a plain space."""
+    if name in _ENTITIES:
+        return _ENTITIES[name]
+    import html
+
+    ch = html.unescape(f"&{name};")
+    if ch == f"&{name};" or not ch:
+        return None
+    return " " if ch.isspace() else ch
+
+
 # One scanner for the markup we strip. Order matters: comments before tags.
 _MARKUP_RE = re.compile(
     r"(?P<comment><!--.{0,4000}?-->)"
     r"|(?P<tag></?(?P<tname>[a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?>)"
-    r"|(?P<ent>&(?P<ename>amp|lt|gt|nbsp|quot|apos|#39);)"
+    r"|(?P<ent>&(?P<ename>[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,5});)"
     r"|(?P<bold>\*\*)"
     r"|(?P<esc>\\(?P<echar>[\\`*_{}\[\]()#+\-.!|]))",
     re.DOTALL,
@@ -154,8 +169,10 @@ def clean_into(b: UnitBuilder, src: str, start: int, end: int, pos: PosFn, *,
             if m.group("tname").lower() in _BLOCK_TAGS:
                 b.brk()
         elif m.group("ent") is not None:
-            ch = _ENTITIES[m.group("ename")]
-            if ch == " ":
+            ch = _entity(m.group("ename"))
+            if ch is None:  # not an entity ("&Co;"): kept as written
+                _emit_text(b, src, m.start(), m.end(), pos, drop)
+            elif ch == " ":
                 b.brk()
             else:
                 line, col = pos(m.start())

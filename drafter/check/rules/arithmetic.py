@@ -18,7 +18,7 @@ from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
 from drafter.fix.offers import with_capaian_fix
 from drafter.measure import efficiency, scale_conf
-from drafter.numbers import Num, fmt_num, fmt_pct, round_half_up
+from drafter.numbers import Num, fmt_num, fmt_pct, parse_number, round_half_up
 from drafter.resources import load_yaml
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
@@ -114,12 +114,13 @@ class CapaianRecomputed(Rule):
         # the report's own rule "capaian above 100% counts as 100%" makes a 100% in the
         # indicator tables consistent; program rows of Tabel 3.6 stay exact
         caps = _doc_caps(ctx)
+        cap_value = _doc_cap_value(ctx)
         for role in ("3.1", "3.3"):
             for row in ti.rows(role):
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 t = t or row.values.get("target")
                 issue = self._check(row.name, t, row.values.get("realisasi"),
-                                    row.values.get("capaian"), ti.name(role), caps)
+                                    row.values.get("capaian"), ti.name(role), caps, cap_value)
                 if issue is not None:
                     yield with_capaian_fix(ctx, row, issue, caps) if role == "3.1" else issue
         for br in ti.budget("3.6"):
@@ -131,7 +132,8 @@ class CapaianRecomputed(Rule):
                 yield issue
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
-               c: ValueCell | None, where: str, caps: bool) -> Issue | None:
+               c: ValueCell | None, where: str, caps: bool,
+               cap_value: Decimal | None = None) -> Issue | None:
         if t is None or r is None or c is None or c.num is None:
             return None
         opts = capaian_options(t, r)
@@ -140,6 +142,8 @@ class CapaianRecomputed(Rule):
         pos, neg, formula = opts
         if c.num.explains(pos) or c.num.explains(neg):
             return None
+        if cap_value is not None and c.num.explains(cap_value) and max(pos, neg) > cap_value:
+            return None  # the report's stated cap ("paling tinggi 120%") applied
         negative = is_negative(name)
         comp = neg if negative else pos
         # a capped 100% is consistent only when the indicator's own formula exceeds 100
@@ -257,6 +261,24 @@ def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     raw = sum(vals, Decimal(0)) / len(vals)
     capped = sum((min(v, HUNDRED) for v in vals), Decimal(0)) / len(vals)
     return raw, capped
+
+
+def _doc_cap_value(ctx: CheckContext) -> Decimal | None:
+    """The cap the report states for every capaian ("dibatasi paling tinggi 120%"), if any."""
+    cached = getattr(ctx, "_cap_value", False)
+    if cached is not False:
+        return cached  # type: ignore[no-any-return]
+    pat = rx("cap_value")
+    found: Decimal | None = None
+    for b in prose_units(ctx):
+        m = pat.search(b.text)
+        if m:
+            n = parse_number(m.group("n") or m.group("n2"))
+            if n is not None and not n.malformed and n.value >= HUNDRED:
+                found = n.value
+                break
+    object.__setattr__(ctx, "_cap_value", found)
+    return found
 
 
 def _doc_caps(ctx: CheckContext) -> bool:
@@ -870,3 +892,247 @@ class NationalDifference(Rule):
             msg = (f"Tabel 3.4: keterangan tertulis {k.text}, padahal realisasi {r.text if r else ''} "
                    f"- nilai nasional {n.text if n else ''} = {fmt_num(diff)}")
             yield cap_issue(self, k, msg, fmt_num(diff))
+
+
+# --------------------------------------------------------------------------- AR110
+_FORMULA_CHARS = set("0123456789.,()+-−–xX×*/:% \t")
+_TOKEN_RE = re.compile(r"\s*(?:(?P<num>\d[\d.,]*\d|\d)\s*%?|(?P<op>[-+−–xX×*/:()]))")
+
+
+def _eval_formula(expr: str) -> Decimal | None:
+    """Value of an arithmetic expression written in a sentence ("28,40 / 35 × 100%",
+    "(2 x 520 - 470) / 520 x 100"); None when it is not one."""
+    toks: list[Decimal | str] = []
+    pos = 0
+    expr = expr.strip()
+    while pos < len(expr):
+        m = _TOKEN_RE.match(expr, pos)
+        if m is None or m.end() == pos:
+            return None
+        pos = m.end()
+        if m.group("num"):
+            n = parse_number(m.group("num"))
+            if n is None or n.malformed:
+                return None
+            toks.append(n.value)
+        else:
+            op = m.group("op")
+            toks.append({"x": "*", "X": "*", "×": "*", ":": "/", "−": "-", "–": "-"}.get(op, op))
+    if sum(isinstance(t, Decimal) for t in toks) < 2:
+        return None
+    it = iter(toks + ["$"])
+    cur = next(it)
+
+    def advance() -> None:
+        nonlocal cur
+        cur = next(it)
+
+    def atom() -> Decimal:
+        if cur == "(":
+            advance()
+            v = add()
+            if cur != ")":
+                raise ValueError
+            advance()
+            return v
+        if isinstance(cur, Decimal):
+            v = cur
+            advance()
+            return v
+        raise ValueError
+
+    def mul() -> Decimal:
+        v = atom()
+        while cur in ("*", "/"):
+            op = cur
+            advance()
+            r = atom()
+            v = v * r if op == "*" else v / r
+        return v
+
+    def add() -> Decimal:
+        v = mul()
+        while cur in ("+", "-"):
+            op = cur
+            advance()
+            r = mul()
+            v = v + r if op == "+" else v - r
+        return v
+
+    try:
+        v = add()
+    except (ValueError, ArithmeticError):
+        return None
+    return v if cur == "$" else None
+
+
+@register
+class InlineFormula(Rule):
+    """A calculation written out in the text whose result is wrong: "capaian = 28,40 / 35 x
+    100% = 82,14%" (it is 81,14%), "(2 x 520 - 470) / 520 x 100% = 109,26%".
+
+    The reader checks a report by its worked examples; a wrong result in one of them
+    discredits the table it explains. The left side must be numbers joined by + - x × * / :
+    and brackets; the result is compared with rounding to its stated digits."""
+
+    code = "AR110"
+    name = "inline-formula"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b in prose_units(ctx):
+            text = b.text
+            if "=" not in text:
+                continue
+            for eq in re.finditer(r"=", text):
+                k = eq.start()
+                start = k
+                while start > 0 and text[start - 1] in _FORMULA_CHARS:
+                    start -= 1
+                expr = text[start:k]
+                # an unmatched closing bracket at the start belongs to the words before
+                while expr and expr.count(")") > expr.count("("):
+                    cut = expr.find(")")
+                    expr, start = expr[cut + 1:], start + cut + 1
+                while expr and expr.count("(") > expr.count(")"):
+                    cut = expr.find("(")
+                    expr, start = expr[cut + 1:], start + cut + 1
+                if not re.search(r"\d\s*[-+−–xX×*/:]\s*\(?\s*\d", expr):
+                    continue
+                if re.fullmatch(r"\s*(?:19|20)\d\d\s*[-−–]\s*(?:19|20)\d\d\s*", expr):
+                    continue  # a period "2021-2026 = 6 tahun", not a subtraction
+                rm = re.match(r"\s*(?P<r>\d[\d.,]*\d|\d)(?P<pct>\s*%)?", text[k + 1:])
+                if rm is None:
+                    continue
+                stated = parse_number(rm.group("r") + (rm.group("pct") or ""))
+                value = _eval_formula(expr)
+                if stated is None or stated.malformed or value is None:
+                    continue
+                if stated.explains(value):
+                    continue
+                s0, e0 = k + 1 + rm.start("r"), k + 1 + rm.end()
+                yield self.issue(
+                    b, s0, e0,
+                    f"hasil perhitungan tertulis {rm.group(0).strip()}, padahal "
+                    f"{' '.join(expr.split())} = {fmt_num(round_half_up(value, 2), 2)}",
+                    expected=fmt_num(round_half_up(value, max(stated.decimals, 0)),
+                                     max(stated.decimals, 0)) + ("%" if rm.group("pct") else ""),
+                )
+
+
+# --------------------------------------------------------------------------- AR111
+@register
+class PartsOfPreviousAmount(Rule):
+    """The parts of an amount given in the sentence after it that do not add up to it:
+    "Pendapatan terealisasi Rp 102.317.640.815. Pendapatan tersebut berasal dari pasien umum
+    Rp 14.208.115.300, klaim BPJS Rp 81.406.922.415, dan lain-lain Rp 6.072.603.100" (the
+    parts make 101.687.640.815).
+
+    A breakdown that does not sum to its total means one of the figures is mistyped. Only a
+    sentence that opens by pointing back ("... tersebut/ini berasal dari", "terdiri atas",
+    "meliputi") is read, with two or more Rupiah amounts; the total is the amount of the
+    sentence before that the parts come closest to (within ten per cent), so that a target and
+    a realisasi named together are both candidates."""
+
+    code = "AR111"
+    name = "parts-of-previous-amount"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        cue = rx("parts_of_previous")
+        prev_sent = ""
+        for b in prose_units(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                before, prev_sent = prev_sent, sent
+                if not cue.match(sent):
+                    continue
+                parts = [n for n in scan_numbers(sent) if n.currency and not n.malformed]
+                if len(parts) < 2 or "%" in sent:
+                    continue
+                totals = [n for n in scan_numbers(before) if n.currency and not n.malformed]
+                if not totals:
+                    continue
+                total = sum((n.value for n in parts), Decimal(0))
+                if any(t.explains(total) for t in totals):
+                    continue
+                best = min(totals, key=lambda t: abs(t.value - total))
+                if best.value <= 0 or abs(best.value - total) > best.value / 10:
+                    continue
+                last = parts[-1]
+                shown = " + ".join(fmt_num(n.value, 0) for n in parts)
+                yield self.issue(
+                    b, s + last.start, s + last.end,
+                    f"rincian {shown} = Rp {fmt_num(total, 0)}, tidak sama dengan jumlah "
+                    f"tertulis pada kalimat sebelumnya Rp {fmt_num(best.value, 0)}",
+                    expected=f"Rp {fmt_num(best.value, 0)}",
+                )
+
+
+# --------------------------------------------------------------------------- AR112
+def _polarity(t: ValueCell | None, r: ValueCell | None, c: ValueCell | None) -> str | None:
+    """"neg"/"pos" when the stated capaian fits only one formula; None otherwise."""
+    if t is None or r is None or c is None or c.num is None:
+        return None
+    opts = capaian_options(t, r)
+    if opts is None:
+        return None
+    pos, neg, _f = opts
+    p, n = c.num.explains(pos), c.num.explains(neg)
+    if p == n:
+        return None
+    return "pos" if p else "neg"
+
+
+@register
+class PolarityConsistency(Rule):
+    """A capaian of an earlier year (or of another table) computed with the other polarity than
+    the indicator's capaian in the measurement table: "Kejadian gangguan trantibum: target 26,
+    realisasi 17, capaian 65,38" (17/26, as if more were better) next to 120,83 = (2 x 24 -
+    19)/24 for the report year.
+
+    An indicator keeps its polarity across years; a capaian computed with the other formula is
+    wrong, and comparisons between the years are then meaningless. Reported only when the
+    measurement table fixes the polarity (its capaian fits one formula only) and the other
+    capaian fits the other formula exactly."""
+
+    code = "AR112"
+    name = "polarity-consistency"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.rules.claims import counterpart
+
+        ti = ctx.tables
+        for row in ti.rows("3.1", indicators_only=True):
+            pol = _polarity(row.values.get("target"), row.values.get("realisasi"),
+                            row.values.get("capaian"))
+            if pol is None:
+                continue
+            for role in ("3.2", "3.3"):
+                other = counterpart(ctx, row, role)
+                if other is None or other is row:
+                    continue
+                for key, c in other.values.items():
+                    mk = re.fullmatch(r"capaian:(\d{4})", key)
+                    if not mk:
+                        continue
+                    y = mk.group(1)
+                    r = other.values.get(f"realisasi:{y}")
+                    t = other.values.get(f"target:{y}") or other.values.get("target")
+                    got = _polarity(t, r, c)
+                    if got is None or got == pol or t is None or r is None or c.num is None:
+                        continue
+                    tv, rv = value_of(t) or Decimal(0), value_of(r) or Decimal(0)
+                    right = (2 * tv - rv) / tv * HUNDRED if pol == "neg" else rv / tv * HUNDRED
+                    kind = "negatif" if pol == "neg" else "positif"
+                    yield cap_issue(
+                        self, c,
+                        f"{ti.name(role)}: capaian tahun {y} tertulis {c.text}, dihitung dengan "
+                        f"rumus polaritas lain; indikator '{row.name[:60]}' berpolaritas {kind} "
+                        f"menurut {ti.name('3.1')}, jadi capaiannya {fmt_pct(right)}",
+                        fmt_pct(right))

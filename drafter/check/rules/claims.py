@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from drafter.check.claims_parse import (
     Value,
     containment,
+    count_value,
     dec,
     indicator_paragraphs,
     main_rows,
@@ -34,6 +35,7 @@ from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
+from drafter.text import operand_numbers as scan_numbers
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -710,6 +712,21 @@ class StatusCountClaim(_ClaimRule):
             if rows and None not in statuses:
                 met = sum(1 for st in statuses if st != "tidak_tercapai")
                 yield from self._all_met(ctx, b, rows, statuses)
+                below = sum(1 for st in statuses if st == "tidak_tercapai")
+                for s0, e0 in sentences(text):
+                    sent = text[s0:e0]
+                    if pattern("status_all_scope").search(sent) and not re.search(
+                            r"\b(?:yaitu|yakni)\b", sent) or _other_period(ctx, sent):
+                        continue  # a part of the table (one sasaran) or another year
+                    for m in pattern("status_count_below").finditer(sent):
+                        n = count_value(m.group("n"))
+                        if n != below and n <= len(rows):
+                            yield self.issue(
+                                b, s0 + m.start(), s0 + m.end(),
+                                f"tertulis {m.group('n')} indikator belum mencapai target, "
+                                f"padahal {tname('3.1')} mencatat {below} dari {len(rows)} "
+                                f"indikator dengan realisasi di bawah target",
+                                expected=f"{below} indikator")
                 for m in pattern("status_count_met").finditer(text):
                     n, total = int(m.group("n")), int(m.group("total"))
                     if total == len(rows) and n != met:
@@ -1117,6 +1134,17 @@ class CompletionClaim(_ClaimRule):
                 v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
                 if v is None and own_verb is not None:
                     v = own_verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+                if v is None:
+                    # "seluruh personel ... telah dibekali diklat dasar": the indicator's own
+                    # things, a perfect "telah/sudah" + verb, and its object from the name
+                    tv = re.search(r"\b(?:telah|sudah)\s+(?:(?:di|ter|me|ber)\w{3,})(?:\s+\w+){0,3}",
+                                   sent[q.end():q.end() + 80])
+                    head = re.match(r"\s*(\w+)", sent[q.end():])
+                    obj = " ".join(tv.group(0).split()[2:]) if tv is not None else ""
+                    if tv is not None and head is not None and \
+                            tokens(head.group(1)) & tokens(row.name) and \
+                            tokens(obj) & tokens(row.name) - {"telah", "sudah"}:
+                        v = re.compile(re.escape(tv.group(0))).search(sent, q.end())
                 if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
                     continue
                 if in_choice(sent, q.start(), v.end()):
@@ -1231,3 +1259,240 @@ def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
     """True when ``text`` names another main indicator than ``row``."""
     other = named_row(ctx, text)
     return other is not None and other is not row
+
+
+def _row_aliases(name: str) -> list[str]:
+    """Short names of an indicator: an acronym in brackets ("Bed Occupancy Rate (BOR)"), a
+    leading acronym ("APK SMA/SMK/MA"), the initials of its leading capitalised words
+    ("Indeks Kepuasan Masyarakat ..." -> "IKM")."""
+    out = re.findall(r"\(\s*([A-Z][A-Za-z]{1,5})\s*\)", name)
+    lead = re.match(r"\W*([A-Z]{2,6})\b", name)
+    if lead:
+        out.append(lead.group(1))
+    caps = re.match(r"\W*((?:[A-Z][a-z]+\s+){1,5}[A-Z][a-z]+)\b", name)
+    if caps:
+        out.append("".join(w[0] for w in caps.group(1).split()))
+    return [a for a in dict.fromkeys(out) if len(a) >= 2]
+
+
+def _alias_spans(alias: str, sent: str) -> Iterator[tuple[int, int]]:
+    """Where ``alias`` is written in ``sent``: as the acronym itself, or spelled out as
+    capitalised words with those initials ("Angka Partisipasi Kasar" for APK)."""
+    for m in re.finditer(r"(?<![A-Za-z])" + re.escape(alias) + r"(?![A-Za-z])", sent):
+        yield m.span()
+    if alias.isupper() and 2 <= len(alias) <= 6:
+        spelled = r"\b" + r"\s+".join(ch + r"[a-z]+" for ch in alias) + r"\b"
+        for m in re.finditer(spelled, sent):
+            yield m.span()
+
+
+def _clause_score(name: str, clause: str) -> float:
+    """How well the words just before a value name an indicator: the share of the name's
+    content words present (at least two of them)."""
+    tn, tc = tokens(_bare_name(name)), tokens(clause)
+    common = len(tn & tc)
+    if common < 2:
+        return 0.0
+    return common / len(tn)
+
+
+def _bare_name(name: str) -> str:
+    return re.sub(r"\([^)]*\)", " ", name)
+
+
+@register
+class NamedIndicatorValue(_ClaimRule):
+    """A value stated for an indicator the sentence names, anywhere in the report (ikhtisar,
+    analysis, conclusion), that is close to but not equal to any of that indicator's figures
+    in the tables: "Angka Partisipasi Kasar mencapai 90,41%" when the tables give 90,14; "BOR
+    tahun ini mencapai 67,85%" for 66,85; "Nilai IKM yang diperoleh sebesar 82,64" for 82,52.
+
+    The indicator is recognised by its name, its acronym in brackets, or its initials written
+    out; the value is the first figure after a verb such as "mencapai", "sebesar", "adalah".
+    Only figures within about ten per cent of the table's realisasi are read (a typing slip
+    of the table value), so other quantities in the same sentence are left alone; sentences
+    about other years, the Renstra, changes, budgets and other regions are skipped.
+    Paragraphs that analyse one indicator are checked by CL113 instead."""
+
+    code = "CL114"
+    name = "named-indicator-value"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import nums_equal
+
+        rows = [r for r in main_rows(ctx) if r.name]
+        if len(rows) < 2:
+            return
+        aliases: dict[str, list[IndicatorRow]] = {}
+        for r in rows:
+            for a in _row_aliases(r.name):
+                aliases.setdefault(a, []).append(r)
+        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        # what CL113 reports in the paragraphs of one indicator is not reported again
+        done = {(i.location.line, i.location.column) for i in NarrativeValueClaim().check(ctx)}
+        compare = pattern("named_value_skip")
+        verb = pattern("narrative_value_verb")
+        skip = pattern("narrative_skip")
+        defining = set(ctx.info.scale_blocks)
+        for b in prose_blocks(ctx):
+            if b.index in defining or not re.search(r"\d[.,]\d", b.text):
+                continue
+            layer = ctx.text.of(b)
+            text = b.text
+            for s, e in layer.sentences:
+                for mn in layer.mentions_in(s, e):
+                    if mn.num is None or mn.kind not in ("percent", "score", "number") or \
+                            not mn.num.decimals:
+                        continue
+                    head = text[s:mn.start]
+                    vm = verb.search(head)
+                    if vm is None:
+                        continue
+                    vs = s + vm.start()
+                    clause_start = max(text.rfind(c, s, vs) for c in ",;:.") + 1
+                    clause = text[max(s, clause_start, vs - 80):vs]
+                    tail = re.split(r"[,;]", text[mn.end:e], maxsplit=1)[0]
+                    if skip.search(clause + tail) or _other_period(ctx, clause + " " + tail):
+                        continue
+                    if compare.search(head):
+                        continue  # a comparison with another region or another figure
+                    row = self._row_named(rows, unique, clause)
+                    if row is None:
+                        continue
+                    real = next((v for rr in (row, *(counterpart(ctx, row, role) for role in
+                                                    ("3.1", "3.2", "3.3", "3.4")))
+                                 if rr is not None
+                                 for v in [value_of(rr.values.get("realisasi"))]
+                                 if v is not None and v.num is not None and not v.grade), None)
+                    if real is None or real.num is None:
+                        continue
+                    r = real.num.value
+                    v = mn.num.value
+                    if v == r or abs(v - r) > abs(r) / 10 + 1:
+                        continue
+                    if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
+                        continue
+                    known = NarrativeValueClaim._known(self, ctx, row)  # type: ignore[arg-type]
+                    known += [v2 for c in row.row.cells for v2 in [text_value(c.text)] if v2]
+                    if any(k.num is not None and nums_equal(mn.num, k.num) for k in known):
+                        continue
+                    issue = self.issue(
+                        b, mn.start, mn.end,
+                        f"angka {mn.text.strip()} untuk indikator '{row.name[:70]}' tidak ada di "
+                        f"tabel: {self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
+                        f" dan capaian {show(value_of(row.values.get('capaian')))}",
+                        expected=show(real))
+                    if (issue.location.line, issue.location.column) not in done:
+                        yield issue
+
+    @staticmethod
+    def _row_named(rows: list[IndicatorRow], unique: dict[str, IndicatorRow],
+                   clause: str, least: float = 0.5) -> IndicatorRow | None:
+        by_alias = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, clause))}
+        if len(by_alias) == 1:
+            return next(iter(by_alias.values()))
+        if by_alias:
+            return None
+        scored = sorted(((_clause_score(r.name, clause), i) for i, r in enumerate(rows)),
+                        reverse=True)
+        best, i = scored[0]
+        if best < least or (len(scored) > 1 and scored[1][0] > best - 0.15):
+            return None
+        return rows[i]
+
+
+def _year_series(ctx: CheckContext, row: IndicatorRow) -> tuple[dict[int, Decimal], list[str]]:
+    """Realisasi by year of an indicator (its comparison-table counterparts, and the report
+    year from the measurement table), and the names it goes by in those tables."""
+    series: dict[int, Decimal] = {}
+    names = [row.name]
+    for role in ("3.2", "3.3", "3.4"):
+        r = counterpart(ctx, row, role)
+        if r is None:
+            continue
+        names.append(r.name)
+        for key, vc in r.values.items():
+            mk = re.fullmatch(r"realisasi:(\d{4})", key)
+            v = value_of(vc)
+            if mk and v is not None and v.num is not None and not v.grade:
+                series.setdefault(int(mk.group(1)), v.num.value)
+    real = value_of(row.values.get("realisasi"))
+    year = ctx.info.year
+    if year is not None and real is not None and real.num is not None and not real.grade:
+        series.setdefault(year, real.num.value)
+    return series, names
+
+
+@register
+class YearChangeClaim(_ClaimRule):
+    """A sentence says an indicator's value rose or fell against an earlier year ("realisasi
+    indikator X pada tahun 2023 meningkat", "Nilai ini naik dibandingkan IKM tahun 2021",
+    "jumlah pelanggaran ... menurun dibandingkan tahun 2022") while the comparison table
+    shows the opposite.
+
+    The direction of change is the first thing a reader takes from the analysis. The earlier
+    year is the one the sentence names (else the year before the report); the values are the
+    realisasi columns of the comparison table (Tabel 3.2/3.3 by role). Sentences that give the
+    two figures themselves are CL104's; changes of capaian, kinerja or quality (which depend on
+    polarity) are not read."""
+
+    code = "CL115"
+    name = "year-change-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        rows = [r for r in main_rows(ctx) if r.name]
+        if year is None or len(rows) < 2:
+            return
+        info = {id(r): _year_series(ctx, r) for r in rows}
+        if not any(len(s) >= 2 for s, _n in info.values()):
+            return
+        aliases: dict[str, list[IndicatorRow]] = {}
+        for r in rows:
+            for name in info[id(r)][1]:
+                al = _row_aliases(name) + re.findall(r"(?<![A-Za-z])([A-Z]{3,6})(?![A-Za-z])", name)
+                for a in dict.fromkeys(al):
+                    if r not in aliases.setdefault(a, []):
+                        aliases[a].append(r)
+        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        up, down = pattern("year_change_up"), pattern("year_change_down")
+        anchor, skip = pattern("year_change_anchor"), pattern("year_change_skip")
+        para_row = {b.index: row for b, row in indicator_paragraphs(ctx) if row is not None}
+        for b in prose_blocks(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                dm = up.search(sent) or down.search(sent)
+                if dm is None or (up.search(sent) and down.search(sent)):
+                    continue
+                years = [int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)]
+                if not anchor.search(sent) and not any(y < year for y in years):
+                    continue
+                if skip.search(sent[:dm.end()]) or any(y > year for y in years):
+                    continue
+                values = [n for n in scan_numbers(sent) if not n.is_year]
+                if values:
+                    continue  # figures given: read by CL104
+                row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75)
+                if row is None:
+                    row = para_row.get(b.index)
+                    if row is None or not re.search(r"\b(?:ini|tersebut)\b", sent[:dm.start()]):
+                        continue
+                series = info[id(row)][0]
+                earlier = [y for y in years if y < year]
+                base = max(earlier) if earlier else year - 1
+                if base not in series or year not in series:
+                    continue
+                cur, old = series[year], series[base]
+                claim_up = up.search(sent) is not None
+                if cur == old or (cur > old) == claim_up:
+                    continue
+                said = "naik" if claim_up else "turun"
+                real = "turun" if claim_up else "naik"
+                yield self.issue(
+                    b, s + dm.start(), s + dm.end(),
+                    f"kalimat menyatakan nilai indikator '{row.name[:60]}' {said} dibandingkan "
+                    f"tahun {base}, padahal tabel mencatat {fmt_num(old)} ({base}) dan "
+                    f"{fmt_num(cur)} ({year}): {real}",
+                    expected=real)

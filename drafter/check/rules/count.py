@@ -925,3 +925,101 @@ class NamedKecamatanVillageCount(_CNRule):
                     f"memiliki {right}",
                     expected=right,
                 )
+
+
+def _inline_items(listing: str) -> int | None:
+    """Items of "a, b, c, dan d" (or "a, b, c dan d"); None when the text is not a plain list
+    of short items."""
+    flat = re.sub(r"\([^()]*\)", " ", listing)
+    # the list ends where a clause joined by a conjunction starts (", sehingga ...")
+    flat = re.split(r",\s*(?:sehingga|karena|agar|supaya|namun|tetapi|yang|dengan|untuk|di\s*mana|"
+                    r"maka|meskipun|walaupun|sedangkan|sementara)\b", flat, maxsplit=1,
+                    flags=re.IGNORECASE)[0]
+    if re.search(r"\d", flat) or _cpat("open_list").search(flat):
+        return None
+    segs = [s.strip() for s in flat.split(",")]
+    if not segs or not segs[-1]:
+        return None
+    last = segs[-1]
+    if re.match(r"(?:dan|serta|atau)\s", last, re.IGNORECASE):
+        segs[-1] = re.sub(r"^(?:dan|serta|atau)\s+", "", last, flags=re.IGNORECASE)
+    else:
+        parts = re.split(r"\s+(?:dan|serta)\s+", last, flags=re.IGNORECASE)
+        if len(parts) > 2:
+            return None  # "a dan b dan c": items that are themselves pairs cannot be told
+        segs[-1:] = parts
+    if len(segs) < 2 or any(not s or len(s.split()) > 6 for s in segs):
+        return None
+    return len(segs)
+
+
+@register
+class InlineListCount(_CNRule):
+    """A count whose items are then listed, for any noun: "memberikan 9 jenis layanan
+    spesialis, yaitu penyakit dalam, bedah, anak, ... dan saraf" naming eight; "Lima di
+    antaranya berpolaritas negatif, yaitu A, B, C dan D"; "empat UPT sebagai berikut:"
+    followed by five paragraphs "UPT Wilayah ...".
+
+    The count and the list describe the same set; one of them is out of date. Only complete
+    lists are read ("yaitu", "yakni", "meliputi", "terdiri atas", "sebagai berikut:"), of short
+    items without numbers, ending the sentence; open lists ("antara lain", "seperti") are not.
+    An item written "obstetri dan ginekologi" counts once when the list separates its items
+    with commas up to the last one ("a, b, dan c")."""
+
+    code = "CN109"
+    name = "inline-list-count"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        inline, headed = _cpat("inline_list"), _cpat("headed_list")
+        open_re = _cpat("open_list")
+        nouns = (_cdata().get("listed_nouns") or {}).items()
+        listed = {str(k).lower() for k, v in nouns if (v or {}).get("inline")}
+        known = {str(k).lower() for k, _v in nouns}
+        for b in ctx.document.prose():
+            text = b.text
+            for m in inline.finditer(text):
+                n = _count(m.group("n"))
+                noun = " ".join(m.group("noun").split())
+                if n is None or not 2 <= n <= 20 or noun.lower() in listed:
+                    continue  # desa, kelurahan ... are CN107's
+                if open_re.search(noun) and not re.match(r"di\s*antaranya\b", noun, re.I):
+                    continue
+                if re.match(r"(?:tahun|bulan|hari|kali|persen|orang|jam|menit)\b", noun, re.I):
+                    continue
+                found = _inline_items(m.group("list"))
+                if found is None or found == n:
+                    continue
+                yield self.issue(
+                    b, m.start(), m.start("noun") + len(m.group("noun")),
+                    f"tertulis {m.group('n')} {noun}, padahal yang dirinci sesudahnya "
+                    f"{found} butir",
+                    expected=f"{found}",
+                )
+            m2 = headed.search(text)
+            if m2 is None:
+                continue
+            n = _count(m2.group("n"))
+            if n is None or not 2 <= n <= 20 or \
+                    " ".join(m2.group("noun").split()).lower() in known:
+                continue  # the nouns of CN107 (sasaran, program, desa ...) are read there
+            heads = [w for w in (m2.group("acr"), m2.group("noun").split()[0]) if w]
+            items = 0
+            after = ctx.document.blocks[b.index + 1: b.index + 1 + 30]
+            for k, nb in enumerate(after):
+                t = nb.text.lstrip(" \t*_#-•·")
+                if nb.kind != "table" and len(nb.text) <= 400 and \
+                        any(re.match(re.escape(h) + r"\b", t, re.IGNORECASE) for h in heads):
+                    items += 1
+                    continue
+                # an item further down after an interruption: the list is not plainly delimited
+                if any(re.match(re.escape(h) + r"\b", x.text.lstrip(" \t*_#-•·"), re.IGNORECASE)
+                       for x in after[k + 1:k + 4] if x.kind != "table" for h in heads):
+                    items = 0
+                break
+            if items >= 2 and items != n:
+                yield self.issue(
+                    b, m2.start(), m2.end("noun"),
+                    f"tertulis {m2.group('n')} {' '.join(m2.group('noun').split())}, padahal "
+                    f"yang dirinci sesudahnya {items} butir",
+                    expected=f"{items}",
+                )

@@ -537,9 +537,18 @@ class VillageCount(Rule):
         vs = gaz.villages(own.code)
         n_desa = sum(v.kind == DESA for v in vs)
         n_kel = len(vs) - n_desa
-        for unit, _block in units(ctx.document):
-            for m in [*_COUNT_RE.finditer(unit.text), *_COUNT_AFTER_RE.finditer(unit.text)]:
-                sent = sentence(unit.text, m.start(), m.end())
+        blocks = ctx.document.blocks
+        for unit, block in units(ctx.document):
+            text = unit.text
+            if unit is block and block.kind == "paragraph" and block.index + 1 < len(blocks) \
+                    and blocks[block.index + 1].kind == "paragraph" \
+                    and not re.search(r"[.!?:;]\W*$", text):
+                # a paragraph wrapped over line blocks (PDF text): "... membawahi 19" + "kelurahan"
+                text = text + " " + blocks[block.index + 1].text[:80]
+            for m in [*_COUNT_RE.finditer(text), *_COUNT_AFTER_RE.finditer(text)]:
+                if m.start() >= len(unit.text):
+                    continue
+                sent = sentence(text, m.start(), m.end())
                 if any(resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0]
                        not in (None, own) for mm, _l, _k in _mentions(sent, {2})):
                     continue
@@ -561,7 +570,7 @@ class VillageCount(Rule):
                     else:
                         ok = {n_kel, len(vs)} if len(pairs) == 1 else {n_kel}
                         right = f"{n_kel} kelurahan" + (f" dan {n_desa} desa" if n_desa else "")
-                    if val in ok:
+                    if val in ok or m.end(grp) > len(unit.text):
                         continue
                     yield self.issue(
                         unit, m.start(grp), m.end(grp),
@@ -767,9 +776,12 @@ class OtherRegionPlace(Rule):
                 if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
                     continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
                 end = m.start("rest") + n
-                if self._quiet(unit, block, m.start(), end) or _names_other_region(
-                        sentence(text, m.start(), end), regency, province):
-                    continue
+                sent = sentence(text, m.start(), end)
+                claimed = re.search(r"\b(?:di\s+)?wilayah\s+(?:kerja\s+)?" + re.escape(regency.full)
+                                    + r"\b", sent, re.IGNORECASE)
+                if (not claimed and self._quiet(unit, block, m.start(), end)) or \
+                        _names_other_region(sent, regency, province):
+                    continue  # "... di wilayah Kabupaten X" (own) claims the facility as ours
                 host = gaz.regency_of(kec)
                 yield self.issue(
                     unit, m.start(), end,
@@ -931,3 +943,95 @@ class RegencyKind(Rule):
                     f"{kind.lower() if kind else ''}; seharusnya {right}",
                     expected=right,
                 )
+
+
+_LIST_NAME_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3}$")
+
+
+def _list_items(sent: str) -> list[tuple[str, int, int]]:
+    """Capitalised names of a comma list in ``sent`` ("wilayah A, B C, D, dan E"): (name,
+    start, end); the first item is the capitalised words before the first comma."""
+    out: list[tuple[str, int, int]] = []
+    for piece in re.finditer(r"[^,;]+", sent):
+        bounds = [0] + [x for m in re.finditer(r"\b(?:dan|serta|atau)\b", piece.group())
+                        for x in (m.start(), m.end())] + [len(piece.group())]
+        for a, b in zip(bounds[::2], bounds[1::2], strict=False):
+            t = piece.group()[a:b]
+            start = piece.start() + a
+            tail = re.search(r"(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3}\s*$", t)
+            if tail is None:
+                continue
+            name = tail.group().strip()
+            # a list item is the whole part (after its kind word), or the first item's tail
+            head = t[:tail.start()].strip()
+            if head and out and not re.fullmatch(r"(?i:kecamatan|kec\.|wilayah|di)", head):
+                continue
+            name = re.sub(r"^(?:Kecamatan|Kec\.|KECAMATAN)\s+", "", name)
+            if _LIST_NAME_RE.match(name):
+                s0 = start + t.index(name, tail.start())
+                out.append((name, s0, s0 + len(name)))
+    return out
+
+
+@register
+class OtherKecamatanInList(Rule):
+    """A kecamatan of another kabupaten/kota in a list of the report's own kecamatan: "UPT
+    Wilayah IV: Kecamatan Tenayan Raya, Kulim, dan Bukit Kapur" in a report of Kota Pekanbaru
+    (Bukit Kapur is in Kota Dumai); "operasi di Purwokerto Selatan, Sokaraja, Kembaran, dan
+    Bukateja" in a report of Kabupaten Banyumas (Bukateja is in Purbalingga).
+
+    A list whose other items are the own kecamatan (at least two, by the national gazetteer)
+    presents every item as the report's own; one from elsewhere was copied from another
+    region's text. A name that is also a kecamatan or desa of the own kabupaten/kota, sentences
+    naming the other region, border descriptions and contexts such as cooperation or
+    comparisons (rules/foreign_names.yaml) are not reported."""
+
+    code = "FN111"
+    name = "other-kecamatan-in-list"
+    category = "foreign-name"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        regency, province = info.regency, info.province
+        if regency is None or province is None or info.national:
+            return
+        gaz = gazetteer()
+        own = {name_key(k.name) for k in gaz.children(regency.code)}
+        if not own:
+            return
+        for unit, block in units(ctx.document):
+            text = unit.text
+            if text.count(",") < 1 or isinstance(unit, Cell):
+                continue
+            for sm in re.finditer(r"[^.\n:]+", text):
+                sent = sm.group()
+                items = _list_items(sent)
+                if len(items) < 3:
+                    continue
+                mine = [it for it in items if name_key(it[0]) in own]
+                if len(mine) < 2:
+                    continue
+                if _legit(sent) or _OTHER_CTX_RE.search(sent) or _border_row(unit, block):
+                    continue
+                foreign = []
+                for name, s0, e0 in items:
+                    if name_key(name) in own or gaz.find(name, 3, within=regency.code):
+                        continue
+                    kecs = [k for k in gaz.find(name, 2, within=province.code)
+                            if not k.code.startswith(regency.code + ".")]
+                    if kecs:
+                        foreign.append((name, s0, e0, kecs[0]))
+                if not foreign or len(foreign) * 2 > len(mine):
+                    continue
+                if _names_other_region(sent, regency, province):
+                    continue
+                for name, s0, e0, kec in foreign:
+                    host = gaz.regency_of(kec)
+                    yield self.issue(
+                        unit, sm.start() + s0, sm.start() + e0,
+                        f"\"{name}\" adalah kecamatan di {host.full if host else '?'}, bukan di "
+                        f"wilayah {regency.full}, padahal nama lain dalam daftar ini adalah "
+                        f"kecamatan {regency.full}; kemungkinan salinan dari teks daerah lain",
+                        expected=f"kecamatan di {regency.full}",
+                    )

@@ -92,7 +92,7 @@ def _golongan(g: str, r: str) -> str:
 _NIP_RE = re.compile(r"\bNIP\b\.?\s*:?\s*(?P<nip>\d[\d ]{10,30}\d)")
 _NAMA_RE = re.compile(r"^[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)(?=,|\s*$|\*)",
                       re.IGNORECASE | re.MULTILINE)
-_CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?P<name>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
+_CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?:(?:Drs|Dra|Dr|dr|drg|Ir|Prof|apt|Ns|Hj|H)\.[ \t]*){0,3}(?P<name>[A-Z][A-Z'.]*(?:[ \t]{1,2}[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
                            re.MULTILINE)
 _FIELD_RE = re.compile(r"^[\s*\-•]*(?P<key>jabatan|pangkat(?:\s*/\s*gol(?:ongan)?\.?)?|golongan)"
                        r"\s*:\s*(?P<val>[^\n*]+)", re.IGNORECASE | re.MULTILINE)
@@ -190,6 +190,8 @@ def _caps_name(unit: TextUnit, upto: int | None = None) -> tuple[str, int, int] 
         toks = _name_tokens(m.group("name"))
         if len(toks) < 2 or any(t in _not_name() for t in toks):
             continue
+        if "." in unit.text[m.start():m.start("name")] and len(m.group("name").split()) > 4:
+            continue  # "Drs. A B C   D E F, S.STP": two side-by-side names joined by the reader
         found = (m.group("name"), m.start("name"), m.end("name"))
     return found
 

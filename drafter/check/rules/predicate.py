@@ -114,6 +114,11 @@ def _score_numbers(sent: str) -> list[Num]:
         if n.percent and re.search(r"(?:indikator|indicator|sasaran|program|kegiatan)\s*"
                                    r"(?:\(|atau|=|/)\s*$", before):
             continue
+        # "2 indikator lainnya (25%)", "3 sasaran yang tercapai (60%)": a share as well
+        if n.percent and re.search(r"\b\d+\s+(?:indikator|indicator|sasaran|program|kegiatan)"
+                                   r"(?:\s+[a-z]+){1,3}\s*(?:\(|atau|=)\s*$",
+                                   sent[max(0, n.start - 50):n.start], re.IGNORECASE):
+            continue
         # bounds of a range or a threshold ("80 - 90", "lebih dari 90", ">= 90") are no value
         if re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
                      before):
@@ -227,6 +232,8 @@ class PredicateInText(Rule):
                 sent = b.text[s:e]
                 before_sent, prev_sent = prev_sent, sent
                 first_label = True
+                if rx("other_grading").search(sent):
+                    continue  # a grade of another assessment, on its own criteria
                 for t in trigger.finditer(sent):
                     lm = labels.search(sent, t.end(), min(len(sent), t.end() + gap + 25))
                     if lm is None or lm.start() - t.end() > gap or "." in sent[t.end():lm.start()]:

@@ -535,6 +535,12 @@ def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
     return out
 
 
+def _table_num_key(num: str) -> list[tuple[int, int, str]]:
+    """Sort key of a table number that mixes digits and roman/letter parts ("III.2", "12",
+    "3.1a"): every part is compared as a number when it is one, else as text after numbers."""
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in num.split(".")]
+
+
 @register
 class MissingTableReference(Rule):
     """A reference to a table that the report does not have: "lihat Tabel 3.9" when the
@@ -576,8 +582,7 @@ class MissingTableReference(Rule):
                 if uncaptioned and not _past_last(num, known):
                     continue
                 reported.add(num)
-                have = sorted(known, key=lambda n: [int(p) if p.isdigit() else p
-                                                    for p in n.split(".")])
+                have = sorted(known, key=_table_num_key)
                 shown = ", ".join(have[:12]) + (" ..." if len(have) > 12 else "")
                 yield self.issue(
                     b, m.start(), m.end(),
@@ -593,6 +598,23 @@ _NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3
 _SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z][^.:;]{2,100}?)"
                           r"[\s*_]*$")
 _BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
+
+
+def _bab_heading(text: str, kind: str) -> re.Match[str] | None:
+    """A chapter mark that starts a heading, not a sentence of the sistematika paragraph
+    ("Bab IV Penutup berisi kesimpulan dan saran."): a title of five or more words, three or
+    more of them in lower case, that ends a sentence is prose. Text readers may still call
+    such a line a heading, so ``kind`` does not exempt it."""
+    m = _BAB_HEAD_RE.match(text)
+    if m is None:
+        return m
+    title = m.group("t").strip(" .:-*_#\t")
+    words = title.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    if len(words) >= 5 and lower >= 3 and \
+            (text.rstrip(" *_").endswith(".") or re.search(r"[a-z]\.\s+[A-Z]", title)):
+        return None
+    return m
 _DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
                             r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
                             r"Kesatu|Kedua|Ketiga|Keempat|Kelima|Keenam|Ketujuh|Kedelapan|"
@@ -640,7 +662,7 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
         if _DECREE_START_RE.match(t):
             yield ("reset", 0, "", b, (0, 0))
             continue
-        m = _BAB_HEAD_RE.match(t)
+        m = _bab_heading(t, b.kind)
         if m and m.group("k").upper() in _ROMAN_VAL:
             yield ("bab", _ROMAN_VAL[m.group("k").upper()], "BAB " + m.group("k").upper(), b, full)
             continue
@@ -854,7 +876,7 @@ class TocChapterMismatch(Rule):
         for b in blocks:
             units_ = ([r.cells[0] for r in b.rows if r.cells] if b.kind == "table" else [b])
             for u in units_:
-                m = _BAB_HEAD_RE.match(u.text)
+                m = _bab_heading(u.text, b.kind if u is b else "cell")
                 if not m or m.group("k").upper() not in _ROMAN_VAL or len(u.text) > 160:
                     continue
                 n = _ROMAN_VAL[m.group("k").upper()]

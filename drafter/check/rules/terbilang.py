@@ -241,6 +241,8 @@ def mentions(text: str) -> Iterator[Mention]:
         core = [t for t in toks if t not in _NOISE]
         if not core or "sen" in toks:
             continue
+        if all(t in _SCALES for t in core):
+            continue  # "2023 (Rp juta)", "(miliar rupiah)": the unit of a column, not words
         like = sum(_number_like(t) for t in core)
         if like < max(1, 0.75 * len(core)) or not any(t in _VOCAB for t in core):
             continue

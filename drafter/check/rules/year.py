@@ -703,7 +703,10 @@ class ValueYear(Rule):
             other = vals.get(y, set())
             evidence, counter = [], []
             nums = [n for n in scan_numbers(text[m.end():end])
-                    if not _ATTACHED_RE.match(text, m.end() + n.end)]
+                    if not _ATTACHED_RE.match(text, m.end() + n.end)
+                    # "96 ruang kelas baru": a count of things, not an indicator value
+                    and not (not n.decimals and not n.percent and re.match(
+                        r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[m.end() + n.end:]))]
             # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's
             before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
             if before:
@@ -917,6 +920,19 @@ def _ordinal_data() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
             {str(k): int(v) for k, v in (d.get("ordinal_words") or {}).items()})
 
 
+def _states_report_figure(ctx: CheckContext, sent: str) -> bool:
+    """The sentence gives a figure of the report year's measurement table (a capaian, a
+    realisasi or the average, with decimals): it speaks of the report year."""
+    vals: set[Any] = set()
+    ti = ctx.tables
+    for r in ti.rows("3.1"):
+        for key in ("capaian", "realisasi"):
+            vc = r.values.get(key)
+            if vc is not None and vc.num is not None and vc.num.decimals:
+                vals.add(vc.num.value)
+    return any(n.decimals and n.value in vals for n in scan_numbers(sent) if not n.is_year)
+
+
 def _plan_year_candidates(year: int, a: int, b: int) -> list[int]:
     """Which year of the plan ``a``-``b`` the year ``year`` is. A plan written "2021-2026"
     (six calendar years named) is counted from 2021 by some regions and from 2022 by others;
@@ -1003,14 +1019,22 @@ class RenstraYearOrdinal(Rule):
                     a, b = periods[0]
                 singles = {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", sent))}
                 if len(singles) > 1:
-                    continue
+                    # "Tahun 2023 sebagai tahun kedua Renstra ... target akhir pada tahun 2026":
+                    # the year the copula joins to the ordinal is the one it is said of
+                    said = re.search(r"\b(20\d\d)\s*,?\s*(?:ini\s+)?(?:merupakan|adalah|sebagai|"
+                                     r"yaitu|yakni|ialah|menjadi|memasuki)\s+$",
+                                     flat[max(b0, m.start() - 40):m.start()], re.IGNORECASE)
+                    if said is None:
+                        continue
+                    singles = {int(said.group(1))}
                 year = next(iter(singles)) if singles else ctx.info.year
                 if year is None or not (a <= year <= b):
                     continue
                 said_of_year = (copula.search(flat[b0:m.start()])
                                 or _YEAR_TOKEN_RE.search(flat[max(b0, m.start() - 40):
                                                                    min(e0, m.end() + 40)])
-                                or current.search(sent))
+                                or current.search(sent)
+                                or (not singles and _states_report_figure(ctx, sent)))
                 if not said_of_year:
                     continue  # "pada tahun pertama Renstra, target ..." is about that year
                 if m.group("last"):
