@@ -19,12 +19,14 @@ from typing import Any
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules._textutil import is_toc_line
 from drafter.document.model import Block
 from drafter.document.structure import is_titled_section
 from drafter.resources import load_yaml
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;!?:])\s+(?=\S)")
-_CHAPTER = re.compile(r"^\W*BAB\s+[IVX]+\b", re.IGNORECASE)
+_CHAPTER = re.compile(r"^\W*BAB\s+([IVX]+)\b", re.IGNORECASE)
+_SUMMARY = re.compile(r"^\W*(?:ikhtisar|ringkasan)\s+eksekutif\b", re.IGNORECASE)
 
 
 @cache
@@ -83,14 +85,23 @@ def collect_sasaran(ctx: CheckContext) -> dict[int, _Sasaran]:
     found: dict[int, _Sasaran] = {}
     pending: list[tuple[int | None, str]] = []
     current: int | None = None
+    # sasaran are analysed in BAB III (or a document without chapters); the Ikhtisar and the
+    # other chapters only list them
+    in_bab3 = True
     for b in ctx.document.blocks:
         if b.is_table:
             continue
         text = b.text.strip()
         if not text:
             continue
+        if len(text) <= 200 and not is_toc_line(text):
+            chapter = _CHAPTER.match(text)
+            if chapter:
+                in_bab3 = chapter.group(1).upper() == "III"
+            elif _SUMMARY.match(text):
+                in_bab3 = False
         m = head_re.match(text)
-        if m and _is_head_like(b, text):
+        if m and in_bab3 and _is_head_like(b, text):
             current = int(m.group(1))
             name = text[m.end():].strip(" :.-–*_")
             if current not in found:
@@ -193,3 +204,44 @@ class MissingRealisasiAnggaran(Rule):
                          "realisasi anggaran tidak ditemukan; sajikan pagu, realisasi dan "
                          "serapan anggaran tahun ini",
                          expected="uraian realisasi anggaran")
+
+
+@register
+class MissingReportPart(Rule):
+    """A whole report (one that has its BAB I) without one of the parts PermenPAN-RB 53/2014
+    lists: the Ikhtisar Eksekutif, BAB II, BAB III, BAB IV and the Perjanjian Kinerja attached.
+
+    The evaluator reads the report as a whole; a missing Ikhtisar or a missing PK attachment is
+    marked down whatever the quality of BAB III. A part is recognised by a line that names it
+    (not a table-of-contents entry); a document without BAB I, such as a BAB III drafted alone,
+    is not checked.
+    """
+
+    code = "CM103"
+    name = "missing-report-part"
+    category = "completeness"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        whole = re.compile(_data()["whole_report"], re.IGNORECASE)
+        parts = [(p["label"], re.compile(p["pattern"], re.IGNORECASE), bool(p.get("attachment")))
+                 for p in _data()["parts"]]
+        lines: list[Block] = []
+        for b in ctx.document.blocks:
+            text = b.text.strip()
+            if b.is_table or not text or len(text) > 200 or is_toc_line(text):
+                continue
+            lines.append(b)
+        bab1 = next((b for b in lines if whole.match(b.text.strip())), None)
+        if bab1 is None:
+            return
+        last_chapter = max((i for i, b in enumerate(lines) if _CHAPTER.match(b.text.strip())),
+                           default=0)
+        for label, pattern, attachment in parts:
+            scope = lines[last_chapter:] if attachment else lines
+            if any(pattern.search(b.text.strip()) for b in scope):
+                continue
+            yield self.issue(bab1, 0, len(bab1.text),
+                             f"bagian laporan tidak ditemukan: {label}; lengkapi laporan dengan "
+                             "bagian tersebut",
+                             expected=label)
