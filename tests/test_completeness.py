@@ -100,3 +100,13 @@ def test_deleting_realisasi_anggaran_gives_that_gap(path: Path, tmp_path: Path) 
     out = tmp_path / "cut.md"
     out.write_text(md[:md.index("## C. REALISASI ANGGARAN")], encoding="utf-8")
     assert [rule for rule, _ in _gaps(out)] == ["CM102"]
+
+
+def test_completeness_is_opt_in(tmp_path: Path) -> None:
+    md = draft_markdown(EXAMPLES[0])
+    out = tmp_path / "cut.md"
+    out.write_text(md[:md.index("## C. REALISASI ANGGARAN")], encoding="utf-8")
+    default = check_file(out, CheckConfig()).issues
+    assert not [i for i in default if i.category == "completeness"]
+    chosen = check_file(out, CheckConfig(select=["completeness"])).issues
+    assert [i.rule for i in chosen] == ["CM102"]

@@ -1,5 +1,6 @@
 """Completeness (PermenPAN-RB 53/2014): every sasaran analysed in every required way, and the
-realisasi anggaran reported.
+realisasi anggaran reported. The rules are opt-in (``lkip check --select CM``): a gap is a
+matter for the evaluator's checklist, not an error in the text.
 
 Text is attributed to a sasaran by structure, not by wording: a short line that opens a
 sasaran ("Sasaran Strategis 2: ...", "SASARAN 2", "Sasaran ke-2") makes the following text
@@ -150,6 +151,7 @@ class MissingSasaranAnalysis(Rule):
     name = "missing-sasaran-analysis"
     category = "completeness"
     severity = "warning"
+    default_enabled = False  # opt-in: lkip check --select CM (or "completeness")
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         found = collect_sasaran(ctx)
@@ -184,6 +186,7 @@ class MissingRealisasiAnggaran(Rule):
     name = "missing-realisasi-anggaran"
     category = "completeness"
     severity = "warning"
+    default_enabled = False  # opt-in: lkip check --select CM (or "completeness")
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         found = collect_sasaran(ctx)
@@ -221,6 +224,7 @@ class MissingReportPart(Rule):
     name = "missing-report-part"
     category = "completeness"
     severity = "warning"
+    default_enabled = False  # opt-in: lkip check --select CM (or "completeness")
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         whole = re.compile(_data()["whole_report"], re.IGNORECASE)
