@@ -66,15 +66,19 @@ def _fail(err: LkipError) -> None:
 def draft(
     figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas keluaran (.md atau .docx)")],
+    part: Annotated[str, typer.Option("--part", help="Bagian: ikhtisar, bab3, bab4 atau all")] = "bab3",
 ) -> None:
     """Menyusun BAB III dari berkas angka (FIGURES) ke Markdown atau DOCX."""
     from drafter.draft import draft_file
+    from drafter.draft.parts import PART_TITLES
 
+    if part not in PART_TITLES:
+        _fail(LkipError(f"bagian {term_safe(part)!r} tidak dikenal; gunakan ikhtisar, bab3, bab4 atau all"))
     try:
-        draft_file(figures, output)
+        draft_file(figures, output, part)
     except LkipError as err:
         _fail(err)
-    typer.echo(f"BAB III ditulis ke {term_safe(str(output))}", err=True)
+    typer.echo(f"{PART_TITLES[part]} ditulis ke {term_safe(str(output))}", err=True)
 
 
 @app.command()

@@ -33,6 +33,7 @@ HELP_EN: dict[str, str] = {
         "Convert a figures file between YAML, JSON and Excel (.xlsx) without changing its "
         "content.",
     "Berkas keluaran (.md atau .docx)": "Output file (.md or .docx)",
+    "Bagian: ikhtisar, bab3, bab4 atau all": "Part: ikhtisar, bab3, bab4 or all",
     "Menyusun BAB III dari berkas angka (FIGURES) ke Markdown atau DOCX.":
         "Draft BAB III from a figures file (FIGURES) to Markdown or DOCX.",
     "Memeriksa berkas angka tanpa menyusun laporan.":

@@ -33,6 +33,7 @@ CATEGORIES = (
     "terbilang",
     "typo",
     "structure",
+    "completeness",
     "other",
 )
 # numeric findings are listed before spelling/style ones in every output

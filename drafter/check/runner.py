@@ -90,6 +90,8 @@ def selected_rules(config: CheckConfig) -> list[type[Rule]]:
     for r in all_rules():
         if not config.wants(r.code, r.category):
             continue
+        if not r.default_enabled and not config.select:  # opt-in rules run only when selected
+            continue
         if r.category == "typo" and not config.spelling and r.code.startswith("SP"):
             continue
         out.append(r)

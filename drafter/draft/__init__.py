@@ -9,15 +9,20 @@ from drafter.errors import LkipError
 SUFFIXES = (".md", ".docx")
 
 
-def draft_markdown(figures_path: str | Path) -> str:
-    """The drafted BAB III (Markdown) of a figures file."""
-    from drafter.draft.render import render_markdown
+def draft_markdown(figures_path: str | Path, part: str = "bab3") -> str:
+    """The drafted BAB III (or another ``part``, see :mod:`drafter.draft.parts`) as Markdown."""
     from drafter.figures import load_figures
 
-    return render_markdown(load_figures(figures_path))
+    if part == "bab3":
+        from drafter.draft.render import render_markdown
+
+        return render_markdown(load_figures(figures_path))
+    from drafter.draft.parts import render_part
+
+    return render_part(load_figures(figures_path), part)
 
 
-def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
+def draft_file(figures_path: str | Path, output_path: str | Path, part: str = "bab3") -> None:
     """Draft ``figures_path`` to ``output_path`` (.md or .docx), written atomically."""
     from drafter.io import atomic_write, ensure_output_ok, is_stdout
 
@@ -33,7 +38,7 @@ def draft_file(figures_path: str | Path, output_path: str | Path) -> None:
     # SIGTERM ends the command through SystemExit: pandoc is killed, temporary files go, and a
     # file being written is finished first (never half-written)
     with terminate_cleanly():
-        markdown = draft_markdown(figures_path)
+        markdown = draft_markdown(figures_path, part)
         check_draft(markdown, str(figures_path))
         if suffix == ".md":
             data: str | bytes = markdown

@@ -37,6 +37,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         "terbilang": "Terbilang",
         "typo": "Salah ketik/ejaan",
         "structure": "Struktur",
+        "completeness": "Kelengkapan",
         "other": "Lainnya",
     },
     "en": {
@@ -51,6 +52,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         "terbilang": "Number in words",
         "typo": "Typo/spelling",
         "structure": "Structure",
+        "completeness": "Completeness",
         "other": "Other",
     },
 }

@@ -19,6 +19,7 @@ _MODULES = (
     "cross_table",
     "count",
     "spelling",
+    "completeness",
 )
 
 for _name in _MODULES:

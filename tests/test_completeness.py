@@ -1,0 +1,112 @@
+"""Completeness rules (CM): no gap in drafted reports; deleting one analysis gives that gap."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.check.batch import check_file
+from drafter.check.context import CheckConfig
+from drafter.draft import draft_file, draft_markdown
+from drafter.draft.context import build_context
+from drafter.draft.render import markdown_literal
+from drafter.figures import load_figures
+from drafter.resources import load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+LABELS = {a["key"]: a["label"] for a in load_yaml("rules", "completeness.yaml")["analyses"]}
+
+
+def _gaps(path: Path) -> list[tuple[str, str]]:
+    return [(i.rule, i.message) for i in check_file(path, CheckConfig(select=["CM"])).issues]
+
+
+@pytest.mark.parametrize("part", ["bab3", "all"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_drafts_have_no_gap(path: Path, part: str, tmp_path: Path) -> None:
+    for suffix in (".md", ".docx"):
+        out = tmp_path / f"{path.stem}{suffix}"
+        draft_file(path, out, part)
+        assert _gaps(out) == []
+
+
+def _situation_key(situation: str) -> str | None:
+    s = situation.removeprefix("huruf_")
+    for prefix, key in (("capaian_", "target"), ("melampaui", "target"), ("tercapai", "target"),
+                        ("tidak_tercapai", "target"), ("tren_", "tahun_lalu"),
+                        ("renstra_", "renstra"), ("pembanding_", "pembanding")):
+        if s.startswith(prefix):
+            return key
+    return None
+
+
+def _deletions(path: Path, md: str) -> list[tuple[int, str, str]]:
+    """(sasaran no, analysis key, the Markdown with that analysis deleted) for every analysis of
+    every sasaran that has one indicator."""
+    ctx = build_context(load_figures(path))
+    out: list[tuple[int, str, str]] = []
+    for s in ctx["sasaran"]:
+        if len(s.indikator) != 1:
+            continue
+        ind = s.indikator[0]
+        for para, sit in zip(ind.paragraphs, ind.situations, strict=True):
+            key = _situation_key(sit)
+            if key:
+                text = "\n\n" + markdown_literal(para) + "\n"
+                assert md.count(text) == 1, sit
+                out.append((s.no, key, md.replace(text, "\n", 1)))
+        # causes and solutions: the lists under the sasaran in B.2
+        b2 = md.index("### B.2")
+        head = f"**Sasaran Strategis {s.no}: "
+        start = md.index(head, b2)
+        end = min(i for i in (md.find("\n**Sasaran", start + 1), md.find("\n###", start))
+                  if i > 0)
+        block = md[start:end]
+        lists = re.sub(r"(?m)^[^\n]*:\n\n(?:- [^\n]*\n)+\n?", "", block + "\n").rstrip("\n")
+        if lists != block.rstrip("\n"):
+            out.append((s.no, "penyebab", md[:start] + lists + md[end:]))
+        eff = "\n\n" + markdown_literal(s.efisiensi_paragraph) + "\n"
+        assert md.count(eff) == 1
+        out.append((s.no, "efisiensi", md.replace(eff, "\n", 1)))
+        if not s.programs:
+            continue  # "not supported by a program" is said in B.3 and again in B.4
+        item = re.search(rf"\n\n- Sasaran Strategis {s.no} didukung [^\n]*\n", md)
+        assert item
+        out.append((s.no, "program", md[:item.start()] + "\n" + md[item.end():]))
+    return out
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_deleting_one_analysis_gives_that_gap(path: Path, tmp_path: Path) -> None:
+    md = draft_markdown(path, "all")
+    cases = _deletions(path, md)
+    assert {key for _, key, _ in cases} == set(LABELS)
+    for no, key, text in cases:
+        out = tmp_path / "cut.md"
+        out.write_text(text, encoding="utf-8")
+        gaps = _gaps(out)
+        assert len(gaps) == 1, (no, key, gaps)
+        rule, message = gaps[0]
+        assert rule == "CM101"
+        assert message.startswith(f"Sasaran Strategis {no} (") and LABELS[key] in message
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_deleting_realisasi_anggaran_gives_that_gap(path: Path, tmp_path: Path) -> None:
+    md = draft_markdown(path)
+    out = tmp_path / "cut.md"
+    out.write_text(md[:md.index("## C. REALISASI ANGGARAN")], encoding="utf-8")
+    assert [rule for rule, _ in _gaps(out)] == ["CM102"]
+
+
+def test_completeness_is_opt_in(tmp_path: Path) -> None:
+    md = draft_markdown(EXAMPLES[0])
+    out = tmp_path / "cut.md"
+    out.write_text(md[:md.index("## C. REALISASI ANGGARAN")], encoding="utf-8")
+    default = check_file(out, CheckConfig()).issues
+    assert not [i for i in default if i.category == "completeness"]
+    chosen = check_file(out, CheckConfig(select=["completeness"])).issues
+    assert [i.rule for i in chosen] == ["CM102"]
