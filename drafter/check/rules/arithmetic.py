@@ -145,6 +145,9 @@ class CapaianRecomputed(Rule):
         # a capped 100% is consistent only when the indicator's own formula exceeds 100
         if caps and c.num.value == HUNDRED and comp > HUNDRED:
             return None
+        # a negative result counts as 0 (the scale starts at 0)
+        if c.num.value == 0 and (pos < 0 or neg < 0):
+            return None
         if negative:
             tv, rv = value_of(t), value_of(r)
             formula = f"({show(tv or 0)} - ({show(rv or 0)} - {show(tv or 0)}))/{show(tv or 0)}"

@@ -29,7 +29,7 @@ from drafter.check.claims_parse import (
     words,
 )
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules.arithmetic import is_negative
+from drafter.check.rules.arithmetic import _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
@@ -122,6 +122,8 @@ def negative_polarity(target: Value, real: Value, capaian: Value | None) -> bool
     pos = r / t * 100
     neg = (t - (r - t)) / t * 100
     c = capaian.num.value
+    if c == 0 and neg < 0 < pos:
+        return True  # the negative formula's result below 0, counted as 0 (the scale's floor)
     # the formula that explains the stated capaian better wins (near the target both formulas
     # give almost the same value, so "explained by one only" is not enough)
     return capaian.num.explains(neg, slack=Decimal("0.5")) and abs(neg - c) < abs(pos - c)
@@ -326,6 +328,9 @@ class CapaianClaim(_ClaimRule):
                     continue
                 if same_value(stated, cap) or same_value(stated, alt) or same_value(stated, alt33):
                     continue
+                if (stated.num.value == 100 and cap is not None and cap.num is not None
+                        and cap.num.value > 100 and _doc_caps(ctx)):
+                    continue  # a capaian above 100% counted as 100% under the report's cap rule
                 if m.start("num") not in found \
                         and same_value(stated, real):
                     continue  # "indikator X mencapai 85%": the realisasi of a percentage indicator
