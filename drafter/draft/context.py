@@ -99,13 +99,18 @@ class SasaranCtx:
 def _ind_capaian(ind: Indikator) -> Decimal:
     # the scale starts at 0: a negative result (negative polarity far from target) counts as 0
     return measure.floored(measure.capaian(ind.target, ind.realisasi, ind.polaritas,
-                                           skor_target=ind.skor_target,
-                                           skor_realisasi=ind.skor_realisasi))
+                                           **_scores(ind, ind.target)))
 
 
 def _ind_status(ind: Indikator) -> str:
-    return measure.status(ind.target, ind.realisasi, ind.polaritas,
-                          skor_target=ind.skor_target, skor_realisasi=ind.skor_realisasi)
+    return measure.status(ind.target, ind.realisasi, ind.polaritas, **_scores(ind, ind.target))
+
+
+def _grade_txt(v: Decimal | str, score: Decimal | None, satuan: str) -> str:
+    """A value as printed; a letter grade with the score the figures give for it: 'BB (76,5)'."""
+    if isinstance(v, str) and score is not None:
+        return f"{v} ({fmt_num(score)})"
+    return fmt_value(v, satuan)
 
 
 def _points(ch: measure.Change, satuan: str) -> str:
@@ -376,8 +381,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     st = _ind_status(ind)
     band = scale.band_for(c)
     sat = ind.satuan
-    t_txt = fmt_value(ind.target, sat)
-    r_txt = fmt_value(ind.realisasi, sat)
+    t_txt = _grade_txt(ind.target, ind.skor_target, sat)
+    r_txt = _grade_txt(ind.realisasi, ind.skor_realisasi, sat)
     key = f"{s.id}/{ii}"
     situations: list[str] = []
 
@@ -432,8 +437,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     else:
         prog = measure.renstra_progress(r_target, ind.realisasi, ind.polaritas, report_year=year,
                                         start_year=fig.renstra.awal, end_year=end_year,
-                                        **_scores(ind, r_target))
-        rt_txt = fmt_value(r_target, sat)
+                                        **_scores(ind, r_target, renstra=True))
+        rt_txt = _grade_txt(r_target, _given_score(ind, r_target, realisasi_first=True), sat)
         rc_txt = fmt_pct(prog.capaian)
         reached = prog.reached
         paragraphs.append(say("renstra_tercapai" if reached else "renstra_belum",
@@ -472,20 +477,29 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         paragraphs=paragraphs, situations=situations)
 
 
-def _scores(ind: Indikator, other: Decimal | str) -> dict[str, Decimal | None]:
-    """The scores to compare ``other`` (a Renstra target) with the realisasi: a letter grade
-    takes the score the figures give for that grade (as in Tabel 3.1), else its
-    representative value."""
-    def score(v: Decimal | str) -> Decimal | None:
-        if not isinstance(v, str):
-            return None
-        if v == ind.realisasi and ind.skor_realisasi is not None:
-            return ind.skor_realisasi
-        if v == ind.target and ind.skor_target is not None:
-            return ind.skor_target
+def _given_score(ind: Indikator, v: Decimal | str, *, realisasi_first: bool = False
+                 ) -> Decimal | None:
+    """The score the figures give for the letter grade ``v`` (None: a number, or no score).
+    A grade equal to both the target and the realisasi takes the target's score, or with
+    ``realisasi_first`` (a Renstra target) the realisasi's, so that an equal grade is 100%."""
+    if not isinstance(v, str):
         return None
+    given = [(ind.target, ind.skor_target), (ind.realisasi, ind.skor_realisasi)]
+    for grade, score in (reversed(given) if realisasi_first else given):
+        if v == grade and score is not None:
+            return score
+    return None
 
-    return {"skor_target": score(other), "skor_realisasi": score(ind.realisasi)}
+
+def _scores(ind: Indikator, other: Decimal | str, *, renstra: bool = False
+            ) -> dict[str, Decimal | None]:
+    """The scores to compare ``other`` (the target, or a Renstra target) with the realisasi,
+    the same in every table: a letter grade takes the score the figures give for that grade,
+    else its representative value, so an equal grade with one given score is 100%."""
+    real = ind.realisasi
+    skor_real = ind.skor_realisasi if ind.skor_realisasi is not None else _given_score(ind, real)
+    return {"skor_target": _given_score(ind, other, realisasi_first=renstra),
+            "skor_realisasi": skor_real}
 
 
 def _compare(ind: Indikator, nilai: Decimal | str, scale: measure.Scale) -> measure.Change:
