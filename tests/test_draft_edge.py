@@ -258,3 +258,33 @@ def test_random_figures_draft_clean(data: dict[str, Any]) -> None:
         result = check_file(out, CheckConfig())
     issues = [i for i in result.issues if i.rule not in NOT_ITEM_1]
     assert not issues, [f"{i.rule} {i.message}" for i in issues]
+
+
+def test_unused_values_are_warned_by_validate(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "instansi: {nama: Dinas Uji, kabupaten: Uji, kepala: {nama: A, jabatan: Kepala}}\n"
+        "tahun: 2023\nrenstra: {awal: 2021, akhir: 2026}\nsasaran:\n"
+        "  - id: S1\n    nama: Sasaran Uji\n    indikator:\n"
+        "      - nama: Indeks Uji\n        target: 80\n        realisasi: 82\n"
+        "        riwayat:\n          - {tahun: 2022, realisasi: 78}\n"
+        "          - {tahun: 2023, realisasi: 80}\n"
+        "        renstra: {2026: 90, 2030: 95}\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["validate", str(path)])
+    assert res.exit_code == 0
+    lines = [ln for ln in res.stderr.splitlines() if "peringatan" in ln]
+    assert len(lines) == 2, res.stderr
+    assert "riwayat[1].tahun" in lines[0] and "2023" in lines[0]
+    assert "renstra.2030" in lines[1] and "2021–2026" in lines[1]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.stem)
+def test_examples_have_no_warnings(path: Path) -> None:
+    from drafter.figures import load_figures
+    from drafter.figures.warnings import figures_warnings
+
+    assert figures_warnings(load_figures(path)) == []
