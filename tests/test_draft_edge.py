@@ -79,6 +79,12 @@ def test_grade_scores_used_in_renstra_table_too() -> None:
     fig = figures([ind(nama="Nilai SAKIP", target="BB", realisasi="BB", skor_target=70,
                        skor_realisasi=76, renstra={2026: "BB"})])
     assert build_context(fig)["sasaran"][0].indikator[0].renstra_capaian == "100%"
+    # Tabel 3.3 uses the realisasi's given score, as Tabel 3.1 does (not the grade midpoint 65)
+    fig = figures([ind(nama="Nilai SAKIP", target="BB", realisasi="B", skor_target=70,
+                       skor_realisasi=65.3, renstra={2026: "A"})])
+    i = build_context(fig)["sasaran"][0].indikator[0]
+    assert i.capaian_txt == "93,29%" and i.renstra_capaian == "76,82%"  # 65,3/70 and 65,3/85
+    assert i.realisasi == "B (65,3)" and i.target == "BB (70)"
 
 
 def test_grade_and_number_in_same_band_are_equal() -> None:
