@@ -274,7 +274,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if stated.num is not None and stated.num.is_year:
                     continue
-                if pattern("helpers", "unit_after").match(text[m.end("num"):]):
+                unit = re.match(r"\s*([A-Za-z]+)", text[m.end("num"):])
+                same_unit = unit is not None and real.text.lower().endswith(" " + unit.group(1).lower())
+                if pattern("helpers", "unit_after").match(text[m.end("num"):]) and not same_unit:
                     continue  # "realisasi sebesar 182 laporan": a count, not the indicator value
                 if re.match(r"\s*(?:dari|terhadap)\s+(?:the\s+)?target\b", text[m.end("num"):], re.IGNORECASE) \
                         and same_value(stated, cap):
