@@ -89,9 +89,13 @@ def validate(
     from drafter.figures import load_figures
 
     try:
-        load_figures(figures)
+        fig = load_figures(figures)
     except LkipError as err:
         _fail(err)
+    from drafter.figures.warnings import figures_warnings
+
+    for w in figures_warnings(fig):  # values the drafter does not use: never dropped silently
+        typer.echo(term_safe(f"{figures}: peringatan: {w}"), err=True)
     typer.echo(f"{term_safe(str(figures))}: valid")
 
 

@@ -9,7 +9,9 @@ Formulas (as written in the kerangka pengukuran of LKIP reports):
   gives 100%;
 * predicates come from the scale in ``rules/scale.yaml`` (lower bound inclusive, upper bound
   exclusive, 100 and above is the top band);
-* averages may count a capaian above 100% as 100% (``batas_capaian_100``);
+* a capaian below 0 (negative polarity far from the target) counts as 0 (:func:`floored`);
+* averages may count a capaian above 100% as 100% (``batas_capaian_100``), for a sasaran with
+  one indicator as for one with several;
 * efficiency: ``selisih`` = capaian kinerja - serapan anggaran (efisien when >= 0),
   ``sisa_anggaran`` = 100 - serapan (efisien when capaian >= serapan), ``rasio`` = capaian /
   serapan (efisien when >= 1);
@@ -484,6 +486,11 @@ def status(target: Decimal | float | str, realisasi: Decimal | float | str,
     return "tidak_tercapai"
 
 
+def floored(x: Decimal) -> Decimal:
+    """A capaian as the scale counts it: never below 0 (the lowest band starts at 0)."""
+    return max(x, Decimal(0))
+
+
 def capped(x: Decimal, enabled: bool = True) -> Decimal:
     return min(x, HUNDRED) if enabled else x
 
@@ -537,9 +544,14 @@ class RenstraProgress:
 
 def renstra_progress(end_target: Decimal | float | str, realisasi: Decimal | float | str,
                      polaritas: Polarity, *, report_year: int, start_year: int,
-                     end_year: int) -> RenstraProgress:
-    c = capaian(end_target, realisasi, polaritas)
-    st = status(end_target, realisasi, polaritas)
+                     end_year: int, skor_target: Decimal | float | None = None,
+                     skor_realisasi: Decimal | float | None = None) -> RenstraProgress:
+    """Progress towards the Renstra end target; letter grades use the given scores (the same
+    ones as in the capaian of the report year), and the capaian is floored at 0."""
+    c = floored(capaian(end_target, realisasi, polaritas, skor_target=skor_target,
+                        skor_realisasi=skor_realisasi))
+    st = status(end_target, realisasi, polaritas, skor_target=skor_target,
+                skor_realisasi=skor_realisasi)
     return RenstraProgress(
         end_year=end_year,
         end_target=end_target if isinstance(end_target, str) else to_decimal(end_target),

@@ -13,7 +13,7 @@ from typing import Any
 from drafter import measure
 from drafter.draft.phrase import Phrasebank
 from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
-from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah
+from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah, to_decimal
 
 
 class Trusted(str):
@@ -97,19 +97,31 @@ class SasaranCtx:
 
 
 def _ind_capaian(ind: Indikator) -> Decimal:
-    return measure.capaian(ind.target, ind.realisasi, ind.polaritas,
-                           skor_target=ind.skor_target, skor_realisasi=ind.skor_realisasi)
+    # the scale starts at 0: a negative result (negative polarity far from target) counts as 0
+    return measure.floored(measure.capaian(ind.target, ind.realisasi, ind.polaritas,
+                                           **_scores(ind, ind.target)))
 
 
 def _ind_status(ind: Indikator) -> str:
-    return measure.status(ind.target, ind.realisasi, ind.polaritas,
-                          skor_target=ind.skor_target, skor_realisasi=ind.skor_realisasi)
+    return measure.status(ind.target, ind.realisasi, ind.polaritas, **_scores(ind, ind.target))
+
+
+def _grade_txt(v: Decimal | str, score: Decimal | None, satuan: str) -> str:
+    """A value as printed; a letter grade with the score the figures give for it: 'BB (76,5)'."""
+    if isinstance(v, str) and score is not None:
+        return f"{v} ({fmt_num(score)})"
+    return fmt_value(v, satuan)
 
 
 def _points(ch: measure.Change, satuan: str) -> str:
+    """The size of a change in the indicator's unit: percentage points for '%', the unit itself
+    for a counted unit ('7 laporan'), points for a unitless index."""
     pts = abs(ch.points)
-    if satuan.strip() == "%":
+    unit = satuan.strip()
+    if unit == "%":
         return f"{fmt_num(pts)} poin persen"
+    if unit:
+        return f"{fmt_num(pts)} {unit}"
     return f"{fmt_num(pts)} poin"
 
 
@@ -156,23 +168,37 @@ def build_context(fig: Figures) -> dict[str, Any]:
             inds.append(_indikator(fig, s, si, ii, ind, pb, scale, years_32, end_year, tahun_ke))
         caps = [i.capaian for i in inds]
         all_ind.extend(caps)
-        s_cap = caps[0] if len(caps) == 1 else measure.average(caps, cap_at_100=cap)
+        # the same rule for one or many indicators: the average (of one value) with the cap
+        s_cap = measure.average(caps, cap_at_100=cap)
         band = scale.band_for(s_cap)
         progs = prog_by_sasaran[s.id]
         if progs:
             pagu = measure.total([prog_pagu(p)[0] for p in progs])
             real = measure.total([prog_pagu(p)[1] for p in progs])
+            prog_txt = _join([f"Program {_prog_title(p.nama)}" for p in progs])
+            money = dict(key=s.id, index=si, sasaran_no=si, sasaran=s.nama,
+                         capaian=fmt_pct(s_cap), pagu=fmt_rp(pagu), realisasi=fmt_rp(real),
+                         program=prog_txt)
             serapan = measure.absorption(pagu, real)
             eff = measure.efficiency(s_cap, serapan, fig.pengukuran.efisiensi)
-            eff_txt = fmt_num(eff.value) if eff.formula == "rasio" else fmt_pct(eff.value)
-            eff_ket = "Efisien" if eff.efisien else "Kurang Efisien"
-            eff_par = pb.say(
-                "efisiensi_efisien" if eff.efisien else "efisiensi_tidak", key=f"{s.id}",
-                index=si, sasaran_no=si, sasaran=s.nama, capaian=fmt_pct(s_cap),
-                serapan=fmt_pct(serapan), pagu=fmt_rp(pagu), realisasi=fmt_rp(real),
-                efisiensi=eff_txt,
-                program=_join([f"Program {_prog_title(p.nama)}" for p in progs]))
-            serapan_txt = fmt_pct(serapan)
+            if pagu == 0:
+                # no budget recorded: no absorption, no efficiency (not "Rp0 of Rp0 ... efisien")
+                serapan_txt = eff_txt = DASH
+                eff_ket = "Tidak ada anggaran"
+                eff_par = pb.say("efisiensi_pagu_nol", **money)
+            elif eff.formula == "rasio" and serapan == 0:
+                serapan_txt, eff_txt = fmt_pct(serapan), DASH
+                eff_ket = "Tidak dapat dihitung"
+                eff_par = pb.say("efisiensi_tanpa_serapan", serapan=serapan_txt, **money)
+            else:
+                eff_txt = fmt_num(eff.value) if eff.formula == "rasio" else fmt_pct(eff.value)
+                eff_ket = "Efisien" if eff.efisien else "Kurang Efisien"
+                # each formula has its own wording, so that the conclusion follows from it
+                sit = "efisiensi_efisien" if eff.efisien else "efisiensi_tidak"
+                if eff.formula != "selisih":
+                    sit += "_" + eff.formula
+                serapan_txt = fmt_pct(serapan)
+                eff_par = pb.say(sit, serapan=serapan_txt, efisiensi=eff_txt, **money)
         else:
             pagu = real = None
             serapan_txt = eff_txt = DASH
@@ -223,7 +249,9 @@ def build_context(fig: Figures) -> dict[str, Any]:
                                       sk.realisasi_anggaran))
     total_pagu = measure.total([prog_pagu(p)[0] for p in fig.program])
     total_real = measure.total([prog_pagu(p)[1] for p in fig.program])
-    total_serapan = measure.absorption(total_pagu, total_real) if fig.program else None
+    # a recorded pagu of 0 has no absorption (said plainly, never "0% of Rp0")
+    total_serapan = measure.absorption(total_pagu, total_real) if fig.program and total_pagu \
+        else None
     sisa = total_pagu - total_real
 
     # composition of belanja
@@ -244,6 +272,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
                               serapan=fmt_pct(total_serapan), serapan_lalu=fmt_pct(tl_serapan),
                               selisih=fmt_num(abs(ch.points)), pagu_lalu=fmt_rp(tl.pagu),
                               realisasi_lalu=fmt_rp(tl.realisasi))
+    elif fig.program and not total_pagu:
+        serapan_lalu = pb.say("serapan_pagu_nol", key="serapan", year=year, prev_year=prev_year)
     else:
         serapan_lalu = pb.say("serapan_tidak_tersedia", key="serapan", year=year,
                               prev_year=prev_year)
@@ -281,6 +311,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
         "n_kegiatan": n_keg,
         "n_sub_kegiatan": n_sub,
         "has_program": bool(fig.program),
+        "pagu_nol": bool(fig.program) and not total_pagu,
         "total_pagu": fmt_rp(total_pagu),
         "total_pagu_cell": fmt_amount(total_pagu),
         "total_pagu_terbilang": terbilang_rupiah(total_pagu),
@@ -330,7 +361,7 @@ def _band_range(b: measure.Band) -> str:
 
 
 def _row36(no: str, label: str, ind: Any, pagu: Decimal) -> dict[str, str]:
-    c = measure.capaian(ind.target, ind.realisasi)
+    c = measure.floored(measure.capaian(ind.target, ind.realisasi))
     return {"no": no, "uraian": label, "indikator": ind.nama,
             "target": fmt_value(ind.target, ind.satuan),
             "realisasi": fmt_value(ind.realisasi, ind.satuan), "capaian": fmt_pct(c),
@@ -339,7 +370,7 @@ def _row36(no: str, label: str, ind: Any, pagu: Decimal) -> dict[str, str]:
 
 def _row38(no: str, label: str, pagu: Decimal, real: Decimal) -> dict[str, str]:
     return {"no": no, "uraian": label, "pagu": fmt_amount(pagu), "realisasi": fmt_amount(real),
-            "persen": fmt_pct(measure.absorption(pagu, real))}
+            "persen": fmt_pct(measure.absorption(pagu, real)) if pagu else DASH}
 
 
 def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
@@ -350,8 +381,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     st = _ind_status(ind)
     band = scale.band_for(c)
     sat = ind.satuan
-    t_txt = fmt_value(ind.target, sat)
-    r_txt = fmt_value(ind.realisasi, sat)
+    t_txt = _grade_txt(ind.target, ind.skor_target, sat)
+    r_txt = _grade_txt(ind.realisasi, ind.skor_realisasi, sat)
     key = f"{s.id}/{ii}"
     situations: list[str] = []
 
@@ -405,8 +436,9 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         reached = None
     else:
         prog = measure.renstra_progress(r_target, ind.realisasi, ind.polaritas, report_year=year,
-                                        start_year=fig.renstra.awal, end_year=end_year)
-        rt_txt = fmt_value(r_target, sat)
+                                        start_year=fig.renstra.awal, end_year=end_year,
+                                        **_scores(ind, r_target, renstra=True))
+        rt_txt = _grade_txt(r_target, _given_score(ind, r_target, realisasi_first=True), sat)
         rc_txt = fmt_pct(prog.capaian)
         reached = prog.reached
         paragraphs.append(say("renstra_tercapai" if reached else "renstra_belum",
@@ -422,14 +454,16 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     else:
         pn = fmt_value(pbd.nilai, sat)
         pl = pbd.label + (f" Tahun {pbd.tahun}" if pbd.tahun else "")
-        ch = measure.change(pbd.nilai, ind.realisasi, ind.polaritas)
-        if ch.direction == "tetap":
+        ch = _compare(ind, pbd.nilai, scale)
+        if ch.direction == "tetap" and isinstance(pbd.nilai, str) != ind.is_grade:
+            sit, pket = "pembanding_setara", "Setara"  # a grade and a number in its band
+        elif ch.direction == "tetap":
             sit, pket = "pembanding_sama", "Sama"
         elif ch.better:
             sit, pket = "pembanding_atas", "Lebih baik"
         else:
             sit, pket = "pembanding_bawah", "Lebih rendah"
-        if ind.polaritas == "negatif" and sit != "pembanding_sama":
+        if ind.polaritas == "negatif" and sit not in ("pembanding_sama", "pembanding_setara"):
             sit += "_negatif"
             pket = "Lebih baik" if ch.better else "Kurang baik"
         sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
@@ -441,6 +475,48 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         status=st, years=years, renstra_target=rt_txt, renstra_capaian=rc_txt,
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
         paragraphs=paragraphs, situations=situations)
+
+
+def _given_score(ind: Indikator, v: Decimal | str, *, realisasi_first: bool = False
+                 ) -> Decimal | None:
+    """The score the figures give for the letter grade ``v`` (None: a number, or no score).
+    A grade equal to both the target and the realisasi takes the target's score, or with
+    ``realisasi_first`` (a Renstra target) the realisasi's, so that an equal grade is 100%."""
+    if not isinstance(v, str):
+        return None
+    given = [(ind.target, ind.skor_target), (ind.realisasi, ind.skor_realisasi)]
+    for grade, score in (reversed(given) if realisasi_first else given):
+        if v == grade and score is not None:
+            return score
+    return None
+
+
+def _scores(ind: Indikator, other: Decimal | str, *, renstra: bool = False
+            ) -> dict[str, Decimal | None]:
+    """The scores to compare ``other`` (the target, or a Renstra target) with the realisasi,
+    the same in every table: a letter grade takes the score the figures give for that grade,
+    else its representative value, so an equal grade with one given score is 100%."""
+    real = ind.realisasi
+    skor_real = ind.skor_realisasi if ind.skor_realisasi is not None else _given_score(ind, real)
+    return {"skor_target": _given_score(ind, other, realisasi_first=renstra),
+            "skor_realisasi": skor_real}
+
+
+def _compare(ind: Indikator, nilai: Decimal | str, scale: measure.Scale) -> measure.Change:
+    """The realisasi against a comparison value. A letter grade and a number are compared by
+    grade (the number's band on the scale) unless the figures give the grade's score: grade B
+    and 63,36 (itself in band B) are equal, not 'above'."""
+    real = ind.realisasi
+    if isinstance(real, str) != isinstance(nilai, str):
+        if isinstance(real, str) and ind.skor_realisasi is not None:
+            return measure.change(nilai, ind.skor_realisasi, ind.polaritas)
+        num = nilai if not isinstance(nilai, str) else real
+        grade = scale.band_for(measure.floored(to_decimal(num))).code
+        if measure.is_grade(grade):
+            if isinstance(real, str):
+                return measure.change(grade, real)
+            return measure.change(nilai, grade)
+    return measure.change(nilai, real, ind.polaritas)
 
 
 def _b2_paragraph(pb: Phrasebank, s: Sasaran, si: int, cap: Decimal, label: str,

@@ -83,6 +83,15 @@ def cap_issue(rule: Rule, vc: ValueCell, message: str, expected: str | None) -> 
 def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] | None:
     """(positive, negative, formula text) of a capaian from target and realisasi cells."""
     if t.grade and r.grade:
+        # grades with their scores ("BB (76,5)"): the scores decide
+        from drafter.check.claims_parse import value_of as stated
+
+        ts, rs = stated(t), stated(r)
+        if (ts is not None and rs is not None and ts.num is not None and rs.num is not None
+                and ts.num.value != 0):
+            tv, rv = ts.num.value, rs.num.value
+            return (rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED,
+                    f"{show(rv)}/{show(tv)}")
         # equal grades give 100%; for different grades the scores behind them are unknown
         # (a report may use its own score for a grade), so nothing can be recomputed
         if t.grade == r.grade:
@@ -148,6 +157,9 @@ class CapaianRecomputed(Rule):
         comp = neg if negative else pos
         # a capped 100% is consistent only when the indicator's own formula exceeds 100
         if caps and c.num.value == HUNDRED and comp > HUNDRED:
+            return None
+        # a negative result counts as 0 (the scale starts at 0)
+        if c.num.value == 0 and (pos < 0 or neg < 0):
             return None
         if negative:
             tv, rv = value_of(t), value_of(r)

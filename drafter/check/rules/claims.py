@@ -30,7 +30,7 @@ from drafter.check.claims_parse import (
     words,
 )
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules.arithmetic import is_negative
+from drafter.check.rules.arithmetic import _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
@@ -124,6 +124,8 @@ def negative_polarity(target: Value, real: Value, capaian: Value | None) -> bool
     pos = r / t * 100
     neg = (t - (r - t)) / t * 100
     c = capaian.num.value
+    if c == 0 and neg < 0 < pos:
+        return True  # the negative formula's result below 0, counted as 0 (the scale's floor)
     # the formula that explains the stated capaian better wins (near the target both formulas
     # give almost the same value, so "explained by one only" is not enough)
     return capaian.num.explains(neg, slack=Decimal("0.5")) and abs(neg - c) < abs(pos - c)
@@ -274,7 +276,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if stated.num is not None and stated.num.is_year:
                     continue
-                if pattern("helpers", "unit_after").match(text[m.end("num"):]):
+                unit = re.match(r"\s*([A-Za-z]+)", text[m.end("num"):])
+                same_unit = unit is not None and real.text.lower().endswith(" " + unit.group(1).lower())
+                if pattern("helpers", "unit_after").match(text[m.end("num"):]) and not same_unit:
                     continue  # "realisasi sebesar 182 laporan": a count, not the indicator value
                 if re.match(r"\s*(?:dari|terhadap)\s+(?:the\s+)?target\b", text[m.end("num"):], re.IGNORECASE) \
                         and same_value(stated, cap):
@@ -331,6 +335,9 @@ class CapaianClaim(_ClaimRule):
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 if same_value(stated, alt33) and self._medium_term(ctx, sent):
                     continue  # the capaian against the Renstra end target (Tabel 3.3)
+                if (stated.num.value == 100 and cap is not None and cap.num is not None
+                        and cap.num.value > 100 and _doc_caps(ctx)):
+                    continue  # a capaian above 100% counted as 100% under the report's cap rule
                 if m.start("num") not in found \
                         and same_value(stated, real):
                     continue  # "indikator X mencapai 85%": the realisasi of a percentage indicator

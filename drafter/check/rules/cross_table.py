@@ -133,6 +133,9 @@ class IndicatorValueMismatch(_XTRule):
         for role in ("PK", "3.2", "3.3", "3.4", "3.5", "3.7"):
             for r, m in assign(ctx, role):
                 groups[id(m)].setdefault(role, []).append(r)
+        from drafter.check.rules.arithmetic import _doc_caps
+
+        caps = _doc_caps(ctx)
         for m in mains:
             g = groups[id(m)]
             # --- target of the report year: the PK is the reference
@@ -171,9 +174,17 @@ class IndicatorValueMismatch(_XTRule):
                 cvals.append((m.role, m.values["capaian"]))
             key = " ".join(sorted(ftokens(m.sasaran or "")))
             single = not key or sum(1 for x in mains if " ".join(sorted(ftokens(x.sasaran or ""))) == key) == 1
+            ind_val = value_of(m.values.get("capaian"))
+            ind_cap = ind_val.num.value if ind_val is not None and ind_val.num is not None else None
             for role in ("3.5", "3.7") if single else ("3.5",):
                 for r in g.get(role, []):
                     if r.values.get("capaian"):
+                        # the sasaran's capaian counted as 100% under the report's cap rule
+                        r_val = value_of(r.values["capaian"])
+                        if (role == "3.7" and caps and r_val is not None and r_val.num is not None
+                                and r_val.num.value == 100 and ind_cap is not None
+                                and ind_cap > 100):
+                            continue
                         cvals.append((role, r.values["capaian"]))
             yield from self._against_reference(m, "capaian", cvals, reference_first=False)
 
