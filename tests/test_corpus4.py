@@ -1,0 +1,121 @@
+"""The third held-out corpus (tests/corpus4): every report reads, every gold file is well formed,
+every quote of an entry or trap is on the line it names and no trap shares a line with a defect.
+This is a validity test of the gold data, not a recall test: the corpus is held out and only
+scored with ``scripts/score_devset.py --corpus tests/corpus4``."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus4"
+CATEGORIES = {"arithmetic", "predicate", "claim-vs-table", "cross-table", "year", "leftover",
+              "foreign-name", "count", "terbilang", "typo", "structure", "other"}
+GOLDS = sorted(CORPUS.glob("*.gold.yaml"))
+
+
+def _build() -> Any:
+    spec = importlib.util.spec_from_file_location("corpus_build", ROOT / "tests" / "corpus" / "build.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+build = _build()
+
+
+@pytest.fixture(scope="module")
+def lines_of() -> dict[str, list[str]]:
+    return {g.name: build.report_lines(build.report_for(g)) for g in GOLDS}
+
+
+def test_corpus4_has_three_reports_in_several_formats() -> None:
+    assert len(GOLDS) >= 3
+    reports = [build.report_for(g) for g in GOLDS]
+    assert all(r is not None for r in reports), [g.name for g, r in zip(GOLDS, reports, strict=True) if r is None]
+    assert {r.suffix for r in reports} >= {".md", ".txt"}
+    for r in reports:
+        size = r.stat().st_size
+        assert 12_000 <= size <= 18_000, (r.name, size)
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name)
+def test_gold_file_is_well_formed(gold: Path) -> None:
+    entries, traps = build.load_gold(gold)
+    assert 12 <= len(entries) <= 16, len(entries)
+    assert 10 <= len(traps) <= 12, len(traps)
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for e in entries:
+        assert {"id", "line", "quote", "category", "detectable", "explanation"} <= set(e), e
+        assert e["category"] in CATEGORIES, e
+        assert e["detectable"] in ("auto", "hard"), e
+        assert isinstance(e["line"], int) and e["line"] > 0, e
+        assert str(e["explanation"]).strip(), e
+    for t in traps:
+        assert {"line", "quote", "explanation"} <= set(t), t
+        assert set(t.get("categories") or []) <= CATEGORIES, t
+    assert len({e["category"] for e in entries}) >= 7
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name)
+def test_every_quote_is_on_its_line(gold: Path, lines_of: dict[str, list[str]]) -> None:
+    lines = lines_of[gold.name]
+    entries, traps = build.load_gold(gold)
+    bad = []
+    for e in list(entries) + list(traps):
+        ln = int(e["line"])
+        if not 1 <= ln <= len(lines) or e["quote"] not in lines[ln - 1]:
+            bad.append(f"{e.get('id', 'trap')} line {ln}: {e['quote']!r}")
+        quotes = e.get("related_quotes") or []
+        related = e.get("related_lines") or []
+        if quotes:
+            want = sorted({build._find(lines, q) if isinstance(q, str) else build._find(lines, q[0], int(q[1]))
+                           for q in quotes})
+            if want != sorted(related):
+                bad.append(f"{e.get('id')} related_lines {related} != lines of related_quotes {want}")
+        for r in related:
+            assert 1 <= int(r) <= len(lines)
+    assert not bad, "\n".join(bad)
+
+
+def test_traps_are_not_defect_lines() -> None:
+    for gold in GOLDS:
+        entries, traps = build.load_gold(gold)
+        defect_lines = {int(e["line"]) for e in entries if e["category"] != "typo"}
+        shared = [t["quote"] for t in traps if int(t["line"]) in defect_lines]
+        assert not shared, (gold.name, shared)
+
+
+def test_defects_are_apart() -> None:
+    """Two non-typo defects on the same line would be found by one issue: each has its own line."""
+    for gold in GOLDS:
+        entries, _traps = build.load_gold(gold)
+        lines = [int(e["line"]) for e in entries if e["category"] != "typo"]
+        assert len(lines) == len(set(lines)), gold.name
+
+
+@pytest.mark.parametrize("gold", GOLDS, ids=lambda p: p.name)
+def test_report_reads(gold: Path, tmp_path: Path) -> None:
+    from drafter.document.readers import read_document
+
+    report = build.report_for(gold)
+    path = build.build_docx(report, tmp_path / (report.stem + ".docx")) if report.suffix == ".docxsrc" else report
+    doc = read_document(path)
+    assert sum(1 for _ in doc.text_units()) > 50
+
+
+
+def test_traps_are_not_related_lines() -> None:
+    """A trap must not be a related line of a defect either: an issue there may rightly report
+    the defect, and would then be counted as a flagged trap."""
+    for gold in GOLDS:
+        entries, traps = build.load_gold(gold)
+        related = {int(r) for e in entries if e["category"] != "typo" for r in e.get("related_lines") or []}
+        shared = [t["quote"] for t in traps if int(t["line"]) in related]
+        assert not shared, (gold.name, shared)
