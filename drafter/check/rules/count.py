@@ -109,6 +109,24 @@ _STATED_TOTAL_RE = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?indi[ck]ator\b", re.IGNORECASE)
 
 
+_OWN_PK_RE = re.compile(r"\bperjanjian\s+kinerja\b|\(PK\)", re.IGNORECASE)
+_OTHER_PLAN_RE = re.compile(r"\b(?:renstra|rencana\s+strategis|rpjmd|tahun\s+lalu|tahun\s+sebelumnya|"
+                            r"kabupaten\s+\w+\s+memiliki)\b", re.IGNORECASE)
+_N_SASARAN_RE = re.compile(r"\b(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+                           r"sembilan|sepuluh)\s+(?:\(\s*\w+\s*\)\s*)?sasaran\b", re.IGNORECASE)
+
+
+def _all_sasaran(before: str, n_sas: int | None) -> bool:
+    """"... memuat tiga sasaran strategis yang diukur dengan N indikator": a count of the
+    indicators of all the sasaran the sentence counts (as many as the table has, two or
+    more), not of one sasaran."""
+    for m in _N_SASARAN_RE.finditer(before):
+        n = count_value(m.group("n"))
+        if n is not None and n >= 2 and (n_sas is None or n == n_sas):
+            return True
+    return False
+
+
 def _part_of_stated_total(sent: str, m: re.Match[str]) -> bool:
     """"Dari tujuh indikator, sebanyak 4 indikator ...": a count inside a sentence that states
     the total ("dari N indikator") elsewhere is a part of it."""
@@ -141,8 +159,9 @@ class IndicatorCount(_CNRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if not ctxt.search(sent) or pattern("helpers", "other_set").search(sent):
-                    continue
+                if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
+                        not _OWN_PK_RE.search(sent) or _OTHER_PLAN_RE.search(sent))):
+                    continue  # (the IKU of a Renstra is another set, unless the PK is named)
                 if pattern("status_count_above").search(sent):
                     continue
                 for kind, expected in (("indikator", n_ind), ("sasaran", n_sas)):
@@ -151,10 +170,14 @@ class IndicatorCount(_CNRule):
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
                         if kind == "indikator" and _ONE_SASARAN_RE.search(sent) and \
-                                not _WHOLE_MEASURED_RE.search(sent[:m.start()]):
+                                not _WHOLE_MEASURED_RE.search(sent[:m.start()]) and \
+                                not _all_sasaran(sent[:m.start()], n_sas):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
+                            if own is None and n_sas == 1 and \
+                                    re.search(r"\b(?:satu|1|sebuah)\s+sasaran\b", sent, re.I):
+                                own = n_ind  # the report's only sasaran: all indicators
                             if own is not None and own != n and n <= 60:
                                 yield self.issue(
                                     b, s + m.start(), s + m.end(),

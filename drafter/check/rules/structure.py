@@ -595,7 +595,9 @@ class MissingTableReference(Rule):
 _LETTER_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>[A-H])\s?[.)]\s+(?P<t>\S.{2,}?)[\s*_]*$")
 _NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3,}?)[\s*_]*$")
 # "1.1 Latar Belakang", "3.2. Capaian Kinerja" (not "3.1" in a sentence: a title must follow)
-_SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z][^.:;]{2,100}?)"
+# a title may hold an abbreviation with its period ("3.4 Pengukuran Kinerja TA. 2021")
+_SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z](?:[^.:;]|"
+                          r"(?<=\b[A-Z])\.|(?<=\b[A-Z][A-Za-z])\.|(?<=\b[A-Z][a-z]{2})\.){2,100}?)"
                           r"[\s*_]*$")
 _BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
 
@@ -614,6 +616,9 @@ def _bab_heading(text: str, kind: str) -> re.Match[str] | None:
     if len(words) >= 5 and lower >= 3 and \
             (text.rstrip(" *_").endswith(".") or re.search(r"[a-z]\.\s+[A-Z]", title)):
         return None
+    if words and words[0][:1].islower() and \
+            (text.rstrip(" *_").endswith(".") or re.search(r"[.;]\s+bab\s+[ivx]+\b", title, re.I)):
+        return None  # "Bab I berisi pendahuluan. Bab II memuat ...": a sentence
     return m
 _DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
                             r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
@@ -838,7 +843,7 @@ class EmptyLastSection(Rule):
                     break
             if k == "bab" and nxt is not None:
                 continue
-            if nxt is not None and not _BAB_HEAD_RE.match(nxt.text if nxt.kind != "table" else ""):
+            if nxt is not None and (nxt.kind == "table" or not _bab_heading(nxt.text, nxt.kind)):
                 continue
             yield self.issue(
                 b, 0, len(b.text.rstrip()),
