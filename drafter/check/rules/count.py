@@ -402,6 +402,17 @@ class BreakdownSum(_CNRule):
         skip = _cpat("count_breakdown_skip")
         for m in _cpat("count_breakdown").finditer(b.text):
             noun = m.group("noun").lower()
+            kinds = _kinds_partition(m.group("rest"), int(m.group("n")), noun)
+            if kinds is not None:
+                n = int(m.group("n"))
+                if sum(kinds) != n:
+                    yield self.issue(
+                        b, m.start("n"), m.end("n"),
+                        f"tertulis {n} {noun}, padahal rinciannya {' + '.join(map(str, kinds))} = "
+                        f"{sum(kinds)}",
+                        expected=str(sum(kinds)),
+                    )
+                continue
             if skip.match(noun):
                 continue
             rest = re.sub(r"\([^()]*\)", " ", m.group("rest"))
@@ -419,6 +430,33 @@ class BreakdownSum(_CNRule):
                 f"{sum(parts)} {noun}",
                 expected=f"{sum(parts)} {noun}",
             )
+
+
+_KIND_ITEM_RE = re.compile(r"^(?P<n>\d{1,4})\s+(?P<w>[A-Za-z][\w/-]*(?:\s+[a-z][\w/-]*){0,3})$")
+_NOT_KIND_RE = re.compile(r"^(?:program|kegiatan|sub|indikator|sasaran|orang|pegawai|persen|kali|"
+                          r"tahun|bulan|hari|jam|rt|rw|dusun|lingkungan|dukuh|banjar|jorong)\b",
+                          re.IGNORECASE)
+
+
+def _kinds_partition(rest: str, n: int, noun: str) -> list[int] | None:
+    """"47 kegiatan pengawasan, terdiri atas 18 audit, 15 reviu, 9 evaluasi dan 6 pemantauan":
+    the parts of a count split into kinds, each "<number> <kind>" and nothing else, every part
+    smaller than the total (not a composition into smaller units: "12 kelurahan terdiri atas 45
+    RW"). None when the rest is not such a list."""
+    flat = re.sub(r"\([^()]*\)", " ", rest).strip().rstrip(".")
+    if "%" in flat or re.search(r"\bRp\b", flat):
+        return None
+    items = [x.strip() for x in re.split(r",|;|\s(?:dan|serta)\s", flat) if x.strip()]
+    items = [re.sub(r"^(?:dan|serta)\s+", "", x) for x in items]
+    parts: list[int] = []
+    for it in items:
+        im = _KIND_ITEM_RE.match(it)
+        if im is None or _NOT_KIND_RE.match(im.group("w")) or im.group("w").lower().startswith(noun):
+            return None
+        parts.append(int(im.group("n")))
+    if len(parts) < 2 or any(p >= n for p in parts) or sum(parts) > 2 * n:
+        return None
+    return parts
 
 
 def _caption(ctx: CheckContext, table: Block) -> str:
@@ -797,6 +835,25 @@ def _noun_info(noun: str) -> dict[str, Any]:
     return {}
 
 
+# the predicate between a counted place noun and its list (no number, no clause break)
+_PRED_INTRO_RE = re.compile(r"^(?=[^.;:\d()]{0,120}?,?\s*(?:yaitu|yakni|meliputi)\b)(?:\s+[A-Za-z][\w-]*){1,12}?"
+                            r"\s*,?\s*(?:yaitu|yakni|meliputi)\b\s*:?")
+
+
+def _head_items(region: str, noun: str) -> int | None:
+    """Items of a list whose every item starts with the counted noun, capitalised: "Program
+    A, Program B dan Program C" (the items may hold commas and "dan" themselves). None when
+    the list does not start with the noun or names fewer than two."""
+    head = noun.split()[0]
+    cap = head[:1].upper() + head[1:].lower()
+    body = region.strip(" :")
+    if not re.match(r"(?:" + re.escape(cap) + r"|" + re.escape(head.upper()) + r")\b", body):
+        return None
+    starts = re.findall(r"(?:^|[,;]\s*|\s(?:dan|serta)\s+)(?:" + re.escape(cap) + r"|"
+                        + re.escape(head.upper()) + r")\b", body)
+    return len(starts) if len(starts) >= 2 else None
+
+
 @register
 class ListedItemsCount(_CNRule):
     """A count followed by its items that lists another number of them: "terdiri dari 7
@@ -825,6 +882,10 @@ class ListedItemsCount(_CNRule):
                     continue
                 rest = text[m.end():]
                 im = intro.match(rest)
+                if not im and _noun_info(m.group("noun")).get("inline"):
+                    # "sepuluh kelurahan menyampaikan laporan tepat waktu, yaitu A, B ...": the
+                    # places named after what they did
+                    im = _PRED_INTRO_RE.match(rest)
                 if not im:
                     continue
                 sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
@@ -835,7 +896,10 @@ class ListedItemsCount(_CNRule):
                     continue
                 info = _noun_info(m.group("noun"))
                 found: int | None = None
-                if region.strip(" :"):
+                heads = _head_items(region, m.group("noun"))
+                if heads is not None:
+                    found = heads  # "lima program, yaitu Program A, Program B, ... dan Program D"
+                elif region.strip(" :"):
                     if not info.get("inline"):
                         numbered = re.findall(r"(?:^|[\s;,])(?:\d{1,2}\)|\(\d{1,2}\)|[a-z]\))\s",
                                               region)

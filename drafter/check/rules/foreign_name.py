@@ -510,6 +510,13 @@ _COUNT_RE = re.compile(
 
 
 # "jumlah desa di Kecamatan X sebanyak 8": the number after the noun
+# any "N desa/kelurahan" (FN108: more than the kecamatan has)
+_ANY_COUNT_RE = re.compile(rf"(?i)(?<![\w.,/-])(?P<n>{_COUNT_WORDS})\s*(?:\(\s*\d{{1,3}}\s*\)\s*)?"
+                           r"(?P<noun>desa|kelurahan)\b")
+# a sentence about a wider area than the kecamatan
+_WIDER_RE = re.compile(r"(?i)\bse-?\s*(?:kabupaten|kota|provinsi|kecamatan|jawa|indonesia|nasional)|"
+                       r"\b(?:kecamatan|kabupaten|kota|daerah|wilayah)\s+lain\b|\bnasional\b|\bprovinsi\b|"
+                       r"\bkabupaten/kota\b|\bseluruh\s+(?:kabupaten|kota|kecamatan)\b")
 _COUNT_AFTER_RE = re.compile(
     r"(?i)\bjumlah\s+(?P<noun>desa|kelurahan)(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?\s+"
     r"(?:(?:di\s+)?(?:wilayah\s+)?kecamatan\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+)?"
@@ -545,7 +552,9 @@ class VillageCount(Rule):
     The count is looked for after "terdiri dari/atas", "membawahi", "meliputi", "mencakup",
     "terbagi menjadi", "memiliki", "jumlah desa ..." in a sentence that names no other
     kecamatan. "N desa" is right when it equals the desa or all desa and kelurahan; "N
-    desa/kelurahan" must equal both together. The gazetteer follows Kepmendagri 300.2.2-2138
+    desa/kelurahan" must equal both together. Any other "N desa/kelurahan" of the kecamatan
+    ("pembinaan kepada enam kelurahan") is reported when N is more than the kecamatan has and
+    the sentence names no other region or wider area ("se-Kabupaten"). The gazetteer follows Kepmendagri 300.2.2-2138
     of 2025: a desa split or merged since the report year would show here, hence a warning.
     """
 
@@ -563,6 +572,7 @@ class VillageCount(Rule):
         n_desa = sum(v.kind == DESA for v in vs)
         n_kel = len(vs) - n_desa
         blocks = ctx.document.blocks
+        seen: set[tuple[int, int]] = set()
         for unit, block in units(ctx.document):
             text = unit.text
             if unit is block and block.kind == "paragraph" and block.index + 1 < len(blocks) \
@@ -603,6 +613,38 @@ class VillageCount(Rule):
                         f"Kecamatan {own.name} memiliki {right}",
                         expected=right,
                     )
+                    seen.add((id(unit), m.start(grp)))
+        yield from self._too_many(ctx, own, vs, n_desa, n_kel, seen)
+
+    def _too_many(self, ctx: CheckContext, own: Region, vs: list[Region], n_desa: int, n_kel: int,
+                  seen: set[tuple[int, int]]) -> Iterable[Issue]:
+        """"Pembinaan dilakukan kepada enam kelurahan" when the kecamatan has five: more
+        desa/kelurahan of its own than the kecamatan has, in any sentence that names no other
+        region and no wider area ("se-Kabupaten")."""
+        gaz = gazetteer()
+        total = len(vs)
+        for unit, block in joined_units(ctx):
+            if block.kind == "table":
+                continue
+            for m in _ANY_COUNT_RE.finditer(unit.text):
+                val = count_value(m.group("n"))
+                if val is None or val <= total or val > 60 or (id(unit), m.start("n")) in seen:
+                    continue
+                if re.search(r"(?i)\bdari\s+(?:total\s+|seluruh\s+)?$", unit.text[max(0, m.start() - 20):m.start()]):
+                    continue  # "7 dari 9 desa": CN108 reads the total of a part
+                sent = sentence(unit.text, m.start(), m.end())
+                if _WIDER_RE.search(sent) or _legit(sent) or any(
+                        resolve_mention(gaz, lv, k, mm.group("rest"))[0] not in (None, own)
+                        for mm, lv, k in _mentions(sent, {0, 1, 2})):
+                    continue
+                right = (f"{n_desa} desa" if n_desa else "") + (" dan " if n_desa and n_kel else "") \
+                    + (f"{n_kel} kelurahan" if n_kel else "")
+                yield self.issue(
+                    unit, m.start("n"), m.end("noun"),
+                    f"tertulis {m.group('n')} {m.group('noun').lower()}, padahal menurut data wilayah "
+                    f"Kemendagri Kecamatan {own.name} hanya memiliki {right}",
+                    expected=right,
+                )
 
 
 _WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
