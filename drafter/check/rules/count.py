@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from drafter.check.claims_parse import clean, count_value, main_rows, pattern, sentences
+from drafter.check.claims_parse import clean, count_value, main_rows, pattern, prose_blocks, sentences
 from drafter.check.fuzzy import normalize, strip_markup
 from drafter.check.registry import Issue, Rule, register
 from drafter.document.model import Block
@@ -109,6 +109,7 @@ _STATED_TOTAL_RE = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?indi[ck]ator\b", re.IGNORECASE)
 
 
+_RUNNING_HEAD_RE = re.compile(r"^\W*(?:lkj?i?p|lakip|laporan\s+(?:akuntabilitas\s+)?kinerja)\b", re.IGNORECASE)
 _OWN_PK_RE = re.compile(r"\bperjanjian\s+kinerja\b|\(PK\)", re.IGNORECASE)
 _OTHER_PLAN_RE = re.compile(r"\b(?:renstra|rencana\s+strategis|rpjmd|tahun\s+lalu|tahun\s+sebelumnya|"
                             r"kabupaten\s+\w+\s+memiliki)\b", re.IGNORECASE)
@@ -145,7 +146,8 @@ class IndicatorCount(_CNRule):
     name = "indicator-count"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        rows = main_rows(ctx)
+        # a running page header caught in a table flattened from PDF is no indicator
+        rows = [r for r in main_rows(ctx) if not _RUNNING_HEAD_RE.match(r.name or "")]
         if not rows:
             return
         n_ind = len(rows)
@@ -153,7 +155,7 @@ class IndicatorCount(_CNRule):
         n_sas = len(set(sas)) if len(sas) == len(rows) else None
         src = ctx.tables.name(rows[0].role)
         ctxt = pattern("count_context")
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             if not _summary_chapter(b):
                 continue
             text = b.text
@@ -175,7 +177,7 @@ class IndicatorCount(_CNRule):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
-                            if own is None and n_sas == 1 and \
+                            if own is None and n_sas in (1, None) and \
                                     re.search(r"\b(?:satu|1|sebuah)\s+sasaran\b", sent, re.I):
                                 own = n_ind  # the report's only sasaran: all indicators
                             if own is not None and own != n and n <= 60:
@@ -298,7 +300,7 @@ class ProgramCount(_CNRule):
         # every part of the budget table (a table split over pages is several blocks)
         main_counts = _level_counts(ctx, main_table, budget) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             if not _summary_chapter(b):
                 continue
             text = b.text
@@ -373,7 +375,7 @@ class BreakdownSum(_CNRule):
                            r"(?::|antara\s+lain|sebagai\s+berikut|adalah)\s*:?\s*$", re.IGNORECASE)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text.rstrip()
             m = self._ANNOUNCE.search(text)
             if m:
@@ -1037,7 +1039,34 @@ def _inline_items(listing: str) -> int | None:
         segs[-1:] = parts
     if len(segs) < 2 or any(not s or len(s.split()) > 6 for s in segs):
         return None
+    if any(re.match(_WORDNUM_RE + r"\s", s, re.IGNORECASE) for s in segs):
+        return None  # "11 kabupaten/kota, yaitu sembilan kabupaten dan dua kota": counts
     return len(segs)
+
+
+_COLLECTIVE = {"kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
+               "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10}
+# "Ketiga langkah perbaikan yang direncanakan adalah: (a) ...; (b) ...": "the three steps"
+_COLLECTIVE_RE = re.compile(r"\b(?P<w>" + "|".join(_COLLECTIVE) + r")\s+(?P<noun>(?!dari\b|belas\b|"
+                            r"puluh\b)[a-z][\w-]*(?:\s+(?!yaitu\b|yakni\b|adalah\b|meliputi\b)[a-z][\w-]*)"
+                            r"{0,5}?)\s*,?\s*(?:yaitu|yakni|adalah|ialah|meliputi|sebagai\s+berikut)\s*:?\s*",
+                            re.IGNORECASE)
+_ENUM_RE = re.compile(r"(?:^|(?<=[\s;,:]))(?:\(\s*(?P<a>[a-z]|\d{1,2})\s*\)|(?P<b>[a-z]|\d{1,2})\))\s")
+
+
+def _enumerated(text: str) -> int | None:
+    """Items of an inline enumeration "(a) ...; (b) ...; (c) ..." or "1) ..., 2) ..." that
+    starts the text and runs in order; None when there is none of two or more."""
+    marks = [(m.start(), m.group("a") or m.group("b")) for m in _ENUM_RE.finditer(text)]
+    if len(marks) < 2 or marks[0][0] > 2:
+        return None
+    first = marks[0][1]
+    seq = [chr(ord("a") + i) for i in range(26)] if first.isalpha() else [str(i) for i in range(1, 27)]
+    n = 0
+    for _pos, mk in marks:
+        if n < len(seq) and mk.lower() == seq[n]:
+            n += 1
+    return n if n >= 2 else None
 
 
 @register
@@ -1062,7 +1091,7 @@ class InlineListCount(_CNRule):
         nouns = (_cdata().get("listed_nouns") or {}).items()
         listed = {str(k).lower() for k, v in nouns if (v or {}).get("inline")}
         known = {str(k).lower() for k, _v in nouns}
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text
             for m in inline.finditer(text):
                 n = _count(m.group("n"))
@@ -1082,6 +1111,7 @@ class InlineListCount(_CNRule):
                     f"{found} butir",
                     expected=f"{found}",
                 )
+            yield from self._collective(b)
             m2 = headed.search(text)
             if m2 is None:
                 continue
@@ -1110,3 +1140,21 @@ class InlineListCount(_CNRule):
                     f"yang dirinci sesudahnya {items} butir",
                     expected=f"{items}",
                 )
+
+    def _collective(self, b: Block) -> Iterable[Issue]:
+        """"Ketiga langkah ... adalah: (a) ...; (b) ...; (c) ...; (d) ...": the collective
+        count ("the three steps") against the enumerated items that follow."""
+        for m in _COLLECTIVE_RE.finditer(b.text):
+            if m.start() and not re.search(r"(?:^|[.;:]\s*)$", b.text[:m.start()]) and \
+                    not re.search(r"\b(?:dari|atas|untuk|dengan|oleh)\s+$", b.text[:m.start()], re.I):
+                continue  # "langkah ketiga" after its noun is an ordinal, not a count
+            n = _COLLECTIVE[m.group("w").lower()]
+            found = _enumerated(b.text[m.end():])
+            if found is None or found == n:
+                continue
+            yield self.issue(
+                b, m.start(), m.end("noun"),
+                f"tertulis {m.group('w')} {m.group('noun')} ({n}), padahal yang dirinci sesudahnya "
+                f"{found} butir",
+                expected=f"{found}",
+            )
