@@ -732,19 +732,21 @@ class ValueYear(Rule):
             if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]):
                 continue  # "Dibandingkan tahun 2023, ... meningkat": the year is the baseline
             end = years[k + 1].start() if k + 1 < len(years) else len(text)
-            end = min(end, sentence_bounds(text, m.start(), m.end())[1])
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
             if stop:
                 end = stop.start()
             other = vals.get(y, set())
             evidence, counter = [], []
+            # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's, and
+            # what follows the year is then no longer about X (only the rest of its sentence)
+            before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
+            if before:
+                end = min(end, sentence_bounds(text, m.start(), m.end())[1])
             nums = [n for n in scan_numbers(text[m.end():end])
                     if not _ATTACHED_RE.match(text, m.end() + n.end)
                     # "96 ruang kelas baru": a count of things, not an indicator value
                     and not (not n.decimals and not n.percent and re.match(
                         r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[m.end() + n.end:]))]
-            # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's
-            before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
             if before:
                 nums += [n for n in scan_numbers(before.group(1))]
             for n in nums:
@@ -961,7 +963,7 @@ def _states_report_figure(ctx: CheckContext, sent: str) -> bool:
     realisasi or the average, with decimals): it speaks of the report year."""
     vals: set[Any] = set()
     ti = ctx.tables
-    for r in ti.rows("3.1"):
+    for r in [r for rows in ti.indicator_rows.values() for r in rows] or ti.rows("3.1"):
         for key in ("capaian", "realisasi"):
             vc = r.values.get(key)
             if vc is not None and vc.num is not None and vc.num.decimals:
