@@ -826,11 +826,12 @@ def _noun_re() -> re.Pattern[str]:
     nouns = sorted((str(k) for k in (_cdata().get("listed_nouns") or {})), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     return re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
-                      r"(?P<noun>" + alt + r")\b", re.IGNORECASE)
+                      r"(?P<noun>(?:" + alt + r")(?:\s*/\s*(?:desa|kelurahan|nagari|gampong))?)\b",
+                      re.IGNORECASE)
 
 
 def _noun_info(noun: str) -> dict[str, Any]:
-    key = " ".join(noun.split())
+    key = " ".join(noun.split("/")[0].split())  # "desa/kelurahan": as "desa"
     for k, v in (_cdata().get("listed_nouns") or {}).items():
         if str(k).lower() == key.lower():
             return v or {}
@@ -1096,7 +1097,8 @@ class InlineListCount(_CNRule):
             for m in inline.finditer(text):
                 n = _count(m.group("n"))
                 noun = " ".join(m.group("noun").split())
-                if n is None or not 2 <= n <= 20 or noun.lower() in listed:
+                if n is None or not 2 <= n <= 20 or noun.lower() in listed or \
+                        noun.split()[0].split("/")[0].lower() in listed:
                     continue  # desa, kelurahan ... are CN107's
                 if open_re.search(noun) and not re.match(r"di\s*antaranya\b", noun, re.I):
                     continue

@@ -315,7 +315,8 @@ class OtherDesa(Rule):
                 continue
             items, spans = [], []
             for a, b in parts:
-                for piece in re.finditer(r"(?:(?!\bdan\b|\bserta\b).)+", sm.group()[a:b]):
+                # pieces between "dan"/"serta" (a word never starts inside another word)
+                for piece in re.finditer(r"(?:\b(?!(?:dan|serta)\b)\w+\b|\W)+", sm.group()[a:b]):
                     t = piece.group().strip()
                     # "... yaitu Kelurahan Melong": the list starts after its announcing word
                     intro = _LIST_INTRO_RE.match(t)
