@@ -1031,13 +1031,12 @@ class RenstraYearOrdinal(Rule):
     The position in the plan period tells the reader how much of the period is left and what
     the cumulative targets should be; a stale ordinal is usually copied from an older report.
     The period is the range in the same sentence, or else the Renstra period the report states
-    most often. A period written with six calendar years ("2021-2026") is counted from its
-    first year or from the next (both conventions exist); a year is reported only when it
-    fits neither, and the message says which convention gives which year. In a sentence on
-    whether the plan target is reached ("target akhir Renstra belum tercapai pada tahun ke-3
-    periode Renstra", "pada tahun ke-3 capaian terhadap target jangka menengah ...") the
-    ordinal is that of the report year; for a six-year period the way of counting the report
-    uses most often in such sentences is taken. Sentences about plans ("akan tercapai",
+    most often. A period is counted from the first year named ("Renstra 2021-2026": 2021 is
+    the first year); a period of six calendar years whose first year the report gives as the
+    baseline ("Kondisi Awal 2021", "baseline 2021") is counted from the next year. In a
+    sentence on whether the plan target is reached ("target akhir Renstra belum tercapai pada
+    tahun ke-3 periode Renstra", "pada tahun ke-3 capaian terhadap target jangka menengah
+    ...") the ordinal is that of the report year. Sentences about plans ("akan tercapai",
     "ditargetkan") or naming another year are left alone.
     """
 
@@ -1398,7 +1397,7 @@ _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?
 _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
 # "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024" ("T.A. 2022")
 _PK_PROSE_RE = re.compile(
-    r"\bperjanjian\s+kinerja\b(?P<pk>(?!\s+perubahan)(?:[^.;]|(?<=\b[A-Z])\.){0,40}?)\s+(?:telah\s+|sudah\s+)?"
+    r"(?:\bperjanjian\s+kinerja\b|\b(?-i:PK)\b)(?P<pk>(?!\s+perubahan)(?:[^.;]|(?<=\b[A-Z])\.){0,40}?)\s+(?:telah\s+|sudah\s+)?"
     r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b[^.;]{0,160}?"
     r"(?:tanggal|pada)\s+(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE)
@@ -1488,7 +1487,7 @@ class PerjanjianKinerjaDate(Rule):
         """The signing date told in a sentence ("Perjanjian Kinerja Tahun 2023 ditandatangani
         ... pada tanggal 3 Februari 2024")."""
         for b in ctx.document.prose():
-            if "erjanjian" not in b.text:
+            if "erjanjian" not in b.text and "PK" not in b.text:
                 continue
             for m in _PK_PROSE_RE.finditer(b.text):
                 if months.get(m.group("m").lower()) is None:
