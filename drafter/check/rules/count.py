@@ -1052,6 +1052,10 @@ _COLLECTIVE_RE = re.compile(r"\b(?P<w>" + "|".join(_COLLECTIVE) + r")\s+(?P<noun
                             r"puluh\b)[a-z][\w-]*(?:\s+(?!yaitu\b|yakni\b|adalah\b|meliputi\b)[a-z][\w-]*)"
                             r"{0,5}?)\s*,?\s*(?:yaitu|yakni|adalah|ialah|meliputi|sebagai\s+berikut)\s*:?\s*",
                             re.IGNORECASE)
+# "... ada tiga, yaitu: (1) ...", "berjumlah 4 (empat) yaitu a) ... b) ..."
+_ADA_N_RE = re.compile(r"\b(?:ada|sebanyak|berjumlah|sejumlah)\s+(?P<n>\d{1,2}|" + _WORDNUM_RE
+                       + r")(?:\s*\(\s*\w+\s*\))?\s*(?:buah\s*)?,?\s*(?:yaitu|yakni|meliputi|"
+                       r"sebagai\s+berikut)\s*:?\s*", re.IGNORECASE)
 _ENUM_RE = re.compile(r"(?:^|(?<=[\s;,:]))(?:\(\s*(?P<a>[a-z]|\d{1,2})\s*\)|(?P<b>[a-z]|\d{1,2})\))\s")
 
 
@@ -1114,6 +1118,7 @@ class InlineListCount(_CNRule):
                     expected=f"{found}",
                 )
             yield from self._collective(b)
+            yield from self._stated_then_enumerated(b)
             m2 = headed.search(text)
             if m2 is None:
                 continue
@@ -1142,6 +1147,20 @@ class InlineListCount(_CNRule):
                     f"yang dirinci sesudahnya {items} butir",
                     expected=f"{items}",
                 )
+
+    def _stated_then_enumerated(self, b: Block) -> Iterable[Issue]:
+        """"Sasaran strategis dinas ada tiga, yaitu: (1) ...; (2) ...": a count stated after its
+        noun, then an enumeration with explicit markers."""
+        for m in _ADA_N_RE.finditer(b.text):
+            n = _count(m.group("n"))
+            found = _enumerated(b.text[m.end():])
+            if n is None or found is None or found == n or not 2 <= n <= 20:
+                continue
+            yield self.issue(
+                b, m.start("n"), m.end("n"),
+                f"tertulis {m.group('n')} butir, padahal yang dirinci sesudahnya {found} butir",
+                expected=f"{found}",
+            )
 
     def _collective(self, b: Block) -> Iterable[Issue]:
         """"Ketiga langkah ... adalah: (a) ...; (b) ...; (c) ...; (d) ...": the collective
