@@ -1188,6 +1188,9 @@ class OtherRegencyAsOwn(Rule):
                     continue
                 before = unit.text[max(0, m.start() - 70):m.start()]
                 people = _OWN_PEOPLE_RE.search(before)
+                if people is not None and re.search(r"(?i)\b(?:dari|luar|termasuk|juga|bahkan|hingga)\s+$",
+                                                    before[:people.start() + 1]):
+                    continue  # "pasien dari masyarakat Kabupaten X": people from elsewhere
                 office = None
                 if people is None:
                     if heads is None:
