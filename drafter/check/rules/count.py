@@ -947,6 +947,9 @@ class NamedKecamatanVillageCount(_CNRule):
     any office of the same kabupaten/kota (an inspektorat, a dinas, another kecamatan); and
     the total in "7 dari 9 desa/kelurahan ..." in a kecamatan report (its own desa).
 
+    Also the report's own kabupaten/kota ("Kabupaten X terdiri dari 14 kecamatan", "N
+    desa/kelurahan") and province ("Provinsi Y meliputi 12 kabupaten/kota") counted
+    differently from the gazetteer, in a sentence naming only that region.
     The report's own kecamatan is checked by FN108 ("terdiri dari N desa"); this rule covers
     the kecamatan a report talks about and the "K dari N" totals. Only sentences naming exactly one kecamatan, resolved inside the report's
     kabupaten/kota, are compared. The gazetteer follows Kepmendagri 300.2.2-2138 of 2025: a
@@ -964,6 +967,7 @@ class NamedKecamatanVillageCount(_CNRule):
         from drafter.check.rules.foreign_name import _COUNT_RE, _mentions
         from drafter.check.rules.foreign_name import count_value as _cv
 
+        yield from self._areas(ctx)
         regency, own = ctx.info.regency, ctx.info.kecamatan
         if regency is None:
             return
@@ -1015,6 +1019,81 @@ class NamedKecamatanVillageCount(_CNRule):
                     f"memiliki {right}",
                     expected=right,
                 )
+
+    def _areas(self, ctx: CheckContext) -> Iterable[Issue]:
+        """The kecamatan and desa/kelurahan of the report's own kabupaten/kota, the
+        kabupaten/kota of its province, counted differently from the gazetteer."""
+        for b, m, where, right in _area_counts(ctx):
+            area, off = where.rsplit("|", 1)
+            noun = " ".join(m.group("noun").lower().split())
+            s0 = int(off)
+            yield self.issue(
+                b, s0 + m.start("n"), s0 + m.end("noun"),
+                f"tertulis {m.group('n')} {noun} untuk {area}, padahal menurut data wilayah "
+                f"Kemendagri {area} memiliki {right} {noun}",
+                expected=f"{right} {noun}",
+            )
+
+
+_AREA_VERB_RE = re.compile(r"\b(?:terdiri\s+(?:dari|atas)|meliputi|memiliki|mempunyai|membawahi|"
+                           r"membawahkan|mencakup|terbagi\s+(?:atas|menjadi|dalam|ke\s+dalam)|"
+                           r"dibagi\s+(?:atas|menjadi|dalam)|berjumlah|tersebar\s+di)\b", re.IGNORECASE)
+_AREA_COUNT_RE = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s*(?:\(\s*[\w ]+\s*\)\s*)?"
+    r"(?P<noun>kecamatan|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|desa\s*/\s*kelurahan|"
+    r"kelurahan\s*/\s*desa|desa\s+dan\s+kelurahan|kelurahan\s+dan\s+desa)\b", re.IGNORECASE)
+_AREA_OTHER_RE = re.compile(r"\b(?:se-?\s*(?:indonesia|provinsi|jawa|sumatera|kalimantan|sulawesi)|"
+                            r"nasional|provinsi\s+lain|kabupaten\s+lain|kota\s+lain|daerah\s+lain|"
+                            r"rata-rata|\d+\s+dari\s+\d+)\b", re.IGNORECASE)
+
+
+def _area_counts(ctx: CheckContext) -> Iterable[tuple[Block, re.Match[str], str, int]]:
+    """"Kabupaten Sukoharjo terdiri dari 12 kecamatan dan 167 desa", "Provinsi Maluku
+    meliputi 11 kabupaten/kota": (block, match, region name, count in the national
+    gazetteer) for each count of the report's own kabupaten/kota or province that differs."""
+    from drafter.check.analyzer import resolve_mention
+    from drafter.check.gazetteer import gazetteer
+    from drafter.check.rules.foreign_name import _mentions
+
+    info = ctx.info
+    regency, province = info.regency, info.province
+    if info.national or province is None:
+        return
+    gaz = gazetteer()
+    for b in prose_blocks(ctx):
+        text = b.text
+        if not _AREA_COUNT_RE.search(text):
+            continue
+        for s, e in sentences(text):
+            sent = text[s:e]
+            if not _AREA_VERB_RE.search(sent) or _AREA_OTHER_RE.search(sent):
+                continue
+            named = []
+            for mm, level, kind in _mentions(sent, {0, 1}):
+                r, _n = resolve_mention(gaz, level, kind, mm.group("rest"))
+                if r is not None:
+                    named.append(r)
+            own = [r for r in named if r.code in {getattr(regency, "code", None), province.code}]
+            if len(own) != 1 or len(named) != 1:
+                continue  # the sentence names exactly one region: the report's own
+            area = own[0]
+            for m in _AREA_COUNT_RE.finditer(sent):
+                noun = " ".join(m.group("noun").lower().split())
+                if m.start() < sent.find(area.name):
+                    continue  # the count must follow the region it is about
+                kecs = gaz.children(area.code) if area.level == 1 else []
+                if "kecamatan" == noun and area.level == 1:
+                    right = len(kecs)
+                elif noun.startswith(("desa", "kelurahan")) and area.level == 1:
+                    right = sum(len(gaz.villages(k.code)) for k in kecs)
+                elif noun.startswith("kabupaten") and area.level == 0:
+                    right = len(gaz.children(area.code))
+                else:
+                    continue
+                n = count_value(m.group("n"))
+                if n is None or n == right or right == 0:
+                    continue
+                yield b, m, f"{area.full}|{s}", right
 
 
 def _inline_items(listing: str) -> int | None:
