@@ -1148,6 +1148,29 @@ def _office_heads(ctx: CheckContext) -> list[str]:
     return sorted(set(heads), key=len, reverse=True)
 
 
+def _short_lines(ctx: CheckContext) -> set[int]:
+    """Source lines that are headings or signature lines: a line of at most 90 characters
+    that does not end a sentence and is not continued by the next line (which then starts
+    with a capital or a digit, or there is none), or ends with a comma (a role above a name)."""
+    lines: list[tuple[int, str]] = []
+    for b in ctx.document.blocks:
+        if b.kind == "table":
+            lines.append((0, ""))
+            continue
+        for lm in re.finditer(r"[^\n]+", b.text):
+            t = lm.group().strip(" *_#\t")
+            if t:
+                lines.append((b.position(lm.start())[0], t))
+    out: set[int] = set()
+    for k, (line, t) in enumerate(lines):
+        if not t or len(t) > 90 or re.search(r"[.!?]\W*$", t):
+            continue
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
+        if t.endswith((",", ":")) or not nxt or not nxt[:1].islower():
+            out.add(line)
+    return out
+
+
 @register
 class OtherRegencyAsOwn(Rule):
     """Another kabupaten/kota named as the report's own in running text: "kesejahteraan petani
@@ -1176,6 +1199,7 @@ class OtherRegencyAsOwn(Rule):
             return
         gaz = gazetteer()
         heads: list[str] | None = None
+        short: set[int] | None = None
         for unit, block in joined_units(ctx):
             if block.kind == "table" or ("abupaten" not in unit.text and "ota " not in unit.text
                                          and "KOTA" not in unit.text and "Kab." not in unit.text):
@@ -1203,6 +1227,10 @@ class OtherRegencyAsOwn(Rule):
                     if _PARTNER_RE.search(lead) or _compared(lead, len(lead)):
                         continue  # "berkoordinasi dengan BPBD Kota X": a partner office
                 end = m.start("rest") + n
+                if short is None:
+                    short = _short_lines(ctx)
+                if unit.position(m.start())[0] in short:
+                    continue  # a heading or signature line: FN107's
                 sent = sentence(unit.text, m.start(), end)
                 if _legit(sent) or _ORIGIN_RE.search(sent) or _compared(unit.text, m.start()) \
                         or _REGULATION_RE.search(before[-40:]):
