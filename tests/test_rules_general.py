@@ -91,14 +91,22 @@ def test_own_scale_is_not_announced() -> None:
 
 # --- years ----------------------------------------------------------------------------------
 
-def test_renstra_ordinal_states_both_conventions() -> None:
+def test_renstra_ordinal_counts_from_first_year_named() -> None:
     issues = run("Tahun 2023 merupakan tahun kelima Renstra Dinas Kominfo Kota Tegal 2021-2026.",
                  "YR111", year=2023)
     assert len(issues) == 1
-    assert "ke-3" in issues[0].message and "ke-2" in issues[0].message
-    # both readings are accepted
-    for n in ("ketiga", "kedua", "ke-3", "ke 2", "ke-III"):
+    assert issues[0].expected == "tahun ke-3"
+    for n in ("ketiga", "ke-3", "ke 3", "ke-III"):
         assert not run(f"Tahun 2023 merupakan tahun {n} Renstra 2021-2026.", "YR111", year=2023)
+    assert run("Tahun 2023 merupakan tahun kedua Renstra 2021-2026.", "YR111", year=2023)
+
+
+def test_renstra_ordinal_baseline_year_counts_from_the_next() -> None:
+    table = ("Tabel 2.1 Target Renstra\nNo\tIndikator\tKondisi Awal 2021\t2022\t2023\t2024\t2025\t2026\n"
+             "1\tIKM\t78\t80\t81\t82\t83\t85\n\n")
+    assert not run(table + "Tahun 2023 merupakan tahun kedua Renstra 2021-2026.", "YR111", year=2023)
+    issues = run(table + "Tahun 2023 merupakan tahun ketiga Renstra 2021-2026.", "YR111", year=2023)
+    assert issues and issues[0].expected == "tahun ke-2"
 
 
 def test_renstra_ordinal_uses_report_period_when_sentence_has_none() -> None:

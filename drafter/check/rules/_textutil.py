@@ -5,14 +5,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from drafter.document.model import Block, Document, TextUnit
 from drafter.text import analyze
+
+if TYPE_CHECKING:
+    from drafter.check.context import CheckContext
 
 
 def units(doc: Document) -> Iterator[tuple[TextUnit, Block]]:
     """Every prose block and every table cell, with the block it belongs to."""
     for b in doc.blocks:
+        if b.kind == "table":
+            for c in b.cells():
+                yield c, b
+        else:
+            yield b, b
+
+
+def joined_units(ctx: CheckContext) -> Iterator[tuple[TextUnit, Block]]:
+    """Like :func:`units`, with the lines of a hard-wrapped paragraph (text extracted from PDF:
+    one block per line) joined into one prose unit; positions still map to the source."""
+    from drafter.check.claims_parse import logical_blocks
+
+    for b in logical_blocks(ctx):
         if b.kind == "table":
             for c in b.cells():
                 yield c, b

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from drafter.check.claims_parse import clean, count_value, main_rows, pattern, sentences
+from drafter.check.claims_parse import clean, count_value, main_rows, pattern, prose_blocks, sentences
 from drafter.check.fuzzy import normalize, strip_markup
 from drafter.check.registry import Issue, Rule, register
 from drafter.document.model import Block
@@ -109,6 +109,25 @@ _STATED_TOTAL_RE = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?indi[ck]ator\b", re.IGNORECASE)
 
 
+_RUNNING_HEAD_RE = re.compile(r"^\W*(?:lkj?i?p|lakip|laporan\s+(?:akuntabilitas\s+)?kinerja)\b", re.IGNORECASE)
+_OWN_PK_RE = re.compile(r"\bperjanjian\s+kinerja\b|\(PK\)", re.IGNORECASE)
+_OTHER_PLAN_RE = re.compile(r"\b(?:renstra|rencana\s+strategis|rpjmd|tahun\s+lalu|tahun\s+sebelumnya|"
+                            r"kabupaten\s+\w+\s+memiliki)\b", re.IGNORECASE)
+_N_SASARAN_RE = re.compile(r"\b(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
+                           r"sembilan|sepuluh)\s+(?:\(\s*\w+\s*\)\s*)?sasaran\b", re.IGNORECASE)
+
+
+def _all_sasaran(before: str, n_sas: int | None) -> bool:
+    """"... memuat tiga sasaran strategis yang diukur dengan N indikator": a count of the
+    indicators of all the sasaran the sentence counts (as many as the table has, two or
+    more), not of one sasaran."""
+    for m in _N_SASARAN_RE.finditer(before):
+        n = count_value(m.group("n"))
+        if n is not None and n >= 2 and (n_sas is None or n == n_sas):
+            return True
+    return False
+
+
 def _part_of_stated_total(sent: str, m: re.Match[str]) -> bool:
     """"Dari tujuh indikator, sebanyak 4 indikator ...": a count inside a sentence that states
     the total ("dari N indikator") elsewhere is a part of it."""
@@ -127,7 +146,8 @@ class IndicatorCount(_CNRule):
     name = "indicator-count"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        rows = main_rows(ctx)
+        # a running page header caught in a table flattened from PDF is no indicator
+        rows = [r for r in main_rows(ctx) if not _RUNNING_HEAD_RE.match(r.name or "")]
         if not rows:
             return
         n_ind = len(rows)
@@ -135,14 +155,15 @@ class IndicatorCount(_CNRule):
         n_sas = len(set(sas)) if len(sas) == len(rows) else None
         src = ctx.tables.name(rows[0].role)
         ctxt = pattern("count_context")
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             if not _summary_chapter(b):
                 continue
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if not ctxt.search(sent) or pattern("helpers", "other_set").search(sent):
-                    continue
+                if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
+                        not _OWN_PK_RE.search(sent) or _OTHER_PLAN_RE.search(sent))):
+                    continue  # (the IKU of a Renstra is another set, unless the PK is named)
                 if pattern("status_count_above").search(sent):
                     continue
                 for kind, expected in (("indikator", n_ind), ("sasaran", n_sas)):
@@ -151,10 +172,14 @@ class IndicatorCount(_CNRule):
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
                         if kind == "indikator" and _ONE_SASARAN_RE.search(sent) and \
-                                not _WHOLE_MEASURED_RE.search(sent[:m.start()]):
+                                not _WHOLE_MEASURED_RE.search(sent[:m.start()]) and \
+                                not _all_sasaran(sent[:m.start()], n_sas):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
+                            if own is None and n_sas in (1, None) and \
+                                    re.search(r"\b(?:satu|1|sebuah)\s+sasaran\b", sent, re.I):
+                                own = n_ind  # the report's only sasaran: all indicators
                             if own is not None and own != n and n <= 60:
                                 yield self.issue(
                                     b, s + m.start(), s + m.end(),
@@ -275,7 +300,7 @@ class ProgramCount(_CNRule):
         # every part of the budget table (a table split over pages is several blocks)
         main_counts = _level_counts(ctx, main_table, budget) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             if not _summary_chapter(b):
                 continue
             text = b.text
@@ -350,7 +375,7 @@ class BreakdownSum(_CNRule):
                            r"(?::|antara\s+lain|sebagai\s+berikut|adalah)\s*:?\s*$", re.IGNORECASE)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text.rstrip()
             m = self._ANNOUNCE.search(text)
             if m:
@@ -379,6 +404,17 @@ class BreakdownSum(_CNRule):
         skip = _cpat("count_breakdown_skip")
         for m in _cpat("count_breakdown").finditer(b.text):
             noun = m.group("noun").lower()
+            kinds = _kinds_partition(m.group("rest"), int(m.group("n")), noun)
+            if kinds is not None:
+                n = int(m.group("n"))
+                if sum(kinds) != n:
+                    yield self.issue(
+                        b, m.start("n"), m.end("n"),
+                        f"tertulis {n} {noun}, padahal rinciannya {' + '.join(map(str, kinds))} = "
+                        f"{sum(kinds)}",
+                        expected=str(sum(kinds)),
+                    )
+                continue
             if skip.match(noun):
                 continue
             rest = re.sub(r"\([^()]*\)", " ", m.group("rest"))
@@ -396,6 +432,33 @@ class BreakdownSum(_CNRule):
                 f"{sum(parts)} {noun}",
                 expected=f"{sum(parts)} {noun}",
             )
+
+
+_KIND_ITEM_RE = re.compile(r"^(?P<n>\d{1,4})\s+(?P<w>[A-Za-z][\w/-]*(?:\s+[a-z][\w/-]*){0,3})$")
+_NOT_KIND_RE = re.compile(r"^(?:program|kegiatan|sub|indikator|sasaran|orang|pegawai|persen|kali|"
+                          r"tahun|bulan|hari|jam|rt|rw|dusun|lingkungan|dukuh|banjar|jorong)\b",
+                          re.IGNORECASE)
+
+
+def _kinds_partition(rest: str, n: int, noun: str) -> list[int] | None:
+    """"47 kegiatan pengawasan, terdiri atas 18 audit, 15 reviu, 9 evaluasi dan 6 pemantauan":
+    the parts of a count split into kinds, each "<number> <kind>" and nothing else, every part
+    smaller than the total (not a composition into smaller units: "12 kelurahan terdiri atas 45
+    RW"). None when the rest is not such a list."""
+    flat = re.sub(r"\([^()]*\)", " ", rest).strip().rstrip(".")
+    if "%" in flat or re.search(r"\bRp\b", flat):
+        return None
+    items = [x.strip() for x in re.split(r",|;|\s(?:dan|serta)\s", flat) if x.strip()]
+    items = [re.sub(r"^(?:dan|serta)\s+", "", x) for x in items]
+    parts: list[int] = []
+    for it in items:
+        im = _KIND_ITEM_RE.match(it)
+        if im is None or _NOT_KIND_RE.match(im.group("w")) or im.group("w").lower().startswith(noun):
+            return None
+        parts.append(int(im.group("n")))
+    if len(parts) < 2 or any(p >= n for p in parts) or sum(parts) > 2 * n:
+        return None
+    return parts
 
 
 def _caption(ctx: CheckContext, table: Block) -> str:
@@ -763,15 +826,35 @@ def _noun_re() -> re.Pattern[str]:
     nouns = sorted((str(k) for k in (_cdata().get("listed_nouns") or {})), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     return re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
-                      r"(?P<noun>" + alt + r")\b", re.IGNORECASE)
+                      r"(?P<noun>(?:" + alt + r")(?:\s*/\s*(?:desa|kelurahan|nagari|gampong))?)\b",
+                      re.IGNORECASE)
 
 
 def _noun_info(noun: str) -> dict[str, Any]:
-    key = " ".join(noun.split())
+    key = " ".join(noun.split("/")[0].split())  # "desa/kelurahan": as "desa"
     for k, v in (_cdata().get("listed_nouns") or {}).items():
         if str(k).lower() == key.lower():
             return v or {}
     return {}
+
+
+# the predicate between a counted place noun and its list (no number, no clause break)
+_PRED_INTRO_RE = re.compile(r"^(?=[^.;:\d()]{0,120}?,?\s*(?:yaitu|yakni|meliputi)\b)(?:\s+[A-Za-z][\w-]*){1,12}?"
+                            r"\s*,?\s*(?:yaitu|yakni|meliputi)\b\s*:?")
+
+
+def _head_items(region: str, noun: str) -> int | None:
+    """Items of a list whose every item starts with the counted noun, capitalised: "Program
+    A, Program B dan Program C" (the items may hold commas and "dan" themselves). None when
+    the list does not start with the noun or names fewer than two."""
+    head = noun.split()[0]
+    cap = head[:1].upper() + head[1:].lower()
+    body = region.strip(" :")
+    if not re.match(r"(?:" + re.escape(cap) + r"|" + re.escape(head.upper()) + r")\b", body):
+        return None
+    starts = re.findall(r"(?:^|[,;]\s*|\s(?:dan|serta)\s+)(?:" + re.escape(cap) + r"|"
+                        + re.escape(head.upper()) + r")\b", body)
+    return len(starts) if len(starts) >= 2 else None
 
 
 @register
@@ -802,6 +885,10 @@ class ListedItemsCount(_CNRule):
                     continue
                 rest = text[m.end():]
                 im = intro.match(rest)
+                if not im and _noun_info(m.group("noun")).get("inline"):
+                    # "sepuluh kelurahan menyampaikan laporan tepat waktu, yaitu A, B ...": the
+                    # places named after what they did
+                    im = _PRED_INTRO_RE.match(rest)
                 if not im:
                     continue
                 sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
@@ -812,7 +899,10 @@ class ListedItemsCount(_CNRule):
                     continue
                 info = _noun_info(m.group("noun"))
                 found: int | None = None
-                if region.strip(" :"):
+                heads = _head_items(region, m.group("noun"))
+                if heads is not None:
+                    found = heads  # "lima program, yaitu Program A, Program B, ... dan Program D"
+                elif region.strip(" :"):
                     if not info.get("inline"):
                         numbered = re.findall(r"(?:^|[\s;,])(?:\d{1,2}\)|\(\d{1,2}\)|[a-z]\))\s",
                                               region)
@@ -857,6 +947,9 @@ class NamedKecamatanVillageCount(_CNRule):
     any office of the same kabupaten/kota (an inspektorat, a dinas, another kecamatan); and
     the total in "7 dari 9 desa/kelurahan ..." in a kecamatan report (its own desa).
 
+    Also the report's own kabupaten/kota ("Kabupaten X terdiri dari 14 kecamatan", "N
+    desa/kelurahan") and province ("Provinsi Y meliputi 12 kabupaten/kota") counted
+    differently from the gazetteer, in a sentence naming only that region.
     The report's own kecamatan is checked by FN108 ("terdiri dari N desa"); this rule covers
     the kecamatan a report talks about and the "K dari N" totals. Only sentences naming exactly one kecamatan, resolved inside the report's
     kabupaten/kota, are compared. The gazetteer follows Kepmendagri 300.2.2-2138 of 2025: a
@@ -874,6 +967,7 @@ class NamedKecamatanVillageCount(_CNRule):
         from drafter.check.rules.foreign_name import _COUNT_RE, _mentions
         from drafter.check.rules.foreign_name import count_value as _cv
 
+        yield from self._areas(ctx)
         regency, own = ctx.info.regency, ctx.info.kecamatan
         if regency is None:
             return
@@ -926,6 +1020,81 @@ class NamedKecamatanVillageCount(_CNRule):
                     expected=right,
                 )
 
+    def _areas(self, ctx: CheckContext) -> Iterable[Issue]:
+        """The kecamatan and desa/kelurahan of the report's own kabupaten/kota, the
+        kabupaten/kota of its province, counted differently from the gazetteer."""
+        for b, m, where, right in _area_counts(ctx):
+            area, off = where.rsplit("|", 1)
+            noun = " ".join(m.group("noun").lower().split())
+            s0 = int(off)
+            yield self.issue(
+                b, s0 + m.start("n"), s0 + m.end("noun"),
+                f"tertulis {m.group('n')} {noun} untuk {area}, padahal menurut data wilayah "
+                f"Kemendagri {area} memiliki {right} {noun}",
+                expected=f"{right} {noun}",
+            )
+
+
+_AREA_VERB_RE = re.compile(r"\b(?:terdiri\s+(?:dari|atas)|meliputi|memiliki|mempunyai|membawahi|"
+                           r"membawahkan|mencakup|terbagi\s+(?:atas|menjadi|dalam|ke\s+dalam)|"
+                           r"dibagi\s+(?:atas|menjadi|dalam)|berjumlah|tersebar\s+di)\b", re.IGNORECASE)
+_AREA_COUNT_RE = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s*(?:\(\s*[\w ]+\s*\)\s*)?"
+    r"(?P<noun>kecamatan|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|desa\s*/\s*kelurahan|"
+    r"kelurahan\s*/\s*desa|desa\s+dan\s+kelurahan|kelurahan\s+dan\s+desa)\b", re.IGNORECASE)
+_AREA_OTHER_RE = re.compile(r"\b(?:se-?\s*(?:indonesia|provinsi|jawa|sumatera|kalimantan|sulawesi)|"
+                            r"nasional|provinsi\s+lain|kabupaten\s+lain|kota\s+lain|daerah\s+lain|"
+                            r"rata-rata|\d+\s+dari\s+\d+)\b", re.IGNORECASE)
+
+
+def _area_counts(ctx: CheckContext) -> Iterable[tuple[Block, re.Match[str], str, int]]:
+    """"Kabupaten Sukoharjo terdiri dari 12 kecamatan dan 167 desa", "Provinsi Maluku
+    meliputi 11 kabupaten/kota": (block, match, region name, count in the national
+    gazetteer) for each count of the report's own kabupaten/kota or province that differs."""
+    from drafter.check.analyzer import resolve_mention
+    from drafter.check.gazetteer import gazetteer
+    from drafter.check.rules.foreign_name import _mentions
+
+    info = ctx.info
+    regency, province = info.regency, info.province
+    if info.national or province is None:
+        return
+    gaz = gazetteer()
+    for b in prose_blocks(ctx):
+        text = b.text
+        if not _AREA_COUNT_RE.search(text):
+            continue
+        for s, e in sentences(text):
+            sent = text[s:e]
+            if not _AREA_VERB_RE.search(sent) or _AREA_OTHER_RE.search(sent):
+                continue
+            named = []
+            for mm, level, kind in _mentions(sent, {0, 1}):
+                r, _n = resolve_mention(gaz, level, kind, mm.group("rest"))
+                if r is not None:
+                    named.append(r)
+            own = [r for r in named if r.code in {getattr(regency, "code", None), province.code}]
+            if len(own) != 1 or len(named) != 1:
+                continue  # the sentence names exactly one region: the report's own
+            area = own[0]
+            for m in _AREA_COUNT_RE.finditer(sent):
+                noun = " ".join(m.group("noun").lower().split())
+                if m.start() < sent.find(area.name):
+                    continue  # the count must follow the region it is about
+                kecs = gaz.children(area.code) if area.level == 1 else []
+                if "kecamatan" == noun and area.level == 1:
+                    right = len(kecs)
+                elif noun.startswith(("desa", "kelurahan")) and area.level == 1:
+                    right = sum(len(gaz.villages(k.code)) for k in kecs)
+                elif noun.startswith("kabupaten") and area.level == 0:
+                    right = len(gaz.children(area.code))
+                else:
+                    continue
+                n = count_value(m.group("n"))
+                if n is None or n == right or right == 0:
+                    continue
+                yield b, m, f"{area.full}|{s}", right
+
 
 def _inline_items(listing: str) -> int | None:
     """Items of "a, b, c, dan d" (or "a, b, c dan d"); None when the text is not a plain list
@@ -950,7 +1119,38 @@ def _inline_items(listing: str) -> int | None:
         segs[-1:] = parts
     if len(segs) < 2 or any(not s or len(s.split()) > 6 for s in segs):
         return None
+    if any(re.match(_WORDNUM_RE + r"\s", s, re.IGNORECASE) for s in segs):
+        return None  # "11 kabupaten/kota, yaitu sembilan kabupaten dan dua kota": counts
     return len(segs)
+
+
+_COLLECTIVE = {"kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
+               "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10}
+# "Ketiga langkah perbaikan yang direncanakan adalah: (a) ...; (b) ...": "the three steps"
+_COLLECTIVE_RE = re.compile(r"\b(?P<w>" + "|".join(_COLLECTIVE) + r")\s+(?P<noun>(?!dari\b|belas\b|"
+                            r"puluh\b)[a-z][\w-]*(?:\s+(?!yaitu\b|yakni\b|adalah\b|meliputi\b)[a-z][\w-]*)"
+                            r"{0,5}?)\s*,?\s*(?:yaitu|yakni|adalah|ialah|meliputi|sebagai\s+berikut)\s*:?\s*",
+                            re.IGNORECASE)
+# "... ada tiga, yaitu: (1) ...", "berjumlah 4 (empat) yaitu a) ... b) ..."
+_ADA_N_RE = re.compile(r"\b(?:ada|sebanyak|berjumlah|sejumlah)\s+(?P<n>\d{1,2}|" + _WORDNUM_RE
+                       + r")(?:\s*\(\s*\w+\s*\))?\s*(?:buah\s*)?,?\s*(?:yaitu|yakni|meliputi|"
+                       r"sebagai\s+berikut)\s*:?\s*", re.IGNORECASE)
+_ENUM_RE = re.compile(r"(?:^|(?<=[\s;,:]))(?:\(\s*(?P<a>[a-z]|\d{1,2})\s*\)|(?P<b>[a-z]|\d{1,2})\))\s")
+
+
+def _enumerated(text: str) -> int | None:
+    """Items of an inline enumeration "(a) ...; (b) ...; (c) ..." or "1) ..., 2) ..." that
+    starts the text and runs in order; None when there is none of two or more."""
+    marks = [(m.start(), m.group("a") or m.group("b")) for m in _ENUM_RE.finditer(text)]
+    if len(marks) < 2 or marks[0][0] > 2:
+        return None
+    first = marks[0][1]
+    seq = [chr(ord("a") + i) for i in range(26)] if first.isalpha() else [str(i) for i in range(1, 27)]
+    n = 0
+    for _pos, mk in marks:
+        if n < len(seq) and mk.lower() == seq[n]:
+            n += 1
+    return n if n >= 2 else None
 
 
 @register
@@ -975,12 +1175,13 @@ class InlineListCount(_CNRule):
         nouns = (_cdata().get("listed_nouns") or {}).items()
         listed = {str(k).lower() for k, v in nouns if (v or {}).get("inline")}
         known = {str(k).lower() for k, _v in nouns}
-        for b in ctx.document.prose():
+        for b in prose_blocks(ctx):
             text = b.text
             for m in inline.finditer(text):
                 n = _count(m.group("n"))
                 noun = " ".join(m.group("noun").split())
-                if n is None or not 2 <= n <= 20 or noun.lower() in listed:
+                if n is None or not 2 <= n <= 20 or noun.lower() in listed or \
+                        noun.split()[0].split("/")[0].lower() in listed:
                     continue  # desa, kelurahan ... are CN107's
                 if open_re.search(noun) and not re.match(r"di\s*antaranya\b", noun, re.I):
                     continue
@@ -995,6 +1196,8 @@ class InlineListCount(_CNRule):
                     f"{found} butir",
                     expected=f"{found}",
                 )
+            yield from self._collective(b)
+            yield from self._stated_then_enumerated(b)
             m2 = headed.search(text)
             if m2 is None:
                 continue
@@ -1023,3 +1226,35 @@ class InlineListCount(_CNRule):
                     f"yang dirinci sesudahnya {items} butir",
                     expected=f"{items}",
                 )
+
+    def _stated_then_enumerated(self, b: Block) -> Iterable[Issue]:
+        """"Sasaran strategis dinas ada tiga, yaitu: (1) ...; (2) ...": a count stated after its
+        noun, then an enumeration with explicit markers."""
+        for m in _ADA_N_RE.finditer(b.text):
+            n = _count(m.group("n"))
+            found = _enumerated(b.text[m.end():])
+            if n is None or found is None or found == n or not 2 <= n <= 20:
+                continue
+            yield self.issue(
+                b, m.start("n"), m.end("n"),
+                f"tertulis {m.group('n')} butir, padahal yang dirinci sesudahnya {found} butir",
+                expected=f"{found}",
+            )
+
+    def _collective(self, b: Block) -> Iterable[Issue]:
+        """"Ketiga langkah ... adalah: (a) ...; (b) ...; (c) ...; (d) ...": the collective
+        count ("the three steps") against the enumerated items that follow."""
+        for m in _COLLECTIVE_RE.finditer(b.text):
+            if m.start() and not re.search(r"(?:^|[.;:]\s*)$", b.text[:m.start()]) and \
+                    not re.search(r"\b(?:dari|atas|untuk|dengan|oleh)\s+$", b.text[:m.start()], re.I):
+                continue  # "langkah ketiga" after its noun is an ordinal, not a count
+            n = _COLLECTIVE[m.group("w").lower()]
+            found = _enumerated(b.text[m.end():])
+            if found is None or found == n:
+                continue
+            yield self.issue(
+                b, m.start(), m.end("noun"),
+                f"tertulis {m.group('w')} {m.group('noun')} ({n}), padahal yang dirinci sesudahnya "
+                f"{found} butir",
+                expected=f"{found}",
+            )

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from functools import cache
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
+from drafter.check.claims_parse import prose_blocks
 from drafter.check.context import CheckContext
 from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules._textutil import levenshtein, sentence, units
+from drafter.check.rules._textutil import joined_units, levenshtein, sentence, units
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
 from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
@@ -70,6 +71,17 @@ _FACILITY_RE = re.compile(r"(?<![\w.])(?P<kind>(?i:" + "|".join(
     + r"))[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})")
 _BORDER_CELL_RE = re.compile("|".join((load_yaml("rules", "foreign_names.yaml") or {}).get("border_cell")
                                       or ["(?!)"]), re.IGNORECASE)
+
+
+_COMPARED_RE = re.compile(r"(?:^|\W)(?:" + "|".join(
+    f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("comparator_before") or ["(?!)"])
+    + r")\s+(?:[\w%(),.-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _compared(text: str, start: int) -> bool:
+    """The place named at ``start`` is the object of a comparison ("lebih tinggi dari
+    Kecamatan X", "di bawah Kabupaten Y", "dibandingkan capaian Kota Z")."""
+    return bool(_COMPARED_RE.search(text[max(0, start - 70):start]))
 
 
 def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int, str | None]]:
@@ -125,14 +137,14 @@ class OtherKecamatan(Rule):
                            "(rules/gazetteer/); FN101/FN106/FN108 tidak dijalankan")
             return
         gaz = gazetteer()
-        for unit, block in units(ctx.document):
+        for unit, block in joined_units(ctx):
             for m, _level, _kind in _mentions(unit.text, {2}):
                 kec, n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
                 if kec is None or kec.code == own.code:
                     continue
                 end = m.start("rest") + n
                 sent = sentence(unit.text, m.start(), end)
-                if _legit(sent) or _border_row(unit, block):
+                if _legit(sent) or _border_row(unit, block) or _compared(unit.text, m.start()):
                     continue
                 others = set()
                 for m2, _l, _k in _mentions(sent, {2}):
@@ -164,6 +176,8 @@ def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
     return [], 0
 
 
+_LIST_INTRO_RE = re.compile(r"^.*\b(?:yaitu|yakni|meliputi|adalah|ialah|antara\s+lain|di\s*antaranya)\s+",
+                            re.IGNORECASE | re.DOTALL)
 _ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z][A-Za-z'’ -]{2,40}?)\s*[.,;]?\s*$")
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*")
 
@@ -267,7 +281,7 @@ class OtherDesa(Rule):
         gaz = gazetteer()
         mine = {name_key(v.name) for v in gaz.villages(own.code)}
         seen: set[tuple[int, int]] = set()
-        for unit, block in units(ctx.document):
+        for unit, block in joined_units(ctx):
             for m, _level, _kind in _mentions(unit.text, {3}):
                 found, n = _villages_named(regency, m.group("rest"))
                 if not found or any(v.parent_code == own.code for v in found):
@@ -276,14 +290,20 @@ class OtherDesa(Rule):
                     continue
                 end = m.start("rest") + n
                 sent = sentence(unit.text, m.start(), end)
-                if _legit(sent) or _border_row(unit, block) or _attributed(sent, regency, found):
+                if _legit(sent) or _border_row(unit, block) or _attributed(sent, regency, found) \
+                        or _compared(unit.text, m.start()):
                     continue
                 seen.add((id(unit), m.start()))
                 msg, exp = self._message(own, unit.text[m.start():end], found)
                 yield self.issue(unit, m.start(), end, msg, expected=exp)
-            # a comma-separated list in one sentence: "Desa A, B, C dan D"
-            if re.search(r"(?i)\b(?:desa|kelurahan)\b", unit.text) and "," in unit.text:
+            # a comma-separated list in one sentence: "Desa A, B, C dan D" (table cells here;
+            # prose below, with the lines of a hard-wrapped paragraph joined)
+            if block.kind == "table" and re.search(r"(?i)\b(?:desa|kelurahan)\b", unit.text) \
+                    and "," in unit.text:
                 yield from self._prose_lists(ctx, unit, regency, own, seen)
+        for pb in prose_blocks(ctx):
+            if re.search(r"(?i)\b(?:desa|kelurahan)\b", pb.text) and "," in pb.text:
+                yield from self._prose_lists(ctx, pb, regency, own, seen)
         yield from self._line_lists(ctx, regency, own, seen)
 
     def _prose_lists(self, ctx: CheckContext, unit: TextUnit, regency: Region, own: Region,
@@ -295,10 +315,16 @@ class OtherDesa(Rule):
                 continue
             items, spans = [], []
             for a, b in parts:
-                for piece in re.finditer(r"(?:(?!\bdan\b|\bserta\b).)+", sm.group()[a:b]):
+                # pieces between "dan"/"serta" (a word never starts inside another word)
+                for piece in re.finditer(r"(?:\b(?!(?:dan|serta)\b)\w+\b|\W)+", sm.group()[a:b]):
                     t = piece.group().strip()
+                    # "... yaitu Kelurahan Melong": the list starts after its announcing word
+                    intro = _LIST_INTRO_RE.match(t)
+                    if intro and intro.end() < len(t):
+                        t = t[intro.end():]
                     if t:
                         off = sm.start() + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
+                        off += intro.end() if intro and intro.end() < len(piece.group().strip()) else 0
                         items.append(t)
                         spans.append((off, off + len(t)))
             whole = _foreign_list(items, regency, own)
@@ -485,6 +511,13 @@ _COUNT_RE = re.compile(
 
 
 # "jumlah desa di Kecamatan X sebanyak 8": the number after the noun
+# any "N desa/kelurahan" (FN108: more than the kecamatan has)
+_ANY_COUNT_RE = re.compile(rf"(?i)(?<![\w.,/-])(?P<n>{_COUNT_WORDS})\s*(?:\(\s*\d{{1,3}}\s*\)\s*)?"
+                           r"(?P<noun>desa|kelurahan)\b")
+# a sentence about a wider area than the kecamatan
+_WIDER_RE = re.compile(r"(?i)\bse-?\s*(?:kabupaten|kota|provinsi|kecamatan|jawa|indonesia|nasional)|"
+                       r"\b(?:kecamatan|kabupaten|kota|daerah|wilayah)\s+lain\b|\bnasional\b|\bprovinsi\b|"
+                       r"\bkabupaten/kota\b|\bseluruh\s+(?:kabupaten|kota|kecamatan)\b")
 _COUNT_AFTER_RE = re.compile(
     r"(?i)\bjumlah\s+(?P<noun>desa|kelurahan)(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?\s+"
     r"(?:(?:di\s+)?(?:wilayah\s+)?kecamatan\s+(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+)?"
@@ -520,7 +553,9 @@ class VillageCount(Rule):
     The count is looked for after "terdiri dari/atas", "membawahi", "meliputi", "mencakup",
     "terbagi menjadi", "memiliki", "jumlah desa ..." in a sentence that names no other
     kecamatan. "N desa" is right when it equals the desa or all desa and kelurahan; "N
-    desa/kelurahan" must equal both together. The gazetteer follows Kepmendagri 300.2.2-2138
+    desa/kelurahan" must equal both together. Any other "N desa/kelurahan" of the kecamatan
+    ("pembinaan kepada enam kelurahan") is reported when N is more than the kecamatan has and
+    the sentence names no other region or wider area ("se-Kabupaten"). The gazetteer follows Kepmendagri 300.2.2-2138
     of 2025: a desa split or merged since the report year would show here, hence a warning.
     """
 
@@ -538,6 +573,7 @@ class VillageCount(Rule):
         n_desa = sum(v.kind == DESA for v in vs)
         n_kel = len(vs) - n_desa
         blocks = ctx.document.blocks
+        seen: set[tuple[int, int]] = set()
         for unit, block in units(ctx.document):
             text = unit.text
             if unit is block and block.kind == "paragraph" and block.index + 1 < len(blocks) \
@@ -578,6 +614,38 @@ class VillageCount(Rule):
                         f"Kecamatan {own.name} memiliki {right}",
                         expected=right,
                     )
+                    seen.add((id(unit), m.start(grp)))
+        yield from self._too_many(ctx, own, vs, n_desa, n_kel, seen)
+
+    def _too_many(self, ctx: CheckContext, own: Region, vs: list[Region], n_desa: int, n_kel: int,
+                  seen: set[tuple[int, int]]) -> Iterable[Issue]:
+        """"Pembinaan dilakukan kepada enam kelurahan" when the kecamatan has five: more
+        desa/kelurahan of its own than the kecamatan has, in any sentence that names no other
+        region and no wider area ("se-Kabupaten")."""
+        gaz = gazetteer()
+        total = len(vs)
+        for unit, block in joined_units(ctx):
+            if block.kind == "table":
+                continue
+            for m in _ANY_COUNT_RE.finditer(unit.text):
+                val = count_value(m.group("n"))
+                if val is None or val <= total or val > 60 or (id(unit), m.start("n")) in seen:
+                    continue
+                if re.search(r"(?i)\bdari\s+(?:total\s+|seluruh\s+)?$", unit.text[max(0, m.start() - 20):m.start()]):
+                    continue  # "7 dari 9 desa": CN108 reads the total of a part
+                sent = sentence(unit.text, m.start(), m.end())
+                if _WIDER_RE.search(sent) or _legit(sent) or any(
+                        resolve_mention(gaz, lv, k, mm.group("rest"))[0] not in (None, own)
+                        for mm, lv, k in _mentions(sent, {0, 1, 2})):
+                    continue
+                right = (f"{n_desa} desa" if n_desa else "") + (" dan " if n_desa and n_kel else "") \
+                    + (f"{n_kel} kelurahan" if n_kel else "")
+                yield self.issue(
+                    unit, m.start("n"), m.end("noun"),
+                    f"tertulis {m.group('n')} {m.group('noun').lower()}, padahal menurut data wilayah "
+                    f"Kemendagri Kecamatan {own.name} hanya memiliki {right}",
+                    expected=right,
+                )
 
 
 _WORD_RE = re.compile(r"\b[A-Z][A-Za-z]{3,}\b")
@@ -720,7 +788,7 @@ class OtherRegionPlace(Rule):
         sent = sentence(unit.text, start, end)
         before = unit.text[max(0, start - 40):start]
         return bool(_legit(sent) or _OTHER_CTX_RE.search(sent) or _border_row(unit, block)
-                    or _REGULATION_RE.search(before))
+                    or _REGULATION_RE.search(before) or _compared(unit.text, start))
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         info = ctx.info
@@ -731,7 +799,7 @@ class OtherRegionPlace(Rule):
         own_kec = info.kecamatan
         gaz = gazetteer()
         doubtful = self._doubtful_hosts(ctx, regency, province) if regency is not None else set()
-        for unit, block in units(ctx.document):
+        for unit, block in joined_units(ctx):
             text = unit.text
             if regency is None:
                 yield from self._other_province(unit, block, province)
@@ -1035,3 +1103,151 @@ class OtherKecamatanInList(Rule):
                         f"kecamatan {regency.full}; kemungkinan salinan dari teks daerah lain",
                         expected=f"kecamatan di {regency.full}",
                     )
+
+
+_FN_DATA = load_yaml("rules", "foreign_names.yaml") or {}
+_OWN_PEOPLE_RE = re.compile(r"(?:^|\W)(?:" + "|".join(
+    f"(?:{p})" for p in _FN_DATA.get("own_people_prefix") or ["(?!)"])
+    + r")(?:\s+(?:pemerintah(?:an)?|pemkab|pemkot))?\s+$", re.IGNORECASE)
+_PARTNER_RE = re.compile(r"\b(?:" + str(_FN_DATA.get("partner_before") or "(?!)") + r")\s+$",
+                         re.IGNORECASE)
+_ORIGIN_RE = re.compile(r"\b(?:narasumber|asal|berasal|lintas|se-?(?:kabupaten|kota|provinsi)|"
+                        r"kabupaten\s*/\s*kota|(?:kabupaten|kota|daerah|wilayah)\s+lain)\b", re.IGNORECASE)
+_TITLE_OFFICE_RE = re.compile(r"(?i:laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+instansi\s+pemerintah(?:an)?)?|"
+                              r"lkj?i?p|lakip)\s+(?P<inst>[A-Z][^\n]{2,100}?)\s+(?i:kabupaten|kota|provinsi)\s")
+_REGION_KIND_RE = re.compile(r"\s+(?:kabupaten|kota|provinsi|kab\.)\s.*$", re.IGNORECASE)
+
+
+def _office_heads(ctx: CheckContext) -> list[str]:
+    """The report's own office named without its region ("Dinas Pertanian", "Badan
+    Penanggulangan Bencana Daerah") and its acronym ("BPBD": stated in the report as "... (BPBD)"
+    or made of the initials of a name of three or more words)."""
+    inst = (ctx.info.instansi or "").strip()
+    if not inst:  # the title line: "Laporan Kinerja <office> Kabupaten X Tahun N"
+        for b in ctx.document.blocks[:12]:
+            tm = _TITLE_OFFICE_RE.search(b.text)
+            if tm:
+                inst = tm.group("inst")
+                break
+    head = _REGION_KIND_RE.sub("", " " + inst).strip()
+    acr = re.findall(r"\(\s*([A-Z][A-Za-z\-]{1,12})\s*\)", head)
+    head = re.sub(r"\s*\([^()]*\)", "", head).strip()
+    if not head or head.split()[0].lower() in ("kecamatan", "kelurahan", "desa", "kantor"):
+        return []
+    heads = [head, *acr]
+    words = [w for w in head.split() if w[:1].isupper()]
+    if len(words) >= 3:
+        heads.append("".join(w[0] for w in words))
+    pat = re.compile(re.escape(head).replace(r"\ ", r"\s+") + r"\s*\(\s*([A-Z][A-Za-z\-]{1,12})\s*\)")
+    for b in ctx.document.blocks[:200]:
+        if b.kind != "table":
+            m = pat.search(b.text)
+            if m:
+                heads.append(m.group(1))
+                break
+    return sorted(set(heads), key=len, reverse=True)
+
+
+def _short_lines(ctx: CheckContext) -> set[int]:
+    """Source lines that are headings or signature lines: a line of at most 90 characters
+    that does not end a sentence and is not continued by the next line (which then starts
+    with a capital or a digit, or there is none), or ends with a comma (a role above a name)."""
+    lines: list[tuple[int, str]] = []
+    for b in ctx.document.blocks:
+        if b.kind == "table":
+            lines.append((0, ""))
+            continue
+        for lm in re.finditer(r"[^\n]+", b.text):
+            t = lm.group().strip(" *_#\t")
+            if t:
+                lines.append((b.position(lm.start())[0], t))
+    out: set[int] = set()
+    for k, (line, t) in enumerate(lines):
+        if not t or len(t) > 90 or re.search(r"[.!?]\W*$", t):
+            continue
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else ""
+        if t.endswith((",", ":")) or not nxt or not nxt[:1].islower():
+            out.add(line)
+    return out
+
+
+@register
+class OtherRegencyAsOwn(Rule):
+    """Another kabupaten/kota named as the report's own in running text: "kesejahteraan petani
+    Kabupaten Pesawaran" in the LKIP of the Dinas Pertanian of Kabupaten Tanggamus,
+    "pelatihan yang diikuti ASN Pemerintah Kabupaten Soppeng" in a report of Kabupaten Bone,
+    "BPBD Kota Probolinggo berkomitmen ..." in the report of BPBD Kota Batu.
+
+    The people, staff or economy of a region ("masyarakat", "petani", "ASN", "PDRB" ... right
+    before the name: rules/foreign_names.yaml own_people_prefix), or the report's own office
+    followed by another region's name, describe the region the report is about; another name
+    there is a passage copied from another region's report. A partner office ("berkoordinasi
+    dengan BPBD Kota X", "studi tiru ke Inspektorat Kabupaten Y"), a comparison ("di bawah
+    Kabupaten Z"), border descriptions, origins ("berasal dari"), cooperation and sentences
+    naming several kabupaten/kota are legitimate and not reported.
+    """
+
+    code = "FN112"
+    name = "other-regency-as-own"
+    category = "foreign-name"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        regency = info.regency
+        if info.national or regency is None:
+            return
+        gaz = gazetteer()
+        heads: list[str] | None = None
+        short: set[int] | None = None
+        for unit, block in joined_units(ctx):
+            if block.kind == "table" or ("abupaten" not in unit.text and "ota " not in unit.text
+                                         and "KOTA" not in unit.text and "Kab." not in unit.text):
+                continue
+            for m, _level, kind in _mentions(unit.text, {1}):
+                if _kind_word(m).lower() not in ("kabupaten", "kab.", "kota"):
+                    continue
+                region, n = resolve_mention(gaz, 1, kind, m.group("rest"))
+                if region is None or region.code == regency.code or region.level != 1:
+                    continue
+                before = unit.text[max(0, m.start() - 70):m.start()]
+                people = _OWN_PEOPLE_RE.search(before)
+                if people is not None and re.search(r"(?i)\b(?:dari|luar|termasuk|juga|bahkan|hingga)\s+$",
+                                                    before[:people.start() + 1]):
+                    continue  # "pasien dari masyarakat Kabupaten X": people from elsewhere
+                office = None
+                if people is None:
+                    if heads is None:
+                        heads = _office_heads(ctx)
+                    office = next((h for h in heads if re.search(
+                        r"(?:^|\W)" + re.escape(h).replace(r"\ ", r"\s+") + r"\s+$", before)), None)
+                    if office is None:
+                        continue
+                    lead = before[:len(before.rstrip()) - len(office)]
+                    if _PARTNER_RE.search(lead) or _compared(lead, len(lead)):
+                        continue  # "berkoordinasi dengan BPBD Kota X": a partner office
+                end = m.start("rest") + n
+                if short is None:
+                    short = _short_lines(ctx)
+                if unit.position(m.start())[0] in short:
+                    continue  # a heading or signature line: FN107's
+                sent = sentence(unit.text, m.start(), end)
+                if _legit(sent) or _ORIGIN_RE.search(sent) or _compared(unit.text, m.start()) \
+                        or _REGULATION_RE.search(before[-40:]):
+                    continue
+                others = set()
+                for m2, _l, k2 in _mentions(sent, {1}):
+                    r2, _n2 = resolve_mention(gaz, 1, k2, m2.group("rest"))
+                    if r2 is not None and r2.code != regency.code:
+                        others.add(r2.code)
+                if len(others) > 1:
+                    continue  # several kabupaten/kota: a list or a comparison
+                right = f"{regency.kind} {regency.name}"
+                what = "kantor ini" if office else "penduduk/aparatur/perekonomian daerah"
+                yield self.issue(
+                    unit, m.start(), end,
+                    f"\"{unit.text[m.start():end]}\" disebut sebagai {what} sendiri dalam laporan "
+                    f"{regency.full}; kemungkinan salinan dari laporan daerah lain, seharusnya "
+                    f"{right}",
+                    expected=right,
+                )

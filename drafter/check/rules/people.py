@@ -90,7 +90,10 @@ def _golongan(g: str, r: str) -> str:
 # --- names -------------------------------------------------------------------------------------
 
 _NIP_RE = re.compile(r"\bNIP\b\.?\s*:?\s*(?P<nip>\d[\d ]{10,30}\d)")
-_NAMA_RE = re.compile(r"^[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)(?=,|\s*$|\*)",
+# "Nama : ..." at a line start, or after "di bawah ini:" when a reader joined the lines
+# ("... di bawah ini: Nama: Ir. A B, M.P. Jabatan: ...")
+_NAMA_RE = re.compile(r"(?:^|(?<=:)|(?<=[.;]\s))[\s*\-•]*nama\s*:\s*(?P<name>[A-Za-z][A-Za-z.' ]+?)"
+                      r"(?=,|\s*$|\*|\s+(?:jabatan|nip|pangkat|golongan|alamat|instansi)\s*:)",
                       re.IGNORECASE | re.MULTILINE)
 _CAPS_NAME_RE = re.compile(r"^[ \t*_]*(?:(?:Drs|Dra|Dr|dr|drg|Ir|Prof|apt|Ns|Hj|H)\.[ \t]*){0,3}(?P<name>[A-Z][A-Z'.]*(?:[ \t]{1,2}[A-Z][A-Z'.]+){1,5})[ \t*_]*(?:,|$)",
                            re.MULTILINE)

@@ -595,7 +595,9 @@ class MissingTableReference(Rule):
 _LETTER_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>[A-H])\s?[.)]\s+(?P<t>\S.{2,}?)[\s*_]*$")
 _NUM_HEAD_RE = re.compile(r"^[\s#*_]*(?P<k>\d{1,2})\s?[.)]\s+(?P<t>[A-Z][^a-z]{3,}?)[\s*_]*$")
 # "1.1 Latar Belakang", "3.2. Capaian Kinerja" (not "3.1" in a sentence: a title must follow)
-_SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z][^.:;]{2,100}?)"
+# a title may hold an abbreviation with its period ("3.4 Pengukuran Kinerja TA. 2021")
+_SUB_HEAD_RE = re.compile(r"^[\s#*_]*(?P<p>\d{1,2})\.(?P<k>\d{1,2})\.?\s+(?P<t>[A-Za-z](?:[^.:;]|"
+                          r"(?<=\b[A-Z])\.|(?<=\b[A-Z][A-Za-z])\.|(?<=\b[A-Z][a-z]{2})\.){2,100}?)"
                           r"[\s*_]*$")
 _BAB_HEAD_RE = re.compile(r"^[\s#*_]*BAB\s+(?P<k>[IVX]{1,5})\b\.?(?P<t>.*)$", re.IGNORECASE)
 
@@ -614,6 +616,9 @@ def _bab_heading(text: str, kind: str) -> re.Match[str] | None:
     if len(words) >= 5 and lower >= 3 and \
             (text.rstrip(" *_").endswith(".") or re.search(r"[a-z]\.\s+[A-Z]", title)):
         return None
+    if words and words[0][:1].islower() and \
+            (text.rstrip(" *_").endswith(".") or re.search(r"[.;]\s+bab\s+[ivx]+\b", title, re.I)):
+        return None  # "Bab I berisi pendahuluan. Bab II memuat ...": a sentence
     return m
 _DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTUM )(?<!dictum )[\s#*_-]*(?P<k>KESATU|KEDUA|"
                             r"KETIGA|KEEMPAT|KELIMA|KEENAM|KETUJUH|KEDELAPAN|KESEMBILAN|KESEPULUH|"
@@ -838,7 +843,7 @@ class EmptyLastSection(Rule):
                     break
             if k == "bab" and nxt is not None:
                 continue
-            if nxt is not None and not _BAB_HEAD_RE.match(nxt.text if nxt.kind != "table" else ""):
+            if nxt is not None and (nxt.kind == "table" or not _bab_heading(nxt.text, nxt.kind)):
                 continue
             yield self.issue(
                 b, 0, len(b.text.rstrip()),
@@ -1042,3 +1047,66 @@ class DegenerateFormula(Rule):
             "salah satu suku rumus tertukar atau tersalin",
             expected="pembilang dan penyebut yang berbeda sesuai definisi indikator",
         )
+
+
+_FIG_NUM = r"(?:[IVX]{1,4}|\d{1,2})(?:\s?[.\-]\s?\d{1,2}){0,2}"
+_FIG_REF_RE = re.compile(r"\b(?P<kind>gambar|grafik|diagram|bagan)\.?\s+(?P<num>" + _FIG_NUM
+                         + r")(?![\w.,]\d|\w)", re.IGNORECASE)
+_FIG_CAPTION_RE = re.compile(r"^[\s#*_!\[]*(?P<kind>gambar|grafik|diagram|bagan)\.?\s+(?P<num>"
+                             + _FIG_NUM + r")(?!\w)", re.IGNORECASE)
+
+
+@register
+class MissingFigureReference(Rule):
+    """A reference to a figure the report does not have: "sebagaimana terlihat pada Gambar
+    3.2" when no figure of the report is titled "Gambar 3.2" (nor listed in its daftar gambar),
+    "Grafik 4" when the graphs go from Grafik 1 to Grafik 3.
+
+    The reader cannot find the picture the text relies on: the number is wrong or the figure
+    was left out. A figure title is a line that starts with "Gambar/Grafik/Diagram/Bagan N"
+    (also inside a Markdown image); references to figures of other documents ("Gambar 2
+    Renstra", "gambar pada Permen ...") are left alone.
+    """
+
+    code = "ST112"
+    name = "missing-figure-reference"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        known: dict[str, set[str]] = {}
+        for b in ctx.document.blocks:
+            if b.kind == "table":
+                continue
+            for line in b.text.split("\n"):
+                m = _FIG_CAPTION_RE.match(line)
+                if m and len(line) < 250:
+                    known.setdefault(m.group("kind").lower(), set()).add(_norm_num(m.group("num")))
+        skip = daftar_blocks(ctx)
+        reported: set[tuple[str, str]] = set()
+        for b in ctx.document.blocks:
+            if b.kind == "table" or b.index in skip or is_toc_line(b.text):
+                continue
+            for m in _FIG_REF_RE.finditer(b.text):
+                kind, num = m.group("kind").lower(), _norm_num(m.group("num"))
+                if not m.group("kind")[0].isupper():
+                    continue  # "dipasang gambar 2 unit": a picture, not a reference
+                head = b.text[:m.start()]
+                if not head.strip(" \t#*_![") and len(b.text) < 250:
+                    continue  # the title itself
+                if num in known.get(kind, set()) or (kind, num) in reported:
+                    continue
+                if _OTHER_DOC_RE.match(b.text[m.end():]) or \
+                        re.search(r"\blampiran\W{0,3}$", head[-15:], re.I):
+                    continue
+                have = sorted(known.get(kind, set()), key=_table_num_key)
+                reported.add((kind, num))
+                shown = (f"{kind} yang ada: {', '.join(have[:12])}" if have
+                         else f"laporan tidak memuat {kind} berjudul")
+                yield self.issue(
+                    b, m.start(), m.end(),
+                    f"teks merujuk ke {m.group('kind')} {num}, padahal {shown}"
+                    + ("" if have else f" \"{m.group('kind').capitalize()} {num}\"")
+                    + "; perbaiki nomor rujukannya atau sertakan gambarnya",
+                    expected="nomor gambar yang ada",
+                )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import levenshtein, units
-from drafter.document.model import Document, TextUnit
+from drafter.document.model import Block, Document, TextUnit
 from drafter.fix.offers import terbilang_fix
 from drafter.numbers import fmt_num, parse_number, terbilang
 
@@ -311,11 +311,20 @@ def sites(doc: Document) -> Iterator[tuple[TextUnit, Mention]]:
             continue
         head = first.text[-40:]
         joined = head + " " + second.text
+        if isinstance(second, Block) and second.text.count("(") > second.text.count(")"):
+            # the words wrapped over more line blocks (PDF text): read up to the ")"
+            for nb in blocks[second.index + 1: second.index + 5]:
+                if nb.kind != "paragraph":
+                    break
+                joined += " " + nb.text
+                if ")" in nb.text:
+                    break
         cut = len(head) + 1
         for mt in mentions(joined):
             if mt.start < cut <= mt.end:
                 shown = " ".join(head[mt.start:].split())
-                yield second, replace(mt, start=0, end=mt.end - cut, shown=shown)
+                yield second, replace(mt, start=0, end=min(mt.end - cut, len(second.text)),
+                                      shown=shown)
 
 
 def _shown(unit: TextUnit, mt: Mention) -> str:

@@ -35,6 +35,7 @@ class _YearPattern:
     closing_only: bool
     requires: re.Pattern[str] | None
     heading_only: bool
+    alone: bool = False  # skipped when the sentence also names the report year (a comparison)
 
 
 @lru_cache(maxsize=4)
@@ -43,7 +44,7 @@ def _patterns(key: str) -> tuple[_YearPattern, ...]:
         _YearPattern(re.compile(p["regex"], re.IGNORECASE), p.get("what", ""),
                      bool(p.get("prose_only")), bool(p.get("closing_only")),
                      re.compile(p["requires"], re.IGNORECASE) if p.get("requires") else None,
-                     bool(p.get("heading_only")))
+                     bool(p.get("heading_only")), bool(p.get("alone")))
         for p in _data().get(key) or []
     )
 
@@ -110,8 +111,10 @@ class ReportYearMismatch(Rule):
 
     A report copied from last year's report keeps last year's years in places; they misstate
     the period the report accounts for. Comparisons with an earlier year ("dibandingkan",
-    "tahun lalu", "sebelumnya" in the same sentence) are not reported. Patterns:
-    rules/years.yaml (self_patterns).
+    "tahun lalu", "sebelumnya" in the same sentence) are not reported. Also results of a year
+    after the report year stated as obtained ("opini WTP atas LKPD Tahun Anggaran 2025" in a
+    2024 report: that year is not closed or audited yet), except in plans and targets.
+    Patterns: rules/years.yaml (self_patterns, future_patterns).
     """
 
     code = "YR101"
@@ -137,6 +140,8 @@ class ReportYearMismatch(Rule):
                     s, e = m.span("y")
                     if s in seen:
                         continue
+                    if p.alone and re.search(rf"\b{year}\b", sentence(unit.text, m.start(), m.end())):
+                        continue
                     if p.requires is not None and len(unit.text) >= 80:
                         b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
                         if not p.requires.search(unit.text[b0:e0]):
@@ -153,6 +158,29 @@ class ReportYearMismatch(Rule):
                         f"\"{phrase}\" seharusnya memakai tahun {year}",
                         expected=unit.text[start:s] + str(year),
                     )
+            yield from self._future(unit, block, year)
+
+    def _future(self, unit: TextUnit, block: Any, year: int) -> Iterable[Issue]:
+        """Results of a year after the report year stated as already obtained."""
+        skip = re.compile(_data().get("future_skip_sentence") or r"(?!)", re.IGNORECASE)
+        if block.kind == "table":
+            return
+        for p in _patterns("future_patterns"):
+            for m in p.regex.finditer(unit.text):
+                y = int(m.group("y"))
+                if not year < y <= year + 3:
+                    continue
+                b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
+                if skip.search(unit.text[b0:e0]):
+                    continue
+                s, e = m.span("y")
+                yield self.issue(
+                    unit, s, e,
+                    f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year} dan tahun {y} "
+                    f"belum selesai/belum diperiksa; yang mungkin paling akhir adalah tahun {year - 1} "
+                    f"atau {year}",
+                    expected=str(year - 1),
+                )
 
 
 @register
@@ -280,7 +308,8 @@ class RenstraPeriod(Rule):
         for unit, blk in units(ctx.document):
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
-                if 3 <= b - a <= 6:
+                # a transitional plan may span three years ("Renstra 2024-2026"): named as one
+                if 3 <= b - a <= 6 or (b - a == 2 and _renstra_context(unit.text, m.start())):
                     in_renstra = _renstra_context(unit.text, m.start())
                     found.append((unit, m, a, b, in_renstra))
                     if defined is None and blk.kind != "table" and blk.chapter == "BAB II" \
@@ -557,8 +586,12 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
 _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
 _ATTACHED_RE = re.compile(r"\s*%?\s*(?:pada|di|untuk)\s+tahun\s+20\d\d", re.IGNORECASE)
 _BEFORE_RE = re.compile(r"(\d[\d.,]*\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
-_CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula)\b",
+_CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula|menjadi)\b",
                              re.IGNORECASE)
+# a year named as the baseline of a comparison ("dibandingkan tahun 2023", "sejak tahun 2022")
+_BASELINE_BEFORE_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|sejak|semula|ketimbang)\s+"
+                                 r"(?:dengan\s+)?(?:capaian\s+|kondisi\s+|realisasi\s+)?(?:pada\s+)?$",
+                                 re.IGNORECASE)
 
 
 def _this_year_extra(ctx: CheckContext) -> set[Any]:
@@ -696,19 +729,24 @@ class ValueYear(Rule):
             own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
             if own is not None:
                 vals, this = own, own.get(year, set())
+            if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]):
+                continue  # "Dibandingkan tahun 2023, ... meningkat": the year is the baseline
             end = years[k + 1].start() if k + 1 < len(years) else len(text)
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
             if stop:
                 end = stop.start()
             other = vals.get(y, set())
             evidence, counter = [], []
+            # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's, and
+            # what follows the year is then no longer about X (only the rest of its sentence)
+            before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
+            if before:
+                end = min(end, sentence_bounds(text, m.start(), m.end())[1])
             nums = [n for n in scan_numbers(text[m.end():end])
                     if not _ATTACHED_RE.match(text, m.end() + n.end)
                     # "96 ruang kelas baru": a count of things, not an indicator value
                     and not (not n.decimals and not n.percent and re.match(
                         r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[m.end() + n.end:]))]
-            # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's
-            before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
             if before:
                 nums += [n for n in scan_numbers(before.group(1))]
             for n in nums:
@@ -925,7 +963,7 @@ def _states_report_figure(ctx: CheckContext, sent: str) -> bool:
     realisasi or the average, with decimals): it speaks of the report year."""
     vals: set[Any] = set()
     ti = ctx.tables
-    for r in ti.rows("3.1"):
+    for r in [r for rows in ti.indicator_rows.values() for r in rows] or ti.rows("3.1"):
         for key in ("capaian", "realisasi"):
             vc = r.values.get(key)
             if vc is not None and vc.num is not None and vc.num.decimals:
@@ -933,12 +971,41 @@ def _states_report_figure(ctx: CheckContext, sent: str) -> bool:
     return any(n.decimals and n.value in vals for n in scan_numbers(sent) if not n.is_year)
 
 
-def _plan_year_candidates(year: int, a: int, b: int) -> list[int]:
-    """Which year of the plan ``a``-``b`` the year ``year`` is. A plan written "2021-2026"
-    (six calendar years named) is counted from 2021 by some regions and from 2022 by others;
-    both are returned then. A five-year span ("2019-2023") has one reading."""
-    first = [a] if b - a <= 4 else [a, a + 1]
-    return sorted({year - f + 1 for f in first if 1 <= year - f + 1 <= b - f + 1})
+def _plan_year_candidates(year: int, a: int, b: int, baseline: bool = False) -> list[int]:
+    """Which year of the plan ``a``-``b`` the year ``year`` is, counted from the first year
+    named ("Renstra 2021-2026": 2021 is the first year). A plan of six calendar years whose
+    first year the report gives as the baseline ("kondisi awal 2021", ``baseline``) is
+    counted from the next year."""
+    first = a + 1 if baseline and b - a >= 5 else a
+    n = year - first + 1
+    return [n] if 1 <= n <= b - first + 1 else []
+
+
+_BASELINE_WORD_RE = re.compile(r"\b(?:kondisi\s+awal|baseline|base\s+line|tahun\s+dasar|data\s+dasar|"
+                               r"capaian\s+awal|nilai\s+awal|awal\s+periode)\b", re.IGNORECASE)
+
+
+def _baseline_year(ctx: CheckContext, a: int) -> bool:
+    """The report gives the first year ``a`` of a plan as its baseline: a table header cell
+    "Kondisi Awal (2021)" / "Baseline 2021", or a sentence "kondisi awal tahun 2021"."""
+    cache = ctx.__dict__.setdefault("_yr_baseline", {})
+    if a in cache:
+        return bool(cache[a])
+    ya = str(a)
+    found = False
+    for b in ctx.document.blocks:
+        if b.kind == "table":
+            head = [c for r in b.rows[:3] for c in r.cells]
+            cols = {c.col for c in head if _BASELINE_WORD_RE.search(c.text)}
+            if any(c.col in cols and ya in c.text for c in head):
+                found = True
+                break
+            continue
+        if any(ya in b.text[m.end():m.end() + 30] for m in _BASELINE_WORD_RE.finditer(b.text)):
+            found = True
+            break
+    cache[a] = found
+    return found
 
 
 def _continued(ctx: CheckContext, block: Any) -> tuple[str, str]:
@@ -964,13 +1031,12 @@ class RenstraYearOrdinal(Rule):
     The position in the plan period tells the reader how much of the period is left and what
     the cumulative targets should be; a stale ordinal is usually copied from an older report.
     The period is the range in the same sentence, or else the Renstra period the report states
-    most often. A period written with six calendar years ("2021-2026") is counted from its
-    first year or from the next (both conventions exist); a year is reported only when it
-    fits neither, and the message says which convention gives which year. In a sentence on
-    whether the plan target is reached ("target akhir Renstra belum tercapai pada tahun ke-3
-    periode Renstra", "pada tahun ke-3 capaian terhadap target jangka menengah ...") the
-    ordinal is that of the report year; for a six-year period the way of counting the report
-    uses most often in such sentences is taken. Sentences about plans ("akan tercapai",
+    most often. A period is counted from the first year named ("Renstra 2021-2026": 2021 is
+    the first year); a period of six calendar years whose first year the report gives as the
+    baseline ("Kondisi Awal 2021", "baseline 2021") is counted from the next year. In a
+    sentence on whether the plan target is reached ("target akhir Renstra belum tercapai pada
+    tahun ke-3 periode Renstra", "pada tahun ke-3 capaian terhadap target jangka menengah
+    ...") the ordinal is that of the report year. Sentences about plans ("akan tercapai",
     "ditargetkan") or naming another year are left alone.
     """
 
@@ -1052,7 +1118,7 @@ class RenstraYearOrdinal(Rule):
                     n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
                 else:
                     n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
-                cands = _plan_year_candidates(year, a, b)
+                cands = _plan_year_candidates(year, a, b, _baseline_year(ctx, a))
                 if not n or not cands or n in cands:
                     continue
                 if len(cands) == 1:
@@ -1082,12 +1148,12 @@ class RenstraYearOrdinal(Rule):
             return
         votes: Counter[int] = Counter()
         for _u, _s, _e, n, a, b, _t in reached:
-            if n in _plan_year_candidates(year, a, b):
+            if n in _plan_year_candidates(year, a, b, _baseline_year(ctx, a)):
                 votes[n] += 1
         common = votes.most_common(2)
         usual = common[0][0] if common and (len(common) == 1 or common[0][1] > common[1][1]) else None
         for unit, s, e, n, a, b, said in reached:
-            cands = _plan_year_candidates(year, a, b)
+            cands = _plan_year_candidates(year, a, b, _baseline_year(ctx, a))
             if not cands:
                 continue
             if len(cands) > 1 and usual in cands:
@@ -1329,9 +1395,9 @@ _PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<re
 _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
                            r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
 _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
-# "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024"
+# "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024" ("T.A. 2022")
 _PK_PROSE_RE = re.compile(
-    r"\bperjanjian\s+kinerja\b(?P<pk>(?!\s+perubahan)[^.;]{0,40}?)\s+(?:telah\s+|sudah\s+)?"
+    r"(?:\bperjanjian\s+kinerja\b|\b(?-i:PK)\b)(?P<pk>(?!\s+perubahan)(?:[^.;]|(?<=\b[A-Z])\.){0,40}?)\s+(?:telah\s+|sudah\s+)?"
     r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b[^.;]{0,160}?"
     r"(?:tanggal|pada)\s+(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE)
@@ -1346,6 +1412,12 @@ def _pk_units(blocks: list[Any]) -> Iterable[TextUnit]:
             yield b
 
 
+def _pk_date_ok(pk_year: int, year: int, month: int) -> bool:
+    """A PK of ``pk_year`` may be signed in the second half of the year before (after the
+    budget is set) or during its own year (a PK Perubahan)."""
+    return year == pk_year or (year == pk_year - 1 and month >= 7)
+
+
 @register
 class PerjanjianKinerjaDate(Rule):
     """A Perjanjian Kinerja dated outside its period: the PK for 2023 signed "Jember, 2
@@ -1353,7 +1425,8 @@ class PerjanjianKinerjaDate(Rule):
 
     The PK of year N is signed at the end of year N-1 or early in year N (a PK Perubahan
     during year N); a date after year N means the target was set after the results were
-    known, and a date before N-1 means the page was copied from an older PK. The PK year is
+    known, and a date before the second half of N-1 (before the budget of year N exists)
+    means the page was copied from an older PK. The PK year is
     the year in its title ("PERJANJIAN KINERJA TAHUN 2023"), else the report year; the date is
     the first "<place>, <day> <month> <year>" line after "pihak pertama/kedua" in the PK.
     """
@@ -1395,7 +1468,7 @@ class PerjanjianKinerjaDate(Rule):
                     break
                 done.add(id(nb))
                 dy = int(dm.group("y"))
-                if pk_year - 1 <= dy <= pk_year:
+                if _pk_date_ok(pk_year, dy, months.get(dm.group("m").lower()) or 12):
                     break
                 when = "sesudah" if dy > pk_year else "jauh sebelum"
                 start = dm.start("d") if dm.group("d") else dm.start("m")
@@ -1414,7 +1487,7 @@ class PerjanjianKinerjaDate(Rule):
         """The signing date told in a sentence ("Perjanjian Kinerja Tahun 2023 ditandatangani
         ... pada tanggal 3 Februari 2024")."""
         for b in ctx.document.prose():
-            if "erjanjian" not in b.text:
+            if "erjanjian" not in b.text and "PK" not in b.text:
                 continue
             for m in _PK_PROSE_RE.finditer(b.text):
                 if months.get(m.group("m").lower()) is None:
@@ -1424,7 +1497,7 @@ class PerjanjianKinerjaDate(Rule):
                 if pk_year is None:
                     continue
                 dy = int(m.group("y"))
-                if pk_year - 1 <= dy <= pk_year:
+                if _pk_date_ok(pk_year, dy, months.get(m.group("m").lower()) or 12):
                     continue
                 when = "sesudah" if dy > pk_year else "jauh sebelum"
                 yield self.issue(
