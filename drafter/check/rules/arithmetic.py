@@ -267,6 +267,23 @@ def _capaian_values(rows: list[IndicatorRow], key: str = "capaian") -> list[Deci
     return out
 
 
+def _recomputed_capaian(rows: list[IndicatorRow]) -> list[Decimal]:
+    """The capaian of every row, with a capaian that no formula explains replaced by the one
+    realisasi/target (or the negative formula for a lower-is-better name) gives."""
+    out = []
+    for r in rows:
+        c = r.values.get("capaian")
+        if c is None or c.num is None:
+            continue
+        t, re_ = r.values.get("target"), r.values.get("realisasi")
+        opts = capaian_options(t, re_) if t is not None and re_ is not None else None
+        if opts is None or c.num.explains(opts[0]) or c.num.explains(opts[1]):
+            out.append(c.num.value)
+        else:
+            out.append(opts[1] if is_negative(r.name) else opts[0])
+    return out
+
+
 def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     if not vals:
         return None
@@ -319,10 +336,17 @@ class AverageCapaian(Rule):
         rows31 = ti.rows("3.1", indicators_only=True)
         avg31 = _averages(_capaian_values(rows31))
         avg_row = ti.average_row("3.1")
+        # a capaian wrong in its own row (AR101's) is not repeated in the average: the average
+        # of the recomputed capaian also explains a stated one
+        fixed31 = _averages(_recomputed_capaian(rows31))
+        # a second capaian column limited for the average ("Capaian untuk rata-rata")
+        capped31 = _averages(_capaian_values(rows31, "capaian_capped"))
+        opts31 = [v for pair in (avg31, fixed31, capped31) if pair for v in pair]
         if avg_row is not None and avg31 is not None:
             c = avg_row.values.get("capaian")
-            if c is not None and c.num is not None and not (
-                    c.num.explains(avg31[0]) or c.num.explains(avg31[1])):
+            if (c is None or c.num is None) and capped31 is not None:
+                c = avg_row.values.get("capaian_capped")
+            if c is not None and c.num is not None and not any(c.num.explains(v) for v in opts31):
                 n = len(_capaian_values(rows31))
                 msg = (f"{ti.name('3.1')}: rata-rata capaian tertulis {c.text}, rata-rata {n} capaian "
                        f"= {fmt_pct(avg31[0])} (tanpa batas 100%) atau {fmt_pct(avg31[1])} "
@@ -338,6 +362,11 @@ class AverageCapaian(Rule):
             v = value_of(avg_row.values.get("capaian"))
             assert v is not None
             cands.append(("baris rata-rata Tabel 3.1", v))
+        if fixed31 is not None:
+            cands += [("rata-rata capaian hasil hitung ulang Tabel 3.1", fixed31[0]),
+                      ("rata-rata capaian hasil hitung ulang Tabel 3.1 (maks. 100%)", fixed31[1])]
+        if capped31 is not None:
+            cands.append(("rata-rata kolom capaian terbatas Tabel 3.1", capped31[0]))
         rows37 = ti.rows("3.7", indicators_only=True)
         avg37 = _averages(_capaian_values(rows37))
         if avg37 is not None:
