@@ -351,7 +351,12 @@ class AverageCapaian(Rule):
                 msg = (f"{ti.name('3.1')}: rata-rata capaian tertulis {c.text}, rata-rata {n} capaian "
                        f"= {fmt_pct(avg31[0])} (tanpa batas 100%) atau {fmt_pct(avg31[1])} "
                        f"(capaian di atas 100% dihitung 100%){rule_note}")
-                yield cap_issue(self, c, msg, fmt_pct(avg31[1] if caps_rule else avg31[0]))
+                exp = fmt_pct(avg31[1] if caps_rule else avg31[0])
+                if capped31 is not None:
+                    msg += f"; rata-rata kolom capaian terbatas = {fmt_pct(capped31[0])}"
+                    if c is avg_row.values.get("capaian_capped"):
+                        exp = fmt_pct(capped31[0])
+                yield cap_issue(self, c, msg, exp)
         yield from self._sasaran_averages(ti.rows("3.5", all_rows=True), rule_note)
         # averages stated in text
         cands: list[tuple[str, Decimal]] = []

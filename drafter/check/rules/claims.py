@@ -339,6 +339,9 @@ class CapaianClaim(_ClaimRule):
             subject = [m for m in pattern("capaian_subject").finditer(text)
                        if not re.search(r"\b(?:realisasi|target)\w*\s*$", text[max(0, m.start() - 30):m.start()],
                                         re.IGNORECASE)]
+            subject += [m for m in pattern("capaian_named").finditer(text)
+                        if containment(m.group("gap"), row.name) >= 0.6
+                        and not named_other(ctx, row, m.group("gap"))]
             found = {m.start("num") for m in pattern("capaian").finditer(text)}
             for m in [*pattern("capaian").finditer(text),
                       *(m for m in subject if m.start("num") not in found)]:
@@ -371,7 +374,9 @@ class CapaianClaim(_ClaimRule):
                 yield self.issue(
                     b, m.start("num"), m.end("num"),
                     f"capaian tertulis {stated.text}, sedangkan {self.where(row, 'capaian')} "
-                    f"mencatat capaian {show(ref)} untuk indikator '{row.name[:70]}'",
+                    f"mencatat capaian {show(ref)}"
+                    + (f" (realisasi {real.text})" if real is not None and _percent_like(row, real) else "")
+                    + f" untuk indikator '{row.name[:70]}'",
                     expected=show(ref))
 
     @staticmethod
@@ -516,7 +521,7 @@ class ChangeClaim(_ClaimRule):
                 if cur is not None and same_value(bb, cur) is False:
                     problems.append(f"nilai akhir {bb.text} (tahun ini menurut tabel: {cur.text})")
                 word = m.group("word").lower()
-                rank = pattern("change_rank").search(text[m.start():m.end()])
+                rank = pattern("change_rank").search(text[max(sent_start, m.start() - 60):m.end()])
                 if not in_choice(text, m.start("word"), m.end("word")) and dec(a) is not None \
                         and dec(bb) is not None and rank is None:
                     diff = dec(bb) - dec(a)  # type: ignore[operator]
@@ -1268,7 +1273,10 @@ class NarrativeValueClaim(_ClaimRule):
         if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
             return False
         r = real.num.value
-        return r / 2 <= mn.value <= r * 2 and containment(row.name, sent) >= 0.5
+        if not r / 2 <= mn.value <= r * 2:
+            return False
+        # the indicator named in full, or by its acronym ("Nilai IKM yang diperoleh adalah ...")
+        return containment(row.name, sent) >= 0.5 or _acronym_in(row, sent)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.claims_parse import nums_equal
@@ -1290,7 +1298,8 @@ class NarrativeValueClaim(_ClaimRule):
             text = b.text
             for s, e in layer.sentences:
                 sent = text[s:e]
-                if skip.search(sent) or _other_period(ctx, sent) or not tokens(sent) & tokens(row.name):
+                if skip.search(sent) or _other_period(ctx, sent) or not (
+                        tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None:
@@ -1316,6 +1325,13 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+def _acronym_in(row: IndicatorRow, sent: str) -> bool:
+    """True when ``sent`` writes the acronym of ``row``'s name ("IKM" for "Indeks Kepuasan
+    Masyarakat ...", "BOR" for "Bed Occupancy Rate (BOR)")."""
+    return any(re.search(r"(?<![A-Za-z])" + re.escape(a) + r"(?![A-Za-z])", sent)
+               for a in _row_aliases(row.name) if len(a) >= 3 and a.isupper())
 
 
 def about_other(ctx: CheckContext, row: IndicatorRow, sent: str) -> bool:
@@ -1618,7 +1634,7 @@ class YearChangeClaim(_ClaimRule):
                 values = [n for n in scan_numbers(sent) if not n.is_year]
                 if pattern("change").search(sent):
                     continue  # "naik dari A menjadi B": read by CL104
-                row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75)
+                row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75) if rows else None
                 if row is None and not values:
                     hit = _year_table_change(ctx, b, sent, dm, year, claim_up=up.search(sent) is not None)
                     if hit is not None:
@@ -1647,3 +1663,70 @@ class YearChangeClaim(_ClaimRule):
                     f"tahun {base}, padahal tabel mencatat {fmt_num(old)} ({base}) dan "
                     f"{fmt_num(cur)} ({year}): {real}",
                     expected=real)
+
+
+@register
+class SerapanClaim(_ClaimRule):
+    """The absorption of the whole budget stated in text ("Efisiensi diukur dari ... serapan
+    anggaran (95,12%)", "penyerapan anggaran sebesar 94,4%") differs from the total row of the
+    budget table (realisasi/pagu of its "Jumlah" row), and from the serapan of the efficiency
+    table.
+
+    The overall absorption is the second operand of the efficiency conclusion; a figure taken
+    from one program (often the largest one) makes the conclusion about the whole office wrong.
+    Sentences that name a program, kegiatan, sasaran, a kind of belanja, a period within the
+    year, an average or another year are about something else and are not read."""
+
+    code = "CL116"
+    name = "serapan-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import nums_equal
+
+        totals = [r for r in ctx.tables.budget("3.8") if r.level == "total"]
+        if len(totals) != 1:
+            return  # no total, or several budget tables: not clear which is the whole budget
+        tot = totals[0]
+        pagu, real, pct = (value_of(tot.values.get(k)) for k in ("pagu", "realisasi", "persen"))
+        known: list[Decimal] = []
+        if pct is not None and pct.num is not None:
+            known.append(pct.num.value)
+        if pagu is not None and real is not None and pagu.num is not None and real.num is not None \
+                and pagu.num.value > 0:
+            known.append(real.num.value / pagu.num.value * 100)
+        if not known:
+            return
+        others: list[Value] = [v for r in ctx.tables.rows("3.7") for v in [value_of(r.values.get("serapan"))]
+                               if v is not None and v.num is not None]
+        progs = {id(r): r for r in ctx.tables.budget("3.8") if r.level == "program"}
+        year = ctx.info.year
+        claim, skip = pattern("serapan_claim"), pattern("serapan_skip")
+        for b in prose_blocks(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if _other_period(ctx, sent):
+                    continue
+                if year and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)):
+                    continue
+                for m in claim.finditer(sent):
+                    grp = "num" if m.group("num") else "num2"
+                    if skip.search(sent[max(0, m.start() - 40):m.end() + 50]):
+                        continue
+                    stated = text_value(m.group(grp))
+                    if stated is None or stated.num is None:
+                        continue
+                    if any(stated.num.explains(k) for k in known) or \
+                            any(nums_equal(stated.num, o.num) for o in others if o.num is not None):
+                        continue
+                    which = next((p.name for p in progs.values()
+                                  for v in [value_of(p.values.get("persen"))]
+                                  if v is not None and v.num is not None and nums_equal(stated.num, v.num)), None)
+                    note = f" (angka itu serapan {which[:60]})" if which else ""
+                    exp = pct.text.strip().rstrip("%").strip() if pct is not None and pct.num is not None \
+                        else fmt(known[0])
+                    yield self.issue(
+                        b, s + m.start(grp), s + m.end(grp),
+                        f"serapan anggaran tertulis {stated.text}, sedangkan baris jumlah "
+                        f"{caption_number(tot.table.caption) or tname('3.8')} mencatat serapan {exp}%{note}",
+                        expected=f"{exp}%")
