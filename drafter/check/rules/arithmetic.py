@@ -595,7 +595,7 @@ def _is_count(num: Num) -> bool:
 
 @register
 class SumsInText(Rule):
-    """Sums stated in text: "X laki-laki dan Y perempuan" against the stated total, shares of a composition that add up to more than 100%, budget parts ("Belanja Operasional Rp A, Belanja Modal Rp B") against the stated budget, "realisasi Rp R dari anggaran Rp P atau Q%" and a stated increase/decrease between two percentages.
+    """Sums stated in text: "X laki-laki dan Y perempuan" against the stated total, shares of a composition that add up to more than 100%, budget parts ("Belanja Operasional Rp A, Belanja Modal Rp B") against the stated budget, "realisasi Rp R dari anggaran Rp P atau Q%", a total closing its list in the same sentence ("Program A Rp X dan Program B Rp Y, jumlah Rp Z") and a stated increase/decrease between two percentages.
 
     These figures are typed by hand in the narrative and are not checked by the spreadsheet the tables come from.
     """
@@ -615,6 +615,8 @@ class SumsInText(Rule):
                 yield from self._shares(b, s, sent)
                 yield from self._absorption(b, s, sent)
             yield from self._change(b)
+            for ss, se in sentences(text):
+                yield from self._listed_total(b, ss, text[ss:se])
             for ss, se in sentences(text):
                 yield from self._points(b, ss, text[ss:se])
             if rx("budget_parts_cue").search(text):
@@ -772,6 +774,29 @@ class SumsInText(Rule):
                     msg = (f"perubahan relatif tertulis {rn[0].text.strip()}, padahal "
                            f"{fmt_num(diff)}/{fmt_num(a)} x 100 = {fmt_pct(comp)}")
                     yield self.issue(b, rs, rs + len(rn[0].text), msg, fmt_pct(comp))
+
+    # "A Rp X dan B Rp Y, jumlah Rp Z": a total closing its list in the same sentence
+    def _listed_total(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        nums = [n for n in scan_numbers(sent) if n.currency and not n.malformed]
+        if len(nums) < 3:
+            return
+        lead, gap_skip = rx("listed_total"), rx("listed_gap_skip")
+        for k in range(2, len(nums)):
+            z = nums[k]
+            if not lead.search(sent[nums[k - 1].end:z.start].replace("Rp", "").replace("Rp.", "")):
+                continue
+            parts = nums[:k]
+            # only a plain list: names and "dan" / "," between the amounts
+            if any(gap_skip.search(sent[a.end:c.start]) for a, c in zip(parts, parts[1:])):
+                return
+            total = sum((n.value for n in parts), Decimal(0))
+            if z.explains(total):
+                return
+            shown = " + ".join(fmt_num(n.value, 0) for n in parts)
+            yield self.issue(b, off + z.start, off + z.end,
+                             f"jumlah tertulis {z.text.strip()}, padahal {shown} = Rp {fmt_num(total, 0)}",
+                             f"Rp {fmt_num(total, 0)}")
+            return
 
     # budget parts against the stated budget
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
@@ -1079,7 +1104,8 @@ class PartsOfPreviousAmount(Rule):
     sentence that opens by pointing back ("... tersebut/ini berasal dari", "terdiri atas",
     "meliputi") is read, with two or more Rupiah amounts; the total is the amount of the
     sentence before that the parts come closest to (within ten per cent), so that a target and
-    a realisasi named together are both candidates."""
+    a realisasi named together are both candidates; after a table, the amounts of its
+    "Jumlah" row ("Menurut jenis belanja, pagu tersebut terdiri atas ...")."""
 
     code = "AR111"
     name = "parts-of-previous-amount"
@@ -1087,9 +1113,14 @@ class PartsOfPreviousAmount(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import prose_blocks
+
         cue = rx("parts_of_previous")
         prev_sent = ""
-        for b in prose_units(ctx):
+        # hard-wrapped lines (text extracted from a PDF) joined into their paragraphs
+        for b in prose_blocks(ctx):
+            if b.kind not in ("paragraph", "list_item") or not b.text.strip():
+                continue
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
@@ -1100,6 +1131,8 @@ class PartsOfPreviousAmount(Rule):
                 if len(parts) < 2 or "%" in sent:
                     continue
                 totals = [n for n in scan_numbers(before) if n.currency and not n.malformed]
+                from_table = _table_totals(ctx, b) if s == 0 else []
+                totals += from_table  # "Jumlah | 13.056.615.000 | ..." right above
                 if not totals:
                     continue
                 total = sum((n.value for n in parts), Decimal(0))
@@ -1113,9 +1146,29 @@ class PartsOfPreviousAmount(Rule):
                 yield self.issue(
                     b, s + last.start, s + last.end,
                     f"rincian {shown} = Rp {fmt_num(total, 0)}, tidak sama dengan jumlah "
-                    f"tertulis pada kalimat sebelumnya Rp {fmt_num(best.value, 0)}",
+                    f"tertulis pada {'baris jumlah tabel di atasnya' if best in from_table else 'kalimat sebelumnya'}"
+                    f" Rp {fmt_num(best.value, 0)}",
                     expected=f"Rp {fmt_num(best.value, 0)}",
                 )
+
+
+def _table_totals(ctx: CheckContext, b: Block) -> list[Num]:
+    """The amounts of the total rows ("Jumlah", "Total") of a table right before ``b``."""
+    from drafter.tables import is_total_label
+
+    for prev in reversed(ctx.document.blocks[max(0, b.index - 3):b.index]):
+        if prev.kind == "table":
+            out: list[Num] = []
+            for row in prev.rows:
+                label = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+                if is_total_label(label):
+                    for c in row.cells:
+                        out += [n for n in scan_numbers(c.text) if not n.malformed and n.value >= 1000
+                                and not n.percent]
+            return out
+        if prev.text.strip() and not _page_furniture(prev.text, False):
+            return []
+    return []
 
 
 # --------------------------------------------------------------------------- AR112

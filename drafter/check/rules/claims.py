@@ -477,7 +477,9 @@ _OPPOSITE = {"kenaikan": "penurunan", "peningkatan": "penurunan", "meningkat": "
 @register
 class ChangeClaim(_ClaimRule):
     """"Kenaikan / penurunan dari A menjadi B": A and B differ from last year's and this year's
-    realisasi in Tabel 3.2, or the direction word contradicts B - A.
+    realisasi in Tabel 3.2, or the direction word contradicts B - A (anywhere in the report, also
+    with the years between the figures: "meningkat dari 26,3% pada tahun 2022 menjadi 23,8%"; a
+    rise in rank with a smaller number is no contradiction).
 
     The comparison with last year is a required part of the analysis; wrong figures or a wrong
     direction reverse its conclusion."""
