@@ -110,7 +110,7 @@ def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] 
 class CapaianRecomputed(Rule):
     """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades).
 
-    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%.
+    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too.
     """
 
     code = "AR101"
@@ -149,6 +149,14 @@ class CapaianRecomputed(Rule):
         if opts is None:
             return None
         pos, neg, formula = opts
+        if c.num.explains(pos) and not c.num.explains(neg) and pos != neg and rx("duration_name").search(name):
+            # "Rata-rata waktu tanggap darurat: target 6 hari, realisasi 6,9, capaian 115": a
+            # duration is lower-is-better, realisasi/target rewards a slower service
+            tv, rv = value_of(t), value_of(r)
+            msg = (f"{where}: capaian tertulis {c.text} dihitung realisasi/target, padahal "
+                   f"'{name[:60]}' makin kecil makin baik: ({show(tv or 0)} - ({show(rv or 0)} - "
+                   f"{show(tv or 0)}))/{show(tv or 0)} x 100 = {fmt_pct(neg)}")
+            return cap_issue(self, c, msg, fmt_pct(neg))
         if c.num.explains(pos) or c.num.explains(neg):
             return None
         if cap_value is not None and c.num.explains(cap_value) and max(pos, neg) > cap_value:
