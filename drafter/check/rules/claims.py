@@ -643,12 +643,66 @@ class RegionalComparisonClaim(_ClaimRule):
     sebanyak Y poin") disagrees with Tabel 3.4: X is not the table's value, the direction is wrong
     or Y is not the difference.
 
-    The comparison with the regional or national value is how the report positions itself."""
+    The comparison with the regional or national value is how the report positions itself.
+    Outside the analysis of one indicator (ikhtisar, conclusions) a sentence that gives both
+    figures ("IKM Kecamatan ... sebesar 82,5 masih di bawah IKM Kabupaten sebesar 80,1") is
+    read on its own figures."""
 
     code = "CL106"
     name = "regional-comparison-claim"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        yield from self._self_contained(ctx)
+        yield from self._against_tables(ctx)
+
+    def _self_contained(self, ctx: CheckContext) -> Iterable[Issue]:
+        with_row = {id(b) for b, row in indicator_paragraphs(ctx) if row is not None}
+        above_re, below_re = pattern("regional_above"), pattern("regional_below")
+        for b in prose_blocks(ctx):
+            if id(b) in with_row:
+                continue
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                m = pattern("regional").search(sent)
+                if not m:
+                    continue
+                ref = text_value(m.group("num"))
+                head = sent[:m.start()]
+                d = None
+                for pat in (above_re, below_re):
+                    for dm in pat.finditer(head):
+                        if len(head) - dm.end() <= 15:
+                            d = (pat is above_re, dm)
+                if d is None or ref is None or ref.num is None:
+                    continue
+                up, dm = d
+                negm = re.search(r"\b(?:belum|tidak|tak)\s+(?:\w+\s+)?$", head[:dm.start()], re.IGNORECASE)
+                if negm:
+                    up = not up
+                # the own figure: "sebesar A" / "(A)" / "mencapai A" before the direction word
+                own_m = None
+                for om in re.finditer(r"(?:\b(?:sebesar|mencapai|yaitu|adalah|senilai)\s+|\(\s*)"
+                                      r"(?P<num>\d+(?:[.,]\d+)?\s?%?)", head[:dm.start()]):
+                    own_m = om
+                if own_m is None:
+                    continue
+                own = text_value(own_m.group("num"))
+                if own is None or own.num is None or own.num.is_year or \
+                        own.text.strip().endswith("%") != ref.text.strip().endswith("%"):
+                    continue
+                diff = own.num.value - ref.num.value
+                if diff == 0 or (diff > 0) == up:
+                    continue
+                said = head[negm.start():dm.end()] if negm else dm.group(0)
+                side = "di atas" if diff > 0 else "di bawah"
+                yield self.issue(
+                    b, s + (negm.start() if negm else dm.start()), s + dm.end(),
+                    f"dinyatakan '{said}', padahal {own.text} {side} nilai pembanding {ref.text} "
+                    f"(selisih {fmt(diff)} poin)",
+                    expected=f"{side} ({fmt(diff)} poin)")
+
+    def _against_tables(self, ctx: CheckContext) -> Iterable[Issue]:
         for b, para_row in self.paragraphs(ctx):
             text = b.text
             for s, e in sentences(text):
@@ -694,10 +748,16 @@ class RegionalComparisonClaim(_ClaimRule):
                 head = sent[: m.start()]
                 rest, m_end = head, 0
                 above = below = None
+                said: str | None = None
                 for pat_name in ("regional_above", "regional_below"):
                     for d in pattern(pat_name).finditer(head):
                         if len(head) - d.end() <= 15:
-                            above, below = (d, None) if pat_name == "regional_above" else (None, d)
+                            up = pat_name == "regional_above"
+                            negm = re.search(r"\b(?:belum|tidak|tak)\s+(?:\w+\s+)?$", head[:d.start()], re.IGNORECASE)
+                            if negm:
+                                up = not up  # "belum mampu melampaui IKM Provinsi ...": below it
+                                said = head[negm.start():d.end()]
+                            above, below = (d, None) if up else (None, d)
                 if above is None and below is None:
                     rest, m_end = sent[m.end():], m.end()
                     cut = re.search(r"[;]|,?\s+\b(?:namun|tetapi|akan\s+tetapi|sedangkan|meskipun|walaupun)\b", rest)
@@ -710,14 +770,14 @@ class RegionalComparisonClaim(_ClaimRule):
                 if above and not in_choice(rest, above.start(), above.end()) and diff <= 0:
                     yield self.issue(
                         b, s + m_end + above.start(), s + m_end + above.end(),
-                        f"dinyatakan '{above.group(0)}', padahal realisasi {own.text} "
+                        f"dinyatakan '{said or above.group(0)}', padahal realisasi {own.text} "
                         f"{'sama dengan' if diff == 0 else 'di bawah'} nilai pembanding {ref.text} "
                         f"(selisih {fmt(diff)} poin)",
                         expected=f"di bawah ({fmt(diff)} poin)" if diff < 0 else "sama")
                 elif below and not in_choice(rest, below.start(), below.end()) and diff >= 0:
                     yield self.issue(
                         b, s + m_end + below.start(), s + m_end + below.end(),
-                        f"dinyatakan '{below.group(0)}', padahal realisasi {own.text} "
+                        f"dinyatakan '{said or below.group(0)}', padahal realisasi {own.text} "
                         f"di atas nilai pembanding {ref.text} (selisih {fmt(diff)} poin)",
                         expected=f"di atas ({fmt(diff)} poin)")
                 rest = sent[m.end():]
