@@ -1536,6 +1536,10 @@ class NamedIndicatorValue(_ClaimRule):
                         continue
                     r = real.num.value
                     v = mn.num.value
+                    capv = value_of(row.values.get("capaian"))
+                    if mn.kind == "percent" and capv is not None and capv.num is not None and \
+                            abs(v - capv.num.value) < abs(v - r):
+                        r = capv.num.value  # "... mencapai 102,94%" near the capaian 102,49
                     if v == r or abs(v - r) > abs(r) / 10 + 1:
                         continue
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
