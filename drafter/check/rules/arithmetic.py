@@ -795,7 +795,7 @@ class SumsInText(Rule):
                 continue
             parts = nums[:k]
             # only a plain list: names and "dan" / "," between the amounts
-            if any(gap_skip.search(sent[a.end:c.start]) for a, c in zip(parts, parts[1:])):
+            if any(gap_skip.search(sent[a.end:c.start]) for a, c in zip(parts, parts[1:], strict=False)):
                 return
             total = sum((n.value for n in parts), Decimal(0))
             if z.explains(total):
