@@ -1320,7 +1320,8 @@ class NarrativeValueClaim(_ClaimRule):
     report. Shares of indicators ("60% indikator"), budget figures, changes ("dari 90% menjadi
     95%"), figures of other years, the Renstra and regional comparisons are not read here;
     figures right after "realisasi", "capaian" or "target" are the business of CL101, CL102 and
-    CL111."""
+    CL111. "memperoleh nilai 88,41 atau 98,32%" (the realisasi, then a percentage) is read as
+    the capaian."""
 
     code = "CL113"
     name = "narrative-value-claim"
@@ -1369,18 +1370,23 @@ class NarrativeValueClaim(_ClaimRule):
             text = b.text
             for s, e in layer.sentences:
                 sent = text[s:e]
-                if skip.search(sent) or _other_period(ctx, sent) or not (
+                # the indicator's own name may hold a skip word ("Nilai Kinerja Anggaran")
+                bare = re.sub(re.escape(row.name), " ", sent, flags=re.IGNORECASE) if row.name else sent
+                if skip.search(bare) or _other_period(ctx, sent) or not (
                         tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None:
                         continue
-                    if pct_row and mn.kind != "percent":
-                        continue
-                    if score_row and not self._score_like(row, real, mn, sent):
-                        continue
                     head = text[s:mn.start]
-                    if not verb.search(head) or owned.search(head):
+                    # "memperoleh nilai 88,41 atau 98,32%": the realisasi, then its capaian
+                    alt = re.search(r"(\d+(?:[.,]\d+)*)\s+atau\s+$", head) if mn.kind == "percent" else None
+                    paired = alt is not None and same_value(text_value(alt.group(1)), real) is True
+                    if not paired and pct_row and mn.kind != "percent":
+                        continue
+                    if not paired and score_row and not self._score_like(row, real, mn, sent):
+                        continue
+                    if not paired and (not verb.search(head) or owned.search(head)):
                         continue
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
                         continue
