@@ -487,8 +487,9 @@ _OPPOSITE = {"kenaikan": "penurunan", "peningkatan": "penurunan", "meningkat": "
 class ChangeClaim(_ClaimRule):
     """"Kenaikan / penurunan dari A menjadi B": A and B differ from last year's and this year's
     realisasi in Tabel 3.2, or the direction word contradicts B - A (anywhere in the report, also
-    with the years between the figures: "meningkat dari 26,3% pada tahun 2022 menjadi 23,8%"; a
-    rise in rank with a smaller number is no contradiction).
+    with the years between the figures: "meningkat dari 26,3% pada tahun 2022 menjadi 23,8%",
+    or "tahun 2021 sebesar A, sementara tahun 2022 sebesar B" with a direction word; a rise in
+    rank with a smaller number is no contradiction).
 
     The comparison with last year is a required part of the analysis; wrong figures or a wrong
     direction reverse its conclusion."""
@@ -502,6 +503,8 @@ class ChangeClaim(_ClaimRule):
         # a sentence may name its indicator itself; the direction word is checked against the
         # two figures anywhere in the report (ikhtisar, Bab III, Bab IV), without any table
         para_row = {id(b): row for b, row in indicator_paragraphs(ctx)}
+        for b in prose_blocks(ctx):
+            yield from self._two_years(b, up, down)
         for b in prose_blocks(ctx):
             text = b.text
             row = para_row.get(id(b))
@@ -549,6 +552,41 @@ class ChangeClaim(_ClaimRule):
                                  if own is not None else
                                  "arah perubahan tidak sesuai angkanya: " + "; ".join(problems),
                                  expected=exp)
+
+
+    def _two_years(self, b: Block, up: set[str], down: set[str]) -> Iterator[Issue]:
+        """"mengalami penurunan: tahun 2022 sebesar A, sementara tahun 2023 sebesar B" (or the
+        direction word after the figures): the word against B - A."""
+        text = b.text
+        for s, e in sentences(text):
+            sent = text[s:e]
+            for m in pattern("change_years").finditer(sent):
+                if int(m.group("y2")) <= int(m.group("y1")):
+                    continue
+                a, bb = text_value(m.group("a")), text_value(m.group("b"))
+                if dec(a) is None or dec(bb) is None or pattern("change").search(sent):
+                    continue
+                words = [w for w in pattern("change_word").finditer(sent)]
+                if len({w.group(0).lower() in up for w in words}) != 1:
+                    continue  # no direction word, or both directions in the sentence
+                w = min(words, key=lambda x: min(abs(x.start() - m.start()), abs(x.start() - m.end())))
+                between = sent[w.end():m.start()] if w.start() < m.start() else sent[m.end():w.start()]
+                if len(between) > 80 or re.search(r"[;]|\b(?:meskipun|walaupun|namun|tetapi|sedangkan)\b",
+                                                  between, re.IGNORECASE) or (
+                        "," in between and re.search(r"\b(?:meskipun|walaupun|walau|biarpun|sekalipun)\b",
+                                                     sent[:w.start()], re.IGNORECASE)):
+                    continue  # the word is about something else in the sentence
+                if in_choice(sent, w.start(), w.end()) or pattern("change_rank").search(sent):
+                    continue
+                diff = dec(bb) - dec(a)  # type: ignore[operator]
+                word = w.group(0).lower()
+                if (word in up and diff < 0) or (word in down and diff > 0):
+                    yield self.issue(
+                        b, s + w.start(), s + w.end(),
+                        f"arah perubahan tidak sesuai angkanya: kata '{word}', padahal dari "
+                        f"{a.text} ({m.group('y1')}) menjadi {bb.text} ({m.group('y2')}) adalah "
+                        f"{'penurunan' if diff < 0 else 'kenaikan'}",  # type: ignore[union-attr]
+                        expected=_OPPOSITE.get(word, word))
 
 
 @register
@@ -1792,7 +1830,8 @@ class SerapanClaim(_ClaimRule):
                     continue
                 for m in claim.finditer(sent):
                     grp = "num" if m.group("num") else "num2"
-                    if skip.search(sent[max(0, m.start() - 40):m.end() + 50]):
+                    if skip.search(sent[max(0, m.start() - 40):m.end() + 50]) or \
+                            pattern("serapan_skip_before").search(sent[max(0, m.start() - 40):m.end()]):
                         continue
                     stated = text_value(m.group(grp))
                     if stated is None or stated.num is None:
