@@ -317,3 +317,37 @@ def test_short_rows_stay_left_without_a_number_column() -> None:
     rows = _index(text).rows("3.5", all_rows=True)
     assert rows[0].name.startswith("Sasaran 1") and rows[0].kind == "sasaran"
     assert rows[1].values["capaian"].text == "97%"
+
+
+def test_office_region_in_caption_is_no_regional_comparison() -> None:
+    """"Pengukuran Kinerja Dinas PUPR Provinsi Maluku": the region word belongs to the office's
+    name, the table is the measurement table; "Perbandingan ... dengan Provinsi" stays 3.4."""
+    ti = _index("Tabel 3.2 Pengukuran Kinerja Dinas Perhubungan Provinsi Gorontalo Tahun 2022\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+        ("1", "Persentase trayek angkutan yang terlayani", "80", "76", "95,00"),
+        ("2", "Jumlah kecelakaan di perlintasan", "4", "3", "125,00"),
+    ) + "\nTabel 3.4 Perbandingan Capaian Dinas dengan Provinsi Lain\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Realisasi 2022", "Realisasi Provinsi"),
+        ("1", "Persentase trayek angkutan yang terlayani", "76", "71,3"),
+    ))
+    rows = ti.rows("3.1")
+    assert [r.name for r in rows] == ["Persentase trayek angkutan yang terlayani",
+                                      "Jumlah kecelakaan di perlintasan"]
+    assert rows[0].values["capaian"].text == "95,00"
+    assert ti.rows("3.4") and ti.rows("3.4")[0].values["nasional"].text == "71,3"
+
+
+def test_capped_capaian_column_and_merged_number_column() -> None:
+    """A second capaian column limited for the average is its own key; "No  Indikator" read as
+    one column gives names without their numbers; a page footer row is no indicator."""
+    ti = _index("Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Capaian untuk rata-rata (%)",
+         "Predikat"),
+        ("1 Persentase temuan berulang", "10", "12,5", "125,00", "75,00", "Cukup"),
+        ("2 Persentase rekomendasi ditindaklanjuti", "80", "88", "110,00", "100,00", "Sangat Baik"),
+        ("Laporan Kinerja Inspektorat Tahun 2024", "", "", "", "", "7"),
+    ))
+    rows = ti.rows("3.1")
+    assert [r.name for r in rows] == ["Persentase temuan berulang", "Persentase rekomendasi ditindaklanjuti"]
+    assert rows[0].values["capaian"].text == "125,00"
+    assert rows[0].values["capaian_capped"].text == "75,00"

@@ -318,8 +318,9 @@ _SENT_END = re.compile(r"[.!?:;]\W*$")
 _CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|oleh|sebesar|sebanyak|"
                         r"target|predikat|kategori|capaian|realisasi|indikator|tahun|sehingga|karena|"
                         r"bahwa|adalah|yaitu|menjadi|masih|telah|sudah|belum|tidak|dibanding|dibandingkan|daripada|"
-                        r"bersama|kepada|terhadap|antara|seperti|yakni|meliputi|bagi|melalui))\s*$",
-                        re.IGNORECASE)
+                        r"bersama|kepada|terhadap|antara|seperti|yakni|meliputi|bagi|melalui|mencapai|sejumlah|"
+                        r"senilai|tercatat|hanya|hingga|sampai|sekitar|serta|"
+                        r"maupun|namun|tetapi))\s*$", re.IGNORECASE)
 _HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^.]{0,110}$")
 
 

@@ -553,7 +553,11 @@ def _title_role(caption: str | None) -> str | None:
     if not m:
         return None
     for role, pat in _title_roles():
-        if pat.search(m):
+        hit = pat.search(m)
+        if hit and role == "3.4" and _re("office_name").search(m[:hit.start()]) and \
+                not _re("comparison_words").search(m[:hit.start()]):
+            continue  # "Pengukuran Kinerja Dinas PUPR Provinsi Maluku": the office's own region
+        if hit:
             return role
     return None
 
@@ -839,6 +843,14 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
                     sasaran = re.sub(r"^\W*sasaran\s*\d*\.?\s*:?\s*", "", name, flags=re.I) or name
         if not name and not values:
             continue
+        if name and "no" not in cols and name_col is not None and \
+                re.match(r"\s*no\b", info.labels.get(name_col, ""), re.IGNORECASE):
+            # "No  Indikator Kinerja" read as one column (flattened text): "1 Indeks ..." is
+            # indicator 1, named "Indeks ..."
+            name = re.sub(r"^(?:\d{1,3}|[IVX]{1,4})[.)]?\s+(?=\S)", "", name)
+        if role in ("3.1", "3.2", "3.3", "3.4") and not is_avg and not is_total and values and \
+                not any(k.split(":")[0] in _RESULT_KEYS for k in values):
+            continue  # a page footer or a note caught between the rows: no figure of a result
         if not values and role not in ("3.5", "PK", "renstra", "iku") and not is_avg:
             # a row with a name only: a sasaran line or a wrapped name
             if role in ("3.1", "3.3", "3.4", "3.2", "3.7"):
@@ -847,6 +859,10 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
                                 name_cell=name_cell, values=values, is_average=is_avg,
                                 kind=kind, ticks=ticks))
     return out, sasaran
+
+
+_RESULT_KEYS = frozenset({"target", "realisasi", "capaian", "capaian_capped", "renstra_target",
+                          "nasional", "efisiensi", "serapan", "pagu"})
 
 
 def _total_row(name: str, row: Row, name_cell: Cell | None) -> bool:

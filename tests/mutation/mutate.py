@@ -694,8 +694,11 @@ def narrative_percent(draft: Draft, rng: random.Random) -> list[Mutation]:
             if not lead.search(before) or re.search(r"rata|lebih dari|dihitung", before[-30:], re.I):
                 continue
             new_value = _shift(num.value, rng, minimum=Decimal("2"))
-            out.append(_mut(draft, "narrative_percent", "claim-vs-table", ln, num.start, num.end,
-                            _format_like(new_value, num.text, num.decimals)))
+            new_text = _format_like(new_value, num.text, num.decimals)
+            if num.value > 100 and re.sub(r"[^\d,.]", "", new_text) in ("100", "100,00", "100,0") and \
+                    re.search(r"\bsasaran\b", line, re.I):
+                continue  # a sasaran capaian above 100% written as 100%: the report's cap rule
+            out.append(_mut(draft, "narrative_percent", "claim-vs-table", ln, num.start, num.end, new_text))
     return out
 
 

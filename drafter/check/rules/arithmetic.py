@@ -110,7 +110,7 @@ def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] 
 class CapaianRecomputed(Rule):
     """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades).
 
-    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%.
+    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too.
     """
 
     code = "AR101"
@@ -149,6 +149,14 @@ class CapaianRecomputed(Rule):
         if opts is None:
             return None
         pos, neg, formula = opts
+        if c.num.explains(pos) and not c.num.explains(neg) and pos != neg and rx("duration_name").search(name):
+            # "Rata-rata waktu tanggap darurat: target 6 hari, realisasi 6,9, capaian 115": a
+            # duration is lower-is-better, realisasi/target rewards a slower service
+            tv, rv = value_of(t), value_of(r)
+            msg = (f"{where}: capaian tertulis {c.text} dihitung realisasi/target, padahal "
+                   f"'{name[:60]}' makin kecil makin baik: ({show(tv or 0)} - ({show(rv or 0)} - "
+                   f"{show(tv or 0)}))/{show(tv or 0)} x 100 = {fmt_pct(neg)}")
+            return cap_issue(self, c, msg, fmt_pct(neg))
         if c.num.explains(pos) or c.num.explains(neg):
             return None
         if cap_value is not None and c.num.explains(cap_value) and max(pos, neg) > cap_value:
@@ -267,6 +275,23 @@ def _capaian_values(rows: list[IndicatorRow], key: str = "capaian") -> list[Deci
     return out
 
 
+def _recomputed_capaian(rows: list[IndicatorRow]) -> list[Decimal]:
+    """The capaian of every row, with a capaian that no formula explains replaced by the one
+    realisasi/target (or the negative formula for a lower-is-better name) gives."""
+    out = []
+    for r in rows:
+        c = r.values.get("capaian")
+        if c is None or c.num is None:
+            continue
+        t, re_ = r.values.get("target"), r.values.get("realisasi")
+        opts = capaian_options(t, re_) if t is not None and re_ is not None else None
+        if opts is None or c.num.explains(opts[0]) or c.num.explains(opts[1]):
+            out.append(c.num.value)
+        else:
+            out.append(opts[1] if is_negative(r.name) else opts[0])
+    return out
+
+
 def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     if not vals:
         return None
@@ -319,15 +344,27 @@ class AverageCapaian(Rule):
         rows31 = ti.rows("3.1", indicators_only=True)
         avg31 = _averages(_capaian_values(rows31))
         avg_row = ti.average_row("3.1")
+        # a capaian wrong in its own row (AR101's) is not repeated in the average: the average
+        # of the recomputed capaian also explains a stated one
+        fixed31 = _averages(_recomputed_capaian(rows31))
+        # a second capaian column limited for the average ("Capaian untuk rata-rata")
+        capped31 = _averages(_capaian_values(rows31, "capaian_capped"))
+        opts31 = [v for pair in (avg31, fixed31, capped31) if pair for v in pair]
         if avg_row is not None and avg31 is not None:
             c = avg_row.values.get("capaian")
-            if c is not None and c.num is not None and not (
-                    c.num.explains(avg31[0]) or c.num.explains(avg31[1])):
+            if (c is None or c.num is None) and capped31 is not None:
+                c = avg_row.values.get("capaian_capped")
+            if c is not None and c.num is not None and not any(c.num.explains(v) for v in opts31):
                 n = len(_capaian_values(rows31))
                 msg = (f"{ti.name('3.1')}: rata-rata capaian tertulis {c.text}, rata-rata {n} capaian "
                        f"= {fmt_pct(avg31[0])} (tanpa batas 100%) atau {fmt_pct(avg31[1])} "
                        f"(capaian di atas 100% dihitung 100%){rule_note}")
-                yield cap_issue(self, c, msg, fmt_pct(avg31[1] if caps_rule else avg31[0]))
+                exp = fmt_pct(avg31[1] if caps_rule else avg31[0])
+                if capped31 is not None:
+                    msg += f"; rata-rata kolom capaian terbatas = {fmt_pct(capped31[0])}"
+                    if c is avg_row.values.get("capaian_capped"):
+                        exp = fmt_pct(capped31[0])
+                yield cap_issue(self, c, msg, exp)
         yield from self._sasaran_averages(ti.rows("3.5", all_rows=True), rule_note)
         # averages stated in text
         cands: list[tuple[str, Decimal]] = []
@@ -338,6 +375,11 @@ class AverageCapaian(Rule):
             v = value_of(avg_row.values.get("capaian"))
             assert v is not None
             cands.append(("baris rata-rata Tabel 3.1", v))
+        if fixed31 is not None:
+            cands += [("rata-rata capaian hasil hitung ulang Tabel 3.1", fixed31[0]),
+                      ("rata-rata capaian hasil hitung ulang Tabel 3.1 (maks. 100%)", fixed31[1])]
+        if capped31 is not None:
+            cands.append(("rata-rata kolom capaian terbatas Tabel 3.1", capped31[0]))
         rows37 = ti.rows("3.7", indicators_only=True)
         avg37 = _averages(_capaian_values(rows37))
         if avg37 is not None:
@@ -561,7 +603,7 @@ def _is_count(num: Num) -> bool:
 
 @register
 class SumsInText(Rule):
-    """Sums stated in text: "X laki-laki dan Y perempuan" against the stated total, shares of a composition that add up to more than 100%, budget parts ("Belanja Operasional Rp A, Belanja Modal Rp B") against the stated budget, "realisasi Rp R dari anggaran Rp P atau Q%" and a stated increase/decrease between two percentages.
+    """Sums stated in text: "X laki-laki dan Y perempuan" against the stated total, shares of a composition that add up to more than 100%, budget parts ("Belanja Operasional Rp A, Belanja Modal Rp B") against the stated budget, "realisasi Rp R dari anggaran Rp P atau Q%", a total closing its list in the same sentence ("Program A Rp X dan Program B Rp Y, jumlah Rp Z") and a stated increase/decrease between two percentages.
 
     These figures are typed by hand in the narrative and are not checked by the spreadsheet the tables come from.
     """
@@ -581,6 +623,8 @@ class SumsInText(Rule):
                 yield from self._shares(b, s, sent)
                 yield from self._absorption(b, s, sent)
             yield from self._change(b)
+            for ss, se in sentences(text):
+                yield from self._listed_total(b, ss, text[ss:se])
             for ss, se in sentences(text):
                 yield from self._points(b, ss, text[ss:se])
             if rx("budget_parts_cue").search(text):
@@ -738,6 +782,29 @@ class SumsInText(Rule):
                     msg = (f"perubahan relatif tertulis {rn[0].text.strip()}, padahal "
                            f"{fmt_num(diff)}/{fmt_num(a)} x 100 = {fmt_pct(comp)}")
                     yield self.issue(b, rs, rs + len(rn[0].text), msg, fmt_pct(comp))
+
+    # "A Rp X dan B Rp Y, jumlah Rp Z": a total closing its list in the same sentence
+    def _listed_total(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        nums = [n for n in scan_numbers(sent) if n.currency and not n.malformed]
+        if len(nums) < 3:
+            return
+        lead, gap_skip = rx("listed_total"), rx("listed_gap_skip")
+        for k in range(2, len(nums)):
+            z = nums[k]
+            if not lead.search(sent[nums[k - 1].end:z.start].replace("Rp", "").replace("Rp.", "")):
+                continue
+            parts = nums[:k]
+            # only a plain list: names and "dan" / "," between the amounts
+            if any(gap_skip.search(sent[a.end:c.start]) for a, c in zip(parts, parts[1:], strict=False)):
+                return
+            total = sum((n.value for n in parts), Decimal(0))
+            if z.explains(total):
+                return
+            shown = " + ".join(fmt_num(n.value, 0) for n in parts)
+            yield self.issue(b, off + z.start, off + z.end,
+                             f"jumlah tertulis {z.text.strip()}, padahal {shown} = Rp {fmt_num(total, 0)}",
+                             f"Rp {fmt_num(total, 0)}")
+            return
 
     # budget parts against the stated budget
     def _budget_parts(self, blocks: list[Block], i: int) -> Iterator[Issue]:
@@ -1045,7 +1112,8 @@ class PartsOfPreviousAmount(Rule):
     sentence that opens by pointing back ("... tersebut/ini berasal dari", "terdiri atas",
     "meliputi") is read, with two or more Rupiah amounts; the total is the amount of the
     sentence before that the parts come closest to (within ten per cent), so that a target and
-    a realisasi named together are both candidates."""
+    a realisasi named together are both candidates; after a table, the amounts of its
+    "Jumlah" row ("Menurut jenis belanja, pagu tersebut terdiri atas ...")."""
 
     code = "AR111"
     name = "parts-of-previous-amount"
@@ -1053,9 +1121,14 @@ class PartsOfPreviousAmount(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import prose_blocks
+
         cue = rx("parts_of_previous")
         prev_sent = ""
-        for b in prose_units(ctx):
+        # hard-wrapped lines (text extracted from a PDF) joined into their paragraphs
+        for b in prose_blocks(ctx):
+            if b.kind not in ("paragraph", "list_item") or not b.text.strip():
+                continue
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
@@ -1066,6 +1139,8 @@ class PartsOfPreviousAmount(Rule):
                 if len(parts) < 2 or "%" in sent:
                     continue
                 totals = [n for n in scan_numbers(before) if n.currency and not n.malformed]
+                from_table = _table_totals(ctx, b) if s == 0 else []
+                totals += from_table  # "Jumlah | 13.056.615.000 | ..." right above
                 if not totals:
                     continue
                 total = sum((n.value for n in parts), Decimal(0))
@@ -1079,9 +1154,29 @@ class PartsOfPreviousAmount(Rule):
                 yield self.issue(
                     b, s + last.start, s + last.end,
                     f"rincian {shown} = Rp {fmt_num(total, 0)}, tidak sama dengan jumlah "
-                    f"tertulis pada kalimat sebelumnya Rp {fmt_num(best.value, 0)}",
+                    f"tertulis pada {'baris jumlah tabel di atasnya' if best in from_table else 'kalimat sebelumnya'}"
+                    f" Rp {fmt_num(best.value, 0)}",
                     expected=f"Rp {fmt_num(best.value, 0)}",
                 )
+
+
+def _table_totals(ctx: CheckContext, b: Block) -> list[Num]:
+    """The amounts of the total rows ("Jumlah", "Total") of a table right before ``b``."""
+    from drafter.tables import is_total_label
+
+    for prev in reversed(ctx.document.blocks[max(0, b.index - 3):b.index]):
+        if prev.kind == "table":
+            out: list[Num] = []
+            for row in prev.rows:
+                label = next((c.text.strip() for c in row.cells if c.text.strip()), "")
+                if is_total_label(label):
+                    for c in row.cells:
+                        out += [n for n in scan_numbers(c.text) if not n.malformed and n.value >= 1000
+                                and not n.percent]
+            return out
+        if prev.text.strip() and not _page_furniture(prev.text, False):
+            return []
+    return []
 
 
 # --------------------------------------------------------------------------- AR112

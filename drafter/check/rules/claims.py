@@ -35,6 +35,7 @@ from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num
+from drafter.tables import is_total_label
 from drafter.text import operand_numbers as scan_numbers
 
 if TYPE_CHECKING:
@@ -178,10 +179,22 @@ def status_of(target: Value | None, real: Value | None, capaian: Value | None) -
     return None
 
 
+def row_capaian(row: IndicatorRow) -> Value | None:
+    """The capaian that tells the indicator's result: a second column limited for the average
+    ("Capaian untuk rata-rata") below 100 is the formula's own result (the first column may
+    hold realisasi/target of a lower-is-better indicator); else the capaian column."""
+    cap = value_of(row.values.get("capaian"))
+    capped = value_of(row.values.get("capaian_capped"))
+    if capped is not None and capped.num is not None and capped.num.value < 100 and (
+            cap is None or cap.num is None or cap.num.value > capped.num.value):
+        return capped
+    return cap
+
+
 def row_status(row: IndicatorRow) -> str | None:
     st = status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
-                   value_of(row.values.get("capaian")))
-    if st in ("melampaui", "tidak_tercapai") and value_of(row.values.get("capaian")) is None:
+                   row_capaian(row))
+    if st in ("melampaui", "tidak_tercapai") and row_capaian(row) is None:
         if is_negative(row.name):  # lower is better and no capaian tells the formula
             st = "tidak_tercapai" if st == "melampaui" else "melampaui"
     return st
@@ -274,6 +287,8 @@ class RealisasiClaim(_ClaimRule):
                 stated = text_value(span)
                 if stated is None or pct_of_items(text, m.start("num"), m.end("num")):
                     continue
+                if about_other(ctx, row, next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")):
+                    continue  # the sentence is about another indicator
                 if stated.num is not None and stated.num.is_year:
                     continue
                 unit = re.match(r"\s*([A-Za-z]+)", text[m.end("num"):])
@@ -324,26 +339,37 @@ class CapaianClaim(_ClaimRule):
             subject = [m for m in pattern("capaian_subject").finditer(text)
                        if not re.search(r"\b(?:realisasi|target)\w*\s*$", text[max(0, m.start() - 30):m.start()],
                                         re.IGNORECASE)]
+            subject += [m for m in pattern("capaian_named").finditer(text)
+                        if containment(m.group("gap"), row.name) >= 0.6
+                        and not named_other(ctx, row, m.group("gap"))]
             found = {m.start("num") for m in pattern("capaian").finditer(text)}
             for m in [*pattern("capaian").finditer(text),
                       *(m for m in subject if m.start("num") not in found)]:
                 stated = text_value(m.group("num"))
                 if stated is None or stated.num is None:
                     continue
-                if same_value(stated, cap) or same_value(stated, alt):
+                if same_value(stated, cap) or same_value(stated, alt) or \
+                        same_value(stated, value_of(row.values.get("capaian_capped"))):
                     continue
+                if re.search(r"\brata\s*-?\s*rata\s+$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+                    continue  # "rata-rata capaian kinerja 94,97%": the average of all indicators
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 if same_value(stated, alt33) and self._medium_term(ctx, sent):
                     continue  # the capaian against the Renstra end target (Tabel 3.3)
                 if (stated.num.value == 100 and cap is not None and cap.num is not None
-                        and cap.num.value > 100 and _doc_caps(ctx)):
-                    continue  # a capaian above 100% counted as 100% under the report's cap rule
+                        and cap.num.value > 100 and _doc_caps(ctx)
+                        and (_CAPPED_WORDS.search(sent) or re.search(r"\bsasaran\b", sent, re.IGNORECASE))):
+                    # a capaian above 100% counted as 100% under the report's cap rule, as the
+                    # sentence says ("dihitung 100%"), or the capaian of a sasaran (the capped
+                    # average of its indicators); a bare "capaian indikator ini 100%" for a
+                    # table's 120% misstates the result
+                    continue
                 if m.start("num") not in found \
                         and same_value(stated, real):
                     continue  # "indikator X mencapai 85%": the realisasi of a percentage indicator
                 if pct_of_items(text, m.start("num"), m.end("num")):
                     continue  # "capaian 60% indikator": a share of indicators, not a capaian
-                if m.group("gap") and named_other(ctx, row, m.group("gap")):
+                if (m.group("gap") and named_other(ctx, row, m.group("gap"))) or about_other(ctx, row, sent):
                     continue  # "capaian indikator <another one> sebesar ..."
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
@@ -353,7 +379,9 @@ class CapaianClaim(_ClaimRule):
                 yield self.issue(
                     b, m.start("num"), m.end("num"),
                     f"capaian tertulis {stated.text}, sedangkan {self.where(row, 'capaian')} "
-                    f"mencatat capaian {show(ref)} untuk indikator '{row.name[:70]}'",
+                    f"mencatat capaian {show(ref)}"
+                    + (f" (realisasi {real.text})" if real is not None and _percent_like(row, real) else "")
+                    + f" untuk indikator '{row.name[:70]}'",
                     expected=show(ref))
 
     @staticmethod
@@ -367,6 +395,10 @@ class CapaianClaim(_ClaimRule):
             return True
         number = caption_number(ctx.tables.name("3.3"))
         return bool(number and re.search(r"\b" + re.escape(number) + r"\b", sent))
+
+
+_CAPPED_WORDS = re.compile(r"\b(?:dihitung|dianggap|dibatasi|ditetapkan|maks(?:imal|imum)?|paling\s+tinggi|"
+                           r"batas(?:\s+atas)?|pembatasan|setelah\s+dibatasi)\b", re.IGNORECASE)
 
 
 _STATUS_ID = {"melampaui": "melampaui target", "tercapai": "tepat mencapai target",
@@ -394,20 +426,23 @@ class DirectionClaim(_ClaimRule):
                 continue
             tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
             neg = is_negative(row.name) or (tv is not None and rv is not None and
-                                            negative_polarity(tv, rv, value_of(row.values.get("capaian"))))
+                                            negative_polarity(tv, rv, row_capaian(row)))
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
+                if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I) \
+                        or about_other(ctx, row, sent):
                     continue
                 claims: list[tuple[str, re.Match[str]]] = []
                 for m in pattern("direction", "below").finditer(sent):
                     claims.append(("below", m))
                 for m in self._above.finditer(sent):
                     claims.append(("above", m))
-                if neg:
-                    # lower is better: "13,2, di atas target 12" only places the number
-                    claims = [(k, m) for k, m in claims if not self._numeric.search(m.group(0))]
+                placed = False
+                if neg and any(self._numeric.search(m.group(0)) for _k, m in claims[:1]):
+                    # lower is better: "13,2, di atas target 12" only places the number, which
+                    # must then be on that side of the target ("ditekan di bawah target")
+                    placed = True
                 if not claims and re.search(r"realisasi|target|capaian|\d", sent, re.IGNORECASE):
                     for m in pattern("direction", "met").finditer(sent):
                         claims.append(("met", m))
@@ -417,11 +452,25 @@ class DirectionClaim(_ClaimRule):
                     wrong = (kind == "below" and st != "tidak_tercapai") or \
                             (kind == "above" and st != "melampaui") or \
                             (kind == "met" and st == "tidak_tercapai")
+                    if placed:
+                        if tv is None or rv is None or tv.num is None or rv.num is None:
+                            continue
+                        d = rv.num.value - tv.num.value
+                        wrong = (kind == "below" and d >= 0) or (kind == "above" and d <= 0)
                     if not wrong:
                         continue
                     t = show(value_of(row.values.get("target")))
                     r = show(value_of(row.values.get("realisasi")))
-                    c = show(value_of(row.values.get("capaian")))
+                    c = show(row_capaian(row))
+                    if placed:
+                        side = "di atas" if kind == "below" else "di bawah"
+                        yield self.issue(
+                            b, s + m.start(), s + m.end(),
+                            f"kalimat menyatakan '{m.group(0)}', padahal menurut "
+                            f"{self.where(row, 'realisasi')} realisasi {r} {side} target {t} "
+                            f"(indikator yang makin kecil makin baik; capaian {c})",
+                            expected=f"{side} target")
+                        continue
                     yield self.issue(
                         b, s + m.start(), s + m.end(),
                         f"kalimat menyatakan '{m.group(0)}', padahal menurut "
@@ -430,10 +479,17 @@ class DirectionClaim(_ClaimRule):
                         expected=_STATUS_ID[st])
 
 
+_OPPOSITE = {"kenaikan": "penurunan", "peningkatan": "penurunan", "meningkat": "menurun",
+             "naik": "turun", "penurunan": "kenaikan", "menurun": "meningkat", "turun": "naik"}
+
+
 @register
 class ChangeClaim(_ClaimRule):
     """"Kenaikan / penurunan dari A menjadi B": A and B differ from last year's and this year's
-    realisasi in Tabel 3.2, or the direction word contradicts B - A.
+    realisasi in Tabel 3.2, or the direction word contradicts B - A (anywhere in the report, also
+    with the years between the figures: "meningkat dari 26,3% pada tahun 2022 menjadi 23,8%",
+    or "tahun 2021 sebesar A, sementara tahun 2022 sebesar B" with a direction word; a rise in
+    rank with a smaller number is no contradiction).
 
     The comparison with last year is a required part of the analysis; wrong figures or a wrong
     direction reverse its conclusion."""
@@ -444,37 +500,44 @@ class ChangeClaim(_ClaimRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         up, down = set(words("change_up")), set(words("change_down"))
-        for b, row in indicator_paragraphs(ctx):  # a sentence may name its indicator itself
+        # a sentence may name its indicator itself; the direction word is checked against the
+        # two figures anywhere in the report (ikhtisar, Bab III, Bab IV), without any table
+        para_row = {id(b): row for b, row in indicator_paragraphs(ctx)}
+        for b in prose_blocks(ctx):
+            yield from self._two_years(b, up, down)
+        for b in prose_blocks(ctx):
             text = b.text
+            row = para_row.get(id(b))
+            in_analysis = id(b) in para_row
             last = 0
             for m in pattern("change").finditer(text):
                 # "IKM naik dari A menjadi B, sedangkan AKI turun dari C menjadi D": each change
                 # is about the indicator named right before it, else the paragraph's one
                 sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
-                named = named_row(ctx, text[max(last, sent_start):m.start()])
+                named = named_row(ctx, text[max(last, sent_start):m.start()]) if in_analysis else None
                 last = m.end()
                 own = named if named is not None else row
-                if own is None:
-                    continue
-                r32 = counterpart(ctx, own, "3.2")
-                prev = cur = None
-                if r32 is not None and year:
-                    prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
-                    cur = value_of(r32.values.get(f"realisasi:{year}"))
-                if cur is None:
-                    cur = value_of(own.values.get("realisasi"))
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
                 if a is None or bb is None or pattern("helpers", "unit_after").match(text[m.end("b"):]) \
                         or pattern("helpers", "unit_after").match(text[m.end("a"):]):
                     continue
+                prev = cur = None
+                if own is not None:
+                    r32 = counterpart(ctx, own, "3.2")
+                    if r32 is not None and year:
+                        prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
+                        cur = value_of(r32.values.get(f"realisasi:{year}"))
+                    if cur is None:
+                        cur = value_of(own.values.get("realisasi"))
                 problems = []
                 if prev is not None and same_value(a, prev) is False:
                     problems.append(f"nilai awal {a.text} (tahun lalu menurut {tname('3.2')}: {prev.text})")
                 if cur is not None and same_value(bb, cur) is False:
                     problems.append(f"nilai akhir {bb.text} (tahun ini menurut tabel: {cur.text})")
                 word = m.group("word").lower()
+                rank = pattern("change_rank").search(text[max(sent_start, m.start() - 60):m.end()])
                 if not in_choice(text, m.start("word"), m.end("word")) and dec(a) is not None \
-                        and dec(bb) is not None:
+                        and dec(bb) is not None and rank is None:
                     diff = dec(bb) - dec(a)  # type: ignore[operator]
                     if (word in up and diff < 0) or (word in down and diff > 0):
                         problems.append(f"kata '{word}' tidak sesuai: dari {a.text} menjadi {bb.text} "
@@ -482,9 +545,48 @@ class ChangeClaim(_ClaimRule):
                 if not problems:
                     continue
                 exp = f"dari {prev.text if prev else a.text} menjadi {cur.text if cur else bb.text}"
+                if own is None:
+                    exp = _OPPOSITE.get(word, word)
                 yield self.issue(b, m.start("a"), m.end("b"),
-                                 "perbandingan dengan tahun lalu tidak sesuai tabel: " + "; ".join(problems),
+                                 "perbandingan dengan tahun lalu tidak sesuai tabel: " + "; ".join(problems)
+                                 if own is not None else
+                                 "arah perubahan tidak sesuai angkanya: " + "; ".join(problems),
                                  expected=exp)
+
+
+    def _two_years(self, b: Block, up: set[str], down: set[str]) -> Iterator[Issue]:
+        """"mengalami penurunan: tahun 2022 sebesar A, sementara tahun 2023 sebesar B" (or the
+        direction word after the figures): the word against B - A."""
+        text = b.text
+        for s, e in sentences(text):
+            sent = text[s:e]
+            for m in pattern("change_years").finditer(sent):
+                if int(m.group("y2")) <= int(m.group("y1")):
+                    continue
+                a, bb = text_value(m.group("a")), text_value(m.group("b"))
+                if dec(a) is None or dec(bb) is None or pattern("change").search(sent):
+                    continue
+                words = [w for w in pattern("change_word").finditer(sent)]
+                if len({w.group(0).lower() in up for w in words}) != 1:
+                    continue  # no direction word, or both directions in the sentence
+                w = min(words, key=lambda x: min(abs(x.start() - m.start()), abs(x.start() - m.end())))
+                between = sent[w.end():m.start()] if w.start() < m.start() else sent[m.end():w.start()]
+                if len(between) > 80 or re.search(r"[;]|\b(?:meskipun|walaupun|namun|tetapi|sedangkan)\b",
+                                                  between, re.IGNORECASE) or (
+                        "," in between and re.search(r"\b(?:meskipun|walaupun|walau|biarpun|sekalipun)\b",
+                                                     sent[:w.start()], re.IGNORECASE)):
+                    continue  # the word is about something else in the sentence
+                if in_choice(sent, w.start(), w.end()) or pattern("change_rank").search(sent):
+                    continue
+                diff = dec(bb) - dec(a)  # type: ignore[operator]
+                word = w.group(0).lower()
+                if (word in up and diff < 0) or (word in down and diff > 0):
+                    yield self.issue(
+                        b, s + w.start(), s + w.end(),
+                        f"arah perubahan tidak sesuai angkanya: kata '{word}', padahal dari "
+                        f"{a.text} ({m.group('y1')}) menjadi {bb.text} ({m.group('y2')}) adalah "
+                        f"{'penurunan' if diff < 0 else 'kenaikan'}",  # type: ignore[union-attr]
+                        expected=_OPPOSITE.get(word, word))
 
 
 @register
@@ -579,22 +681,79 @@ class RegionalComparisonClaim(_ClaimRule):
     sebanyak Y poin") disagrees with Tabel 3.4: X is not the table's value, the direction is wrong
     or Y is not the difference.
 
-    The comparison with the regional or national value is how the report positions itself."""
+    The comparison with the regional or national value is how the report positions itself.
+    Outside the analysis of one indicator (ikhtisar, conclusions) a sentence that gives both
+    figures ("IKM Kecamatan ... sebesar 82,5 masih di bawah IKM Kabupaten sebesar 80,1") is
+    read on its own figures."""
 
     code = "CL106"
     name = "regional-comparison-claim"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for b, row in self.paragraphs(ctx):
+        yield from self._self_contained(ctx)
+        yield from self._against_tables(ctx)
+
+    def _self_contained(self, ctx: CheckContext) -> Iterable[Issue]:
+        with_row = {id(b) for b, row in indicator_paragraphs(ctx) if row is not None}
+        above_re, below_re = pattern("regional_above"), pattern("regional_below")
+        for b in prose_blocks(ctx):
+            if id(b) in with_row:
+                continue
             text = b.text
-            r34 = counterpart(ctx, row, "3.4")
-            table_ref = value_of(r34.values.get("nasional")) if r34 is not None else None
-            own = value_of((r34 or row).values.get("realisasi")) or value_of(row.values.get("realisasi"))
             for s, e in sentences(text):
                 sent = text[s:e]
                 m = pattern("regional").search(sent)
                 if not m:
                     continue
+                ref = text_value(m.group("num"))
+                head = sent[:m.start()]
+                d = None
+                for pat in (above_re, below_re):
+                    for dm in pat.finditer(head):
+                        if len(head) - dm.end() <= 15:
+                            d = (pat is above_re, dm)
+                if d is None or ref is None or ref.num is None:
+                    continue
+                up, dm = d
+                negm = re.search(r"\b(?:belum|tidak|tak)\s+(?:\w+\s+)?$", head[:dm.start()], re.IGNORECASE)
+                if negm:
+                    up = not up
+                # the own figure: "sebesar A" / "(A)" / "mencapai A" before the direction word
+                own_m = None
+                for om in re.finditer(r"(?:\b(?:sebesar|mencapai|yaitu|adalah|senilai)\s+|\(\s*)"
+                                      r"(?P<num>\d+(?:[.,]\d+)?\s?%?)", head[:dm.start()]):
+                    own_m = om
+                if own_m is None:
+                    continue
+                own = text_value(own_m.group("num"))
+                if own is None or own.num is None or own.num.is_year or \
+                        own.text.strip().endswith("%") != ref.text.strip().endswith("%"):
+                    continue
+                diff = own.num.value - ref.num.value
+                if diff == 0 or (diff > 0) == up:
+                    continue
+                said = head[negm.start():dm.end()] if negm else dm.group(0)
+                side = "di atas" if diff > 0 else "di bawah"
+                yield self.issue(
+                    b, s + (negm.start() if negm else dm.start()), s + dm.end(),
+                    f"dinyatakan '{said}', padahal {own.text} {side} nilai pembanding {ref.text} "
+                    f"(selisih {fmt(diff)} poin)",
+                    expected=f"{side} ({fmt(diff)} poin)")
+
+    def _against_tables(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b, para_row in self.paragraphs(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                m = pattern("regional").search(sent)
+                if not m:
+                    continue
+                # "Level Kapabilitas APIP ... lebih rendah dari rata-rata ...": the sentence's own
+                # indicator, else the paragraph's
+                row = named_row(ctx, sent[:m.start()]) or para_row
+                r34 = counterpart(ctx, row, "3.4")
+                table_ref = value_of(r34.values.get("nasional")) if r34 is not None else None
+                own = value_of((r34 or row).values.get("realisasi")) or value_of(row.values.get("realisasi"))
                 stated = text_value(m.group("num"))
                 if stated is None or stated.num is None:
                     continue
@@ -621,34 +780,42 @@ class RegionalComparisonClaim(_ClaimRule):
                 if own is None or own.num is None or ref.num is None:
                     continue
                 diff = own.num.value - ref.num.value
-                rest = sent[m.end():]
-                above = pattern("regional_above").search(rest)
-                below = pattern("regional_below").search(rest)
+                # "Realisasi 84,5 berada di atas IKM Kabupaten ... sebesar 83,2": a direction
+                # word right before the comparator is its direction; else one after it in the
+                # same clause ("..., namun masih di bawah target" is about the target)
+                head = sent[: m.start()]
+                rest, m_end = head, 0
+                above = below = None
+                said: str | None = None
+                for pat_name in ("regional_above", "regional_below"):
+                    for d in pattern(pat_name).finditer(head):
+                        if len(head) - d.end() <= 15:
+                            up = pat_name == "regional_above"
+                            negm = re.search(r"\b(?:belum|tidak|tak)\s+(?:\w+\s+)?$", head[:d.start()], re.IGNORECASE)
+                            if negm:
+                                up = not up  # "belum mampu melampaui IKM Provinsi ...": below it
+                                said = head[negm.start():d.end()]
+                            above, below = (d, None) if up else (None, d)
                 if above is None and below is None:
-                    # "Realisasi 84,5 berada di atas IKM Kabupaten ... sebesar 83,2"
-                    head = sent[: m.start()]
-                    for pat_name in ("regional_above", "regional_below"):
-                        for d in pattern(pat_name).finditer(head):
-                            if len(head) - d.end() <= 15:
-                                rest = head
-                                above, below = (d, None) if pat_name == "regional_above" else (None, d)
-                    if rest is head:
-                        m_end = 0
-                    else:
-                        m_end = m.end()
-                else:
-                    m_end = m.end()
+                    rest, m_end = sent[m.end():], m.end()
+                    cut = re.search(r"[;]|,?\s+\b(?:namun|tetapi|akan\s+tetapi|sedangkan|meskipun|walaupun)\b", rest)
+                    if cut:
+                        rest = rest[:cut.start()]
+                    above = next((d for d in pattern("regional_above").finditer(rest)
+                                  if not re.match(r"\s+target", rest[d.end():], re.IGNORECASE)), None)
+                    below = next((d for d in pattern("regional_below").finditer(rest)
+                                  if not re.match(r"\s+target", rest[d.end():], re.IGNORECASE)), None)
                 if above and not in_choice(rest, above.start(), above.end()) and diff <= 0:
                     yield self.issue(
                         b, s + m_end + above.start(), s + m_end + above.end(),
-                        f"dinyatakan '{above.group(0)}', padahal realisasi {own.text} "
+                        f"dinyatakan '{said or above.group(0)}', padahal realisasi {own.text} "
                         f"{'sama dengan' if diff == 0 else 'di bawah'} nilai pembanding {ref.text} "
                         f"(selisih {fmt(diff)} poin)",
                         expected=f"di bawah ({fmt(diff)} poin)" if diff < 0 else "sama")
                 elif below and not in_choice(rest, below.start(), below.end()) and diff >= 0:
                     yield self.issue(
                         b, s + m_end + below.start(), s + m_end + below.end(),
-                        f"dinyatakan '{below.group(0)}', padahal realisasi {own.text} "
+                        f"dinyatakan '{said or below.group(0)}', padahal realisasi {own.text} "
                         f"di atas nilai pembanding {ref.text} (selisih {fmt(diff)} poin)",
                         expected=f"di atas ({fmt(diff)} poin)")
                 rest = sent[m.end():]
@@ -858,8 +1025,11 @@ class OverallCategoryClaim(_ClaimRule):
                                 and not in_choice(b.text, m.start("cat"), m.end("cat")):
                             seen.add(m.start("cat"))
                             found.append(m)
+            subset = pattern("category_subset")
             for m in found:
                 text = " ".join(m.group("cat").split())
+                if subset.search(b.text[max(0, m.start("cat") - 90):m.start("cat")]):
+                    continue  # "satu indikator berpredikat Baik": a part of the indicators
                 if own is not None:
                     if text.lower() != own.lower():
                         yield self.issue(
@@ -1043,7 +1213,7 @@ class TargetClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if pattern("helpers", "target_skip").search(sent):
+                if pattern("helpers", "target_skip").search(sent) or about_other(ctx, row, sent):
                     continue
                 for m in pattern("target_claim").finditer(sent):
                     if m.group("year") and year and int(m.group("year")) != year:
@@ -1188,7 +1358,8 @@ class NarrativeValueClaim(_ClaimRule):
     report. Shares of indicators ("60% indikator"), budget figures, changes ("dari 90% menjadi
     95%"), figures of other years, the Renstra and regional comparisons are not read here;
     figures right after "realisasi", "capaian" or "target" are the business of CL101, CL102 and
-    CL111."""
+    CL111. "memperoleh nilai 88,41 atau 98,32%" (the realisasi, then a percentage) is read as
+    the capaian."""
 
     code = "CL113"
     name = "narrative-value-claim"
@@ -1212,7 +1383,10 @@ class NarrativeValueClaim(_ClaimRule):
         if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
             return False
         r = real.num.value
-        return r / 2 <= mn.value <= r * 2 and containment(row.name, sent) >= 0.5
+        if not r / 2 <= mn.value <= r * 2:
+            return False
+        # the indicator named in full, or by its acronym ("Nilai IKM yang diperoleh adalah ...")
+        return containment(row.name, sent) >= 0.5 or _acronym_in(row, sent)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.claims_parse import nums_equal
@@ -1234,17 +1408,23 @@ class NarrativeValueClaim(_ClaimRule):
             text = b.text
             for s, e in layer.sentences:
                 sent = text[s:e]
-                if skip.search(sent) or _other_period(ctx, sent) or not tokens(sent) & tokens(row.name):
+                # the indicator's own name may hold a skip word ("Nilai Kinerja Anggaran")
+                bare = re.sub(re.escape(row.name), " ", sent, flags=re.IGNORECASE) if row.name else sent
+                if skip.search(bare) or _other_period(ctx, sent) or not (
+                        tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None:
                         continue
-                    if pct_row and mn.kind != "percent":
-                        continue
-                    if score_row and not self._score_like(row, real, mn, sent):
-                        continue
                     head = text[s:mn.start]
-                    if not verb.search(head) or owned.search(head):
+                    # "memperoleh nilai 88,41 atau 98,32%": the realisasi, then its capaian
+                    alt = re.search(r"(\d+(?:[.,]\d+)*)\s+atau\s+$", head) if mn.kind == "percent" else None
+                    paired = alt is not None and same_value(text_value(alt.group(1)), real) is True
+                    if not paired and pct_row and mn.kind != "percent":
+                        continue
+                    if not paired and score_row and not self._score_like(row, real, mn, sent):
+                        continue
+                    if not paired and (not verb.search(head) or owned.search(head)):
                         continue
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
                         continue
@@ -1260,6 +1440,30 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+def _acronym_in(row: IndicatorRow, sent: str) -> bool:
+    """True when ``sent`` writes the acronym of ``row``'s name ("IKM" for "Indeks Kepuasan
+    Masyarakat ...", "BOR" for "Bed Occupancy Rate (BOR)")."""
+    return any(re.search(r"(?<![A-Za-z])" + re.escape(a) + r"(?![A-Za-z])", sent)
+               for a in _row_aliases(row.name) if len(a) >= 3 and a.isupper())
+
+
+def about_other(ctx: CheckContext, row: IndicatorRow, sent: str) -> bool:
+    """True when ``sent`` is rather about another main indicator than ``row``: it contains
+    most words of another indicator's name ("Prevalensi stunting turun ..." for "Prevalensi
+    balita stunting") and clearly fewer of ``row``'s. A claim in it is then not ``row``'s."""
+    own = max(containment(row.name, sent), containment(re.sub(r"\([^)]*\)", " ", row.name), sent))
+    best, second = 0.0, 0.0
+    for r in main_rows(ctx):
+        if r is row or r.name == row.name or len(tokens(r.name)) < 2:
+            continue
+        sc = max(containment(r.name, sent), containment(re.sub(r"\([^)]*\)", " ", r.name), sent))
+        if sc > best:
+            best, second = sc, best
+        elif sc > second:
+            second = sc
+    return best >= 0.6 and best - own >= 0.3 and best - second >= 0.2
 
 
 def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
@@ -1376,6 +1580,10 @@ class NamedIndicatorValue(_ClaimRule):
                         continue
                     r = real.num.value
                     v = mn.num.value
+                    capv = value_of(row.values.get("capaian"))
+                    if mn.kind == "percent" and capv is not None and capv.num is not None and \
+                            abs(v - capv.num.value) < abs(v - r):
+                        r = capv.num.value  # "... mencapai 102,94%" near the capaian 102,49
                     if v == r or abs(v - r) > abs(r) / 10 + 1:
                         continue
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
@@ -1409,6 +1617,67 @@ class NamedIndicatorValue(_ClaimRule):
         return rows[i]
 
 
+_TOTAL_SUBJECT = re.compile(r"\b(?:jumlah|total|seluruh|banyaknya|rata-?rata)\b", re.IGNORECASE)
+
+
+def _year_table_change(ctx: CheckContext, b: Block, sent: str, dm: re.Match[str], year: int,
+                       claim_up: bool) -> tuple[str, str] | None:
+    """(message, expected) when ``sent`` says the total of the year-column table right before
+    ``b`` rose (``claim_up``) or fell between two years while the table shows the opposite."""
+    head = sent[:dm.start()]
+    subject = _TOTAL_SUBJECT.search(head)
+    if subject is None:
+        return None
+    table = None
+    for prev in reversed(ctx.document.blocks[max(0, b.index - 4):b.index]):
+        if prev.kind == "table":
+            table = prev
+            break
+        if prev.kind == "heading":
+            return None
+    if table is None or not table.rows:
+        return None
+    cols: dict[int, int] = {}
+    for r in table.rows[:2]:
+        for c in r.cells:
+            m = re.fullmatch(r"\s*(?:tahun\s+)?(20\d\d)\s*", c.text, re.IGNORECASE)
+            if m:
+                cols.setdefault(c.col, int(m.group(1)))
+    years = sorted({int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)})
+    if len(years) == 2:
+        base, cur = years
+    elif len(years) == 1 and pattern("year_change_anchor").search(sent):
+        base, cur = years[0] - 1, years[0]
+        if years[0] != year:
+            return None
+    else:
+        return None
+    by_year = {y: c for c, y in cols.items()}
+    if base not in by_year or cur not in by_year:
+        return None
+    average = "rata" in subject.group(0).lower()
+    totals = [r for r in table.rows if r.cells and is_total_label(r.cells[0].text)
+              and ("rata" in r.cells[0].text.lower()) == average]
+    if len(totals) != 1:
+        return None
+    cells = {c.col: c for c in totals[0].cells}
+    vals = []
+    for y in (base, cur):
+        c = cells.get(by_year[y])
+        n = text_value(c.text) if c is not None else None
+        if n is None or n.num is None:
+            return None
+        vals.append(n.num.value)
+    old, new = vals
+    if old == new or (new > old) == claim_up:
+        return None
+    label = totals[0].cells[0].text.strip()
+    real = "turun" if claim_up else "naik"
+    return (f"kalimat menyatakan {label.lower()} {'naik' if claim_up else 'turun'} dibandingkan "
+            f"tahun {base}, padahal tabel di atasnya mencatat {fmt_num(old)} ({base}) dan "
+            f"{fmt_num(new)} ({cur}): {real}", real)
+
+
 def _year_series(ctx: CheckContext, row: IndicatorRow) -> tuple[dict[int, Decimal], list[str]]:
     """Realisasi by year of an indicator (its comparison-table counterparts, and the report
     year from the measurement table), and the names it goes by in those tables."""
@@ -1440,9 +1709,12 @@ class YearChangeClaim(_ClaimRule):
 
     The direction of change is the first thing a reader takes from the analysis. The earlier
     year is the one the sentence names (else the year before the report); the values are the
-    realisasi columns of the comparison table (Tabel 3.2/3.3 by role). Sentences that give the
-    two figures themselves are CL104's; changes of capaian, kinerja or quality (which depend on
-    polarity) are not read."""
+    realisasi columns of the comparison table (Tabel 3.2/3.3 by role). A sentence may give the
+    figures of the two years ("NTP tahun 2024 sebesar 104,5, naik dibandingkan tahun 2023") when
+    they are the table's; "naik dari A menjadi B" is CL104's; changes of capaian, kinerja or
+    quality (which depend on polarity) are not read. A sentence right after a table with
+    year columns ("Jenis | 2022 | 2023" with a "Jumlah" row: "Jumlah kejadian pada tahun 2023
+    menurun dibandingkan tahun 2022") is read against that table's total row."""
 
     code = "CL115"
     name = "year-change-claim"
@@ -1450,11 +1722,11 @@ class YearChangeClaim(_ClaimRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         rows = [r for r in main_rows(ctx) if r.name]
-        if year is None or len(rows) < 2:
+        if year is None:
             return
+        if len(rows) < 2:
+            rows = []
         info = {id(r): _year_series(ctx, r) for r in rows}
-        if not any(len(s) >= 2 for s, _n in info.values()):
-            return
         aliases: dict[str, list[IndicatorRow]] = {}
         for r in rows:
             for name in info[id(r)][1]:
@@ -1479,9 +1751,14 @@ class YearChangeClaim(_ClaimRule):
                 if skip.search(sent[:dm.end()]) or any(y > year for y in years):
                     continue
                 values = [n for n in scan_numbers(sent) if not n.is_year]
-                if values:
-                    continue  # figures given: read by CL104
-                row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75)
+                if pattern("change").search(sent):
+                    continue  # "naik dari A menjadi B": read by CL104
+                row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75) if rows else None
+                if row is None and not values:
+                    hit = _year_table_change(ctx, b, sent, dm, year, claim_up=up.search(sent) is not None)
+                    if hit is not None:
+                        yield self.issue(b, s + dm.start(), s + dm.end(), hit[0], expected=hit[1])
+                        continue
                 if row is None:
                     row = para_row.get(b.index)
                     if row is None or not re.search(r"\b(?:ini|tersebut)\b", sent[:dm.start()]):
@@ -1492,6 +1769,8 @@ class YearChangeClaim(_ClaimRule):
                 if base not in series or year not in series:
                     continue
                 cur, old = series[year], series[base]
+                if any(not (n.explains(cur) or n.explains(old)) for n in values):
+                    continue  # a figure that is not the table's: another quantity, or CL101's
                 claim_up = up.search(sent) is not None
                 if cur == old or (cur > old) == claim_up:
                     continue
@@ -1503,3 +1782,71 @@ class YearChangeClaim(_ClaimRule):
                     f"tahun {base}, padahal tabel mencatat {fmt_num(old)} ({base}) dan "
                     f"{fmt_num(cur)} ({year}): {real}",
                     expected=real)
+
+
+@register
+class SerapanClaim(_ClaimRule):
+    """The absorption of the whole budget stated in text ("Efisiensi diukur dari ... serapan
+    anggaran (95,12%)", "penyerapan anggaran sebesar 94,4%") differs from the total row of the
+    budget table (realisasi/pagu of its "Jumlah" row), and from the serapan of the efficiency
+    table.
+
+    The overall absorption is the second operand of the efficiency conclusion; a figure taken
+    from one program (often the largest one) makes the conclusion about the whole office wrong.
+    Sentences that name a program, kegiatan, sasaran, a kind of belanja, a period within the
+    year, an average or another year are about something else and are not read."""
+
+    code = "CL116"
+    name = "serapan-claim"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import nums_equal
+
+        totals = [r for r in ctx.tables.budget("3.8") if r.level == "total"]
+        if len(totals) != 1:
+            return  # no total, or several budget tables: not clear which is the whole budget
+        tot = totals[0]
+        pagu, real, pct = (value_of(tot.values.get(k)) for k in ("pagu", "realisasi", "persen"))
+        known: list[Decimal] = []
+        if pct is not None and pct.num is not None:
+            known.append(pct.num.value)
+        if pagu is not None and real is not None and pagu.num is not None and real.num is not None \
+                and pagu.num.value > 0:
+            known.append(real.num.value / pagu.num.value * 100)
+        if not known:
+            return
+        others: list[Value] = [v for r in ctx.tables.rows("3.7") for v in [value_of(r.values.get("serapan"))]
+                               if v is not None and v.num is not None]
+        progs = {id(r): r for r in ctx.tables.budget("3.8") if r.level == "program"}
+        year = ctx.info.year
+        claim, skip = pattern("serapan_claim"), pattern("serapan_skip")
+        for b in prose_blocks(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if _other_period(ctx, sent):
+                    continue
+                if year and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)):
+                    continue
+                for m in claim.finditer(sent):
+                    grp = "num" if m.group("num") else "num2"
+                    if skip.search(sent[max(0, m.start() - 40):m.end() + 50]) or \
+                            pattern("serapan_skip_before").search(sent[max(0, m.start() - 40):m.end()]):
+                        continue
+                    stated = text_value(m.group(grp))
+                    if stated is None or stated.num is None:
+                        continue
+                    if any(stated.num.explains(k) for k in known) or \
+                            any(nums_equal(stated.num, o.num) for o in others if o.num is not None):
+                        continue
+                    which = next((p.name for p in progs.values()
+                                  for v in [value_of(p.values.get("persen"))]
+                                  if v is not None and v.num is not None and nums_equal(stated.num, v.num)), None)
+                    note = f" (angka itu serapan {which[:60]})" if which else ""
+                    exp = pct.text.strip().rstrip("%").strip() if pct is not None and pct.num is not None \
+                        else fmt(known[0])
+                    yield self.issue(
+                        b, s + m.start(grp), s + m.end(grp),
+                        f"serapan anggaran tertulis {stated.text}, sedangkan baris jumlah "
+                        f"{caption_number(tot.table.caption) or tname('3.8')} mencatat serapan {exp}%{note}",
+                        expected=f"{exp}%")

@@ -299,6 +299,9 @@ class PredicateInText(Rule):
             return None
         if _ikm_fits(sent, lm.group(0), value):
             return None
+        if not n.percent and rx("own_scale_score").search(sent[max(0, n.start - 60):n.start]) \
+                and not rx("ikm_context").search(sent):
+            return None  # an index or score on its own scale, not a capaian
         msg = (f"predikat tertulis '{lm.group(0)}' untuk nilai {n.text.strip()}, padahal pada skala "
                f"laporan {n.text.strip()} termasuk {say(exp)}")
         return self.issue(b, off + lm.start(), off + lm.end(), msg, exp.label)
