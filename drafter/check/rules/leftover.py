@@ -96,10 +96,10 @@ class _PatternRule(Rule):
                 if p.skip_if_document.search(full):
                     continue
             active.append(p)
-        for unit, block in units(doc):
+        for unit, block, live in ctx.text.scan([p.regex for p in active]):  # units a match can be in
             is_cell = block.kind == "table"
             taken: list[tuple[int, int]] = []  # one issue per stretch of text
-            for p in active:
+            for p in (active[i] for i in live):
                 if p.prose_only and is_cell:
                     continue
                 for m in p.regex.finditer(unit.text):

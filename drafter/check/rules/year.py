@@ -123,9 +123,10 @@ class ReportYearMismatch(Rule):
         year = ctx.info.year
         if year is None:
             return
-        for unit, block in units(ctx.document):
+        pats = _patterns("self_patterns")
+        for unit, block, live in ctx.text.scan([p.regex for p in pats]):  # units a match can be in
             seen: set[int] = set()
-            for p in _patterns("self_patterns"):
+            for p in (pats[i] for i in live):
                 if p.prose_only and block.kind == "table":
                     continue
                 if p.heading_only and not _heading_like(unit.text, block.kind):
@@ -178,11 +179,12 @@ class PlanYear(Rule):
             return
         closing = _closing_blocks(ctx)
         skip = re.compile(_data().get("plan_skip_sentence") or r"(?!)", re.IGNORECASE)
-        for unit, block in units(ctx.document):
+        pats = _patterns("plan_patterns")
+        for unit, block, live in ctx.text.scan([p.regex for p in pats]):  # units a match can be in
             if block.kind == "table":
                 continue
             seen: set[int] = set()
-            for p in _patterns("plan_patterns"):
+            for p in (pats[i] for i in live):
                 if p.closing_only and block.index not in closing:
                     continue
                 for m in p.regex.finditer(unit.text):
