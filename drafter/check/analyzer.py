@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.check.gazetteer import (
     DESA,
@@ -216,6 +217,13 @@ _NATIONAL_RE = re.compile(r"^(?:Kementerian|Lembaga|Badan\s+[\w ]*Nasional|Kejak
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
+def mention_matches(text: str) -> tuple[tuple[re.Match[str], int, str | None], ...]:
+    """Every :data:`MENTION_RE` match of ``text`` with its (level, kind), computed once per
+    distinct text (several rules ask about the same paragraphs, cells and sentences)."""
+    return tuple((m, *mention_kind(m.group("kind"))) for m in MENTION_RE.finditer(text))
+
+
 def mention_kind(word: str) -> tuple[int, str | None]:
     """(level, kind) of a mention's kind word: "Kab." -> (1, "Kabupaten")."""
     return _MENTION_KINDS[" ".join(word.lower().rstrip(".").split()).replace("wali kota", "walikota")]
@@ -277,7 +285,7 @@ def _own_unit(doc: Document, gaz: Gazetteer, level: int, kind: str | None, name:
     votes: Counter[str] = Counter()
     found: dict[str, Region] = {}
     for text in [name, *_texts(doc)]:
-        for m in MENTION_RE.finditer(text) if text is not name else [None]:
+        for m in [mm for mm, _lv, _k in mention_matches(text)] if text is not name else [None]:
             rest = name if m is None else m.group("rest")
             if m is not None and mention_kind(m.group("kind"))[0] != level:
                 continue
@@ -323,8 +331,7 @@ def detect_region(doc: Document, instansi: str | None = None,
     for i, text in enumerate(_texts(doc)):
         head = i < head_n
         titles = [t.span() for t in _TITLE_SPAN_RE.finditer(text)] if head else []
-        for m in MENTION_RE.finditer(text):
-            level, kind = mention_kind(m.group("kind"))
+        for m, level, kind in mention_matches(text):
             if level > 1:
                 continue
             region, _n = resolve_mention(gaz, level, kind, m.group("rest"))

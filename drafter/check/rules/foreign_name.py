@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
+from drafter.check.analyzer import MENTION_RE, mention_matches, resolve_mention
 from drafter.check.context import CheckContext
 from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
@@ -73,8 +73,7 @@ _BORDER_CELL_RE = re.compile("|".join((load_yaml("rules", "foreign_names.yaml") 
 
 
 def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int, str | None]]:
-    for m in MENTION_RE.finditer(text):
-        level, kind = mention_kind(m.group("kind"))
+    for m, level, kind in mention_matches(text):  # cached per text (shared by the rules)
         if level in levels:
             yield m, level, kind
 
