@@ -59,10 +59,21 @@ _COVER_REGION_RE = re.compile(r"^[\s#*_]*(?i:kabupaten|kota|provinsi)\s+[A-Z][^\
 
 
 def _title_text(doc: Document) -> str:
-    text = "\n".join(_texts(doc))
+    return _expand_kinds("\n".join(_texts(doc)))
+
+
+@lru_cache(maxsize=4)
+def _expand_kinds(text: str) -> str:
     for rx, word in _KIND_ABBR:
-        text = rx.sub(word, text)
+        if word[:3] in text or word[:3].upper() in text:  # "Kab"/"KAB": else nothing to replace
+            text = rx.sub(word, text)
     return text
+
+
+@lru_cache(maxsize=4)
+def _lk_names(title_text: str) -> Counter[str]:
+    """The instansi names of the title sentences ("Laporan Kinerja <instansi> Tahun ...")."""
+    return Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(title_text))
 
 
 def _cover_instansi(doc: Document) -> str | None:
@@ -146,7 +157,7 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
     for m in _KEC_RE.finditer(allt):
         kind, name = m.group(1), m.group(2).split()[0]
         names[f"{kind} {name}"] += 1
-    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
+    lk = Counter(_lk_names(allt))
     if not lk:  # a cover in capitals: "LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021"
         lk = Counter(_title_caps(m.group(1)) for m in _LK_CAPS_RE.finditer(allt))
     if not lk:
@@ -181,7 +192,7 @@ def _title_caps(text: str) -> str:
 
 def _title_instansi(doc: Document) -> str | None:
     """The instansi as the title writes it, all words ("Kecamatan Padang Barat Kota Padang")."""
-    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(_title_text(doc)))
+    lk = _lk_names(_title_text(doc))
     return lk.most_common(1)[0][0] if lk else None
 
 
