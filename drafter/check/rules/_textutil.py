@@ -71,6 +71,7 @@ def line_of(unit: TextUnit, start: int = 0) -> int:
     return unit.position(start)[0]
 
 
+@functools.lru_cache(maxsize=16384)  # pure; asked by several rules about every unit
 def is_toc_line(text: str) -> bool:
     """A table-of-contents entry: dot leaders or a trailing page number."""
     t = text.strip()
