@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from drafter.document.model import Block, Document, TextUnit
 from drafter.numbers import Num, scan_numbers
@@ -31,8 +31,9 @@ def words(text: str, *, digits: bool = False) -> list[str]:
     return (_ALNUM_RE if digits else _PIECE_RE).findall(text.lower())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a text with its span (a named tuple: made by the thousand per report)."""
+
     text: str
     start: int
     end: int
