@@ -136,7 +136,7 @@ class ChoiceBracket(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         words = _choice_words()
-        for unit, _block in units(ctx.document):
+        for unit, _block, _live in ctx.text.scan([_BRACKET_RE]):  # only units where it can match
             for m in _BRACKET_RE.finditer(unit.text):
                 inner = m.group(1)
                 if "/" not in inner:
@@ -175,7 +175,7 @@ class SingleChoiceBracket(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         words = _choice_words()
         not_single = {_norm_choice(w) for w in _data().get("not_single") or []}
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_BRACKET_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _BRACKET_RE.finditer(unit.text):
@@ -279,7 +279,7 @@ class DanglingEtc(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_DST_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _DST_RE.finditer(unit.text):

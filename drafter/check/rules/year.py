@@ -221,7 +221,7 @@ class ReversedRange(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _b in units(ctx.document):
+        for unit, _b, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
                 if a > b and a - b <= 10:
@@ -279,7 +279,7 @@ class RenstraPeriod(Rule):
         year = ctx.info.year  # (also assigns the chapters of the blocks)
         found: list[tuple[TextUnit, re.Match[str], int, int, bool]] = []
         defined: tuple[int, int] | None = None
-        for unit, blk in units(ctx.document):
+        for unit, blk, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
                 if 3 <= b - a <= 6:
@@ -310,7 +310,7 @@ class RenstraPeriod(Rule):
                     f"periode Renstra {da}-{db}",
                     expected=f"{da}-{db}",
                 )
-        for unit, _b in units(ctx.document):
+        for unit, _b, _live in ctx.text.scan([_UNTIL_RE]):  # only units where it can match
             for m in _UNTIL_RE.finditer(unit.text):
                 y = int(m.group(1))
                 # "realisasi kumulatif periode s.d tahun 2023" is progress up to the report
@@ -361,7 +361,7 @@ class _Citation:
 
 def _citations(ctx: CheckContext) -> list[_Citation]:
     cites: list[_Citation] = []
-    for unit, _b in units(ctx.document):
+    for unit, _b, _live in ctx.text.scan([_REG_RE]):  # only units where it can match
         for m in _REG_RE.finditer(unit.text):
             after = m.group("after")
             subj = ""
@@ -506,7 +506,7 @@ class ComparisonBaseline(Rule):
         year = ctx.info.year
         if year is None:
             return
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_CMP_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _CMP_RE.finditer(unit.text):
@@ -645,7 +645,7 @@ class ValueYear(Rule):
             return
 
         cache: tuple[dict[int, set[Any]], set[Any]] | None = None
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_VALUE_YEAR_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _VALUE_YEAR_RE.finditer(unit.text):
@@ -897,7 +897,7 @@ class TableIntroYear(Rule):
 def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
     """Year ranges of 4-6 years stated near Renstra words, most frequent first."""
     votes: Counter[tuple[int, int]] = Counter()
-    for unit, _b in units(ctx.document):
+    for unit, _b, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
         for m in _RANGE_RE.finditer(unit.text):
             a, b = int(m.group(1)), int(m.group(2))
             if 3 <= b - a <= 6 and _renstra_context(unit.text, m.start()):
