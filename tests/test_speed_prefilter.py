@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from drafter.check.analyzer import MENTION_RE
 from drafter.check.rules.leftover import _patterns as leftover_patterns
 from drafter.check.rules.year import _patterns as year_patterns
 from drafter.document.model import Block, Document
@@ -25,11 +26,12 @@ EDGE = [
     r"(?<![\w.])XX(?![\w])", r"^\W*contoh\s*:", r"\bfoo\b$", r"(?i:abc)de", r"a?b", r"(ab|cd)+ef",
     r"x*", r"(?:ab)?c", r"Rp\.?\s*\d", r"\.{4,}", r"_{3,}|…{2,}", r"(?:tahun|Tahun)\s+20\d\d",
     r"(?=kab)kabupaten", r"ke\s*-\s*\d", r"[Kk]ecamatan", r"sebanyak|sejumlah|", r"\Akata",
+    r"(?i:kab\.|kota)\s+[A-Z]\w+", r"Dinas\s+(?-i:PU)", r"(?i:laporan)\s+(?i:kinerja)",
 ]
 
 
 def _patterns() -> list[re.Pattern[str]]:
-    out = [p.regex for p in leftover_patterns()]
+    out = [p.regex for p in leftover_patterns()] + [MENTION_RE]
     out += [p.regex for key in ("self_patterns", "plan_patterns") for p in year_patterns(key)]
     for src in EDGE:
         out += [re.compile(src), re.compile(src, re.IGNORECASE), re.compile(src, re.M | re.I)]
@@ -41,13 +43,15 @@ def _doc(texts: list[str]) -> Document:
 
 
 def test_required_literals_examples() -> None:
-    assert required_literals(re.compile(r"\b(?:TODO|FIXME|TBD)\b")) == {"TODO", "FIXME", "TBD"}
-    assert required_literals(re.compile(r"\bCatatan\s+revisi\b", re.I)) == {"catatan"}
-    assert required_literals(re.compile(r"(?<=\bRp\s)XX", re.I)) == {"xx"}  # look-behind not consumed
-    assert required_literals(re.compile(r"\.{4,}")) == {"...."}
+    assert required_literals(re.compile(r"\b(?:TODO|FIXME|TBD)\b")) == {
+        ("TODO", False), ("FIXME", False), ("TBD", False)}
+    assert required_literals(re.compile(r"\bCatatan\s+revisi\b", re.I)) == {("catatan", True)}
+    assert required_literals(re.compile(r"(?<=\bRp\s)XX", re.I)) == {("xx", True)}  # look-behind not consumed
+    assert required_literals(re.compile(r"\.{4,}")) == {("....", False)}
     assert required_literals(re.compile(r"x*")) is None
     assert required_literals(re.compile(r"a|")) is None  # an empty alternative
-    assert required_literals(re.compile(r"(?i:abc)")) is None  # case-insensitive part of a cs pattern
+    # a case-insensitive part of a case-sensitive pattern is compared in lower case
+    assert required_literals(re.compile(r"(?i:Bupati|Walikota)\s+[A-Z]")) == {("bupati", True), ("walikota", True)}
 
 
 def test_fold_unsafe_text_is_never_filtered() -> None:

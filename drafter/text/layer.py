@@ -172,12 +172,12 @@ class TextLayer:
 
         req = required_literals(rx)
         out: frozenset[int] | None = None
-        if req is not None and not (rx.flags & re.IGNORECASE and not self.fold_safe):
-            hay = self.lower if rx.flags & re.IGNORECASE else self.joined
+        if req is not None and (self.fold_safe or not any(ci for _lit, ci in req)):
             starts = self._unit_starts
             n = len(starts)
             found: set[int] = set()
-            for lit in req:
+            for lit, ci in req:
+                hay = self.lower if ci else self.joined
                 pos = hay.find(lit)
                 while pos != -1:
                     i = bisect_right(starts, pos) - 1

@@ -25,25 +25,26 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-Required = frozenset[str] | None  # at least one of these strings is in every match; None: unknown
+# at least one of these literals is in every match (text, case-insensitive); None: unknown
+Required = frozenset[tuple[str, bool]] | None
 
 _MAX_ALTERNATIVES = 64  # a pre-filter with more alternatives costs more than it saves
 
 
-def _best(cands: list[frozenset[str]]) -> Required:
+def _best(cands: list[frozenset[tuple[str, bool]]]) -> Required:
     """The most selective requirement: the one whose shortest literal is longest."""
     if not cands:
         return None
-    return max(cands, key=lambda s: (min(len(x) for x in s), -len(s)))
+    return max(cands, key=lambda s: (min(len(x[0]) for x in s), -len(s)))
 
 
 def _seq(items: list[tuple[object, object]], ci: bool) -> Required:
-    cands: list[frozenset[str]] = []
+    cands: list[frozenset[tuple[str, bool]]] = []
     run: list[str] = []
 
     def flush() -> None:
         if run:
-            cands.append(frozenset(["".join(run)]))
+            cands.append(frozenset([("".join(run), ci)]))
             run.clear()
 
     for op, av in items:
@@ -62,9 +63,9 @@ def _seq(items: list[tuple[object, object]], ci: bool) -> Required:
 def _item(op: object, av: object, ci: bool) -> Required:
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av  # type: ignore[misc]
-        if add_flags & re.IGNORECASE and not ci:
-            return None  # a case-insensitive part of a case-sensitive pattern: not derived
-        return _seq(list(sub), ci)
+        # "(?i:...)" in a case-sensitive pattern: its literals are compared in lower case
+        # ("(?-i:...)" in a case-insensitive one stays so: a weaker test, still exact to skip)
+        return _seq(list(sub), ci or bool(add_flags & re.IGNORECASE))
     if op is _c.ATOMIC_GROUP:
         return _seq(list(av), ci)  # type: ignore[call-overload]
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
@@ -73,11 +74,11 @@ def _item(op: object, av: object, ci: bool) -> Required:
         if lo >= 2 and len(body) == 1 and body[0][0] is _c.LITERAL and isinstance(body[0][1], int) \
                 and body[0][1] < 128:
             ch = chr(body[0][1])
-            return frozenset([(ch.lower() if ci else ch) * min(lo, 8)])  # "\.{4,}": "...."
+            return frozenset([((ch.lower() if ci else ch) * min(lo, 8), ci)])  # "\.{4,}": "...."
         return _seq(body, ci) if lo >= 1 else None
     if op is _c.BRANCH:
         _none, branches = av  # type: ignore[misc]
-        out: set[str] = set()
+        out: set[tuple[str, bool]] = set()
         for br in branches:
             req = _seq(list(br), ci)
             if req is None:
@@ -91,8 +92,9 @@ def _item(op: object, av: object, ci: bool) -> Required:
 
 @lru_cache(maxsize=4096)
 def required_literals(rx: re.Pattern[str]) -> Required:
-    """Strings (lower-cased for a case-insensitive pattern) of which every match of ``rx``
-    contains at least one; None when none can be derived."""
+    """Literals ``(text, case_insensitive)`` of which every match of ``rx`` contains at least
+    one (a case-insensitive literal is lower-cased and is looked for in the lower-cased text);
+    None when none can be derived."""
     if not isinstance(rx.pattern, str):
         return None
     try:
@@ -100,7 +102,7 @@ def required_literals(rx: re.Pattern[str]) -> Required:
     except Exception:  # noqa: BLE001 - an unusual pattern: no pre-filter
         return None
     req = _seq(list(parsed), bool(rx.flags & re.IGNORECASE))
-    if req is None or not all(req):
+    if req is None or not all(lit for lit, _ci in req):
         return None
     return req
 
@@ -127,10 +129,14 @@ def may_match(rx: re.Pattern[str], text: str, lower: str | None = None, *, safe:
     req = required_literals(rx)
     if req is None:
         return True
-    if rx.flags & re.IGNORECASE:
-        if not safe:
+    for lit, ci in req:
+        if ci:
+            if not safe:
+                return True
+            if lower is None:
+                lower = text.lower()
+            if lit in lower:
+                return True
+        elif lit in text:
             return True
-        hay = text.lower() if lower is None else lower
-    else:
-        hay = text
-    return any(lit in hay for lit in req)
+    return False

@@ -124,7 +124,7 @@ class OtherKecamatan(Rule):
                            "(rules/gazetteer/); FN101/FN106/FN108 tidak dijalankan")
             return
         gaz = gazetteer()
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([MENTION_RE]):  # only units naming a region
             for m, _level, _kind in _mentions(unit.text, {2}):
                 kec, n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
                 if kec is None or kec.code == own.code:
@@ -423,7 +423,7 @@ class OtherRegency(Rule):
             return
         levels = {lv for lv, r in owns.items() if r is not None}
         gaz = gazetteer()
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([MENTION_RE]):  # only units naming a region
             for m, level, kind in _mentions(unit.text, levels):
                 own = owns[level]
                 # a desa/kelurahan report: another village of the same kecamatan as its own
@@ -912,7 +912,7 @@ class RegencyKind(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         gaz = gazetteer()
-        for unit, _block in units(ctx.document):
+        for unit, _block, _live in ctx.text.scan([MENTION_RE]):  # only units naming a region
             text = unit.text
             for m, _level, kind in _mentions(text, {1}):
                 rest = m.group("rest")

@@ -645,7 +645,7 @@ class ValueYear(Rule):
             return
 
         cache: tuple[dict[int, set[Any]], set[Any]] | None = None
-        for unit, block, _live in ctx.text.scan([_VALUE_YEAR_RE]):  # only units where it can match
+        for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
             for m in _VALUE_YEAR_RE.finditer(unit.text):
