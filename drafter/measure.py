@@ -181,6 +181,7 @@ def _n(s: str) -> Decimal:
     return Decimal(s.replace(",", "."))
 
 
+@lru_cache(maxsize=16384)  # pure, and asked about the same texts by many rules
 def parse_interval(text: str) -> Interval | None:
     """The first interval written in ``text`` (bounds inclusive as stated), or None."""
     m = _BETWEEN_RE.search(text)
@@ -233,6 +234,7 @@ def scale_conf(key: str) -> Any:
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
+@lru_cache(maxsize=16384)  # pure, and asked about the same texts by many rules
 def find_label(text: str) -> tuple[str, int, int] | None:
     """The longest run of 1..4 predicate words with a core word ("Sangat Baik", "Tidak
     Berhasil") in ``text``: (label as written, start, end)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafter.check.gazetteer import (
     DESA,
@@ -58,10 +59,21 @@ _COVER_REGION_RE = re.compile(r"^[\s#*_]*(?i:kabupaten|kota|provinsi)\s+[A-Z][^\
 
 
 def _title_text(doc: Document) -> str:
-    text = "\n".join(_texts(doc))
+    return _expand_kinds("\n".join(_texts(doc)))
+
+
+@lru_cache(maxsize=4)
+def _expand_kinds(text: str) -> str:
     for rx, word in _KIND_ABBR:
-        text = rx.sub(word, text)
+        if word[:3] in text or word[:3].upper() in text:  # "Kab"/"KAB": else nothing to replace
+            text = rx.sub(word, text)
     return text
+
+
+@lru_cache(maxsize=4)
+def _lk_names(title_text: str) -> Counter[str]:
+    """The instansi names of the title sentences ("Laporan Kinerja <instansi> Tahun ...")."""
+    return Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(title_text))
 
 
 def _cover_instansi(doc: Document) -> str | None:
@@ -145,7 +157,7 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
     for m in _KEC_RE.finditer(allt):
         kind, name = m.group(1), m.group(2).split()[0]
         names[f"{kind} {name}"] += 1
-    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(allt))
+    lk = Counter(_lk_names(allt))
     if not lk:  # a cover in capitals: "LAPORAN KINERJA KECAMATAN COBLONG TAHUN 2021"
         lk = Counter(_title_caps(m.group(1)) for m in _LK_CAPS_RE.finditer(allt))
     if not lk:
@@ -180,7 +192,7 @@ def _title_caps(text: str) -> str:
 
 def _title_instansi(doc: Document) -> str | None:
     """The instansi as the title writes it, all words ("Kecamatan Padang Barat Kota Padang")."""
-    lk = Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(_title_text(doc)))
+    lk = _lk_names(_title_text(doc))
     return lk.most_common(1)[0][0] if lk else None
 
 
@@ -214,6 +226,13 @@ _PEMERINTAH_RE = re.compile(r"[\s*#_]*(?i:pemerintah(?:an)?)[ \t]+")  # "PEMERIN
 _TITLE_SPAN_RE = re.compile(r"(?i:\blaporan\s+kinerja\b)[^\n]{0,160}")
 _NATIONAL_RE = re.compile(r"^(?:Kementerian|Lembaga|Badan\s+[\w ]*Nasional|Kejaksaan|Kepolisian)\b",
                           re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def mention_matches(text: str) -> tuple[tuple[re.Match[str], int, str | None], ...]:
+    """Every :data:`MENTION_RE` match of ``text`` with its (level, kind), computed once per
+    distinct text (several rules ask about the same paragraphs, cells and sentences)."""
+    return tuple((m, *mention_kind(m.group("kind"))) for m in MENTION_RE.finditer(text))
 
 
 def mention_kind(word: str) -> tuple[int, str | None]:
@@ -277,7 +296,7 @@ def _own_unit(doc: Document, gaz: Gazetteer, level: int, kind: str | None, name:
     votes: Counter[str] = Counter()
     found: dict[str, Region] = {}
     for text in [name, *_texts(doc)]:
-        for m in MENTION_RE.finditer(text) if text is not name else [None]:
+        for m in [mm for mm, _lv, _k in mention_matches(text)] if text is not name else [None]:
             rest = name if m is None else m.group("rest")
             if m is not None and mention_kind(m.group("kind"))[0] != level:
                 continue
@@ -323,8 +342,7 @@ def detect_region(doc: Document, instansi: str | None = None,
     for i, text in enumerate(_texts(doc)):
         head = i < head_n
         titles = [t.span() for t in _TITLE_SPAN_RE.finditer(text)] if head else []
-        for m in MENTION_RE.finditer(text):
-            level, kind = mention_kind(m.group("kind"))
+        for m, level, kind in mention_matches(text):
             if level > 1:
                 continue
             region, _n = resolve_mention(gaz, level, kind, m.group("rest"))

@@ -271,6 +271,7 @@ def _tick_marks() -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- cell helpers
+@lru_cache(maxsize=32768)  # pure; the same cell texts are cleaned by many rules
 def clean(text: str) -> str:
     """Cell or caption text without markup, whitespace collapsed."""
     return _SPACES_RE.sub(" ", strip_markup(text)).strip()

@@ -415,12 +415,65 @@ def _find_tables(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, 
 
     merged = merge_edges(edges, 3, 3, 3, 3)
     merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
-    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    cells = _intersections_to_cells(edges_to_intersections(merged, 3, 3), intersections_to_cells)
     out = []
     for group in cells_to_tables(cells):
         t = Table(None, group)  # type: ignore[arg-type]
         out.append((t.bbox, [list(r.cells) for r in t.rows]))
     return out
+
+
+def _intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]],
+                            reference: Any) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's ``intersections_to_cells`` (the same cells in the same order) without its
+    quadratic cost: the edge sets of every point are built once (not at every comparison) and
+    the points below and to the right of a point come from its column and row. ``reference``
+    (pdfplumber's function) is used for coordinates that are not numbers (NaN)."""
+    from operator import itemgetter
+
+    points = sorted(intersections)
+    if any(x != x or y != y for x, y in points):  # NaN: grouping by value would differ
+        return list(reference(intersections))
+    box = itemgetter("x0", "top", "x1", "bottom")
+    vset = {p: {box(e) for e in d["v"]} for p, d in intersections.items()}
+    hset = {p: {box(e) for e in d["h"]} for p, d in intersections.items()}
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        if p1[0] == p2[0] and not vset[p1].isdisjoint(vset[p2]):
+            return True
+        return p1[1] == p2[1] and not hset[p1].isdisjoint(hset[p2])
+
+    cols: dict[float, list[tuple[float, float]]] = {}
+    rows: dict[float, list[tuple[float, float]]] = {}
+    at_col: dict[tuple[float, float], int] = {}
+    at_row: dict[tuple[float, float], int] = {}
+    for pt in points:  # sorted by (x, y): a column is sorted by y, a row by x
+        col = cols.setdefault(pt[0], [])
+        at_col[pt] = len(col)
+        col.append(pt)
+        row = rows.setdefault(pt[1], [])
+        at_row[pt] = len(row)
+        row.append(pt)
+    cells = []
+    for pt in points[:-1]:
+        below = cols[pt[0]][at_col[pt] + 1:]
+        right = rows[pt[1]][at_row[pt] + 1:]
+        found = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
+                    found = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if found is not None:
+                break
+        if found is not None:
+            cells.append(found)
+    return cells
 
 
 def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from drafter.document.model import Block, Document, TextUnit
 from drafter.numbers import Num, scan_numbers
@@ -31,8 +31,9 @@ def words(text: str, *, digits: bool = False) -> list[str]:
     return (_ALNUM_RE if digits else _PIECE_RE).findall(text.lower())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a text with its span (a named tuple: made by the thousand per report)."""
+
     text: str
     start: int
     end: int
@@ -128,6 +129,85 @@ class TextLayer:
             else:
                 self.units.append((b, b))
         self._by_id = {id(u): analyze(u.text) for u, _ in self.units}
+
+    @cached_property
+    def joined(self) -> str:
+        """The text of every unit, one per line (for document-wide pre-filters)."""
+        return "\n".join(u.text for u, _ in self.units)
+
+    @cached_property
+    def lower(self) -> str:
+        return self.joined.lower()
+
+    @cached_property
+    def fold_safe(self) -> bool:
+        from drafter.text.prefilter import fold_safe
+
+        return fold_safe(self.joined)
+
+    def may_match(self, rx: re.Pattern[str]) -> bool:
+        """False only when ``rx`` matches in no unit of the document (a literal every match
+        holds occurs nowhere): a rule may then skip its scan, with the same result."""
+        from drafter.text.prefilter import may_match
+
+        return may_match(rx, self.joined, self.lower, safe=self.fold_safe)
+
+    @cached_property
+    def _unit_starts(self) -> list[int]:
+        out, pos = [], 0
+        for u, _ in self.units:
+            out.append(pos)
+            pos += len(u.text) + 1
+        return out
+
+    def unit_hits(self, rx: re.Pattern[str]) -> frozenset[int] | None:
+        """Indexes (in :attr:`units` order, which is also the order of ``doc.text_units()``)
+        of the units that hold a literal every match of ``rx`` contains: the regex can match
+        in no other unit. None when no literal is known (every unit is a candidate)."""
+        cache = self.__dict__.setdefault("_hits", {})
+        key = (rx.pattern, rx.flags)
+        if key in cache:
+            return cache[key]  # type: ignore[no-any-return]
+        from drafter.text.prefilter import required_literals
+
+        req = required_literals(rx)
+        out: frozenset[int] | None = None
+        if req is not None and (self.fold_safe or not any(ci for _lit, ci in req)):
+            starts = self._unit_starts
+            n = len(starts)
+            found: set[int] = set()
+            for lit, ci in req:
+                hay = self.lower if ci else self.joined
+                pos = hay.find(lit)
+                while pos != -1:
+                    i = bisect_right(starts, pos) - 1
+                    found.add(i)
+                    pos = hay.find(lit, starts[i + 1]) if i + 1 < n else -1
+            out = frozenset(found)
+        cache[key] = out
+        return out
+
+    def candidates(self, rxs: list[re.Pattern[str]]) -> list[int] | range:
+        """Indexes of the units where at least one of ``rxs`` may match, in order (all units
+        when one of them has no known literal)."""
+        out: set[int] = set()
+        for rx in rxs:
+            hit = self.unit_hits(rx)
+            if hit is None:
+                return range(len(self.units))
+            out |= hit
+        return sorted(out)
+
+    def scan(self, rxs: list[re.Pattern[str]]) -> Iterator[tuple[TextUnit, Block, list[int]]]:
+        """(unit, block, indexes of the ``rxs`` that may match in it) for every unit where one
+        may match, in reading order: a rule looping over units and patterns visits only these
+        (same result: a skipped regex holds no match there)."""
+        hits = [self.unit_hits(rx) for rx in rxs]
+        every = list(range(len(rxs)))
+        for ui in self.candidates(rxs):
+            unit, block = self.units[ui]
+            yield unit, block, [i for i, h in enumerate(hits) if h is None or ui in h] \
+                if hits else every
 
     def of(self, unit: TextUnit) -> UnitText:
         got = self._by_id.get(id(unit))

@@ -3,9 +3,10 @@ structure): iterating text units with their block, sentence windows, markdown-to
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from drafter.document.model import Block, Document, TextUnit
 from drafter.text import analyze
@@ -13,15 +14,42 @@ from drafter.text import analyze
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
 
+T = TypeVar("T")
 
-def units(doc: Document) -> Iterator[tuple[TextUnit, Block]]:
-    """Every prose block and every table cell, with the block it belongs to."""
+
+def units(doc: Document) -> list[tuple[TextUnit, Block]]:
+    """Every prose block and every table cell, with the block it belongs to (a list built once
+    per document and shared by the rules; do not modify it)."""
+    key = (id(doc.blocks), len(doc.blocks))
+    got = doc.__dict__.get("_units_cache")
+    if got is not None and got[0] == key:
+        return got[1]  # type: ignore[no-any-return]
+    out: list[tuple[TextUnit, Block]] = []
     for b in doc.blocks:
         if b.kind == "table":
-            for c in b.cells():
-                yield c, b
+            out.extend((c, b) for c in b.cells())
         else:
-            yield b, b
+            out.append((b, b))
+    doc.__dict__["_units_cache"] = (key, out)
+    return out
+
+
+def per_document(fn: Callable[[Document], Iterable[T]]) -> Callable[[Document], list[T]]:
+    """Decorator: ``fn(doc)`` computed once per document as a list, shared by every rule that
+    asks (the list must not be modified)."""
+    slot = f"_per_document_{fn.__module__}.{fn.__qualname__}"
+
+    @functools.wraps(fn)
+    def wrapper(doc: Document) -> list[T]:
+        key = (id(doc.blocks), len(doc.blocks))
+        got = doc.__dict__.get(slot)
+        if got is not None and got[0] == key:
+            return got[1]  # type: ignore[no-any-return]
+        out = list(fn(doc))
+        doc.__dict__[slot] = (key, out)
+        return out
+
+    return wrapper
 
 
 def joined_units(ctx: CheckContext) -> Iterator[tuple[TextUnit, Block]]:
@@ -59,6 +87,7 @@ def line_of(unit: TextUnit, start: int = 0) -> int:
     return unit.position(start)[0]
 
 
+@functools.lru_cache(maxsize=16384)  # pure; asked by several rules about every unit
 def is_toc_line(text: str) -> bool:
     """A table-of-contents entry: dot leaders or a trailing page number."""
     t = text.strip()

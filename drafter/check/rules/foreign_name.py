@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from drafter.check.analyzer import MENTION_RE, mention_kind, resolve_mention
+from drafter.check.analyzer import MENTION_RE, mention_matches, resolve_mention
 from drafter.check.claims_parse import prose_blocks
 from drafter.check.context import CheckContext
 from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
@@ -85,8 +85,7 @@ def _compared(text: str, start: int) -> bool:
 
 
 def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int, str | None]]:
-    for m in MENTION_RE.finditer(text):
-        level, kind = mention_kind(m.group("kind"))
+    for m, level, kind in mention_matches(text):  # cached per text (shared by the rules)
         if level in levels:
             yield m, level, kind
 
@@ -450,7 +449,7 @@ class OtherRegency(Rule):
             return
         levels = {lv for lv, r in owns.items() if r is not None}
         gaz = gazetteer()
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([MENTION_RE]):  # only units naming a region
             for m, level, kind in _mentions(unit.text, levels):
                 own = owns[level]
                 # a desa/kelurahan report: another village of the same kecamatan as its own
@@ -981,7 +980,7 @@ class RegencyKind(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         gaz = gazetteer()
-        for unit, _block in units(ctx.document):
+        for unit, _block, _live in ctx.text.scan([MENTION_RE]):  # only units naming a region
             text = unit.text
             for m, _level, kind in _mentions(text, {1}):
                 rest = m.group("rest")

@@ -96,10 +96,10 @@ class _PatternRule(Rule):
                 if p.skip_if_document.search(full):
                     continue
             active.append(p)
-        for unit, block in units(doc):
+        for unit, block, live in ctx.text.scan([p.regex for p in active]):  # units a match can be in
             is_cell = block.kind == "table"
             taken: list[tuple[int, int]] = []  # one issue per stretch of text
-            for p in active:
+            for p in (active[i] for i in live):
                 if p.prose_only and is_cell:
                     continue
                 for m in p.regex.finditer(unit.text):
@@ -136,7 +136,7 @@ class ChoiceBracket(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         words = _choice_words()
-        for unit, _block in units(ctx.document):
+        for unit, _block, _live in ctx.text.scan([_BRACKET_RE]):  # only units where it can match
             for m in _BRACKET_RE.finditer(unit.text):
                 inner = m.group(1)
                 if "/" not in inner:
@@ -175,7 +175,7 @@ class SingleChoiceBracket(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         words = _choice_words()
         not_single = {_norm_choice(w) for w in _data().get("not_single") or []}
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_BRACKET_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _BRACKET_RE.finditer(unit.text):
@@ -279,7 +279,7 @@ class DanglingEtc(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_DST_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _DST_RE.finditer(unit.text):

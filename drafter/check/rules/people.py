@@ -569,7 +569,7 @@ class InvalidNip(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _block in units(ctx.document):
+        for unit, _block, _live in ctx.text.scan([_NIP_RE]):  # only units where it can match
             for m in _NIP_RE.finditer(unit.text):
                 why = nip_problem(m.group("nip"))
                 if why:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules._textutil import levenshtein, units
+from drafter.check.rules._textutil import levenshtein, per_document, units
 from drafter.document.model import Block, Document, TextUnit
 from drafter.fix.offers import terbilang_fix
 from drafter.numbers import fmt_num, parse_number, terbilang
@@ -283,6 +283,7 @@ def _pairs(doc: Document) -> Iterator[tuple[TextUnit, TextUnit]]:
         prev = b
 
 
+@per_document  # shared by TB101-TB103
 def sites(doc: Document) -> Iterator[tuple[TextUnit, Mention]]:
     """Every number written again in words, with the unit to report it on: within one text
     unit, or split over two (an amount at the end of a line or cell, its words in brackets at

@@ -126,9 +126,10 @@ class ReportYearMismatch(Rule):
         year = ctx.info.year
         if year is None:
             return
-        for unit, block in units(ctx.document):
+        pats = _patterns("self_patterns")
+        for unit, block, live in ctx.text.scan([p.regex for p in pats]):  # units a match can be in
             seen: set[int] = set()
-            for p in _patterns("self_patterns"):
+            for p in (pats[i] for i in live):
                 if p.prose_only and block.kind == "table":
                     continue
                 if p.heading_only and not _heading_like(unit.text, block.kind):
@@ -206,11 +207,12 @@ class PlanYear(Rule):
             return
         closing = _closing_blocks(ctx)
         skip = re.compile(_data().get("plan_skip_sentence") or r"(?!)", re.IGNORECASE)
-        for unit, block in units(ctx.document):
+        pats = _patterns("plan_patterns")
+        for unit, block, live in ctx.text.scan([p.regex for p in pats]):  # units a match can be in
             if block.kind == "table":
                 continue
             seen: set[int] = set()
-            for p in _patterns("plan_patterns"):
+            for p in (pats[i] for i in live):
                 if p.closing_only and block.index not in closing:
                     continue
                 for m in p.regex.finditer(unit.text):
@@ -247,7 +249,7 @@ class ReversedRange(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _b in units(ctx.document):
+        for unit, _b, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
                 if a > b and a - b <= 10:
@@ -305,7 +307,7 @@ class RenstraPeriod(Rule):
         year = ctx.info.year  # (also assigns the chapters of the blocks)
         found: list[tuple[TextUnit, re.Match[str], int, int, bool]] = []
         defined: tuple[int, int] | None = None
-        for unit, blk in units(ctx.document):
+        for unit, blk, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
             for m in _RANGE_RE.finditer(unit.text):
                 a, b = int(m.group(1)), int(m.group(2))
                 # a transitional plan may span three years ("Renstra 2024-2026"): named as one
@@ -337,7 +339,7 @@ class RenstraPeriod(Rule):
                     f"periode Renstra {da}-{db}",
                     expected=f"{da}-{db}",
                 )
-        for unit, _b in units(ctx.document):
+        for unit, _b, _live in ctx.text.scan([_UNTIL_RE]):  # only units where it can match
             for m in _UNTIL_RE.finditer(unit.text):
                 y = int(m.group(1))
                 # "realisasi kumulatif periode s.d tahun 2023" is progress up to the report
@@ -388,7 +390,7 @@ class _Citation:
 
 def _citations(ctx: CheckContext) -> list[_Citation]:
     cites: list[_Citation] = []
-    for unit, _b in units(ctx.document):
+    for unit, _b, _live in ctx.text.scan([_REG_RE]):  # only units where it can match
         for m in _REG_RE.finditer(unit.text):
             after = m.group("after")
             subj = ""
@@ -533,7 +535,7 @@ class ComparisonBaseline(Rule):
         year = ctx.info.year
         if year is None:
             return
-        for unit, block in units(ctx.document):
+        for unit, block, _live in ctx.text.scan([_CMP_RE]):  # only units where it can match
             if block.kind == "table":
                 continue
             for m in _CMP_RE.finditer(unit.text):
@@ -933,7 +935,7 @@ class TableIntroYear(Rule):
 def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
     """Year ranges of 4-6 years stated near Renstra words, most frequent first."""
     votes: Counter[tuple[int, int]] = Counter()
-    for unit, _b in units(ctx.document):
+    for unit, _b, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
         for m in _RANGE_RE.finditer(unit.text):
             a, b = int(m.group(1)), int(m.group(2))
             if 3 <= b - a <= 6 and _renstra_context(unit.text, m.start()):

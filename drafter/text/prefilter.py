@@ -1,0 +1,142 @@
+"""A cheap, exact pre-filter for regular expressions: the literals a match must contain.
+
+:func:`required_literals` reads a compiled pattern (with the parser of the standard library) and
+returns strings of which at least one occurs in the text of every match, or None when no such
+literal can be derived. A rule may skip a text (a unit, or the whole document) that holds none of
+them: the regex cannot match there, whatever its look-arounds or anchors say, because the
+literals are taken only from the part of the pattern a match consumes. So skipping never changes
+a result; it only saves the scan.
+
+Case-insensitive literals are compared with the lower-cased text, which is exact for ASCII
+literals unless the text holds one of the few characters that the regex engine folds onto an
+ASCII letter while ``str.lower`` does not (the long s, the Kelvin sign, the dotted capital I):
+:func:`fold_safe` tells, and the callers then do not filter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python >= 3.11
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# at least one of these literals is in every match (text, case-insensitive); None: unknown
+Required = frozenset[tuple[str, bool]] | None
+
+_MAX_ALTERNATIVES = 64  # a pre-filter with more alternatives costs more than it saves
+
+
+def _best(cands: list[frozenset[tuple[str, bool]]]) -> Required:
+    """The most selective requirement: the one whose shortest literal is longest."""
+    if not cands:
+        return None
+    return max(cands, key=lambda s: (min(len(x[0]) for x in s), -len(s)))
+
+
+def _seq(items: list[tuple[object, object]], ci: bool) -> Required:
+    cands: list[frozenset[tuple[str, bool]]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            cands.append(frozenset([("".join(run), ci)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and isinstance(av, int) and av < 128:
+            ch = chr(av)
+            run.append(ch.lower() if ci else ch)
+            continue
+        flush()
+        req = _item(op, av, ci)
+        if req is not None:
+            cands.append(req)
+    flush()
+    return _best(cands)
+
+
+def _item(op: object, av: object, ci: bool) -> Required:
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av  # type: ignore[misc]
+        # "(?i:...)" in a case-sensitive pattern: its literals are compared in lower case
+        # ("(?-i:...)" in a case-insensitive one stays so: a weaker test, still exact to skip)
+        return _seq(list(sub), ci or bool(add_flags & re.IGNORECASE))
+    if op is _c.ATOMIC_GROUP:
+        return _seq(list(av), ci)  # type: ignore[call-overload]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        lo, _hi, sub = av  # type: ignore[misc]
+        body = list(sub)
+        if lo >= 2 and len(body) == 1 and body[0][0] is _c.LITERAL and isinstance(body[0][1], int) \
+                and body[0][1] < 128:
+            ch = chr(body[0][1])
+            return frozenset([((ch.lower() if ci else ch) * min(lo, 8), ci)])  # "\.{4,}": "...."
+        return _seq(body, ci) if lo >= 1 else None
+    if op is _c.BRANCH:
+        _none, branches = av  # type: ignore[misc]
+        out: set[tuple[str, bool]] = set()
+        for br in branches:
+            req = _seq(list(br), ci)
+            if req is None:
+                return None
+            out |= req
+        if len(out) > _MAX_ALTERNATIVES:
+            return None
+        return frozenset(out)
+    return None  # classes, categories, look-arounds, anchors, back-references: no literal
+
+
+@lru_cache(maxsize=4096)
+def required_literals(rx: re.Pattern[str]) -> Required:
+    """Literals ``(text, case_insensitive)`` of which every match of ``rx`` contains at least
+    one (a case-insensitive literal is lower-cased and is looked for in the lower-cased text);
+    None when none can be derived."""
+    if not isinstance(rx.pattern, str):
+        return None
+    try:
+        parsed = _p.parse(rx.pattern, rx.flags & ~re.UNICODE)
+    except Exception:  # noqa: BLE001 - an unusual pattern: no pre-filter
+        return None
+    req = _seq(list(parsed), bool(rx.flags & re.IGNORECASE))
+    if req is None or not all(lit for lit, _ci in req):
+        return None
+    return req
+
+
+_FOLD_RISK = re.compile(r"(?i)[a-z]")
+
+
+@lru_cache(maxsize=256)
+def _char_fold_safe(ch: str) -> bool:
+    return len(ch.lower()) == 1 and not _FOLD_RISK.fullmatch(ch)
+
+
+def fold_safe(text: str) -> bool:
+    """True when ``text.lower()`` holds a lower-cased ASCII literal exactly where a
+    case-insensitive regex finds it (no non-ASCII character folding onto an ASCII letter)."""
+    if text.isascii():
+        return True
+    return all(_char_fold_safe(ch) for ch in set(text) if not ch.isascii())
+
+
+def may_match(rx: re.Pattern[str], text: str, lower: str | None = None, *, safe: bool = True) -> bool:
+    """False only when ``rx`` cannot match anywhere in ``text`` (``lower`` is ``text.lower()``,
+    computed when not given; ``safe`` is :func:`fold_safe` of ``text``)."""
+    req = required_literals(rx)
+    if req is None:
+        return True
+    for lit, ci in req:
+        if ci:
+            if not safe:
+                return True
+            if lower is None:
+                lower = text.lower()
+            if lit in lower:
+                return True
+        elif lit in text:
+            return True
+    return False
