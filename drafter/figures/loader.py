@@ -96,6 +96,9 @@ def _message(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
 def _messages(err: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
     """Every (location, Indonesian message) one pydantic error stands for."""
     loc: tuple[str | int, ...] = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    # a year key of a mapping (renstra: {2026: ...}) is a key, not a list index
+    loc = tuple(str(p) if i and loc[i - 1] in _YEAR_MAPS and isinstance(p, int) else p
+                for i, p in enumerate(loc))
     ctx = err.get("ctx") or {}
     exc = ctx.get("error")
     if isinstance(exc, _PathErrors):
@@ -107,7 +110,8 @@ def _messages(err: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
         etype == "value_error" and "nilai huruf" in str(exc)) else None
     if hint is not None:
         return [(loc, hint)]
-    if etype == "extra_forbidden":
+    if etype in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is no text (5)
+        loc = (*loc[:-1], str(loc[-1])) if loc else loc
         return [(loc, _unknown_key_message(loc))]
     if etype == "value_error" and exc is not None:
         return [(loc, str(exc))]
@@ -123,6 +127,7 @@ def _messages(err: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
     return [(loc, msg)]
 
 
+_YEAR_MAPS = ("renstra", "renstra_awal")
 _NUMBER_TYPES = ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "float_parsing",
                  "float_type")
 
@@ -455,6 +460,7 @@ def _collect(data: object, json_text: str | None, root: yaml.Node | None) -> _Co
         probs = []
         for loc, msg in error_items(exc):
             probs.append(Problem(_node_line(root, loc), format_loc(loc), msg))
+        probs.sort(key=lambda p: p.line or 0)  # in the order of the file (stable)
         return _Collected(None, probs)
     return _Collected(fig)
 

@@ -193,6 +193,10 @@ class Pembanding(_Model):
         return _check_grade(v, "skor")  # type: ignore[return-value]
 
 
+# a Renstra target: a number or a letter grade (without score), checked per year
+GradeOrNumber = Annotated[Value, AfterValidator(_check_grade)]
+
+
 def _one_or_many(v: Any) -> Any:
     """A single mapping where a list is expected is a list of one (backward compatible)."""
     return [v] if isinstance(v, dict) else v
@@ -210,8 +214,8 @@ class Indikator(_Model):
         None, description="nilai tertinggi yang mungkin (mis. 100 untuk persentase); persentase "
                           "di atas 100 hanya tanpa peringatan bila nilai ini mengizinkannya")
     riwayat: list[Riwayat] = Field(default_factory=list)
-    renstra: dict[Year, Value] = Field(default_factory=dict)
-    renstra_awal: dict[Year, Value] = Field(
+    renstra: dict[Year, GradeOrNumber] = Field(default_factory=dict)
+    renstra_awal: dict[Year, GradeOrNumber] = Field(
         default_factory=dict, description="target Renstra awal, sebelum perubahan Renstra")
     daftar_pembanding: list[Pembanding] = Field(default_factory=list, alias="pembanding")
     cara_ukur: Text | None = Field(None, description="rumus atau cara pengukuran indikator")
@@ -243,10 +247,6 @@ class Indikator(_Model):
     def _grade_r(cls, v: Value) -> Value:
         return _check_grade(v, "skor_realisasi")  # type: ignore[return-value]
 
-    @field_validator("renstra", "renstra_awal")
-    @classmethod
-    def _renstra(cls, v: dict[int, Value]) -> dict[int, Value]:
-        return {int(k): _check_grade(x) for k, x in v.items()}  # type: ignore[misc]
 
     @model_validator(mode="after")
     def _consistent(self) -> Indikator:
