@@ -601,3 +601,81 @@ def test_workbook_budget_at_program_level(tmp_path: Path) -> None:
     wb.save(x)
     errs = _errors(x)
     assert any(e.startswith(f"{x}: Anggaran!H2: jumlah pada baris Program") for e in errs), errs
+
+
+# --------------------------------------------------------------------------------------------
+# property: random budget trees (any level, given totals with remainders, optional indicators)
+# draft to the totals computed here and to a text `lkip check` passes
+
+
+NAMES = ["Pendidikan", "Kesehatan", "Perhubungan", "Pertanian", "Perikanan", "Pariwisata",
+         "Perdagangan", "Kebudayaan", "Kepegawaian", "Perpustakaan", "Kearsipan", "Lingkungan"]
+
+
+def _budget_trees() -> Any:
+    from hypothesis import strategies as st
+
+    amount = st.integers(min_value=1, max_value=900).map(lambda n: n * 1_000_000)
+
+    @st.composite
+    def node(draw: Any, level: int, name: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"nama": name}
+        if draw(st.booleans()):
+            out["indikator"] = {"nama": f"Jumlah keluaran {name.lower()}", "satuan": "dokumen",
+                                "target": 4, "realisasi": draw(st.integers(1, 4))}
+        kids_key = "kegiatan" if level == 0 else "sub_kegiatan"
+        n = draw(st.integers(0, 2))
+        kids = []
+        for i in range(n):
+            kname = f"{'Kegiatan' if level == 0 else 'Sub Kegiatan'} {name} {i + 1}"
+            if level == 0:
+                kids.append(draw(node(1, kname)))
+            else:
+                p = draw(amount)
+                kids.append({"nama": kname, "indikator": {"nama": f"Jumlah laporan {i + 1}",
+                                                          "satuan": "laporan", "target": 2,
+                                                          "realisasi": 2},
+                             "pagu": p, "realisasi_anggaran": p * draw(st.integers(80, 100)) // 100})
+        if kids:
+            out[kids_key] = kids
+        if not kids or draw(st.booleans()):  # a leaf must, a parent may give its real total
+            summed_p = sum((_node_total(k, "pagu") for k in kids), D(0))
+            summed_r = sum((_node_total(k, "realisasi") for k in kids), D(0))
+            extra = draw(st.sampled_from([0, 0, 5_000_000, 120_000_000]))
+            p = int(summed_p) + extra if kids else draw(amount)
+            r = int(summed_r) + extra * draw(st.integers(50, 100)) // 100 if kids \
+                else p * draw(st.integers(80, 100)) // 100
+            out.update(pagu=p, realisasi_anggaran=r)
+        return out
+
+    @st.composite
+    def figures(draw: Any) -> dict[str, Any]:
+        data = base()
+        n = draw(st.integers(1, 3))
+        data["program"] = []
+        for i in range(n):
+            prog = draw(node(0, f"Urusan {NAMES[i]}"))
+            prog["nama"] = f"Program Urusan {NAMES[i]}"
+            prog["sasaran"] = "S1"
+            data["program"].append(prog)
+        return data
+
+    return figures()
+
+
+def test_random_budget_trees_draft_their_totals_clean(tmp_path: Path) -> None:
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(derandomize=True, database=None, deadline=None, max_examples=40,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(_budget_trees())
+    def run(data: dict[str, Any]) -> None:
+        pagu = sum((_node_total(p, "pagu") for p in data["program"]), D(0))
+        real = sum((_node_total(p, "realisasi") for p in data["program"]), D(0))
+        md = _draft(data)
+        assert f"| | **JUMLAH** | **{_cell(pagu)}** | **{_cell(real)}** |" in md
+        assert f"tersedia anggaran sebesar {_rp(pagu)}" in md
+        issues = [i for i in _check_issues(md, tmp_path) if not i.startswith("ST105")]
+        assert issues == [], issues
+
+    run()
