@@ -86,16 +86,18 @@ def validate(
     figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
 ) -> None:
     """Memeriksa berkas angka tanpa menyusun laporan."""
-    from drafter.figures import load_figures
+    from drafter.figures.loader import check_figures_file
 
-    try:
-        fig = load_figures(figures)
+    try:  # every error and warning, one line each (file:line: field: message)
+        report = check_figures_file(figures)
     except LkipError as err:
         _fail(err)
-    from drafter.figures.warnings import figures_warnings
-
-    for w in figures_warnings(fig):  # values the drafter does not use: never dropped silently
-        typer.echo(term_safe(f"{figures}: peringatan: {w}"), err=True)
+    for line in report.errors:
+        typer.echo(f"lkip: {line}", err=True)
+    if report.errors:
+        raise typer.Exit(2)
+    for w in report.warnings:  # values the drafter does not use: never dropped silently
+        typer.echo(w, err=True)
     typer.echo(f"{term_safe(str(figures))}: valid")
 
 

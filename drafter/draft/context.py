@@ -12,7 +12,7 @@ from typing import Any
 
 from drafter import measure
 from drafter.draft.phrase import Phrasebank
-from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran, SubKegiatan
+from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran
 from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah, to_decimal
 
 
@@ -146,17 +146,12 @@ def build_context(fig: Figures) -> dict[str, Any]:
     for p in fig.program:
         prog_by_sasaran[p.sasaran].append(p)
 
-    def sub_list(p: Program) -> list[SubKegiatan]:
-        return [sk for k in p.kegiatan for sk in k.sub_kegiatan]
-
+    # a budget may be given at any level: the real total (given, else summed; model.py)
     def keg_pagu(k: Kegiatan) -> tuple[Decimal, Decimal]:
-        return (measure.total([sk.pagu for sk in k.sub_kegiatan]),
-                measure.total([sk.realisasi_anggaran for sk in k.sub_kegiatan]))
+        return k.jumlah_pagu, k.jumlah_realisasi
 
     def prog_pagu(p: Program) -> tuple[Decimal, Decimal]:
-        subs = sub_list(p)
-        return (measure.total([sk.pagu for sk in subs]),
-                measure.total([sk.realisasi_anggaran for sk in subs]))
+        return p.jumlah_pagu, p.jumlah_realisasi
 
     all_ind: list[Decimal] = []
     sasaran_ctx: list[SasaranCtx] = []
@@ -247,8 +242,10 @@ def build_context(fig: Figures) -> dict[str, Any]:
                                       sk.pagu))
                 rows_38.append(_row38(f"{ki}.{ski}", f"Sub Kegiatan: {sk.nama}", sk.pagu,
                                       sk.realisasi_anggaran))
-    total_pagu = measure.total([prog_pagu(p)[0] for p in fig.program])
-    total_real = measure.total([prog_pagu(p)[1] for p in fig.program])
+            _rest_rows(rows_36, rows_38, k, f"{ki}.{len(k.sub_kegiatan) + 1}", "Sub Kegiatan")
+        _rest_rows(rows_36, rows_38, p, str(len(p.kegiatan) + 1), "Kegiatan")
+    total_pagu = fig.total_pagu()
+    total_real = fig.total_realisasi()
     # a recorded pagu of 0 has no absorption (said plainly, never "0% of Rp0")
     total_serapan = measure.absorption(total_pagu, total_real) if fig.program and total_pagu \
         else None
@@ -259,7 +256,14 @@ def build_context(fig: Figures) -> dict[str, Any]:
     for k in fig.anggaran.komposisi:
         share = measure.pct(k.pagu / total_pagu * 100) if total_pagu else Decimal(0)
         komposisi.append({"jenis": k.jenis, "pagu": fmt_rp(k.pagu), "porsi": fmt_pct(share),
-                          "terbilang": terbilang_rupiah(k.pagu)})
+                          "terbilang": terbilang_rupiah(k.pagu),
+                          # realisasi per jenis belanja: only when every jenis gives one
+                          "realisasi": fmt_rp(k.realisasi) if k.realisasi is not None else None,
+                          "serapan": fmt_pct(measure.absorption(k.pagu, k.realisasi))
+                          if k.realisasi is not None and k.pagu else None})
+    if fig.komposisi_realisasi_total() is None:
+        for item in komposisi:
+            item["realisasi"] = item["serapan"] = None
 
     # last year's absorption
     tl = fig.anggaran.tahun_lalu
@@ -321,6 +325,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
         "total_serapan": fmt_pct(total_serapan) if total_serapan is not None else DASH,
         "sisa_anggaran": fmt_rp(sisa),
         "sumber_anggaran": fig.anggaran.sumber,
+        "anggaran_catatan": " ".join(fig.anggaran.catatan.split()) if fig.anggaran.catatan
+        else None,
         "komposisi": komposisi,
         "serapan_lalu": serapan_lalu,
         "sdm": fig.sdm,
@@ -360,7 +366,22 @@ def _band_range(b: measure.Band) -> str:
     return f"{lo} - {hi}"
 
 
+def _rest_rows(rows_36: list[dict[str, str]], rows_38: list[dict[str, str]], node: Any,
+               no: str, level: str) -> None:
+    """The computed remainder of a program/kegiatan whose real total (given) is more than its
+    children's: one row, so that the children add up to the total in Tabel 3.6 and 3.8."""
+    rest_p, rest_r = node.sisa_tidak_dirinci()
+    if not (rest_p or rest_r):
+        return
+    label = f"{level}: Lainnya (tidak dirinci)"
+    rows_36.append(_row36(no, label, None, rest_p))
+    rows_38.append(_row38(no, label, rest_p, rest_r))
+
+
 def _row36(no: str, label: str, ind: Any, pagu: Decimal) -> dict[str, str]:
+    if ind is None:  # a program/kegiatan without an indicator of its own (optional)
+        return {"no": no, "uraian": label, "indikator": DASH, "target": DASH, "realisasi": DASH,
+                "capaian": DASH, "pagu": fmt_amount(pagu)}
     c = measure.floored(measure.capaian(ind.target, ind.realisasi))
     return {"no": no, "uraian": label, "indikator": ind.nama,
             "target": fmt_value(ind.target, ind.satuan),

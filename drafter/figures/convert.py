@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 OUTPUT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 # optional lists and mappings left out when empty (their absence means the same)
 _OPTIONAL_EMPTY = {"riwayat", "renstra", "faktor_keberhasilan", "faktor_kegagalan",
-                   "permasalahan", "solusi", "program", "komposisi"}
+                   "permasalahan", "solusi", "program", "komposisi", "pembanding", "perubahan",
+                   "renstra_awal", "kegiatan", "sub_kegiatan"}
 
 YAML_HEADER = ("# Berkas angka LKIP (BAB III) dibuat dengan `lkip convert`. Skema: docs/figures.md\n")
 
@@ -30,8 +31,9 @@ def _plain(obj: Any) -> Any:
     """The model dump as plain YAML/JSON values: Decimal -> int or float (the shortest decimal
     that reads back to the same value), empty optional lists dropped."""
     if isinstance(obj, dict):
-        return {k: _plain(v) for k, v in obj.items()
-                if not (k in _OPTIONAL_EMPTY and not v)}
+        return {k: (_plain(v[0]) if k == "pembanding" and isinstance(v, list) and len(v) == 1
+                    else _plain(v))  # one comparison value: a mapping, as it was written
+                for k, v in obj.items() if not (k in _OPTIONAL_EMPTY and not v)}
     if isinstance(obj, list):
         return [_plain(v) for v in obj]
     if isinstance(obj, Decimal):
@@ -42,7 +44,7 @@ def _plain(obj: Any) -> Any:
 
 
 def figures_data(fig: Figures) -> dict[str, Any]:
-    data = fig.model_dump(mode="python", exclude_none=True)
+    data = fig.model_dump(mode="python", exclude_none=True, by_alias=True)
     return _plain(data)  # type: ignore[no-any-return]
 
 

@@ -103,6 +103,9 @@ FORM: tuple[FormField, ...] = (
     FormField("Tahun laporan", ("tahun",), "year", True, help="Harus di dalam periode Renstra"),
     FormField("Renstra tahun awal", ("renstra", "awal"), "year", True, help="Contoh: 2021"),
     FormField("Renstra tahun akhir", ("renstra", "akhir"), "year", True, help="Contoh: 2026"),
+    FormField("Dokumen Renstra", ("renstra", "dokumen"), "text",
+              help="Boleh kosong. Dokumen penetapan Renstra awal, mis. Peraturan Bupati Nomor 31 "
+                   "Tahun 2021; perubahannya di lembar Perubahan Renstra"),
     FormField("Capaian di atas 100% dihitung 100%", ("pengukuran", "batas_capaian_100"), "bool",
               False, ("Ya", "Tidak"), default="Ya",
               help="Ya: rata-rata capaian menghitung capaian di atas 100% sebagai 100%"),
@@ -120,6 +123,8 @@ FORM: tuple[FormField, ...] = (
               help="Untuk perbandingan serapan; boleh kosong (isi keduanya atau kosongkan)"),
     FormField("Realisasi anggaran tahun lalu (Rp)", ("anggaran", "tahun_lalu", "realisasi"),
               "number", help="Boleh kosong (isi keduanya atau kosongkan)"),
+    FormField("Uraian anggaran", ("anggaran", "catatan"), "text",
+              help="Boleh kosong. Teks bebas yang ditulis di bagian C (Realisasi Anggaran)"),
 )
 
 _VALUE_HELP = "Angka (mis. 84,5) atau nilai huruf SAKIP: " + ", ".join(GRADES)
@@ -131,8 +136,10 @@ SASARAN = SheetSpec(
         Col("nama", "Nama Sasaran", "text", 60, True),
         Col("rincian_judul", "Judul Rincian", "text", 40,
             help="Boleh kosong; judul daftar rincian (butir di lembar Faktor dan Solusi)"),
+        Col("catatan", "Konteks Sasaran", "text", 40,
+            help="Boleh kosong; konteks sasaran untuk analisis"),
     ),
-    (("S1", "Meningkatnya Kualitas Pelayanan Publik di Kecamatan Sukamaju", None),),
+    (("S1", "Meningkatnya Kualitas Pelayanan Publik di Kecamatan Sukamaju", None, None),),
 )
 INDIKATOR = SheetSpec(
     "Indikator", "Satu baris per indikator kinerja sasaran, berurutan dalam tiap sasaran.",
@@ -152,8 +159,18 @@ INDIKATOR = SheetSpec(
             help="Hanya untuk nilai huruf; boleh kosong"),
         Col("skor_realisasi", "Skor Realisasi", "number", 11,
             help="Hanya untuk nilai huruf; boleh kosong"),
+        Col("nilai_maksimum", "Nilai Maksimum", "number", 11,
+            help="Boleh kosong; nilai tertinggi yang mungkin (persentase di atas 100 tanpa "
+                 "peringatan bila diizinkan di sini)"),
+        Col("cara_ukur", "Cara Ukur", "text", 30, help="Boleh kosong; rumus atau cara pengukuran"),
+        Col("sumber_data", "Sumber Data", "text", 25, help="Boleh kosong"),
+        Col("penyebab_perubahan", "Penyebab Perubahan", "text", 30,
+            help="Boleh kosong; penyebab naik/turunnya realisasi dibanding tahun lalu"),
+        Col("catatan", "Konteks Analisis", "text", 30,
+            help="Boleh kosong; konteks lain untuk analisis indikator"),
     ),
-    (("IK1", "S1", "Indeks Kepuasan Masyarakat", None, "positif", 82, 84.5, None, None),),
+    (("IK1", "S1", "Indeks Kepuasan Masyarakat", None, "positif", 82, 84.5, None, None, None,
+      None, None, None, None),),
 )
 RIWAYAT = SheetSpec(
     "Realisasi Tahunan",
@@ -169,26 +186,34 @@ RIWAYAT = SheetSpec(
 )
 RENSTRA = SheetSpec(
     "Target Renstra",
-    "Target tahunan Renstra per indikator; target tahun akhir dipakai di Tabel 3.3.",
+    "Target tahunan Renstra per indikator; target tahun akhir dipakai di Tabel 3.3. Bila "
+    "Renstra diubah: Target = target yang berlaku (Renstra perubahan), Target Renstra Awal = "
+    "target sebelum perubahan.",
     (
         Col("kode", "Kode Indikator", "key", 12, True),
         Col("tahun", "Tahun", "year", 8, True),
         Col("target", "Target", "value", 11, True, help=_VALUE_HELP),
+        Col("target_awal", "Target Renstra Awal", "value", 11,
+            help="Boleh kosong; hanya bila Renstra diubah (lembar Perubahan Renstra)"),
     ),
-    (("IK1", 2025, 83), ("IK1", 2026, 84)),
+    (("IK1", 2025, 83, None), ("IK1", 2026, 84, None)),
 )
 PEMBANDING = SheetSpec(
     "Pembanding",
-    "Nilai pembanding nasional/regional (Tabel 3.4), paling banyak satu per indikator; "
-    "tanpa baris, naskah menyatakan data pembanding tidak tersedia.",
+    "Nilai pembanding nasional/regional (Tabel 3.4), satu baris per nilai (boleh beberapa per "
+    "indikator: nasional, provinsi, kabupaten/kota; baris pertama yang utama); tanpa baris, "
+    "naskah menyatakan data pembanding tidak tersedia.",
     (
         Col("kode", "Kode Indikator", "key", 12, True),
         Col("nilai", "Nilai", "value", 11, True, help=_VALUE_HELP),
         Col("label", "Label", "text", 30, True, help="mis. IKM Kabupaten Sukamaju"),
         Col("sumber", "Sumber", "text", 30, help="Boleh kosong"),
         Col("tahun", "Tahun", "year", 8, help="Boleh kosong"),
+        Col("tingkat", "Tingkat", "choice", 12,
+            choices=("nasional", "provinsi", "kabupaten", "kota", "kecamatan", "lainnya"),
+            help="Boleh kosong: nasional, provinsi, kabupaten, kota, kecamatan atau lainnya"),
     ),
-    (("IK1", 83.2, "IKM Kabupaten Sukamaju", "Laporan SKM Kabupaten", 2024),),
+    (("IK1", 83.2, "IKM Kabupaten Sukamaju", "Laporan SKM Kabupaten", 2024, None),),
 )
 FAKTOR_KINDS = {
     "Faktor keberhasilan": "faktor_keberhasilan",
@@ -217,27 +242,33 @@ LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
 ANGGARAN = SheetSpec(
     "Anggaran",
     "Program, kegiatan dan sub kegiatan berurutan: baris Program, lalu baris Kegiatan-nya, "
-    "masing-masing diikuti baris Sub Kegiatan-nya. Pagu dan realisasi diisi pada Sub Kegiatan; "
-    "jumlah kegiatan, program dan total dihitung (boleh dikosongkan pada baris Program/Kegiatan).",
+    "masing-masing diikuti baris Sub Kegiatan-nya. Pagu dan realisasi wajib pada Sub Kegiatan, "
+    "dan pada Program/Kegiatan yang tidak dirinci di bawahnya; pada Program/Kegiatan yang "
+    "dirinci boleh dikosongkan (dijumlahkan) atau diisi jumlah sebenarnya (sisanya 'tidak "
+    "dirinci'). Indikator boleh kosong pada baris Program dan Kegiatan.",
     (
         Col("tingkat", "Tingkat", "choice", 14, True, LEVELS),
         Col("nama", "Nama", "text", 55, True),
         Col("sasaran", "ID Sasaran", "key", 11, help="Hanya baris Program: sasaran yang didukung"),
-        Col("indikator", "Indikator", "text", 45, True),
+        Col("indikator", "Indikator", "text", 45, True,
+            help="Wajib pada Sub Kegiatan; boleh kosong pada Program dan Kegiatan"),
         Col("satuan", "Satuan", "text", 11, choices=UNITS),
         Col("target", "Target", "number", 11, True),
         Col("realisasi", "Realisasi", "number", 11, True),
-        Col("pagu", "Pagu (Rp)", "number", 16, help="Wajib pada Sub Kegiatan; tanpa desimal"),
+        Col("pagu", "Pagu (Rp)", "number", 16,
+            help="Wajib pada Sub Kegiatan dan pada Program/Kegiatan tanpa rincian; tanpa desimal"),
         Col("realisasi_anggaran", "Realisasi Anggaran (Rp)", "number", 16,
-            help="Wajib pada Sub Kegiatan"),
+            help="Wajib bersama pagu"),
+        Col("catatan", "Konteks", "text", 30,
+            help="Boleh kosong; konteks program/kegiatan untuk analisis"),
     ),
     (
         ("Program", "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "S1",
-         "Persentase layanan tepat waktu", "%", 95, 97, None, None),
+         "Persentase layanan tepat waktu", "%", 95, 97, None, None, None),
         ("Kegiatan", "Penyelenggaraan Urusan Pemerintahan Umum", None,
-         "Jumlah dokumen layanan", "dokumen", 1200, 1260, None, None),
+         "Jumlah dokumen layanan", "dokumen", 1200, 1260, None, None, None),
         ("Sub Kegiatan", "Peningkatan Efektivitas Pelayanan kepada Masyarakat", None,
-         "Jumlah laporan pelayanan", "laporan", 12, 12, 150000000, 141250000),
+         "Jumlah laporan pelayanan", "laporan", 12, 12, 150000000, 141250000, None),
     ),
 )
 KOMPOSISI = SheetSpec(
@@ -250,10 +281,23 @@ KOMPOSISI = SheetSpec(
     ),
     (("Belanja Operasi", 150000000, None),),
 )
+PERUBAHAN = SheetSpec(
+    "Perubahan Renstra",
+    "Perubahan Renstra (Renstra perubahan), satu baris per perubahan; boleh kosong. Lembar ini "
+    "boleh tidak ada pada buku kerja lama.",
+    (
+        Col("tahun", "Tahun", "year", 8, True, help="Tahun penetapan perubahan"),
+        Col("dokumen", "Dokumen", "text", 60, help="Boleh kosong; mis. Peraturan Bupati ..."),
+        Col("alasan", "Alasan", "text", 60, help="Boleh kosong; mengapa Renstra diubah"),
+    ),
+    ((2023, "Peraturan Bupati Sukamaju Nomor 12 Tahun 2023 tentang Perubahan Renstra",
+      None),),
+)
 SHEETS: tuple[SheetSpec, ...] = (SASARAN, INDIKATOR, RIWAYAT, RENSTRA, PEMBANDING, FAKTOR,
-                                 ANGGARAN, KOMPOSISI)
+                                 ANGGARAN, KOMPOSISI, PERUBAHAN)
+OPTIONAL_SHEETS = (PERUBAHAN.name,)
 # every sheet must be there (a renamed "Anggaran" must not silently mean "no budget")
-REQUIRED_SHEETS = (IDENTITAS, *(sp.name for sp in SHEETS))
+REQUIRED_SHEETS = (IDENTITAS, *(sp.name for sp in SHEETS if sp.name not in OPTIONAL_SHEETS))
 
 
 # --------------------------------------------------------------------------------------------
@@ -369,12 +413,20 @@ def _cell_number(c: Cell, *, allow_grade: bool = False, what: str = "angka") -> 
         s = v.strip()
         if allow_grade and s.upper() in GRADES:
             return s.upper()
+        if allow_grade and _grade_score(s):
+            return " ".join(s.split())  # "BB (97)": grade and score, split by the model
         d = parse_id_number(s)
         if d is None:
             hint = f" atau nilai huruf ({', '.join(GRADES)})" if allow_grade else ""
             raise _Bad(f"bukan angka{hint}: {s[:40]!r} (tulis mis. 6,5 atau 50.000.000)")
         return _yaml_like(d)
     raise _Bad(f"bukan {what}")
+
+
+def _grade_score(s: str) -> bool:
+    from drafter.figures.model import GRADE_SCORE
+
+    return GRADE_SCORE.match(s) is not None
 
 
 def _cell_int(c: Cell, what: str = "bilangan bulat") -> int:
@@ -698,7 +750,23 @@ class _Reader:
         self._sasaran(data)
         self._program(data)
         self._komposisi(data)
+        self._perubahan(data)
         return data
+
+    def _perubahan(self, data: dict[str, Any]) -> None:
+        out: list[dict[str, Any]] = []
+        for _r, cells in self.table(PERUBAHAN):
+            loc = ("renstra", "perubahan", len(out))
+            self.cells[loc] = cells["tahun"].ref
+            item: dict[str, Any] = {}
+            for col in PERUBAHAN.cols:
+                self.cells[(*loc, col.key)] = cells[col.key].ref
+                v = self.value(cells[col.key], col.kind)
+                if v is not None:
+                    item[col.key] = v
+            out.append(item)
+        if out:
+            data.setdefault("renstra", {})["perubahan"] = out
 
     def _sasaran(self, data: dict[str, Any]) -> None:
         sasaran: list[dict[str, Any]] = []
@@ -714,6 +782,10 @@ class _Reader:
                     s[key] = v
             self.cells[("sasaran", i)] = cells["id"].ref
             self.cells[("sasaran", i, "indikator")] = cells["id"].ref
+            catatan = self.value(cells["catatan"], "text")
+            if catatan is not None:
+                s["catatan"] = catatan
+                self.cells[("sasaran", i, "catatan")] = cells["catatan"].ref
             judul = self.value(cells["rincian_judul"], "text")
             if judul is not None:
                 s["rincian"] = {"judul": judul, "butir": []}
@@ -797,13 +869,21 @@ class _Reader:
             ihit = indikator_of(cells["kode"])
             year = self.value(cells["tahun"], "year")
             target = self.value(cells["target"], "value")
+            awal = self.value(cells["target_awal"], "value")
             if year is None and not cells["tahun"].formula:
                 self.errors.add(cells["tahun"].ref, "tahun wajib diisi")
-            if target is None and _is_empty(cells["target"].value) and not cells["target"].formula:
+            if target is None and awal is None and _is_empty(cells["target"].value) \
+                    and not cells["target"].formula:
                 self.errors.add(cells["target"].ref, "target wajib diisi")
-            if ihit is None or year is None or target is None:
+            if ihit is None or year is None:
                 continue
             loc, ind = ihit
+            if awal is not None:
+                ind.setdefault("renstra_awal", {})[year] = awal
+                self.cells[(*loc, "renstra_awal", year)] = cells["target_awal"].ref
+                self.cells.setdefault((*loc, "renstra_awal"), cells["target_awal"].ref)
+            if target is None:
+                continue
             ren = ind.setdefault("renstra", {})
             if year in ren:
                 self.errors.add(cells["tahun"].ref, f"target Renstra tahun {year} ditulis dua "
@@ -818,18 +898,17 @@ class _Reader:
             if ihit is None:
                 continue
             loc, ind = ihit
-            if "pembanding" in ind:
-                self.errors.add(cells["kode"].ref, "indikator ini sudah punya baris pembanding "
-                                                   "(paling banyak satu)")
-                continue
+            lst = ind.setdefault("pembanding", [])
             pb: dict[str, Any] = {}
-            self.cells[(*loc, "pembanding")] = cells["kode"].ref
+            ploc = (*loc, "pembanding", len(lst))
+            self.cells.setdefault((*loc, "pembanding"), cells["kode"].ref)
+            self.cells[ploc] = cells["kode"].ref
             for col in PEMBANDING.cols[1:]:
-                self.cells[(*loc, "pembanding", col.key)] = cells[col.key].ref
-                v = self.value(cells[col.key], col.kind)
+                self.cells[(*ploc, col.key)] = cells[col.key].ref
+                v = self.value(cells[col.key], col.kind, col.choices)
                 if v is not None:
                     pb[col.key] = v
-            ind["pembanding"] = pb
+            lst.append(pb)
 
         for _r, cells in self.table(FAKTOR):
             hit = sasaran_of(cells["sasaran"])
@@ -894,6 +973,10 @@ class _Reader:
             nama = self.value(cells["nama"], "text")
             if nama is not None:
                 item["nama"] = nama
+            catatan = self.value(cells["catatan"], "text")
+            if catatan is not None:
+                item["catatan"] = catatan
+                self.cells[(*loc, "catatan")] = cells["catatan"].ref
             if level == "Program":
                 self.cells[(*loc, "sasaran")] = cells["sasaran"].ref
                 self.cells[(*loc, "kegiatan")] = cells["tingkat"].ref
@@ -924,15 +1007,23 @@ class _Reader:
                     typed.append((cells[key], key, item, level, v))
         data["program"] = program
         self.cells[("program",)] = f"{ANGGARAN.name}!A2"
-        for c, key, item, level, v in typed:  # a total typed on a parent row must be the sum
-            subs = ([sk for k in item.get("kegiatan", []) for sk in k["sub_kegiatan"]]
-                    if level == "Program" else item.get("sub_kegiatan", []))
+        # a total typed on a parent row: the budget of a row without children; the real total
+        # when it is more than its children's (the rest is "tidak dirinci"); equal to the sum
+        # it changes nothing; below the sum it is a mistake
+        typed.sort(key=lambda t: t[3] == "Program")  # kegiatan first: a program sums them
+        for c, key, item, level, v in typed:
+            kids = item.get("kegiatan" if level == "Program" else "sub_kegiatan", [])
             try:
-                total = sum((Decimal(str(sk.get(key, 0))) for sk in subs), Decimal(0))
                 typed_v = Decimal(str(v))
+                if not kids:
+                    item[key] = v
+                    continue
+                total = sum((_row_total(k, key) for k in kids), Decimal(0))
             except (InvalidOperation, TypeError):
                 continue
-            if total != typed_v:
+            if typed_v > total:
+                item[key] = v
+            elif total != typed_v:
                 self.errors.add(c.ref, f"jumlah pada baris {level} ({_plain(typed_v)}) tidak sama "
                                        f"dengan jumlah sub kegiatannya ({_plain(total)}); "
                                        "kosongkan sel ini (jumlah dihitung otomatis)")
@@ -961,6 +1052,13 @@ class _Reader:
                 return ref
             loc = loc[:-1]
         return None
+
+
+def _row_total(item: dict[str, Any], key: str) -> Decimal:
+    """A kegiatan's or sub kegiatan's amount as read: its own, else the sum of its rows."""
+    if key in item:
+        return Decimal(str(item[key]))
+    return sum((Decimal(str(sk.get(key, 0))) for sk in item.get("sub_kegiatan", [])), Decimal(0))
 
 
 def _plain(d: Decimal) -> str:
@@ -1024,7 +1122,7 @@ def load_xlsx(path: str | Path) -> Figures:
     """Read and validate a figures workbook. Raises :class:`FiguresError` on any problem."""
     from pydantic import ValidationError
 
-    from drafter.figures.loader import _dedupe_union, _message, format_loc
+    from drafter.figures.loader import error_items, format_loc
     from drafter.figures.model import Figures
     from drafter.io import read_regular
 
@@ -1042,9 +1140,8 @@ def load_xlsx(path: str | Path) -> Figures:
         return Figures.model_validate(data)
     except ValidationError as exc:
         items = []
-        for err in _dedupe_union(exc.errors(include_url=False)):
-            loc, msg = _message(err)
-            if len(loc) >= 3 and err["type"] in ("missing", "too_short"):
+        for loc, msg in error_items(exc):
+            if len(loc) >= 3 and msg in ("wajib diisi", "tidak boleh kosong"):
                 msg = _EMPTY_PARTS.get((str(loc[-3]), str(loc[-1])), msg)
             if msg.startswith("target") and (*loc, "target") in reader.cells:
                 loc = (*loc, "target")  # a check of the whole indicator is about its target
@@ -1084,6 +1181,33 @@ def _out(v: object) -> object:
     return v
 
 
+def _with_score(v: object, score: Decimal | None) -> object:
+    """A letter grade with its score as one cell ("BB (97)"), read back by the model."""
+    if isinstance(v, str) and score is not None:
+        return f"{v} ({_plain(score).replace('.', '').replace(',', '.')})"
+    return v
+
+
+def cell_locator(path: Path) -> Any:
+    """loc -> Problem naming the workbook cell of ``loc`` (for warnings of a valid workbook)."""
+    from drafter.figures.loader import Problem, format_loc
+    from drafter.io import read_regular
+
+    try:
+        reader = _Reader(str(path), _read_sheets(read_regular(path, MAX_XLSX_BYTES,
+                                                              error=FiguresError,
+                                                              what="berkas angka"), str(path)))
+        reader.build()
+    except FiguresError:
+        reader = None
+
+    def locate(loc: Sequence[str | int], msg: str) -> Any:
+        ref = reader.ref_of(loc) if reader is not None else None
+        return Problem(None, format_loc(loc), msg, ref=ref or format_loc(loc))
+
+    return locate
+
+
 def _figures_rows(fig: Figures) -> tuple[dict[tuple[str, ...], object], dict[str, list[tuple[object, ...]]]]:
     form: dict[tuple[str, ...], object] = {}
 
@@ -1101,37 +1225,47 @@ def _figures_rows(fig: Figures) -> tuple[dict[tuple[str, ...], object], dict[str
     rows: dict[str, list[tuple[object, ...]]] = {s.name: [] for s in SHEETS}
     n = 0
     for s in fig.sasaran:
-        rows[SASARAN.name].append((s.id, s.nama, s.rincian.judul if s.rincian else None))
+        rows[SASARAN.name].append((s.id, s.nama, s.rincian.judul if s.rincian else None,
+                                   s.catatan))
         for ind in s.indikator:
             n += 1
             kode = f"IK{n}"
             rows[INDIKATOR.name].append((kode, s.id, ind.nama, ind.satuan or None, ind.polaritas,
                                          ind.target, ind.realisasi, ind.skor_target,
-                                         ind.skor_realisasi))
+                                         ind.skor_realisasi, ind.nilai_maksimum, ind.cara_ukur,
+                                         ind.sumber_data, ind.penyebab_perubahan, ind.catatan))
             for rw in ind.riwayat:
-                rows[RIWAYAT.name].append((kode, rw.tahun, rw.target, rw.realisasi))
-            for year, target in ind.renstra.items():
-                rows[RENSTRA.name].append((kode, year, target))
-            if ind.pembanding is not None:
-                pb = ind.pembanding
-                rows[PEMBANDING.name].append((kode, pb.nilai, pb.label, pb.sumber, pb.tahun))
+                rows[RIWAYAT.name].append((kode, rw.tahun, _with_score(rw.target, rw.skor_target),
+                                           _with_score(rw.realisasi, rw.skor_realisasi)))
+            for year in sorted(set(ind.renstra) | set(ind.renstra_awal)):
+                rows[RENSTRA.name].append((kode, year, ind.renstra.get(year),
+                                           ind.renstra_awal.get(year)))
+            for pb in ind.daftar_pembanding:
+                rows[PEMBANDING.name].append((kode, _with_score(pb.nilai, pb.skor), pb.label,
+                                              pb.sumber, pb.tahun, pb.tingkat))
         for label, key in FAKTOR_KINDS.items():
             items = (s.rincian.butir if s.rincian else []) if key == "rincian" else getattr(s, key)
             for text in items:
                 rows[FAKTOR.name].append((s.id, label, text))
 
     def ind_cols(i: Any) -> tuple[object, ...]:
+        if i is None:
+            return (None, None, None, None)
         return (i.nama, i.satuan or None, i.target, i.realisasi)
 
     for p in fig.program:
-        rows[ANGGARAN.name].append(("Program", p.nama, p.sasaran, *ind_cols(p.indikator), None, None))
+        rows[ANGGARAN.name].append(("Program", p.nama, p.sasaran, *ind_cols(p.indikator), p.pagu,
+                                    p.realisasi_anggaran, p.catatan))
         for k in p.kegiatan:
-            rows[ANGGARAN.name].append(("Kegiatan", k.nama, None, *ind_cols(k.indikator), None, None))
+            rows[ANGGARAN.name].append(("Kegiatan", k.nama, None, *ind_cols(k.indikator), k.pagu,
+                                        k.realisasi_anggaran, k.catatan))
             for sk in k.sub_kegiatan:
                 rows[ANGGARAN.name].append(("Sub Kegiatan", sk.nama, None, *ind_cols(sk.indikator),
-                                            sk.pagu, sk.realisasi_anggaran))
+                                            sk.pagu, sk.realisasi_anggaran, sk.catatan))
     for kp in fig.anggaran.komposisi:
         rows[KOMPOSISI.name].append((kp.jenis, kp.pagu, kp.realisasi))
+    for pr in fig.renstra.perubahan:
+        rows[PERUBAHAN.name].append((pr.tahun, pr.dokumen, pr.alasan))
     return form, rows
 
 

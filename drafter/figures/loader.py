@@ -1,12 +1,18 @@
 """Load a figures file (YAML or JSON) into :class:`Figures` with line-exact Indonesian errors.
 
 Every error is one line: ``figures.yaml:42: sasaran[1].indikator[0].target: wajib diisi``.
+All errors of a file are collected (:func:`check_figures_file`, ``lkip validate``); the first
+one is the message of the :class:`FiguresError`, which lists every one in ``all_errors``.
+Unknown keys get a close-match suggestion ("maksud Anda 'realisasi'?"), numbers written the
+Indonesian way a hint ("tulis 6.5, bukan 6,5").
 """
 
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from drafter.errors import FiguresError
-from drafter.figures.model import Figures, _PathError
+from drafter.figures.model import Figures, _PathError, _PathErrors
 from drafter.io import read_regular
 from drafter.limits import MAX_FIGURES_BYTES, check_figures_counts, too_large
 
@@ -73,6 +79,8 @@ def _node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if 0 <= part < len(node.value):
                 nxt = node.value[part]
+        if isinstance(node, yaml.MappingNode) and part == 0 and nxt is None:
+            continue  # a single mapping written where a list may be (pembanding: {...})
         if nxt is None:
             break
         node = nxt
@@ -81,24 +89,121 @@ def _node_line(root: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
 
 
 def _message(err: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+    """(location, Indonesian message) of one pydantic error (the first of a multi-error)."""
+    return _messages(err)[0]
+
+
+def _messages(err: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every (location, Indonesian message) one pydantic error stands for."""
     loc: tuple[str | int, ...] = tuple(p for p in err["loc"] if not _is_union_tag(p))
+    # a year key of a mapping (renstra: {2026: ...}) is a key, not a list index
+    loc = tuple(str(p) if i and loc[i - 1] in _YEAR_MAPS and isinstance(p, int) else p
+                for i, p in enumerate(loc))
     ctx = err.get("ctx") or {}
     exc = ctx.get("error")
+    if isinstance(exc, _PathErrors):
+        return [(tuple(loc) + sub, msg) for sub, msg in exc.items]
     if isinstance(exc, _PathError):
-        return tuple(loc) + exc.loc, exc.message
+        return [(tuple(loc) + exc.loc, exc.message)]
     etype = err["type"]
+    hint = _number_hint(err.get("input")) if etype in _NUMBER_TYPES or (
+        etype == "value_error" and "nilai huruf" in str(exc)) else None
+    if hint is not None:
+        return [(loc, hint)]
+    if etype in ("extra_forbidden", "invalid_key"):  # invalid_key: a key that is no text (5)
+        loc = (*loc[:-1], str(loc[-1])) if loc else loc
+        return [(loc, _unknown_key_message(loc))]
     if etype == "value_error" and exc is not None:
-        return loc, str(exc)
+        return [(loc, str(exc))]
     if etype == "literal_error":
-        return loc, f"nilai tidak dikenal, pilih salah satu: {ctx.get('expected', '')}"
+        return [(loc, f"nilai tidak dikenal, pilih salah satu: {ctx.get('expected', '')}")]
     if etype in ("greater_than_equal", "greater_than") and ctx.get("ge", ctx.get("gt")) not in (0, None):
-        return loc, f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}"
+        return [(loc, f"harus paling kecil {ctx.get('ge', ctx.get('gt'))}")]
     if etype == "less_than_equal" and ctx.get("le") is not None:
-        return loc, f"terlalu besar (paling besar {ctx['le']})"
+        return [(loc, f"terlalu besar (paling besar {ctx['le']})")]
     msg = _MESSAGES.get(etype)
     if msg is None:
         msg = err.get("msg", etype)
-    return loc, msg
+    return [(loc, msg)]
+
+
+_YEAR_MAPS = ("renstra", "renstra_awal")
+_NUMBER_TYPES = ("decimal_parsing", "decimal_type", "int_parsing", "int_type", "float_parsing",
+                 "float_type")
+
+
+def _number_hint(value: object) -> str | None:
+    """A number typed as Indonesian text ("6,5", "50.000.000", "Rp 1.250.000,-"): what to
+    write instead. None when ``value`` is not such a text."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    from drafter.figures.excel import parse_id_number
+
+    d = parse_id_number(value)
+    if d is None:
+        return None
+    plain = format(d, "f")
+    if plain == value.strip():
+        return f"harus berupa angka: tulis {plain} tanpa tanda kutip"
+    return (f"harus berupa angka: tulis {plain}, bukan {value.strip()} (titik untuk desimal, "
+            "tanpa pemisah ribuan dan tanpa Rp)")
+
+
+def _model_fields_at(loc: Sequence[str | int]) -> dict[str, Any] | None:
+    """The fields (by the key written in the file) of the model that holds ``loc``'s last key,
+    or None when ``loc`` does not lead to a model."""
+    from pydantic import BaseModel
+
+    def model_in(tp: Any) -> type[BaseModel] | None:
+        stack = [tp]
+        while stack:
+            t = stack.pop()
+            if isinstance(t, type) and issubclass(t, BaseModel):
+                return t
+            stack.extend(typing.get_args(t))
+        return None
+
+    cls: type[BaseModel] | None = Figures
+    for part in loc[:-1]:
+        if cls is None:
+            return None
+        if isinstance(part, int):
+            continue
+        fields = {(f.alias or n): f for n, f in cls.model_fields.items()}
+        f = fields.get(str(part))
+        if f is None:
+            return None
+        cls = model_in(f.annotation)
+    if cls is None:
+        return None
+    return {(f.alias or n): f for n, f in cls.model_fields.items()}
+
+
+def _suggestion(loc: Sequence[str | int]) -> str | None:
+    """The known key closest to the unknown last key of ``loc`` (rapidfuzz), if close."""
+    fields = _model_fields_at(loc)
+    if not fields or not loc:
+        return None
+    from rapidfuzz import fuzz, process
+
+    key = str(loc[-1]).strip().lower().replace(" ", "_").replace("-", "_")
+    if key in fields:
+        return key
+    best = process.extractOne(key, list(fields), scorer=fuzz.ratio, score_cutoff=70)
+    return str(best[0]) if best is not None else None
+
+
+def _unknown_key_message(loc: Sequence[str | int]) -> str:
+    key = str(loc[-1]) if loc else ""
+    guess = _suggestion(loc)
+    if guess is not None:
+        return f"kolom tidak dikenal {key!r}; maksud Anda {guess!r}?"
+    if key.isdigit() and len(key) < 4:
+        return (f"kolom tidak dikenal {key!r}: bila ini bagian desimal sebuah angka, tulis "
+                "titik, bukan koma (6.5, bukan 6,5)")
+    fields = _model_fields_at(loc)
+    known = f" (kolom yang dikenal di sini: {', '.join(fields)})" if fields else ""
+    return f"kolom tidak dikenal {key!r}{known}"
 
 
 def _is_union_tag(part: str | int) -> bool:
@@ -287,22 +392,128 @@ def load_figures(path: str | Path) -> Figures:
         raise FiguresError("isi berkas harus berupa pemetaan (instansi:, tahun:, sasaran: ...)",
                            path=name, line=1)
     check_figures_counts(data, name)
+    errors = _collect(data, text if is_json else None, root)
+    if errors.problems:
+        raise errors.error(name)
+    assert errors.figures is not None
+    return errors.figures
+
+
+@dataclass
+class Problem:
+    """One error or warning of a figures file: where (line, or Sheet!Cell), field, message."""
+
+    line: int | None
+    field: str
+    message: str
+    ref: str | None = None  # a workbook cell ("Anggaran!H12")
+
+    def format(self, name: str, warning: bool = False) -> str:
+        from drafter.errors import term_safe
+
+        kind = "peringatan: " if warning else ""
+        if self.ref is not None:
+            field_ = f" ({self.field})" if self.field and self.field != self.ref else ""
+            return term_safe(f"{name}: {self.ref}: {kind}{self.message}{field_}")
+        head = f"{name}:{self.line}: " if self.line else f"{name}: "
+        return term_safe(f"{head}{kind}{self.field + ': ' if self.field else ''}{self.message}")
+
+
+@dataclass
+class _Collected:
+    figures: Figures | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, name: str) -> FiguresError:
+        first = self.problems[0]
+        more = f" (dan {len(self.problems) - 1} kesalahan lain)" if len(self.problems) > 1 else ""
+        err = FiguresError(first.message + more, path=name, line=first.line,
+                           field=first.field or None)
+        err.all_errors = [p.format(name) for p in self.problems]  # type: ignore[attr-defined]
+        return err
+
+
+def error_items(exc: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every (location, message) of a pydantic ValidationError, in the order of the file:
+    union members collapsed, cross-field errors expanded, and a "wajib diisi" dropped when an
+    unknown key next to it is a misspelling of that very field (``realisasai:``)."""
+    items: list[tuple[tuple[str | int, ...], str]] = []
+    for e in _dedupe_union(exc.errors(include_url=False)):
+        items.extend(_messages(e))
+    suggested = set()
+    for loc, msg in items:
+        if msg.startswith("kolom tidak dikenal") and "maksud Anda" in msg:
+            guess = _suggestion(loc)
+            if guess is not None:
+                suggested.add((*loc[:-1], guess))
+    return [(loc, msg) for loc, msg in items
+            if not (tuple(loc) in suggested and msg == _MESSAGES["missing"])]
+
+
+def _collect(data: object, json_text: str | None, root: yaml.Node | None) -> _Collected:
+
     try:
-        return Figures.model_validate(data)
+        fig = Figures.model_validate(data)
     except ValidationError as exc:
-        if is_json:
-            root = _compose_json(text)
-        errors = _dedupe_union(exc.errors(include_url=False))
-        loc, msg = _message(errors[0])
-        line = _node_line(root, loc)
-        more = f" (dan {len(errors) - 1} kesalahan lain)" if len(errors) > 1 else ""
-        raise FiguresError(msg + more, path=name, line=line, field=format_loc(loc) or None) from None
+        if json_text is not None:
+            root = _compose_json(json_text)
+        probs = []
+        for loc, msg in error_items(exc):
+            probs.append(Problem(_node_line(root, loc), format_loc(loc), msg))
+        probs.sort(key=lambda p: p.line or 0)  # in the order of the file (stable)
+        return _Collected(None, probs)
+    return _Collected(fig)
+
+
+@dataclass
+class FiguresReport:
+    """What ``lkip validate`` prints: every error and every warning, one line each."""
+
+    figures: Figures | None
+    errors: list[str]
+    warnings: list[str]
+
+
+def check_figures_file(path: str | Path) -> FiguresReport:
+    """Every error (and, for a valid file, every warning) of a figures file, each one line
+    ``file:line: field: message`` (``file: Sheet!Cell: message`` for a workbook). A file that
+    cannot be read at all gives its one error."""
+    from drafter.figures.warnings import figures_problems
+
+    name = str(path)
+    try:
+        fig = load_figures(path)
+    except FiguresError as err:
+        listed = getattr(err, "all_errors", None) or getattr(err, "errors", None)
+        return FiguresReport(None, list(listed) if listed else [str(err)], [])
+    locate = _locator(path)
+    warnings = []
+    for loc, msg in figures_problems(fig):
+        warnings.append(locate(loc, msg).format(name, warning=True))
+    return FiguresReport(fig, [], warnings)
+
+
+def _locator(path: str | Path) -> Any:
+    """loc -> Problem with the line (YAML/JSON) or cell (workbook) of ``loc``."""
+    p = Path(path)
+    if p.suffix.lower() == XLSX_SUFFIX:
+        from drafter.figures.excel import cell_locator
+
+        return cell_locator(p)
+    root: yaml.Node | None = None
+    try:
+        text = read_regular(p, MAX_FIGURES_BYTES, error=FiguresError,
+                            what="berkas angka").decode("utf-8-sig")
+        root = _compose_json(text) if p.suffix.lower() == ".json" else _parse_yaml(text)[0]
+    except Exception:  # noqa: BLE001 - it was read a moment ago; without lines then
+        root = None
+
+    def locate(loc: Sequence[str | int], msg: str) -> Problem:
+        return Problem(_node_line(root, loc), format_loc(loc), msg)
+
+    return locate
 
 
 def validation_errors(path: str | Path) -> list[str]:
     """All validation errors of a figures file as one-line messages (for `lkip validate`)."""
-    try:
-        load_figures(path)
-    except FiguresError as err:
-        return list(getattr(err, "errors", None) or [str(err)])  # a workbook lists every cell
-    return []
+    return check_figures_file(path).errors

@@ -205,9 +205,14 @@ class IndicatorCount(_CNRule):
                                          expected=f"{expected} {kind}")
 
 
+_REMAINDER = re.compile(r"\btidak\s+dirinci\b", re.IGNORECASE)
+
+
 def _level(name: str) -> str | None:
     t = strip_markup(name).strip().lower()
     t = re.sub(r"^\W*(?:\d+\.?|[ivx]+\.?)?\s*", "", t)
+    if _REMAINDER.search(t):
+        return None  # the remainder of a total ("Kegiatan: Lainnya (tidak dirinci)"): no item
     if re.match(r"sub\s*-?\s*kegiatan\b", t):
         return "sub_kegiatan"
     if re.match(r"kegiatan\b", t):
@@ -231,6 +236,8 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
         rows = [r for r in ctx.tables.budget(ctx.tables.role_of(table) or "") if r.table is table]
     if rows:
         for r in rows:
+            if _REMAINDER.search(r.name):
+                continue  # the remainder of a total ("Kegiatan: Lainnya (tidak dirinci)")
             lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
             if lv:
                 counts[lv] += 1
