@@ -424,6 +424,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             first_par.append(text)
 
     common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
+                                  instansi=fig.instansi.nama,
                                   capaian=fmt_pct(c), predikat=band.label, kode=band.code,
                                   sasaran_no=si)
     # 1. achievement (and how a lower-is-better indicator is measured)

@@ -30,7 +30,7 @@ def _expand(template: str) -> tuple[str, ...]:
     parts = _ALT.split(template)
     if len(parts) == 1:
         return (template,)
-    fixed, groups = parts[0::2], [[a.strip() for a in g.split("||")] for g in parts[1::2]]
+    fixed, groups = parts[0::2], [g.split("||") for g in parts[1::2]]
     out: list[str] = []
     for combo in itertools.islice(itertools.product(*groups), _MAX_FRAMES):
         text = fixed[0]
@@ -38,6 +38,15 @@ def _expand(template: str) -> tuple[str, ...]:
             text += alt + tail
         out.append(" ".join(text.split()).replace(" ,", ",").replace(" .", "."))
     return tuple(out)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z{(])")
+
+
+@cache
+def _sentences(frame: str) -> tuple[str, ...]:
+    """The sentences of a frame: a reader notices a repeated sentence, not a repeated variant."""
+    return tuple(x for x in _SENTENCE_END.split(frame) if x)
 
 
 @cache
@@ -98,7 +107,12 @@ class Phrasebank:
         n = self._uses.get(situation, 0)
         start = (stable_int(f"{self.seed}|{situation}") + n) % len(fs)
         order = fs[start:] + fs[:start]
-        return min(order, key=lambda f: self._frame_uses.get(f, 0))
+
+        def score(f: str) -> tuple[int, int]:
+            uses = [self._frame_uses.get(x, 0) for x in _sentences(f)]
+            return max(uses), sum(uses)
+
+        return min(order, key=score)
 
     def say(self, situation: str, *, key: str = "", index: int | None = None,
             **values: Any) -> str:
@@ -110,5 +124,6 @@ class Phrasebank:
         """
         template = self.choose(situation)
         self._uses[situation] = self._uses.get(situation, 0) + 1
-        self._frame_uses[template] = self._frame_uses.get(template, 0) + 1
+        for x in _sentences(template):
+            self._frame_uses[x] = self._frame_uses.get(x, 0) + 1
         return string.Formatter().vformat(template, (), values)
