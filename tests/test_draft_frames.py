@@ -26,9 +26,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])")
 
 
 def _names(fig: Figures) -> list[str]:
-    """Every user-given name or text in the figures, and the scale's labels and codes."""
-    from drafter import measure
-
+    """Every user-given name or text in the figures."""
     out: list[str] = [fig.instansi.nama, fig.instansi.kabupaten]
     for s in fig.sasaran:
         out += [s.nama, *s.faktor_keberhasilan, *s.faktor_kegagalan, *s.permasalahan, *s.solusi]
@@ -44,10 +42,16 @@ def _names(fig: Figures) -> list[str]:
             out += [k.nama, k.indikator.nama, k.indikator.satuan]
             for sk in k.sub_kegiatan:
                 out += [sk.nama, sk.indikator.nama, sk.indikator.satuan]
-    for b in measure.default_scale().bands:
-        out += [b.label]
     texts = {" ".join(t.split()).rstrip(" .;:") for t in out if t and t.strip()}
     return sorted((t for t in texts if len(t) > 2), key=len, reverse=True)
+
+
+def _labels() -> re.Pattern[str]:
+    """The scale's predicate labels as written (capitalised: "Kurang", not "kurang baik")."""
+    from drafter import measure
+
+    labels = sorted({b.label for b in measure.default_scale().bands}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in labels) + r")\b")
 
 
 def frames(markdown: str, fig: Figures) -> Counter[str]:
@@ -64,7 +68,7 @@ def frames(markdown: str, fig: Figures) -> Counter[str]:
         text = line.replace("\\", "")
         if name_re is not None:
             text = name_re.sub("<N>", text)
-        text = grades.sub("<G>", _NUMBER.sub("#", text))
+        text = grades.sub("<G>", _NUMBER.sub("#", _labels().sub("<N>", text)))
         for sentence in _SENTENCE_END.split(text):
             words = re.findall(r"[a-zA-Z]+", sentence.replace("<N>", " ").replace("<G>", " "))
             if len(words) < 4:

@@ -68,12 +68,15 @@ def load_phrasebank() -> dict[str, tuple[str, ...]]:
 
 @cache
 def frames(situation: str) -> tuple[str, ...]:
-    """Every frame of ``situation``, in the order written."""
+    """Every frame of ``situation``."""
     try:
         variants = load_phrasebank()[situation]
     except KeyError:
         raise KeyError(f"phrasebank: situasi {situation!r} tidak ada") from None
-    return tuple(f for v in variants for f in _expand(v))
+    # variants interleaved (v1a, v2a, v3a, v1b ...): among frames used equally often the next
+    # one comes from another variant, not a sibling that differs in one word
+    expanded = [_expand(v) for v in variants]
+    return tuple(e[i] for i in range(max(map(len, expanded))) for e in expanded if i < len(e))
 
 
 @cache
