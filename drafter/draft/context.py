@@ -598,8 +598,9 @@ def _compare(ind: Indikator, nilai: Decimal | str, scale: measure.Scale) -> meas
 
 @dataclass
 class Block:
-    """A paragraph of B.2/B.3: its sentences (each with the analysis it is: ``penyebab``,
-    ``program`` or ``""``) and, for items too long for one sentence, a list after it."""
+    """A paragraph of B.2/B.3: its sentences (each with the analysis it is: ``target``,
+    ``penyebab``, ``program`` or ``""``) and, for items too long for one sentence, a list after
+    it."""
 
     units: list[tuple[str, str]]
     items: list[str] = field(default_factory=list)
@@ -641,7 +642,7 @@ def _b2_blocks(pb: Phrasebank, fig: Figures, s: Sasaran, si: int, inds: list[Ind
         head = pb.say("b2_sebagian", tercapai=tercapai, rincian=rincian, **values)
     else:
         head = pb.say("b2_gagal", rincian=rincian, **values)
-    blocks = [Block([("", head)])]
+    blocks = [Block([("target", head)])]  # it restates the indicators against their targets
     more: list[Block] = []
     if s.faktor_keberhasilan:
         more.append(_factor_block(pb, "b2_faktor_keberhasilan", list(s.faktor_keberhasilan),
