@@ -84,6 +84,10 @@ THEMES = ("Layanan Perizinan", "Pengelolaan Arsip", "Penanganan Pengaduan", "Pem
 
 
 def _generated(seed: int, n_sasaran: int = 10) -> Figures:
+    return Figures.model_validate(_generated_data(seed, n_sasaran))
+
+
+def _generated_data(seed: int, n_sasaran: int = 10) -> dict[str, Any]:
     """A large figures file: every kind of result, unit, polarity, history and budget."""
     rnd = random.Random(seed)
     units = ["%", "", "dokumen", "laporan", "indeks"]
@@ -135,13 +139,13 @@ def _generated(seed: int, n_sasaran: int = 10) -> Figures:
                               "indikator": {"nama": f"Jumlah kegiatan uji {si}", "satuan": "",
                                             "target": 1, "realisasi": 1},
                               "sub_kegiatan": subs}]})
-    return Figures.model_validate({
+    return {
         "instansi": {"nama": "Dinas Uji Coba", "kabupaten": "Uji",
                      "kepala": {"nama": "A", "jabatan": "Kepala Dinas Uji Coba"}},
         "tahun": 2023, "renstra": {"awal": 2021, "akhir": 2026},
         "sasaran": sasaran, "program": program,
         "anggaran": {"tahun_lalu": {"pagu": 1_000_000_000, "realisasi": 900_000_000}},
-    })
+    }
 
 
 def _repeated(md: str, fig: Figures) -> list[tuple[str, int]]:
@@ -223,3 +227,40 @@ def test_rupiah_without_space_is_read() -> None:
 
     nums = scan_numbers("anggaran sebesar Rp358.800.000 (tiga ratus lima puluh delapan juta)")
     assert [(n.value, n.currency) for n in nums][:1] == [(358_800_000, True)]
+
+
+def test_validate_warns_below_target_without_causes_or_solutions(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    import yaml
+
+    from drafter.figures.warnings import figures_warnings
+
+    data = _generated_data(4, n_sasaran=8)
+    s = data["sasaran"][0]
+    s["indikator"] = [{"nama": "Jumlah Kasus Uji", "satuan": "kasus", "polaritas": "negatif",
+                       "target": 4, "realisasi": 9}]
+    for k in ("faktor_kegagalan", "permasalahan", "solusi"):
+        s.pop(k, None)
+    warned = figures_warnings(Figures.model_validate(data))
+    assert any(w.startswith("sasaran[0].faktor_kegagalan") or "faktor_kegagalan:" in w
+               for w in warned if "Jumlah Kasus Uji" in w), warned
+    assert any("solusi" in w.split(":")[0] for w in warned if "Jumlah Kasus Uji" in w), warned
+    # with a cause and a solution the warnings go; a met target never warns
+    s["faktor_kegagalan"] = ["Petugas uji berpindah tugas."]
+    s["solusi"] = ["Menambah petugas uji."]
+    assert not [w for w in figures_warnings(Figures.model_validate(data))
+                if "Jumlah Kasus Uji" in w]
+    s.pop("faktor_kegagalan")
+    s.pop("solusi")
+    s["indikator"][0]["realisasi"] = 3
+    assert not [w for w in figures_warnings(Figures.model_validate(data))
+                if "Jumlah Kasus Uji" in w]
+    # through the CLI
+    s["indikator"][0]["realisasi"] = 9
+    path = tmp_path / "angka.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "drafter.cli", "validate", str(path)],
+                         capture_output=True, text=True, check=False)
+    assert "Jumlah Kasus Uji" in run.stdout + run.stderr, run

@@ -48,4 +48,7 @@ def figures_warnings(fig: Figures) -> list[str]:
                     out.append(f"{format_loc((*base, 'renstra', str(y)))}: tahun {y} di luar periode "
                                f"Renstra {awal}–{akhir}, sehingga target ini tidak dipakai; "
                                "periksa tahunnya atau periode Renstra")
+    from drafter.draft.gaps import analysis_warnings
+
+    out.extend(analysis_warnings(fig))  # an indicator below target without causes or solutions
     return out
