@@ -455,16 +455,19 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     else:
         trend: list[str] = []
         if len(hist_years) >= 2:
+            now_txt = ind.realisasi if ind.is_grade else r_txt
             series = eyd.join([f"{fmt_value(hist[y], sat)} ({y})" for y in hist_years]
-                              + [f"{r_txt} ({year})"])
+                              + [f"{now_txt} ({year})"])
             trend.append(say("tren_deret", awal=hist_years[0], rentang=eyd.year_range(
                 hist_years[0], year), deret=series, n_tahun=len(hist_years) + 1, **common))
         py = hist_years[-1]
         ch = measure.change(hist[py], ind.realisasi, ind.polaritas)
         tsit = _trend_situation(ch, ind.is_grade)
         rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None else ""
+        # a letter grade of an earlier year has no score here: the grades alone are compared
+        now = {**common, "realisasi": ind.realisasi} if ind.is_grade else common
         trend.append(say(tsit, prev_year=py, prev=fmt_value(hist[py], sat),
-                         selisih=_points(ch, sat), persen=rel, **common))
+                         selisih=_points(ch, sat), persen=rel, **now))
         fy = hist_years[0]
         ch0 = measure.change(hist[fy], ind.realisasi, ind.polaritas)
         if len(hist_years) >= 2 and ch0.points != ch.points:
@@ -472,7 +475,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             if ind.is_grade and jsit != "jangka_tren_tetap":
                 jsit = "jangka_huruf_" + jsit.removeprefix("jangka_")
             trend.append(say(jsit, first_year=fy, first=fmt_value(hist[fy], sat),
-                             selisih=_points(ch0, sat), **common))
+                             selisih=_points(ch0, sat), **now))
         unit(tsit, " ".join(trend), first=True)
     sebab = _note(ind, "penyebab_perubahan")
     if sebab:
@@ -622,8 +625,12 @@ def _factor_block(pb: Phrasebank, situation: str, items: list[str], names: tuple
 
 
 def _ind_result(i: IndikatorCtx) -> str:
-    """'Indeks Kepuasan Masyarakat (88,05 berbanding target 85)'."""
-    return f"{i.nama} ({i.realisasi} berbanding target {i.target})"
+    """'Indeks Kepuasan Masyarakat (88,05 berbanding target 85)'; letter grades without their
+    scores ('B berbanding target BB'), which B.1 gives."""
+    real, target = (i.realisasi, i.target)
+    if i.is_grade:
+        real, target = real.split(" (")[0], target.split(" (")[0]
+    return f"{i.nama} ({real} berbanding target {target})"
 
 
 def _b2_blocks(pb: Phrasebank, fig: Figures, s: Sasaran, si: int, inds: list[IndikatorCtx],
@@ -679,10 +686,13 @@ def _b2_blocks(pb: Phrasebank, fig: Figures, s: Sasaran, si: int, inds: list[Ind
 
 
 def _hasil(target: Decimal, realisasi: Decimal, satuan: str) -> tuple[str, Decimal]:
-    """'7 unit dari target 15 unit atau 46,67%' and the capaian."""
+    """'7 unit dari target 15 unit atau 46,67% dari target' (a percentage of a 100% target
+    alone: '60% dari target 100%') and the capaian."""
     c = measure.floored(measure.capaian(target, realisasi))
-    return (f"{fmt_value(realisasi, satuan)} dari target {fmt_value(target, satuan)} atau "
-            f"{fmt_pct(c)}"), c
+    text = f"{fmt_value(realisasi, satuan)} dari target {fmt_value(target, satuan)}"
+    if satuan.strip() == "%" and target == 100:
+        return text, c
+    return f"{text} atau {fmt_pct(c)} dari target", c
 
 
 def _b3_block(pb: Phrasebank, fig: Figures, si: int, progs: list[Program],
