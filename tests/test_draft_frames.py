@@ -264,3 +264,45 @@ def test_validate_warns_below_target_without_causes_or_solutions(tmp_path: Path)
     run = subprocess.run([sys.executable, "-m", "drafter.cli", "validate", str(path)],
                          capture_output=True, text=True, check=False)
     assert "Jumlah Kasus Uji" in run.stdout + run.stderr, run
+
+
+def test_b2_prose_follows_the_result() -> None:
+    from drafter.draft.context import build_context
+
+    data = _generated_data(5, n_sasaran=8)
+    s = data["sasaran"][0]
+    s["indikator"] = [{"nama": "Persentase Uji Tuntas", "satuan": "%", "target": 90,
+                       "realisasi": 95}]
+    s["faktor_kegagalan"] = ["Sebagian petugas uji berpindah tugas."]
+    s["solusi"] = ["Menambah petugas uji."]
+    ctx = build_context(Figures.model_validate(data))
+    b2 = " ".join(b.text for b in ctx["sasaran"][0].b2_blocks)
+    # a met target: obstacles, never "causes of a result below target"
+    assert "Faktor penyebab belum optimalnya capaian" not in b2
+    assert "belum optimal" not in b2 and "belum memenuhi target" not in b2
+    assert "sebagian petugas uji berpindah tugas" in b2  # the factor as a clause of the prose
+    assert "95% berbanding target 90%" in b2  # tied to the figures
+    s["indikator"][0]["realisasi"] = 60
+    b2 = " ".join(b.text for b in build_context(Figures.model_validate(data))["sasaran"][0]
+                  .b2_blocks)
+    assert "60% berbanding target 90%" in b2 and "sebagian petugas uji berpindah tugas" in b2
+    assert "Meskipun target tercapai" not in b2
+
+
+def test_b3_names_what_held_the_sasaran_back() -> None:
+    from drafter.draft.context import build_context
+
+    data = _generated_data(6, n_sasaran=8)
+    prog = data["program"][0]
+    subs = prog["kegiatan"][0]["sub_kegiatan"]
+    subs[0].update(indikator={"nama": "Jumlah dokumen uji", "satuan": "dokumen", "target": 15,
+                              "realisasi": 7}, pagu=10_000_000, realisasi_anggaran=9_000_000)
+    subs.append({"nama": "Sub Kegiatan Serapan Rendah", "indikator": {
+        "nama": "Jumlah laporan uji", "satuan": "laporan", "target": 4, "realisasi": 4},
+        "pagu": 20_000_000, "realisasi_anggaran": 10_000_000})
+    ctx = build_context(Figures.model_validate(data))
+    s = next(x for x in ctx["sasaran"] if x.id == prog["sasaran"])
+    b3 = s.b3_blocks[0].text
+    assert f"Program {prog['nama'].removeprefix('Program ')}" in b3
+    assert f"{subs[0]['nama']} (keluaran 7 dokumen dari target 15 dokumen atau 46,67%)" in b3
+    assert "Sub Kegiatan Serapan Rendah (serapan 50%)" in b3

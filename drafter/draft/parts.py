@@ -98,15 +98,15 @@ def parts_context(fig: Figures) -> dict[str, Any]:
 
 
 def _status(s: Any) -> str:
-    """'seluruh indikatornya sesuai rencana' / '1 dari 2 indikatornya belum sesuai rencana'
-    (not "target": BAB IV restates, it does not analyse the target again)."""
+    """'seluruh indikatornya terpenuhi' / '1 dari 2 indikatornya belum terpenuhi' (not
+    "target" or "tercapai": BAB IV restates, it does not analyse the target again)."""
     gagal = sum(1 for i in s.indikator if i.status == "tidak_tercapai")
     n = len(s.indikator)
     if not gagal:
-        return "seluruh indikatornya sesuai rencana" if n > 1 else "indikatornya sesuai rencana"
+        return "seluruh indikatornya terpenuhi" if n > 1 else "indikatornya terpenuhi"
     if n == 1:
-        return "indikatornya belum sesuai rencana"
-    return f"{gagal} dari {n} indikatornya belum sesuai rencana"
+        return "indikatornya belum terpenuhi"
+    return f"{gagal} dari {n} indikatornya belum terpenuhi"
 
 
 def _tidy(text: str) -> str:
