@@ -714,8 +714,10 @@ def _b3_block(pb: Phrasebank, fig: Figures, si: int, progs: list[Program],
     for p in progs:
         hasil, c = _hasil(p.indikator.target, p.indikator.realisasi, p.indikator.satuan)
         sit = "b3_program_indikator_" + ("tercapai" if c >= 100 else "belum")
-        units.append(("", pb.say(sit, program=f"Program {_prog_title(p.nama)}",
-                                 indikator=p.indikator.nama, hasil=hasil)))
+        # one program: named in the sentence before, not again (a long name said twice in a
+        # paragraph reads as a copy)
+        ref = "program tersebut" if len(progs) == 1 else f"Program {_prog_title(p.nama)}"
+        units.append(("", pb.say(sit, program=ref, indikator=p.indikator.nama, hasil=hasil)))
     subs = [sk for p in progs for k in p.kegiatan for sk in k.sub_kegiatan]
     rows = []
     for sk in subs:

@@ -129,4 +129,5 @@ class Phrasebank:
         self._uses[situation] = self._uses.get(situation, 0) + 1
         for x in _sentences(template):
             self._frame_uses[x] = self._frame_uses.get(x, 0) + 1
-        return string.Formatter().vformat(template, (), values)
+        text = string.Formatter().vformat(template, (), values)
+        return text[:1].upper() + text[1:]  # a value may open the sentence ("program tersebut")
