@@ -616,12 +616,13 @@ class Block:
 def _factor_block(pb: Phrasebank, situation: str, items: list[str], names: tuple[str, ...],
                   **values: Any) -> Block:
     """Factors written by the planner as prose: one sentence with the items as a list of
-    clauses, or, when an item holds several sentences, a lead sentence and the items listed."""
+    clauses, or, when an item holds several sentences, a lead sentence followed by the items as
+    sentences of the same paragraph (no bullet list: B.2 is prose)."""
     if eyd.splittable(items):
         return Block([("penyebab", pb.say(situation, faktor=eyd.join(
             [eyd.clause(i, names) for i in items]), **values))])
-    lead = pb.say(situation, faktor="hal-hal berikut", **values).rstrip(".") + ":"
-    return Block([("penyebab", lead)], [eyd.sentence(i) for i in items])
+    lead = pb.say(situation, faktor="hal-hal berikut", **values)
+    return Block([("penyebab", lead), *(("penyebab", eyd.sentence(i)) for i in items)])
 
 
 def _ind_result(i: IndikatorCtx) -> str:
