@@ -192,7 +192,8 @@ def scan_numbers(text: str) -> list[Num]:
     """
     out: list[Num] = []
     for m in _TOKEN_RE.finditer(text):
-        s, e = m.start("core"), m.end()
+        # "Rp3.973.567.698" (EYD V, no space): the character before is the one before "Rp"
+        s, e = (m.start() if m.group("rp") else m.start("core")), m.end()
         before = text[s - 1] if s > 0 else " "
         after = text[e] if e < len(text) else " "
         if before.isalnum() or before == "_" or after.isalpha() or after == "_":

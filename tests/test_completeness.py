@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -37,45 +36,60 @@ def _situation_key(situation: str) -> str | None:
     s = situation.removeprefix("huruf_")
     for prefix, key in (("capaian_", "target"), ("melampaui", "target"), ("tercapai", "target"),
                         ("tidak_tercapai", "target"), ("tren_", "tahun_lalu"),
-                        ("renstra_", "renstra"), ("pembanding_", "pembanding")):
+                        ("renstra_", "renstra"), ("pembanding_", "pembanding"),
+                        ("sebab_", "penyebab")):
         if s.startswith(prefix):
             return key
     return None
 
 
+def _cut(md: str, text: str) -> str:
+    """``md`` without one occurrence of the sentence(s) ``text`` (as the drafter escapes it)."""
+    lit = markdown_literal(text)
+    assert md.count(lit) == 1, text
+    return md.replace(lit, "", 1)
+
+
 def _deletions(path: Path, md: str) -> list[tuple[int, str, str]]:
     """(sasaran no, analysis key, the Markdown with that analysis deleted) for every analysis of
-    every sasaran that has one indicator."""
+    every sasaran that has one indicator. An indicator's analyses are sentences of its two
+    paragraphs (the target also B.2's opening, which restates it); the causes are B.1's stated cause and B.2's factor sentences (with their lists);
+    the programs are the sasaran's paragraph in B.3."""
     ctx = build_context(load_figures(path))
     out: list[tuple[int, str, str]] = []
     for s in ctx["sasaran"]:
         if len(s.indikator) != 1:
             continue
         ind = s.indikator[0]
+        cut_penyebab = md
         for para, sit in zip(ind.paragraphs, ind.situations, strict=True):
             key = _situation_key(sit)
-            if key:
-                text = "\n\n" + markdown_literal(para) + "\n"
-                assert md.count(text) == 1, sit
-                out.append((s.no, key, md.replace(text, "\n", 1)))
-        # causes and solutions: the lists under the sasaran in B.2
-        b2 = md.index("### B.2")
-        head = f"**Sasaran Strategis {s.no}: "
-        start = md.index(head, b2)
-        end = min(i for i in (md.find("\n**Sasaran", start + 1), md.find("\n###", start))
-                  if i > 0)
-        block = md[start:end]
-        lists = re.sub(r"(?m)^[^\n]*:\n\n(?:- [^\n]*\n)+\n?", "", block + "\n").rstrip("\n")
-        if lists != block.rstrip("\n"):
-            out.append((s.no, "penyebab", md[:start] + lists + md[end:]))
+            if key == "penyebab":
+                cut_penyebab = _cut(cut_penyebab, para)
+            elif key == "target":  # B.2 restates the indicators against their targets
+                cut = _cut(md, para)
+                for b in s.b2_blocks:
+                    for k, text in b.units:
+                        cut = _cut(cut, text) if k == "target" else cut
+                out.append((s.no, key, cut))
+            elif key:
+                out.append((s.no, key, _cut(md, para)))
+        # causes and solutions: the factor sentences of B.2 and the lists after them
+        found = cut_penyebab != md
+        for b in s.b2_blocks:
+            for key, text in b.units:
+                if key == "penyebab":
+                    cut_penyebab, found = _cut(cut_penyebab, text), True
+            for item in b.items:
+                cut_penyebab = cut_penyebab.replace(f"\n- {markdown_literal(item)}\n", "\n", 1)
+        if found:
+            out.append((s.no, "penyebab", cut_penyebab))
         eff = "\n\n" + markdown_literal(s.efisiensi_paragraph) + "\n"
         assert md.count(eff) == 1
         out.append((s.no, "efisiensi", md.replace(eff, "\n", 1)))
         if not s.programs:
             continue  # "not supported by a program" is said in B.3 and again in B.4
-        item = re.search(rf"\n\n- Sasaran Strategis {s.no} didukung [^\n]*\n", md)
-        assert item
-        out.append((s.no, "program", md[:item.start()] + "\n" + md[item.end():]))
+        out.append((s.no, "program", _cut(md, s.b3_blocks[0].text)))
     return out
 
 

@@ -11,9 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from drafter import measure
+from drafter.draft import eyd
 from drafter.draft.phrase import Phrasebank
 from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran
-from drafter.numbers import fmt_num, fmt_pct, fmt_rp, terbilang_rupiah, to_decimal
+from drafter.numbers import fmt_num, fmt_pct, to_decimal
 
 
 class Trusted(str):
@@ -64,8 +65,10 @@ class IndikatorCtx:
     pembanding_nilai: str | None
     pembanding_label: str | None
     pembanding_ket: str
+    # one analysis each (achievement, trend, Renstra, comparison ...), with its situation
     paragraphs: list[str] = field(default_factory=list)
     situations: list[str] = field(default_factory=list)  # phrasebank situations used, in order
+    text_paragraphs: list[str] = field(default_factory=list)  # the units as printed: 1 or 2
 
 
 @dataclass
@@ -94,6 +97,8 @@ class SasaranCtx:
     rincian_judul: str | None
     rincian: list[str]
     b2_paragraph: str
+    b2_blocks: list[Any] = field(default_factory=list)  # Block: the paragraphs of B.2
+    b3_blocks: list[Any] = field(default_factory=list)  # Block: the paragraph of B.3
 
 
 def _ind_capaian(ind: Indikator) -> Decimal:
@@ -170,9 +175,9 @@ def build_context(fig: Figures) -> dict[str, Any]:
         if progs:
             pagu = measure.total([prog_pagu(p)[0] for p in progs])
             real = measure.total([prog_pagu(p)[1] for p in progs])
-            prog_txt = _join([f"Program {_prog_title(p.nama)}" for p in progs])
+            prog_txt = eyd.join([f"Program {_prog_title(p.nama)}" for p in progs])
             money = dict(key=s.id, index=si, sasaran_no=si, sasaran=s.nama,
-                         capaian=fmt_pct(s_cap), pagu=fmt_rp(pagu), realisasi=fmt_rp(real),
+                         capaian=fmt_pct(s_cap), pagu=eyd.rp(pagu), realisasi=eyd.rp(real),
                          program=prog_txt)
             serapan = measure.absorption(pagu, real)
             eff = measure.efficiency(s_cap, serapan, fig.pengukuran.efisiensi)
@@ -201,18 +206,21 @@ def build_context(fig: Figures) -> dict[str, Any]:
             eff_par = pb.say("efisiensi_tanpa_anggaran", key=s.id, index=si, sasaran_no=si,
                              sasaran=s.nama, capaian=fmt_pct(s_cap))
         ticks = ["✓" if b.code == band.code else "" for b in scale.bands]
-        b2 = _b2_paragraph(pb, s, si, s_cap, band.label, band.code)
+        b2_blocks = _b2_blocks(pb, fig, s, si, inds, s_cap, band.label, band.code)
+        b3 = _b3_block(pb, fig, si, progs, lambda sk: (sk.pagu, sk.realisasi_anggaran))
+        b2 = b2_blocks[0].text
         sasaran_ctx.append(SasaranCtx(
             no=si, id=s.id, nama=s.nama, indikator=inds, capaian=s_cap,
             capaian_txt=fmt_pct(s_cap), predikat=band.label, predikat_code=band.code,
             ticks=ticks, programs=[_prog_title(p.nama) for p in progs],
-            programs_text=_join([f"Program {_prog_title(p.nama)}" for p in progs]), pagu=pagu,
+            programs_text=eyd.join([f"Program {_prog_title(p.nama)}" for p in progs]), pagu=pagu,
             realisasi_anggaran=real, serapan_txt=serapan_txt, efisiensi_txt=eff_txt,
             efisien_ket=eff_ket, efisiensi_paragraph=eff_par,
             faktor_keberhasilan=list(s.faktor_keberhasilan),
             faktor_kegagalan=list(s.faktor_kegagalan), permasalahan=list(s.permasalahan),
             solusi=list(s.solusi), rincian_judul=s.rincian.judul if s.rincian else None,
             rincian=list(s.rincian.butir) if s.rincian else [], b2_paragraph=b2,
+            b2_blocks=b2_blocks, b3_blocks=[b3],
         ))
 
     avg = measure.average(all_ind, cap_at_100=cap)
@@ -255,10 +263,10 @@ def build_context(fig: Figures) -> dict[str, Any]:
     komposisi = []
     for k in fig.anggaran.komposisi:
         share = measure.pct(k.pagu / total_pagu * 100) if total_pagu else Decimal(0)
-        komposisi.append({"jenis": k.jenis, "pagu": fmt_rp(k.pagu), "porsi": fmt_pct(share),
-                          "terbilang": terbilang_rupiah(k.pagu),
+        komposisi.append({"jenis": k.jenis, "pagu": eyd.rp(k.pagu), "porsi": fmt_pct(share),
+                          "terbilang": eyd.terbilang_rp(k.pagu),
                           # realisasi per jenis belanja: only when every jenis gives one
-                          "realisasi": fmt_rp(k.realisasi) if k.realisasi is not None else None,
+                          "realisasi": eyd.rp(k.realisasi) if k.realisasi is not None else None,
                           "serapan": fmt_pct(measure.absorption(k.pagu, k.realisasi))
                           if k.realisasi is not None and k.pagu else None})
     if fig.komposisi_realisasi_total() is None:
@@ -274,8 +282,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
             ch.direction]
         serapan_lalu = pb.say(situation, key="serapan", year=year, prev_year=prev_year,
                               serapan=fmt_pct(total_serapan), serapan_lalu=fmt_pct(tl_serapan),
-                              selisih=fmt_num(abs(ch.points)), pagu_lalu=fmt_rp(tl.pagu),
-                              realisasi_lalu=fmt_rp(tl.realisasi))
+                              selisih=fmt_num(abs(ch.points)), pagu_lalu=eyd.rp(tl.pagu),
+                              realisasi_lalu=eyd.rp(tl.realisasi))
     elif fig.program and not total_pagu:
         serapan_lalu = pb.say("serapan_pagu_nol", key="serapan", year=year, prev_year=prev_year)
     else:
@@ -316,14 +324,14 @@ def build_context(fig: Figures) -> dict[str, Any]:
         "n_sub_kegiatan": n_sub,
         "has_program": bool(fig.program),
         "pagu_nol": bool(fig.program) and not total_pagu,
-        "total_pagu": fmt_rp(total_pagu),
+        "total_pagu": eyd.rp(total_pagu),
         "total_pagu_cell": fmt_amount(total_pagu),
-        "total_pagu_terbilang": terbilang_rupiah(total_pagu),
-        "total_realisasi": fmt_rp(total_real),
+        "total_pagu_terbilang": eyd.terbilang_rp(total_pagu),
+        "total_realisasi": eyd.rp(total_real),
         "total_realisasi_cell": fmt_amount(total_real),
-        "total_realisasi_terbilang": terbilang_rupiah(total_real),
+        "total_realisasi_terbilang": eyd.terbilang_rp(total_real),
         "total_serapan": fmt_pct(total_serapan) if total_serapan is not None else DASH,
-        "sisa_anggaran": fmt_rp(sisa),
+        "sisa_anggaran": eyd.rp(sisa),
         "sumber_anggaran": fig.anggaran.sumber,
         "anggaran_catatan": " ".join(fig.anggaran.catatan.split()) if fig.anggaran.catatan
         else None,
@@ -352,18 +360,10 @@ def _prog_title(name: str) -> str:
     return n
 
 
-def _join(items: list[str]) -> str:
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    return ", ".join(items[:-1]) + " dan " + items[-1]
-
-
 def _band_range(b: measure.Band) -> str:
     lo = "0" if b.min is None else fmt_num(b.min)
     hi = "100" if b.max is None else fmt_num(b.max)
-    return f"{lo} - {hi}"
+    return eyd.EN_DASH.join((lo, hi))
 
 
 def _rest_rows(rows_36: list[dict[str, str]], rows_38: list[dict[str, str]], node: Any,
@@ -394,9 +394,35 @@ def _row38(no: str, label: str, pagu: Decimal, real: Decimal) -> dict[str, str]:
             "persen": fmt_pct(measure.absorption(pagu, real)) if pagu else DASH}
 
 
+def _comparisons(ind: Indikator) -> list[Any]:
+    """Every comparison value of the indicator (one field before the schema had several)."""
+    many = getattr(ind, "daftar_pembanding", None)
+    if many is not None:
+        return list(many)
+    return [ind.pembanding] if ind.pembanding is not None else []
+
+
+def _note(obj: Any, name: str) -> str | None:
+    v = getattr(obj, name, None)
+    return " ".join(str(v).split()) if v else None
+
+
+def _trend_situation(ch: measure.Change, is_grade: bool) -> str:
+    if ch.direction == "tetap":
+        return "tren_tetap"
+    if ch.better:
+        sit = "tren_naik_baik" if ch.direction == "naik" else "tren_turun_baik"
+    else:
+        sit = "tren_naik_buruk" if ch.direction == "naik" else "tren_turun_buruk"
+    return "huruf_" + sit if is_grade else sit
+
+
 def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
                scale: measure.Scale, years_32: list[int], end_year: int,
                tahun_ke: int) -> IndikatorCtx:
+    """One indicator's analysis: units (one analysis each, in ``paragraphs`` with their
+    situation in ``situations``) joined into two paragraphs in ``text_paragraphs``: the result
+    and its trend (with the stated cause), then the Renstra targets and the comparisons."""
     year = fig.tahun
     c = _ind_capaian(ind)
     st = _ind_status(ind)
@@ -406,53 +432,90 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     r_txt = _grade_txt(ind.realisasi, ind.skor_realisasi, sat)
     key = f"{s.id}/{ii}"
     situations: list[str] = []
+    units: list[str] = []
+    first_par: list[str] = []
 
     def say(situation: str, **kw: Any) -> str:
-        situations.append(situation)
         return pb.say(situation, key=key, index=si, **kw)
 
+    def unit(situation: str, text: str, *, first: bool) -> None:
+        situations.append(situation)
+        units.append(text)
+        if first:
+            first_par.append(text)
+
     common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
+                                  instansi=fig.instansi.nama,
                                   capaian=fmt_pct(c), predikat=band.label, kode=band.code,
                                   sasaran_no=si)
-    paragraphs: list[str] = []
-    # 1. achievement
+    # 1. achievement (and how a lower-is-better indicator is measured)
     sit = {"melampaui": "capaian_melampaui", "tercapai": "capaian_tercapai",
            "tidak_tercapai": "capaian_tidak_tercapai"}[st]
     if ind.is_grade:
         sit = sit.replace("capaian_", "huruf_")
-    paragraphs.append(say(sit, **common))
+    unit(sit, say(sit, **common), first=True)
     if ind.polaritas == "negatif":
-        paragraphs.append(say("polaritas_negatif", **common))
+        unit("polaritas_negatif", say("polaritas_negatif", **common), first=True)
+    catatan = _note(ind, "catatan")
+    if catatan:
+        unit("catatan", eyd.sentence(catatan), first=True)
 
-    # 2. comparison with last year
+    # 2. trend over every year given before the report year
     years: dict[int, tuple[str, str]] = {}
     for r in ind.riwayat:
         years[r.tahun] = (fmt_value(r.target, sat) if r.target is not None else DASH,
                           fmt_value(r.realisasi, sat) if r.realisasi is not None else DASH)
     years[year] = (t_txt, r_txt)
-    prev = next((r for r in ind.riwayat if r.tahun == year - 1 and r.realisasi is not None), None)
-    if prev is None or isinstance(prev.realisasi, str) != isinstance(ind.realisasi, str):
-        paragraphs.append(say("tren_tidak_tersedia", prev_year=year - 1, **common))
+    hist = {r.tahun: r.realisasi for r in ind.riwayat
+            if r.tahun < year and r.realisasi is not None
+            and isinstance(r.realisasi, str) == isinstance(ind.realisasi, str)}
+    hist_years = sorted(hist)
+    if not hist_years:
+        unit("tren_tidak_tersedia", say("tren_tidak_tersedia", prev_year=year - 1, **common),
+             first=True)
     else:
-        assert prev.realisasi is not None
-        ch = measure.change(prev.realisasi, ind.realisasi, ind.polaritas)
-        prev_txt = fmt_value(prev.realisasi, sat)
-        if ch.direction == "tetap":
-            sit = "tren_tetap"
-        elif ch.better:
-            sit = "tren_naik_baik" if ch.direction == "naik" else "tren_turun_baik"
-        else:
-            sit = "tren_naik_buruk" if ch.direction == "naik" else "tren_turun_buruk"
-        if ind.is_grade and sit != "tren_tetap":
-            sit = "huruf_" + sit
+        trend: list[str] = []
+        if len(hist_years) >= 2:
+            now_txt = ind.realisasi if ind.is_grade else r_txt
+            series = eyd.join([f"{fmt_value(hist[y], sat)} ({y})" for y in hist_years]
+                              + [f"{now_txt} ({year})"])
+            trend.append(say("tren_deret", awal=hist_years[0], rentang=eyd.year_range(
+                hist_years[0], year), deret=series, n_tahun=len(hist_years) + 1, **common))
+        py = hist_years[-1]
+        ch = measure.change(hist[py], ind.realisasi, ind.polaritas)
+        tsit = _trend_situation(ch, ind.is_grade)
         rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None else ""
-        paragraphs.append(say(sit, prev_year=year - 1, prev=prev_txt,
-                              selisih=_points(ch, sat), persen=rel, **common))
+        # a letter grade of an earlier year has no score here: the grades alone are compared
+        now = {**common, "realisasi": ind.realisasi} if ind.is_grade else common
+        trend.append(say(tsit, prev_year=py, prev=fmt_value(hist[py], sat),
+                         selisih=_points(ch, sat), persen=rel, **now))
+        fy = hist_years[0]
+        ch0 = measure.change(hist[fy], ind.realisasi, ind.polaritas)
+        if len(hist_years) >= 2 and ch0.points != ch.points:
+            jsit = "jangka_" + _trend_situation(ch0, ind.is_grade).removeprefix("huruf_")
+            if ind.is_grade and jsit != "jangka_tren_tetap":
+                jsit = "jangka_huruf_" + jsit.removeprefix("jangka_")
+            trend.append(say(jsit, first_year=fy, first=fmt_value(hist[fy], sat),
+                             selisih=_points(ch0, sat), **now))
+        unit(tsit, " ".join(trend), first=True)
+    sebab = _note(ind, "penyebab_perubahan")
+    if sebab:
+        unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(sebab)), first=True)
 
-    # 3. Renstra end target
+    # 3. Renstra: the target of the report year, and the end target
+    renstra_txt: list[str] = []
+    r_year = ind.renstra.get(year)
+    if r_year is not None and isinstance(r_year, str) == ind.is_grade:
+        ry_txt = _grade_txt(r_year, _given_score(ind, r_year, realisasi_first=True), sat)
+        ok = measure.status(r_year, ind.realisasi, ind.polaritas,
+                            **_scores(ind, r_year, renstra=True)) != "tidak_tercapai"
+        same = r_year == ind.target
+        rsit = "renstra_tahun_" + ("sama_" if same else "") + ("tercapai" if ok else "belum")
+        renstra_txt.append(say(rsit, renstra_tahun=ry_txt, **common))
     r_target = ind.renstra.get(end_year)
     if r_target is None:
-        paragraphs.append(say("renstra_tidak_tersedia", end_year=end_year, **common))
+        rsit_end = "renstra_tidak_tersedia"
+        renstra_txt.append(say(rsit_end, end_year=end_year, **common))
         rt_txt = rc_txt = None
         reached = None
     else:
@@ -462,40 +525,57 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         rt_txt = _grade_txt(r_target, _given_score(ind, r_target, realisasi_first=True), sat)
         rc_txt = fmt_pct(prog.capaian)
         reached = prog.reached
-        paragraphs.append(say("renstra_tercapai" if reached else "renstra_belum",
-                              end_year=end_year, renstra_target=rt_txt, renstra_capaian=rc_txt,
-                              tahun_ke=tahun_ke, awal=fig.renstra.awal, **common))
+        rsit_end = "renstra_tercapai" if reached else "renstra_belum"
+        renstra_txt.append(say(rsit_end, end_year=end_year, renstra_target=rt_txt,
+                               renstra_capaian=rc_txt, tahun_ke=tahun_ke,
+                               awal=fig.renstra.awal, **common))
+        sisa_tahun = end_year - year
+        if not reached and sisa_tahun > 0 and not ind.is_grade:
+            gap = measure.change(ind.realisasi, r_target, ind.polaritas)
+            renstra_txt.append(say(
+                "renstra_sisa_" + ("naik" if gap.direction == "naik" else "turun"),
+                selisih=_points(gap, sat), sisa_tahun=sisa_tahun, end_year=end_year, **common))
+    unit(rsit_end, " ".join(renstra_txt), first=False)
 
-    # 4. national / regional comparison
-    pbd = ind.pembanding
-    if pbd is None:
-        paragraphs.append(say("pembanding_tidak_tersedia", **common))
-        pn = pl = None
-        pket = "Data tidak tersedia"
+    # 4. comparison values (national, province, kabupaten ...)
+    comps = _comparisons(ind)
+    pn = pl = None
+    pket = "Data tidak tersedia"
+    if not comps:
+        unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia", **common), first=False)
     else:
-        pn = fmt_value(pbd.nilai, sat)
-        pl = pbd.label + (f" Tahun {pbd.tahun}" if pbd.tahun else "")
-        ch = _compare(ind, pbd.nilai, scale)
-        if ch.direction == "tetap" and isinstance(pbd.nilai, str) != ind.is_grade:
-            sit, pket = "pembanding_setara", "Setara"  # a grade and a number in its band
-        elif ch.direction == "tetap":
-            sit, pket = "pembanding_sama", "Sama"
-        elif ch.better:
-            sit, pket = "pembanding_atas", "Lebih baik"
-        else:
-            sit, pket = "pembanding_bawah", "Lebih rendah"
-        if ind.polaritas == "negatif" and sit not in ("pembanding_sama", "pembanding_setara"):
-            sit += "_negatif"
-            pket = "Lebih baik" if ch.better else "Kurang baik"
-        sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
-        paragraphs.append(say(sit, pembanding=pl, pembanding_nilai=pn, sumber=sumber, **common))
+        comp_txt: list[str] = []
+        first_sit = ""
+        for k, pbd in enumerate(comps):
+            nilai_txt = _grade_txt(pbd.nilai, getattr(pbd, "skor", None), sat)
+            label = pbd.label + (f" tahun {pbd.tahun}" if pbd.tahun else "")
+            ch = _compare(ind, pbd.nilai, scale)
+            if ch.direction == "tetap" and isinstance(pbd.nilai, str) != ind.is_grade:
+                psit, ket = "pembanding_setara", "Setara"  # a grade and a number in its band
+            elif ch.direction == "tetap":
+                psit, ket = "pembanding_sama", "Sama"
+            elif ch.better:
+                psit, ket = "pembanding_atas", "Lebih baik"
+            else:
+                psit, ket = "pembanding_bawah", "Lebih rendah"
+            if ind.polaritas == "negatif" and psit not in ("pembanding_sama", "pembanding_setara"):
+                psit += "_negatif"
+                ket = "Lebih baik" if ch.better else "Kurang baik"
+            if k == 0:
+                pn, pl, pket, first_sit = nilai_txt, label, ket, psit
+            sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
+            comp_txt.append(say(psit, pembanding=label, pembanding_nilai=nilai_txt,
+                                sumber=sumber, **common))
+        unit(first_sit, " ".join(comp_txt), first=False)
+    second_par = [u for u in units if u not in first_par]
     return IndikatorCtx(
         no=f"{si}.{ii}" if len(s.indikator) > 1 else str(si), nama=ind.nama, satuan=sat,
         polaritas=ind.polaritas, is_grade=ind.is_grade, target=t_txt, realisasi=r_txt,
         capaian=c, capaian_txt=fmt_pct(c), predikat=band.label, predikat_code=band.code,
         status=st, years=years, renstra_target=rt_txt, renstra_capaian=rc_txt,
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
-        paragraphs=paragraphs, situations=situations)
+        paragraphs=units, situations=situations,
+        text_paragraphs=[" ".join(p) for p in (first_par, second_par) if p])
 
 
 def _given_score(ind: Indikator, v: Decimal | str, *, realisasi_first: bool = False
@@ -540,7 +620,163 @@ def _compare(ind: Indikator, nilai: Decimal | str, scale: measure.Scale) -> meas
     return measure.change(nilai, real, ind.polaritas)
 
 
-def _b2_paragraph(pb: Phrasebank, s: Sasaran, si: int, cap: Decimal, label: str,
-                  code: str) -> str:
-    return pb.say("b2_capaian", key=s.id, index=si, sasaran_no=si, sasaran=s.nama,
-                  capaian=fmt_pct(cap), predikat=label, kode=code)
+@dataclass
+class Block:
+    """A paragraph of B.2/B.3: its sentences (each with the analysis it is: ``target``,
+    ``penyebab``, ``program`` or ``""``) and, for items too long for one sentence, a list after
+    it."""
+
+    units: list[tuple[str, str]]
+    items: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for _, t in self.units)
+
+
+def _factor_block(pb: Phrasebank, situation: str, items: list[str], names: tuple[str, ...],
+                  **values: Any) -> Block:
+    """Factors written by the planner as prose: one sentence with the items as a list of
+    clauses, or, when an item holds several sentences, a lead sentence followed by the items as
+    sentences of the same paragraph (no bullet list: B.2 is prose)."""
+    if eyd.splittable(items):
+        return Block([("penyebab", pb.say(situation, faktor=eyd.join(
+            [eyd.clause(i, names) for i in items]), **values))])
+    lead = pb.say(situation, faktor="hal-hal berikut", **values)
+    return Block([("penyebab", lead), *(("penyebab", eyd.sentence(i)) for i in items)])
+
+
+def _ind_result(i: IndikatorCtx) -> str:
+    """'Indeks Kepuasan Masyarakat (88,05 berbanding target 85)'; letter grades without their
+    scores ('B berbanding target BB'), which B.1 gives."""
+    real, target = (i.realisasi, i.target)
+    if i.is_grade:
+        real, target = real.split(" (")[0], target.split(" (")[0]
+    return f"{i.nama} ({real} berbanding target {target})"
+
+
+def _b2_blocks(pb: Phrasebank, fig: Figures, s: Sasaran, si: int, inds: list[IndikatorCtx],
+               cap: Decimal, label: str, code: str) -> list[Block]:
+    """B.2 for one sasaran: the result tied to its indicators, then causes, problems and
+    solutions as prose (a sasaran that met its targets has obstacles, not causes of failure)."""
+    names = (fig.instansi.nama, fig.instansi.kabupaten)
+    gagal = [i for i in inds if i.status == "tidak_tercapai"]
+    ok = [i for i in inds if i.status != "tidak_tercapai"]
+    values = dict(sasaran_no=si, capaian=fmt_pct(cap), predikat=label, kode=code)
+    tercapai = eyd.join([_ind_result(i) for i in ok])
+    rincian = eyd.join([_ind_result(i) for i in gagal])
+    if not gagal:
+        head = pb.say("b2_berhasil", tercapai=tercapai, **values)
+    elif ok:
+        head = pb.say("b2_sebagian", tercapai=tercapai, rincian=rincian, **values)
+    else:
+        head = pb.say("b2_gagal", rincian=rincian, **values)
+    blocks = [Block([("target", head)])]  # it restates the indicators against their targets
+    more: list[Block] = []
+    if s.faktor_keberhasilan:
+        more.append(_factor_block(pb, "b2_faktor_keberhasilan", list(s.faktor_keberhasilan),
+                                  names))
+    if s.faktor_kegagalan:
+        sit = "b2_faktor_kegagalan" if gagal else "b2_hambatan_tercapai"
+        more.append(_factor_block(pb, sit, list(s.faktor_kegagalan), names))
+    if s.permasalahan:
+        more.append(_factor_block(pb, "b2_permasalahan", list(s.permasalahan), names))
+    if s.solusi:
+        sol = _factor_block(pb, "b2_solusi", list(s.solusi), names,
+                            tahun_depan=fig.tahun + 1, instansi=fig.instansi.nama)
+        # tie the solution to the gap it closes: next year's Renstra target of a missed indicator
+        for i, ind in zip(inds, s.indikator, strict=True):
+            nxt = ind.renstra.get(fig.tahun + 1)
+            if i.status != "tidak_tercapai" or nxt is None or ind.is_grade or \
+                    isinstance(nxt, str):
+                continue
+            sit = "b2_solusi_target" + ("_negatif" if ind.polaritas == "negatif" else "")
+            sol.units.append(("", pb.say(sit, indikator=i.nama, realisasi=i.realisasi,
+                                         target_next=fmt_value(nxt, ind.satuan),
+                                         tahun_depan=fig.tahun + 1)))
+            break
+        more.append(sol)
+    # the head and the first factor share a paragraph; a list ends its paragraph
+    for b in more:
+        last = blocks[-1]
+        if not last.items and len(last.units) < 3:
+            last.units.extend(b.units)
+            last.items = b.items
+        else:
+            blocks.append(b)
+    return blocks
+
+
+def _hasil(target: Decimal, realisasi: Decimal, satuan: str) -> tuple[str, Decimal]:
+    """'7 unit dari target 15 unit atau 46,67% dari target' (a percentage of a 100% target
+    alone: '60% dari target 100%') and the capaian."""
+    c = measure.floored(measure.capaian(target, realisasi))
+    text = f"{fmt_value(realisasi, satuan)} dari target {fmt_value(target, satuan)}"
+    if satuan.strip() == "%" and target == 100:
+        return text, c
+    return f"{text} atau {fmt_pct(c)} dari target", c
+
+
+def _b3_block(pb: Phrasebank, fig: Figures, si: int, progs: list[Program],
+              budget: Any) -> Block:
+    """B.3 for one sasaran: its programs with their indicators, the sub kegiatan that held it
+    back (output below target, or absorption below the threshold of phrasebank/_batas.yaml) and
+    those that carried it, each with its numbers. ``budget(sk)`` is a sub kegiatan's (pagu,
+    realisasi)."""
+    from drafter.draft.phrase import settings
+
+    conf = settings()
+    batas = Decimal(str(conf.get("serapan_rendah", 85)))
+    maks = int(conf.get("maks_penahan", 4))
+    if not progs:
+        return Block([("program", pb.say("b3_tanpa_program", sasaran_no=si, year=fig.tahun))])
+    units: list[tuple[str, str]] = [("program", pb.say(
+        "b3_program", sasaran_no=si,
+        program=eyd.join([f"Program {_prog_title(p.nama)}" for p in progs])))]
+    for p in progs:
+        hasil, c = _hasil(p.indikator.target, p.indikator.realisasi, p.indikator.satuan)
+        sit = "b3_program_indikator_" + ("tercapai" if c >= 100 else "belum")
+        # one program: named in the sentence before, not again (a long name said twice in a
+        # paragraph reads as a copy)
+        ref = "program tersebut" if len(progs) == 1 else f"Program {_prog_title(p.nama)}"
+        units.append(("", pb.say(sit, program=ref, indikator=p.indikator.nama, hasil=hasil)))
+    subs = [sk for p in progs for k in p.kegiatan for sk in k.sub_kegiatan]
+    rows = []
+    for sk in subs:
+        pagu, real = budget(sk)
+        out_c = measure.floored(measure.capaian(sk.indikator.target, sk.indikator.realisasi))
+        serapan = measure.absorption(pagu, real) if pagu else None
+        rows.append((sk, pagu, out_c, serapan))
+    penahan = [r for r in rows if r[2] < 100 or (r[3] is not None and r[3] < batas)]
+    # outputs below target first, then low absorption; the larger budget first in each
+    penahan.sort(key=lambda r: (r[2] >= 100, -r[1], r[0].nama))
+    if penahan:
+        daftar = []
+        for sk, _pagu, out_c, serapan in penahan[:maks]:
+            why = []
+            if out_c < 100:
+                c_txt = fmt_pct(out_c)
+                why.append(f"keluaran {fmt_value(sk.indikator.realisasi, sk.indikator.satuan)} "
+                           f"dari target {fmt_value(sk.indikator.target, sk.indikator.satuan)} "
+                           f"atau {c_txt}")
+            if serapan is not None and serapan < batas:
+                why.append(f"serapan {fmt_pct(serapan)}")
+            daftar.append(f"{sk.nama} ({'; '.join(why)})")
+        rest = len(penahan) - maks
+        lainnya = f", serta {rest} sub kegiatan lainnya" if rest > 0 else ""
+        units.append(("", pb.say("b3_penahan", daftar=eyd.join(daftar), lainnya=lainnya,
+                                 batas=fmt_pct(batas))))
+    named = {id(r[0]) for r in penahan[:maks]}
+    ok = [r for r in rows if r[2] >= 100]
+    carried = [r for r in ok if id(r[0]) not in named]
+    if carried:
+        big = max(carried, key=lambda r: (r[1], r[0].nama))
+        terbesar = f"{big[0].nama} (pagu {eyd.rp(big[1])})" if big[1] else big[0].nama
+        if len(rows) == 1:
+            sit = "b3_pendukung_tunggal"
+        elif len(ok) == len(rows):
+            sit = "b3_pendukung_semua"
+        else:
+            sit = "b3_pendukung"
+        units.append(("", pb.say(sit, n_ok=len(ok), n=len(rows), terbesar=terbesar)))
+    return Block(units)

@@ -82,15 +82,31 @@ def parts_context(fig: Figures) -> dict[str, Any]:
         ik_penutup=pb.say("ikhtisar_penutup"),
         kendala=kendala,
         kesimpulan_pembuka=pb.say("kesimpulan_pembuka", instansi=inst, year=year),
+        ik_items=[pb.say("ikhtisar_sasaran_item", sasaran_no=s.no, sasaran=s.nama,
+                         capaian=s.capaian_txt, predikat=s.predikat, kode=s.predikat_code)
+                  for s in sasaran],
         kesimpulan_sasaran=[
             pb.say("kesimpulan_sasaran", sasaran_no=s.no, capaian=s.capaian_txt,
-                   predikat=s.predikat, kode=s.predikat_code) for s in sasaran],
+                   predikat=s.predikat, kode=s.predikat_code, status=_status(s))
+            for s in sasaran],
         kesimpulan_anggaran=kesimpulan_anggaran,
         rencana_tindak_lanjut=_unique([x for s in sasaran for x in s.solusi]),
         rtl_pembuka=pb.say("rtl_pembuka", instansi=inst, next_year=year + 1),
         rtl_tanpa_solusi=pb.say("rtl_tanpa_solusi", instansi=inst, next_year=year + 1),
     )
     return ctx
+
+
+def _status(s: Any) -> str:
+    """'seluruh indikatornya terpenuhi' / '1 dari 2 indikatornya belum terpenuhi' (not
+    "target" or "tercapai": BAB IV restates, it does not analyse the target again)."""
+    gagal = sum(1 for i in s.indikator if i.status == "tidak_tercapai")
+    n = len(s.indikator)
+    if not gagal:
+        return "seluruh indikatornya terpenuhi" if n > 1 else "indikatornya terpenuhi"
+    if n == 1:
+        return "indikatornya belum terpenuhi"
+    return f"{gagal} dari {n} indikatornya belum terpenuhi"
 
 
 def _tidy(text: str) -> str:

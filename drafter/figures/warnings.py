@@ -93,6 +93,9 @@ def figures_problems(fig: Figures) -> list[tuple[Loc, str]]:
         out.append((("anggaran", "komposisi", ki), "realisasi diisi hanya untuk sebagian jenis "
                     "belanja, sehingga realisasi komposisi tidak disajikan; isi realisasi "
                     "setiap jenis belanja atau kosongkan semuanya"))
+    from drafter.draft.gaps import analysis_warnings
+
+    out.extend(analysis_warnings(fig))  # an indicator below target without causes or solutions
     return out
 
 
