@@ -32,6 +32,8 @@ import yaml
 from drafter.draft import draft_file
 from drafter.extract import extract_file, extract_text
 from drafter.extract.core import DIFFERENT, NOT_FOUND
+from drafter.extract.review import REVIEW_FIX, REVIEW_HAND
+from drafter.extract.review import SEP as REVIEW_SEP
 from drafter.figures import load_figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +106,7 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- seeds
 _CAND_RE = re.compile(r"^(?P<places>.+?) = (?P<value>.+)$")
+_PREFIX_RE = re.compile(r"^(\s*(?:- )?(?:[A-Za-z_0-9]+: )?)")
 
 
 def _comments(text: str) -> list[tuple[int, str]]:
@@ -116,12 +119,10 @@ def _comments(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _candidates(comment: str) -> list[str]:
-    if not comment.startswith(f"{DIFFERENT}: "):
-        return []
-    body = comment[len(DIFFERENT) + 2:].split("; periksa:", 1)[0]
+def _candidates(kind: str) -> list[str]:
+    """The values a ``berbeda`` comment names, as YAML scalars."""
     vals = []
-    for part in body.split("; "):
+    for part in kind[len(DIFFERENT) + 2:].split("; "):
         m = _CAND_RE.match(part)
         if m:
             vals.append(m.group("value"))
@@ -129,16 +130,41 @@ def _candidates(comment: str) -> list[str]:
 
 
 def _settle(text: str, choice: int) -> str:
-    """Replace each flagged value by its ``choice``-th candidate (modulo their number)."""
-    lines = text.splitlines()
+    """Settle every flagged value the way a planner would, from the comment alone:
+
+    * ``berbeda``: the ``choice``-th of the candidates (modulo their number); a sub kegiatan's
+      pagu or realisasi keeps the first one (Tabel 3.8), because another amount changes the
+      totals the spending composition (``anggaran.komposisi``) must match, which a planner
+      settles together with it;
+    * ``ejaan``: the corrected text the comment gives;
+    * ``tinjau``: the proposal after ``=>``; without one, a list item is removed (the planner
+      rewrites or deletes a sentence the checker rejects);
+    * ``tidak ditemukan``: the placeholder is kept (nothing to choose from).
+    """
+    lines: list[str | None] = list(text.splitlines())
     for i, comment in _comments(text):
-        cands = _candidates(comment)
-        if not cands:
-            continue
-        key, _, _ = lines[i].partition(": ")
-        pick = cands[choice % len(cands)]
-        lines[i] = f"{key}: {pick}"
-    return "\n".join(lines) + "\n"
+        line = lines[i]
+        assert line is not None
+        new: str | None = None
+        for kind in comment.split(REVIEW_SEP):
+            if kind.startswith(f"{DIFFERENT}: "):
+                cands = _candidates(kind)
+                budget = re.match(r"\s*(pagu|realisasi_anggaran): ", line) is not None
+                if cands:
+                    new = cands[0 if budget else choice % len(cands)]
+            elif kind.startswith(f"{REVIEW_FIX}: "):
+                new = kind[len(REVIEW_FIX) + 2:]
+            elif kind.startswith(f"{REVIEW_HAND}: "):
+                if " => " in kind:
+                    new = kind.rsplit(" => ", 1)[1]
+                elif line.lstrip().startswith("- ") and ": " not in line.split("  # ", 1)[0]:
+                    lines[i] = None
+                    break
+        if new is not None and lines[i] is not None:
+            prefix = _PREFIX_RE.match(line)
+            assert prefix is not None
+            lines[i] = f"{prefix.group(1)}{new}"
+    return "\n".join(x for x in lines if x is not None) + "\n"
 
 
 @pytest.fixture(scope="module", params=SEEDS, ids=lambda p: p.stem)

@@ -24,7 +24,11 @@ def extract_text(report: str | Path) -> tuple[str, int]:
 
     doc = read_document(report)
     x = extract_document(doc)
-    flagged = sum(1 for c in x.comments.values() if not c.startswith(CHECK))
+    from drafter.extract.review import review
+
+    review(x)
+    flagged = sum(1 for c in x.comments.values() if any(not k.startswith(CHECK)
+                                                        for k in c.split(" // ")))
     header = [
         f"Berkas angka hasil `lkip extract` dari {Path(report).name}.",
         "Komentar '# tidak ditemukan' dan '# berbeda: ...' menandai nilai yang harus "

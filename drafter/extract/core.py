@@ -21,6 +21,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
 from drafter.check.context import CheckContext
 from drafter.check.fuzzy import similarity, strip_markup
 from drafter.check.tables import BudgetRow, IndicatorRow, TableIndex, ValueCell, logical_cells
@@ -71,13 +73,25 @@ def clean_name(text: str | None) -> str:
     return _PREFIX_RE.sub("", clean(text), count=1).strip(" :-")
 
 
-def fmt_value(v: Any) -> str:
-    """A candidate value as written in a comment (as it would be typed in the figures file)."""
-    if isinstance(v, Decimal):
-        return dec_text(v)
+def yaml_scalar(v: Any) -> str:
+    """One scalar as YAML text on one line, written by PyYAML's emitter (strings quoted and
+    escaped as needed), numbers as exact decimals."""
     if isinstance(v, bool):
         return "true" if v else "false"
-    return str(v)
+    if isinstance(v, Decimal):
+        return dec_text(v)
+    if isinstance(v, int):
+        return str(v)
+    if v is None:
+        return "null"
+    text = " ".join(str(v).split())  # one line: the extractor never keeps line breaks
+    out = yaml.safe_dump([text], default_flow_style=True, allow_unicode=True, width=10**9)
+    return out.strip()[1:-1]
+
+
+def fmt_value(v: Any) -> str:
+    """A candidate value as written in a comment (as it would be typed in the figures file)."""
+    return yaml_scalar(v)
 
 
 def dec_text(v: Decimal) -> str:
@@ -145,7 +159,7 @@ class Extraction:
         """A remark that needs no decision (a derived value that does not add up)."""
         old = self.comments.get(path)
         note = f"{CHECK}: {text}"
-        self.comments[path] = f"{old}; {note}" if old else note
+        self.comments[path] = f"{old} // {note}" if old else note
 
 
 # --------------------------------------------------------------------------- helpers

@@ -14,24 +14,14 @@ from typing import Any
 
 import yaml
 
-from drafter.extract.core import Extraction, Path_, dec_text
+from drafter.extract.core import Extraction, Path_, yaml_scalar
 
 _INDENT = "  "
 
 
 def scalar(v: Any) -> str:
     """One scalar as YAML text (single line)."""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, Decimal):
-        return dec_text(v)
-    if isinstance(v, int):
-        return str(v)
-    if v is None:
-        return "null"
-    text = " ".join(str(v).split())  # one line: the extractor never keeps line breaks
-    out = yaml.safe_dump([text], default_flow_style=True, allow_unicode=True, width=10**9)
-    return out.strip()[1:-1]
+    return yaml_scalar(v)
 
 
 def _comment(text: str | None) -> str:
