@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from drafter.check.context import CheckContext
-from drafter.check.fuzzy import similarity, strip_markup
+from drafter.check.fuzzy import similarity
 from drafter.check.tables import BudgetRow, IndicatorRow, TableIndex, ValueCell, logical_cells
 from drafter.document.model import Block, Cell, Document, TextUnit
 from drafter.measure import capaian as measure_capaian
@@ -38,6 +38,7 @@ DIFFERENT = "berbeda"
 CHECK = "periksa"
 
 _WS_RE = re.compile(r"\s+")
+_ESCAPED_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:[IVXL]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-z])\s*[.)]\s+)?"
     r"(?:(?:sub\s+kegiatan|kegiatan|program|indikator|sasaran(?:\s+strategis)?|outcome|output|"
@@ -65,12 +66,15 @@ def clean(text: str | None) -> str:
     """Cell or paragraph text as a figures value: markup removed, whitespace collapsed."""
     if not text:
         return ""
-    return _WS_RE.sub(" ", strip_markup(text)).strip(" \t*_")
+    text = _ESCAPED_RE.sub(r"\1", text.replace("**", " "))  # Markdown "\@" is "@"
+    return _WS_RE.sub(" ", text).strip()
 
 
 def clean_name(text: str | None) -> str:
     """A sasaran/indicator/program name without numbering and level prefix."""
-    return _PREFIX_RE.sub("", clean(text), count=1).strip(" :-")
+    t = clean(text)
+    m = _PREFIX_RE.match(t)
+    return t[m.end():].strip(" :-") if m and m.end() else t
 
 
 def yaml_scalar(v: Any) -> str:
