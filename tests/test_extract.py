@@ -236,3 +236,21 @@ def test_user_text_is_quoted(tmp_path: Path) -> None:
     data = yaml.safe_load(text)
     assert data["sasaran"][0]["nama"] == src["sasaran"][0]["nama"]
     assert data["sasaran"][0]["indikator"][0]["nama"] == src["sasaran"][0]["indikator"][0]["nama"]
+
+
+def test_round_trip_pdf(tmp_path: Path) -> None:
+    """A drafted report printed to PDF (real tables, page headers) reads back the same figures
+    (the PDF reader gives the same document model)."""
+    from pdfgen import chromium, document_html, print_pdf
+
+    from drafter.document.readers import read_document
+
+    if chromium() is None:
+        pytest.skip("chromium not installed")
+    example = ROOT / "examples" / "contoh-sintetis.yaml"
+    md = tmp_path / "d.md"
+    draft_file(example, md)
+    pdf = print_pdf(document_html(read_document(md)), tmp_path / "d.pdf")
+    out = tmp_path / "f.yaml"
+    extract_file(pdf, out)
+    assert _diff(_carried(load_figures(out)), _carried(load_figures(example))) == []

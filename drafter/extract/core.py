@@ -48,6 +48,7 @@ _GRADE_SCORE_RE = re.compile(r"^\s*(AA|A|BB|B|CC|C|D)\s*\(\s*(-?[\d.]*\d(?:,\d+)
 _YEAR_TAIL_RE = re.compile(r"^(.*?)\s+(?:Tahun|Th\.?)\s+((?:19|20)\d\d)\s*$", re.I)
 _NOT_NAME = r"(?!(?:Tahun|Th|Provinsi|Nomor|No|Dan|Pada|Dalam|Sebesar|Bagian|Yang)\b)"
 _REGION_RE = re.compile(rf"\b(Kabupaten|Kota)\s+({_NOT_NAME}[A-Z][\w'-]*(?:\s+{_NOT_NAME}[A-Z][\w'-]*){{0,2}})")
+_JOINED_HEADER_RE = re.compile(r"(?<=[.!?;)])\s+[A-Z][^.!?:]{2,120}:$")
 _RP_RE = re.compile(r"Rp\.?\s*([\d.]+(?:,\d+)?)", re.I)
 
 
@@ -540,13 +541,24 @@ class _Reader:
         current: dict[str, Any] | None = None
         fld: str | None = None
         rincian_judul: str | None = None
+        pieces: list[tuple[Block, str, str]] = []
         for b in self.prose():
             sec = b.section or ""
-            in_b1, in_b2 = sec.startswith("B.1"), sec.startswith("B.2")
-            if b.chapter not in (None, "BAB III") or not (in_b1 or in_b2):
+            if b.chapter not in (None, "BAB III") or not sec.startswith(("B.1", "B.2")):
                 continue
             t = clean(b.text)
-            if b.kind != "list_item":
+            # a reader that joined a list header to the text before it (PDF line joining):
+            # "... bulan. Solusi yang direncanakan untuk tahun 2025:" is two pieces
+            m = _JOINED_HEADER_RE.search(t)
+            if m and m.start() > 0:
+                pieces.append((b, b.kind, t[:m.start()].strip()))
+                pieces.append((b, "paragraph", m.group(0).strip()))
+            else:
+                pieces.append((b, b.kind, t))
+        for b, kind, t in pieces:
+            sec = b.section or ""
+            in_b1, in_b2 = sec.startswith("B.1"), sec.startswith("B.2")
+            if kind != "list_item":
                 m = head.match(t)
                 if m:
                     current = self._sasaran_for(sasaran, int(m.group(1)), m.group(2))
@@ -761,8 +773,9 @@ class _Reader:
                 name = clean(cell.text)
             else:
                 kids = [r for r in rows6 if r.parent == row.index and r.level in ("outcome", "output")]
-                kids.sort(key=lambda r: (r.level != child_level, r.index))
-                if kids:
+                kids.sort(key=lambda r: (r.get("target") is None and row.get("target") is None,
+                                         r.level != child_level, r.index))
+                if kids:  # the first line with values (else the outcome, for its name)
                     name = clean_name(kids[0].name)
                     vals = kids[0] if row.get("target") is None else row
         where = self.tname("3.6")
