@@ -254,3 +254,38 @@ def test_round_trip_pdf(tmp_path: Path) -> None:
     out = tmp_path / "f.yaml"
     extract_file(pdf, out)
     assert _diff(_carried(load_figures(out)), _carried(load_figures(example))) == []
+
+
+def test_disagreement_is_flagged_with_both_values(tmp_path: Path) -> None:
+    """A draft whose Tabel 3.2 disagrees with Tabel 3.1 on this year's realisasi: the value
+    keeps Tabel 3.1's figure and the comment names both tables and values."""
+    example = ROOT / "examples" / "contoh-sintetis.yaml"
+    md = tmp_path / "d.md"
+    draft_file(example, md)
+    text = md.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines()
+               if line.startswith("| 1 |") and line.count("|") == 10)  # Tabel 3.2, 9 columns
+    cells = row.split("|")
+    cells[-2] = " 99,9 "
+    md.write_text(text.replace(row, "|".join(cells)), encoding="utf-8")
+    out, _ = extract_text(md)
+    line = next(x for x in out.splitlines() if x.strip().startswith("realisasi: 84.5"))
+    comment = line.split("  # ", 1)[1]
+    assert comment.startswith(f"{DIFFERENT}: ")
+    assert "Tabel 3.1" in comment and "Tabel 3.2" in comment
+    assert _candidates(comment) == ["84.5", "99.9"]
+
+
+def test_missing_value_is_flagged(tmp_path: Path) -> None:
+    """Without Tabel 3.7 and without the sentence stating the formula, the efficiency formula
+    is not found: the default is written with '# tidak ditemukan'."""
+    example = ROOT / "examples" / "contoh-sintetis.yaml"
+    md = tmp_path / "d.md"
+    draft_file(example, md)
+    kept = [line for line in md.read_text(encoding="utf-8").splitlines()
+            if "efisiensi" not in line.lower() and "Efisien" not in line]
+    md.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    out, flagged = extract_text(md)
+    line = next(x for x in out.splitlines() if x.strip().startswith("efisiensi:"))
+    assert line.endswith(f"  # {NOT_FOUND}")
+    assert flagged >= 1

@@ -35,6 +35,7 @@ def extract_text(report: str | Path) -> tuple[str, int]:
         "ditetapkan sendiri",
         "(biasanya letak kesalahan laporan); '# periksa: ...' hanya catatan. "
         f"Nilai yang ditandai: {flagged}.",
+        *x.notes,
     ]
     return to_yaml(x, header), flagged
 

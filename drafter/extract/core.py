@@ -496,16 +496,16 @@ class _Reader:
         if renstra:
             ind["renstra"] = renstra
         if r34 is not None:
-            pb = self.pembanding(r34)
+            pb = self.pembanding(r34, (*path, "pembanding"))
             if pb:
                 ind["pembanding"] = pb
         return ind
 
-    def pembanding(self, r: IndicatorRow) -> dict[str, Any] | None:
+    def pembanding(self, r: IndicatorRow, path: Path_) -> dict[str, Any] | None:
         nilai, _ = _cell_value(r.get("nasional"))
         if nilai is None:
             return None
-        cell = _raw_cell(self.index, r, r"pembanding|pembanding|standar|sumber data")
+        cell = _raw_cell(self.index, r, r"pembanding|standar")
         label = clean(cell.text) if cell is not None else ""
         out: dict[str, Any] = {"nilai": nilai}
         tahun: int | None = None
@@ -517,7 +517,7 @@ class _Reader:
             vc = r.get("nasional")
             col = vc.cell.col if vc is not None else -1
             label = clean(info.labels.get(col, "")) if info else ""
-            self.x.comments[("_pembanding_label", r.table.index, r.row.index)] = NOT_FOUND
+            self.x.check((*path, "label"), "tidak ada kolom pembanding; judul kolom nilai dipakai")
         out["label"] = label or "Pembanding"
         sumber = None
         key = label[:40].casefold()
@@ -869,9 +869,25 @@ class _Reader:
         return out
 
     # ----------------------------------------------------------------- all
+    def scale_note(self) -> None:
+        """The figures schema has no predicate scale (the drafter uses the default one): the
+        report's own scale is written as a note when it differs."""
+        from drafter.measure import default_scale
+
+        if self.info.scale_source != "document":
+            x_note = "skala predikat: tidak ditemukan di laporan (drafter memakai skala bawaan)"
+            self.x.notes.append(x_note)
+            return
+        own = [(b.code, b.label.casefold(), b.min, b.max) for b in self.info.scale.bands]
+        std = [(b.code, b.label.casefold(), b.min, b.max) for b in default_scale().bands]
+        if own != std:
+            desc = ", ".join(f"{b.code} {b.label} ({b.describe()})" for b in self.info.scale.bands)
+            self.x.notes.append(f"skala predikat laporan berbeda dari skala bawaan drafter: {desc}")
+
     def run(self) -> Extraction:
         x = self.x
         data = x.data
+        self.scale_note()
         data["instansi"] = self.identity()
         tahun = x.pick(("tahun",), [self.cand(self.info.year, "analisis laporan")], None)
         if tahun is None:

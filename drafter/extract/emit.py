@@ -62,17 +62,6 @@ def _emit(node: Any, path: Path_, indent: int, comments: dict[Path_, str],
     raise TypeError(type(node))  # pragma: no cover - the extractor builds dicts and lists
 
 
-def _plain(node: Any) -> Any:
-    """The data as YAML reads it back (for the self-check)."""
-    if isinstance(node, dict):
-        return {k: _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, Decimal):
-        return node
-    return node
-
-
 def _as_decimal(node: Any) -> Any:
     if isinstance(node, dict):
         return {k: _as_decimal(v) for k, v in node.items()}
@@ -90,6 +79,6 @@ def to_yaml(x: Extraction, header: list[str]) -> str:
     _emit(x.data, (), 0, x.comments, lines)
     text = "\n".join(lines) + "\n"
     back = yaml.safe_load(text)
-    if _as_decimal(back) != _as_decimal(_plain(x.data)):  # pragma: no cover - a layout bug
+    if _as_decimal(back) != _as_decimal(x.data):  # pragma: no cover - a layout bug
         raise AssertionError("extract: YAML keluaran tidak sama dengan data")
     return text
