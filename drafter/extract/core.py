@@ -357,6 +357,7 @@ class _Reader:
             else:
                 groups.append((sname, [r]))
         negatives = self.negative_names()
+        self._text_real = self.text_realisasi(tahun)
         out: list[dict[str, Any]] = []
         n_ind = 0
         for si, (sname, srows) in enumerate(groups):
@@ -376,6 +377,25 @@ class _Reader:
                 {"nama": "", "target": 1, "realisasi": 1}]})
             self.x.comments[("sasaran", 0, "indikator")] = NOT_FOUND
         self.analysis_lists(out)
+        return out
+
+    def text_realisasi(self, tahun: int) -> dict[int, list[Cand]]:
+        """Realisasi values the analysis prose states, per indicator row (``id`` of the row),
+        read with the claim rules' own sentence patterns (``rules/claims.yaml``)."""
+        from drafter.check.claims_parse import indicator_paragraphs, num_in, pattern
+
+        out: dict[int, list[Cand]] = {}
+        pat = pattern("realisasi")
+        for b, row in indicator_paragraphs(self.ctx):
+            if row is None:
+                continue
+            for m in pat.finditer(clean(b.text)):
+                year = m.group("year")
+                if year is not None and int(year) != tahun:
+                    continue
+                n = num_in(m.group("num"))
+                if n is not None:
+                    out.setdefault(id(row), []).append(self.cand(n.value, "teks", b))
         return out
 
     def negative_names(self) -> list[str]:
@@ -423,6 +443,8 @@ class _Reader:
         r34 = match("3.4")
         if r34 is not None:
             r_c.append(self.vcand(r34.get("realisasi"), self.tname("3.4")))
+        if not isinstance(r_val, str):
+            r_c.extend(self._text_real.get(id(r), []))
         sat = _satuan(t_vc) or _satuan(r_vc) or ""
         target = x.pick((*path, "target"), t_c, None)
         realisasi = x.pick((*path, "realisasi"), r_c, None)
@@ -582,7 +604,9 @@ class _Reader:
                                     current.setdefault(key, []).append(item[:1].upper() + item[1:])
                             break
                 elif t.endswith(":") and not re.search(r"\bsumber\s+data\b", t, re.I):
-                    rincian_judul = t.rstrip(": ").strip()
+                    # the sentence introducing the list (the analysis before it is not a title)
+                    last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", t)[-1]
+                    rincian_judul = last.rstrip(": ").strip()
                 continue
             if current is None:
                 continue
@@ -839,7 +863,11 @@ class _Reader:
             for sent in re.split(r"(?<=[.;])\s+(?=[A-Z])", t):
                 if prev not in sent or not _re("anggaran_lalu_cue").search(sent):
                     continue
-                amounts = [_amount(m.group(1)) for m in _RP_RE.finditer(sent)]
+                # the amounts told of the previous year: after its mention, before this year's
+                seg = sent[sent.index(prev) + len(prev):]
+                if str(tahun) in seg:
+                    seg = seg[:seg.index(str(tahun))]
+                amounts = [_amount(m.group(1)) for m in _RP_RE.finditer(seg)]
                 amounts = [a for a in amounts if a is not None and a > 0]
                 if len(amounts) >= 2:
                     pagu, real = max(amounts[:2]), min(amounts[:2])
