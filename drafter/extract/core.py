@@ -249,7 +249,7 @@ class _Reader:
                     name = m.group(1).strip()
                     inst.append(self.cand(name.title() if name.isupper() else name, "teks", b))
                     break
-        nama = x.pick(("instansi", "nama"), inst[:1] if inst[0].value else inst[1:2], "")
+        nama = x.pick(("instansi", "nama"), inst, "")
         votes: Counter[tuple[str, str]] = Counter()
         first: dict[tuple[str, str], Block] = {}
         for b in self.prose():
@@ -284,22 +284,30 @@ class _Reader:
         nips: list[Cand] = []
         titles: list[Cand] = []
         for i, b in enumerate(blocks):
-            m = _re("nip").match(clean(b.text))
+            t = clean(b.text)
+            m = _re("nip").search(t)
             if not m:
                 continue
             nip = m.group(1).replace(" ", "")
             if len(nip) != 18:
                 continue
             nips.append(self.cand(nip, "tanda tangan", b))
-            j = i - 1
-            prev = clean(blocks[j].text) if j >= 0 else ""
-            rank_txt = re.sub(r"\s*\(?[IV]+/[a-e]\)?\s*$", "", prev).strip(" ,")
-            if rank_txt.casefold() in pangkat_words or re.match(r"^(pembina|penata|pengatur|juru)\b",
-                                                                 rank_txt, re.I):
-                ranks.append(self.cand(rank_txt, "tanda tangan", blocks[j]))
-                j -= 1
-            if j >= 0:
-                names.append(self.cand(clean(blocks[j].text).strip(" ,"), "tanda tangan", blocks[j]))
+            # the lines above the NIP, nearest first (a reader may have joined the rank to it)
+            above: list[tuple[str, Block]] = []
+            if t[:m.start()].strip():
+                above.append((t[:m.start()].strip(" ,"), b))
+            above += [(clean(blocks[k].text).strip(" ,"), blocks[k])
+                      for k in range(i - 1, max(-1, i - 3), -1)]
+            if not above:
+                continue
+            rank_txt = re.sub(r"\s*\(?[IV]+/[a-e]\)?\s*$", "", above[0][0]).strip(" ,")
+            if rank_txt.casefold() in pangkat_words or _re("rank_line").search(rank_txt):
+                ranks.append(self.cand(rank_txt, "tanda tangan", above[0][1]))
+                above = above[1:]
+            if not above:
+                continue
+            names.append(self.cand(above[0][0], "tanda tangan", above[0][1]))
+            j = blocks.index(above[0][1]) if above[0][1] is not b else i
             for k in range(j - 1, max(-1, j - 6), -1):
                 t = clean(blocks[k].text)
                 mj = _re("jabatan").match(t) or _re("jabatan_field").match(t)
