@@ -2,7 +2,7 @@
 
 Round trip (every examples/*.yaml, Markdown and DOCX): draft it, extract from the draft, and the
 extracted figures equal the original on every field the draft carries. Fields a BAB III draft
-cannot carry (:data:`NOT_CARRIED`):
+cannot carry (left out by :func:`_carried`):
 
 * ``instansi.kepala`` (nama, jabatan, pangkat, NIP): BAB III has no signature block;
 * ``renstra`` targets of the years between the report year and the last Renstra year: BAB III
@@ -13,8 +13,10 @@ cannot carry (:data:`NOT_CARRIED`):
   section, so it is compared like the other fields.
 
 Seeds (../shared/seeds/lkip-*.txt): the extracted file validates; after each flagged value is
-settled (replaced by one of the candidates its comment names, or kept when the comment gives
-none) it drafts a BAB III with 0 `lkip check` issues.
+settled (see :func:`_settle`: replaced by one of the candidates its comment names, or kept when
+the comment gives none) it drafts a BAB III with 0 `lkip check` issues. Also a PDF print of a
+draft (round trip through the PDF reader), a disagreement and a missing value planted in a
+draft, YAML-significant user text, and the CLI's handling of unreadable input.
 """
 
 from __future__ import annotations
@@ -39,9 +41,6 @@ from drafter.figures import load_figures
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("lkip-*.txt"))
-
-NOT_CARRIED = ("kepala", "renstra_years_before_end")
-
 
 def _norm(v: Any) -> Any:
     if isinstance(v, dict):
