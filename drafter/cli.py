@@ -133,6 +133,22 @@ def convert(
 
 
 @app.command()
+def extract(
+    report: Annotated[Path, typer.Argument(help="Laporan yang dibaca (.txt, .md, .docx, .pdf)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Berkas angka yang ditulis (.yaml)")],
+) -> None:
+    """Membaca angka laporan LKIP yang sudah ada ke berkas angka (nilai meragukan diberi komentar)."""
+    from drafter.extract import extract_file
+
+    try:
+        flagged = extract_file(report, output)
+    except LkipError as err:
+        _fail(err)
+    typer.echo(f"Berkas angka ditulis ke {term_safe(str(output))} ({flagged} nilai perlu "
+               "ditetapkan)", err=True)
+
+
+@app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(
         help="Berkas laporan (.txt, .md, .docx, .pdf), folder, atau - untuk masukan standar")],

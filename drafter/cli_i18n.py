@@ -36,6 +36,10 @@ HELP_EN: dict[str, str] = {
     "Bagian: ikhtisar, bab3, bab4 atau all": "Part: ikhtisar, bab3, bab4 or all",
     "Menyusun BAB III dari berkas angka (FIGURES) ke Markdown atau DOCX.":
         "Draft BAB III from a figures file (FIGURES) to Markdown or DOCX.",
+    "Laporan yang dibaca (.txt, .md, .docx, .pdf)": "Report to read (.txt, .md, .docx, .pdf)",
+    "Berkas angka yang ditulis (.yaml)": "Figures file to write (.yaml)",
+    "Membaca angka laporan LKIP yang sudah ada ke berkas angka (nilai meragukan diberi komentar).":
+        "Read the figures of an existing LKIP into a figures file (doubtful values commented).",
     "Memeriksa berkas angka tanpa menyusun laporan.":
         "Validate a figures file without drafting the report.",
     "Berkas laporan (.txt, .md, .docx, .pdf), folder, atau - untuk masukan standar":
