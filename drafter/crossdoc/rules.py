@@ -26,7 +26,18 @@ def _of_kind(ctx: CheckContext, kind: str) -> Iterator[Sibling]:
 
 
 def _rel(sib: Sibling, unit: object, start: int = 0, end: int | None = None) -> Related:
-    return related_at(sib.path, sib.label, unit, start, end)  # type: ignore[arg-type]
+    rel = related_at(sib.path, sib.label, unit, start, end)  # type: ignore[arg-type]
+    pdf = getattr(sib.document, "pdf", None)  # a PDF sibling: its page and line on the page
+    page_line = getattr(pdf, "page_line", None)
+    if page_line is not None:
+        pl = page_line(rel.location.line, rel.location.column)
+        if pl is not None:
+            from dataclasses import replace
+
+            extra = dict(rel.location.extra or {})
+            extra.update({"page": pl[0], "line": pl[1]})
+            rel = replace(rel, location=replace(rel.location, extra=extra))
+    return rel
 
 
 class _CrossRule(Rule):

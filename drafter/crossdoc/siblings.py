@@ -165,6 +165,9 @@ def set_siblings(specs: Sequence[str] | None) -> list[Sibling]:
     """Read the ``--with`` documents and make them the siblings of every later check of this
     process (and of the worker processes it forks)."""
     loaded = [load_sibling(s) for s in specs or ()]
+    for sib in loaded:  # understood once, before any worker process is forked
+        sib.ctx.info  # noqa: B018
+        sib.ctx.tables  # noqa: B018
     _ACTIVE[:] = loaded
     return loaded
 
