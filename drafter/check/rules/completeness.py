@@ -95,6 +95,7 @@ def collect_sasaran(ctx: CheckContext) -> dict[int, _Sasaran]:
     """Sasaran opened by a heading-like line, with the sentences attributed to each."""
     head_re = re.compile(_data()["sasaran_head"], re.IGNORECASE)
     mention_re = re.compile(_data()["sasaran_mention"], re.IGNORECASE)
+    indicator_re = re.compile(_data()["indicator_head"], re.IGNORECASE)
     found: dict[int, _Sasaran] = {}
     pending: list[tuple[int | None, str, Block, int]] = []
     current: int | None = None
@@ -120,6 +121,8 @@ def collect_sasaran(ctx: CheckContext) -> dict[int, _Sasaran]:
             if current not in found:
                 found[current] = _Sasaran(current, b, name)
             continue
+        if current is not None and indicator_re.match(text) and _is_head_like(b, text):
+            continue  # an indicator of the current sasaran ("Indikator : IKM")
         if _is_section_break(b, text):
             current = None
             continue
