@@ -67,7 +67,7 @@ def test_gumukmas_against_its_sk_iku() -> None:
     got = sorted((i.rule, i.location.line) for i in issues)
     # the two IKU indicators Tabel 3.1 does not measure (Dokumen Penataan, Nilai SAKIP OPD)
     missing = [i for i in issues if i.rule == "XD101"]
-    assert sorted(i.expected or "" for i in missing) == [
+    assert sorted(i.related[0].excerpt for i in missing) == [
         "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah", "Nilai SAKIP OPD"]
     # Tabel 3.1 row 3 names the fasilitasi indicator otherwise than the SK
     assert ("XD103", 421) in got
@@ -238,3 +238,23 @@ def test_pk_targets_and_year() -> None:
     assert [(i.rule, i.excerpt, i.expected) for i in issues] == [("XD105", "85", "90")]
     issues = _cross(lkip, siblings_from_texts({"pk": pk.format(y=2024, t="85")}))
     assert [i.rule for i in issues] == ["XD109"]
+
+
+@needs_seeds
+def test_a_sibling_of_another_office_is_one_issue() -> None:
+    other = SEEDS / "lkip-2023-kecamatan-umbulsari.txt"
+    if not other.exists():
+        pytest.skip("no second seed")
+    sib = load_sibling(f"lkip={other}")
+    ctx = CheckContext(read_document(LKIP), CheckConfig(extra={"siblings": [sib]}))
+    issues = run_rules(ctx, XD, strict=True)
+    assert [(i.rule, i.severity) for i in issues] == [("XD109", "error")]
+    assert "Kecamatan Umbulsari" in issues[0].message
+
+
+@needs_seeds
+def test_the_report_against_a_copy_of_itself() -> None:
+    sib = load_sibling(f"lkip={LKIP}")
+    ctx = CheckContext(read_document(LKIP), CheckConfig(extra={"siblings": [sib]}))
+    assert run_rules(ctx, XD, strict=True) == []
+    assert any("bertahun sama" in n for n in ctx.notices)

@@ -19,9 +19,25 @@ IKU_ROLES = ("iku", "PK", "3.1")  # where an SK IKU lists them
 PK_ROLES = ("PK", "3.1")
 
 
+def other_office(ctx: CheckContext, sib: Sibling) -> str | None:
+    """The office of ``sib`` when it is not the office of the report (None: the same office,
+    or one of the two unknown)."""
+    from drafter.check.fuzzy import similarity
+
+    mine, theirs = ctx.info.instansi, sib.ctx.info.instansi
+    if mine and theirs and similarity(mine, theirs) < 0.8:
+        return theirs
+    ka, kb = ctx.info.kabupaten, sib.ctx.info.kabupaten
+    if ka and kb and similarity(ka, kb) < 0.8:
+        return f"{theirs or sib.label} ({kb})"
+    return None
+
+
 def _of_kind(ctx: CheckContext, kind: str) -> Iterator[Sibling]:
+    """The siblings of ``kind`` of the same office (a sibling of another office is reported
+    once, by XD109, and not compared figure by figure)."""
     for s in siblings_for(ctx):
-        if s.kind == kind:
+        if s.kind == kind and other_office(ctx, s) is None:
             yield s
 
 
@@ -80,7 +96,7 @@ class IkuIndicatorMissing(_CrossRule):
                 rel = _rel(sib, cmp.name_cell(row))
                 yield self.cross(
                     at, f"indikator kinerja utama \"{row.name}\" dari {rel.describe()} tidak "
-                    f"ada dalam {table}; ukur dan laporkan indikator ini", rel, expected=row.name)
+                    f"ada dalam {table}; ukur dan laporkan indikator ini", rel)
 
 
 @register
@@ -184,8 +200,9 @@ class FormulaDiffersFromIku(_CrossRule):
 
 @register
 class TargetDiffersFromPk(_CrossRule):
-    """A target in Tabel 3.1 that differs from the target of the same indicator in the
-    Perjanjian Kinerja (given with ``--with``).
+    """A target in Tabel 3.1 (or in the Perjanjian Kinerja table the report reprints) that
+    differs from the target of the same indicator in the Perjanjian Kinerja given with
+    ``--with``.
 
     The LKIP reports against the targets the head of the office signed in the PK; a different
     target in the measurement table changes every capaian computed from it.
@@ -198,8 +215,9 @@ class TargetDiffersFromPk(_CrossRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         for sib in _of_kind(ctx, "pk"):
             pk = cmp.indicator_rows(sib.ctx, PK_ROLES)
-            own = cmp.indicator_rows(ctx, ("3.1",))
-            pairs, _a, _b = cmp.pair(own, pk)
+            pairs = []
+            for role in ("3.1", "PK"):  # the measurement, and the PK the report reprints
+                pairs += cmp.pair(cmp.indicator_rows(ctx, (role,)), pk)[0]
             for mine, theirs in pairs:
                 a, b = mine.get("target"), theirs.get("target")
                 if a is None or b is None or cmp.same_value(cmp.value_of(a), cmp.value_of(b)):
@@ -207,7 +225,7 @@ class TargetDiffersFromPk(_CrossRule):
                 rel = _rel(sib, b.cell)
                 yield self.cross(
                     a.cell, f"target indikator \"{mine.name}\" {cmp.shown(a)} "
-                    f"({ctx.tables.name('3.1')}) berbeda dengan target pada {rel.describe()}: "
+                    f"({ctx.tables.name(mine.role)}) berbeda dengan target pada {rel.describe()}: "
                     f"{cmp.shown(b)}", rel, expected=cmp.shown(b), start=a.span()[0],
                     end=a.span()[1])
 
@@ -368,8 +386,8 @@ class RenstraTargetDiffers(_CrossRule):
 
 @register
 class SiblingYearDisagrees(_CrossRule):
-    """A sibling document (given with ``--with``) of the wrong year or decree: a Perjanjian
-    Kinerja of another year, a "previous" LKIP that is not of an earlier year, an SK IKU set
+    """A sibling document (given with ``--with``) of another office, year or decree: a
+    document of another instansi, a Perjanjian Kinerja of another year, a "previous" LKIP that is not of an earlier year, an SK IKU set
     after the report year, or an SK IKU whose number is not the one the report cites.
 
     Each sibling answers for one year: the PK of the report year, the LKIP of the year before,
@@ -391,9 +409,17 @@ class SiblingYearDisagrees(_CrossRule):
         for sib in siblings_for(ctx):
             sy = sib.ctx.info.year
             first = next((b for b in sib.document.blocks if b.text.strip()), None)
-            if sy is None or first is None:
+            if first is None:
                 continue
             rel = _rel(sib, first)
+            office = other_office(ctx, sib)
+            if office is not None:
+                yield self.cross(at, f"{rel.describe()} milik {office}, bukan "
+                                 f"{ctx.info.instansi or 'instansi laporan ini'}; berikan "
+                                 "dokumen instansi ini", rel, severity="error")
+                continue
+            if sy is None:
+                continue
             if sib.kind == "pk" and sy != year:
                 yield self.cross(at, f"{rel.describe()} bertahun {sy}, sedangkan laporan ini "
                                  f"tahun {year}; gunakan Perjanjian Kinerja tahun {year}", rel,
@@ -453,6 +479,8 @@ class SignatoryDiffers(_CrossRule):
         if mine is None:
             return
         for sib in siblings_for(ctx):
+            if other_office(ctx, sib) is not None:
+                continue
             theirs = cmp.head_signature(sib.ctx)
             if theirs is None or cmp.same_signatory(mine, theirs):
                 continue
