@@ -400,6 +400,8 @@ class SiblingYearDisagrees(_CrossRule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        if not siblings_for(ctx):
+            return
         year = ctx.info.year
         if year is None:
             return
@@ -475,10 +477,11 @@ class SignatoryDiffers(_CrossRule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        mine = cmp.head_signature(ctx)
+        siblings = siblings_for(ctx)
+        mine = cmp.head_signature(ctx) if siblings else None
         if mine is None:
             return
-        for sib in siblings_for(ctx):
+        for sib in siblings:
             if other_office(ctx, sib) is not None:
                 continue
             theirs = cmp.head_signature(sib.ctx)
