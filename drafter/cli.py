@@ -183,15 +183,20 @@ def check(
         "--fix", help="Tulis salinan (-o) dengan perbaikan mekanis yang pasti diterapkan")] = False,
     timings: Annotated[bool, typer.Option(
         "--timings", help="Tampilkan waktu tiap tahap dan tiap aturan (stderr)")] = False,
+    with_: Annotated[list[str] | None, typer.Option("--with", help=(
+        "Dokumen pembanding: SK IKU, Perjanjian Kinerja atau LKIP tahun lalu "
+        "(JENIS=BERKAS memaksa jenisnya)"))] = None,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
     from drafter.check.batch import run_check_command
+    from drafter.crossdoc import set_siblings
     from drafter.report.views import ReportOptions
 
     view = ReportOptions(min_severity=min_severity.value if min_severity else None, quiet=quiet,
                          statistics=statistics, exit_zero=exit_zero, stdin_filename=stdin_filename,
                          baseline=baseline, write_baseline=write_baseline, fix=fix)
     try:
+        set_siblings(with_)  # --with: the SK IKU, PK, last year's LKIP (drafter/crossdoc)
         code = run_check_command(
             paths, fmt=fmt.value, output=output, select=select, ignore=ignore, year=year,
             kabupaten=kabupaten, annotate=annotate, spelling=not no_spelling, jobs=jobs, lang=lang,

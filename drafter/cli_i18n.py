@@ -68,6 +68,8 @@ HELP_EN: dict[str, str] = {
         "Exit 0 even when errors are found (bad input still exits 2)",
     "Tampilkan waktu tiap tahap dan tiap aturan (stderr)":
         "Show the time of each phase and each rule (stderr)",
+    "Dokumen pembanding: SK IKU, Perjanjian Kinerja atau LKIP tahun lalu (JENIS=BERKAS memaksa jenisnya)":
+        "Sibling document: SK IKU, Perjanjian Kinerja or last year's LKIP (KIND=FILE forces its kind)",
     "Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan.":
         "Check reports: contradicting figures, predicates, years, template leftovers, foreign "
         "names, spelling.",

@@ -1,6 +1,7 @@
 """Generic fixture test: every rule's rules/examples/CODE.yaml fail/pass cases.
 
-Each case is ``{text: ..., year: optional int, markdown: optional bool}``; a ``fail`` case
+Each case is ``{text: ..., year: optional int, markdown: optional bool, siblings: optional
+{kind: text}}`` (siblings: the --with documents of the cross-document rules); a ``fail`` case
 must produce at least one issue of that rule (and, when ``expect`` is given, an issue whose
 excerpt or message contains it), a ``pass`` case none.
 """
@@ -30,7 +31,13 @@ def _cases(kind: str) -> list[Any]:
 
 def _run(rule: Any, case: dict[str, Any]) -> list[Any]:
     doc = parse_text(case["text"], "<contoh>", markdown=case.get("markdown"))
-    ctx = CheckContext(doc, CheckConfig(year=case.get("year"), kabupaten=case.get("kabupaten")))
+    extra = {}
+    if case.get("siblings"):  # cross-document rules: {kind: text} of the --with documents
+        from drafter.crossdoc import siblings_from_texts
+
+        extra["siblings"] = siblings_from_texts(case["siblings"])
+    ctx = CheckContext(doc, CheckConfig(year=case.get("year"), kabupaten=case.get("kabupaten"),
+                                        extra=extra))
     return [i for i in run_rules(ctx, [rule], strict=True) if i.rule == rule.code]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.check.config import make_config
 from drafter.check.context import CheckConfig
@@ -34,6 +34,7 @@ class FileResult:
     error: str | None = None  # one-line reason when the file could not be checked
     source: str | None = None  # the file to re-read for display when ``path`` is a name (stdin)
     timings: dict[str, float] | None = None  # seconds per phase (``--timings``), else None
+    checklist: Any = None  # the completeness checklist (--select CM), else None
 
     @property
     def has_errors(self) -> bool:
@@ -45,17 +46,19 @@ def check_file(path: str | Path, config: CheckConfig, timer: PhaseTimer | None =
 
     With a ``timer`` the time of each phase is added to it and copied to ``FileResult.timings``.
     """
+    from drafter.check.rules.completeness import checklist_of
     from drafter.check.runner import check_document
     from drafter.document.readers import read_document
 
     if timer is None:
         doc = read_document(path)
         issues, notices = check_document(doc, config)
-        return FileResult(str(path), issues, notices)
+        return FileResult(str(path), issues, notices, checklist=checklist_of(doc))
     with timer.phase("read"):
         doc = read_document(path)
     issues, notices = check_document(doc, config, timer=timer)
-    return FileResult(str(path), issues, notices, timings=dict(timer.phases))
+    return FileResult(str(path), issues, notices, timings=dict(timer.phases),
+                      checklist=checklist_of(doc))
 
 
 def _check_safe(args: tuple[str, CheckConfig] | tuple[str, CheckConfig, bool]) -> FileResult:

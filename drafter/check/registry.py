@@ -34,6 +34,7 @@ CATEGORIES = (
     "typo",
     "structure",
     "completeness",
+    "cross-document",
     "other",
 )
 # numeric findings are listed before spelling/style ones in every output

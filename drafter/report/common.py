@@ -38,6 +38,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         "typo": "Salah ketik/ejaan",
         "structure": "Struktur",
         "completeness": "Kelengkapan",
+        "cross-document": "Antardokumen",
         "other": "Lainnya",
     },
     "en": {
@@ -53,6 +54,7 @@ CATEGORY_LABELS: dict[str, dict[str, str]] = {
         "typo": "Typo/spelling",
         "structure": "Structure",
         "completeness": "Completeness",
+        "cross-document": "Cross-document",
         "other": "Other",
     },
 }

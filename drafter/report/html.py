@@ -262,7 +262,41 @@ def _file_context(fi: int, r: FileResult, lang: str, *, context: int | None) -> 
         "cat_counts": cats,
         "sev_counts": sevs,
         "context": context is not None,
+        "checklist": checklist_view(r, fi, lang, numbers),
     }
+
+
+CHECKLIST_LABELS = {
+    "id": {"title": "Daftar periksa kelengkapan analisis (PermenPAN-RB 53/2014)",
+           "sasaran": "Sasaran", "yes": "ada", "no": "tidak ditemukan"},
+    "en": {"title": "Completeness checklist of the analyses (PermenPAN-RB 53/2014)",
+           "sasaran": "Sasaran", "yes": "present", "no": "not found"},
+}
+
+
+def checklist_view(r: FileResult, fi: int, lang: str, numbers: set[int]) -> dict[str, Any] | None:
+    """The completeness checklist of ``r`` (``--select CM``) as the template shows it: one row
+    per sasaran, one cell per analysis, each a tick with a link to its place or a cross."""
+    checklist = getattr(r, "checklist", None)
+    if checklist is None:
+        return None
+    from drafter.check.rules.completeness import place_text
+
+    keys = [k for k, _i, _e in checklist.columns]
+    rows = []
+    for row in checklist.rows:
+        cells = []
+        for k in keys:
+            locs = checklist.cell(row, k)
+            if locs:
+                line = locs[0].line
+                cells.append({"ok": True, "where": place_text(locs[0], lang),
+                              "href": f"#f{fi}-L{line}" if line in numbers else None})
+            else:
+                cells.append({"ok": False, "where": "", "href": None})
+        rows.append({"no": row.no, "name": row.name, "cells": cells})
+    return {"L": CHECKLIST_LABELS["en" if lang == "en" else "id"],
+            "columns": [checklist.label(k, lang) for k in keys], "rows": rows}
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}

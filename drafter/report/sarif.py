@@ -116,6 +116,14 @@ def render_sarif(results: Sequence[FileResult], *, lang: str = "id") -> str:
                 "locations": [_location(issue, r.path)],
                 "properties": {"category": issue.category, "severity": issue.severity},
             }
+            related = getattr(issue, "related", ())  # cross-document: places in the siblings
+            if related:
+                res["relatedLocations"] = [
+                    {"id": k + 1, "message": {"text": rel.document},
+                     "physicalLocation": {"artifactLocation": {"uri": artifact_uri(rel.file)},
+                                          "region": {"startLine": max(1, rel.location.line),
+                                                     "startColumn": max(1, rel.location.column)}}}
+                    for k, rel in enumerate(related)]
             if issue.rule in index:
                 res["ruleIndex"] = index[issue.rule]
             key = group_key(issue)

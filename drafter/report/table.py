@@ -220,6 +220,8 @@ def render_xlsx(results: Sequence[FileResult], *, batch: bool = False, lang: str
         if fill is not None:
             row_cells[sev_col].fill = fill
 
+    checklist_sheet(wb, results, batch=batch, lang=lang, style_header=style_header,
+                    append=append)
     wb.properties.creator = "lkip"
     wb.properties.lastModifiedBy = "lkip"
     wb.properties.created = FIXED_DATE
@@ -228,6 +230,60 @@ def render_xlsx(results: Sequence[FileResult], *, batch: bool = False, lang: str
     wb.save(buf)
     # openpyxl stamps "modified" with the current time when saving: fix it afterwards
     return normalize_package(buf.getvalue(), fix_core_dates=True)
+
+
+CHECKLIST_SHEET = {"id": "Kelengkapan", "en": "Completeness"}
+
+
+def checklist_rows(results: Sequence[FileResult], *, batch: bool,
+                   lang: str) -> tuple[list[str], list[list[object]]]:
+    """The completeness checklists of ``results`` (``--select CM``) as one table: a row per
+    sasaran, a column per analysis, each cell "✓ <place>" or "✗"."""
+    from drafter.check.rules.completeness import place_text
+
+    lists = [(r, r.checklist) for r in results if getattr(r, "checklist", None) is not None]
+    if not lists:
+        return [], []
+    keys = [k for k, _i, _e in lists[0][1].columns]
+    head = ([labels(lang)["file"]] if batch else []) + ["No", "Sasaran"] + \
+        [lists[0][1].label(k, lang) for k in keys]
+    body: list[list[object]] = []
+    for r, checklist in lists:
+        for row in checklist.rows:
+            cells: list[object] = [r.path] if batch else []
+            cells += [row.no, row.name]
+            for k in keys:
+                locs = checklist.cell(row, k)
+                cells.append(f"\u2713 {place_text(locs[0], lang)}" if locs else "\u2717")
+            body.append(cells)
+    return head, body
+
+
+def checklist_sheet(wb: object, results: Sequence[FileResult], *, batch: bool, lang: str,
+                    style_header: object, append: object) -> None:
+    """Add the completeness checklist sheet to the workbook (only when a checklist exists)."""
+    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    head, body = checklist_rows(results, batch=batch, lang=lang)
+    if not head:
+        return
+    ws = wb.create_sheet(CHECKLIST_SHEET["en" if lang == "en" else "id"])  # type: ignore[attr-defined]
+    ws.append(head)
+    for row in body:
+        append(ws, row)  # type: ignore[operator]
+    style_header(ws, len(head))  # type: ignore[operator]
+    ws.freeze_panes = "A2" if not batch else "B2"
+    gap = PatternFill("solid", fgColor="FFCDD2")
+    first = 3 if batch else 2  # the first analysis column (0-based)
+    for row_cells in ws.iter_rows(min_row=2):
+        for k, cell in enumerate(row_cells):
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if k >= first and cell.value == "\u2717":
+                cell.fill = gap
+    for c in range(1, len(head) + 1):
+        ws.column_dimensions[get_column_letter(c)].width = 16
+    ws.column_dimensions[get_column_letter(first)].width = 40  # the sasaran names
 
 
 def write_table(results: Sequence[FileResult], output: Path, *, fmt: str = "xlsx",

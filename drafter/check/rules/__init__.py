@@ -20,6 +20,7 @@ _MODULES = (
     "count",
     "spelling",
     "completeness",
+    "crossdoc",
 )
 
 for _name in _MODULES:

@@ -21,7 +21,7 @@ from typing import Any
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import is_toc_line
-from drafter.document.model import Block
+from drafter.document.model import Block, Document, Location
 from drafter.document.structure import is_titled_section
 from drafter.resources import load_yaml
 
@@ -69,6 +69,18 @@ class _Sasaran:
     head: Block
     name: str
     sentences: list[str] = field(default_factory=list)
+    spots: list[tuple[Block, int]] = field(default_factory=list)  # where each sentence starts
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) of every sentence of ``text`` (split as :data:`_SENTENCE_SPLIT`)."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return out
 
 
 def _is_head_like(b: Block, text: str) -> bool:
@@ -83,8 +95,9 @@ def collect_sasaran(ctx: CheckContext) -> dict[int, _Sasaran]:
     """Sasaran opened by a heading-like line, with the sentences attributed to each."""
     head_re = re.compile(_data()["sasaran_head"], re.IGNORECASE)
     mention_re = re.compile(_data()["sasaran_mention"], re.IGNORECASE)
+    indicator_re = re.compile(_data()["indicator_head"], re.IGNORECASE)
     found: dict[int, _Sasaran] = {}
-    pending: list[tuple[int | None, str]] = []
+    pending: list[tuple[int | None, str, Block, int]] = []
     current: int | None = None
     # sasaran are analysed in BAB III (or a document without chapters); the Ikhtisar and the
     # other chapters only list them
@@ -108,20 +121,23 @@ def collect_sasaran(ctx: CheckContext) -> dict[int, _Sasaran]:
             if current not in found:
                 found[current] = _Sasaran(current, b, name)
             continue
+        if current is not None and indicator_re.match(text) and _is_head_like(b, text):
+            continue  # an indicator of the current sasaran ("Indikator : IKM")
         if _is_section_break(b, text):
             current = None
             continue
         # a sentence naming no sasaran belongs to the one its paragraph named last
         block_owner = current
-        for sentence in _SENTENCE_SPLIT.split(text):
+        lead = len(b.text) - len(b.text.lstrip())
+        for offset, sentence in _sentences(text):
             nos = {int(x) for x in mention_re.findall(sentence)}
             owner = nos.pop() if len(nos) == 1 else block_owner if not nos else None
             if nos or owner is not None:
                 block_owner = owner
             if owner is not None:
-                pending.append((owner, sentence))
+                pending.append((owner, sentence, b, lead + offset))
     names = sorted((s.name for s in found.values() if len(s.name) >= 8), key=len, reverse=True)
-    for owner, sentence in pending:
+    for owner, sentence, block, offset in pending:
         s = found.get(owner) if owner is not None else None
         if s is None:
             continue
@@ -130,7 +146,138 @@ def collect_sasaran(ctx: CheckContext) -> dict[int, _Sasaran]:
             if name in low:
                 low = low.replace(name, " ")
         s.sentences.append(low)
+        s.spots.append((block, offset))
     return found
+
+
+# ------------------------------------------------------------------ the checklist
+ANGGARAN_KEY = "realisasi_anggaran"
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    """One sasaran of the checklist: for each analysis key, the places that give it (the first
+    is shown; empty: the analysis is missing)."""
+
+    no: int
+    name: str
+    head: Location
+    cells: dict[str, tuple[Location, ...]]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Sasaran x analysis (PermenPAN-RB 53/2014), with the realisasi anggaran of the report as
+    the last column. Built once per check by CM101 and carried to the HTML and spreadsheet
+    reports (:func:`checklist_of`)."""
+
+    columns: tuple[tuple[str, str, str], ...]  # (key, Indonesian label, English label)
+    rows: tuple[ChecklistRow, ...]
+    anggaran: Location | None
+
+    def cell(self, row: ChecklistRow, key: str) -> tuple[Location, ...]:
+        if key == ANGGARAN_KEY:
+            return (self.anggaran,) if self.anggaran is not None else ()
+        return row.cells.get(key, ())
+
+    def label(self, key: str, lang: str = "id") -> str:
+        for k, ind, eng in self.columns:
+            if k == key:
+                return eng if lang == "en" else ind
+        return key
+
+
+def place_text(loc: Location, lang: str = "id") -> str:
+    """Where a checklist mark points, as the reports name places."""
+    en = lang == "en"
+    extra = loc.extra or {}
+    if "page" in extra:
+        where = (f"page {extra['page']}, line {extra.get('line', loc.line)}" if en
+                 else f"hal. {extra['page']}, baris {extra.get('line', loc.line)}")
+    elif "paragraph" in extra:
+        where = f"{'paragraph' if en else 'paragraf'} {extra['paragraph']}"
+    else:
+        where = f"{'line' if en else 'baris'} {loc.line}"
+    return where
+
+
+def _located(ctx: CheckContext, unit: Block, start: int) -> Location:
+    loc = unit.locate(start, start)
+    paged = getattr(ctx.document, "page_location", None)  # PDF: page and line on the page
+    if paged is not None:
+        probe = Issue("CM101", "completeness", "info", "", loc, "")
+        loc = paged(probe).location
+    return loc
+
+
+def _anggaran_spot(ctx: CheckContext) -> tuple[Block, int] | None:
+    real_re = re.compile(_data()["realisasi_anggaran"], re.IGNORECASE)
+    amount_re = re.compile(_data()["anggaran_amount"], re.IGNORECASE)
+    for b in ctx.document.blocks:  # a heading or caption first (the section of the report)
+        if not b.is_table and b.kind in ("heading", "caption") and real_re.search(b.text):
+            return b, 0
+    for b in ctx.document.blocks:
+        if b.is_table:
+            continue
+        lead = len(b.text) - len(b.text.lstrip())
+        for offset, sentence in _sentences(b.text.strip()):
+            if real_re.search(sentence) and amount_re.search(sentence):
+                return b, lead + offset
+    return None
+
+
+_LAST: list[tuple[Document, Checklist | None]] = []  # the checklist of the last document
+
+
+def build_checklist(ctx: CheckContext) -> Checklist | None:
+    """The checklist of the document of ``ctx`` (None when no sasaran is opened by its own
+    line); computed once per document."""
+    if _LAST and _LAST[0][0] is ctx.document:
+        return _LAST[0][1]
+    found = collect_sasaran(ctx)
+    result: Checklist | None = None
+    if found:
+        analyses = _analyses(ctx.info.year)
+        columns = tuple((a["key"], a["short"]["id"], a["short"]["en"])
+                        for a in _data()["analyses"])
+        ang = _data()["realisasi_anggaran_short"]
+        columns += ((ANGGARAN_KEY, ang["id"], ang["en"]),)
+        rows = []
+        for no in sorted(found):
+            s = found[no]
+            cells: dict[str, tuple[Location, ...]] = {}
+            for a in analyses:
+                cells[a.key] = tuple(_located(ctx, b, off) for sentence, (b, off)
+                                     in zip(s.sentences, s.spots, strict=True)
+                                     if a.found_in(sentence))
+            rows.append(ChecklistRow(no, s.name, _located(ctx, s.head, 0), cells))
+        spot = _anggaran_spot(ctx)
+        result = Checklist(columns, tuple(rows),
+                           _located(ctx, spot[0], spot[1]) if spot is not None else None)
+    _LAST[:] = [(ctx.document, result)]
+    return result
+
+
+def checklist_of(doc: Document) -> Checklist | None:
+    """The checklist built while ``doc`` was checked with the completeness rules selected
+    (``--select CM``); None otherwise."""
+    if _LAST and _LAST[0][0] is doc:
+        return _LAST[0][1]
+    return None
+
+
+def render_checklist_text(checklist: Checklist, lang: str = "id") -> str:
+    """The checklist as a plain-text table (one line per sasaran)."""
+    keys = [k for k, _i, _e in checklist.columns]
+    head = ["Sasaran"] + [checklist.label(k, lang) for k in keys]
+    lines = [" | ".join(head)]
+    for row in checklist.rows:
+        cells = [f"{row.no}. {row.name}"[:60]]
+        for k in keys:
+            locs = checklist.cell(row, k)
+            cells.append(f"\u2713 {place_text(locs[0], lang)}" if locs else "\u2717")
+        lines.append(" | ".join(cells))
+    return "\n".join(lines) + "\n"
 
 
 @register
@@ -155,13 +302,15 @@ class MissingSasaranAnalysis(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         found = collect_sasaran(ctx)
-        if not found:
+        checklist = build_checklist(ctx)
+        if not found or checklist is None:
             return
         analyses = _analyses(ctx.info.year)
-        for no in sorted(found):
-            s = found[no]
+        for row in checklist.rows:
+            s = found[row.no]
+            no = row.no
             for a in analyses:
-                if any(a.found_in(sentence) for sentence in s.sentences):
+                if checklist.cell(row, a.key):
                     continue
                 named = f" ({s.name})" if s.name else ""
                 yield self.issue(
@@ -190,18 +339,8 @@ class MissingRealisasiAnggaran(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         found = collect_sasaran(ctx)
-        if not found:
+        if not found or _anggaran_spot(ctx) is not None:
             return
-        real_re = re.compile(_data()["realisasi_anggaran"], re.IGNORECASE)
-        amount_re = re.compile(_data()["anggaran_amount"], re.IGNORECASE)
-        for b in ctx.document.blocks:
-            if b.is_table:
-                continue
-            if b.kind in ("heading", "caption") and real_re.search(b.text):
-                return
-            for sentence in _SENTENCE_SPLIT.split(b.text):
-                if real_re.search(sentence) and amount_re.search(sentence):
-                    return
         first = found[min(found)].head
         yield self.issue(first, 0, len(first.text),
                          "realisasi anggaran tidak ditemukan; sajikan pagu, realisasi dan "
