@@ -52,9 +52,26 @@ def prose_units(ctx: CheckContext) -> Iterator[Block]:
             yield b
 
 
+_HANDLING = (r"\b(?:penurunan|menurunnya|berkurangnya|penanganan|pengentasan|pencegahan|"
+             r"pengurangan|penanggulangan|rehabilitasi)\b")
+_HANDLED_AFTER = re.compile(r"\byang\s+(?:di|ter|mendapat|memperoleh|menerima)\w*|" + _HANDLING,
+                            re.IGNORECASE)
+_HANDLED_BEFORE = re.compile(_HANDLING, re.IGNORECASE)
+
+
 def is_negative(name: str) -> bool:
+    """The indicator's name says lower is better ("Angka kemiskinan", "Rata-rata waktu
+    penyelesaian ..."), unless the negative term is what is handled ("Persentase rumah tidak
+    layak huni yang direhabilitasi", "Penurunan angka stunting")."""
     low = name.lower()
-    return any(k in low for k in conf()["negative_polarity"])
+    for k in conf()["negative_polarity"]:
+        at = low.find(k)
+        if at < 0:
+            continue
+        if _HANDLED_AFTER.search(low[at + len(k):]) or _HANDLED_BEFORE.search(low[:at]):
+            continue
+        return True
+    return False
 
 
 def show(n: Decimal) -> str:

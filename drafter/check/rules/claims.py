@@ -419,64 +419,113 @@ class DirectionClaim(_ClaimRule):
     _above = re.compile(r"\bmelampaui\)?\s*target|tercapai\s*\(\s*melampaui\s*\)|"
                         r"\b(?:di\s*atas|diatas|melebihi)\s+target", re.IGNORECASE)
 
+    _clause_break = re.compile(r"[;:]|,?\s*\b(?:tetapi|namun|sedangkan|sementara(?:\s+itu)?|"
+                               r"adapun|serta)\b|,\s*(?:dan\s+)?(?=[A-Z])")
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for b, row in self.paragraphs(ctx):
-            st = row_status(row)
-            if st is None:
-                continue
-            tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
-            neg = is_negative(row.name) or (tv is not None and rv is not None and
-                                            negative_polarity(tv, rv, row_capaian(row)))
+        rows = [r for r in main_rows(ctx) if r.name]
+        aliases: dict[str, list[IndicatorRow]] = {}
+        for r in rows:
+            for a in _row_aliases(r.name):
+                aliases.setdefault(a, []).append(r)
+        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        for b, para_row in indicator_paragraphs(ctx):
             text = b.text
+            if para_row is None and (len(rows) < 2 or not re.search(r"\btarget\b", text, re.I)):
+                continue
             for s, e in sentences(text):
                 sent = text[s:e]
-                if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I) \
-                        or about_other(ctx, row, sent):
+                if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
                     continue
-                claims: list[tuple[str, re.Match[str]]] = []
-                for m in pattern("direction", "below").finditer(sent):
-                    claims.append(("below", m))
-                for m in self._above.finditer(sent):
-                    claims.append(("above", m))
-                placed = False
-                if neg and any(self._numeric.search(m.group(0)) for _k, m in claims[:1]):
-                    # lower is better: "13,2, di atas target 12" only places the number, which
-                    # must then be on that side of the target ("ditekan di bawah target")
-                    placed = True
-                if not claims and re.search(r"realisasi|target|capaian|\d", sent, re.IGNORECASE):
-                    for m in pattern("direction", "met").finditer(sent):
-                        claims.append(("met", m))
-                for kind, m in claims[:1]:
-                    if in_choice(sent, m.start(), m.end()):
-                        continue
-                    wrong = (kind == "below" and st != "tidak_tercapai") or \
-                            (kind == "above" and st != "melampaui") or \
-                            (kind == "met" and st == "tidak_tercapai")
-                    if placed:
-                        if tv is None or rv is None or tv.num is None or rv.num is None:
-                            continue
-                        d = rv.num.value - tv.num.value
-                        wrong = (kind == "below" and d >= 0) or (kind == "above" and d <= 0)
-                    if not wrong:
-                        continue
-                    t = show(value_of(row.values.get("target")))
-                    r = show(value_of(row.values.get("realisasi")))
-                    c = show(row_capaian(row))
-                    if placed:
-                        side = "di atas" if kind == "below" else "di bawah"
-                        yield self.issue(
-                            b, s + m.start(), s + m.end(),
-                            f"kalimat menyatakan '{m.group(0)}', padahal menurut "
-                            f"{self.where(row, 'realisasi')} realisasi {r} {side} target {t} "
-                            f"(indikator yang makin kecil makin baik; capaian {c})",
-                            expected=f"{side} target")
-                        continue
-                    yield self.issue(
-                        b, s + m.start(), s + m.end(),
-                        f"kalimat menyatakan '{m.group(0)}', padahal menurut "
-                        f"{self.where(row, 'realisasi')} realisasi {r} terhadap target {t} "
-                        f"(capaian {c}) {_STATUS_ID[st]}",
-                        expected=_STATUS_ID[st])
+                yield from self._sentence(ctx, b, s, sent, para_row, rows, unique)
+
+    def _clause_row(self, sent: str, at: int, rows: list[IndicatorRow],
+                    unique: dict[str, IndicatorRow]) -> IndicatorRow | None:
+        """The indicator named in the clause that ends at ``at`` ("..., tetapi Indeks X
+        (58,4 berbanding target 60) masih di bawah target": Indeks X), when exactly one is."""
+        if len(rows) < 2:
+            return None
+        head = sent[:at]
+        cut = 0
+        for m in self._clause_break.finditer(head):
+            if head[m.end():].strip():
+                cut = m.end()
+        return NamedIndicatorValue._row_named(rows, unique, head[cut:], least=0.8)
+
+    def _sentence(self, ctx: CheckContext, b: Block, s: int, sent: str,
+                  para_row: IndicatorRow | None, rows: list[IndicatorRow],
+                  unique: dict[str, IndicatorRow]) -> Iterator[Issue]:
+        all_claims: list[tuple[str, re.Match[str]]] = []
+        for m in pattern("direction", "below").finditer(sent):
+            all_claims.append(("below", m))
+        for m in self._above.finditer(sent):
+            all_claims.append(("above", m))
+        all_claims.sort(key=lambda km: km[1].start())
+        if not all_claims and re.search(r"realisasi|target|capaian|\d", sent, re.IGNORECASE):
+            all_claims = [("met", m) for m in pattern("direction", "met").finditer(sent)]
+        first = True
+        for kind0, m0 in all_claims:
+            row = self._clause_row(sent, m0.start(), rows, unique)
+            if row is None:
+                if not first or para_row is None:
+                    continue  # a later claim of the sentence, about no indicator of its own
+                row = para_row
+            first = False
+            if about_other(ctx, row, sent):
+                continue
+            yield from self._claim(b, s, sent, row, [(kind0, m0)])
+
+    def _claim(self, b: Block, s: int, sent: str, row: IndicatorRow,
+               claims: list[tuple[str, re.Match[str]]]) -> Iterator[Issue]:
+        st = row_status(row)
+        tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+        named_neg = is_negative(row.name)
+        if named_neg and tv is not None and rv is not None and tv.num is not None and \
+                rv.num is not None and not (tv.grade or rv.grade):
+            # the name says lower is better ("waktu penyelesaian", "angka kemiskinan"): the
+            # claim is judged on realisasi against target, whatever the capaian column says
+            d = tv.num.value - rv.num.value
+            st = "melampaui" if d > 0 else "tercapai" if d == 0 else "tidak_tercapai"
+        if st is None:
+            return
+        neg = named_neg or (tv is not None and rv is not None and
+                            negative_polarity(tv, rv, row_capaian(row)))
+        placed = False
+        if neg and any(self._numeric.search(m.group(0)) for _k, m in claims[:1]):
+            # lower is better: "13,2, di atas target 12" only places the number, which
+            # must then be on that side of the target ("ditekan di bawah target")
+            placed = True
+        for kind, m in claims[:1]:
+            if in_choice(sent, m.start(), m.end()):
+                continue
+            wrong = (kind == "below" and st != "tidak_tercapai") or \
+                    (kind == "above" and st != "melampaui") or \
+                    (kind == "met" and st == "tidak_tercapai")
+            if placed:
+                if tv is None or rv is None or tv.num is None or rv.num is None:
+                    continue
+                d = rv.num.value - tv.num.value
+                wrong = (kind == "below" and d >= 0) or (kind == "above" and d <= 0)
+            if not wrong:
+                continue
+            t = show(value_of(row.values.get("target")))
+            r = show(value_of(row.values.get("realisasi")))
+            c = show(row_capaian(row))
+            if placed:
+                side = "di atas" if kind == "below" else "di bawah"
+                yield self.issue(
+                    b, s + m.start(), s + m.end(),
+                    f"kalimat menyatakan '{m.group(0)}', padahal menurut "
+                    f"{self.where(row, 'realisasi')} realisasi {r} {side} target {t} "
+                    f"(indikator yang makin kecil makin baik; capaian {c})",
+                    expected=f"{side} target")
+                continue
+            yield self.issue(
+                b, s + m.start(), s + m.end(),
+                f"kalimat menyatakan '{m.group(0)}', padahal menurut "
+                f"{self.where(row, 'realisasi')} realisasi {r} terhadap target {t} "
+                f"(capaian {c}) {_STATUS_ID[st]}",
+                expected=_STATUS_ID[st])
 
 
 _OPPOSITE = {"kenaikan": "penurunan", "peningkatan": "penurunan", "meningkat": "menurun",
