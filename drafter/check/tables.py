@@ -96,6 +96,7 @@ class IndicatorRow:
     kind: str = "indicator"  # "indicator" | "sasaran" (3.5 sasaran lines) | "average" | "total"
     ticks: list[tuple[str, Cell]] = field(default_factory=list)  # 3.5: (label, cell) ticked
     copy: bool = False  # a row of a table printed again (the PK in BAB II and the lampiran)
+    number: int | None = None  # the row's own number ("No" column or "3  Rata-rata ...")
 
     def get(self, key: str) -> ValueCell | None:
         return self.values.get(key)
@@ -765,6 +766,13 @@ def _numbered_row(cells: dict[int, Cell], cols: dict[str, int]) -> bool:
     return c is not None and bool(re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?", clean(c.text)))
 
 
+def _row_number(cells: dict[int, Cell], cols: dict[str, int]) -> int | None:
+    """The arabic number in the row's "No" cell ("4", "4.", "(4)"), if any."""
+    c = cells.get(cols["no"]) if "no" in cols else None
+    m = re.fullmatch(r"\(?(\d{1,3})[.)]?", clean(c.text)) if c is not None else None
+    return int(m.group(1)) if m else None
+
+
 def _data_rows(block: Block, info: TableInfo) -> list[Row]:
     header_texts = [tuple(clean(t) for t in block.rows[i].texts()) for i in info.header_rows]
     out = []
@@ -815,8 +823,10 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         texts = " ".join(clean(c.text) for c in row.cells)
         is_avg = bool(_re("average_row").search(texts[:60])) and (
             not name or _re("average_row").search(name) is not None or len(name) < 40)
-        if is_avg and _numbered_row(cells, cols):
+        lead_no = re.match(r"\s*(\d{1,2})[.)]?\s+(?=\S)", name) if "no" not in cols else None
+        if is_avg and (_numbered_row(cells, cols) or lead_no is not None):
             is_avg = False  # "6 | Rata-rata lama sekolah": a numbered indicator, not the average
+        number = int(lead_no.group(1)) if lead_no is not None else _row_number(cells, cols)
         is_total = not is_avg and _total_row(name, row, name_cell)
         if (is_avg or is_total) and not name:
             name = next((clean(c.text) for c in row.cells if clean(c.text)), "")
@@ -858,7 +868,7 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
                 continue
         out.append(IndicatorRow(role=role, table=block, row=row, sasaran=sasaran, name=name,
                                 name_cell=name_cell, values=values, is_average=is_avg,
-                                kind=kind, ticks=ticks))
+                                kind=kind, ticks=ticks, number=number))
     return out, sasaran
 
 

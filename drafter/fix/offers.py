@@ -79,7 +79,8 @@ def _agree(cells: list[Any]) -> bool:
     return len(vals) <= 1
 
 
-def with_capaian_fix(ctx: CheckContext, row: Any, issue: Issue, capped: bool) -> Issue:
+def with_capaian_fix(ctx: CheckContext, row: Any, issue: Issue, capped: bool,
+                     computed: Decimal | None = None) -> Issue:
     """``issue`` (AR101 on a row of Tabel 3.1) with the recomputed capaian as its fix, written
     with the precision of the stated value, when the row's target and realisasi agree with
     every other table of the report that states them (Perjanjian Kinerja, Tabel 3.2-3.4) and
@@ -96,7 +97,8 @@ def with_capaian_fix(ctx: CheckContext, row: Any, issue: Issue, capped: bool) ->
     opts = capaian_options(t, r)
     if opts is None or t.grade or r.grade:
         return issue
-    computed = opts[1] if is_negative(row.name) else opts[0]
+    if computed is None:
+        computed = opts[1] if is_negative(row.name) else opts[0]
     if capped and computed > 100:
         return issue
     year = ctx.info.year

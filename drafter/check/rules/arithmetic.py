@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.check.fuzzy import similarity
+from drafter.check.polarity import NEG_FORMULAS
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
 from drafter.document.model import Block, TextUnit
@@ -63,6 +64,8 @@ def is_negative(name: str) -> bool:
     """The indicator's name says lower is better ("Angka kemiskinan", "Rata-rata waktu
     penyelesaian ..."), unless the negative term is what is handled ("Persentase rumah tidak
     layak huni yang direhabilitasi", "Penurunan angka stunting")."""
+    if rx("duration_name").search(name):
+        return True  # "Rata-rata waktu penyelesaian rekomendasi rehabilitasi": a duration
     low = name.lower()
     for k in conf()["negative_polarity"]:
         at = low.find(k)
@@ -123,11 +126,41 @@ def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] 
 
 
 # --------------------------------------------------------------------------- AR101
+_FORMULA_TEXT = {"positif": "realisasi/target", "selisih": "(2 x target - realisasi)/target",
+                 "rasio": "target/realisasi"}
+
+
+def capaian_formulas(t: ValueCell, r: ValueCell) -> dict[str, tuple[Decimal, str]] | None:
+    """The capaian every usual formula gives: "positif" realisasi/target, and for a
+    lower-is-better indicator "selisih" (2 x target - realisasi)/target and "rasio"
+    target/realisasi; each with the computation written out."""
+    opts = capaian_options(t, r)
+    if opts is None:
+        return None
+    pos, neg, formula = opts
+    out = {"positif": (pos, formula)}
+    if t.grade and r.grade and not (t.num and r.num):
+        out["selisih"] = (neg, formula)
+        return out
+    tv, rv = value_of(t) or Decimal(0), value_of(r) or Decimal(0)
+    if t.grade and r.grade:
+        from drafter.check.claims_parse import value_of as stated
+
+        ts, rs = stated(t), stated(r)
+        if ts is None or rs is None or ts.num is None or rs.num is None:
+            return out
+        tv, rv = ts.num.value, rs.num.value
+    out["selisih"] = (neg, f"({show(tv)} - ({show(rv)} - {show(tv)}))/{show(tv)}")
+    if rv != 0:
+        out["rasio"] = (tv / rv * HUNDRED, f"{show(tv)}/{show(rv)}")
+    return out
+
+
 @register
 class CapaianRecomputed(Rule):
-    """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades).
+    """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades), held to the formulas, the negative indicators and the cap the report states.
 
-    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too.
+    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100 or target/realisasi x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. When the method section names the lower-is-better indicators ("indikator nomor 4 dan 7", "indikator negatif (waktu tunggu, NDR)") and their formula ("target dibagi realisasi"), those indicators are held to it: realisasi/target for them rewards a worse result. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too. A stated cap ("capaian dibatasi paling tinggi 110%", "capaian di atas 120% dicatat 120%") makes the cap consistent for a higher result, and a capaian above the cap is reported.
     """
 
     code = "AR101"
@@ -136,62 +169,98 @@ class CapaianRecomputed(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.polarity import declared, row_declared_negative
+
         ti = ctx.tables
         # the report's own rule "capaian above 100% counts as 100%" makes a 100% in the
         # indicator tables consistent; program rows of Tabel 3.6 stay exact
         caps = _doc_caps(ctx)
-        cap_value = _doc_cap_value(ctx)
+        d = declared(ctx)
         for role in ("3.1", "3.3"):
             for row in ti.rows(role):
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 t = t or row.values.get("target")
-                issue = self._check(row.name, t, row.values.get("realisasi"),
-                                    row.values.get("capaian"), ti.name(role), caps, cap_value)
-                if issue is not None:
-                    yield with_capaian_fix(ctx, row, issue, caps) if role == "3.1" else issue
+                found = self._check(row.name, t, row.values.get("realisasi"),
+                                    row.values.get("capaian"), ti.name(role), caps, d.cap,
+                                    declared_negative=row_declared_negative(ctx, row),
+                                    stated=d.neg_formula, cap_rows=role == "3.1" and d.cap_rows)
+                if found is None:
+                    continue
+                issue, computed = found
+                yield with_capaian_fix(ctx, row, issue, caps, computed) if role == "3.1" else issue
         for br in ti.budget("3.6"):
             if br.level in ("input", "total"):
                 continue
-            issue = self._check(br.name, br.values.get("target"), br.values.get("realisasi"),
+            found = self._check(br.name, br.values.get("target"), br.values.get("realisasi"),
                                 br.values.get("capaian"), "Tabel 3.6", False)
-            if issue is not None:
-                yield issue
+            if found is not None:
+                yield found[0]
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
                c: ValueCell | None, where: str, caps: bool,
-               cap_value: Decimal | None = None) -> Issue | None:
+               cap_value: Decimal | None = None, *, declared_negative: bool = False,
+               stated: str | None = None, cap_rows: bool = False
+               ) -> tuple[Issue, Decimal] | None:
         if t is None or r is None or c is None or c.num is None:
             return None
-        opts = capaian_options(t, r)
-        if opts is None:
+        forms = capaian_formulas(t, r)
+        if forms is None:
             return None
-        pos, neg, formula = opts
-        if c.num.explains(pos) and not c.num.explains(neg) and pos != neg and rx("duration_name").search(name):
+        pos = forms["positif"][0]
+        negs = [k for k in NEG_FORMULAS if k in forms]
+        duration = bool(rx("duration_name").search(name))
+        negative = declared_negative or is_negative(name)
+        if declared_negative or duration:
+            # lower is better beyond doubt: only the negative formulas (the stated one when
+            # the report states one) explain its capaian
+            allowed = [stated] if stated in forms else negs
+        else:
+            allowed = ["positif", *negs]
+        allowed = allowed or ["positif"]
+
+        def fits(key: str) -> bool:
+            x = forms[key][0]
+            if c.num.explains(x):  # type: ignore[union-attr]
+                return True
+            if cap_value is not None and c.num.explains(cap_value) and x > cap_value:  # type: ignore[union-attr]
+                return True  # the report's stated cap ("paling tinggi 120%") applied
+            if (key == "positif") == negative:
+                return False  # the 100% rule and the floor apply to the indicator's own formula
+            # a capped 100% is consistent only when the indicator's own formula exceeds 100
+            if caps and c.num.value == HUNDRED and x > HUNDRED:  # type: ignore[union-attr]
+                return True
+            return c.num.value == 0 and x < 0  # type: ignore[union-attr]  # counted as 0
+
+        main = allowed[0] if len(allowed) == 1 else ("selisih" if negative else "positif")
+        if main not in forms:
+            main = allowed[0]
+        comp, formula = forms[main]
+        if any(fits(k) for k in allowed):
+            if cap_rows and cap_value is not None and c.num.value > cap_value \
+                    and not c.num.explains(cap_value):
+                msg = (f"{where}: capaian tertulis {c.text} melebihi batas capaian {fmt_num(cap_value)}% "
+                       f"yang ditetapkan laporan ini; capaian di atas batas dicatat {fmt_pct(cap_value)}")
+                return cap_issue(self, c, msg, fmt_pct(cap_value)), cap_value
+            return None
+        expected = min(comp, cap_value) if cap_value is not None and cap_rows else comp
+        if (declared_negative or duration) and c.num.explains(pos) and pos != comp:
             # "Rata-rata waktu tanggap darurat: target 6 hari, realisasi 6,9, capaian 115": a
-            # duration is lower-is-better, realisasi/target rewards a slower service
-            tv, rv = value_of(t), value_of(r)
+            # lower-is-better indicator computed as realisasi/target rewards a worse result
+            why = (f"laporan ini menyatakan '{name[:60]}' berpolaritas negatif" if declared_negative
+                   else f"'{name[:60]}' makin kecil makin baik")
             msg = (f"{where}: capaian tertulis {c.text} dihitung realisasi/target, padahal "
-                   f"'{name[:60]}' makin kecil makin baik: ({show(tv or 0)} - ({show(rv or 0)} - "
-                   f"{show(tv or 0)}))/{show(tv or 0)} x 100 = {fmt_pct(neg)}")
-            return cap_issue(self, c, msg, fmt_pct(neg))
-        if c.num.explains(pos) or c.num.explains(neg):
-            return None
-        if cap_value is not None and c.num.explains(cap_value) and max(pos, neg) > cap_value:
-            return None  # the report's stated cap ("paling tinggi 120%") applied
-        negative = is_negative(name)
-        comp = neg if negative else pos
-        # a capped 100% is consistent only when the indicator's own formula exceeds 100
-        if caps and c.num.value == HUNDRED and comp > HUNDRED:
-            return None
-        # a negative result counts as 0 (the scale starts at 0)
-        if c.num.value == 0 and (pos < 0 or neg < 0):
-            return None
-        if negative:
-            tv, rv = value_of(t), value_of(r)
-            formula = f"({show(tv or 0)} - ({show(rv or 0)} - {show(tv or 0)}))/{show(tv or 0)}"
+                   f"{why}: {formula} x 100 = {fmt_pct(comp)}")
+            return cap_issue(self, c, msg, fmt_pct(expected)), expected
+        if declared_negative and stated and any(c.num.explains(forms[k][0]) for k in negs):
+            msg = (f"{where}: capaian tertulis {c.text} tidak mengikuti rumus yang dinyatakan "
+                   f"laporan untuk indikator negatif ({_FORMULA_TEXT[stated]}): {formula} x 100 "
+                   f"= {fmt_pct(comp)}")
+            return cap_issue(self, c, msg, fmt_pct(expected)), expected
         msg = (f"{where}: capaian tertulis {c.text}, hasil hitung {formula} x 100 = "
                f"{fmt_pct(comp)}{rounded_note(c.num, comp)}")
-        return cap_issue(self, c, msg, fmt_pct(comp))
+        if expected != comp:
+            msg += f"; dengan batas capaian {fmt_num(cap_value or HUNDRED)}%: {fmt_pct(expected)}"
+        return cap_issue(self, c, msg, fmt_pct(expected)), expected
 
 
 # --------------------------------------------------------------------------- AR102
@@ -292,20 +361,23 @@ def _capaian_values(rows: list[IndicatorRow], key: str = "capaian") -> list[Deci
     return out
 
 
-def _recomputed_capaian(rows: list[IndicatorRow]) -> list[Decimal]:
-    """The capaian of every row, with a capaian that no formula explains replaced by the one
-    realisasi/target (or the negative formula for a lower-is-better name) gives."""
+def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Decimal]:
+    """The capaian of every row, with a capaian AR101 reports replaced by the value it
+    expects (the report's own formula, polarity and cap)."""
+    from drafter.check.polarity import declared, row_declared_negative
+
+    d = declared(ctx)
+    caps = _doc_caps(ctx)
+    rule = CapaianRecomputed()
     out = []
     for r in rows:
         c = r.values.get("capaian")
         if c is None or c.num is None:
             continue
-        t, re_ = r.values.get("target"), r.values.get("realisasi")
-        opts = capaian_options(t, re_) if t is not None and re_ is not None else None
-        if opts is None or c.num.explains(opts[0]) or c.num.explains(opts[1]):
-            out.append(c.num.value)
-        else:
-            out.append(opts[1] if is_negative(r.name) else opts[0])
+        found = rule._check(r.name, r.values.get("target"), r.values.get("realisasi"), c, "",
+                            caps, d.cap, declared_negative=row_declared_negative(ctx, r),
+                            stated=d.neg_formula, cap_rows=d.cap_rows)
+        out.append(c.num.value if found is None else found[1])
     return out
 
 
@@ -319,20 +391,9 @@ def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
 
 def _doc_cap_value(ctx: CheckContext) -> Decimal | None:
     """The cap the report states for every capaian ("dibatasi paling tinggi 120%"), if any."""
-    cached = getattr(ctx, "_cap_value", False)
-    if cached is not False:
-        return cached  # type: ignore[no-any-return]
-    pat = rx("cap_value")
-    found: Decimal | None = None
-    for b in prose_units(ctx):
-        m = pat.search(b.text)
-        if m:
-            n = parse_number(m.group("n") or m.group("n2"))
-            if n is not None and not n.malformed and n.value >= HUNDRED:
-                found = n.value
-                break
-    object.__setattr__(ctx, "_cap_value", found)
-    return found
+    from drafter.check.polarity import declared
+
+    return declared(ctx).cap
 
 
 def _doc_caps(ctx: CheckContext) -> bool:
@@ -363,7 +424,7 @@ class AverageCapaian(Rule):
         avg_row = ti.average_row("3.1")
         # a capaian wrong in its own row (AR101's) is not repeated in the average: the average
         # of the recomputed capaian also explains a stated one
-        fixed31 = _averages(_recomputed_capaian(rows31))
+        fixed31 = _averages(_recomputed_capaian(ctx, rows31))
         # a second capaian column limited for the average ("Capaian untuk rata-rata")
         capped31 = _averages(_capaian_values(rows31, "capaian_capped"))
         opts31 = [v for pair in (avg31, fixed31, capped31) if pair for v in pair]

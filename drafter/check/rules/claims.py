@@ -30,6 +30,7 @@ from drafter.check.claims_parse import (
     words,
 )
 from drafter.check.registry import Issue, Rule, register
+from drafter.check.polarity import row_declared_negative
 from drafter.check.rules.arithmetic import _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
@@ -128,8 +129,13 @@ def negative_polarity(target: Value, real: Value, capaian: Value | None) -> bool
     if c == 0 and neg < 0 < pos:
         return True  # the negative formula's result below 0, counted as 0 (the scale's floor)
     # the formula that explains the stated capaian better wins (near the target both formulas
-    # give almost the same value, so "explained by one only" is not enough)
-    return capaian.num.explains(neg, slack=Decimal("0.5")) and abs(neg - c) < abs(pos - c)
+    # give almost the same value, so "explained by one only" is not enough); the negative
+    # formula is (2 x target - realisasi)/target or target/realisasi
+    negs = [neg] + ([t / r * 100] if r != 0 else [])
+    if c >= 100 > pos and c == c.to_integral_value() and any(n > c for n in negs):
+        return True  # lower realisasi, capaian at a cap (100%, "paling tinggi 120%")
+    return any(capaian.num.explains(n, slack=Decimal("0.5")) and abs(n - c) < abs(pos - c)
+               for n in negs)
 
 
 def _previous_tail(ctx: CheckContext, b: Block) -> str:
@@ -473,13 +479,14 @@ class DirectionClaim(_ClaimRule):
             first = False
             if about_other(ctx, row, sent):
                 continue
-            yield from self._claim(b, s, sent, row, [(kind0, m0)])
+            yield from self._claim(b, s, sent, row, [(kind0, m0)], ctx)
 
     def _claim(self, b: Block, s: int, sent: str, row: IndicatorRow,
-               claims: list[tuple[str, re.Match[str]]]) -> Iterator[Issue]:
+               claims: list[tuple[str, re.Match[str]]],
+               ctx: CheckContext | None = None) -> Iterator[Issue]:
         st = row_status(row)
         tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
-        named_neg = is_negative(row.name)
+        named_neg = is_negative(row.name) or (ctx is not None and row_declared_negative(ctx, row))
         if named_neg and tv is not None and rv is not None and tv.num is not None and \
                 rv.num is not None and not (tv.grade or rv.grade):
             # the name says lower is better ("waktu penyelesaian", "angka kemiskinan"): the
