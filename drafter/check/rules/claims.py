@@ -29,8 +29,8 @@ from drafter.check.claims_parse import (
     value_of,
     words,
 )
-from drafter.check.registry import Issue, Rule, register
 from drafter.check.polarity import row_declared_negative
+from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
