@@ -282,17 +282,33 @@ class BudgetPercent(Rule):
             for br in ti.budget(role):
                 if role == "3.6" and br.level != "input":
                     continue
-                p, r, q = br.values.get("pagu"), br.values.get("realisasi"), br.values.get("persen")
+                p, r = br.values.get("pagu"), br.values.get("realisasi")
+                # the percentage column: "%", or "Serapan (%)" in a budget table
+                q = br.values.get("persen") or (br.values.get("serapan") if role != "3.6" else None)
                 pv, rv = value_of(p), value_of(r)
                 if q is None or q.num is None or pv is None or rv is None or pv == 0:
                     continue
                 comp = rv / pv * HUNDRED
                 if q.num.explains(comp):
                     continue
+                if br.level == "total" and self._explained_by_parts(ti.budget(role), br, q):
+                    continue  # the total's amount is wrong (AR103), its percentage is not
                 msg = (f"{ti.name(role)}: persentase tertulis {q.text}, hasil hitung realisasi/pagu "
                        f"= {show(rv)}/{show(pv)} x 100 = {fmt_pct(comp)}"
                        f"{rounded_note(q.num, comp)}")
                 yield cap_issue(self, q, msg, fmt_pct(comp))
+
+
+    @staticmethod
+    def _explained_by_parts(rows: list[BudgetRow], total: BudgetRow, q: ValueCell) -> bool:
+        progs = [k for k in rows if k.level == "program" and k.index < total.index]
+        p = [value_of(k.values.get("pagu")) for k in progs]
+        r = [value_of(k.values.get("realisasi")) for k in progs]
+        if not progs or any(v is None for v in p + r):
+            return False
+        sp = sum((v for v in p if v is not None), Decimal(0))
+        sr = sum((v for v in r if v is not None), Decimal(0))
+        return sp != 0 and q.num is not None and q.num.explains(sr / sp * HUNDRED)
 
 
 # --------------------------------------------------------------------------- AR103
@@ -396,6 +412,22 @@ def _doc_cap_value(ctx: CheckContext) -> Decimal | None:
     return declared(ctx).cap
 
 
+def _continued(units: list[Block], i: int, most: int = 3) -> tuple[str, list[tuple[Block, int]]]:
+    """The text of ``units[i]`` with the paragraphs that continue its last sentence (a
+    flattened PDF breaks a sentence over lines, each read as a paragraph), and where each
+    block starts in it."""
+    b = units[i]
+    text, parts = b.text, [(b, 0)]
+    j = i + 1
+    while (j < len(units) and j - i <= most and units[j].kind == "paragraph"
+           and b.kind == "paragraph" and units[j].index == units[j - 1].index + 1
+           and not text.rstrip().endswith((".", ":", "!", "?", ";"))):
+        parts.append((units[j], len(text) + 1))
+        text = text + " " + units[j].text
+        j += 1
+    return text, parts
+
+
 def _doc_caps(ctx: CheckContext) -> bool:
     pat = rx("cap_rule")
     return ctx.info.cap_100 or any(pat.search(b.text) for b in ctx.document.blocks
@@ -444,20 +476,22 @@ class AverageCapaian(Rule):
                         exp = fmt_pct(capped31[0])
                 yield cap_issue(self, c, msg, exp)
         yield from self._sasaran_averages(ti.rows("3.5", all_rows=True), rule_note)
+        yield from self._count_averages(ctx, rows31)
         # averages stated in text
         cands: list[tuple[str, Decimal]] = []
+        n31 = ti.name("3.1")
         if avg31 is not None:
-            cands += [("rata-rata capaian Tabel 3.1", avg31[0]),
-                      ("rata-rata capaian Tabel 3.1 (maks. 100%)", avg31[1])]
+            cands += [(f"rata-rata capaian {n31}", avg31[0]),
+                      (f"rata-rata capaian {n31} (maks. 100%)", avg31[1])]
         if avg_row is not None and value_of(avg_row.values.get("capaian")) is not None:
             v = value_of(avg_row.values.get("capaian"))
             assert v is not None
-            cands.append(("baris rata-rata Tabel 3.1", v))
+            cands.append((f"baris rata-rata {n31}", v))
         if fixed31 is not None:
-            cands += [("rata-rata capaian hasil hitung ulang Tabel 3.1", fixed31[0]),
-                      ("rata-rata capaian hasil hitung ulang Tabel 3.1 (maks. 100%)", fixed31[1])]
+            cands += [(f"rata-rata capaian hasil hitung ulang {n31}", fixed31[0]),
+                      (f"rata-rata capaian hasil hitung ulang {n31} (maks. 100%)", fixed31[1])]
         if capped31 is not None:
-            cands.append(("rata-rata kolom capaian terbatas Tabel 3.1", capped31[0]))
+            cands.append((f"rata-rata kolom capaian terbatas {n31}", capped31[0]))
         rows37 = ti.rows("3.7", indicators_only=True)
         avg37 = _averages(_capaian_values(rows37))
         if avg37 is not None:
@@ -467,17 +501,22 @@ class AverageCapaian(Rule):
         if ser37 is not None:
             cands.append(("rata-rata serapan Tabel 3.7", ser37[0]))
         avg35 = _averages(_capaian_values(ti.rows("3.5", indicators_only=True)))
+        n_listed = len(cands)  # the Tabel 3.5 averages are accepted but not listed
         if avg35 is not None:
             cands += [("rata-rata capaian Tabel 3.5", avg35[0]),
                       ("rata-rata capaian Tabel 3.5 (maks. 100%)", avg35[1])]
         if not cands:
             return
         word, skip, need = rx("average_word"), rx("average_skip"), rx("average_need")
-        for b in prose_units(ctx):
+        units = list(prose_units(ctx))
+        for i, b in enumerate(units):
             if not word.search(b.text):
                 continue
-            for s, e in sentences(b.text):
-                sent = b.text[s:e]
+            text, parts = _continued(units, i)
+            for s, e in sentences(text):
+                if s >= len(b.text):
+                    break  # a sentence of the next block: checked from there
+                sent = text[s:e]
                 m = word.search(sent)
                 if m is None or skip.search(sent) or not need.search(sent):
                     continue
@@ -494,17 +533,69 @@ class AverageCapaian(Rule):
                 if not nums:
                     continue
                 n = nums[0]
-                if n.start - m.end() > 40:
-                    continue
+                between = sent[m.end():n.start]
+                if n.start - m.end() > 75 or (n.start - m.end() > 40 and rx("average_part").search(between)):
+                    continue  # far from its "rata-rata", or the average of one part
                 if any(n.explains(v) for _, v in cands):
                     continue
-                listing = "; ".join(f"{lbl} {fmt_pct(v)}" for lbl, v in cands
-                                    if "Tabel 3.5" not in lbl)
+                listing = "; ".join(f"{lbl} {fmt_pct(v)}" for lbl, v in cands[:n_listed])
                 msg = (f"rata-rata tertulis {n.text.strip()} tidak sesuai dengan tabel mana pun: "
                        f"{listing}")
                 best = cands[0][1]
-                yield self.issue(b, s + n.start, s + n.end, msg, fmt_pct(best))
+                at, off = next((u, o) for u, o in reversed(parts) if o <= s + n.start)
+                yield self.issue(at, s + n.start - off, s + n.end - off, msg, fmt_pct(best))
 
+
+    def _count_averages(self, ctx: CheckContext, rows31: list[IndicatorRow]) -> Iterator[Issue]:
+        """A table of averages per sasaran with the number of its indicators ("Sasaran |
+        Jumlah Indikator | Rata-rata Capaian"): each average against the capaian of its
+        indicators, taken in the order of the measurement table."""
+        from drafter.check.tables import clean, read_value
+
+        if not rows31:
+            return
+        own = [c.num.value for r in rows31 if (c := r.values.get("capaian")) is not None
+               and c.num is not None]
+        if len(own) != len(rows31):
+            return
+        fixed = _recomputed_capaian(ctx, rows31)
+        cap = _doc_cap_value(ctx)
+        count_rx, avg_rx = rx("count_column"), rx("average_column")
+        for b in ctx.document.blocks:
+            if b.kind != "table" or len(b.rows) < 3:
+                continue
+            head = [clean(t).lower() for t in b.rows[0].texts()]
+            kc = next((i for i, t in enumerate(head) if count_rx.search(t)), None)
+            ac = next((i for i, t in enumerate(head) if avg_rx.search(t)), None)
+            if kc is None or ac is None or kc == ac:
+                continue
+            groups: list[tuple[int, Any]] = []
+            for row in b.rows[1:]:
+                if len(row.cells) <= max(kc, ac):
+                    continue
+                kt = clean(row.cells[kc].text)
+                if not re.fullmatch(r"\d{1,2}", kt):
+                    continue
+                groups.append((int(kt), row.cells[ac]))
+            if len(groups) < 2 or sum(k for k, _ in groups) != len(rows31):
+                continue
+            start = 0
+            for k, cell in groups:
+                part, part_fixed = own[start:start + k], fixed[start:start + k]
+                start += k
+                vc = read_value(cell)
+                if vc.num is None or not part:
+                    continue
+                opts = [*(_averages(part) or ()), *(_averages(part_fixed) or ())]
+                if cap is not None:
+                    opts += [sum((min(v, cap) for v in vals), Decimal(0)) / len(vals)
+                             for vals in (part, part_fixed)]
+                if any(vc.num.explains(v) for v in opts):
+                    continue
+                msg = (f"rata-rata capaian tertulis {vc.text}, padahal {k} indikator sasaran ini "
+                       f"di {ctx.tables.name('3.1')} (urutan tabel) rata-rata "
+                       f"{fmt_pct(opts[0])} (capaian di atas 100% dihitung 100%: {fmt_pct(opts[1])})")
+                yield cap_issue(self, vc, msg, fmt_pct(opts[0]))
 
     def _sasaran_averages(self, rows: list[IndicatorRow], note: str) -> Iterator[Issue]:
         """Tabel 3.5: a "Rata rata capaian" row after the indicators of its sasaran."""
