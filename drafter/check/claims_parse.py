@@ -239,6 +239,12 @@ def similarity(a: str, b: str) -> float:
         return len(ta & tb) / min(len(ta), len(tb))
 
 
+def comparator_value(head: str) -> bool:
+    """Whether a value right after ``head`` (its sentence up to the value) belongs to the
+    comparator of a comparison ("di atas IKLH Provinsi X sebesar ..."), not to the indicator."""
+    return pattern("comparator_value").search(head[-260:]) is not None
+
+
 def containment(name: str, text: str) -> float:
     """Share of the (content) tokens of ``name`` that occur in ``text``."""
     tn = tokens(name)
@@ -517,10 +523,20 @@ def _named_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
                      if len(tokens(_bare(r.name))) >= 2), reverse=True)
     if not scores or scores[0][0] < 0.9:
         return None
+    rows = main_rows(ctx)
+    full = [rows[i] for sc, i in scores if sc >= 0.999]
+    if len(full) > 1:
+        # "Indeks Kualitas Air Laut ..." names both "Indeks Kualitas Air" and "Indeks Kualitas
+        # Air Laut" in full: the most specific name whose words hold every other one wins
+        sets = [tokens(_bare(r.name)) for r in full]
+        best = max(range(len(full)), key=lambda k: len(sets[k]))
+        if all(k == best or sets[k] < sets[best] for k in range(len(full))):
+            return full[best]
+        return None
     if len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3 and not (
             scores[0][0] >= 0.999 > scores[1][0]):
         return None  # ("Angka putus sekolah SMA" names that row in full, the SMK row in part)
-    return main_rows(ctx)[scores[0][1]]
+    return rows[scores[0][1]]
 
 
 def report_year(ctx: CheckContext) -> int | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import (
     Value,
+    comparator_value,
     containment,
     count_value,
     dec,
@@ -197,9 +198,16 @@ def row_capaian(row: IndicatorRow) -> Value | None:
     return cap
 
 
-def row_status(row: IndicatorRow) -> str | None:
-    st = status_of(value_of(row.values.get("target")), value_of(row.values.get("realisasi")),
-                   row_capaian(row))
+def row_status(row: IndicatorRow, ctx: CheckContext | None = None) -> str | None:
+    tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+    if (ctx is not None and tv is not None and rv is not None and tv.num is not None
+            and rv.num is not None and not (tv.grade or rv.grade)
+            and row_declared_negative(ctx, row)):
+        # the report declares the indicator lower-is-better: realisasi against target
+        # decides, whatever formula its capaian column used
+        d = tv.num.value - rv.num.value
+        return "melampaui" if d > 0 else "tercapai" if d == 0 else "tidak_tercapai"
+    st = status_of(tv, rv, row_capaian(row))
     if st in ("melampaui", "tidak_tercapai") and row_capaian(row) is None:
         if is_negative(row.name):  # lower is better and no capaian tells the formula
             st = "tidak_tercapai" if st == "melampaui" else "melampaui"
@@ -293,8 +301,11 @@ class RealisasiClaim(_ClaimRule):
                 stated = text_value(span)
                 if stated is None or pct_of_items(text, m.start("num"), m.end("num")):
                     continue
-                if about_other(ctx, row, next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")):
+                sa = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
+                if about_other(ctx, row, text[sa:next((z for a, z in sentences(text) if a == sa), len(text))]):
                     continue  # the sentence is about another indicator
+                if comparator_value(text[sa:m.start("num")]):
+                    continue  # the value of the region or figure compared with
                 if stated.num is not None and stated.num.is_year:
                     continue
                 unit = re.match(r"\s*([A-Za-z]+)", text[m.end("num"):])
@@ -751,6 +762,12 @@ class RegionalComparisonClaim(_ClaimRule):
 
     def _self_contained(self, ctx: CheckContext) -> Iterable[Issue]:
         with_row = {id(b) for b, row in indicator_paragraphs(ctx) if row is not None}
+        rows = [r for r in main_rows(ctx) if r.name]
+        aliases: dict[str, list[IndicatorRow]] = {}
+        for r in rows:
+            for a in _row_aliases(r.name):
+                aliases.setdefault(a, []).append(r)
+        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
         above_re, below_re = pattern("regional_above"), pattern("regional_below")
         for b in prose_blocks(ctx):
             if id(b) in with_row:
@@ -779,9 +796,15 @@ class RegionalComparisonClaim(_ClaimRule):
                 for om in re.finditer(r"(?:\b(?:sebesar|mencapai|yaitu|adalah|senilai)\s+|\(\s*)"
                                       r"(?P<num>\d+(?:[.,]\d+)?\s?%?)", head[:dm.start()]):
                     own_m = om
-                if own_m is None:
-                    continue
-                own = text_value(own_m.group("num"))
+                if own_m is not None:
+                    own = text_value(own_m.group("num"))
+                else:
+                    # "Nilai IKM tersebut lebih tinggi dari IKM RSUD X sebesar ...": the
+                    # indicator named before the direction word, with its table value
+                    named = NamedIndicatorValue._row_named(rows, unique, head[:dm.start()], least=0.8)
+                    own = value_of(named.values.get("realisasi")) if named is not None else None
+                    if own is None or _other_period(ctx, head[:dm.start()]):
+                        continue
                 if own is None or own.num is None or own.num.is_year or \
                         own.text.strip().endswith("%") != ref.text.strip().endswith("%"):
                     continue
@@ -925,7 +948,7 @@ class StatusCountClaim(_ClaimRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
-        statuses = [row_status(r) for r in rows]
+        statuses = [row_status(r, ctx) for r in rows]
         above = sum(1 for s in statuses if s == "melampaui") if rows and None not in statuses else None
         bands = _band_counts(ctx)
         for b in prose_blocks(ctx):
@@ -1488,7 +1511,7 @@ class NarrativeValueClaim(_ClaimRule):
                         continue  # "mencapai 95% dari target": a capaian against the target
                     if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
                         continue
-                    if named_other(ctx, row, head):
+                    if named_other(ctx, row, head) or comparator_value(head):
                         continue
                     yield self.issue(
                         b, mn.start, mn.end,
@@ -1622,8 +1645,10 @@ class NamedIndicatorValue(_ClaimRule):
                     tail = re.split(r"[,;]", text[mn.end:e], maxsplit=1)[0]
                     if skip.search(clause + tail) or _other_period(ctx, clause + " " + tail):
                         continue
-                    if compare.search(head):
-                        continue  # a comparison with another region or another figure
+                    if compare.search(head) or (mn.kind == "percent" and pattern(
+                            "helpers", "renstra_words").search(head)):
+                        continue  # a comparison with another region or another figure, or a
+                        # capaian against the Renstra end target
                     row = self._row_named(rows, unique, clause)
                     if row is None:
                         continue
