@@ -530,7 +530,10 @@ def _named_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
         # Air Laut" in full: the most specific name whose words hold every other one wins
         sets = [tokens(_bare(r.name)) for r in full]
         best = max(range(len(full)), key=lambda k: len(sets[k]))
-        if all(k == best or sets[k] < sets[best] for k in range(len(full))):
+        rest = [sc for sc, i in scores if sc < 0.999]
+        written = " ".join(_bare(full[best].name).lower().split())
+        if all(k == best or sets[k] < sets[best] for k in range(len(full))) and (
+                not rest or rest[0] <= 0.7) and written in " ".join(text.lower().split()):
             return full[best]
         return None
     if len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3 and not (

@@ -488,8 +488,10 @@ class AverageCapaian(Rule):
             assert v is not None
             cands.append((f"baris rata-rata {n31}", v))
         if fixed31 is not None:
-            cands += [(f"rata-rata capaian hasil hitung ulang {n31}", fixed31[0]),
-                      (f"rata-rata capaian hasil hitung ulang {n31} (maks. 100%)", fixed31[1])]
+            # under the report's own rule "capaian above 100% counts as 100%" only the capped
+            # average of the corrected capaian is its figure
+            cands += [(f"rata-rata capaian hasil hitung ulang {n31}", fixed31[0])][caps_rule:]
+            cands += [(f"rata-rata capaian hasil hitung ulang {n31} (maks. 100%)", fixed31[1])]
         if capped31 is not None:
             cands.append((f"rata-rata kolom capaian terbatas {n31}", capped31[0]))
         rows37 = ti.rows("3.7", indicators_only=True)
@@ -541,7 +543,8 @@ class AverageCapaian(Rule):
                 listing = "; ".join(f"{lbl} {fmt_pct(v)}" for lbl, v in cands[:n_listed])
                 msg = (f"rata-rata tertulis {n.text.strip()} tidak sesuai dengan tabel mana pun: "
                        f"{listing}")
-                best = cands[0][1]
+                best = next((v for lbl, v in cands if "maks" in lbl), cands[0][1]) if caps_rule \
+                    else cands[0][1]
                 at, off = next((u, o) for u, o in reversed(parts) if o <= s + n.start)
                 yield self.issue(at, s + n.start - off, s + n.end - off, msg, fmt_pct(best))
 

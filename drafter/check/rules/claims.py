@@ -32,7 +32,7 @@ from drafter.check.claims_parse import (
 )
 from drafter.check.polarity import row_declared_negative
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules.arithmetic import _doc_caps, is_negative
+from drafter.check.rules.arithmetic import _doc_cap_value, _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
@@ -381,6 +381,8 @@ class CapaianClaim(_ClaimRule):
                     # average of its indicators); a bare "capaian indikator ini 100%" for a
                     # table's 120% misstates the result
                     continue
+                if self._before_cap(ctx, row, stated, cap, sent):
+                    continue  # "capaian 125% dibatasi menjadi 110%": the formula's result
                 if m.start("num") not in found \
                         and same_value(stated, real):
                     continue  # "indikator X mencapai 85%": the realisasi of a percentage indicator
@@ -400,6 +402,25 @@ class CapaianClaim(_ClaimRule):
                     + (f" (realisasi {real.text})" if real is not None and _percent_like(row, real) else "")
                     + f" untuk indikator '{row.name[:70]}'",
                     expected=show(ref))
+
+    @staticmethod
+    def _before_cap(ctx: CheckContext, row: IndicatorRow, stated: Value, cap: Value | None,
+                    sent: str) -> bool:
+        """The table records the report's cap (a stated "paling tinggi 120%", or 100% under
+        the cap rule) and the sentence gives the formula's result before it, saying so."""
+        from drafter.check.rules.arithmetic import capaian_formulas
+
+        if cap is None or cap.num is None or stated.num is None or not _CAPPED_WORDS.search(
+                sent) and not re.search(r"\bdicatat\b|\bmenjadi\b", sent, re.IGNORECASE):
+            return False
+        limit = _doc_cap_value(ctx)
+        if not (cap.num.value == 100 and _doc_caps(ctx)) and not (
+                limit is not None and cap.num.explains(limit)):
+            return False
+        t, r = row.values.get("target"), row.values.get("realisasi")
+        forms = capaian_formulas(t, r) if t is not None and r is not None else None
+        return bool(forms) and stated.num.value > cap.num.value and any(
+            stated.num.explains(v) for v, _f in forms.values())  # type: ignore[union-attr]
 
     @staticmethod
     def _medium_term(ctx: CheckContext, sent: str) -> bool:
@@ -1185,6 +1206,9 @@ class IndicatorCategoryClaim(_ClaimRule):
                 extra: tuple[str, ...] = ()) -> list[re.Match[str]]:
         """Category statements: "capaian kategori X", "dengan predikat X", "hasil yang X" (X a
         label of the report's own scale, in any letter case), at most one per position."""
+        from drafter.check.rules.predicate import rx as predicate_rx
+
+        other = predicate_rx("other_grading")
         out = list(pattern("indicator_category").finditer(text))
         names = tuple(n for b in ctx.scale.bands for n in (b.label.lower(), *b.aliases) if len(n) > 2) + extra
         seen = {m.start("cat") for m in out}
@@ -1203,6 +1227,10 @@ class IndicatorCategoryClaim(_ClaimRule):
                         continue
                     seen.add(m.start("cat"))
                     out.append(m)
+        # a grade of another assessment (SPBE index, SAKIP evaluation) on its own scale
+        spans = sentences(text)
+        out = [m for m in out if not other.search(next(
+            (text[a:z] for a, z in spans if a <= m.start("cat") < z), ""))]
         return sorted(out, key=lambda m: m.start())
 
     @staticmethod

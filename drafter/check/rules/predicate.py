@@ -219,6 +219,9 @@ class PredicateInText(Rule):
                 around = unit.text[max(0, m.start() - 150):m.end() + 40]
                 if _ikm_fits(around, m.group("code"), num[0].value):
                     continue
+                sent = next((unit.text[a:z] for a, z in sentences(unit.text) if a <= m.start() < z), around)
+                if rx("other_scale_marked").search(sent):
+                    continue  # a grade the sentence puts on another scale
                 msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
                        f"{say(exp)}")
