@@ -478,6 +478,8 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
         named = None
         if not pattern("summary_sentence").search(first[:220]):
             named = _named_in(ctx, first[:220])  # a paragraph that opens by naming its indicator
+        if named is None:
+            named = _numbered_in(ctx, text)  # "**Indikator 2.** Persentase ...": by its number
         if named is not None:
             carry = named
             if c is not None:
@@ -494,6 +496,24 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
         out.append((b, row))
     ctx._claims_paragraphs = out  # type: ignore[attr-defined]
     yield from out
+
+
+_NUMBERED = re.compile(r"^\W*(?:indikator|iku)\s+(?:kinerja\s+(?:utama\s+)?)?(?:ke-?\s*|nomor\s+|no\.?\s*)?"
+                       r"(\d{1,2})\s*[.:)*]", re.IGNORECASE)
+
+
+def _numbered_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The main indicator a paragraph opens with by its number ("Indikator 2.", "IKU 3:")."""
+    m = _NUMBERED.match(text)
+    if m is None:
+        return None
+    n = int(m.group(1))
+    rows = main_rows(ctx)
+    numbered = [r for r in rows if r.number is not None]
+    if numbered and len(numbered) >= len(rows) - 1:
+        hits = [r for r in numbered if r.number == n]
+        return hits[0] if len(hits) == 1 else None
+    return rows[n - 1] if 1 <= n <= len(rows) else None
 
 
 _POINTER = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,80})", re.IGNORECASE)

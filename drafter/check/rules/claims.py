@@ -1726,6 +1726,19 @@ class NamedIndicatorValue(_ClaimRule):
         return rows[i]
 
 
+def _subject_row(rows: list[IndicatorRow], head: str) -> IndicatorRow | None:
+    """The one indicator whose name holds every content word of a short sentence subject
+    ("Jumlah insiden keamanan siber menurun ..." for "Jumlah insiden keamanan siber pada
+    sistem Pemkab")."""
+    if len(head) > 80 or re.search(r"\d|,", head):
+        return None
+    words = tokens(head)
+    if len(words) < 2 or (len(words) == 2 and len(head.split()) > 6):
+        return None
+    hits = [r for r in rows if words <= tokens(_bare_name(r.name))]
+    return hits[0] if len(hits) == 1 else None
+
+
 _TOTAL_SUBJECT = re.compile(r"\b(?:jumlah|total|seluruh|banyaknya|rata-?rata)\b", re.IGNORECASE)
 
 
@@ -1863,6 +1876,8 @@ class YearChangeClaim(_ClaimRule):
                 if pattern("change").search(sent):
                     continue  # "naik dari A menjadi B": read by CL104
                 row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75) if rows else None
+                if row is None and rows:
+                    row = _subject_row(rows, sent[:dm.start()])
                 if row is None and not values:
                     hit = _year_table_change(ctx, b, sent, dm, year, claim_up=up.search(sent) is not None)
                     if hit is not None:
