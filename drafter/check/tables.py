@@ -1107,9 +1107,11 @@ def understand_table(doc: Document, block: Block, scale: Scale,
                         "realisasi" not in cols:
                     role = "PK"
     if role in (None, "3.8") and caption is None and {"program", "pagu"} <= set(cols) and \
-            "realisasi" not in cols and previous is not None and previous.role == "PK" and \
-            block.index - previous.block.index <= 4:
-        role = "PK"  # the program budget part of the Perjanjian Kinerja
+            "realisasi" not in cols and ((previous is not None and previous.role == "PK" and
+                                          block.index - previous.block.index <= 4)
+                                         or re.search(r"perjanjian\s+kinerja",
+                                                      _context_text(doc, block, 6)[-300:], re.I)):
+        role = "PK"  # the program budget part of the Perjanjian Kinerja (or of its lampiran)
     if role == "3.8" and not {"realisasi", "persen"} & set(info.columns) and \
             not _nested(block, info.columns):
         role = None  # a list of program budgets (the PK's, the Renja's) has no sums to check

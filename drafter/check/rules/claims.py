@@ -1931,6 +1931,7 @@ class SerapanClaim(_ClaimRule):
             return  # no total, or several budget tables: not clear which is the whole budget
         tot = totals[0]
         pagu, real, pct = (value_of(tot.values.get(k)) for k in ("pagu", "realisasi", "persen"))
+        pct = pct or value_of(tot.values.get("serapan"))  # a "Serapan (%)" column
         known: list[Decimal] = []
         if pct is not None and pct.num is not None:
             known.append(pct.num.value)
@@ -1964,7 +1965,7 @@ class SerapanClaim(_ClaimRule):
                             any(nums_equal(stated.num, o.num) for o in others if o.num is not None):
                         continue
                     which = next((p.name for p in progs.values()
-                                  for v in [value_of(p.values.get("persen"))]
+                                  for v in [value_of(p.values.get("persen") or p.values.get("serapan"))]
                                   if v is not None and v.num is not None and nums_equal(stated.num, v.num)), None)
                     note = f" (angka itu serapan {which[:60]})" if which else ""
                     exp = pct.text.strip().rstrip("%").strip() if pct is not None and pct.num is not None \
