@@ -319,6 +319,9 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if either and same_value(stated, cap):
                     continue
+                if same_value(stated, cap) and re.search(r"\bcapaian", text[m.start():m.start("num")],
+                                                         re.IGNORECASE):
+                    continue  # "realisasi di bawah target menghasilkan capaian ... 116%"
                 if stated.num is not None and real.num is None and not stated.grade:
                     # a score where the table only gives a grade: not comparable
                     continue
