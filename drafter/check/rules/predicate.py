@@ -220,7 +220,8 @@ class PredicateInText(Rule):
                 if _ikm_fits(around, m.group("code"), num[0].value):
                     continue
                 sent = next((unit.text[a:z] for a, z in sentences(unit.text) if a <= m.start() < z), around)
-                if rx("other_scale_marked").search(sent):
+                tail = unit.text[m.end():m.end() + 200].split(".")[0]  # "...; kategori ini ..."
+                if rx("other_scale_marked").search(sent + " " + tail):
                     continue  # a grade the sentence puts on another scale
                 msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
