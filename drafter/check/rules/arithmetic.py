@@ -538,6 +538,9 @@ class AverageCapaian(Rule):
                 between = sent[m.end():n.start]
                 if n.start - m.end() > 75 or (n.start - m.end() > 40 and rx("average_part").search(between)):
                     continue  # far from its "rata-rata", or the average of one part
+                if rx("average_threshold").search(between) or re.match(
+                        r"\s*(?:dihitung|dianggap|dicatat|ditetapkan|diberi)\b", sent[n.end:]):
+                    continue  # "capaian yang lebih dari 100% dihitung 100%": a threshold
                 if any(n.explains(v) for _, v in cands):
                     continue
                 listing = "; ".join(f"{lbl} {fmt_pct(v)}" for lbl, v in cands[:n_listed])

@@ -849,6 +849,9 @@ class RegionalComparisonClaim(_ClaimRule):
             for s, e in sentences(text):
                 sent = text[s:e]
                 m = pattern("regional").search(sent)
+                wide = m is None
+                if wide:
+                    m = pattern("regional_wide").search(sent)
                 if not m:
                     continue
                 # "Level Kapabilitas APIP ... lebih rendah dari rata-rata ...": the sentence's own
@@ -872,6 +875,8 @@ class RegionalComparisonClaim(_ClaimRule):
                     table_ref_k = None
                 else:
                     table_ref_k = table_ref
+                if wide:
+                    table_ref_k = None  # the comparator is named by an acronym only
                 if table_ref_k is not None and table_ref_k.num is not None and \
                         same_value(stated, table_ref_k) is False:
                     yield self.issue(
