@@ -811,7 +811,7 @@ class RegionalComparisonClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                m = pattern("regional").search(sent)
+                m = pattern("regional").search(sent) or pattern("regional_wide").search(sent)
                 if not m:
                     continue
                 ref = text_value(m.group("num"))
