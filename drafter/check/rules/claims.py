@@ -536,7 +536,7 @@ class DirectionClaim(_ClaimRule):
             return
         neg = named_neg or (tv is not None and rv is not None and
                             negative_polarity(tv, rv, row_capaian(row)))
-        placed = False
+        placed = unmet = False
         if neg and any(self._numeric.search(m.group(0)) for _k, m in claims[:1]):
             # lower is better: "13,2, di atas target 12" only places the number, which
             # must then be on that side of the target ("ditekan di bawah target"); "masih di
@@ -544,7 +544,9 @@ class DirectionClaim(_ClaimRule):
             # sentence may mean both, so it is left alone
             before = sent[max(0, claims[0][1].start() - 30):claims[0][1].start()]
             if self._result_cue.search(before):
-                pass
+                # "masih di atas target" of a lower-is-better indicator: the value is still
+                # above it, i.e. not met, as "masih di bawah target" read as the result
+                unmet = bool(re.search(r"\b(?:masih|belum|tidak|kurang)\b[^,.;]*$", before, re.I))
             elif self._place_cue.search(before) or re.search(r"\d\W*$", before):
                 placed = True
             else:
@@ -555,6 +557,8 @@ class DirectionClaim(_ClaimRule):
             wrong = (kind == "below" and st != "tidak_tercapai") or \
                     (kind == "above" and st != "melampaui") or \
                     (kind == "met" and st == "tidak_tercapai")
+            if unmet and kind == "above":
+                wrong = st != "tidak_tercapai"
             if placed:
                 if tv is None or rv is None or tv.num is None or rv.num is None:
                     continue
