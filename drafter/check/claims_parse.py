@@ -242,7 +242,11 @@ def similarity(a: str, b: str) -> float:
 def comparator_value(head: str) -> bool:
     """Whether a value right after ``head`` (its sentence up to the value) belongs to the
     comparator of a comparison ("di atas IKLH Provinsi X sebesar ..."), not to the indicator."""
-    return pattern("comparator_value").search(head[-260:]) is not None
+    clause = re.split(r"[,;]\s", head[-260:])[-1]  # "..., realisasi 84,5": the own value again
+    if re.search(r"\b(?:realisasi|capaian)\w*\s*(?:sebesar|mencapai|yaitu|adalah)?\s*$", clause,
+                 re.IGNORECASE):
+        return False
+    return pattern("comparator_value").search(clause) is not None
 
 
 def containment(name: str, text: str) -> float:
