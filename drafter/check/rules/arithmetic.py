@@ -421,7 +421,9 @@ def _continued(units: list[Block], i: int, most: int = 3) -> tuple[str, list[tup
     j = i + 1
     while (j < len(units) and j - i <= most and units[j].kind == "paragraph"
            and b.kind == "paragraph" and units[j].index == units[j - 1].index + 1
-           and not text.rstrip().endswith((".", ":", "!", "?", ";"))):
+           and not text.rstrip().endswith((".", ":", "!", "?", ";"))
+           and (re.match(r"\s*[a-z0-9(]", units[j].text)  # the line goes on mid-sentence
+                or re.search(r"[a-z,]\s*$", text))):
         parts.append((units[j], len(text) + 1))
         text = text + " " + units[j].text
         j += 1
