@@ -222,6 +222,8 @@ class _Reader:
         self.info = self.ctx.info
         self.index = self.ctx.tables
         self.x = Extraction()
+        # B.2 items that may be two items joined by "dan" (sasaran, field, index)
+        self._b2_unsure: list[tuple[dict[str, Any], str, int]] = []
         self.fmt = doc.format
 
     def cand(self, value: Any, where: str, unit: TextUnit | None = None) -> Cand:
@@ -385,6 +387,11 @@ class _Reader:
                 {"nama": "", "target": 1, "realisasi": 1}]})
             self.x.comments[("sasaran", 0, "indikator")] = NOT_FOUND
         self.analysis_lists(out)
+        for si, s in enumerate(out):
+            for sref, fld, i in self._b2_unsure:
+                if sref is s:
+                    self.x.check(("sasaran", si, fld, i), 'bila butir ini dua butir yang '
+                                 'digabung dengan "dan", pisahkan')
         return out
 
     def text_realisasi(self, tahun: int) -> dict[int, list[Cand]]:
@@ -600,6 +607,8 @@ class _Reader:
                 fld, rincian_judul = None, None
                 if current is None:
                     continue
+                if in_b2 and self.b2_prose(current, t, b):
+                    continue
                 if in_b2:
                     for key, pat in cues:
                         if pat.search(t):
@@ -627,6 +636,44 @@ class _Reader:
                 rc = current.setdefault("rincian", {"judul": rincian_judul, "butir": []})
                 if rc["judul"] == rincian_judul:
                     rc["butir"].append(item)
+
+    def b2_prose(self, current: dict[str, Any], text: str, block: Block) -> bool:
+        """The lists of a sasaran from the prose B.2 of a drafted report: each phrasebank frame
+        of ``b2_frames`` (rules/extract.yaml) read in reverse, its {faktor} split with the
+        drafter's join rules; a lead sentence ("... adalah hal-hal berikut.") is followed by its
+        items as sentences. True when the paragraph held such a sentence."""
+        from drafter.extract.frames import find_frames, split_joined, unclause
+
+        conf = _conf()
+        by_sit = {sit: fld for fld, sits in conf.get("b2_frames", {}).items() for sit in sits}
+        if not by_sit:
+            return False
+        hits = find_frames(text, list(by_sit), capture=("faktor",))
+        if not hits:
+            return False
+        others = find_frames(text, list(conf.get("b2_other_frames", [])))
+        lead = str(conf.get("b2_lead_faktor", "")).casefold()
+        for k, h in enumerate(hits):
+            fld = by_sit[h.situation]
+            lst = current.setdefault(fld, [])
+            faktor = h.slots.get("faktor", "")
+            if lead and faktor.strip().casefold() == lead:
+                stop = min([f.start for f in [*hits[k + 1:], *others] if f.start >= h.end]
+                           + [len(text)])
+                rest = text[h.end:stop].strip()
+                lst.extend(unclause(x) for x in re.split(r"(?<=[.!?])\s+(?=\S)", rest)
+                           if x.strip())
+                if rest:
+                    self.x.notes.append(
+                        f"B.2 {current.get('id', '')} {fld}: butir yang terdiri atas beberapa "
+                        "kalimat dibaca per kalimat; gabungkan kembali bila perlu")
+                continue
+            items, certain = split_joined(faktor)
+            start = len(lst)
+            lst.extend(unclause(i) for i in items)
+            if not certain:
+                self._b2_unsure.append((current, fld, start))
+        return True
 
     @staticmethod
     def _sasaran_for(sasaran: list[dict[str, Any]], no: int, name: str) -> dict[str, Any] | None:
@@ -705,7 +752,11 @@ class _Reader:
         tree8 = _tree(rows8)
         tree6 = _tree([r for r in rows6 if r.level in ("program", "kegiatan", "sub_kegiatan")])
         base = tree8 or tree6
-        supports = self.supports(sasaran)
+        names = []
+        for prow, _ in base:
+            nm = clean_name(prow.name)
+            names.append(nm if nm.lower().startswith("program ") else f"Program {nm}")
+        supports = self.supports(sasaran, names)
         out: list[dict[str, Any]] = []
         for pi, (prow, kegs) in enumerate(base):
             path: Path_ = ("program", pi)
@@ -762,9 +813,32 @@ class _Reader:
             self.x.check((*path, "nama"), f"pagu {row.role == '3.8' and self.tname('3.8') or self.tname('3.6')}"
                          f" = {dec_text(stated)}, jumlah sub kegiatan = {dec_text(total)}")
 
-    def supports(self, sasaran: list[dict[str, Any]]) -> dict[str, str]:
-        """Program name (casefolded) -> sasaran id from "Sasaran Strategis N didukung oleh ..."."""
+    def supports(self, sasaran: list[dict[str, Any]], names: list[str]) -> dict[str, str]:
+        """Program name (casefolded) -> sasaran id from the sentence of B.3 naming the programs
+        of a sasaran: the drafter's own frames (``b3_program_frames``, read in reverse; the
+        programs are found by their names in Tabel 3.6/3.8, longest first, so that a name
+        holding "dan" or a comma is never split), else "Sasaran Strategis N didukung oleh ..."."""
+        from drafter.extract.frames import find_frames
+
         out: dict[str, str] = {}
+        sits = list(_conf().get("b3_program_frames", []))
+        by_len = sorted(dict.fromkeys(names), key=len, reverse=True)
+        for b in self.prose():
+            if not (b.section or "").startswith("B.3"):
+                continue
+            for h in find_frames(clean(b.text), sits, capture=("sasaran_no", "program"),
+                                 slot_res={"sasaran_no": r"\d{1,3}"}):
+                no = int(h.slots.get("sasaran_no", "0"))
+                if not 0 < no <= len(sasaran):
+                    continue
+                rest = h.slots.get("program", "").casefold()
+                for nm in by_len:
+                    key = nm.casefold()
+                    if key in rest:
+                        out.setdefault(key, sasaran[no - 1]["id"])
+                        rest = rest.replace(key, " ")
+        if out:
+            return out
         for b in self.prose():
             m = _re("didukung").match(clean(b.text))
             if not m:
@@ -780,6 +854,8 @@ class _Reader:
 
     def program_sasaran(self, name: str, row6: BudgetRow | None, sasaran: list[dict[str, Any]],
                         supports: dict[str, str]) -> str | None:
+        if name.casefold() in supports:
+            return supports[name.casefold()]
         for nm, sid in supports.items():
             if similarity(nm, name.casefold()) >= 0.85:
                 return sid
