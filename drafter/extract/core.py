@@ -746,12 +746,14 @@ class _Reader:
 
     # ----------------------------------------------------------------- programs
     def programs(self, sasaran: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        rows8 = [r for r in self.index.budget("3.8")
-                 if r.level in ("program", "kegiatan", "sub_kegiatan")]
+        rest = _re("sisa_baris")
+        keep = ("program", "kegiatan", "sub_kegiatan")
+        rows8 = [r for r in self.index.budget("3.8") if r.level in keep]
         rows6 = self.index.budget("3.6")
-        tree8 = _tree(rows8)
-        tree6 = _tree([r for r in rows6 if r.level in ("program", "kegiatan", "sub_kegiatan")])
+        tree8 = _tree(rows8, rest)
+        tree6 = _tree([r for r in rows6 if r.level in keep], rest)
         base = tree8 or tree6
+        from38 = base is tree8
         names = []
         for prow, _ in base:
             nm = clean_name(prow.name)
@@ -760,58 +762,81 @@ class _Reader:
         out: list[dict[str, Any]] = []
         for pi, (prow, kegs) in enumerate(base):
             path: Path_ = ("program", pi)
-            twin = _twin(prow, tree6) if base is tree8 else (prow, kegs)
-            pname = clean_name(prow.name)
-            if pname and not pname.lower().startswith("program "):
-                pname = f"Program {pname}"
-            p: dict[str, Any] = {"nama": pname}
+            twin = _twin(prow, tree6) if from38 else (prow, kegs)
+            p: dict[str, Any] = {"nama": names[pi]}
             sid = self.program_sasaran(p["nama"], twin[0] if twin else None, sasaran, supports)
             if sid is None:
                 self.x.comments[(*path, "sasaran")] = NOT_FOUND
                 sid = sasaran[0]["id"]
             p["sasaran"] = sid
-            p["indikator"] = self.prog_indicator((*path, "indikator"), twin[0] if twin else None,
-                                                 rows6, "outcome")
+            ind = self.prog_indicator((*path, "indikator"), twin[0] if twin else None, rows6,
+                                      "outcome", optional=True)
+            if ind is not None:
+                p["indikator"] = ind
             klist = []
             for ki, (krow, subs) in enumerate(kegs):
                 kpath: Path_ = (*path, "kegiatan", ki)
-                ktwin = _twin(krow, twin[1]) if (twin and base is tree8) else \
-                    ((krow, subs) if base is not tree8 else None)
+                ktwin = _twin(krow, twin[1]) if (twin and from38) else \
+                    ((krow, subs) if not from38 else None)
                 k: dict[str, Any] = {"nama": clean_name(krow.name)}
-                k["indikator"] = self.prog_indicator((*kpath, "indikator"),
-                                                     ktwin[0] if ktwin else None, rows6, "outcome")
+                kind = self.prog_indicator((*kpath, "indikator"), ktwin[0] if ktwin else None,
+                                           rows6, "outcome", optional=True)
+                if kind is not None:
+                    k["indikator"] = kind
                 slist = []
                 for si, (srow, _) in enumerate(subs):
                     spath: Path_ = (*kpath, "sub_kegiatan", si)
-                    stwin = _twin(srow, ktwin[1]) if (ktwin and base is tree8) else \
-                        ((srow, []) if base is not tree8 else None)
+                    stwin = _twin(srow, ktwin[1]) if (ktwin and from38) else \
+                        ((srow, []) if not from38 else None)
                     slist.append(self.sub_kegiatan(spath, srow, stwin[0] if stwin else None,
-                                                   rows6, base is tree8))
-                if not slist:
-                    # a kegiatan printed without sub kegiatan: itself carries the budget
-                    slist.append(self.sub_kegiatan((*kpath, "sub_kegiatan", 0), krow,
-                                                   ktwin[0] if ktwin else None, rows6,
-                                                   base is tree8))
-                    self.x.check((*kpath, "nama"), "tanpa sub kegiatan; kegiatan dipakai sebagai "
-                                 "sub kegiatannya")
-                k["sub_kegiatan"] = slist
+                                                   rows6, from38))
+                self._own_budget(kpath, k, krow, ktwin[0] if ktwin else None, from38,
+                                 [(s["pagu"], s["realisasi_anggaran"]) for s in slist])
+                if slist:
+                    k["sub_kegiatan"] = slist
                 klist.append(k)
-                self._total_check(kpath, krow, slist)
-            if not klist:
-                continue
-            p["kegiatan"] = klist
-            self._total_check(path, prow, [s for k in klist for s in k["sub_kegiatan"]])
+            self._own_budget(path, p, prow, twin[0] if twin else None, from38,
+                             [_node_total(k) for k in klist])
+            if klist:
+                p["kegiatan"] = klist
             out.append(p)
         return out
 
-    def _total_check(self, path: Path_, row: BudgetRow, subs: list[dict[str, Any]]) -> None:
-        stated, _ = _cell_value(row.get("pagu"))
-        if not isinstance(stated, Decimal):
+    def _own_budget(self, path: Path_, node: dict[str, Any], row: BudgetRow,
+                    row6: BudgetRow | None, from38: bool,
+                    kids: list[tuple[Decimal, Decimal]]) -> None:
+        """The budget of a program/kegiatan row itself: kept when it has no children, or when
+        it is more than its children's sum (the rest is printed "Lainnya (tidak dirinci)");
+        below the sum it is flagged (the sum is used)."""
+        pagu_c: list[Cand] = []
+        real_c: list[Cand] = []
+        if from38:
+            pagu_c.append(self.vcand(row.get("pagu"), self.tname("3.8")))
+            real_c.append(self.vcand(row.get("realisasi"), self.tname("3.8")))
+        if row6 is not None:
+            pagu_c.append(self.vcand(row6.get("pagu"), self.tname("3.6")))
+        stated = [c for c in pagu_c if isinstance(c.value, Decimal)]
+        if not kids:
+            pagu = self.x.pick((*path, "pagu"), pagu_c, Decimal(0))
+            real = self.x.pick((*path, "realisasi_anggaran"), real_c, Decimal(0))
+            node["pagu"] = pagu if isinstance(pagu, Decimal) and pagu >= 0 else Decimal(0)
+            node["realisasi_anggaran"] = real if isinstance(real, Decimal) and real >= 0 \
+                else Decimal(0)
             return
-        total = sum((s["pagu"] for s in subs if isinstance(s.get("pagu"), Decimal)), Decimal(0))
-        if total != stated:
-            self.x.check((*path, "nama"), f"pagu {row.role == '3.8' and self.tname('3.8') or self.tname('3.6')}"
-                         f" = {dec_text(stated)}, jumlah sub kegiatan = {dec_text(total)}")
+        if not stated:
+            return
+        total = sum((k[0] for k in kids), Decimal(0))
+        if stated[0].value > total:
+            pagu = self.x.pick((*path, "pagu"), pagu_c, total)
+            real = self.x.pick((*path, "realisasi_anggaran"), real_c, None, required=from38)
+            node["pagu"] = pagu
+            if isinstance(real, Decimal) and real >= 0:
+                node["realisasi_anggaran"] = real
+            else:
+                node["realisasi_anggaran"] = sum((k[1] for k in kids), Decimal(0))
+        elif stated[0].value != total:
+            self.x.check((*path, "nama"), f"pagu {stated[0].where} = {dec_text(stated[0].value)},"
+                         f" jumlah rinciannya = {dec_text(total)}")
 
     def supports(self, sasaran: list[dict[str, Any]], names: list[str]) -> dict[str, str]:
         """Program name (casefolded) -> sasaran id from the sentence of B.3 naming the programs
@@ -869,7 +894,7 @@ class _Reader:
         return None
 
     def prog_indicator(self, path: Path_, row: BudgetRow | None, rows6: list[BudgetRow],
-                       child_level: str) -> dict[str, Any]:
+                       child_level: str, *, optional: bool = False) -> dict[str, Any] | None:
         """Indicator of a program/kegiatan/sub kegiatan row of Tabel 3.6: its own "Indikator"
         column, else its first outcome/output line."""
         x = self.x
@@ -887,6 +912,10 @@ class _Reader:
                     name = clean_name(kids[0].name)
                     vals = kids[0] if row.get("target") is None else row
         where = self.tname("3.6")
+        if name is not None and not re.search(r"\w", name):
+            name = None  # "-": no indicator printed
+        if optional and name is None:
+            return None  # a program/kegiatan indicator is optional
         out: dict[str, Any] = {"nama": x.pick((*path, "nama"), [self.cand(name, where)], "")}
         t_vc = vals.get("target") if vals else None
         r_vc = vals.get("realisasi") if vals else None
@@ -911,7 +940,9 @@ class _Reader:
                      rows6: list[BudgetRow], from38: bool) -> dict[str, Any]:
         x = self.x
         s: dict[str, Any] = {"nama": clean_name(row.name)}
-        s["indikator"] = self.prog_indicator((*path, "indikator"), row6, rows6, "output")
+        ind = self.prog_indicator((*path, "indikator"), row6, rows6, "output")
+        assert ind is not None
+        s["indikator"] = ind
         pagu_c: list[Cand] = []
         real_c: list[Cand] = []
         if from38:
@@ -969,8 +1000,7 @@ class _Reader:
                 if v is not None:
                     komp.append({"jenis": m.group(1).strip(), "pagu": v})
         if komp:
-            total = sum((s["pagu"] for p in programs for k in p["kegiatan"]
-                         for s in k["sub_kegiatan"]), Decimal(0))
+            total = sum((_program_total(p)[0] for p in programs), Decimal(0))
             ktotal = sum((k["pagu"] for k in komp), Decimal(0))
             if not programs or ktotal == total:
                 out["komposisi"] = komp
@@ -1034,10 +1064,29 @@ def _amount(text: str) -> Decimal | None:
 _Node = tuple[BudgetRow, list[Any]]
 
 
-def _tree(rows: list[BudgetRow]) -> list[_Node]:
-    """program > kegiatan > sub kegiatan from the level of each row (in order)."""
+def _node_total(node: dict[str, Any]) -> tuple[Decimal, Decimal]:
+    """(pagu, realisasi) of an extracted kegiatan: its own, else the sum of its sub kegiatan."""
+    if "pagu" in node:
+        return node["pagu"], node.get("realisasi_anggaran", Decimal(0))
+    subs = node.get("sub_kegiatan", [])
+    return (sum((s["pagu"] for s in subs), Decimal(0)),
+            sum((s["realisasi_anggaran"] for s in subs), Decimal(0)))
+
+
+def _program_total(p: dict[str, Any]) -> tuple[Decimal, Decimal]:
+    if "pagu" in p:
+        return p["pagu"], p.get("realisasi_anggaran", Decimal(0))
+    kids = [_node_total(k) for k in p.get("kegiatan", [])]
+    return sum((k[0] for k in kids), Decimal(0)), sum((k[1] for k in kids), Decimal(0))
+
+
+def _tree(rows: list[BudgetRow], rest: re.Pattern[str] | None = None) -> list[_Node]:
+    """program > kegiatan > sub kegiatan from the level of each row (in order); the remainder
+    rows of a total ("Lainnya (tidak dirinci)", ``rest``) are left out: the total says it."""
     progs: list[_Node] = []
     for r in rows:
+        if rest is not None and rest.search(clean_name(r.name)):
+            continue
         if r.level == "program":
             progs.append((r, []))
         elif r.level == "kegiatan":
