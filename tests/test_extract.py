@@ -10,7 +10,23 @@ cannot carry (left out by :func:`_carried`):
 * the order of the programs: the draft lists them per sasaran (Tabel 3.6 and 3.8), so they
   are compared in that order;
 * ``instansi.jenis_daerah`` is carried ("APBD Kabupaten X"), but only when there is a budget
-  section, so it is compared like the other fields.
+  section, so it is compared like the other fields;
+* notes BAB III does not print: ``renstra.dokumen`` and ``renstra.perubahan``, an indicator's
+  ``renstra_awal``, ``cara_ukur``, ``sumber_data``, ``nilai_maksimum`` and ``catatan``, the score
+  of an earlier year's grade (Tabel 3.2 prints the grade alone), a comparison value's
+  ``tingkat`` (the label says it in words), and the ``catatan`` of a sasaran, program, kegiatan
+  or sub kegiatan.
+
+The B.2 lists (faktor keberhasilan/kegagalan, permasalahan, solusi) are prose: each list is one
+clause list of a phrasebank sentence, so exact recovery is impossible in two ways, and only
+there the comparison is loosened (:func:`_b2_items`):
+
+* the drafter writes an item as a clause (first letter lower case, no final stop): items are
+  compared with the first letter case-insensitive and without a final stop;
+* two items without a comma are joined "a dan b", which no reader can tell from one item
+  holding "dan" (three or more are "a, b, dan c", items holding a comma "a; dan b": those are
+  split back exactly): the extractor keeps one item (with a ``periksa`` comment), so the
+  original's two items are compared as that one item.
 
 Seeds (../shared/seeds/lkip-*.txt): the extracted file validates; after each flagged value is
 settled (see :func:`_settle`: replaced by one of the candidates its comment names, or kept when
@@ -54,10 +70,49 @@ def _norm(v: Any) -> Any:
     return v
 
 
+_B2_LISTS = ("faktor_keberhasilan", "faktor_kegagalan", "permasalahan", "solusi")
+
+
+def _item(text: str) -> str:
+    t = " ".join(text.split()).rstrip(" .")
+    return t[:1].lower() + t[1:]
+
+
+def _b2_items(items: list[str]) -> list[str]:
+    """A B.2 list as the draft can carry it (see the module docstring)."""
+    out = [_item(i) for i in items]
+    if len(out) == 2 and not any(", " in i or re.search(r"[.;:]\s", i) for i in out):
+        return [f"{out[0]} dan {out[1]}"]
+    return out
+
+
+_NOT_PRINTED = ("renstra_awal", "cara_ukur", "sumber_data", "nilai_maksimum", "catatan")
+
+
 def _carried(fig: Any) -> dict[str, Any]:
     """The figures as a dict, without what a BAB III draft cannot carry."""
     d = _norm(fig.model_dump(mode="python"))
     d["instansi"].pop("kepala")
+    d["renstra"].pop("dokumen", None)
+    d["renstra"].pop("perubahan", None)
+    for s in d["sasaran"]:
+        s.pop("catatan", None)
+        for k in _B2_LISTS:
+            s[k] = _b2_items(s[k])
+        for ind in s["indikator"]:
+            for k in _NOT_PRINTED:
+                ind.pop(k, None)
+            for h in ind["riwayat"]:
+                h.pop("skor_target", None)
+                h.pop("skor_realisasi", None)
+            for pb in ind["daftar_pembanding"]:
+                pb.pop("tingkat", None)
+    for p in d["program"]:
+        p.pop("catatan", None)
+        for k in p["kegiatan"]:
+            k.pop("catatan", None)
+            for sk in k["sub_kegiatan"]:
+                sk.pop("catatan", None)
     order = [s["id"] for s in d["sasaran"]]
     d["program"].sort(key=lambda p: order.index(p["sasaran"]))  # the draft groups by sasaran
     end = d["renstra"]["akhir"]

@@ -387,6 +387,7 @@ class _Reader:
                 {"nama": "", "target": 1, "realisasi": 1}]})
             self.x.comments[("sasaran", 0, "indikator")] = NOT_FOUND
         self.analysis_lists(out)
+        self.b1_notes(out)
         for si, s in enumerate(out):
             for sref, fld, i in self._b2_unsure:
                 if sref is s:
@@ -505,8 +506,8 @@ class _Reader:
             for y in years:
                 if y >= tahun:
                     continue
-                tv, _ = _cell_value(r32.get(f"target:{y}"))
-                rv, _ = _cell_value(r32.get(f"realisasi:{y}"))
+                tv, ts = _cell_value(r32.get(f"target:{y}"))
+                rv, rs = _cell_value(r32.get(f"realisasi:{y}"))
                 if tv is None and rv is None:
                     continue
                 h: dict[str, Any] = {"tahun": y}
@@ -514,6 +515,10 @@ class _Reader:
                     h["target"] = tv
                 if rv is not None:
                     h["realisasi"] = rv
+                if isinstance(tv, str) and ts is not None:
+                    h["skor_target"] = ts
+                if isinstance(rv, str) and rs is not None:
+                    h["skor_realisasi"] = rs
                 hist.append(h)
             if hist:
                 ind["riwayat"] = hist
@@ -674,6 +679,45 @@ class _Reader:
             if not certain:
                 self._b2_unsure.append((current, fld, start))
         return True
+
+    def b1_notes(self, sasaran: list[dict[str, Any]]) -> None:
+        """Every comparison value and the cause of a change from the B.1 prose of a drafted
+        report: the phrasebank frames (``b1_pembanding_frames``, ``b1_sebab_frames``) read in
+        reverse in the paragraphs after "Indikator N: name". The numbers of Tabel 3.4 stay
+        first; the prose adds the values the table has no room for."""
+        from drafter.extract.frames import find_frames, unclause
+
+        conf = _conf()
+        pb_sits = list(conf.get("b1_pembanding_frames", []))
+        sebab_sits = list(conf.get("b1_sebab_frames", []))
+        inds = [i for s in sasaran for i in s["indikator"]]
+        current: dict[str, Any] | None = None
+        slot_res = {"sumber": r"(?: \(sumber: [^()]+\))?"}
+        for b in self.prose():
+            if not (b.section or "").startswith("B.1"):
+                continue
+            t = clean(b.text)
+            m = re.match(r"^\W*indikator\s*[\d.]{0,7}\s*:\s*(.+)$", t, re.I)
+            if m:
+                current = _best(m.group(1), [_Named(i["nama"], i) for i in inds], threshold=0.8)
+                current = current.obj if current is not None else None
+                continue
+            if current is None:
+                continue
+            for h in find_frames(t, sebab_sits, capture=("sebab",)):
+                if h.slots.get("sebab") and "penyebab_perubahan" not in current:
+                    current["penyebab_perubahan"] = unclause(h.slots["sebab"])
+            for h in find_frames(t, pb_sits, capture=("pembanding", "pembanding_nilai", "sumber"),
+                                 slot_res=slot_res):
+                pb = _prose_pembanding(h.slots)
+                if pb is None:
+                    continue
+                have = current.get("pembanding")
+                lst = have if isinstance(have, list) else [have] if have else []
+                if any(clean(x.get("label", "")).casefold() == pb["label"].casefold()
+                       for x in lst):
+                    continue
+                current["pembanding"] = [*lst, pb]
 
     @staticmethod
     def _sasaran_for(sasaran: list[dict[str, Any]], no: int, name: str) -> dict[str, Any] | None:
@@ -998,7 +1042,15 @@ class _Reader:
             if m:
                 v = _amount(m.group(2))
                 if v is not None:
-                    komp.append({"jenis": m.group(1).strip(), "pagu": v})
+                    item = {"jenis": m.group(1).strip(), "pagu": v}
+                    mr = _re("komposisi_realisasi").search(clean(b.text), m.end())
+                    r = _amount(mr.group(1)) if mr else None
+                    if r is not None:
+                        item["realisasi"] = r
+                    komp.append(item)
+        if komp and not all("realisasi" in k for k in komp):
+            for k in komp:  # a realisasi per jenis only when every jenis has one
+                k.pop("realisasi", None)
         if komp:
             total = sum((_program_total(p)[0] for p in programs), Decimal(0))
             ktotal = sum((k["pagu"] for k in komp), Decimal(0))
@@ -1009,6 +1061,27 @@ class _Reader:
                              f"jumlah pagu sub kegiatan = {dec_text(total)}; komposisi tidak "
                              "dimuat")
         return out
+
+    def anggaran_catatan(self) -> str | None:
+        """The paragraph(s) between Tabel 3.8 and the summary sentence after it."""
+        blocks = self.doc.blocks
+        t38 = [r.table for r in self.index.budget("3.8")]
+        if not t38:
+            return None
+        try:
+            k = next(i for i, b in enumerate(blocks) if b is t38[-1])
+        except StopIteration:
+            return None
+        notes: list[str] = []
+        for b in blocks[k + 1:]:
+            if b.kind == "table" or b.kind == "heading":
+                return None
+            t = clean(b.text)
+            if _re("anggaran_ringkas").search(t):
+                return " ".join(notes) or None
+            if t:
+                notes.append(t)
+        return None
 
     # ----------------------------------------------------------------- all
     def scale_note(self) -> None:
@@ -1050,7 +1123,49 @@ class _Reader:
         if progs:
             data["program"] = progs
         data["anggaran"] = self.anggaran(tahun, progs)
+        note = self.anggaran_catatan()
+        if note:
+            data["anggaran"]["catatan"] = note
         return x
+
+
+@dataclass
+class _Named:
+    name: str
+    obj: Any
+
+
+def _prose_pembanding(slots: dict[str, str]) -> dict[str, Any] | None:
+    """A comparison value as the drafter words it: label (with "tahun N"), value, source."""
+    from drafter.numbers import parse_number
+
+    label = clean(slots.get("pembanding", ""))
+    nilai_txt = clean(slots.get("pembanding_nilai", ""))
+    if not label or not nilai_txt:
+        return None
+    out: dict[str, Any] = {}
+    g = _GRADE_SCORE_RE.match(nilai_txt)
+    if g:
+        out["nilai"] = g.group(1)
+        out["skor"] = Decimal(g.group(2).replace(".", "").replace(",", "."))
+    elif nilai_txt.upper() in grade_codes():
+        out["nilai"] = nilai_txt.upper()
+    else:
+        n = parse_number(nilai_txt.split(" ")[0].rstrip("%"))
+        if n is None:
+            return None
+        out["nilai"] = n.value
+    tahun: int | None = None
+    m = _YEAR_TAIL_RE.match(label)
+    if m:
+        label, tahun = m.group(1), int(m.group(2))
+    out["label"] = label
+    src = re.match(r"^\s*\(sumber:\s*(.+)\)\s*$", slots.get("sumber", ""))
+    if src:
+        out["sumber"] = clean(src.group(1))
+    if tahun is not None:
+        out["tahun"] = tahun
+    return out
 
 
 def _amount(text: str) -> Decimal | None:
