@@ -343,3 +343,41 @@ def test_missing_value_is_flagged(tmp_path: Path) -> None:
     line = next(x for x in out.splitlines() if x.strip().startswith("efisiensi:"))
     assert line.endswith(f"  # {NOT_FOUND}")
     assert flagged >= 1
+
+
+def test_b2_prose_and_b3_programs_read_back(tmp_path: Path) -> None:
+    """B.2 lists in every join form (items holding a comma, three or more items, an item of
+    several sentences after a lead sentence) and two programs of one sasaran whose names hold
+    "dan" and a comma come back as they were; an item that may be two ("a dan b") is one item
+    with a ``periksa`` comment."""
+    src = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
+    s0, s1 = src["sasaran"][0], src["sasaran"][1]
+    s0["faktor_keberhasilan"] = ["Petugas loket bertambah, termasuk dua orang dari desa.",
+                                 "Aplikasi antrean dipakai warga."]
+    s0["permasalahan"] = ["Jaringan internet sering putus.", "Ruang tunggu sempit.",
+                          "Formulir cetak sering habis."]
+    s0["solusi"] = ["Menambah loket. Petugas cadangan disiapkan.", "Menata ruang tunggu."]
+    s1["faktor_keberhasilan"] = ["Patroli malam rutin dan terjadwal."]
+    progs = [p for p in src["program"] if p["sasaran"] == s0["id"]]
+    extra = yaml.safe_load(yaml.safe_dump(progs[0]))
+    extra["nama"] = "Program Pelayanan Umum, Kependudukan dan Pencatatan"
+    progs[0]["nama"] = "Program Pelayanan Umum"
+    src["program"].append(extra)
+    src["anggaran"].pop("komposisi", None)  # the totals change with the added program
+    fig = tmp_path / "fig.yaml"
+    fig.write_text(yaml.safe_dump(src, allow_unicode=True), encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft_file(fig, draft)
+    text, _ = extract_text(draft)
+    data = yaml.safe_load(text)
+    got0, got1 = data["sasaran"][0], data["sasaran"][1]
+    assert got0["faktor_keberhasilan"] == s0["faktor_keberhasilan"]
+    assert got0["permasalahan"] == s0["permasalahan"]
+    assert got0["solusi"] == ["Menambah loket.", "Petugas cadangan disiapkan.",
+                              "Menata ruang tunggu."]  # sentences: the items cannot be told
+    assert got1["faktor_keberhasilan"] == s1["faktor_keberhasilan"]
+    line = next(x for x in text.splitlines() if "Patroli malam rutin" in x)
+    assert "  # periksa: " in line
+    by_name = {p["nama"]: p["sasaran"] for p in data["program"]}
+    assert by_name["Program Pelayanan Umum"] == s0["id"]
+    assert by_name["Program Pelayanan Umum, Kependudukan dan Pencatatan"] == s0["id"]
