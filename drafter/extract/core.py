@@ -5,7 +5,10 @@ Everything comes from the checker's own understanding of the report: the documen
 (:mod:`drafter.document`), the report analysis (:mod:`drafter.check.analyzer`: year, instansi,
 region, scale) and the table index (:mod:`drafter.check.tables`: the role of each table from
 its caption or header, and its parsed indicator and budget rows). Prose cues (lists of B.2, the
-signature block, the Renstra period...) are regular expressions in ``rules/extract.yaml``.
+signature block, the Renstra period...) are regular expressions in ``rules/extract.yaml``; the
+prose a drafted report writes (B.2 lists, the programs of each sasaran in B.3, comparison values
+and causes in B.1) is read by the phrasebank frames in reverse (:mod:`drafter.extract.frames`),
+never by the wording of B.1 for numbers (those come from the tables).
 
 Each value is gathered with all the places that state it (:class:`Cand`). :class:`Extraction`
 keeps the first one and records a comment on the value's path when none was found
