@@ -1509,3 +1509,79 @@ class PerjanjianKinerjaDate(Rule):
                     f"ditandatangani akhir tahun {pk_year - 1} atau awal tahun {pk_year}",
                     expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
                 )
+
+
+# the signatory line under a report's signature date ("Kepala Dinas ...", "Camat ...", "Plt.
+# Inspektur ...", "a.n. Bupati ...")
+_SIGNER_RE = re.compile(
+    r"^[\s*_]*(?:a\.?\s?n\.?\s+)?(?:(?:Plt|Plh|Pj|Pjs)\.?\s+)?(?:kepala|camat|inspektur|direktur|"
+    r"sekretaris|lurah|kabag|kepala\s+bagian|bupati|wali\s*kota|gubernur|menteri|sekda|"
+    r"sekretaris\s+daerah|ketua|plt\b|plh\b|pj\b)\b", re.IGNORECASE)
+_LAMPIRAN_RE = re.compile(r"^[\s#*_]*lampiran\b", re.IGNORECASE)
+_BODY_CHAPTER_RE = re.compile(r"^[\s#*_]*(?:BAB\s+[IVX]+\b|kata\s+pengantar\b|penutup\b)",
+                              re.IGNORECASE)
+
+
+@register
+class ReportSigningDate(Rule):
+    """The report itself signed within the year it reports on: an LKIP for 2021 closed with
+    "Bantul, 31 Januari 2021" (the Kata Pengantar says 31 Januari 2022).
+
+    A performance report accounts for a whole year, so it is signed after that year ends,
+    usually between January and March of the next year. A signature date in the report year
+    (before December) or earlier was left from last year's file. Only the signature blocks of
+    the report itself are read: a "<place>, <day> <month> <year>" line followed by the
+    signatory's jabatan, in the Kata Pengantar or in the closing chapter; Perjanjian Kinerja
+    pages, decrees and the lampiran are left to their own rules.
+    """
+
+    code = "YR114"
+    name = "report-signing-date"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        from drafter.check.rules.structure import daftar_blocks
+
+        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        blocks = ctx.document.blocks
+        closing = _closing_blocks(ctx)
+        toc = daftar_blocks(ctx)
+        in_body = True  # before a LAMPIRAN heading or a PK page
+        for i, b in enumerate(blocks):
+            if b.kind == "table" or i in toc:
+                continue
+            text = b.text.strip()
+            if len(text) <= 90 and (_LAMPIRAN_RE.match(text) or _PK_TITLE_RE.match(text)):
+                in_body = False
+            elif len(text) <= 90 and _BODY_CHAPTER_RE.match(text):
+                in_body = True
+            if not in_body or len(text) > 70:
+                continue
+            dm = _DATE_LINE_RE.match(text)
+            if dm is None or dm.group("d") is None:
+                continue
+            month = months.get(dm.group("m").lower())
+            if month is None:
+                continue
+            if b.chapter and i not in closing:
+                continue  # a date inside the chapters: not the report's own signature
+            near = [nb for nb in blocks[i + 1:i + 4] if nb.kind != "table"]
+            if not any(_SIGNER_RE.match(nb.text) for nb in near):
+                continue
+            around = " ".join(nb.text for nb in blocks[max(0, i - 4):i + 4] if nb.kind != "table")
+            if _PK_BODY_RE.search(around) or re.search(r"\bditetapkan\s+di\b", around, re.IGNORECASE):
+                continue
+            dy = int(dm.group("y"))
+            if dy > year or (dy == year and month == 12):
+                continue
+            yield self.issue(
+                b, dm.start("d"), dm.end("y"),
+                f"Laporan Kinerja tahun {year} bertanggal {dm.group('d')} {dm.group('m')} {dy}, "
+                f"sebelum tahun {year} berakhir; laporan kinerja tahun {year} ditandatangani "
+                f"sesudah tahun itu selesai (awal tahun {year + 1})",
+                expected=f"tanggal pada tahun {year + 1}",
+            )
