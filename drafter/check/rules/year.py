@@ -1261,7 +1261,10 @@ class CaptionColumnYear(Rule):
     The title and the columns describe the same figures; a title left from last year's report
     makes the reader doubt which year the table covers. Only titles with one year ("Tahun
     2022") are checked, and only when the column headers name the report year and not the
-    title's year (comparison tables name both).
+    title's year (comparison tables name both). A measurement table without years in its
+    columns ("Tabel 9. Capaian Kinerja Tahun 2023" above Target | Realisasi | Capaian in a 2024
+    report) is reported when a comparison table gives its realisasi as the report year's
+    values (and none as the title year's).
     """
 
     code = "YR112"
@@ -1325,6 +1328,34 @@ class CaptionColumnYear(Rule):
             )
         return None
 
+    @staticmethod
+    def _holds_year(ctx: CheckContext, table: Any, year: int, cy: int) -> bool:
+        """The measurement table ``table`` (no year in its columns) holds the report year's
+        realisasi: for at least two indicators a comparison table gives its realisasi as the
+        value of ``year`` and another value for ``cy``, and for none as the value of ``cy``."""
+        if ctx.tables.role_of(table) != "3.1":
+            return False
+        agree = 0
+        for g in _indicator_groups(ctx):
+            own = [r for r in g if r.table is table and r.get("realisasi") is not None]
+            if len(own) != 1:
+                continue
+            v = own[0].get("realisasi").value  # type: ignore[union-attr]
+            if v is None:
+                continue
+            for r in g:
+                if r.table is table:
+                    continue
+                a, b = r.get(f"realisasi:{year}"), r.get(f"realisasi:{cy}")
+                if a is None or b is None or a.value is None or b.value is None:
+                    continue
+                if b.value == v:
+                    return False
+                if a.value == v:
+                    agree += 1
+                    break
+        return agree >= 2
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         blocks = ctx.document.blocks
@@ -1373,6 +1404,10 @@ class CaptionColumnYear(Rule):
             cap, found = hit
             cy = int(found[0].group(1) or found[0].group(2))
             cols = _header_years(t)
+            by_values = False
+            if not cols and year is not None and year - 3 <= cy < year \
+                    and self._holds_year(ctx, t, year, cy):
+                cols, by_values = {year}, True  # no year in the columns; values of the report year
             if not cols or cy in cols:
                 continue
             if year is not None:
@@ -1384,10 +1419,11 @@ class CaptionColumnYear(Rule):
             else:
                 continue
             s, e = found[0].span(1) if found[0].group(1) else found[0].span(2)
+            what = (f"realisasi di tabel ini sama dengan realisasi tahun {want} pada tabel "
+                    f"perbandingan" if by_values else f"kolom tabelnya memuat data tahun {want}")
             yield self.issue(
                 cap, s, e,
-                f"judul tabel menyebut tahun {cy}, padahal kolom tabelnya memuat data tahun "
-                f"{want}; seharusnya tahun {want}",
+                f"judul tabel menyebut tahun {cy}, padahal {what}; seharusnya tahun {want}",
                 expected=str(want),
             )
 
@@ -1585,3 +1621,86 @@ class ReportSigningDate(Rule):
                 f"sesudah tahun itu selesai (awal tahun {year + 1})",
                 expected=f"tanggal pada tahun {year + 1}",
             )
+
+
+_LABEL_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@register
+class RepeatedColumnYear(Rule):
+    """A column year repeated in a series of years: "Realisasi 2020 | Realisasi 2021 |
+    Realisasi 2021" above the realisations of 2020, 2021 and 2022 in a 2022 report.
+
+    A comparison table gives one column per year; the same year twice in a series that
+    otherwise steps one year at a time is a header left from last year's table, and the
+    reader cannot tell which column is the report year. Only columns with the same label
+    apart from the year are compared, and only when exactly one year is doubled and the
+    series has at least three columns; the year that belongs there (the missing step) is
+    given.
+    """
+
+    code = "YR115"
+    name = "repeated-column-year"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for info in ctx.tables.info.values():
+            groups: dict[str, list[tuple[int, int]]] = {}
+            for col, label in sorted(info.labels.items()):
+                found = _LABEL_YEAR_RE.findall(label)
+                if len(found) != 1 or _RANGE_RE.search(label):
+                    continue
+                # the word next to the year names the series ("Realisasi 2021", "Tahun 2021")
+                ym = _LABEL_YEAR_RE.search(label)
+                before = re.findall(r"[A-Za-z]+", label[:ym.start()]) if ym else []
+                after = re.findall(r"[A-Za-z]+", label[ym.end():]) if ym else []
+                base = (before[-1] if before else after[0] if after else "").lower()
+                groups.setdefault(base, []).append((col, int(found[0])))
+            for series in groups.values():
+                hit = self._doubled(series)
+                if hit is None:
+                    continue
+                col, y, want = hit
+                cell = self._cell(info, col, y)
+                if cell is None:
+                    continue
+                unit, s, e = cell
+                yield self.issue(
+                    unit, s, e,
+                    f"tahun {y} dipakai dua kali pada judul kolom tabel perbandingan "
+                    f"({', '.join(str(v) for _c, v in series)}); kolom ini seharusnya tahun {want}",
+                    expected=str(want),
+                )
+
+    @staticmethod
+    def _doubled(series: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+        """(column, year, wanted year) of the one doubled year of a one-step series."""
+        years = [y for _c, y in series]
+        if len(years) < 3 or len(set(years)) != len(years) - 1:
+            return None
+        step = 1 if years[-1] >= years[0] else -1
+        for k in range(1, len(years)):
+            if years[k] != years[k - 1]:
+                continue
+            # the doubled year breaks the series at k (or at k-1 when k-1 is the odd one out)
+            for bad in (k, k - 1):
+                fixed = list(years)
+                fixed[bad] = (fixed[bad - 1] + step) if bad > 0 else fixed[1] - step
+                if all(fixed[j] - fixed[j - 1] == step for j in range(1, len(fixed))):
+                    return series[bad][0], years[bad], fixed[bad]
+            return None
+        return None
+
+    @staticmethod
+    def _cell(info: Any, col: int, y: int) -> tuple[TextUnit, int, int] | None:
+        rows = info.block.rows
+        for ri in reversed(info.header_rows):
+            if ri >= len(rows):
+                continue
+            cells = rows[ri].cells
+            if col < len(cells):
+                m = _LABEL_YEAR_RE.search(cells[col].text)
+                if m and int(m.group(1)) == y:
+                    return cells[col], m.start(1), m.end(1)
+        return None
