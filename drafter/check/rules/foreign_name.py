@@ -1294,7 +1294,7 @@ class OtherRegionRegulation(Rule):
         gaz = gazetteer()
         for unit, _block in joined_units(ctx):
             text = unit.text
-            if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub)|kep(?:bup|wal|gub)",
+            if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|\bSK\b",
                              text):
                 continue
             hits: list[tuple[int, int, Region, str]] = []

@@ -1428,7 +1428,8 @@ class CaptionColumnYear(Rule):
             )
 
 
-_PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<rest>[^\n]{0,60})$",
+_PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?(?:lampiran(?:\s+[IVX\d]{1,4})?\s*[.:\-]?\s*)?"
+                          r"perjanjian\s+kinerja\b(?P<rest>[^\n]{0,60})$",
                           re.IGNORECASE)
 _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
                            r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
@@ -1552,7 +1553,8 @@ class PerjanjianKinerjaDate(Rule):
 _SIGNER_RE = re.compile(
     r"^[\s*_]*(?:a\.?\s?n\.?\s+)?(?:(?:Plt|Plh|Pj|Pjs)\.?\s+)?(?:kepala|camat|inspektur|direktur|"
     r"sekretaris|lurah|kabag|kepala\s+bagian|bupati|wali\s*kota|gubernur|menteri|sekda|"
-    r"sekretaris\s+daerah|ketua|plt\b|plh\b|pj\b)\b", re.IGNORECASE)
+    r"sekretaris\s+daerah|ketua|deputi|rektor|dirjen|sekjen|irjen|inspektur\s+jenderal|"
+    r"direktur\s+jenderal|sekretaris\s+jenderal|plt\b|plh\b|pj\b)\b", re.IGNORECASE)
 _LAMPIRAN_RE = re.compile(r"^[\s#*_]*lampiran\b", re.IGNORECASE)
 _BODY_CHAPTER_RE = re.compile(r"^[\s#*_]*(?:BAB\s+[IVX]+\b|kata\s+pengantar\b|penutup\b)",
                               re.IGNORECASE)
@@ -1598,7 +1600,7 @@ class ReportSigningDate(Rule):
             if not in_body or len(text) > 70:
                 continue
             dm = _DATE_LINE_RE.match(text)
-            if dm is None or dm.group("d") is None:
+            if dm is None:
                 continue
             month = months.get(dm.group("m").lower())
             if month is None:
@@ -1614,9 +1616,11 @@ class ReportSigningDate(Rule):
             dy = int(dm.group("y"))
             if dy > year or (dy == year and month == 12):
                 continue
+            start = dm.start("d") if dm.group("d") else dm.start("m")
+            lead = max(0, b.text.find(text))
             yield self.issue(
-                b, dm.start("d"), dm.end("y"),
-                f"Laporan Kinerja tahun {year} bertanggal {dm.group('d')} {dm.group('m')} {dy}, "
+                b, lead + start, lead + dm.end("y"),
+                f"Laporan Kinerja tahun {year} bertanggal {text[start:dm.end('y')]}, "
                 f"sebelum tahun {year} berakhir; laporan kinerja tahun {year} ditandatangani "
                 f"sesudah tahun itu selesai (awal tahun {year + 1})",
                 expected=f"tanggal pada tahun {year + 1}",
@@ -1663,7 +1667,9 @@ class RepeatedColumnYear(Rule):
                     continue
                 col, y, want = hit
                 cell = self._cell(info, col, y)
-                if cell is None:
+                # both columns must print the year in their own header cell (a merged header
+                # spread over two sub-columns is one year, not two)
+                if cell is None or any(self._cell(info, c, y) is None for c, v in series if v == y):
                     continue
                 unit, s, e = cell
                 yield self.issue(
