@@ -1590,42 +1590,69 @@ class ReportSigningDate(Rule):
         toc = daftar_blocks(ctx)
         in_body = True  # before a LAMPIRAN heading or a PK page
         for i, b in enumerate(blocks):
-            if b.kind == "table" or i in toc:
+            if i in toc:
                 continue
             text = b.text.strip()
-            if len(text) <= 90 and (_LAMPIRAN_RE.match(text) or _PK_TITLE_RE.match(text)):
-                in_body = False
-            elif len(text) <= 90 and _BODY_CHAPTER_RE.match(text):
-                in_body = True
-            if not in_body or len(text) > 70:
+            if b.kind != "table":
+                if len(text) <= 90 and (_LAMPIRAN_RE.match(text) or _PK_TITLE_RE.match(text)):
+                    in_body = False
+                elif len(text) <= 90 and _BODY_CHAPTER_RE.match(text):
+                    in_body = True
+            if not in_body or (b.chapter and i not in closing):
+                continue  # a date inside the chapters is not the report's own signature
+            if b.kind == "table":
+                cells = list(b.cells())
+                if _PK_BODY_RE.search(" ".join(c.text for c in cells)):
+                    continue  # a PK signature table (YR113)
+                found = [(c, self._signed(c.text, [], months)) for c in cells]
+            else:
+                near = [nb.text for nb in blocks[i + 1:i + 4] if nb.kind != "table"]
+                around = " ".join(nb.text for nb in blocks[max(0, i - 4):i + 4] if nb.kind != "table")
+                if _PK_BODY_RE.search(around) or re.search(r"\bditetapkan\s+di\b", around, re.IGNORECASE):
+                    continue
+                found = [(b, self._signed(b.text, near, months))]
+            for unit, hit in found:
+                if hit is None:
+                    continue
+                s0, e0, dy, month = hit
+                if dy > year or (dy == year and month == 12):
+                    continue
+                yield self.issue(
+                    unit, s0, e0,
+                    f"Laporan Kinerja tahun {year} bertanggal {unit.text[s0:e0]}, "
+                    f"sebelum tahun {year} berakhir; laporan kinerja tahun {year} ditandatangani "
+                    f"sesudah tahun itu selesai (awal tahun {year + 1})",
+                    expected=f"tanggal pada tahun {year + 1}",
+                )
+
+    @staticmethod
+    def _signed(text: str, near: list[str], months: dict[str, int]) -> tuple[int, int, int, int] | None:
+        """(start, end, year, month) of a signature date in ``text``: a date line followed by
+        the signatory's jabatan on the next line(s) of the same text or in ``near``."""
+        if len(text) > 400:
+            return None
+        for lm in re.finditer(r"[^\n]+", text):
+            line = lm.group()
+            dm = _DATE_HEAD_RE.match(line)
+            if dm is None or months.get(dm.group("m").lower()) is None:
                 continue
-            dm = _DATE_LINE_RE.match(text)
-            if dm is None:
-                continue
-            month = months.get(dm.group("m").lower())
-            if month is None:
-                continue
-            if b.chapter and i not in closing:
-                continue  # a date inside the chapters: not the report's own signature
-            near = [nb for nb in blocks[i + 1:i + 4] if nb.kind != "table"]
-            if not any(_SIGNER_RE.match(nb.text) for nb in near):
-                continue
-            around = " ".join(nb.text for nb in blocks[max(0, i - 4):i + 4] if nb.kind != "table")
-            if _PK_BODY_RE.search(around) or re.search(r"\bditetapkan\s+di\b", around, re.IGNORECASE):
-                continue
-            dy = int(dm.group("y"))
-            if dy > year or (dy == year and month == 12):
+            rest = line[dm.end():].strip()
+            if rest and len(text) > 200:
+                continue  # a long line starting with a date is prose, not a signature block
+            following = [rest] if rest else []
+            following += [t for t in text[lm.end():].split("\n") if t.strip()][:3] + near
+            if not any(_SIGNER_RE.match(t) for t in following[:3]):
                 continue
             start = dm.start("d") if dm.group("d") else dm.start("m")
-            lead = max(0, b.text.find(text))
-            yield self.issue(
-                b, lead + start, lead + dm.end("y"),
-                f"Laporan Kinerja tahun {year} bertanggal {text[start:dm.end('y')]}, "
-                f"sebelum tahun {year} berakhir; laporan kinerja tahun {year} ditandatangani "
-                f"sesudah tahun itu selesai (awal tahun {year + 1})",
-                expected=f"tanggal pada tahun {year + 1}",
-            )
+            return (lm.start() + start, lm.start() + dm.end("y"), int(dm.group("y")),
+                    months[dm.group("m").lower()])
+        return None
 
+
+# a signature date at the start of a line; the jabatan may follow on the same line (a joined
+# Markdown paragraph or table cell)
+_DATE_HEAD_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
+                           r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_,]*")
 
 _LABEL_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
