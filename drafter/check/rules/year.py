@@ -1556,6 +1556,10 @@ _SIGNER_RE = re.compile(
     r"sekretaris\s+daerah|ketua|deputi|rektor|dirjen|sekjen|irjen|inspektur\s+jenderal|"
     r"direktur\s+jenderal|sekretaris\s+jenderal|plt\b|plh\b|pj\b)\b", re.IGNORECASE)
 _LAMPIRAN_RE = re.compile(r"^[\s#*_]*lampiran\b", re.IGNORECASE)
+# the title of a document attached to the report (its own signature and date)
+_ATTACHED_DOC_RE = re.compile(r"^[\s#*_]*(?:[\w.]+\s+){0,3}(?:perjanjian\s+kinerja|rencana\s+aksi|"
+                              r"rencana\s+kinerja\s+tahunan|surat\s+keputusan|keputusan|pernyataan|"
+                              r"indikator\s+kinerja\s+utama)\b", re.IGNORECASE)
 _BODY_CHAPTER_RE = re.compile(r"^[\s#*_]*(?:BAB\s+[IVX]+\b|kata\s+pengantar\b|penutup\b)",
                               re.IGNORECASE)
 
@@ -1594,7 +1598,8 @@ class ReportSigningDate(Rule):
                 continue
             text = b.text.strip()
             if b.kind != "table":
-                if len(text) <= 90 and (_LAMPIRAN_RE.match(text) or _PK_TITLE_RE.match(text)):
+                if len(text) <= 90 and (_LAMPIRAN_RE.match(text) or _PK_TITLE_RE.match(text) or (
+                        _ATTACHED_DOC_RE.match(text) and (b.kind == "heading" or text.isupper()))):
                     in_body = False
                 elif len(text) <= 90 and _BODY_CHAPTER_RE.match(text):
                     in_body = True
