@@ -1342,3 +1342,62 @@ class OtherRegionRegulation(Rule):
                     f"lain: rujuk peraturan {own.full}",
                     expected=f"peraturan {own.full}",
                 )
+
+
+_HEAD_GENERAL_RE = re.compile(str(_FN_DATA.get("head_kind_general") or "(?!)"), re.IGNORECASE)
+# a head title with no region name after it ("kepada Bupati melalui", "Peraturan Bupati Nomor")
+_BARE_HEAD_RE = re.compile(r"(?<![\w./-])(?P<t>Bupati|BUPATI|Wali\s?[Kk]ota|WALI\s?KOTA|Perbup|Perwal[i]?)"
+                           r"(?![\w/-])(?!\s+(?!Nomor\b|NOMOR\b|No\.|Tahun\b|TAHUN\b)[A-Z])")
+
+
+@register
+class HeadKind(Rule):
+    """The head of the report's own kabupaten/kota named with the other kind's title: "camat
+    bertanggung jawab kepada Bupati" or "Peraturan Bupati Nomor 12 Tahun 2021" in the report
+    of a kecamatan of a kota (whose head is the Wali Kota), "ditetapkan dengan Peraturan Wali
+    Kota" in a Kabupaten report.
+
+    A kabupaten is led by a Bupati (Peraturan Bupati, Perbup), a kota by a Wali Kota (Peraturan
+    Wali Kota, Perwal); the other title with no region name after it is a sentence copied from a
+    report of the other kind of region. Named heads ("Bupati Kotawaringin Timur") are checked by
+    FN107/FN110/FN113; enumerations of both kinds ("Bupati/Wali Kota", "para bupati") are not
+    reported.
+    """
+
+    code = "FN114"
+    name = "head-kind"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        regency = info.regency
+        if info.national or regency is None or regency.kind not in (KABUPATEN, KOTA):
+            return
+        kota = regency.kind == KOTA
+        for unit, _block, _live in ctx.text.scan([_BARE_HEAD_RE]):
+            text = unit.text
+            for m in _BARE_HEAD_RE.finditer(text):
+                t = m.group("t")
+                is_bupati = t.lower().startswith(("bupati", "perbup"))
+                if is_bupati != kota:
+                    continue  # the right title for this region
+                around = text[max(0, m.start() - 40):m.end() + 40]
+                if _HEAD_GENERAL_RE.search(around):
+                    continue
+                sent = sentence(text, m.start(), m.end())
+                if _legit(sent) or _OTHER_CTX_RE.search(sent) or _BENCHMARK_RE.search(sent):
+                    continue
+                if t.lower().startswith("per"):
+                    right = "Perwal" if kota else "Perbup"
+                else:
+                    right = "Wali Kota" if kota else "Bupati"
+                    if t.isupper():
+                        right = right.upper()
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"\"{t}\" tidak sesuai: {regency.full} dipimpin oleh "
+                    f"{'Wali Kota' if kota else 'Bupati'}; kemungkinan salinan dari laporan "
+                    f"{'kabupaten' if kota else 'kota'} lain, seharusnya {right}",
+                    expected=right,
+                )
