@@ -48,6 +48,9 @@ _RULE_RE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _GRID_BORDER_RE = re.compile(r"^[ ]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
+# a signature date line ("Palangka Raya, 3 Januari 2022") is never the title of a caption
+_SIGN_DATE_RE = re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:\d{1,2}\s+)?"
+                           r"[A-Za-z]{3,10}\s+(?:19|20)\d\d\s*$")
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -524,7 +527,8 @@ class _Parser:
             k = j
             while k < len(self.lines) and not self.lines[k].strip():
                 k += 1
-            if k < len(self.lines) and self._title_like(k) and k - j <= 2:
+            if k < len(self.lines) and self._title_like(k) and k - j <= 2 and \
+                    not _SIGN_DATE_RE.match(self.lines[k]):
                 j, taken = self._take_titles(k, spans)
         blk = self._block("caption", spans)
         self._emit(blk, i + 1)

@@ -125,7 +125,26 @@ def _all_sasaran(before: str, n_sas: int | None) -> bool:
         n = count_value(m.group("n"))
         if n is not None and n >= 2 and (n_sas is None or n == n_sas):
             return True
+    # "kedua sasaran tersebut", "ketiga sasaran strategis": all two/three of them
+    for m in _ALL_N_SASARAN_RE.finditer(before):
+        n = _COLLECTIVE[m.group("n").lower()]
+        if n_sas is None or n == n_sas:
+            return True
     return False
+
+
+_COLLECTIVE = {"kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6}
+_ALL_N_SASARAN_RE = re.compile(r"\b(?P<n>kedua|ketiga|keempat|kelima|keenam)\s+sasaran\b",
+                               re.IGNORECASE)
+
+
+def _names_table(sent: str, number: str | None) -> bool:
+    """The sentence points at the table the count is checked against ("sebagaimana tercantum
+    pada Tabel 3.2"): the indicators it counts are that table's."""
+    number = re.sub(r"^\W*(?:tabel|table)\s+", "", number or "", flags=re.IGNORECASE).strip(" .")
+    if not number:
+        return False
+    return bool(re.search(r"\btabel\s+" + re.escape(number) + r"(?![.\d]\d)", sent, re.IGNORECASE))
 
 
 def _part_of_stated_total(sent: str, m: re.Match[str]) -> bool:
@@ -154,6 +173,8 @@ class IndicatorCount(_CNRule):
         sas = [normalize(r.sasaran) for r in rows if r.sasaran]
         n_sas = len(set(sas)) if len(sas) == len(rows) else None
         src = ctx.tables.name(rows[0].role)
+        tinfo = ctx.tables.info.get(rows[0].table.index)
+        number = tinfo.number if tinfo is not None else None
         ctxt = pattern("count_context")
         for b in prose_blocks(ctx):
             if not _summary_chapter(b):
@@ -162,7 +183,8 @@ class IndicatorCount(_CNRule):
             for s, e in sentences(text):
                 sent = text[s:e]
                 if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
-                        not _OWN_PK_RE.search(sent) or _OTHER_PLAN_RE.search(sent))):
+                        not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
+                        or _OTHER_PLAN_RE.search(sent))):
                     continue  # (the IKU of a Renstra is another set, unless the PK is named)
                 if pattern("status_count_above").search(sent):
                     continue

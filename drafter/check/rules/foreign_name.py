@@ -1193,21 +1193,25 @@ class OtherRegencyAsOwn(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         info = ctx.info
-        regency = info.regency
+        # the own region: the kabupaten/kota, or the province of a provincial office
+        # ("Dinas Lingkungan Hidup Provinsi Sulawesi Barat")
+        regency = info.regency or info.province
         if info.national or regency is None:
             return
+        level = regency.level
+        kinds = ("kabupaten", "kab.", "kota") if level == 1 else ("provinsi", "prov.", "propinsi")
         gaz = gazetteer()
         heads: list[str] | None = None
         short: set[int] | None = None
         for unit, block in joined_units(ctx):
-            if block.kind == "table" or ("abupaten" not in unit.text and "ota " not in unit.text
-                                         and "KOTA" not in unit.text and "Kab." not in unit.text):
+            if block.kind == "table" or not re.search(
+                    r"abupaten|ota |KOTA|Kab\.|rovinsi|ROVINSI|ropinsi|Prov\.", unit.text):
                 continue
-            for m, _level, kind in _mentions(unit.text, {1}):
-                if _kind_word(m).lower() not in ("kabupaten", "kab.", "kota"):
+            for m, _level, kind in _mentions(unit.text, {level}):
+                if _kind_word(m).lower() not in kinds:
                     continue
-                region, n = resolve_mention(gaz, 1, kind, m.group("rest"))
-                if region is None or region.code == regency.code or region.level != 1:
+                region, n = resolve_mention(gaz, level, kind, m.group("rest"))
+                if region is None or region.code == regency.code or region.level != level:
                     continue
                 before = unit.text[max(0, m.start() - 70):m.start()]
                 people = _OWN_PEOPLE_RE.search(before)
@@ -1235,8 +1239,8 @@ class OtherRegencyAsOwn(Rule):
                         or _REGULATION_RE.search(before[-40:]):
                     continue
                 others = set()
-                for m2, _l, k2 in _mentions(sent, {1}):
-                    r2, _n2 = resolve_mention(gaz, 1, k2, m2.group("rest"))
+                for m2, _l, k2 in _mentions(sent, {level}):
+                    r2, _n2 = resolve_mention(gaz, level, k2, m2.group("rest"))
                     if r2 is not None and r2.code != regency.code:
                         others.add(r2.code)
                 if len(others) > 1:
@@ -1248,5 +1252,152 @@ class OtherRegencyAsOwn(Rule):
                     f"\"{unit.text[m.start():end]}\" disebut sebagai {what} sendiri dalam laporan "
                     f"{regency.full}; kemungkinan salinan dari laporan daerah lain, seharusnya "
                     f"{right}",
+                    expected=right,
+                )
+
+
+_ISSUER_BEFORE_RE = re.compile(r"(?:^|\W)(?i:" + str(_FN_DATA.get("regulation_issuer_before") or "(?!)")
+                               + r")\s+$")
+_ABBREV = {str(k).lower(): str(v) for k, v in (_FN_DATA.get("regulation_abbrev") or {}).items()}
+_ABBREV_RE = re.compile(r"(?<![\w.])(?P<kind>(?i:" + "|".join(sorted(_ABBREV, key=len, reverse=True) or ["(?!)"])
+                        + r"))\.?[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4})")
+_BENCHMARK_RE = re.compile(r"\b(?:" + str(_FN_DATA.get("regulation_benchmark") or "(?!)") + r")\b",
+                           re.IGNORECASE)
+_ISSUER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "kabupaten", "kab.",
+                           "kota", "provinsi", "prov.", "propinsi"})
+
+
+@register
+class OtherRegionRegulation(Rule):
+    """A regulation of another region cited as the office's own: "Uraian tugas camat diatur
+    dalam Peraturan Bupati Kotawaringin Timur" in the report of a kecamatan of Kota Palangka
+    Raya, "Perwal Kendari Nomor 12 Tahun 2021" in a Kabupaten Konawe report, "Peraturan
+    Gubernur Sulawesi Tengah" in a report of a Sulawesi Barat office.
+
+    An office is organised and steered by the regulations of its own kabupaten/kota or
+    province (its Bupati or Wali Kota, its Gubernur, its Perda); a Peraturan/Keputusan of
+    another region is a passage copied from that region's report. Regulations of the own
+    province are fine for a kabupaten/kota office. Cooperation, comparisons, studi tiru and
+    sentences that name several regions are not reported.
+    """
+
+    code = "FN113"
+    name = "other-region-regulation"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        regency, province = info.regency, info.province
+        if info.national or province is None:
+            return
+        gaz = gazetteer()
+        for unit, _block in joined_units(ctx):
+            text = unit.text
+            if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|\bSK\b",
+                             text):
+                continue
+            hits: list[tuple[int, int, Region, str]] = []
+            for m, level, kind in _mentions(text, {0, 1}):
+                kw = _kind_word(m).lower()
+                if kw not in _ISSUER_WORDS or not _ISSUER_BEFORE_RE.search(text[max(0, m.start() - 50):m.start()]):
+                    continue
+                region, n = resolve_mention(gaz, level, kind, m.group("rest"))
+                if region is not None:
+                    hits.append((m.start(), m.start("rest") + n, region, kw))
+            for m in _ABBREV_RE.finditer(text):
+                k = _ABBREV[m.group("kind").lower()]
+                level = 0 if k == "Provinsi" else 1
+                region, n = resolve_mention(gaz, level, None if level == 0 else k, m.group("rest"))
+                if region is not None:
+                    hits.append((m.start(), m.start("rest") + n, region, m.group("kind").lower()))
+            for start, end, region, _kw in hits:
+                prov_code = region.code.split(".")[0]
+                if region.level == 0:
+                    if region.code == province.code:
+                        continue
+                elif regency is not None:
+                    if region.code == regency.code or (regency.kind == region.kind
+                                                       and regency.name == region.name):
+                        continue
+                elif prov_code == province.code:
+                    continue  # a provincial office citing a regulation of one of its kabupaten
+                sent = sentence(text, start, end)
+                if _legit(sent) or _OTHER_CTX_RE.search(sent) or _BENCHMARK_RE.search(sent) \
+                        or _compared(text, start) \
+                        or re.search(r"(?i)\bbersama\b", text[max(0, start - 50):start]):
+                    continue
+                named = set()
+                for m2, l2, k2 in _mentions(sent, {0, 1}):
+                    r2, _n2 = resolve_mention(gaz, l2, k2, m2.group("rest"))
+                    if r2 is not None and r2.code not in (province.code, regency.code if regency else ""):
+                        named.add(r2.code)
+                if len(named) > 1:
+                    continue  # several other regions: a list or a comparison
+                own = regency or province
+                yield self.issue(
+                    unit, start, end,
+                    f"\"{text[start:end]}\" adalah peraturan {region.full}, padahal laporan ini "
+                    f"milik perangkat daerah {own.full}; kemungkinan salinan dari laporan daerah "
+                    f"lain: rujuk peraturan {own.full}",
+                    expected=f"peraturan {own.full}",
+                )
+
+
+_HEAD_GENERAL_RE = re.compile(str(_FN_DATA.get("head_kind_general") or "(?!)"), re.IGNORECASE)
+# a head title with no region name after it ("kepada Bupati melalui", "Peraturan Bupati Nomor")
+_BARE_HEAD_RE = re.compile(r"(?<![\w./-])(?P<t>Bupati|BUPATI|Wali\s?[Kk]ota|WALI\s?KOTA|Perbup|Perwal[i]?)"
+                           r"(?![\w/-])(?!\s+(?!Nomor\b|NOMOR\b|No\.|Tahun\b|TAHUN\b)[A-Z])")
+
+
+@register
+class HeadKind(Rule):
+    """The head of the report's own kabupaten/kota named with the other kind's title: "camat
+    bertanggung jawab kepada Bupati" or "Peraturan Bupati Nomor 12 Tahun 2021" in the report
+    of a kecamatan of a kota (whose head is the Wali Kota), "ditetapkan dengan Peraturan Wali
+    Kota" in a Kabupaten report.
+
+    A kabupaten is led by a Bupati (Peraturan Bupati, Perbup), a kota by a Wali Kota (Peraturan
+    Wali Kota, Perwal); the other title with no region name after it is a sentence copied from a
+    report of the other kind of region. Named heads ("Bupati Kotawaringin Timur") are checked by
+    FN107/FN110/FN113; enumerations of both kinds ("Bupati/Wali Kota", "para bupati") are not
+    reported.
+    """
+
+    code = "FN114"
+    name = "head-kind"
+    category = "foreign-name"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        info = ctx.info
+        regency = info.regency
+        if info.national or regency is None or regency.kind not in (KABUPATEN, KOTA):
+            return
+        kota = regency.kind == KOTA
+        for unit, _block, _live in ctx.text.scan([_BARE_HEAD_RE]):
+            text = unit.text
+            for m in _BARE_HEAD_RE.finditer(text):
+                t = m.group("t")
+                is_bupati = t.lower().startswith(("bupati", "perbup"))
+                if is_bupati != kota:
+                    continue  # the right title for this region
+                around = text[max(0, m.start() - 40):m.end() + 40]
+                if _HEAD_GENERAL_RE.search(around):
+                    continue
+                sent = sentence(text, m.start(), m.end())
+                if _legit(sent) or _OTHER_CTX_RE.search(sent) or _BENCHMARK_RE.search(sent):
+                    continue
+                if t.lower().startswith("per"):
+                    right = "Perwal" if kota else "Perbup"
+                else:
+                    right = "Wali Kota" if kota else "Bupati"
+                    if t.isupper():
+                        right = right.upper()
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"\"{t}\" tidak sesuai: {regency.full} dipimpin oleh "
+                    f"{'Wali Kota' if kota else 'Bupati'}; kemungkinan salinan dari laporan "
+                    f"{'kabupaten' if kota else 'kota'} lain, seharusnya {right}",
                     expected=right,
                 )

@@ -20,6 +20,21 @@ _REFERENCE_WORDS = re.compile(r"\b(?:di\s?atas|di\s?bawah|tersebut|menunjukkan|m
                               r"terlihat|dapat|bahwa)\b", re.IGNORECASE)
 
 
+# a signature date line ("Palangka Raya, 3 Januari 2022") is no table title
+_SIGN_DATE_RE = re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:\d{1,2}\s+)?"
+                           r"[A-Za-z]{3,10}\s+(?:19|20)\d\d\b")
+
+
+def _continues_sentence(prev: Block, b: Block) -> bool:
+    """``b`` (a bare "Tabel N" line) sits on the line right after prose that stops mid-sentence
+    ("... target kinerja sebagaimana"): it ends that sentence, it is no caption."""
+    if prev.kind not in ("paragraph", "list_item") or not prev.text or not b.text:
+        return False
+    if not re.search(r"[a-z,]\s*$", prev.text):
+        return False
+    return prev.locate(len(prev.text) - 1).line + 1 == b.locate(0).line
+
+
 @dataclass
 class _Caption:
     block: Block
@@ -42,11 +57,14 @@ def _captions(ctx: CheckContext) -> list[_Caption]:
             continue
         table = None
         title = m.group("title").strip(" *_:.-")
+        if not title and i > 0 and _continues_sentence(blocks[i - 1], b):
+            continue  # "... sebagaimana\nTabel II.1." is a reference cut by a line break
         for nb in blocks[i + 1:i + 4]:
             if nb.kind == "table":
                 table = nb
                 break
-            if not title and nb.kind in ("paragraph", "heading", "caption") and len(nb.text) < 150:
+            if not title and nb.kind in ("paragraph", "heading", "caption") and len(nb.text) < 150 \
+                    and not _SIGN_DATE_RE.match(nb.text):
                 title = nb.text.strip(" *_#")
         out.append(_Caption(b, m.group("kind").capitalize(), m.group("num"), title, table))
     return out

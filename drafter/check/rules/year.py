@@ -1261,7 +1261,10 @@ class CaptionColumnYear(Rule):
     The title and the columns describe the same figures; a title left from last year's report
     makes the reader doubt which year the table covers. Only titles with one year ("Tahun
     2022") are checked, and only when the column headers name the report year and not the
-    title's year (comparison tables name both).
+    title's year (comparison tables name both). A measurement table without years in its
+    columns ("Tabel 9. Capaian Kinerja Tahun 2023" above Target | Realisasi | Capaian in a 2024
+    report) is reported when a comparison table gives its realisasi as the report year's
+    values (and none as the title year's).
     """
 
     code = "YR112"
@@ -1325,6 +1328,34 @@ class CaptionColumnYear(Rule):
             )
         return None
 
+    @staticmethod
+    def _holds_year(ctx: CheckContext, table: Any, year: int, cy: int) -> bool:
+        """The measurement table ``table`` (no year in its columns) holds the report year's
+        realisasi: for at least two indicators a comparison table gives its realisasi as the
+        value of ``year`` and another value for ``cy``, and for none as the value of ``cy``."""
+        if ctx.tables.role_of(table) != "3.1":
+            return False
+        agree = 0
+        for g in _indicator_groups(ctx):
+            own = [r for r in g if r.table is table and r.get("realisasi") is not None]
+            if len(own) != 1:
+                continue
+            v = own[0].get("realisasi").value  # type: ignore[union-attr]
+            if v is None:
+                continue
+            for r in g:
+                if r.table is table:
+                    continue
+                a, b = r.get(f"realisasi:{year}"), r.get(f"realisasi:{cy}")
+                if a is None or b is None or a.value is None or b.value is None:
+                    continue
+                if b.value == v:
+                    return False
+                if a.value == v:
+                    agree += 1
+                    break
+        return agree >= 2
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         blocks = ctx.document.blocks
@@ -1373,6 +1404,10 @@ class CaptionColumnYear(Rule):
             cap, found = hit
             cy = int(found[0].group(1) or found[0].group(2))
             cols = _header_years(t)
+            by_values = False
+            if not cols and year is not None and year - 3 <= cy < year \
+                    and self._holds_year(ctx, t, year, cy):
+                cols, by_values = {year}, True  # no year in the columns; values of the report year
             if not cols or cy in cols:
                 continue
             if year is not None:
@@ -1384,15 +1419,17 @@ class CaptionColumnYear(Rule):
             else:
                 continue
             s, e = found[0].span(1) if found[0].group(1) else found[0].span(2)
+            what = (f"realisasi di tabel ini sama dengan realisasi tahun {want} pada tabel "
+                    f"perbandingan" if by_values else f"kolom tabelnya memuat data tahun {want}")
             yield self.issue(
                 cap, s, e,
-                f"judul tabel menyebut tahun {cy}, padahal kolom tabelnya memuat data tahun "
-                f"{want}; seharusnya tahun {want}",
+                f"judul tabel menyebut tahun {cy}, padahal {what}; seharusnya tahun {want}",
                 expected=str(want),
             )
 
 
-_PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?perjanjian\s+kinerja\b(?P<rest>[^\n]{0,60})$",
+_PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?(?:lampiran(?:\s+[IVX\d]{1,4})?\s*[.:\-]?\s*)?"
+                          r"perjanjian\s+kinerja\b(?P<rest>[^\n]{0,60})$",
                           re.IGNORECASE)
 _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
                            r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_]*$")
@@ -1509,3 +1546,199 @@ class PerjanjianKinerjaDate(Rule):
                     f"ditandatangani akhir tahun {pk_year - 1} atau awal tahun {pk_year}",
                     expected=f"tanggal pada akhir {pk_year - 1} atau awal {pk_year}",
                 )
+
+
+# the signatory line under a report's signature date ("Kepala Dinas ...", "Camat ...", "Plt.
+# Inspektur ...", "a.n. Bupati ...")
+_SIGNER_RE = re.compile(
+    r"^[\s*_]*(?:a\.?\s?n\.?\s+)?(?:(?:Plt|Plh|Pj|Pjs)\.?\s+)?(?:kepala|camat|inspektur|direktur|"
+    r"sekretaris|lurah|kabag|kepala\s+bagian|bupati|wali\s*kota|gubernur|menteri|sekda|"
+    r"sekretaris\s+daerah|ketua|deputi|rektor|dirjen|sekjen|irjen|inspektur\s+jenderal|"
+    r"direktur\s+jenderal|sekretaris\s+jenderal|plt\b|plh\b|pj\b)\b", re.IGNORECASE)
+_LAMPIRAN_RE = re.compile(r"^[\s#*_]*lampiran\b", re.IGNORECASE)
+# the title of a document attached to the report (its own signature and date)
+_ATTACHED_DOC_RE = re.compile(r"^[\s#*_]*(?:[\w.]+\s+){0,3}(?:perjanjian\s+kinerja|rencana\s+aksi|"
+                              r"rencana\s+kinerja\s+tahunan|surat\s+keputusan|keputusan|pernyataan|"
+                              r"indikator\s+kinerja\s+utama)\b", re.IGNORECASE)
+_BODY_CHAPTER_RE = re.compile(r"^[\s#*_]*(?:BAB\s+[IVX]+\b|kata\s+pengantar\b|penutup\b)",
+                              re.IGNORECASE)
+
+
+@register
+class ReportSigningDate(Rule):
+    """The report itself signed within the year it reports on: an LKIP for 2021 closed with
+    "Bantul, 31 Januari 2021" (the Kata Pengantar says 31 Januari 2022).
+
+    A performance report accounts for a whole year, so it is signed after that year ends,
+    usually between January and March of the next year. A signature date in the report year
+    (before December) or earlier was left from last year's file. Only the signature blocks of
+    the report itself are read: a "<place>, <day> <month> <year>" line followed by the
+    signatory's jabatan, in the Kata Pengantar or in the closing chapter; Perjanjian Kinerja
+    pages, decrees and the lampiran are left to their own rules.
+    """
+
+    code = "YR114"
+    name = "report-signing-date"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        from drafter.check.rules.structure import daftar_blocks
+
+        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        blocks = ctx.document.blocks
+        closing = _closing_blocks(ctx)
+        toc = daftar_blocks(ctx)
+        in_body = True  # before a LAMPIRAN heading or a PK page
+        for i, b in enumerate(blocks):
+            if i in toc:
+                continue
+            text = b.text.strip()
+            if b.kind != "table":
+                if len(text) <= 90 and (_LAMPIRAN_RE.match(text) or _PK_TITLE_RE.match(text) or (
+                        _ATTACHED_DOC_RE.match(text) and (b.kind == "heading" or text.isupper()))):
+                    in_body = False
+                elif len(text) <= 90 and _BODY_CHAPTER_RE.match(text):
+                    in_body = True
+            if not in_body or (b.chapter and i not in closing):
+                continue  # a date inside the chapters is not the report's own signature
+            if b.kind == "table":
+                cells = list(b.cells())
+                if _PK_BODY_RE.search(" ".join(c.text for c in cells)):
+                    continue  # a PK signature table (YR113)
+                found = [(c, self._signed(c.text, [], months)) for c in cells]
+            else:
+                near = [nb.text for nb in blocks[i + 1:i + 4] if nb.kind != "table"]
+                around = " ".join(nb.text for nb in blocks[max(0, i - 4):i + 4] if nb.kind != "table")
+                if _PK_BODY_RE.search(around) or re.search(r"\bditetapkan\s+di\b", around, re.IGNORECASE):
+                    continue
+                found = [(b, self._signed(b.text, near, months))]
+            for unit, hit in found:
+                if hit is None:
+                    continue
+                s0, e0, dy, month = hit
+                if dy > year or (dy == year and month == 12):
+                    continue
+                yield self.issue(
+                    unit, s0, e0,
+                    f"Laporan Kinerja tahun {year} bertanggal {unit.text[s0:e0]}, "
+                    f"sebelum tahun {year} berakhir; laporan kinerja tahun {year} ditandatangani "
+                    f"sesudah tahun itu selesai (awal tahun {year + 1})",
+                    expected=f"tanggal pada tahun {year + 1}",
+                )
+
+    @staticmethod
+    def _signed(text: str, near: list[str], months: dict[str, int]) -> tuple[int, int, int, int] | None:
+        """(start, end, year, month) of a signature date in ``text``: a date line followed by
+        the signatory's jabatan on the next line(s) of the same text or in ``near``."""
+        if len(text) > 400:
+            return None
+        for lm in re.finditer(r"[^\n]+", text):
+            line = lm.group()
+            dm = _DATE_HEAD_RE.match(line)
+            if dm is None or months.get(dm.group("m").lower()) is None:
+                continue
+            rest = line[dm.end():].strip()
+            if rest and len(text) > 200:
+                continue  # a long line starting with a date is prose, not a signature block
+            following = [rest] if rest else []
+            following += [t for t in text[lm.end():].split("\n") if t.strip()][:3] + near
+            if not any(_SIGNER_RE.match(t) for t in following[:3]):
+                continue
+            start = dm.start("d") if dm.group("d") else dm.start("m")
+            return (lm.start() + start, lm.start() + dm.end("y"), int(dm.group("y")),
+                    months[dm.group("m").lower()])
+        return None
+
+
+# a signature date at the start of a line; the jabatan may follow on the same line (a joined
+# Markdown paragraph or table cell)
+_DATE_HEAD_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:(?P<d>\d{1,2})\s+)?"
+                           r"(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b[\s*_,]*")
+
+_LABEL_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@register
+class RepeatedColumnYear(Rule):
+    """A column year repeated in a series of years: "Realisasi 2020 | Realisasi 2021 |
+    Realisasi 2021" above the realisations of 2020, 2021 and 2022 in a 2022 report.
+
+    A comparison table gives one column per year; the same year twice in a series that
+    otherwise steps one year at a time is a header left from last year's table, and the
+    reader cannot tell which column is the report year. Only columns with the same label
+    apart from the year are compared, and only when exactly one year is doubled and the
+    series has at least three columns; the year that belongs there (the missing step) is
+    given.
+    """
+
+    code = "YR115"
+    name = "repeated-column-year"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for info in ctx.tables.info.values():
+            groups: dict[str, list[tuple[int, int]]] = {}
+            for col, label in sorted(info.labels.items()):
+                found = _LABEL_YEAR_RE.findall(label)
+                if len(found) != 1 or _RANGE_RE.search(label):
+                    continue
+                # the word next to the year names the series ("Realisasi 2021", "Tahun 2021")
+                ym = _LABEL_YEAR_RE.search(label)
+                before = re.findall(r"[A-Za-z]+", label[:ym.start()]) if ym else []
+                after = re.findall(r"[A-Za-z]+", label[ym.end():]) if ym else []
+                base = (before[-1] if before else after[0] if after else "").lower()
+                groups.setdefault(base, []).append((col, int(found[0])))
+            for series in groups.values():
+                hit = self._doubled(series)
+                if hit is None:
+                    continue
+                col, y, want = hit
+                cell = self._cell(info, col, y)
+                # both columns must print the year in their own header cell (a merged header
+                # spread over two sub-columns is one year, not two)
+                if cell is None or any(self._cell(info, c, y) is None for c, v in series if v == y):
+                    continue
+                unit, s, e = cell
+                yield self.issue(
+                    unit, s, e,
+                    f"tahun {y} dipakai dua kali pada judul kolom tabel perbandingan "
+                    f"({', '.join(str(v) for _c, v in series)}); kolom ini seharusnya tahun {want}",
+                    expected=str(want),
+                )
+
+    @staticmethod
+    def _doubled(series: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+        """(column, year, wanted year) of the one doubled year of a one-step series."""
+        years = [y for _c, y in series]
+        if len(years) < 3 or len(set(years)) != len(years) - 1:
+            return None
+        step = 1 if years[-1] >= years[0] else -1
+        for k in range(1, len(years)):
+            if years[k] != years[k - 1]:
+                continue
+            # the doubled year breaks the series at k (or at k-1 when k-1 is the odd one out)
+            for bad in (k, k - 1):
+                fixed = list(years)
+                fixed[bad] = (fixed[bad - 1] + step) if bad > 0 else fixed[1] - step
+                if all(fixed[j] - fixed[j - 1] == step for j in range(1, len(fixed))):
+                    return series[bad][0], years[bad], fixed[bad]
+            return None
+        return None
+
+    @staticmethod
+    def _cell(info: Any, col: int, y: int) -> tuple[TextUnit, int, int] | None:
+        rows = info.block.rows
+        for ri in reversed(info.header_rows):
+            if ri >= len(rows):
+                continue
+            cells = rows[ri].cells
+            if col < len(cells):
+                m = _LABEL_YEAR_RE.search(cells[col].text)
+                if m and int(m.group(1)) == y:
+                    return cells[col], m.start(1), m.end(1)
+        return None
