@@ -163,8 +163,10 @@ def lexicon() -> Lexicon:
         for i in range(len(ws)):
             for j in range(i + 1, len(ws) + 1):
                 ngrams.add(ws[i:j])
+    vocab = load_data("vocabulary.yaml") or {}
+    field_words = {str(w).lower() for words in vocab.values() if isinstance(words, list) for w in words}
     return Lexicon(
-        terms=frozenset(str(t).lower() for t in lex.get("terms", [])),
+        terms=frozenset(str(t).lower() for t in lex.get("terms", [])) | field_words,
         acronyms=frozenset(str(t).upper() for t in lex.get("acronyms", [])),
         english=frozenset(str(t).lower() for t in lex.get("english", [])),
         di_nouns=frozenset(str(t).lower() for t in lex.get("di_nouns", [])),
@@ -364,7 +366,55 @@ class _Checker:
             return True
         if word.isupper() and self.sp.known(low.capitalize()):
             return True
+        return self.affixed(low)
+
+    def affixed(self, low: str) -> bool:
+        """``low`` is a regular affixed form of a known root (dictionary or lexicon) that the word
+        list lacks: meN-/di-/ter-/ber-/peN-/per-/ke- with -kan/-i/-an and -nya/-lah, the standard
+        nasal assimilation (memverifikasi, penginputan, menyosialisasikan), or a bound form written
+        joined (pascabencana, nonkapitasi). Strict on purpose, so that a misspelled root, a doubled
+        suffix ("terjadii") or a non-standard prefix ("berkerja", "mensosialisasikan") stays
+        unknown."""
+        if len(low) < 6 or len(low) > MAX_SPELL_WORD or not low.isalpha():
+            return False
+        for body, core, particle in _bodies(low):
+            for kind, root in _prefix_roots(body):
+                if kind == "" and not (core or particle):
+                    continue
+                if core not in _PREFIX_CORES[kind]:
+                    continue
+                if len(root) < 4 or root == low:
+                    continue
+                if kind == "di" and not core and not self._verb_root(root):
+                    continue  # "disekolah": the preposition joined, not a passive verb
+                if root in self.lex.terms:
+                    return True  # a field term: its affixed forms are not in the word list
+                if not self.dict_known(root):
+                    continue
+                # a dictionary root: the word list has the forms its flags allow; accept only the
+                # productive gaps (ter-, ke-...-an, bound forms, -nya) and forms whose sibling
+                # with the same suffix is listed (tersosialisasikan: disosialisasikan)
+                if kind in ("", "bound", "ke") or (kind == "ter" and not core):
+                    if kind == "" and core:
+                        continue
+                    return True
+                if self._sibling_known(low, kind, root, core):
+                    return True
         return False
+
+    def _sibling_known(self, word: str, kind: str, root: str, core: str) -> bool:
+        """Another form of ``root`` with the same suffix (any suffix for peN-/per-) is listed."""
+        if self.sp is None:
+            return False
+        cores = ("", "kan", "i") if kind in ("peN", "per") else (core,)
+        forms = ["di" + root + c for c in cores] + [m + c for m in _men_forms(root) for c in cores]
+        return any(f != word and self.sp.known(f) for f in forms)
+
+    def _verb_root(self, root: str) -> bool:
+        """``root`` takes meN- (a verb root), or is a field term of the lexicon (diinput)."""
+        if root in self.lex.terms or root.endswith("asi"):  # loan nouns in -asi: diverifikasi
+            return True
+        return self.sp is not None and any(self.sp.known(f) for f in _men_forms(root))
 
     def dict_known(self, word: str) -> bool:
         """Known by the lexicon or the dictionary, for the halves of a joined word."""
@@ -374,6 +424,110 @@ class _Checker:
         if low in self.lex.terms or word.upper() in self.lex.acronyms:
             return True
         return self.sp is not None and (self.sp.known(low) or self.sp.known(word))
+
+
+_VOWELS = "aeiou"
+_PARTICLES = ("nya", "lah")
+_CORES = ("kan", "an", "i")
+# suffix cores each prefix takes ("" = none)
+_PREFIX_CORES: dict[str, tuple[str, ...]] = {
+    "": ("kan", "an", "i", ""),  # "" only with -nya/-lah (checked by the caller)
+    "meN": ("", "kan", "i"), "di": ("", "kan", "i"), "ter": ("", "kan", "i"),
+    "memper": ("", "kan", "i"), "diper": ("", "kan", "i"), "peN": ("", "an"), "per": ("an",),
+    "ke": ("an",), "ber": ("", "an", "kan"), "bound": ("", "kan", "an", "i"),
+}
+# bound forms written joined to the next word (EYD V): pascabencana, nonkapitasi, antardesa
+_JOINED_BOUND = ("antar", "pasca", "pra", "non", "sub", "multi", "swa", "semi", "supra", "ekstra",
+                 "intra", "inter", "tuna", "purna", "dwi", "tri", "catur", "panca", "eka", "serba",
+                 "maha", "anti", "ultra", "mikro", "makro", "infra", "kontra")
+
+
+def _bodies(low: str) -> Iterator[tuple[str, str, str]]:
+    """(body, suffix core, particle) readings of ``low``: "verifikasinya" -> ("verifikasi", "",
+    "nya"), "dialokasikannya" -> ("dialokasi", "kan", "nya"). A core is not read off a body that
+    already ends with it (a doubled suffix is a typo)."""
+    yield low, "", ""
+    for part in ("",) + _PARTICLES:
+        if part and not low.endswith(part):
+            continue
+        base = low[: len(low) - len(part)] if part else low
+        if part and len(base) >= 4:
+            yield base, "", part
+        for core in _CORES:
+            if base.endswith(core) and len(base) - len(core) >= 4:
+                body = base[: -len(core)]
+                if body.endswith(core) or (core == "i" and body.endswith("i")):
+                    continue
+                yield body, core, part
+
+
+def _prefix_roots(body: str) -> Iterator[tuple[str, str]]:
+    """(prefix kind, root) readings of ``body`` under the standard prefixes of EYD V/KBBI."""
+    yield "", body
+    for pre, kind in (("memper", "memper"), ("diper", "diper"), ("di", "di"), ("per", "per"),
+                      ("ke", "ke")):
+        if body.startswith(pre):
+            yield kind, body[len(pre):]
+    for pre, kind in (("ter", "ter"), ("ber", "ber")):
+        if body.startswith(pre):
+            rest = body[3:]
+            # ber- before a first syllable ending in -er is be- (bekerja, not berkerja)
+            if not (kind == "ber" and re.match(r"[^aeiou]er", rest)):
+                yield kind, rest
+        if body.startswith(pre[:2] + "r"):  # te-/be- before r: terekam, berencana
+            yield kind, body[2:]
+    for pre, kind in (("me", "meN"), ("pe", "peN")):
+        if not body.startswith(pre):
+            continue
+        rest = body[2:]
+        if rest[:1] in "lrwymn" and not rest.startswith(("ng", "ny")):
+            yield kind, rest  # melayani, pemantau (me + m...)
+        if rest.startswith("m"):
+            r2 = rest[1:]
+            if r2[:1] in "bfv" or r2.startswith(("pr", "pl")):
+                yield kind, r2
+            elif r2[:1] in _VOWELS:
+                yield kind, "p" + r2
+        elif rest.startswith("ny"):
+            if rest[2:3] in _VOWELS:
+                yield kind, "s" + rest[2:]
+        elif rest.startswith("ng"):
+            r2 = rest[2:]
+            if r2[:1] in "gh" or r2.startswith(("kr", "kl")) or r2[:1] in _VOWELS:
+                yield kind, r2
+            if r2[:1] in _VOWELS:
+                yield kind, "k" + r2
+        elif rest.startswith("n"):
+            r2 = rest[1:]
+            if r2[:1] in "dcjz" or r2.startswith(("tr", "st", "sp", "sk")):
+                yield kind, r2
+            elif r2[:1] in _VOWELS:
+                yield kind, "t" + r2
+    for b in _JOINED_BOUND:
+        if body.startswith(b):
+            yield "bound", body[len(b):]
+
+
+def _men_forms(root: str) -> list[str]:
+    """The meN- form(s) of ``root`` (standard nasal assimilation)."""
+    c = root[:1]
+    if c in "lrwymn":
+        return ["me" + root]
+    if c in "bfv":
+        return ["mem" + root]
+    if c == "p":
+        return ["mem" + root] if root[1:2] in ("r", "l") else ["mem" + root[1:]]
+    if c in "dcjz":
+        return ["men" + root]
+    if c == "t":
+        return ["men" + root] if root[1:2] == "r" else ["men" + root[1:]]
+    if c == "s":
+        return ["men" + root] if root[1:2] in ("t", "p", "k") else ["meny" + root[1:]]
+    if c == "k":
+        return ["meng" + root] if root[1:2] in ("r", "l") else ["meng" + root[1:]]
+    if c in "gh" or c in _VOWELS:
+        return ["meng" + root]
+    return []
 
 
 def _split(chk: _Checker, word: str, seen: Any) -> tuple[str, str] | None:
