@@ -394,7 +394,7 @@ class _Checker:
                 # a dictionary root: the word list has the forms its flags allow; accept only the
                 # productive gaps (ter-, ke-...-an, bound forms, -nya) and forms whose sibling
                 # with the same suffix is listed (tersosialisasikan: disosialisasikan)
-                if kind in ("", "bound", "ke") or (kind == "ter" and not core):
+                if kind in ("", "bound", "ke") or (kind in ("ter", "ber") and not core):
                     if kind == "" and core:
                         continue
                     return True
@@ -798,7 +798,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
-    verdict: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    verdict: dict[tuple[str, bool, bool], tuple[str, str] | None] = {}
     hint_budget = [_MAX_HINTS]
 
     def hints(w: str) -> str:
@@ -839,14 +839,22 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 for j in (i - 1, i + 1))
             if foreign:
                 continue
-            vkey = (w, t.shielded)
+            # a word next to an English word is part of an English phrase ("biochemical oxygen
+            # demand", "good governance"): judged as an English term
+            english = any(
+                0 <= j < len(toks) and _gap_ok(text, toks, min(i, j))
+                and ((toks[j].lower in lex.english and not chk.dict_known(toks[j].lower))
+                     or (toks[j].text in unknown and englishy(toks[j].lower)))
+                for j in (i - 1, i + 1))
+            vkey = (w, t.shielded, english)
             if vkey in verdict:
                 v = verdict[vkey]
             elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
                 skipped.add(w)
                 continue
             else:
-                v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded)
+                v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded,
+                                            english=english)
             if v is None:
                 continue
             code, exp = v
@@ -950,8 +958,22 @@ def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
     return not text[toks[i].end:toks[i + 1].start].strip()
 
 
+# letter patterns of English spelling that Indonesian words never have (loans are respelt:
+# sistem, kualitas, manajemen, -si, -itas, -if): an unknown word with one is most likely an
+# English term left unitalicised ("unaudited", "dashboard", "stakeholder"), not a misspelling
+_ENGLISH_RE = re.compile(
+    r"th|sh|ph|ck|gh|oo|ee|ou|w(?![aeiou])|y(?![aeiou])|[xq]|c$"
+    r"|(?:tion|sion|ment|ness|ship|ing|ed|ly|ful|able|ible|ive|ity|ance|ence|ure|ware|board|site)s?$")
+
+
+def englishy(low: str) -> bool:
+    """``low`` (lower case) is spelt like an English word."""
+    return len(low) >= 4 and _ENGLISH_RE.search(low) is not None
+
+
 def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
-           neighbour: Any = None, *, shielded: bool = False) -> tuple[str, str] | None:
+           neighbour: Any = None, *, shielded: bool = False,
+           english: bool = False) -> tuple[str, str] | None:
     """("SP102", split) or ("SP101", correction) for an unknown word, ("SP101", "") for a
     non-word without a confident correction (:func:`_non_word`), None otherwise. Words in
     italics, parentheses or quotes (``shielded``: foreign or regional terms) get only the
@@ -974,7 +996,13 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
         return "SP102", f"{sp[0]} {sp[1]}"
     if len(letters) < 5:
         return None
-    found = correction(w.lower())
+    low = w.lower()
+    if english or englishy(low):
+        # an English term (or a word of an English phrase): only a one-letter slip from a word
+        # the document itself uses more often ("progress" -> "progres") is reported
+        found = [c for c in correction(low) if distance(low, c) <= 1]
+        return ("SP101", "\t".join(match_case(w, c) for c in found)) if found else None
+    found = correction(low)
     if not found and neighbour is not None and not upper and len(letters) >= 6 \
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
         found = neighbour(w.lower())
