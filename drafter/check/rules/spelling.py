@@ -136,6 +136,93 @@ def _gazetteer_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@dataclass(frozen=True)
+class NameData:
+    prefix_titles: frozenset[str]  # lower case, no dots: "dr", "hj", "bapak"
+    degrees: frozenset[str]  # lower case, no dots or spaces: "ssos", "msi"
+    parts: frozenset[str]  # one-word name parts, lower case
+    multi: tuple[tuple[str, ...], ...]  # several-word parts: ("anak", "agung")
+
+
+@lru_cache(maxsize=1)
+def name_data() -> NameData:
+    """Name evidence for the spelling rules (``rules/names.yaml``; degrees from
+    ``rules/people.yaml``)."""
+    data = load_data("names.yaml") or {}
+    people = load_data("people.yaml") or {}
+    parts = [str(p).lower() for p in data.get("parts", [])]
+    return NameData(
+        prefix_titles=frozenset(str(t).lower().replace(".", "") for t in data.get("prefix_titles", [])),
+        degrees=frozenset(str(t).lower().replace(".", "") for t in people.get("titles", [])),
+        parts=frozenset(p for p in parts if " " not in p),
+        multi=tuple(tuple(p.split()) for p in parts if " " in p),
+    )
+
+
+_NIP_LINE_RE = re.compile(r"^\W*NIP\b", re.IGNORECASE)
+_NAME_GAP_RE = re.compile(r" {1,3}|\. {0,2}| ?\. ?")
+_DEGREE_RE = re.compile(r"\s*,\s*((?:[A-Za-z]{1,5}\.? ?){1,4})")
+_NAME_LINE_WORDS = 8  # a signature name line has at most this many words
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text.isalpha()
+
+
+def _name_runs(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words joined by spaces or initials' dots, as token index ranges."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _cap(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _cap(toks[j + 1]) and _NAME_GAP_RE.fullmatch(text[toks[j].end:toks[j + 1].start]):
+            j += 1
+        runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _degree_after(text: str, end: int, nd: NameData) -> bool:
+    """A comma and an academic degree follow ``text[end]`` (", S.Sos., M.Si.")."""
+    m = _DEGREE_RE.match(text, end)
+    if not m:
+        return False
+    written = m.group(1).strip()
+    for cand in (written, written.split(" ")[0]):
+        key = cand.lower().replace(".", "").replace(" ", "")
+        if key in nd.degrees:
+            return True
+    return False
+
+
+def _name_tokens(text: str, toks: list[Token], nd: NameData, *, whole: bool = False) -> set[int]:
+    """Indexes of the tokens of ``toks`` that are part of a personal name (``whole``: the text is
+    a signature name line, every capitalised word is the name)."""
+    out: set[int] = set()
+    for a, b in _name_runs(text, toks):
+        if whole:
+            out.update(range(a, b))
+            continue
+        lows = [toks[k].lower for k in range(a, b)]
+        # a title before a name: the rest of the run ("Dr. H. Sutarjo", "Bapak Wiryo")
+        for k in range(b - a):
+            if lows[k] in nd.prefix_titles and k + 1 < b - a:
+                out.update(range(a + k + 1, b))
+                break
+        # a degree after the run: its last five words at most ("Ni Made Sukerti, S.Sos.")
+        if _degree_after(text, toks[b - 1].end, nd):
+            out.update(range(max(a, b - 5), b))
+        # a name part: itself and up to three capitalised words on each side
+        for k, low in enumerate(lows):
+            hit = low in nd.parts or any(tuple(lows[k:k + len(m)]) == m for m in nd.multi)
+            if hit:
+                out.update(range(max(a, a + k - 3), min(b, a + k + 4)))
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = load_data("lexicon.yaml") or {}
@@ -335,6 +422,8 @@ class _Checker:
         self.sp = speller
         self.lex = lex
         self.names: frozenset[str] = frozenset()  # lower case: names learned from the document
+        self.name_starts: dict[str, set[int]] = {}  # text key -> starts of tokens inside a name
+        self.cap_names: set[str] = set()  # lower case: name words, known when capitalised
         self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
@@ -589,6 +678,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     chk = _Checker(speller, lex)
     if speller is not None:
         chk.names = _document_names(ctx, chk)
+        _find_names(doc.text_units(), unit_key, texts, tokens, chk)
 
     an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
     starts: dict[str, list[int]] = {}
@@ -678,6 +768,40 @@ def _cover_line(text: str) -> bool:
     if len(words) > _COVER_LINE_WORDS or text.rstrip().endswith((".", ";", ":")):
         return False
     return sum(1 for w in words if w[0].isupper()) * 10 >= len(words) * 7
+
+
+def _find_names(units: Iterable[TextUnit], unit_key: dict[int, str], texts: dict[str, str],
+                tokens: dict[str, list[Token]], chk: _Checker) -> None:
+    """Personal names (:func:`_name_tokens`) of every text, and the signature name lines: the
+    short capitalised line just before a "NIP" line (a pangkat line may come between)."""
+    nd = name_data()
+    found: dict[str, set[int]] = {}
+    for key, toks in tokens.items():
+        if toks:
+            idx = _name_tokens(texts[key], toks, nd)
+            if idx:
+                found[key] = idx
+    order = [unit_key[id(u)] for u in units]
+    for i, key in enumerate(order):
+        if not _NIP_LINE_RE.match(texts[key]):
+            continue
+        for j in (i - 1, i - 2):
+            if j < 0:
+                break
+            prev = order[j]
+            toks = tokens[prev]
+            if not toks or len(toks) > _NAME_LINE_WORDS or _NIP_LINE_RE.match(texts[prev]):
+                break
+            low = texts[prev].lower()
+            if re.search(r"\b(?:pembina|penata|pengatur|juru)\b|\([iv]+/[a-e]\)", low):
+                continue  # the pangkat line between name and NIP
+            if sum(_cap(t) for t in toks) * 2 >= len(toks):
+                found.setdefault(prev, set()).update(_name_tokens(texts[prev], toks, nd, whole=True))
+            break
+    for key, idx in found.items():
+        toks = tokens[key]
+        chk.name_starts[key] = {toks[k].start for k in idx}
+        chk.cap_names.update(toks[k].lower for k in idx if len(toks[k].text) >= 3)
 
 
 def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
@@ -813,9 +937,12 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
     for key, toks in tokens.items():
         text = texts[key]
         done = covered[key]
+        in_name = chk.name_starts.get(key, set())
         for i, t in enumerate(toks):
             if t.text not in unknown or t.start in done:
                 continue
+            if t.start in in_name or (t.text[:1].isupper() and t.lower in chk.cap_names):
+                continue  # a personal name
             w = t.text
             letters = w.replace("-", "").replace("'", "").replace("’", "")
             if t.lower in lex.subs or (t.shielded and t.lower in lex.english):
