@@ -76,6 +76,14 @@ _ITALIC_RES = (
 _ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”\n]{1,200})[\"“”]")  # quoted words: foreign or regional terms
+# single quotes: ‘...’ and '...' not inside a word (Jum'at)
+_SQUOTE_RE = re.compile(r"‘([^‘’\n]{1,80})’|(?<![\w'])'(?=\w)([^'\n]{1,80})(?<=\w)'(?![\w'])")
+# a regional or foreign term glossed in the text: "disebut ngayah", "ngayah yang berarti ..."
+_GLOSS_AFTER_RE = re.compile(r"\b(?:disebut|dinamakan|dinamai|dikenal\s+(?:dengan|sebagai)|istilah|"
+                             r"bahasa\s+[A-Z][a-z]+|tradisi|upacara|ritual|adat)\s+", re.IGNORECASE)
+_GLOSS_BEFORE_RE = re.compile(r"\s*,?\s+(?:yang\s+)?(?:berarti|artinya|bermakna|maknanya|"
+                              r"dalam\s+bahasa\s+[A-Z][a-z]+)\b")
+_GLOSS_WORDS = 3  # words of a glossed term at most
 _MAX_ACRONYM = 5  # ALL-CAPS words up to this length are acronyms
 
 
@@ -306,6 +314,7 @@ class Token:
     text: str
     lower: str
     shielded: bool  # inside italics, parentheses or quotes (English or regional words allowed)
+    quoted: bool = False  # inside quotation marks: a term cited as such, never "corrected"
 
 
 @dataclass
@@ -329,6 +338,13 @@ class SpellAnalysis:
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
 _SHIELD_TRIGGER = re.compile(r"[*_(\"“]")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` in double or single quotation marks."""
+    if not any(q in text for q in "\"“”‘'"):
+        return []
+    return sorted([m.span() for m in _QUOTE_RE.finditer(text)] + [m.span() for m in _SQUOTE_RE.finditer(text)])
 
 
 def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -402,7 +418,9 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
     # shield spans by start; ``reach`` is the furthest end among the spans started so far, so a
     # token is inside some span iff it ends by ``reach`` (one pass: linear, not tokens x spans)
     spans = sorted(shield)
+    quotes = _quoted_spans(text)
     k, reach = 0, -1
+    q, qreach = 0, -1
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
         # words glued to digits (km2, 10m, Tw1) are codes or units, not words
@@ -411,8 +429,12 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
         while k < len(spans) and spans[k][0] <= s:
             reach = max(reach, spans[k][1])
             k += 1
+        while q < len(quotes) and quotes[q][0] <= s:
+            qreach = max(qreach, quotes[q][1])
+            q += 1
         w = m.group()
-        out.append(Token(s, e, w, w.lower(), e <= reach))
+        quoted = e <= qreach
+        out.append(Token(s, e, w, w.lower(), e <= reach or quoted, quoted))
     return out
 
 
@@ -938,11 +960,14 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         text = texts[key]
         done = covered[key]
         in_name = chk.name_starts.get(key, set())
+        glossed = _glossed(text, toks, unknown)
         for i, t in enumerate(toks):
             if t.text not in unknown or t.start in done:
                 continue
             if t.start in in_name or (t.text[:1].isupper() and t.lower in chk.cap_names):
                 continue  # a personal name
+            if t.quoted or i in glossed:
+                continue  # a term cited in quotes or glossed in the text (regional, foreign)
             w = t.text
             letters = w.replace("-", "").replace("'", "").replace("’", "")
             if t.lower in lex.subs or (t.shielded and t.lower in lex.english):
@@ -1000,6 +1025,31 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 msg = f"kata tidak dikenal '{w}', mungkin maksudnya '{exp}'{more}"
             add(key, code, t.start, t.end, msg, exp)
     return len(skipped)
+
+
+def _glossed(text: str, toks: list[Token], unknown: set[str]) -> set[int]:
+    """Indexes of unknown words that the text glosses as a regional or foreign term: up to
+    :data:`_GLOSS_WORDS` words after "disebut", "istilah", "tradisi", "bahasa Bali" ... or before
+    "yang berarti", "artinya", "dalam bahasa Jawa" ..."""
+    if not toks or not ("art" in text or "makna" in text or "bahasa" in text or _GLOSS_AFTER_RE.search(text)):
+        return set()
+    out: set[int] = set()
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    for m in _GLOSS_AFTER_RE.finditer(text):
+        i = bisect_left(starts, m.end())
+        for k in range(i, min(i + _GLOSS_WORDS, len(toks))):
+            if toks[k].text not in unknown or (k > i and not _gap_ok(text, toks, k - 1)):
+                break
+            out.add(k)
+    for m in _GLOSS_BEFORE_RE.finditer(text):
+        i = bisect_right(ends, m.start()) - 1
+        for k in range(i, max(i - _GLOSS_WORDS, -1), -1):
+            if toks[k].end > m.start() or toks[k].text not in unknown \
+                    or (k < i and not _gap_ok(text, toks, k)):
+                break
+            out.add(k)
+    return out
 
 
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
