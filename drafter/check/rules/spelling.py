@@ -109,6 +109,9 @@ class Lexicon:
     phrase_ngrams: frozenset[tuple[str, ...]]
     gazetteer: frozenset[str]  # lower case words of place names
     titles: tuple[str, ...]  # signature titles before the instansi name ("camat")
+    verb_roots: frozenset[str] = frozenset()  # field roots that take di-/meN- bare (diinput)
+    di_either: frozenset[str] = frozenset()  # nouns after the preposition "di" whose di- form
+    # is also a passive verb ("di nilai tukar" / "dinilai")
 
 
 def _strings(data: Any) -> Iterator[str]:
@@ -272,6 +275,8 @@ def lexicon() -> Lexicon:
         phrase_ngrams=frozenset(ngrams),
         gazetteer=_gazetteer_words(),
         titles=tuple(str(t).lower() for t in phrase_data.get("titles", [])),
+        verb_roots=frozenset(str(w).lower() for w in vocab.get("affixed_roots", []) or []),
+        di_either=frozenset(str(t).lower() for t in lex.get("di_either", []) or []),
     )
 
 
@@ -496,7 +501,7 @@ class _Checker:
                     continue
                 if len(root) < 4 or root == low:
                     continue
-                if kind == "di" and not core and not self._verb_root(root):
+                if kind == "di" and not core and (root in self.lex.di_nouns or not self._verb_root(root)):
                     continue  # "disekolah": the preposition joined, not a passive verb
                 if root in self.lex.terms:
                     return True  # a field term: its affixed forms are not in the word list
@@ -523,7 +528,7 @@ class _Checker:
 
     def _verb_root(self, root: str) -> bool:
         """``root`` takes meN- (a verb root), or is a field term of the lexicon (diinput)."""
-        if root in self.lex.terms or root.endswith("asi"):  # loan nouns in -asi: diverifikasi
+        if root in self.lex.verb_roots or root.endswith("asi"):  # loan nouns in -asi: diverifikasi
             return True
         return self.sp is not None and any(self.sp.known(f) for f in _men_forms(root))
 
@@ -751,10 +756,12 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             elif low == "di" and i + 1 < len(toks):
                 nxt = toks[i + 1]
                 gap = text[t.end:nxt.start]
-                # "berada di nilai 85": a noun before a number, "di" is the preposition
+                # "berada di nilai 85": a noun before a number, "di" is the preposition; a
+                # capitalised word after a lower-case "di" is a name ("di Kelola Raya")
                 after = text[nxt.end:nxt.end + 3].lstrip()
-                if gap.strip() == "" and "\n" not in gap and not after[:1].isdigit() \
-                        and _passive(chk, nxt.lower):
+                named = nxt.text[:1].isupper() and not t.text[:1].isupper()
+                if gap.strip() == "" and "\n" not in gap and not after[:1].isdigit() and not named \
+                        and _passive(chk, nxt.lower, text[nxt.end:nxt.end + 8]):
                     exp = match_case(t.text, "di" + nxt.text.lower())
                     add(key, "SP104", t.start, nxt.end,
                         f"awalan 'di-' ditulis serangkai: '{text[t.start:nxt.end]}' seharusnya '{exp}'",
@@ -1117,17 +1124,26 @@ def _cache(ctx: CheckContext, an: SpellAnalysis) -> SpellAnalysis:
     return an
 
 
-def _passive(chk: _Checker, word: str) -> bool:
-    """``word`` after a separated "di" is a verb that takes the passive prefix di-."""
-    if not 5 <= len(word) <= MAX_SPELL_WORD or not word.isalpha():
+def _passive(chk: _Checker, word: str, after: str = "") -> bool:
+    """``word`` after a separated "di" is a verb that takes the passive prefix di- ("di kelola",
+    "di laksanakan"), not the noun of a place or a phrase after the preposition "di" ("di bidang",
+    "di tingkat", "di nilai tukar"): "di" + ``word`` must be a listed passive verb and ``word`` not
+    a noun taking the preposition, unless "oleh" (the agent of a passive) follows. ``after``: the
+    text after ``word``."""
+    if not 4 <= len(word) <= MAX_SPELL_WORD or not word.isalpha():
         return False
-    if not word.endswith(("kan", "kannya", "i", "inya")):
+    lex = chk.lex
+    agent = re.match(r"\s+oleh\b", after, re.IGNORECASE) is not None
+    if word in lex.di_nouns or (word in lex.di_either and not agent):
         return False
-    if word.endswith("i") and not word.endswith(("kan", "kannya")) and chk.sp is None:
-        return False
-    if chk.sp is not None:
-        return chk.sp.known("di" + word) and not word.startswith(("pen", "pem", "peng", "per", "ke"))
-    return not word.startswith(("pe", "ke"))
+    if chk.sp is None:
+        return word.endswith(("kan", "kannya")) and not word.startswith(("pe", "ke"))
+    joined = "di" + word
+    if chk.sp.known(joined):
+        return True
+    # a field verb the word list lacks: diinput, diverifikasikan (a suffix, or a verb root)
+    return word.endswith(("kan", "i")) and chk.affixed(joined) or \
+        (word in lex.verb_roots and chk.affixed(joined))
 
 
 def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
