@@ -767,6 +767,18 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
                         f"awalan 'di-' ditulis serangkai: '{text[t.start:nxt.end]}' seharusnya '{exp}'",
                         exp)
 
+    # SP101 letters read as digits by OCR ("k0ordinasi"): the tokenizer skips words with digits
+    if speller is not None:
+        for key, text in texts.items():
+            if "0" not in text and "1" not in text:
+                continue
+            for m in _OCR_DIGIT_RE.finditer(text):
+                fixed = _ocr_digit(chk, m.group())
+                if fixed:
+                    add(key, "SP101", m.start(), m.end(),
+                        f"kata tidak dikenal '{m.group()}' (angka terbaca sebagai huruf?), "
+                        f"mungkin maksudnya '{fixed}'", fixed)
+
     # SP105 phrase swaps
     pending: list[tuple[str, int, int, int]] = []
     _phrase_swaps(tokens, texts, lex, add, covered, pending)
@@ -951,7 +963,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
-    verdict: dict[tuple[str, bool, bool], tuple[str, str] | None] = {}
+    verdict: dict[tuple[str, bool, bool, bool], tuple[str, str] | None] = {}
     hint_budget = [_MAX_HINTS]
 
     def hints(w: str) -> str:
@@ -1005,7 +1017,8 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 and ((toks[j].lower in lex.english and not chk.dict_known(toks[j].lower))
                      or (toks[j].text in unknown and englishy(toks[j].lower)))
                 for j in (i - 1, i + 1))
-            vkey = (w, t.shielded, english)
+            initial = i == 0 or bool(_SENTENCE_END_RE.search(text, toks[i - 1].end, t.start))
+            vkey = (w, t.shielded, english, initial)
             if vkey in verdict:
                 v = verdict[vkey]
             elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
@@ -1013,7 +1026,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 continue
             else:
                 v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded,
-                                            english=english)
+                                            english=english, initial=initial)
             if v is None:
                 continue
             code, exp = v
@@ -1059,6 +1072,7 @@ def _glossed(text: str, toks: list[Token], unknown: set[str]) -> set[int]:
     return out
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?:;|\n•\t]")  # between two words: the second starts a sentence
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
 _MAX_HINTS = 10  # two-edit hints for unknown words per document (a few ms each)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -1159,6 +1173,47 @@ _ENGLISH_RE = re.compile(
     r"|(?:tion|sion|ment|ness|ship|ing|ed|ly|ful|able|ible|ive|ity|ance|ence|ure|ware|board|site)s?$")
 
 
+_OCR_PAIRS = (("rn", "m"), ("vv", "w"))
+# a letter read as a digit inside a word: "k0ordinasi", "0leh", "kegiatan1ain"
+_OCR_DIGIT_RE = re.compile(r"(?<![\w.,/-])(?:[^\W\d_]+[01][^\W\d_]+|[01][^\W\d_]{3,})(?![\w.,/-])")
+_OCR_DIGITS = {"0": ("o",), "1": ("l", "i")}
+
+
+def _ocr_case(chk: _Checker, w: str) -> str | None:
+    """``w`` with I and l swapped to match its case ("oIeh" -> "oleh", "KEBlJAKAN" ->
+    "KEBIJAKAN") when that is a dictionary word, else None."""
+    if len(w) < 3 or not w.isalpha():
+        return None
+    rest = w[1:]
+    if "I" in rest:
+        cand = w[0] + rest.replace("I", "l")
+        if cand[1:].islower() and chk.dict_known(cand):
+            return cand
+    if "l" in w:
+        cand = w.replace("l", "I")
+        if cand.isupper() and chk.dict_known(cand):
+            return cand
+    return None
+
+
+def _ocr_digit(chk: _Checker, w: str) -> str | None:
+    """``w`` (letters with a 0 or 1 inside) with the digit read as the letter it resembles,
+    when that makes a dictionary word; else None."""
+    cands = [""]
+    for c in w:
+        opts = _OCR_DIGITS.get(c, (c,))
+        cands = [p + o for p in cands for o in opts]
+        if len(cands) > 8:
+            return None
+    letters = [c for c in w if c.isalpha()]
+    for cand in cands:
+        if all(c.isupper() for c in letters):
+            cand = cand.upper()
+        if chk.dict_known(cand):
+            return cand
+    return None
+
+
 def englishy(low: str) -> bool:
     """``low`` (lower case) is spelt like an English word."""
     return len(low) >= 4 and _ENGLISH_RE.search(low) is not None
@@ -1166,7 +1221,7 @@ def englishy(low: str) -> bool:
 
 def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
            neighbour: Any = None, *, shielded: bool = False,
-           english: bool = False) -> tuple[str, str] | None:
+           english: bool = False, initial: bool = True) -> tuple[str, str] | None:
     """("SP102", split) or ("SP101", correction) for an unknown word, ("SP101", "") for a
     non-word without a confident correction (:func:`_non_word`), None otherwise. Words in
     italics, parentheses or quotes (``shielded``: foreign or regional terms) get only the
@@ -1178,8 +1233,10 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     if "-" in w or "'" in w or "’" in w:
         return None  # hyphenated compounds, reduplications and broken hyphenation
     if not upper and any(c.isupper() for c in w[1:]):
-        # mixed case: an acronym like LKjIP, or a camelCase join (rule TY102 reports those)
-        return None
+        # OCR confusion of I and l inside a word ("oIeh", "KEBlJAKAN"); otherwise mixed case
+        # is an acronym like LKjIP, or a camelCase join (rule TY102 reports those)
+        fixed = _ocr_case(chk, w)
+        return ("SP101", fixed) if fixed else None
     if chk.known(w):
         return None
     sp = _split(chk, w, seen)
@@ -1190,13 +1247,23 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     if len(letters) < 5:
         return None
     low = w.lower()
+    for bad, good in _OCR_PAIRS:  # "pernerintah" (rn read for m), "vvilayah"
+        if bad in low:
+            fixed = low.replace(bad, good)
+            if chk.dict_known(fixed):
+                return "SP101", match_case(w, fixed)
     if english or englishy(low):
         # an English term (or a word of an English phrase): only a one-letter slip from a word
         # the document itself uses more often ("progress" -> "progres") is reported
         found = [c for c in correction(low) if distance(low, c) <= 1]
         return ("SP101", "\t".join(match_case(w, c) for c in found)) if found else None
     found = correction(low)
-    if not found and neighbour is not None and not upper and len(letters) >= 6 \
+    # a capitalised word inside a sentence is mostly a proper noun or an office acronym
+    # ("Perwal", "Disdukcapil", "Tari Rejang"): a dictionary neighbour only at the start of a
+    # sentence or cell, or when it is shaped like an affixed Indonesian word ("Pelaksanan")
+    proper = w[0].isupper() and not initial and not (
+        len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS))
+    if not found and neighbour is not None and not upper and not proper and len(letters) >= 6 \
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
         found = neighbour(w.lower())
     if not found:
