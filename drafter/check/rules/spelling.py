@@ -263,10 +263,11 @@ def lexicon() -> Lexicon:
                 ngrams.add(ws[i:j])
     vocab = load_data("vocabulary.yaml") or {}
     field_words = {str(w).lower() for words in vocab.values() if isinstance(words, list) for w in words}
+    loans = {str(w).lower() for w in vocab.get("loans", []) or []}
     return Lexicon(
         terms=frozenset(str(t).lower() for t in lex.get("terms", [])) | field_words,
         acronyms=frozenset(str(t).upper() for t in lex.get("acronyms", [])),
-        english=frozenset(str(t).lower() for t in lex.get("english", [])),
+        english=frozenset(str(t).lower() for t in lex.get("english", [])) | loans,
         di_nouns=frozenset(str(t).lower() for t in lex.get("di_nouns", [])),
         subs=subs,
         phrase_subs=tuple(phrase_subs),
