@@ -153,6 +153,7 @@ class NameData:
     degrees: frozenset[str]  # lower case, no dots or spaces: "ssos", "msi"
     parts: frozenset[str]  # one-word name parts, lower case
     multi: tuple[tuple[str, ...], ...]  # several-word parts: ("anak", "agung")
+    multi_first: frozenset[str] = frozenset()  # first words of ``multi``
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +168,7 @@ def name_data() -> NameData:
         degrees=frozenset(str(t).lower().replace(".", "") for t in people.get("titles", [])),
         parts=frozenset(p for p in parts if " " not in p),
         multi=tuple(tuple(p.split()) for p in parts if " " in p),
+        multi_first=frozenset(p.split()[0] for p in parts if " " in p),
     )
 
 
@@ -228,7 +230,8 @@ def _name_tokens(text: str, toks: list[Token], nd: NameData, *, whole: bool = Fa
             out.update(range(max(a, b - 5), b))
         # a name part: itself and up to three capitalised words on each side
         for k, low in enumerate(lows):
-            hit = low in nd.parts or any(tuple(lows[k:k + len(m)]) == m for m in nd.multi)
+            hit = low in nd.parts or (low in nd.multi_first
+                                      and any(tuple(lows[k:k + len(m)]) == m for m in nd.multi))
             if hit:
                 out.update(range(max(a, a + k - 3), min(b, a + k + 4)))
     return out
@@ -452,6 +455,7 @@ class _Checker:
         self.names: frozenset[str] = frozenset()  # lower case: names learned from the document
         self.name_starts: dict[str, set[int]] = {}  # text key -> starts of tokens inside a name
         self.cap_names: set[str] = set()  # lower case: name words, known when capitalised
+        self.unit_order: list[str] = []  # text keys of the document's units in reading order
         self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
@@ -706,7 +710,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     chk = _Checker(speller, lex)
     if speller is not None:
         chk.names = _document_names(ctx, chk)
-        _find_names(doc.text_units(), unit_key, texts, tokens, chk)
+        chk.unit_order = [unit_key[id(u)] for u in doc.text_units()]
 
     an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
     starts: dict[str, list[int]] = {}
@@ -812,18 +816,20 @@ def _cover_line(text: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) * 10 >= len(words) * 7
 
 
-def _find_names(units: Iterable[TextUnit], unit_key: dict[int, str], texts: dict[str, str],
-                tokens: dict[str, list[Token]], chk: _Checker) -> None:
-    """Personal names (:func:`_name_tokens`) of every text, and the signature name lines: the
-    short capitalised line just before a "NIP" line (a pangkat line may come between)."""
+def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Checker,
+                unknown: set[str]) -> None:
+    """Personal names (:func:`_name_tokens`) of every text with an unknown capitalised word (the
+    only words a name can shield), and the signature name lines: the short capitalised line just
+    before a "NIP" line (a pangkat line may come between)."""
     nd = name_data()
     found: dict[str, set[int]] = {}
-    for key, toks in tokens.items():
-        if toks:
-            idx = _name_tokens(texts[key], toks, nd)
-            if idx:
-                found[key] = idx
-    order = [unit_key[id(u)] for u in units]
+    wanted = {key for key, toks in tokens.items()
+              if any(t.text in unknown and t.text[:1].isupper() for t in toks)}
+    for key in wanted:
+        idx = _name_tokens(texts[key], tokens[key], nd)
+        if idx:
+            found[key] = idx
+    order = chk.unit_order
     for i, key in enumerate(order):
         if not _NIP_LINE_RE.match(texts[key]):
             continue
@@ -832,6 +838,8 @@ def _find_names(units: Iterable[TextUnit], unit_key: dict[int, str], texts: dict
                 break
             prev = order[j]
             toks = tokens[prev]
+            if prev not in wanted:
+                break
             if not toks or len(toks) > _NAME_LINE_WORDS or _NIP_LINE_RE.match(texts[prev]):
                 break
             low = texts[prev].lower()
@@ -964,6 +972,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
+    _find_names(texts, tokens, chk, unknown)
     verdict: dict[tuple[str, bool, bool, bool], tuple[str, str] | None] = {}
     hint_budget = [_MAX_HINTS]
 
