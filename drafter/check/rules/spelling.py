@@ -838,13 +838,13 @@ def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Che
                 break
             prev = order[j]
             toks = tokens[prev]
-            if prev not in wanted:
-                break
             if not toks or len(toks) > _NAME_LINE_WORDS or _NIP_LINE_RE.match(texts[prev]):
                 break
             low = texts[prev].lower()
             if re.search(r"\b(?:pembina|penata|pengatur|juru)\b|\([iv]+/[a-e]\)", low):
                 continue  # the pangkat line between name and NIP
+            if prev not in wanted:
+                break
             if sum(_cap(t) for t in toks) * 2 >= len(toks):
                 found.setdefault(prev, set()).update(_name_tokens(texts[prev], toks, nd, whole=True))
             break
@@ -1267,12 +1267,15 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
         # the document itself uses more often ("progress" -> "progres") is reported
         found = [c for c in correction(low) if distance(low, c) <= 1]
         return ("SP101", "\t".join(match_case(w, c) for c in found)) if found else None
-    found = correction(low)
     # a capitalised word inside a sentence is mostly a proper noun or an office acronym
-    # ("Perwal", "Disdukcapil", "Tari Rejang"): a dictionary neighbour only at the start of a
-    # sentence or cell, or when it is shaped like an affixed Indonesian word ("Pelaksanan")
-    proper = w[0].isupper() and not initial and not (
+    # ("Perwal", "Bapperida", "Tari Rejang"): a dictionary neighbour only at the start of a
+    # sentence or cell, or when it is shaped like an affixed Indonesian word ("Pelaksanan"); a
+    # correction from the document's words only when one letter away
+    proper = w[0].isupper() and not upper and not initial and not (
         len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS))
+    found = correction(low)
+    if proper:
+        found = [c for c in found if distance(low, c) <= 1]
     if not found and neighbour is not None and not upper and not proper and len(letters) >= 6 \
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
         found = neighbour(w.lower())
