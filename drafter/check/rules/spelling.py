@@ -515,12 +515,12 @@ class _Checker:
                 # a dictionary root: the word list has the forms its flags allow; accept only the
                 # productive gaps (ter-, ke-...-an, bound forms, -nya) and forms whose sibling
                 # with the same suffix is listed (tersosialisasikan: disosialisasikan)
-                if kind in ("", "bound", "ke") or (kind in ("ter", "ber") and not core):
-                    if kind == "" and core:
-                        continue
+                if kind in ("bound", "ke") or (kind in ("", "ter", "ber") and not core):
                     return True
                 if self._sibling_known(low, kind, root, core):
                     return True
+                if kind in ("di", "meN") and not core and root.endswith("asi"):
+                    return True  # a loan noun in -asi used as a verb: direalokasi
         return False
 
     def _sibling_known(self, word: str, kind: str, root: str, core: str) -> bool:
@@ -592,8 +592,8 @@ def _prefix_roots(body: str) -> Iterator[tuple[str, str]]:
     for pre, kind in (("ter", "ter"), ("ber", "ber")):
         if body.startswith(pre):
             rest = body[3:]
-            # ber- before a first syllable ending in -er is be- (bekerja, not berkerja)
-            if not (kind == "ber" and re.match(r"[^aeiou]er", rest)):
+            # be- before these roots (bekerja, beternak, beserta, bepergian), not ber-
+            if not (kind == "ber" and rest.startswith(("kerja", "ternak", "serta", "pergi"))):
                 yield kind, rest
         if body.startswith(pre[:2] + "r"):  # te-/be- before r: terekam, berencana
             yield kind, body[2:]
