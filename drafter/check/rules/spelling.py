@@ -965,7 +965,8 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         if searches[0] <= 0:
             return []
         searches[0] -= 1
-        found = [c for c in _edits1(low) if c != low and speller.known(c)]
+        terms = lex.terms
+        found = [c for c in _edits1(low) if c != low and (speller.known(c) or c in terms)]
         # prefer what the document itself uses, then a substitution/transposition over an
         # insertion or deletion, then alphabetical order (deterministic)
         found.sort(key=lambda c: (-freq.get(c, 0), abs(len(c) - len(low)), c))
