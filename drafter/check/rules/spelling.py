@@ -14,6 +14,18 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   recovered through the position map since the reader drops the markers), parentheses and quotes
   accept English words and English spellings; a word there next to another unknown word is part
   of a foreign or regional phrase ("tri hita karana") and is skipped.
+* Also skipped (issue 13, reports from any region): the field vocabulary of
+  ``rules/vocabulary.yaml`` (education, health, finance, IT, administration, environment, regional
+  government terms, regulation and office abbreviations, common English loans) and the regular
+  affixed forms of known roots that the word list lacks (:meth:`_Checker.affixed`: strict meN-/
+  di-/ter-/ber-/peN-/per-/ke- with the standard nasal assimilation); personal names
+  (:func:`_name_tokens`, ``rules/names.yaml``: after a title, before a degree, around a name part
+  of any region, the line before "NIP"); words in quotation marks and regional terms glossed in
+  the text (:func:`_glossed`); words spelt like English (:func:`englishy`) or next to an English
+  word get only one-letter corrections from the document's own words. A capitalised word inside
+  a sentence (a proper noun or an office acronym) takes no dictionary neighbour unless shaped like
+  an affixed word. OCR confusions are reported with their reading ("oIeh", "k0ordinasi",
+  "pernerintah").
 * Dictionary: the expanded id_ID word list (:mod:`drafter.check.spell`), pure Python, identical on
   every OS, no time budget.
 * Proper names and the document's own terms are not skipped by capitalisation (Indonesian reports
@@ -1507,7 +1519,8 @@ class NonStandardSpelling(_SpellRule):
 class DiPrefixPreposition(_SpellRule):
     """Penulisan "di" yang salah: kata depan yang disambung ("dibidang", "diatas", "dimana" ->
     "di bidang", "di atas", "di mana") atau awalan di- yang dipisah ("di laksanakan",
-    "di butuhkan" -> "dilaksanakan", "dibutuhkan").
+    "di kelola" -> "dilaksanakan", "dikelola"). "di" sebelum frasa benda ("di nilai tukar",
+    "di tingkat kecamatan") adalah kata depan dan tidak dilaporkan.
 
     Ini kesalahan EYD yang paling sering dalam laporan pemerintah; kata depan "di" ditulis
     terpisah, awalan pembentuk kata kerja pasif di- ditulis serangkai.
