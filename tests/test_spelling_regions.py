@@ -106,7 +106,8 @@ def test_names_do_not_hide_typos_elsewhere() -> None:
 def test_regulation_and_office_abbreviations_are_known() -> None:
     text = ("Sesuai Permendagri Nomor 77 Tahun 2020, Kepmendagri Nomor 050-5889 Tahun 2021, "
             "PermenPAN-RB Nomor 88 Tahun 2021, Perbup, Perwal, Pergub, Perda dan Kepbup, serta SE "
-            "Mendagri, laporan disampaikan kepada Bappeda, Dinkes dan Disdukcapil.\n")
+            "Mendagri, laporan disampaikan kepada Bappeda, Dinkes dan Disdukcapil.\n"
+            "Disperkimtan membangun rumah layak huni bersama Dispertanpangan dan Disnakkeswan.\n")
     assert _notes(text) == []
 
 

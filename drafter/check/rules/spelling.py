@@ -1262,7 +1262,7 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
         return ("SP101", fixed) if fixed else None
     if chk.known(w):
         return None
-    sp = _split(chk, w, seen)
+    sp = None if _OFFICE_ACRONYM_RE.match(w) else _split(chk, w, seen)
     if sp is not None:
         if upper and _ty102_reports(sp[0], sp[1]):
             return None
@@ -1284,8 +1284,8 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     # ("Perwal", "Bapperida", "Tari Rejang"): a dictionary neighbour only at the start of a
     # sentence or cell, or when it is shaped like an affixed Indonesian word ("Pelaksanan"); a
     # correction from the document's words only when one letter away
-    proper = w[0].isupper() and not upper and not initial and not (
-        len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS))
+    proper = w[0].isupper() and not upper and (_OFFICE_ACRONYM_RE.match(w) is not None or not initial and not (
+        len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS)))
     found = correction(low)
     if proper:
         found = [c for c in found if distance(low, c) <= 1]
@@ -1313,7 +1313,14 @@ def _non_word(chk: _Checker, w: str, seen: Any) -> bool:
         return False
     if w[0].isupper() and not (len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS)):
         return False
+    if w[0].isupper() and _OFFICE_ACRONYM_RE.match(w):
+        return False
     return not _derivable(chk, low)
+
+
+# a capitalised syllable acronym of an office: Dinas ... (Dispertan, Disperkimtan, Dinkes,
+# Dinsosnakertrans); di- verbs whose root starts with s/n + consonant are rare
+_OFFICE_ACRONYM_RE = re.compile(r"Di[sn][^aeiouy]")
 
 
 def _ty102_reports(a: str, b: str) -> bool:
