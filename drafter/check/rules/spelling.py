@@ -1192,7 +1192,7 @@ def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
 # sistem, kualitas, manajemen, -si, -itas, -if): an unknown word with one is most likely an
 # English term left unitalicised ("unaudited", "dashboard", "stakeholder"), not a misspelling
 _ENGLISH_RE = re.compile(
-    r"th|sh|ph|ck|gh|oo|ee|ou|w(?![aeiou])|y(?![aeiou])|[xq]|c$"
+    r"th|sh|ph|ch|ck|gh|ee|ou|w(?![aeiou])|y(?![aeiou])|[xq]|c$"
     r"|(?:tion|sion|ment|ness|ship|ing|ed|ly|ful|able|ible|ive|ity|ance|ence|ure|ware|board|site)s?$")
 
 
