@@ -131,7 +131,7 @@ def test_english_shape_does_not_hide_a_slip_from_a_document_word() -> None:
 def test_quoted_and_glossed_regional_terms_get_no_notes() -> None:
     text = ("Masyarakat mengenal tradisi ngayuhan sebagai kerja bersama.\n"
             "Kegiatan 'sambatan' dan ‘nyadran’ serta \"mapalusan\" tetap dilestarikan.\n"
-            "Lumbung desa disebut leuitan oleh warga.\nKearifan lokal paleboan, yang berarti kerja "
+            "Lumbung desa disebut leuitan oleh warga; kelompok tenun songke dan tari caci tampil.\nKearifan lokal paleboan, yang berarti kerja "
             "bergiliran, diterapkan.\n")
     assert _notes(text) == []
 

@@ -92,7 +92,9 @@ _QUOTE_RE = re.compile(r"[\"“”]([^\"“”\n]{1,200})[\"“”]")  # quoted 
 _SQUOTE_RE = re.compile(r"‘([^‘’\n]{1,80})’|(?<![\w'])'(?=\w)([^'\n]{1,80})(?<=\w)'(?![\w'])")
 # a regional or foreign term glossed in the text: "disebut ngayah", "ngayah yang berarti ..."
 _GLOSS_AFTER_RE = re.compile(r"\b(?:disebut|dinamakan|dinamai|dikenal\s+(?:dengan|sebagai)|istilah|"
-                             r"bahasa\s+[A-Z][a-z]+|tradisi|upacara|ritual|adat)\s+", re.IGNORECASE)
+                             r"bahasa\s+[A-Z][a-z]+|tradisi|upacara|ritual|adat|tenun|kain|tari|tarian|"
+                             r"kesenian|alat\s+musik|lagu|makanan|masakan|minuman|kue|rumah\s+adat|"
+                             r"permainan|motif)\s+", re.IGNORECASE)
 _GLOSS_BEFORE_RE = re.compile(r"\s*,?\s+(?:yang\s+)?(?:berarti|artinya|bermakna|maknanya|"
                               r"dalam\s+bahasa\s+[A-Z][a-z]+)\b")
 _GLOSS_WORDS = 3  # words of a glossed term at most
@@ -1074,7 +1076,8 @@ def _glossed(text: str, toks: list[Token], unknown: set[str]) -> set[int]:
     """Indexes of unknown words that the text glosses as a regional or foreign term: up to
     :data:`_GLOSS_WORDS` words after "disebut", "istilah", "tradisi", "bahasa Bali" ... or before
     "yang berarti", "artinya", "dalam bahasa Jawa" ..."""
-    if not toks or not ("art" in text or "makna" in text or "bahasa" in text or _GLOSS_AFTER_RE.search(text)):
+    if not toks or not ("art" in text or "makna" in text or "bahasa" in text
+                        or _GLOSS_AFTER_RE.search(text)):
         return set()
     out: set[int] = set()
     starts = [t.start for t in toks]
