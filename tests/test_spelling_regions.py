@@ -163,3 +163,11 @@ def test_ocr_confusions_inside_words() -> None:
     got = [(i.excerpt, i.expected) for i in _issues(text) if i.rule == "SP101"]
     assert got == [("oIeh", "oleh"), ("k0ordinasi", "koordinasi"), ("KEBlJAKAN", "KEBIJAKAN"),
                    ("pernerintah", "pemerintah")]
+
+
+def test_heading_words_are_not_proper_nouns_and_weak_titles_do_not_hide_them() -> None:
+    # a Title Case cell or heading keeps the dictionary neighbour; "Ibu Hamil" is no name
+    text = "Persentase Pelayanan Ibu Hamil Riisko Tinggi\n"
+    assert [(i.excerpt, i.expected) for i in _issues(text) if i.rule == "SP101"] == [("Riisko", "Risiko")]
+    # inside a sentence a capitalised unknown word is a proper noun: no dictionary neighbour
+    assert _notes("Warga menampilkan Tari Rejan pada upacara desa.\n") == []

@@ -225,19 +225,30 @@ def _degree_after(text: str, end: int, nd: NameData) -> bool:
     return False
 
 
-def _name_tokens(text: str, toks: list[Token], nd: NameData, *, whole: bool = False) -> set[int]:
+_WEAK_TITLES = frozenset({"ibu", "bapak", "bpk", "h", "saudara", "saudari", "sdr", "sdri", "tn", "ny",
+                          "nn"})  # also common words: "Ibu Hamil", "H" in a code
+
+
+def _name_tokens(text: str, toks: list[Token], nd: NameData, *, whole: bool = False,
+                 known: Any = None) -> set[int]:
     """Indexes of the tokens of ``toks`` that are part of a personal name (``whole``: the text is
-    a signature name line, every capitalised word is the name)."""
+    a signature name line, every capitalised word is the name). ``known(word)``: a dictionary
+    word (after a weak title such as "Ibu", a dictionary word means a heading: "Ibu Hamil")."""
     out: set[int] = set()
     for a, b in _name_runs(text, toks):
         if whole:
             out.update(range(a, b))
             continue
         lows = [toks[k].lower for k in range(a, b)]
-        # a title before a name: the rest of the run ("Dr. H. Sutarjo", "Bapak Wiryo")
+        # a title before a name: the rest of the run ("Dr. H. Sutarjo", "Bapak Wiryo"), at most
+        # five words
         for k in range(b - a):
             if lows[k] in nd.prefix_titles and k + 1 < b - a:
-                out.update(range(a + k + 1, b))
+                rest = range(a + k + 1, min(b, a + k + 6))
+                if lows[k] in _WEAK_TITLES and known is not None and any(
+                        toks[j].lower not in nd.parts and known(toks[j].lower) for j in rest):
+                    break
+                out.update(rest)
                 break
         # a degree after the run: its last five words at most ("Ni Made Sukerti, S.Sos.")
         if _degree_after(text, toks[b - 1].end, nd):
@@ -840,7 +851,7 @@ def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Che
     wanted = {key for key, toks in tokens.items()
               if any(t.text in unknown and t.text[:1].isupper() for t in toks)}
     for key in wanted:
-        idx = _name_tokens(texts[key], tokens[key], nd)
+        idx = _name_tokens(texts[key], tokens[key], nd, known=chk.dict_known)
         if idx:
             found[key] = idx
     order = chk.unit_order
@@ -1005,6 +1016,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         done = covered[key]
         in_name = chk.name_starts.get(key, set())
         glossed = _glossed(text, toks, unknown)
+        heading = _title_case(toks)
         for i, t in enumerate(toks):
             if t.text not in unknown or t.start in done:
                 continue
@@ -1042,7 +1054,7 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 and ((toks[j].lower in lex.english and not chk.dict_known(toks[j].lower))
                      or (toks[j].text in unknown and englishy(toks[j].lower)))
                 for j in (i - 1, i + 1))
-            initial = i == 0 or bool(_SENTENCE_END_RE.search(text, toks[i - 1].end, t.start))
+            initial = heading or i == 0 or bool(_SENTENCE_END_RE.search(text, toks[i - 1].end, t.start))
             vkey = (w, t.shielded, english, initial)
             if vkey in verdict:
                 v = verdict[vkey]
@@ -1096,6 +1108,18 @@ def _glossed(text: str, toks: list[Token], unknown: set[str]) -> set[int]:
                 break
             out.add(k)
     return out
+
+
+_FUNCTION_WORDS = frozenset({"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "atau",
+                             "serta", "per", "oleh", "dalam", "terhadap", "melalui", "bagi"})
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A heading or table cell in Title Case ("Persentase Ibu Hamil Risiko Tinggi"): every word
+    but the function words capitalised. Its capitalised words are heading words, not proper
+    nouns inside a sentence."""
+    words = [t for t in toks if t.lower not in _FUNCTION_WORDS]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?:;|\n•\t]")  # between two words: the second starts a sentence
