@@ -1345,9 +1345,11 @@ def _non_word(chk: _Checker, w: str, seen: Any) -> bool:
     return not _derivable(chk, low)
 
 
-# a capitalised syllable acronym of an office: Dinas ... (Dispertan, Disperkimtan, Dinkes,
-# Dinsosnakertrans); di- verbs whose root starts with s/n + consonant are rare
-_OFFICE_ACRONYM_RE = re.compile(r"Di[sn][^aeiouy]")
+# a capitalised syllable acronym of an office or a regulation: Dinas ... (Dispertan,
+# Disperkimtan, Dinkes; di- verbs whose root starts with s/n + consonant are rare), Badan ...
+# (Bappeda, Bapperida: "pp" is not Indonesian), Kementerian/Peraturan/Keputusan Menteri ...
+# (Kementan, Permenkumham, Kepmendes)
+_OFFICE_ACRONYM_RE = re.compile(r"Di[sn][^aeiouy]|Bapp|(?:Kemen|Permen|Kepmen)[a-z]{2,}")
 
 
 def _ty102_reports(a: str, b: str) -> bool:
