@@ -34,12 +34,12 @@ def _names(fig: Figures) -> list[str]:
             out += [s.rincian.judul, *s.rincian.butir]
         for i in s.indikator:
             out += [i.nama, i.satuan]
-            for p in ([i.pembanding] if i.pembanding else []):
+            for p in i.daftar_pembanding:
                 out += [p.label, p.sumber or ""]
     for p in fig.program:
-        out += [p.nama, p.indikator.nama, p.indikator.satuan]
+        out += [p.nama, *([p.indikator.nama, p.indikator.satuan] if p.indikator else [])]
         for k in p.kegiatan:
-            out += [k.nama, k.indikator.nama, k.indikator.satuan]
+            out += [k.nama, *([k.indikator.nama, k.indikator.satuan] if k.indikator else [])]
             for sk in k.sub_kegiatan:
                 out += [sk.nama, sk.indikator.nama, sk.indikator.satuan]
     texts = {" ".join(t.split()).rstrip(" .;:") for t in out if t and t.strip()}

@@ -86,9 +86,9 @@ def _check_issues(md: str, tmp_path: Path) -> list[str]:
 
 
 def _rp(v: D | int) -> str:
-    from drafter.numbers import fmt_rp
+    from drafter.draft import eyd
 
-    return fmt_rp(D(v))
+    return eyd.rp(D(v))  # EYD V: "Rp3.351.995.300", no space
 
 
 def _cell(v: D | int) -> str:
@@ -210,7 +210,7 @@ def test_given_total_above_its_children_gives_a_remainder_row(tmp_path: Path) ->
     assert "| 1.2 | Sub Kegiatan: Lainnya (tidak dirinci) | 30.000.000 | 20.000.000 |" in md
     assert "| 2 | Kegiatan: Lainnya (tidak dirinci) | 120.000.000 | 90.000.000 |" in md
     assert "| Kegiatan: Lainnya (tidak dirinci) | - | - | - | - | 120.000.000 |" in md
-    assert "1 program, 1 kegiatan dan 1 sub kegiatan" in md  # the remainder is no kegiatan
+    assert "1 program, 1 kegiatan, dan 1 sub kegiatan" in md  # the remainder is no kegiatan
     assert f"tersedia anggaran sebesar {_rp(250_000_000)}" in md
     assert _check_issues(md, tmp_path) == []
 

@@ -734,6 +734,8 @@ def _b3_block(pb: Phrasebank, fig: Figures, si: int, progs: list[Program],
         "b3_program", sasaran_no=si,
         program=eyd.join([f"Program {_prog_title(p.nama)}" for p in progs])))]
     for p in progs:
+        if p.indikator is None:
+            continue  # a program without an indicator of its own (optional): named above only
         hasil, c = _hasil(p.indikator.target, p.indikator.realisasi, p.indikator.satuan)
         sit = "b3_program_indikator_" + ("tercapai" if c >= 100 else "belum")
         # one program: named in the sentence before, not again (a long name said twice in a

@@ -416,6 +416,10 @@ class DirectionClaim(_ClaimRule):
     name = "target-direction-claim"
 
     _numeric = re.compile(r"\b(?:di\s*atas|diatas|melebihi|di\s*bawah|dibawah|kurang\s+dari)\b", re.IGNORECASE)
+    _result_cue = re.compile(r"\b(?:masih|belum|tidak|kurang|capaian(?:nya)?|kinerja(?:nya)?)\b[^,.;]*$",
+                             re.IGNORECASE)
+    _place_cue = re.compile(r"\b(?:ditekan|berhasil|dapat|mampu|turun|menurun|berada|tetap)\b[^,.;]*$",
+                            re.IGNORECASE)
     _above = re.compile(r"\bmelampaui\)?\s*target|tercapai\s*\(\s*melampaui\s*\)|"
                         r"\b(?:di\s*atas|diatas|melebihi)\s+target", re.IGNORECASE)
 
@@ -493,8 +497,16 @@ class DirectionClaim(_ClaimRule):
         placed = False
         if neg and any(self._numeric.search(m.group(0)) for _k, m in claims[:1]):
             # lower is better: "13,2, di atas target 12" only places the number, which
-            # must then be on that side of the target ("ditekan di bawah target")
-            placed = True
+            # must then be on that side of the target ("ditekan di bawah target"); "masih di
+            # bawah target" speaks of the result (not met), and without either cue the
+            # sentence may mean both, so it is left alone
+            before = sent[max(0, claims[0][1].start() - 30):claims[0][1].start()]
+            if self._result_cue.search(before):
+                pass
+            elif self._place_cue.search(before) or re.search(r"\d\W*$", before):
+                placed = True
+            else:
+                return
         for kind, m in claims[:1]:
             if in_choice(sent, m.start(), m.end()):
                 continue
