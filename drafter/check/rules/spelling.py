@@ -376,7 +376,7 @@ _SHIELD_TRIGGER = re.compile(r"[*_(\"“]")
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` in double or single quotation marks."""
-    if not any(q in text for q in "\"“”‘'"):
+    if '"' not in text and "'" not in text and "“" not in text and "”" not in text and "‘" not in text:
         return []
     return sorted([m.span() for m in _QUOTE_RE.finditer(text)] + [m.span() for m in _SQUOTE_RE.finditer(text)])
 
@@ -848,8 +848,8 @@ def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Che
     before a "NIP" line (a pangkat line may come between)."""
     nd = name_data()
     found: dict[str, set[int]] = {}
-    wanted = {key for key, toks in tokens.items()
-              if any(t.text in unknown and t.text[:1].isupper() for t in toks)}
+    ucap = {w for w in unknown if w[:1].isupper()}
+    wanted = {key for key, toks in tokens.items() if ucap and any(t.text in ucap for t in toks)}
     for key in wanted:
         idx = _name_tokens(texts[key], tokens[key], nd, known=chk.dict_known)
         if idx:
@@ -1015,13 +1015,16 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         text = texts[key]
         done = covered[key]
         in_name = chk.name_starts.get(key, set())
-        glossed = _glossed(text, toks, unknown)
-        heading = _title_case(toks)
+        glossed: set[int] | None = None  # computed at the first unknown word of the text
+        heading = False
         for i, t in enumerate(toks):
             if t.text not in unknown or t.start in done:
                 continue
             if t.start in in_name or (t.text[:1].isupper() and t.lower in chk.cap_names):
                 continue  # a personal name
+            if glossed is None:
+                glossed = _glossed(text, toks, unknown)
+                heading = _title_case(toks)
             if t.quoted or i in glossed:
                 continue  # a term cited in quotes or glossed in the text (regional, foreign)
             w = t.text
