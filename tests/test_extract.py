@@ -10,7 +10,23 @@ cannot carry (left out by :func:`_carried`):
 * the order of the programs: the draft lists them per sasaran (Tabel 3.6 and 3.8), so they
   are compared in that order;
 * ``instansi.jenis_daerah`` is carried ("APBD Kabupaten X"), but only when there is a budget
-  section, so it is compared like the other fields.
+  section, so it is compared like the other fields;
+* notes BAB III does not print: ``renstra.dokumen`` and ``renstra.perubahan``, an indicator's
+  ``renstra_awal``, ``cara_ukur``, ``sumber_data``, ``nilai_maksimum`` and ``catatan``, the score
+  of an earlier year's grade (Tabel 3.2 prints the grade alone), a comparison value's
+  ``tingkat`` (the label says it in words), and the ``catatan`` of a sasaran, program, kegiatan
+  or sub kegiatan.
+
+The B.2 lists (faktor keberhasilan/kegagalan, permasalahan, solusi) are prose: each list is one
+clause list of a phrasebank sentence, so exact recovery is impossible in two ways, and only
+there the comparison is loosened (:func:`_b2_items`):
+
+* the drafter writes an item as a clause (first letter lower case, no final stop): items are
+  compared with the first letter case-insensitive and without a final stop;
+* two items without a comma are joined "a dan b", which no reader can tell from one item
+  holding "dan" (three or more are "a, b, dan c", items holding a comma "a; dan b": those are
+  split back exactly): the extractor keeps one item (with a ``periksa`` comment), so the
+  original's two items are compared as that one item.
 
 Seeds (../shared/seeds/lkip-*.txt): the extracted file validates; after each flagged value is
 settled (see :func:`_settle`: replaced by one of the candidates its comment names, or kept when
@@ -54,10 +70,49 @@ def _norm(v: Any) -> Any:
     return v
 
 
+_B2_LISTS = ("faktor_keberhasilan", "faktor_kegagalan", "permasalahan", "solusi")
+
+
+def _item(text: str) -> str:
+    t = " ".join(text.split()).rstrip(" .")
+    return t[:1].lower() + t[1:]
+
+
+def _b2_items(items: list[str]) -> list[str]:
+    """A B.2 list as the draft can carry it (see the module docstring)."""
+    out = [_item(i) for i in items]
+    if len(out) == 2 and not any(", " in i or re.search(r"[.;:]\s", i) for i in out):
+        return [f"{out[0]} dan {out[1]}"]
+    return out
+
+
+_NOT_PRINTED = ("renstra_awal", "cara_ukur", "sumber_data", "nilai_maksimum", "catatan")
+
+
 def _carried(fig: Any) -> dict[str, Any]:
     """The figures as a dict, without what a BAB III draft cannot carry."""
     d = _norm(fig.model_dump(mode="python"))
     d["instansi"].pop("kepala")
+    d["renstra"].pop("dokumen", None)
+    d["renstra"].pop("perubahan", None)
+    for s in d["sasaran"]:
+        s.pop("catatan", None)
+        for k in _B2_LISTS:
+            s[k] = _b2_items(s[k])
+        for ind in s["indikator"]:
+            for k in _NOT_PRINTED:
+                ind.pop(k, None)
+            for h in ind["riwayat"]:
+                h.pop("skor_target", None)
+                h.pop("skor_realisasi", None)
+            for pb in ind["daftar_pembanding"]:
+                pb.pop("tingkat", None)
+    for p in d["program"]:
+        p.pop("catatan", None)
+        for k in p["kegiatan"]:
+            k.pop("catatan", None)
+            for sk in k["sub_kegiatan"]:
+                sk.pop("catatan", None)
     order = [s["id"] for s in d["sasaran"]]
     d["program"].sort(key=lambda p: order.index(p["sasaran"]))  # the draft groups by sasaran
     end = d["renstra"]["akhir"]
@@ -288,3 +343,41 @@ def test_missing_value_is_flagged(tmp_path: Path) -> None:
     line = next(x for x in out.splitlines() if x.strip().startswith("efisiensi:"))
     assert line.endswith(f"  # {NOT_FOUND}")
     assert flagged >= 1
+
+
+def test_b2_prose_and_b3_programs_read_back(tmp_path: Path) -> None:
+    """B.2 lists in every join form (items holding a comma, three or more items, an item of
+    several sentences after a lead sentence) and two programs of one sasaran whose names hold
+    "dan" and a comma come back as they were; an item that may be two ("a dan b") is one item
+    with a ``periksa`` comment."""
+    src = yaml.safe_load(EXAMPLES[0].read_text(encoding="utf-8"))
+    s0, s1 = src["sasaran"][0], src["sasaran"][1]
+    s0["faktor_keberhasilan"] = ["Petugas loket bertambah, termasuk dua orang dari desa.",
+                                 "Aplikasi antrean dipakai warga."]
+    s0["permasalahan"] = ["Jaringan internet sering putus.", "Ruang tunggu sempit.",
+                          "Formulir cetak sering habis."]
+    s0["solusi"] = ["Menambah loket. Petugas cadangan disiapkan.", "Menata ruang tunggu."]
+    s1["faktor_keberhasilan"] = ["Patroli malam rutin dan terjadwal."]
+    progs = [p for p in src["program"] if p["sasaran"] == s0["id"]]
+    extra = yaml.safe_load(yaml.safe_dump(progs[0]))
+    extra["nama"] = "Program Pelayanan Umum, Kependudukan dan Pencatatan"
+    progs[0]["nama"] = "Program Pelayanan Umum"
+    src["program"].append(extra)
+    src["anggaran"].pop("komposisi", None)  # the totals change with the added program
+    fig = tmp_path / "fig.yaml"
+    fig.write_text(yaml.safe_dump(src, allow_unicode=True), encoding="utf-8")
+    draft = tmp_path / "d.md"
+    draft_file(fig, draft)
+    text, _ = extract_text(draft)
+    data = yaml.safe_load(text)
+    got0, got1 = data["sasaran"][0], data["sasaran"][1]
+    assert got0["faktor_keberhasilan"] == s0["faktor_keberhasilan"]
+    assert got0["permasalahan"] == s0["permasalahan"]
+    assert got0["solusi"] == ["Menambah loket.", "Petugas cadangan disiapkan.",
+                              "Menata ruang tunggu."]  # sentences: the items cannot be told
+    assert got1["faktor_keberhasilan"] == s1["faktor_keberhasilan"]
+    line = next(x for x in text.splitlines() if "Patroli malam rutin" in x)
+    assert "  # periksa: " in line
+    by_name = {p["nama"]: p["sasaran"] for p in data["program"]}
+    assert by_name["Program Pelayanan Umum"] == s0["id"]
+    assert by_name["Program Pelayanan Umum, Kependudukan dan Pencatatan"] == s0["id"]

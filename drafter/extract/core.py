@@ -5,7 +5,10 @@ Everything comes from the checker's own understanding of the report: the documen
 (:mod:`drafter.document`), the report analysis (:mod:`drafter.check.analyzer`: year, instansi,
 region, scale) and the table index (:mod:`drafter.check.tables`: the role of each table from
 its caption or header, and its parsed indicator and budget rows). Prose cues (lists of B.2, the
-signature block, the Renstra period...) are regular expressions in ``rules/extract.yaml``.
+signature block, the Renstra period...) are regular expressions in ``rules/extract.yaml``; the
+prose a drafted report writes (B.2 lists, the programs of each sasaran in B.3, comparison values
+and causes in B.1) is read by the phrasebank frames in reverse (:mod:`drafter.extract.frames`),
+never by the wording of B.1 for numbers (those come from the tables).
 
 Each value is gathered with all the places that state it (:class:`Cand`). :class:`Extraction`
 keeps the first one and records a comment on the value's path when none was found
@@ -222,6 +225,8 @@ class _Reader:
         self.info = self.ctx.info
         self.index = self.ctx.tables
         self.x = Extraction()
+        # B.2 items that may be two items joined by "dan" (sasaran, field, index)
+        self._b2_unsure: list[tuple[dict[str, Any], str, int]] = []
         self.fmt = doc.format
 
     def cand(self, value: Any, where: str, unit: TextUnit | None = None) -> Cand:
@@ -385,6 +390,12 @@ class _Reader:
                 {"nama": "", "target": 1, "realisasi": 1}]})
             self.x.comments[("sasaran", 0, "indikator")] = NOT_FOUND
         self.analysis_lists(out)
+        self.b1_notes(out)
+        for si, s in enumerate(out):
+            for sref, fld, i in self._b2_unsure:
+                if sref is s:
+                    self.x.check(("sasaran", si, fld, i), 'bila butir ini dua butir yang '
+                                 'digabung dengan "dan", pisahkan')
         return out
 
     def text_realisasi(self, tahun: int) -> dict[int, list[Cand]]:
@@ -498,8 +509,8 @@ class _Reader:
             for y in years:
                 if y >= tahun:
                     continue
-                tv, _ = _cell_value(r32.get(f"target:{y}"))
-                rv, _ = _cell_value(r32.get(f"realisasi:{y}"))
+                tv, ts = _cell_value(r32.get(f"target:{y}"))
+                rv, rs = _cell_value(r32.get(f"realisasi:{y}"))
                 if tv is None and rv is None:
                     continue
                 h: dict[str, Any] = {"tahun": y}
@@ -507,6 +518,10 @@ class _Reader:
                     h["target"] = tv
                 if rv is not None:
                     h["realisasi"] = rv
+                if isinstance(tv, str) and ts is not None:
+                    h["skor_target"] = ts
+                if isinstance(rv, str) and rs is not None:
+                    h["skor_realisasi"] = rs
                 hist.append(h)
             if hist:
                 ind["riwayat"] = hist
@@ -600,6 +615,8 @@ class _Reader:
                 fld, rincian_judul = None, None
                 if current is None:
                     continue
+                if in_b2 and self.b2_prose(current, t, b):
+                    continue
                 if in_b2:
                     for key, pat in cues:
                         if pat.search(t):
@@ -627,6 +644,83 @@ class _Reader:
                 rc = current.setdefault("rincian", {"judul": rincian_judul, "butir": []})
                 if rc["judul"] == rincian_judul:
                     rc["butir"].append(item)
+
+    def b2_prose(self, current: dict[str, Any], text: str, block: Block) -> bool:
+        """The lists of a sasaran from the prose B.2 of a drafted report: each phrasebank frame
+        of ``b2_frames`` (rules/extract.yaml) read in reverse, its {faktor} split with the
+        drafter's join rules; a lead sentence ("... adalah hal-hal berikut.") is followed by its
+        items as sentences. True when the paragraph held such a sentence."""
+        from drafter.extract.frames import find_frames, split_joined, unclause
+
+        conf = _conf()
+        by_sit = {sit: fld for fld, sits in conf.get("b2_frames", {}).items() for sit in sits}
+        if not by_sit:
+            return False
+        hits = find_frames(text, list(by_sit), capture=("faktor",))
+        if not hits:
+            return False
+        others = find_frames(text, list(conf.get("b2_other_frames", [])))
+        lead = str(conf.get("b2_lead_faktor", "")).casefold()
+        for k, h in enumerate(hits):
+            fld = by_sit[h.situation]
+            lst = current.setdefault(fld, [])
+            faktor = h.slots.get("faktor", "")
+            if lead and faktor.strip().casefold() == lead:
+                stop = min([f.start for f in [*hits[k + 1:], *others] if f.start >= h.end]
+                           + [len(text)])
+                rest = text[h.end:stop].strip()
+                lst.extend(unclause(x) for x in re.split(r"(?<=[.!?])\s+(?=\S)", rest)
+                           if x.strip())
+                if rest:
+                    self.x.notes.append(
+                        f"B.2 {current.get('id', '')} {fld}: butir yang terdiri atas beberapa "
+                        "kalimat dibaca per kalimat; gabungkan kembali bila perlu")
+                continue
+            items, certain = split_joined(faktor)
+            start = len(lst)
+            lst.extend(unclause(i) for i in items)
+            if not certain:
+                self._b2_unsure.append((current, fld, start))
+        return True
+
+    def b1_notes(self, sasaran: list[dict[str, Any]]) -> None:
+        """Every comparison value and the cause of a change from the B.1 prose of a drafted
+        report: the phrasebank frames (``b1_pembanding_frames``, ``b1_sebab_frames``) read in
+        reverse in the paragraphs after "Indikator N: name". The numbers of Tabel 3.4 stay
+        first; the prose adds the values the table has no room for."""
+        from drafter.extract.frames import find_frames, unclause
+
+        conf = _conf()
+        pb_sits = list(conf.get("b1_pembanding_frames", []))
+        sebab_sits = list(conf.get("b1_sebab_frames", []))
+        inds = [i for s in sasaran for i in s["indikator"]]
+        current: dict[str, Any] | None = None
+        slot_res = {"sumber": r"(?: \(sumber: [^()]+\))?"}
+        for b in self.prose():
+            if not (b.section or "").startswith("B.1"):
+                continue
+            t = clean(b.text)
+            m = re.match(r"^\W*indikator\s*[\d.]{0,7}\s*:\s*(.+)$", t, re.I)
+            if m:
+                current = _best(m.group(1), [_Named(i["nama"], i) for i in inds], threshold=0.8)
+                current = current.obj if current is not None else None
+                continue
+            if current is None:
+                continue
+            for h in find_frames(t, sebab_sits, capture=("sebab",)):
+                if h.slots.get("sebab") and "penyebab_perubahan" not in current:
+                    current["penyebab_perubahan"] = unclause(h.slots["sebab"])
+            for h in find_frames(t, pb_sits, capture=("pembanding", "pembanding_nilai", "sumber"),
+                                 slot_res=slot_res):
+                pb = _prose_pembanding(h.slots)
+                if pb is None:
+                    continue
+                have = current.get("pembanding")
+                lst = have if isinstance(have, list) else [have] if have else []
+                if any(clean(x.get("label", "")).casefold() == pb["label"].casefold()
+                       for x in lst):
+                    continue
+                current["pembanding"] = [*lst, pb]
 
     @staticmethod
     def _sasaran_for(sasaran: list[dict[str, Any]], no: int, name: str) -> dict[str, Any] | None:
@@ -699,72 +793,124 @@ class _Reader:
 
     # ----------------------------------------------------------------- programs
     def programs(self, sasaran: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        rows8 = [r for r in self.index.budget("3.8")
-                 if r.level in ("program", "kegiatan", "sub_kegiatan")]
+        rest = _re("sisa_baris")
+        keep = ("program", "kegiatan", "sub_kegiatan")
+        rows8 = [r for r in self.index.budget("3.8") if r.level in keep]
         rows6 = self.index.budget("3.6")
-        tree8 = _tree(rows8)
-        tree6 = _tree([r for r in rows6 if r.level in ("program", "kegiatan", "sub_kegiatan")])
+        tree8 = _tree(rows8, rest)
+        tree6 = _tree([r for r in rows6 if r.level in keep], rest)
         base = tree8 or tree6
-        supports = self.supports(sasaran)
+        from38 = base is tree8
+        names = []
+        for prow, _ in base:
+            nm = clean_name(prow.name)
+            names.append(nm if nm.lower().startswith("program ") else f"Program {nm}")
+        supports = self.supports(sasaran, names)
         out: list[dict[str, Any]] = []
         for pi, (prow, kegs) in enumerate(base):
             path: Path_ = ("program", pi)
-            twin = _twin(prow, tree6) if base is tree8 else (prow, kegs)
-            pname = clean_name(prow.name)
-            if pname and not pname.lower().startswith("program "):
-                pname = f"Program {pname}"
-            p: dict[str, Any] = {"nama": pname}
+            twin = _twin(prow, tree6) if from38 else (prow, kegs)
+            p: dict[str, Any] = {"nama": names[pi]}
             sid = self.program_sasaran(p["nama"], twin[0] if twin else None, sasaran, supports)
             if sid is None:
                 self.x.comments[(*path, "sasaran")] = NOT_FOUND
                 sid = sasaran[0]["id"]
             p["sasaran"] = sid
-            p["indikator"] = self.prog_indicator((*path, "indikator"), twin[0] if twin else None,
-                                                 rows6, "outcome")
+            ind = self.prog_indicator((*path, "indikator"), twin[0] if twin else None, rows6,
+                                      "outcome", optional=True)
+            if ind is not None:
+                p["indikator"] = ind
             klist = []
             for ki, (krow, subs) in enumerate(kegs):
                 kpath: Path_ = (*path, "kegiatan", ki)
-                ktwin = _twin(krow, twin[1]) if (twin and base is tree8) else \
-                    ((krow, subs) if base is not tree8 else None)
+                ktwin = _twin(krow, twin[1]) if (twin and from38) else \
+                    ((krow, subs) if not from38 else None)
                 k: dict[str, Any] = {"nama": clean_name(krow.name)}
-                k["indikator"] = self.prog_indicator((*kpath, "indikator"),
-                                                     ktwin[0] if ktwin else None, rows6, "outcome")
+                kind = self.prog_indicator((*kpath, "indikator"), ktwin[0] if ktwin else None,
+                                           rows6, "outcome", optional=True)
+                if kind is not None:
+                    k["indikator"] = kind
                 slist = []
                 for si, (srow, _) in enumerate(subs):
                     spath: Path_ = (*kpath, "sub_kegiatan", si)
-                    stwin = _twin(srow, ktwin[1]) if (ktwin and base is tree8) else \
-                        ((srow, []) if base is not tree8 else None)
+                    stwin = _twin(srow, ktwin[1]) if (ktwin and from38) else \
+                        ((srow, []) if not from38 else None)
                     slist.append(self.sub_kegiatan(spath, srow, stwin[0] if stwin else None,
-                                                   rows6, base is tree8))
-                if not slist:
-                    # a kegiatan printed without sub kegiatan: itself carries the budget
-                    slist.append(self.sub_kegiatan((*kpath, "sub_kegiatan", 0), krow,
-                                                   ktwin[0] if ktwin else None, rows6,
-                                                   base is tree8))
-                    self.x.check((*kpath, "nama"), "tanpa sub kegiatan; kegiatan dipakai sebagai "
-                                 "sub kegiatannya")
-                k["sub_kegiatan"] = slist
+                                                   rows6, from38))
+                self._own_budget(kpath, k, krow, ktwin[0] if ktwin else None, from38,
+                                 [(s["pagu"], s["realisasi_anggaran"]) for s in slist])
+                if slist:
+                    k["sub_kegiatan"] = slist
                 klist.append(k)
-                self._total_check(kpath, krow, slist)
-            if not klist:
-                continue
-            p["kegiatan"] = klist
-            self._total_check(path, prow, [s for k in klist for s in k["sub_kegiatan"]])
+            self._own_budget(path, p, prow, twin[0] if twin else None, from38,
+                             [_node_total(k) for k in klist])
+            if klist:
+                p["kegiatan"] = klist
             out.append(p)
         return out
 
-    def _total_check(self, path: Path_, row: BudgetRow, subs: list[dict[str, Any]]) -> None:
-        stated, _ = _cell_value(row.get("pagu"))
-        if not isinstance(stated, Decimal):
+    def _own_budget(self, path: Path_, node: dict[str, Any], row: BudgetRow,
+                    row6: BudgetRow | None, from38: bool,
+                    kids: list[tuple[Decimal, Decimal]]) -> None:
+        """The budget of a program/kegiatan row itself: kept when it has no children, or when
+        it is more than its children's sum (the rest is printed "Lainnya (tidak dirinci)");
+        below the sum it is flagged (the sum is used)."""
+        pagu_c: list[Cand] = []
+        real_c: list[Cand] = []
+        if from38:
+            pagu_c.append(self.vcand(row.get("pagu"), self.tname("3.8")))
+            real_c.append(self.vcand(row.get("realisasi"), self.tname("3.8")))
+        if row6 is not None:
+            pagu_c.append(self.vcand(row6.get("pagu"), self.tname("3.6")))
+        stated = [c for c in pagu_c if isinstance(c.value, Decimal)]
+        if not kids:
+            pagu = self.x.pick((*path, "pagu"), pagu_c, Decimal(0))
+            real = self.x.pick((*path, "realisasi_anggaran"), real_c, Decimal(0))
+            node["pagu"] = pagu if isinstance(pagu, Decimal) and pagu >= 0 else Decimal(0)
+            node["realisasi_anggaran"] = real if isinstance(real, Decimal) and real >= 0 \
+                else Decimal(0)
             return
-        total = sum((s["pagu"] for s in subs if isinstance(s.get("pagu"), Decimal)), Decimal(0))
-        if total != stated:
-            self.x.check((*path, "nama"), f"pagu {row.role == '3.8' and self.tname('3.8') or self.tname('3.6')}"
-                         f" = {dec_text(stated)}, jumlah sub kegiatan = {dec_text(total)}")
+        if not stated:
+            return
+        total = sum((k[0] for k in kids), Decimal(0))
+        if stated[0].value > total:
+            pagu = self.x.pick((*path, "pagu"), pagu_c, total)
+            real = self.x.pick((*path, "realisasi_anggaran"), real_c, None, required=from38)
+            node["pagu"] = pagu
+            if isinstance(real, Decimal) and real >= 0:
+                node["realisasi_anggaran"] = real
+            else:
+                node["realisasi_anggaran"] = sum((k[1] for k in kids), Decimal(0))
+        elif stated[0].value != total:
+            self.x.check((*path, "nama"), f"pagu {stated[0].where} = {dec_text(stated[0].value)},"
+                         f" jumlah rinciannya = {dec_text(total)}")
 
-    def supports(self, sasaran: list[dict[str, Any]]) -> dict[str, str]:
-        """Program name (casefolded) -> sasaran id from "Sasaran Strategis N didukung oleh ..."."""
+    def supports(self, sasaran: list[dict[str, Any]], names: list[str]) -> dict[str, str]:
+        """Program name (casefolded) -> sasaran id from the sentence of B.3 naming the programs
+        of a sasaran: the drafter's own frames (``b3_program_frames``, read in reverse; the
+        programs are found by their names in Tabel 3.6/3.8, longest first, so that a name
+        holding "dan" or a comma is never split), else "Sasaran Strategis N didukung oleh ..."."""
+        from drafter.extract.frames import find_frames
+
         out: dict[str, str] = {}
+        sits = list(_conf().get("b3_program_frames", []))
+        by_len = sorted(dict.fromkeys(names), key=len, reverse=True)
+        for b in self.prose():
+            if not (b.section or "").startswith("B.3"):
+                continue
+            for h in find_frames(clean(b.text), sits, capture=("sasaran_no", "program"),
+                                 slot_res={"sasaran_no": r"\d{1,3}"}):
+                no = int(h.slots.get("sasaran_no", "0"))
+                if not 0 < no <= len(sasaran):
+                    continue
+                rest = h.slots.get("program", "").casefold()
+                for nm in by_len:
+                    key = nm.casefold()
+                    if key in rest:
+                        out.setdefault(key, sasaran[no - 1]["id"])
+                        rest = rest.replace(key, " ")
+        if out:
+            return out
         for b in self.prose():
             m = _re("didukung").match(clean(b.text))
             if not m:
@@ -780,6 +926,8 @@ class _Reader:
 
     def program_sasaran(self, name: str, row6: BudgetRow | None, sasaran: list[dict[str, Any]],
                         supports: dict[str, str]) -> str | None:
+        if name.casefold() in supports:
+            return supports[name.casefold()]
         for nm, sid in supports.items():
             if similarity(nm, name.casefold()) >= 0.85:
                 return sid
@@ -793,7 +941,7 @@ class _Reader:
         return None
 
     def prog_indicator(self, path: Path_, row: BudgetRow | None, rows6: list[BudgetRow],
-                       child_level: str) -> dict[str, Any]:
+                       child_level: str, *, optional: bool = False) -> dict[str, Any] | None:
         """Indicator of a program/kegiatan/sub kegiatan row of Tabel 3.6: its own "Indikator"
         column, else its first outcome/output line."""
         x = self.x
@@ -811,6 +959,10 @@ class _Reader:
                     name = clean_name(kids[0].name)
                     vals = kids[0] if row.get("target") is None else row
         where = self.tname("3.6")
+        if name is not None and not re.search(r"\w", name):
+            name = None  # "-": no indicator printed
+        if optional and name is None:
+            return None  # a program/kegiatan indicator is optional
         out: dict[str, Any] = {"nama": x.pick((*path, "nama"), [self.cand(name, where)], "")}
         t_vc = vals.get("target") if vals else None
         r_vc = vals.get("realisasi") if vals else None
@@ -835,7 +987,9 @@ class _Reader:
                      rows6: list[BudgetRow], from38: bool) -> dict[str, Any]:
         x = self.x
         s: dict[str, Any] = {"nama": clean_name(row.name)}
-        s["indikator"] = self.prog_indicator((*path, "indikator"), row6, rows6, "output")
+        ind = self.prog_indicator((*path, "indikator"), row6, rows6, "output")
+        assert ind is not None
+        s["indikator"] = ind
         pagu_c: list[Cand] = []
         real_c: list[Cand] = []
         if from38:
@@ -891,10 +1045,17 @@ class _Reader:
             if m:
                 v = _amount(m.group(2))
                 if v is not None:
-                    komp.append({"jenis": m.group(1).strip(), "pagu": v})
+                    item = {"jenis": m.group(1).strip(), "pagu": v}
+                    mr = _re("komposisi_realisasi").search(clean(b.text), m.end())
+                    r = _amount(mr.group(1)) if mr else None
+                    if r is not None:
+                        item["realisasi"] = r
+                    komp.append(item)
+        if komp and not all("realisasi" in k for k in komp):
+            for k in komp:  # a realisasi per jenis only when every jenis has one
+                k.pop("realisasi", None)
         if komp:
-            total = sum((s["pagu"] for p in programs for k in p["kegiatan"]
-                         for s in k["sub_kegiatan"]), Decimal(0))
+            total = sum((_program_total(p)[0] for p in programs), Decimal(0))
             ktotal = sum((k["pagu"] for k in komp), Decimal(0))
             if not programs or ktotal == total:
                 out["komposisi"] = komp
@@ -903,6 +1064,27 @@ class _Reader:
                              f"jumlah pagu sub kegiatan = {dec_text(total)}; komposisi tidak "
                              "dimuat")
         return out
+
+    def anggaran_catatan(self) -> str | None:
+        """The paragraph(s) between Tabel 3.8 and the summary sentence after it."""
+        blocks = self.doc.blocks
+        t38 = [r.table for r in self.index.budget("3.8")]
+        if not t38:
+            return None
+        try:
+            k = next(i for i, b in enumerate(blocks) if b is t38[-1])
+        except StopIteration:
+            return None
+        notes: list[str] = []
+        for b in blocks[k + 1:]:
+            if b.kind == "table" or b.kind == "heading":
+                return None
+            t = clean(b.text)
+            if _re("anggaran_ringkas").search(t):
+                return " ".join(notes) or None
+            if t:
+                notes.append(t)
+        return None
 
     # ----------------------------------------------------------------- all
     def scale_note(self) -> None:
@@ -944,7 +1126,49 @@ class _Reader:
         if progs:
             data["program"] = progs
         data["anggaran"] = self.anggaran(tahun, progs)
+        note = self.anggaran_catatan()
+        if note:
+            data["anggaran"]["catatan"] = note
         return x
+
+
+@dataclass
+class _Named:
+    name: str
+    obj: Any
+
+
+def _prose_pembanding(slots: dict[str, str]) -> dict[str, Any] | None:
+    """A comparison value as the drafter words it: label (with "tahun N"), value, source."""
+    from drafter.numbers import parse_number
+
+    label = clean(slots.get("pembanding", ""))
+    nilai_txt = clean(slots.get("pembanding_nilai", ""))
+    if not label or not nilai_txt:
+        return None
+    out: dict[str, Any] = {}
+    g = _GRADE_SCORE_RE.match(nilai_txt)
+    if g:
+        out["nilai"] = g.group(1)
+        out["skor"] = Decimal(g.group(2).replace(".", "").replace(",", "."))
+    elif nilai_txt.upper() in grade_codes():
+        out["nilai"] = nilai_txt.upper()
+    else:
+        n = parse_number(nilai_txt.split(" ")[0].rstrip("%"))
+        if n is None:
+            return None
+        out["nilai"] = n.value
+    tahun: int | None = None
+    m = _YEAR_TAIL_RE.match(label)
+    if m:
+        label, tahun = m.group(1), int(m.group(2))
+    out["label"] = label
+    src = re.match(r"^\s*\(sumber:\s*(.+)\)\s*$", slots.get("sumber", ""))
+    if src:
+        out["sumber"] = clean(src.group(1))
+    if tahun is not None:
+        out["tahun"] = tahun
+    return out
 
 
 def _amount(text: str) -> Decimal | None:
@@ -958,10 +1182,29 @@ def _amount(text: str) -> Decimal | None:
 _Node = tuple[BudgetRow, list[Any]]
 
 
-def _tree(rows: list[BudgetRow]) -> list[_Node]:
-    """program > kegiatan > sub kegiatan from the level of each row (in order)."""
+def _node_total(node: dict[str, Any]) -> tuple[Decimal, Decimal]:
+    """(pagu, realisasi) of an extracted kegiatan: its own, else the sum of its sub kegiatan."""
+    if "pagu" in node:
+        return node["pagu"], node.get("realisasi_anggaran", Decimal(0))
+    subs = node.get("sub_kegiatan", [])
+    return (sum((s["pagu"] for s in subs), Decimal(0)),
+            sum((s["realisasi_anggaran"] for s in subs), Decimal(0)))
+
+
+def _program_total(p: dict[str, Any]) -> tuple[Decimal, Decimal]:
+    if "pagu" in p:
+        return p["pagu"], p.get("realisasi_anggaran", Decimal(0))
+    kids = [_node_total(k) for k in p.get("kegiatan", [])]
+    return sum((k[0] for k in kids), Decimal(0)), sum((k[1] for k in kids), Decimal(0))
+
+
+def _tree(rows: list[BudgetRow], rest: re.Pattern[str] | None = None) -> list[_Node]:
+    """program > kegiatan > sub kegiatan from the level of each row (in order); the remainder
+    rows of a total ("Lainnya (tidak dirinci)", ``rest``) are left out: the total says it."""
     progs: list[_Node] = []
     for r in rows:
+        if rest is not None and rest.search(clean_name(r.name)):
+            continue
         if r.level == "program":
             progs.append((r, []))
         elif r.level == "kegiatan":
