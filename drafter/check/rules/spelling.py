@@ -14,6 +14,18 @@ and cached on the context). Identical texts (repeated table cells) are analysed 
   recovered through the position map since the reader drops the markers), parentheses and quotes
   accept English words and English spellings; a word there next to another unknown word is part
   of a foreign or regional phrase ("tri hita karana") and is skipped.
+* Also skipped (issue 13, reports from any region): the field vocabulary of
+  ``rules/vocabulary.yaml`` (education, health, finance, IT, administration, environment, regional
+  government terms, regulation and office abbreviations, common English loans) and the regular
+  affixed forms of known roots that the word list lacks (:meth:`_Checker.affixed`: strict meN-/
+  di-/ter-/ber-/peN-/per-/ke- with the standard nasal assimilation); personal names
+  (:func:`_name_tokens`, ``rules/names.yaml``: after a title, before a degree, around a name part
+  of any region, the line before "NIP"); words in quotation marks and regional terms glossed in
+  the text (:func:`_glossed`); words spelt like English (:func:`englishy`) or next to an English
+  word get only one-letter corrections from the document's own words. A capitalised word inside
+  a sentence (a proper noun or an office acronym) takes no dictionary neighbour unless shaped like
+  an affixed word. OCR confusions are reported with their reading ("oIeh", "k0ordinasi",
+  "pernerintah").
 * Dictionary: the expanded id_ID word list (:mod:`drafter.check.spell`), pure Python, identical on
   every OS, no time budget.
 * Proper names and the document's own terms are not skipped by capitalisation (Indonesian reports
@@ -76,6 +88,16 @@ _ITALIC_RES = (
 _ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
 _PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
 _QUOTE_RE = re.compile(r"[\"“”]([^\"“”\n]{1,200})[\"“”]")  # quoted words: foreign or regional terms
+# single quotes: ‘...’ and '...' not inside a word (Jum'at)
+_SQUOTE_RE = re.compile(r"‘([^‘’\n]{1,80})’|(?<![\w'])'(?=\w)([^'\n]{1,80})(?<=\w)'(?![\w'])")
+# a regional or foreign term glossed in the text: "disebut ngayah", "ngayah yang berarti ..."
+_GLOSS_AFTER_RE = re.compile(r"\b(?:disebut|dinamakan|dinamai|dikenal\s+(?:dengan|sebagai)|istilah|"
+                             r"bahasa\s+[A-Z][a-z]+|tradisi|upacara|ritual|adat|tenun|kain|tari|tarian|"
+                             r"kesenian|alat\s+musik|lagu|makanan|masakan|minuman|kue|rumah\s+adat|"
+                             r"permainan|motif)\s+", re.IGNORECASE)
+_GLOSS_BEFORE_RE = re.compile(r"\s*,?\s+(?:yang\s+)?(?:berarti|artinya|bermakna|maknanya|"
+                              r"dalam\s+bahasa\s+[A-Z][a-z]+)\b")
+_GLOSS_WORDS = 3  # words of a glossed term at most
 _MAX_ACRONYM = 5  # ALL-CAPS words up to this length are acronyms
 
 
@@ -101,6 +123,9 @@ class Lexicon:
     phrase_ngrams: frozenset[tuple[str, ...]]
     gazetteer: frozenset[str]  # lower case words of place names
     titles: tuple[str, ...]  # signature titles before the instansi name ("camat")
+    verb_roots: frozenset[str] = frozenset()  # field roots that take di-/meN- bare (diinput)
+    di_either: frozenset[str] = frozenset()  # nouns after the preposition "di" whose di- form
+    # is also a passive verb ("di nilai tukar" / "dinilai")
 
 
 def _strings(data: Any) -> Iterator[str]:
@@ -136,6 +161,107 @@ def _gazetteer_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@dataclass(frozen=True)
+class NameData:
+    prefix_titles: frozenset[str]  # lower case, no dots: "dr", "hj", "bapak"
+    degrees: frozenset[str]  # lower case, no dots or spaces: "ssos", "msi"
+    parts: frozenset[str]  # one-word name parts, lower case
+    multi: tuple[tuple[str, ...], ...]  # several-word parts: ("anak", "agung")
+    multi_first: frozenset[str] = frozenset()  # first words of ``multi``
+
+
+@lru_cache(maxsize=1)
+def name_data() -> NameData:
+    """Name evidence for the spelling rules (``rules/names.yaml``; degrees from
+    ``rules/people.yaml``)."""
+    data = load_data("names.yaml") or {}
+    people = load_data("people.yaml") or {}
+    parts = [str(p).lower() for p in data.get("parts", [])]
+    return NameData(
+        prefix_titles=frozenset(str(t).lower().replace(".", "") for t in data.get("prefix_titles", [])),
+        degrees=frozenset(str(t).lower().replace(".", "") for t in people.get("titles", [])),
+        parts=frozenset(p for p in parts if " " not in p),
+        multi=tuple(tuple(p.split()) for p in parts if " " in p),
+        multi_first=frozenset(p.split()[0] for p in parts if " " in p),
+    )
+
+
+_NIP_LINE_RE = re.compile(r"^\W*NIP\b", re.IGNORECASE)
+_NAME_GAP_RE = re.compile(r" {1,3}|\. {0,2}| ?\. ?")
+_DEGREE_RE = re.compile(r"\s*,\s*((?:[A-Za-z]{1,5}\.? ?){1,4})")
+_NAME_LINE_WORDS = 8  # a signature name line has at most this many words
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text.isalpha()
+
+
+def _name_runs(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Runs of capitalised words joined by spaces or initials' dots, as token index ranges."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _cap(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _cap(toks[j + 1]) and _NAME_GAP_RE.fullmatch(text[toks[j].end:toks[j + 1].start]):
+            j += 1
+        runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _degree_after(text: str, end: int, nd: NameData) -> bool:
+    """A comma and an academic degree follow ``text[end]`` (", S.Sos., M.Si.")."""
+    m = _DEGREE_RE.match(text, end)
+    if not m:
+        return False
+    written = m.group(1).strip()
+    for cand in (written, written.split(" ")[0]):
+        key = cand.lower().replace(".", "").replace(" ", "")
+        if key in nd.degrees:
+            return True
+    return False
+
+
+_WEAK_TITLES = frozenset({"ibu", "bapak", "bpk", "h", "saudara", "saudari", "sdr", "sdri", "tn", "ny",
+                          "nn"})  # also common words: "Ibu Hamil", "H" in a code
+
+
+def _name_tokens(text: str, toks: list[Token], nd: NameData, *, whole: bool = False,
+                 known: Any = None) -> set[int]:
+    """Indexes of the tokens of ``toks`` that are part of a personal name (``whole``: the text is
+    a signature name line, every capitalised word is the name). ``known(word)``: a dictionary
+    word (after a weak title such as "Ibu", a dictionary word means a heading: "Ibu Hamil")."""
+    out: set[int] = set()
+    for a, b in _name_runs(text, toks):
+        if whole:
+            out.update(range(a, b))
+            continue
+        lows = [toks[k].lower for k in range(a, b)]
+        # a title before a name: the rest of the run ("Dr. H. Sutarjo", "Bapak Wiryo"), at most
+        # five words
+        for k in range(b - a):
+            if lows[k] in nd.prefix_titles and k + 1 < b - a:
+                rest = range(a + k + 1, min(b, a + k + 6))
+                if lows[k] in _WEAK_TITLES and known is not None and any(
+                        toks[j].lower not in nd.parts and known(toks[j].lower) for j in rest):
+                    break
+                out.update(rest)
+                break
+        # a degree after the run: its last five words at most ("Ni Made Sukerti, S.Sos.")
+        if _degree_after(text, toks[b - 1].end, nd):
+            out.update(range(max(a, b - 5), b))
+        # a name part: itself and up to three capitalised words on each side
+        for k, low in enumerate(lows):
+            hit = low in nd.parts or (low in nd.multi_first
+                                      and any(tuple(lows[k:k + len(m)]) == m for m in nd.multi))
+            if hit:
+                out.update(range(max(a, a + k - 3), min(b, a + k + 4)))
+    return out
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     lex = load_data("lexicon.yaml") or {}
@@ -163,10 +289,13 @@ def lexicon() -> Lexicon:
         for i in range(len(ws)):
             for j in range(i + 1, len(ws) + 1):
                 ngrams.add(ws[i:j])
+    vocab = load_data("vocabulary.yaml") or {}
+    field_words = {str(w).lower() for words in vocab.values() if isinstance(words, list) for w in words}
+    loans = {str(w).lower() for w in vocab.get("loans", []) or []}
     return Lexicon(
-        terms=frozenset(str(t).lower() for t in lex.get("terms", [])),
+        terms=frozenset(str(t).lower() for t in lex.get("terms", [])) | field_words,
         acronyms=frozenset(str(t).upper() for t in lex.get("acronyms", [])),
-        english=frozenset(str(t).lower() for t in lex.get("english", [])),
+        english=frozenset(str(t).lower() for t in lex.get("english", [])) | loans,
         di_nouns=frozenset(str(t).lower() for t in lex.get("di_nouns", [])),
         subs=subs,
         phrase_subs=tuple(phrase_subs),
@@ -175,6 +304,8 @@ def lexicon() -> Lexicon:
         phrase_ngrams=frozenset(ngrams),
         gazetteer=_gazetteer_words(),
         titles=tuple(str(t).lower() for t in phrase_data.get("titles", [])),
+        verb_roots=frozenset(str(w).lower() for w in vocab.get("affixed_roots", []) or []),
+        di_either=frozenset(str(t).lower() for t in lex.get("di_either", []) or []),
     )
 
 
@@ -217,6 +348,7 @@ class Token:
     text: str
     lower: str
     shielded: bool  # inside italics, parentheses or quotes (English or regional words allowed)
+    quoted: bool = False  # inside quotation marks: a term cited as such, never "corrected"
 
 
 @dataclass
@@ -240,6 +372,13 @@ class SpellAnalysis:
 
 _MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
 _SHIELD_TRIGGER = re.compile(r"[*_(\"“]")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` in double or single quotation marks."""
+    if '"' not in text and "'" not in text and "“" not in text and "”" not in text and "‘" not in text:
+        return []
+    return sorted([m.span() for m in _QUOTE_RE.finditer(text)] + [m.span() for m in _SQUOTE_RE.finditer(text)])
 
 
 def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -313,7 +452,9 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
     # shield spans by start; ``reach`` is the furthest end among the spans started so far, so a
     # token is inside some span iff it ends by ``reach`` (one pass: linear, not tokens x spans)
     spans = sorted(shield)
+    quotes = _quoted_spans(text)
     k, reach = 0, -1
+    q, qreach = 0, -1
     for m in _WORD_RE.finditer(text):
         s, e = m.span()
         # words glued to digits (km2, 10m, Tw1) are codes or units, not words
@@ -322,8 +463,12 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
         while k < len(spans) and spans[k][0] <= s:
             reach = max(reach, spans[k][1])
             k += 1
+        while q < len(quotes) and quotes[q][0] <= s:
+            qreach = max(qreach, quotes[q][1])
+            q += 1
         w = m.group()
-        out.append(Token(s, e, w, w.lower(), e <= reach))
+        quoted = e <= qreach
+        out.append(Token(s, e, w, w.lower(), e <= reach or quoted, quoted))
     return out
 
 
@@ -333,6 +478,9 @@ class _Checker:
         self.sp = speller
         self.lex = lex
         self.names: frozenset[str] = frozenset()  # lower case: names learned from the document
+        self.name_starts: dict[str, set[int]] = {}  # text key -> starts of tokens inside a name
+        self.cap_names: set[str] = set()  # lower case: name words, known when capitalised
+        self.unit_order: list[str] = []  # text keys of the document's units in reading order
         self._known: BoundedCache[str, bool] = BoundedCache()
 
     def known(self, word: str) -> bool:
@@ -364,7 +512,55 @@ class _Checker:
             return True
         if word.isupper() and self.sp.known(low.capitalize()):
             return True
+        return self.affixed(low)
+
+    def affixed(self, low: str) -> bool:
+        """``low`` is a regular affixed form of a known root (dictionary or lexicon) that the word
+        list lacks: meN-/di-/ter-/ber-/peN-/per-/ke- with -kan/-i/-an and -nya/-lah, the standard
+        nasal assimilation (memverifikasi, penginputan, menyosialisasikan), or a bound form written
+        joined (pascabencana, nonkapitasi). Strict on purpose, so that a misspelled root, a doubled
+        suffix ("terjadii") or a non-standard prefix ("berkerja", "mensosialisasikan") stays
+        unknown."""
+        if len(low) < 6 or len(low) > MAX_SPELL_WORD or not low.isalpha():
+            return False
+        for body, core, particle in _bodies(low):
+            for kind, root in _prefix_roots(body):
+                if kind == "" and not (core or particle):
+                    continue
+                if core not in _PREFIX_CORES[kind]:
+                    continue
+                if len(root) < 4 or root == low:
+                    continue
+                if kind == "di" and not core and (root in self.lex.di_nouns or not self._verb_root(root)):
+                    continue  # "disekolah": the preposition joined, not a passive verb
+                if root in self.lex.terms:
+                    return True  # a field term: its affixed forms are not in the word list
+                if not self.dict_known(root):
+                    continue
+                # a dictionary root: the word list has the forms its flags allow; accept only the
+                # productive gaps (ter-, ke-...-an, bound forms, -nya) and forms whose sibling
+                # with the same suffix is listed (tersosialisasikan: disosialisasikan)
+                if kind in ("bound", "ke") or (kind in ("", "ter", "ber") and not core):
+                    return True
+                if self._sibling_known(low, kind, root, core):
+                    return True
+                if kind in ("di", "meN") and not core and root.endswith("asi"):
+                    return True  # a loan noun in -asi used as a verb: direalokasi
         return False
+
+    def _sibling_known(self, word: str, kind: str, root: str, core: str) -> bool:
+        """Another form of ``root`` with the same suffix (any suffix for peN-/per-) is listed."""
+        if self.sp is None:
+            return False
+        cores = ("", "kan", "i") if kind in ("peN", "per") else (core,)
+        forms = ["di" + root + c for c in cores] + [m + c for m in _men_forms(root) for c in cores]
+        return any(f != word and self.sp.known(f) for f in forms)
+
+    def _verb_root(self, root: str) -> bool:
+        """``root`` takes meN- (a verb root), or is a field term of the lexicon (diinput)."""
+        if root in self.lex.verb_roots or root.endswith("asi"):  # loan nouns in -asi: diverifikasi
+            return True
+        return self.sp is not None and any(self.sp.known(f) for f in _men_forms(root))
 
     def dict_known(self, word: str) -> bool:
         """Known by the lexicon or the dictionary, for the halves of a joined word."""
@@ -374,6 +570,110 @@ class _Checker:
         if low in self.lex.terms or word.upper() in self.lex.acronyms:
             return True
         return self.sp is not None and (self.sp.known(low) or self.sp.known(word))
+
+
+_VOWELS = "aeiou"
+_PARTICLES = ("nya", "lah")
+_CORES = ("kan", "an", "i")
+# suffix cores each prefix takes ("" = none)
+_PREFIX_CORES: dict[str, tuple[str, ...]] = {
+    "": ("kan", "an", "i", ""),  # "" only with -nya/-lah (checked by the caller)
+    "meN": ("", "kan", "i"), "di": ("", "kan", "i"), "ter": ("", "kan", "i"),
+    "memper": ("", "kan", "i"), "diper": ("", "kan", "i"), "peN": ("", "an"), "per": ("an",),
+    "ke": ("an",), "ber": ("", "an", "kan"), "bound": ("", "kan", "an", "i"),
+}
+# bound forms written joined to the next word (EYD V): pascabencana, nonkapitasi, antardesa
+_JOINED_BOUND = ("antar", "pasca", "pra", "non", "sub", "multi", "swa", "semi", "supra", "ekstra",
+                 "intra", "inter", "tuna", "purna", "dwi", "tri", "catur", "panca", "eka", "serba",
+                 "maha", "anti", "ultra", "mikro", "makro", "infra", "kontra")
+
+
+def _bodies(low: str) -> Iterator[tuple[str, str, str]]:
+    """(body, suffix core, particle) readings of ``low``: "verifikasinya" -> ("verifikasi", "",
+    "nya"), "dialokasikannya" -> ("dialokasi", "kan", "nya"). A core is not read off a body that
+    already ends with it (a doubled suffix is a typo)."""
+    yield low, "", ""
+    for part in ("",) + _PARTICLES:
+        if part and not low.endswith(part):
+            continue
+        base = low[: len(low) - len(part)] if part else low
+        if part and len(base) >= 4:
+            yield base, "", part
+        for core in _CORES:
+            if base.endswith(core) and len(base) - len(core) >= 4:
+                body = base[: -len(core)]
+                if body.endswith(core) or (core == "i" and body.endswith("i")):
+                    continue
+                yield body, core, part
+
+
+def _prefix_roots(body: str) -> Iterator[tuple[str, str]]:
+    """(prefix kind, root) readings of ``body`` under the standard prefixes of EYD V/KBBI."""
+    yield "", body
+    for pre, kind in (("memper", "memper"), ("diper", "diper"), ("di", "di"), ("per", "per"),
+                      ("ke", "ke")):
+        if body.startswith(pre):
+            yield kind, body[len(pre):]
+    for pre, kind in (("ter", "ter"), ("ber", "ber")):
+        if body.startswith(pre):
+            rest = body[3:]
+            # be- before these roots (bekerja, beternak, beserta, bepergian), not ber-
+            if not (kind == "ber" and rest.startswith(("kerja", "ternak", "serta", "pergi"))):
+                yield kind, rest
+        if body.startswith(pre[:2] + "r"):  # te-/be- before r: terekam, berencana
+            yield kind, body[2:]
+    for pre, kind in (("me", "meN"), ("pe", "peN")):
+        if not body.startswith(pre):
+            continue
+        rest = body[2:]
+        if rest[:1] in "lrwymn" and not rest.startswith(("ng", "ny")):
+            yield kind, rest  # melayani, pemantau (me + m...)
+        if rest.startswith("m"):
+            r2 = rest[1:]
+            if r2[:1] in "bfv" or r2.startswith(("pr", "pl")):
+                yield kind, r2
+            elif r2[:1] in _VOWELS:
+                yield kind, "p" + r2
+        elif rest.startswith("ny"):
+            if rest[2:3] in _VOWELS:
+                yield kind, "s" + rest[2:]
+        elif rest.startswith("ng"):
+            r2 = rest[2:]
+            if r2[:1] in "gh" or r2.startswith(("kr", "kl")) or r2[:1] in _VOWELS:
+                yield kind, r2
+            if r2[:1] in _VOWELS:
+                yield kind, "k" + r2
+        elif rest.startswith("n"):
+            r2 = rest[1:]
+            if r2[:1] in "dcjz" or r2.startswith(("tr", "st", "sp", "sk")):
+                yield kind, r2
+            elif r2[:1] in _VOWELS:
+                yield kind, "t" + r2
+    for b in _JOINED_BOUND:
+        if body.startswith(b):
+            yield "bound", body[len(b):]
+
+
+def _men_forms(root: str) -> list[str]:
+    """The meN- form(s) of ``root`` (standard nasal assimilation)."""
+    c = root[:1]
+    if c in "lrwymn":
+        return ["me" + root]
+    if c in "bfv":
+        return ["mem" + root]
+    if c == "p":
+        return ["mem" + root] if root[1:2] in ("r", "l") else ["mem" + root[1:]]
+    if c in "dcjz":
+        return ["men" + root]
+    if c == "t":
+        return ["men" + root] if root[1:2] == "r" else ["men" + root[1:]]
+    if c == "s":
+        return ["men" + root] if root[1:2] in ("t", "p", "k") else ["meny" + root[1:]]
+    if c == "k":
+        return ["meng" + root] if root[1:2] in ("r", "l") else ["meng" + root[1:]]
+    if c in "gh" or c in _VOWELS:
+        return ["meng" + root]
+    return []
 
 
 def _split(chk: _Checker, word: str, seen: Any) -> tuple[str, str] | None:
@@ -435,6 +735,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
     chk = _Checker(speller, lex)
     if speller is not None:
         chk.names = _document_names(ctx, chk)
+        chk.unit_order = [unit_key[id(u)] for u in doc.text_units()]
 
     an.long_words = len({t.text for toks in tokens.values() for t in toks if len(t.text) > MAX_SPELL_WORD})
     starts: dict[str, list[int]] = {}
@@ -485,14 +786,28 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             elif low == "di" and i + 1 < len(toks):
                 nxt = toks[i + 1]
                 gap = text[t.end:nxt.start]
-                # "berada di nilai 85": a noun before a number, "di" is the preposition
+                # "berada di nilai 85": a noun before a number, "di" is the preposition; a
+                # capitalised word after a lower-case "di" is a name ("di Kelola Raya")
                 after = text[nxt.end:nxt.end + 3].lstrip()
-                if gap.strip() == "" and "\n" not in gap and not after[:1].isdigit() \
-                        and _passive(chk, nxt.lower):
+                named = nxt.text[:1].isupper() and not t.text[:1].isupper()
+                if gap.strip() == "" and "\n" not in gap and not after[:1].isdigit() and not named \
+                        and _passive(chk, nxt.lower, text[nxt.end:nxt.end + 8]):
                     exp = match_case(t.text, "di" + nxt.text.lower())
                     add(key, "SP104", t.start, nxt.end,
                         f"awalan 'di-' ditulis serangkai: '{text[t.start:nxt.end]}' seharusnya '{exp}'",
                         exp)
+
+    # SP101 letters read as digits by OCR ("k0ordinasi"): the tokenizer skips words with digits
+    if speller is not None:
+        for key, text in texts.items():
+            if "0" not in text and "1" not in text:
+                continue
+            for m in _OCR_DIGIT_RE.finditer(text):
+                fixed = _ocr_digit(chk, m.group())
+                if fixed:
+                    add(key, "SP101", m.start(), m.end(),
+                        f"kata tidak dikenal '{m.group()}' (angka terbaca sebagai huruf?), "
+                        f"mungkin maksudnya '{fixed}'", fixed)
 
     # SP105 phrase swaps
     pending: list[tuple[str, int, int, int]] = []
@@ -524,6 +839,44 @@ def _cover_line(text: str) -> bool:
     if len(words) > _COVER_LINE_WORDS or text.rstrip().endswith((".", ";", ":")):
         return False
     return sum(1 for w in words if w[0].isupper()) * 10 >= len(words) * 7
+
+
+def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Checker,
+                unknown: set[str]) -> None:
+    """Personal names (:func:`_name_tokens`) of every text with an unknown capitalised word (the
+    only words a name can shield), and the signature name lines: the short capitalised line just
+    before a "NIP" line (a pangkat line may come between)."""
+    nd = name_data()
+    found: dict[str, set[int]] = {}
+    ucap = {w for w in unknown if w[:1].isupper()}
+    wanted = {key for key, toks in tokens.items() if ucap and any(t.text in ucap for t in toks)}
+    for key in wanted:
+        idx = _name_tokens(texts[key], tokens[key], nd, known=chk.dict_known)
+        if idx:
+            found[key] = idx
+    order = chk.unit_order
+    for i, key in enumerate(order):
+        if not _NIP_LINE_RE.match(texts[key]):
+            continue
+        for j in (i - 1, i - 2):
+            if j < 0:
+                break
+            prev = order[j]
+            toks = tokens[prev]
+            if not toks or len(toks) > _NAME_LINE_WORDS or _NIP_LINE_RE.match(texts[prev]):
+                break
+            low = texts[prev].lower()
+            if re.search(r"\b(?:pembina|penata|pengatur|juru)\b|\([iv]+/[a-e]\)", low):
+                continue  # the pangkat line between name and NIP
+            if prev not in wanted:
+                break
+            if sum(_cap(t) for t in toks) * 2 >= len(toks):
+                found.setdefault(prev, set()).update(_name_tokens(texts[prev], toks, nd, whole=True))
+            break
+    for key, idx in found.items():
+        toks = tokens[key]
+        chk.name_starts[key] = {toks[k].start for k in idx}
+        chk.cap_names.update(toks[k].lower for k in idx if len(toks[k].text) >= 3)
 
 
 def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
@@ -637,14 +990,16 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
         if searches[0] <= 0:
             return []
         searches[0] -= 1
-        found = [c for c in _edits1(low) if c != low and speller.known(c)]
+        terms = lex.terms
+        found = [c for c in _edits1(low) if c != low and (speller.known(c) or c in terms)]
         # prefer what the document itself uses, then a substitution/transposition over an
         # insertion or deletion, then alphabetical order (deterministic)
         found.sort(key=lambda c: (-freq.get(c, 0), abs(len(c) - len(low)), c))
         return found[:3]
 
     unknown = {w for w in {t.text for toks in tokens.values() for t in toks} if not chk.known(w)}
-    verdict: dict[tuple[str, bool], tuple[str, str] | None] = {}
+    _find_names(texts, tokens, chk, unknown)
+    verdict: dict[tuple[str, bool, bool, bool], tuple[str, str] | None] = {}
     hint_budget = [_MAX_HINTS]
 
     def hints(w: str) -> str:
@@ -659,9 +1014,19 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
     for key, toks in tokens.items():
         text = texts[key]
         done = covered[key]
+        in_name = chk.name_starts.get(key, set())
+        glossed: set[int] | None = None  # computed at the first unknown word of the text
+        heading = False
         for i, t in enumerate(toks):
             if t.text not in unknown or t.start in done:
                 continue
+            if t.start in in_name or (t.text[:1].isupper() and t.lower in chk.cap_names):
+                continue  # a personal name
+            if glossed is None:
+                glossed = _glossed(text, toks, unknown)
+                heading = _title_case(toks)
+            if t.quoted or i in glossed:
+                continue  # a term cited in quotes or glossed in the text (regional, foreign)
             w = t.text
             letters = w.replace("-", "").replace("'", "").replace("’", "")
             if t.lower in lex.subs or (t.shielded and t.lower in lex.english):
@@ -685,14 +1050,23 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
                 for j in (i - 1, i + 1))
             if foreign:
                 continue
-            vkey = (w, t.shielded)
+            # a word next to an English word is part of an English phrase ("biochemical oxygen
+            # demand", "good governance"): judged as an English term
+            english = any(
+                0 <= j < len(toks) and _gap_ok(text, toks, min(i, j))
+                and ((toks[j].lower in lex.english and not chk.dict_known(toks[j].lower))
+                     or (toks[j].text in unknown and englishy(toks[j].lower)))
+                for j in (i - 1, i + 1))
+            initial = heading or i == 0 or bool(_SENTENCE_END_RE.search(text, toks[i - 1].end, t.start))
+            vkey = (w, t.shielded, english, initial)
             if vkey in verdict:
                 v = verdict[vkey]
             elif len(verdict) >= MAX_SPELL_UNKNOWN:  # bounded work on garbage-filled input
                 skipped.add(w)
                 continue
             else:
-                v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded)
+                v = verdict[vkey] = _judge(chk, w, correction, freq, neighbour, shielded=t.shielded,
+                                            english=english, initial=initial)
             if v is None:
                 continue
             code, exp = v
@@ -713,6 +1087,45 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
     return len(skipped)
 
 
+def _glossed(text: str, toks: list[Token], unknown: set[str]) -> set[int]:
+    """Indexes of unknown words that the text glosses as a regional or foreign term: up to
+    :data:`_GLOSS_WORDS` words after "disebut", "istilah", "tradisi", "bahasa Bali" ... or before
+    "yang berarti", "artinya", "dalam bahasa Jawa" ..."""
+    if not toks or not ("art" in text or "makna" in text or "bahasa" in text
+                        or _GLOSS_AFTER_RE.search(text)):
+        return set()
+    out: set[int] = set()
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    for m in _GLOSS_AFTER_RE.finditer(text):
+        i = bisect_left(starts, m.end())
+        for k in range(i, min(i + _GLOSS_WORDS, len(toks))):
+            if toks[k].text not in unknown or (k > i and not _gap_ok(text, toks, k - 1)):
+                break
+            out.add(k)
+    for m in _GLOSS_BEFORE_RE.finditer(text):
+        i = bisect_right(ends, m.start()) - 1
+        for k in range(i, max(i - _GLOSS_WORDS, -1), -1):
+            if toks[k].end > m.start() or toks[k].text not in unknown \
+                    or (k < i and not _gap_ok(text, toks, k)):
+                break
+            out.add(k)
+    return out
+
+
+_FUNCTION_WORDS = frozenset({"dan", "di", "ke", "dari", "yang", "untuk", "pada", "dengan", "atau",
+                             "serta", "per", "oleh", "dalam", "terhadap", "melalui", "bagi"})
+
+
+def _title_case(toks: list[Token]) -> bool:
+    """A heading or table cell in Title Case ("Persentase Ibu Hamil Risiko Tinggi"): every word
+    but the function words capitalised. Its capitalised words are heading words, not proper
+    nouns inside a sentence."""
+    words = [t for t in toks if t.lower not in _FUNCTION_WORDS]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?:;|\n•\t]")  # between two words: the second starts a sentence
 _MAX_NEIGHBOUR_SEARCHES = 30  # dictionary neighbour searches per document (~1 ms each)
 _MAX_HINTS = 10  # two-edit hints for unknown words per document (a few ms each)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -778,17 +1191,26 @@ def _cache(ctx: CheckContext, an: SpellAnalysis) -> SpellAnalysis:
     return an
 
 
-def _passive(chk: _Checker, word: str) -> bool:
-    """``word`` after a separated "di" is a verb that takes the passive prefix di-."""
-    if not 5 <= len(word) <= MAX_SPELL_WORD or not word.isalpha():
+def _passive(chk: _Checker, word: str, after: str = "") -> bool:
+    """``word`` after a separated "di" is a verb that takes the passive prefix di- ("di kelola",
+    "di laksanakan"), not the noun of a place or a phrase after the preposition "di" ("di bidang",
+    "di tingkat", "di nilai tukar"): "di" + ``word`` must be a listed passive verb and ``word`` not
+    a noun taking the preposition, unless "oleh" (the agent of a passive) follows. ``after``: the
+    text after ``word``."""
+    if not 4 <= len(word) <= MAX_SPELL_WORD or not word.isalpha():
         return False
-    if not word.endswith(("kan", "kannya", "i", "inya")):
+    lex = chk.lex
+    agent = re.match(r"\s+oleh\b", after, re.IGNORECASE) is not None
+    if word in lex.di_nouns or (word in lex.di_either and not agent):
         return False
-    if word.endswith("i") and not word.endswith(("kan", "kannya")) and chk.sp is None:
-        return False
-    if chk.sp is not None:
-        return chk.sp.known("di" + word) and not word.startswith(("pen", "pem", "peng", "per", "ke"))
-    return not word.startswith(("pe", "ke"))
+    if chk.sp is None:
+        return word.endswith(("kan", "kannya")) and not word.startswith(("pe", "ke"))
+    joined = "di" + word
+    if chk.sp.known(joined):
+        return True
+    # a field verb the word list lacks: diinput, diverifikasikan (a suffix, or a verb root)
+    return word.endswith(("kan", "i")) and chk.affixed(joined) or \
+        (word in lex.verb_roots and chk.affixed(joined))
 
 
 def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
@@ -796,8 +1218,63 @@ def _gap_ok(text: str, toks: list[Token], i: int) -> bool:
     return not text[toks[i].end:toks[i + 1].start].strip()
 
 
+# letter patterns of English spelling that Indonesian words never have (loans are respelt:
+# sistem, kualitas, manajemen, -si, -itas, -if): an unknown word with one is most likely an
+# English term left unitalicised ("unaudited", "dashboard", "stakeholder"), not a misspelling
+_ENGLISH_RE = re.compile(
+    r"th|sh|ph|ch|ck|gh|ee|ou|w(?![aeiou])|y(?![aeiou])|[xq]|c$"
+    r"|(?:tion|sion|ment|ness|ship|ing|ed|ly|ful|able|ible|ive|ity|ance|ence|ure|ware|board|site)s?$")
+
+
+_OCR_PAIRS = (("rn", "m"), ("vv", "w"))
+# a letter read as a digit inside a word: "k0ordinasi", "0leh", "kegiatan1ain"
+_OCR_DIGIT_RE = re.compile(r"(?<![\w.,/-])(?:[^\W\d_]+[01][^\W\d_]+|[01][^\W\d_]{3,})(?![\w.,/-])")
+_OCR_DIGITS = {"0": ("o",), "1": ("l", "i")}
+
+
+def _ocr_case(chk: _Checker, w: str) -> str | None:
+    """``w`` with I and l swapped to match its case ("oIeh" -> "oleh", "KEBlJAKAN" ->
+    "KEBIJAKAN") when that is a dictionary word, else None."""
+    if len(w) < 3 or not w.isalpha():
+        return None
+    rest = w[1:]
+    if "I" in rest:
+        cand = w[0] + rest.replace("I", "l")
+        if cand[1:].islower() and chk.dict_known(cand):
+            return cand
+    if "l" in w:
+        cand = w.replace("l", "I")
+        if cand.isupper() and chk.dict_known(cand):
+            return cand
+    return None
+
+
+def _ocr_digit(chk: _Checker, w: str) -> str | None:
+    """``w`` (letters with a 0 or 1 inside) with the digit read as the letter it resembles,
+    when that makes a dictionary word; else None."""
+    cands = [""]
+    for c in w:
+        opts = _OCR_DIGITS.get(c, (c,))
+        cands = [p + o for p in cands for o in opts]
+        if len(cands) > 8:
+            return None
+    letters = [c for c in w if c.isalpha()]
+    for cand in cands:
+        if all(c.isupper() for c in letters):
+            cand = cand.upper()
+        if chk.dict_known(cand):
+            return cand
+    return None
+
+
+def englishy(low: str) -> bool:
+    """``low`` (lower case) is spelt like an English word."""
+    return len(low) >= 4 and _ENGLISH_RE.search(low) is not None
+
+
 def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
-           neighbour: Any = None, *, shielded: bool = False) -> tuple[str, str] | None:
+           neighbour: Any = None, *, shielded: bool = False,
+           english: bool = False, initial: bool = True) -> tuple[str, str] | None:
     """("SP102", split) or ("SP101", correction) for an unknown word, ("SP101", "") for a
     non-word without a confident correction (:func:`_non_word`), None otherwise. Words in
     italics, parentheses or quotes (``shielded``: foreign or regional terms) get only the
@@ -809,19 +1286,40 @@ def _judge(chk: _Checker, w: str, correction: Any, seen: Any,
     if "-" in w or "'" in w or "’" in w:
         return None  # hyphenated compounds, reduplications and broken hyphenation
     if not upper and any(c.isupper() for c in w[1:]):
-        # mixed case: an acronym like LKjIP, or a camelCase join (rule TY102 reports those)
-        return None
+        # OCR confusion of I and l inside a word ("oIeh", "KEBlJAKAN"); otherwise mixed case
+        # is an acronym like LKjIP, or a camelCase join (rule TY102 reports those)
+        fixed = _ocr_case(chk, w)
+        return ("SP101", fixed) if fixed else None
     if chk.known(w):
         return None
-    sp = _split(chk, w, seen)
+    sp = None if _OFFICE_ACRONYM_RE.match(w) else _split(chk, w, seen)
     if sp is not None:
         if upper and _ty102_reports(sp[0], sp[1]):
             return None
         return "SP102", f"{sp[0]} {sp[1]}"
     if len(letters) < 5:
         return None
-    found = correction(w.lower())
-    if not found and neighbour is not None and not upper and len(letters) >= 6 \
+    low = w.lower()
+    for bad, good in _OCR_PAIRS:  # "pernerintah" (rn read for m), "vvilayah"
+        if bad in low:
+            fixed = low.replace(bad, good)
+            if chk.dict_known(fixed):
+                return "SP101", match_case(w, fixed)
+    if english or englishy(low):
+        # an English term (or a word of an English phrase): only a one-letter slip from a word
+        # the document itself uses more often ("progress" -> "progres") is reported
+        found = [c for c in correction(low) if distance(low, c) <= 1]
+        return ("SP101", "\t".join(match_case(w, c) for c in found)) if found else None
+    # a capitalised word inside a sentence is mostly a proper noun or an office acronym
+    # ("Perwal", "Bapperida", "Tari Rejang"): a dictionary neighbour only at the start of a
+    # sentence or cell, or when it is shaped like an affixed Indonesian word ("Pelaksanan"); a
+    # correction from the document's words only when one letter away
+    proper = w[0].isupper() and not upper and (_OFFICE_ACRONYM_RE.match(w) is not None or not initial and not (
+        len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS)))
+    found = correction(low)
+    if proper:
+        found = [c for c in found if distance(low, c) <= 1]
+    if not found and neighbour is not None and not upper and not proper and len(letters) >= 6 \
             and seen.get(w.lower(), 0) <= 2 and not _derivable(chk, w.lower()):
         found = neighbour(w.lower())
     if not found:
@@ -845,7 +1343,16 @@ def _non_word(chk: _Checker, w: str, seen: Any) -> bool:
         return False
     if w[0].isupper() and not (len(low) >= 8 and low.startswith(_PREFIXES) and low.endswith(_AFFIX_ENDS)):
         return False
+    if w[0].isupper() and _OFFICE_ACRONYM_RE.match(w):
+        return False
     return not _derivable(chk, low)
+
+
+# a capitalised syllable acronym of an office or a regulation: Dinas ... (Dispertan,
+# Disperkimtan, Dinkes; di- verbs whose root starts with s/n + consonant are rare), Badan ...
+# (Bappeda, Bapperida: "pp" is not Indonesian), Kementerian/Peraturan/Keputusan Menteri ...
+# (Kementan, Permenkumham, Kepmendes)
+_OFFICE_ACRONYM_RE = re.compile(r"Di[sn][^aeiouy]|Bapp|(?:Kemen|Permen|Kepmen)[a-z]{2,}")
 
 
 def _ty102_reports(a: str, b: str) -> bool:
@@ -1051,7 +1558,8 @@ class NonStandardSpelling(_SpellRule):
 class DiPrefixPreposition(_SpellRule):
     """Penulisan "di" yang salah: kata depan yang disambung ("dibidang", "diatas", "dimana" ->
     "di bidang", "di atas", "di mana") atau awalan di- yang dipisah ("di laksanakan",
-    "di butuhkan" -> "dilaksanakan", "dibutuhkan").
+    "di kelola" -> "dilaksanakan", "dikelola"). "di" sebelum frasa benda ("di nilai tukar",
+    "di tingkat kecamatan") adalah kata depan dan tidak dilaporkan.
 
     Ini kesalahan EYD yang paling sering dalam laporan pemerintah; kata depan "di" ditulis
     terpisah, awalan pembentuk kata kerja pasif di- ditulis serangkai.
