@@ -127,7 +127,7 @@ MUST = {
     "capaian_melampaui": (("melampaui", "terlampaui", "lebih baik dari target"), ("belum", "di bawah")),
     "capaian_tercapai": (("tercapai", "sama dengan", "memenuhi"), ("belum", "di bawah", "melampaui")),
     "capaian_tidak_tercapai": (("belum", "di bawah"), ("melampaui", "terlampaui")),
-    "huruf_melampaui": (("lebih tinggi", "terlampaui"), ("belum", "di bawah")),
+    "huruf_melampaui": (("lebih tinggi", "terlampaui", "melampaui"), ("belum", "di bawah")),
     "huruf_tercapai": (("sama dengan", "sesuai"), ("belum", "terlampaui")),
     "huruf_tidak_tercapai": (("di bawah", "belum"), ("terlampaui", "lebih tinggi")),
     "tren_naik_baik": (("naik", "lebih tinggi", "kenaikan"), ("turun", "lebih rendah", "penurunan")),

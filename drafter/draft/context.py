@@ -479,14 +479,22 @@ def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
     return out
 
 
-def _assumed_scores(ind: Indikator, grades: list[tuple[Decimal | str, Decimal | None]]) -> str:
-    """' (skor A tidak tercatat, dipakai skor acuan 85)' for the letter grades compared without
-    a score from the figures ('' when every grade has its score)."""
-    missing = []
+def _missing_scores(grades: list[tuple[Decimal | str, Decimal | None]]) -> list[tuple[str, str]]:
+    """(grade, reference score) of the letter grades compared without a score from the
+    figures."""
+    missing: list[tuple[str, str]] = []
     for g, score in grades:
         if isinstance(g, str) and score is None and measure.is_grade(g) and \
                 g not in [m for m, _ in missing]:
             missing.append((g, fmt_num(measure.grade_value(g))))
+    return missing
+
+
+def _assumed_scores(grades: list[tuple[Decimal | str, Decimal | None]],
+                    said: tuple[tuple[str, str], ...] = ()) -> str:
+    """' (skor A tidak tercatat, dipakai skor acuan 85)' for the letter grades compared without
+    a score from the figures and not yet said ('' when none)."""
+    missing = [m for m in _missing_scores(grades) if m not in said]
     if not missing:
         return ""
     return (f" (skor {eyd.join([g for g, _ in missing])} tidak tercatat, dipakai skor acuan "
@@ -537,10 +545,14 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         # the cap of the report (batas_capaian_100) applies to the average: said where it bites
         "batas": " (dibatasi 100% pada capaian sasaran)"
         if fig.pengukuran.batas_capaian_100 and c > 100 else "",
-        "asumsi": _assumed_scores(ind, [(ind.target, sc["skor_target"]),
-                                        (ind.realisasi, sc["skor_realisasi"])]),
     }
-    unit(sit, say(phrase, **{**common, **extra}), first=True)
+    achieved = say(phrase, **{**common, **extra})
+    missing = _missing_scores([(ind.target, sc["skor_target"]),
+                               (ind.realisasi, sc["skor_realisasi"])])
+    if missing:  # a grade compared by its reference score: said, not assumed silently
+        achieved += " " + say("huruf_skor_acuan", nilai=eyd.join([g for g, _ in missing]),
+                              skor=eyd.join([v for _, v in missing]))
+    unit(sit, achieved, first=True)
     if ind.polaritas == "negatif":
         raw = measure.capaian(ind.target, ind.realisasi, ind.polaritas, **sc)
         if raw < 0:  # the formula's negative result, counted 0 on the scale
@@ -633,7 +645,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         reached = prog.reached
         rsit_end = "renstra_tercapai" if reached else "renstra_belum"
         # a grade target without a score: the score used is said, not silently assumed
-        asumsi = _assumed_scores(ind, [(r_target, r_score)])
+        asumsi = _assumed_scores([(r_target, r_score)], tuple(missing))
         sisa_tahun = end_year - year
         values = dict(end_year=end_year, renstra_target=rt_txt, renstra_capaian=rc_txt,
                       tahun_ke=tahun_ke, awal=fig.renstra.awal, **{**common, "asumsi": asumsi})
