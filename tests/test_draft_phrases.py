@@ -47,7 +47,10 @@ def paragraphs(ind: dict[str, Any]) -> list[str]:
 def test_achievement(target: Any, realisasi: Any, polaritas: str, expected: str) -> None:
     sits = situations({"target": target, "realisasi": realisasi, "polaritas": polaritas})
     assert sits[0] == expected
-    assert ("polaritas_negatif" in sits) == (polaritas == "negatif")
+    # a lower-is-better indicator says so (in the achievement sentence or one of its own)
+    text = " ".join(paragraphs({"target": target, "realisasi": realisasi,
+                                "polaritas": polaritas}))
+    assert ("polaritas negatif" in text) == (polaritas == "negatif")
 
 
 @pytest.mark.parametrize(("prev", "now", "polaritas", "expected"), [
@@ -75,7 +78,9 @@ def test_trend_sentence_numbers() -> None:
     ps = paragraphs({"target": 80, "realisasi": 88.05,
                      "riwayat": [{"tahun": 2022, "target": 80, "realisasi": 93.33}]})
     trend = ps[1]
-    assert "93,33" in trend and "88,05" in trend and "5,28 poin" in trend and "5,66%" in trend
+    # the earlier value and the change; this year's value was said in the sentence before
+    assert "93,33" in trend and "5,28 poin" in trend and "5,66%" in trend
+    assert "88,05" in ps[0]
     assert any(w in trend for w in ("turun", "lebih rendah", "penurunan"))
     assert not any(w in trend for w in ("naik", "lebih tinggi", "kenaikan"))
 
@@ -122,7 +127,7 @@ MUST = {
     "capaian_melampaui": (("melampaui", "terlampaui", "lebih baik dari target"), ("belum", "di bawah")),
     "capaian_tercapai": (("tercapai", "sama dengan", "memenuhi"), ("belum", "di bawah", "melampaui")),
     "capaian_tidak_tercapai": (("belum", "di bawah"), ("melampaui", "terlampaui")),
-    "huruf_melampaui": (("lebih tinggi", "terlampaui"), ("belum", "di bawah")),
+    "huruf_melampaui": (("lebih tinggi", "terlampaui", "melampaui"), ("belum", "di bawah")),
     "huruf_tercapai": (("sama dengan", "sesuai"), ("belum", "terlampaui")),
     "huruf_tidak_tercapai": (("di bawah", "belum"), ("terlampaui", "lebih tinggi")),
     "tren_naik_baik": (("naik", "lebih tinggi", "kenaikan"), ("turun", "lebih rendah", "penurunan")),
@@ -134,6 +139,14 @@ MUST = {
     "renstra_tercapai": (("tercapai", "terpenuhi"), ("belum",)),
     "renstra_belum": (("belum", "baru"), ("telah tercapai", "sudah tercapai", "telah terpenuhi")),
     "renstra_tidak_tersedia": (("tidak tersedia",), ("tercapai",)),
+    "renstra_belum_naik": (("naik", "kenaikan", "ditutup", "kekurangan"), ("turun", "sudah tercapai")),
+    "renstra_belum_turun": (("turun", "ditekan"), ("naik", "sudah tercapai")),
+    "capaian_melampaui_negatif": (("lebih rendah daripada batas", "di bawah batas"),
+                                  ("belum", "terlampaui")),
+    "capaian_tidak_tercapai_negatif": (("melebihi batas",), ("melampaui", "terlampaui")),
+    "huruf_tren_tetap": (("sama",), ("naik", "turun", "tidak berubah")),
+    "b1_faktor_penghambat": (("penghambat", "hambatan", "kendala"), ("disebabkan",)),
+    "b1_faktor_pendukung": (("pendukung",), ("disebabkan",)),
     "pembanding_atas": (("lebih tinggi", "di atas"), ("lebih rendah", "di bawah")),
     "pembanding_bawah": (("lebih rendah", "di bawah"), ("lebih tinggi", "di atas")),
     "pembanding_tidak_tersedia": (("tidak tersedia",), ("lebih tinggi", "lebih rendah")),

@@ -14,7 +14,7 @@ from drafter import measure
 from drafter.draft import eyd
 from drafter.draft.phrase import Phrasebank
 from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran
-from drafter.numbers import fmt_num, fmt_pct, to_decimal
+from drafter.numbers import fmt_num, fmt_pct, terbilang, to_decimal
 
 
 class Trusted(str):
@@ -163,9 +163,17 @@ def build_context(fig: Figures) -> dict[str, Any]:
     ind_counter = 0
     for si, s in enumerate(fig.sasaran, start=1):
         inds: list[IndikatorCtx] = []
+        carrier = _factor_carrier(fig, s)
+        no_comp = [k for k, ind in enumerate(s.indikator) if not _comparisons(ind)]
         for ii, ind in enumerate(s.indikator, start=1):
             ind_counter += 1
-            inds.append(_indikator(fig, s, si, ii, ind, pb, scale, years_32, end_year, tahun_ke))
+            # "no comparison value": once for a sasaran whose indicators all lack one
+            if len(no_comp) > 1 and len(no_comp) == len(s.indikator):
+                comp_note = len(no_comp) if ii == len(s.indikator) else 0
+            else:
+                comp_note = 1
+            inds.append(_indikator(fig, s, si, ii, ind, pb, scale, years_32, end_year, tahun_ke,
+                                   factors=ii - 1 == carrier, comp_note=comp_note))
         caps = [i.capaian for i in inds]
         all_ind.extend(caps)
         # the same rule for one or many indicators: the average (of one value) with the cap
@@ -417,9 +425,85 @@ def _trend_situation(ch: measure.Change, is_grade: bool) -> str:
     return "huruf_" + sit if is_grade else sit
 
 
+def _declined(fig: Figures, ind: Indikator) -> bool:
+    """True when the realisasi is worse than the latest earlier one given (same kind)."""
+    hist = {r.tahun: r.realisasi for r in ind.riwayat
+            if r.tahun < fig.tahun and r.realisasi is not None
+            and isinstance(r.realisasi, str) == isinstance(ind.realisasi, str)}
+    if not hist:
+        return False
+    ch = measure.change(hist[max(hist)], ind.realisasi, ind.polaritas)
+    return ch.direction != "tetap" and not ch.better
+
+
+def _factor_carrier(fig: Figures, s: Sasaran) -> int:
+    """The indicator (index) under which B.1 gives the sasaran's factors, once per sasaran: the
+    last one below target, else the last one that declined, else the last one."""
+    below = [k for k, ind in enumerate(s.indikator) if _ind_status(ind) == "tidak_tercapai"]
+    if below:
+        return below[-1]
+    down = [k for k, ind in enumerate(s.indikator) if _declined(fig, ind)]
+    return down[-1] if down else len(s.indikator) - 1
+
+
+# at most this many items of one factor list are named in B.1 (B.2 gives them all)
+_B1_ITEMS = 2
+
+
+def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
+                      declined: bool) -> list[str]:
+    """One or two sentences from the sasaran's own factors, in the file's words: below target
+    or declined, the obstacle (or problem) and the follow-up; otherwise the supporting factor
+    and a remaining problem. Nothing is said that the file does not give."""
+    names = (fig.instansi.nama, fig.instansi.kabupaten)
+
+    def clauses(items: list[str]) -> str:
+        usable = [i for i in items if eyd.splittable([i])][:_B1_ITEMS]
+        return eyd.join([eyd.clause(i, names) for i in usable])
+
+    plan: list[tuple[str, list[str]]]
+    if below or declined:
+        first = (("b1_faktor_penghambat", list(s.faktor_kegagalan)) if s.faktor_kegagalan and
+                 (below or not s.permasalahan) else ("b1_permasalahan", list(s.permasalahan)))
+        plan = [first, ("b1_tindak_lanjut", list(s.solusi))]
+    else:
+        plan = [("b1_faktor_pendukung", list(s.faktor_keberhasilan)),
+                ("b1_permasalahan", list(s.permasalahan))]
+        if not s.faktor_keberhasilan:
+            plan.append(("b1_tindak_lanjut", list(s.solusi)))
+    out: list[str] = []
+    for situation, items in plan:
+        text = clauses(items)
+        if text and len(out) < 2:
+            out.append(pb.say(situation, faktor=text, instansi=fig.instansi.nama))
+    return out
+
+
+def _missing_scores(grades: list[tuple[Decimal | str, Decimal | None]]) -> list[tuple[str, str]]:
+    """(grade, reference score) of the letter grades compared without a score from the
+    figures."""
+    missing: list[tuple[str, str]] = []
+    for g, score in grades:
+        if isinstance(g, str) and score is None and measure.is_grade(g) and \
+                g not in [m for m, _ in missing]:
+            missing.append((g, fmt_num(measure.grade_value(g))))
+    return missing
+
+
+def _assumed_scores(grades: list[tuple[Decimal | str, Decimal | None]],
+                    said: tuple[tuple[str, str], ...] = ()) -> str:
+    """' (skor A tidak tercatat, dipakai skor acuan 85)' for the letter grades compared without
+    a score from the figures and not yet said ('' when none)."""
+    missing = [m for m in _missing_scores(grades) if m not in said]
+    if not missing:
+        return ""
+    return (f" (skor {eyd.join([g for g, _ in missing])} tidak tercatat, dipakai skor acuan "
+            f"{eyd.join([v for _, v in missing])})")
+
+
 def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
                scale: measure.Scale, years_32: list[int], end_year: int,
-               tahun_ke: int) -> IndikatorCtx:
+               tahun_ke: int, *, factors: bool = False, comp_note: int = 1) -> IndikatorCtx:
     """One indicator's analysis: units (one analysis each, in ``paragraphs`` with their
     situation in ``situations``) joined into two paragraphs in ``text_paragraphs``: the result
     and its trend (with the stated cause), then the Renstra targets and the comparisons."""
@@ -447,15 +531,36 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
                                   instansi=fig.instansi.nama,
                                   capaian=fmt_pct(c), predikat=band.label, kode=band.code,
-                                  sasaran_no=si)
+                                  sasaran_no=si, batas="", asumsi="")
     # 1. achievement (and how a lower-is-better indicator is measured)
     sit = {"melampaui": "capaian_melampaui", "tercapai": "capaian_tercapai",
            "tidak_tercapai": "capaian_tidak_tercapai"}[st]
     if ind.is_grade:
         sit = sit.replace("capaian_", "huruf_")
-    unit(sit, say(sit, **common), first=True)
+    # a lower-is-better indicator: "lebih rendah daripada batas target", never "terlampaui"
+    phrase = sit + "_negatif" if ind.polaritas == "negatif" and not ind.is_grade and \
+        st != "tercapai" else sit
+    sc = _scores(ind, ind.target)
+    extra = {
+        # the cap of the report (batas_capaian_100) applies to the average: said where it bites
+        "batas": " (dibatasi 100% pada capaian sasaran)"
+        if fig.pengukuran.batas_capaian_100 and c > 100 else "",
+    }
+    achieved = say(phrase, **{**common, **extra})
+    missing = _missing_scores([(ind.target, sc["skor_target"]),
+                               (ind.realisasi, sc["skor_realisasi"])])
+    if missing:  # a grade compared by its reference score: said, not assumed silently
+        achieved += " " + say("huruf_skor_acuan", nilai=eyd.join([g for g, _ in missing]),
+                              skor=eyd.join([v for _, v in missing]))
+    unit(sit, achieved, first=True)
     if ind.polaritas == "negatif":
-        unit("polaritas_negatif", say("polaritas_negatif", **common), first=True)
+        raw = measure.capaian(ind.target, ind.realisasi, ind.polaritas, **sc)
+        if raw < 0:  # the formula's negative result, counted 0 on the scale
+            mentah = "\u2212" + fmt_pct(-raw)
+            unit("polaritas_negatif", say("polaritas_negatif_nol", mentah=mentah, **common),
+                 first=True)
+        elif phrase == sit:  # the neutral wording: the polarity said apart
+            unit("polaritas_negatif", say("polaritas_negatif", **common), first=True)
     catatan = _note(ind, "catatan")
     if catatan:
         unit("catatan", eyd.sentence(catatan), first=True)
@@ -485,9 +590,17 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         ch = measure.change(hist[py], ind.realisasi, ind.polaritas)
         tsit = _trend_situation(ch, ind.is_grade)
         rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None else ""
+        if ch.percent is not None and abs(ch.percent) == abs(ch.points) and sat.strip() == "%":
+            rel = ""  # "turun 20 poin persen (20%)" says the same number twice
         # a letter grade of an earlier year has no score here: the grades alone are compared
         now = {**common, "realisasi": ind.realisasi} if ind.is_grade else common
-        trend.append(say(tsit, prev_year=py, prev=fmt_value(hist[py], sat),
+        phrase = tsit
+        if ind.is_grade and tsit == "tren_tetap":
+            prev_score = next((r.skor_realisasi for r in ind.riwayat if r.tahun == py), None)
+            if prev_score is None or ind.skor_realisasi is None or \
+                    prev_score != ind.skor_realisasi:
+                phrase = "huruf_tren_tetap"  # the same letter, not known to be the same score
+        trend.append(say(phrase, prev_year=py, prev=fmt_value(hist[py], sat),
                          selisih=_points(ch, sat), persen=rel, **now))
         fy = hist_years[0]
         ch0 = measure.change(hist[fy], ind.realisasi, ind.polaritas)
@@ -501,6 +614,10 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     sebab = _note(ind, "penyebab_perubahan")
     if sebab:
         unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(sebab)), first=True)
+    if factors:
+        said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", _declined(fig, ind))
+        if said:
+            unit("sebab_faktor", " ".join(said), first=True)
 
     # 3. Renstra: the target of the report year, and the end target
     renstra_txt: list[str] = []
@@ -522,19 +639,24 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         prog = measure.renstra_progress(r_target, ind.realisasi, ind.polaritas, report_year=year,
                                         start_year=fig.renstra.awal, end_year=end_year,
                                         **_scores(ind, r_target, renstra=True))
-        rt_txt = _grade_txt(r_target, _given_score(ind, r_target, realisasi_first=True), sat)
+        r_score = _given_score(ind, r_target, realisasi_first=True)
+        rt_txt = _grade_txt(r_target, r_score, sat)
         rc_txt = fmt_pct(prog.capaian)
         reached = prog.reached
         rsit_end = "renstra_tercapai" if reached else "renstra_belum"
-        renstra_txt.append(say(rsit_end, end_year=end_year, renstra_target=rt_txt,
-                               renstra_capaian=rc_txt, tahun_ke=tahun_ke,
-                               awal=fig.renstra.awal, **common))
+        # a grade target without a score: the score used is said, not silently assumed
+        asumsi = _assumed_scores([(r_target, r_score)], tuple(missing))
         sisa_tahun = end_year - year
+        values = dict(end_year=end_year, renstra_target=rt_txt, renstra_capaian=rc_txt,
+                      tahun_ke=tahun_ke, awal=fig.renstra.awal, **{**common, "asumsi": asumsi})
         if not reached and sisa_tahun > 0 and not ind.is_grade:
             gap = measure.change(ind.realisasi, r_target, ind.polaritas)
-            renstra_txt.append(say(
-                "renstra_sisa_" + ("naik" if gap.direction == "naik" else "turun"),
-                selisih=_points(gap, sat), sisa_tahun=sisa_tahun, end_year=end_year, **common))
+            phrase = "renstra_belum_" + ("naik" if gap.direction == "naik" else "turun")
+            renstra_txt.append(say(phrase, selisih=_points(gap, sat),
+                                   sisa_tahun=terbilang(sisa_tahun), **values))
+        else:
+            renstra_txt.append(say(rsit_end, **values))
+        renstra_txt.extend(_renstra_oddities(pb, fig, ind, r_target, rt_txt, common))
     unit(rsit_end, " ".join(renstra_txt), first=False)
 
     # 4. comparison values (national, province, kabupaten ...)
@@ -542,7 +664,12 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     pn = pl = None
     pket = "Data tidak tersedia"
     if not comps:
-        unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia", **common), first=False)
+        if comp_note == 1:
+            unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia", **common),
+                 first=False)
+        elif comp_note > 1:  # said once for every indicator of the sasaran
+            unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia_sasaran",
+                                                  n=terbilang(comp_note), **common), first=False)
     else:
         comp_txt: list[str] = []
         first_sit = ""
@@ -576,6 +703,35 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
         paragraphs=units, situations=situations,
         text_paragraphs=[" ".join(p) for p in (first_par, second_par) if p])
+
+
+def _renstra_oddities(pb: Phrasebank, fig: Figures, ind: Indikator, r_target: Decimal | str,
+                      rt_txt: str, common: dict[str, Any]) -> list[str]:
+    """A sentence each on what a planner would flag in the Renstra path: an earlier year's
+    target more demanding than the end target, and a realisasi that already meets next year's
+    (more demanding) target."""
+    if ind.is_grade or isinstance(r_target, str):
+        return []
+    out: list[str] = []
+    end = fig.renstra.akhir
+    for y in sorted(ind.renstra):
+        v = ind.renstra[y]
+        if y >= end or isinstance(v, str):
+            continue
+        if measure.change(r_target, v, ind.polaritas).better:
+            lebih = "lebih tinggi" if v > r_target else "lebih rendah"
+            out.append(pb.say("renstra_lintasan", y=y, nilai_y=fmt_value(v, ind.satuan),
+                              lebih=lebih, end_year=end, renstra_target=rt_txt))
+            break
+    nxt = ind.renstra.get(fig.tahun + 1)
+    reached = measure.status(r_target, ind.realisasi, ind.polaritas) != "tidak_tercapai"
+    if not reached and nxt is not None and not isinstance(nxt, str) and fig.tahun + 1 < end and \
+            isinstance(ind.target, Decimal) and \
+            measure.change(ind.target, nxt, ind.polaritas).better and \
+            measure.status(nxt, ind.realisasi, ind.polaritas) != "tidak_tercapai":
+        out.append(pb.say("renstra_tahun_depan", tahun_depan=fig.tahun + 1,
+                          target_next=fmt_value(nxt, ind.satuan), **common))
+    return out
 
 
 def _given_score(ind: Indikator, v: Decimal | str, *, realisasi_first: bool = False
