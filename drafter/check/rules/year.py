@@ -738,28 +738,17 @@ class ValueYear(Rule):
             if stop:
                 end = stop.start()
             other = vals.get(y, set())
-            evidence, counter = [], []
             # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's, and
             # what follows the year is then no longer about X (only the rest of its sentence)
             before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
-            if before:
-                end = min(end, sentence_bounds(text, m.start(), m.end())[1])
-            nums = [n for n in scan_numbers(text[m.end():end])
-                    if not _ATTACHED_RE.match(text, m.end() + n.end)
-                    # "96 ruang kelas baru": a count of things, not an indicator value
-                    and not (not n.decimals and not n.percent and re.match(
-                        r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[m.end() + n.end:]))]
-            if before:
-                nums += [n for n in scan_numbers(before.group(1))]
-            for n in nums:
-                if n.is_year or n.value is None:
-                    continue
-                v = n.value
-                if v in this and v not in other:
-                    if n.decimals or v > 10 and v != 100:
-                        evidence.append(n)
-                elif v in other and v not in this:
-                    counter.append(n)
+            # the year's own sentence decides when its numbers say anything; only a sentence
+            # without such numbers ("Pada tahun 2022, 3 dari 4 indikator ... . Rata-rata
+            # capaiannya 59,43%") is judged by the clause that follows, up to the next year (a
+            # later sentence may recount the history, "Riwayat realisasi ... 93,33 (2022)")
+            s_end = min(end, sentence_bounds(text, m.start(), m.end())[1])
+            evidence, counter = self._weigh(text, m.end(), s_end, before, own, this, other)
+            if not evidence and not counter and before is None and end > s_end:
+                evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
             if not evidence or counter:
                 continue
             shown = ", ".join(n.text.strip() for n in evidence[:3])
@@ -769,6 +758,32 @@ class ValueYear(Rule):
                 f"menurut tabel; seharusnya tahun {year}",
                 expected=str(year),
             )
+
+    @staticmethod
+    def _weigh(text: str, start: int, end: int, before: re.Match[str] | None,
+               own: dict[int, set[Any]] | None, this: set[Any],
+               other: set[Any]) -> tuple[list[Any], list[Any]]:
+        """Numbers in text[start:end] that the tables give only for the report year (evidence)
+        and only for the named year (counter-evidence)."""
+        nums = [n for n in scan_numbers(text[start:end])
+                if not _ATTACHED_RE.match(text, start + n.end)
+                # "96 ruang kelas baru": a count of things, not an indicator value (unless the
+                # sentence names one indicator, whose own values count in any unit)
+                and not (own is None and not n.decimals and not n.percent and re.match(
+                    r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[start + n.end:]))]
+        if before:
+            nums += [n for n in scan_numbers(before.group(1))]
+        evidence, counter = [], []
+        for n in nums:
+            if n.is_year or n.value is None:
+                continue
+            v = n.value
+            if v in this and v not in other:
+                if n.decimals or (v > 10 or own is not None and v > 0) and v != 100:
+                    evidence.append(n)
+            elif v in other and v not in this:
+                counter.append(n)
+        return evidence, counter
 
     def _phrase_years(self, ctx: CheckContext, unit: TextUnit) -> Iterable[Issue]:
         for m in _PHRASE_YEAR_RE.finditer(unit.text):
