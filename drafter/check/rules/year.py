@@ -586,7 +586,9 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
 
 
 _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
-_ATTACHED_RE = re.compile(r"\s*%?\s*(?:pada|di|untuk)\s+tahun\s+20\d\d", re.IGNORECASE)
+# a number tied to a year of its own: "80% pada tahun 2023", "angka 0,51 tahun ini"
+_ATTACHED_RE = re.compile(r"\s*%?\s*(?:(?:pada|di|untuk)\s+tahun\s+20\d\d|(?:pada\s+)?tahun\s+ini\b)",
+                          re.IGNORECASE)
 _BEFORE_RE = re.compile(r"(\d[\d.,]*\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
 _CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula|menjadi)\b",
                              re.IGNORECASE)
@@ -731,7 +733,8 @@ class ValueYear(Rule):
             own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
             if own is not None:
                 vals, this = own, own.get(year, set())
-            if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]):
+            if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) or re.search(
+                    r"\bsebelumnya\s*\(\s*$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
                 continue  # "Dibandingkan tahun 2023, ... meningkat": the year is the baseline
             end = years[k + 1].start() if k + 1 < len(years) else len(text)
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
