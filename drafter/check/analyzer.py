@@ -131,10 +131,31 @@ def _texts(doc: Document, limit: int | None = None) -> list[str]:
     return out
 
 
+# a cover: "LAPORAN KINERJA ..." and, a few lines below it, a line of its own "TAHUN 2021"
+_COVER_TITLE_RE = re.compile(r"^[\W_]*(?:laporan\s+kinerja|lkj?i?p|lakip)\b", re.IGNORECASE)
+_COVER_YEAR_RE = re.compile(r"^[\W_]*tahun\s+(?:anggaran\s+)?" + _YEAR + r"[\W_]*$", re.IGNORECASE)
+
+
+def _cover_year(head: str) -> int | None:
+    lines = [ln for ln in head.split("\n") if ln.strip()][:30]
+    for i, ln in enumerate(lines):
+        if _COVER_TITLE_RE.match(ln) and len(ln) < 120:
+            for nxt in lines[i + 1:i + 6]:
+                m = _COVER_YEAR_RE.match(nxt)
+                if m:
+                    return int(m.group(1))
+    return None
+
+
 def detect_year(doc: Document) -> tuple[int | None, str]:
     head = "\n".join(_texts(doc, 80))
     head = _CITED_RE.sub(" ", head)
     votes: Counter[int] = Counter(int(m.group(1)) for m in _TITLE_YEAR_RE.finditer(head))
+    cover = _cover_year(head)
+    if cover is not None:
+        # the cover names the report's year once, set apart; a foreword copied from last year's
+        # report ("Laporan Kinerja Tahun 2020") does not outvote it
+        votes[cover] += 2
     if votes:
         return votes.most_common(1)[0][0], "judul/pengantar"
     allt = "\n".join(_texts(doc))

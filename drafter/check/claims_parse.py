@@ -484,6 +484,8 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
             named = _named_in(ctx, first[:220])  # a paragraph that opens by naming its indicator
         if named is None:
             named = _numbered_in(ctx, text)  # "**Indikator 2.** Persentase ...": by its number
+        if named is None:
+            named = _lead_in(ctx, text)  # "Prevalensi stunting. Berdasarkan ...": a run-in title
         if named is not None:
             carry = named
             if c is not None:
@@ -521,6 +523,23 @@ def _numbered_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
 
 
 _POINTER = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,80})", re.IGNORECASE)
+
+
+_LEAD_IN = re.compile(r"^[\W_]*(?P<t>[A-Z][^.:;!?()\d]{3,80}?)\s*[.:]\s+(?=[A-Z])")
+
+
+def _lead_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
+    """The main indicator a paragraph's run-in title names by the words of its name
+    ("Prevalensi stunting. Berdasarkan pengukuran ..." for "Prevalensi stunting balita (%)")."""
+    m = _LEAD_IN.match(text)
+    if m is None or not 2 <= len(m.group("t").split()) <= 10:
+        return None
+    title = m.group("t")
+    rows = main_rows(ctx)
+    scores = sorted(((containment(title, _bare(r.name)), i) for i, r in enumerate(rows)), reverse=True)
+    if not scores or scores[0][0] < 0.99 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
+        return None
+    return rows[scores[0][1]]
 
 
 def _pointed_in(ctx: CheckContext, text: str) -> IndicatorRow | None:

@@ -1267,6 +1267,8 @@ class InlineFormula(Rule):
                     continue
                 if stated.explains(value):
                     continue
+                if rm.group("pct") and stated.explains(value * 100):
+                    continue  # "(2 x 18 - 22,6) / 18 = 74,44%": the ratio given as a percentage
                 s0, e0 = k + 1 + rm.start("r"), k + 1 + rm.end()
                 yield self.issue(
                     b, s0, e0,

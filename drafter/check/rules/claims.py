@@ -612,6 +612,9 @@ class ChangeClaim(_ClaimRule):
         para_row = {id(b): row for b, row in indicator_paragraphs(ctx)}
         for b in prose_blocks(ctx):
             yield from self._two_years(b, up, down)
+            row = para_row.get(id(b))
+            if row is not None and year:
+                yield from self._from_only(ctx, b, row, year)
         for b in prose_blocks(ctx):
             text = b.text
             row = para_row.get(id(b))
@@ -622,6 +625,8 @@ class ChangeClaim(_ClaimRule):
                 # is about the indicator named right before it, else the paragraph's one
                 sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
                 named = named_row(ctx, text[max(last, sent_start):m.start()]) if in_analysis else None
+                if named is None and in_analysis and row is None:
+                    named = _subject_row(main_rows(ctx), text[max(last, sent_start):m.start()].strip(" ,"))
                 last = m.end()
                 own = named if named is not None else row
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
@@ -629,18 +634,24 @@ class ChangeClaim(_ClaimRule):
                         or pattern("helpers", "unit_after").match(text[m.end("a"):]):
                     continue
                 prev = cur = None
+                # the years written with the figures ("dari 12,84% pada tahun 2021 menjadi
+                # 13,79% pada tahun 2022"); else last year and this year
+                ya = int(m.group("ya") or m.group("ya2") or 0) or (year - 1 if year else 0)
+                yb = int(m.group("yb") or m.group("yb2") or 0) or year or 0
                 if own is not None:
                     r32 = counterpart(ctx, own, "3.2")
                     if r32 is not None and year:
-                        prev = value_of(r32.values.get(f"realisasi:{year - 1}"))
-                        cur = value_of(r32.values.get(f"realisasi:{year}"))
-                    if cur is None:
+                        prev = value_of(r32.values.get(f"realisasi:{ya}"))
+                        cur = value_of(r32.values.get(f"realisasi:{yb}"))
+                    if cur is None and yb == year:
                         cur = value_of(own.values.get("realisasi"))
                 problems = []
                 if prev is not None and same_value(a, prev) is False:
-                    problems.append(f"nilai awal {a.text} (tahun lalu menurut {tname('3.2')}: {prev.text})")
+                    when = "tahun lalu" if ya == (year or 0) - 1 else f"tahun {ya}"
+                    problems.append(f"nilai awal {a.text} ({when} menurut {tname('3.2')}: {prev.text})")
                 if cur is not None and same_value(bb, cur) is False:
-                    problems.append(f"nilai akhir {bb.text} (tahun ini menurut tabel: {cur.text})")
+                    when = "tahun ini" if yb == year else f"tahun {yb}"
+                    problems.append(f"nilai akhir {bb.text} ({when} menurut tabel: {cur.text})")
                 word = m.group("word").lower()
                 rank = pattern("change_rank").search(text[max(sent_start, m.start() - 60):m.end()])
                 if not in_choice(text, m.start("word"), m.end("word")) and dec(a) is not None \
@@ -660,6 +671,43 @@ class ChangeClaim(_ClaimRule):
                                  "arah perubahan tidak sesuai angkanya: " + "; ".join(problems),
                                  expected=exp)
 
+
+    def _from_only(self, ctx: CheckContext, b: Block, row: IndicatorRow, year: int) -> Iterator[Issue]:
+        """"nilai 84,10, naik dari 81,85 pada tahun 2022": the earlier figure against the
+        comparison table's realisasi of that year (last year when none is written)."""
+        r32 = counterpart(ctx, row, "3.2")
+        if r32 is None:
+            return
+        text = b.text
+        for m in pattern("change_from").finditer(text):
+            a = text_value(m.group("a"))
+            if a is None or pattern("helpers", "unit_after").match(text[m.end("a"):]):
+                continue
+            rest = text[m.end():]
+            rest = rest[:min([len(rest)] + [k for k in (rest.find(". "), rest.find(";")) if k >= 0])]
+            if re.search(r"\b(?:menjadi|hingga|sampai)\b", rest[:80], re.IGNORECASE):
+                continue  # "dari A per 100.000 KH pada tahun 2022 menjadi B": CL104's main form
+            yw = m.group("ya") or m.group("ya2")
+            if yw is None:
+                # a unit between the figure and its year ("dari 12,4 per 1.000 KH pada tahun 2023")
+                my = re.match(r"[^\d]{0,30}?\b(?:pada|di)\s+tahun\s+(20\d\d)\b", rest)
+                yw = my.group(1) if my else None
+            ya = int(yw or year - 1)
+            sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
+            named = named_row(ctx, text[sent_start:m.start()])
+            if named is not None and named is not row:
+                continue  # the change of another indicator
+            if re.search(r"\b(?:target|renstra|nasional|provinsi|kabupaten|kota|rata-?rata)\b",
+                         text[sent_start:m.start()][-60:], re.IGNORECASE):
+                continue  # "turun dari target ...", a comparator's change
+            prev = value_of(r32.values.get(f"realisasi:{ya}"))
+            if prev is None or same_value(a, prev) is not False:
+                continue
+            when = "tahun lalu" if ya == year - 1 else f"tahun {ya}"
+            yield self.issue(b, m.start("a"), m.end("a"),
+                             f"perbandingan dengan tahun sebelumnya tidak sesuai tabel: nilai awal "
+                             f"{a.text}, padahal {when} menurut {tname('3.2')}: {prev.text}",
+                             expected=prev.text)
 
     def _two_years(self, b: Block, up: set[str], down: set[str]) -> Iterator[Issue]:
         """"mengalami penurunan: tahun 2022 sebesar A, sementara tahun 2023 sebesar B" (or the
@@ -1457,6 +1505,8 @@ class CompletionClaim(_ClaimRule):
                     continue
                 if in_choice(sent, q.start(), v.end()):
                     continue
+                if re.match(r"\s+\w+(?:\s+\w+)?\s+(?:tersebut|itu|ini)\b", sent[q.end():]):
+                    continue  # "seluruh pekerjaan tersebut selesai": the ones just named, a subset
                 if pct_of_items(sent, q.start(), q.end()):
                     continue
                 if not tokens(sent[q.start():v.end()]) & tokens(row.name):

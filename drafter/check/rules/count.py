@@ -940,7 +940,14 @@ class ListedItemsCount(_CNRule):
                         flat = re.sub(r"\([^()]*\)", "", region)
                         segs = [s.strip(" :;") for s in re.split(r",|;|\bdan\b|\bserta\b", flat)]
                         segs = [s for s in segs if s]
-                        if len(segs) >= 2 and all(s[:1].isupper() or s[:1].isdigit() or
+                        counts = [re.match(r"(\d{1,4})\s+[a-zA-Z]", s) for s in segs]
+                        if len(segs) >= 2 and all(counts):
+                            # "26 puskesmas, yaitu 4 berstatus Paripurna, 9 Utama dan 13 Madya":
+                            # the parts are counts that add up to the whole
+                            found = sum(int(c.group(1)) for c in counts if c)
+                        elif any(counts):
+                            pass  # counts mixed with names: a breakdown CN103 reads, no list
+                        elif len(segs) >= 2 and all(s[:1].isupper() or s[:1].isdigit() or
                                                   re.match(re.escape(m.group("noun").split()[0]),
                                                            s, re.I) for s in segs) \
                                 and all(len(s.split()) <= 6 for s in segs):

@@ -1258,6 +1258,9 @@ class OtherRegencyAsOwn(Rule):
 
 _ISSUER_BEFORE_RE = re.compile(r"(?:^|\W)(?i:" + str(_FN_DATA.get("regulation_issuer_before") or "(?!)")
                                + r")\s+$")
+_SUPERIOR_BEFORE_RE = re.compile(r"(?:^|\W)(?i:" + str(_FN_DATA.get("superior_before") or "(?!)")
+                                 + r")\s+$")
+_HEAD_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur"})
 _ABBREV = {str(k).lower(): str(v) for k, v in (_FN_DATA.get("regulation_abbrev") or {}).items()}
 _ABBREV_RE = re.compile(r"(?<![\w.])(?P<kind>(?i:" + "|".join(sorted(_ABBREV, key=len, reverse=True) or ["(?!)"])
                         + r"))\.?[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,4})")
@@ -1294,13 +1297,16 @@ class OtherRegionRegulation(Rule):
         gaz = gazetteer()
         for unit, _block in joined_units(ctx):
             text = unit.text
-            if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|\bSK\b",
-                             text):
+            if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|"
+                             r"\bSK\b|membantu|bertanggung\s+jawab|di\s+bawah|oleh", text):
                 continue
             hits: list[tuple[int, int, Region, str]] = []
             for m, level, kind in _mentions(text, {0, 1}):
                 kw = _kind_word(m).lower()
-                if kw not in _ISSUER_WORDS or not _ISSUER_BEFORE_RE.search(text[max(0, m.start() - 50):m.start()]):
+                before = text[max(0, m.start() - 50):m.start()]
+                if kw not in _ISSUER_WORDS or not (
+                        _ISSUER_BEFORE_RE.search(before)
+                        or (kw in _HEAD_WORDS and _SUPERIOR_BEFORE_RE.search(before))):
                     continue
                 region, n = resolve_mention(gaz, level, kind, m.group("rest"))
                 if region is not None:
@@ -1335,6 +1341,19 @@ class OtherRegionRegulation(Rule):
                 if len(named) > 1:
                     continue  # several other regions: a list or a comparison
                 own = regency or province
+                if not re.match(r"(?i)(?:bupati|wali\s?kota|gubernur)\b", text[start:end]) or \
+                        _ISSUER_BEFORE_RE.search(text[max(0, start - 50):start]):
+                    pass
+                else:
+                    head = "Gubernur" if own.level == 0 else ("Wali Kota" if own.kind == "Kota" else "Bupati")
+                    yield self.issue(
+                        unit, start, end,
+                        f"\"{text[start:end]}\" disebut sebagai atasan kantor ini, padahal laporan ini "
+                        f"milik perangkat daerah {own.full}; kemungkinan salinan dari laporan daerah "
+                        f"lain: seharusnya {head} {own.name}",
+                        expected=f"{head} {own.name}",
+                    )
+                    continue
                 yield self.issue(
                     unit, start, end,
                     f"\"{text[start:end]}\" adalah peraturan {region.full}, padahal laporan ini "

@@ -15,7 +15,7 @@ from drafter.document.model import Block
 from drafter.text import words as text_words
 
 _CAPTION_RE = re.compile(r"^[\s#*_]*(?P<kind>Tabel|Table|Gambar|Grafik|Diagram)\s+"
-                         r"(?P<num>(?:[IVX]{1,4}|\d+)(?:\.\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
+                         r"(?P<num>(?:[IVX]{1,4}|\d+)(?:[.\-–]\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
 _REFERENCE_WORDS = re.compile(r"\b(?:di\s?atas|di\s?bawah|tersebut|menunjukkan|menjelaskan|"
                               r"terlihat|dapat|bahwa)\b", re.IGNORECASE)
 
@@ -66,7 +66,9 @@ def _captions(ctx: CheckContext) -> list[_Caption]:
             if not title and nb.kind in ("paragraph", "heading", "caption") and len(nb.text) < 150 \
                     and not _SIGN_DATE_RE.match(nb.text):
                 title = nb.text.strip(" *_#")
-        out.append(_Caption(b, m.group("kind").capitalize(), m.group("num"), title, table))
+        # "Tabel 3-2" and "Tabel 3.2" are one number
+        num = re.sub(r"[\-–]", ".", m.group("num")).upper()
+        out.append(_Caption(b, m.group("kind").capitalize(), num, title, table))
     return out
 
 

@@ -729,6 +729,9 @@ class ValueYear(Rule):
             y = int(m.group("y"))
             if not (year - 3 <= y < year):
                 continue
+            if re.search(r"\b(?:nomor|no\.?)\s*[\w./-]+\s+$", text[max(0, m.start() - 40):m.start()],
+                         re.IGNORECASE):
+                continue  # "PermenPAN-RB Nomor 14 Tahun 2017": a regulation's year
             vals, this = vals_all, this_all
             own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
             if own is not None:
@@ -1454,7 +1457,7 @@ _DATE_LINE_RE = re.compile(r"^[\s*_]*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?
 _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b", re.IGNORECASE)
 # "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024" ("T.A. 2022")
 _PK_PROSE_RE = re.compile(
-    r"(?:\bperjanjian\s+kinerja\b|\b(?-i:PK)\b)(?P<pk>(?!\s+perubahan)(?:[^.;]|(?<=\b[A-Z])\.){0,40}?)\s+(?:telah\s+|sudah\s+)?"
+    r"(?:\bperjanjian\s+kinerja\b|\b(?-i:PK)\b)(?P<pk>(?!\s+perubahan)(?:[^.;]|(?<=\b[A-Z])\.){0,90}?)\s+(?:telah\s+|sudah\s+)?"
     r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b[^.;]{0,160}?"
     r"(?:tanggal|pada)\s+(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE)
