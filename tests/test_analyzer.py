@@ -43,3 +43,15 @@ def test_document_scale_read_from_table() -> None:
     assert info.scale.band_for(80).code == "A"  # default scale would say A as well
     assert info.scale.band_for(70).code == "BB"  # default: BB too; 66 differs:
     assert info.scale.band_for(66).code == "BB"  # default scale: B
+
+
+def test_cover_year_outvotes_a_foreword_copied_from_last_year() -> None:
+    doc = parse_text(
+        "LAPORAN KINERJA INSTANSI PEMERINTAH\nDINAS PANGAN\nKABUPATEN CONTOH\nTAHUN 2024\n\n"
+        "KATA PENGANTAR\n\nLaporan Kinerja Tahun 2023 Dinas Pangan ini kami susun sebagai wujud "
+        "pertanggungjawaban.\n"
+    )
+    assert analyze_report(doc).year == 2024
+    # without the cover, the foreword's year is all there is
+    doc = parse_text("KATA PENGANTAR\n\nLaporan Kinerja Tahun 2023 Dinas Pangan ini kami susun.\n")
+    assert analyze_report(doc).year == 2023
