@@ -522,7 +522,7 @@ class AverageCapaian(Rule):
                     break  # a sentence of the next block: checked from there
                 sent = text[s:e]
                 m = word.search(sent)
-                if m is None or skip.search(sent) or not need.search(sent):
+                if m is None or not need.search(sent):
                     continue
                 no_ranges = re.sub(r"\b20\d\d\s*[-–]\s*20\d\d\b", " ", sent)
                 years = {int(y) for y in re.findall(r"\b(20\d\d)\b", no_ranges)}
@@ -537,6 +537,8 @@ class AverageCapaian(Rule):
                 if not nums:
                     continue
                 n = nums[0]
+                if any(x.start() < n.end for x in skip.finditer(sent)):
+                    continue  # an average of programs or budgets (a clause after it may name them)
                 between = sent[m.end():n.start]
                 if n.start - m.end() > 75 or (n.start - m.end() > 40 and rx("average_part").search(between)):
                     continue  # far from its "rata-rata", or the average of one part

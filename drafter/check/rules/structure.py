@@ -1130,3 +1130,55 @@ class MissingFigureReference(Rule):
                     + "; perbaiki nomor rujukannya atau sertakan gambarnya",
                     expected="nomor gambar yang ada",
                 )
+
+
+@register
+class TableNumberGap(Rule):
+    """Table numbers that skip one: captions "Tabel 4" and then "Tabel 6" with no Tabel 5
+    anywhere, or "Tabel 3.3" followed by "Tabel 3.5".
+
+    A skipped number is a table that was removed (and references to the numbers after it may
+    now point one table off) or a caption mistyped. Numbers are compared within their scheme
+    and chapter ("3.x", "III.x", global "N"); a gap is reported only when no table without a
+    recognised caption stands between the two captions, the missing number is not given to any
+    table, and no more than two numbers are skipped.
+    """
+
+    code = "ST113"
+    name = "table-number-gap"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        skip = daftar_blocks(ctx)
+        known = _table_numbers(ctx, skip)
+        if len(known) < 3:
+            return
+        groups: dict[tuple[str, str], list[tuple[int, str, Block]]] = {}
+        for num, b in known.items():
+            parts = num.split(".")
+            if not parts[-1].isdigit():
+                continue
+            prefix = ".".join(parts[:-1])
+            groups.setdefault((_scheme(num), prefix), []).append((int(parts[-1]), num, b))
+        tables = [b.index for b in ctx.document.blocks if b.kind == "table"]
+        for (_scheme_, prefix), items in groups.items():
+            items.sort(key=lambda x: x[0])
+            if len(items) < 3:
+                continue
+            for (n1, num1, b1), (n2, num2, b2) in zip(items, items[1:], strict=False):
+                if not 2 <= n2 - n1 <= 3 or b2.index <= b1.index:
+                    continue
+                # the table of the first caption and the second caption's own table; any other
+                # table between them may carry the missing number in a caption not recognised
+                between = [i for i in tables if b1.index <= i < b2.index]
+                if len(between) > 1:
+                    continue
+                missing = [f"{prefix}.{k}" if prefix else str(k) for k in range(n1 + 1, n2)]
+                shown = " dan ".join(f"Tabel {m}" for m in missing)
+                yield self.issue(
+                    b2, 0, len(b2.text) if b2.kind != "table" else 0,
+                    f"penomoran tabel melompat dari Tabel {num1} ke Tabel {num2}: {shown} tidak "
+                    f"ada; periksa nomor tabel (dan rujukan ke tabel sesudahnya)",
+                    expected=f"Tabel {missing[0]}",
+                )
