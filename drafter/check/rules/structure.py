@@ -1162,7 +1162,7 @@ class TableNumberGap(Rule):
             prefix = ".".join(parts[:-1])
             groups.setdefault((_scheme(num), prefix), []).append((int(parts[-1]), num, b))
         tables = [b.index for b in ctx.document.blocks if b.kind == "table"]
-        for (_scheme_, prefix), items in groups.items():
+        for (_s, prefix), items in groups.items():
             items.sort(key=lambda x: x[0])
             if len(items) < 3:
                 continue
