@@ -1424,3 +1424,60 @@ class PolarityConsistency(Rule):
                         f"rumus polaritas lain; indikator '{row.name[:60]}' berpolaritas {kind} "
                         f"menurut {ti.name('3.1')}, jadi capaiannya {fmt_pct(right)}",
                         fmt_pct(right))
+
+
+# --------------------------------------------------------------------------- AR113
+_REMAINDER_RE = re.compile(
+    r"\b(?:sisa\s+(?:anggaran|dana|pagu)|anggaran\s+yang\s+tidak\s+(?:terserap|terealisasi)|"
+    r"(?:dana|anggaran)\s+yang\s+tidak\s+(?:terpakai|digunakan))\b[^.;]{0,40}?"
+    r"\bRp\.?\s*(?P<num>\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?)", re.IGNORECASE)
+
+
+@register
+class BudgetRemainder(Rule):
+    """The remaining budget stated in the text differs from pagu minus realisasi: "Sisa
+    anggaran sebesar Rp 5.441.222.185" when the budget table's total gives Rp 67.318.450.000 -
+    Rp 61.904.227.815 = Rp 5.414.222.185.
+
+    The unspent amount is what the efficiency analysis explains; a remainder that follows from
+    no row of the budget tables (total, program, kegiatan) cannot be traced by the reader. Only
+    amounts written in full (digits with thousands points) are compared, and only when the
+    report has one budget total.
+    """
+
+    code = "AR113"
+    name = "budget-remainder"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        rows = [br for role in ("3.8", "PK", "3.6") for br in ctx.tables.budget(role)]
+        totals = [br for br in rows if br.level == "total"
+                  and value_of(br.values.get("pagu")) is not None
+                  and value_of(br.values.get("realisasi")) is not None]
+        if len({(value_of(t.values.get("pagu")), value_of(t.values.get("realisasi")))
+                for t in totals}) != 1:
+            return
+        remainders: set[Decimal] = set()
+        for br in rows:
+            p, r = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
+            if p is not None and r is not None:
+                remainders.add(p - r)
+        tot = totals[0]
+        pagu, real = value_of(tot.values.get("pagu")), value_of(tot.values.get("realisasi"))
+        assert pagu is not None and real is not None
+        for b in prose_units(ctx):
+            if "Rp" not in b.text and "rp" not in b.text.lower():
+                continue
+            for m in _REMAINDER_RE.finditer(b.text):
+                stated = parse_number(m.group("num"))
+                if stated is None or stated.malformed or any(stated.explains(v) for v in remainders):
+                    continue
+                expected = pagu - real
+                yield self.issue(
+                    b, m.start("num"), m.end("num"),
+                    f"sisa anggaran tertulis Rp {m.group('num')}, padahal pagu Rp "
+                    f"{fmt_num(pagu, 0)} dikurangi realisasi Rp {fmt_num(real, 0)} = Rp "
+                    f"{fmt_num(expected, 0)} ({ctx.tables.name(tot.role)})",
+                    expected=f"Rp {fmt_num(expected, 0)}",
+                )
