@@ -170,8 +170,14 @@ class IndicatorCount(_CNRule):
         if not rows:
             return
         n_ind = len(rows)
-        sas = [normalize(r.sasaran) for r in rows if r.sasaran]
-        n_sas = len(set(sas)) if len(sas) == len(rows) else None
+        n_sas = _sasaran_count(rows)
+        src_sas = ctx.tables.name(rows[0].role)
+        if n_sas is None:
+            # a measurement table without a sasaran column: the PK's sasaran, when it lists
+            # the same number of indicators
+            pk = [r for r in ctx.tables.rows("PK") if not r.is_average]
+            if len(pk) == n_ind:
+                n_sas, src_sas = _sasaran_count(pk), ctx.tables.name("PK")
         src = ctx.tables.name(rows[0].role)
         tinfo = ctx.tables.info.get(rows[0].table.index)
         number = tinfo.number if tinfo is not None else None
@@ -223,8 +229,18 @@ class IndicatorCount(_CNRule):
                         if _followed_by_breakdown(ctx, b, s + m.end()):
                             continue
                         yield self.issue(b, s + m.start(), s + m.end(),
-                                         f"tertulis {n} {kind}, padahal {src} memuat {expected} {kind}",
+                                         f"tertulis {n} {kind}, padahal "
+                                         f"{src if kind == 'indikator' else src_sas} memuat {expected} {kind}",
                                          expected=f"{expected} {kind}")
+
+
+def _sasaran_count(rows: list[Any]) -> int | None:
+    """Distinct sasaran of indicator rows; a sasaran cell left empty under its first indicator
+    (a merged cell) is the one above. None when the rows name no sasaran."""
+    sas: list[str | None] = []
+    for r in rows:
+        sas.append(normalize(r.sasaran) if r.sasaran else (sas[-1] if sas else None))
+    return len(set(sas)) if sas and all(sas) else None
 
 
 _REMAINDER = re.compile(r"\btidak\s+dirinci\b", re.IGNORECASE)

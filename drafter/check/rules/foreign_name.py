@@ -1298,7 +1298,7 @@ class OtherRegionRegulation(Rule):
         for unit, _block in joined_units(ctx):
             text = unit.text
             if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|"
-                             r"\bSK\b|membantu|bertanggung\s+jawab|di\s+bawah|oleh", text):
+                             r"\bSK\b|membantu|bertanggung\s+jawab|di\s+bawah|oleh|ditandatangani|disepakati|antara", text):
                 continue
             hits: list[tuple[int, int, Region, str]] = []
             for m, level, kind in _mentions(text, {0, 1}):
@@ -1329,9 +1329,11 @@ class OtherRegionRegulation(Rule):
                 elif prov_code == province.code:
                     continue  # a provincial office citing a regulation of one of its kabupaten
                 sent = sentence(text, start, end)
+                signed = re.search(r"(?i)\b(?:ditandatangani|disepakati)\b[^.;]{0,60}$",
+                                   text[max(0, start - 80):start])
                 if _legit(sent) or _OTHER_CTX_RE.search(sent) or _BENCHMARK_RE.search(sent) \
                         or _compared(text, start) \
-                        or re.search(r"(?i)\bbersama\b", text[max(0, start - 50):start]):
+                        or (re.search(r"(?i)\bbersama\b", text[max(0, start - 50):start]) and not signed):
                     continue
                 named = set()
                 for m2, l2, k2 in _mentions(sent, {0, 1}):
