@@ -846,3 +846,18 @@ def test_wrapped_row_word_over_two_columns_and_indicator_starting_with_kegiatan(
     # header: it stays in its cells
     labels = [r.texts()[1] for r in second.rows if not r.header]
     assert labels == ["Kegiatan: Pembinaan Literasi Daerah", "Kegiatan: Penguatan Literasi Daerah"]
+
+
+def test_numbered_section_heading_ends_a_flat_table() -> None:
+    text = (
+        "No  Sasaran                 Indikator                       Satuan   Target\n"
+        "1   Pelayanan publik        Indeks Kepuasan Masyarakat      indeks   82,00\n"
+        "2   Ketertiban umum         Jumlah gangguan trantibum       kejadian 40\n"
+        "\n"
+        "2.3  Skala Penilaian\n"
+        "     Capaian indikator positif = (realisasi : target) x 100%. Untuk indikator\n"
+        "negatif digunakan rumus lain.\n"
+    )
+    tables = find_flat_tables(text.split("\n"))
+    assert len(tables) == 1
+    assert tables[0].last_line <= 3  # the heading (line 5) and the prose after it are no rows

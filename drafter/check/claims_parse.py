@@ -330,7 +330,10 @@ _CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|o
                         r"bahwa|adalah|yaitu|menjadi|masih|telah|sudah|belum|tidak|dibanding|dibandingkan|daripada|"
                         r"bersama|kepada|terhadap|antara|seperti|yakni|meliputi|bagi|melalui|mencapai|sejumlah|"
                         r"senilai|tercatat|hanya|hingga|sampai|sekitar|serta|"
-                        r"maupun|namun|tetapi))\s*$", re.IGNORECASE)
+                        r"maupun|namun|tetapi|"
+                        # a title or a kind of region whose name is on the next line
+                        r"penjabat|pj\.?|plt\.?|plh\.?|kepala|camat|bupati|gubernur|wali|sekretaris|"
+                        r"dinas|badan|kecamatan|kelurahan|kabupaten|kota|provinsi))\s*$", re.IGNORECASE)
 _HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^.]{0,110}$")
 
 

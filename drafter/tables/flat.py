@@ -51,7 +51,10 @@ _CONTINUED_RE = re.compile(
     r"^\s*(?:(?:tabel|table)\s+[\w.\-–]+\s*)?[(\[]?\s*(?:lanjutan|sambungan|continued)\b[^\n]{0,60}$",
     re.IGNORECASE)
 # a caption or a chapter heading ends a table region
-_STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|bab\s+[IVXL]+\b)",
+_STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|bab\s+[IVXL]+\b)"
+                      # a numbered section heading in Title Case ("2.3  Skala Penilaian")
+                      r"|^\s*\d{1,2}\.\d{1,2}\.?\s+(?-i:[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|dan|di|ke|dari))"
+                      r"{0,6})\s*$",
                       re.IGNORECASE)
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4

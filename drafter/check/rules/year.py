@@ -1545,8 +1545,10 @@ class PerjanjianKinerjaDate(Rule):
 
     def _prose(self, ctx: CheckContext, months: dict[str, int]) -> Iterable[Issue]:
         """The signing date told in a sentence ("Perjanjian Kinerja Tahun 2023 ditandatangani
-        ... pada tanggal 3 Februari 2024")."""
-        for b in ctx.document.prose():
+        ... pada tanggal 3 Februari 2024"); the lines of a hard-wrapped paragraph are read as one."""
+        from drafter.check.claims_parse import logical_blocks
+
+        for b in (x for x in logical_blocks(ctx) if x.kind != "table"):
             if "erjanjian" not in b.text and "PK" not in b.text:
                 continue
             for m in _PK_PROSE_RE.finditer(b.text):
