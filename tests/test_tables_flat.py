@@ -861,3 +861,10 @@ def test_numbered_section_heading_ends_a_flat_table() -> None:
     tables = find_flat_tables(text.split("\n"))
     assert len(tables) == 1
     assert tables[0].last_line <= 3  # the heading (line 5) and the prose after it are no rows
+
+
+def test_html_caption_becomes_the_table_caption() -> None:
+    doc = parse_text("<table><caption>Tabel 3-2 Perbandingan Realisasi</caption>"
+                     "<tr><th>Indikator</th><th>2023</th></tr><tr><td>IKM</td><td>82</td></tr></table>\n")
+    tables = [b for b in doc.blocks if b.kind == "table"]
+    assert tables and tables[0].caption == "Tabel 3-2 Perbandingan Realisasi"

@@ -419,6 +419,10 @@ class _Parser:
             line_no = i + 1
             blk = Block(text="", segments=[(0, line_no, 1)], kind="table", rows=rows,
                         source_format=self.fmt)
+            cap = re.search(r"<caption\b[^>]*>(.*?)</caption\s*>", body, re.IGNORECASE | re.DOTALL)
+            if cap is not None:  # "<caption>Tabel 3-2 ...</caption>": the table's own caption
+                ctext, _segs = clean_span(self.src, start + cap.start(1), start + cap.end(1), self.pos)
+                blk.caption = " ".join(ctext.split()) or None
             self._emit(blk, line_no)
         return j + 1
 

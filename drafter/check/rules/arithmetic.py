@@ -176,14 +176,30 @@ class CapaianRecomputed(Rule):
         # indicator tables consistent; program rows of Tabel 3.6 stay exact
         caps = _doc_caps(ctx)
         d = declared(ctx)
+        year = ctx.info.year or 0
         for role in ("3.1", "3.3"):
             for row in ti.rows(role):
                 t = row.values.get("renstra_target") if role == "3.3" else None
-                t = t or row.values.get("target")
-                found = self._check(row.name, t, row.values.get("realisasi"),
-                                    row.values.get("capaian"), ti.name(role), caps, d.cap,
-                                    declared_negative=row_declared_negative(ctx, row),
-                                    stated=d.neg_formula, cap_rows=role == "3.1" and d.cap_rows)
+                targets = [t or row.values.get("target")]
+                if role == "3.3" and t is None:
+                    # "Target 2024 | Target 2026 | Realisasi | Capaian": the capaian of a
+                    # Renstra table is against the end target (or, as some reports do, the
+                    # year's own): either explains it
+                    ends = sorted((int(k.split(":")[1]), v) for k, v in row.values.items()
+                                  if k.startswith("target:") and k.split(":")[1].isdigit()
+                                  and int(k.split(":")[1]) > year)
+                    if ends:
+                        targets.insert(0, ends[-1][1])
+                found = None
+                for tt in targets:
+                    found_t = self._check(row.name, tt, row.values.get("realisasi"),
+                                          row.values.get("capaian"), ti.name(role), caps, d.cap,
+                                          declared_negative=row_declared_negative(ctx, row),
+                                          stated=d.neg_formula, cap_rows=role == "3.1" and d.cap_rows)
+                    if found_t is None:
+                        found = None
+                        break
+                    found = found or found_t
                 if found is None:
                     continue
                 issue, computed = found
