@@ -413,6 +413,32 @@ def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Dec
     return out
 
 
+def _named_subset(rows: list[IndicatorRow], text: str) -> set[int] | None:
+    """The indicator rows that "... dari indikator A dan B" names, each by the words of a part
+    of its name ("kepatuhan wajib pajak" for "Kepatuhan wajib pajak kendaraan bermotor (%)");
+    None unless every named part points at one row and at least two rows are named."""
+    from drafter.check.claims_parse import tokens
+
+    m = re.search(r"\b(?:dari|atas)\s+(?:indikator|iku)\s+(?P<list>[^.;:%\d]{5,200}?)\s*"
+                  r"(?:,\s*)?(?:sebesar|adalah|yaitu|mencapai|=|$)", text, re.IGNORECASE)
+    if m is None:
+        return None
+    parts = [p.strip() for p in re.split(r",|\bdan\b|\bserta\b", m.group("list")) if p.strip()]
+    if len(parts) < 2:
+        return None
+    names = [tokens(re.sub(r"\([^)]*\)", " ", r.name)) for r in rows]
+    out: set[int] = set()
+    for p in parts:
+        want = tokens(p)
+        if len(want) < 2:
+            return None
+        hits = [r for r, nt in zip(rows, names, strict=True) if want <= nt]
+        if len(hits) != 1:
+            return None
+        out.add(id(hits[0]))
+    return out if len(out) == len(parts) else None
+
+
 def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     if not vals:
         return None
@@ -556,6 +582,20 @@ class AverageCapaian(Rule):
                 if any(x.start() < n.end for x in skip.finditer(sent)):
                     continue  # an average of programs or budgets (a clause after it may name them)
                 between = sent[m.end():n.start]
+                subset = _named_subset(rows31, between)
+                if subset is not None:
+                    # "rata-rata capaian Sasaran 2 dari indikator A dan B sebesar X%": the
+                    # average of the indicators it names
+                    sub = [r for r in rows31 if id(r) in subset]
+                    opts = [v for pair in (_averages(_capaian_values(sub)),
+                                           _averages(_recomputed_capaian(ctx, sub))) if pair for v in pair]
+                    if opts and not any(n.explains(v) for v in opts):
+                        at, off = next((u, o) for u, o in reversed(parts) if o <= s + n.start)
+                        names = " dan ".join(f"'{r.name[:40]}'" for r in sub)
+                        yield self.issue(at, s + n.start - off, s + n.end - off,
+                                         f"rata-rata tertulis {n.text.strip()}, padahal rata-rata capaian "
+                                         f"{names} = {fmt_pct(opts[0])}", fmt_pct(opts[0]))
+                    continue
                 if n.start - m.end() > 75 or (n.start - m.end() > 40 and rx("average_part").search(between)):
                     continue  # far from its "rata-rata", or the average of one part
                 if rx("average_threshold").search(between) or re.match(
