@@ -969,7 +969,15 @@ def _levels_from_depth(rows: list[BudgetRow], depths: list[tuple[int | None, int
     """Program > kegiatan > sub kegiatan from numbering depth (1 > 1.1 > 1.1.1, Kepmendagri
     codes) or indentation, for tables whose rows do not name their level."""
     if any(r.level in _DEPTH_LEVELS and _row_level(r.name, "") in _DEPTH_LEVELS for r in rows):
-        return  # the rows name their level ("Program : ...")
+        # the rows name their level ("Program : ..."); unnamed rows numbered one or two levels
+        # deeper than the named programs ("2 | Program X", "2.1 | <a kegiatan>") are below them
+        base = [d[0] for r, d in zip(rows, depths, strict=True)
+                if r.level == "program" and d[0] is not None]
+        if base and len(set(base)) == 1:
+            for r, d in zip(rows, depths, strict=True):
+                if r.level == "other" and d[0] is not None and 1 <= d[0] - base[0] <= 2:
+                    r.level = _DEPTH_LEVELS[d[0] - base[0]]
+        return
     others = [(r, d) for r, d in zip(rows, depths, strict=True)
               if r.level == "other" or r.level in _DEPTH_LEVELS]
     numbered = {d[0] for _, d in others if d[0] is not None}
