@@ -330,10 +330,11 @@ _CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|o
                         r"bahwa|adalah|yaitu|menjadi|masih|telah|sudah|belum|tidak|dibanding|dibandingkan|daripada|"
                         r"bersama|kepada|terhadap|antara|seperti|yakni|meliputi|bagi|melalui|mencapai|sejumlah|"
                         r"senilai|tercatat|hanya|hingga|sampai|sekitar|serta|"
-                        r"maupun|namun|tetapi|"
-                        # a title or a kind of region whose name is on the next line
-                        r"penjabat|pj\.?|plt\.?|plh\.?|kepala|camat|bupati|gubernur|wali|sekretaris|"
-                        r"dinas|badan|kecamatan|kelurahan|kabupaten|kota|provinsi))\s*$", re.IGNORECASE)
+                        r"maupun|namun|tetapi))\s*$", re.IGNORECASE)
+# a title whose holder's name is on the next line of a hard-wrapped text ("... oleh Camat Oebobo
+# dan Penjabat\nWali Kota Kupang ..."); Word paragraphs are never wrapped lines
+_CONT_TITLE = re.compile(r"\b(?:penjabat|pj\.?|plt\.?|plh\.?|kepala|camat|bupati|gubernur|wali|"
+                         r"sekretaris)\s*$", re.IGNORECASE)
 _HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^.]{0,110}$")
 
 
@@ -345,7 +346,8 @@ def _continues(prev: Block, nxt: Block) -> bool:
     a, z = prev.text.rstrip(), nxt.text.lstrip()
     if not a or not z or _SENT_END.search(a) or len(a) < 40:
         return False
-    return z[0].islower() or bool(_CONT_WORD.search(a))
+    return z[0].islower() or bool(_CONT_WORD.search(a)) or (
+        prev.source_format != "docx" and bool(_CONT_TITLE.search(a)))
 
 
 def _join(blocks: list[Block]) -> Block:

@@ -683,17 +683,23 @@ class ChangeClaim(_ClaimRule):
             a = text_value(m.group("a"))
             if a is None or pattern("helpers", "unit_after").match(text[m.end("a"):]):
                 continue
+            sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
             rest = text[m.end():]
             rest = rest[:min([len(rest)] + [k for k in (rest.find(". "), rest.find(";")) if k >= 0])]
-            if re.search(r"\b(?:menjadi|hingga|sampai)\b", rest[:80], re.IGNORECASE):
+            if re.search(r"\b(?:menjadi|hingga|sampai|menuju|ke)\b", rest[:80], re.IGNORECASE):
                 continue  # "dari A per 100.000 KH pada tahun 2022 menjadi B": CL104's main form
+            if re.search(r"\b(?:agar|supaya|diharapkan|ditargetkan|direncanakan|rencana|akan|dapat)\b",
+                         text[sent_start:m.start()], re.IGNORECASE):
+                continue  # a change hoped for, not one that happened
+            cur = value_of(row.values.get("realisasi"))
+            if cur is not None and same_value(a, cur):
+                continue  # "naik dari <this year's figure> ...": from now on
             yw = m.group("ya") or m.group("ya2")
             if yw is None:
                 # a unit between the figure and its year ("dari 12,4 per 1.000 KH pada tahun 2023")
                 my = re.match(r"[^\d]{0,30}?\b(?:pada|di)\s+tahun\s+(20\d\d)\b", rest)
                 yw = my.group(1) if my else None
             ya = int(yw or year - 1)
-            sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
             named = named_row(ctx, text[sent_start:m.start()])
             if named is not None and named is not row:
                 continue  # the change of another indicator
