@@ -2055,3 +2055,71 @@ class SerapanClaim(_ClaimRule):
                         f"serapan anggaran tertulis {stated.text}, sedangkan baris jumlah "
                         f"{caption_number(tot.table.caption) or tname('3.8')} mencatat serapan {exp}%{note}",
                         expected=f"{exp}%")
+
+
+# "A lebih tinggi/rendah/cepat/lambat dari (target) B": the comparative word against A and B
+_COMPARATIVE_RE = re.compile(
+    r"\blebih\s+(?P<w>tinggi|besar|banyak|lambat|lama|rendah|kecil|sedikit|cepat|singkat)\s+"
+    r"(?:dari(?:pada)?|dibandingkan(?:\s+dengan)?|dibanding)\s+(?P<what>[^.;:\d]{0,45}?)"
+    r"(?P<b>(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<bp>\s*%)?(?![\d.,]\d)", re.IGNORECASE)
+_MORE_WORDS = frozenset({"tinggi", "besar", "banyak", "lambat", "lama"})
+_NUM_BEFORE_RE = re.compile(r"(?P<a>(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<ap>\s*%)?"
+                            r"(?P<tail>[^\d.;:]{0,40})$")
+
+
+@register
+class StatedComparisonClaim(Rule):
+    """A comparison whose two figures say the opposite of its word: "rata-rata 18 menit, lebih
+    cepat dari target 15 menit", "IKM sebesar 78,2 lebih tinggi dari target 80", "12,4 lebih
+    rendah daripada angka provinsi 10,1".
+
+    The sentence gives both figures, so the reader sees the contradiction at once; one of the
+    figures or the word is wrong. "Lebih cepat/singkat" means the smaller figure (a time),
+    "lebih lambat/lama" the larger; "lebih baik/buruk" depends on polarity and is left alone, as
+    are differences ("2 poin lebih tinggi") and years.
+    """
+
+    code = "CL117"
+    name = "stated-comparison"
+    category = "claim-vs-table"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for b in prose_blocks(ctx):
+            text = b.text
+            if "lebih" not in text.lower():
+                continue
+            for m in _COMPARATIVE_RE.finditer(text):
+                if re.search(r"\b(?:tahun|semester|triwulan|bulan)\s*$", m.group("what"), re.IGNORECASE) \
+                        or re.match(r"\s*(?:tahun|poin|kali)\b", text[m.end():], re.IGNORECASE) \
+                        or re.fullmatch(r"(?:19|20)\d\d", m.group("b")):
+                    continue  # "lebih tinggi dari tahun 2022", "lebih tinggi dari 2 kali"
+                sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
+                # "98 per 100.000 kelahiran hidup (9 kasus dari 9.184 kelahiran), lebih rendah":
+                # the figure is before its unit and any remark in brackets
+                head = re.sub(r"\([^()]*\)", " ", text[sent_start:m.start()])
+                head = re.sub(r"\bper\s+\d[\d.]*(?:\s+[A-Za-z]+){0,2}", " ", head, flags=re.IGNORECASE)
+                na = _NUM_BEFORE_RE.search(head)
+                if na is None or re.search(r"\b(?:poin|kali|tahun|bulan|hari\s+lebih)\b|[-–]|\bdari\b|\bdan\b",
+                                           na.group("tail"), re.IGNORECASE):
+                    continue  # no figure right before, or a difference ("naik 2 poin lebih ...")
+                if re.search(r"\b(?:tidak|bukan|belum)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
+                             re.IGNORECASE):
+                    continue
+                if bool(na.group("ap")) != bool(m.group("bp")) and (na.group("ap") or m.group("bp")):
+                    continue  # a percentage against a count: not the same quantity
+                a, bv = text_value(na.group("a")), text_value(m.group("b"))
+                if dec(a) is None or dec(bv) is None or dec(a) == dec(bv):
+                    continue
+                more = m.group("w").lower() in _MORE_WORDS
+                if (dec(a) > dec(bv)) == more:  # type: ignore[operator]
+                    continue
+                right = {"tinggi": "rendah", "besar": "kecil", "banyak": "sedikit", "lambat": "cepat",
+                         "lama": "singkat", "rendah": "tinggi", "kecil": "besar", "sedikit": "banyak",
+                         "cepat": "lambat", "singkat": "lama"}[m.group("w").lower()]
+                yield self.issue(
+                    b, m.start("w"), m.end("w"),
+                    f"kalimat menyebut {na.group('a')} lebih {m.group('w')} daripada {m.group('b')}, "
+                    f"padahal angkanya menunjukkan sebaliknya; seharusnya 'lebih {right}'",
+                    expected=f"lebih {right}",
+                )
