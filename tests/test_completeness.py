@@ -124,3 +124,32 @@ def test_completeness_is_opt_in(tmp_path: Path) -> None:
     assert not [i for i in default if i.category == "completeness"]
     chosen = check_file(out, CheckConfig(select=["completeness"])).issues
     assert [i.rule for i in chosen] == ["CM102"]
+
+
+def test_program_table_part_counts_as_supporting_programs() -> None:
+    """A report that gives its supporting programs only as a table split by sasaran ("Sasaran
+    Strategis 1 : ..." above its programs) has that analysis for those sasaran in the
+    checklist."""
+    from drafter.check.context import CheckContext
+    from drafter.check.rules.completeness import build_checklist
+    from drafter.document.readers import parse_text
+
+    text = (
+        "BAB III\nAKUNTABILITAS KINERJA\n\n"
+        "Sasaran Strategis 1 : Meningkatnya Kualitas Pelayanan Publik\n\n"
+        "Realisasi indikator Indeks Kepuasan Masyarakat tahun 2024 sebesar 84 dari target 82.\n\n"
+        "Sasaran Strategis 2 : Terjaganya Ketertiban Umum\n\n"
+        "Realisasi indikator penyelesaian pelanggaran tahun 2024 sebesar 90% dari target 95%.\n\n"
+        "C. ANALISIS PROGRAM DAN KEGIATAN\n\n"
+        "Tabel 3.6\nTarget dan Realisasi Program dan Kegiatan Pendukung Sasaran\n\n"
+        "Sasaran Strategis 1 : Meningkatnya Kualitas Pelayanan Publik\n\n"
+        "No\tProgram/ Kegiatan/ Sub Kegiatan\tTarget\tCapaian\t%\n"
+        "1.\tProgram : Penyelenggaraan Pemerintahan dan Pelayanan Publik\t100\t100\t100\n"
+        "\tKegiatan : Koordinasi Pelayanan\t12\t12\t100\n"
+    )
+    ctx = CheckContext(parse_text(text))
+    checklist = build_checklist(ctx)
+    assert checklist is not None
+    by_no = {r.no: r for r in checklist.rows}
+    assert by_no[1].cells.get("program"), "the table part of sasaran 1 is its program analysis"
+    assert not by_no[2].cells.get("program")

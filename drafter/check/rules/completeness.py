@@ -226,6 +226,24 @@ def _anggaran_spot(ctx: CheckContext) -> tuple[Block, int] | None:
     return None
 
 
+def _program_part(ctx: CheckContext, no: int, name: str) -> Location | None:
+    """Where a program table lists the programs of sasaran ``no`` (its part headed by the
+    sasaran's name), or None."""
+    from drafter.check.fuzzy import similarity
+
+    for br in ctx.tables.budget("3.6"):
+        if not br.sasaran or br.level not in ("program", "kegiatan", "sub_kegiatan"):
+            continue
+        label = re.sub(r"^\W*sasaran(?:\s+strategis)?\s*(\d+)?\s*[:.)-]?\s*", "", br.sasaran,
+                       flags=re.IGNORECASE)
+        numbered = re.match(r"^\W*sasaran(?:\s+strategis)?\s*(\d+)", br.sasaran, re.IGNORECASE)
+        if (numbered and int(numbered.group(1)) == no) or (
+                len(label) >= 8 and len(name) >= 8 and similarity(label.lower(), name.lower()) >= 0.8):
+            unit = br.name_cell if br.name_cell is not None else br.table
+            return _located(ctx, unit, 0)  # type: ignore[arg-type]
+    return None
+
+
 _LAST: list[tuple[Document, Checklist | None]] = []  # the checklist of the last document
 
 
@@ -251,6 +269,14 @@ def build_checklist(ctx: CheckContext) -> Checklist | None:
                                      in zip(s.sentences, s.spots, strict=True)
                                      if a.found_in(sentence))
             rows.append(ChecklistRow(no, s.name, _located(ctx, s.head, 0), cells))
+        if not any(r.cells.get("program") for r in rows):
+            # a report that gives the supporting programs only as table parts under each
+            # sasaran (Tabel 3.6 "Sasaran Strategis 1 : ..." with its programs and kegiatan);
+            # where the report analyses programs in prose, a sasaran without it has a gap
+            for r in rows:
+                part = _program_part(ctx, r.no, r.name)
+                if part is not None:
+                    r.cells["program"] = (part,)
         spot = _anggaran_spot(ctx)
         result = Checklist(columns, tuple(rows),
                            _located(ctx, spot[0], spot[1]) if spot is not None else None)
