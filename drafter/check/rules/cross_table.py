@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafter.check.claims_parse import (
     Value,
+    dec,
     main_rows,
     nums_equal,
     pattern,
@@ -100,6 +101,15 @@ def assign(ctx: CheckContext, role: str) -> list[tuple[IndicatorRow, IndicatorRo
             if best < 0.6 or bi == idx:
                 out.append((r, mains[idx]))
     return out
+
+
+def _other_magnitude(a: Any, b: Any) -> bool:
+    """Two figures a thousandfold apart (22.006.140.000 against 103,32%): another quantity
+    that the row's name only resembles (a tax type against the indicator of its arrears)."""
+    da, db = dec(a), dec(b)
+    if da is None or db is None or da <= 0 or db <= 0:
+        return False
+    return max(da, db) / min(da, db) >= 1000
 
 
 class _XTRule(Rule):
@@ -196,7 +206,8 @@ class IndicatorValueMismatch(_XTRule):
         ref_role, ref_vc = vals[0]
         ref = value_of(ref_vc)
         others = vals[1:]
-        diff = [(role, vc) for role, vc in others if same_value(value_of(vc), ref) is False]
+        diff = [(role, vc) for role, vc in others if same_value(value_of(vc), ref) is False
+                and not _other_magnitude(value_of(vc), ref)]
         if not diff:
             return
         name = m.name[:60]
