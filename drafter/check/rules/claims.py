@@ -1567,8 +1567,10 @@ class NarrativeValueClaim(_ClaimRule):
     def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str) -> bool:
         """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
         magnitude in a sentence that names the indicator."""
-        if mn.kind not in ("score", "number") or real is None or real.num is None or mn.value is None:
+        if mn.kind not in ("score", "number", "count") or real is None or real.num is None or mn.value is None:
             return False
+        if mn.kind == "count" and not (real.num.value == int(real.num.value) and real.num.value >= 10):
+            return False  # "12 orang" against an index: another quantity
         r = real.num.value
         if not r / 2 <= mn.value <= r * 2:
             return False
