@@ -1022,15 +1022,25 @@ def _caption_year_columns(cols: dict[str, int], labels: dict[int, str], caption:
     """Bare year columns ("2019 | 2020 | 2021") of a table whose caption names what they hold
     ("Perbandingan Realisasi Kinerja Tahun 2019-2021"): ``realisasi:2019`` ... (only when the
     caption names one of realisasi / target / capaian and no column has a key of its own)."""
-    if not caption or {k.split(":")[0] for k in cols} & {"target", "realisasi", "capaian", "pagu"}:
+    if not caption:
         return
+    own = {k.split(":")[0] for k in cols} & {"target", "realisasi", "capaian", "pagu"}
     bare = {c: lab.strip() for c, lab in labels.items() if _YEAR_RE.fullmatch(lab.strip())}
     if len(bare) < 2:
         return
     low = clean(caption).lower()
-    named = [k for k in ("realisasi", "target", "capaian") if k in low]
-    if len(named) != 1 or re.search(r"anggaran|pagu|belanja", low):
+    if re.search(r"anggaran|pagu|belanja", low):
         return
+    if own:
+        # "2019 | 2020 | 2021 | Target 2022" under "Realisasi Tahun 2019-2021 dan Target 2022":
+        # the bare years are the realisasi the caption names
+        if own != {"target"} or "realisasi" not in low:
+            return
+        named = ["realisasi"]
+    else:
+        named = [k for k in ("realisasi", "target", "capaian") if k in low]
+        if len(named) != 1:
+            return
     for c, y in bare.items():
         cols.setdefault(f"{named[0]}:{y}", c)
 

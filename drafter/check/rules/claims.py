@@ -615,6 +615,8 @@ class ChangeClaim(_ClaimRule):
             row = para_row.get(id(b))
             if row is not None and year:
                 yield from self._from_only(ctx, b, row, year)
+            if year and id(b) in para_row:
+                yield from self._history(ctx, b, row, year)
         for b in prose_blocks(ctx):
             text = b.text
             row = para_row.get(id(b))
@@ -671,6 +673,50 @@ class ChangeClaim(_ClaimRule):
                                  "arah perubahan tidak sesuai angkanya: " + "; ".join(problems),
                                  expected=exp)
 
+
+    _YEAR_VALUE = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<p>\s*%)?"
+                             r"(?:\s+(?!pada\b|di\b)[a-z]+){0,2}\s+(?:pada|di)\s+tahun\s+(?P<y>20\d\d)\b",
+                             re.IGNORECASE)
+
+    def _history(self, ctx: CheckContext, b: Block, row: IndicatorRow | None, year: int
+                 ) -> Iterator[Issue]:
+        """"meningkat dari 6 desa pada tahun 2019 dan 8 desa pada tahun 2020 menjadi 10 desa
+        pada tahun 2021": each figure given with its year against the comparison table's
+        realisasi of that year (a sentence about one indicator that names two years or more)."""
+        text = b.text
+        if text.lower().count("tahun") < 2:
+            return
+        for s0, e0 in sentences(text):
+            sent = text[s0:e0]
+            hits = list(self._YEAR_VALUE.finditer(sent))
+            if len({h.group("y") for h in hits}) < 2:
+                continue
+            if re.search(r"\b(?:target|renstra|nasional|provinsi|kabupaten|kota|rata-?rata|anggaran|pagu)\b",
+                         sent, re.IGNORECASE):
+                continue  # targets and comparators have figures of their own years
+            subject = sent[:hits[0].start()]
+            if re.search(r"\bRp\.?\s*$", subject):
+                continue  # amounts of money: budgets and revenue, not an indicator's history
+            own = _subject_row(main_rows(ctx), subject.strip(" ,")) or named_row(ctx, subject)
+            if own is None and row is not None and len(tokens(subject) & tokens(row.name)) >= 2:
+                own = row  # the paragraph's indicator, named in part by the sentence
+            if own is None:
+                continue
+            r32 = counterpart(ctx, own, "3.2")
+            if r32 is None:
+                continue
+            for h in hits:
+                y = int(h.group("y"))
+                if y > year:
+                    continue
+                table = value_of(r32.values.get(f"realisasi:{y}"))
+                stated = text_value(h.group("v") + (h.group("p") or ""))
+                if table is None or stated is None or same_value(stated, table) is not False:
+                    continue
+                yield self.issue(b, s0 + h.start("v"), s0 + h.end("v"),
+                                 f"nilai tahun {y} tertulis {h.group('v')}, padahal menurut "
+                                 f"{tname('3.2')} realisasi '{r32.name[:60]}' tahun {y} adalah {table.text}",
+                                 expected=table.text)
 
     def _from_only(self, ctx: CheckContext, b: Block, row: IndicatorRow, year: int) -> Iterator[Issue]:
         """"nilai 84,10, naik dari 81,85 pada tahun 2022": the earlier figure against the

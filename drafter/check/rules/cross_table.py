@@ -103,6 +103,21 @@ def assign(ctx: CheckContext, role: str) -> list[tuple[IndicatorRow, IndicatorRo
     return out
 
 
+_UNIT_RE = re.compile(r"\(\s*([^()]{1,20}?)\s*\)\s*$")
+
+
+def _units_differ(a: str, b: str) -> bool:
+    """Both names end with a unit in brackets and the units differ ("(desa)" against "(%)");
+    an acronym in capitals ("(IKM)") is no unit."""
+    ma, mb = _UNIT_RE.search(a or ""), _UNIT_RE.search(b or "")
+    if ma is None or mb is None:
+        return False
+    ua, ub = ma.group(1).strip().lower(), mb.group(1).strip().lower()
+    if ma.group(1).isupper() and len(ma.group(1)) > 1 or mb.group(1).isupper() and len(mb.group(1)) > 1:
+        return False
+    return ua != ub
+
+
 def _other_magnitude(a: Any, b: Any) -> bool:
     """Two figures a thousandfold apart (22.006.140.000 against 103,32%): another quantity
     that the row's name only resembles (a tax type against the indicator of its arrears)."""
@@ -142,6 +157,8 @@ class IndicatorValueMismatch(_XTRule):
         groups: dict[int, dict[str, list[IndicatorRow]]] = {id(m): {} for m in mains}
         for role in ("PK", "3.2", "3.3", "3.4", "3.5", "3.7"):
             for r, m in assign(ctx, role):
+                if _units_differ(r.name, m.name):
+                    continue  # "Desa ... (desa)" beside "Persentase desa ... (%)": two indicators
                 groups[id(m)].setdefault(role, []).append(r)
         from drafter.check.rules.arithmetic import _doc_caps
 
