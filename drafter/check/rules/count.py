@@ -111,6 +111,10 @@ _STATED_TOTAL_RE = re.compile(
 
 _RUNNING_HEAD_RE = re.compile(r"^\W*(?:lkj?i?p|lakip|laporan\s+(?:akuntabilitas\s+)?kinerja)\b", re.IGNORECASE)
 _OWN_PK_RE = re.compile(r"\bperjanjian\s+kinerja\b|\(PK\)", re.IGNORECASE)
+# "... diukur dengan sembilan indikator, dan seluruhnya dituangkan kembali ke dalam Perjanjian
+# Kinerja": the Renstra's set is the PK's
+_SAME_SET_RE = re.compile(r"\bseluruhnya\s+(?:di(?:tuangkan|muat|tetapkan|jabarkan)|menjadi)\b|"
+                          r"\bdituangkan\s+kembali\b|\byang\s+sama\s+(?:di|dalam)\b", re.IGNORECASE)
 _OTHER_PLAN_RE = re.compile(r"\b(?:renstra|rencana\s+strategis|rpjmd|tahun\s+lalu|tahun\s+sebelumnya|"
                             r"kabupaten\s+\w+\s+memiliki)\b", re.IGNORECASE)
 _N_SASARAN_RE = re.compile(r"\b(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
@@ -188,9 +192,10 @@ class IndicatorCount(_CNRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
+                same_set = _OWN_PK_RE.search(sent) and _SAME_SET_RE.search(sent)
                 if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
                         not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
-                        or _OTHER_PLAN_RE.search(sent))):
+                        or (_OTHER_PLAN_RE.search(sent) and not same_set))):
                     continue  # (the IKU of a Renstra is another set, unless the PK is named)
                 if pattern("status_count_above").search(sent):
                     continue
