@@ -400,10 +400,11 @@ class PredicateTicks(Rule):
             yield self.issue(cell, 0, len(cell.text), msg, exp.label)
 
     def _text_columns(self, ctx: CheckContext) -> Iterable[Issue]:
-        """A "Predikat"/"Kategori" column written as text (Tabel 3.1 / 3.5)."""
+        """A "Predikat"/"Kategori" column written as text (Tabel 3.1 / 3.5, and a year
+        comparison table that also gives the year's capaian and predicate)."""
         scale = effective_scale(ctx)
         labels = label_regex(scale)
-        for role in ("3.1", "3.5"):
+        for role in ("3.1", "3.2", "3.5"):
             for row in ctx.tables.rows(role, all_rows=True):
                 p, c = row.values.get("predikat"), row.values.get("capaian")
                 if p is None or c is None or c.num is None or row.ticks:
@@ -416,6 +417,6 @@ class PredicateTicks(Rule):
                 if exp.code in bands:
                     continue
                 m = found[0]
-                msg = (f"Tabel {role}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
+                msg = (f"{ctx.tables.name(role)}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
                        f"pada skala laporan termasuk {say(exp)}")
                 yield self.issue(p.cell, m.start(), m.end(), msg, exp.label)
