@@ -675,8 +675,8 @@ class ChangeClaim(_ClaimRule):
 
 
     _YEAR_VALUE = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<p>\s*%)?"
-                             r"(?:\s+(?!pada\b|di\b)[a-z]+){0,2}\s+(?:pada|di)\s+tahun\s+(?P<y>20\d\d)\b",
-                             re.IGNORECASE)
+                             r"(?:(?:\s+(?!pada\b|di\b)[a-z]+){0,2}\s+(?:pada|di)\s+tahun\s+(?P<y>20\d\d)\b"
+                             r"|\s*\(\s*(?:tahun\s+)?(?P<y2>20\d\d)\s*\))", re.IGNORECASE)
 
     def _history(self, ctx: CheckContext, b: Block, row: IndicatorRow | None, year: int
                  ) -> Iterator[Issue]:
@@ -689,7 +689,7 @@ class ChangeClaim(_ClaimRule):
         for s0, e0 in sentences(text):
             sent = text[s0:e0]
             hits = list(self._YEAR_VALUE.finditer(sent))
-            if len({h.group("y") for h in hits}) < 2:
+            if len({h.group("y") or h.group("y2") for h in hits}) < 2:
                 continue
             if re.search(r"\b(?:target|renstra|nasional|provinsi|kabupaten|kota|rata-?rata|anggaran|pagu)\b",
                          sent, re.IGNORECASE):
@@ -698,15 +698,17 @@ class ChangeClaim(_ClaimRule):
             if re.search(r"\bRp\.?\s*$", subject):
                 continue  # amounts of money: budgets and revenue, not an indicator's history
             own = _subject_row(main_rows(ctx), subject.strip(" ,")) or named_row(ctx, subject)
-            if own is None and row is not None and len(tokens(subject) & tokens(row.name)) >= 2:
-                own = row  # the paragraph's indicator, named in part by the sentence
+            if own is None and row is not None and (
+                    len(tokens(subject) & tokens(row.name)) >= 2
+                    or re.search(r"\bindikator\s+(?:ini|tersebut)\b", subject, re.IGNORECASE)):
+                own = row  # the paragraph's indicator, named in part or as "indikator ini"
             if own is None:
                 continue
             r32 = counterpart(ctx, own, "3.2")
             if r32 is None:
                 continue
             for h in hits:
-                y = int(h.group("y"))
+                y = int(h.group("y") or h.group("y2"))
                 if y > year:
                     continue
                 table = value_of(r32.values.get(f"realisasi:{y}"))
@@ -809,8 +811,10 @@ class RenstraReachedClaim(_ClaimRule):
     _TARGET = re.compile(r"\btarget\s+(?:akhir|jangka\s+menengah)\b[^.;]{0,60}?\bsebesar\s+(?P<num>"
                          r"\d+(?:[.,]\d+)*(?:\s?%)?|(?:AA|BB|CC|A|B|C|D)\b)", re.IGNORECASE)
     _CAPAIAN = re.compile(r"\b(?:mencapai|capaian(?:nya)?(?:\s+terhadap\s+target(?:\s+tersebut)?)?)\s+"
-                          r"(?:(?:sebesar|baru|hanya|sudah|telah|mencapai)\s+)*(?P<num>\d+(?:[.,]\d+)?\s?%)",
-                          re.IGNORECASE)
+                          r"(?:(?:sebesar|baru|hanya|sudah|telah|mencapai)\s+)*(?P<num>\d+(?:[.,]\d+)?\s?%)"
+                          # "realisasi tahun ini baru 89,47% dari target akhir Renstra"
+                          r"|\b(?:baru|hanya|sudah|telah)\s+(?P<num2>\d+(?:[.,]\d+)?\s?%)\s+dari\s+target\s+"
+                          r"(?:akhir|jangka\s+menengah)", re.IGNORECASE)
 
     def _figures(self, ctx: CheckContext, b: Block, row: IndicatorRow) -> Iterable[Issue]:
         """The end target and the capaian against it stated in a Renstra sentence vs Tabel 3.3."""
@@ -838,10 +842,11 @@ class RenstraReachedClaim(_ClaimRule):
             for mc in self._CAPAIAN.finditer(sent):
                 if cvc is None:
                     break
-                stated = text_value(mc.group("num"))
+                g = "num" if mc.group("num") else "num2"
+                stated = text_value(mc.group(g))
                 if same_value(stated, value_of(cvc)) is False:
-                    yield self.issue(b, s + mc.start("num"), s + mc.end("num"),
-                                     f"capaian terhadap target akhir Renstra tertulis {mc.group('num')}, "
+                    yield self.issue(b, s + mc.start(g), s + mc.end(g),
+                                     f"capaian terhadap target akhir Renstra tertulis {mc.group(g)}, "
                                      f"sedangkan {self.where(r33, 'capaian')} mencatat {cvc.text}",
                                      expected=cvc.text)
 

@@ -53,6 +53,9 @@ class DuplicatedWord(Rule):
                 w = m.group(1)
                 if w.lower() in redup:
                     continue
+                (l1, c1), (l2, c2) = unit.position(m.end(1)), unit.position(m.start(3))
+                if re.search(r" {2,}|\t", m.group(2)) or (l1 == l2 and c2 - c1 >= 2):
+                    continue  # two columns of a space-aligned header ("Sangat Memuaskan  Memuaskan")
                 # a table cell continued on the next source line often repeats the last word
                 # of the previous line (PDF conversion), which is not the author's slip
                 if block.kind == "table" and (unit.position(m.start(1))[0]
