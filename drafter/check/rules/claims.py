@@ -632,9 +632,18 @@ class ChangeClaim(_ClaimRule):
                 last = m.end()
                 own = named if named is not None else row
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
-                if a is None or bb is None or pattern("helpers", "unit_after").match(text[m.end("b"):]) \
-                        or pattern("helpers", "unit_after").match(text[m.end("a"):]):
+                if a is None or bb is None:
                     continue
+                ua = pattern("helpers", "unit_after").match(text[m.end("a"):])
+                ub = pattern("helpers", "unit_after").match(text[m.end("b"):])
+                if m.group("a").lstrip().lower().startswith("rp"):
+                    own = None  # an amount of money: the direction word only
+                if ua or ub:
+                    if not (ua and ub and ua.group(0).strip().lower() == ub.group(0).strip().lower()):
+                        continue
+                    # "dari 1.200 KPM menjadi 1.150 KPM": counts of things, read for the
+                    # direction word only
+                    own = None
                 prev = cur = None
                 # the years written with the figures ("dari 12,84% pada tahun 2021 menjadi
                 # 13,79% pada tahun 2022"); else last year and this year

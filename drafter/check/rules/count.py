@@ -439,6 +439,7 @@ class BreakdownSum(_CNRule):
                                          f"tertulis {n} indikator, padahal rinciannya {parts} = {total}",
                                          expected=str(total))
             yield from self._same_noun(b)
+            yield from self._status_split(b)
             for mb in pattern("staff_breakdown").finditer(b.text):
                 parts = [int(x.group("n")) for x in pattern("staff_part").finditer(mb.group("rest"))]
                 if len(parts) >= 2 and sum(parts) != int(mb.group("n")):
@@ -447,6 +448,33 @@ class BreakdownSum(_CNRule):
                                      f"{' + '.join(map(str, parts))} = {sum(parts)}",
                                      expected=str(sum(parts)))
 
+
+    def _status_split(self, b: Block) -> Iterable[Issue]:
+        """"Dari 8 indikator, 5 indikator tercapai dan 2 indikator tidak tercapai": the met and
+        the unmet parts of one set must add up to it (a third number in the sentence, a share
+        or "sisanya" leaves it alone)."""
+        split_re, part_re = _status_split_res()
+        for m in split_re.finditer(b.text):
+            n = _count(m.group("n"))
+            rest = m.group("rest")
+            parts = list(part_re.finditer(rest))
+            if n is None or len(parts) != 2 or "%" in rest or re.search(r"\bsisanya\b", rest, re.I):
+                continue
+            if {bool(p.group("neg")) for p in parts} != {True, False}:
+                continue  # both met (melampaui / tercapai): the rest may be below target
+            if len(re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", rest)) != sum(
+                    1 for p in parts if p.group("k").isdigit()):
+                continue  # another figure in the clause: not a plain split
+            ks = [_count(p.group("k")) for p in parts]
+            if any(k is None for k in ks) or sum(ks) == n:  # type: ignore[misc]
+                continue
+            total = sum(ks)  # type: ignore[arg-type]
+            yield self.issue(
+                b, m.start("n"), m.end("n"),
+                f"tertulis {m.group('n')} {m.group('noun')}, padahal yang tercapai dan yang tidak "
+                f"tercapai berjumlah {ks[0]} + {ks[1]} = {total}",
+                expected=str(total),
+            )
 
     def _same_noun(self, b: Block) -> Iterable[Issue]:
         """"N <noun> ..., terdiri dari a <noun> ..., b <noun> ... dan c <noun> ...": the parts
@@ -1315,3 +1343,16 @@ class InlineListCount(_CNRule):
                 f"{found} butir",
                 expected=f"{found}",
             )
+
+
+@lru_cache(maxsize=1)
+def _status_split_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """CN103's "Dari N indikator, a ... tercapai dan b ... tidak tercapai" (whole, part)."""
+    split = re.compile(r"\bdari\s+(?:total\s+|seluruh\s+)?(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s+"
+                       r"(?:\(\s*[a-z ]+\s*\)\s+)?(?P<noun>indikator|sasaran|program|kegiatan)\b"
+                       r"(?:\s+(?!yang\b)[a-z]+){0,3}?\s*,\s*(?P<rest>[^.;:]{10,220})", re.IGNORECASE)
+    part = re.compile(r"(?:^|[\s,])(?:sebanyak\s+)?(?P<k>\d{1,3}|" + _WORDNUM_RE + r")\s+"
+                      r"(?:\(\s*[a-z ]+\s*\)\s+)?(?:(?:indikator|sasaran|program|kegiatan)\s+)?"
+                      r"(?:(?:di\s*antaranya|lainnya|yang)\s+)?(?:(?P<neg>tidak|belum)\s+)?"
+                      r"(?P<st>tercapai|mencapai|memenuhi|melampaui|berhasil)\b", re.IGNORECASE)
+    return split, part
