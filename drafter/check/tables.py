@@ -556,9 +556,12 @@ def _title_role(caption: str | None) -> str | None:
         return None
     for role, pat in _title_roles():
         hit = pat.search(m)
-        if hit and role == "3.4" and _re("office_name").search(m[:hit.start()]) and \
-                not _re("comparison_words").search(m[:hit.start()]):
-            continue  # "Pengukuran Kinerja Dinas PUPR Provinsi Maluku": the office's own region
+        if hit and role == "3.4" and not _re("comparison_words").search(m[:hit.start()]) and (
+                _re("office_name").search(m[:hit.start()])
+                or re.match(r"\s*(?:pengukuran|capaian|realisasi)\s+kinerja\b", m, re.IGNORECASE)):
+            # "Pengukuran Kinerja Dinas PUPR Provinsi Maluku", "Pengukuran Kinerja DLH Provinsi
+            # Kalimantan Utara": the office's own region
+            continue
         if hit:
             return role
     return None

@@ -416,6 +416,11 @@ class PredicateTicks(Rule):
                 exp = scale.band_for(c.num.value)
                 if exp.code in bands:
                     continue
+                from drafter.check.rules.arithmetic import _recomputed_capaian
+
+                fixed = _recomputed_capaian(ctx, [row])
+                if fixed and fixed[0] != c.num.value and scale.band_for(fixed[0]).code in bands:
+                    continue  # the predicate of the right capaian; the capaian is AR101's
                 m = found[0]
                 msg = (f"{ctx.tables.name(role)}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
                        f"pada skala laporan termasuk {say(exp)}")
