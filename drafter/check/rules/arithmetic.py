@@ -988,6 +988,9 @@ class SumsInText(Rule):
             if not d:
                 continue
             dv = d[0]
+            if re.search(r"\b(?:menuju|terhadap|dari|ke)\s+(?:target|sasaran)\b|\btarget\s+akhir\b",
+                         sent[max(0, m.start() - 80):m.start()], re.IGNORECASE):
+                continue  # "sisa jarak menuju target akhir Renstra tinggal 2,9 poin": to a target not given
             fm = _FROM_TO_RE.search(sent)
             if fm is not None:
                 pair = [scan_numbers(fm.group("a")), scan_numbers(fm.group("b"))]

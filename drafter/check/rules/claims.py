@@ -1268,6 +1268,9 @@ class OverallCategoryClaim(_ClaimRule):
                 text = " ".join(m.group("cat").split())
                 if subset.search(b.text[max(0, m.start("cat") - 90):m.start("cat")]):
                     continue  # "satu indikator berpredikat Baik": a part of the indicators
+                if re.match(r"\s*(?:atau|maupun|hingga|sampai)\s", b.text[m.end("cat"):]) or re.search(
+                        r"\s(?:atau|maupun|hingga|sampai)\s*$", b.text[max(0, m.start("cat") - 12):m.start("cat")]):
+                    continue  # "kategori Tinggi atau Sangat Tinggi": a range of labels
                 if own is not None:
                     if text.lower() != own.lower():
                         yield self.issue(

@@ -98,7 +98,12 @@ def _is_alternative(sent: str, start: int, end: int, names: set[str]) -> bool:
         m = re.match(r"/\W*([A-Za-z]+)", right)
         if m and m.group(1).lower() in names:
             return True
-    return False
+    # "berada pada kategori Tinggi atau Sangat Tinggi", "Baik maupun Cukup": a range of labels
+    m = re.match(r"(?:atau|maupun|hingga|sampai|s\.?d\.?)\s+(?:sangat\s+)?([A-Za-z]+)", right, re.IGNORECASE)
+    if m and m.group(1).lower() in names:
+        return True
+    m = re.search(r"([A-Za-z]+)\s+(?:atau|maupun|hingga|sampai|s\.?d\.?)$", left, re.IGNORECASE)
+    return bool(m and m.group(1).lower() in names)
 
 
 def _score_numbers(sent: str) -> list[Num]:
@@ -223,6 +228,14 @@ class PredicateInText(Rule):
                 tail = unit.text[m.end():m.end() + 200].split(".")[0]  # "...; kategori ini ..."
                 if rx("other_scale_marked").search(sent + " " + tail):
                     continue  # a grade the sentence puts on another scale
+                if rx("other_grading").search(sent):
+                    # a grade of another assessment: a SAKIP/AKIP grade is held to the national
+                    # SAKIP scale (AA > 90, A 80-90, BB 70-80, ...), others are left alone
+                    from drafter.measure import default_scale
+
+                    if not re.search(r"\b(?:sakip|akip|lhe)\b", sent, re.IGNORECASE) or \
+                            default_scale().band_for(num[0].value).code == band.code:
+                        continue
                 msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
                        f"{say(exp)}")
