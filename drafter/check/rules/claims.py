@@ -248,10 +248,37 @@ class RealisasiClaim(_ClaimRule):
         r"\b(?:hasil|nilai)\b[^.]{0,80}?\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
         r"(?P<num>\d+(?:[.,]\d+)?(?:\s?%)?(?:\s+atau\s+(?:AA|BB|CC|A|B|C|D)\b)?)", re.IGNORECASE)
 
+    _EARLIER = re.compile(
+        r"(?:\(\s*tahun\s+(?P<y1>20\d\d)\s*\)\s*,?\s*realisasi(?:nya)?|"
+        r"realisasi(?:nya)?\s+(?:pada\s+)?tahun\s+(?P<y2>20\d\d))\s+"
+        r"(?:(?:sebesar|adalah|yaitu|mencapai|tercatat)\s+)?(?P<num>\d{1,3}(?:[.,]\d+)?\s?%?)(?![\d.,]\d)",
+        re.IGNORECASE)
+
+    def _earlier(self, ctx: CheckContext, b: Block, row: IndicatorRow, year: int) -> Iterable[Issue]:
+        """"Setahun sebelumnya (tahun 2022) realisasinya 88%": an earlier year's realisasi
+        against the comparison table's figure of that year."""
+        r32 = counterpart(ctx, row, "3.2")
+        if r32 is None:
+            return
+        for m in self._EARLIER.finditer(b.text):
+            y = int(m.group("y1") or m.group("y2"))
+            if y >= year:
+                continue
+            table = value_of(r32.values.get(f"realisasi:{y}"))
+            stated = text_value(m.group("num"))
+            if table is None or stated is None or same_value(stated, table) is not False:
+                continue
+            yield self.issue(b, m.start("num"), m.end("num"),
+                             f"realisasi tahun {y} tertulis {m.group('num').strip()}, sedangkan "
+                             f"{self.where(r32, f'realisasi:{y}')} mencatat {table.text} untuk "
+                             f"indikator '{row.name[:70]}'", expected=table.text)
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         for b, row in self.paragraphs(ctx):
             text = b.text
+            if year:
+                yield from self._earlier(ctx, b, row, year)
             real = value_of(row.values.get("realisasi"))
             cap = value_of(row.values.get("capaian"))
             if real is None:
