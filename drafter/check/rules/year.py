@@ -564,7 +564,7 @@ _VALUE_YEAR_RE = re.compile(
     r"[^.;\d]{0,30}?\b(?:sebesar|mencapai|yaitu|adalah|senilai)\s+(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
-_PHRASE_YEAR_RE = re.compile(r"(?P<p>(?:[A-Z][\w-]*\s+){1,5})Tahun\s+(?P<y>20\d\d)\b")
+_PHRASE_YEAR_RE = re.compile(r"(?P<p>(?:[A-Z][\w-]*\s+){1,5})[Tt]ahun\s+(?P<y>20\d\d)\b")
 _THIS_YEAR_ROLES = ("3.1", "3.3", "3.4", "3.5", "PK")
 
 
@@ -801,6 +801,7 @@ class ValueYear(Rule):
                 continue
             value = nums[0].value
             y = int(m.group("y"))
+            tw = m.group(0)[len(m.group("p")):].split()[0]  # "Tahun" or "tahun", as written
             pat = re.compile(re.escape(phrase).replace(r"\ ", r"\s+") + r"\s+Tahun\s+(20\d\d)\b",
                              re.IGNORECASE)
             for t in ctx.document.tables():
@@ -817,8 +818,8 @@ class ValueYear(Rule):
                     s, e = m.span("y")
                     yield self.issue(
                         unit, s, e,
-                        f"\"{phrase} Tahun {y}\" sebesar {nums[0].text}, padahal tabel (baris "
-                        f"{line}) menyebut nilai itu untuk \"{phrase} Tahun {other}\"",
+                        f"\"{phrase} {tw} {y}\" sebesar {nums[0].text}, padahal tabel (baris "
+                        f"{line}) menyebut nilai itu untuk \"{phrase} {tw} {other}\"",
                         expected=str(other),
                     )
                     return
