@@ -1432,6 +1432,22 @@ class CaptionColumnYear(Rule):
                 cols, by_values = {year}, True  # no year in the columns; values of the report year
             if not cols or cy in cols:
                 continue
+            if year is not None and cy == year and len(cols) == 1 and year - 3 <= min(cols) < year \
+                    and ctx.tables.role_of(t) == "3.1":
+                # "Tabel 5 Pengukuran Kinerja ... Tahun 2023" above a header "Tahun 2022 | Target |
+                # Realisasi | Capaian": the header is last year's
+                old_y = next(iter(cols))
+                cell = next((c for r in (t.header_rows() or t.rows[:2]) for c in r.cells
+                             if str(old_y) in c.text), None)
+                if cell is not None:
+                    k = cell.text.find(str(old_y))
+                    yield self.issue(
+                        cell, k, k + 4,
+                        f"kepala kolom tabel menyebut tahun {old_y}, padahal judul tabel dan laporan "
+                        f"ini untuk tahun {year}; seharusnya tahun {year}",
+                        expected=str(year),
+                    )
+                continue
             if year is not None:
                 if year not in cols or cy == year:
                     continue
