@@ -1673,20 +1673,30 @@ class NarrativeValueClaim(_ClaimRule):
         verb = pattern("narrative_value_verb")
         skip = pattern("narrative_skip")
         owned = pattern("narrative_owned")
-        for b, row in self.paragraphs(ctx):
-            real = value_of(row.values.get("realisasi"))
-            pct_row = _percent_like(row, real)
-            score_row = not pct_row and real is not None and real.num is not None and not real.grade \
-                and real.num.value > 0
-            if not (pct_row or score_row):
-                continue
-            known = self._known(ctx, row)
-            if not known:
-                continue
+        mains = main_rows(ctx)
+        for b, para_row in self.paragraphs(ctx):
             layer = ctx.text.of(b)
             text = b.text
             for s, e in layer.sentences:
                 sent = text[s:e]
+                # a sentence that opens by naming another indicator is about that one ("Seluruh
+                # produk hukum ... . Kunjungan ke laman resmi DPRD mencapai 53.280 kunjungan")
+                row = para_row
+                subj = re.match(r"\W*([A-Z][^,.;:\d]{3,80}?)\s+(?:mencapai|sebesar|tercatat|terealisasi|"
+                                r"berjumlah|sebanyak|adalah)\b", sent)
+                if subj is not None:
+                    other = _subject_row(mains, subj.group(1))
+                    if other is not None:
+                        row = other
+                real = value_of(row.values.get("realisasi"))
+                pct_row = _percent_like(row, real)
+                score_row = not pct_row and real is not None and real.num is not None \
+                    and not real.grade and real.num.value > 0
+                if not (pct_row or score_row):
+                    continue
+                known = self._known(ctx, row)
+                if not known:
+                    continue
                 # the indicator's own name may hold a skip word ("Nilai Kinerja Anggaran")
                 bare = re.sub(re.escape(row.name), " ", sent, flags=re.IGNORECASE) if row.name else sent
                 if skip.search(bare) or _other_period(ctx, sent) or not (
