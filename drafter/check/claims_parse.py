@@ -346,8 +346,18 @@ def _continues(prev: Block, nxt: Block) -> bool:
     a, z = prev.text.rstrip(), nxt.text.lstrip()
     if not a or not z or _SENT_END.search(a) or len(a) < 40:
         return False
-    return z[0].islower() or bool(_CONT_WORD.search(a)) or (
-        prev.source_format != "docx" and bool(_CONT_TITLE.search(a)))
+    if z[0].islower() or _CONT_WORD.search(a):
+        return True
+    if prev.source_format in ("docx", "markdown"):
+        return False  # Word and Markdown paragraphs are never hard-wrapped lines
+    if _CONT_TITLE.search(a):
+        return True
+    # a long line cut mid-sentence before "Rp 1.802.510.000" or a capitalised noun ("... dan
+    # Belanja\nModal Rp 137.000.000."): the next line starts flush left, not as a new paragraph
+    return (len(a) >= 60 and not a.isupper() and not _HEADING_LIKE.match(a)
+            and bool(nxt.segments) and bool(prev.segments) and nxt.segments[0][2] == 1
+            and nxt.segments[0][1] == prev.segments[-1][1] + 1  # the very next line, no blank
+            and bool(re.match(r"(?:Rp\b|[A-Z][a-z])", z)))
 
 
 def _join(blocks: list[Block]) -> Block:
