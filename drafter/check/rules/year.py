@@ -1304,6 +1304,20 @@ class CaptionColumnYear(Rule):
             return None
         cap, m = hits[0]
         a, b = int(m.group(1)), int(m.group(2))
+        if 0 < b - a <= 10 and b == year:
+            # "Perbandingan Realisasi Kinerja Tahun 2020-2023" above 2021 | 2022 | 2023: the
+            # first year of the title has no column
+            upto = {c for c in _header_years(table) if c <= year}
+            if len(upto) >= 2 and max(upto) == year and min(upto) > a \
+                    and upto == set(range(min(upto), year + 1)):
+                want = f"{min(upto)}-{year}"
+                return self.issue(
+                    cap, m.start(1), m.end(2),
+                    f"judul tabel menyebut tahun {a}-{b}, padahal kolom tabelnya hanya memuat tahun "
+                    f"{', '.join(str(y) for y in sorted(upto))}; seharusnya tahun {want}",
+                    expected=want,
+                )
+            return None
         if not 0 < b - a <= 10 or year <= b:
             return None
         cols = _header_years(table)
