@@ -2161,10 +2161,22 @@ class SerapanClaim(_ClaimRule):
 
 # "A lebih tinggi/rendah/cepat/lambat dari (target) B": the comparative word against A and B
 _COMPARATIVE_RE = re.compile(
-    r"\blebih\s+(?P<w>tinggi|besar|banyak|lambat|lama|rendah|kecil|sedikit|cepat|singkat)\s+"
-    r"(?:dari(?:pada)?|dibandingkan(?:\s+dengan)?|dibanding)\s+(?P<what>[^.;:\d]{0,45}?)"
-    r"(?P<b>(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<bp>\s*%)?(?![\d.,]\d)", re.IGNORECASE)
-_MORE_WORDS = frozenset({"tinggi", "besar", "banyak", "lambat", "lama"})
+    r"(?:\blebih\s+(?P<w>tinggi|besar|banyak|lambat|lama|rendah|kecil|sedikit|cepat|singkat)\s+"
+    r"(?:dari(?:pada)?|dibandingkan(?:\s+dengan)?|dibanding)"
+    # "berada di bawah IKM Kota X sebesar 80,5", "masih di atas rata-rata kota sebesar 93%",
+    # "97,5%, meningkat dibandingkan capaian tahun 2022 sebesar 98,2%"
+    r"|\b(?P<w2>di\s*atas|di\s*bawah|melebihi)"
+    r"|\b(?P<w3>meningkat|naik|menurun|turun)\s+(?:dibandingkan(?:\s+dengan)?|dibanding))"
+    r"\s+(?P<what>(?:[^.;:,()\d]|(?<=tahun )(?:19|20)\d\d){0,50}?)"
+    r"(?P<b>(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?!\d)(?P<bp>\s*%)?(?![\d.,]\d)", re.IGNORECASE)
+_MORE_WORDS = frozenset({"tinggi", "besar", "banyak", "lambat", "lama", "di atas", "diatas", "melebihi",
+                         "meningkat", "naik"})
+_OPPOSITE_WORD = {"tinggi": "lebih rendah", "besar": "lebih kecil", "banyak": "lebih sedikit",
+                  "lambat": "lebih cepat", "lama": "lebih singkat", "rendah": "lebih tinggi",
+                  "kecil": "lebih besar", "sedikit": "lebih banyak", "cepat": "lebih lambat",
+                  "singkat": "lebih lama", "di atas": "di bawah", "diatas": "di bawah",
+                  "di bawah": "di atas", "dibawah": "di atas", "melebihi": "di bawah",
+                  "meningkat": "menurun", "naik": "turun", "menurun": "meningkat", "turun": "naik"}
 _NUM_BEFORE_RE = re.compile(r"(?P<a>(?<![\d.,])\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<ap>\s*%)?"
                             r"(?P<tail>[^\d.;:]{0,40})$")
 
@@ -2189,9 +2201,15 @@ class StatedComparisonClaim(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         for b in prose_blocks(ctx):
             text = b.text
-            if "lebih" not in text.lower():
+            low = text.lower()
+            if "lebih" not in low and "atas" not in low and "bawah" not in low and "melebihi" not in low \
+                    and "dibanding" not in low:
                 continue
             for m in _COMPARATIVE_RE.finditer(text):
+                wg = "w" if m.group("w") else "w2" if m.group("w2") else "w3"
+                word = " ".join(m.group(wg).lower().split())
+                if wg == "w2" and re.search(r"\b(?:target|batas|standar|ambang)\b", m.group("what"), re.IGNORECASE):
+                    continue  # "di bawah target": CL103 judges it with the indicator's polarity
                 if re.search(r"\b(?:tahun|semester|triwulan|bulan)\s*$", m.group("what"), re.IGNORECASE) \
                         or re.match(r"\s*(?:tahun|poin|kali)\b", text[m.end():], re.IGNORECASE) \
                         or re.fullmatch(r"(?:19|20)\d\d", m.group("b")):
@@ -2201,8 +2219,12 @@ class StatedComparisonClaim(Rule):
                 # the figure is before its unit and any remark in brackets
                 head = re.sub(r"\([^()]*\)", " ", text[sent_start:m.start()])
                 head = re.sub(r"\bper\s+\d[\d.]*(?:\s+[A-Za-z]+){0,2}", " ", head, flags=re.IGNORECASE)
+                if head.count("(") > head.count(")") or re.match(
+                        r"\s*%?\s*(?:dihitung|dianggap|dicatat|ditetapkan)\b", text[m.end():]):
+                    continue  # "(capaian di atas 100% dihitung 100%)": a rule, not a comparison
                 na = _NUM_BEFORE_RE.search(head)
-                if na is None or re.search(r"\b(?:poin|kali|tahun|bulan|hari\s+lebih)\b|[-–]|\bdari\b|\bdan\b",
+                if na is None or re.search(r"\b(?:poin|kali|tahun|bulan|hari\s+lebih)\b|[-–]|\bdari\b|\bdan\b|"
+                                           r",\s*(?:sehingga|karena|tetapi|namun|sedangkan|yang|maka)\b",
                                            na.group("tail"), re.IGNORECASE):
                     continue  # no figure right before, or a difference ("naik 2 poin lebih ...")
                 if re.search(r"\b(?:tidak|bukan|belum)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
@@ -2213,15 +2235,15 @@ class StatedComparisonClaim(Rule):
                 a, bv = text_value(na.group("a")), text_value(m.group("b"))
                 if dec(a) is None or dec(bv) is None or dec(a) == dec(bv):
                     continue
-                more = m.group("w").lower() in _MORE_WORDS
+                more = word in _MORE_WORDS
                 if (dec(a) > dec(bv)) == more:  # type: ignore[operator]
                     continue
-                right = {"tinggi": "rendah", "besar": "kecil", "banyak": "sedikit", "lambat": "cepat",
-                         "lama": "singkat", "rendah": "tinggi", "kecil": "besar", "sedikit": "banyak",
-                         "cepat": "lambat", "singkat": "lama"}[m.group("w").lower()]
+                right = _OPPOSITE_WORD.get(word, word)
+                said = f"lebih {m.group('w')} daripada" if wg == "w" else (
+                    f"{m.group(wg)} dibandingkan" if wg == "w3" else m.group(wg))
                 yield self.issue(
-                    b, m.start("w"), m.end("w"),
-                    f"kalimat menyebut {na.group('a')} lebih {m.group('w')} daripada {m.group('b')}, "
-                    f"padahal angkanya menunjukkan sebaliknya; seharusnya 'lebih {right}'",
-                    expected=f"lebih {right}",
+                    b, m.start(wg), m.end(wg),
+                    f"kalimat menyebut {na.group('a')} {said} {m.group('b')}, padahal angkanya "
+                    f"menunjukkan sebaliknya; seharusnya '{right}'",
+                    expected=right,
                 )
