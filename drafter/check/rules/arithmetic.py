@@ -940,6 +940,23 @@ class SumsInText(Rule):
             msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(small, 0)} / "
                    f"{fmt_num(big, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
             yield self.issue(b, off + q.start, off + q.end, msg, fmt_pct(comp))
+        # "realisasi Rp R atau Q% dari pagu Rp P": the share between the two amounts
+        for k in range(1, len(nums) - 1):
+            a, q, c = nums[k - 1], nums[k], nums[k + 1]
+            if not (a.currency and c.currency and q.percent and a.value >= 1000 and c.value >= 1000):
+                continue
+            if not re.fullmatch(r"\s*(?:atau|\(|sebesar)\s*", sent[a.end:q.start]) or not re.match(
+                    r"\s*\)?\s*(?:dari|terhadap)\s+(?:total\s+|jumlah\s+)?(?:pagu|anggaran|alokasi|target)"
+                    r"[^.;\d]{0,30}?$", sent[q.end:c.start], re.IGNORECASE):
+                continue
+            if c.value == 0:
+                continue
+            comp = a.value / c.value * HUNDRED
+            if q.explains(comp):
+                continue
+            msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(a.value, 0)} / "
+                   f"{fmt_num(c.value, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
+            yield self.issue(b, off + q.start, off + q.end, msg, fmt_pct(comp))
 
     # "mengalami penurunan sebesar D%" between two percentages of the same paragraph
     def _change(self, b: TextUnit) -> Iterator[Issue]:
