@@ -1222,8 +1222,9 @@ class OtherRegencyAsOwn(Rule):
                 if people is None:
                     if heads is None:
                         heads = _office_heads(ctx)
-                    office = next((h for h in heads if re.search(
-                        r"(?:^|\W)" + re.escape(h).replace(r"\ ", r"\s+") + r"\s+$", before)), None)
+                    office = next((h for h in heads if re.search(  # "BAPPEDA" on the cover, "Bappeda" in text
+                        r"(?:^|\W)" + re.escape(h).replace(r"\ ", r"\s+") + r"\s+$", before,
+                        re.IGNORECASE)), None)
                     if office is None:
                         continue
                     lead = before[:len(before.rstrip()) - len(office)]
