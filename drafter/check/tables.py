@@ -827,7 +827,8 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         is_avg = bool(_re("average_row").search(texts[:60])) and (
             not name or _re("average_row").search(name) is not None or len(name) < 40)
         lead_no = re.match(r"\s*(\d{1,2})[.)]?\s+(?=\S)", name) if "no" not in cols else None
-        if is_avg and (_numbered_row(cells, cols) or lead_no is not None):
+        if is_avg and (_numbered_row(cells, cols) or lead_no is not None or (
+                name_col != 0 and re.fullmatch(r"\d{1,2}[.)]?", first))):
             is_avg = False  # "6 | Rata-rata lama sekolah": a numbered indicator, not the average
         number = int(lead_no.group(1)) if lead_no is not None else _row_number(cells, cols)
         is_total = not is_avg and _total_row(name, row, name_cell)

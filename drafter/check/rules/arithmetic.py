@@ -252,8 +252,11 @@ class CapaianRecomputed(Rule):
             main = allowed[0]
         comp, formula = forms[main]
         if any(fits(k) for k in allowed):
+            capped_too = _CELL_CAPPED_RE.search(c.text)
+            written = parse_number(capped_too.group(1)) if capped_too else None
             if cap_rows and cap_value is not None and c.num.value > cap_value \
-                    and not c.num.explains(cap_value):
+                    and not c.num.explains(cap_value) and not (written is not None and written.explains(cap_value)):
+                # ("138,00 (dibatasi 120,00)": the cell gives the capped value too)
                 msg = (f"{where}: capaian tertulis {c.text} melebihi batas capaian {fmt_num(cap_value)}% "
                        f"yang ditetapkan laporan ini; capaian di atas batas dicatat {fmt_pct(cap_value)}")
                 return cap_issue(self, c, msg, fmt_pct(cap_value)), cap_value
@@ -409,8 +412,19 @@ def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Dec
         found = rule._check(r.name, r.values.get("target"), r.values.get("realisasi"), c, "",
                             caps, d.cap, declared_negative=row_declared_negative(ctx, r),
                             stated=d.neg_formula, cap_rows=d.cap_rows)
-        out.append(c.num.value if found is None else found[1])
+        if found is None:
+            # "138,00 (dibatasi 120,00)": the capped value the cell gives counts in averages
+            capped = _CELL_CAPPED_RE.search(c.text)
+            num = parse_number(capped.group(1)) if capped else None
+            out.append(num.value if num is not None and not num.malformed and num.value < c.num.value
+                       else c.num.value)
+        else:
+            out.append(found[1])
     return out
+
+
+_CELL_CAPPED_RE = re.compile(r"\b(?:dibatasi|maks(?:imal|imum)?|menjadi|dicatat|diakui)\s*:?\s*"
+                             r"(\d+(?:[.,]\d+)?)", re.IGNORECASE)
 
 
 def _named_subset(rows: list[IndicatorRow], text: str) -> set[int] | None:
@@ -579,6 +593,9 @@ class AverageCapaian(Rule):
                 if not nums:
                     continue
                 n = nums[0]
+                if re.match(r"\s*(?:capaian\s+)?(?:nasional|provinsi|regional|kabupaten|kota|daerah|"
+                            r"kecamatan|instansi\s+lain|opd\s+lain)\b", sent[m.end():], re.IGNORECASE):
+                    continue  # "di atas rata-rata nasional 76,41%": a comparator's average
                 if any(x.start() < n.end for x in skip.finditer(sent)):
                     continue  # an average of programs or budgets (a clause after it may name them)
                 between = sent[m.end():n.start]

@@ -545,6 +545,16 @@ class DirectionClaim(_ClaimRule):
             first = False
             if about_other(ctx, row, sent):
                 continue
+            # the target the claim's own clause names ("Namun, target 85,00% belum terpenuhi")
+            cut = max([0] + [x.end() for x in re.finditer(r"[;,]|\b(?:sedangkan|namun|tetapi)\b",
+                                                          sent[:m0.start()])])
+            tms = list(re.finditer(r"\btarget\s+(?:sebesar\s+)?(\d+(?:[.,]\d+)?\s?%?)",
+                                   sent[cut:m0.start()]))
+            tm = tms[-1] if tms else None
+            tv0 = value_of(row.values.get("target"))
+            if tm is not None and tv0 is not None and (
+                    same_value(text_value(tm.group(1)), tv0) is False or (tv0.grade and "%" in tm.group(1))):
+                continue  # "Namun, target 85,00% belum terpenuhi": the target of another indicator
             yield from self._claim(b, s, sent, row, [(kind0, m0)], ctx)
 
     def _claim(self, b: Block, s: int, sent: str, row: IndicatorRow,
@@ -1298,6 +1308,10 @@ class OverallCategoryClaim(_ClaimRule):
                 if re.match(r"\s*(?:atau|maupun|hingga|sampai)\s", b.text[m.end("cat"):]) or re.search(
                         r"\s(?:atau|maupun|hingga|sampai)\s*$", b.text[max(0, m.start("cat") - 12):m.start("cat")]):
                     continue  # "kategori Tinggi atau Sangat Tinggi": a range of labels
+                s0 = next((a for a, z in sentences(b.text) if a <= m.start("cat") < z), 0)
+                yrs = re.findall(r"\b(20\d\d)\b", b.text[s0:m.start("cat")])
+                if ctx.info.year and yrs and int(yrs[-1]) != ctx.info.year:
+                    continue  # "Rata-rata capaian tahun 2022 ... predikat Baik": another year's
                 if own is not None:
                     if text.lower() != own.lower():
                         yield self.issue(
