@@ -166,13 +166,14 @@ class ReportYearMismatch(Rule):
         skip = re.compile(_data().get("future_skip_sentence") or r"(?!)", re.IGNORECASE)
         if block.kind == "table":
             return
-        for p in _patterns("future_patterns"):
+        for p, skippable in [*((q, True) for q in _patterns("future_patterns")),
+                             *((q, False) for q in _patterns("future_compare_patterns"))]:
             for m in p.regex.finditer(unit.text):
                 y = int(m.group("y"))
                 if not year < y <= year + 3:
                     continue
                 b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
-                if skip.search(unit.text[b0:e0]):
+                if skippable and skip.search(unit.text[b0:e0]):
                     continue
                 s, e = m.span("y")
                 yield self.issue(
@@ -1796,3 +1797,43 @@ class RepeatedColumnYear(Rule):
                 if m and int(m.group(1)) == y:
                     return cells[col], m.start(1), m.end(1)
         return None
+
+
+_DATE_ANY_RE = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b")
+
+
+@register
+class ImpossibleDate(Rule):
+    """A date that does not exist: "Palu, 31 Februari 2025", "31 April 2023", "29 Februari
+    2023".
+
+    A signature or decree date that cannot exist was typed by hand over an older one; the
+    reader cannot tell which day was meant. Month names are those of rules/years.yaml
+    (Indonesian, with old spellings such as "Nopember")."""
+
+    code = "YR116"
+    name = "impossible-date"
+    category = "other"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        import calendar
+
+        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        for unit, _block in units(ctx.document):
+            if not re.search(r"\d\s+[A-Za-z]", unit.text):
+                continue
+            for m in _DATE_ANY_RE.finditer(unit.text):
+                month = months.get(m.group("m").lower())
+                if month is None:
+                    continue
+                d, y = int(m.group("d")), int(m.group("y"))
+                last = calendar.monthrange(y, month)[1]
+                if 1 <= d <= last:
+                    continue
+                yield self.issue(
+                    unit, m.start(), m.end(),
+                    f"tanggal {m.group(0)} tidak ada: bulan {m.group('m')} {y} hanya sampai tanggal "
+                    f"{last}; periksa tanggalnya",
+                    expected=f"tanggal 1-{last} {m.group('m')} {y}",
+                )
