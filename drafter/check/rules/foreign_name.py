@@ -1134,6 +1134,8 @@ def _office_heads(ctx: CheckContext) -> list[str]:
     if not head or head.split()[0].lower() in ("kecamatan", "kelurahan", "desa", "kantor"):
         return []
     heads = [head, *acr]
+    if re.search(r"\s+daerah$", head, re.IGNORECASE):
+        heads.append(re.sub(r"\s+daerah$", "", head, flags=re.IGNORECASE))  # "Inspektorat (Daerah)"
     words = [w for w in head.split() if w[:1].isupper()]
     if len(words) >= 3:
         heads.append("".join(w[0] for w in words))
