@@ -440,6 +440,7 @@ class BreakdownSum(_CNRule):
                                          expected=str(total))
             yield from self._same_noun(b)
             yield from self._status_split(b)
+            yield from self._part_above_whole(b)
             for mb in pattern("staff_breakdown").finditer(b.text):
                 parts = [int(x.group("n")) for x in pattern("staff_part").finditer(mb.group("rest"))]
                 if len(parts) >= 2 and sum(parts) != int(mb.group("n")):
@@ -448,6 +449,27 @@ class BreakdownSum(_CNRule):
                                      f"{' + '.join(map(str, parts))} = {sum(parts)}",
                                      expected=str(sum(parts)))
 
+
+    _PART_OF = re.compile(r"(?<![\d.,])(?P<a>\d{1,3}(?:\.\d{3})*)\s+dari\s+(?:total\s+|seluruh\s+|sebanyak\s+)?"
+                          r"(?P<b>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)\s+(?P<noun>[a-z][\w/-]{2,})", re.IGNORECASE)
+
+    def _part_above_whole(self, b: Block) -> Iterable[Issue]:
+        """"mencakup 1.245 dari 1.180 desa/kelurahan": a part larger than its whole."""
+        for m in self._PART_OF.finditer(b.text):
+            if re.match(r"[^.;]{0,30}\bmenjadi\b", b.text[m.end():]) or re.search(
+                    r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|selisih|kenaikan|penurunan)\s+"
+                    r"(?:\w+\s+)?$", b.text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
+                continue  # a change "dari A menjadi B", not a share
+            a = int(m.group("a").replace(".", ""))
+            whole = int(m.group("b").replace(".", ""))
+            if a <= whole:
+                continue
+            yield self.issue(
+                b, m.start("a"), m.end("b"),
+                f"bagian ({m.group('a')}) lebih besar daripada keseluruhannya ({m.group('b')} "
+                f"{m.group('noun')}); salah satu angkanya keliru",
+                expected=f"paling banyak {m.group('b')}",
+            )
 
     def _status_split(self, b: Block) -> Iterable[Issue]:
         """"Dari 8 indikator, 5 indikator tercapai dan 2 indikator tidak tercapai": the met and
