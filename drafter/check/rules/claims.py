@@ -496,11 +496,7 @@ class DirectionClaim(_ClaimRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         rows = [r for r in main_rows(ctx) if r.name]
-        aliases: dict[str, list[IndicatorRow]] = {}
-        for r in rows:
-            for a in _row_aliases(r.name):
-                aliases.setdefault(a, []).append(r)
-        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        unique = _unique_aliases(rows)
         for b, para_row in indicator_paragraphs(ctx):
             text = b.text
             if para_row is None and (len(rows) < 2 or not re.search(r"\btarget\b", text, re.I)):
@@ -954,11 +950,7 @@ class RegionalComparisonClaim(_ClaimRule):
     def _self_contained(self, ctx: CheckContext) -> Iterable[Issue]:
         with_row = {id(b) for b, row in indicator_paragraphs(ctx) if row is not None}
         rows = [r for r in main_rows(ctx) if r.name]
-        aliases: dict[str, list[IndicatorRow]] = {}
-        for r in rows:
-            for a in _row_aliases(r.name):
-                aliases.setdefault(a, []).append(r)
-        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        unique = _unique_aliases(rows)
         above_re, below_re = pattern("regional_above"), pattern("regional_below")
         for b in prose_blocks(ctx):
             if id(b) in with_row:
@@ -1688,6 +1680,7 @@ class NarrativeValueClaim(_ClaimRule):
         skip = pattern("narrative_skip")
         owned = pattern("narrative_owned")
         mains = main_rows(ctx)
+        known_of: dict[int, list[Value]] = {}  # the figures of a row, read once per row
         for b, para_row in self.paragraphs(ctx):
             layer = ctx.text.of(b)
             text = b.text
@@ -1708,7 +1701,9 @@ class NarrativeValueClaim(_ClaimRule):
                     and not real.grade and real.num.value > 0
                 if not (pct_row or score_row):
                     continue
-                known = self._known(ctx, row)
+                if id(row) not in known_of:
+                    known_of[id(row)] = self._known(ctx, row)
+                known = known_of[id(row)]
                 if not known:
                     continue
                 # the indicator's own name may hold a skip word ("Nilai Kinerja Anggaran")
@@ -1775,6 +1770,15 @@ def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
     return other is not None and other is not row
 
 
+def _unique_aliases(rows: list[IndicatorRow]) -> dict[str, IndicatorRow]:
+    """The names, acronyms and initials (:func:`_row_aliases`) that belong to one row only."""
+    aliases: dict[str, list[IndicatorRow]] = {}
+    for r in rows:
+        for a in _row_aliases(r.name):
+            aliases.setdefault(a, []).append(r)
+    return {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+
+
 def _row_aliases(name: str) -> list[str]:
     """Short names of an indicator: an acronym in brackets ("Bed Occupancy Rate (BOR)"), a
     leading acronym ("APK SMA/SMK/MA"), the initials of its leading capitalised words
@@ -1838,11 +1842,7 @@ class NamedIndicatorValue(_ClaimRule):
         rows = [r for r in main_rows(ctx) if r.name]
         if len(rows) < 2:
             return
-        aliases: dict[str, list[IndicatorRow]] = {}
-        for r in rows:
-            for a in _row_aliases(r.name):
-                aliases.setdefault(a, []).append(r)
-        unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+        unique = _unique_aliases(rows)
         # what CL113 reports in the paragraphs of one indicator is not reported again
         done = {(i.location.line, i.location.column) for i in NarrativeValueClaim().check(ctx)}
         compare = pattern("named_value_skip")

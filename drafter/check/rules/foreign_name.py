@@ -1346,10 +1346,9 @@ class OtherRegionRegulation(Rule):
                 if len(named) > 1:
                     continue  # several other regions: a list or a comparison
                 own = regency or province
-                if not re.match(r"(?i)(?:bupati|wali\s?kota|gubernur)\b", text[start:end]) or \
-                        _ISSUER_BEFORE_RE.search(text[max(0, start - 50):start]):
-                    pass
-                else:
+                superior = re.match(r"(?i)(?:bupati|wali\s?kota|gubernur)\b", text[start:end]) and \
+                    not _ISSUER_BEFORE_RE.search(text[max(0, start - 50):start])
+                if superior:  # "membantu Bupati X": the head, not a regulation, of another region
                     head = "Gubernur" if own.level == 0 else ("Wali Kota" if own.kind == "Kota" else "Bupati")
                     yield self.issue(
                         unit, start, end,

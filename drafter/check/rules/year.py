@@ -1531,7 +1531,7 @@ class PerjanjianKinerjaDate(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.rules.structure import daftar_blocks
 
-        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        months = _months()
         blocks = ctx.document.blocks
         toc = daftar_blocks(ctx)
         done: set[int] = set()
@@ -1643,7 +1643,7 @@ class ReportSigningDate(Rule):
             return
         from drafter.check.rules.structure import daftar_blocks
 
-        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        months = _months()
         blocks = ctx.document.blocks
         closing = _closing_blocks(ctx)
         toc = daftar_blocks(ctx)
@@ -1799,6 +1799,11 @@ class RepeatedColumnYear(Rule):
         return None
 
 
+def _months() -> dict[str, int]:
+    """Indonesian month names (old spellings too) -> month number, from rules/years.yaml."""
+    return {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+
+
 _DATE_ANY_RE = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b")
 
 
@@ -1819,7 +1824,7 @@ class ImpossibleDate(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         import calendar
 
-        months = {str(k).lower(): int(v) for k, v in (_data().get("months") or {}).items()}
+        months = _months()
         for unit, _block in units(ctx.document):
             if not re.search(r"\d\s+[A-Za-z]", unit.text):
                 continue
