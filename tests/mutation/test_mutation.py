@@ -7,6 +7,7 @@ benchmark only; here they are checked to yield well-formed mutations, not to be 
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .mutate import (
     NEW_CLASSES_NOT_YET_GATED,
     Draft,
     Found,
+    _wilayah_rows,
     apply,
     check_file,
     check_markdown,
@@ -36,6 +38,9 @@ PER_TYPE = 2
 
 # Mutation types the checker does not catch yet: type -> reason (xfail, not strict).
 KNOWN_GAPS: dict[str, str] = {}
+# Types whose mutation names a region of the national list (../shared/data/wilayah): outside CI a
+# clone without that folder skips them instead of failing.
+NEEDS_WILAYAH = {"foreign_kecamatan_province"}
 
 
 def _params(types: list[str]) -> list[object]:
@@ -72,6 +77,8 @@ def _sample(drafts: list[Draft], type_: str, k: int) -> list[tuple[Draft, object
 
 @pytest.mark.parametrize("type_", _params(list(GATED_CLASSES)))
 def test_mutation_type_markdown(drafts: list[Draft], clean: dict[str, list[Found]], type_: str) -> None:
+    if type_ in NEEDS_WILAYAH and not _wilayah_rows() and not os.environ.get("CI"):
+        pytest.skip("../shared/data/wilayah not available (required in CI)")
     missed = []
     for draft, m in _sample(drafts, type_, PER_TYPE):
         assert m is not None, f"no target for {type_} in the drafts (the drafter stopped writing it?)"
