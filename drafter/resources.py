@@ -8,7 +8,8 @@ Compiled data cache
 Parsing the packaged data (YAML rule files, the national gazetteer) costs more than the check of
 a small report. :func:`compiled` keeps the parsed form in a user cache folder as :mod:`marshal`
 data (plain dicts, lists, strings and numbers only; nothing executable), one file per data set,
-named by a key made of the drafter and Python versions and a hash of the source bytes: editing
+named by a key made of the drafter and Python versions and the length and CRC-32 of the source
+bytes: editing
 a data file or installing another version gives a new key, and the old file is replaced. A cache
 file that is missing, unreadable, corrupt (checksum) or of the wrong shape is ignored and the
 data is parsed again, so the cache can never change a result, only the time to get it.
@@ -23,6 +24,7 @@ import hashlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
@@ -37,8 +39,8 @@ DATA_DIRS = ("rules", "phrasebank", "templates")
 YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CACHE_ENV = "LKIP_CACHE_DIR"
 NO_CACHE_ENV = "LKIP_NO_CACHE"
-_CACHE_FORMAT = 1  # bump when the layout of a cached value changes
-_SUM = 16  # bytes of the blake2b checksum in front of every cache file
+_CACHE_FORMAT = 2  # bump when the layout of a cached value or of the file changes
+_SUM = 8  # bytes in front of every cache file: the body's length and CRC-32 (damage, truncation)
 
 T = TypeVar("T")
 
@@ -81,8 +83,10 @@ def _cache_key(sources: tuple[bytes, ...]) -> str:
     h = hashlib.blake2b(digest_size=10)
     h.update(f"{_CACHE_FORMAT}|{__version__}|{sys.version}|{marshal.version}".encode())
     for src in sources:
+        # length and CRC-32 identify a data file's version (CRC-32 runs several times faster
+        # than a cryptographic hash over the megabytes of the word list and the gazetteer)
         h.update(len(src).to_bytes(8, "little"))
-        h.update(src)
+        h.update(zlib.crc32(src).to_bytes(4, "little"))
     return h.hexdigest()
 
 
@@ -95,6 +99,10 @@ def cache_path(name: str, sources: tuple[bytes, ...]) -> Path:
     return cache_dir() / f"{_safe_name(name)}-{_cache_key(sources)}.marshal"
 
 
+def _checksum(body: bytes | memoryview) -> bytes:
+    return (len(body) & 0xFFFFFFFF).to_bytes(4, "little") + zlib.crc32(body).to_bytes(4, "little")
+
+
 def read_cache(path: Path) -> tuple[bool, Any]:
     """(True, value) from a cache file, or (False, None) when missing or damaged."""
     try:
@@ -102,7 +110,7 @@ def read_cache(path: Path) -> tuple[bool, Any]:
     except OSError:
         return False, None
     body = memoryview(blob)[_SUM:]  # no copy of a large file
-    if len(blob) <= _SUM or hashlib.blake2b(body, digest_size=_SUM).digest() != blob[:_SUM]:
+    if len(blob) <= _SUM or _checksum(body) != blob[:_SUM]:
         return False, None
     try:
         return True, marshal.loads(body)
@@ -125,7 +133,7 @@ def write_cache(path: Path, value: Any) -> None:
                 old.unlink(missing_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(hashlib.blake2b(body, digest_size=_SUM).digest() + body)
+            fh.write(_checksum(body) + body)
         os.replace(tmp, path)
     except OSError:  # read-only home, full disk: the data is simply parsed next time too
         try:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import gzip
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,6 +86,18 @@ def wordlist_bytes() -> bytes | None:
         return None
 
 
+def sized_groups(groups: dict[str, str]) -> dict[str, str]:
+    """The words of a :class:`WordList` of three letters or more, one string per first two
+    letters and length (``{"pe10": " pelaksana pelatihan ... "}``)."""
+    by: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        for rest in group[1:-1].split(" "):
+            w = key + rest
+            if len(w) >= 3:
+                by.setdefault(f"{w[:2]}{len(w)}", []).append(w)
+    return {k: " " + " ".join(sorted(v)) + " " for k, v in by.items()}
+
+
 class WordList:
     """Membership in the expanded word list with hunspell's case rules.
 
@@ -99,9 +111,14 @@ class WordList:
     when its parts are (hunspell's default ``BREAK``: ``kerja-kerja``, see :meth:`_broken`).
     """
 
-    def __init__(self, groups: dict[str, str]) -> None:
+    def __init__(self, groups: dict[str, str],
+                 sized: Callable[[dict[str, str]], dict[str, str]] | None = None) -> None:
         self._groups = groups
         self._by_start: dict[str, list[str]] | None = None  # first letter -> group keys
+        # the words again, grouped by their first two letters and length (``"pe10"``: the
+        # pool of a suggestion search), made or loaded by ``sized`` at the first search
+        self._sized_source = sized or sized_groups
+        self._sized: dict[str, str] | None = None
 
     @classmethod
     def from_bytes(cls, data: bytes) -> WordList:
@@ -116,18 +133,34 @@ class WordList:
     def __len__(self) -> int:
         return sum(g.count(" ") - 1 for g in self._groups.values())
 
-    def words_with_prefix(self, prefix: str) -> list[str]:
-        """Every word starting with ``prefix`` (1 to :data:`WORDLIST_KEY` letters), sorted."""
+    def keys_with_prefix(self, prefix: str) -> list[str]:
+        """The group keys starting with ``prefix`` (1 to :data:`WORDLIST_KEY` letters)."""
         if self._by_start is None:
             by: dict[str, list[str]] = {}
             for key in self._groups:
                 by.setdefault(key[:1], []).append(key)
             self._by_start = by
+        return [key for key in self._by_start.get(prefix[:1], ()) if key.startswith(prefix)]
+
+    def words_sized(self, prefix: str, low: int, high: int) -> list[str]:
+        """Every word starting with ``prefix`` whose length is ``low`` to ``high``."""
+        if len(prefix) == 2 and low >= 3:
+            if self._sized is None:
+                self._sized = self._sized_source(self._groups)
+            sized = self._sized
+            return [w for n in range(low, high + 1) for w in sized.get(f"{prefix}{n}", "").split()]
+        groups = self._groups
         out = []
-        for key in self._by_start.get(prefix[:1], ()):
-            if key.startswith(prefix):
-                out.extend(key + r for r in self._groups[key][1:-1].split(" "))
+        for key in self.keys_with_prefix(prefix):
+            n = len(key)
+            out.extend(key + r for r in groups[key][1:-1].split(" ") if low <= n + len(r) <= high)
         return out
+
+    def known_among(self, words: Iterable[str]) -> list[str]:
+        """The words of ``words`` that are in the list as written (:meth:`__contains__`)."""
+        groups = self._groups
+        k = WORDLIST_KEY
+        return [w for w in words if (g := groups.get(w[:k])) is not None and f" {w[k:]} " in g]
 
     def __contains__(self, word: str) -> bool:
         k = WORDLIST_KEY
@@ -177,9 +210,12 @@ class Speller:
 
     def __init__(self, backend: str, check: Callable[[str], bool],
                  suggest: Callable[[str], list[str]],
-                 similar: Callable[[str], list[str]] | None = None) -> None:
+                 similar: Callable[[str], list[str]] | None = None,
+                 among: Callable[[list[str]], list[str]] | None = None) -> None:
         self.backend = backend
         self._check = check
+        # the words of a list of lower-case words without a hyphen that ``check`` accepts
+        self._among = among
         self._suggest = suggest
         self._similar = similar or suggest
         self._cache: BoundedCache[str, bool] = BoundedCache()
@@ -194,6 +230,14 @@ class Speller:
         ok = bool(self._check(word))
         self._cache[word] = ok
         return ok
+
+    def known_among(self, words: list[str]) -> list[str]:
+        """The known words among ``words`` (lower case, no hyphen: dictionary neighbours of a
+        word), in their order; like :meth:`known` per word, without filling the cache."""
+        words = [w for w in words if len(w) <= MAX_SPELL_WORD]
+        if self._among is not None:
+            return self._among(words)
+        return [w for w in words if self._check(w)]
 
     def near(self, word: str) -> list[str]:
         """Dictionary words one edit away from ``word`` (lower case), sorted; not cached."""
@@ -228,17 +272,9 @@ def edits1(w: str) -> set[str]:
 
 
 def _wordlist_suggest(wl: WordList) -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
-    @lru_cache(maxsize=16)
-    def by_length(prefix: str) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        for w in wl.words_with_prefix(prefix):
-            out.setdefault(len(w), []).append(w)
-        return out
-
     def pool(low: str) -> list[str]:
         """Words with the first two letters of ``low`` and a length within 2 of its length."""
-        lengths = by_length(low[:2])
-        return [w for n in range(len(low) - 2, len(low) + 3) for w in lengths.get(n, ())]
+        return wl.words_sized(low[:2], len(low) - 2, len(low) + 2)
 
     def similar(word: str) -> list[str]:
         """Known words with the same first two letters up to two edits away (rapidfuzz),
@@ -276,9 +312,12 @@ def load_wordlist() -> WordList | None:
 
     # the parsed groups are kept in the compiled data cache (keyed by the packaged bytes): a
     # marshal load instead of decompressing and splitting 2 MB in every process
-    groups = compiled("wordlist-id_ID", (data,), build,
-                      lambda v: isinstance(v, dict) and all(isinstance(g, str) for g in v.values()))
-    return WordList(groups)
+    def valid(v: object) -> bool:
+        return isinstance(v, dict) and all(isinstance(g, str) for g in v.values())
+
+    groups = compiled("wordlist-id_ID", (data,), build, valid)
+    # the suggestion pools (words by first two letters and length): loaded at the first search
+    return WordList(groups, lambda g: compiled("wordlist-id_ID-sized", (data,), lambda: sized_groups(g), valid))
 
 
 def _hunspell_speller() -> tuple[Speller | None, str | None]:
@@ -309,7 +348,7 @@ def _load(backend: str | None) -> tuple[Speller | None, str | None]:
     if wl is None:
         return None, MISSING_NOTICE
     suggest, similar = _wordlist_suggest(wl)
-    return Speller("wordlist", wl.known, suggest, similar), None
+    return Speller("wordlist", wl.known, suggest, similar, wl.known_among), None
 
 
 def get_speller(backend: str | None = None) -> tuple[Speller | None, str | None]:

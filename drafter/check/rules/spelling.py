@@ -64,7 +64,7 @@ from drafter.check.spell import Speller, get_speller
 from drafter.document.model import TextUnit
 from drafter.fix.offers import spelling_fix
 from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
-from drafter.resources import data_dir, parse_yaml
+from drafter.resources import compiled, data_dir, parse_yaml
 from drafter.text import WORD_RE
 
 
@@ -118,10 +118,11 @@ class Lexicon:
     di_nouns: frozenset[str]
     subs: dict[str, Substitution]  # lower-case single words
     phrase_subs: tuple[tuple[re.Pattern[str], Substitution], ...]
+    phrase_any: re.Pattern[str] | None  # matches where any of phrase_subs does (a pre-filter)
     phrases: tuple[tuple[str, ...], ...]  # lower-case normalised words
     phrase_text: tuple[str, ...]
     phrase_ngrams: frozenset[tuple[str, ...]]
-    gazetteer: frozenset[str]  # lower case words of place names
+    gazetteer: WordGroups  # lower case words of place names
     titles: tuple[str, ...]  # signature titles before the instansi name ("camat")
     verb_roots: frozenset[str] = frozenset()  # field roots that take di-/meN- bare (diinput)
     di_either: frozenset[str] = frozenset()  # nouns after the preposition "di" whose di- form
@@ -141,24 +142,66 @@ def _strings(data: Any) -> Iterator[str]:
             yield from _strings(v)
 
 
-def _gazetteer_words() -> frozenset[str]:
-    from drafter.check.gazetteer import place_words  # every place name of Indonesia
+_GROUP_KEY = 3  # letters of the group key of :class:`WordGroups`
 
-    words: set[str] = set(place_words())
+
+class WordGroups:
+    """A large set of lower-case words kept as a few thousand strings, one per first
+    :data:`_GROUP_KEY` letters (``" rest rest "``): it loads from the compiled data cache in a
+    fraction of the time of a frozenset of every word (membership is all the rules need)."""
+
+    def __init__(self, groups: dict[str, str]) -> None:
+        self._groups = groups
+
+    @staticmethod
+    def group(words: Iterable[str]) -> dict[str, str]:
+        by: dict[str, list[str]] = {}
+        for w in sorted(set(words)):
+            by.setdefault(w[:_GROUP_KEY], []).append(w[_GROUP_KEY:])
+        return {k: " " + " ".join(v) + " " for k, v in by.items()}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or " " in word:
+            return False
+        group = self._groups.get(word[:_GROUP_KEY])
+        return group is not None and f" {word[_GROUP_KEY:]} " in group
+
+    def __len__(self) -> int:
+        return sum(g.count(" ") - 1 for g in self._groups.values())
+
+
+def _gazetteer_words() -> WordGroups:
+    """Every place name word of Indonesia (:func:`drafter.check.gazetteer.place_words`) and of
+    the gazetteer YAML files in rules/gazetteer, compiled once per version of the data."""
+    from drafter.check.gazetteer import _digest, place_words  # every place name of Indonesia
+
     folder = data_dir("rules") / "gazetteer"
     try:
         names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
     except (FileNotFoundError, NotADirectoryError, OSError):
-        return frozenset()
+        return WordGroups({})
+    sources = [_digest()]
     for name in names:
         try:
-            data = load_data(f"gazetteer/{name}")
-        except Exception:  # noqa: BLE001 - a broken gazetteer must not stop spelling
+            sources.append(name.encode() + b"\0" + (folder / name).read_bytes())
+        except OSError:
             continue
-        for s in _strings(data):
-            for w in _WORD_RE.findall(s):
-                words.add(w.lower())
-    return frozenset(words)
+
+    def build() -> dict[str, str]:
+        words: set[str] = set(place_words())
+        for name in names:
+            try:
+                data = load_data(f"gazetteer/{name}")
+            except Exception:  # noqa: BLE001 - a broken gazetteer must not stop spelling
+                continue
+            for s in _strings(data):
+                for w in _WORD_RE.findall(s):
+                    words.add(w.lower())
+        return WordGroups.group(words)
+
+    groups = compiled("spelling-places", tuple(sources), build,
+                      lambda v: isinstance(v, dict) and all(isinstance(g, str) for g in v.values()))
+    return WordGroups(groups)
 
 
 @dataclass(frozen=True)
@@ -299,6 +342,8 @@ def lexicon() -> Lexicon:
         di_nouns=frozenset(str(t).lower() for t in lex.get("di_nouns", [])),
         subs=subs,
         phrase_subs=tuple(phrase_subs),
+        phrase_any=re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in phrase_subs), re.IGNORECASE)
+        if phrase_subs else None,
         phrases=tuple(phrases),
         phrase_text=tuple(texts),
         phrase_ngrams=frozenset(ngrams),
@@ -447,12 +492,24 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
     text, shield = _masked(raw)
     if extra_shield:
         shield.extend(extra_shield)
-    out = []
     n = len(text)
+    quotes = _quoted_spans(text)
+    if not shield and not quotes:
+        # the common case: no span to look up, one pass over the words
+        out = []
+        add = out.append
+        for m in _WORD_RE.finditer(text):
+            s, e = m.span()
+            # words glued to digits (km2, 10m, Tw1) are codes or units, not words
+            if (s and text[s - 1].isdigit()) or (e < n and text[e].isdigit()):
+                continue
+            w = m.group()
+            add(Token(s, e, w, w.lower(), False, False))
+        return out
+    out = []
     # shield spans by start; ``reach`` is the furthest end among the spans started so far, so a
     # token is inside some span iff it ends by ``reach`` (one pass: linear, not tokens x spans)
     spans = sorted(shield)
-    quotes = _quoted_spans(text)
     k, reach = 0, -1
     q, qreach = 0, -1
     for m in _WORD_RE.finditer(text):
@@ -758,7 +815,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         text = texts[key]
         if not toks:
             continue
-        for rx, sub in lex.phrase_subs:
+        for rx, sub in lex.phrase_subs if lex.phrase_any is not None and lex.phrase_any.search(text) else ():
             for m in rx.finditer(text):
                 exp = match_case(m.group(), sub.right)
                 add(key, "SP103", m.start(), m.end(),
@@ -991,7 +1048,10 @@ def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
             return []
         searches[0] -= 1
         terms = lex.terms
-        found = [c for c in _edits1(low) if c != low and (speller.known(c) or c in terms)]
+        # ``low`` has no hyphen or apostrophe (see _judge): neither has any candidate
+        cands = [c for c in _edits1(low) if c != low]
+        hits = set(speller.known_among(cands))
+        found = [c for c in cands if c in hits or c in terms]
         # prefer what the document itself uses, then a substitution/transposition over an
         # insertion or deletion, then alphabetical order (deterministic)
         found.sort(key=lambda c: (-freq.get(c, 0), abs(len(c) - len(low)), c))
