@@ -540,7 +540,9 @@ def _numbered_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
 _POINTER = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,80})", re.IGNORECASE)
 
 
-_LEAD_IN = re.compile(r"^[\W_]*(?P<t>[A-Z][^.:;!?()\d]{3,80}?)\s*[.:]\s+(?=[A-Z])")
+# an optional list marker first: "d. Rekam medis elektronik. Realisasi ...", "2) Waktu tunggu: ..."
+_LEAD_IN = re.compile(r"^[\W_]*(?:(?:[a-z]|\d{1,2}|[IVX]{1,4})[.)][\W_]*)?"
+                      r"(?P<t>[A-Z][^.:;!?()\d]{3,80}?)\s*[.:]\s+(?=[A-Z])")
 
 
 def _lead_in(ctx: CheckContext, text: str) -> IndicatorRow | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -219,9 +220,10 @@ class _ClaimRule(Rule):
     severity = "error"
 
     def paragraphs(self, ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRow]]:
-        for b, row in indicator_paragraphs(ctx):
-            if row is not None:
-                yield b, row
+        """The analysis paragraphs with their indicator; a sentence that names another main
+        indicator (its acronym or initials, or its name) and not the paragraph's own is read
+        with that indicator: "Sementara itu, NDR tercatat 20‰ ..." inside the BOR paragraph."""
+        yield from claim_paragraphs(ctx)
 
     def where(self, row: IndicatorRow, key: str) -> str:
         vc = row.values.get(key)
@@ -1762,6 +1764,56 @@ def about_other(ctx: CheckContext, row: IndicatorRow, sent: str) -> bool:
         elif sc > second:
             second = sc
     return best >= 0.6 and best - own >= 0.3 and best - second >= 0.2
+
+
+def claim_paragraphs(ctx: CheckContext) -> list[tuple[Block, IndicatorRow]]:
+    """:func:`indicator_paragraphs` with a row, each split by the indicator its sentences are
+    about (cached): a paragraph whose sentences all follow its row is yielded as it is; else a
+    copy per row in which the other rows' sentences are blanked (same length, so every
+    position still maps to the source)."""
+    cached = ctx.__dict__.get("_claims_sentence_rows")
+    if cached is not None:
+        return cached
+    out: list[tuple[Block, IndicatorRow]] = []
+    unique = _unique_aliases(main_rows(ctx))
+    for b, row in indicator_paragraphs(ctx):
+        if row is None:
+            continue
+        text = b.text
+        spans = sentences(text)
+        rows = [_sentence_row(ctx, row, text[a:z], unique) for a, z in spans]
+        if all(r is None for r in rows):
+            out.append((b, row))
+            continue
+        parts: dict[int, tuple[IndicatorRow, list[tuple[int, int]]]] = {}
+        for (a, z), r in zip(spans, rows, strict=True):
+            r = r or row
+            parts.setdefault(id(r), (r, []))[1].append((a, z))
+        for r, keep in parts.values():
+            chars = [" "] * len(text)
+            for a, z in keep:
+                chars[a:z] = text[a:z]
+            out.append((dataclasses.replace(b, text="".join(chars)), r))
+    ctx.__dict__["_claims_sentence_rows"] = out
+    return out
+
+
+def _sentence_row(ctx: CheckContext, row: IndicatorRow, sent: str,
+                  unique: dict[str, IndicatorRow]) -> IndicatorRow | None:
+    """Another main indicator than ``row`` that a sentence with a figure is about: it names
+    that one (acronym, initials or name) and not ``row``; None when it is about ``row``."""
+    if not re.search(r"\d", sent):
+        return None
+    named = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, sent))}
+    if id(row) in named or containment(_bare_name(row.name), sent) >= 0.8:
+        return None
+    others = [r for r in named.values() if r is not row]
+    if len(others) == 1:
+        return others[0]
+    if others:
+        return None
+    other = named_row(ctx, sent)
+    return other if other is not None and other is not row else None
 
 
 def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:

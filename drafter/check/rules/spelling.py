@@ -555,9 +555,11 @@ class _Checker:
     def _lookup(self, word: str) -> bool:
         low = word.lower()
         lex = self.lex
-        if low in lex.terms or low in lex.gazetteer or word.upper() in lex.acronyms or low in self.names:
+        if low in lex.terms or word.upper() in lex.acronyms or low in self.names:
             return True
         if "-" in word or "'" in word or "’" in word:
+            if low in lex.gazetteer:
+                return True
             parts = [p for p in re.split(r"[-'’]", word) if p]
             joined = "".join(parts)
             if self._lookup(joined) or all(len(p) <= 2 or self._lookup(p) for p in parts):
@@ -565,7 +567,8 @@ class _Checker:
             return False
         if self.sp is None:
             return True
-        if self.sp.known(word) or self.sp.known(low):
+        # the dictionary before the place names: most words are in it (the same answer, sooner)
+        if self.sp.known(word) or self.sp.known(low) or low in lex.gazetteer:
             return True
         if word.isupper() and self.sp.known(low.capitalize()):
             return True
