@@ -1138,7 +1138,7 @@ class StatusCountClaim(_ClaimRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
-        statuses = [row_status(r, ctx) for r in rows]
+        statuses = [_firm_status(r, ctx) for r in rows]
         above = sum(1 for s in statuses if s == "melampaui") if rows and None not in statuses else None
         bands = _band_counts(ctx)
         for b in prose_blocks(ctx):
@@ -1158,10 +1158,14 @@ class StatusCountClaim(_ClaimRule):
                 below = sum(1 for st in statuses if st == "tidak_tercapai")
                 for s0, e0 in sentences(text):
                     sent = text[s0:e0]
-                    if pattern("status_all_scope").search(sent) and not re.search(
-                            r"\b(?:yaitu|yakni)\b", sent) or _other_period(ctx, sent):
-                        continue  # a part of the table (one sasaran) or another year
+                    if _other_period(ctx, sent):
+                        continue  # another year
                     for m in pattern("status_count_below").finditer(sent):
+                        head = sent[:m.end()]
+                        whole = _of_all(head, len(rows))
+                        if not whole and pattern("status_all_scope").search(head) and not re.search(
+                                r"\b(?:yaitu|yakni)\b", sent):
+                            continue  # a part of the table (one sasaran)
                         n = count_value(m.group("n"))
                         if n != below and n <= len(rows):
                             yield self.issue(
@@ -1171,11 +1175,11 @@ class StatusCountClaim(_ClaimRule):
                                 f"indikator dengan realisasi di bawah target",
                                 expected=f"{below} indikator")
                 for m in pattern("status_count_met").finditer(text):
-                    n, total = int(m.group("n")), int(m.group("total"))
+                    n, total = count_value(m.group("n")), count_value(m.group("total"))
                     if total == len(rows) and n != met:
                         yield self.issue(
                             b, m.start("n"), m.end("n"),
-                            f"tertulis {n} dari {total} indikator memenuhi target, padahal {tname('3.1')} "
+                            f"tertulis {m.group('n')} dari {m.group('total')} indikator memenuhi target, padahal {tname('3.1')} "
                             f"mencatat {met} indikator dengan realisasi mencapai atau melampaui target",
                             expected=f"{met} dari {total} indikator")
             if bands is None:
@@ -1202,6 +1206,50 @@ class StatusCountClaim(_ClaimRule):
                         f"jumlah indikator per kategori tidak sesuai {source}: tertulis "
                         f"'{m0.group(0)}', sedangkan {source} menunjukkan {_describe(ctx, counts)}",
                         expected=_describe(ctx, counts))
+
+
+def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
+    """:func:`row_status`, or None when the row's capaian contradicts its target and realisasi
+    read with the polarity its name gives (a wrong capaian cell: which status is meant is not
+    certain, so no count of statuses is checked against it)."""
+    st = row_status(row, ctx)
+    if st is None or row_declared_negative(ctx, row):
+        return st
+    tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+    if tv is None or rv is None or tv.num is None or rv.num is None or tv.grade or rv.grade:
+        return st
+    d = rv.num.value - tv.num.value
+    if is_negative(row.name):
+        d = -d
+    if (d < 0) == (st == "tidak_tercapai"):
+        return st
+    # the capaian says otherwise than the name: fine when a usual formula gives it (a
+    # lower-is-better indicator the name does not reveal), else the cell is wrong
+    cap = row_capaian(row)
+    t, r = tv.num.value, rv.num.value
+    if cap is None or cap.num is None or t <= 0 or r <= 0:
+        return None
+    c = cap.num.value
+    tol = max(Decimal(5) / Decimal(10) ** (cap.num.decimals + 1), Decimal("0.02"))
+    for v in (r / t * 100, t / r * 100, (2 * t - r) / t * 100):
+        if abs(v - c) <= tol or (c >= 100 and v > c and c % 5 == 0):
+            return st  # the formula, or a stated cap (100, 110, 120, 125 ...)
+    return None
+
+
+_OF_ALL = re.compile(r"\bdari\s+(?:(?:total|jumlah|sebanyak)\s+)?(?P<n>\d{1,2}|[a-z]+(?:\s+belas)?)\s+"
+                     r"(?:\(\s*\d+\s*\)\s*)?indi[ck]ator\b", re.IGNORECASE)
+
+
+def _of_all(head: str, total: int) -> bool:
+    """``head`` counts out of as many indicators as the table has ("Dari enam indikator, ...")."""
+    for m in _OF_ALL.finditer(head):
+        try:
+            if count_value(m.group("n")) == total:
+                return True
+        except (KeyError, ValueError):
+            continue  # "dari beberapa indikator": not a count
+    return False
 
 
 def _all_met(self: StatusCountClaim, ctx: CheckContext, b: Block, rows: list[IndicatorRow],
@@ -1662,9 +1710,17 @@ class NarrativeValueClaim(_ClaimRule):
         return out
 
     @staticmethod
-    def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str) -> bool:
+    def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str, tail: str = "") -> bool:
         """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
-        magnitude in a sentence that names the indicator."""
+        magnitude in a sentence that names the indicator; for an amount in the unit its name
+        states ("Pendapatan Asli Daerah (Rp miliar)"), an amount in rupiah written with the same
+        scale word ("Rp 473,25 miliar")."""
+        if mn.kind == "rupiah" and real is not None and real.num is not None and mn.value is not None:
+            scale = _SCALE_WORD.search(row.name)
+            after = _SCALE_WORD.match(tail.lstrip())
+            if scale is None or after is None or _scale(scale.group(1)) != _scale(after.group(1)):
+                return False
+            mn = dataclasses.replace(mn, kind="number")
         if mn.kind not in ("score", "number", "count") or real is None or real.num is None or mn.value is None:
             return False
         if mn.kind == "count" and not (real.num.value == int(real.num.value) and real.num.value >= 10):
@@ -1710,6 +1766,8 @@ class NarrativeValueClaim(_ClaimRule):
                     continue
                 # the indicator's own name may hold a skip word ("Nilai Kinerja Anggaran")
                 bare = re.sub(re.escape(row.name), " ", sent, flags=re.IGNORECASE) if row.name else sent
+                if _SCALE_WORD.search(row.name) and re.search(r"\bRp\b", row.name):
+                    bare = re.sub(r"\bRp\b", " ", bare)  # an amount is this indicator's own unit
                 if skip.search(bare) or _other_period(ctx, sent) or not (
                         tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
@@ -1722,7 +1780,8 @@ class NarrativeValueClaim(_ClaimRule):
                     paired = alt is not None and same_value(text_value(alt.group(1)), real) is True
                     if not paired and pct_row and mn.kind != "percent":
                         continue
-                    if not paired and score_row and not self._score_like(row, real, mn, sent):
+                    if not paired and score_row and not self._score_like(row, real, mn, sent,
+                                                                         text[mn.end:mn.end + 12]):
                         continue
                     if not paired and (not verb.search(head) or owned.search(head)):
                         continue
@@ -1740,6 +1799,13 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+_SCALE_WORD = re.compile(r"\b(ribu|juta|miliar|milyar|triliun)\b", re.IGNORECASE)
+
+
+def _scale(word: str) -> str:
+    return "miliar" if word.lower() == "milyar" else word.lower()
 
 
 def _acronym_in(row: IndicatorRow, sent: str) -> bool:
@@ -1785,11 +1851,15 @@ def claim_paragraphs(ctx: CheckContext) -> list[tuple[Block, IndicatorRow]]:
         if all(r is None for r in rows):
             out.append((b, row))
             continue
-        parts: dict[int, tuple[IndicatorRow, list[tuple[int, int]]]] = {}
+        parts: dict[int, tuple[IndicatorRow, list[tuple[int, int]]]] = {id(row): (row, [])}
         for (a, z), r in zip(spans, rows, strict=True):
+            if isinstance(r, str):
+                continue  # about an item of another table: no indicator's claim
             r = r or row
             parts.setdefault(id(r), (r, []))[1].append((a, z))
         for r, keep in parts.values():
+            if not keep:
+                continue
             chars = [" "] * len(text)
             for a, z in keep:
                 chars[a:z] = text[a:z]
@@ -1798,12 +1868,47 @@ def claim_paragraphs(ctx: CheckContext) -> list[tuple[Block, IndicatorRow]]:
     return out
 
 
+_ITEM_SUBJECT = re.compile(r"\W*(?:[Pp]ada\s+(?:tahun\s+\d{4}\s*,?\s*)?)?(?P<s>[A-Z][^,.;:\d]{2,60}?)\s+"
+                           r"(?:terealisasi|tercatat|mencapai|sebesar|berjumlah|sebanyak|realisasinya|"
+                           r"menyumbang|memberikan|naik|turun|meningkat|menurun)\b")
+
+
+def _item_labels(ctx: CheckContext) -> frozenset[str]:
+    """Row labels (lower case) of the tables that are not main indicators: the items of a
+    breakdown ("Pajak Restoran"), programs, kegiatan (cached)."""
+    cached = ctx.__dict__.get("_claims_item_labels")
+    if cached is not None:
+        return cached
+    mains = {" ".join(r.name.lower().split()) for r in main_rows(ctx)}
+    out: set[str] = set()
+    for b in ctx.document.blocks:
+        if b.kind != "table":
+            continue
+        for r in b.rows:
+            for c in r.cells[:3]:
+                t = " ".join(re.sub(r"[*_]", " ", c.text).lower().split())
+                if re.search(r"[a-z]{3}", t) and not re.search(r"\d", t) and len(t.split()) <= 8 \
+                        and t not in mains and not is_total_label(t):
+                    out.add(t)
+                    break
+    labels = frozenset(out)
+    ctx.__dict__["_claims_item_labels"] = labels
+    return labels
+
+
 def _sentence_row(ctx: CheckContext, row: IndicatorRow, sent: str,
-                  unique: dict[str, IndicatorRow]) -> IndicatorRow | None:
+                  unique: dict[str, IndicatorRow]) -> IndicatorRow | str | None:
     """Another main indicator than ``row`` that a sentence with a figure is about: it names
-    that one (acronym, initials or name) and not ``row``; None when it is about ``row``."""
+    that one (acronym, initials or name) and not ``row``; ``"item"`` when its subject is an item
+    of another table ("Pajak Restoran terealisasi Rp 68,40 miliar" in the paragraph of
+    "Penerimaan pajak daerah"); None when it is about ``row``."""
     if not re.search(r"\d", sent):
         return None
+    subj = _ITEM_SUBJECT.match(sent)
+    if subj is not None:
+        words = " ".join(subj.group("s").lower().split())
+        if words in _item_labels(ctx) and not tokens(words) <= tokens(_bare_name(row.name)):
+            return "item"
     named = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, sent))}
     if id(row) in named or containment(_bare_name(row.name), sent) >= 0.8:
         return None
