@@ -3,7 +3,7 @@
 Each case is ``{text: ..., year: optional int, markdown: optional bool, siblings: optional
 {kind: text}}`` (siblings: the --with documents of the cross-document rules); a ``fail`` case
 must produce at least one issue of that rule (and, when ``expect`` is given, an issue whose
-excerpt or message contains it), a ``pass`` case none.
+excerpt or message contains it; when ``count`` is given, exactly that many), a ``pass`` case none.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def test_fail_case(rule: Any, case: dict[str, Any]) -> None:
     if case.get("expect"):
         assert any(case["expect"] in (i.excerpt + " " + i.message + " " + (i.expected or ""))
                    for i in issues), [i.as_dict() for i in issues]
+    if case.get("count"):  # exactly this many issues (one defect, no cascade)
+        assert len(issues) == case["count"], [i.as_dict() for i in issues]
 
 
 @pytest.mark.parametrize(("rule", "case"), _cases("pass"))

@@ -329,7 +329,7 @@ _CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|o
                         r"target|predikat|kategori|capaian|realisasi|indikator|tahun|sehingga|karena|"
                         r"bahwa|adalah|yaitu|menjadi|masih|telah|sudah|belum|tidak|dibanding|dibandingkan|daripada|"
                         r"bersama|kepada|terhadap|antara|seperti|yakni|meliputi|bagi|melalui|mencapai|sejumlah|"
-                        r"senilai|tercatat|hanya|hingga|sampai|sekitar|serta|"
+                        r"senilai|tercatat|hanya|hingga|sampai|sekitar|serta|tanggal|tgl\.?|nomor|sejak|selama|per|"
                         r"maupun|namun|tetapi))\s*$", re.IGNORECASE)
 # a title whose holder's name is on the next line of a hard-wrapped text ("... oleh Camat Oebobo
 # dan Penjabat\nWali Kota Kupang ..."); Word paragraphs are never wrapped lines

@@ -739,6 +739,7 @@ class SectionSequence(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ctx.info  # noqa: B018 - assigns chapters
         last: dict[str, tuple[int, Block, tuple[int, int]]] = {}
+        assumed: set[str] = set()  # kinds whose last value was set to the one intended
         chapter: str | None = None
         for kind, v, mark, b, span in _section_marks(ctx):
             if kind == "reset":
@@ -757,14 +758,19 @@ class SectionSequence(Rule):
                 last.pop("num", None)
             prev = last.get(kind)
             last[kind] = (v, b, span)
+            was_assumed = kind in assumed
+            assumed.discard(kind)
             if prev is None or (v == 1 and prev[0] != 1):
                 continue
             pv, pb, _pspan = prev
+            if was_assumed and v == pv:
+                continue  # "3.4, 3.4, 3.5": the numbering goes on from the doubled mark (one issue)
             if kind == "num" and b.index == pb.index + 1:
                 continue  # adjacent list items: ST103
             if v == pv and (kind == "dictum" or " ".join(b.text.split()) != " ".join(pb.text.split())):
                 want = _show_mark(kind, v + 1)
                 last[kind] = (v + 1, b, span)  # the next mark follows the intended one
+                assumed.add(kind)
                 yield self.issue(
                     b, span[0], span[1],
                     f"penanda \"{mark}\" dipakai dua kali berturut-turut (juga di baris "

@@ -1675,8 +1675,9 @@ class ReportSigningDate(Rule):
                 if hit is None:
                     continue
                 s0, e0, dy, month = hit
-                if dy > year or (dy == year and month == 12):
-                    continue
+                day = re.match(r"\D*(\d{1,2})\s", unit.text[s0:e0])
+                if dy > year or (dy == year and month == 12 and (day is None or int(day.group(1)) >= 28)):
+                    continue  # after the year, or in its last days (the year's figures are in)
                 yield self.issue(
                     unit, s0, e0,
                     f"Laporan Kinerja tahun {year} bertanggal {unit.text[s0:e0]}, "
@@ -1727,7 +1728,8 @@ class RepeatedColumnYear(Rule):
     reader cannot tell which column is the report year. Only columns with the same label
     apart from the year are compared, and only when exactly one year is doubled and the
     series has at least three columns; the year that belongs there (the missing step) is
-    given.
+    given. Also a series of realisations that jumps over the report year to the year after it
+    ("2023 | 2024 | 2026" in a 2025 report, no target or Renstra in the caption or headers).
     """
 
     code = "YR115"
@@ -1749,7 +1751,7 @@ class RepeatedColumnYear(Rule):
                 base = (before[-1] if before else after[0] if after else "").lower()
                 groups.setdefault(base, []).append((col, int(found[0])))
             for series in groups.values():
-                hit = self._doubled(series)
+                hit = self._doubled(series) or self._skipped(ctx, info, series)
                 if hit is None:
                     continue
                 col, y, want = hit
@@ -1759,12 +1761,31 @@ class RepeatedColumnYear(Rule):
                 if cell is None or any(self._cell(info, c, y) is None for c, v in series if v == y):
                     continue
                 unit, s, e = cell
-                yield self.issue(
-                    unit, s, e,
-                    f"tahun {y} dipakai dua kali pada judul kolom tabel perbandingan "
-                    f"({', '.join(str(v) for _c, v in series)}); kolom ini seharusnya tahun {want}",
-                    expected=str(want),
-                )
+                years = ", ".join(str(v) for _c, v in series)
+                if [v for _c, v in series].count(y) > 1:
+                    msg = f"tahun {y} dipakai dua kali pada judul kolom tabel perbandingan ({years})"
+                else:
+                    msg = (f"kolom realisasi tahun {y} melompati tahun laporan {want} ({years}); "
+                           f"tahun {y} belum berjalan/berakhir")
+                yield self.issue(unit, s, e, f"{msg}; kolom ini seharusnya tahun {want}",
+                                 expected=str(want))
+
+    @staticmethod
+    def _skipped(ctx: CheckContext, info: Any, series: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+        """(column, year, report year) of a realisation series that steps one year at a time up
+        to the year before the report year and then jumps over it ("2023 | 2024 | 2026" in a
+        2025 report): the last column is the report year mistyped. Not for targets or plans."""
+        year = ctx.info.year
+        years = [y for _c, y in series]
+        if year is None or len(years) < 3 or years[-1] != year + 1 or year in years:
+            return None
+        if any(years[j] - years[j - 1] != 1 for j in range(1, len(years) - 1)) or years[-2] != year - 1:
+            return None
+        caption = info.block.caption or ""
+        head = " ".join([caption, *info.labels.values()])
+        if re.search(r"\b(?:target|renstra|rencana|proyeksi|sasaran|rpjmd|akhir)\b", head, re.IGNORECASE):
+            return None
+        return series[-1][0], years[-1], year
 
     @staticmethod
     def _doubled(series: list[tuple[int, int]]) -> tuple[int, int, int] | None:
