@@ -1107,9 +1107,13 @@ class OtherKecamatanInList(Rule):
 _FN_DATA = load_yaml("rules", "foreign_names.yaml") or {}
 _OWN_PEOPLE_RE = re.compile(r"(?:^|\W)(?:" + "|".join(
     f"(?:{p})" for p in _FN_DATA.get("own_people_prefix") or ["(?!)"])
-    + r")(?:\s+(?:pemerintah(?:an)?|pemkab|pemkot))?\s+$", re.IGNORECASE)
+    + r")(?:\s+(?:pemerintah(?:an)?|pemkab|pemkot))?(?:\s+di)?\s+$", re.IGNORECASE)
 _PARTNER_RE = re.compile(r"\b(?:" + str(_FN_DATA.get("partner_before") or "(?!)") + r")\s+$",
                          re.IGNORECASE)
+# a sentence about a visit or a referral: "di <office> Kabupaten X" is then another office
+_VISIT_RE = re.compile(r"\b(?:studi|kunjungan|berkunjung|mengunjungi|magang|belajar|tiru|rapat|koordinasi|"
+                       r"pertemuan|pelatihan|bimtek|rujuk\w*|dirujuk|dirawat|diundang|undangan|"
+                       r"benchmark\w*|berbagi|narasumber|sharing|replikasi|adopsi|meniru)\b", re.IGNORECASE)
 _ORIGIN_RE = re.compile(r"\b(?:narasumber|asal|berasal|lintas|se-?(?:kabupaten|kota|provinsi)|"
                         r"kabupaten\s*/\s*kota|(?:kabupaten|kota|daerah|wilayah)\s+lain)\b", re.IGNORECASE)
 _TITLE_OFFICE_RE = re.compile(r"(?i:laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+instansi\s+pemerintah(?:an)?)?|"
@@ -1230,7 +1234,11 @@ class OtherRegencyAsOwn(Rule):
                     if office is None:
                         continue
                     lead = before[:len(before.rstrip()) - len(office)]
-                    if _PARTNER_RE.search(lead) or _compared(lead, len(lead)):
+                    partner = _PARTNER_RE.search(lead)
+                    if partner is not None and partner.group(0).strip().lower() == "di" and \
+                            not _VISIT_RE.search(sentence(unit.text, m.start(), m.start() + 1)):
+                        partner = None  # "pelayanan di RSUD Kabupaten X masih ...": the office itself
+                    if partner is not None or _compared(lead, len(lead)):
                         continue  # "berkoordinasi dengan BPBD Kota X": a partner office
                 end = m.start("rest") + n
                 if short is None:
@@ -1249,7 +1257,8 @@ class OtherRegencyAsOwn(Rule):
                 if len(others) > 1:
                     continue  # several kabupaten/kota: a list or a comparison
                 right = f"{regency.kind} {regency.name}"
-                what = "kantor ini" if office else "penduduk/aparatur/perekonomian daerah"
+                what = "kantor ini" if office else \
+                    "daerah laporan ini (penduduk, aparatur, perekonomian atau pembangunannya)"
                 yield self.issue(
                     unit, m.start(), end,
                     f"\"{unit.text[m.start():end]}\" disebut sebagai {what} sendiri dalam laporan "
