@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.check.fuzzy import similarity
 from drafter.check.polarity import NEG_FORMULAS
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell
+from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell, caption_number
 from drafter.document.model import Block, TextUnit
 from drafter.fix.offers import with_capaian_fix
 from drafter.measure import efficiency, scale_conf
@@ -1574,3 +1574,79 @@ class BudgetRemainder(Rule):
                     f"{fmt_num(expected, 0)} ({ctx.tables.name(tot.role)})",
                     expected=f"Rp {fmt_num(expected, 0)}",
                 )
+
+
+_TARGET_COL = re.compile(r"\btarget\b", re.IGNORECASE)
+_REAL_COL = re.compile(r"\brealisasi\b", re.IGNORECASE)
+_PCT_COL = re.compile(r"\b(?:capaian|persentase)\b|^\W*%\W*$|\(\s*%\s*\)", re.IGNORECASE)
+
+
+@register
+class BreakdownCapaian(Rule):
+    """A capaian in a table that is not one of the measurement tables (a breakdown of an
+    indicator per jenis pajak, per puskesmas, per kelurahan ...) that no usual formula gives:
+    "Pajak Parkir | 6,00 | 5,30 | 83,33" when realisasi/target x 100 = 88,33.
+
+    The measurement tables are held to AR101; a supporting table with its own Target,
+    Realisasi and Capaian (%) columns is read the same way, but with no polarity known: a
+    capaian is accepted when realisasi/target, target/realisasi or (2 x target - realisasi)/
+    target (x 100) gives it after rounding, or when it is a round cap (100, 110, 120 ...) under
+    a higher result. Only the other cases, where every formula disagrees, are reported.
+    """
+
+    code = "AR114"
+    name = "breakdown-capaian"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for info in ctx.tables.info.values():
+            if info.role is not None:
+                continue  # Tabel 3.1, 3.3, 3.6 ...: AR101, AR102
+            cols = self._columns(info.labels)
+            if cols is None:
+                continue
+            tc, rc, cc = cols
+            name = caption_number(info.block.caption) or "Tabel"
+            for ri, row in enumerate(info.block.rows):
+                if ri in info.header_rows:
+                    continue
+                cells = {c.col: c for c in row.cells}
+                if not all(k in cells for k in cols):
+                    continue
+                t, r, c = (parse_number(cells[k].text.strip()) for k in cols)
+                if t is None or r is None or c is None or t.malformed or r.malformed or c.malformed \
+                        or t.value <= 0 or r.value < 0 or c.value < 0:
+                    continue
+                tv, rv = t.value, r.value
+                options = [rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED]
+                if rv > 0:
+                    options.append(tv / rv * HUNDRED)
+                if any(c.explains(v, slack=Decimal("0.011")) for v in options):
+                    continue
+                if c.value >= HUNDRED and c.value % 5 == 0 and any(v > c.value for v in options):
+                    continue  # a stated cap
+                pos = options[0]
+                want = fmt_num(round_half_up(pos, c.decimals), c.decimals)
+                cell = cells[cc]
+                label = next((x.text.strip() for x in row.cells if re.search(r"[A-Za-z]{3}", x.text)), "")
+                yield self.issue(
+                    cell, 0, len(cell.text),
+                    f"{name}: capaian {label[:50]!r} tertulis {cell.text.strip()}, padahal realisasi/"
+                    f"target = {show(rv)}/{show(tv)} x 100 = {want} (rumus negatif pun tidak "
+                    f"menghasilkan {cell.text.strip()})",
+                    expected=want,
+                )
+
+    @staticmethod
+    def _columns(labels: dict[int, str]) -> tuple[int, int, int] | None:
+        """(target, realisasi, capaian) columns when each is one column with a plain label."""
+        t = [c for c, lab in labels.items() if _TARGET_COL.search(lab) and not _REAL_COL.search(lab)
+             and not _PCT_COL.search(lab)]
+        r = [c for c, lab in labels.items() if _REAL_COL.search(lab) and not _TARGET_COL.search(lab)
+             and not _PCT_COL.search(lab)]
+        p = [c for c, lab in labels.items() if _PCT_COL.search(lab) and not re.search(
+            r"\b(?:serapan|penyerapan|bobot|kontribusi|proporsi|pertumbuhan|kenaikan)\b", lab, re.IGNORECASE)]
+        if len(t) != 1 or len(r) != 1 or len(p) != 1 or p[0] < max(t[0], r[0]):
+            return None
+        return t[0], r[0], p[0]
