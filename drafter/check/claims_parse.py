@@ -367,7 +367,9 @@ def _join(blocks: list[Block]) -> Block:
     text = ""
     segments: list[tuple[int, int, int]] = []
     for k, b in enumerate(blocks):
-        if k:
+        if k and re.search(r"[a-z]-$", text) and b.text[:1].islower():
+            text = text[:-1]  # "meningkat di-\nbandingkan": a word hyphenated at the line end
+        elif k:
             text += " "
         base = len(text)
         segments.extend((base + i, line, col) for i, line, col in (b.segments or [(0, 1, 1)]))
@@ -501,6 +503,15 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
             named = _numbered_in(ctx, text)  # "**Indikator 2.** Persentase ...": by its number
         if named is None:
             named = _lead_in(ctx, text)  # "Prevalensi stunting. Berdasarkan ...": a run-in title
+        titled = named is None and _LEAD_IN.match(text) is not None and len(sents) > 1
+        if titled and not pattern("summary_sentence").search(text[sents[1][0]:sents[1][1]][:220]):
+            # "d. Ketenteraman dan ketertiban. Jumlah gangguan trantibum ...": a run-in title the
+            # names do not resolve, then a sentence that names the indicator
+            named = _named_in(ctx, text[sents[1][0]:sents[1][1]][:220])
+        if named is None and titled and _LIST_ITEM.match(text):
+            carry = None  # a new lettered item about an indicator not resolved: not the last one
+            if c is not None:
+                c.row = None
         if named is not None:
             carry = named
             if c is not None:
@@ -521,6 +532,9 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
 
 _NUMBERED = re.compile(r"^\W*(?:indikator|iku)\s+(?:kinerja\s+(?:utama\s+)?)?(?:ke-?\s*|nomor\s+|no\.?\s*)?"
                        r"(\d{1,2})\s*[.:)*]", re.IGNORECASE)
+
+
+_LIST_ITEM = re.compile(r"^[\W_]*(?:[a-z]|\d{1,2})[.)]\s")
 
 
 def _numbered_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
@@ -571,9 +585,13 @@ def _pointed_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
     return main_rows(ctx)[scores[0][1]]
 
 
+_POLARITY_NOTE = re.compile(r"[,;]?\s*\(?\s*(?:polaritas|indikator)\s+(?:negatif|positif)\s*\)?", re.IGNORECASE)
+
+
 def _bare(name: str) -> str:
-    """An indicator name without its parenthesised parts ("Indeks Kepuasan Masyarakat (IKM)")."""
-    return re.sub(r"\([^)]*\)", " ", name)
+    """An indicator name without its parenthesised parts ("Indeks Kepuasan Masyarakat (IKM)")
+    and without a polarity note ("Gangguan trantibum (kejadian), polaritas negatif")."""
+    return re.sub(r"\([^)]*\)", " ", _POLARITY_NOTE.sub(" ", name))
 
 
 def _named_in(ctx: CheckContext, text: str) -> IndicatorRow | None:

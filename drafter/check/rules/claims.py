@@ -1573,12 +1573,12 @@ def _label_text(text: str) -> str:
 
 
 def _percent_like(row: IndicatorRow, v: Value | None) -> bool:
-    """True when the indicator's values are percentages (a "%" in the cell, or a name such as
-    "Persentase ..."/"Cakupan ..."/"Rasio ...")."""
+    """True when the indicator's values are percentages (a "%" in the cell, a name such as
+    "Persentase ..."/"Cakupan ..."/"Rasio ...", or the unit "(%)" in the name)."""
     if v is None or v.num is None:
         return False
     return v.num.percent or bool(re.match(r"\W*(?:persentase|prosentase|presentase|cakupan|rasio|tingkat\s+penyelesaian)\b",
-                                          row.name, re.IGNORECASE))
+                                          row.name, re.IGNORECASE)) or bool(re.search(r"\(\s*%\s*\)", row.name))
 
 
 def _other_period(ctx: CheckContext, sent: str) -> bool:
@@ -1972,7 +1972,9 @@ def _clause_score(name: str, clause: str) -> float:
 
 
 def _bare_name(name: str) -> str:
-    return re.sub(r"\([^)]*\)", " ", name)
+    from drafter.check.claims_parse import _bare
+
+    return _bare(name)
 
 
 @register
