@@ -341,8 +341,8 @@ _HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^
 def _continues(prev: Block, nxt: Block) -> bool:
     """True when ``nxt`` continues the sentence of ``prev`` (a paragraph hard-wrapped over
     several lines, as in text extracted from a PDF: one block per line)."""
-    if prev.kind != "paragraph" or nxt.kind != "paragraph":
-        return False
+    if prev.kind not in ("paragraph", "list_item") or nxt.kind != "paragraph":
+        return False  # a paragraph or a list item, continued by a plain line
     a, z = prev.text.rstrip(), nxt.text.lstrip()
     if not a or not z or _SENT_END.search(a) or len(a) < 40:
         return False

@@ -2240,7 +2240,8 @@ class YearChangeClaim(_ClaimRule):
                         continue
                 if row is None:
                     row = para_row.get(b.index)
-                    if row is None or not re.search(r"\b(?:ini|tersebut)\b", sent[:dm.start()]):
+                    if row is None or not (re.search(r"\b(?:ini|tersebut)\b", sent[:dm.start()])
+                                           or _names_own(rows, row, sent[:dm.start()])):
                         continue
                 series = info[id(row)][0]
                 earlier = [y for y in years if y < year]
@@ -2261,6 +2262,15 @@ class YearChangeClaim(_ClaimRule):
                     f"tahun {base}, padahal tabel mencatat {fmt_num(old)} ({base}) dan "
                     f"{fmt_num(cur)} ({year}): {real}",
                     expected=real)
+
+
+def _names_own(rows: list[IndicatorRow], row: IndicatorRow, head: str) -> bool:
+    """``head`` (a sentence subject) shares at least two words with ``row``'s name and fewer
+    with every other indicator's ("rasio PAD tahun 2022" in the paragraph of "Rasio PAD
+    terhadap pendapatan daerah (%)")."""
+    words = tokens(head)
+    own = len(words & tokens(_bare_name(row.name)))
+    return own >= 2 and all(len(words & tokens(_bare_name(r.name))) < own for r in rows if r is not row)
 
 
 @register
