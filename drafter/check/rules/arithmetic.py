@@ -308,7 +308,7 @@ class BudgetPercent(Rule):
                 if q is None or q.num is None or pv is None or rv is None or pv == 0:
                     continue
                 comp = rv / pv * HUNDRED
-                if q.num.explains(comp):
+                if q.num.explains(comp) or _rounded_twice(q.num, comp):
                     continue
                 if br.level == "total" and self._explained_by_parts(ti.budget(role), br, q):
                     continue  # the total's amount is wrong (AR103), its percentage is not
@@ -328,6 +328,13 @@ class BudgetPercent(Rule):
         sp = sum((v for v in p if v is not None), Decimal(0))
         sr = sum((v for v in r if v is not None), Decimal(0))
         return sp != 0 and q.num is not None and q.num.explains(sr / sp * HUNDRED)
+
+
+def _rounded_twice(stated: Num, comp: Decimal) -> bool:
+    """``stated`` is ``comp`` rounded first to one more decimal, then to its own ("92,18497" ->
+    "92,185" -> "92,19"): a calculator habit, not a wrong figure."""
+    d = stated.decimals
+    return round_half_up(round_half_up(comp, d + 1), d) == stated.value
 
 
 # --------------------------------------------------------------------------- AR103
