@@ -115,6 +115,10 @@ _OWN_PK_RE = re.compile(r"\bperjanjian\s+kinerja\b|\(PK\)", re.IGNORECASE)
 # Kinerja": the Renstra's set is the PK's
 _SAME_SET_RE = re.compile(r"\bseluruhnya\s+(?:di(?:tuangkan|muat|tetapkan|jabarkan)|menjadi)\b|"
                           r"\bdituangkan\s+kembali\b|\byang\s+sama\s+(?:di|dalam)\b", re.IGNORECASE)
+# the PK of the report year signed or holding its indicators ("Perjanjian Kinerja ...
+# ditandatangani ... dan memuat lima indikator")
+_PK_OF_YEAR_RE = re.compile(r"\b(?:ditandatangani|memuat|berisi|terdiri\s+(?:atas|dari)|menetapkan|"
+                            r"mencantumkan)\b", re.IGNORECASE)
 _OTHER_PLAN_RE = re.compile(r"\b(?:renstra|rencana\s+strategis|rpjmd|tahun\s+lalu|tahun\s+sebelumnya|"
                             r"kabupaten\s+\w+\s+memiliki)\b", re.IGNORECASE)
 _N_SASARAN_RE = re.compile(r"\b(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|"
@@ -186,12 +190,15 @@ class IndicatorCount(_CNRule):
         tinfo = ctx.tables.info.get(rows[0].table.index)
         number = tinfo.number if tinfo is not None else None
         ctxt = pattern("count_context")
+        pk_rows = [r for r in ctx.tables.rows("PK") if not r.is_average]
         for b in prose_blocks(ctx):
-            if not _summary_chapter(b):
-                continue
+            summary = _summary_chapter(b)
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
+                if not summary and not (_OWN_PK_RE.search(sent) and _PK_OF_YEAR_RE.search(sent)
+                                        and not _OTHER_PLAN_RE.search(sent)):
+                    continue  # BAB II: only a sentence about the report year's PK
                 same_set = _OWN_PK_RE.search(sent) and _SAME_SET_RE.search(sent)
                 if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
                         not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
@@ -199,7 +206,10 @@ class IndicatorCount(_CNRule):
                     continue  # (the IKU of a Renstra is another set, unless the PK is named)
                 if pattern("status_count_above").search(sent):
                     continue
-                for kind, expected in (("indikator", n_ind), ("sasaran", n_sas)):
+                src_ind, exp_ind = src, n_ind
+                if not summary and pk_rows:
+                    src_ind, exp_ind = ctx.tables.name("PK"), len(pk_rows)  # the PK's own count
+                for kind, expected in (("indikator", exp_ind), ("sasaran", n_sas)):
                     if expected is None:
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
@@ -235,7 +245,7 @@ class IndicatorCount(_CNRule):
                             continue
                         yield self.issue(b, s + m.start(), s + m.end(),
                                          f"tertulis {n} {kind}, padahal "
-                                         f"{src if kind == 'indikator' else src_sas} memuat {expected} {kind}",
+                                         f"{src_ind if kind == 'indikator' else src_sas} memuat {expected} {kind}",
                                          expected=f"{expected} {kind}")
 
 
