@@ -207,8 +207,11 @@ class IndicatorCount(_CNRule):
                 if pattern("status_count_above").search(sent):
                     continue
                 src_ind, exp_ind = src, n_ind
-                if not summary and pk_rows:
-                    src_ind, exp_ind = ctx.tables.name("PK"), len(pk_rows)  # the PK's own count
+                if not summary:
+                    if pk_rows and len(pk_rows) != n_ind:
+                        continue  # the PK and the measurement table disagree: which set is meant?
+                    if pk_rows:
+                        src_ind = ctx.tables.name("PK")
                 for kind, expected in (("indikator", exp_ind), ("sasaran", n_sas)):
                     if expected is None:
                         continue
