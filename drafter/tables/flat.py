@@ -53,8 +53,10 @@ _CONTINUED_RE = re.compile(
 # a caption or a chapter heading ends a table region
 _STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|bab\s+[IVXL]+\b)"
                       # a numbered section heading in Title Case ("2.3  Skala Penilaian")
-                      r"|^\s*\d{1,2}\.\d{1,2}\.?\s+(?-i:[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|dan|di|ke|dari))"
-                      r"{0,6})\s*$",
+                      r"|^\s*\d{1,2}\.\d{1,2}\.?\s+(?-i:[A-Z][a-z]+(?:\s+(?:[A-Z][A-Za-z]*|dan|di|ke|dari|"
+                      r"dengan|terhadap|atas|per|pada|untuk|yang|dalam|serta|atau|"
+                      r"\d{4}(?:\s*[-–]\s*\d{4})?))"
+                      r"{0,8})\s*$",
                       re.IGNORECASE)
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4

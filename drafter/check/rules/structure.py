@@ -543,7 +543,7 @@ def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
     captions of DOCX readers), outside the lists of tables."""
     out: dict[str, Block] = {}
     for b in ctx.document.blocks:
-        if b.index in skip:
+        if b.index in skip or _wrapped_reference(ctx, b):
             continue
         texts = [b.caption or ""] if b.kind == "table" else [b.text]
         if b.kind == "table":
@@ -553,6 +553,20 @@ def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
             if m and len(t) < 250 and not is_toc_line(t):
                 out.setdefault(_norm_num(m.group("num")), b)
     return out
+
+
+_BARE_TABLE_LINE = re.compile(r"^[\s*_]*tabel\s+[\w.\-–]+?[\s*_]*[.,;)]?[\s*_]*$", re.IGNORECASE)
+
+
+def _wrapped_reference(ctx: CheckContext, b: Block) -> bool:
+    """A line that is only "Tabel III.9." right after a line cut mid-sentence ("... dapat
+    dilihat pada\nTabel III.9."): the end of a wrapped reference, not a caption."""
+    if b.kind == "table" or not _BARE_TABLE_LINE.match(b.text) or b.index == 0:
+        return False
+    prev = ctx.document.blocks[b.index - 1]
+    return prev.kind in ("paragraph", "list_item") and not re.search(r"[.!?:;]\W*$", prev.text.rstrip()) \
+        and bool(re.search(r"\b(?:pada|di|dalam|lihat|ke|dengan|sesuai|sebagaimana|seperti)\s*$",
+                           prev.text.rstrip(), re.IGNORECASE))
 
 
 def _table_num_key(num: str) -> list[tuple[int, int, str]]:
@@ -592,7 +606,8 @@ class MissingTableReference(Rule):
                 continue
             for m in _TABLE_REF_RE.finditer(b.text):
                 num = _norm_num(m.group("num"))
-                if m.start() == len(b.text) - len(b.text.lstrip(" #*_")) and len(b.text) < 250:
+                if m.start() == len(b.text) - len(b.text.lstrip(" #*_")) and len(b.text) < 250 \
+                        and not _wrapped_reference(ctx, b):
                     continue  # the caption itself
                 if num in known or num in reported or _scheme(num) not in schemes:
                     continue
