@@ -196,6 +196,17 @@ class IndicatorValueMismatch(_XTRule):
                     if r.values.get("realisasi"):
                         rvals.append((role, r.values["realisasi"]))
             yield from self._against_reference(m, "realisasi", rvals, reference_first=False)
+            # earlier years: the year table (3.2) against the Renstra and comparison tables
+            earlier: dict[int, list[tuple[str, ValueCell]]] = {}
+            for role in ("3.2", "3.3", "3.4"):
+                for r in g.get(role, []):
+                    for key, vc in r.values.items():
+                        ym = re.fullmatch(r"realisasi:(\d{4})", key)
+                        if ym and vc is not None and year and int(ym.group(1)) < year:
+                            earlier.setdefault(int(ym.group(1)), []).append((role, vc))
+            for y in sorted(earlier):
+                yield from self._against_reference(m, f"realisasi tahun {y}", earlier[y],
+                                                   reference_first=False)
             cvals: list[tuple[str, ValueCell]] = []
             if m.values.get("capaian"):
                 cvals.append((m.role, m.values["capaian"]))
