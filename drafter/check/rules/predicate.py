@@ -437,4 +437,6 @@ class PredicateTicks(Rule):
                 m = found[0]
                 msg = (f"{ctx.tables.name(role)}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
                        f"pada skala laporan termasuk {say(exp)}")
-                yield self.issue(p.cell, m.start(), m.end(), msg, exp.label)
+                # a letter written (huruf mutu "D") is corrected with the letter
+                want = exp.code if m.group(0).strip() == find_band(scale, m.group(0)).code else exp.label  # type: ignore[union-attr]
+                yield self.issue(p.cell, m.start(), m.end(), msg, want)
