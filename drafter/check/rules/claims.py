@@ -1918,7 +1918,29 @@ def _sentence_row(ctx: CheckContext, row: IndicatorRow, sent: str,
     if others:
         return None
     other = named_row(ctx, sent)
-    return other if other is not None and other is not row else None
+    if other is not None:
+        return other if other is not row else None
+    return _expanded_row(ctx, row, sent)
+
+
+def _expanded_row(ctx: CheckContext, row: IndicatorRow, sent: str) -> IndicatorRow | None:
+    """The one other indicator whose whole name the sentence holds once acronyms are written
+    out and spelling variants folded ("gangguan trantibum" for "Jumlah gangguan ketenteraman
+    dan ketertiban umum"), while it holds little of ``row``'s name."""
+    from drafter.check.fuzzy import tokens as ftokens
+
+    words = set(ftokens(sent))
+
+    def share(r: IndicatorRow) -> float:
+        name = set(ftokens(_bare_name(r.name)))
+        return len(words & name) / len(name) if len(name) >= 2 else 0.0
+
+    if share(row) >= 0.5:
+        return None
+    scored = sorted(((share(r), i) for i, r in enumerate(main_rows(ctx)) if r is not row), reverse=True)
+    if not scored or scored[0][0] < 0.8 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.3):
+        return None
+    return main_rows(ctx)[scored[0][1]]
 
 
 def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
