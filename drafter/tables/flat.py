@@ -55,9 +55,10 @@ _STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|
                       # a numbered section heading in Title Case ("2.3  Skala Penilaian")
                       r"|^\s*\d{1,2}\.\d{1,2}\.?\s+(?-i:[A-Z][a-z]+(?:\s+(?:[A-Z][A-Za-z]*|dan|di|ke|dari|"
                       r"dengan|terhadap|atas|per|pada|untuk|yang|dalam|serta|atau|"
-                      r"\d{4}(?:\s*[-–]\s*\d{4})?))"
+                      r"\d{4}(?:\s*[-–]\s*\d{4})?|\d{1,2}|[IVX]{1,4}))"
                       r"{0,8})\s*$",
                       re.IGNORECASE)
+_CAPTION_LINE_RE = re.compile(r"^\s*(?:tabel|table|gambar|grafik)\s+[\dIVXL][\w.\-–]*\s+\S", re.IGNORECASE)
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4
 
@@ -618,8 +619,8 @@ class _Finder:
         out: list[FlatTable] = []
         i = 0
         while i < self.n:
-            if not self.gapped(i):
-                i += 1
+            if not self.gapped(i) or _CAPTION_LINE_RE.match(self.lines[i]):
+                i += 1  # a caption ("Tabel III.2  Perbandingan ...") opens no table
                 continue
             start, end = self.region(i)
             end = self.split_alignment(start, end)
