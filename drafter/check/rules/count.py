@@ -956,6 +956,18 @@ _PRED_INTRO_RE = re.compile(r"^(?=[^.;:\d()]{0,120}?,?\s*(?:yaitu|yakni|meliputi
                             r"\s*,?\s*(?:yaitu|yakni|meliputi)\b\s*:?")
 
 
+def _office_items(region: str, heads: list[str]) -> int | None:
+    """Offices of a list counted by the office words that open them ("Dinas Pekerjaan Umum dan
+    Penataan Ruang, Dinas Kesehatan dan Badan Pengelolaan Keuangan" are three). None when the
+    list does not open with an office word or names fewer than two."""
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    body = region.strip(" :")
+    if not re.match(r"(?:" + alt + r")\b", body):
+        return None
+    starts = re.findall(r"(?:^|[,;]\s*|\s(?:dan|serta)\s+)(?:" + alt + r")\b", body)
+    return len(starts) if len(starts) >= 2 else None
+
+
 def _head_items(region: str, noun: str) -> int | None:
     """Items of a list whose every item starts with the counted noun, capitalised: "Program
     A, Program B dan Program C" (the items may hold commas and "dan" themselves). None when
@@ -1013,6 +1025,8 @@ class ListedItemsCount(_CNRule):
                 info = _noun_info(m.group("noun"))
                 found: int | None = None
                 heads = _head_items(region, m.group("noun"))
+                if heads is None and info.get("heads"):
+                    heads = _office_items(region, [str(h) for h in info["heads"]])
                 if heads is not None:
                     found = heads  # "lima program, yaitu Program A, Program B, ... dan Program D"
                 elif region.strip(" :"):
