@@ -265,6 +265,9 @@ _UNTIL_RE = re.compile(r"\bperiode\s+(?:tahun\s+)?(?:s\.?\s?d\.?|sampai\s+dengan
                        r"(20\d\d)\b", re.IGNORECASE)
 
 
+# "Target Akhir Renstra 2025": the final target's year is the last year of the period
+_END_TARGET_RE = re.compile(r"\btarget\s+akhir\s+(?:periode\s+)?(?:renstra|rencana\s+strategis)\s+"
+                            r"(?:tahun\s+)?(20\d\d)\b(?!\s*[-–/]\s*20\d\d)", re.IGNORECASE)
 _PROGRESS_RE = re.compile(r"\b(?:realisasi|capaian|kumulatif|progres|dicapai|tercapai)\b",
                           re.IGNORECASE)
 
@@ -340,18 +343,20 @@ class RenstraPeriod(Rule):
                     f"periode Renstra {da}-{db}",
                     expected=f"{da}-{db}",
                 )
-        for unit, _b, _live in ctx.text.scan([_UNTIL_RE]):  # only units where it can match
-            for m in _UNTIL_RE.finditer(unit.text):
+        for unit, _b, live in ctx.text.scan([_UNTIL_RE, _END_TARGET_RE]):  # units where one can match
+            for m in (m for k in live for m in (_UNTIL_RE, _END_TARGET_RE)[k].finditer(unit.text)):
                 y = int(m.group(1))
                 # "realisasi kumulatif periode s.d tahun 2023" is progress up to the report
                 # year, not the end of the period
-                if _PROGRESS_RE.search(sentence(unit.text, m.start(), m.end())):
+                if m.re is _UNTIL_RE and _PROGRESS_RE.search(sentence(unit.text, m.start(), m.end())):
                     continue
                 if y != db and abs(y - db) <= 6:
                     yield self.issue(
                         unit, m.start(1), m.end(1),
-                        f"akhir periode tertulis tahun {y}, padahal periode Renstra dalam "
-                        f"laporan ini {da}-{db}: seharusnya s.d tahun {db}",
+                        (f"akhir periode tertulis tahun {y}, padahal periode Renstra dalam "
+                         f"laporan ini {da}-{db}: seharusnya s.d tahun {db}") if m.re is _UNTIL_RE else
+                        (f"target akhir Renstra tertulis tahun {y}, padahal periode Renstra dalam "
+                         f"laporan ini {da}-{db}: target akhirnya adalah target tahun {db}"),
                         expected=str(db),
                     )
 
