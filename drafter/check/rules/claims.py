@@ -544,8 +544,8 @@ class DirectionClaim(_ClaimRule):
             if about_other(ctx, row, sent):
                 continue
             # the target the claim's own clause names ("Namun, target 85,00% belum terpenuhi")
-            cut = max([0] + [x.end() for x in re.finditer(r"[;,]|\b(?:sedangkan|namun|tetapi)\b",
-                                                          sent[:m0.start()])])
+            cut = max([0] + [x.end() for x in re.finditer(r";|,(?!\d)|\b(?:sedangkan|namun|tetapi)\b",
+                                                          sent[:m0.start()])])  # not "85,00"
             tms = list(re.finditer(r"\btarget\s+(?:sebesar\s+)?(\d+(?:[.,]\d+)?\s?%?)",
                                    sent[cut:m0.start()]))
             tm = tms[-1] if tms else None
