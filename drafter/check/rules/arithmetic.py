@@ -1657,3 +1657,94 @@ class BreakdownCapaian(Rule):
         if len(t) != 1 or len(r) != 1 or len(p) != 1 or p[0] < max(t[0], r[0]):
             return None
         return t[0], r[0], p[0]
+
+
+_CHANGE_COL = re.compile(r"\b(?:perubahan|selisih|kenaikan|penurunan|naik\s*/\s*turun|deviasi)\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_CHANGE_CELL = re.compile(r"^\s*(?P<word>naik|turun|meningkat|menurun|bertambah|berkurang|\+|-|–|−)?\s*"
+                          r"(?P<num>\d[\d.,]*)\s*(?P<pct>%|persen)?\s*(?P<tail>[A-Za-z ()]*)$", re.IGNORECASE)
+
+
+@register
+class ChangeColumn(Rule):
+    """A change column that does not follow from the two year columns it compares: "Perubahan
+    2022-2023 | naik 8.460" when 158.460 - 149.820 = 8.640 (a rise or a fall written the wrong
+    way, or a wrong difference).
+
+    A comparison table often adds the change between two years; it is copied into the
+    narrative and read before the figures. The column is read when its header names the two
+    years and the table has one column for each; a percentage is the change relative to the
+    first year (or, for a figure that is itself a percentage, the difference in points). Cells
+    that are not a plain change ("naik 8.460", "+2,5", "-3,1%", "turun 6.200") are left alone.
+    """
+
+    code = "AR115"
+    name = "change-column"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        for info in ctx.tables.info.values():
+            cols = self._columns(info.labels)
+            if cols is None:
+                continue
+            c1, c2, cc, y1, y2 = cols
+            name = caption_number(info.block.caption) or "Tabel"
+            for ri, row in enumerate(info.block.rows):
+                if ri in info.header_rows:
+                    continue
+                cells = {c.col: c for c in row.cells}
+                if not all(k in cells for k in (c1, c2, cc)):
+                    continue
+                a, b = parse_number(cells[c1].text.strip()), parse_number(cells[c2].text.strip())
+                cm = _CHANGE_CELL.match(cells[cc].text)
+                if a is None or b is None or a.malformed or b.malformed or cm is None:
+                    continue
+                stated = parse_number(cm.group("num"))
+                if stated is None or stated.malformed:
+                    continue
+                word = (cm.group("word") or "").lower()
+                down = word in ("turun", "menurun", "berkurang", "-", "–", "−")
+                up = word in ("naik", "meningkat", "bertambah", "+")
+                diff = points = b.value - a.value
+                if cm.group("pct"):
+                    if a.value == 0:
+                        continue
+                    diff = diff / a.value * HUNDRED  # relative; "+5%" of a percentage may be points
+                ok_mag = stated.explains(abs(diff), slack=Decimal("0.011") if cm.group("pct") else 0) or \
+                    (bool(cm.group("pct")) and stated.explains(abs(points)))
+                ok_dir = (up and diff > 0) or (down and diff < 0) or (not up and not down) or diff == 0
+                if ok_mag and ok_dir:
+                    continue
+                want_word = "naik" if diff > 0 else "turun" if diff < 0 else "tetap"
+                want = fmt_num(round_half_up(abs(diff), stated.decimals), stated.decimals) + \
+                    ("%" if cm.group("pct") else "")
+                label = next((x.text.strip() for x in row.cells if re.search(r"[A-Za-z]{3}", x.text)), "")
+                cell = cells[cc]
+                yield self.issue(
+                    cell, 0, len(cell.text),
+                    f"{name}: perubahan {label[:50]!r} {y1}-{y2} tertulis '{cell.text.strip()}', padahal "
+                    f"{fmt_num(b.value)} - {fmt_num(a.value)} = {want_word} {want}",
+                    expected=f"{want_word} {want}",
+                )
+
+    @staticmethod
+    def _columns(labels: dict[int, str]) -> tuple[int, int, int, int, int] | None:
+        """(column of year 1, column of year 2, change column, year 1, year 2)."""
+        for cc, lab in labels.items():
+            if not _CHANGE_COL.search(lab):
+                continue
+            ys = [int(y) for y in _YEAR_IN.findall(lab)]
+            if len(ys) != 2 or ys[0] >= ys[1]:
+                continue
+            by_year: dict[int, list[int]] = {}
+            for c, other in labels.items():
+                if c == cc or _CHANGE_COL.search(other) or re.search(r"\btarget\b", other, re.I):
+                    continue
+                found = _YEAR_IN.findall(other)
+                if len(found) == 1:
+                    by_year.setdefault(int(found[0]), []).append(c)
+            c1, c2 = by_year.get(ys[0], []), by_year.get(ys[1], [])
+            if len(c1) == 1 and len(c2) == 1:
+                return c1[0], c2[0], cc, ys[0], ys[1]
+        return None
