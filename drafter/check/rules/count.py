@@ -956,6 +956,11 @@ _PRED_INTRO_RE = re.compile(r"^(?=[^.;:\d()]{0,120}?,?\s*(?:yaitu|yakni|meliputi
                             r"\s*,?\s*(?:yaitu|yakni|meliputi)\b\s*:?")
 
 
+# a relative clause ending the paragraph with a colon after the counted noun ("... isu
+# strategis yang dihadapi Dinas pada tahun 2023:"): the list follows
+_CLAUSE_COLON_RE = re.compile(r"^\s+(?:yang|untuk|dalam|pada|di|sebagai)\b[^.;:]{0,120}:\s*$", re.IGNORECASE)
+
+
 def _office_items(region: str, heads: list[str]) -> int | None:
     """Offices of a list counted by the office words that open them ("Dinas Pekerjaan Umum dan
     Penataan Ruang, Dinas Kesehatan dan Badan Pengelolaan Keuangan" are three). None when the
@@ -1014,6 +1019,9 @@ class ListedItemsCount(_CNRule):
                     # "sepuluh kelurahan menyampaikan laporan tepat waktu, yaitu A, B ...": the
                     # places named after what they did
                     im = _PRED_INTRO_RE.match(rest)
+                if not im and not _noun_info(m.group("noun")).get("inline"):
+                    # "Terdapat lima isu strategis yang dihadapi ... pada tahun 2023:" and a list
+                    im = _CLAUSE_COLON_RE.match(b.text[m.end():])
                 if not im:
                     continue
                 sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
