@@ -939,7 +939,7 @@ def _noun_re() -> re.Pattern[str]:
     nouns = sorted((str(k) for k in (_cdata().get("listed_nouns") or {})), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     return re.compile(r"(?<![\w.,])(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
-                      r"(?P<noun>(?:" + alt + r")(?:\s*/\s*(?:desa|kelurahan|nagari|gampong))?)\b",
+                      r"(?P<noun>(?:" + alt + r")(?:\s*/\s*(?:desa|kelurahan|nagari|gampong|kota))?)\b",
                       re.IGNORECASE)
 
 
