@@ -108,6 +108,7 @@ class Substitution:
     right: str
     doc: str
     prose_only: bool
+    except_after: frozenset[str] = frozenset()  # lower-case words before a proper name
 
 
 @dataclass(frozen=True)
@@ -314,7 +315,8 @@ def lexicon() -> Lexicon:
         prose = e.get("context") == "prose"
         pairs = [(e["wrong"], e["right"])] + list((e.get("forms") or {}).items())
         for wrong, right in pairs:
-            s = Substitution(str(wrong), str(right), str(e.get("doc", "")), prose)
+            s = Substitution(str(wrong), str(right), str(e.get("doc", "")), prose,
+                             frozenset(str(w).lower() for w in e.get("except_after") or []))
             if " " in s.wrong:
                 pat = r"\b" + r"\s+".join(re.escape(p) for p in s.wrong.split()) + r"\b"
                 phrase_subs.append((re.compile(pat, re.IGNORECASE), s))
@@ -827,6 +829,8 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
             low = t.lower
             sub = lex.subs.get(low)
             if sub is not None:
+                if sub.except_after and i > 0 and toks[i - 1].lower in sub.except_after:
+                    continue  # a proper name: "Institut Teknologi Sepuluh Nopember"
                 if not (sub.prose_only and t.shielded):
                     exp = match_case(t.text, sub.right)
                     add(key, "SP103", t.start, t.end,
