@@ -1174,6 +1174,22 @@ class StatusCountClaim(_ClaimRule):
                                 f"padahal {tname('3.1')} mencatat {below} dari {len(rows)} "
                                 f"indikator dengan realisasi di bawah target",
                                 expected=f"{below} indikator")
+                for s0, e0 in sentences(text):
+                    sent = text[s0:e0]
+                    if _other_period(ctx, sent) or pattern("status_count_met").search(sent):
+                        continue
+                    for m in pattern("status_count_met_plain").finditer(sent):
+                        head = _SCOPE_FREE.sub(" ", sent[:m.end()])  # "Dengan hasil tersebut, ..."
+                        if not _of_all(head, len(rows)) and pattern("status_all_scope").search(head):
+                            continue  # a part of the table (one sasaran)
+                        n = count_value(m.group("n"))
+                        if n != met and n <= len(rows):
+                            yield self.issue(
+                                b, s0 + m.start(), s0 + m.end(),
+                                f"tertulis {m.group('n')} indikator mencapai target, padahal "
+                                f"{tname('3.1')} mencatat {met} dari {len(rows)} indikator dengan "
+                                f"realisasi mencapai atau melampaui target",
+                                expected=f"{met} indikator")
                 for m in pattern("status_count_met").finditer(text):
                     n, total = count_value(m.group("n")), count_value(m.group("total"))
                     if total == len(rows) and n != met:
@@ -1206,6 +1222,11 @@ class StatusCountClaim(_ClaimRule):
                         f"jumlah indikator per kategori tidak sesuai {source}: tertulis "
                         f"'{m0.group(0)}', sedangkan {source} menunjukkan {_describe(ctx, counts)}",
                         expected=_describe(ctx, counts))
+
+
+# "hasil tersebut", "data berikut": words that point back at the text, not at a part of the table
+_SCOPE_FREE = re.compile(r"\b(?:hasil|data|capaian|kondisi|uraian|tabel|pengukuran)\s+(?:tersebut|berikut|itu)\b",
+                         re.IGNORECASE)
 
 
 def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
