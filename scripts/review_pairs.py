@@ -15,10 +15,12 @@ import re
 import sys
 from pathlib import Path
 
-from drafter.draft.context import build_context
-from drafter.figures import load_figures
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's drafter, not another one installed in the venv
+
+from drafter.draft.context import build_context  # noqa: E402
+from drafter.figures import load_figures  # noqa: E402
+
 HEAD = re.compile(r"^## Pasangan (\d+): (.+) \((examples/[^)]+\.yaml)\)$")
 KEY = re.compile(r"^- Pasangan (\d+): X = (draf|manusia), Y = (draf|manusia)$")
 

@@ -99,7 +99,9 @@ def test_renstra(end: Any, now: Any, polaritas: str, expected: str) -> None:
            "polaritas": polaritas, "renstra": renstra}
     assert expected in situations(ind)
     if expected != "renstra_tidak_tersedia":
-        assert any("tahun ke-3" in p or "Tabel 3.3" in p for p in paragraphs(ind))
+        # the Renstra sentence (its wording varies; a table reference is optional)
+        assert any("Renstra" in p and ("tahun ke-3" in p or "2026" in p or "jangka menengah" in p
+                                       or "target akhir" in p) for p in paragraphs(ind))
 
 
 @pytest.mark.parametrize(("nilai", "now", "polaritas", "expected"), [
@@ -117,7 +119,7 @@ def test_national(nilai: Any, now: Any, polaritas: str, expected: str) -> None:
     assert expected in situations(ind)
     text = paragraphs(ind)[-1]
     if nilai is None:
-        assert "tidak tersedia" in text
+        assert any(w in text for w in ("tidak tersedia", "belum ada", "tidak ditemukan"))
     else:
         assert "IKM Kabupaten Uji" in text
 
@@ -149,7 +151,8 @@ MUST = {
     "b1_faktor_pendukung": (("pendukung",), ("disebabkan",)),
     "pembanding_atas": (("lebih tinggi", "di atas"), ("lebih rendah", "di bawah")),
     "pembanding_bawah": (("lebih rendah", "di bawah"), ("lebih tinggi", "di atas")),
-    "pembanding_tidak_tersedia": (("tidak tersedia",), ("lebih tinggi", "lebih rendah")),
+    "pembanding_tidak_tersedia": (("tidak tersedia", "belum ada", "tidak ditemukan"),
+                                  ("lebih tinggi", "lebih rendah")),
     "efisiensi_efisien": (("efisien",), ("kurang efisien",)),
     "efisiensi_tidak": (("kurang efisien",), ("tidak lebih rendah",)),
     "serapan_naik": (("meningkat", "lebih tinggi"), ("menurun", "lebih rendah")),

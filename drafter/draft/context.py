@@ -12,7 +12,7 @@ from typing import Any
 
 from drafter import measure
 from drafter.draft import eyd
-from drafter.draft.phrase import Phrasebank
+from drafter.draft.phrase import Phrasebank, stable_int
 from drafter.figures.model import Figures, Indikator, Kegiatan, Program, Sasaran
 from drafter.numbers import fmt_num, fmt_pct, terbilang, to_decimal
 
@@ -447,36 +447,43 @@ def _factor_carrier(fig: Figures, s: Sasaran) -> int:
 
 
 # at most this many items of one factor list are named in B.1 (B.2 gives them all)
-_B1_ITEMS = 2
+_B1_ITEMS = 1
 
 
 def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
-                      declined: bool) -> list[str]:
-    """One or two sentences from the sasaran's own factors, in the file's words: below target
-    or declined, the obstacle (or problem) and the follow-up; otherwise the supporting factor
-    and a remaining problem. Nothing is said that the file does not give."""
+                      declined: bool, vary: str = "") -> list[str]:
+    """The sasaran's own factors, in the file's words: below target or declined, the obstacle
+    (or problem) and the follow-up in one sentence; otherwise the supporting factor and a
+    remaining problem (without a supporting factor: the problem and the follow-up). Nothing is
+    said that the file does not give, and no causal link it does not state."""
     names = (fig.instansi.nama, fig.instansi.kabupaten)
 
     def clauses(items: list[str]) -> str:
         usable = [i for i in items if eyd.splittable([i])][:_B1_ITEMS]
         return eyd.join([eyd.clause(i, names) for i in usable])
 
-    plan: list[tuple[str, list[str]]]
+    hambat = (("b1_faktor_penghambat", clauses(list(s.faktor_kegagalan)))
+              if s.faktor_kegagalan and (below or not s.permasalahan)
+              else ("b1_permasalahan", clauses(list(s.permasalahan))))
+    langkah = ("b1_tindak_lanjut", clauses(list(s.solusi)))
     if below or declined:
-        first = (("b1_faktor_penghambat", list(s.faktor_kegagalan)) if s.faktor_kegagalan and
-                 (below or not s.permasalahan) else ("b1_permasalahan", list(s.permasalahan)))
-        plan = [first, ("b1_tindak_lanjut", list(s.solusi))]
+        first, second, pair = hambat, langkah, "b1_hambatan_langkah"
+    elif s.faktor_keberhasilan:
+        # a met target: the supporting factor, then a remaining problem, each its own sentence
+        # (one sentence would join texts of the file that a reader takes as one analysis)
+        return [pb.say(sit, faktor=text, instansi=fig.instansi.nama, vary=vary)
+                for sit, text in (("b1_faktor_pendukung", clauses(list(s.faktor_keberhasilan))),
+                                  ("b1_permasalahan", clauses(list(s.permasalahan)))) if text]
     else:
-        plan = [("b1_faktor_pendukung", list(s.faktor_keberhasilan)),
-                ("b1_permasalahan", list(s.permasalahan))]
-        if not s.faktor_keberhasilan:
-            plan.append(("b1_tindak_lanjut", list(s.solusi)))
-    out: list[str] = []
-    for situation, items in plan:
-        text = clauses(items)
-        if text and len(out) < 2:
-            out.append(pb.say(situation, faktor=text, instansi=fig.instansi.nama))
-    return out
+        first, second = ("b1_permasalahan", clauses(list(s.permasalahan))), langkah
+        pair = "b1_hambatan_langkah"
+    values = dict(instansi=fig.instansi.nama, vary=vary)
+    if first[1] and second[1]:
+        return [pb.say(pair, faktor=first[1], langkah=second[1], **values)]
+    for situation, text in (first, second):
+        if text:
+            return [pb.say(situation, faktor=text, **values)]
+    return []
 
 
 def _missing_scores(grades: list[tuple[Decimal | str, Decimal | None]]) -> list[tuple[str, str]]:
@@ -501,12 +508,31 @@ def _assumed_scores(grades: list[tuple[Decimal | str, Decimal | None]],
             f"{eyd.join([v for _, v in missing])})")
 
 
+# The order of an indicator's analyses in its two paragraphs, chosen per office and indicator
+# (stable hash): the result first, then trend, cause, Renstra and comparison in one of several
+# sensible orders, so that indicators of different reports do not share one skeleton.
+_ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("status", "tren", "faktor"), ("renstra", "pembanding")),
+    (("status", "pembanding", "tren"), ("faktor", "renstra")),
+    (("status", "renstra", "pembanding"), ("tren", "faktor")),
+    (("status", "tren"), ("pembanding", "renstra", "faktor")),
+    (("status", "faktor", "tren"), ("pembanding", "renstra")),
+    (("status", "tren"), ("renstra", "faktor", "pembanding")),
+)
+# The trend never follows the Renstra in a paragraph, and no sentence with this year's figures
+# follows the trend in its paragraph: a reader (and the YR rules) would take the years of one
+# for the other.
+
+
 def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
                scale: measure.Scale, years_32: list[int], end_year: int,
                tahun_ke: int, *, factors: bool = False, comp_note: int = 1) -> IndikatorCtx:
     """One indicator's analysis: units (one analysis each, in ``paragraphs`` with their
     situation in ``situations``) joined into two paragraphs in ``text_paragraphs``: the result
-    and its trend (with the stated cause), then the Renstra targets and the comparisons."""
+    first, then the trend (with the stated cause), the factors, the Renstra targets and the
+    comparisons in one of the orders of ``_ORDERS``. The order and the wording of each sentence
+    follow a stable hash of the office and the indicator (``vary``), so that reports of
+    different offices do not share one skeleton and a rerun gives the same text."""
     year = fig.tahun
     c = _ind_capaian(ind)
     st = _ind_status(ind)
@@ -517,16 +543,16 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     key = f"{s.id}/{ii}"
     situations: list[str] = []
     units: list[str] = []
-    first_par: list[str] = []
+    vary = f"{fig.instansi.nama}|{ind.nama}"
+    roles: dict[str, list[str]] = {}
 
     def say(situation: str, **kw: Any) -> str:
-        return pb.say(situation, key=key, index=si, **kw)
+        return pb.say(situation, key=key, index=si, vary=vary, **kw)
 
-    def unit(situation: str, text: str, *, first: bool) -> None:
+    def unit(situation: str, text: str, *, role: str) -> None:
         situations.append(situation)
         units.append(text)
-        if first:
-            first_par.append(text)
+        roles.setdefault(role, []).append(text)
 
     common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
                                   instansi=fig.instansi.nama,
@@ -552,18 +578,18 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     if missing:  # a grade compared by its reference score: said, not assumed silently
         achieved += " " + say("huruf_skor_acuan", nilai=eyd.join([g for g, _ in missing]),
                               skor=eyd.join([v for _, v in missing]))
-    unit(sit, achieved, first=True)
+    unit(sit, achieved, role="status")
     if ind.polaritas == "negatif":
         raw = measure.capaian(ind.target, ind.realisasi, ind.polaritas, **sc)
         if raw < 0:  # the formula's negative result, counted 0 on the scale
             mentah = "\u2212" + fmt_pct(-raw)
             unit("polaritas_negatif", say("polaritas_negatif_nol", mentah=mentah, **common),
-                 first=True)
+                 role="status")
         elif phrase == sit:  # the neutral wording: the polarity said apart
-            unit("polaritas_negatif", say("polaritas_negatif", **common), first=True)
+            unit("polaritas_negatif", say("polaritas_negatif", **common), role="status")
     catatan = _note(ind, "catatan")
     if catatan:
-        unit("catatan", eyd.sentence(catatan), first=True)
+        unit("catatan", eyd.sentence(catatan), role="status")
 
     # 2. trend over every year given before the report year
     years: dict[int, tuple[str, str]] = {}
@@ -577,7 +603,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     hist_years = sorted(hist)
     if not hist_years:
         unit("tren_tidak_tersedia", say("tren_tidak_tersedia", prev_year=year - 1, **common),
-             first=True)
+             role="tren")
     else:
         trend: list[str] = []
         if len(hist_years) >= 2:
@@ -610,14 +636,15 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                 jsit = "jangka_huruf_" + jsit.removeprefix("jangka_")
             trend.append(say(jsit, first_year=fy, first=fmt_value(hist[fy], sat),
                              selisih=_points(ch0, sat), **now))
-        unit(tsit, " ".join(trend), first=True)
+        unit(tsit, " ".join(trend), role="tren")
     sebab = _note(ind, "penyebab_perubahan")
     if sebab:
-        unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(sebab)), first=True)
+        unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(sebab)), role="tren")
     if factors:
-        said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", _declined(fig, ind))
+        said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", _declined(fig, ind),
+                                 vary=vary)
         if said:
-            unit("sebab_faktor", " ".join(said), first=True)
+            unit("sebab_faktor", " ".join(said), role="faktor")
 
     # 3. Renstra: the target of the report year, and the end target
     renstra_txt: list[str] = []
@@ -656,8 +683,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                                    sisa_tahun=terbilang(sisa_tahun), **values))
         else:
             renstra_txt.append(say(rsit_end, **values))
-        renstra_txt.extend(_renstra_oddities(pb, fig, ind, r_target, rt_txt, common))
-    unit(rsit_end, " ".join(renstra_txt), first=False)
+        renstra_txt.extend(_renstra_oddities(pb, fig, ind, r_target, rt_txt, common, vary))
+    unit(rsit_end, " ".join(renstra_txt), role="renstra")
 
     # 4. comparison values (national, province, kabupaten ...)
     comps = _comparisons(ind)
@@ -666,10 +693,11 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     if not comps:
         if comp_note == 1:
             unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia", **common),
-                 first=False)
+                 role="pembanding")
         elif comp_note > 1:  # said once for every indicator of the sasaran
             unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia_sasaran",
-                                                  n=terbilang(comp_note), **common), first=False)
+                                                  n=terbilang(comp_note), **common),
+                 role="pembanding")
     else:
         comp_txt: list[str] = []
         first_sit = ""
@@ -693,8 +721,9 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
             comp_txt.append(say(psit, pembanding=label, pembanding_nilai=nilai_txt,
                                 sumber=sumber, **common))
-        unit(first_sit, " ".join(comp_txt), first=False)
-    second_par = [u for u in units if u not in first_par]
+        unit(first_sit, " ".join(comp_txt), role="pembanding")
+    order = _ORDERS[stable_int(f"{vary}|urutan") % len(_ORDERS)]
+    pars = [[t for r in part for t in roles.get(r, [])] for part in order]
     return IndikatorCtx(
         no=f"{si}.{ii}" if len(s.indikator) > 1 else str(si), nama=ind.nama, satuan=sat,
         polaritas=ind.polaritas, is_grade=ind.is_grade, target=t_txt, realisasi=r_txt,
@@ -702,11 +731,11 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         status=st, years=years, renstra_target=rt_txt, renstra_capaian=rc_txt,
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
         paragraphs=units, situations=situations,
-        text_paragraphs=[" ".join(p) for p in (first_par, second_par) if p])
+        text_paragraphs=[" ".join(p) for p in pars if p])
 
 
 def _renstra_oddities(pb: Phrasebank, fig: Figures, ind: Indikator, r_target: Decimal | str,
-                      rt_txt: str, common: dict[str, Any]) -> list[str]:
+                      rt_txt: str, common: dict[str, Any], vary: str = "") -> list[str]:
     """A sentence each on what a planner would flag in the Renstra path: an earlier year's
     target more demanding than the end target, and a realisasi that already meets next year's
     (more demanding) target."""
@@ -720,7 +749,7 @@ def _renstra_oddities(pb: Phrasebank, fig: Figures, ind: Indikator, r_target: De
             continue
         if measure.change(r_target, v, ind.polaritas).better:
             lebih = "lebih tinggi" if v > r_target else "lebih rendah"
-            out.append(pb.say("renstra_lintasan", y=y, nilai_y=fmt_value(v, ind.satuan),
+            out.append(pb.say("renstra_lintasan", vary=vary, y=y, nilai_y=fmt_value(v, ind.satuan),
                               lebih=lebih, end_year=end, renstra_target=rt_txt))
             break
     nxt = ind.renstra.get(fig.tahun + 1)
@@ -729,7 +758,7 @@ def _renstra_oddities(pb: Phrasebank, fig: Figures, ind: Indikator, r_target: De
             isinstance(ind.target, Decimal) and \
             measure.change(ind.target, nxt, ind.polaritas).better and \
             measure.status(nxt, ind.realisasi, ind.polaritas) != "tidak_tercapai":
-        out.append(pb.say("renstra_tahun_depan", tahun_depan=fig.tahun + 1,
+        out.append(pb.say("renstra_tahun_depan", vary=vary, tahun_depan=fig.tahun + 1,
                           target_next=fmt_value(nxt, ind.satuan), **common))
     return out
 

@@ -102,13 +102,22 @@ class Phrasebank:
     def variants(self, situation: str) -> tuple[str, ...]:
         return frames(situation)
 
-    def choose(self, situation: str, key: str = "", index: int | None = None) -> str:
-        """The frame of ``situation`` used least often so far (ties: in a seeded rotation)."""
+    def choose(self, situation: str, key: str = "", index: int | None = None,
+               vary: str = "") -> str:
+        """The frame of ``situation`` used least often so far (ties: in a seeded rotation).
+
+        With ``vary`` (e.g. "office|indicator"), the rotation starts at a SHA-256 of ``vary``
+        and the situation instead of at the document's count of uses: the same indicator gets
+        the same wording in every run, and indicators of different offices start at different
+        frames, so that reports drafted apart do not read alike."""
         fs = frames(situation)
         if index is not None:  # a fixed rotation, independent of what was said before
             return fs[(stable_int(f"{self.seed}|{situation}") + index) % len(fs)]
         n = self._uses.get(situation, 0)
-        start = (stable_int(f"{self.seed}|{situation}") + n) % len(fs)
+        if vary:
+            start = stable_int(f"{vary}|{situation}") % len(fs)
+        else:
+            start = (stable_int(f"{self.seed}|{situation}") + n) % len(fs)
         order = fs[start:] + fs[:start]
 
         def score(f: str) -> tuple[int, int]:
@@ -118,14 +127,14 @@ class Phrasebank:
         return min(order, key=score)
 
     def say(self, situation: str, *, key: str = "", index: int | None = None,
-            **values: Any) -> str:
+            vary: str = "", **values: Any) -> str:
         """A frame of ``situation`` with ``values`` filled in (see :meth:`choose`).
 
         ``key`` and ``index`` are accepted for callers that name the paragraph; the choice
         follows the order of use, so that two consecutive uses of a situation never share a
         sentence while the situation has more than one frame.
         """
-        template = self.choose(situation)
+        template = self.choose(situation, vary=vary)
         self._uses[situation] = self._uses.get(situation, 0) + 1
         for x in _sentences(template):
             self._frame_uses[x] = self._frame_uses.get(x, 0) + 1
