@@ -568,8 +568,14 @@ def _lead_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
     title = m.group("t")
     rows = main_rows(ctx)
     scores = sorted(((containment(title, _bare(r.name)), i) for i, r in enumerate(rows)), reverse=True)
-    if not scores or scores[0][0] < 0.99 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):
+    if not scores or scores[0][0] < 0.99:
         return None
+    if len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3:
+        # "APM SD/MI" is in "APM SD/MI (%)" and, by its words, in "APM SMP/MTs (%)" too: the
+        # row that holds the title as written decides
+        said = " ".join(title.lower().split())
+        literal = [i for sc, i in scores if sc >= 0.99 and said in " ".join(rows[i].name.lower().split())]
+        return rows[literal[0]] if len(literal) == 1 else None
     return rows[scores[0][1]]
 
 

@@ -1812,6 +1812,8 @@ class NarrativeValueClaim(_ClaimRule):
                         continue  # "mencapai 95% dari target": a capaian against the target
                     if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
                         continue
+                    if mn.kind == "percent" and any(mn.num.explains(x) for x in _formula_capaian(row)):
+                        continue  # the capaian by a formula before a cap ("menurut rumus ... 130%")
                     if named_other(ctx, row, head) or comparator_value(head):
                         continue
                     yield self.issue(
@@ -1820,6 +1822,21 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+def _formula_capaian(row: IndicatorRow) -> list[Decimal]:
+    """The capaian of ``row`` by each usual formula (realisasi/target, target/realisasi,
+    (2 x target - realisasi)/target, x 100), before any cap."""
+    tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+    if tv is None or rv is None or tv.num is None or rv.num is None or tv.grade or rv.grade:
+        return []
+    t, r = tv.num.value, rv.num.value
+    if t <= 0:
+        return []
+    out = [r / t * 100, (2 * t - r) / t * 100]
+    if r > 0:
+        out.append(t / r * 100)
+    return out
 
 
 _SCALE_WORD = re.compile(r"\b(ribu|juta|miliar|milyar|triliun)\b", re.IGNORECASE)
