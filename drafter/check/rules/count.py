@@ -297,6 +297,12 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
             lv = _level(r.name) or (r.level if r.level in ("program", "kegiatan", "sub_kegiatan") else None)
             if lv:
                 counts[lv] += 1
+        info0 = ctx.tables.info.get(table.index)
+        heads = list(info0.labels.values()) if info0 is not None else []
+        if not counts and any(re.match(r"\W*program\b", h, re.I) for h in heads) and \
+                not any(re.match(r"\W*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
+            # a column headed "Program": every row that is not a total is a program
+            counts["program"] = sum(1 for r in rows if r.table is table and r.level != "total")
     else:
         for row in table.body_rows():
             for c in row.cells:
@@ -379,7 +385,8 @@ class ProgramCount(_CNRule):
                             continue
                         hits.append((kind, m))
                 kinds = {k for k, _ in hits}
-                if len(kinds) < 2 and not re.search(r"\b(?:didukung|mendanai)\b", sent, re.IGNORECASE):
+                if len(kinds) < 2 and not re.search(r"\b(?:didukung|mendanai)\b", sent, re.IGNORECASE) \
+                        and not (kinds == {"program"} and _MANAGES_RE.search(sent)):
                     continue
                 counts, table = main_counts, main_table
                 nxt = _next_table(ctx, b)
@@ -416,6 +423,11 @@ class ProgramCount(_CNRule):
                                  f"jumlah tidak sesuai {tname}: {detail}",
                                  expected=", ".join(f"{counts[k]} {names[k]}" for k in
                                                     ("program", "kegiatan", "sub_kegiatan") if counts.get(k)))
+
+
+# the office's own programs counted: "Pada tahun 2023 Dinas mengelola empat program ..."
+_MANAGES_RE = re.compile(r"\b(?:mengelola|melaksanakan|menjalankan|memiliki|mendapat|memperoleh)\b[^.;]{0,40}?"
+                         r"\b(?:\d{1,2}|[a-z]+(?:\s+belas)?)\s+program\b", re.IGNORECASE)
 
 
 def caption_number_text(table: Block) -> str | None:
