@@ -59,6 +59,10 @@ _STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|
                       r"{0,8})\s*$",
                       re.IGNORECASE)
 _CAPTION_LINE_RE = re.compile(r"^\s*(?:tabel|table|gambar|grafik)\s+[\dIVXL][\w.\-–]*\s+\S", re.IGNORECASE)
+# a cell that is a range of values: ">= 91", "76 s.d. < 91", "< 66", "85 - 100", "≥ 90%"
+_RANGE_CELL_RE = re.compile(r"^(?=.*\d)(?=.*(?:[<>=≥≤–]|\d\s*-|s\.?\s?d|sampai|hingga))"
+                            r"[\s\d.,%<>=≥≤–\-]*(?:(?:s\.?\s?d\.?|sampai|hingga)[\s\d.,%<>=≥≤–\-]*)?$",
+                            re.IGNORECASE)
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4
 
@@ -335,6 +339,11 @@ class _Finder:
         if len(gapped) < 3:
             return None
         body = [i for i in gapped if any(_is_value(t) for t in self.texts(i)[1:])]
+        if not body:
+            # a scale: the ranges first, the labels after (">= 91    Sangat Tinggi")
+            body = [i for i in gapped if _RANGE_CELL_RE.match(self.texts(i)[0])]
+            if len(body) < 3:
+                body = []
         head = self.texts(gapped[0])
         if len(body) < 2 and not (body and len(head) >= 3 and
                                   not any(_is_value(t) for t in head)):
@@ -474,7 +483,8 @@ class _Finder:
                 spans[c0] = max(spans.get(c0, 1), c1 - c0 + 1)
             texts = tuple(_plain(" ".join(line[a:b].split())) for a, b in pieces_of_line)
             numeric = any(_is_value(t) for t in texts[1:]) or (
-                len(texts) == 1 and _is_value(texts[0]) and 0 not in placed)
+                len(texts) == 1 and _is_value(texts[0]) and 0 not in placed) or (
+                len(texts) >= 2 and bool(_RANGE_CELL_RE.match(texts[0])))  # a scale's row
             sig = tuple(" ".join(t.lower().split()) for t in texts)
             if in_header and numeric:
                 in_header = False
