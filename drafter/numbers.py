@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
 
 __all__ = [
     "Num",
@@ -216,8 +215,17 @@ def fmt_num(x: float | int | Decimal, decimals: int = 2, *, trim: bool = True) -
         dec = max(0, -q.as_tuple().exponent) if isinstance(q.as_tuple().exponent, int) else 0
     else:
         dec = decimals
+    if q.is_finite():
+        # what babel's format_decimal(q, "#,##0.00..", locale="id") gives, without its cost:
+        # q has at most ``dec`` decimals here, so Python's formatting does no rounding of its own
+        return f"{q:,.{dec}f}".translate(_ID_SEPARATORS)
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * dec if dec else "")
     return format_decimal(q, format=pattern, locale=_LOCALE, decimal_quantization=True)
+
+
+_ID_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def fmt_pct(x: float | int | Decimal, decimals: int = 2) -> str:
