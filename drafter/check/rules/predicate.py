@@ -34,7 +34,7 @@ def conf() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=None)  # one pattern per key of the YAML
 def rx(key: str) -> re.Pattern[str]:
     return re.compile(conf()[key], re.IGNORECASE)
 
