@@ -407,7 +407,31 @@ def main() -> None:
             sys.stderr.write("lkip: dibatalkan\n")
             sys.exit(1)
         raise
-    sys.exit(rv if isinstance(rv, int) else 0)
+    code = rv if isinstance(rv, int) else 0
+    if plain is not None:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    """``sys.exit(code)`` at the end of a `lkip check` process, without the interpreter's
+    teardown (freeing every rule table, word list and cache one object at a time: a good part
+    of a tenth of a second). The exit handlers still run and the output is flushed first; when
+    this is not the `lkip` program itself (``main`` called by other code), when another thread
+    runs, or when flushing fails, the usual exit is taken."""
+    import atexit
+    import os
+    import threading
+
+    if sys.modules["__main__"].__dict__.get("main") is not main or threading.active_count() != 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code & 0xFF)
 
 
 if __name__ == "__main__":  # pragma: no cover
