@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-
+from functools import lru_cache
 
 __all__ = [
     "Num",
