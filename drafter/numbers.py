@@ -19,8 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-
-from babel.numbers import format_decimal
+from functools import lru_cache
 
 __all__ = [
     "Num",
@@ -63,6 +62,7 @@ _TOKEN_RE = re.compile(
 
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _DOT_DECIMAL_RE = re.compile(r"^\d+\.\d{1,2}$")
+_YEAR_RE = re.compile(r"(19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Num:
         return (
             not self.percent
             and not self.currency
-            and re.fullmatch(r"(19|20)\d\d", core) is not None
+            and _YEAR_RE.fullmatch(core) is not None
         )
 
     def tolerance(self) -> Decimal:
@@ -190,6 +190,13 @@ def scan_numbers(text: str) -> list[Num]:
     Digits glued to letters (``3.1a``, ``ke3``) or part of identifiers are skipped; section
     numbers like ``3.1`` are returned as dot decimals, and the caller decides from context.
     """
+    # many rules scan the same sentence or cell: computed once (Num is frozen), a new list
+    # per call (callers may change their list)
+    return list(_scan_numbers(text))
+
+
+@lru_cache(maxsize=16384)
+def _scan_numbers(text: str) -> tuple[Num, ...]:
     out: list[Num] = []
     for m in _TOKEN_RE.finditer(text):
         # "Rp3.973.567.698" (EYD V, no space): the character before is the one before "Rp"
@@ -201,7 +208,7 @@ def scan_numbers(text: str) -> list[Num]:
         num = _num_from_match(m, offset=0)
         if num is not None:
             out.append(num)
-    return out
+    return tuple(out)
 
 
 def _quantize(x: float | int | Decimal, decimals: int) -> Decimal:
@@ -216,8 +223,17 @@ def fmt_num(x: float | int | Decimal, decimals: int = 2, *, trim: bool = True) -
         dec = max(0, -q.as_tuple().exponent) if isinstance(q.as_tuple().exponent, int) else 0
     else:
         dec = decimals
+    if q.is_finite():
+        # what babel's format_decimal(q, "#,##0.00..", locale="id") gives, without its cost:
+        # q has at most ``dec`` decimals here, so Python's formatting does no rounding of its own
+        return f"{q:,.{dec}f}".translate(_ID_SEPARATORS)
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * dec if dec else "")
     return format_decimal(q, format=pattern, locale=_LOCALE, decimal_quantization=True)
+
+
+_ID_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def fmt_pct(x: float | int | Decimal, decimals: int = 2) -> str:

@@ -32,11 +32,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 DATA_DIRS = ("rules", "phrasebank", "templates")
-# libyaml's C loader when PyYAML was built with it (the packaged data loads several times faster)
-YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CACHE_ENV = "LKIP_CACHE_DIR"
 NO_CACHE_ENV = "LKIP_NO_CACHE"
 _CACHE_FORMAT = 2  # bump when the layout of a cached value or of the file changes
@@ -197,10 +193,26 @@ def parse_yaml(folder: str, filename: str) -> Any:
     raw = read_bytes(folder, filename)
 
     def build() -> Any:
+        import yaml  # only on a cache miss (its import is a part of a check's start-up)
+
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
-        return yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=yaml_loader())  # noqa: S506 - a safe loader
 
     return compiled(f"yaml-{folder}-{filename}", (raw,), build)
+
+
+def yaml_loader() -> Any:
+    """libyaml's C loader when PyYAML was built with it (the packaged data loads several times
+    faster), else the pure-Python safe loader."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "YAML_LOADER":  # (was a module constant; yaml is imported on first use)
+        return yaml_loader()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @cache

@@ -19,10 +19,9 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drafter.check.context import CheckConfig
 from drafter.errors import LkipError
@@ -43,18 +42,45 @@ _MESSAGES = {
 }
 
 
-class ConfigFile(BaseModel):
-    """The schema of ``lkip.toml`` / ``[tool.lkip]``."""
+@cache
+def _config_model() -> Any:
+    """The pydantic model of the settings (pydantic is imported only when a settings file is
+    found: most checks have none, and its import is a good part of a check's start-up)."""
+    from pydantic import BaseModel, ConfigDict, Field
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    class ConfigFile(BaseModel):
+        """The schema of ``lkip.toml`` / ``[tool.lkip]``."""
 
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX)
+        model_config = ConfigDict(extra="forbid", strict=True)
+
+        select: list[str] = Field(default_factory=list)
+        ignore: list[str] = Field(default_factory=list)
+        year: int | None = Field(None, ge=YEAR_MIN, le=YEAR_MAX)
+        kabupaten: str | None = None
+        spelling: bool = True
+        lang: Literal["id", "en"] = "id"
+        min_severity: Literal["error", "warning", "info"] = "info"
+        baseline: str | None = None
+
+    return ConfigFile
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ConfigFile":  # the model, built on first use
+        return _config_model()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class _NoConfigFile:
+    """What ``ConfigFile()`` holds (every default), when there is no settings file."""
+
+    select: list[str] = []  # noqa: RUF012 - read only (copied by make_config)
+    ignore: list[str] = []  # noqa: RUF012
+    year: int | None = None
     kabupaten: str | None = None
     spelling: bool = True
-    lang: Literal["id", "en"] = "id"
-    min_severity: Literal["error", "warning", "info"] = "info"
+    lang: str = "id"
+    min_severity: str = "info"
     baseline: str | None = None
 
 
@@ -188,11 +214,13 @@ def _key_line(text: str, key: str, table: str | None) -> int | None:
     return None
 
 
-def validate_config(data: dict[str, Any], src: Path, text: str = "") -> ConfigFile:
-    """Validate a settings table; errors name the file, the line and the key."""
+def validate_config(data: dict[str, Any], src: Path, text: str = "") -> Any:
+    """Validate a settings table (a ``ConfigFile``); errors name the file, the line and the key."""
+    from pydantic import ValidationError
+
     table = "tool.lkip" if src.name == "pyproject.toml" else None
     try:
-        cfg = ConfigFile.model_validate(data)
+        cfg = _config_model().model_validate(data)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err["loc"]]
@@ -212,7 +240,7 @@ def validate_config(data: dict[str, Any], src: Path, text: str = "") -> ConfigFi
 
 def make_config(start: Path | None = None, **overrides: Any) -> CheckConfig:
     data, src, text = _find(start)
-    file_cfg = validate_config(data, src, text) if src is not None else ConfigFile()
+    file_cfg = validate_config(data, src, text) if src is not None else _NoConfigFile()
     cfg = CheckConfig(
         select=list(file_cfg.select),
         ignore=list(file_cfg.ignore),

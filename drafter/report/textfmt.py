@@ -78,7 +78,70 @@ def render_json(results: Sequence[FileResult]) -> str:
             entry["notices"] = list(r.notices)
         files.append(entry)
     doc = {"version": 1, "files": files, "summary": summary(results)}
-    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return dumps_indented(doc) + "\n"
+
+
+def dumps_indented(obj: object) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)``, the same text several times faster
+    (with ``indent`` the json module encodes in pure Python; here only the layout is Python and
+    every string goes through json's C encoder). Anything but plain JSON data (str keys; str,
+    int, float, bool, None, list, dict values) is left to json.dumps."""
+    out: list[str] = []
+    try:
+        _layout(obj, out, "\n")
+    except _NotPlain:
+        return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False)
+    return "".join(out)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+_enc_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_enc_float = json.JSONEncoder(ensure_ascii=False).iterencode  # the json module's float text
+
+
+def _layout(o: object, out: list[str], nl: str) -> None:
+    t = type(o)
+    if t is str:
+        out.append(_enc_str(o))
+    elif t is dict:
+        if not o:
+            out.append("{}")
+            return
+        inner = nl + "  "
+        first = True
+        for k, v in o.items():  # type: ignore[attr-defined]
+            if type(k) is not str:
+                raise _NotPlain
+            out.append(("{" if first else ",") + inner + _enc_str(k) + ": ")
+            first = False
+            _layout(v, out, inner)
+        out.append(nl + "}")
+    elif t is list:
+        if not o:
+            out.append("[]")
+            return
+        inner = nl + "  "
+        first = True
+        for v in o:  # type: ignore[attr-defined]
+            out.append(("[" if first else ",") + inner)
+            first = False
+            _layout(v, out, inner)
+        out.append(nl + "]")
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif t is int:
+        out.append(int.__repr__(o))  # type: ignore[arg-type]
+    elif t is float:
+        out.append("".join(_enc_float(o)))
+    else:
+        raise _NotPlain
 
 
 def _issue_dict(issue: Issue) -> dict[str, object]:

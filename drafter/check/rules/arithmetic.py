@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.check.fuzzy import similarity
@@ -36,7 +36,7 @@ def conf() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=16)
+@cache  # one pattern per key of the YAML
 def rx(key: str) -> re.Pattern[str]:
     return re.compile(conf()[key], re.IGNORECASE)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from drafter.check.registry import Issue, Rule, register
@@ -34,7 +34,7 @@ def conf() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=8)
+@cache  # one pattern per key of the YAML
 def rx(key: str) -> re.Pattern[str]:
     return re.compile(conf()[key], re.IGNORECASE)
 

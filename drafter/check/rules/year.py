@@ -14,8 +14,8 @@ from typing import Any
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules._textutil import sentence, sentence_bounds, units
-from drafter.document.model import TextUnit
+from drafter.check.rules._textutil import per_document, sentence, sentence_bounds, units
+from drafter.document.model import Cell, Document, Row, TextUnit
 from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import words
@@ -810,25 +810,38 @@ class ValueYear(Rule):
             tw = m.group(0)[len(m.group("p")):].split()[0]  # "Tahun" or "tahun", as written
             pat = re.compile(re.escape(phrase).replace(r"\ ", r"\s+") + r"\s+Tahun\s+(20\d\d)\b",
                              re.IGNORECASE)
-            for t in ctx.document.tables():
-                for row in t.rows:
-                    hit = next((pm for c in row.cells for pm in [pat.search(c.text)] if pm), None)
-                    if hit is None or int(hit.group(1)) == y:
-                        continue
-                    row_vals = {n.value for c in row.cells for n in scan_numbers(c.text)
-                                if not n.is_year}
-                    if value not in row_vals:
-                        continue
-                    other = int(hit.group(1))
-                    line = row.cells[0].position(0)[0] if row.cells else 0
-                    s, e = m.span("y")
-                    yield self.issue(
-                        unit, s, e,
-                        f"\"{phrase} {tw} {y}\" sebesar {nums[0].text}, padahal tabel (baris "
-                        f"{line}) menyebut nilai itu untuk \"{phrase} {tw} {other}\"",
-                        expected=str(other),
-                    )
-                    return
+            for row, cands in _tahun_rows(ctx.document):
+                hit = next((pm for c in cands for pm in [pat.search(c.text)] if pm), None)
+                if hit is None or int(hit.group(1)) == y:
+                    continue
+                row_vals = {n.value for c in row.cells for n in scan_numbers(c.text)
+                            if not n.is_year}
+                if value not in row_vals:
+                    continue
+                other = int(hit.group(1))
+                line = row.cells[0].position(0)[0] if row.cells else 0
+                s, e = m.span("y")
+                yield self.issue(
+                    unit, s, e,
+                    f"\"{phrase} {tw} {y}\" sebesar {nums[0].text}, padahal tabel (baris "
+                    f"{line}) menyebut nilai itu untuk \"{phrase} {tw} {other}\"",
+                    expected=str(other),
+                )
+                return
+
+
+_TAHUN_CELL_RE = re.compile(r"\s+Tahun\s+(20\d\d)\b", re.IGNORECASE)
+
+
+@per_document
+def _tahun_rows(doc: Document) -> Iterable[tuple[Row, list[Cell]]]:
+    """The table rows, in order, with the cells (in order) that can hold "<phrase> Tahun 20xx"
+    (the tail of every per-phrase pattern of _phrase_years): its pre-filter, computed once."""
+    for t in doc.tables():
+        for row in t.rows:
+            cands = [c for c in row.cells if _TAHUN_CELL_RE.search(c.text)]
+            if cands:
+                yield row, cands
 
 
 _CMP_FWD_RE = re.compile(
