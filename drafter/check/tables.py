@@ -475,6 +475,20 @@ def _column_labels(block: Block, header: list[int]) -> tuple[dict[int, str], int
     return {c: " ".join(v) for c, v in labels.items()}, ncols
 
 
+def _shared_prefix(label: str, others: list[str]) -> int:
+    """Length of the longest group label (two words or more, ending at a word boundary)
+    that ``label`` shares with another column's label, 0 when none."""
+    best = 0
+    for o in others:
+        n = 0
+        while n < min(len(label), len(o)) and label[n] == o[n]:
+            n += 1
+        cut = label.rfind(" ", 0, n + 1) if n < len(label) else n
+        if cut > 0 and len(label[:cut].split()) >= 2 and (n == len(o) or o[cut:cut + 1] == " " or n >= cut):
+            best = max(best, cut)
+    return best
+
+
 def _map_columns(labels: dict[int, str], scale: Scale) -> tuple[dict[str, int], dict[int, str]]:
     cols: dict[str, int] = {}
     ticks: dict[int, str] = {}
@@ -497,6 +511,12 @@ def _map_columns(labels: dict[int, str], scale: Scale) -> tuple[dict[str, int], 
             key = min(found)[1] if found else None
         if key is None:
             key = next((k for k, p in _column_patterns() if p.search(low)), None)
+            # a group label over sub-labels ("Target dan Realisasi" over "Target" | "Realisasi"):
+            # the words after the group's, shared with a neighbour column, name the column
+            shared = _shared_prefix(low, [labels[c].lower() for c in labels if c != col])
+            if shared and low[shared:].strip():
+                sub = next((k for k, p in _column_patterns() if p.search(low[shared:])), None)
+                key = sub or key
         if key is None:
             continue
         keyed.append((key, col, years[-1] if years else None))
@@ -712,6 +732,9 @@ def _header_role(cols: dict[str, int], ticks: dict[int, str], context: str) -> s
         return "iku"
     if "target" in base and "realisasi" in base and len(years) >= 2:
         return "3.2"
+    if "realisasi" in base and len(years) >= 2 and "indikator" in base and \
+            not base & {"target", "renstra_target", "pagu", "nasional", "program"}:
+        return "3.2"  # "Indikator | 2021 | ... | 2025" under "Realisasi Lima Tahun"
     if "target" in base and len(years) >= 3:
         return "renstra"
     if "renstra_target" in base and "realisasi" in base:

@@ -106,9 +106,13 @@ def _counterpart(ctx: CheckContext, row: IndicatorRow, role: str) -> IndicatorRo
                                            r.name + " " + (r.sasaran or ""))), i, r)
                      for i, r in enumerate(cands)), key=lambda t: (-t[0], t[1]))
     best_s, _, best = scored[0]
-    if best_s >= 0.6 and (len(scored) == 1 or scored[1][0] < best_s - 0.05):
-        return best
     mains = main_rows(ctx)
+    if best_s >= 0.6 and (len(scored) == 1 or scored[1][0] < best_s - 0.05):
+        # one to one: a row that matches another main indicator better belongs to that one
+        # ("Produksi perikanan tangkap" is no counterpart of "Produksi perikanan budidaya")
+        if any(m is not row and similarity(m.name, best.name) > best_s + 0.05 for m in mains):
+            return None
+        return best
     if len(mains) == len(cands) and any(r is row for r in mains):
         idx = next(i for i, r in enumerate(mains) if r is row)
         cand = cands[idx]
@@ -2273,6 +2277,7 @@ class YearChangeClaim(_ClaimRule):
                         aliases[a].append(r)
         unique = {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
         up, down = pattern("year_change_up"), pattern("year_change_down")
+        better, worse = pattern("year_change_better"), pattern("year_change_worse")
         anchor, skip = pattern("year_change_anchor"), pattern("year_change_skip")
         para_row = {b.index: row for b, row in indicator_paragraphs(ctx) if row is not None}
         for b in prose_blocks(ctx):
@@ -2280,12 +2285,19 @@ class YearChangeClaim(_ClaimRule):
             for s, e in sentences(text):
                 sent = text[s:e]
                 dm = up.search(sent) or down.search(sent)
-                if dm is None or (up.search(sent) and down.search(sent)):
+                judged = None  # "lebih baik dibandingkan tahun 2024": the direction depends on polarity
+                if dm is None:
+                    dm = better.search(sent) or worse.search(sent)
+                    if dm is None or (better.search(sent) and worse.search(sent)):
+                        continue
+                    judged = better.search(sent) is not None
+                elif up.search(sent) and down.search(sent):
                     continue
                 years = [int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)]
                 if not anchor.search(sent) and not any(y < year for y in years):
                     continue
-                if skip.search(sent[:dm.end()]) or any(y > year for y in years):
+                if (skip.search(sent[:dm.start() if judged is not None else dm.end()])
+                        or any(y > year for y in years)):
                     continue
                 values = [n for n in scan_numbers(sent) if not n.is_year]
                 if pattern("change").search(sent):
@@ -2294,7 +2306,7 @@ class YearChangeClaim(_ClaimRule):
                 if row is None and rows:
                     row = _subject_row(rows, sent[:dm.start()])
                 if row is None and not values:
-                    hit = _year_table_change(ctx, b, sent, dm, year, claim_up=up.search(sent) is not None)
+                    hit = None if judged is not None else _year_table_change(ctx, b, sent, dm, year, claim_up=up.search(sent) is not None)
                     if hit is not None:
                         yield self.issue(b, s + dm.start(), s + dm.end(), hit[0], expected=hit[1])
                         continue
@@ -2312,10 +2324,15 @@ class YearChangeClaim(_ClaimRule):
                 if any(not (n.explains(cur) or n.explains(old)) for n in values):
                     continue  # a figure that is not the table's: another quantity, or CL101's
                 claim_up = up.search(sent) is not None
+                if judged is not None:
+                    neg = is_negative(row.name) or row_declared_negative(ctx, row)
+                    claim_up = judged != neg
                 if cur == old or (cur > old) == claim_up:
                     continue
                 said = "naik" if claim_up else "turun"
                 real = "turun" if claim_up else "naik"
+                if judged is not None:
+                    said = ("membaik" if judged else "memburuk") + f" (berarti {said})"
                 yield self.issue(
                     b, s + dm.start(), s + dm.end(),
                     f"kalimat menyatakan nilai indikator '{row.name[:60]}' {said} dibandingkan "
