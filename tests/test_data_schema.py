@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from drafter import datacheck, resources
 from drafter.datacheck import check_all, check_text, data_files, load_checked, schema_for
@@ -149,6 +150,20 @@ def test_cache_miss_validates_and_hit_skips(tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(datacheck, "load_checked", no_validation)
     assert resources.parse_yaml("rules", "people.yaml")["acting"] == ["a"]  # a hit
+
+
+def test_cli_check_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafter.cli import app
+
+    runner = CliRunner()
+    monkeypatch.setattr(datacheck, "check_all", lambda lang="id": [])
+    result = runner.invoke(app, ["rules", "--check-data"])
+    assert result.exit_code == 0, result.output
+    assert "berkas data sesuai skema" in result.output
+    monkeypatch.setattr(datacheck, "check_all", lambda lang="id": ["rules/x.yaml:3: kunci 'y' tidak dikenal"])
+    result = runner.invoke(app, ["rules", "--check-data"])
+    assert result.exit_code == 2
+    assert "lkip: rules/x.yaml:3: kunci 'y' tidak dikenal" in result.output
 
 
 def test_placeholders_of_the_drafter_are_known() -> None:
