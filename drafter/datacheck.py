@@ -59,12 +59,23 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
 }
 
 
+def _syntax(pattern: str) -> None:
+    """Raise :class:`re.error` as ``re.compile`` would, without filling ``re``'s pattern cache
+    (the rules' patterns stay in it) or the recorder of :mod:`drafter.check.recache`: the parser
+    and the code generator are the steps that reject a pattern."""
+    parser, compiler = getattr(re, "_parser", None), getattr(re, "_compiler", None)
+    if parser is None or not hasattr(compiler, "_code"):  # pragma: no cover - other Pythons
+        re.compile(pattern)
+        return
+    compiler._code(parser.parse(pattern, 0), 0)  # type: ignore[union-attr]
+
+
 def _regex(value: str, info: ValidationInfo) -> str:
     pattern = value
     for key, rep in ((info.context or {}).get("placeholders") or {}).items():
         pattern = pattern.replace(key, rep)
     try:
-        re.compile(pattern)
+        _syntax(pattern)
     except re.error as exc:
         where = " [{...} expanded]" if pattern != value else ""
         raise PydanticCustomError("regex", "{detail}", {"detail": f"{exc}{where}"}) from None
@@ -103,13 +114,13 @@ RxTree = Annotated[Annotated[Rx, Tag("<str>")] | Annotated[list[Rx], Tag("<list>
 class Fixed(BaseModel):
     """A fixed shape: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class PatternBag(BaseModel):
     """An open bag of named patterns: any key, each value a pattern (plus typed fixed keys)."""
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    model_config = ConfigDict(extra="allow", strict=True, defer_build=True)
     __pydantic_extra__: dict[str, RxTree] = Field(init=False)  # type: ignore[assignment]
 
 
