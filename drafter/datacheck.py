@@ -96,12 +96,12 @@ def _word(value: Any) -> Any:
 
 Word = Annotated[str, BeforeValidator(_word)]
 Words = list[Word]
-Num = int | float
+Num = float  # strict: an int is accepted too, a bool or a text is not
 
 
-def _tree_tag(v: Any) -> str | None:
+def _tree_tag(v: Any) -> str:
     return "<str>" if isinstance(v, str) else "<list>" if isinstance(v, list) else \
-        "<dict>" if isinstance(v, dict) else None
+        "<dict>" if isinstance(v, dict) else "<other>"  # <other>: an error naming the shapes
 
 
 RxList = Annotated[Annotated[Rx, Tag("<str>")] | Annotated[list[Rx], Tag("<list>")],
@@ -561,10 +561,8 @@ SCHEMAS: dict[str, Any] = {
 
 def schema_for(path: str) -> Any | None:
     """The schema of the data file ``path`` (``rules/x.yaml``), or None (not a schema'd file)."""
-    if path in SCHEMAS:
-        return SCHEMAS[path]
-    folder, _, name = path.rpartition("/")
-    return SCHEMAS.get(f"{folder}/*.yaml") if name.endswith(".yaml") else None
+    key = _key_of(path)
+    return SCHEMAS[key] if key is not None else None
 
 
 @cache
@@ -625,10 +623,10 @@ _ALT_DETAIL = {
 _TYPES = {
     "id": {"string": "teks", "int": "bilangan bulat", "float": "bilangan", "bool": "true/false",
            "list": "daftar", "dict": "pemetaan (kunci: nilai)", "model": "pemetaan (kunci: nilai)",
-           "none": "kosong", "literal": "salah satu nilai yang diizinkan"},
+           "none": "kosong"},
     "en": {"string": "text", "int": "an integer", "float": "a number", "bool": "true/false",
            "list": "a list", "dict": "a mapping (key: value)", "model": "a mapping (key: value)",
-           "none": "empty", "literal": "one of the allowed values"},
+           "none": "empty"},
 }
 _PY_TYPES = {"id": {str: "teks", int: "bilangan bulat", float: "bilangan", bool: "true/false",
                     list: "daftar", dict: "pemetaan", type(None): "kosong"},
@@ -687,7 +685,7 @@ def _dotted(path: list[Any]) -> str:
     out = ""
     for p in path:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return f"'{out}'" if out else "'(akar)'"
+    return f"'{out}'" if out else "'.'"  # '.': the whole document
 
 
 def _line(node: yaml.Node | None) -> int | None:
@@ -695,7 +693,7 @@ def _line(node: yaml.Node | None) -> int | None:
 
 
 def _error_line(err: dict[str, Any], root: yaml.Node | None, lang: str) -> tuple[int | None, str]:
-    loc = tuple(p for p in err["loc"] if p not in ("<str>", "<list>", "<dict>"))
+    loc = tuple(p for p in err["loc"] if p not in ("<str>", "<list>", "<dict>", "<other>"))
     etype = err["type"]
     ctx = err.get("ctx") or {}
     if etype in ("missing", "extra_forbidden"):
@@ -715,7 +713,10 @@ def _error_line(err: dict[str, Any], root: yaml.Node | None, lang: str) -> tuple
         return _line(node), _msg(lang, etype, loc=where, detail=detail)
     if etype == "yaml_bool":
         return _line(node), _msg(lang, etype, loc=where, detail=str(ctx.get("value")).lower())
-    want = _want(etype, lang)
+    if etype == "literal_error":
+        must = "must be" if lang == "en" else "harus"
+        return _line(node), _msg(lang, "value", loc=where, detail=f"{must} {ctx.get('expected')}")
+    want = _want(err, lang)
     if want is not None:
         got = _PY_TYPES["en" if lang == "en" else "id"].get(type(err.get("input")),
                                                              type(err.get("input")).__name__)
@@ -723,18 +724,22 @@ def _error_line(err: dict[str, Any], root: yaml.Node | None, lang: str) -> tuple
     return _line(node), _msg(lang, "value", loc=where, detail=err["msg"])
 
 
-def _want(etype: str, lang: str) -> str | None:
-    names = _TYPES["en" if lang == "en" else "id"]
-    for prefix, key in (("string_type", "string"), ("int_", "int"), ("float_", "float"),
-                        ("bool_", "bool"), ("list_type", "list"), ("dict_type", "dict"),
-                        ("model_type", "model"), ("model_attributes_type", "model"),
-                        ("union_tag_invalid", "list"), ("none_required", "none"),
-                        ("literal_error", "literal")):
-        if etype.startswith(prefix) and (etype.endswith("_type") or prefix in (
-                "union_tag_invalid", "none_required", "literal_error")):
-            return names[key] if prefix != "union_tag_invalid" else (
-                "teks atau daftar teks" if lang != "en" else "text or a list of text")
-    return None
+_WANT = {"string_type": "string", "int_type": "int", "float_type": "float", "bool_type": "bool",
+         "list_type": "list", "dict_type": "dict", "model_type": "model",
+         "model_attributes_type": "model", "none_required": "none"}
+_TAG_NAMES = {"id": {"<str>": "teks", "<list>": "daftar", "<dict>": "pemetaan"},
+              "en": {"<str>": "text", "<list>": "a list", "<dict>": "a mapping"}}
+
+
+def _want(err: dict[str, Any], lang: str) -> str | None:
+    lang = "en" if lang == "en" else "id"
+    if err["type"] == "union_tag_invalid":  # a value that is neither of the allowed shapes
+        tags = re.findall(r"<\w+>", str((err.get("ctx") or {}).get("expected_tags", "")))
+        names = [_TAG_NAMES[lang].get(t, t) for t in tags]
+        last = " or " if lang == "en" else " atau "
+        return last.join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or None
+    key = _WANT.get(err["type"])
+    return _TYPES[lang][key] if key else None
 
 
 def _duplicates(node: yaml.Node | None, path: list[Any], out: list[tuple[int, list[Any]]]) -> None:

@@ -169,3 +169,25 @@ def test_cli_check_data(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_placeholders_of_the_drafter_are_known() -> None:
     names = datacheck.known_placeholders()
     assert {"year", "realisasi", "capaian", "indikator"} <= names
+
+
+def test_checks_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    for name in ("rules", "phrasebank"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    extract = tmp_path / "rules" / "extract.yaml"
+    text = extract.read_text(encoding="utf-8")
+    extract.write_text(re.sub(r"(?m)^b3_program_frames:.*$", "b3_program_frames:\n  - b3_program\n"
+                              "  - situasi_tak_ada", text), encoding="utf-8")
+    (tmp_path / "phrasebank" / "zz.yaml").write_text("x_baru:\n  - satu\ntren_tetap:\n  - dua\n",
+                                                     encoding="utf-8")
+    monkeypatch.setattr(resources, "data_dir", lambda name: tmp_path / name)
+    monkeypatch.setattr(datacheck, "data_dir", lambda name: tmp_path / name)
+    errors = [e for e in check_all() if not _known(e)]
+    frame_line = _line_of(extract.read_text(encoding="utf-8"), "  - situasi_tak_ada")
+    assert errors == [
+        "phrasebank/zz.yaml:3: situasi 'tren_tetap' sudah ada di phrasebank/perbandingan.yaml",
+        f"rules/extract.yaml:{frame_line}: situasi phrasebank 'situasi_tak_ada' di "
+        f"'b3_program_frames[1]' tidak ada",
+    ]
