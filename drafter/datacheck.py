@@ -703,8 +703,6 @@ def _error_line(err: dict[str, Any], root: yaml.Node | None, lang: str) -> tuple
             node = _key_node(node, key) or node
         return _line(node), _msg(lang, etype, loc=_dotted([*path, key]))
     node, path = _resolve(root, loc)
-    if len(path) < len(loc) and isinstance(loc[-1], str) and loc[-1] == "[key]":
-        node = _key_node(node, loc[-2]) or node
     where = _dotted(path)
     if etype in ("regex", "alternatives", "placeholder", "unknown_placeholder"):
         detail = ctx.get("detail") or ctx.get("name") or err["msg"]
