@@ -48,14 +48,21 @@ __all__ = ["DataError", "check_all", "check_file", "check_text", "load_checked",
 
 
 # --- field types ---------------------------------------------------------------------------------
-# rules/claims.yaml and rules/counts.yaml: the expansions of drafter/check/claims_parse.py and
-# drafter/check/rules/count.py (any alternation validates the syntax the same way)
-_WORDNUM = "(?:satu|dua|tiga)"
+# The placeholder expansions the rules apply before compiling, copied exactly (the expansion is
+# raw text, so an alternation not in a group matters: it may e.g. make a look-behind variable
+# width); tests/test_data_schema.py checks that the copies equal the rules' constants.
+# drafter/check/claims_parse.py: NUM and _WORDNUM (pattern(), _expand())
 _NUM = r"(?:Rp\.?\s{0,2})?\d+(?:[.,]\d+)*(?:,-)?(?:\s?%|\s+persen\b)?"
+_WORDNUM = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas"
+# drafter/check/rules/count.py: _WORDNUM_RE (_pattern())
+_COUNT_WORDNUM = (r"(?:(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?:\s+(?:puluh|belas))?"
+                  r"(?:\s+(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan))?|sepuluh|sebelas)")
 PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "rules/claims.yaml": {"{NUM}": _NUM, "{WORDNUM}": _WORDNUM, "{LABEL}": "(?:baik|cukup)"},
-    "rules/counts.yaml": {"{WORDNUM}": _WORDNUM},
-    "rules/completeness.yaml": {"{prev}": r"(?:2022|2023)"},
+    # {LABEL}: the report's scale labels, escaped and joined (claims_parse._scale_pattern)
+    "rules/claims.yaml": {"{NUM}": _NUM, "{WORDNUM}": _WORDNUM, "{LABEL}": r"sangat\s+baik|baik"},
+    "rules/counts.yaml": {"{WORDNUM}": _COUNT_WORDNUM},
+    # {prev}: the ten years before the report year (completeness._analyses)
+    "rules/completeness.yaml": {"{prev}": "(?:" + "|".join(str(y) for y in range(2013, 2023)) + ")"},
 }
 
 

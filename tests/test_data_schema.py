@@ -191,3 +191,12 @@ def test_checks_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         f"rules/extract.yaml:{frame_line}: situasi phrasebank 'situasi_tak_ada' di "
         f"'b3_program_frames[1]' tidak ada",
     ]
+
+
+def test_placeholder_expansions_are_the_rules_own() -> None:
+    from drafter.check import claims_parse
+    from drafter.check.rules import count
+
+    assert datacheck._NUM == claims_parse.NUM
+    assert datacheck._WORDNUM == claims_parse._WORDNUM
+    assert datacheck._COUNT_WORDNUM == count._WORDNUM_RE
