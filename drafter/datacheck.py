@@ -481,7 +481,11 @@ def known_placeholders() -> frozenset[str]:
     names: set[str] = set()
     root = Path(__file__).resolve().parent / "draft"
     for path in root.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
             if isinstance(node, ast.keyword) and node.arg:
                 names.add(node.arg)
             elif isinstance(node, ast.Dict):
@@ -514,12 +518,12 @@ def _phrase(value: str) -> str:
         fields = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
     except ValueError as exc:
         raise PydanticCustomError("placeholder", "{detail}", {"detail": str(exc)}) from None
-    known = known_placeholders()
+    known = known_placeholders()  # empty when the sources are not installed: names not checked
     for f in fields:
         name = re.split(r"[.\[!:]", f, maxsplit=1)[0]
         if not name or name.isdigit():
             raise PydanticCustomError("placeholder", "'{{{name}}}' harus bernama", {"name": f})
-        if name not in known:
+        if known and name not in known:
             raise PydanticCustomError("unknown_placeholder", "{name}", {"name": name})
     return value
 
