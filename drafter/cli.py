@@ -212,6 +212,8 @@ def rules(
     code: Annotated[str | None, typer.Argument(help="Kode aturan, mis. AR101")] = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Tampilkan penjelasan aturan dalam bahasa ini: id atau en")] = None,
+    check_data: Annotated[bool, typer.Option(
+        "--check-data", help="Periksa berkas data rules/ dan phrasebank/ terhadap skemanya")] = False,
 ) -> None:
     """Menampilkan daftar aturan, atau penjelasan satu aturan."""
     from drafter.check.docs import default_lang, describe_rule, list_rules
@@ -219,6 +221,17 @@ def rules(
     if lang is not None and lang not in ("id", "en"):
         _fail(LkipError(f"bahasa {lang!r} tidak dikenal; pilih id atau en", field="--lang"))
     lang = lang or default_lang()
+    if check_data:
+        from drafter.datacheck import check_all, data_files
+
+        errors = check_all(lang)
+        for line in errors:
+            typer.echo(f"lkip: {term_safe(line)}", err=True)
+        if errors:
+            raise typer.Exit(2)
+        done = "files valid" if lang == "en" else "berkas data sesuai skema"
+        typer.echo(f"{len(data_files())} {done}")
+        return
     if code is None:
         typer.echo(list_rules(lang))
         return

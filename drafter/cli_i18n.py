@@ -81,6 +81,8 @@ HELP_EN: dict[str, str] = {
     "Tampilkan penjelasan aturan dalam bahasa ini: id atau en":
         "Show the rule documentation in this language: id or en",
     "Kode aturan, mis. AR101": "Rule code, e.g. AR101",
+    "Periksa berkas data rules/ dan phrasebank/ terhadap skemanya":
+        "Validate the data files of rules/ and phrasebank/ against their schemas",
     "Menampilkan daftar aturan, atau penjelasan satu aturan.":
         "List the rules, or explain one rule.",
     "Alamat yang didengar (selain loopback perlu --password)":

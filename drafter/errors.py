@@ -54,6 +54,11 @@ class FiguresError(LkipError):
     """The figures file (YAML/JSON) is malformed or does not validate."""
 
 
+class DataError(LkipError):
+    """A data file of ``rules/`` or ``phrasebank/`` does not validate against its schema
+    (:mod:`drafter.datacheck`)."""
+
+
 class DocumentError(LkipError):
     """A document to check cannot be read (empty, binary, corrupt, too large...)."""
 

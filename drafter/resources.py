@@ -196,6 +196,10 @@ def parse_yaml(folder: str, filename: str) -> Any:
         import yaml  # only on a cache miss (its import is a part of a check's start-up)
 
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
+        if filename.endswith(".yaml"):  # a cache miss (new or edited data): parse and validate
+            from drafter.datacheck import load_checked  # raises DataError (file:line)
+
+            return load_checked(folder, filename, text)
         return yaml.load(text, Loader=yaml_loader())  # noqa: S506 - a safe loader
 
     return compiled(f"yaml-{folder}-{filename}", (raw,), build)

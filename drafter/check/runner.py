@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from drafter.check.context import CheckConfig, CheckContext
 from drafter.check.registry import NUMERIC_CATEGORIES, Issue, Rule, all_rules
 from drafter.document.model import Document
+from drafter.errors import DataError
 
 INTERNAL_RULE = "LK000"
 
@@ -117,6 +118,8 @@ def _run_one(rule_cls: type[Rule], ctx: CheckContext, strict: bool, found: list[
     """Append the issues of one rule to ``found`` (those yielded before a crash are kept)."""
     try:
         found.extend(rule_cls().check(ctx))
+    except DataError:
+        raise  # an edited rules/ or phrasebank/ file is broken: one line and exit 2, for every rule
     except Exception as exc:  # noqa: BLE001 - reported, not swallowed
         if strict:
             raise
