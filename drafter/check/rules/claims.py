@@ -302,9 +302,14 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 found.append((m, False))
             for m in pattern("realisasi_bare").finditer(text):
+                a0 = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
                 sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
+                # a Renstra or budget word before the figure makes it another quantity; after
+                # it ("Realisasi 8% sudah memenuhi target Renstra tahun 2025") it is the year's
                 if re.search(r"\brenstra\b|jangka\s+menengah|tahun\s+lalu|\bsebelumnya\b|\banggaran\b|\bbelanja\b|"
-                             r"nasional\s+sebesar", sent, re.IGNORECASE):
+                             r"nasional\s+sebesar|\bkumulatif\b", text[a0:m.end()], re.IGNORECASE) or re.search(
+                        r"\btahun\s+lalu\b|\bsebelumnya\b|\banggaran\b|\bbelanja\b|\bkumulatif\b|nasional\s+sebesar",
+                        sent, re.IGNORECASE):
                     continue
                 head = sent[: max(0, m.start() - text.find(sent))] if sent else ""
                 if text[:1].islower() or text[:1].isdigit():

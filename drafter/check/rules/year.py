@@ -596,6 +596,12 @@ _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)",
 _ATTACHED_RE = re.compile(r"\s*%?\s*(?:(?:pada|di|untuk)\s+tahun\s+20\d\d|(?:pada\s+)?tahun\s+ini\b)",
                           re.IGNORECASE)
 _BEFORE_RE = re.compile(r"(\d[\d.,]*\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
+# the year ends its clause: "... pada tahun 2023;" / "... pada tahun 2023."
+_CLAUSE_END_YEAR_RE = re.compile(r"\s*[;.:]")
+# a clause that compares or recounts: its figures are not the year's own
+_COMPARE_HEAD_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|dari|sejak|semula|ketimbang|terhadap|"
+                              r"sebelumnya|lalu|naik|turun|meningkat|menurun|berturut|renstra|target\s+akhir)\b",
+                              re.IGNORECASE)
 _CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula|menjadi)\b",
                              re.IGNORECASE)
 # a year named as the baseline of a comparison ("dibandingkan tahun 2023", "sejak tahun 2022")
@@ -761,6 +767,13 @@ class ValueYear(Rule):
             evidence, counter = self._weigh(text, m.end(), s_end, before, own, this, other)
             if not evidence and not counter and before is None and end > s_end:
                 evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
+            if not evidence and not counter and before is None and _CLAUSE_END_YEAR_RE.match(text, m.end()):
+                # "Realisasi 88,05 ... memberi capaian 103,59% pada tahun 2022;": the year closes
+                # the clause its figures open (no other year and no comparison before it)
+                s_start = sentence_bounds(text, m.start(), m.end())[0]
+                head = text[s_start:m.start()]
+                if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
+                    evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other)
             if not evidence or counter:
                 continue
             shown = ", ".join(n.text.strip() for n in evidence[:3])
