@@ -753,8 +753,9 @@ class ChangeClaim(_ClaimRule):
             own = _subject_row(main_rows(ctx), subject.strip(" ,")) or named_row(ctx, subject)
             if own is None and row is not None and (
                     len(tokens(subject) & tokens(row.name)) >= 2
-                    or re.search(r"\bindikator\s+(?:ini|tersebut)\b", subject, re.IGNORECASE)):
-                own = row  # the paragraph's indicator, named in part or as "indikator ini"
+                    or re.search(r"\bindikator\s+(?:ini|tersebut)\b|\b(?:realisasi|nilai|angka)nya\b",
+                                 subject, re.IGNORECASE)):
+                own = row  # the paragraph's indicator, named in part, as "indikator ini" or "-nya"
             if own is None:
                 continue
             r32 = counterpart(ctx, own, "3.2")
