@@ -1150,6 +1150,24 @@ def _office_heads(ctx: CheckContext) -> list[str]:
             if m:
                 heads.append(m.group(1))
                 break
+    # an acronym in the name ("Dinas PUPR") written out in the report ("Dinas Pekerjaan Umum dan
+    # Penataan Ruang"): the words whose initials spell it
+    acro = re.fullmatch(r"([A-Z][a-z]+)\s+([A-Z]{3,8})", head)
+    if acro:
+        kind, letters = acro.groups()
+        n = len(letters)
+        spelled = re.compile(re.escape(kind) + r"((?:\s+(?:dan\s+)?[A-Z][a-z]+){" + f"{n},{n}" + "})")
+        for b in ctx.document.blocks[:200]:
+            if b.kind == "table":
+                continue
+            for m in spelled.finditer(b.text):
+                words = [w for w in m.group(1).split() if w != "dan"]
+                if "".join(w[0] for w in words) == letters:
+                    heads.append(kind + m.group(1))
+                    break
+            else:
+                continue
+            break
     return sorted(set(heads), key=len, reverse=True)
 
 
