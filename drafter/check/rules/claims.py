@@ -729,7 +729,8 @@ class ChangeClaim(_ClaimRule):
 
     _YEAR_VALUE = re.compile(r"(?<![\d.,])(?P<v>\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?P<p>\s*%)?"
                              r"(?:(?:\s+(?!pada\b|di\b)[a-z]+){0,2}\s+(?:pada|di)\s+tahun\s+(?P<y>20\d\d)\b"
-                             r"|\s*\(\s*(?:tahun\s+)?(?P<y2>20\d\d)\s*\))", re.IGNORECASE)
+                             r"|(?:\s+(?!pada\b|di\b|dan\b|atau\b)[a-z]+){0,2}\s*\(\s*(?:tahun\s+)?(?P<y2>20\d\d)\s*\))",
+                             re.IGNORECASE)  # "18 dokumen (2021)": a unit may stand before the year
 
     def _history(self, ctx: CheckContext, b: Block, row: IndicatorRow | None, year: int
                  ) -> Iterator[Issue]:
