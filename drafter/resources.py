@@ -24,6 +24,7 @@ import hashlib
 import marshal
 import os
 import sys
+import time
 import zlib
 from collections.abc import Callable
 from functools import cache
@@ -37,6 +38,7 @@ CACHE_ENV = "LKIP_CACHE_DIR"
 NO_CACHE_ENV = "LKIP_NO_CACHE"
 _CACHE_FORMAT = 2  # bump when the layout of a cached value or of the file changes
 _SUM = 8  # bytes in front of every cache file: the body's length and CRC-32 (damage, truncation)
+STALE_TMP_SECONDS = 600  # a temporary cache file older than this was left by a killed process
 
 T = TypeVar("T")
 
@@ -127,6 +129,15 @@ def write_cache(path: Path, value: Any) -> None:
         for old in path.parent.glob(stem + "-*.marshal"):  # the same data set, older key
             if old.name.rsplit("-", 1)[0] == stem and old != path:
                 old.unlink(missing_ok=True)
+        # temporaries left by a process killed while writing (another one may be writing now:
+        # only those untouched for STALE_TMP_SECONDS go)
+        now = time.time()
+        for left in path.parent.glob(f".{stem}-*.tmp"):
+            try:
+                if now - left.stat().st_mtime > STALE_TMP_SECONDS:
+                    left.unlink(missing_ok=True)
+            except OSError:
+                continue
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(_checksum(body) + body)

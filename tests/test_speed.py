@@ -120,6 +120,29 @@ def test_compiled_cache_hit_miss_and_damage(cache_dir: Path) -> None:
     assert len(calls) == 4
 
 
+def test_stale_temporaries_of_killed_writers_are_removed(cache_dir: Path) -> None:
+    """A process killed while writing leaves ``.<name>-<key>.marshal.<pid>.tmp``; the next write
+    of that data set removes the ones older than STALE_TMP_SECONDS, not a fresh one (another
+    process may be writing it)."""
+    import os
+    import time
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    old = cache_dir / ".demo-0123456789abcdef0123.marshal.4242.tmp"
+    fresh = cache_dir / ".demo-0123456789abcdef0123.marshal.4343.tmp"
+    other = cache_dir / ".other-0123456789abcdef0123.marshal.4444.tmp"
+    for f in (old, fresh, other):
+        f.write_bytes(b"partial")
+    past = time.time() - resources.STALE_TMP_SECONDS - 60
+    os.utime(old, (past, past))
+    os.utime(other, (past, past))
+    resources.compiled("demo", (b"v1",), lambda: {"a": 1})
+    assert not old.exists()  # stale, same data set: removed
+    assert fresh.exists()  # may be another writer's: kept
+    assert other.exists()  # another data set: left to its own writes
+    assert len(list(cache_dir.glob("demo-*.marshal"))) == 1
+
+
 def test_compiled_cache_disabled_and_unwritable(cache_dir: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
