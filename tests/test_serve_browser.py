@@ -159,6 +159,8 @@ def test_check_page_in_browser(server: tuple[str, str], browser: object, seeds_d
         frame = page.frame_locator("#report")
         frame.locator("input.f-cat").first.wait_for(timeout=60_000)
         cards = frame.locator("td.notes .card[data-issue]:not(.hidden)")
+        # the report's script places the cards after its filters appear: wait for all of them
+        expect(cards).to_have_count(total, timeout=60_000)
         before = cards.count()
         assert before == total
         typo = frame.locator("td.notes .card[data-cat='typo']:not(.hidden)")
