@@ -42,7 +42,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from drafter.errors import DataError, LkipError
-from drafter.resources import YAML_LOADER, data_dir, list_files
+from drafter.resources import YAML_LOADER, compose_yaml, data_dir, list_files
 
 __all__ = ["DataError", "check_all", "check_file", "check_text", "load_checked", "schema_for"]
 
@@ -653,13 +653,7 @@ def _msg(lang: str, kind: str, **kw: Any) -> str:
 # --- YAML nodes and error locations ----------------------------------------------------------------
 def _compose(text: str) -> tuple[yaml.Node | None, Any]:
     """The node tree (with marks) and the constructed data of ``text``, parsed once."""
-    loader = YAML_LOADER(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return node, data
+    return compose_yaml(YAML_LOADER, text)
 
 
 def _scalar_key(node: yaml.Node) -> Any:

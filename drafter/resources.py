@@ -216,6 +216,18 @@ def parse_yaml(folder: str, filename: str) -> Any:
     return compiled(f"yaml-{folder}-{filename}", (raw,), build)
 
 
+def compose_yaml(loader_cls: Any, text: str) -> tuple[Any, Any]:
+    """The node tree (with line marks) and the constructed data of ``text``, parsed once with
+    ``loader_cls`` (for messages that name a line: figures files and the rules data)."""
+    loader = loader_cls(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def yaml_loader() -> Any:
     """libyaml's C loader when PyYAML was built with it (the packaged data loads several times
     faster), else the pure-Python safe loader."""

@@ -23,6 +23,7 @@ from drafter.errors import FiguresError
 from drafter.figures.model import Figures, _PathError, _PathErrors
 from drafter.io import read_regular
 from drafter.limits import MAX_FIGURES_BYTES, check_figures_counts, too_large
+from drafter.resources import compose_yaml
 
 # MAX_FIGURES_BYTES and the counts: see drafter/limits.py (all size limits in one place)
 FIGURES_SUFFIXES = (".yaml", ".yml", ".json")
@@ -262,13 +263,7 @@ def _parse_yaml(text: str) -> tuple[yaml.Node | None, object]:
 
 
 def _parse_with(loader_cls: Any, text: str) -> tuple[yaml.Node | None, object]:
-    loader = loader_cls(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return node, data
+    return compose_yaml(loader_cls, text)  # type: ignore[no-any-return]
 
 
 def _duplicate_key(root: yaml.Node | None) -> tuple[str, int, int] | None:
