@@ -1171,36 +1171,15 @@ class StatusCountClaim(_ClaimRule):
                     sent = text[s0:e0]
                     if _other_period(ctx, sent):
                         continue  # another year
-                    for m in pattern("status_count_below").finditer(sent):
-                        head = sent[:m.end()]
-                        whole = _of_all(head, len(rows))
-                        if not whole and pattern("status_all_scope").search(head) and not re.search(
-                                r"\b(?:yaitu|yakni)\b", sent):
-                            continue  # a part of the table (one sasaran)
-                        n = count_value(m.group("n"))
-                        if n != below and n <= len(rows):
-                            yield self.issue(
-                                b, s0 + m.start(), s0 + m.end(),
-                                f"tertulis {m.group('n')} indikator belum mencapai target, "
-                                f"padahal {tname('3.1')} mencatat {below} dari {len(rows)} "
-                                f"indikator dengan realisasi di bawah target",
-                                expected=f"{below} indikator")
-                for s0, e0 in sentences(text):
-                    sent = text[s0:e0]
-                    if _other_period(ctx, sent) or pattern("status_count_met").search(sent):
-                        continue
-                    for m in pattern("status_count_met_plain").finditer(sent):
-                        head = _SCOPE_FREE.sub(" ", sent[:m.end()])  # "Dengan hasil tersebut, ..."
-                        if not _of_all(head, len(rows)) and pattern("status_all_scope").search(head):
-                            continue  # a part of the table (one sasaran)
-                        n = count_value(m.group("n"))
-                        if n != met and n <= len(rows):
-                            yield self.issue(
-                                b, s0 + m.start(), s0 + m.end(),
-                                f"tertulis {m.group('n')} indikator mencapai target, padahal "
-                                f"{tname('3.1')} mencatat {met} dari {len(rows)} indikator dengan "
-                                f"realisasi mencapai atau melampaui target",
-                                expected=f"{met} indikator")
+                    # "dua indikator belum mencapai target" (a part with "yaitu" lists them)
+                    yield from self._plain_count(b, s0, sent, rows, "status_count_below", below,
+                                                 "belum mencapai target", "di bawah target",
+                                                 scope_ok=re.search(r"\b(?:yaitu|yakni)\b", sent) is not None)
+                    if not pattern("status_count_met").search(sent):  # "N dari M": read below
+                        # "empat indikator telah mencapai target" ("Dengan hasil tersebut, ...")
+                        yield from self._plain_count(b, s0, sent, rows, "status_count_met_plain", met,
+                                                     "mencapai target", "mencapai atau melampaui target",
+                                                     scope_free=True)
                 for m in pattern("status_count_met").finditer(text):
                     n, total = count_value(m.group("n")), count_value(m.group("total"))
                     if total == len(rows) and n != met:
@@ -1238,6 +1217,29 @@ class StatusCountClaim(_ClaimRule):
 # "hasil tersebut", "data berikut": words that point back at the text, not at a part of the table
 _SCOPE_FREE = re.compile(r"\b(?:hasil|data|capaian|kondisi|uraian|tabel|pengukuran)\s+(?:tersebut|berikut|itu)\b",
                          re.IGNORECASE)
+
+
+def _plain_count(self: StatusCountClaim, b: Block, s0: int, sent: str, rows: list[IndicatorRow],
+                 key: str, table_n: int, said: str, meaning: str, *, scope_ok: bool = False,
+                 scope_free: bool = False) -> Iterator[Issue]:
+    """A count of indicators by status in ``sent`` (pattern ``key``) against ``table_n`` of the
+    table, unless the sentence counts a part of the table (one sasaran) and not all of it."""
+    for m in pattern(key).finditer(sent):
+        head = sent[:m.end()]
+        if scope_free:
+            head = _SCOPE_FREE.sub(" ", head)
+        if not _of_all(head, len(rows)) and pattern("status_all_scope").search(head) and not scope_ok:
+            continue  # a part of the table (one sasaran)
+        n = count_value(m.group("n"))
+        if n != table_n and n <= len(rows):
+            yield self.issue(
+                b, s0 + m.start(), s0 + m.end(),
+                f"tertulis {m.group('n')} indikator {said}, padahal {tname('3.1')} mencatat "
+                f"{table_n} dari {len(rows)} indikator dengan realisasi {meaning}",
+                expected=f"{table_n} indikator")
+
+
+StatusCountClaim._plain_count = _plain_count  # type: ignore[attr-defined]
 
 
 def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
