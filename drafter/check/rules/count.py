@@ -773,26 +773,21 @@ def _marker_style(text: str) -> str:
 _SENTENCE_END_RE = re.compile(r"[.!?:;]['\")*_]*\s*$")
 
 
-def _continued_block(ctx: CheckContext, block: Block, limit: int = 6) -> Block:
-    """The last block :func:`_with_continuation` joins to ``block`` (``block`` itself when none)."""
+def _continuation(ctx: CheckContext, block: Block, limit: int = 6) -> tuple[str, Block]:
+    """``block``'s text followed by the paragraphs that continue its last sentence (text
+    extracted from PDF gives one block per line; offsets in ``block.text`` are kept), and the
+    last block joined (``block`` itself when none)."""
     text, last = block.text, block
     for nb in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
         if nb.kind != "paragraph" or _SENTENCE_END_RE.search(text) or _MARKER_RE.match(nb.text):
             break
         text += " " + nb.text
         last = nb
-    return last
+    return text, last
 
 
 def _with_continuation(ctx: CheckContext, block: Block, limit: int = 6) -> str:
-    """``block``'s text followed by the paragraphs that continue its last sentence (text
-    extracted from PDF gives one block per line); offsets in ``block.text`` are kept."""
-    text = block.text
-    for nb in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
-        if nb.kind != "paragraph" or _SENTENCE_END_RE.search(text) or _MARKER_RE.match(nb.text):
-            break
-        text += " " + nb.text
-    return text
+    return _continuation(ctx, block, limit)[0]
 
 
 def _amount_region(text: str, start: int) -> str:
@@ -1082,7 +1077,7 @@ class ListedItemsCount(_CNRule):
                                 and all(len(s.split()) <= 6 for s in segs):
                             found = len(segs)
                 elif text[m.end() + im.end():].strip() == "" or rest.rstrip().endswith(":"):
-                    items = _list_after(ctx, _continued_block(ctx, b)) or _headed_after(ctx, b, m.group("noun"))
+                    items = _list_after(ctx, _continuation(ctx, b)[1]) or _headed_after(ctx, b, m.group("noun"))
                     found = len(items) if len(items) >= 2 else None
                 if found is None or found == n:
                     continue
