@@ -17,6 +17,18 @@ def test_year_from_title_not_from_cited_regulations() -> None:
     assert info.instansi == "Kecamatan Contoh"
 
 
+def test_first_year_of_a_period_is_not_the_report_year() -> None:
+    # a foreword that names the Renstra period right after "Laporan Kinerja ... Tahun"; the
+    # period is written with a space after the hyphen, as PDF conversions often leave it
+    doc = parse_text(
+        "KATA PENGANTAR\n\n"
+        "Laporan Kinerja ini disusun pada tahun kedua Renstra Dinas Contoh Tahun 2019- 2024, "
+        "sedangkan Laporan Kinerja Dinas Contoh Tahun 2020 memuat capaian sasaran.\n\n"
+        "Laporan Kinerja ini mengikuti Rencana Strategis Tahun 2019 s.d. 2024 dan Tahun 2019 - 2024.\n"
+    )
+    assert analyze_report(doc).year == 2020
+
+
 def test_year_of_a_decree_from_its_number() -> None:
     doc = parse_text(
         "KEPUTUSAN CAMAT CONTOH\n\nNomor : 000.8/52/35.09.04/2025\n\n"

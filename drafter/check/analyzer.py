@@ -26,10 +26,13 @@ from drafter.document.model import Block, Document
 from drafter.measure import Scale, cap_rule_stated, default_scale
 
 _YEAR = r"(20\d\d)"
+# the first year of a period ("Tahun 2018-2023", "Tahun 2018- 2023", "tahun 2019 s.d. 2024") is
+# not the year of a report
+_NOT_RANGE = r"(?!\d|\s*(?:-|–|—|/|s\.?\s?d\.?|sampai|hingga)\s*(?:19|20)\d\d)"
 _TITLE_YEAR_RE = re.compile(
-    r"\b(?:laporan\s+kinerja|lkj?i?p|lakip)\b[^\n]{0,120}?\btahun\s+" + _YEAR, re.IGNORECASE
+    r"\b(?:laporan\s+kinerja|lkj?i?p|lakip)\b[^\n]{0,120}?\btahun\s+" + _YEAR + _NOT_RANGE, re.IGNORECASE
 )
-_TAHUN_RE = re.compile(r"\btahun\s+" + _YEAR + r"\b", re.IGNORECASE)
+_TAHUN_RE = re.compile(r"\btahun\s+" + _YEAR + r"\b" + _NOT_RANGE, re.IGNORECASE)
 # "Nomor 8 Tahun 2006": the year of a cited regulation says nothing about the report year
 _CITED_RE = re.compile(r"\bno(?:mor|\.)?\s*[\w./-]+\s+tahun\s+20\d\d\b", re.IGNORECASE)
 # "Nomor : 000.8.6.3/52/35.09.04/2025": the year closing a decree number

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.check.fuzzy import similarity
 from drafter.check.polarity import NEG_FORMULAS
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.tables import BudgetRow, IndicatorRow, ValueCell, caption_number
+from drafter.check.tables import BudgetRow, IndicatorRow, TableIndex, ValueCell, caption_number
 from drafter.document.model import Block, TextUnit
 from drafter.fix.offers import with_capaian_fix
 from drafter.measure import efficiency, scale_conf
@@ -298,12 +298,16 @@ class BudgetPercent(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ti = ctx.tables
         for role in ("3.8", "3.6", "PK"):
+            absorbed = self._capaian_is_absorption(ti, role) if role != "3.6" else set()
             for br in ti.budget(role):
                 if role == "3.6" and br.level != "input":
                     continue
                 p, r = br.values.get("pagu"), br.values.get("realisasi")
-                # the percentage column: "%", or "Serapan (%)" in a budget table
+                # the percentage column: "%", or "Serapan (%)" in a budget table, or a
+                # "Capaian (%)" column that the table's other rows show to be realisasi/pagu
                 q = br.values.get("persen") or (br.values.get("serapan") if role != "3.6" else None)
+                if q is None and id(br.table) in absorbed:
+                    q = br.values.get("capaian")
                 pv, rv = value_of(p), value_of(r)
                 if q is None or q.num is None or pv is None or rv is None or pv == 0:
                     continue
@@ -317,6 +321,22 @@ class BudgetPercent(Rule):
                        f"{rounded_note(q.num, comp)}")
                 yield cap_issue(self, q, msg, fmt_pct(comp))
 
+
+    @staticmethod
+    def _capaian_is_absorption(ti: TableIndex, role: str) -> set[int]:
+        """Tables (ids) of ``role`` whose "Capaian (%)" column is the absorption: the table has
+        no target column, and at least two of its rows, and most of them, give realisasi/pagu
+        there."""
+        seen: dict[int, list[bool]] = {}
+        for br in ti.budget(role):
+            if br.values.get("persen") or br.values.get("serapan") or br.values.get("target"):
+                continue
+            q, pv, rv = br.values.get("capaian"), value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
+            if q is None or q.num is None or pv is None or rv is None or pv < 1000:
+                continue
+            comp = rv / pv * HUNDRED
+            seen.setdefault(id(br.table), []).append(q.num.explains(comp) or _rounded_twice(q.num, comp))
+        return {t for t, oks in seen.items() if sum(oks) >= 2 and sum(oks) * 2 > len(oks)}
 
     @staticmethod
     def _explained_by_parts(rows: list[BudgetRow], total: BudgetRow, q: ValueCell) -> bool:
