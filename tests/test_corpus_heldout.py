@@ -44,8 +44,8 @@ CORPORA = (
     Corpus("corpus9", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (12, 14)),
     Corpus("corpus10", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (12, 14)),
     Corpus("corpus11", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (12, 14)),
-    Corpus("corpus12", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (12, 14)),
-    Corpus("corpus13", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (12, 14)),
+    Corpus("corpus12", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
+    Corpus("corpus13", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
 )
 GOLDS = [(c, g) for c in CORPORA for g in c.golds]
 GOLD_IDS = [f"{c.name}/{g.name}" for c, g in GOLDS]
