@@ -322,6 +322,20 @@ def test_caption_variants() -> None:
     assert_located(doc, cap, "berdasarkan Jabatan")
 
 
+def test_caption_with_its_title_does_not_swallow_the_paragraph_below() -> None:
+    # flattened PDF text: the paragraph under a caption starts indented, or is a long line
+    text = ("Tabel 3.6 Efisiensi Anggaran\n   Sisa anggaran berasal dari honorarium yang tidak\n"
+            "terpakai sehingga anggaran dinilai efisien.\n\n"
+            "Tabel 3.7 Realisasi Anggaran\nTahun 2023\n\n"
+            "Tabel 3.8 Sumber Dana\nSeluruh belanja dibiayai APBD kabupaten melalui DPA tahun berjalan dan tidak ada dana lain.\n")
+    doc = parse_text(text)
+    caps = [b.text for b in doc.blocks if b.kind == "caption"]
+    assert caps == ["Tabel 3.6 Efisiensi Anggaran", "Tabel 3.7 Realisasi Anggaran Tahun 2023",
+                    "Tabel 3.8 Sumber Dana"]
+    assert any(b.kind == "paragraph" and b.text.startswith("Sisa anggaran") for b in doc.blocks)
+    assert_all_positions_exact(doc)
+
+
 def test_formulas() -> None:
     text = ("Rumus:\n\n$$\\text{Capaian} = \\frac{\\text{Realisasi}}{\\text{Target}} \\times 100$$\n\n"
             "$$\na = b\n$$\n\nSelesai.\n")

@@ -190,7 +190,10 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
             lk = Counter([cover])
     if lk:
         full = lk.most_common(1)[0][0]
-        km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+)", full)
+        # every word of the name ("Kecamatan Tidore Utara Kota Tidore Kepulauan"), up to the
+        # kabupaten/kota it belongs to
+        km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+(?:\s+(?!(?:Kabupaten|Kota|Kab|Provinsi|Tahun)\b)"
+                      r"[A-Z][\w'’-]*){0,3})", full)
         if km:
             return f"{km.group(1)} {km.group(2)}", km.group(2), names
         return full, None, names

@@ -48,6 +48,7 @@ _RULE_RE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _GRID_BORDER_RE = re.compile(r"^[ ]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
+_RULER_RE = re.compile(r"[\s\-=_─━—–+|.]+")
 # a signature date line ("Palangka Raya, 3 Januari 2022") is never the title of a caption
 _SIGN_DATE_RE = re.compile(r"^\s*[A-Z][A-Za-z .'\-]{1,40},\s*(?:tanggal\s+)?(?:\d{1,2}\s+)?"
                            r"[A-Za-z]{3,10}\s+(?:19|20)\d\d\s*$")
@@ -499,10 +500,17 @@ class _Parser:
             return "special"
         return "text"
 
-    def _take_titles(self, j: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
-        """Append up to four title lines from line ``j`` on to ``spans``; return (next line, count)."""
+    def _take_titles(self, j: int, spans: list[tuple[int, int]], indent: int | None = None) -> tuple[int, int]:
+        """Append up to four title lines from line ``j`` on to ``spans``; return (next line, count).
+        With ``indent`` (the caption line's own indent, when the caption has its title), a line
+        indented further starts the paragraph below the caption ("Tabel 3.4 Efisiensi\n   Sisa
+        anggaran ..."), as does a long line of prose."""
         taken = 0
         while taken < 4 and j < len(self.lines) and self._title_like(j):
+            if indent is not None:
+                line = self.lines[j]
+                if len(line) - len(line.lstrip(" ")) >= indent + 2 or len(line.strip()) > 90:
+                    break
             hm = _MD_HEADING_RE.match(self.lines[j])
             c0 = hm.end() if hm else 0
             spans.append((self._off(j, c0), self._off(j, len(self.lines[j]))))
@@ -517,7 +525,8 @@ class _Parser:
         if kind not in ("paragraph", "heading"):
             return False
         cleaned = self._clean_line(i)
-        return 0 < len(cleaned) <= 200
+        # a ruler line ("-----", "=====") under a caption starts the table, it is no title
+        return 0 < len(cleaned) <= 200 and not _RULER_RE.fullmatch(cleaned)
 
     def _caption(self, i: int, col0: int) -> int:
         spans = [(self._off(i, col0), self._off(i, len(self.lines[i])))]
@@ -526,7 +535,8 @@ class _Parser:
         has_title = bool(m and m.group("title").strip())
         j = i + 1
         # adjacent title lines ("Tabel 3.1\nPengukuran ..."), at most four
-        j, taken = self._take_titles(j, spans)
+        own_indent = len(self.lines[i]) - len(self.lines[i].lstrip(" "))
+        j, taken = self._take_titles(j, spans, own_indent if has_title else None)
         if not has_title and taken == 0:
             k = j
             while k < len(self.lines) and not self.lines[k].strip():

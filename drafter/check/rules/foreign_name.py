@@ -175,6 +175,8 @@ def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
     return [], 0
 
 
+_KIND_ITEM_RE = re.compile(r"(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s+[a-z])")
+_KIND_TAIL_RE = re.compile(r"(?<=\s)(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$")
 _LIST_INTRO_RE = re.compile(r"^.*\b(?:yaitu|yakni|meliputi|adalah|ialah|antara\s+lain|di\s*antaranya)\s+",
                             re.IGNORECASE | re.DOTALL)
 _ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z][A-Za-z'’ -]{2,40}?)\s*[.,;]?\s*$")
@@ -193,10 +195,12 @@ def _attributed(sent: str, regency: Region, found: list[Region]) -> bool:
     return False
 
 
-def _own_list_outliers(items: list[str], regency: Region, own: Region
-                       ) -> list[tuple[int, list[Region]]]:
+def _own_list_outliers(items: list[str], regency: Region, own: Region,
+                       province: Region | None = None) -> list[tuple[int, list[Region]]]:
     """In a list of names of which at least two are villages of ``own``, the items that are
-    villages of another kecamatan of ``regency`` only: (index, villages)."""
+    villages of another kecamatan of ``regency`` only, or, written with their kind word
+    ("Kelurahan X"), villages of another kabupaten/kota of ``province`` and of none of
+    ``regency``: (index, villages)."""
     gaz = gazetteer()
     mine = {name_key(v.name) for v in gaz.villages(own.code)}
     keys = [name_key(re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", i)) for i in items]
@@ -209,6 +213,12 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
         found = gaz.find(items[idx], 3, within=regency.code) or [
             v for v in gaz.find(re.sub(r"^\w+\.?\s+", "", items[idx]), 3, within=regency.code)
             if re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx])]
+        if not found and province is not None and re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx]):
+            # "Kelurahan Kalumata" written as a village among our own: a village of another
+            # kabupaten/kota of the province, and of none of ours
+            bare = re.sub(r"^\w+\.?\s+", "", items[idx])
+            if not gaz.find(bare, 3, within=regency.code) and not gaz.find(bare, 2, within=regency.code):
+                found = gaz.find(bare, 3, within=province.code)
         if found:
             out.append((idx, found))
     n_mine = sum(k in mine for k in keys)
@@ -269,7 +279,11 @@ class OtherDesa(Rule):
     def _message(self, own: Region, text: str, found: list[Region]) -> tuple[str, str]:
         gaz = gazetteer()
         kecs = sorted({(gaz.region(v.parent_code or "") or own).name for v in found})
-        return (f"\"{text}\" adalah {found[0].kind.lower()} di Kecamatan {' / '.join(kecs)}, bukan di "
+        hosts = sorted({h.full for v in found if (h := gaz.regency_of(v)) is not None})
+        own_host = gaz.regency_of(own)
+        where = (f" ({' / '.join(hosts)})" if hosts and own_host is not None
+                 and hosts != [own_host.full] else "")
+        return (f"\"{text}\" adalah {found[0].kind.lower()} di Kecamatan {' / '.join(kecs)}{where}, bukan di "
                 f"Kecamatan {own.name}; kemungkinan salinan dari laporan kecamatan lain",
                 f"desa/kelurahan di Kecamatan {own.name}")
 
@@ -310,7 +324,7 @@ class OtherDesa(Rule):
         text = unit.text
         for sm in re.finditer(r"[^.\n:]+", text):
             parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", sm.group())]
-            if len(parts) < 3:
+            if len(parts) < 2:  # "A, B dan C": three items, two parts
                 continue
             items, spans = [], []
             for a, b in parts:
@@ -321,11 +335,25 @@ class OtherDesa(Rule):
                     intro = _LIST_INTRO_RE.match(t)
                     if intro and intro.end() < len(t):
                         t = t[intro.end():]
+                    # "Kelurahan Mareku yang diselesaikan ...": the last item ends where the
+                    # sentence goes on in lower case
+                    named = _KIND_ITEM_RE.match(t)
+                    if named:
+                        t = named.group()
+                    cut = 0
+                    if not named:  # "... sengketa batas kebun di Kelurahan Rum": the first item
+                        tail = _KIND_TAIL_RE.search(t)
+                        if tail and tail.start() > 0:
+                            cut = tail.start()
+                            t = tail.group()
                     if t:
                         off = sm.start() + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
                         off += intro.end() if intro and intro.end() < len(piece.group().strip()) else 0
+                        off += cut
                         items.append(t)
                         spans.append((off, off + len(t)))
+            if len(items) < 3:
+                continue
             whole = _foreign_list(items, regency, own)
             if whole is not None and not _legit(sm.group()) and whole[0].name.lower() not in text.lower():
                 s0, e0 = spans[_first_village(whole[0], items)]
@@ -334,7 +362,7 @@ class OtherDesa(Rule):
                 msg, exp = self._list_message(own, whole)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
                 continue
-            for idx, found in _own_list_outliers(items, regency, own):
+            for idx, found in _own_list_outliers(items, regency, own, ctx.info.province):
                 s0, e0 = spans[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
                     continue
@@ -397,7 +425,7 @@ class OtherDesa(Rule):
                 msg, exp = self._list_message(own, whole)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
                 continue
-            for idx, found in _own_list_outliers([r[3] for r in run], regency, own):
+            for idx, found in _own_list_outliers([r[3] for r in run], regency, own, ctx.info.province):
                 unit, s0, e0, t = run[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
                     continue
@@ -1031,9 +1059,10 @@ def _list_items(sent: str) -> list[tuple[str, int, int]]:
             name = tail.group().strip()
             # a list item is the whole part (after its kind word), or the first item's tail
             head = t[:tail.start()].strip()
-            if head and out and not re.fullmatch(r"(?i:kecamatan|kec\.|wilayah|di)", head):
+            if head and out and not re.fullmatch(r"(?i:kecamatan|kec\.|distrik|wilayah|di)", head):
                 continue
-            name = re.sub(r"^(?:Kecamatan|Kec\.|KECAMATAN)\s+", "", name)
+            # the kind word of a kecamatan ("Distrik" in Papua)
+            name = re.sub(r"^(?:Kecamatan|Kec\.|KECAMATAN|Distrik|DISTRIK)\s+", "", name)
             if _LIST_NAME_RE.match(name):
                 s0 = start + t.index(name, tail.start())
                 out.append((name, s0, s0 + len(name)))

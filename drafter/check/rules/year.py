@@ -1305,6 +1305,12 @@ def _is_furniture(text: str, running: set[str]) -> bool:
 _COMPARED_WITH_RE = re.compile(r"\b(?:dengan|dibandingkan|dibanding|terhadap)\b", re.IGNORECASE)
 _TITLE_RANGE_RE = re.compile(r"\btahun\s+((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|dan)"
                              r"\s*(?:tahun\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+# "Perbandingan Realisasi 2019-2021": a bare range after the title's words (not the period of a
+# plan: "Target Renstra 2019-2024")
+_TITLE_BARE_RANGE_RE = re.compile(r"(?<!\w)(?<![\-–—/])((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s?d\.?)\s*((?:19|20)\d\d)\b(?!\s*[\-–—/])",
+                                  re.IGNORECASE)
+_PLAN_BEFORE_RE = re.compile(r"\b(?:renstra|rpjmd|rpjmn|rpjm|periode|rencana\s+strategis|jangka\s+menengah|"
+                             r"renja|rkpd|perubahan)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
 @register
@@ -1332,6 +1338,9 @@ class CaptionColumnYear(Rule):
         if year is None:
             return None
         hits = [(p, m) for p in parts for m in _TITLE_RANGE_RE.finditer(p.text)]
+        if not hits:
+            hits = [(p, m) for p in parts for m in _TITLE_BARE_RANGE_RE.finditer(p.text)
+                    if not _PLAN_BEFORE_RE.search(p.text[:m.start()])]
         if len(hits) != 1:
             return None
         cap, m = hits[0]
