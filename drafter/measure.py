@@ -329,6 +329,12 @@ def build_scale(items: Sequence[_Item]) -> Scale | None:
     """
     if not 3 <= len(items) <= 9:
         return None
+    # the variable of the intervals ("100 <= C < 110", then "C >= 110 Istimewa"): the letter
+    # written inside a two-sided interval is no letter grade of any band
+    var = {v for it in items for v in re.findall(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])", it.stated)}
+    if var:
+        items = [_Item(it.label, None, it.iv, it.stated) if it.code in var and it.label else it
+                 for it in items]
     names = [(it.label.lower(), it.code) for it in items]
     if len({n for n, _ in names if n}) < len([n for n, _ in names if n]):
         return None
@@ -392,7 +398,7 @@ def read_scale_text(texts: Sequence[str]) -> Scale | None:
     items: list[_Item] = []
     for text in texts:
         carry = ""  # "Sangat Baik, jika capaian > 90": a label clause before its interval
-        for clause in _CLAUSE_SPLIT_RE.split(text):
+        for clause in (c for part in _CLAUSE_SPLIT_RE.split(text) for c in _split_after_labels(part)):
             iv = parse_interval(clause)
             if iv is None:
                 carry = clause if find_label(clause) is not None else ""
@@ -403,6 +409,32 @@ def read_scale_text(texts: Sequence[str]) -> Scale | None:
             if it is not None:
                 items.append(it)
     return build_scale(items)
+
+
+_NEXT_BAND_RE = re.compile(r"\s+(?=(?:[A-Za-z]\s*)?[<>≤≥⩾⩽]|\d)")
+_TAIL_WORDS_RE = re.compile(r"(?:[A-Za-z]+\s+){0,3}[A-Za-z]+$")
+
+
+def _split_after_labels(clause: str) -> list[str]:
+    """A clause holding several bands one after the other (a scale table flattened to one
+    line: "C >= 110 Istimewa 100 <= C < 110 Sangat Baik 85 <= C < 100 Baik"), cut after each
+    label that is followed by the next interval."""
+    first_iv, first_label = parse_interval(clause), find_label(clause)
+    if first_iv is None or first_label is None or first_label[1] < first_iv.start:
+        return [clause]  # labels written before their intervals: where one band ends is unclear
+    parts: list[str] = []
+    start = 0
+    for m in _NEXT_BAND_RE.finditer(clause):
+        head = clause[start:m.start()]
+        tail = _TAIL_WORDS_RE.search(head)
+        if tail is None or parse_interval(head) is None:
+            continue
+        words = tail.group(0).split()
+        if any(is_label(" ".join(words[i:])) for i in range(len(words))):
+            parts.append(head)
+            start = m.end()
+    parts.append(clause[start:])
+    return parts
 
 
 def cap_rule_stated(text: str) -> bool:

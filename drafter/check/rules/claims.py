@@ -517,6 +517,22 @@ class DirectionClaim(_ClaimRule):
                 if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
                     continue
                 yield from self._sentence(ctx, b, s, sent, para_row, rows, unique)
+        # the Ikhtisar and the Penutup: a sentence that names the indicator itself ("Cakupan
+        # kepemilikan KTP-el telah melampaui target ...")
+        if len(rows) < 2:
+            return
+        seen = {b.index for b, _r in indicator_paragraphs(ctx)}
+        for b in prose_blocks(ctx):
+            if b.index in seen or b.chapter not in (None, "BAB IV") or \
+                    not re.search(r"\btarget\b", b.text, re.I):
+                continue
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if pattern("helpers", "renstra_sentence").search(sent) or \
+                        re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I) or _other_period(ctx, sent):
+                    continue
+                yield from self._sentence(ctx, b, s, sent, None, rows, unique)
 
     def _clause_row(self, sent: str, at: int, rows: list[IndicatorRow],
                     unique: dict[str, IndicatorRow]) -> IndicatorRow | None:
@@ -1196,22 +1212,47 @@ class StatusCountClaim(_ClaimRule):
                 ms = [m for m in pattern("status_count_category").finditer(sent)
                       if not (above is not None and pattern("status_count_above").search(m.group(0)))]
                 if not ms:
+                    ms = _label_count_items(ctx, sent)
+                if not ms:
                     continue
                 wrong = []
                 for m in ms:
                     band = ctx.scale.find(" ".join(m.group("cat").split()))
                     if band is None:
                         continue
-                    n = int(m.group("n"))
+                    n = count_value(m.group("n"))
                     if n != counts.get(band.code, 0):
                         wrong.append(m)
                 if wrong:
                     m0 = wrong[0]
                     yield self.issue(
-                        b, s + ms[0].start(), s + ms[-1].end(),
+                        b, s + m0.start(), s + ms[-1].end(),
                         f"jumlah indikator per kategori tidak sesuai {source}: tertulis "
                         f"'{m0.group(0)}', sedangkan {source} menunjukkan {_describe(ctx, counts)}",
                         expected=_describe(ctx, counts))
+
+
+def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
+    """The items of an enumeration of indicators per predicate label of the report's own
+    scale ("satu indikator berkategori Istimewa, satu Sangat Baik, tiga indikator berkategori
+    Baik dan satu Cukup"): the first names "indikator", the next follow it joined by a comma
+    or "dan". Empty for a sentence about another period or one sasaran, or when the report
+    states no scale of its own."""
+    if ctx.info.scale_source != "document" or _other_period(ctx, sent) or \
+            pattern("status_all_scope").search(sent):
+        return []
+    names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+    items: list[re.Match[str]] = []
+    for m in scale_pattern("status_count_label", names)[0].finditer(sent):
+        if count_value(m.group("n")) is None:
+            continue
+        if items and re.fullmatch(r"\s*(?:,|;)?\s*(?:(?:dan|serta|sedangkan|sementara)\s+)?", sent[items[-1].end():m.start()]):
+            items.append(m)
+        elif not items and m.group("ind"):
+            items.append(m)
+        elif items:
+            break  # a second enumeration: read the first only
+    return items if len(items) >= 2 else []
 
 
 # "hasil tersebut", "data berikut": words that point back at the text, not at a part of the table
@@ -1300,8 +1341,9 @@ def _all_met(self: StatusCountClaim, ctx: CheckContext, b: Block, rows: list[Ind
                 continue
             if pattern("status_all_scope").search(m.group(0)):
                 continue  # "seluruh indikator sasaran ini ...": a part of the table only
-            verb = (m.group("verb") or m.group("verb2") or m.group("verb3") or "").lower()
-            above = verb in ("melampaui", "melebihi", "terlampaui") and \
+            verb = (m.group("verb") or m.group("verb2") or m.group("verb3") or
+                    ("melampaui" if m.group("verb4") else "") or "").lower()
+            above = bool(m.group("verb4")) or verb in ("melampaui", "melebihi", "terlampaui") and \
                 not re.search(r"\b(?:mencapai|memenuhi)\b", m.group(0), re.IGNORECASE)
             bad = [r for r, st in zip(rows, statuses, strict=True)
                    if st == "tidak_tercapai" or (above and st != "melampaui")]

@@ -109,6 +109,40 @@ _STATED_TOTAL_RE = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?indi[ck]ator\b", re.IGNORECASE)
 
 
+# the count is the object of the measurement itself ("Pengukuran dilakukan terhadap lima
+# indikator", "mengukur kinerjanya dengan 5 indikator"): the measured set, whatever plan the
+# sentence then says the indicators come from
+_MEASURED_SET_RE = re.compile(
+    r"(?:\bpengukuran(?:\s+kinerja)?(?:\s+[\w-]+){0,3}?\s+(?:dilakukan|dilaksanakan|diterapkan)\s+"
+    r"(?:terhadap|atas|pada|untuk|dengan)|\bmengukur\s+kinerja\w*(?:\s+[\w-]+){0,3}?\s+(?:dengan|melalui|"
+    r"menggunakan|berdasarkan|terhadap))\s+(?:sebanyak\s+|seluruh\s+)?$", re.IGNORECASE)
+# the counted indicators placed in the PK of the year ("tujuh indikator kinerja dalam Perjanjian
+# Kinerja Tahun 2022", "lima IKU yang diperjanjikan"): the PK's set
+_PK_CONTAINER_RE = re.compile(
+    r"^(?:\s*\(?[\w-]+\)?){0,5}?\s+(?:(?:yang\s+)?(?:di(?:muat|tuangkan|tetapkan|cantumkan)\s+)?"
+    r"(?:dalam|pada|di)\s+(?:dokumen\s+)?(?:perjanjian\s+kinerja|PK)\b(?P<rest>[^.;]{0,20})|"
+    r"(?:yang\s+)?(?:telah\s+)?diperjanjikan\b(?P<rest2>[^.;]{0,20}))", re.IGNORECASE)
+_PLAN_WORD_RE = re.compile(r"\b(?:renstra|rencana\s+strategis|rpjmd|iku\s+kabupaten|tahun\s+lalu|"
+                           r"sebelumnya)\b", re.IGNORECASE)
+
+
+def _own_set(sent: str, m: re.Match[str], year: int | None) -> str | None:
+    """"measured" or "pk" when the count at ``m`` plainly counts the report's own measured
+    indicators or those of the year's PK (see the two patterns above), else None."""
+    before = sent[:m.start()]
+    if _MEASURED_SET_RE.search(before) and not re.search(r"\b(?:sasaran|misi|tujuan|program)\b",
+                                                          before, re.IGNORECASE):
+        return "measured"
+    pk = _PK_CONTAINER_RE.match(sent[m.end():])
+    if pk is None or _PLAN_WORD_RE.search(pk.group(0)):
+        return None  # "... indikator Renstra yang dimuat dalam PK": another set named first
+    rest = pk.group("rest") or pk.group("rest2") or ""
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", rest)]
+    if year is not None and years and years[0] != year:
+        return None  # the PK of another year
+    return "pk"
+
+
 _RUNNING_HEAD_RE = re.compile(r"^\W*(?:lkj?i?p|lakip|laporan\s+(?:akuntabilitas\s+)?kinerja)\b", re.IGNORECASE)
 _OWN_PK_RE = re.compile(r"\bperjanjian\s+kinerja\b|\(PK\)", re.IGNORECASE)
 # "... diukur dengan sembilan indikator, dan seluruhnya dituangkan kembali ke dalam Perjanjian
@@ -196,15 +230,24 @@ class IndicatorCount(_CNRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
+                own_sets = {m.start(): _own_set(sent, m, ctx.info.year)
+                            for m in pattern("count_items", "indikator").finditer(sent)}
+                own_sets = {k: v for k, v in own_sets.items() if v is not None}
+                if pattern("status_count_above").search(sent):
+                    continue
+                usual = True  # the sentence passes the usual filters (else only own-set counts)
                 if not summary and not (_OWN_PK_RE.search(sent) and _PK_OF_YEAR_RE.search(sent)
                                         and not _OTHER_PLAN_RE.search(sent)):
-                    continue  # BAB II: only a sentence about the report year's PK
+                    usual = False  # BAB II: only a sentence about the report year's PK
                 same_set = _OWN_PK_RE.search(sent) and _SAME_SET_RE.search(sent)
                 if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
                         not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
                         or (_OTHER_PLAN_RE.search(sent) and not same_set))):
-                    continue  # (the IKU of a Renstra is another set, unless the PK is named)
-                if pattern("status_count_above").search(sent):
+                    usual = False  # (the IKU of a Renstra is another set, unless the PK is named)
+                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)}
+                if ctx.info.year and years and ctx.info.year not in years:
+                    usual = False  # the set of another year
+                if not usual and not own_sets:
                     continue
                 src_ind, exp_ind = src, n_ind
                 if not summary:
@@ -217,7 +260,15 @@ class IndicatorCount(_CNRule):
                         continue
                     for m in pattern("count_items", kind).finditer(sent):
                         n = count_value(m.group("n"))
-                        if kind == "indikator" and _ONE_SASARAN_RE.search(sent) and \
+                        own_set = own_sets.get(m.start()) if kind == "indikator" else None
+                        if not usual and own_set is None:
+                            continue
+                        want, src_k = expected, (src_ind if kind == "indikator" else src_sas)
+                        if own_set == "pk" and pk_rows:
+                            if len(pk_rows) != n_ind:
+                                continue  # the PK and the measurement table disagree
+                            src_k = ctx.tables.name("PK")
+                        if kind == "indikator" and own_set is None and _ONE_SASARAN_RE.search(sent) and \
                                 not _WHOLE_MEASURED_RE.search(sent[:m.start()]) and \
                                 not _all_sasaran(sent[:m.start()], n_sas):
                             # a count about one sasaran: its own indicators, not the table's
@@ -233,7 +284,7 @@ class IndicatorCount(_CNRule):
                                     f"memuat {own} indikator untuk sasaran tersebut",
                                     expected=f"{own} indikator")
                             continue
-                        if n == expected or n > 60:
+                        if n == want or n > 60:
                             continue
                         after = sent[m.end():]
                         if pattern("helpers", "not_total").match(after) or _PART_AFTER_RE.match(after):
@@ -247,9 +298,8 @@ class IndicatorCount(_CNRule):
                         if _followed_by_breakdown(ctx, b, s + m.end()):
                             continue
                         yield self.issue(b, s + m.start(), s + m.end(),
-                                         f"tertulis {n} {kind}, padahal "
-                                         f"{src_ind if kind == 'indikator' else src_sas} memuat {expected} {kind}",
-                                         expected=f"{expected} {kind}")
+                                         f"tertulis {n} {kind}, padahal {src_k} memuat {want} {kind}",
+                                         expected=f"{want} {kind}")
 
 
 def _sasaran_count(rows: list[Any]) -> int | None:
@@ -341,7 +391,40 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
         n = col_totals.get(lv, col_counts.get(lv, 0))
         if n and not counts.get(lv):
             counts[lv] = n
+    if counts.get("program") and not counts.get("kegiatan") and rows:
+        for lv, n in _coded_levels(rows).items():
+            counts[lv] = n
     return counts
+
+
+_TOTAL_CELL_RE = re.compile(r"\W*(?:jumlah|total)\b", re.IGNORECASE)
+
+
+def _coded_levels(rows: list[Any]) -> Counter[str]:
+    """Kegiatan (and sub kegiatan) of a budget table whose rows are numbered under their
+    program: program "1", its kegiatan "1.1", "1.2", their sub kegiatan "1.1.1". Empty unless
+    every row that is neither a program nor a total carries such a number under a program."""
+    progs: set[str] = set()
+    out: Counter[str] = Counter()
+    for r in rows:
+        cells = r.row.cells
+        if r.level == "total" or any(_TOTAL_CELL_RE.match(strip_markup(c.text)) for c in cells):
+            continue
+        first = strip_markup(cells[0].text).strip() if cells else ""
+        if r.name_cell is not None and cells and cells[0] is r.name_cell:
+            return Counter()  # no number column
+        lv = _level(r.name) or r.level
+        m = re.fullmatch(r"(\d{1,2})\.?", first)
+        if m and lv == "program":
+            progs.add(m.group(1))
+            continue
+        m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(\.\d{1,2})?\.?", first)
+        if not m or m.group(1) not in progs or lv == "program":
+            return Counter()
+        out["sub_kegiatan" if m.group(3) else "kegiatan"] += 1
+    if out.get("sub_kegiatan") and not out.get("kegiatan"):
+        return Counter()
+    return out
 
 
 def _next_table(ctx: CheckContext, block: Block, limit: int = 4) -> Block | None:
@@ -426,8 +509,9 @@ class ProgramCount(_CNRule):
 
 
 # the office's own programs counted: "Pada tahun 2023 Dinas mengelola empat program ..."
-_MANAGES_RE = re.compile(r"\b(?:mengelola|melaksanakan|menjalankan|memiliki|mendapat|memperoleh)\b[^.;]{0,40}?"
-                         r"\b(?:\d{1,2}|[a-z]+(?:\s+belas)?)\s+program\b", re.IGNORECASE)
+_MANAGES_RE = re.compile(r"\b(?:mengelola|melaksanakan|menjalankan|memiliki|mendapat|memperoleh|"
+                         r"(?:di)?laksanakan\s+melalui|dijalankan\s+melalui|terbagi\s+(?:dalam|ke\s+dalam|atas))\b[^.;]{0,40}?"
+                         r"\b(?:\d{1,2}(?:\s*\(\s*[a-z ]+\s*\))?|[a-z]+(?:\s+belas)?)\s+program\b", re.IGNORECASE)
 
 
 def caption_number_text(table: Block) -> str | None:
@@ -1005,6 +1089,41 @@ def _head_items(region: str, noun: str) -> int | None:
     return len(starts) if len(starts) >= 2 else None
 
 
+_LABEL_LINE_RE = re.compile(r"^[\s*_]*(?P<label>[A-Za-z][A-Za-z/ ]{1,25}?)\s*:\s*(?P<body>\S.*)$")
+
+
+def _labelled_items(ctx: CheckContext, block: Block, noun: str) -> int | None:
+    """Names listed under a label line for the counted noun right after ``block`` ("... 10
+    kelurahan dan 5 desa, yaitu:" then "Kelurahan : Rum, Jaya, ..." and "Desa : Maitara, ...",
+    a line of names possibly wrapped onto the next lines). None when there is no such line or
+    its items are not a plain list of names."""
+    head = noun.split("/")[0].split()[0].lower()
+    body: str | None = None
+    for nb in ctx.document.blocks[block.index + 1: block.index + 10]:
+        if nb.kind == "table":
+            break
+        lm = _LABEL_LINE_RE.match(nb.text)
+        if body is None:
+            if lm is None:
+                if nb.kind == "heading" or len(nb.text) > 200:
+                    break
+                continue
+            if lm.group("label").strip().lower() == head:
+                body = lm.group("body")
+            continue
+        if lm is not None or not nb.text.strip() or not body.rstrip().endswith(","):
+            break
+        body += " " + nb.text.strip()
+    if body is None:
+        return None
+    segs = [x.strip(" .;") for x in re.split(r",|;|\s(?:dan|serta)\s", body)]
+    segs = [x for x in segs if x]
+    if len(segs) < 2 or any(len(x.split()) > 5 or not x[:1].isupper() or re.search(r"\d", x)
+                            for x in segs):
+        return None
+    return len(segs)
+
+
 @register
 class ListedItemsCount(_CNRule):
     """A count followed by its items that lists another number of them: "terdiri dari 7
@@ -1079,6 +1198,8 @@ class ListedItemsCount(_CNRule):
                 elif text[m.end() + im.end():].strip() == "" or rest.rstrip().endswith(":"):
                     items = _list_after(ctx, _continuation(ctx, b)[1]) or _headed_after(ctx, b, m.group("noun"))
                     found = len(items) if len(items) >= 2 else None
+                    if found is None and info.get("inline"):
+                        found = _labelled_items(ctx, _continuation(ctx, b)[1], m.group("noun"))
                 if found is None or found == n:
                     continue
                 noun = " ".join(m.group("noun").split())
