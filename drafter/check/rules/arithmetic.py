@@ -388,10 +388,34 @@ class BudgetTotals(Rule):
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
                     yield from self._compare(br, kids, ti.name(role), what, keys)
                 elif br.level == "total":
-                    progs = [k for k in rows if k.level == "program" and k.table is not None]
-                    # only the programs before this total row
-                    progs = [k for k in progs if k.index < br.index]
-                    yield from self._compare(br, progs, ti.name(role), "program", keys)
+                    progs, what = self._totalled(ti, rows, br)
+                    yield from self._compare(br, progs, ti.name(role), what, keys)
+
+    @staticmethod
+    def _totalled(ti: TableIndex, rows: list[BudgetRow], total: BudgetRow
+                  ) -> tuple[list[BudgetRow], str]:
+        """The rows a total row adds up: the programs before it in its own table (and the
+        parts of that table before a page break); a table of one program's kegiatan ("Jumlah
+        Program X" under its kegiatan rows) totals its own top rows, not the programs of
+        another table."""
+        chain = {total.table.index}
+        info = ti.info.get(total.table.index)
+        while info is not None and info.continued_from is not None \
+                and info.continued_from not in chain:
+            chain.add(info.continued_from)
+            info = ti.info.get(info.continued_from)
+        before = [k for k in rows if k.index < total.index]
+        last = max((k.index for k in before if k.level == "total" and k.table.index in chain),
+                   default=-1)
+        own = [k for k in before if k.table.index in chain and k.index > last]
+        progs = [k for k in own if k.level == "program"]
+        if progs:
+            return progs, "program"
+        if own and all(k.level in ("other", "kegiatan") and k.parent is None for k in own):
+            return own, "baris"
+        if own:
+            return [], "program"
+        return [k for k in before if k.level == "program"], "program"
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
                  what: str, keys: tuple[str, ...]) -> Iterator[Issue]:
@@ -876,6 +900,16 @@ class EfficiencyColumn(Rule):
 
 
 # --------------------------------------------------------------------------- AR107
+# a change measured against another year ("naik 1,42 poin dibanding 2021", "dari tahun lalu")
+_VS_YEAR_RE = re.compile(
+    r"\b(?:dibanding(?:kan)?|daripada|dari|terhadap|sejak)\s+(?:dengan\s+)?(?:capaian\s+|realisasi\s+|"
+    r"nilai\s+)?(?:tahun\s+)?(?:(?:19|20)\d\d|lalu|sebelumnya|kemarin)\b", re.IGNORECASE)
+# a figure that is a comparator, not an earlier value: "target 78", "target nasional 99,40%"
+_COMPARATOR_RE = re.compile(
+    r"\b(?:target|sasaran|standar|nasional|provinsi|rata-rata\s+(?:nasional|provinsi))\b"
+    r"(?:\s+\w+){0,3}?\s+(?:sebesar\s+|yaitu\s+|adalah\s+)?\d", re.IGNORECASE)
+
+
 def _is_count(num: Num) -> bool:
     return not num.percent and not num.is_year and num.value >= 1
 
@@ -904,8 +938,13 @@ class SumsInText(Rule):
             yield from self._change(b)
             for ss, se in sentences(text):
                 yield from self._listed_total(b, ss, text[ss:se])
+            full, _ = _continued(blocks, i)
+            after = full[len(text):]
+            before = " ".join(blocks[k].text for k in range(max(0, i - 3), i)
+                              if blocks[k].kind == "paragraph" and b.kind == "paragraph"
+                              and blocks[k].index >= b.index - 3)
             for ss, se in sentences(text):
-                yield from self._points(b, ss, text[ss:se])
+                yield from self._points(b, ss, text[ss:se], before, after if se >= len(text.rstrip()) else "")
             if rx("budget_parts_cue").search(text):
                 yield from self._budget_parts(blocks, i)
 
@@ -1041,7 +1080,8 @@ class SumsInText(Rule):
                 yield self.issue(b, d_start, d_start + len(d.text), msg, fmt_pct(diff))
 
     # "melampaui ... sebanyak 1,24 poin", "turun 3 poin persen (27,27%) dari 11% menjadi 8%"
-    def _points(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+    def _points(self, b: TextUnit, off: int, sent: str, before: str = "",
+                after: str = "") -> Iterator[Issue]:
         for m in _POINTS_RE.finditer(sent):
             if not rx("points_cue").search(sent):
                 return
@@ -1067,6 +1107,9 @@ class SumsInText(Rule):
                 a, c = others[0].value, others[1].value
             diff = abs(a - c)
             start, end = off + m.start("d"), off + m.end("d")
+            if not dv.explains(diff) and fm is None and self._other_operands(
+                    before + " " + b.text[:off], sent + after, m, dv):
+                continue
             if not dv.explains(diff):
                 msg = (f"selisih tertulis {m.group('d')} poin, padahal selisih {fmt_num(a)} dan "
                        f"{fmt_num(c)} = {fmt_num(diff)} poin")
@@ -1081,6 +1124,22 @@ class SumsInText(Rule):
                     msg = (f"perubahan relatif tertulis {rn[0].text.strip()}, padahal "
                            f"{fmt_num(diff)}/{fmt_num(a)} x 100 = {fmt_pct(comp)}")
                     yield self.issue(b, rs, rs + len(rn[0].text), msg, fmt_pct(comp))
+
+    @staticmethod
+    def _other_operands(before: str, sent: str, m: re.Match[str], dv: Num) -> bool:
+        """The stated change is measured between figures other than the two the sentence
+        happens to hold: "76,44 di bawah target 78, namun naik 1,42 poin dibanding 2021" (the
+        target is a comparator, the 2021 value is in a table), or "mencapai 97,83% ...
+        Dibanding tahun 2022 sebesar 96,90%, realisasi naik 0,93 poin" (the current value is in
+        the sentence before). Either a target / national figure sits next to a change against a
+        year, or some pair of figures of the paragraph up to this sentence gives the change."""
+        if _VS_YEAR_RE.search(sent) and _COMPARATOR_RE.search(sent):
+            return True
+        nums = [n for n in scan_numbers(before) + scan_numbers(sent[:m.start()]) +
+                scan_numbers(sent[m.end():])
+                if not n.is_year and n.value != dv.value]
+        vals = {n.value for n in nums}
+        return any(dv.explains(abs(x - y)) for x in vals for y in vals if x != y)
 
     # "A Rp X dan B Rp Y, jumlah Rp Z": a total closing its list in the same sentence
     def _listed_total(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
@@ -1768,3 +1827,48 @@ class ChangeColumn(Rule):
             if len(c1) == 1 and len(c2) == 1:
                 return c1[0], c2[0], cc, ys[0], ys[1]
         return None
+
+
+# --------------------------------------------------------------------------- AR116
+@register
+class RemainderColumn(Rule):
+    """A "Sisa" column of a budget table that is not pagu minus realisasi of its row: "Pagu
+    186.000.000 | Realisasi 181.560.000 | Sisa 4.400.000" when the difference is 4.440.000.
+
+    The unspent budget per program is what the efficiency section explains, and a wrong
+    remainder also breaks the column's total. The column is read only when at least two rows
+    of the table give pagu - realisasi exactly (so the column means that), and only amounts
+    written in full are compared.
+    """
+
+    code = "AR116"
+    name = "remainder-column"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        by_table: dict[int, list[tuple[BudgetRow, Decimal, Decimal, ValueCell]]] = {}
+        for role in ("3.8", "PK", "3.6"):
+            for br in ti.budget(role):
+                s = br.values.get("sisa")
+                pv, rv = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
+                if s is None or s.num is None or s.num.percent or pv is None or rv is None \
+                        or pv < 1000:
+                    continue
+                by_table.setdefault(id(br.table), []).append((br, pv, rv, s))
+        for rows in by_table.values():
+            ok = [s.num is not None and s.num.explains(abs(pv - rv)) for _, pv, rv, s in rows]
+            if sum(ok) < 2 or sum(ok) * 2 <= len(ok):
+                continue
+            parts = sum((s.num.value for br, _, _, s in rows if br.level != "total"
+                         and s.num is not None), Decimal(0))
+            for (br, pv, rv, s), good in zip(rows, ok, strict=True):
+                if good or (br.level == "total" and s.num is not None and s.num.explains(parts)):
+                    continue  # a total remainder that adds up: its pagu or realisasi is off (AR103)
+                diff = pv - rv
+                yield cap_issue(
+                    self, s,
+                    f"{ti.name(br.role)}: sisa {br.name[:50]!r} tertulis {s.text}, padahal pagu "
+                    f"{fmt_num(pv, 0)} - realisasi {fmt_num(rv, 0)} = {fmt_num(diff, 0)}",
+                    fmt_num(diff, 0))
