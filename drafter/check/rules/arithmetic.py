@@ -126,6 +126,16 @@ def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] 
 
 
 # --------------------------------------------------------------------------- AR101
+def _input_rounding(t: ValueCell, r: ValueCell) -> Decimal:
+    """How far realisasi/target x 100 may move because the realisasi is itself a rounded
+    figure (a percentage or an index written with decimals): half a unit of its last
+    decimal, over the target."""
+    if t.num is None or r.num is None or t.grade or r.grade or r.num.decimals < 1 \
+            or t.num.value <= 0:
+        return Decimal(0)
+    return Decimal(5) / 10 ** (r.num.decimals + 1) / t.num.value * HUNDRED
+
+
 _FORMULA_TEXT = {"positif": "realisasi/target", "selisih": "(2 x target - realisasi)/target",
                  "rasio": "target/realisasi"}
 
@@ -234,10 +244,15 @@ class CapaianRecomputed(Rule):
             allowed = ["positif", *negs]
         allowed = allowed or ["positif"]
 
+        slack = _input_rounding(t, r)
+
         def fits(key: str) -> bool:
             x = forms[key][0]
             if c.num.explains(x):  # type: ignore[union-attr]
                 return True
+            if slack and key != "rasio" and abs(c.num.value - x) <= slack + \
+                    Decimal(5) / 10 ** (c.num.decimals + 1):  # type: ignore[union-attr]
+                return True  # "83,33%" is 305/366 rounded: 83,333.../80 gives 104,17
             if cap_value is not None and c.num.explains(cap_value) and x > cap_value:  # type: ignore[union-attr]
                 return True  # the report's stated cap ("paling tinggi 120%") applied
             if (key == "positif") == negative:
