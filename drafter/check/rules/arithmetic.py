@@ -214,6 +214,7 @@ class CapaianRecomputed(Rule):
                     continue
                 issue, computed = found
                 yield with_capaian_fix(ctx, row, issue, caps, computed) if role == "3.1" else issue
+        yield from self._yearly(ctx, caps)
         for br in ti.budget("3.6"):
             if br.level in ("input", "total"):
                 continue
@@ -221,6 +222,48 @@ class CapaianRecomputed(Rule):
                                 br.values.get("capaian"), "Tabel 3.6", False)
             if found is not None:
                 yield found[0]
+
+    def _yearly(self, ctx: CheckContext, caps: bool) -> Iterator[Issue]:
+        """A comparison table with a capaian per year ("Target 2022 | Realisasi 2022 |
+        Capaian 2022 (%) | Realisasi 2023 | Capaian 2023 (%)"): each year's capaian against
+        that year's target and realisasi. Its polarity is not fixed here (AR112 compares it
+        with the measurement table), so only a capaian that no formula gives is reported."""
+        ti = ctx.tables
+        for role in ("3.2", "3.3"):
+            for row in ti.rows(role, indicators_only=True):
+                info = ti.info.get(row.table.index)
+                labels = info.labels if info is not None else {}
+                for key, c in row.values.items():
+                    mk = re.fullmatch(r"capaian:(\d{4})", key)
+                    if not mk or c.num is None:
+                        continue
+                    y = mk.group(1)
+                    r = row.values.get(f"realisasi:{y}")
+                    t = row.values.get(f"target:{y}")
+                    if t is None and "target:" not in " ".join(row.values):
+                        # one target column: it is that year's only when its header says so
+                        tc = row.values.get("target")
+                        col = info.columns.get("target") if info is not None else None
+                        if tc is not None and col is not None and \
+                                re.findall(r"\b(?:19|20)\d\d\b", labels.get(col, "")) == [y]:
+                            t = tc
+                    if t is None or r is None:
+                        continue
+                    forms = capaian_formulas(t, r)
+                    if forms is None:
+                        continue
+                    slack = _input_rounding(t, r)
+                    if any(c.num.explains(x) or (key != "rasio" and slack and abs(c.num.value - x)
+                           <= slack + Decimal(5) / 10 ** (c.num.decimals + 1))
+                           for key, (x, _) in forms.items()):
+                        continue
+                    if caps and c.num.value == HUNDRED and any(x > HUNDRED for x, _ in forms.values()):
+                        continue
+                    comp, formula = forms["positif"]
+                    yield cap_issue(
+                        self, c,
+                        f"{ti.name(role)}: capaian {y} tertulis {c.text}, hasil hitung {formula} "
+                        f"x 100 = {fmt_pct(comp)}{rounded_note(c.num, comp)}", fmt_pct(comp))
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
                c: ValueCell | None, where: str, caps: bool,
