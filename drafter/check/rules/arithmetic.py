@@ -1700,6 +1700,9 @@ class BudgetRemainder(Rule):
             p, r = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
             if p is not None and r is not None:
                 remainders.add(p - r)
+            sisa = value_of(br.values.get("sisa"))
+            if sisa is not None:
+                remainders.add(sisa)  # the text quotes the table's own Sisa column (AR116)
         tot = totals[0]
         pagu, real = value_of(tot.values.get("pagu")), value_of(tot.values.get("realisasi"))
         assert pagu is not None and real is not None
@@ -1919,8 +1922,9 @@ class RemainderColumn(Rule):
             ok = [s.num is not None and s.num.explains(abs(pv - rv)) for _, pv, rv, s in rows]
             if sum(ok) < 2 or sum(ok) * 2 <= len(ok):
                 continue
-            parts = sum((s.num.value for br, _, _, s in rows if br.level != "total"
-                         and s.num is not None), Decimal(0))
+            top = [x for x in rows if x[0].level == "program"] or \
+                [x for x in rows if x[0].level != "total" and x[0].parent is None]
+            parts = sum((s.num.value for _, _, _, s in top if s.num is not None), Decimal(0))
             for (br, pv, rv, s), good in zip(rows, ok, strict=True):
                 if good or (br.level == "total" and s.num is not None and s.num.explains(parts)):
                     continue  # a total remainder that adds up: its pagu or realisasi is off (AR103)
