@@ -171,7 +171,15 @@ def _fragment_rows(frag: str, rows: list[IndicatorRow]) -> list[IndicatorRow]:
         return [r for r in rows if frag in _acronyms(r.name)]
     if not tokens(frag):
         return []
-    return [r for r in rows if containment(frag, r.name) >= 0.75]
+    hits = [r for r in rows if containment(frag, r.name) >= 0.75]
+    if len(hits) > 1:
+        # "jumlah pelanggaran perda" is row 1's name word for word; "Persentase pelanggaran
+        # perda yang ditindaklanjuti" only shares its content words
+        flat = " ".join(re.findall(r"\w+", frag.lower()))
+        verbatim = [r for r in hits if flat in " ".join(re.findall(r"\w+", r.name.lower()))]
+        if verbatim:
+            hits = verbatim
+    return hits
 
 
 def negative_rows(ctx: CheckContext, rows: list[IndicatorRow]) -> set[int]:

@@ -954,6 +954,7 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
         align_right = len(row.cells) < ncols and bool(first) and cols.get("no") == 0 and \
             not re.match(r"^(\d{1,2}|[IVX]{1,4})\.?$", first)
         cells = logical_cells(row, ncols, align_right=align_right)
+        cells = _shift_total_row(cells, name_col, ncols)
         name_cell = cells.get(name_col)
         name = clean(name_cell.text) if name_cell is not None else ""
         no_text = clean(cells[no_col].text) if no_col is not None and no_col in cells else ""
@@ -977,6 +978,26 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
 
 
 _DEPTH_LEVELS = ("program", "kegiatan", "sub_kegiatan")
+
+
+def _shift_total_row(cells: dict[int, Cell], name_col: int, ncols: int) -> dict[int, Cell]:
+    """A total row whose cells slid left in a conversion: "Jumlah" in the number column, its
+    amounts starting in the name column and as many empty cells at the end. The amounts move
+    back under their headers."""
+    k = name_col
+    if k <= 0 or ncols - k < 2:
+        return cells
+    first = cells.get(0)
+    if first is None or not is_total_label(clean(first.text)):
+        return cells
+    at_name = cells.get(name_col)
+    if at_name is None or not cell_is_numeric(at_name.text):
+        return cells
+    if any(clean(cells[c].text) for c in range(ncols - k, ncols) if c in cells):
+        return cells
+    out = {c + k: cell for c, cell in cells.items() if c + k < ncols}
+    out[name_col] = first
+    return out
 
 
 def _row_depth(name: str, no_text: str, name_cell: Cell | None, spaces: bool

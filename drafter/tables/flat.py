@@ -481,6 +481,12 @@ class _Finder:
                 c0, c1 = self.place(a, b, cols)
                 placed.setdefault(c0, []).append((a, b))
                 spans[c0] = max(spans.get(c0, 1), c1 - c0 + 1)
+            for c0 in spans:
+                # a label over its right-aligned numbers reaches into the next column: it
+                # cannot span a column that has a label of its own on the same line
+                nxt = min((k for k in placed if k > c0), default=None)
+                if nxt is not None:
+                    spans[c0] = max(1, min(spans[c0], nxt - c0))
             texts = tuple(_plain(" ".join(line[a:b].split())) for a, b in pieces_of_line)
             numeric = any(_is_value(t) for t in texts[1:]) or (
                 len(texts) == 1 and _is_value(texts[0]) and 0 not in placed) or (

@@ -126,6 +126,16 @@ def capaian_options(t: ValueCell, r: ValueCell) -> tuple[Decimal, Decimal, str] 
 
 
 # --------------------------------------------------------------------------- AR101
+def _input_rounding(t: ValueCell, r: ValueCell) -> Decimal:
+    """How far realisasi/target x 100 may move because the realisasi is itself a rounded
+    figure (a percentage or an index written with decimals): half a unit of its last
+    decimal, over the target."""
+    if t.num is None or r.num is None or t.grade or r.grade or r.num.decimals < 1 \
+            or t.num.value <= 0:
+        return Decimal(0)
+    return Decimal(5) / 10 ** (r.num.decimals + 1) / t.num.value * HUNDRED
+
+
 _FORMULA_TEXT = {"positif": "realisasi/target", "selisih": "(2 x target - realisasi)/target",
                  "rasio": "target/realisasi"}
 
@@ -160,7 +170,7 @@ def capaian_formulas(t: ValueCell, r: ValueCell) -> dict[str, tuple[Decimal, str
 class CapaianRecomputed(Rule):
     """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades), held to the formulas, the negative indicators and the cap the report states.
 
-    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100 or target/realisasi x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. When the method section names the lower-is-better indicators ("indikator nomor 4 dan 7", "indikator negatif (waktu tunggu, NDR)") and their formula ("target dibagi realisasi"), those indicators are held to it: realisasi/target for them rewards a worse result. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too. A stated cap ("capaian dibatasi paling tinggi 110%", "capaian di atas 120% dicatat 120%") makes the cap consistent for a higher result, and a capaian above the cap is reported.
+    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100 or target/realisasi x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. When the method section names the lower-is-better indicators ("indikator nomor 4 dan 7", "indikator negatif (waktu tunggu, NDR)") and their formula ("target dibagi realisasi"), those indicators are held to it: realisasi/target for them rewards a worse result. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too. A stated cap ("capaian dibatasi paling tinggi 110%", "capaian di atas 120% dicatat 120%") makes the cap consistent for a higher result, and a capaian above the cap is reported. A comparison table with a capaian per year ("Target 2022 | Realisasi 2022 | Capaian 2022 (%)") is checked year by year against that year's target, reporting only a capaian no formula gives. A realisasi that is itself rounded ("83,33%" from 305/366) widens the tolerance by half a unit of its last decimal.
     """
 
     code = "AR101"
@@ -204,6 +214,7 @@ class CapaianRecomputed(Rule):
                     continue
                 issue, computed = found
                 yield with_capaian_fix(ctx, row, issue, caps, computed) if role == "3.1" else issue
+        yield from self._yearly(ctx, caps)
         for br in ti.budget("3.6"):
             if br.level in ("input", "total"):
                 continue
@@ -211,6 +222,48 @@ class CapaianRecomputed(Rule):
                                 br.values.get("capaian"), "Tabel 3.6", False)
             if found is not None:
                 yield found[0]
+
+    def _yearly(self, ctx: CheckContext, caps: bool) -> Iterator[Issue]:
+        """A comparison table with a capaian per year ("Target 2022 | Realisasi 2022 |
+        Capaian 2022 (%) | Realisasi 2023 | Capaian 2023 (%)"): each year's capaian against
+        that year's target and realisasi. Its polarity is not fixed here (AR112 compares it
+        with the measurement table), so only a capaian that no formula gives is reported."""
+        ti = ctx.tables
+        for role in ("3.2", "3.3"):
+            for row in ti.rows(role, indicators_only=True):
+                info = ti.info.get(row.table.index)
+                labels = info.labels if info is not None else {}
+                for key, c in row.values.items():
+                    mk = re.fullmatch(r"capaian:(\d{4})", key)
+                    if not mk or c.num is None:
+                        continue
+                    y = mk.group(1)
+                    r = row.values.get(f"realisasi:{y}")
+                    t = row.values.get(f"target:{y}")
+                    if t is None and "target:" not in " ".join(row.values):
+                        # one target column: it is that year's only when its header says so
+                        tc = row.values.get("target")
+                        col = info.columns.get("target") if info is not None else None
+                        if tc is not None and col is not None and \
+                                re.findall(r"\b(?:19|20)\d\d\b", labels.get(col, "")) == [y]:
+                            t = tc
+                    if t is None or r is None:
+                        continue
+                    forms = capaian_formulas(t, r)
+                    if forms is None:
+                        continue
+                    slack = _input_rounding(t, r)
+                    if any(c.num.explains(x) or (key != "rasio" and slack and abs(c.num.value - x)
+                           <= slack + Decimal(5) / 10 ** (c.num.decimals + 1))
+                           for key, (x, _) in forms.items()):
+                        continue
+                    if caps and c.num.value == HUNDRED and any(x > HUNDRED for x, _ in forms.values()):
+                        continue
+                    comp, formula = forms["positif"]
+                    yield cap_issue(
+                        self, c,
+                        f"{ti.name(role)}: capaian {y} tertulis {c.text}, hasil hitung {formula} "
+                        f"x 100 = {fmt_pct(comp)}{rounded_note(c.num, comp)}", fmt_pct(comp))
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
                c: ValueCell | None, where: str, caps: bool,
@@ -234,10 +287,15 @@ class CapaianRecomputed(Rule):
             allowed = ["positif", *negs]
         allowed = allowed or ["positif"]
 
+        slack = _input_rounding(t, r)
+
         def fits(key: str) -> bool:
             x = forms[key][0]
             if c.num.explains(x):  # type: ignore[union-attr]
                 return True
+            if slack and key != "rasio" and abs(c.num.value - x) <= slack + \
+                    Decimal(5) / 10 ** (c.num.decimals + 1):  # type: ignore[union-attr]
+                return True  # "83,33%" is 305/366 rounded: 83,333.../80 gives 104,17
             if cap_value is not None and c.num.explains(cap_value) and x > cap_value:  # type: ignore[union-attr]
                 return True  # the report's stated cap ("paling tinggi 120%") applied
             if (key == "positif") == negative:
@@ -388,10 +446,34 @@ class BudgetTotals(Rule):
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
                     yield from self._compare(br, kids, ti.name(role), what, keys)
                 elif br.level == "total":
-                    progs = [k for k in rows if k.level == "program" and k.table is not None]
-                    # only the programs before this total row
-                    progs = [k for k in progs if k.index < br.index]
-                    yield from self._compare(br, progs, ti.name(role), "program", keys)
+                    progs, what = self._totalled(ti, rows, br)
+                    yield from self._compare(br, progs, ti.name(role), what, keys)
+
+    @staticmethod
+    def _totalled(ti: TableIndex, rows: list[BudgetRow], total: BudgetRow
+                  ) -> tuple[list[BudgetRow], str]:
+        """The rows a total row adds up: the programs before it in its own table (and the
+        parts of that table before a page break); a table of one program's kegiatan ("Jumlah
+        Program X" under its kegiatan rows) totals its own top rows, not the programs of
+        another table."""
+        chain = {total.table.index}
+        info = ti.info.get(total.table.index)
+        while info is not None and info.continued_from is not None \
+                and info.continued_from not in chain:
+            chain.add(info.continued_from)
+            info = ti.info.get(info.continued_from)
+        before = [k for k in rows if k.index < total.index]
+        last = max((k.index for k in before if k.level == "total" and k.table.index in chain),
+                   default=-1)
+        own = [k for k in before if k.table.index in chain and k.index > last]
+        progs = [k for k in own if k.level == "program"]
+        if progs:
+            return progs, "program"
+        if own and all(k.level in ("other", "kegiatan") and k.parent is None for k in own):
+            return own, "baris"
+        if own:
+            return [], "program"
+        return [k for k in before if k.level == "program"], "program"
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
                  what: str, keys: tuple[str, ...]) -> Iterator[Issue]:
@@ -876,6 +958,16 @@ class EfficiencyColumn(Rule):
 
 
 # --------------------------------------------------------------------------- AR107
+# a change measured against another year ("naik 1,42 poin dibanding 2021", "dari tahun lalu")
+_VS_YEAR_RE = re.compile(
+    r"\b(?:dibanding(?:kan)?|daripada|dari|terhadap|sejak)\s+(?:dengan\s+)?(?:capaian\s+|realisasi\s+|"
+    r"nilai\s+)?(?:tahun\s+)?(?:(?:19|20)\d\d|lalu|sebelumnya|kemarin)\b", re.IGNORECASE)
+# a figure that is a comparator, not an earlier value: "target 78", "target nasional 99,40%"
+_COMPARATOR_RE = re.compile(
+    r"\b(?:target|sasaran|standar|nasional|provinsi|rata-rata\s+(?:nasional|provinsi))\b"
+    r"(?:\s+\w+){0,3}?\s+(?:sebesar\s+|yaitu\s+|adalah\s+)?\d", re.IGNORECASE)
+
+
 def _is_count(num: Num) -> bool:
     return not num.percent and not num.is_year and num.value >= 1
 
@@ -904,8 +996,13 @@ class SumsInText(Rule):
             yield from self._change(b)
             for ss, se in sentences(text):
                 yield from self._listed_total(b, ss, text[ss:se])
+            full, _ = _continued(blocks, i)
+            after = full[len(text):]
+            before = " ".join(blocks[k].text for k in range(max(0, i - 3), i)
+                              if blocks[k].kind == "paragraph" and b.kind == "paragraph"
+                              and blocks[k].index >= b.index - 3)
             for ss, se in sentences(text):
-                yield from self._points(b, ss, text[ss:se])
+                yield from self._points(b, ss, text[ss:se], before, after if se >= len(text.rstrip()) else "")
             if rx("budget_parts_cue").search(text):
                 yield from self._budget_parts(blocks, i)
 
@@ -1041,7 +1138,8 @@ class SumsInText(Rule):
                 yield self.issue(b, d_start, d_start + len(d.text), msg, fmt_pct(diff))
 
     # "melampaui ... sebanyak 1,24 poin", "turun 3 poin persen (27,27%) dari 11% menjadi 8%"
-    def _points(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+    def _points(self, b: TextUnit, off: int, sent: str, before: str = "",
+                after: str = "") -> Iterator[Issue]:
         for m in _POINTS_RE.finditer(sent):
             if not rx("points_cue").search(sent):
                 return
@@ -1067,6 +1165,9 @@ class SumsInText(Rule):
                 a, c = others[0].value, others[1].value
             diff = abs(a - c)
             start, end = off + m.start("d"), off + m.end("d")
+            if not dv.explains(diff) and fm is None and self._other_operands(
+                    before + " " + b.text[:off], sent + after, m, dv):
+                continue
             if not dv.explains(diff):
                 msg = (f"selisih tertulis {m.group('d')} poin, padahal selisih {fmt_num(a)} dan "
                        f"{fmt_num(c)} = {fmt_num(diff)} poin")
@@ -1081,6 +1182,22 @@ class SumsInText(Rule):
                     msg = (f"perubahan relatif tertulis {rn[0].text.strip()}, padahal "
                            f"{fmt_num(diff)}/{fmt_num(a)} x 100 = {fmt_pct(comp)}")
                     yield self.issue(b, rs, rs + len(rn[0].text), msg, fmt_pct(comp))
+
+    @staticmethod
+    def _other_operands(before: str, sent: str, m: re.Match[str], dv: Num) -> bool:
+        """The stated change is measured between figures other than the two the sentence
+        happens to hold: "76,44 di bawah target 78, namun naik 1,42 poin dibanding 2021" (the
+        target is a comparator, the 2021 value is in a table), or "mencapai 97,83% ...
+        Dibanding tahun 2022 sebesar 96,90%, realisasi naik 0,93 poin" (the current value is in
+        the sentence before). Either a target / national figure sits next to a change against a
+        year, or some pair of figures of the paragraph up to this sentence gives the change."""
+        if _VS_YEAR_RE.search(sent) and _COMPARATOR_RE.search(sent):
+            return True
+        nums = [n for n in scan_numbers(before) + scan_numbers(sent[:m.start()]) +
+                scan_numbers(sent[m.end():])
+                if not n.is_year and n.value != dv.value]
+        vals = {n.value for n in nums}
+        return any(dv.explains(abs(x - y)) for x in vals for y in vals if x != y)
 
     # "A Rp X dan B Rp Y, jumlah Rp Z": a total closing its list in the same sentence
     def _listed_total(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
@@ -1583,6 +1700,9 @@ class BudgetRemainder(Rule):
             p, r = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
             if p is not None and r is not None:
                 remainders.add(p - r)
+            sisa = value_of(br.values.get("sisa"))
+            if sisa is not None:
+                remainders.add(sisa)  # the text quotes the table's own Sisa column (AR116)
         tot = totals[0]
         pagu, real = value_of(tot.values.get("pagu")), value_of(tot.values.get("realisasi"))
         assert pagu is not None and real is not None
@@ -1768,3 +1888,49 @@ class ChangeColumn(Rule):
             if len(c1) == 1 and len(c2) == 1:
                 return c1[0], c2[0], cc, ys[0], ys[1]
         return None
+
+
+# --------------------------------------------------------------------------- AR116
+@register
+class RemainderColumn(Rule):
+    """A "Sisa" column of a budget table that is not pagu minus realisasi of its row: "Pagu
+    186.000.000 | Realisasi 181.560.000 | Sisa 4.400.000" when the difference is 4.440.000.
+
+    The unspent budget per program is what the efficiency section explains, and a wrong
+    remainder also breaks the column's total. The column is read only when at least two rows
+    of the table give pagu - realisasi exactly (so the column means that), and only amounts
+    written in full are compared.
+    """
+
+    code = "AR116"
+    name = "remainder-column"
+    category = "arithmetic"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        ti = ctx.tables
+        by_table: dict[int, list[tuple[BudgetRow, Decimal, Decimal, ValueCell]]] = {}
+        for role in ("3.8", "PK", "3.6"):
+            for br in ti.budget(role):
+                s = br.values.get("sisa")
+                pv, rv = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
+                if s is None or s.num is None or s.num.percent or pv is None or rv is None \
+                        or pv < 1000:
+                    continue
+                by_table.setdefault(id(br.table), []).append((br, pv, rv, s))
+        for rows in by_table.values():
+            ok = [s.num is not None and s.num.explains(abs(pv - rv)) for _, pv, rv, s in rows]
+            if sum(ok) < 2 or sum(ok) * 2 <= len(ok):
+                continue
+            top = [x for x in rows if x[0].level == "program"] or \
+                [x for x in rows if x[0].level != "total" and x[0].parent is None]
+            parts = sum((s.num.value for _, _, _, s in top if s.num is not None), Decimal(0))
+            for (br, pv, rv, s), good in zip(rows, ok, strict=True):
+                if good or (br.level == "total" and s.num is not None and s.num.explains(parts)):
+                    continue  # a total remainder that adds up: its pagu or realisasi is off (AR103)
+                diff = pv - rv
+                yield cap_issue(
+                    self, s,
+                    f"{ti.name(br.role)}: sisa {br.name[:50]!r} tertulis {s.text}, padahal pagu "
+                    f"{fmt_num(pv, 0)} - realisasi {fmt_num(rv, 0)} = {fmt_num(diff, 0)}",
+                    fmt_num(diff, 0))

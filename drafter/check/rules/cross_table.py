@@ -965,6 +965,7 @@ class PlanBudgetMismatch(_XTRule):
 _NON_ADDITIVE_RE = re.compile(
     r"%|persen|prosentase|persentase|capaian|rata|indeks|nilai|skor|tahun|\bno\b|nomor|kode|"
     r"predikat|kategori|target|satuan", re.IGNORECASE)
+_REMAINDER_COL_RE = re.compile(r"\bsisa\b|\bselisih\b|\bsilpa\b", re.IGNORECASE)
 _AVERAGE_RE = re.compile(r"^\W*(?:rata\s*[-–]?\s*rata|rerata)", re.IGNORECASE)
 _SKIP_ROLES = ("3.8", "3.6", "PK", "scale", "grade")
 
@@ -1090,6 +1091,11 @@ class TableTotalRow(_XTRule):
                 sums.append(sum(vals, Decimal(0)))
             if not sums or any(tv.num.explains(x) for x in sums):
                 continue
+            vals = self._column(parts, cell.col) or []
+            if vals and all(v >= 0 for v in vals) and tv.num.value <= max(vals):
+                continue  # a total no larger than one of its parts is a mean or a rate
+            if self._remainder_of_row(total, cell.col, labels):
+                continue  # "Sisa" = pagu - realisasi holds on the total: a row is wrong (AR116)
             if any(tv.num.explains(x / 2) for x in sums):
                 continue  # group rows summed with their sub-rows: the hierarchy is not marked
             if self._explained_by_a_level(tv, every, cell.col):
@@ -1098,6 +1104,24 @@ class TableTotalRow(_XTRule):
             yield self.issue(cell, *tv.span(),
                              f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
                              f"di atasnya = {fmt_num(sums[0], 2)}", expected=fmt_num(sums[0], 2))
+
+    @staticmethod
+    def _remainder_of_row(total: Row, col: int, labels: dict[int, str]) -> bool:
+        """The total's cell in a remainder column ("Sisa", "Selisih") equals the difference
+        of two other amounts of the same total row: the total is right and a row's own
+        remainder is mistyped."""
+        if not _REMAINDER_COL_RE.search(labels.get(col, "")):
+            return False
+        vals: dict[int, Decimal] = {}
+        for c in total.cells:
+            v = read_value(c)
+            if v.num is not None and not v.num.percent:
+                vals[c.col] = v.num.value
+        mine = vals.get(col)
+        if mine is None:
+            return False
+        others = [v for c, v in vals.items() if c != col]
+        return any(a - b == mine for a in others for b in others)
 
     @classmethod
     def _explained_by_a_level(cls, tv: Any, rows: list[Row], col: int) -> bool:
