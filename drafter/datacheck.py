@@ -387,6 +387,9 @@ class Tables(Fixed):
     sasaran_paragraph: Rx
     sasaran_row: Rx
     indicator_row: Rx
+    sideways_rows: dict[str, Rx] = {}
+    sideways_caption_lead: Rx | None = None
+    sideways_caption_tail: Rx | None = None
     fuzzy: Fuzzy
     total_labels: list[Rx] = []
     group_labels: list[Rx] = []

@@ -1065,6 +1065,88 @@ def _link_parents(rows: list[BudgetRow]) -> None:
                     del stack[k]
 
 
+# --------------------------------------------------------------------------- sideways tables
+@lru_cache(maxsize=1)
+def _sideways_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _conf()["sideways_rows"].items())
+
+
+def _sideways_key(text: str) -> str | None:
+    t = clean(text)
+    if len(t) > 40:
+        return None
+    return next((k for k, p in _sideways_patterns() if p.match(t)), None)
+
+
+def caption_indicator(caption: str | None) -> str | None:
+    """The indicator a one-indicator table's caption names ("Realisasi Indeks Risiko Bencana
+    Daerah Tahun 2021-2025" -> "Indeks Risiko Bencana Daerah"), None when nothing is left."""
+    if not caption:
+        return None
+    title = caption_match_title(caption)
+    title = _re("sideways_caption_lead").sub("", title)
+    title = _re("sideways_caption_tail").sub("", title).strip(" :.,-–")
+    return title if len(title) >= 4 and re.search(r"[A-Za-z]{3}", title) else None
+
+
+def _sideways_rows(info: TableInfo) -> list[IndicatorRow] | None:
+    """A SIDEWAYS table: the years are the columns and the rows say what they hold ("Target |
+    Realisasi | Capaian"); the indicator is named by a cell before the row label, by a name-only
+    row above the group, or by the caption. Read as one row per indicator with keys
+    ``target:2023``, ``realisasi:2023``, ``capaian:2023``. None when the table is not so laid
+    out (at least two distinct row kinds with figures under two years or more)."""
+    block = info.block
+    years: dict[int, str] = {}
+    for c, lab in info.labels.items():
+        ys = _YEAR_RE.findall(lab)
+        if ys:
+            years[c] = ys[-1]
+    if len(set(years.values())) < 2 or not years:
+        return None
+    first_year = min(years)
+    if first_year == 0 or first_year > 3:
+        return None
+    caption_name = caption_indicator(info.caption)
+    groups: list[tuple[str | None, Row, dict[str, ValueCell], Cell | None]] = []
+    name: str | None = None
+    name_cell: Cell | None = None
+    keyed_rows = 0
+    for row in _data_rows(block, info):
+        cells = logical_cells(row, max(len(row.cells), first_year + 1))
+        label_cell = cells.get(first_year - 1)
+        lead = [cells[c] for c in range(first_year - 1) if c in cells and clean(cells[c].text)
+                and not _NUMBERING_RE.match(clean(cells[c].text))]
+        key = _sideways_key(label_cell.text) if label_cell is not None else None
+        if lead and key is not None:
+            name, name_cell = clean(lead[-1].text), lead[-1]
+        figures = {c: read_value(cells[c]) for c in years if c in cells}
+        figures = {c: v for c, v in figures.items() if v.num is not None}
+        if key is None:
+            text = clean(label_cell.text) if label_cell is not None else ""
+            if not figures and text and len(text) >= 4 and not _YEAR_RE.fullmatch(text):
+                name, name_cell = text, label_cell  # a name-only row over its group
+            continue
+        if len(figures) < 2:
+            continue
+        keyed_rows += 1
+        values = {f"{key}:{years[c]}": v for c, v in figures.items()}
+        this = name or caption_name
+        if groups and groups[-1][0] == this and not any(k in groups[-1][2] for k in values):
+            groups[-1][2].update(values)
+        else:
+            groups.append((this, row, values, name_cell if name else None))
+    kinds = {k.split(":")[0] for g in groups for k in g[2]}
+    if keyed_rows < 2 or len(kinds) < 2:
+        return None
+    out = []
+    for gname, row, values, ncell in groups:
+        if not gname:
+            return None  # rows of an indicator the table does not name
+        out.append(IndicatorRow(role="3.2", table=block, row=row, sasaran=None, name=gname,
+                                name_cell=ncell, values=values))
+    return out
+
+
 # --------------------------------------------------------------------------- the index
 def _caption_year_columns(cols: dict[str, int], labels: dict[int, str], caption: str | None) -> None:
     """Bare year columns ("2019 | 2020 | 2021") of a table whose caption names what they hold
@@ -1220,10 +1302,17 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
     index = TableIndex()
     infos: list[TableInfo] = []
     previous: TableInfo | None = None
+    sideways: dict[int, list[IndicatorRow]] = {}
     for block in doc.blocks:
         if block.kind != "table" or not block.rows:
             continue
         info = understand_table(doc, block, scale, previous)
+        if info.role not in NON_DATA_ROLES and info.role not in BUDGET_ROLES and \
+                info.continued_from is None:
+            side = _sideways_rows(info)
+            if side:
+                info.role = "3.2"
+                sideways[block.index] = side
         if info.role in _SINGLE_YEAR_ROLES:
             _alias_year_columns(info, year)
         infos.append(info)
@@ -1244,6 +1333,9 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
                                          not ({"indikator", "sasaran"} & set(info.columns))):
             lst = index.budget_rows.setdefault(info.role, [])
             lst.extend(_budget_rows(info, ncols, len(lst)))
+            continue
+        if info.block.index in sideways:
+            index.indicator_rows.setdefault(info.role, []).extend(sideways[info.block.index])
             continue
         rows, carry[info.role] = _indicator_rows(
             info, ncols, known if info.role == "3.5" else ([], []),

@@ -69,6 +69,10 @@ def label(row: IndicatorRow) -> str:
 
 def _score(row: IndicatorRow, main: IndicatorRow, *, use_sasaran: bool) -> float:
     s = similarity(label(row), main.name)
+    short = label(row).strip()
+    if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", short) and \
+            re.search(rf"\(\s*{re.escape(short)}\s*\)", main.name):
+        s = max(s, 0.85)  # "KIA" for "Cakupan Kartu Identitas Anak (KIA)"
     if row.role == "3.7" and main.sasaran:
         s = max(s, similarity(row.name, main.sasaran))
     if use_sasaran and row.sasaran and main.sasaran:
@@ -95,12 +99,31 @@ def assign(ctx: CheckContext, role: str) -> list[tuple[IndicatorRow, IndicatorRo
         if best >= 0.6 and best - second >= 0.05:
             out.append((r, mains[bi]))
             continue
+        if best >= 0.6:
+            # a short name contained in two indicators' names ("KTP-el" in "Cakupan
+            # kepemilikan KTP-el" and in "Penduduk wajib KTP-el yang mengaktivasi IKD"): the
+            # one with fewer other words, when clearly so
+            tied = [i for s, i in scored if s >= best - 0.05]
+            dice = sorted(((_dice(label(r), mains[i].name), i) for i in tied), reverse=True)
+            if len(dice) >= 2 and dice[0][0] - dice[1][0] >= 0.2:
+                out.append((r, mains[dice[0][1]]))
+                continue
         same = by_table[r.table.index]
         if role not in ("renstra", "iku", "3.7") and len(same) == len(mains):
             idx = same.index(r)
             if best < 0.6 or bi == idx:
                 out.append((r, mains[idx]))
     return out
+
+
+def _dice(a: str, b: str) -> float:
+    """Share of the two names' tokens that match (words of either name count)."""
+    from drafter.check.fuzzy import tokens as ftokens
+
+    ta, tb = ftokens(a), ftokens(b)
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(set(ta) & set(tb)) / (len(ta) + len(tb))
 
 
 _UNIT_RE = re.compile(r"\(\s*([^()]{1,20}?)\s*\)\s*$")
@@ -115,7 +138,22 @@ def _units_differ(a: str, b: str) -> bool:
     ua, ub = ma.group(1).strip().lower(), mb.group(1).strip().lower()
     if ma.group(1).isupper() and len(ma.group(1)) > 1 or mb.group(1).isupper() and len(mb.group(1)) > 1:
         return False
+    # "(kasus, negatif)", "(% - positif)": the unit beside a polarity note; one shared part
+    # is the same unit
+    pa, pb = set(_unit_parts(ua)), set(_unit_parts(ub))
+    if pa and pb and pa & pb:
+        return False
     return ua != ub
+
+
+_POLARITY_NOTE_RE = re.compile(
+    r"^(?:indikator\s+)?(?:polaritas\s+)?(?:negatif|positif|minimize|maximize|makin\s+\w+\s+makin"
+    r"\s+\w+|semakin\s+\w+\s+semakin\s+\w+)$")
+
+
+def _unit_parts(unit: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"[,;/]|\s[-–]\s", unit)]
+    return [p for p in parts if p and not _POLARITY_NOTE_RE.match(p)]
 
 
 def _other_magnitude(a: Any, b: Any) -> bool:
