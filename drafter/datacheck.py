@@ -393,6 +393,7 @@ class Tables(Fixed):
     fuzzy: Fuzzy
     total_labels: list[Rx] = []
     group_labels: list[Rx] = []
+    total_row_words: Words = []
     running_header_repeats: int = 3
     caption_title_roles: list[Role] = []
     office_name: Rx

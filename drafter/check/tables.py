@@ -909,12 +909,24 @@ def _total_row(name: str, row: Row, name_cell: Cell | None) -> bool:
     label = name or next((clean(c.text) for c in row.cells if clean(c.text)), "")
     if not is_total_label(label) or len(label.split()) > 4:
         return False
+    # "Jumlah pelanggaran perda (kasus)": an indicator counting something, not a total line
+    # ("Jumlah", "Total Capaian", "Jumlah Keseluruhan", "Rata-rata Capaian Kinerja")
+    rest = re.sub(r"^\W*(?:sub\s*-?\s*)?(?:jumlah|total|grand\s+total|rata\s*[-–]?\s*rata|"
+                  r"rerata)\b", "", label, flags=re.IGNORECASE)
+    words = [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in _total_words()]
+    if words:
+        return False
     for c in row.cells:
         if c is name_cell:
             break
         if numbering_depth(clean(c.text)) is not None:
             return False
     return True
+
+
+@lru_cache(maxsize=1)
+def _total_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _conf().get("total_row_words", []))
 
 
 def _kind_35(name: str, values: dict[str, ValueCell],
@@ -1292,6 +1304,158 @@ def _alias_year_columns(info: TableInfo, year: int | None) -> None:
         info.columns = {**info.columns, base: years[pick]}
 
 
+def _merge_sub_rows(rows: list[IndicatorRow]) -> list[IndicatorRow]:
+    """Rows of a year table that only say what they hold ("Target", "Capaian (%)", "Capaian
+    indikator 1 (%)") under an indicator's row: their year values are that indicator's
+    (``target:2021``, ``capaian:2021``); the row named by number, else the row above."""
+    out: list[IndicatorRow] = []
+    for r in rows:
+        key = _sideways_key(r.name) if r.kind == "indicator" and r.name else None
+        years = {k.partition(":")[2]: v for k, v in r.values.items() if ":" in k}
+        if key is None or not years:
+            out.append(r)
+            continue
+        hosts = [h for h in out if h.table is r.table and h.kind == "indicator"]
+        m = re.search(r"indikator\s*(?:ke\s*-?\s*)?(\d{1,2})", r.name, re.IGNORECASE)
+        host = None
+        if m:
+            n = int(m.group(1))
+            host = next((h for h in hosts if h.number == n), None)
+            if host is None and all(h.number is None for h in hosts) and 1 <= n <= len(hosts):
+                host = hosts[n - 1]
+        elif hosts:
+            host = hosts[-1]
+        if host is None or any(f"{key}:{y}" in host.values for y in years):
+            out.append(r)
+            continue
+        for y, v in years.items():
+            host.values[f"{key}:{y}"] = v
+    return out
+
+
+_NOTE_YEAR = r"(?:pada\s+)?(?:tahun\s+|th\.?\s*)?(?P<y>(?:19|20)\d\d)"
+_NOTE_VERB = r"\s*(?:adalah|ialah|yaitu|sebesar|sebanyak|=|:)?\s*"
+_NOTE_NUMBERED_RE = re.compile(
+    r"\btarget\s+(?:untuk\s+)?indikator\s*(?:ke\s*-?\s*|no\.?\s*)?(?P<n>\d{1,2})\s+" + _NOTE_YEAR
+    + _NOTE_VERB + r"(?=[\d.,]*\d)", re.IGNORECASE)
+_NOTE_LIST_RE = re.compile(
+    r"\btarget\s+" + _NOTE_YEAR + r"\s+(?:(?:untuk\s+)?(?:masing[-\s]masing|setiap|tiap[-\s]tiap|tiap)"
+    r"\s+indikator" + _NOTE_VERB + r"(?:berturut[-\s]turut\s*:?\s*)?|(?:indikator\s+)?"
+    r"(?:berturut[-\s]turut|secara\s+berurutan)" + _NOTE_VERB + ")", re.IGNORECASE)
+_NOTE_NAMED_RE = re.compile(r"\btarget\s+" + _NOTE_YEAR + r"\s+(?:untuk\s+)?(?:indikator\s+)?(?=[^\W\d])",
+                            re.IGNORECASE)
+_NOTE_LIST_ITEM_RE = re.compile(r"\s*(?:[;,]|\bdan\b|&)?\s*(\d[\d.,]*\d|\d)\s*(?:%|persen)?",
+                                re.IGNORECASE)
+
+
+def _note_targets(doc: Document, info: TableInfo, rows: list[IndicatorRow]) -> None:
+    """Year targets a note under a year table gives ("Catatan: target indikator 1 tahun 2021
+    adalah 440 kasus", "Target 2020 masing-masing indikator adalah 70; 60; 80 dan 80",
+    "Keterangan: target 2024 nagari tangguh bencana 20 nagari dan rumah rusak 55%"): they
+    become the rows' ``target:<year>`` when the row has none."""
+    hosts = [r for r in rows if r.kind == "indicator" and r.table is info.block]
+    if not hosts:
+        return
+    for j in range(info.block.index + 1, min(len(doc.blocks), info.block.index + 4)):
+        b = doc.blocks[j]
+        if b.kind in ("table", "heading"):
+            break
+        if "target" not in b.text.lower():
+            continue
+        cell = Cell(text=b.text, segments=b.segments, extra=b.extra)
+        found: list[tuple[IndicatorRow, str, Num]] = []
+        for m in _NOTE_NUMBERED_RE.finditer(b.text):
+            n = int(m.group("n"))
+            host = next((h for h in hosts if h.number == n), None)
+            if host is None and all(h.number is None for h in hosts) and 1 <= n <= len(hosts):
+                host = hosts[n - 1]
+            num = _first_number(b.text, m.end())
+            if host is not None and num is not None:
+                found.append((host, m.group("y"), num))
+        for m in _NOTE_LIST_RE.finditer(b.text):
+            y = m.group("y")
+            items: list[Num] = []
+            pos = m.end()
+            while True:
+                it = _NOTE_LIST_ITEM_RE.match(b.text, pos)
+                if it is None:
+                    break
+                num = _first_number(b.text, it.start(1))
+                if num is None or num.start != it.start(1):
+                    break
+                items.append(num)
+                pos = it.end()
+            if len(items) == len(hosts) >= 2:
+                found.extend((h, y, v) for h, v in zip(hosts, items, strict=True))
+        if not found:
+            for m in _NOTE_NAMED_RE.finditer(b.text):
+                found.extend(_named_targets(b.text, m.end(), m.group("y"), hosts))
+        for host, y, num in found:
+            if num.is_year:
+                continue
+            host.values.setdefault(f"target:{y}", ValueCell(cell=cell, num=num, grade=None,
+                                                            text=b.text[num.start:num.end]))
+
+
+def _first_number(text: str, pos: int) -> Num | None:
+    return next((n for n in scan_numbers(text) if n.start >= pos), None)
+
+
+def _named_targets(text: str, start: int, year: str, hosts: list[IndicatorRow]
+                   ) -> list[tuple[IndicatorRow, str, Num]]:
+    """"target 2024 nagari tangguh bencana 20 nagari dan rumah rusak direhabilitasi 55%":
+    (row, year, number) per name the table's rows answer to beyond doubt."""
+    out: list[tuple[IndicatorRow, str, Num]] = []
+    end = re.search(r"[.;](?:\s|$)|\b(?:sehingga|karena|maka)\b", text[start:])
+    stop = start + end.start() if end else len(text)
+    pos = start
+    for num in scan_numbers(text[:stop]):
+        if num.start < pos:
+            continue
+        name = re.sub(r"^\W*(?:dan|serta|untuk|indikator)\b", "", text[pos:num.start], flags=re.I)
+        name = re.sub(r"\b(?:adalah|ialah|yaitu|sebesar|sebanyak)\s*$", "", name.strip(" ,:=-"),
+                      flags=re.IGNORECASE).strip(" ,:=-")
+        after = re.match(r"\s*(?:%|persen\b|[^\W\d]+)?", text[num.end:stop])
+        pos = num.end + (after.end() if after else 0)
+        if len(name) < 4 or num.is_year:
+            continue
+        scored = sorted(((similarity(name, h.name), i) for i, h in enumerate(hosts)), reverse=True)
+        if scored[0][0] >= 0.6 and (len(scored) < 2 or scored[0][0] - scored[1][0] >= 0.1):
+            out.append((hosts[scored[0][1]], year, num))
+    return out
+
+
+_YEAR_KEYED = ("target", "realisasi", "capaian", "predikat")
+
+
+def _key_single_year_columns(info: TableInfo, year: int | None) -> None:
+    """In a year table (3.2) a column labelled with a year of its own ("Capaian 2020 (%)",
+    "Predikat 2020" beside "Realisasi 2020 | 2021 | 2022") is that year's: ``capaian:2020``.
+    The plain key stays only when the year is the report year (the latest of the table when the
+    report year is unknown)."""
+    years_of: dict[str, str] = {}
+    all_years: set[str] = set()
+    for key, col in info.columns.items():
+        base, _, y = key.partition(":")
+        if y:
+            all_years.add(y)
+            continue
+        if base in _YEAR_KEYED:
+            ys = _YEAR_RE.findall(info.labels.get(col, ""))
+            if len(set(ys)) == 1:
+                years_of[key] = ys[0]
+    all_years |= set(years_of.values())
+    if len(all_years) < 2 or not years_of:
+        return
+    latest = max(all_years)
+    cols = dict(info.columns)
+    for key, y in years_of.items():
+        cols.setdefault(f"{key}:{y}", cols[key])
+        if y != (str(year) if year is not None else latest):
+            del cols[key]
+    info.columns = cols
+
+
 def index_tables(ctx: CheckContext | Document) -> TableIndex:
     """Build the :class:`TableIndex` of a document (or of ``ctx.document``)."""
     year: int | None = None
@@ -1315,6 +1479,8 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
                 sideways[block.index] = side
         if info.role in _SINGLE_YEAR_ROLES:
             _alias_year_columns(info, year)
+        elif info.role == "3.2":
+            _key_single_year_columns(info, year)
         infos.append(info)
         index.info[block.index] = info
         if info.role is not None:
@@ -1340,6 +1506,9 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
         rows, carry[info.role] = _indicator_rows(
             info, ncols, known if info.role == "3.5" else ([], []),
             carry.get(info.role) if info.continued_from is not None else None)
+        if info.role == "3.2":
+            rows = _merge_sub_rows(rows)
+            _note_targets(doc, info, rows)
         index.indicator_rows.setdefault(info.role, []).extend(rows)
         if info.role in ("3.1", "3.2", "3.3", "3.4", "PK"):
             for r in rows:
