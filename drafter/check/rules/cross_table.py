@@ -180,7 +180,10 @@ class IndicatorValueMismatch(_XTRule):
     Tabel 3.1, 3.2 (report-year columns), 3.3, 3.4, 3.5 and 3.7.
 
     Every table of BAB III is a view of the same figures; a value that differs in one table
-    means it was copied from an older draft or from another indicator."""
+    means it was copied from an older draft or from another indicator. Earlier years are compared
+    too, including a sideways table of one indicator (rows Target / Realisasi / Capaian, the years
+    as columns, the indicator named by the caption). A unit with a polarity note ("(kasus,
+    negatif)") is the same unit as "(kasus)"."""
 
     code = "XT101"
     name = "indicator-value-mismatch"
