@@ -351,3 +351,36 @@ def test_capped_capaian_column_and_merged_number_column() -> None:
     assert [r.name for r in rows] == ["Persentase temuan berulang", "Persentase rekomendasi ditindaklanjuti"]
     assert rows[0].values["capaian"].text == "125,00"
     assert rows[0].values["capaian_capped"].text == "75,00"
+
+
+def test_sideways_table_of_one_indicator() -> None:
+    """Rows Target / Realisasi / Capaian, years as columns, the indicator named by the caption."""
+    text = ("Tabel 3.3 Realisasi Persentase Jalan Kondisi Mantap Tahun 2021-2023\n\n" + _tab(
+        ("Uraian", "2021", "2022", "2023", "Target Renstra 2026"),
+        ("Target", "60,00", "62,50", "65,00", "72,00"),
+        ("Realisasi (%)", "59,40", "63,10", "66,20", "-"),
+        ("Kategori", "Sedang", "Baik", "Baik", "Baik"),
+    ))
+    rows = _index(text).rows("3.2")
+    assert len(rows) == 1
+    r = rows[0]
+    assert r.name == "Persentase Jalan Kondisi Mantap"
+    assert r.values["realisasi:2022"].value == Decimal("63.10")
+    assert r.values["target:2026"].value == Decimal("72.00")
+    assert "realisasi:2026" not in r.values
+
+
+def test_year_table_sub_rows_and_note_targets() -> None:
+    """"Capaian indikator 1 (%)" belongs to indicator 1; a note gives a year's target; a
+    "Jumlah <thing>" row is an indicator, not a total line."""
+    text = ("Tabel 3.3 Perbandingan Realisasi 2021-2023\n\n" + _tab(
+        ("Indikator", "2021", "2022", "2023"),
+        ("Jumlah kasus demam berdarah (kasus)", "150", "131", "102"),
+        ("Capaian indikator 1 (%)", "107,14", "99,23", "115,00"),
+        ("Cakupan pemeriksaan jentik (%)", "80,10", "84,00", "88,40"),
+    ) + "\nCatatan: target indikator 1 tahun 2021 adalah 140 kasus.\n")
+    rows = _index(text).rows("3.2")
+    assert [r.name for r in rows] == ["Jumlah kasus demam berdarah (kasus)",
+                                      "Cakupan pemeriksaan jentik (%)"]
+    assert rows[0].values["capaian:2021"].value == Decimal("107.14")
+    assert rows[0].values["target:2021"].value == Decimal("140")

@@ -1118,6 +1118,9 @@ def _sideways_rows(info: TableInfo) -> list[IndicatorRow] | None:
     first_year = min(years)
     if first_year == 0 or first_year > 3:
         return None
+    if info.caption and re.search(r"\b(?:anggaran|pagu|belanja|dana|keuangan)\b", info.caption,
+                                  re.IGNORECASE):
+        return None  # the budget over the years, not an indicator
     caption_name = caption_indicator(info.caption)
     groups: list[tuple[str | None, Row, dict[str, ValueCell], Cell | None]] = []
     name: str | None = None
