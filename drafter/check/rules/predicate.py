@@ -106,6 +106,17 @@ def _is_alternative(sent: str, start: int, end: int, names: set[str]) -> bool:
     return bool(m and m.group(1).lower() in names)
 
 
+_OPERATOR_BEFORE = re.compile(r"(?:[+*/×÷]|(?<![A-Za-z])[xX])\s*\(?\s*$")
+_OPERATOR_AFTER = re.compile(r"\s*%?\s*\)?\s*(?:[+*/×÷=]|[xX](?![A-Za-z]))")
+
+
+def _is_operand(sent: str, n: Num) -> bool:
+    """A number of a written formula other than its result: next to an arithmetic operator
+    ("(102,57 + 100) / 6", "x 100%") or before "=" ("78,40/75 x 100% = 104,53%")."""
+    return bool(_OPERATOR_BEFORE.search(sent[max(0, n.start - 6):n.start])
+                or _OPERATOR_AFTER.match(sent[n.end:n.end + 6]))
+
+
 def _score_numbers(sent: str) -> list[Num]:
     counts = {w.lower() for w in conf()["count_words"]}
     out = []
@@ -125,11 +136,14 @@ def _score_numbers(sent: str) -> list[Num]:
                                    sent[max(0, n.start - 50):n.start], re.IGNORECASE):
             continue
         # bounds of a range or a threshold ("80 - 90", "lebih dari 90", ">= 90") are no value
-        if re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
-                     before):
+        result = re.search(r"[\d)%]\s*=\s*$", before)  # "... / 6 = 93,42%": a formula's result
+        if not result and re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
+                                    before):
             continue
         if re.match(r"\s*%?\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)\s*\d", sent[n.end:]):
             continue
+        if _is_operand(sent, n):
+            continue  # "(102,57 + ... + 84,59) / 6 = 93,42%": only the result is a value
         after = re.match(r"\s*(?:\([A-Za-z ]+\)\s*)?([A-Za-z]+)", sent[n.end:])
         if not n.percent and after and after.group(1).lower() in counts:
             continue
