@@ -1839,6 +1839,32 @@ class NarrativeValueClaim(_ClaimRule):
         # the indicator named in full, or by its acronym ("Nilai IKM yang diperoleh adalah ...")
         return containment(row.name, sent) >= 0.5 or _acronym_in(row, sent)
 
+    def _other_indicator_figure(self, ctx: CheckContext, row: IndicatorRow, mains: list[IndicatorRow],
+                                known_of: dict[int, list[Value]], head: str, mn: Mention) -> bool:
+        """True when the figure is another indicator's table value and the clause before it
+        names that indicator (its acronym or initials, or a word of its name that ``row``'s
+        name does not have): "... padahal cakupan KTP-el sebagai prasyarat IKD sudah mencapai
+        97,83%" in the paragraph of the IKD activation."""
+        from drafter.check.claims_parse import nums_equal
+
+        cut = list(re.finditer(r"[;,:]|\b(?:padahal|namun|sedangkan|tetapi|sementara|serta|"
+                               r"sehingga|karena)\b", head, re.IGNORECASE))
+        clause = head[cut[-1].end():] if cut else head
+        own = tokens(row.name)
+        words = tokens(clause)
+        for r in mains:
+            if r is row:
+                continue
+            if id(r) not in known_of:
+                known_of[id(r)] = self._known(ctx, r)
+            if not any(v.num is not None and nums_equal(mn.num, v.num) for v in known_of[id(r)]):
+                continue
+            if words & (tokens(r.name) - own) or any(
+                    True for a in _row_aliases(r.name) if a not in _row_aliases(row.name)
+                    for _ in _alias_spans(a, clause)):
+                return True
+        return False
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.claims_parse import nums_equal
 
@@ -1902,6 +1928,8 @@ class NarrativeValueClaim(_ClaimRule):
                     if mn.kind == "percent" and any(mn.num.explains(x) for x in _formula_capaian(row)):
                         continue  # the capaian by a formula before a cap ("menurut rumus ... 130%")
                     if named_other(ctx, row, head) or comparator_value(head):
+                        continue
+                    if self._other_indicator_figure(ctx, row, mains, known_of, text[s:mn.start], mn):
                         continue
                     yield self.issue(
                         b, mn.start, mn.end,
