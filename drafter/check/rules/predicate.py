@@ -589,12 +589,17 @@ class GradeOfScore(Rule):
         elif capaian_lettered:
             return None  # a capaian with its predicate on the report's own scale: PR101's
         else:
-            pool = [g for g in grades if g[1] != "ikm"]
+            # no word says which assessment: only a general conversion of scores to letters
+            # (a SAKIP grade table says nothing of an index graded on its own criteria)
+            pool = [g for g in grades if g[1] == "grade"]
         pool = [g for g in pool if any(bd.code == code for bd in g[0].bands)]
         if len(pool) != 1:
             return None  # no grade table for this letter, or several that may disagree
         scale, _, name, _ = pool[0]
         band = next(bd for bd in scale.bands if bd.code == code)
+        top = scale.bands[0].min
+        if top is not None and value * 10 < top:
+            return None  # "3,85 (B)": an index on its own 1-5 scale, not a score of this table
         exp = scale.band_for(value)
         if exp.code == code:
             return None
