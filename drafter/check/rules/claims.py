@@ -958,6 +958,36 @@ class RenstraReachedClaim(_ClaimRule):
                         expected=f"tahun ke-{year - start + 1}")
 
 
+def _regional_match(sent: str) -> tuple[re.Match[str] | None, str]:
+    """The comparator phrase of a comparison sentence and its form ("loose": the phrase with
+    "sebesar"; "wide": an acronym only, read for the direction; "tight": a number right after
+    the phrase, not found by the loose form): the phrase right after a direction word ("di
+    atas rata-rata nasional 71,35") first, then the loose form unless it is the subject of the
+    sentence before its direction word, then the wide form."""
+    loose = list(pattern("regional").finditer(sent))
+    loose_nums = {m.start("num") for m in loose}
+    tight = list(pattern("regional_tight").finditer(sent))
+    wide = list(pattern("regional_wide").finditer(sent))
+    above_below = [d for key in ("regional_above", "regional_below") for d in pattern(key).finditer(sent)]
+
+    def after_direction(m: re.Match[str]) -> bool:
+        return any(0 <= m.start() - d.end() <= 15 for d in above_below)
+
+    def kind(m: re.Match[str], default: str) -> str:
+        return "loose" if m.start("num") in loose_nums else default
+
+    for group, name in ((tight, "tight"), (loose, "loose"), (wide, "wide")):
+        for m in group:
+            if after_direction(m):
+                return m, kind(m, name)
+    if tight and loose and tight[0].start("num") not in loose_nums and \
+            any(d.end() <= tight[0].start() and d.start() >= loose[0].end("num") for d in above_below):
+        return tight[0], "tight"  # "X Provinsi ... sebesar A berada di atas rata-rata nasional B"
+    if loose:
+        return loose[0], "loose"
+    return (wide[0], "wide") if wide else (None, "")
+
+
 @register
 class RegionalComparisonClaim(_ClaimRule):
     """A comparison with the kabupaten/national value ("melampaui IKM Kabupaten ... sebesar X ...
@@ -987,7 +1017,7 @@ class RegionalComparisonClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                m = pattern("regional").search(sent) or pattern("regional_wide").search(sent)
+                m, _ = _regional_match(sent)
                 if not m:
                     continue
                 ref = text_value(m.group("num"))
@@ -1036,22 +1066,23 @@ class RegionalComparisonClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                m = pattern("regional").search(sent)
-                wide = m is None
-                if wide:
-                    m = pattern("regional_wide").search(sent)
+                m, form = _regional_match(sent)
                 if not m:
                     continue
+                wide = form == "wide"
                 # "Level Kapabilitas APIP ... lebih rendah dari rata-rata ...": the sentence's own
                 # indicator, else the paragraph's
-                row = named_row(ctx, sent[:m.start()]) or para_row
+                named = named_row(ctx, sent[:m.start()])
+                if form == "tight" and named is None:
+                    continue  # a comparator the loose form misses: only for a named indicator
+                row = named or para_row
                 r34 = counterpart(ctx, row, "3.4")
                 table_ref = value_of(r34.values.get("nasional")) if r34 is not None else None
                 own = value_of((r34 or row).values.get("realisasi")) or value_of(row.values.get("realisasi"))
                 stated = text_value(m.group("num"))
                 if stated is None or stated.num is None:
                     continue
-                kind = re.search(r"kabupaten|provinsi|nasional|regional", m.group(0), re.IGNORECASE)
+                kind = re.search(r"kabupaten|kota|provinsi|nasional|regional", m.group(0), re.IGNORECASE)
                 if kind and kind.group(0).lower() in row.name.lower() and containment(row.name, m.group(0)) >= 0.6:
                     continue  # "Nilai SAKIP Kabupaten ... sebesar": the indicator itself, no comparison
                 kind_word = kind.group(0).lower() if kind else "nasional"
@@ -1073,8 +1104,9 @@ class RegionalComparisonClaim(_ClaimRule):
                         f" (baris {r34.values['nasional'].cell.locate().line}) mencatat {table_ref.text}",  # type: ignore[union-attr]
                         expected=table_ref.text)
                 ref = table_ref_k if table_ref_k is not None and table_ref_k.num is not None else stated
-                if own is None or own.num is None or ref.num is None:
-                    continue
+                if own is None or own.num is None or ref.num is None or \
+                        re.search(r"[A-Za-z]", own.text):
+                    continue  # a letter grade ("BB (71,05)") is not compared with a figure
                 diff = own.num.value - ref.num.value
                 # "Realisasi 84,5 berada di atas IKM Kabupaten ... sebesar 83,2": a direction
                 # word right before the comparator is its direction; else one after it in the
@@ -1807,6 +1839,32 @@ class NarrativeValueClaim(_ClaimRule):
         # the indicator named in full, or by its acronym ("Nilai IKM yang diperoleh adalah ...")
         return containment(row.name, sent) >= 0.5 or _acronym_in(row, sent)
 
+    def _other_indicator_figure(self, ctx: CheckContext, row: IndicatorRow, mains: list[IndicatorRow],
+                                known_of: dict[int, list[Value]], head: str, mn: Mention) -> bool:
+        """True when the figure is another indicator's table value and the clause before it
+        names that indicator (its acronym or initials, or a word of its name that ``row``'s
+        name does not have): "... padahal cakupan KTP-el sebagai prasyarat IKD sudah mencapai
+        97,83%" in the paragraph of the IKD activation."""
+        from drafter.check.claims_parse import nums_equal
+
+        cut = list(re.finditer(r"[;,:]|\b(?:padahal|namun|sedangkan|tetapi|sementara|serta|"
+                               r"sehingga|karena)\b", head, re.IGNORECASE))
+        clause = head[cut[-1].end():] if cut else head
+        own = tokens(row.name)
+        words = tokens(clause)
+        for r in mains:
+            if r is row:
+                continue
+            if id(r) not in known_of:
+                known_of[id(r)] = self._known(ctx, r)
+            if not any(v.num is not None and nums_equal(mn.num, v.num) for v in known_of[id(r)]):
+                continue
+            if words & (tokens(r.name) - own) or any(
+                    True for a in _row_aliases(r.name) if a not in _row_aliases(row.name)
+                    for _ in _alias_spans(a, clause)):
+                return True
+        return False
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.claims_parse import nums_equal
 
@@ -1870,6 +1928,8 @@ class NarrativeValueClaim(_ClaimRule):
                     if mn.kind == "percent" and any(mn.num.explains(x) for x in _formula_capaian(row)):
                         continue  # the capaian by a formula before a cap ("menurut rumus ... 130%")
                     if named_other(ctx, row, head) or comparator_value(head):
+                        continue
+                    if self._other_indicator_figure(ctx, row, mains, known_of, text[s:mn.start], mn):
                         continue
                     yield self.issue(
                         b, mn.start, mn.end,

@@ -106,6 +106,17 @@ def _is_alternative(sent: str, start: int, end: int, names: set[str]) -> bool:
     return bool(m and m.group(1).lower() in names)
 
 
+_OPERATOR_BEFORE = re.compile(r"(?:[+*/×÷]|(?<![A-Za-z])[xX])\s*\(?\s*$")
+_OPERATOR_AFTER = re.compile(r"\s*%?\s*\)?\s*(?:[+*/×÷=]|[xX](?![A-Za-z]))")
+
+
+def _is_operand(sent: str, n: Num) -> bool:
+    """A number of a written formula other than its result: next to an arithmetic operator
+    ("(102,57 + 100) / 6", "x 100%") or before "=" ("78,40/75 x 100% = 104,53%")."""
+    return bool(_OPERATOR_BEFORE.search(sent[max(0, n.start - 6):n.start])
+                or _OPERATOR_AFTER.match(sent[n.end:n.end + 6]))
+
+
 def _score_numbers(sent: str) -> list[Num]:
     counts = {w.lower() for w in conf()["count_words"]}
     out = []
@@ -125,11 +136,14 @@ def _score_numbers(sent: str) -> list[Num]:
                                    sent[max(0, n.start - 50):n.start], re.IGNORECASE):
             continue
         # bounds of a range or a threshold ("80 - 90", "lebih dari 90", ">= 90") are no value
-        if re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
-                     before):
+        result = re.search(r"[\d)%]\s*=\s*$", before)  # "... / 6 = 93,42%": a formula's result
+        if not result and re.search(r"(?:\d\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)|[<>≤≥=]|(?:lebih|kurang)\s+dari|di\s+atas|di\s+bawah)\s*$",
+                                    before):
             continue
         if re.match(r"\s*%?\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)\s*\d", sent[n.end:]):
             continue
+        if _is_operand(sent, n):
+            continue  # "(102,57 + ... + 84,59) / 6 = 93,42%": only the result is a value
         after = re.match(r"\s*(?:\([A-Za-z ]+\)\s*)?([A-Za-z]+)", sent[n.end:])
         if not n.percent and after and after.group(1).lower() in counts:
             continue
@@ -229,13 +243,7 @@ class PredicateInText(Rule):
                 if rx("other_scale_marked").search(sent + " " + tail):
                     continue  # a grade the sentence puts on another scale
                 if rx("other_grading").search(sent):
-                    # a grade of another assessment: a SAKIP/AKIP grade is held to the national
-                    # SAKIP scale (AA > 90, A 80-90, BB 70-80, ...), others are left alone
-                    from drafter.measure import default_scale
-
-                    if not re.search(r"\b(?:sakip|akip|lhe)\b", sent, re.IGNORECASE) or \
-                            default_scale().band_for(num[0].value).code == band.code:
-                        continue
+                    continue  # a grade of another assessment: a SAKIP/AKIP grade is PR104's
                 msg = (f"predikat tertulis {band.code} ('{band.label}') untuk nilai "
                        f"{m.group('num')}, padahal pada skala laporan {m.group('num')} termasuk "
                        f"{say(exp)}")
@@ -440,3 +448,163 @@ class PredicateTicks(Rule):
                 # a letter written (huruf mutu "D") is corrected with the letter
                 want = exp.code if m.group(0).strip() == find_band(scale, m.group(0)).code else exp.label  # type: ignore[union-attr]
                 yield self.issue(p.cell, m.start(), m.end(), msg, want)
+
+
+_NUM = r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?(?![\d%]|[.,]\d|\s*%)"
+_CODE = r"(?-i:AA|BB|CC|A|B|C|D|E)(?![A-Za-z0-9+-])"
+_NOT_A_SCORE = re.compile(r"(?:\b(?:tabel|table|pasal|ayat|huruf|no|nomor|ke|bab|lampiran|gambar|"
+                          r"grafik|tahun|rt|rw|kelas|golongan)\.?\s*|[<>≤≥=]\s*|\d\s*(?:-|–|s\.?\s?d\.?|"
+                          r"sampai|hingga)\s*)$", re.IGNORECASE)
+
+
+@cache
+def _pair_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    return tuple((re.compile(p.replace("NUM", _NUM).replace("CODE", _CODE), re.IGNORECASE), cue)
+                 for key, cue in (("grade_pairs", False), ("grade_pairs_cued", True))
+                 for p in conf()[key])
+
+
+def _lettered(scale: Scale) -> bool:
+    return all(re.fullmatch(r"(?:AA|BB|CC|[A-E])", b.code) for b in scale.bands)
+
+
+def _grade_scales(ctx: CheckContext) -> list[tuple[Scale, str, str, set[int]]]:
+    """Grade-conversion scales the report states besides its capaian scale: (scale, topic
+    "ikm"/"sakip"/"grade", name, blocks), from a table mapping score ranges to letter codes or
+    from consecutive paragraphs/list items that define them."""
+    from drafter.check.analyzer import _has_band, _scale_words
+    from drafter.measure import read_scale_rows, read_scale_text, scale_conf
+
+    doc = ctx.document
+    own = set(ctx.info.scale_blocks) if ctx.info.scale_source == "document" else set()
+    ikm = re.compile(scale_conf("other_scale"), re.IGNORECASE)
+    found: list[tuple[Scale, str, str, set[int]]] = []
+
+    def topic(words: str) -> str:
+        if ikm.search(words):
+            return "ikm"
+        return "sakip" if rx("sakip_context").search(words) else "grade"
+
+    for table in doc.tables():
+        if table.index in own or not 2 <= len(table.rows) <= 40:
+            continue
+        sc = read_scale_rows([[c.text.strip() for c in r.cells] for r in table.rows])
+        if sc is None or not _lettered(sc):
+            continue
+        name = (table.caption or "").strip() or "tabel kategori nilai laporan"
+        found.append((sc, topic(_scale_words(doc, table)), name[:60], {table.index}))
+    run: list[Any] = []
+    for b in [*doc.blocks, None]:
+        if b is not None and b.kind != "table" and len(b.text) < 3000 and _has_band(b.text):
+            run.append(b)
+            continue
+        if run and not {r.index for r in run} & own:
+            sc = read_scale_text([r.text for r in run])
+            if sc is not None and _lettered(sc):
+                before = doc.blocks[run[0].index - 1].text[-300:] if run[0].index > 0 else ""
+                words = " ".join([before, *(r.text for r in run)])
+                found.append((sc, topic(words), "uraian kategori nilai laporan",
+                              {r.index for r in run}))
+        run = []
+    return found
+
+
+@register
+class GradeOfScore(Rule):
+    """A score written with its letter grade ("81,05 (BB)", "BB (81,05)", "nilai 81,05 atau predikat BB") against the grade table the report states (Nilai SAKIP categories, a conversion of scores to letters) or, for a SAKIP/AKIP evaluation score without such a table, the national SAKIP grades.
+
+    A grade that does not fit its own score (81,05 is A when the report's table puts "> 80 - 90" at A) contradicts the report's own criteria and the evaluation result it cites.
+    """
+
+    code = "PR104"
+    name = "grade-of-score"
+    category = "predicate"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.analyzer import _head_words
+        from drafter.measure import default_scale
+
+        grades = _grade_scales(ctx)
+        skip = set().union(*(g[3] for g in grades)) | set(ctx.info.scale_blocks)
+        capaian_lettered = ctx.info.scale_source == "document" and _lettered(ctx.scale)
+        ikm_rx = rx("ikm_context")
+        doc = ctx.document
+        for b in doc.blocks:
+            if b.index in skip:
+                continue
+            units: list[tuple[Any, str | None]]
+            if b.kind == "table":
+                # the row says what its scores are ("Nilai SAKIP", "IKM"), else the caption/header
+                head = _head_words(doc, b)
+                units = []
+                for r in b.rows:
+                    row = " ".join(r.texts())
+                    topical = any(rx(k).search(row) for k in ("ikm_context", "sakip_context",
+                                                              "other_assessment"))
+                    units += [(c, row if topical else head + " " + row) for c in r.cells]
+            elif b.kind in ("paragraph", "list_item", "heading", "caption") and b.text.strip():
+                units = [(b, None)]  # the sentence of the pair
+            else:
+                continue
+            for unit, fixed in units:
+                seen: set[int] = set()
+                for pat, cue in _pair_patterns():
+                    for m in pat.finditer(unit.text):
+                        if m.start("num") in seen:
+                            continue
+                        if cue and not rx("score_cue").search(
+                                unit.text[max(0, m.start("num") - 45):m.start("num")]):
+                            continue
+                        seen.add(m.start("num"))
+                        if _NOT_A_SCORE.search(unit.text[max(0, m.start("num") - 12):m.start("num")]) \
+                                or re.match(r"\s*(?:-|–|s\.?\s?d\.?|sampai|hingga)\s*\d",
+                                            unit.text[m.end("num"):]):
+                            continue
+                        words = fixed if fixed is not None else next(
+                            (unit.text[a:z] for a, z in sentences(unit.text) if a <= m.start() < z),
+                            unit.text)
+                        issue = self._check_pair(ctx, unit, m, words, grades,
+                                                 capaian_lettered, ikm_rx, default_scale())
+                        if issue is not None:
+                            yield issue
+
+    def _check_pair(self, ctx: CheckContext, unit: Any, m: re.Match[str], words: str,
+                    grades: list[tuple[Scale, str, str, set[int]]], capaian_lettered: bool,
+                    ikm_rx: re.Pattern[str], national: Scale) -> Issue | None:
+        num = scan_numbers(m.group("num"))
+        code = m.group("code")
+        if not num or num[0].value > HUNDRED or num[0].is_year:
+            return None
+        value = num[0].value
+        if ikm_rx.search(words):
+            pool = [g for g in grades if g[1] == "ikm"]
+        elif rx("other_assessment").search(words):
+            return None
+        elif rx("sakip_context").search(words):
+            pool = [g for g in grades if g[1] == "sakip"] or \
+                [g for g in grades if g[1] == "grade"]
+            if not pool:
+                pool = [(national, "sakip", "skala nilai SAKIP nasional", set())]
+        elif capaian_lettered:
+            return None  # a capaian with its predicate on the report's own scale: PR101's
+        else:
+            # no word says which assessment: only a general conversion of scores to letters
+            # (a SAKIP grade table says nothing of an index graded on its own criteria)
+            pool = [g for g in grades if g[1] == "grade"]
+        pool = [g for g in pool if any(bd.code == code for bd in g[0].bands)]
+        if len(pool) != 1:
+            return None  # no grade table for this letter, or several that may disagree
+        scale, _, name, _ = pool[0]
+        band = next(bd for bd in scale.bands if bd.code == code)
+        top = scale.bands[0].min
+        if top is not None and value * 10 < top:
+            return None  # "3,85 (B)": an index on its own 1-5 scale, not a score of this table
+        exp = scale.band_for(value)
+        if exp.code == code:
+            return None
+        if value in (band.min, band.max):
+            return None  # on the edge of the band: reports differ on which side it falls
+        msg = (f"nilai {m.group('num')} ditulis berkategori {code}, padahal menurut {name} "
+               f"nilai {m.group('num')} termasuk {exp.code} ({exp.describe()})")
+        return self.issue(unit, m.start(), m.end(), msg, exp.code)
