@@ -142,7 +142,7 @@ def _content_classes(i: object, year: int) -> set[str]:
         "akhir-persen": lambda s: bool(i.renstra_capaian) and i.renstra_capaian in s and bool(
             re.search(r"Renstra|target akhir|angka itu|terhadapnya|jangka menengah", s)),
         "selisih-dalam-tahun": lambda s: bool(re.search(
-            r"(?:dalam|tersisa) (?:satu|dua|tiga|empat|lima|enam|\d+) tahun", s)),
+            r"\b(?:satu|dua|tiga|empat|lima|enam|\d+) tahun\b(?! ke-)", s)),
         "predikat-huruf": lambda s: bool(re.search(
             lab + r"\)?\s*(?:\(|,\s)" + _GRADE + r"\b|\b" + _GRADE + r" \(" + lab + r"\)", s)),
         "perubahan-persen": lambda s: bool(re.search(
