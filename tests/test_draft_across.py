@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,96 @@ def test_same_office_and_indicator_same_wording() -> None:
     b = [" ".join(i.text_paragraphs) for s in build_context(_generated(1))["sasaran"]
          for i in s.indikator]
     assert a == b
+
+
+# Content frames (judge 4): the wording rotates, but a reader still sees the same content
+# skeleton when every text states the same derived facts in the same form. Each class below is
+# one piece of content in one form ("capaian C% terhadap target akhir Renstra", "harus naik N
+# dalam M tahun" ...); a text realises a class when one of its sentences states it. A class may
+# be realised by at most two of the six review texts (and at the same rate across offices).
+_CHANGE = r"(?:naik|turun|bertambah|berkurang|kenaikan|penurunan|lebih tinggi|lebih rendah|ditekan)"
+_GRADE = r"(?:AA|A|BB|B|CC|C|D)"
+
+
+def _label_re() -> str:
+    from drafter import measure
+
+    labels = sorted({b.label for b in measure.default_scale().bands}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(x) for x in labels) + ")"
+
+
+def _content_classes(i: object, year: int) -> set[str]:
+    """The content frames of one indicator's B.1 text (see above)."""
+    lab = _label_re()
+    checks: dict[str, Callable[[str], bool]] = {
+        "akhir-persen": lambda s: bool(i.renstra_capaian) and i.renstra_capaian in s and bool(
+            re.search(r"Renstra|target akhir|angka itu|terhadapnya|jangka menengah", s)),
+        "selisih-dalam-tahun": lambda s: bool(re.search(
+            r"\b(?:satu|dua|tiga|empat|lima|enam|\d+) tahun\b(?! ke-)", s)),
+        "predikat-huruf": lambda s: bool(re.search(
+            lab + r"\)?\s*(?:\(|,\s)" + _GRADE + r"\b|\b" + _GRADE + r" \(" + lab + r"\)", s)),
+        "perubahan-persen": lambda s: bool(re.search(
+            _CHANGE + r"\s+[\d.,]+(?:\s+[a-z]+){0,2}\s*\([\d.,]+%\)", s)),
+        "pembanding-tidak-ada": lambda s: bool(
+            re.search(r"nasional|regional|provinsi|eksternal|pembanding", s)
+            and re.search(r"(?:belum|tidak) (?:ada|tersedia|ditemukan|dapat)|tanda \"-\"", s,
+                          re.I)),
+        "kata-target-akhir-renstra": lambda s: bool(
+            re.search(r"target akhir (?:periode )?Renstra", s)),
+        "kendala-lalu-langkah": lambda s: bool(
+            re.search(r"kendala|hambatan|persoalan|permasalahan", s, re.I)
+            and re.search(r"langkah|tindak lanjut|menindaklanjut|solusi", s, re.I)),
+        "ekor-penilaian-perubahan": lambda s: bool(re.search(
+            _CHANGE + r"\s+[\d.,]+.*\b(?:kinerja|membaik|memburuk|melemah|perbaikan)\b", s)),
+        "renstra-tahunan": lambda s: bool(re.search(
+            rf"Renstra (?:untuk )?(?:tahun ini|tahun yang sama|tahun {year}\b)|tahunan "
+            r"(?:dalam )?Renstra|target tahun ini .*Renstra|Renstra.*tahun yang sama", s)),
+        "dibandingkan-tahun": lambda s: bool(re.search(
+            r"\bDibandingkan (?:dengan )?(?:realisasi )?tahun \d{4}", s)),
+        "laju-per-tahun": lambda s: bool(re.search(r"rata-rata [\d.,]+ .*(?:per|setiap) tahun", s)),
+        "sisa-selisih-akhir": lambda s: bool(re.search(
+            r"(?:kurang|jarak|kekurangan|kelebihan|di atas batas|di bawah realisasi)", s)
+            and re.search(r"Renstra", s) and not re.search(r"dalam \w+ tahun", s)),
+        "akhir-sejak-tahun": lambda s: bool(re.search(r"[Ss]ejak tahun \d{4}", s)
+                                            and "Renstra" in s),
+        "pada-skala": lambda s: bool(re.search(r"pada skala (?:pengukuran|capaian)", s)),
+    }
+    sentences = [s for p in i.text_paragraphs for s in re.split(r"(?<=[.;:])\s+(?=[A-Z(])", p)]
+    found = {name for name, test in checks.items() if any(test(s) for s in sentences)}
+    # the layout: the number of paragraphs and the order of the analyses in them
+    parts = []
+    for p in i.text_paragraphs:
+        units = sorted((p.find(u), sit.split("_")[0]) for sit, u in
+                       zip(i.situations, i.paragraphs, strict=True) if u in p)
+        parts.append("+".join(dict.fromkeys(r for _, r in units)))
+    found.add("susunan:" + "|".join(parts))
+    return found
+
+
+def _content_sets(picked: list[tuple[Figures, str]]) -> list[set[str]]:
+    out = []
+    for fig, name in picked:
+        for s in build_context(fig)["sasaran"]:
+            out += [_content_classes(i, fig.tahun) for i in s.indikator if i.nama == name]
+    return out
+
+
+def _too_common_content(sets: list[set[str]], most: int) -> dict[str, int]:
+    counts = Counter(c for cs in sets for c in cs)
+    return {c: n for c, n in counts.most_common() if n > most}
+
+
+def test_review_pairs_share_no_content_frame_more_than_twice() -> None:
+    sets = _content_sets([(load_figures(ROOT / p), n) for p, n in _pair_indicators()])
+    assert len(sets) == 6
+    assert _too_common_content(sets, MAX_FILES) == {}
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_offices_share_content_frames_rarely(k: int) -> None:
+    # the k-th indicator of every file: at most the rate of the review (2 of 6) per frame
+    figs = [load_figures(p) for p in EXAMPLES] + [_generated(j) for j in range(len(OFFICES))]
+    picked = [(f, [i.nama for s in f.sasaran for i in s.indikator]) for f in figs]
+    sets = _content_sets([(f, names[k % len(names)]) for f, names in picked])
+    most = -(-MAX_FILES * len(sets) // 6)
+    assert _too_common_content(sets, most) == {}

@@ -71,13 +71,14 @@ def test_negative_below_its_ceiling_is_not_terlampaui() -> None:
     assert "(dibatasi 100% pada capaian sasaran)" in text  # 120% capped in the average
 
 
-def test_grade_without_score_states_the_reference_score() -> None:
+def test_grade_without_score_is_compared_by_grade_not_an_assumed_score() -> None:
     s = _ctx([{"nama": "Nilai SAKIP Uji", "target": "BB", "realisasi": "B",
                "skor_target": 70, "skor_realisasi": 65.3,
                "riwayat": [{"tahun": 2022, "target": "B", "realisasi": "B"}],
                "renstra": {2026: "A"}}])
     text = _text(s.indikator[0])
-    assert "skor A tidak tercatat, dipakai skor acuan 85" in text
+    # the end grade has no score: B.1 says how many grades apart, never an assumed score
+    assert "dipakai skor acuan" not in text and "dua tingkat" in text
     # the same letter as last year, whose score is unknown: not "tidak berubah"
     assert "tidak berubah" not in text and "nilai huruf" in text
 
@@ -86,7 +87,7 @@ def test_renstra_gap_in_words_and_path_oddities() -> None:
     s = _ctx([{"nama": "Persentase Uji", "satuan": "%", "target": 100, "realisasi": 85,
                "renstra": {2023: 100, 2024: 85, 2026: 95}}])
     text = _text(s.indikator[0])
-    assert "tiga tahun" in text and "3 tahun" not in text
+    assert "3 tahun" not in text  # years in words, when the form gives them
     assert "Memasuki" not in text
     assert "lebih tinggi daripada target akhir tahun 2026" in text
     # a path that rises to the end target is not flagged

@@ -79,7 +79,8 @@ def test_trend_sentence_numbers() -> None:
                      "riwayat": [{"tahun": 2022, "target": 80, "realisasi": 93.33}]})
     trend = ps[1]
     # the earlier value and the change; this year's value was said in the sentence before
-    assert "93,33" in trend and "5,28 poin" in trend and "5,66%" in trend
+    assert "93,33" in trend and "5,28 poin" in trend
+    assert "%" not in trend or "5,66%" in trend  # the relative change, when given, is right
     assert "88,05" in ps[0]
     assert any(w in trend for w in ("turun", "lebih rendah", "penurunan"))
     assert not any(w in trend for w in ("naik", "lebih tinggi", "kenaikan"))
@@ -116,12 +117,17 @@ def test_national(nilai: Any, now: Any, polaritas: str, expected: str) -> None:
     pb = None if nilai is None else {"nilai": nilai, "label": "IKM Kabupaten Uji"}
     ind = {"target": 10 if polaritas == "negatif" else 80, "realisasi": now,
            "polaritas": polaritas, "pembanding": pb}
-    assert expected in situations(ind)
-    text = paragraphs(ind)[-1]
     if nilai is None:
-        assert any(w in text for w in ("tidak tersedia", "belum ada", "tidak ditemukan"))
-    else:
-        assert "IKM Kabupaten Uji" in text
+        # no comparison value: Tabel 3.4 shows "-"; B.1 says so for some indicators only (judge
+        # 4 counted it in four of six texts), and never claims a comparison
+        sits = situations(ind)
+        assert [x for x in sits if x.startswith("pembanding")] in ([], [expected])
+        if expected in sits:
+            text = paragraphs(ind)[sits.index(expected)]
+            assert any(w in text for w in ("tidak tersedia", "belum ada", "tidak ditemukan"))
+        return
+    assert expected in situations(ind)
+    assert "IKM Kabupaten Uji" in paragraphs(ind)[-1]
 
 
 # Every variant of a situation must carry its direction; none may carry the opposite one.
@@ -141,6 +147,19 @@ MUST = {
     "renstra_tercapai": (("tercapai", "terpenuhi"), ("belum",)),
     "renstra_belum": (("belum", "baru"), ("telah tercapai", "sudah tercapai", "telah terpenuhi")),
     "renstra_tidak_tersedia": (("tidak tersedia",), ("tercapai",)),
+    # the forms of issue 15: a plain change and the way to the Renstra end target
+    "tren_polos_naik": (("naik", "lebih tinggi", "kenaikan"), ("turun", "lebih rendah")),
+    "tren_polos_turun": (("turun", "lebih rendah", "penurunan"), ("naik", "lebih tinggi")),
+    "renstra_akhir_selisih_naik": (("kurang", "jarak", "naik", "bertambah"), ("turun",)),
+    "renstra_akhir_selisih_turun": (("di bawah realisasi", "di atas batas", "turun", "berkurang",
+                                     "kelebihan"), ("naik",)),
+    "renstra_akhir_tahun_naik": (("jarak", "bertambah", "kekurangan"), ("turun",)),
+    "renstra_akhir_tahun_turun": (("penurunan", "ditekan", "menekan"), ("naik",)),
+    "renstra_akhir_laju_naik": (("kenaikan", "naik"), ("turun",)),
+    "renstra_akhir_laju_turun": (("penurunan", "berkurang"), ("naik",)),
+    "renstra_akhir_sudah": (("memenuhi", "terpenuhi", "tercapai", "terjangkau", "menjangkau",
+                             "lebih baik"), ("belum",)),
+    "renstra_akhir_sejak": (("sejak",), ("belum",)),
     "renstra_belum_naik": (("naik", "kenaikan", "ditutup", "kekurangan"), ("turun", "sudah tercapai")),
     "renstra_belum_turun": (("turun", "ditekan"), ("naik", "sudah tercapai")),
     "capaian_melampaui_negatif": (("lebih rendah daripada batas", "di bawah batas"),

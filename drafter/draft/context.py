@@ -6,6 +6,7 @@ formatted with :mod:`drafter.numbers`, so the text agrees with its own tables to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -451,7 +452,8 @@ _B1_ITEMS = 1
 
 
 def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
-                      declined: bool, vary: str = "") -> list[str]:
+                      declined: bool, vary: str = "", form: int = 0,
+                      ind: dict[str, str] | None = None) -> list[str]:
     """The sasaran's own factors, in the file's words: below target or declined, the obstacle
     (or problem) and the follow-up in one sentence; otherwise the supporting factor and a
     remaining problem (without a supporting factor: the problem and the follow-up). Nothing is
@@ -479,6 +481,14 @@ def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
         pair = "b1_hambatan_langkah"
     values = dict(instansi=fig.instansi.nama, vary=vary)
     if first[1] and second[1]:
+        # the follow-up in one of three forms: the obstacle and the step in one sentence, each
+        # in its own sentence, or the step first and tied to the figure it should move
+        if form == 1:
+            return [pb.say(first[0], faktor=first[1], **values),
+                    pb.say("b1_tindak_lanjut", faktor=second[1], **values)]
+        if form == 2 and ind is not None:
+            return [pb.say("b1_langkah_angka", langkah=second[1], faktor=first[1],
+                           **ind, **values)]
         return [pb.say(pair, faktor=first[1], langkah=second[1], **values)]
     for situation, text in (first, second):
         if text:
@@ -549,6 +559,13 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     def say(situation: str, **kw: Any) -> str:
         return pb.say(situation, key=key, index=si, vary=vary, **kw)
 
+    def pick(what: str, n: int) -> int:
+        """The form in which this indicator states ``what`` (one of ``n``): the forms rotate
+        over the indicators of the document, from a start given by a stable hash of the office,
+        so that no form returns before the others within a report and reports of different
+        offices start at different forms (issue 15, judge 4); a rerun gives the same text."""
+        return pb.rotate(f"{fig.instansi.nama}|{what}", n)
+
     def unit(situation: str, text: str, *, role: str) -> None:
         situations.append(situation)
         units.append(text)
@@ -572,7 +589,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         "batas": " (dibatasi 100% pada capaian sasaran)"
         if fig.pengukuran.batas_capaian_100 and c > 100 else "",
     }
-    achieved = say(phrase, **{**common, **extra})
+    achieved = _predicate_form(say(phrase, **{**common, **extra}), band, (0, 1, 1, 2, 2)[pick("predikat", 5)])
     missing = _missing_scores([(ind.target, sc["skor_target"]),
                                (ind.realisasi, sc["skor_realisasi"])])
     if missing:  # a grade compared by its reference score: said, not assumed silently
@@ -615,12 +632,20 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         py = hist_years[-1]
         ch = measure.change(hist[py], ind.realisasi, ind.polaritas)
         tsit = _trend_situation(ch, ind.is_grade)
-        rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None else ""
+        # the relative change for some indicators only (judge 4 found "(P%)" in four of six
+        # texts), and never a four-digit one ("naik 5 poin (1.000%)" tells a reader nothing)
+        rel = f" ({fmt_pct(abs(ch.percent))})" if ch.percent is not None and \
+            abs(ch.percent) < 1000 and pick("persen", 4) == 0 else ""
         if ch.percent is not None and abs(ch.percent) == abs(ch.points) and sat.strip() == "%":
             rel = ""  # "turun 20 poin persen (20%)" says the same number twice
         # a letter grade of an earlier year has no score here: the grades alone are compared
         now = {**common, "realisasi": ind.realisasi} if ind.is_grade else common
         phrase = tsit
+        if pick("ekor", 4) and (tsit in ("tren_naik_baik", "tren_turun_buruk") or (
+                tsit in ("tren_naik_buruk", "tren_turun_baik") and "negatif" in achieved)):
+            # the direction says it all for a higher-is-better indicator, and for a
+            # lower-is-better one whose polarity the opening has just explained: no tail
+            phrase = "tren_polos_" + ch.direction
         if ind.is_grade and tsit == "tren_tetap":
             prev_score = next((r.skor_realisasi for r in ind.riwayat if r.tahun == py), None)
             if prev_score is None or ind.skor_realisasi is None or \
@@ -642,7 +667,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(sebab)), role="tren")
     if factors:
         said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", _declined(fig, ind),
-                                 vary=vary)
+                                 vary=vary, form=pick("tindak", 3),
+                                 ind=dict(indikator=ind.nama, realisasi=r_txt, year=str(year)))
         if said:
             unit("sebab_faktor", " ".join(said), role="faktor")
 
@@ -655,7 +681,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                             **_scores(ind, r_year, renstra=True)) != "tidak_tercapai"
         same = r_year == ind.target
         rsit = "renstra_tahun_" + ("sama_" if same else "") + ("tercapai" if ok else "belum")
-        renstra_txt.append(say(rsit, renstra_tahun=ry_txt, **common))
+        if not same or pick("tahunan", 4) == 0:  # the same as the PK target: rarely worth a word
+            renstra_txt.append(say(rsit, renstra_tahun=ry_txt, **common))
     r_target = ind.renstra.get(end_year)
     if r_target is None:
         rsit_end = "renstra_tidak_tersedia"
@@ -676,13 +703,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         sisa_tahun = end_year - year
         values = dict(end_year=end_year, renstra_target=rt_txt, renstra_capaian=rc_txt,
                       tahun_ke=tahun_ke, awal=fig.renstra.awal, **{**common, "asumsi": asumsi})
-        if not reached and sisa_tahun > 0 and not ind.is_grade:
-            gap = measure.change(ind.realisasi, r_target, ind.polaritas)
-            phrase = "renstra_belum_" + ("naik" if gap.direction == "naik" else "turun")
-            renstra_txt.append(say(phrase, selisih=_points(gap, sat),
-                                   sisa_tahun=terbilang(sisa_tahun), **values))
-        else:
-            renstra_txt.append(say(rsit_end, **values))
+        renstra_txt.append(_end_target(say, pick("akhir", 4), ind, r_target, reached,
+                                       sisa_tahun, hist, values, asumsi))
         renstra_txt.extend(_renstra_oddities(pb, fig, ind, r_target, rt_txt, common, vary))
     unit(rsit_end, " ".join(renstra_txt), role="renstra")
 
@@ -691,7 +713,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     pn = pl = None
     pket = "Data tidak tersedia"
     if not comps:
-        if comp_note == 1:
+        if comp_note == 1 and pick("pembanding", 4) == 0:  # Tabel 3.4 shows "-" anyway
             unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia", **common),
                  role="pembanding")
         elif comp_note > 1:  # said once for every indicator of the sasaran
@@ -732,6 +754,64 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
         paragraphs=units, situations=situations,
         text_paragraphs=[" ".join(p) for p in pars if p])
+
+
+def _predicate_form(text: str, band: measure.Band, form: int) -> str:
+    """The predicate as the scale names it: name and letter ("Sangat Memuaskan (AA)"), the
+    name only, or the letter only, so that not every text gives both."""
+    lab, code = band.label, band.code
+    if form == 0 or not code or code == lab:
+        return text
+    if form == 1:
+        return (text.replace(f"{lab} ({code})", lab).replace(f"({lab}, {code})", f"(predikat {lab})")
+                .replace(f"{code} ({lab})", lab))
+    # the letter alone, but never at the end of a sentence: "berpredikat B." reads as an
+    # initial, and a reader (and the checker) would run the sentence on into the next
+    text = re.sub(rf"{re.escape(lab)} \({re.escape(code)}\)(?!\.)", code, text)
+    text = re.sub(rf"\b{re.escape(code)} \({re.escape(lab)}\)(?!\.)", code, text)
+    return (text.replace(f"{lab} ({code})", lab).replace(f"({lab}, {code})", f"(predikat {code})")
+            .replace(f"{code} ({lab})", lab))
+
+
+def _end_target(say: Any, form: int, ind: Indikator, r_target: Decimal | str,
+                reached: bool, sisa_tahun: int, hist: dict[int, Any], values: dict[str, Any],
+                asumsi: str) -> str:
+    """One statement on the Renstra end target, in a form chosen by the situation and
+    ``form``: capaian against it, the gap left, the gap and the years left, or the yearly pace
+    needed; reached: since which year, or the capaian; a letter grade: the grades apart."""
+    sat = ind.satuan
+    if ind.is_grade or isinstance(r_target, str):
+        if not reached and asumsi and isinstance(r_target, str) and \
+                isinstance(ind.realisasi, str) and measure.is_grade(r_target):
+            # no score for the end grade: the grades apart, never an assumed score
+            n = measure.grade_index(r_target) - measure.grade_index(ind.realisasi)
+            if n > 0:
+                return say("renstra_akhir_huruf", tingkat=terbilang(n),
+                           **{**values, "realisasi": ind.realisasi})
+        return say("renstra_tercapai" if reached else "renstra_belum", **values)
+    if reached:
+        since = [y for y in sorted(hist) if not isinstance(hist[y], str) and measure.status(
+            r_target, hist[y], ind.polaritas) != "tidak_tercapai"]
+        if since and form % 2 == 0 and all(
+                measure.status(r_target, hist[y], ind.polaritas) != "tidak_tercapai"
+                for y in sorted(hist) if y >= since[0]):
+            return say("renstra_akhir_sejak", sejak=since[0], **values)
+        return say("renstra_tercapai" if form < 2 else "renstra_akhir_sudah", **values)
+    if sisa_tahun <= 0:
+        return say("renstra_belum", **values)
+    gap = measure.change(ind.realisasi, r_target, ind.polaritas)
+    arah = "naik" if gap.direction == "naik" else "turun"
+    if form == 0:
+        return say("renstra_belum", **values)
+    if form == 1:
+        return say("renstra_akhir_selisih_" + arah, selisih=_points(gap, sat), **values)
+    if form == 2:
+        return say("renstra_akhir_tahun_" + arah, selisih=_points(gap, sat),
+                   sisa_tahun=terbilang(sisa_tahun), **values)
+    pace = measure.round_half_up(abs(gap.points) / sisa_tahun, 2)
+    laju = _points(measure.change(Decimal(0), pace), sat)
+    return say("renstra_akhir_laju_" + arah, laju=laju, sisa_tahun=terbilang(sisa_tahun),
+               **values)
 
 
 def _renstra_oddities(pb: Phrasebank, fig: Figures, ind: Indikator, r_target: Decimal | str,

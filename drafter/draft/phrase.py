@@ -98,6 +98,7 @@ class Phrasebank:
         self.bank = load_phrasebank()
         self._uses: dict[str, int] = {}
         self._frame_uses: dict[str, int] = {}
+        self._rotations: dict[str, int] = {}
 
     def variants(self, situation: str) -> tuple[str, ...]:
         return frames(situation)
@@ -125,6 +126,13 @@ class Phrasebank:
             return max(uses), sum(uses)
 
         return min(order, key=score)
+
+    def rotate(self, what: str, n: int) -> int:
+        """The next of ``n`` forms of ``what`` in this document: a rotation that starts at a
+        SHA-256 of ``what``, so every form is used once before any is used twice."""
+        k = self._rotations.get(what, 0)
+        self._rotations[what] = k + 1
+        return (stable_int(what) + k) % n
 
     def say(self, situation: str, *, key: str = "", index: int | None = None,
             vary: str = "", **values: Any) -> str:
