@@ -2426,6 +2426,8 @@ class YearChangeClaim(_ClaimRule):
                     if row is None or not (re.search(r"\b(?:ini|tersebut)\b", sent[:dm.start()])
                                            or _names_own(rows, row, sent[:dm.start()])):
                         continue
+                if id(row) not in info:  # the paragraph's row, when the table has one indicator
+                    info[id(row)] = _year_series(ctx, row)
                 series = info[id(row)][0]
                 earlier = [y for y in years if y < year]
                 base = max(earlier) if earlier else year - 1
