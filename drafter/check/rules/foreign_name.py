@@ -438,6 +438,12 @@ _REPORT_TITLE_RE = re.compile(r"^[\s#*_]*(?i:laporan\s+(?:akuntabilitas\s+)?kine
                               r"[^\n]{0,160}\b(?i:tahun)\s+20\d\d[\s*_]*$")
 
 
+# a place-and-date line above a signature: "Bondowoso, 28 Februari 2023"
+_SIGN_PLACE_RE = re.compile(
+    r"(?m)^[ \t*_]*(?P<place>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(?:tanggal[ \t]+)?"
+    r"\d{1,2}[ \t]+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+    r"November|Nopember|Desember|JANUARI|FEBRUARI|MARET|APRIL|MEI|JUNI|JULI|AGUSTUS|SEPTEMBER|"
+    r"OKTOBER|NOVEMBER|NOPEMBER|DESEMBER)[ \t]+(?:19|20)\d\d[ \t*_]*$")
 # kind words that name the person who signs ("BUPATI X," above a signature)
 _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
 
@@ -464,6 +470,8 @@ class OtherRegency(Rule):
     on a short line the name must be in capitals, follow "Pemerintah", name a signer ("Bupati
     X", "Gubernur X", "Lurah X") or end with a comma (a list item "Kabupaten X" is not read).
     "Kota X" and "Kabupaten X" are different regions (Kota Bandung is not Kabupaten Bandung).
+    The place of a signature date ("Bondowoso, 28 Februari 2023" in a Jember report) is read
+    too: the name of another kabupaten/kota that is no kecamatan or desa of the own one.
     """
 
     code = "FN107"
@@ -520,6 +528,36 @@ class OtherRegency(Rule):
                     f"\"{unit.text[m.start():end]}\" pada kepala/tanda tangan laporan {own.full}; "
                     f"kemungkinan salinan dari laporan daerah lain, seharusnya {right}",
                     expected=right,
+                )
+        yield from self._signing_place(ctx)
+
+    def _signing_place(self, ctx: CheckContext) -> Iterable[Issue]:
+        """"Bondowoso, 28 Februari 2023" above the signature of a Jember office: the place of
+        signing is the name of another kabupaten/kota (not the own one, nor a kecamatan or desa
+        of it)."""
+        regency = ctx.info.regency
+        if regency is None or ctx.info.national:
+            return
+        gaz = gazetteer()
+        own_places = {name_key(regency.name)}
+        for unit in ctx.document.text_units():
+            if "," not in unit.text or isinstance(unit, Cell):
+                continue
+            for m in _SIGN_PLACE_RE.finditer(unit.text):
+                place = m.group("place").strip()
+                key = name_key(place)
+                if key in own_places or not key:
+                    continue
+                if gaz.find(place, 2, within=regency.code) or gaz.find(place, 3, within=regency.code):
+                    continue  # signed at an own kecamatan or desa ("Tanggul, 3 Januari 2024")
+                others = [r for r in gaz.find(place, 1) if r.code != regency.code]
+                if not others:
+                    continue
+                yield self.issue(
+                    unit, m.start("place"), m.end("place"),
+                    f"tempat penandatanganan \"{place}\" adalah nama {others[0].full}, bukan "
+                    f"{regency.full}; kemungkinan salinan dari laporan daerah lain",
+                    expected=regency.name.upper() if place.isupper() else regency.name,
                 )
 
 
