@@ -1233,6 +1233,13 @@ def understand_table(doc: Document, block: Block, scale: Scale,
         hdr = _header_role(cols, ticks, "")
         if hdr in standard and hdr != role and _strong(hdr, cols, ticks):
             role = hdr  # "Tabel 3.2" holding target / realisasi / capaian of one year
+    base = {k.split(":")[0] for k in cols}
+    if role in standard and caption and "target" in base and base & {"indikator", "sasaran"} and \
+            not base & {"realisasi", "capaian", "persen", "pagu", "renstra_target"} and \
+            any(p.search(caption_match_title(caption)) for p in _caption_words()["PK"]):
+        # "Tabel 3.2 Target Kinerja sesuai Perjanjian Kinerja Tahun 2024" (No | Sasaran |
+        # Indikator | Target 2024): the PK's targets, whatever the table's number
+        role = "PK"
     # rows of intervals (most body rows one interval) are a scale or a grade conversion whatever
     # the caption's number or words ("Tabel 3.1 Skala Predikat" is no predicate table of the
     # indicators); tables with target/realisasi/pagu columns never are

@@ -1621,8 +1621,10 @@ class PolarityConsistency(Rule):
 
     An indicator keeps its polarity across years; a capaian computed with the other formula is
     wrong, and comparisons between the years are then meaningless. Reported only when the
-    measurement table fixes the polarity (its capaian fits one formula only) and the other
-    capaian fits the other formula exactly."""
+    polarity is fixed, by the report's own statement ("indikator susut hasil panen berpolaritas
+    negatif") or a duration name, else by the measurement table (its capaian fits one formula
+    only), and the other capaian fits the other formula exactly. A lower-is-better name whose
+    measurement capaian is computed as realisasi/target leaves the side in doubt: silent."""
 
     code = "AR112"
     name = "polarity-consistency"
@@ -1630,12 +1632,19 @@ class PolarityConsistency(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.polarity import row_declared_negative
         from drafter.check.rules.claims import counterpart
 
         ti = ctx.tables
         for row in ti.rows("3.1", indicators_only=True):
             pol = _polarity(row.values.get("target"), row.values.get("realisasi"),
                             row.values.get("capaian"))
+            if row_declared_negative(ctx, row) or rx("duration_name").search(row.name):
+                # the report's own statement (or a duration) fixes the polarity; a report-year
+                # capaian computed the other way is AR101's defect, not the earlier year's
+                pol = "neg"
+            elif pol == "pos" and is_negative(row.name):
+                continue  # a lower-is-better name computed as realisasi/target: unsure which is wrong
             if pol is None:
                 continue
             for role in ("3.2", "3.3"):
@@ -1655,11 +1664,14 @@ class PolarityConsistency(Rule):
                     tv, rv = value_of(t) or Decimal(0), value_of(r) or Decimal(0)
                     right = (2 * tv - rv) / tv * HUNDRED if pol == "neg" else rv / tv * HUNDRED
                     kind = "negatif" if pol == "neg" else "positif"
+                    source = (f"menurut {ti.name('3.1')}" if pol == _polarity(
+                        row.values.get("target"), row.values.get("realisasi"),
+                        row.values.get("capaian")) else "menurut laporan ini")
                     yield cap_issue(
                         self, c,
                         f"{ti.name(role)}: capaian tahun {y} tertulis {c.text}, dihitung dengan "
                         f"rumus polaritas lain; indikator '{row.name[:60]}' berpolaritas {kind} "
-                        f"menurut {ti.name('3.1')}, jadi capaiannya {fmt_pct(right)}",
+                        f"{source}, jadi capaiannya {fmt_pct(right)}",
                         fmt_pct(right))
 
 

@@ -219,11 +219,14 @@ class IndicatorValueMismatch(_XTRule):
                     if vc is not None:
                         tvals.append(("3.2", vc))
             witness = None  # the Renstra's target for the year tells which side is wrong
+            told = None
             if year and tvals and tvals[0][0] == "PK":
                 rr = renstra_reference(ctx, m.name, threshold=0.7)
                 witness = _years(rr).get(year) if rr is not None else None
+                if witness is None:
+                    told = _prose_target(ctx, m, mains)
             yield from self._against_reference(m, "target", tvals, reference_first=True,
-                                               witness=witness)
+                                               witness=witness, told=told)
             rvals: list[tuple[str, ValueCell]] = []
             if m.values.get("realisasi"):
                 rvals.append((m.role, m.values["realisasi"]))
@@ -268,7 +271,8 @@ class IndicatorValueMismatch(_XTRule):
             yield from self._against_reference(m, "capaian", cvals, reference_first=False)
 
     def _against_reference(self, m: IndicatorRow, what: str, vals: list[tuple[str, ValueCell]],
-                           *, reference_first: bool, witness: ValueCell | None = None) -> Iterable[Issue]:
+                           *, reference_first: bool, witness: ValueCell | None = None,
+                           told: tuple[Value, int] | None = None) -> Iterable[Issue]:
         vals = [(role, vc) for role, vc in vals if value_of(vc) is not None]
         if len(vals) < 2:
             return
@@ -291,6 +295,19 @@ class IndicatorValueMismatch(_XTRule):
                 f"{what} '{name}' tertulis {ref_vc.text} di {place(ref_role, ref_vc)}, sedangkan "
                 f"{names} dan {place('renstra', witness)} menulis {witness.text}",
                 expected=witness.text)
+            return
+        if reference_first and told is not None and len(diff) == len(others) and \
+                same_value(told[0], ref) is False and \
+                all(same_value(value_of(vc), told[0]) is True for _, vc in diff):
+            # the PK alone differs: the other tables and the analysis of the indicator
+            # ("berada di atas target 20%") agree on the target the year was measured against
+            names = ", ".join(place(r2, v2) for r2, v2 in diff)
+            shown = diff[0][1].text
+            yield self.issue(
+                ref_vc.cell, *ref_vc.span(),
+                f"{what} '{name}' tertulis {ref_vc.text} di {place(ref_role, ref_vc)}, sedangkan "
+                f"{names} dan uraian capaiannya (baris {told[1]}) memakai target {shown}",
+                expected=shown)
             return
         if reference_first:
             diff.sort(key=lambda rv: line_of(rv[1]))
@@ -317,6 +334,39 @@ class IndicatorValueMismatch(_XTRule):
                 f"{what} '{name}' tertulis {vc.text}, sedangkan {place(ref_role, ref_vc)} menulis "
                 f"{ref_vc.text}",
                 expected=ref_vc.text)
+
+
+_PROSE_TARGET_RE = re.compile(
+    r"\btarget(?:nya)?\s+(?:(?:yang\s+)?(?:ditetapkan|sebesar|yaitu|adalah|tahun\s+ini)\s+)?"
+    r"(?P<num>\d{1,3}(?:[.,]\d+)?)(?!\d)(?!\s*(?:[-–]|s\.?d))", re.IGNORECASE)
+
+
+def _prose_target(ctx: CheckContext, m: IndicatorRow, mains: list[IndicatorRow]
+                  ) -> tuple[Value, int] | None:
+    """The report-year target the analysis of indicator ``m`` states ("Prevalensi 21,5% berada
+    di atas target 20%"): one value, in paragraphs about ``m`` alone (its name's words, no other
+    indicator's); None when absent or when the paragraphs disagree."""
+    from drafter.check.claims_parse import containment
+
+    found: dict[Decimal, tuple[Value, int]] = {}
+    for b in ctx.document.prose():
+        text = b.text
+        if "target" not in text.lower() or containment(m.name, text) < 0.75:
+            continue
+        if any(o is not m and containment(o.name, text) >= 0.75 and
+               containment(o.name, m.name) < 0.75 for o in mains):
+            continue
+        for mt in _PROSE_TARGET_RE.finditer(text):
+            after = text[mt.end():mt.end() + 12]
+            if re.match(r"\s*(?:tahun|th\.?)\b", text[mt.end():]) or re.search(
+                    r"\b(?:akhir|renstra|rpjmd|nasional|provinsi)\b", text[max(0, mt.start() - 30):mt.start()],
+                    re.IGNORECASE):
+                continue
+            v = text_value(mt.group("num") + after[:1] if after[:1] == "%" else mt.group("num"))
+            if v is None or v.num is None:
+                continue
+            found.setdefault(v.num.value, (v, b.locate(mt.start("num")).line))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _years(row: IndicatorRow) -> dict[int, ValueCell]:
@@ -548,9 +598,11 @@ def budget_totals(ctx: CheckContext) -> tuple[Decimal | None, Decimal | None, st
     rows = ctx.tables.budget("3.8")
     tot = [r for r in rows if r.level == "total"]
     if tot:
-        t = tot[-1]
+        # several JUMLAH rows (the budget per program, then the kegiatan of one program): the
+        # report's total is the largest
+        t = max(reversed(tot), key=lambda r: rp_value(r.values.get("pagu")) or Decimal(0))
         return rp_value(t.values.get("pagu")), rp_value(t.values.get("realisasi")), \
-            f"baris JUMLAH Tabel 3.8 (baris {t.row.cells[0].locate().line})"
+            f"baris JUMLAH {ctx.tables.name('3.8')} (baris {t.row.cells[0].locate().line})"
     progs = [r for r in rows if r.level == "program"]
     if not progs:
         return None, None, ""
@@ -558,7 +610,7 @@ def budget_totals(ctx: CheckContext) -> tuple[Decimal | None, Decimal | None, st
     real = [rp_value(r.values.get("realisasi")) for r in progs]
     p = sum(pagu, Decimal(0)) if all(x is not None for x in pagu) else None  # type: ignore[arg-type]
     q = sum(real, Decimal(0)) if all(x is not None for x in real) else None  # type: ignore[arg-type]
-    return p, q, f"jumlah {len(progs)} program di Tabel 3.8"
+    return p, q, f"jumlah {len(progs)} program di {ctx.tables.name('3.8')}"
 
 
 def amount_equal(a: Decimal, b: Decimal) -> bool:
@@ -728,8 +780,8 @@ class BudgetTotalMismatch(_XTRule):
         units: set[Decimal] = set()
         for role in ("3.8", "3.6", "PK"):
             for r in ctx.tables.budget(role):
-                if r.level == "total":
-                    continue
+                if r.level == "total" and (rp_value(r.values.get("pagu")) == pagu or pagu is None):
+                    continue  # the reference itself; another JUMLAH row is one table's part
                 for k in ("pagu", "realisasi", "target"):
                     v = rp_value(r.values.get(k))
                     if v is not None:

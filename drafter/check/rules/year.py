@@ -941,7 +941,8 @@ class TableIntroYear(Rule):
     3.1 Pengukuran Realisasi Kinerja Tahun 2023".
 
     The sentence and the caption describe the same table; two different years leave the
-    reader unsure which period the figures cover. Years in ranges (2021-2026) are ignored.
+    reader unsure which period the figures cover. Years in ranges (2021-2026) are ignored, and
+    so is a sentence that names the report year: then the caption is the odd one (YR101, YR112).
     """
 
     code = "YR110"
@@ -976,6 +977,10 @@ class TableIntroYear(Rule):
                 continue
             y, pos = found[0]
             if y in cap_years or (year is not None and not (year - 3 <= y <= year + 1)):
+                continue
+            if y == year:
+                # the sentence names the report year and the caption another: the caption is
+                # the odd one (YR101 / YR112 judge it), the sentence is not to be changed
                 continue
             want = year if year in cap_years else max(cap_years)
             yield self.issue(
@@ -1274,6 +1279,23 @@ def _header_years(table: Any) -> set[int]:
     return out
 
 
+_PLAN_TARGET_CELL_RE = re.compile(r"\b(?:target|sasaran)\b[^|]{0,30}?\b(?:akhir|renstra|rpjmd|rpjmn|rpjm|"
+                                  r"periode|jangka\s+menengah)\b|\b(?:renstra|rpjmd|rpjmn|proyeksi)\b",
+                                  re.IGNORECASE)
+
+
+def _plan_target_years(table: Any) -> set[int]:
+    """Years named in header cells of a plan's end target ("Target Akhir Renstra 2024",
+    "Target RPJMD 2026", "Kondisi Akhir Renstra (2026)")."""
+    rows = table.header_rows() or table.rows[:2]
+    out: set[int] = set()
+    for r in rows:
+        for c in r.cells:
+            if _PLAN_TARGET_CELL_RE.search(c.text):
+                out |= {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", c.text))}
+    return out
+
+
 # captions whose year may belong to a benchmark or an earlier period, not to the columns
 _OTHER_YEAR_CAPTION_RE = re.compile(r"\b(?:perbandingan|dibandingkan|dibanding|nasional|"
                                     r"standar|lalu|sebelumnya|sejak|s\.?d\.?|sampai|kumulatif)\b",
@@ -1319,7 +1341,9 @@ class CaptionColumnYear(Rule):
     Tahun 2022" above the columns "Target 2023 | Realisasi 2023 | Capaian" in a 2023 report.
 
     The title and the columns describe the same figures; a title left from last year's report
-    makes the reader doubt which year the table covers. Only titles with one year ("Tahun
+    makes the reader doubt which year the table covers. A title range ("Tahun 2019-2021")
+    above the columns 2020 | 2021 | 2022 is reported too; a plan's end-target column ("Target
+    Akhir Renstra 2024") beside them is no year of the data. Otherwise only titles with one year ("Tahun
     2022") are checked, and only when the column headers name the report year and not the
     title's year (comparison tables name both). A measurement table without years in its
     columns ("Tabel 9. Capaian Kinerja Tahun 2023" above Target | Realisasi | Capaian in a 2024
@@ -1362,6 +1386,13 @@ class CaptionColumnYear(Rule):
         if not 0 < b - a <= 10 or year <= b:
             return None
         cols = _header_years(table)
+        later = {c for c in cols if c > year}
+        if later:
+            # "Target Akhir Renstra 2024", "Target RPJMD 2026": a plan target beside the
+            # realisasi columns is no year of the data; any other later year leaves it unsure
+            if not later <= _plan_target_years(table):
+                return None
+            cols -= later
         if len(cols) < 2 or year not in cols or max(cols) != year or cols <= set(range(a, b + 1)):
             return None
         want = f"{min(cols)}-{max(cols)}"
@@ -1530,9 +1561,15 @@ _PK_BODY_RE = re.compile(r"\bpihak\s+(?:pertama|kedua)\b|\bbertanda\s*tangan\b",
 # "Perjanjian Kinerja Tahun 2023 ditandatangani ... pada tanggal 3 Februari 2024" ("T.A. 2022")
 _PK_PROSE_RE = re.compile(
     r"(?:\bperjanjian\s+kinerja\b|\b(?-i:PK)\b)(?P<pk>(?!\s+perubahan)(?:[^.;]|(?<=\b[A-Z])\.){0,90}?)\s+(?:telah\s+|sudah\s+)?"
-    r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b[^.;]{0,160}?"
-    r"(?:tanggal|pada)\s+(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
+    r"(?:di\s*tanda\s*tangani|ditandatangani|disepakati|ditetapkan|disahkan)\b(?P<gap>[^.;]{0,160}?)"
+    r"(?:(?:tanggal|tgl\.?|pada)\s+|(?P<comma>,)\s*(?:tanggal\s+|tgl\.?\s*)?)(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3,10})\s+(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE)
+
+# "<place>, <date>" after the signing verb is the PK's own date only when no other clause or
+# verb comes between ("di Jember, 3 Januari 2024", not "..., sedangkan laporan disusun di Maros, ...")
+_GAP_CLAUSE_RE = re.compile(r"\b(?:sedangkan|sementara|namun|tetapi|kemudian|lalu|adapun|serta|"
+                            r"laporan)\b|\b(?-i:(?:di|me|ber|ter)[a-z]{4,})",
+                            re.IGNORECASE)
 
 
 def _pk_units(blocks: list[Any]) -> Iterable[TextUnit]:
@@ -1626,6 +1663,8 @@ class PerjanjianKinerjaDate(Rule):
             for m in _PK_PROSE_RE.finditer(b.text):
                 if months.get(m.group("m").lower()) is None:
                     continue
+                if m.group("comma") and _GAP_CLAUSE_RE.search(m.group("gap")):
+                    continue  # "..., sedangkan laporan ini disusun di Maros, 15 Februari 2024"
                 ym = re.search(r"\b(20\d\d)\b", m.group("pk"))
                 pk_year = int(ym.group(1)) if ym else ctx.info.year
                 if pk_year is None:
