@@ -558,7 +558,8 @@ def nip_problem(nip: str) -> str | None:
 class InvalidNip(Rule):
     """An NIP that cannot be valid: not 18 digits, first 8 digits not a birth date YYYYMMDD,
     digits 9-14 not a month YYYYMM (at least 18 years after the birth year), digit 15 not 1
-    or 2, sequence number 000.
+    or 2, sequence number 000; and digit 15 against a name marked as a woman's or a man's
+    ("Hj. SITI RAHMAWATI" with digit 15 = 1, "H. AHMAD" with 2).
 
     A malformed NIP is a typing error in the signature block of an official document.
     """
@@ -575,6 +576,42 @@ class InvalidNip(Rule):
                 if why:
                     yield self.issue(unit, m.start("nip"), m.end("nip"),
                                      f"NIP {m.group('nip').strip()} tidak sah: {why}")
+        # the sex digit against a name marked as a woman's or a man's ("Hj. SITI ..." with
+        # digit 15 = 1)
+        for sig in _signatures(ctx):
+            if sig.nip is None or sig.nip_unit is None or nip_problem(sig.nip) is not None:
+                continue
+            said = _sex_of(sig)
+            digit = _digits(sig.nip)[14]
+            if said is None or digit == said:
+                continue
+            who = "perempuan" if said == "2" else "laki-laki"
+            yield self.issue(
+                sig.nip_unit, sig.nip_span[0], sig.nip_span[1],
+                f"NIP {sig.nip} untuk {sig.name}: digit ke-15 ({digit}) menyatakan "
+                f"{'laki-laki' if digit == '1' else 'perempuan'}, padahal nama dan gelarnya "
+                f"menunjukkan {who}; seharusnya {said}",
+                expected=f"digit ke-15 = {said}",
+            )
+
+
+_WOMAN_MARK_RE = re.compile(r"(?:^|[\s,.(])(?:Hj|HJ|Ny|NY)\.|\b(?:Hajjah|HAJJAH|Nyonya|NYONYA|Ibu|IBU)\b")
+_MAN_MARK_RE = re.compile(r"(?:^|[\s,(])H\.\s*$|\b(?:Haji|HAJI|Bapak|BAPAK)\s*$")
+_WOMAN_NAMES = frozenset({"siti", "sitti"})
+
+
+def _sex_of(sig: _Sig) -> str | None:
+    """"2" for a name marked as a woman's (Hj., Hajjah, Ny., Ibu, the given name Siti), "1" for
+    a man's (H. or Haji right before the name), None when the name says nothing."""
+    text = sig.unit.text
+    line_start = text.rfind("\n", 0, sig.start) + 1
+    before = text[line_start:sig.start]
+    first = sig.name.split()[0].lower() if sig.name.split() else ""
+    woman = bool(_WOMAN_MARK_RE.search(before)) or first in _WOMAN_NAMES
+    man = bool(_MAN_MARK_RE.search(before))
+    if woman == man:
+        return None
+    return "2" if woman else "1"
 
 
 def _pair_issues(rule: Rule, unit: TextUnit, text: str, base: int = 0) -> Iterable[Issue]:
