@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from drafter.check.claims_parse import pct_of_items
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import prose_units, sentences
 from drafter.measure import Band, Scale
@@ -129,6 +130,10 @@ def _score_numbers(sent: str) -> list[Num]:
         # "8 indikator (80%)", "8 indikator atau 80%": a share of indicators, not a capaian
         if n.percent and re.search(r"(?:indikator|indicator|sasaran|program|kegiatan)\s*"
                                    r"(?:\(|atau|=|/)\s*$", before):
+            continue
+        # "60% indikator", "60% (tiga dari lima) ...", "tiga dari lima indikator (60%)": the
+        # shared reading of a share of indicators (rules/claims.yaml pct_of_items)
+        if n.percent and pct_of_items(sent, n.start, n.end):
             continue
         # "2 indikator lainnya (25%)", "3 sasaran yang tercapai (60%)": a share as well
         if n.percent and re.search(r"\b\d+\s+(?:indikator|indicator|sasaran|program|kegiatan)"
