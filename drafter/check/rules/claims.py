@@ -720,6 +720,11 @@ class ChangeClaim(_ClaimRule):
                 if prev is not None and same_value(a, prev) is False:
                     when = "tahun lalu" if ya == (year or 0) - 1 else f"tahun {ya}"
                     problems.append(f"nilai awal {a.text} ({when} menurut {tname('3.2')}: {prev.text})")
+                if cur is not None and same_value(bb, cur) is False and own is not None and yb == year:
+                    own_real = value_of(own.values.get("realisasi"))
+                    if own_real is not None and same_value(bb, own_real) is True:
+                        cur = None  # the text follows the measurement table (Tabel 3.1): the two
+                        # tables disagree, which the cross-table rules report, not this claim
                 if cur is not None and same_value(bb, cur) is False:
                     when = "tahun ini" if yb == year else f"tahun {yb}"
                     problems.append(f"nilai akhir {bb.text} ({when} menurut tabel: {cur.text})")
@@ -2600,6 +2605,10 @@ class StatedComparisonClaim(Rule):
                                            r",\s*(?:sehingga|karena|tetapi|namun|sedangkan|yang|maka)\b",
                                            na.group("tail"), re.IGNORECASE):
                     continue  # no figure right before, or a difference ("naik 2 poin lebih ...")
+                if re.search(r"\b(?:target\w*|dari|sasaran|standar)\s*(?:sebesar\s*|tahun\s+\d{4}\s*|:\s*)?$",
+                             head[max(0, na.start() - 30):na.start()], re.IGNORECASE):
+                    continue  # "tumbuh 6,20% dari target 8,00%, lebih rendah dibanding ...": the
+                    # figure right before is the target aside, the subject is the result before it
                 if re.search(r"\b(?:tidak|bukan|belum)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
                              re.IGNORECASE):
                     continue
