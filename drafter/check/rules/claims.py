@@ -1936,12 +1936,34 @@ class NarrativeValueClaim(_ClaimRule):
                         continue
                     if self._other_indicator_figure(ctx, row, mains, known_of, text[s:mn.start], mn):
                         continue
+                    if _other_subject_clause(row, text[s:mn.start]):
+                        continue
                     yield self.issue(
                         b, mn.start, mn.end,
                         f"angka {mn.text.strip()} di uraian indikator '{row.name[:70]}' tidak ada di tabel: "
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+_CLAUSE_CUT = re.compile(r"[;:]|,\s*(?=(?:tetapi|namun|sedangkan|sementara|padahal|serta|dan|meskipun|walaupun)\b)"
+                         r"|\b(?:tetapi|namun|sedangkan|sementara\s+itu|padahal|meskipun|walaupun)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:ini|tersebut|itu|(?:capaian|realisasi|nilai|angka|hasil|kinerja)(?:nya)?|"
+                             r"indikator|target)\b", re.IGNORECASE)
+
+
+def _other_subject_clause(row: IndicatorRow, head: str) -> bool:
+    """True when the figure stands in a later clause with a subject of its own that is not
+    ``row`` ("Rendahnya luas lahan puso (1,80%) ..., tetapi penggunaan benih bersertifikat baru
+    mencapai 61% luas tanam"): no word of the indicator's name and nothing that points back to
+    it ("ini", "capaiannya", "realisasi") between the conjunction and the figure."""
+    cuts = list(_CLAUSE_CUT.finditer(head))
+    if not cuts:
+        return False
+    clause = head[cuts[-1].end():]
+    if len(tokens(clause)) < 2 or tokens(clause) & tokens(row.name) or _acronym_in(row, clause):
+        return False
+    return not _BACK_REFERENCE.search(clause)
 
 
 def _formula_capaian(row: IndicatorRow) -> list[Decimal]:
