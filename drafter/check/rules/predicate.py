@@ -226,6 +226,8 @@ class PredicateInText(Rule):
         scale = effective_scale(ctx)
         labels = label_regex(scale)
         names = set(_label_names(scale))
+        # "pada predikat A atau AA": a range of letter codes as well as of labels
+        alternatives = names | {bd.code.lower() for bd in scale.bands if bd.code != bd.label}
         trigger = rx("trigger")
         gap = int(conf()["max_gap"])
         averages: list[Decimal] | None = None
@@ -271,7 +273,7 @@ class PredicateInText(Rule):
                     between = sent[t.end():lm.start()]
                     if labels.search(between) or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", between):
                         continue
-                    if _is_alternative(sent, lm.start(), lm.end(), names):
+                    if _is_alternative(sent, lm.start(), lm.end(), alternatives):
                         continue
                     band = find_band(scale, lm.group(0))
                     if band is None:
