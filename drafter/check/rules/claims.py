@@ -1761,7 +1761,9 @@ class CompletionClaim(_ClaimRule):
                     tv = re.search(r"\b(?:telah|sudah)\s+(?:(?:di|ter|me|ber)\w{3,})(?:\s+\w+){0,3}",
                                    sent[q.end():q.end() + 80])
                     head = re.match(r"\s*(\w+)", sent[q.end():])
-                    obj = " ".join(tv.group(0).split()[2:]) if tv is not None else ""
+                    # the object or the verb itself from the name ("seluruh Ranperda ... telah
+                    # ditetapkan" for "Persentase Ranperda yang difasilitasi hingga ditetapkan")
+                    obj = " ".join(tv.group(0).split()[1:]) if tv is not None else ""
                     if tv is not None and head is not None and \
                             tokens(head.group(1)) & tokens(row.name) and \
                             tokens(obj) & tokens(row.name) - {"telah", "sudah"}:
