@@ -720,6 +720,11 @@ class ChangeClaim(_ClaimRule):
                 if prev is not None and same_value(a, prev) is False:
                     when = "tahun lalu" if ya == (year or 0) - 1 else f"tahun {ya}"
                     problems.append(f"nilai awal {a.text} ({when} menurut {tname('3.2')}: {prev.text})")
+                if cur is not None and same_value(bb, cur) is False and own is not None and yb == year:
+                    own_real = value_of(own.values.get("realisasi"))
+                    if own_real is not None and same_value(bb, own_real) is True:
+                        cur = None  # the text follows the measurement table (Tabel 3.1): the two
+                        # tables disagree, which the cross-table rules report, not this claim
                 if cur is not None and same_value(bb, cur) is False:
                     when = "tahun ini" if yb == year else f"tahun {yb}"
                     problems.append(f"nilai akhir {bb.text} ({when} menurut tabel: {cur.text})")
@@ -1708,83 +1713,110 @@ class CompletionClaim(_ClaimRule):
     indicator's own ("seluruh pengaduan ... diselesaikan" for "Persentase Pengaduan yang
     Diselesaikan"); "seluruh kegiatan terlaksana" says nothing about it. Sentences with a negation, a wish or a
     target ("belum seluruhnya", "agar semua ...", "target 100% ..."), and sentences about
-    another year or the Renstra, are not claims of this year's result."""
+    another year or the Renstra, are not claims of this year's result. Outside the analysis
+    (ikhtisar, conclusion) a claim is read only when its words name one indicator clearly."""
 
     code = "CL112"
     name = "completion-claim"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        analysed: set[int] = set()
+        for b, row in self.paragraphs(ctx):
+            analysed.add(id(b))
+            yield from self._claims(ctx, b, row, None)
+        # outside the analysis (ikhtisar, conclusion): a sentence whose claim names one
+        # indicator clearly ("seluruh laporan pelanggaran trantibum yang masuk ... telah
+        # diselesaikan" for "Persentase penyelesaian laporan pelanggaran trantibum")
+        quant = pattern("completion", "quantifier")
+        mains = main_rows(ctx)
+        for b in prose_blocks(ctx):
+            if id(b) in analysed or b.kind not in ("paragraph", "list_item") or not quant.search(b.text):
+                continue
+            for s, e in sentences(b.text):
+                sent = b.text[s:e]
+                q = quant.search(sent)
+                if q is None:
+                    continue
+                span = tokens(sent[q.start():q.end() + 100])
+                scored = sorted(((len(span & tokens(r.name)), i) for i, r in enumerate(mains)), reverse=True)
+                if not scored or scored[0][0] < 3 or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 1):
+                    continue
+                yield from self._claims(ctx, b, mains[scored[0][1]], (s, e))
+
+    def _claims(self, ctx: CheckContext, b: Block, row: IndicatorRow,
+                only: tuple[int, int] | None) -> Iterator[Issue]:
         quant = pattern("completion", "quantifier")
         verb = pattern("completion", "verb")
         blocker = pattern("completion", "blocker")
-        for b, row in self.paragraphs(ctx):
-            real = value_of(row.values.get("realisasi"))
-            if real is None or real.num is None:
+        real = value_of(row.values.get("realisasi"))
+        if real is None or real.num is None:
+            return
+        target = value_of(row.values.get("target"))
+        cap = value_of(row.values.get("capaian"))
+        # "Jumlah pengaduan yang belum tertangani": the indicator counts what is NOT done, so
+        # any realisasi above 0 contradicts "seluruh ... tertangani"
+        um = pattern("completion", "unfinished_name").search(row.name)
+        unfinished = um is not None
+        # "Jumlah keluarga yang belum menerima bantuan": "seluruh keluarga telah menerima ..."
+        own_verb = re.compile(r"\b" + re.escape(um.group("verb")) + r"\b", re.IGNORECASE) \
+            if um is not None and um.group("verb") else None
+        if unfinished:
+            if real.num.value <= 0 or _percent_like(row, real):
+                return
+        elif _percent_like(row, real):
+            if real.num.value >= 100:
+                return
+        elif target is None or target.num is None or target.grade or real.grade or \
+                real.num.value >= target.num.value:
+            return  # a count: "seluruh" is wrong only when fewer than the target were done
+        if not unfinished and (negative_polarity(target or real, real, cap) or is_negative(row.name)):
+            return  # lower is better: "100%" is not the ideal there
+        text = b.text
+        for s, e in ([only] if only is not None else sentences(text)):
+            sent = text[s:e]
+            q = quant.search(sent)
+            if q is None or _other_period(ctx, sent):
                 continue
-            target = value_of(row.values.get("target"))
-            cap = value_of(row.values.get("capaian"))
-            # "Jumlah pengaduan yang belum tertangani": the indicator counts what is NOT done, so
-            # any realisasi above 0 contradicts "seluruh ... tertangani"
-            um = pattern("completion", "unfinished_name").search(row.name)
-            unfinished = um is not None
-            # "Jumlah keluarga yang belum menerima bantuan": "seluruh keluarga telah menerima ..."
-            own_verb = re.compile(r"\b" + re.escape(um.group("verb")) + r"\b", re.IGNORECASE) \
-                if um is not None and um.group("verb") else None
+            v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+            if v is None and own_verb is not None:
+                v = own_verb.search(sent, q.end(), min(len(sent), q.end() + 100))
+            if v is None:
+                # "seluruh personel ... telah dibekali diklat dasar": the indicator's own
+                # things, a perfect "telah/sudah" + verb, and its object from the name
+                tv = re.search(r"\b(?:telah|sudah)\s+(?:(?:di|ter|me|ber)\w{3,})(?:\s+\w+){0,3}",
+                               sent[q.end():q.end() + 80])
+                head = re.match(r"\s*(\w+)", sent[q.end():])
+                # the object or the verb itself from the name ("seluruh Ranperda ... telah
+                # ditetapkan" for "Persentase Ranperda yang difasilitasi hingga ditetapkan")
+                obj = " ".join(tv.group(0).split()[1:]) if tv is not None else ""
+                if tv is not None and head is not None and \
+                        tokens(head.group(1)) & tokens(row.name) and \
+                        tokens(obj) & tokens(row.name) - {"telah", "sudah"}:
+                    v = re.compile(re.escape(tv.group(0))).search(sent, q.end())
+            if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
+                continue
+            if in_choice(sent, q.start(), v.end()):
+                continue
+            if re.match(r"\s+\w+(?:\s+\w+)?\s+(?:tersebut|itu|ini)\b", sent[q.end():]):
+                continue  # "seluruh pekerjaan tersebut selesai": the ones just named, a subset
+            if pct_of_items(sent, q.start(), q.end()):
+                continue
+            if not tokens(sent[q.start():v.end()]) & tokens(row.name):
+                continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
             if unfinished:
-                if real.num.value <= 0 or _percent_like(row, real):
-                    continue
-            elif _percent_like(row, real):
-                if real.num.value >= 100:
-                    continue
-            elif target is None or target.num is None or target.grade or real.grade or \
-                    real.num.value >= target.num.value:
-                continue  # a count: "seluruh" is wrong only when fewer than the target were done
-            if not unfinished and (negative_polarity(target or real, real, cap) or is_negative(row.name)):
-                continue  # lower is better: "100%" is not the ideal there
-            text = b.text
-            for s, e in sentences(text):
-                sent = text[s:e]
-                q = quant.search(sent)
-                if q is None or _other_period(ctx, sent):
-                    continue
-                v = verb.search(sent, q.end(), min(len(sent), q.end() + 100))
-                if v is None and own_verb is not None:
-                    v = own_verb.search(sent, q.end(), min(len(sent), q.end() + 100))
-                if v is None:
-                    # "seluruh personel ... telah dibekali diklat dasar": the indicator's own
-                    # things, a perfect "telah/sudah" + verb, and its object from the name
-                    tv = re.search(r"\b(?:telah|sudah)\s+(?:(?:di|ter|me|ber)\w{3,})(?:\s+\w+){0,3}",
-                                   sent[q.end():q.end() + 80])
-                    head = re.match(r"\s*(\w+)", sent[q.end():])
-                    obj = " ".join(tv.group(0).split()[2:]) if tv is not None else ""
-                    if tv is not None and head is not None and \
-                            tokens(head.group(1)) & tokens(row.name) and \
-                            tokens(obj) & tokens(row.name) - {"telah", "sudah"}:
-                        v = re.compile(re.escape(tv.group(0))).search(sent, q.end())
-                if v is None or blocker.search(sent, 0, v.start()) or blocker.search(sent, v.end(), v.end() + 12):
-                    continue
-                if in_choice(sent, q.start(), v.end()):
-                    continue
-                if re.match(r"\s+\w+(?:\s+\w+)?\s+(?:tersebut|itu|ini)\b", sent[q.end():]):
-                    continue  # "seluruh pekerjaan tersebut selesai": the ones just named, a subset
-                if pct_of_items(sent, q.start(), q.end()):
-                    continue
-                if not tokens(sent[q.start():v.end()]) & tokens(row.name):
-                    continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
-                if unfinished:
-                    yield self.issue(
-                        b, s + q.start(), s + v.end(),
-                        f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
-                        f"selesai), padahal {self.where(row, 'realisasi')} mencatat {real.text} untuk "
-                        f"indikator '{row.name[:70]}' (yang belum selesai)",
-                        expected=f"masih {real.text} belum selesai")
-                    continue
                 yield self.issue(
                     b, s + q.start(), s + v.end(),
                     f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
-                    f"selesai), padahal {self.where(row, 'realisasi')} mencatat realisasi {real.text} "
-                    f"untuk indikator '{row.name[:70]}'",
-                    expected=f"realisasi {real.text} (belum seluruhnya)")
+                    f"selesai), padahal {self.where(row, 'realisasi')} mencatat {real.text} untuk "
+                    f"indikator '{row.name[:70]}' (yang belum selesai)",
+                    expected=f"masih {real.text} belum selesai")
+                continue
+            yield self.issue(
+                b, s + q.start(), s + v.end(),
+                f"kalimat menyatakan '{' '.join(sent[q.start():v.end()].split())}' (seluruhnya "
+                f"selesai), padahal {self.where(row, 'realisasi')} mencatat realisasi {real.text} "
+                f"untuk indikator '{row.name[:70]}'",
+                expected=f"realisasi {real.text} (belum seluruhnya)")
 
 
 @register
@@ -1931,12 +1963,34 @@ class NarrativeValueClaim(_ClaimRule):
                         continue
                     if self._other_indicator_figure(ctx, row, mains, known_of, text[s:mn.start], mn):
                         continue
+                    if _other_subject_clause(row, text[s:mn.start]):
+                        continue
                     yield self.issue(
                         b, mn.start, mn.end,
                         f"angka {mn.text.strip()} di uraian indikator '{row.name[:70]}' tidak ada di tabel: "
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+_CLAUSE_CUT = re.compile(r"[;:]|,\s*(?=(?:tetapi|namun|sedangkan|sementara|padahal|serta|dan|meskipun|walaupun)\b)"
+                         r"|\b(?:tetapi|namun|sedangkan|sementara\s+itu|padahal|meskipun|walaupun)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:ini|tersebut|itu|(?:capaian|realisasi|nilai|angka|hasil|kinerja)(?:nya)?|"
+                             r"indikator|target)\b", re.IGNORECASE)
+
+
+def _other_subject_clause(row: IndicatorRow, head: str) -> bool:
+    """True when the figure stands in a later clause with a subject of its own that is not
+    ``row`` ("Rendahnya luas lahan puso (1,80%) ..., tetapi penggunaan benih bersertifikat baru
+    mencapai 61% luas tanam"): no word of the indicator's name and nothing that points back to
+    it ("ini", "capaiannya", "realisasi") between the conjunction and the figure."""
+    cuts = list(_CLAUSE_CUT.finditer(head))
+    if not cuts:
+        return False
+    clause = head[cuts[-1].end():]
+    if len(tokens(clause)) < 2 or tokens(clause) & tokens(row.name) or _acronym_in(row, clause):
+        return False
+    return not _BACK_REFERENCE.search(clause)
 
 
 def _formula_capaian(row: IndicatorRow) -> list[Decimal]:
@@ -2600,6 +2654,10 @@ class StatedComparisonClaim(Rule):
                                            r",\s*(?:sehingga|karena|tetapi|namun|sedangkan|yang|maka)\b",
                                            na.group("tail"), re.IGNORECASE):
                     continue  # no figure right before, or a difference ("naik 2 poin lebih ...")
+                if re.search(r"\b(?:target\w*|dari|sasaran|standar)\s*(?:sebesar\s*|tahun\s+\d{4}\s*|:\s*)?$",
+                             head[max(0, na.start() - 30):na.start()], re.IGNORECASE):
+                    continue  # "tumbuh 6,20% dari target 8,00%, lebih rendah dibanding ...": the
+                    # figure right before is the target aside, the subject is the result before it
                 if re.search(r"\b(?:tidak|bukan|belum)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
                              re.IGNORECASE):
                     continue

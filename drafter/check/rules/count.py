@@ -961,7 +961,9 @@ class ProgramListCount(_CNRule):
 
     The count summarises the list that follows; both must describe the same set. Programs
     are counted as the list items that start with "Program"; kegiatan and sub kegiatan as
-    the counts written in those items (only when every item states one).
+    the counts written in those items (only when every item states one), or the kegiatan each
+    item names ("Program X, dengan kegiatan A; B; serta C"; a name joined by "dan" counts as
+    one or two). Lines of extracted text are joined back into the sentence and the items.
     """
 
     code = "CN106"
@@ -971,8 +973,17 @@ class ProgramListCount(_CNRule):
         trig = _cpat("program_sentence")
         item_re = _cpat("program_item")
         for b in ctx.document.prose():
-            for m in trig.finditer(b.text):
-                after = b.text[m.end():]
+            # "... melaksanakan 4 program" / "dan 6 kegiatan, yaitu:": a sentence broken over
+            # two lines of extracted text is read whole
+            text, off = b.text, 0
+            prev = ctx.document.blocks[b.index - 1] if b.index > 0 else None
+            if prev is not None and prev.kind == "paragraph" and re.match(r"\s*[a-z(]", b.text) \
+                    and prev.text.strip() and not _SENTENCE_END_RE.search(prev.text):
+                text, off = prev.text + " " + b.text, len(prev.text) + 1
+            for m in trig.finditer(text):
+                if m.end() <= off:
+                    continue  # the line before's own sentence: read with that line
+                after = text[m.end():]
                 region_items: list[str] = []
                 inline = re.split(r"(?=\bprogram\b)", after, flags=re.IGNORECASE)
                 inline = [x for x in inline[1:] if x.strip()]
@@ -983,8 +994,7 @@ class ProgramListCount(_CNRule):
                     if not re.match(r"^[^.]{0,80}(?::|yaitu|yakni|meliputi|sebagai\s+berikut)"
                                     r"\s*:?\s*$", after, re.IGNORECASE):
                         continue
-                    items = _list_after(ctx, b)
-                    region_items = [x.text for x in items]
+                    region_items = _items_with_continuation(ctx, b)
                     if not region_items or not all(item_re.match(t) for t in region_items):
                         continue
                 if len(region_items) < 2:
@@ -997,31 +1007,81 @@ class ProgramListCount(_CNRule):
                                         ("item_sub", "s", "sub kegiatan")):
                     if not m.group(grp):
                         continue
-                    per = []
+                    per: list[tuple[int, int]] = []
                     for t in region_items:
                         hits = [h for h in _cpat(key).finditer(t)
                                 if key == "item_sub" or not re.search(
                                     r"sub\s*[-\s]?$", t[:h.end()][:-len("kegiatan")].rstrip()[-5:] + " ",
                                     re.IGNORECASE) and not re.search(r"sub\s*[-\s]?kegiatan\b",
                                                                      t[h.start():h.end()], re.I)]
-                        if len(hits) != 1:
+                        n_item = _count(hits[0].group("n")) if len(hits) == 1 else None
+                        bounds = (n_item, n_item) if n_item is not None else (
+                            _named_kegiatan(t) if key == "item_kegiatan" and not hits else None)
+                        if bounds is None:
                             per = []
                             break
-                        per.append(_count(hits[0].group("n")))
-                    if not per or any(v is None for v in per):
+                        per.append(bounds)
+                    if not per:
                         continue
-                    tot = sum(v for v in per if v is not None)
+                    lo, hi = sum(x for x, _ in per), sum(y for _, y in per)
                     stated = _count(m.group(grp))
-                    if stated is not None and stated != tot:
-                        wrong.append((label, m.group(grp), stated, tot))
+                    if stated is not None and not lo <= stated <= hi:
+                        wrong.append((label, m.group(grp), stated, lo if lo == hi else f"{lo} atau {hi}"))
                 if not wrong:
                     continue
                 detail = "; ".join(f"tertulis {n} {lab}, padahal daftar di bawahnya memuat "
                                    f"{x} {lab}" for lab, _raw_, n, x in wrong)
                 yield self.issue(
-                    b, m.start(), m.end(), detail,
+                    b, max(0, m.start() - off), m.end() - off, detail,
                     expected=", ".join(f"{x} {lab}" for lab, _r, _n, x in wrong),
                 )
+
+
+def _items_with_continuation(ctx: CheckContext, block: Block, limit: int = 60) -> list[str]:
+    """The texts of the list items (one level, one marker style) right after ``block``, each
+    with the paragraphs that continue it (text extracted from PDF or plain text gives one block
+    per line: "a. Program X, dengan kegiatan" / "A; B;" / "serta C;"). A paragraph continues an
+    item while the item's text does not end a sentence (";" does not); any other paragraph, a
+    table or a heading ends the list."""
+    out: list[str] = []
+    style: str | None = None
+    level = 0
+    for b in ctx.document.blocks[block.index + 1: block.index + 1 + limit]:
+        if b.kind == "list_item" or _MARKER_RE.match(b.text):
+            st = _marker_style(b.text)
+            if out and (b.level > level or st != style):
+                continue  # a nested item ("a." under "1.") belongs to the one above
+            style, level = style or st, b.level if not out else level
+            out.append(b.text)
+            continue
+        if b.kind != "paragraph" or not out or re.search(r"[.!?]['\")*_]*\s*$", out[-1]):
+            break
+        out[-1] += " " + b.text
+    return out
+
+
+_NAMED_KEGIATAN = re.compile(r"\b(?:dengan|melalui|meliputi|terdiri\s+(?:atas|dari))\s+(?:\d+\s+)?kegiatan\s*(?:,\s*yaitu|yaitu|yakni|:)?\s*"
+                             r"(?P<names>[^.]+?)\s*[.;]?\s*$", re.IGNORECASE)
+
+
+def _named_kegiatan(item: str) -> tuple[int, int] | None:
+    """The kegiatan a program item names without a number ("Program X, dengan kegiatan A; B;
+    serta C"): ``(fewest, most)`` it may be. Names separated by ";" are counted as written; a
+    single name joined by "dan"/"serta" ("Ketenteraman dan Ketertiban Umum") may be one or two;
+    names separated by commas cannot be told from a name holding a comma (None)."""
+    m = _NAMED_KEGIATAN.search(item)
+    if m is None:
+        return None
+    names = m.group("names")
+    if re.search(r"\bsub\s*[-\s]?kegiatan\b|\d", names, re.IGNORECASE):
+        return None
+    parts = [x for x in (re.sub(r"^\s*(?:serta|dan)\b", "", p).strip() for p in names.split(";")) if x]
+    if len(parts) >= 2:
+        return len(parts), len(parts)
+    if not parts or "," in parts[0]:
+        return None
+    joined = len(re.findall(r"\b(?:dan|serta)\b", parts[0], re.IGNORECASE))
+    return 1, 1 + joined
 
 
 def _headed_after(ctx: CheckContext, block: Block, noun: str) -> list[Block]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from drafter.check.claims_parse import pct_of_items
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import prose_units, sentences
 from drafter.measure import Band, Scale
@@ -130,6 +131,10 @@ def _score_numbers(sent: str) -> list[Num]:
         if n.percent and re.search(r"(?:indikator|indicator|sasaran|program|kegiatan)\s*"
                                    r"(?:\(|atau|=|/)\s*$", before):
             continue
+        # "60% indikator", "60% (tiga dari lima) ...", "tiga dari lima indikator (60%)": the
+        # shared reading of a share of indicators (rules/claims.yaml pct_of_items)
+        if n.percent and pct_of_items(sent, n.start, n.end):
+            continue
         # "2 indikator lainnya (25%)", "3 sasaran yang tercapai (60%)": a share as well
         if n.percent and re.search(r"\b\d+\s+(?:indikator|indicator|sasaran|program|kegiatan)"
                                    r"(?:\s+[a-z]+){1,3}\s*(?:\(|atau|=)\s*$",
@@ -221,6 +226,8 @@ class PredicateInText(Rule):
         scale = effective_scale(ctx)
         labels = label_regex(scale)
         names = set(_label_names(scale))
+        # "pada predikat A atau AA": a range of letter codes as well as of labels
+        alternatives = names | {bd.code.lower() for bd in scale.bands if bd.code != bd.label}
         trigger = rx("trigger")
         gap = int(conf()["max_gap"])
         averages: list[Decimal] | None = None
@@ -266,7 +273,7 @@ class PredicateInText(Rule):
                     between = sent[t.end():lm.start()]
                     if labels.search(between) or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", between):
                         continue
-                    if _is_alternative(sent, lm.start(), lm.end(), names):
+                    if _is_alternative(sent, lm.start(), lm.end(), alternatives):
                         continue
                     band = find_band(scale, lm.group(0))
                     if band is None:
@@ -376,7 +383,7 @@ class PredicateCodeLabel(Rule):
 
 @register
 class PredicateTicks(Rule):
-    """Tabel 3.5 (ikhtisar capaian): the ticked predicate column must be the band of the row's capaian on the report's scale, with exactly one tick per row.
+    """Tabel 3.5 (ikhtisar capaian): the ticked predicate column must be the band of the row's capaian on the report's scale, with exactly one tick per row; a predicate column written as text (Tabel 3.1, 3.5, and a year's "Capaian 2023"/"Kategori 2023" pair in a comparison table) must fit the capaian of its row.
 
     Tabel 3.5 is the summary the evaluator reads first; a tick in the wrong column, two ticks or none make the summary contradict the measurement.
     """
@@ -427,27 +434,52 @@ class PredicateTicks(Rule):
         labels = label_regex(scale)
         for role in ("3.1", "3.2", "3.5"):
             for row in ctx.tables.rows(role, all_rows=True):
-                p, c = row.values.get("predikat"), row.values.get("capaian")
-                if p is None or c is None or c.num is None or row.ticks:
+                if row.ticks:
                     continue
-                found = list(labels.finditer(p.cell.text))
-                bands = {b.code for b in (find_band(scale, m.group(0)) for m in found) if b}
-                if len(bands) != 1:
-                    continue
-                exp = scale.band_for(c.num.value)
-                if exp.code in bands:
-                    continue
-                from drafter.check.rules.arithmetic import _recomputed_capaian
+                # the plain pair, and the pairs of a year ("Capaian 2023 (%)" with "Kategori
+                # 2023" in a comparison table)
+                years = [""] + sorted({k.split(":", 1)[1] for k in row.values
+                                       if k.startswith("predikat:") and f"capaian:{k.split(':', 1)[1]}" in row.values})
+                for y in years:
+                    issue = self._text_pair(ctx, role, row, y, scale, labels)
+                    if issue is not None:
+                        yield issue
 
-                fixed = _recomputed_capaian(ctx, [row])
-                if fixed and fixed[0] != c.num.value and scale.band_for(fixed[0]).code in bands:
-                    continue  # the predicate of the right capaian; the capaian is AR101's
-                m = found[0]
-                msg = (f"{ctx.tables.name(role)}: predikat tertulis '{p.text}' untuk capaian {c.text}, padahal "
-                       f"pada skala laporan termasuk {say(exp)}")
-                # a letter written (huruf mutu "D") is corrected with the letter
-                want = exp.code if m.group(0).strip() == find_band(scale, m.group(0)).code else exp.label  # type: ignore[union-attr]
-                yield self.issue(p.cell, m.start(), m.end(), msg, want)
+    def _text_pair(self, ctx: CheckContext, role: str, row: Any, year: str, scale: Scale,
+                   labels: re.Pattern[str]) -> Issue | None:
+        sfx = f":{year}" if year else ""
+        p, c = row.values.get("predikat" + sfx), row.values.get("capaian" + sfx)
+        if p is None or c is None or c.num is None:
+            return None
+        found = list(labels.finditer(p.cell.text))
+        bands = {b.code for b in (find_band(scale, m.group(0)) for m in found) if b}
+        if len(bands) != 1:
+            return None
+        exp = scale.band_for(c.num.value)
+        if exp.code in bands:
+            return None
+        if year:
+            t, r = row.values.get("target" + sfx), row.values.get("realisasi" + sfx)
+            if t is not None and r is not None and t.num is not None and r.num is not None \
+                    and t.num.value > 0:
+                tv, rv = t.num.value, r.num.value
+                alt = [rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED] + ([tv / rv * HUNDRED] if rv > 0 else [])
+                written = any(abs(a - c.num.value) < Decimal("0.06") for a in alt)
+                if not written and any(scale.band_for(a).code in bands for a in alt):
+                    return None  # the predicate of the right capaian; the capaian is AR's
+        else:
+            from drafter.check.rules.arithmetic import _recomputed_capaian
+
+            fixed = _recomputed_capaian(ctx, [row])
+            if fixed and fixed[0] != c.num.value and scale.band_for(fixed[0]).code in bands:
+                return None  # the predicate of the right capaian; the capaian is AR101's
+        m = found[0]
+        when = f" tahun {year}" if year else ""
+        msg = (f"{ctx.tables.name(role)}: predikat{when} tertulis '{p.text}' untuk capaian {c.text}, padahal "
+               f"pada skala laporan termasuk {say(exp)}")
+        # a letter written (huruf mutu "D") is corrected with the letter
+        want = exp.code if m.group(0).strip() == find_band(scale, m.group(0)).code else exp.label  # type: ignore[union-attr]
+        return self.issue(p.cell, m.start(), m.end(), msg, want)
 
 
 _NUM = r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?(?![\d%]|[.,]\d|\s*%)"
