@@ -192,8 +192,9 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
         full = lk.most_common(1)[0][0]
         # every word of the name ("Kecamatan Tidore Utara Kota Tidore Kepulauan"), up to the
         # kabupaten/kota it belongs to
-        km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+(?:\s+(?!(?:Kabupaten|Kota|Kab|Provinsi|Tahun)\b)"
-                      r"[A-Z][\w'’-]*){0,3})", full)
+        # ("Kecamatan Samarinda Kota Kota Samarinda": a name may end in "Kota" itself)
+        km = re.match(r"(Kecamatan|Kelurahan)\s+(\w+(?:\s+(?!(?:Kabupaten|Kab|Provinsi|Tahun)\b)"
+                      r"(?!Kota\s+(?!Kota\b|Kabupaten\b|Tahun\b)[A-Z])[A-Z][\w'’-]*){0,3})", full)
         if km:
             return f"{km.group(1)} {km.group(2)}", km.group(2), names
         return full, None, names
@@ -331,7 +332,9 @@ def _own_unit(doc: Document, gaz: Gazetteer, level: int, kind: str | None, name:
                 continue
             region, _n = resolve_mention(gaz, level, kind, rest, within)
             if region is not None:
-                votes[region.code] += 1
+                # the title's own name counts twice: one mention of a neighbour ("Kecamatan
+                # Samarinda Ilir") does not tie with it
+                votes[region.code] += 2 if m is None else 1
                 found[region.code] = region
     if not votes:
         return None

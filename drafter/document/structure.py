@@ -31,8 +31,12 @@ def caption_match(text: str) -> re.Match[str] | None:
     if len(title) > 200:
         return None
     # "Tabel 3.1 menunjukkan bahwa ..." is a sentence, not a caption
-    if title[:1].islower() and not title.lower().startswith(("tahun", "dan ")):
-        return None
+    if title[:1].islower() and not title.lower().startswith("tahun"):
+        # "Tabel 3.1 dan 3.2 ...", "Tabel 3.5 dan Grafik 3.1" are captions; "Tabel 2.3 dan
+        # ringkasannya sebagai berikut:" continues a sentence
+        named_next = title.startswith("dan ") and (title[4:5].isupper() or title[4:5].isdigit())
+        if not named_next:
+            return None
     return m
 
 

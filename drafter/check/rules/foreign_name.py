@@ -679,7 +679,8 @@ class VillageCount(Rule):
                         f"Kecamatan {own.name} memiliki {right}",
                         expected=right,
                     )
-                    seen.add((id(unit), m.start(grp)))
+                    loc = unit.locate(m.start(grp))
+                    seen.add((loc.line, loc.column))
         yield from self._too_many(ctx, own, vs, n_desa, n_kel, seen)
 
     def _too_many(self, ctx: CheckContext, own: Region, vs: list[Region], n_desa: int, n_kel: int,
@@ -694,7 +695,10 @@ class VillageCount(Rule):
                 continue
             for m in _ANY_COUNT_RE.finditer(unit.text):
                 val = count_value(m.group("n"))
-                if val is None or val <= total or val > 60 or (id(unit), m.start("n")) in seen:
+                loc = unit.locate(m.start("n"))
+                # the same words read above in their line block (a joined paragraph is another
+                # unit): one issue per place
+                if val is None or val <= total or val > 60 or (loc.line, loc.column) in seen:
                     continue
                 if re.search(r"(?i)\bdari\s+(?:total\s+|seluruh\s+)?$", unit.text[max(0, m.start() - 20):m.start()]):
                     continue  # "7 dari 9 desa": CN108 reads the total of a part
@@ -838,7 +842,10 @@ class OtherRegionPlace(Rule):
     another province, and "Kecamatan X" whose name is found only in another province; (4) "Pemerintah/RPJMD/APBD/visi ... Kabupaten/Kota X" of another
     kabupaten/kota in the middle of a sentence (a heading or signature line is FN107's); (5) in
     the report of a kecamatan (or of one of its desa/kelurahan), "Kecamatan X" whose name is
-    found only outside the own province (the report's own kecamatan pasted over).
+    found only outside the own province (the report's own kecamatan pasted over); (6) "Desa/
+    Kelurahan X" whose name is no village (nor kecamatan) of the own kabupaten/kota but a
+    village of another one of the province ("Kelurahan Tanjung Selor Hilir" in a report of
+    Kota Tarakan).
     Sentences that also name the other kabupaten/kota or province (the place is attributed),
     border descriptions and contexts such as comparisons, cooperation, meetings, trainings,
     referrals or awards (rules/foreign_names.yaml) are legitimate and not reported.
@@ -924,6 +931,44 @@ class OtherRegionPlace(Rule):
                     expected=f"fasilitas di wilayah {regency.full}",
                 )
             yield from self._owned_other_regency(unit, block, regency, province)
+            yield from self._other_village(unit, block, regency, province)
+
+    def _other_village(self, unit: TextUnit, block: Block, regency: Region,
+                       province: Region) -> Iterable[Issue]:
+        """(6) "Desa/Kelurahan X" whose name is no village of the own kabupaten/kota but one of
+        another kabupaten/kota of the province ("Kelurahan Tanjung Selor Hilir" in a report of
+        Kota Tarakan)."""
+        gaz = gazetteer()
+        text = unit.text
+        for m, _level, _kind in _mentions(text, {3}):
+            rest = m.group("rest")
+            if m.group(0).isupper():
+                continue  # "JUMLAH DESA SUDAH ...": a heading in capitals, not a name
+            words = list(re.finditer(r"\S+", rest))
+            hit, n = None, 0
+            for k in range(len(words), 0, -1):
+                name = rest[:words[k - 1].end()].rstrip(".,;:")
+                if gaz.find(name, 3, within=regency.code) or gaz.find(name, 2, within=regency.code):
+                    hit = None
+                    break  # a name of our own (or the first words of one)
+                found = [v for v in gaz.find(name, 3, within=province.code)
+                         if not v.code.startswith(regency.code + ".")]
+                if found:
+                    hit, n = found, len(name)
+                    break
+            if not hit:
+                continue
+            end = m.start("rest") + n
+            if self._quiet(unit, block, m.start(), end) or _names_other_region(
+                    sentence(text, m.start(), end), regency, province):
+                continue
+            hosts = sorted({h.full for v in hit if (h := gaz.regency_of(v)) is not None})
+            yield self.issue(
+                unit, m.start(), end,
+                f"\"{text[m.start():end]}\" adalah {hit[0].kind.lower()} di {' / '.join(hosts)}, "
+                f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain",
+                expected=f"desa/kelurahan di {regency.full}",
+            )
 
     @staticmethod
     def _doubtful_hosts(ctx: CheckContext, regency: Region, province: Region) -> set[str]:
