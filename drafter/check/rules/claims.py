@@ -342,8 +342,10 @@ class RealisasiClaim(_ClaimRule):
                 sa = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
                 if about_other(ctx, row, text[sa:next((z for a, z in sentences(text) if a == sa), len(text))]):
                     continue  # the sentence is about another indicator
-                if comparator_value(text[sa:m.start("num")]):
-                    continue  # the value of the region or figure compared with
+                if comparator_value(text[sa:m.start("num")]) or clause_names_other(row, text[sa:m.start("num")]):
+                    continue  # the value of the region, figure or indicator compared with
+                if formula_operand(text, m.start("num"), m.end("num")):
+                    continue  # "3,0/2,4 × 100% = 125%": an operand of the written formula
                 if stated.num is not None and stated.num.is_year:
                     continue
                 unit = re.match(r"\s*([A-Za-z]+)", text[m.end("num"):])
@@ -431,6 +433,10 @@ class CapaianClaim(_ClaimRule):
                     continue  # "capaian 60% indikator": a share of indicators, not a capaian
                 if (m.group("gap") and named_other(ctx, row, m.group("gap"))) or about_other(ctx, row, sent):
                     continue  # "capaian indikator <another one> sebesar ..."
+                sa = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
+                if clause_names_other(row, text[sa:m.start("num")]) or \
+                        formula_operand(text, m.start("num"), m.end("num")):
+                    continue  # "... indikator rehabilitasi disabilitas yang hanya mencapai 85%"
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
                              sent, re.IGNORECASE):
@@ -1568,6 +1574,10 @@ class IndicatorCategoryClaim(_ClaimRule):
         spans = sentences(text)
         out = [m for m in out if not other.search(next(
             (text[a:z] for a, z in spans if a <= m.start("cat") < z), ""))]
+        # "Empat dari lima kelurahan (80%) memperoleh kategori baik": the grade of counted items
+        items = pattern("category_of_items")
+        out = [m for m in out if not items.search(text, next(
+            (a for a, z in spans if a <= m.start("cat") < z), 0), m.start("cat"))]
         return sorted(out, key=lambda m: m.start())
 
     @staticmethod
@@ -2037,6 +2047,45 @@ def about_other(ctx: CheckContext, row: IndicatorRow, sent: str) -> bool:
         elif sc > second:
             second = sc
     return best >= 0.6 and best - own >= 0.3 and best - second >= 0.2
+
+
+_OTHER_IND_RE = re.compile(
+    r"\b(?:indi[ck]ator|iku)\s+(?!(?:ini|tersebut|itu|yang|kinerja|utama|sasaran|di|pada|dengan|ke)\b)"
+    r"(?P<name>[^\W\d][\w/-]*(?:\s+(?!(?:yang|mencapai|sebesar|adalah|yaitu|dengan|hanya|baru|"
+    r"memperoleh|tercatat|pada|di|realisasi\w*|capaian\w*|nilai|senilai|masih|juga|telah|sudah)\b)"
+    r"[^\W\d][\w/-]*){0,4})", re.IGNORECASE)
+_COMPARATOR_CUE = re.compile(r"\b(?:sebagai\s+)?pembanding(?:nya)?\b|\bsebagai\s+perbandingan\b", re.IGNORECASE)
+
+
+def clause_names_other(row: IndicatorRow, head: str) -> bool:
+    """True when the clause right before a value (``head``: its sentence up to the value)
+    names an indicator by words none of which belong to ``row`` ("sebagai pembanding, indikator
+    trantibum mencapai 97,30%", "tidak menutupi indikator rehabilitasi disabilitas yang hanya
+    mencapai 85%", "dibanding indikator lain ..."), or calls the figure a comparison's."""
+    clause = re.split(r"[,;:]\s|\s[-–]\s", head[-260:])[-1]
+    if _COMPARATOR_CUE.search(head[-260:]):
+        return True
+    found = list(_OTHER_IND_RE.finditer(clause))
+    if not found:
+        return False
+    m = found[-1]
+    name = m.group("name")
+    if re.match(r"(?:lain|lainnya|berikut)\b", name, re.IGNORECASE):
+        return True
+    own = tokens(row.name) | {a.lower() for a in _row_aliases(row.name)}
+    words = {w.lower() for w in re.findall(r"[^\W\d][\w/-]*", name) if len(w) >= 3}
+    content = (set(tokens(name)) | words) - {"persentase", "jumlah", "tingkat", "rasio", "cakupan",
+                                               "indeks", "nilai", "angka", "rata", "rata-rata"}
+    return bool(content) and not (content & {o.lower() for o in own})
+
+
+def formula_operand(text: str, start: int, end: int) -> bool:
+    """A number written as an operand of a formula ("3,0/2,4 × 100% = 125%", "(2 x 24 - 18)"),
+    not a stated value (the result after "=" is one)."""
+    before = text[max(0, start - 6):start]
+    after = text[end:end + 8]
+    return bool(re.search(r"(?:[+*/×÷]|(?<![A-Za-z])[xX])\s*\(?\s*$", before)
+                or re.match(r"\s*%?\s*\)?\s*(?:[+*/×÷=]|[xX](?![A-Za-z])|[-–]\s*\d)", after))
 
 
 def claim_paragraphs(ctx: CheckContext) -> list[tuple[Block, IndicatorRow]]:
@@ -2661,6 +2710,8 @@ class StatedComparisonClaim(Rule):
                 if re.search(r"\b(?:tidak|bukan|belum)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()],
                              re.IGNORECASE):
                     continue
+                if na.group("ap") and pct_of_items(head, na.start("a"), na.end("ap")):
+                    continue  # "Sebanyak 80% indikator ... di atas 100%": a share of items
                 if bool(na.group("ap")) != bool(m.group("bp")) and (na.group("ap") or m.group("bp")):
                     continue  # a percentage against a count: not the same quantity
                 a, bv = text_value(na.group("a")), text_value(m.group("b"))

@@ -332,6 +332,15 @@ _COUNT_COL_RE = re.compile(r"^\W*(?:jumlah|jml\.?|banyaknya)?\s*(?P<lv>sub\s*-?\
                            re.IGNORECASE)
 
 
+def _top_numbered(r: Any) -> bool:
+    """A budget row numbered at the top level: "1" in its first cell or "1 Program ..." as its
+    name (not "1.1", "a." or an empty number)."""
+    first = strip_markup(r.row.cells[0].text).strip() if r.row.cells else ""
+    if re.fullmatch(r"\d{1,2}\.?", first):
+        return True
+    return bool(re.match(r"\s*\d{1,2}\.?\s+[^\W\d]", r.name)) and not re.match(r"\s*\d+\.\d", r.name)
+
+
 def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None) -> Counter[str]:
     """Programs, kegiatan and sub kegiatan of a budget table: its rows that name their level
     ("Program ...", "Kegiatan ...", "Sub Kegiatan ...", or the level the table index gave
@@ -349,6 +358,13 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
                 counts[lv] += 1
         info0 = ctx.tables.info.get(table.index)
         heads = list(info0.labels.values()) if info0 is not None else []
+        if not counts and any(re.match(r"\W*program\s*/\s*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
+            # a column "Program/Kegiatan[/Sub Kegiatan]": the rows numbered 1, 2, ... are the
+            # programs, the ones under them ("a.", "1.1", an empty number) their kegiatan
+            own = [r for r in rows if r.table is table and r.level != "total"]
+            top = [r for r in own if _top_numbered(r)]
+            if top and len(top) < len(own):
+                counts["program"] = len(top)
         if not counts and any(re.match(r"\W*program\b", h, re.I) for h in heads) and \
                 not any(re.match(r"\W*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
             # a column headed "Program": every row that is not a total is a program
@@ -510,7 +526,10 @@ class ProgramCount(_CNRule):
 
 # the office's own programs counted: "Pada tahun 2023 Dinas mengelola empat program ..."
 _MANAGES_RE = re.compile(r"\b(?:mengelola|melaksanakan|menjalankan|memiliki|mendapat|memperoleh|"
-                         r"(?:di)?laksanakan\s+melalui|dijalankan\s+melalui|terbagi\s+(?:dalam|ke\s+dalam|atas))\b[^.;]{0,40}?"
+                         r"(?:di)?laksanakan\s+melalui|dijalankan\s+melalui|terbagi\s+(?:dalam|ke\s+dalam|atas)|"
+                         r"dibagi\s+(?:dalam|ke\s+dalam|atas|pada)|(?:dicapai|diserap|dibiayai|didanai)\s+(?:oleh|melalui)|"
+                         r"dialokasikan\s+(?:pada|untuk|ke(?:\s+dalam)?|bagi|kepada)|tersebar\s+(?:pada|di|ke)|"
+                         r"dibelanjakan\s+(?:pada|untuk)|(?:di)?gunakan\s+untuk\s+(?:membiayai|mendanai)|membiayai)\b[^.;]{0,40}?"
                          r"\b(?:\d{1,2}(?:\s*\(\s*[a-z ]+\s*\))?|[a-z]+(?:\s+belas)?)\s+program\b", re.IGNORECASE)
 
 

@@ -275,6 +275,8 @@ class PredicateInText(Rule):
                         continue
                     if _is_alternative(sent, lm.start(), lm.end(), alternatives):
                         continue
+                    if rx("scale_rule_after").search(sent[lm.end():]):
+                        continue  # "predikat AA berlaku untuk capaian di atas 90%": the scale
                     band = find_band(scale, lm.group(0))
                     if band is None:
                         continue
