@@ -562,6 +562,23 @@ def _named_subset(rows: list[IndicatorRow], text: str) -> set[int] | None:
     return out if len(out) == len(parts) else None
 
 
+def _table_parts(ti: Any, rows: list[IndicatorRow]) -> list[list[IndicatorRow]]:
+    """``rows`` split into the tables they come from (a table continued over a page break is
+    one table); [] when they all come from one."""
+    parts: list[list[IndicatorRow]] = []
+    last: int | None = None
+    for r in rows:
+        info = ti.info.get(r.table.index)
+        cont = info.continued_from if info is not None else None
+        if r.table.index != last and cont is None:
+            parts.append([])
+        if not parts:
+            parts.append([])
+        parts[-1].append(r)
+        last = r.table.index
+    return parts if len(parts) > 1 else []
+
+
 def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     if not vals:
         return None
@@ -670,10 +687,16 @@ class AverageCapaian(Rule):
         if ser37 is not None:
             cands.append(("rata-rata serapan Tabel 3.7", ser37[0]))
         avg35 = _averages(_capaian_values(ti.rows("3.5", indicators_only=True)))
-        n_listed = len(cands)  # the Tabel 3.5 averages are accepted but not listed
+        n_listed = len(cands)  # the Tabel 3.5 and per-table averages are accepted, not listed
         if avg35 is not None:
             cands += [("rata-rata capaian Tabel 3.5", avg35[0]),
                       ("rata-rata capaian Tabel 3.5 (maks. 100%)", avg35[1])]
+        for part in _table_parts(ti, rows31):
+            # two tables read as measurement tables (the IKU's, then the programs' with their
+            # own indicators): the average of each counts on its own
+            for pair in (_averages(_capaian_values(part)), _averages(_recomputed_capaian(ctx, part))):
+                if pair:
+                    cands += [("rata-rata capaian satu tabel", v) for v in pair]
         if not cands:
             return
         word, skip, need = rx("average_word"), rx("average_skip"), rx("average_need")
@@ -1150,6 +1173,11 @@ class SumsInText(Rule):
             if re.search(r"\b(?:menuju|terhadap|dari|ke)\s+(?:target|sasaran)\b|\btarget\s+akhir\b",
                          sent[max(0, m.start() - 80):m.start()], re.IGNORECASE):
                 continue  # "sisa jarak menuju target akhir Renstra tinggal 2,9 poin": to a target not given
+            if re.match(r"\s*(?:lagi\s+)?(?:dari|menuju|ke|terhadap|untuk\s+mencapai|di\s*(?:bawah|atas)|"
+                        r"(?:lebih\s+)?(?:rendah|tinggi)\s+dari|melampaui|melebihi)\s+"
+                        r"(?:(?:nilai|angka|capaian)\s+)?(?:target|sasaran|standar|batas)\b",
+                        sent[m.end():], re.IGNORECASE):
+                continue  # "tinggal 0,54 poin dari target akhir Renstra": against a target, no change
             fm = _FROM_TO_RE.search(sent)
             if fm is not None:
                 pair = [scan_numbers(fm.group("a")), scan_numbers(fm.group("b"))]
