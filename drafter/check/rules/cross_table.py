@@ -482,16 +482,23 @@ class RenstraTargetMismatch(_XTRule):
         prev: list[str] = []
         last_index = -2
         for b in ctx.document.prose():
-            if b.index != last_index + 1:
+            if b.index != last_index + 1 or b.kind != "paragraph":
                 prev = []
+            if b.kind != "paragraph":
+                continue
             last_index = b.index
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
-                ctx_text = " ".join(prev[-2:] + [sent])
                 prev.append(sent)
                 for m in rx_t.finditer(sent):
                     y = int(m.group("y1") or m.group("y2") or 0)
-                    have = tokens(ctx_text)
+                    # the indicator is named before the target: in the sentence when it names
+                    # one there ("Persentase ...", "IKLH ..."), else in the two sentences before
+                    head = sent[:m.start()]
+                    own = re.search(r"\b(?:persentase|indeks|jumlah|rasio|angka|nilai|cakupan|"
+                                    r"tingkat|rata-rata|luas|panjang|(?-i:[A-Z]{3,}))\b", head,
+                                    re.IGNORECASE)
+                    have = tokens(head if own else " ".join(prev[-3:-1] + [head]))
                     named = [r for r, nt in names if len(nt) >= 2 and nt <= have]
                     if len({label(r).lower() for r in named}) != 1:
                         continue
@@ -876,10 +883,10 @@ class BudgetTotalMismatch(_XTRule):
                         units.add(v)
         from drafter.check.rules.arithmetic import _continued
 
-        units = list(ctx.document.prose())
-        for i, b in enumerate(units):
+        blocks = list(ctx.document.prose())
+        for i, b in enumerate(blocks):
             # a flattened PDF puts "anggaran sebesar" and its amount on lines of their own
-            text, parts = _continued(units, i)
+            text, parts = _continued(blocks, i)
             for s, e in sentences(text):
                 if s >= len(b.text):
                     break  # a sentence of the next block: checked from there
@@ -892,6 +899,12 @@ class BudgetTotalMismatch(_XTRule):
                     for m in pattern(key).finditer(sent):
                         if re.search(r"\bprogram\s+\w", sent[: m.start()], re.IGNORECASE):
                             continue
+                        at, off = next((u, o) for u, o in reversed(parts) if o <= s + m.start("num"))
+                        if at is not b and (not re.fullmatch(r"\s*(?:(?:sebesar|senilai)\s+)?",
+                                                             text[off:s + m.start("num")],
+                                                             re.IGNORECASE) or s + m.start() < len(b.text) - 60
+                                            or any(o > s + m.start() for _u, o in parts if o < off)):
+                            continue  # over a line break only when the amount opens the next line
                         if _other_year_before(sent, m.start("num"), year):
                             continue
                         stated = text_amount(m.group("num"))
@@ -906,7 +919,6 @@ class BudgetTotalMismatch(_XTRule):
                         note = ""
                         if key == "total_realisasi" and pagu is not None and amount_equal(stated.num.value, pagu):
                             note = " (angka tersebut adalah total pagu)"
-                        at, off = next((u, o) for u, o in reversed(parts) if o <= s + m.start("num"))
                         yield self.issue(at, s + m.start("num") - off, s + m.end("num") - off,
                                          f"{what} tertulis {stated.text}, sedangkan {source} "
                                          f"mencatat {fmt_rp(ref)}{note}",
