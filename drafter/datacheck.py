@@ -397,6 +397,7 @@ class Tables(Fixed):
     running_header_repeats: int = 3
     caption_title_roles: list[Role] = []
     office_name: Rx
+    renstra_target_text: Rx
     comparison_words: Rx
     scale_interval: Rx
     grade_conversion: Rx

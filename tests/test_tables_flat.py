@@ -868,3 +868,22 @@ def test_html_caption_becomes_the_table_caption() -> None:
                      "<tr><th>Indikator</th><th>2023</th></tr><tr><td>IKM</td><td>82</td></tr></table>\n")
     tables = [b for b in doc.blocks if b.kind == "table"]
     assert tables and tables[0].caption == "Tabel 3-2 Perbandingan Realisasi"
+
+
+def test_flat_row_with_name_one_space_from_its_value_keeps_the_columns() -> None:
+    # one long name one space from its first value fuses two columns only in its own row
+    lines = [
+        "No  Uraian                                   Target   Realisasi",
+        "1   Cakupan imunisasi dasar lengkap          95       93,10",
+        "2   Persentase balita gizi buruk dirawat (%) 100      100",
+        "3   Persentase ibu hamil KEK mendapat PMT    80       76,40",
+        "4   Cakupan pelayanan kesehatan lansia       70       74,20",
+    ]
+    (t,) = find_flat_tables(lines)
+    assert len(t.columns) == 4
+    row = next(r for r in t.rows if r.cells[0].text == "2")
+    assert [c.text for c in row.cells] == ["2", "Persentase balita gizi buruk dirawat (%)", "100", "100"]
+    # a name with words in the gutter but no value after it stays one cell
+    lines[2] = "2   Persentase balita gizi buruk yang dirawat di RS"
+    (t,) = find_flat_tables(lines)
+    assert len(t.columns) == 4

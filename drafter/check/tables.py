@@ -1407,6 +1407,40 @@ def _note_targets(doc: Document, info: TableInfo, rows: list[IndicatorRow]) -> N
                                                             text=b.text[num.start:num.end]))
 
 
+def _renstra_targets(index: TableIndex, year: int | None) -> None:
+    """A year table (3.2) with realisasi and capaian per year but no targets takes each year's
+    target from the Renstra matrix ("Target 2020 | 2021 | 2022 | 2023"), for the row the matrix
+    answers to beyond doubt, and only when the matrix's target of the report year is the one
+    the measurement table uses (the Renstra was not revised since)."""
+    renstra = index.rows("renstra", indicators_only=True)
+    rows31 = index.rows("3.1", indicators_only=True)
+    if not renstra or not rows31 or year is None:
+        return
+    for row in index.rows("3.2", indicators_only=True):
+        years = [k.split(":")[1] for k in row.values if k.startswith("capaian:")]
+        if not years or any(k.startswith("target") for k in row.values):
+            continue
+        best = _unique_match(row.name, renstra)
+        now = _unique_match(row.name, rows31)
+        if best is None or now is None:
+            continue
+        t_now, t_ren = now.values.get("target"), best.values.get(f"target:{year}")
+        if t_now is None or t_ren is None or t_now.num is None or t_ren.num is None or \
+                t_now.num.value != t_ren.num.value:
+            continue
+        for y in years:
+            t = best.values.get(f"target:{y}")
+            if t is not None and t.num is not None and f"realisasi:{y}" in row.values:
+                row.values[f"target:{y}"] = t
+
+
+def _unique_match(name: str, rows: list[IndicatorRow]) -> IndicatorRow | None:
+    scored = sorted(((similarity(name, r.name), i) for i, r in enumerate(rows)), reverse=True)
+    if not scored or scored[0][0] < 0.8 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15):
+        return None
+    return rows[scored[0][1]]
+
+
 def _first_number(text: str, pos: int) -> Num | None:
     return next((n for n in scan_numbers(text) if n.start >= pos), None)
 
@@ -1529,6 +1563,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
     for rows in index.budget_rows.values():
         _link_parents(rows)
     _mark_copies(index)
+    _renstra_targets(index, year)
     _TABLE_NAMES.set({role: index.name(role) for role in index.by_role})
     return index
 

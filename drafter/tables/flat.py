@@ -251,10 +251,54 @@ class _Finder:
         return start, last
 
     def columns(self, body: list[int]) -> list[tuple[int, int]]:
-        width = max(self.ch(i)[-1][1] for i in body)
-        occ = bytearray(width + 1)
+        cols = self._columns_of({i: self.ch(i) for i in body})
+        if len(body) < 3:
+            return cols
+        # a long name one space from its first value ("... jam (%) 100") in a single row
+        # fuses two columns the other rows keep apart: that row is cut at the gutter
+        pieces = {i: self.ch(i) for i in body}
         for i in body:
-            for a, b in self.ch(i):
+            others = self._columns_of({k: v for k, v in pieces.items() if k != i})
+            if len(others) <= len(cols):
+                continue
+            cut = self._cut_words(self.lines[i], pieces[i], others)
+            if cut is None:
+                continue
+            pieces[i] = cut
+            cols = self._columns_of(pieces)
+        return cols
+
+    @staticmethod
+    def _cut_words(line: str, chunks: list[tuple[int, int]], cols: list[tuple[int, int]]
+                   ) -> list[tuple[int, int]] | None:
+        """``chunks`` with the chunks over several of ``cols`` cut between their words at the
+        columns' edges; None unless every piece cut off is a value ("100", "87,50")."""
+        out: list[tuple[int, int]] = []
+        changed = False
+        for a, b in chunks:
+            groups: list[list[int]] = []  # [col, start, end]
+            for m in re.finditer(r"\S+", line[a:b]):
+                wa, wb = a + m.start(), a + m.end()
+                over = [k for k, (s, e) in enumerate(cols) if wa < e and wb > s]
+                if len(over) > 1:
+                    return None
+                col = over[0] if over else (groups[-1][0] if groups else -1)
+                if groups and groups[-1][0] == col:
+                    groups[-1][2] = wb
+                else:
+                    groups.append([col, wa, wb])
+            if len(groups) > 1:
+                if not all(_is_value(_plain(line[g[1]:g[2]])) for g in groups[1:]):
+                    return None
+                changed = True
+            out.extend((g[1], g[2]) for g in groups)
+        return out if changed else None
+
+    def _columns_of(self, chunks: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        width = max(c[-1][1] for c in chunks.values())
+        occ = bytearray(width + 1)
+        for ch in chunks.values():
+            for a, b in ch:
                 occ[a:b] = b"\x01" * (b - a)
         cols: list[tuple[int, int]] = []
         x = 0

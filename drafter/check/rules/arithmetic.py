@@ -170,7 +170,7 @@ def capaian_formulas(t: ValueCell, r: ValueCell) -> dict[str, tuple[Decimal, str
 class CapaianRecomputed(Rule):
     """Capaian in Tabel 3.1, 3.3 (against the Renstra target) and 3.6 recomputed from target and realisasi (positive and negative polarity, letter grades), held to the formulas, the negative indicators and the cap the report states.
 
-    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100 or target/realisasi x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. When the method section names the lower-is-better indicators ("indikator nomor 4 dan 7", "indikator negatif (waktu tunggu, NDR)") and their formula ("target dibagi realisasi"), those indicators are held to it: realisasi/target for them rewards a worse result. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too. A stated cap ("capaian dibatasi paling tinggi 110%", "capaian di atas 120% dicatat 120%") makes the cap consistent for a higher result, and a capaian above the cap is reported. A comparison table with a capaian per year ("Target 2022 | Realisasi 2022 | Capaian 2022 (%)") is checked year by year against that year's target, reporting only a capaian no formula gives; the same holds for a sideways table of one indicator (rows Target / Realisasi / Capaian, the years as columns) and for a year's target given in a note under the table ("Target 2020 masing-masing indikator adalah 70; 60; 80 dan 80", "target indikator 1 tahun 2021 adalah 440 kasus"). A realisasi that is itself rounded ("83,33%" from 305/366) widens the tolerance by half a unit of its last decimal.
+    A capaian that no rounding of realisasi/target x 100 (or, for indicators where lower is better, (2 x target - realisasi)/target x 100 or target/realisasi x 100) explains is a wrong figure that then spreads to the predicate, the averages and the narrative. "103%" for 88,05/85 = 103,59% is wrong: rounding gives 104%. When the method section names the lower-is-better indicators ("indikator nomor 4 dan 7", "indikator negatif (waktu tunggu, NDR)") and their formula ("target dibagi realisasi"), those indicators are held to it: realisasi/target for them rewards a worse result. A duration ("Rata-rata waktu tanggap", "Lama waktu penyelesaian") is lower-is-better beyond doubt: its capaian computed as realisasi/target is reported too. A stated cap ("capaian dibatasi paling tinggi 110%", "capaian di atas 120% dicatat 120%") makes the cap consistent for a higher result, and a capaian above the cap is reported. A comparison table with a capaian per year ("Target 2022 | Realisasi 2022 | Capaian 2022 (%)") is checked year by year against that year's target, reporting only a capaian no formula gives; the same holds for a sideways table of one indicator (rows Target / Realisasi / Capaian, the years as columns) and for a year's target given in a note under the table ("Target 2020 masing-masing indikator adalah 70; 60; 80 dan 80", "target indikator 1 tahun 2021 adalah 440 kasus"). A year table without targets takes each year's target from the Renstra matrix when the matrix's target of the report year is the measurement table's. In a year row whose other years (at least two) all follow the lower-is-better formula, a year computed as realisasi/target is reported (when the measurement table fixes the indicator's polarity, AR112 reports it instead). A realisasi that is itself rounded ("83,33%" from 305/366) widens the tolerance by half a unit of its last decimal.
     """
 
     code = "AR101"
@@ -233,6 +233,8 @@ class CapaianRecomputed(Rule):
             for row in ti.rows(role, indicators_only=True):
                 info = ti.info.get(row.table.index)
                 labels = info.labels if info is not None else {}
+                if not self._polarity_known(ctx, row):
+                    yield from self._yearly_polarity(ti.name(role), row)
                 for key, c in row.values.items():
                     mk = re.fullmatch(r"capaian:(\d{4})", key)
                     if not mk or c.num is None:
@@ -264,6 +266,54 @@ class CapaianRecomputed(Rule):
                         self, c,
                         f"{ti.name(role)}: capaian {y} tertulis {c.text}, hasil hitung {formula} "
                         f"x 100 = {fmt_pct(comp)}{rounded_note(c.num, comp)}", fmt_pct(comp))
+
+    @staticmethod
+    def _polarity_known(ctx: CheckContext, row: IndicatorRow) -> bool:
+        """Whether the measurement table fixes the polarity of ``row``'s indicator (AR112
+        then holds every year to it)."""
+        from drafter.check.polarity import row_declared_negative
+        from drafter.check.rules.claims import counterpart
+
+        for r in ctx.tables.rows("3.1", indicators_only=True):
+            if counterpart(ctx, r, row.role) is row and (
+                    row_declared_negative(ctx, r) or rx("duration_name").search(r.name) or
+                    _polarity(r.values.get("target"), r.values.get("realisasi"),
+                              r.values.get("capaian")) is not None):
+                return True
+        return False
+
+    def _yearly_polarity(self, where: str, row: IndicatorRow) -> Iterator[Issue]:
+        """A row whose other years all follow one lower-is-better formula ("(2 x target -
+        realisasi)/target") and one year realisasi/target: that year's capaian rewards a worse
+        result; the formula of the other years gives its figure."""
+        fits: dict[str, tuple[ValueCell, dict[str, tuple[Decimal, str]], set[str]]] = {}
+        for key, c in row.values.items():
+            mk = re.fullmatch(r"capaian:(\d{4})", key)
+            t, r = row.values.get(f"target:{key[8:]}"), row.values.get(f"realisasi:{key[8:]}")
+            if not mk or c.num is None or t is None or r is None or \
+                    t.num is None or r.num is None or t.num.value == r.num.value:
+                continue
+            forms = capaian_formulas(t, r)
+            if forms is None:
+                continue
+            fits[mk.group(1)] = (c, forms, {k for k, (x, _) in forms.items() if c.num.explains(x)})
+        if len(fits) < 3:
+            return
+        for y, (c, forms, ok) in fits.items():
+            if ok != {"positif"}:
+                continue
+            others = [f[2] for z, f in fits.items() if z != y]
+            common = set.intersection(*others) if others else set()
+            neg = sorted(common - {"positif"})
+            if not neg or any("positif" in o for o in others):
+                continue
+            comp, formula = forms[neg[0]]
+            assert c.num is not None
+            yield cap_issue(
+                self, c,
+                f"{where}: capaian {y} '{row.name[:50]}' tertulis {c.text} (realisasi/target), "
+                f"padahal tahun-tahun lainnya dihitung dengan rumus indikator negatif: {formula} "
+                f"x 100 = {fmt_pct(comp)}", fmt_pct(comp))
 
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
                c: ValueCell | None, where: str, caps: bool,
@@ -562,6 +612,23 @@ def _named_subset(rows: list[IndicatorRow], text: str) -> set[int] | None:
     return out if len(out) == len(parts) else None
 
 
+def _table_parts(ti: Any, rows: list[IndicatorRow]) -> list[list[IndicatorRow]]:
+    """``rows`` split into the tables they come from (a table continued over a page break is
+    one table); [] when they all come from one."""
+    parts: list[list[IndicatorRow]] = []
+    last: int | None = None
+    for r in rows:
+        info = ti.info.get(r.table.index)
+        cont = info.continued_from if info is not None else None
+        if r.table.index != last and cont is None:
+            parts.append([])
+        if not parts:
+            parts.append([])
+        parts[-1].append(r)
+        last = r.table.index
+    return parts if len(parts) > 1 else []
+
+
 def _averages(vals: list[Decimal]) -> tuple[Decimal, Decimal] | None:
     if not vals:
         return None
@@ -670,10 +737,16 @@ class AverageCapaian(Rule):
         if ser37 is not None:
             cands.append(("rata-rata serapan Tabel 3.7", ser37[0]))
         avg35 = _averages(_capaian_values(ti.rows("3.5", indicators_only=True)))
-        n_listed = len(cands)  # the Tabel 3.5 averages are accepted but not listed
+        n_listed = len(cands)  # the Tabel 3.5 and per-table averages are accepted, not listed
         if avg35 is not None:
             cands += [("rata-rata capaian Tabel 3.5", avg35[0]),
                       ("rata-rata capaian Tabel 3.5 (maks. 100%)", avg35[1])]
+        for part in _table_parts(ti, rows31):
+            # two tables read as measurement tables (the IKU's, then the programs' with their
+            # own indicators): the average of each counts on its own
+            for pair in (_averages(_capaian_values(part)), _averages(_recomputed_capaian(ctx, part))):
+                if pair:
+                    cands += [("rata-rata capaian satu tabel", v) for v in pair]
         if not cands:
             return
         word, skip, need = rx("average_word"), rx("average_skip"), rx("average_need")
@@ -1150,6 +1223,11 @@ class SumsInText(Rule):
             if re.search(r"\b(?:menuju|terhadap|dari|ke)\s+(?:target|sasaran)\b|\btarget\s+akhir\b",
                          sent[max(0, m.start() - 80):m.start()], re.IGNORECASE):
                 continue  # "sisa jarak menuju target akhir Renstra tinggal 2,9 poin": to a target not given
+            if re.match(r"\s*(?:lagi\s+)?(?:dari|menuju|ke|terhadap|untuk\s+mencapai|di\s*(?:bawah|atas)|"
+                        r"(?:lebih\s+)?(?:rendah|tinggi)\s+dari|melampaui|melebihi)\s+"
+                        r"(?:(?:nilai|angka|capaian)\s+)?(?:target|sasaran|standar|batas)\b",
+                        sent[m.end():], re.IGNORECASE):
+                continue  # "tinggal 0,54 poin dari target akhir Renstra": against a target, no change
             fm = _FROM_TO_RE.search(sent)
             if fm is not None:
                 pair = [scan_numbers(fm.group("a")), scan_numbers(fm.group("b"))]

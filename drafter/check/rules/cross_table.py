@@ -438,7 +438,9 @@ def renstra_reference(ctx: CheckContext, name: str, threshold: float = 0.5) -> I
 class RenstraTargetMismatch(_XTRule):
     """A Renstra target differs between the Renstra matrices of the report (BAB II and the
     Lampiran), the Renstra end target used in Tabel 3.3, the past-year targets of Tabel 3.2, or
-    the report-year target of the Perjanjian Kinerja.
+    the report-year target of the Perjanjian Kinerja; and a Renstra end target told in a
+    paragraph about one indicator ("target akhir Renstra sebesar 90,00% pada tahun 2026") against
+    that year's target in the tables.
 
     Tabel 3.2 and 3.3 must quote the Renstra; two Renstra matrices with different targets leave
     the reader without a reference."""
@@ -446,7 +448,92 @@ class RenstraTargetMismatch(_XTRule):
     code = "XT102"
     name = "renstra-target-mismatch"
 
+    @staticmethod
+    def _end_target(ctx: CheckContext, row: IndicatorRow) -> tuple[int, ValueCell] | None:
+        """The Renstra end target of a Tabel 3.3 row with its year (0 when the header gives
+        none)."""
+        vc = row.values.get("renstra_target") or row.values.get("target")
+        if vc is None or value_of(vc) is None:
+            return None
+        info = ctx.tables.info.get(row.table.index)
+        col = None
+        if info is not None:
+            col = info.columns.get("renstra_target", info.columns.get("target"))
+        years = re.findall(r"\b(20\d\d)\b", info.labels.get(col, "")) if info is not None and \
+            col is not None else []
+        return (int(years[-1]) if len(set(years)) == 1 else 0), vc
+
+    def _text_targets(self, ctx: CheckContext) -> Iterable[Issue]:
+        """(e) "target akhir Renstra sebesar 90,00% pada tahun 2026" in a paragraph about one
+        indicator (named in that sentence or the two before it) against the target of that
+        year in the tables (the Renstra matrix, "Target Akhir Renstra 2026" of Tabel 3.3)."""
+        from drafter.check.claims_parse import tokens
+        from drafter.check.tables import _re as table_re
+        from drafter.numbers import parse_number
+
+        year = ctx.info.year
+        rows = [r for role in ("renstra", "3.3", "3.2") for r in ctx.tables.rows(role, copies=True)
+                if r.kind == "indicator" and (any(y > (year or 0) for y in _years(r))
+                                              or (r.role == "3.3" and self._end_target(ctx, r)))]
+        if not rows or not year:
+            return
+        rx_t = table_re("renstra_target_text")
+        names = [(r, tokens(re.sub(r"\([^)]*\)", " ", label(r)))) for r in rows]
+        prev: list[str] = []
+        last_index = -2
+        for b in ctx.document.prose():
+            if b.index != last_index + 1 or b.kind != "paragraph":
+                prev = []
+            if b.kind != "paragraph":
+                continue
+            last_index = b.index
+            for s, e in sentences(b.text):
+                sent = b.text[s:e]
+                prev.append(sent)
+                for m in rx_t.finditer(sent):
+                    y = int(m.group("y1") or m.group("y2") or 0)
+                    # the indicator is named before the target: in the sentence when it names
+                    # one there ("Persentase ...", "IKLH ..."), else in the two sentences before
+                    head = sent[:m.start()]
+                    own = re.search(r"\b(?:persentase|indeks|jumlah|rasio|angka|nilai|cakupan|"
+                                    r"tingkat|rata-rata|luas|panjang|(?-i:[A-Z]{3,}))\b", head,
+                                    re.IGNORECASE)
+                    have = tokens(head if own else " ".join(prev[-3:-1] + [head]))
+                    named = [r for r, nt in names if len(nt) >= 2 and nt <= have]
+                    if len({label(r).lower() for r in named}) != 1:
+                        continue
+                    stated = parse_number(m.group("num"))
+                    if stated is None or stated.malformed:
+                        continue
+                    targets = {}
+                    for r in named:
+                        targets.update({yy: vc for yy, vc in _years(r).items() if yy > year})
+                        end_t = self._end_target(ctx, r) if r.role == "3.3" else None
+                        if end_t is not None:
+                            targets.setdefault(end_t[0], end_t[1])
+                    if not targets:
+                        continue
+                    end = y if y in targets else (max(targets) if not y else None)
+                    if end is None:
+                        continue
+                    ref = targets[end]
+                    rv = value_of(ref)
+                    if rv is None or rv.num is None:
+                        continue
+                    if any(nums_equal(stated, v.num) for vc in targets.values()
+                           if (v := value_of(vc)) is not None and v.num is not None):
+                        continue
+                    info = ctx.tables.info.get(named[0].table.index)
+                    where = (f"{info.number} (baris {line_of(ref)})" if info is not None and info.number
+                             else place(named[0].role, ref))
+                    yield self.issue(
+                        b, s + m.start("num"), s + m.end("num"),
+                        f"target akhir Renstra '{label(named[0])[:60]}' tertulis {m.group('num')}, "
+                        f"sedangkan {where} menetapkan {ref.text}",
+                        expected=ref.text)
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        yield from self._text_targets(ctx)
         old_rows = old_renstra_rows(ctx)
         rrows = [r for r in ctx.tables.rows("renstra", copies=True) if id(r.row) not in old_rows]
         if not rrows:
@@ -657,8 +744,15 @@ class ProgramBudgetMismatch(_XTRule):
                              f"{place(erole, earlier)} menulis {earlier.text}",
                              expected=earlier.text)
             del lrole
-        for b in ctx.document.prose():
-            for m in pattern("program_budget").finditer(b.text):
+        from drafter.check.rules.arithmetic import _continued
+
+        units = list(ctx.document.prose())
+        for i, b in enumerate(units):
+            # a flattened PDF breaks "Program X ... dengan anggaran Rp ..." over lines
+            text, parts = _continued(units, i)
+            for m in pattern("program_budget").finditer(text):
+                if m.start() >= len(b.text):
+                    break  # a sentence of the next block: checked from there
                 r = best_budget(rows38, m.group("name"), threshold=0.55)
                 if r is None:
                     continue
@@ -673,7 +767,8 @@ class ProgramBudgetMismatch(_XTRule):
                     if amount_equal(stated.num.value, rv):
                         continue
                     what = "anggaran" if key == "pagu" else "realisasi"
-                    yield self.issue(b, m.start(grp), m.end(grp),
+                    at, off = next((u, o) for u, o in reversed(parts) if o <= m.start(grp))
+                    yield self.issue(at, m.start(grp) - off, m.end(grp) - off,
                                      f"{what} program '{bare(r.name)[:60]}' tertulis {stated.text}, "
                                      f"sedangkan {place('3.8', ref)} menulis {ref.text}",
                                      expected=ref.text)
@@ -786,9 +881,15 @@ class BudgetTotalMismatch(_XTRule):
                     v = rp_value(r.values.get(k))
                     if v is not None:
                         units.add(v)
-        for b in ctx.document.prose():
-            text = b.text
+        from drafter.check.rules.arithmetic import _continued
+
+        blocks = list(ctx.document.prose())
+        for i, b in enumerate(blocks):
+            # a flattened PDF puts "anggaran sebesar" and its amount on lines of their own
+            text, parts = _continued(blocks, i)
             for s, e in sentences(text):
+                if s >= len(b.text):
+                    break  # a sentence of the next block: checked from there
                 sent = text[s:e]
                 if re.search(r"refo[ck]us|pengurangan|tahun\s+lalu|sebelumnya", sent, re.IGNORECASE):
                     continue
@@ -798,6 +899,12 @@ class BudgetTotalMismatch(_XTRule):
                     for m in pattern(key).finditer(sent):
                         if re.search(r"\bprogram\s+\w", sent[: m.start()], re.IGNORECASE):
                             continue
+                        at, off = next((u, o) for u, o in reversed(parts) if o <= s + m.start("num"))
+                        if at is not b and (not re.fullmatch(r"\s*(?:(?:sebesar|senilai)\s+)?",
+                                                             text[off:s + m.start("num")],
+                                                             re.IGNORECASE) or s + m.start() < len(b.text) - 60
+                                            or any(o > s + m.start() for _u, o in parts if o < off)):
+                            continue  # over a line break only when the amount opens the next line
                         if _other_year_before(sent, m.start("num"), year):
                             continue
                         stated = text_amount(m.group("num"))
@@ -812,7 +919,7 @@ class BudgetTotalMismatch(_XTRule):
                         note = ""
                         if key == "total_realisasi" and pagu is not None and amount_equal(stated.num.value, pagu):
                             note = " (angka tersebut adalah total pagu)"
-                        yield self.issue(b, s + m.start("num"), s + m.end("num"),
+                        yield self.issue(at, s + m.start("num") - off, s + m.end("num") - off,
                                          f"{what} tertulis {stated.text}, sedangkan {source} "
                                          f"mencatat {fmt_rp(ref)}{note}",
                                          expected=fmt_rp(ref))
