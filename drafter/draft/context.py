@@ -1055,6 +1055,9 @@ def _factor_block(pb: Phrasebank, situation: str, items: list[str], names: tuple
         return Block([("penyebab", pb.say(situation, faktor=eyd.join(
             [eyd.clause(i, names) for i in items]), **values))])
     lead = pb.say(situation, faktor="hal-hal berikut", **values)
+    # a frame that announces its list itself ("didukung oleh hal berikut: {faktor}")
+    lead = re.sub(r" (?:hal|keadaan|permasalahan) berikut: hal-hal berikut", " hal-hal berikut",
+                  lead)
     return Block([("penyebab", lead), *(("penyebab", eyd.sentence(i)) for i in items)])
 
 
