@@ -473,13 +473,18 @@ def _tie_words(text: str, names: tuple[str, ...]) -> set[str]:
 
 def _ties(problems: list[str], solutions: list[str], names: tuple[str, ...]) -> list[int | None]:
     """For each solution, the problem (index) it answers: the only problem whose wording it
-    shares; None when it shares none or several (then no link is said)."""
+    shares (two content words or more when there are several problems, one when there is one)
+    while it shares no word with any other; None otherwise (then no link is said: one common
+    word such as "personel" is no evidence that a step answers that problem)."""
     pw = [_tie_words(p, names) for p in problems]
+    need = 1 if len(problems) == 1 else 2
     out: list[int | None] = []
     for sol in solutions:
         sw = _tie_words(sol, names)
-        hits = [k for k, w in enumerate(pw) if w & sw]
-        out.append(hits[0] if len(hits) == 1 else None)
+        shared = [len(w & sw) for w in pw]
+        hits = [k for k, n in enumerate(shared) if n >= need]
+        ok = len(hits) == 1 and sum(1 for n in shared if n) == 1
+        out.append(hits[0] if ok else None)
     return out
 
 
@@ -658,6 +663,12 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                  role="status")
         elif phrase == sit:  # the neutral wording: the polarity said apart
             unit("polaritas_negatif", say("polaritas_negatif", **common), role="status")
+    cara, sumber_data = _note(ind, "cara_ukur"), _note(ind, "sumber_data")
+    if cara or sumber_data:  # how the figure is measured, in the user's words after a colon
+        usit = "b1_ukur_sumber" if cara and sumber_data else "b1_ukur" if cara else "b1_sumber"
+        # kept as written (a survey or a document is often named with capitals)
+        unit("catatan", say(usit, cara=(cara or "").rstrip(" ."),
+                            sumber=(sumber_data or "").rstrip(" ."), **common), role="status")
     catatan = _note(ind, "catatan")
     if catatan:
         unit("catatan", eyd.sentence(catatan), role="status")
