@@ -165,6 +165,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
     for si, s in enumerate(fig.sasaran, start=1):
         inds: list[IndikatorCtx] = []
         carrier = _factor_carrier(fig, s)
+        support = _support_carrier(fig, s, carrier)
         no_comp = [k for k, ind in enumerate(s.indikator) if not _comparisons(ind)]
         for ii, ind in enumerate(s.indikator, start=1):
             ind_counter += 1
@@ -174,7 +175,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
             else:
                 comp_note = 1
             inds.append(_indikator(fig, s, si, ii, ind, pb, scale, years_32, end_year, tahun_ke,
-                                   factors=ii - 1 == carrier, comp_note=comp_note))
+                                   factors=ii - 1 == carrier, comp_note=comp_note,
+                                   support=ii - 1 == support))
         caps = [i.capaian for i in inds]
         all_ind.extend(caps)
         # the same rule for one or many indicators: the average (of one value) with the cap
@@ -456,6 +458,16 @@ def _ordinal(k: int) -> str:
     return _ORDINAL[k] if k < len(_ORDINAL) else f"ke-{k + 1}"
 
 
+def _support_carrier(fig: Figures, s: Sasaran, carrier: int) -> int | None:
+    """The indicator (index) under which B.1 gives the supporting factors when the factor
+    carrier missed its target (it gives the obstacles and the follow-up, not what went well):
+    the last indicator that met its target; None when there is none or no supporting factor."""
+    if not s.faktor_keberhasilan or _ind_status(s.indikator[carrier]) != "tidak_tercapai":
+        return None
+    met = [k for k, ind in enumerate(s.indikator) if _ind_status(ind) != "tidak_tercapai"]
+    return met[-1] if met else None
+
+
 # words too common in factor texts to tie a solution to a problem
 _TIE_STOP = frozenset("""
 belum masih telah sudah dalam untuk dengan serta karena kepada bersama seluruh sebagian secara
@@ -581,6 +593,7 @@ _ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("status", "tren"), ("pembanding", "renstra", "sebab", "faktor")),
     (("status", "tren"), ("renstra", "pembanding"), ("sebab", "faktor")),
     (("status", "tren"), ("pembanding", "renstra"), ("sebab", "faktor")),
+    (("status", "tren"), ("renstra", "pembanding", "sebab"), ("faktor",)),
 )
 # The trend never follows the Renstra in a paragraph, and no sentence with this year's figures
 # follows the trend in its paragraph: a reader (and the YR rules) would take the years of one
@@ -589,7 +602,8 @@ _ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
 
 def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
                scale: measure.Scale, years_32: list[int], end_year: int,
-               tahun_ke: int, *, factors: bool = False, comp_note: int = 1) -> IndikatorCtx:
+               tahun_ke: int, *, factors: bool = False, comp_note: int = 1,
+               support: bool = False) -> IndikatorCtx:
     """One indicator's analysis: units (one analysis each, in ``paragraphs`` with their
     situation in ``situations``) joined into two or three paragraphs in ``text_paragraphs``: the result
     first, then the trend (with the stated cause), the factors, the Renstra targets and the
@@ -736,6 +750,11 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", vary=vary)
         if said:
             unit("sebab_faktor", " ".join(said), role="faktor")
+    elif support:  # the supporting factors, under the indicator that met its target
+        said = _list_sentences(pb, "b1_pendukung", list(s.faktor_keberhasilan),
+                               (fig.instansi.nama, fig.instansi.kabupaten), "faktor",
+                               "Faktor pendukung", instansi=fig.instansi.nama, vary=vary)
+        unit("sebab_faktor", " ".join(said), role="faktor")
 
     # 3. Renstra: the target of the report year, and the end target
     renstra_txt: list[str] = _renstra_revision(say, fig, ind)
@@ -811,7 +830,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         unit(first_sit, " ".join(comp_txt), role="pembanding")
     order = _ORDERS[stable_int(f"{vary}|urutan") % len(_ORDERS)]
     pars = [[t for r in part for t in roles.get(r, [])] for part in order]
-    if len(pars) == 3 and len(pars[1]) <= 1 and pars[2]:
+    if len(pars) == 3 and pars[2] and (not pars[1] or len(pars[1]) == 1 and not re.search(
+            r"[.;:]\s+[A-Z]", pars[1][0])):
         pars = [pars[0], pars[1] + pars[2]]  # one sentence is not a paragraph of its own
     return IndikatorCtx(
         no=f"{si}.{ii}" if len(s.indikator) > 1 else str(si), nama=ind.nama, satuan=sat,
