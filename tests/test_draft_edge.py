@@ -324,10 +324,17 @@ def test_indicator_label_is_not_a_polarity_declaration(tmp_path: Path) -> None:
     out.write_text(render_markdown(Figures.model_validate(data)), encoding="utf-8")
     issues = check_file(out, CheckConfig()).issues
     assert [i.rule for i in issues if i.rule.startswith("AR")] == []
+    # the same with a numbered heading "Indikator 3.1: ..." (a sasaran of two indicators)
+    data["sasaran"][2]["indikator"].append({"nama": "Nilai Evaluasi Pariwisata",
+                                           "target": "D", "realisasi": "D"})
+    out.write_text(render_markdown(Figures.model_validate(data)), encoding="utf-8")
+    issues = check_file(out, CheckConfig()).issues
+    assert [i.rule for i in issues if i.rule.startswith("AR")] == []
     # the checker still reads a real declaration by number
     decl = tmp_path / "decl.md"
     decl.write_text("Indikator nomor 3 berpolaritas negatif.\n\nIndikator 2: Nama Indikator "
-                    "berpolaritas negatif.\n", encoding="utf-8")
+                    "berpolaritas negatif.\n\nIndikator 4.1: Nama Lain berpolaritas negatif.\n",
+                    encoding="utf-8")
     from drafter.check.context import CheckContext
     from drafter.check.polarity import declared
     from drafter.document.readers import read_document
