@@ -4,18 +4,20 @@ small counts in words, and the oddities a planner would flag in the Renstra path
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from drafter.draft.context import build_context
 from drafter.figures.model import Figures
 
 
-def _ctx(indikator: list[dict[str, Any]], **sasaran: Any) -> Any:
+def _ctx(indikator: list[dict[str, Any]], renstra: dict[str, Any] | None = None,
+         **sasaran: Any) -> Any:
     fig = Figures.model_validate({
         "instansi": {"nama": "Kecamatan Uji", "kabupaten": "Uji",
                      "kepala": {"nama": "A", "jabatan": "Camat Uji"}},
         "tahun": 2023,
-        "renstra": {"awal": 2021, "akhir": 2026},
+        "renstra": renstra or {"awal": 2021, "akhir": 2026},
         "pengukuran": {"batas_capaian_100": True},
         "sasaran": [{"id": "S1", "nama": "Sasaran Uji", "indikator": indikator, **sasaran}],
     })
@@ -46,7 +48,11 @@ def test_factors_of_a_met_target_are_the_supporting_ones() -> None:
              faktor_kegagalan=["Petugas uji berpindah tugas."])
     text = _text(s.indikator[0])
     assert "dukungan mitra uji berjalan baik" in text
-    assert "petugas uji berpindah tugas" not in text
+    # every item is used (judge 5); for a met target the failure factor is an obstacle that
+    # remains, never the cause of a failure
+    assert "petugas uji berpindah tugas" in text
+    assert text.index("dukungan mitra") < text.index("petugas uji")
+    assert "penyebab" not in text.lower() and "gagal" not in text.lower()
 
 
 def test_no_factor_sentence_without_factors() -> None:
@@ -112,3 +118,82 @@ def test_no_comparison_value_said_once_per_sasaran() -> None:
     first, last = s.indikator
     assert "pembanding" not in _text(first).lower()
     assert "dua indikator" in _text(last)
+
+
+# judge 5 (docs/review/pairs2.md): every list item, the follow-up, target changes, Renstra
+# revisions, comparator gaps, free text only where it cannot break the grammar, and the order
+
+
+def _tied(text: str) -> bool:
+    """A step said to answer a problem (phrasebank b1_langkah_jawab)."""
+    return bool(re.search(r"menjawab|mengatasi|jawaban atas|diatasi|dijawab|Terhadap "
+                          r"(?:faktor|permasalahan|hambatan)", text))
+
+
+def test_every_problem_and_solution_is_used() -> None:
+    s = _ctx([{"nama": "Indeks Uji", "target": 80, "realisasi": 70}],
+             permasalahan=["Jadwal rapat uji bergeser.", "Anggaran uji terlambat cair."],
+             solusi=["Menyusun kalender bersama.", "Mengusulkan pergeseran belanja."])
+    text = _text(s.indikator[0])
+    for item in ("jadwal rapat uji bergeser", "anggaran uji terlambat cair",
+                 "menyusun kalender bersama", "mengusulkan pergeseran belanja"):
+        assert item in text, item
+    assert "pertama," in text and "kedua," in text
+    # no shared wording: the steps are planned steps, not tied to a problem
+    assert "karena itu" not in text.lower() and not _tied(text)
+
+
+def test_a_solution_is_tied_only_to_the_problem_whose_wording_it_shares() -> None:
+    s = _ctx([{"nama": "Indeks Uji", "target": 80, "realisasi": 70}],
+             permasalahan=["Responden kurang serius mengisi survei kepuasan.",
+                           "Jaringan internet kantor sering terputus."],
+             solusi=["Menjelaskan manfaat survei kepuasan kepada warga."])
+    text = _text(s.indikator[0])
+    assert _tied(text) and "permasalahan pertama" in text
+    s = _ctx([{"nama": "Indeks Uji", "target": 80, "realisasi": 70}],
+             faktor_kegagalan=["Dua desa belum menyusun dokumen perencanaan desa."],
+             permasalahan=["Jadwal musyawarah desa bergeser."],
+             solusi=["Menyusun kalender fasilitasi bersama seluruh desa."])
+    text = _text(s.indikator[0])  # "desa" is shared by both: no link is said
+    assert not _tied(text)
+
+
+def test_target_change_renstra_revision_and_comparator_gaps() -> None:
+    s = _ctx([{"nama": "Tingkat Uji", "target": 68, "realisasi": 70.12,
+               "riwayat": [{"tahun": 2022, "target": 65, "realisasi": 66.85}],
+               "renstra": {2023: 68, 2026: 72}, "renstra_awal": {2023: 64, 2026: 68},
+               "pembanding": [{"nilai": 70.9, "label": "TGM Provinsi"},
+                              {"nilai": 72.44, "label": "TGM Nasional"}]}],
+             renstra={"awal": 2021, "akhir": 2026, "perubahan": [
+                 {"tahun": 2022, "dokumen": "Peraturan Bupati Uji Nomor 1 Tahun 2022"}]})
+    text = _text(s.indikator[0])
+    assert "Peraturan Bupati Uji Nomor 1 Tahun 2022" in text
+    assert re.search(r"dinaikkan|ditingkatkan|lebih tinggi daripada target tahun 2022", text)
+    assert "dari 64 menjadi 68" in text and "dari 68 menjadi 72" in text
+    assert "0,78 poin" in text and "2,32 poin" in text
+    s = _ctx([{"nama": "Indeks Uji", "target": 85, "realisasi": 85,
+               "riwayat": [{"tahun": 2022, "target": 93, "realisasi": 95}]}])
+    text = _text(s.indikator[0])
+    assert re.search(r"diturunkan|dikurangi|lebih rendah daripada target", text)
+    assert "lebih ringan" in text  # a met target that was lowered is read with care
+
+
+def test_cause_of_a_change_after_a_colon_and_before_nothing_renstra() -> None:
+    s = _ctx([{"nama": "Tingkat Uji", "target": 68, "realisasi": 70,
+               "riwayat": [{"tahun": 2022, "realisasi": 66}], "renstra": {2026: 72},
+               "penyebab_perubahan": "Layanan keliling diperluas dari 60 menjadi 96 titik."}],
+             faktor_keberhasilan=["Dukungan mitra uji."], solusi=["Menambah armada uji."])
+    i = s.indikator[0]
+    text = _text(i)
+    assert ": layanan keliling diperluas" in text
+    assert "disebabkan oleh layanan" not in text
+    # figures -> trend -> Renstra -> (comparator) -> cause -> follow-up
+    pos = [text.index(x) for x in ("70", "66", "72", "layanan keliling", "menambah armada")]
+    assert pos == sorted(pos)
+
+
+def test_lowest_indicator_of_its_sasaran() -> None:
+    s = _ctx([{"nama": "Indeks Uji", "target": 80, "realisasi": 78},
+              {"nama": "Persentase Uji", "satuan": "%", "target": 90, "realisasi": 40}])
+    assert re.search(r"paling rendah|terendah", _text(s.indikator[1]))
+    assert not re.search(r"paling rendah|terendah", _text(s.indikator[0]))

@@ -294,3 +294,49 @@ def test_examples_have_no_warnings(path: Path) -> None:
     from drafter.figures.warnings import figures_warnings
 
     assert figures_warnings(load_figures(path)) == []
+
+
+def test_indicator_label_is_not_a_polarity_declaration(tmp_path: Path) -> None:
+    # found at 2,000 examples: "Indikator 3: Jumlah Kasus ..." (a one-indicator sasaran, its
+    # heading) followed by "Indikator Jumlah Kasus ... berpolaritas negatif" was read as
+    # "indikator 3 berpolaritas negatif", and the checker then took the third row of Tabel 3.1
+    # (a letter grade with scores) as declared negative
+    from drafter.check.batch import check_file
+    from drafter.check.context import CheckConfig
+
+    neg = {"nama": "Jumlah Kasus Keluhan", "polaritas": "negatif", "target": 0.5,
+           "realisasi": 0.51}
+    data: dict[str, Any] = {
+        "instansi": {"nama": "Dinas Uji Coba", "kabupaten": "Uji",
+                     "kepala": {"nama": "Andi", "jabatan": "Kepala Dinas Uji Coba"}},
+        "tahun": 2023, "renstra": {"awal": 2021, "akhir": 2026},
+        "pengukuran": {"batas_capaian_100": False, "efisiensi": "selisih"},
+        "sasaran": [
+            {"id": "S1", "nama": "Sasaran Satu", "indikator": [neg]},
+            {"id": "S2", "nama": "Sasaran Dua", "indikator": [
+                {"nama": "Nilai Evaluasi Perhubungan", "target": "D", "realisasi": "D"},
+                {"nama": "Nilai Evaluasi Pertanian", "target": "D", "realisasi": "D",
+                 "skor_target": 1.0, "skor_realisasi": 1.1}]},
+            {"id": "S3", "nama": "Sasaran Tiga",
+             "indikator": [{**neg, "nama": "Jumlah Kasus Keluhan Perikanan"}]}],
+        "program": []}
+    out = tmp_path / "bab3.md"
+    out.write_text(render_markdown(Figures.model_validate(data)), encoding="utf-8")
+    issues = check_file(out, CheckConfig()).issues
+    assert [i.rule for i in issues if i.rule.startswith("AR")] == []
+    # the same with a numbered heading "Indikator 3.1: ..." (a sasaran of two indicators)
+    data["sasaran"][2]["indikator"].append({"nama": "Nilai Evaluasi Pariwisata",
+                                           "target": "D", "realisasi": "D"})
+    out.write_text(render_markdown(Figures.model_validate(data)), encoding="utf-8")
+    issues = check_file(out, CheckConfig()).issues
+    assert [i.rule for i in issues if i.rule.startswith("AR")] == []
+    # the checker still reads a real declaration by number
+    decl = tmp_path / "decl.md"
+    decl.write_text("Indikator nomor 3 berpolaritas negatif.\n\nIndikator 2: Nama Indikator "
+                    "berpolaritas negatif.\n\nIndikator 4.1: Nama Lain berpolaritas negatif.\n",
+                    encoding="utf-8")
+    from drafter.check.context import CheckContext
+    from drafter.check.polarity import declared
+    from drafter.document.readers import read_document
+    ctx = CheckContext(read_document(decl), CheckConfig())
+    assert declared(ctx).numbers == frozenset({3})

@@ -194,7 +194,7 @@ def test_eyd_v(path: Path) -> None:
                       if not line.startswith(("|", "#", "Tabel ")))
     for m in re.finditer(r"(?<=[a-z,] )Tahun\b", prose):
         before = prose[max(0, m.start() - 120):m.start()]
-        assert re.search(r"(?:Perjanjian Kinerja|Laporan Kinerja|Rencana Strategis|Renstra)"
+        assert re.search(r"(?:Perjanjian Kinerja|Laporan|Rencana Strategis|Renstra|Peraturan)"
                          r"[^.]*$", before), prose[m.start() - 60:m.end() + 10]
     # serial comma: "A, B, dan C" (a list of three or more never ends "B dan C" after a comma
     # list of program counts)

@@ -129,6 +129,10 @@ def _read(ctx: CheckContext) -> Declared:
                 elif selisih.search(sent):
                     formula = "selisih"
             for m in num_rx.finditer(sent):
+                if re.match(r"(?:\.\d{1,2})*\s*:", sent[m.end():]):
+                    # "Indikator 3: Jumlah Kasus ...", "Indikator 3.1: ..." label an indicator
+                    # (a heading run into the sentence after it), they declare nothing
+                    continue
                 numbers.update(int(d) for d in re.findall(r"\d{1,2}", m.group("nums")))
             for m in re.finditer(r"\(([^()]{2,200})\)", sent):
                 inner = m.group(1)

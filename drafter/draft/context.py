@@ -69,7 +69,7 @@ class IndikatorCtx:
     # one analysis each (achievement, trend, Renstra, comparison ...), with its situation
     paragraphs: list[str] = field(default_factory=list)
     situations: list[str] = field(default_factory=list)  # phrasebank situations used, in order
-    text_paragraphs: list[str] = field(default_factory=list)  # the units as printed: 1 or 2
+    text_paragraphs: list[str] = field(default_factory=list)  # the units as printed: 1 to 3
 
 
 @dataclass
@@ -165,6 +165,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
     for si, s in enumerate(fig.sasaran, start=1):
         inds: list[IndikatorCtx] = []
         carrier = _factor_carrier(fig, s)
+        support = _support_carrier(fig, s, carrier)
         no_comp = [k for k, ind in enumerate(s.indikator) if not _comparisons(ind)]
         for ii, ind in enumerate(s.indikator, start=1):
             ind_counter += 1
@@ -174,7 +175,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
             else:
                 comp_note = 1
             inds.append(_indikator(fig, s, si, ii, ind, pb, scale, years_32, end_year, tahun_ke,
-                                   factors=ii - 1 == carrier, comp_note=comp_note))
+                                   factors=ii - 1 == carrier, comp_note=comp_note,
+                                   support=ii - 1 == support))
         caps = [i.capaian for i in inds]
         all_ind.extend(caps)
         # the same rule for one or many indicators: the average (of one value) with the cap
@@ -447,53 +449,117 @@ def _factor_carrier(fig: Figures, s: Sasaran) -> int:
     return down[-1] if down else len(s.indikator) - 1
 
 
-# at most this many items of one factor list are named in B.1 (B.2 gives them all)
-_B1_ITEMS = 1
+_ORDINAL = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh",
+            "kedelapan", "kesembilan", "kesepuluh")
+
+
+def _ordinal(k: int) -> str:
+    """'pertama' for 0, 'kedua' for 1 ... 'ke-11' for 10."""
+    return _ORDINAL[k] if k < len(_ORDINAL) else f"ke-{k + 1}"
+
+
+def _support_carrier(fig: Figures, s: Sasaran, carrier: int) -> int | None:
+    """The indicator (index) under which B.1 gives the supporting factors when the factor
+    carrier missed its target (it gives the obstacles and the follow-up, not what went well):
+    the last indicator that met its target; None when there is none or no supporting factor."""
+    if not s.faktor_keberhasilan or _ind_status(s.indikator[carrier]) != "tidak_tercapai":
+        return None
+    met = [k for k, ind in enumerate(s.indikator) if _ind_status(ind) != "tidak_tercapai"]
+    return met[-1] if met else None
+
+
+# words too common in factor texts to tie a solution to a problem
+_TIE_STOP = frozenset("""
+belum masih telah sudah dalam untuk dengan serta karena kepada bersama seluruh sebagian secara
+terkait antara setiap tahun kegiatan program pelaksanaan melakukan meningkatkan peningkatan
+adanya kurang kurangnya optimal lebih tersebut terhadap melalui sesuai masyarakat pelayanan
+kinerja perlu dapat tidak semua menjadi sehingga agar supaya yaitu yakni berupa adalah
+""".split())
+
+
+def _tie_words(text: str, names: tuple[str, ...]) -> set[str]:
+    skip = {w for n in names for w in re.findall(r"[a-z]+", n.lower())}
+    return {w for w in re.findall(r"[a-z]+", text.lower())
+            if len(w) >= 5 and w not in _TIE_STOP and w not in skip}
+
+
+def _ties(problems: list[str], solutions: list[str], names: tuple[str, ...]) -> list[int | None]:
+    """For each solution, the problem (index) it answers: the only problem whose wording it
+    shares (two content words or more when there are several problems, one when there is one)
+    while it shares no word with any other; None otherwise (then no link is said: one common
+    word such as "personel" is no evidence that a step answers that problem)."""
+    pw = [_tie_words(p, names) for p in problems]
+    need = 1 if len(problems) == 1 else 2
+    out: list[int | None] = []
+    for sol in solutions:
+        sw = _tie_words(sol, names)
+        shared = [len(w & sw) for w in pw]
+        hits = [k for k, n in enumerate(shared) if n >= need]
+        ok = len(hits) == 1 and sum(1 for n in shared if n) == 1
+        out.append(hits[0] if ok else None)
+    return out
+
+
+def _list_sentences(pb: Phrasebank, base: str, items: list[str], names: tuple[str, ...],
+                    slot: str, jenis: str, **values: Any) -> list[str]:
+    """Every item of a list in prose: one item in the slot of ``base``_1, two or more as
+    "pertama, a; kedua, b" in ``base``_n, and items of several sentences each as a sentence
+    of its own after a lead ("Pertama, ...")."""
+    if not items:
+        return []
+    n = len(items)
+    if not eyd.splittable(items):
+        lead = pb.say("b1_daftar_lead" if n > 1 else "b1_daftar_lead_1", jenis=jenis,
+                      jenis_kecil=jenis.lower(), n=terbilang(n), **values)
+        if n == 1:
+            return [lead, eyd.sentence(items[0])]
+        return [lead, *(f"{_ordinal(k).capitalize()}, {eyd.clause(i, names)}."
+                        for k, i in enumerate(items))]
+    if n == 1:
+        return [pb.say(base + "_1", **{slot: eyd.clause(items[0], names)}, **values)]
+    daftar = "; ".join(f"{_ordinal(k)}, {eyd.clause(i, names)}" for k, i in enumerate(items))
+    return [pb.say(base + "_n", n=terbilang(n), daftar=daftar, **values)]
 
 
 def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
-                      declined: bool, vary: str = "", form: int = 0,
-                      ind: dict[str, str] | None = None) -> list[str]:
-    """The sasaran's own factors, in the file's words: below target or declined, the obstacle
-    (or problem) and the follow-up in one sentence; otherwise the supporting factor and a
-    remaining problem (without a supporting factor: the problem and the follow-up). Nothing is
-    said that the file does not give, and no causal link it does not state."""
+                      vary: str = "") -> list[str]:
+    """The sasaran's factors, problems and solutions, every item of each list, in the file's
+    words set in frames that stay grammatical for a noun phrase or a clause: met targets, the
+    supporting factors first; then the obstacles (causes of a missed target, or obstacles of a
+    met one) and the problems; then the follow-up. A solution is tied to a problem only when
+    it shares that problem's wording and no other's; otherwise the steps are given as planned,
+    with no causal link the file does not state."""
     names = (fig.instansi.nama, fig.instansi.kabupaten)
-
-    def clauses(items: list[str]) -> str:
-        usable = [i for i in items if eyd.splittable([i])][:_B1_ITEMS]
-        return eyd.join([eyd.clause(i, names) for i in usable])
-
-    hambat = (("b1_faktor_penghambat", clauses(list(s.faktor_kegagalan)))
-              if s.faktor_kegagalan and (below or not s.permasalahan)
-              else ("b1_permasalahan", clauses(list(s.permasalahan))))
-    langkah = ("b1_tindak_lanjut", clauses(list(s.solusi)))
-    if below or declined:
-        first, second, pair = hambat, langkah, "b1_hambatan_langkah"
-    elif s.faktor_keberhasilan:
-        # a met target: the supporting factor, then a remaining problem, each its own sentence
-        # (one sentence would join texts of the file that a reader takes as one analysis)
-        return [pb.say(sit, faktor=text, instansi=fig.instansi.nama, vary=vary)
-                for sit, text in (("b1_faktor_pendukung", clauses(list(s.faktor_keberhasilan))),
-                                  ("b1_permasalahan", clauses(list(s.permasalahan)))) if text]
-    else:
-        first, second = ("b1_permasalahan", clauses(list(s.permasalahan))), langkah
-        pair = "b1_hambatan_langkah"
     values = dict(instansi=fig.instansi.nama, vary=vary)
-    if first[1] and second[1]:
-        # the follow-up in one of three forms: the obstacle and the step in one sentence, each
-        # in its own sentence, or the step first and tied to the figure it should move
-        if form == 1:
-            return [pb.say(first[0], faktor=first[1], **values),
-                    pb.say("b1_tindak_lanjut", faktor=second[1], **values)]
-        if form == 2 and ind is not None:
-            return [pb.say("b1_langkah_angka", langkah=second[1], faktor=first[1],
-                           **ind, **values)]
-        return [pb.say(pair, faktor=first[1], langkah=second[1], **values)]
-    for situation, text in (first, second):
-        if text:
-            return [pb.say(situation, faktor=text, **values)]
-    return []
+    out: list[str] = []
+    if not below:
+        out += _list_sentences(pb, "b1_pendukung", list(s.faktor_keberhasilan), names, "faktor",
+                               "Faktor pendukung", **values)
+    hambat = list(s.faktor_kegagalan)
+    masalah = list(s.permasalahan)
+    h_base, h_noun = ("b1_penghambat", "faktor penghambat") if below else \
+        ("b1_hambatan", "hambatan")
+    out += _list_sentences(pb, h_base, hambat, names, "faktor", h_noun.capitalize(), **values)
+    out += _list_sentences(pb, "b1_masalah_lanjut" if hambat else "b1_masalah", masalah, names,
+                           "faktor", "Permasalahan", **values)
+    solusi = list(s.solusi)
+    if not solusi:
+        return out
+    groups = [(h_noun, k, len(hambat)) for k in range(len(hambat))] + \
+        [("permasalahan", k, len(masalah)) for k in range(len(masalah))]
+    ties = _ties(hambat + masalah, solusi, names) if eyd.splittable(solusi) else \
+        [None] * len(solusi)
+    tied_any = False
+    for p in sorted({t for t in ties if t is not None}):
+        noun, k, n = groups[p]
+        ref = f"{noun} tersebut" if n == 1 else f"{noun} {_ordinal(k)}"
+        steps = [eyd.clause(sol, names) for sol, t in zip(solusi, ties, strict=True) if t == p]
+        out.append(pb.say("b1_langkah_jawab", masalah=ref, langkah=eyd.join(steps), **values))
+        tied_any = True
+    rest = [sol for sol, t in zip(solusi, ties, strict=True) if t is None]
+    out += _list_sentences(pb, "b1_langkah_lain" if tied_any else "b1_langkah", rest, names,
+                           "langkah", "Langkah tindak lanjut", **values)
+    return out
 
 
 def _missing_scores(grades: list[tuple[Decimal | str, Decimal | None]]) -> list[tuple[str, str]]:
@@ -519,15 +585,15 @@ def _assumed_scores(grades: list[tuple[Decimal | str, Decimal | None]],
 
 
 # The order of an indicator's analyses in its two paragraphs, chosen per office and indicator
-# (stable hash): the result first, then trend, cause, Renstra and comparison in one of several
-# sensible orders, so that indicators of different reports do not share one skeleton.
+# (stable hash): the figures first, then the trend, the Renstra and the comparisons in one of a
+# few sensible orders, and the stated cause, the factors and the follow-up last (judge 5: a
+# Renstra statement after the follow-up reads as an afterthought).
 _ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("status", "tren", "faktor"), ("renstra", "pembanding")),
-    (("status", "pembanding", "tren"), ("faktor", "renstra")),
-    (("status", "renstra", "pembanding"), ("tren", "faktor")),
-    (("status", "tren"), ("pembanding", "renstra", "faktor")),
-    (("status", "faktor", "tren"), ("pembanding", "renstra")),
-    (("status", "tren"), ("renstra", "faktor", "pembanding")),
+    (("status", "tren"), ("renstra", "pembanding", "sebab", "faktor")),
+    (("status", "tren"), ("pembanding", "renstra", "sebab", "faktor")),
+    (("status", "tren"), ("renstra", "pembanding"), ("sebab", "faktor")),
+    (("status", "tren"), ("pembanding", "renstra"), ("sebab", "faktor")),
+    (("status", "tren"), ("renstra", "pembanding", "sebab"), ("faktor",)),
 )
 # The trend never follows the Renstra in a paragraph, and no sentence with this year's figures
 # follows the trend in its paragraph: a reader (and the YR rules) would take the years of one
@@ -536,9 +602,10 @@ _ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
 
 def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: Phrasebank,
                scale: measure.Scale, years_32: list[int], end_year: int,
-               tahun_ke: int, *, factors: bool = False, comp_note: int = 1) -> IndikatorCtx:
+               tahun_ke: int, *, factors: bool = False, comp_note: int = 1,
+               support: bool = False) -> IndikatorCtx:
     """One indicator's analysis: units (one analysis each, in ``paragraphs`` with their
-    situation in ``situations``) joined into two paragraphs in ``text_paragraphs``: the result
+    situation in ``situations``) joined into two or three paragraphs in ``text_paragraphs``: the result
     first, then the trend (with the stated cause), the factors, the Renstra targets and the
     comparisons in one of the orders of ``_ORDERS``. The order and the wording of each sentence
     follow a stable hash of the office and the indicator (``vary``), so that reports of
@@ -595,6 +662,12 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     if missing:  # a grade compared by its reference score: said, not assumed silently
         achieved += " " + say("huruf_skor_acuan", nilai=eyd.join([g for g, _ in missing]),
                               skor=eyd.join([v for _, v in missing]))
+    region = _region(fig, ind)
+    if region and pick("wilayah", 2) == 0:  # the office's region, in some openings
+        achieved = achieved.replace(ind.nama, f"{ind.nama} di {region}", 1)
+    rank = _rank_in_sasaran(s, ind, c, st)
+    if rank:
+        achieved += " " + say(rank, **common)
     unit(sit, achieved, role="status")
     if ind.polaritas == "negatif":
         raw = measure.capaian(ind.target, ind.realisasi, ind.polaritas, **sc)
@@ -604,6 +677,12 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                  role="status")
         elif phrase == sit:  # the neutral wording: the polarity said apart
             unit("polaritas_negatif", say("polaritas_negatif", **common), role="status")
+    cara, sumber_data = _note(ind, "cara_ukur"), _note(ind, "sumber_data")
+    if cara or sumber_data:  # how the figure is measured, in the user's words after a colon
+        usit = "b1_ukur_sumber" if cara and sumber_data else "b1_ukur" if cara else "b1_sumber"
+        # kept as written (a survey or a document is often named with capitals)
+        unit("catatan", say(usit, cara=(cara or "").rstrip(" ."),
+                            sumber=(sumber_data or "").rstrip(" ."), **common), role="status")
     catatan = _note(ind, "catatan")
     if catatan:
         unit("catatan", eyd.sentence(catatan), role="status")
@@ -618,9 +697,10 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             if r.tahun < year and r.realisasi is not None
             and isinstance(r.realisasi, str) == isinstance(ind.realisasi, str)}
     hist_years = sorted(hist)
+    target_said = _target_change(say, fig, ind, st, common)
     if not hist_years:
-        unit("tren_tidak_tersedia", say("tren_tidak_tersedia", prev_year=year - 1, **common),
-             role="tren")
+        unit("tren_tidak_tersedia", " ".join([*target_said, say(
+            "tren_tidak_tersedia", prev_year=year - 1, **common)]), role="tren")
     else:
         trend: list[str] = []
         if len(hist_years) >= 2:
@@ -661,19 +741,23 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                 jsit = "jangka_huruf_" + jsit.removeprefix("jangka_")
             trend.append(say(jsit, first_year=fy, first=fmt_value(hist[fy], sat),
                              selisih=_points(ch0, sat), **now))
-        unit(tsit, " ".join(trend), role="tren")
+        unit(tsit, " ".join([*target_said, *trend]), role="tren")
     sebab = _note(ind, "penyebab_perubahan")
-    if sebab:
-        unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(sebab)), role="tren")
+    if sebab:  # the user's text after a colon: a clause or a noun phrase reads right
+        unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(
+            sebab, (fig.instansi.nama, fig.instansi.kabupaten)), **common), role="sebab")
     if factors:
-        said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", _declined(fig, ind),
-                                 vary=vary, form=pick("tindak", 3),
-                                 ind=dict(indikator=ind.nama, realisasi=r_txt, year=str(year)))
+        said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", vary=vary)
         if said:
             unit("sebab_faktor", " ".join(said), role="faktor")
+    elif support:  # the supporting factors, under the indicator that met its target
+        said = _list_sentences(pb, "b1_pendukung", list(s.faktor_keberhasilan),
+                               (fig.instansi.nama, fig.instansi.kabupaten), "faktor",
+                               "Faktor pendukung", instansi=fig.instansi.nama, vary=vary)
+        unit("sebab_faktor", " ".join(said), role="faktor")
 
     # 3. Renstra: the target of the report year, and the end target
-    renstra_txt: list[str] = []
+    renstra_txt: list[str] = _renstra_revision(say, fig, ind)
     r_year = ind.renstra.get(year)
     if r_year is not None and isinstance(r_year, str) == ind.is_grade:
         ry_txt = _grade_txt(r_year, _given_score(ind, r_year, realisasi_first=True), sat)
@@ -742,10 +826,13 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                 pn, pl, pket, first_sit = nilai_txt, label, ket, psit
             sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
             comp_txt.append(say(psit, pembanding=label, pembanding_nilai=nilai_txt,
-                                sumber=sumber, **common))
+                                sumber=sumber, selisih=_gap(ind, pbd.nilai, ch), **common))
         unit(first_sit, " ".join(comp_txt), role="pembanding")
     order = _ORDERS[stable_int(f"{vary}|urutan") % len(_ORDERS)]
     pars = [[t for r in part for t in roles.get(r, [])] for part in order]
+    if len(pars) == 3 and pars[2] and (not pars[1] or len(pars[1]) == 1 and not re.search(
+            r"[.;:]\s+[A-Z]", pars[1][0])):
+        pars = [pars[0], pars[1] + pars[2]]  # one sentence is not a paragraph of its own
     return IndikatorCtx(
         no=f"{si}.{ii}" if len(s.indikator) > 1 else str(si), nama=ind.nama, satuan=sat,
         polaritas=ind.polaritas, is_grade=ind.is_grade, target=t_txt, realisasi=r_txt,
@@ -754,6 +841,84 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
         paragraphs=units, situations=situations,
         text_paragraphs=[" ".join(p) for p in pars if p])
+
+
+_OFFICE_WORDS = re.compile(r"\b(?:Dinas|Badan|Kantor|Sekretariat|Inspektorat|Kecamatan|"
+                           r"Kelurahan|SAKIP|AKIP|Perangkat|Pegawai|ASN|Aparatur|Internal|"
+                           r"Organisasi|Kabupaten|Kota|Provinsi|Nasional)\b", re.I)
+
+
+def _region(fig: Figures, ind: Indikator) -> str | None:
+    """The region the indicator measures, for the opening sentence: the kecamatan of a
+    kecamatan office; the kabupaten/kota of another office, unless the indicator measures the
+    office itself (SAKIP, its staff ...) or names a place already."""
+    if _OFFICE_WORDS.search(ind.nama):
+        return None
+    nama = fig.instansi.nama
+    if nama.startswith("Kecamatan "):
+        return nama
+    return f"{fig.instansi.jenis_daerah} {fig.instansi.kabupaten}"
+
+
+def _rank_in_sasaran(s: Sasaran, ind: Indikator, c: Decimal, st: str) -> str | None:
+    """'sasaran_terendah' when this indicator alone has the lowest capaian of a sasaran with
+    several indicators (and missed its target, or the sasaran has three or more); the highest
+    of three or more: 'sasaran_tertinggi'."""
+    if len(s.indikator) < 2:
+        return None
+    caps = [_ind_capaian(x) for x in s.indikator]
+    if caps.count(c) > 1:
+        return None
+    if c == min(caps) and (st == "tidak_tercapai" or len(caps) >= 3):
+        return "sasaran_terendah"
+    if c == max(caps) and len(caps) >= 3:
+        return "sasaran_tertinggi"
+    return None
+
+
+def _target_change(say: Any, fig: Figures, ind: Indikator, st: str,
+                   common: dict[str, Any]) -> list[str]:
+    """The annual target against last year's (from riwayat): raised or lowered, and, when a
+    target made easier was met, that the capaian is read with it; a letter grade target equal
+    to last year's is said too."""
+    prev = next((r for r in ind.riwayat if r.tahun == fig.tahun - 1), None)
+    if prev is None or prev.target is None or \
+            isinstance(prev.target, str) != isinstance(ind.target, str):
+        return []
+    lalu = fmt_value(prev.target, ind.satuan)
+    values = {**common, "target": fmt_value(ind.target, ind.satuan), "target_lalu": lalu,
+              "prev_year": fig.tahun - 1}
+    ch = measure.change(prev.target, ind.target, ind.polaritas)
+    if ch.direction == "tetap":
+        return [say("target_sama_huruf", **values)] if isinstance(ind.target, str) else []
+    out = [say("target_naik" if ch.direction == "naik" else "target_turun", **values)]
+    if not ch.better and st != "tidak_tercapai":
+        out.append(say("target_lebih_ringan", **values))
+    return out
+
+
+def _renstra_revision(say: Any, fig: Figures, ind: Indikator) -> list[str]:
+    """The Renstra revision of this indicator (renstra_awal against the targets in force) for
+    the report year and the end year, with the year and document of the revision."""
+    awal = getattr(ind, "renstra_awal", None) or {}
+    diffs = []
+    for y in sorted({fig.tahun, fig.renstra.akhir}):
+        a, b = awal.get(y), ind.renstra.get(y)
+        if a is None or b is None or a == b:
+            continue
+        what = "target akhir tahun" if y == fig.renstra.akhir and y != fig.tahun else \
+            "target tahun"
+        diffs.append(f"{what} {y} dari {fmt_value(a, ind.satuan)} menjadi "
+                     f"{fmt_value(b, ind.satuan)}")
+    if not diffs:
+        return []
+    changes = [p for p in fig.renstra.perubahan if p.tahun <= fig.tahun]
+    if not changes:
+        return [say("renstra_perubahan_awal", perubahan=eyd.join(diffs))]
+    last = changes[-1]
+    dokumen = f" melalui {last.dokumen.split(' tentang ')[0]}" if last.dokumen else ""
+    return [say("renstra_perubahan", tahun_ubah=last.tahun, dokumen=dokumen,
+                perubahan=eyd.join(diffs))]
 
 
 def _predicate_form(text: str, band: measure.Band, form: int) -> str:
@@ -885,6 +1050,19 @@ def _compare(ind: Indikator, nilai: Decimal | str, scale: measure.Scale) -> meas
     return measure.change(nilai, real, ind.polaritas)
 
 
+def _gap(ind: Indikator, nilai: Decimal | str, ch: measure.Change) -> str:
+    """The size of the gap to a comparison value ("0,78 poin", "satu tingkat nilai huruf"): in the indicator's unit for numbers, in grade steps when grades are
+    compared (see ``_compare``); "" when they are equal."""
+    if ch.direction == "tetap":
+        return ""
+    real = ind.realisasi
+    numeric = not isinstance(nilai, str) and not isinstance(real, str) or (
+        isinstance(real, str) and ind.skor_realisasi is not None and not isinstance(nilai, str))
+    if numeric:
+        return _points(ch, ind.satuan)
+    return f"{terbilang(int(abs(ch.points)))} tingkat nilai huruf"
+
+
 @dataclass
 class Block:
     """A paragraph of B.2/B.3: its sentences (each with the analysis it is: ``target``,
@@ -908,6 +1086,9 @@ def _factor_block(pb: Phrasebank, situation: str, items: list[str], names: tuple
         return Block([("penyebab", pb.say(situation, faktor=eyd.join(
             [eyd.clause(i, names) for i in items]), **values))])
     lead = pb.say(situation, faktor="hal-hal berikut", **values)
+    # a frame that announces its list itself ("didukung oleh hal berikut: {faktor}")
+    lead = re.sub(r" (?:hal|keadaan|permasalahan) berikut: hal-hal berikut", " hal-hal berikut",
+                  lead)
     return Block([("penyebab", lead), *(("penyebab", eyd.sentence(i)) for i in items)])
 
 

@@ -40,7 +40,9 @@ def _expand(template: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z{(])")
+# a colon or semicolon before a slot ("hal berikut: {faktor}") does not end a sentence: the
+# slot alone is no frame, and colon frames would all share it
+_SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z(])|(?<=\.)\s+(?=\{)")
 
 
 @cache
