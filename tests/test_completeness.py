@@ -84,6 +84,8 @@ def _deletions(path: Path, md: str) -> list[tuple[int, str, str]]:
                 cut_penyebab = cut_penyebab.replace(f"\n- {markdown_literal(item)}\n", "\n", 1)
         if found:
             out.append((s.no, "penyebab", cut_penyebab))
+        if s.catatan_pembanding:  # no indicator has a comparison: the sasaran's note says so
+            out.append((s.no, "pembanding", _cut(md, s.catatan_pembanding)))
         eff = "\n\n" + markdown_literal(s.efisiensi_paragraph) + "\n"
         assert md.count(eff) == 1
         out.append((s.no, "efisiensi", md.replace(eff, "\n", 1)))

@@ -100,6 +100,9 @@ class SasaranCtx:
     b2_paragraph: str
     b2_blocks: list[Any] = field(default_factory=list)  # Block: the paragraphs of B.2
     b3_blocks: list[Any] = field(default_factory=list)  # Block: the paragraph of B.3
+    # said after the indicators when none of them names a comparison value or its absence
+    # (the sasaran still needs that analysis: PermenPAN-RB 53/2014, completeness CM101)
+    catatan_pembanding: str | None = None
 
 
 def _ind_capaian(ind: Indikator) -> Decimal:
@@ -220,6 +223,10 @@ def build_context(fig: Figures) -> dict[str, Any]:
         b2_blocks = _b2_blocks(pb, fig, s, si, inds, s_cap, band.label, band.code)
         b3 = _b3_block(pb, fig, si, progs, lambda sk: (sk.pagu, sk.realisasi_anggaran))
         b2 = b2_blocks[0].text
+        catatan = None
+        if not any(sit.startswith("pembanding") for i in inds for sit in i.situations):
+            catatan = pb.say("pembanding_sasaran_catatan", key=s.id,
+                             indikator=eyd.join([i.nama for i in inds]), sasaran=s.nama)
         sasaran_ctx.append(SasaranCtx(
             no=si, id=s.id, nama=s.nama, indikator=inds, capaian=s_cap,
             capaian_txt=fmt_pct(s_cap), predikat=band.label, predikat_code=band.code,
@@ -231,7 +238,7 @@ def build_context(fig: Figures) -> dict[str, Any]:
             faktor_kegagalan=list(s.faktor_kegagalan), permasalahan=list(s.permasalahan),
             solusi=list(s.solusi), rincian_judul=s.rincian.judul if s.rincian else None,
             rincian=list(s.rincian.butir) if s.rincian else [], b2_paragraph=b2,
-            b2_blocks=b2_blocks, b3_blocks=[b3],
+            b2_blocks=b2_blocks, b3_blocks=[b3], catatan_pembanding=catatan,
         ))
 
     avg = measure.average(all_ind, cap_at_100=cap)
