@@ -498,6 +498,11 @@ def _pair_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
                  for p in conf()[key])
 
 
+# cheap tests before the pair patterns and scale readers: a letter code and a digit
+_LETTER_CODE = re.compile(r"(?<![A-Za-z])(?:AA|BB|CC|[A-E])(?![A-Za-z])", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
 def _lettered(scale: Scale) -> bool:
     return all(re.fullmatch(r"(?:AA|BB|CC|[A-E])", b.code) for b in scale.bands)
 
@@ -520,7 +525,8 @@ def _grade_scales(ctx: CheckContext) -> list[tuple[Scale, str, str, set[int]]]:
         return "sakip" if rx("sakip_context").search(words) else "grade"
 
     for table in doc.tables():
-        if table.index in own or not 2 <= len(table.rows) <= 40:
+        if table.index in own or not 2 <= len(table.rows) <= 40 or not any(
+                _LETTER_CODE.search(c.text) for r in table.rows for c in r.cells):
             continue
         sc = read_scale_rows([[c.text.strip() for c in r.cells] for r in table.rows])
         if sc is None or not _lettered(sc):
@@ -529,7 +535,8 @@ def _grade_scales(ctx: CheckContext) -> list[tuple[Scale, str, str, set[int]]]:
         found.append((sc, topic(_scale_words(doc, table)), name[:60], {table.index}))
     run: list[Any] = []
     for b in [*doc.blocks, None]:
-        if b is not None and b.kind != "table" and len(b.text) < 3000 and _has_band(b.text):
+        if b is not None and b.kind != "table" and len(b.text) < 3000 and _LETTER_CODE.search(b.text) \
+                and _has_band(b.text):
             run.append(b)
             continue
         if run and not {r.index for r in run} & own:
@@ -573,11 +580,16 @@ class GradeOfScore(Rule):
                 head = _head_words(doc, b)
                 units = []
                 for r in b.rows:
+                    cells = [c for c in r.cells if _LETTER_CODE.search(c.text) and _DIGIT.search(c.text)]
+                    if not cells:
+                        continue  # no cell holds a letter code and a number: no pair
                     row = " ".join(r.texts())
                     topical = any(rx(k).search(row) for k in ("ikm_context", "sakip_context",
                                                               "other_assessment"))
-                    units += [(c, row if topical else head + " " + row) for c in r.cells]
+                    units += [(c, row if topical else head + " " + row) for c in cells]
             elif b.kind in ("paragraph", "list_item", "heading", "caption") and b.text.strip():
+                if not (_LETTER_CODE.search(b.text) and _DIGIT.search(b.text)):
+                    continue
                 units = [(b, None)]  # the sentence of the pair
             else:
                 continue
