@@ -441,9 +441,7 @@ _REPORT_TITLE_RE = re.compile(r"^[\s#*_]*(?i:laporan\s+(?:akuntabilitas\s+)?kine
 # a place-and-date line above a signature: "Bondowoso, 28 Februari 2023"
 _SIGN_PLACE_RE = re.compile(
     r"(?m)^[ \t*_]*(?P<place>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(?:tanggal[ \t]+)?"
-    r"\d{1,2}[ \t]+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
-    r"November|Nopember|Desember|JANUARI|FEBRUARI|MARET|APRIL|MEI|JUNI|JULI|AGUSTUS|SEPTEMBER|"
-    r"OKTOBER|NOVEMBER|NOPEMBER|DESEMBER)[ \t]+(?:19|20)\d\d[ \t*_]*$")
+    r"\d{1,2}[ \t]+(?P<month>[A-Za-z]{3,10})[ \t]+(?:19|20)\d\d[ \t*_]*$")  # month: rules/years.yaml
 # kind words that name the person who signs ("BUPATI X," above a signature)
 _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
 
@@ -538,12 +536,17 @@ class OtherRegency(Rule):
         regency = ctx.info.regency
         if regency is None or ctx.info.national:
             return
+        from drafter.check.rules.year import _months
+
+        months = _months()
         gaz = gazetteer()
         own_places = {name_key(regency.name)}
         for unit in ctx.document.text_units():
             if "," not in unit.text or isinstance(unit, Cell):
                 continue
             for m in _SIGN_PLACE_RE.finditer(unit.text):
+                if m.group("month").lower() not in months:
+                    continue
                 place = m.group("place").strip()
                 key = name_key(place)
                 if key in own_places or not key:
