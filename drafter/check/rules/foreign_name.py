@@ -195,12 +195,11 @@ def _attributed(sent: str, regency: Region, found: list[Region]) -> bool:
     return False
 
 
-def _own_list_outliers(items: list[str], regency: Region, own: Region,
-                       province: Region | None = None) -> list[tuple[int, list[Region]]]:
+def _own_list_outliers(items: list[str], regency: Region, own: Region
+                       ) -> list[tuple[int, list[Region]]]:
     """In a list of names of which at least two are villages of ``own``, the items that are
-    villages of another kecamatan of ``regency`` only, or, written with their kind word
-    ("Kelurahan X"), villages of another kabupaten/kota of ``province`` and of none of
-    ``regency``: (index, villages)."""
+    villages of another kecamatan of ``regency`` only: (index, villages). (A village of
+    another kabupaten/kota is FN109's, wherever it is named.)"""
     gaz = gazetteer()
     mine = {name_key(v.name) for v in gaz.villages(own.code)}
     keys = [name_key(re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", i)) for i in items]
@@ -213,12 +212,6 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region,
         found = gaz.find(items[idx], 3, within=regency.code) or [
             v for v in gaz.find(re.sub(r"^\w+\.?\s+", "", items[idx]), 3, within=regency.code)
             if re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx])]
-        if not found and province is not None and re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx]):
-            # "Kelurahan Kalumata" written as a village among our own: a village of another
-            # kabupaten/kota of the province, and of none of ours
-            bare = re.sub(r"^\w+\.?\s+", "", items[idx])
-            if not gaz.find(bare, 3, within=regency.code) and not gaz.find(bare, 2, within=regency.code):
-                found = gaz.find(bare, 3, within=province.code)
         if found:
             out.append((idx, found))
     n_mine = sum(k in mine for k in keys)
@@ -362,7 +355,7 @@ class OtherDesa(Rule):
                 msg, exp = self._list_message(own, whole)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
                 continue
-            for idx, found in _own_list_outliers(items, regency, own, ctx.info.province):
+            for idx, found in _own_list_outliers(items, regency, own):
                 s0, e0 = spans[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
                     continue
@@ -425,7 +418,7 @@ class OtherDesa(Rule):
                 msg, exp = self._list_message(own, whole)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
                 continue
-            for idx, found in _own_list_outliers([r[3] for r in run], regency, own, ctx.info.province):
+            for idx, found in _own_list_outliers([r[3] for r in run], regency, own):
                 unit, s0, e0, t = run[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
                     continue
