@@ -770,8 +770,10 @@ class ChangeClaim(_ClaimRule):
         for s0, e0 in sentences(text):
             sent = text[s0:e0]
             hits = list(self._YEAR_VALUE.finditer(sent))
-            if len({h.group("y") or h.group("y2") for h in hits}) < 2:
-                continue
+            if len({h.group("y") or h.group("y2") for h in hits}) < 2 and not (
+                    hits and re.search(r"\brealisasi(?:nya)?\s+(?:sebesar\s+)?$", sent[:hits[0].start()],
+                                       re.IGNORECASE)):
+                continue  # a history names two years or more ("realisasinya 66,85 (tahun 2023)": one)
             if re.search(r"\b(?:target|renstra|nasional|provinsi|kabupaten|kota|rata-?rata|anggaran|pagu)\b",
                          sent, re.IGNORECASE):
                 continue  # targets and comparators have figures of their own years

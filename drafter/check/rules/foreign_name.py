@@ -18,7 +18,7 @@ from drafter.check.claims_parse import prose_blocks
 from drafter.check.context import CheckContext
 from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules._textutil import joined_units, levenshtein, sentence, units
+from drafter.check.rules._textutil import joined_units, levenshtein, sentence, sentence_bounds, units
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
 from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
@@ -853,9 +853,12 @@ class OtherRegionPlace(Rule):
     severity = "warning"
 
     def _quiet(self, unit: TextUnit, block: Block, start: int, end: int) -> bool:
-        sent = sentence(unit.text, start, end)
+        # the context words near the name (in a long sentence listing the office's own plans,
+        # "... pelatihan ..." 200 characters away says nothing about the place)
+        s0, e0 = sentence_bounds(unit.text, start, end)
+        near = unit.text[max(s0, start - 120):min(e0, end + 120)]
         before = unit.text[max(0, start - 40):start]
-        return bool(_legit(sent) or _OTHER_CTX_RE.search(sent) or _border_row(unit, block)
+        return bool(_legit(near) or _OTHER_CTX_RE.search(near) or _border_row(unit, block)
                     or _REGULATION_RE.search(before) or _compared(unit.text, start))
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:

@@ -567,7 +567,8 @@ class ComparisonBaseline(Rule):
 
 _VALUE_YEAR_RE = re.compile(
     r"\b(?:realisasi|capaian|target|nilai)\b(?P<what>[^.;]{0,140}?)\btahun\s+(?P<y>20\d\d)\b"
-    r"[^.;\d]{0,30}?\b(?:sebesar|mencapai|yaitu|adalah|senilai)\s+(?P<num>\d[\d.,]*)",
+    r"[^.;\d]{0,30}?\b(?:sebesar|mencapai|yaitu|adalah|senilai|dari\s+\d[\d.,]*\s*%?\s+menjadi)\s+"
+    r"(?P<num>\d[\d.,]*)",
     re.IGNORECASE,
 )
 _PHRASE_YEAR_RE = re.compile(r"(?P<p>(?:[A-Z][\w-]*\s+){1,5})[Tt]ahun\s+(?P<y>20\d\d)\b")
@@ -593,7 +594,8 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
 
 _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
 # a number tied to a year of its own: "80% pada tahun 2023", "angka 0,51 tahun ini"
-_ATTACHED_RE = re.compile(r"\s*%?\s*(?:(?:pada|di|untuk)\s+tahun\s+20\d\d|(?:pada\s+)?tahun\s+ini\b)",
+# (also after its unit: "19 dokumen pada tahun 2022")
+_ATTACHED_RE = re.compile(r"\s*%?\s*(?:[a-z]+\s+)?(?:(?:pada|di|untuk)\s+tahun\s+20\d\d|(?:pada\s+)?tahun\s+ini\b)",
                           re.IGNORECASE)
 _BEFORE_RE = re.compile(r"(\d[\d.,]*\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
 # the year ends its clause: "... pada tahun 2023;" / "... pada tahun 2023."
@@ -661,6 +663,27 @@ def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int
     return vals if vals.get(year) else None
 
 
+# "realisasi 100%", "target sebesar 100%": a value of a stated kind (not a capaian of 100%)
+_KIND_BEFORE_RE = re.compile(r"\b(?:realisasi(?:nya)?|target(?:nya)?)\s+(?:sebesar\s+|mencapai\s+)?$",
+                             re.IGNORECASE)
+
+
+def _paragraph_groups(ctx: CheckContext) -> dict[int, list[Any]]:
+    """Block index -> the rows (in every table) of the indicator its analysis paragraph is about."""
+    cached = ctx.__dict__.get("_year_paragraph_groups")
+    if cached is None:
+        from drafter.check.claims_parse import indicator_paragraphs
+
+        groups = _indicator_groups(ctx)
+        by_row = {id(r): g for g in groups for r in g}
+        cached = {}
+        for b, row in indicator_paragraphs(ctx):
+            if row is not None and id(row) in by_row:
+                cached[b.index] = by_row[id(row)]
+        ctx.__dict__["_year_paragraph_groups"] = cached
+    return cached
+
+
 _POINTER_RE = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,100})",
                          re.IGNORECASE)
 
@@ -692,9 +715,11 @@ class ValueYear(Rule):
             return
 
         cache: tuple[dict[int, set[Any]], set[Any]] | None = None
+        para = _paragraph_groups(ctx)
         for unit, block in units(ctx.document):
             if block.kind == "table":
                 continue
+            group = para.get(block.index)
             for m in _VALUE_YEAR_RE.finditer(unit.text):
                 y = int(m.group("y"))
                 if y == year or not (year - 5 <= y <= year + 1):
@@ -709,6 +734,8 @@ class ValueYear(Rule):
                     # bring in the rows of another indicator
                     rows = [b for role in tables.indicator_rows
                             for b in tables.match(m.group("what"), role=role, threshold=0.6)[:1]]
+                elif group is not None:
+                    rows = group  # "target Renstra tahun 2022 sebesar 100%" in X's paragraph
                 else:
                     rows = all_rows
                 vals = _values_by_year(rows, year)
@@ -725,10 +752,11 @@ class ValueYear(Rule):
             if cache is None:
                 vals_all = _values_by_year(all_rows, year)
                 cache = (vals_all, set(vals_all.get(year, set())) | _this_year_extra(ctx))
-            yield from self._clause_evidence(ctx, unit, year, *cache)
+            yield from self._clause_evidence(ctx, unit, year, *cache, group=group)
 
     def _clause_evidence(self, ctx: CheckContext, unit: TextUnit, year: int,
-                         vals_all: dict[int, set[Any]], this_all: set[Any]) -> Iterable[Issue]:
+                         vals_all: dict[int, set[Any]], this_all: set[Any],
+                         group: list[Any] | None = None) -> Iterable[Issue]:
         """Numbers after "tahun X" (up to the next year or a comparison word) that the tables
         give only for the report year, and none that they give only for year X. When the
         sentence names one indicator, only that indicator's values count (another indicator's
@@ -746,34 +774,44 @@ class ValueYear(Rule):
                 continue  # "PermenPAN-RB Nomor 14 Tahun 2017": a regulation's year
             vals, this = vals_all, this_all
             own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
+            if own is None and group is not None:
+                # a sentence of an indicator's analysis paragraph that names no indicator
+                own = _values_by_year(group, year)
+                own = own if own.get(year) and own.get(y) else None
             if own is not None:
                 vals, this = own, own.get(year, set())
             if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) or re.search(
                     r"\bsebelumnya\s*\(\s*$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
                 continue  # "Dibandingkan tahun 2023, ... meningkat": the year is the baseline
             end = years[k + 1].start() if k + 1 < len(years) else len(text)
-            stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
-            if stop:
-                end = stop.start()
-            other = vals.get(y, set())
             # "dari 93,33 pada tahun 2022": a number right before "pada tahun X" is X's, and
             # what follows the year is then no longer about X (only the rest of its sentence)
             before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
+            stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
+            if stop and stop.group(0).lower() == "menjadi" and before is None and not re.search(
+                    r"\d", text[m.end():stop.start()]) and not re.search(
+                    r"\bdari\b|\d[^.;\d]{0,25}$", text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+                # "untuk tahun 2023 target itu ditingkatkan menjadi 100%": the year's own value
+                stop = _CLAUSE_STOP_RE.search(text, stop.end(), end)
+            if stop:
+                end = stop.start()
+            other = vals.get(y, set())
             # the year's own sentence decides when its numbers say anything; only a sentence
             # without such numbers ("Pada tahun 2022, 3 dari 4 indikator ... . Rata-rata
             # capaiannya 59,43%") is judged by the clause that follows, up to the next year (a
             # later sentence may recount the history, "Riwayat realisasi ... 93,33 (2022)")
             s_end = min(end, sentence_bounds(text, m.start(), m.end())[1])
             evidence, counter = self._weigh(text, m.end(), s_end, before, own, this, other)
-            if not evidence and not counter and before is None and end > s_end:
-                evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
             if not evidence and not counter and before is None and _CLAUSE_END_YEAR_RE.match(text, m.end()):
                 # "Realisasi 88,05 ... memberi capaian 103,59% pada tahun 2022;": the year closes
-                # the clause its figures open (no other year and no comparison before it)
+                # the clause its figures open (no other year and no comparison before it); that
+                # clause, not the next sentence, decides
                 s_start = sentence_bounds(text, m.start(), m.end())[0]
                 head = text[s_start:m.start()]
                 if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
                     evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other)
+            if not evidence and not counter and before is None and end > s_end:
+                evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
             if not evidence or counter:
                 continue
             shown = ", ".join(n.text.strip() for n in evidence[:3])
@@ -796,6 +834,7 @@ class ValueYear(Rule):
                 # sentence names one indicator, whose own values count in any unit)
                 and not (own is None and not n.decimals and not n.percent and re.match(
                     r"\s+(?!persen\b|poin\b|point\b)[a-z]{3,}", text[start + n.end:]))]
+        main = {id(n) for n in nums}
         if before:
             nums += [n for n in scan_numbers(before.group(1))]
         evidence, counter = [], []
@@ -804,7 +843,9 @@ class ValueYear(Rule):
                 continue
             v = n.value
             if v in this and v not in other:
-                if n.decimals or (v > 10 or own is not None and v > 0) and v != 100:
+                if n.decimals or (v > 10 or own is not None and v > 0) and (v != 100 or (
+                        own is not None and id(n) in main and _KIND_BEFORE_RE.search(text[max(start, start + n.start - 40):
+                                                                        start + n.start]))):
                     evidence.append(n)
             elif v in other and v not in this:
                 counter.append(n)
