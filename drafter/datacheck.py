@@ -254,6 +254,10 @@ class Leftovers(Fixed):
     grade_codes: Words
     predicate_words: Words
     patterns: list[LeftoverPattern]
+    self_frames: list[Rx] = []
+    office_types: Words = []
+    office_generic_words: Words = []
+    citation_before: list[Rx] = []
 
 
 class Lexicon(Fixed):

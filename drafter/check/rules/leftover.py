@@ -317,3 +317,138 @@ _EXAMPLES_RE = re.compile(r"\b(?:meliputi|antara\s+lain|seperti|misalnya|contoh(
 _PLAN_RE = re.compile(r"\b(?:akan|direncanakan|upaya|langkah|strategi|melalui)\b", re.IGNORECASE)
 
 
+
+
+_REGION_WORD_RE = re.compile(r"\s*\b(?:kabupaten|kota|provinsi|kab\.)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _office_re() -> re.Pattern[str] | None:
+    d = _data()
+    frames, types = d.get("self_frames") or [], d.get("office_types") or []
+    if not frames or not types:
+        return None
+    type_alt = "|".join(r"\s+".join(map(re.escape, t.split())) for t in sorted(types, key=len, reverse=True))
+    # the office's name: capitalised words (or all capitals), joined by "dan"/"serta"/"&"/","
+    word = r"(?:[A-Z][\w&'’-]*|dan|serta|&)"
+    return re.compile(
+        r"(?<![\w-])(?i:" + "|".join(f"(?:{f})" for f in frames) + r")\s+"
+        r"(?P<office>(?i:" + type_alt + r")(?![\w-])(?:\s+" + word + r"){0,8})")
+
+
+@lru_cache(maxsize=1)
+def _citation_re() -> re.Pattern[str]:
+    alts = _data().get("citation_before") or ["(?!)"]
+    return re.compile(r"(?:^|\W)(?:" + "|".join(f"(?:{a})" for a in alts) + r")\s*$", re.IGNORECASE)
+
+
+def _office_name(text: str) -> str:
+    """The name without a trailing region ("Dinas Sosial Kabupaten Kapuas" -> "Dinas Sosial")
+    and trailing connectors."""
+    m = _REGION_WORD_RE.search(text)
+    name = text[:m.start()] if m else text
+    name = re.sub(r"(?:\s+(?:dan|serta|&|Tahun|TAHUN))+$", "", name.strip())
+    return name.strip()
+
+
+def _acronyms(name: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"\b[A-Z]{2,}[a-z]*\b|\b[A-Z][a-z]+[A-Z]\w*\b", name)
+            if not w.isupper() or len(w) <= 8]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0].lower() for w in re.findall(r"[A-Za-z][\w-]*", name))
+
+
+def _subseq(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _same_office(a: str, b: str) -> bool:
+    """Two office names that may be the same office: the same kind of office with a shared
+    distinctive word (or none to tell them apart), or one an acronym of the other ("Dinas PUPR",
+    "Dinas Pekerjaan Umum dan Penataan Ruang")."""
+    generic = {w.lower() for w in _data().get("office_generic_words") or []}
+
+    def toks(s: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", s.lower()) if w not in generic and len(w) > 1}
+
+    if a.isupper() != b.isupper():
+        a, b = a.title() if a.isupper() else a, b.title() if b.isupper() else b
+    for x, y in ((a, b), (b, a)):
+        for ac in _acronyms(x):
+            if len(ac) >= 2 and _subseq(re.sub(r"[^a-z]", "", ac), _initials(y)):
+                return True
+        if any(w.lower() not in y.lower() and not w.isupper() and re.search(r"[a-z][A-Z]", w)
+               for w in x.split()):
+            return True  # "DisDik"-style contraction: not comparable
+    ta, tb = toks(a), toks(b)
+    kind_a, kind_b = a.split()[0].lower(), b.split()[0].lower()
+    if ta & tb:
+        return True
+    if not ta or not tb:
+        return kind_a == kind_b
+    return False
+
+
+@register
+class OtherOfficeName(Rule):
+    """The report names itself, its Renstra, Renja, PK or IKU with another office's name:
+    "Laporan Kinerja Dinas Kesehatan ini disusun ..." in the LKjIP of the Dinas Pendidikan,
+    "Renstra Badan Pendapatan Daerah 2021-2026" in the report of the BPBD.
+
+    Such a sentence was copied from another office's report or from a template and never
+    adapted; the reader no longer knows whose performance is reported. The office is the one the
+    report's title names; a cited document of another office ("sumber: Laporan Kinerja Dinas
+    Kesehatan", "... Dinas Kesehatan Provinsi X"), an acronym of the own name ("Dinas PUPR")
+    and a name sharing a distinctive word with it ("Dinas Pendidikan" in the report of the
+    "Dinas Pendidikan dan Kebudayaan") are not reported.
+    """
+
+    code = "LO108"
+    name = "other-office-name"
+    category = "leftover"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        rx = _office_re()
+        own_full = ctx.info.instansi
+        if rx is None or not own_full:
+            return
+        own = _office_name(own_full)
+        if not own or len(own.split()) < 1:
+            return
+        regions = {w.lower() for r in (ctx.info.regency, ctx.info.province) if r is not None
+                   for w in re.findall(r"[A-Za-z]+", r.name)}
+        for b in ctx.document.blocks[:8]:
+            cover = b.kind != "table" and len(b.text) < 120 and not b.text.rstrip().endswith(".")
+            for m in rx.finditer(b.text if cover else ""):
+                if not _same_office(_office_name(m.group("office")), own):
+                    return  # the cover names another office than the one found: identity unclear
+        cite = _citation_re()
+        full: str | None = None
+        for unit, _block, _live in ctx.text.scan([rx]):
+            text = unit.text
+            for m in rx.finditer(text):
+                office = _office_name(m.group("office"))
+                if len(office.split()) < 2 or _same_office(office, own):
+                    continue
+                if cite.search(text[max(0, m.start() - 40):m.start()]):
+                    continue  # "sumber: Laporan Kinerja Dinas Kesehatan": another office's document
+                after = text[m.start("office") + len(office):]
+                reg = re.match(r"\s*,?\s*(?:kabupaten|kota|provinsi|kab\.)\s+([A-Za-z]+)", after, re.IGNORECASE)
+                if reg and reg.group(1).lower() not in regions:
+                    continue  # an office of another region: the foreign-name rules' concern
+                if full is None:
+                    full = " ".join(" ".join(u.text.split()) for u, _ in units(ctx.document)).lower()
+                if full.count(office.lower()) * 2 > full.count(own.lower()):
+                    continue  # the report names that office as often as its own: no slip
+                s = m.start("office")
+                yield self.issue(
+                    unit, s, s + len(office),
+                    f"laporan menyebut dirinya dengan nama instansi lain: \"{office}\", padahal "
+                    f"laporan ini milik {own}; kemungkinan sisa salinan dari laporan atau templat "
+                    "instansi lain",
+                    expected=own,
+                )
