@@ -198,8 +198,9 @@ def _attributed(sent: str, regency: Region, found: list[Region]) -> bool:
 def _own_list_outliers(items: list[str], regency: Region, own: Region
                        ) -> list[tuple[int, list[Region]]]:
     """In a list of names of which at least two are villages of ``own``, the items that are
-    villages of another kecamatan of ``regency`` only: (index, villages). (A village of
-    another kabupaten/kota is FN109's, wherever it is named.)"""
+    villages of another kecamatan of ``regency`` only, or (a bare name, without "Desa"/
+    "Kelurahan") of another kabupaten/kota of the province only: (index, villages). ("Desa X"
+    of another kabupaten/kota is FN109's, wherever it is named.)"""
     gaz = gazetteer()
     mine = {name_key(v.name) for v in gaz.villages(own.code)}
     keys = [name_key(re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", i)) for i in items]
@@ -212,6 +213,12 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
         found = gaz.find(items[idx], 3, within=regency.code) or [
             v for v in gaz.find(re.sub(r"^\w+\.?\s+", "", items[idx]), 3, within=regency.code)
             if re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx])]
+        if not found and regency.parent_code and not re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx]) \
+                and not gaz.find(items[idx], 2, within=regency.code):
+            # a bare item that is a village of another kabupaten/kota of the province only
+            # ("Kelurahan ...: A, B, Maricaya dan C"); "Kelurahan X" items are FN109's
+            found = [v for v in gaz.find(items[idx], 3, within=regency.parent_code)
+                     if not v.code.startswith(regency.code + ".")]
         if found:
             out.append((idx, found))
     n_mine = sum(k in mine for k in keys)
@@ -526,7 +533,7 @@ class OtherRegency(Rule):
         """"Bondowoso, 28 Februari 2023" above the signature of a Jember office: the place of
         signing is the name of another kabupaten/kota (not the own one, nor a kecamatan or desa
         of it)."""
-        regency = ctx.info.regency
+        regency = ctx.info.regency or ctx.info.province  # a province office signs in its capital
         if regency is None or ctx.info.national:
             return
         from drafter.check.rules.year import _months
@@ -534,6 +541,7 @@ class OtherRegency(Rule):
         months = _months()
         gaz = gazetteer()
         own_places = {name_key(regency.name)}
+        province_level = ctx.info.regency is None
         for unit in ctx.document.text_units():
             if "," not in unit.text or isinstance(unit, Cell):
                 continue
@@ -546,8 +554,20 @@ class OtherRegency(Rule):
                     continue
                 if gaz.find(place, 2, within=regency.code) or gaz.find(place, 3, within=regency.code):
                     continue  # signed at an own kecamatan or desa ("Tanggul, 3 Januari 2024")
-                others = [r for r in gaz.find(place, 1) if r.code != regency.code]
+                if province_level and gaz.find(place, 1, within=regency.code):
+                    continue  # a province office signs in a kabupaten/kota of its province
+                others = [r for r in gaz.find(place, 1) if r.code != regency.code
+                          and not r.code.startswith(regency.code + ".")]
                 if not others:
+                    continue
+                if province_level:
+                    yield self.issue(
+                        unit, m.start("place"), m.end("place"),
+                        f"tempat penandatanganan \"{place}\" adalah nama {others[0].full} "
+                        f"(Provinsi {gaz.province_of(others[0]).name}), bukan kabupaten/kota di "
+                        f"{regency.full}; kemungkinan salinan dari laporan daerah lain",
+                        expected=f"ibu kota atau kabupaten/kota di {regency.full}",
+                    )
                     continue
                 yield self.issue(
                     unit, m.start("place"), m.end("place"),

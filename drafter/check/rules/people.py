@@ -687,6 +687,17 @@ def _sig_golongan(s: _Sig) -> str | None:
     return pangkat_golongan(s.pangkat.text)
 
 
+def _self_contradicting(s: _Sig) -> bool:
+    """The signature's pangkat name and its written golongan disagree."""
+    if s.pangkat is None:
+        return False
+    m = _pair_re().search(s.pangkat.text)
+    if m is None or not m.groupdict().get("p"):
+        return False
+    named = pangkat_golongan(m.group("p"))
+    return named is not None and named != _golongan(m.group("g"), m.group("r"))
+
+
 @register
 class SignatoryPangkat(Rule):
     """The same signatory with two different pangkat/golongan: "Pembina" under the name in
@@ -704,7 +715,10 @@ class SignatoryPangkat(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         table = pangkat_table()
         for g in _groups(_signatures(ctx)):
-            withp = [(s, gol) for s in g if (gol := _sig_golongan(s)) is not None]
+            # a block whose pangkat contradicts its own golongan ("Pembina Utama Madya (IV/c)")
+            # is PP101's; it says nothing certain about the other blocks
+            withp = [(s, gol) for s in g if (gol := _sig_golongan(s)) is not None
+                     and not _self_contradicting(s)]
             gols = [gol for _s, gol in withp]
             if len(set(gols)) < 2:
                 continue
