@@ -881,6 +881,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         _signature_titles(tokens, texts, lex, name, add, covered)
 
     if speller is not None:
+        _line_break_halves(doc, unit_key, texts, tokens, chk, covered)
         an.unknown_skipped = _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
         # words no rule could correct, inside a standard phrase ("Indeks Kepuasan PUBG")
         _phrase_garbage(tokens, texts, lex, chk, add, covered, pending)
@@ -982,6 +983,32 @@ def _document_names(ctx: CheckContext, chk: _Checker) -> frozenset[str]:
                 continue
             names.add(w.lower())
     return frozenset(names)
+
+
+_BREAK_HEAD_RE = re.compile(r"-[ \t]*$")
+_BREAK_TAIL_RE = re.compile(r"^[ \t]*[a-z]")
+
+
+def _line_break_halves(doc: Any, unit_key: dict[int, str], texts: dict[str, str],
+                       tokens: dict[str, list[Token]], chk: _Checker,
+                       covered: dict[str, set[int]]) -> None:
+    """The two halves of a word hyphenated at a line end of extracted text, when the lines are
+    separate units ("satu indi-" / "kator predikat Cukup"): when the joined word is known,
+    neither half is judged as a word of its own."""
+    units = list(doc.text_units())
+    for u, v in zip(units, units[1:]):
+        ku, kv = unit_key[id(u)], unit_key[id(v)]
+        tu, tv = texts[ku], texts[kv]
+        if not _BREAK_HEAD_RE.search(tu) or not _BREAK_TAIL_RE.match(tv):
+            continue
+        head = next((t for t in reversed(tokens[ku]) if _BREAK_HEAD_RE.match(tu, t.end)), None)
+        tail = tokens[kv][0] if tokens[kv] else None
+        if head is None or tail is None or tv[:tail.start].strip():
+            continue
+        joined = head.text.rstrip("-") + tail.text
+        if chk.known(joined) or chk.known(joined.lower()):
+            covered[ku].add(head.start)
+            covered[kv].add(tail.start)
 
 
 def _unknown_words(groups: dict[str, list[TextUnit]], texts: dict[str, str],
