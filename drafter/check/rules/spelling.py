@@ -996,7 +996,7 @@ def _line_break_halves(doc: Any, unit_key: dict[int, str], texts: dict[str, str]
     separate units ("satu indi-" / "kator predikat Cukup"): when the joined word is known,
     neither half is judged as a word of its own."""
     units = list(doc.text_units())
-    for u, v in zip(units, units[1:]):
+    for u, v in zip(units, units[1:], strict=False):
         ku, kv = unit_key[id(u)], unit_key[id(v)]
         tu, tv = texts[ku], texts[kv]
         if not _BREAK_HEAD_RE.search(tu) or not _BREAK_TAIL_RE.match(tv):
