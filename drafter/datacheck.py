@@ -297,6 +297,7 @@ class People(Fixed):
 class Phrases(Fixed):
     phrases: Words
     titles: Words = []
+    look_alikes: Words = []
 
 
 class IkmBand(Fixed):

@@ -334,6 +334,10 @@ def lexicon() -> Lexicon:
         for i in range(len(ws)):
             for j in range(i + 1, len(ws) + 1):
                 ngrams.add(ws[i:j])
+    for p in phrase_data.get("look_alikes", []):
+        # correct phrases one word away from a standard one ("Perkembangan Realisasi"): never
+        # reported as a swap (they are no standard phrases of their own)
+        ngrams.add(tuple(norm.get(w.lower(), w.lower()) for w in str(p).split()))
     vocab = load_data("vocabulary.yaml") or {}
     field_words = {str(w).lower() for words in vocab.values() if isinstance(words, list) for w in words}
     loans = {str(w).lower() for w in vocab.get("loans", []) or []}
