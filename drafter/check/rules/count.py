@@ -217,14 +217,14 @@ class IndicatorCount(_CNRule):
         if n_sas is None:
             # a measurement table without a sasaran column: the PK's sasaran, when it lists
             # the same number of indicators
-            pk = [r for r in ctx.tables.rows("PK") if not r.is_average]
+            pk = _pk_rows(ctx)
             if len(pk) == n_ind:
                 n_sas, src_sas = _sasaran_count(pk), ctx.tables.name("PK")
         src = ctx.tables.name(rows[0].role)
         tinfo = ctx.tables.info.get(rows[0].table.index)
         number = tinfo.number if tinfo is not None else None
         ctxt = pattern("count_context")
-        pk_rows = [r for r in ctx.tables.rows("PK") if not r.is_average]
+        pk_rows = _pk_rows(ctx)
         for b in prose_blocks(ctx):
             summary = _summary_chapter(b)
             text = b.text
@@ -300,6 +300,13 @@ class IndicatorCount(_CNRule):
                         yield self.issue(b, s + m.start(), s + m.end(),
                                          f"tertulis {n} {kind}, padahal {src_k} memuat {want} {kind}",
                                          expected=f"{want} {kind}")
+
+
+def _pk_rows(ctx: CheckContext) -> list[Any]:
+    """The PK's indicator rows, without a running page header caught in a table flattened
+    from PDF ("LKIP Kecamatan ... Tahun 2025" read as one more row)."""
+    return [r for r in ctx.tables.rows("PK") if not r.is_average
+            and not _RUNNING_HEAD_RE.match(r.name or "")]
 
 
 def _sasaran_count(rows: list[Any]) -> int | None:
