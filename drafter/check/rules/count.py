@@ -305,8 +305,20 @@ class IndicatorCount(_CNRule):
 def _pk_rows(ctx: CheckContext) -> list[Any]:
     """The PK's indicator rows, without a running page header caught in a table flattened
     from PDF ("LKIP Kecamatan ... Tahun 2025" read as one more row)."""
-    return [r for r in ctx.tables.rows("PK") if not r.is_average
+    return [r for r in ctx.tables.rows("PK") if (not r.is_average or _named_average(r))
             and not _RUNNING_HEAD_RE.match(r.name or "")]
+
+
+_AVERAGE_ONLY_RE = re.compile(r"^\W*(?:rata\s*-?\s*rata|rerata|average)\b(?:\s+(?:capaian|nilai|"
+                              r"kinerja|seluruh|indikator|sasaran|total|keseluruhan|%|\(%\)))*\W*$",
+                              re.IGNORECASE)
+
+
+def _named_average(r: Any) -> bool:
+    """A PK row read as an average row that is an indicator named with "rata-rata" ("Rata-rata
+    Lama Sekolah" beside its sasaran, with its own target): a PK sets targets, it averages
+    nothing."""
+    return "target" in r.values and bool(r.name) and not _AVERAGE_ONLY_RE.match(r.name)
 
 
 def _sasaran_count(rows: list[Any]) -> int | None:
