@@ -2215,7 +2215,15 @@ def _unique_aliases(rows: list[IndicatorRow]) -> dict[str, IndicatorRow]:
     for r in rows:
         for a in _row_aliases(r.name):
             aliases.setdefault(a, []).append(r)
+        q = _QUALIFIED_NAME.match(" ".join(r.name.split()))
+        if q:
+            # "APK SD/MI" beside "APK PAUD": the shared acronym with its qualifier
+            aliases.setdefault(f"{q.group(1)} {q.group(2)}", []).append(r)
     return {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+
+
+# a short name made of a leading acronym and a qualifier ("APK SD/MI", "APM SMP/MTs")
+_QUALIFIED_NAME = re.compile(r"^([A-Z]{2,6})\s+([A-Za-z][\w/.-]*(?:\s+[\w/.-]+){0,2})$")
 
 
 def _row_aliases(name: str) -> list[str]:
@@ -2235,6 +2243,16 @@ def _row_aliases(name: str) -> list[str]:
 def _alias_spans(alias: str, sent: str) -> Iterator[tuple[int, int]]:
     """Where ``alias`` is written in ``sent``: as the acronym itself, or spelled out as
     capitalised words with those initials ("Angka Partisipasi Kasar" for APK)."""
+    q = _QUALIFIED_NAME.match(alias)
+    if q and " " in alias:
+        # "APK SD/MI" written "Angka Partisipasi Kasar (APK) SD/MI" or "APK SD/MI"
+        acr, rest = q.group(1), r"\s+".join(re.escape(w) for w in q.group(2).split())
+        spelled = r"\s+".join(ch + r"[a-z]+" for ch in acr)
+        pat = (rf"(?<![A-Za-z])(?:{re.escape(acr)}|{spelled}(?:\s*\(\s*{re.escape(acr)}\s*\))?)"
+               rf"\s+{rest}(?![\w/])")
+        for m in re.finditer(pat, sent):
+            yield m.span()
+        return
     for m in re.finditer(r"(?<![A-Za-z])" + re.escape(alias) + r"(?![A-Za-z])", sent):
         yield m.span()
     if alias.isupper() and 2 <= len(alias) <= 6:

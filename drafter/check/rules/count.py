@@ -321,12 +321,19 @@ def _named_average(r: Any) -> bool:
     return "target" in r.values and bool(r.name) and not _AVERAGE_ONLY_RE.match(r.name)
 
 
+# a sasaran cell that starts in lower case is the wrapped tail of the sasaran above ("Meningkatnya
+# kualitas" / "pelayanan publik kecamatan" in a table flattened from PDF): sasaran start with
+# a capital ("Meningkatnya ...", "Terwujudnya ...")
+_WRAPPED_TAIL = re.compile(r"^\W*[a-z]")
+
+
 def _sasaran_count(rows: list[Any]) -> int | None:
     """Distinct sasaran of indicator rows; a sasaran cell left empty under its first indicator
     (a merged cell) is the one above. None when the rows name no sasaran."""
     sas: list[str | None] = []
     for r in rows:
-        sas.append(normalize(r.sasaran) if r.sasaran else (sas[-1] if sas else None))
+        own = r.sasaran if r.sasaran and not (sas and _WRAPPED_TAIL.match(r.sasaran)) else None
+        sas.append(normalize(own) if own else (sas[-1] if sas else None))
     return len(set(sas)) if sas and all(sas) else None
 
 
