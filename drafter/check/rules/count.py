@@ -330,11 +330,18 @@ _WRAPPED_TAIL = re.compile(r"^\W*[a-z]")
 def _sasaran_count(rows: list[Any]) -> int | None:
     """Distinct sasaran of indicator rows; a sasaran cell left empty under its first indicator
     (a merged cell) is the one above. None when the rows name no sasaran."""
-    sas: list[str | None] = []
+    groups: list[str] = []
     for r in rows:
-        own = r.sasaran if r.sasaran and not (sas and _WRAPPED_TAIL.match(r.sasaran)) else None
-        sas.append(normalize(own) if own else (sas[-1] if sas else None))
-    return len(set(sas)) if sas and all(sas) else None
+        text = normalize(r.sasaran) if r.sasaran else ""
+        if not text:
+            if not groups:
+                return None
+        elif groups and _WRAPPED_TAIL.match(r.sasaran or ""):
+            if not groups[-1].endswith(text):
+                groups[-1] = f"{groups[-1]} {text}"  # the wrapped tail of the sasaran above
+        else:
+            groups.append(text)
+    return len(set(groups)) if groups else None
 
 
 _REMAINDER = re.compile(r"\btidak\s+dirinci\b", re.IGNORECASE)
