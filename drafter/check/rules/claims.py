@@ -32,7 +32,7 @@ from drafter.check.claims_parse import (
     value_of,
     words,
 )
-from drafter.check.polarity import row_declared_negative
+from drafter.check.polarity import row_declared_negative, row_declared_positive
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import _doc_cap_value, _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
@@ -215,9 +215,15 @@ def row_status(row: IndicatorRow, ctx: CheckContext | None = None) -> str | None
         return "melampaui" if d > 0 else "tercapai" if d == 0 else "tidak_tercapai"
     st = status_of(tv, rv, row_capaian(row))
     if st in ("melampaui", "tidak_tercapai") and row_capaian(row) is None:
-        if is_negative(row.name):  # lower is better and no capaian tells the formula
+        if _name_negative(row, ctx):  # lower is better and no capaian tells the formula
             st = "tidak_tercapai" if st == "melampaui" else "melampaui"
     return st
+
+
+def _name_negative(row: IndicatorRow, ctx: CheckContext | None) -> bool:
+    """The indicator's name says lower is better, and no polarity column of the report marks
+    it "positif" ("Persentase penyelesaian gangguan trantibum" is higher-is-better)."""
+    return is_negative(row.name) and not (ctx is not None and row_declared_positive(ctx, row))
 
 
 class _ClaimRule(Rule):
@@ -592,7 +598,7 @@ class DirectionClaim(_ClaimRule):
                ctx: CheckContext | None = None) -> Iterator[Issue]:
         st = row_status(row)
         tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
-        named_neg = is_negative(row.name) or (ctx is not None and row_declared_negative(ctx, row))
+        named_neg = _name_negative(row, ctx) or (ctx is not None and row_declared_negative(ctx, row))
         if named_neg and tv is not None and rv is not None and tv.num is not None and \
                 rv.num is not None and not (tv.grade or rv.grade):
             # the name says lower is better ("waktu penyelesaian", "angka kemiskinan"): the
@@ -1340,7 +1346,7 @@ def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
     if tv is None or rv is None or tv.num is None or rv.num is None or tv.grade or rv.grade:
         return st
     d = rv.num.value - tv.num.value
-    if is_negative(row.name):
+    if _name_negative(row, ctx):
         d = -d
     if (d < 0) == (st == "tidak_tercapai"):
         return st
@@ -1783,7 +1789,7 @@ class CompletionClaim(_ClaimRule):
         elif target is None or target.num is None or target.grade or real.grade or \
                 real.num.value >= target.num.value:
             return  # a count: "seluruh" is wrong only when fewer than the target were done
-        if not unfinished and (negative_polarity(target or real, real, cap) or is_negative(row.name)):
+        if not unfinished and (negative_polarity(target or real, real, cap) or _name_negative(row, ctx)):
             return  # lower is better: "100%" is not the ideal there
         text = b.text
         for s, e in ([only] if only is not None else sentences(text)):
@@ -2563,7 +2569,7 @@ class YearChangeClaim(_ClaimRule):
                     continue  # a figure that is not the table's: another quantity, or CL101's
                 claim_up = up.search(sent) is not None
                 if judged is not None:
-                    neg = is_negative(row.name) or row_declared_negative(ctx, row)
+                    neg = _name_negative(row, ctx) or row_declared_negative(ctx, row)
                     claim_up = judged != neg
                 if cur == old or (cur > old) == claim_up:
                     continue
