@@ -2332,7 +2332,12 @@ class NamedIndicatorValue(_ClaimRule):
                     clause_start = max(text.rfind(c, s, vs) for c in ",;:.") + 1
                     clause = text[max(s, clause_start, vs - 80):vs]
                     tail = re.split(r"[,;]", text[mn.end:e], maxsplit=1)[0]
-                    if skip.search(clause + tail) or _other_period(ctx, clause + " " + tail):
+                    words = clause + tail
+                    if _REALISED_OF.search(head):
+                        # "penurunan prevalensi stunting yang terealisasi sebesar 11,02%": the
+                        # change noun names the indicator, the value is its realisasi
+                        words = _CHANGE_NOUN.sub(" ", words)
+                    if skip.search(words) or _other_period(ctx, clause + " " + tail):
                         continue
                     if compare.search(head) or (mn.kind == "percent" and pattern(
                             "helpers", "renstra_words").search(head)):
@@ -2385,6 +2390,11 @@ class NamedIndicatorValue(_ClaimRule):
         if best < least or (len(scored) > 1 and scored[1][0] > best - 0.15):
             return None
         return rows[i]
+
+
+_REALISED_OF = re.compile(r"\byang\s+(?:terealisasi|tercatat|dicapai)\s+(?:sebesar|mencapai)?\s*$",
+                          re.IGNORECASE)
+_CHANGE_NOUN = re.compile(r"\b(?:kenaikan|penurunan|peningkatan)\b", re.IGNORECASE)
 
 
 def _subject_row(rows: list[IndicatorRow], head: str) -> IndicatorRow | None:
