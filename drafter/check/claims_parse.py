@@ -392,6 +392,8 @@ def _continues(prev: Block, nxt: Block) -> bool:
         return False
     if z[0].islower() or _CONT_WORD.search(a):
         return True
+    if re.match(r"\(\s*[a-z]{3,}", z) and re.search(r"\d$", a):
+        return True  # "... 3 (tiga) program dan 9" / "(sembilan) kegiatan": a number's words
     if prev.source_format in ("docx", "markdown"):
         return False  # Word and Markdown paragraphs are never hard-wrapped lines
     if _CONT_TITLE.search(a):
