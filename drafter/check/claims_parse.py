@@ -311,14 +311,23 @@ def _one_print(ctx: CheckContext, rows: list[IndicatorRow]) -> list[IndicatorRow
     (ia, a), (ib, b) = sorted(blocks.items())
     if len(a) != len(b) or len(a) < 2 or len(a) > 40:
         return rows
+    info_a = ctx.tables.info.get(ia)
+    info_b = ctx.tables.info.get(ib)
+    if info_b is not None and info_b.continued_from == ia:
+        return rows  # one table continued on the next page
     free = list(b)
+    same_target = 0
     for r in a:
         best = max(free, key=lambda x: similarity(r.name, x.name))
         if similarity(r.name, best.name) < 0.5:
             return rows  # another set of rows (a table continued on the next page)
         free.remove(best)
-    info_a = ctx.tables.info.get(ia)
-    info_b = ctx.tables.info.get(ib)
+        ta, tb = r.values.get("target"), best.values.get("target")
+        if ta is not None and tb is not None and ta.num is not None and tb.num is not None \
+                and ta.num.value == tb.num.value:
+            same_target += 1
+    if same_target * 2 < len(a):
+        return rows  # like names with other targets: other indicators
     if info_a is not None and info_a.number and not (info_b is not None and info_b.number):
         return a
     return b
