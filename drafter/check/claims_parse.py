@@ -270,14 +270,67 @@ class Context:
     row: IndicatorRow | None = None
 
 
+_LABEL_NOUN_BEFORE = re.compile(r"\b(?:predikat|kategori|kriteria|interpretasi|nilai|kode)\s*[:\"“'*(]*\s*$",
+                                re.IGNORECASE)
+
+
+def understated(stated: str, expected: str, before: str) -> bool:
+    """A plain lower-case adjective that the band's own label intensifies ("kinerja dapat
+    dikategorikan baik" for an average of the band "Sangat Baik", "tergolong memuaskan" for
+    "Sangat Memuaskan"): an understatement in ordinary words, not another band's label. A
+    label written after "predikat"/"kategori" ("predikat baik") stays a label."""
+    st = " ".join(stated.split())
+    if not st or st != st.lower():
+        return False
+    if not " ".join(expected.lower().split()).endswith(" " + st):
+        return False
+    return not _LABEL_NOUN_BEFORE.search(before[-30:])
+
+
 def main_rows(ctx: CheckContext) -> list[IndicatorRow]:
     """The indicator rows the analysis talks about: Tabel 3.1, else the PK."""
     t = ctx.tables
     for role in ("3.1", "PK", "3.3", "3.5"):
         rows = [r for r in t.rows(role) if not r.is_average]
         if rows:
-            return rows
+            return _one_print(ctx, rows)
     return []
+
+
+def _one_print(ctx: CheckContext, rows: list[IndicatorRow]) -> list[IndicatorRow]:
+    """One print of a measurement table shown twice with reworded names (a summary table in
+    the ikhtisar and Tabel 3.1, "Tindak lanjut rekomendasi (%)" beside "Persentase tindak
+    lanjut rekomendasi"): two blocks with as many indicator rows, each row like a distinct
+    row of the other, are one set. The captioned print is kept (else the later one, the
+    measurement chapter's)."""
+    blocks: dict[int, list[IndicatorRow]] = {}
+    for r in rows:
+        blocks.setdefault(r.table.index, []).append(r)
+    if len(blocks) != 2:
+        return rows
+    (ia, a), (ib, b) = sorted(blocks.items())
+    if len(a) != len(b) or len(a) < 2 or len(a) > 40:
+        return rows
+    info_a = ctx.tables.info.get(ia)
+    info_b = ctx.tables.info.get(ib)
+    if info_b is not None and info_b.continued_from == ia:
+        return rows  # one table continued on the next page
+    free = list(b)
+    same_target = 0
+    for r in a:
+        best = max(free, key=lambda x: similarity(r.name, x.name))
+        if similarity(r.name, best.name) < 0.5:
+            return rows  # another set of rows (a table continued on the next page)
+        free.remove(best)
+        ta, tb = r.values.get("target"), best.values.get("target")
+        if ta is not None and tb is not None and ta.num is not None and tb.num is not None \
+                and ta.num.value == tb.num.value:
+            same_target += 1
+    if same_target * 2 < len(a):
+        return rows  # like names with other targets: other indicators
+    if info_a is not None and info_a.number and not (info_b is not None and info_b.number):
+        return a
+    return b
 
 
 def resolve(ctx: CheckContext, c: Context) -> IndicatorRow | None:
@@ -348,6 +401,8 @@ def _continues(prev: Block, nxt: Block) -> bool:
         return False
     if z[0].islower() or _CONT_WORD.search(a):
         return True
+    if re.match(r"\(\s*[a-z]{3,}", z) and re.search(r"\d$", a):
+        return True  # "... 3 (tiga) program dan 9" / "(sembilan) kegiatan": a number's words
     if prev.source_format in ("docx", "markdown"):
         return False  # Word and Markdown paragraphs are never hard-wrapped lines
     if _CONT_TITLE.search(a):

@@ -45,6 +45,7 @@ class Declared:
     neg_formula: str | None  # "rasio" | "selisih" | None (not stated)
     cap: Decimal | None  # a stated cap above 100 ("paling tinggi 110%")
     cap_rows: bool = False  # the cap applies to every capaian (not only to the averages)
+    positives: tuple[str, ...] = ()  # names a polarity column of a table marks "positif"
 
     @property
     def any(self) -> bool:
@@ -147,7 +148,40 @@ def _read(ctx: CheckContext) -> Declared:
                 names += _split_names(m.group("names") or m.group("names2") or "")
     names = [n for n in names if not re.fullmatch(r"[\d\s,.]+", n)
              and not re.search(r"\b(?:semakin|makin|polaritas|negatif|positif)\b", n, re.I)]
-    return Declared(frozenset(numbers), tuple(dict.fromkeys(names)), formula, cap, cap_rows)
+    negs, poss = _table_polarity(ctx)
+    names += negs
+    return Declared(frozenset(numbers), tuple(dict.fromkeys(names)), formula, cap, cap_rows,
+                    tuple(dict.fromkeys(poss)))
+
+
+_POLARITY_HEAD = re.compile(r"^\W*(?:sifat|polaritas|arah(?:\s+polaritas)?|jenis\s+indikator)\W*$",
+                            re.IGNORECASE)
+_POLARITY_CELL = re.compile(r"^\W*(positif|negatif)\W*$", re.IGNORECASE)
+
+
+def _table_polarity(ctx: CheckContext) -> tuple[list[str], list[str]]:
+    """Names a table marks negative and positive in a polarity column ("No | Indikator |
+    Sifat | Sumber Data" with "positif"/"negatif" per row): the report's own word on each
+    indicator's polarity. The name is the longest other cell of the row."""
+    negs: list[str] = []
+    poss: list[str] = []
+    for table in ctx.document.tables():
+        col: int | None = None
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            if col is None:
+                col = next((i for i, t in enumerate(cells) if _POLARITY_HEAD.match(t)), None)
+                continue
+            if col >= len(cells):
+                continue
+            m = _POLARITY_CELL.match(cells[col])
+            if m is None:
+                continue
+            name = max((t for i, t in enumerate(cells) if i != col), key=len, default="")
+            if len(name) < 4 or re.fullmatch(r"[\d\s.,%]+", name):
+                continue
+            (negs if m.group(1).lower() == "negatif" else poss).append(name)
+    return negs, poss
 
 
 def declared(ctx: CheckContext) -> Declared:
@@ -222,3 +256,13 @@ def row_declared_negative(ctx: CheckContext, row: IndicatorRow) -> bool:
             [r for r in rows if not r.copy]
         cache[key] = negative_rows(ctx, rows)
     return id(row) in cache[key]
+
+
+def row_declared_positive(ctx: CheckContext, row: IndicatorRow) -> bool:
+    """Whether a polarity column of the report marks ``row``'s indicator "positif" (higher is
+    better) although its name may sound otherwise ("Penyelesaian gangguan trantibum")."""
+    d = declared(ctx)
+    if not d.positives or row_declared_negative(ctx, row):
+        return False
+    indicators = [r for r in ctx.tables.rows(row.role) if r.kind == "indicator"] or [row]
+    return any(row in _fragment_rows(frag, indicators) for frag in d.positives)

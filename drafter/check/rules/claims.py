@@ -28,10 +28,11 @@ from drafter.check.claims_parse import (
     similarity,
     text_value,
     tokens,
+    understated,
     value_of,
     words,
 )
-from drafter.check.polarity import row_declared_negative
+from drafter.check.polarity import row_declared_negative, row_declared_positive
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import _doc_cap_value, _doc_caps, is_negative
 from drafter.check.tables import caption_number, table_display_name
@@ -214,9 +215,15 @@ def row_status(row: IndicatorRow, ctx: CheckContext | None = None) -> str | None
         return "melampaui" if d > 0 else "tercapai" if d == 0 else "tidak_tercapai"
     st = status_of(tv, rv, row_capaian(row))
     if st in ("melampaui", "tidak_tercapai") and row_capaian(row) is None:
-        if is_negative(row.name):  # lower is better and no capaian tells the formula
+        if _name_negative(row, ctx):  # lower is better and no capaian tells the formula
             st = "tidak_tercapai" if st == "melampaui" else "melampaui"
     return st
+
+
+def _name_negative(row: IndicatorRow, ctx: CheckContext | None) -> bool:
+    """The indicator's name says lower is better, and no polarity column of the report marks
+    it "positif" ("Persentase penyelesaian gangguan trantibum" is higher-is-better)."""
+    return is_negative(row.name) and not (ctx is not None and row_declared_positive(ctx, row))
 
 
 class _ClaimRule(Rule):
@@ -591,7 +598,7 @@ class DirectionClaim(_ClaimRule):
                ctx: CheckContext | None = None) -> Iterator[Issue]:
         st = row_status(row)
         tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
-        named_neg = is_negative(row.name) or (ctx is not None and row_declared_negative(ctx, row))
+        named_neg = _name_negative(row, ctx) or (ctx is not None and row_declared_negative(ctx, row))
         if named_neg and tv is not None and rv is not None and tv.num is not None and \
                 rv.num is not None and not (tv.grade or rv.grade):
             # the name says lower is better ("waktu penyelesaian", "angka kemiskinan"): the
@@ -1339,7 +1346,7 @@ def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
     if tv is None or rv is None or tv.num is None or rv.num is None or tv.grade or rv.grade:
         return st
     d = rv.num.value - tv.num.value
-    if is_negative(row.name):
+    if _name_negative(row, ctx):
         d = -d
     if (d < 0) == (st == "tidak_tercapai"):
         return st
@@ -1483,7 +1490,8 @@ class OverallCategoryClaim(_ClaimRule):
                             expected=own)
                     continue
                 stated = ctx.scale.find(text)
-                if stated is None or stated.code == band.code or text.lower() in avg_labels:
+                if stated is None or stated.code == band.code or text.lower() in avg_labels \
+                        or understated(m.group("cat"), band.label, b.text[max(0, m.start("cat") - 40):m.start("cat")]):
                     continue  # (the text repeating the Rata-rata row's predicate: PR103 judges the row)
                 yield self.issue(
                     b, m.start("cat"), m.end("cat"),
@@ -1781,7 +1789,7 @@ class CompletionClaim(_ClaimRule):
         elif target is None or target.num is None or target.grade or real.grade or \
                 real.num.value >= target.num.value:
             return  # a count: "seluruh" is wrong only when fewer than the target were done
-        if not unfinished and (negative_polarity(target or real, real, cap) or is_negative(row.name)):
+        if not unfinished and (negative_polarity(target or real, real, cap) or _name_negative(row, ctx)):
             return  # lower is better: "100%" is not the ideal there
         text = b.text
         for s, e in ([only] if only is not None else sentences(text)):
@@ -2213,7 +2221,15 @@ def _unique_aliases(rows: list[IndicatorRow]) -> dict[str, IndicatorRow]:
     for r in rows:
         for a in _row_aliases(r.name):
             aliases.setdefault(a, []).append(r)
+        q = _QUALIFIED_NAME.match(" ".join(r.name.split()))
+        if q:
+            # "APK SD/MI" beside "APK PAUD": the shared acronym with its qualifier
+            aliases.setdefault(f"{q.group(1)} {q.group(2)}", []).append(r)
     return {a: rs[0] for a, rs in aliases.items() if len(rs) == 1}
+
+
+# a short name made of a leading acronym and a qualifier ("APK SD/MI", "APM SMP/MTs")
+_QUALIFIED_NAME = re.compile(r"^([A-Z]{2,6})\s+([A-Za-z][\w/.-]*(?:\s+[\w/.-]+){0,2})$")
 
 
 def _row_aliases(name: str) -> list[str]:
@@ -2233,6 +2249,16 @@ def _row_aliases(name: str) -> list[str]:
 def _alias_spans(alias: str, sent: str) -> Iterator[tuple[int, int]]:
     """Where ``alias`` is written in ``sent``: as the acronym itself, or spelled out as
     capitalised words with those initials ("Angka Partisipasi Kasar" for APK)."""
+    q = _QUALIFIED_NAME.match(alias)
+    if q and " " in alias:
+        # "APK SD/MI" written "Angka Partisipasi Kasar (APK) SD/MI" or "APK SD/MI"
+        acr, rest = q.group(1), r"\s+".join(re.escape(w) for w in q.group(2).split())
+        spelled = r"\s+".join(ch + r"[a-z]+" for ch in acr)
+        pat = (rf"(?<![A-Za-z])(?:{re.escape(acr)}|{spelled}(?:\s*\(\s*{re.escape(acr)}\s*\))?)"
+               rf"\s+{rest}(?![\w/])")
+        for m in re.finditer(pat, sent):
+            yield m.span()
+        return
     for m in re.finditer(r"(?<![A-Za-z])" + re.escape(alias) + r"(?![A-Za-z])", sent):
         yield m.span()
     if alias.isupper() and 2 <= len(alias) <= 6:
@@ -2306,7 +2332,12 @@ class NamedIndicatorValue(_ClaimRule):
                     clause_start = max(text.rfind(c, s, vs) for c in ",;:.") + 1
                     clause = text[max(s, clause_start, vs - 80):vs]
                     tail = re.split(r"[,;]", text[mn.end:e], maxsplit=1)[0]
-                    if skip.search(clause + tail) or _other_period(ctx, clause + " " + tail):
+                    words = clause + tail
+                    if _REALISED_OF.search(head):
+                        # "penurunan prevalensi stunting yang terealisasi sebesar 11,02%": the
+                        # change noun names the indicator, the value is its realisasi
+                        words = _CHANGE_NOUN.sub(" ", words)
+                    if skip.search(words) or _other_period(ctx, clause + " " + tail):
                         continue
                     if compare.search(head) or (mn.kind == "percent" and pattern(
                             "helpers", "renstra_words").search(head)):
@@ -2359,6 +2390,11 @@ class NamedIndicatorValue(_ClaimRule):
         if best < least or (len(scored) > 1 and scored[1][0] > best - 0.15):
             return None
         return rows[i]
+
+
+_REALISED_OF = re.compile(r"\byang\s+(?:terealisasi|tercatat|dicapai)\s+(?:sebesar|mencapai)?\s*$",
+                          re.IGNORECASE)
+_CHANGE_NOUN = re.compile(r"\b(?:kenaikan|penurunan|peningkatan)\b", re.IGNORECASE)
 
 
 def _subject_row(rows: list[IndicatorRow], head: str) -> IndicatorRow | None:
@@ -2543,7 +2579,7 @@ class YearChangeClaim(_ClaimRule):
                     continue  # a figure that is not the table's: another quantity, or CL101's
                 claim_up = up.search(sent) is not None
                 if judged is not None:
-                    neg = is_negative(row.name) or row_declared_negative(ctx, row)
+                    neg = _name_negative(row, ctx) or row_declared_negative(ctx, row)
                     claim_up = judged != neg
                 if cur == old or (cur > old) == claim_up:
                     continue

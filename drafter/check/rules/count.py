@@ -217,14 +217,14 @@ class IndicatorCount(_CNRule):
         if n_sas is None:
             # a measurement table without a sasaran column: the PK's sasaran, when it lists
             # the same number of indicators
-            pk = [r for r in ctx.tables.rows("PK") if not r.is_average]
+            pk = _pk_rows(ctx)
             if len(pk) == n_ind:
                 n_sas, src_sas = _sasaran_count(pk), ctx.tables.name("PK")
         src = ctx.tables.name(rows[0].role)
         tinfo = ctx.tables.info.get(rows[0].table.index)
         number = tinfo.number if tinfo is not None else None
         ctxt = pattern("count_context")
-        pk_rows = [r for r in ctx.tables.rows("PK") if not r.is_average]
+        pk_rows = _pk_rows(ctx)
         for b in prose_blocks(ctx):
             summary = _summary_chapter(b)
             text = b.text
@@ -302,13 +302,46 @@ class IndicatorCount(_CNRule):
                                          expected=f"{want} {kind}")
 
 
+def _pk_rows(ctx: CheckContext) -> list[Any]:
+    """The PK's indicator rows, without a running page header caught in a table flattened
+    from PDF ("LKIP Kecamatan ... Tahun 2025" read as one more row)."""
+    return [r for r in ctx.tables.rows("PK") if (not r.is_average or _named_average(r))
+            and not _RUNNING_HEAD_RE.match(r.name or "")]
+
+
+_AVERAGE_ONLY_RE = re.compile(r"^\W*(?:rata\s*-?\s*rata|rerata|average)\b(?:\s+(?:capaian|nilai|"
+                              r"kinerja|seluruh|indikator|sasaran|total|keseluruhan|%|\(%\)))*\W*$",
+                              re.IGNORECASE)
+
+
+def _named_average(r: Any) -> bool:
+    """A PK row read as an average row that is an indicator named with "rata-rata" ("Rata-rata
+    Lama Sekolah" beside its sasaran, with its own target): a PK sets targets, it averages
+    nothing."""
+    return "target" in r.values and bool(r.name) and not _AVERAGE_ONLY_RE.match(r.name)
+
+
+# a sasaran cell that starts in lower case is the wrapped tail of the sasaran above ("Meningkatnya
+# kualitas" / "pelayanan publik kecamatan" in a table flattened from PDF): sasaran start with
+# a capital ("Meningkatnya ...", "Terwujudnya ...")
+_WRAPPED_TAIL = re.compile(r"^\W*[a-z]")
+
+
 def _sasaran_count(rows: list[Any]) -> int | None:
     """Distinct sasaran of indicator rows; a sasaran cell left empty under its first indicator
     (a merged cell) is the one above. None when the rows name no sasaran."""
-    sas: list[str | None] = []
+    groups: list[str] = []
     for r in rows:
-        sas.append(normalize(r.sasaran) if r.sasaran else (sas[-1] if sas else None))
-    return len(set(sas)) if sas and all(sas) else None
+        text = normalize(r.sasaran) if r.sasaran else ""
+        if not text:
+            if not groups:
+                return None
+        elif groups and _WRAPPED_TAIL.match(r.sasaran or ""):
+            if not groups[-1].endswith(text):
+                groups[-1] = f"{groups[-1]} {text}"  # the wrapped tail of the sasaran above
+        else:
+            groups.append(text)
+    return len(set(groups)) if groups else None
 
 
 _REMAINDER = re.compile(r"\btidak\s+dirinci\b", re.IGNORECASE)

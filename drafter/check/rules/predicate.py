@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from drafter.check.claims_parse import pct_of_items
+from drafter.check.claims_parse import pct_of_items, understated
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules.arithmetic import prose_units, sentences
 from drafter.measure import Band, Scale
@@ -267,6 +267,8 @@ class PredicateInText(Rule):
                 if rx("other_grading").search(sent):
                     continue  # a grade of another assessment, on its own criteria
                 for t in trigger.finditer(sent):
+                    if rx("reference_before").search(sent[max(0, t.start() - 60):t.start()]):
+                        continue  # "batas bawah predikat A", "belum masuk predikat Sangat Baik"
                     lm = labels.search(sent, t.end(), min(len(sent), t.end() + gap + 25))
                     if lm is None or lm.start() - t.end() > gap or "." in sent[t.end():lm.start()]:
                         continue
@@ -287,7 +289,8 @@ class PredicateInText(Rule):
                         if averages is None:
                             averages = _average_capaian(ctx)
                         if averages and not any(scale.band_for(v).code == band.code
-                                                for v in averages):
+                                                for v in averages) and not understated(
+                                lm.group(0), scale.band_for(averages[0]).label, sent[:lm.start()]):
                             exp = scale.band_for(averages[0])
                             msg = (f"predikat tertulis '{lm.group(0)}', padahal rata-rata capaian "
                                    f"Tabel 3.1 {fmt_num(averages[0])}% termasuk "
@@ -331,6 +334,8 @@ class PredicateInText(Rule):
         exp = scale.band_for(value)
         if exp.code == band.code or band.code in _realisasi_bands(ctx, value, scale):
             return None
+        if understated(lm.group(0), exp.label, sent[:lm.start()]):
+            return None  # "dapat dikategorikan baik" for a "Sangat Baik" value: plain words
         if _ikm_fits(sent, lm.group(0), value):
             return None
         if not n.percent and rx("own_scale_score").search(sent[max(0, n.start - 60):n.start]) \
@@ -435,9 +440,11 @@ class PredicateTicks(Rule):
         scale = effective_scale(ctx)
         labels = label_regex(scale)
         for role in ("3.1", "3.2", "3.5"):
+            graded = _grade_columns(ctx.tables.rows(role, all_rows=True), scale)
             for row in ctx.tables.rows(role, all_rows=True):
                 if row.ticks:
                     continue
+                row = graded.get(id(row), row)
                 # the plain pair, and the pairs of a year ("Capaian 2023 (%)" with "Kategori
                 # 2023" in a comparison table)
                 years = [""] + sorted({k.split(":", 1)[1] for k in row.values
@@ -482,6 +489,50 @@ class PredicateTicks(Rule):
         # a letter written (huruf mutu "D") is corrected with the letter
         want = exp.code if m.group(0).strip() == find_band(scale, m.group(0)).code else exp.label  # type: ignore[union-attr]
         return self.issue(p.cell, m.start(), m.end(), msg, want)
+
+
+def _grade_columns(rows: list[Any], scale: Scale) -> dict[int, Any]:
+    """Rows of a table whose predicate column has a header the table reader does not take
+    for one ("Nilai", "Hasil"): a column after the capaian in which every indicator row holds
+    just a code or label of the report's own scale (at least two rows). Returns, by
+    ``id(row)``, a copy of the row with that cell as its ``predikat``."""
+    from dataclasses import replace
+
+    from drafter.check.tables import ValueCell
+
+    whole = {b.code for b in scale.bands} | {b.label.lower() for b in scale.bands}
+    by_table: dict[int, list[Any]] = {}
+    for r in rows:
+        if r.kind == "indicator" and "predikat" not in r.values and "capaian" in r.values:
+            by_table.setdefault(r.table.index, []).append(r)
+    out: dict[int, Any] = {}
+    for group in by_table.values():
+        if len(group) < 2:
+            continue
+        cols: set[int] | None = None
+        for r in group:
+            cells = r.row.cells
+            at = next((i for i, c in enumerate(cells) if c is r.values["capaian"].cell), None)
+            if at is None:
+                cols = set()
+                break
+            mine = {i for i in range(at + 1, len(cells))
+                    if _grade_text(cells[i].text) in whole or _grade_text(cells[i].text).lower() in whole}
+            cols = mine if cols is None else cols & mine
+            if not cols:
+                break
+        if not cols or len(cols) != 1:
+            continue
+        j = cols.pop()
+        for r in group:
+            cell = r.row.cells[j]
+            out[id(r)] = replace(r, values={**r.values, "predikat": ValueCell(
+                cell, None, None, _grade_text(cell.text))})
+    return out
+
+
+def _grade_text(text: str) -> str:
+    return " ".join(text.replace("*", " ").split())
 
 
 _NUM = r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?(?![\d%]|[.,]\d|\s*%)"
