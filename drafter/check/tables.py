@@ -1034,9 +1034,14 @@ def _levels_from_depth(rows: list[BudgetRow], depths: list[tuple[int | None, int
         base = [d[0] for r, d in zip(rows, depths, strict=True)
                 if r.level == "program" and d[0] is not None]
         if base and len(set(base)) == 1:
-            for r, d in zip(rows, depths, strict=True):
-                if r.level == "other" and d[0] is not None and 1 <= d[0] - base[0] <= 2:
-                    r.level = _DEPTH_LEVELS[d[0] - base[0]]
+            # the deeper numbering styles in their order: 1 > 1.1 > 1.1.1, and Kepmendagri codes
+            # 3.27.01 > 3.27.01.2.02 > 3.27.01.2.02.01 (two parts more for a kegiatan)
+            deeper = sorted({d[0] for r, d in zip(rows, depths, strict=True)
+                             if r.level == "other" and d[0] is not None and d[0] > base[0]})
+            if len(deeper) <= 2:
+                for r, d in zip(rows, depths, strict=True):
+                    if r.level == "other" and d[0] in deeper:
+                        r.level = _DEPTH_LEVELS[deeper.index(d[0]) + 1]
         return
     others = [(r, d) for r, d in zip(rows, depths, strict=True)
               if r.level == "other" or r.level in _DEPTH_LEVELS]

@@ -407,6 +407,7 @@ class BudgetPercent(Rule):
         ti = ctx.tables
         for role in ("3.8", "3.6", "PK"):
             absorbed = self._capaian_is_absorption(ti, role) if role != "3.6" else set()
+            sums = kid_sums(ti.budget(role), "pagu")
             for br in ti.budget(role):
                 if role == "3.6" and br.level != "input":
                     continue
@@ -424,6 +425,9 @@ class BudgetPercent(Rule):
                     continue
                 if br.level == "total" and self._explained_by_parts(ti.budget(role), br, q):
                     continue  # the total's amount is wrong (AR103), its percentage is not
+                fixed = wrong_pagu(br, sums)
+                if fixed and (q.num.explains(rv / fixed * HUNDRED) or _rounded_twice(q.num, rv / fixed * HUNDRED)):
+                    continue  # the pagu does not add up (AR103), the percentage does
                 msg = (f"{ti.name(role)}: persentase tertulis {q.text}, hasil hitung realisasi/pagu "
                        f"= {show(rv)}/{show(pv)} x 100 = {fmt_pct(comp)}"
                        f"{rounded_note(q.num, comp)}")
@@ -469,6 +473,33 @@ def _rounded_twice(stated: Num, comp: Decimal) -> bool:
 _CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 
+def kid_sums(rows: list[BudgetRow], key: str) -> dict[int, Decimal]:
+    """Row index -> the sum of ``key`` over its direct kegiatan (of a program) or sub kegiatan
+    (of a kegiatan), for rows whose every such child states the amount."""
+    kids: dict[int, list[BudgetRow]] = {}
+    for k in rows:
+        if k.parent is not None:
+            kids.setdefault(k.parent, []).append(k)
+    out: dict[int, Decimal] = {}
+    for br in rows:
+        own = [k for k in kids.get(br.index, ()) if br.level in _CHILD and k.level == _CHILD[br.level]]
+        vals = [value_of(k.values.get(key)) for k in own]
+        if own and all(v is not None for v in vals):
+            out[br.index] = sum((v for v in vals if v is not None), Decimal(0))
+    return out
+
+
+def wrong_pagu(br: BudgetRow, sums: dict[int, Decimal]) -> Decimal | None:
+    """The pagu of ``br`` by its children when its stated pagu does not add up (AR103 reports
+    that cell; the row's percentage and remainder computed from the children's sum are not
+    further errors)."""
+    s = sums.get(br.index)
+    pv = br.values.get("pagu")
+    if s is None or pv is None or pv.num is None or pv.num.explains(s):
+        return None
+    return s
+
+
 @register
 class BudgetTotals(Rule):
     """Totals and subtotals of budget tables: a program's pagu and realisasi equal the sum of its kegiatan, a kegiatan's the sum of its sub kegiatan, and the JUMLAH row the sum of the programs (Tabel 3.8, PK budget).
@@ -490,14 +521,15 @@ class BudgetTotals(Rule):
             by_parent: dict[Any, list[BudgetRow]] = {}  # one pass, not rows x parents
             for k in rows:
                 by_parent.setdefault(k.parent, []).append(k)
+            sums = {key: kid_sums(rows, key) for key in keys}
             for br in rows:
                 if br.level in _CHILD:
                     kids = [k for k in by_parent.get(br.index, ()) if k.level == _CHILD[br.level]]
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
-                    yield from self._compare(br, kids, ti.name(role), what, keys)
+                    yield from self._compare(br, kids, ti.name(role), what, keys, sums)
                 elif br.level == "total":
                     progs, what = self._totalled(ti, rows, br)
-                    yield from self._compare(br, progs, ti.name(role), what, keys)
+                    yield from self._compare(br, progs, ti.name(role), what, keys, sums)
 
     @staticmethod
     def _totalled(ti: TableIndex, rows: list[BudgetRow], total: BudgetRow
@@ -526,7 +558,8 @@ class BudgetTotals(Rule):
         return [k for k in before if k.level == "program"], "program"
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
-                 what: str, keys: tuple[str, ...]) -> Iterator[Issue]:
+                 what: str, keys: tuple[str, ...],
+                 sums: dict[str, dict[int, Decimal]] | None = None) -> Iterator[Issue]:
         if not kids:
             return
         for key in keys:
@@ -539,10 +572,30 @@ class BudgetTotals(Rule):
             total = sum((v for v in vals if v is not None), Decimal(0))
             if pv.num.explains(total):
                 continue
+            if sums is not None and self._kid_is_wrong(kids, vals, key, sums.get(key, {}), pv.num):
+                continue  # a kid's amount does not add up (reported there), the parent does
             label = "pagu" if key == "pagu" else "realisasi"
             msg = (f"{role}: {label} {parent.name[:60]!s} tertulis {pv.text}, jumlah "
                    f"{len(kids)} {what} di bawahnya = {fmt_num(total, 2)}")
             yield cap_issue(self, pv, msg, fmt_num(total, 2))
+
+    @staticmethod
+    def _kid_is_wrong(kids: list[BudgetRow], vals: list[Decimal | None], key: str,
+                      sums: dict[int, Decimal], stated: Num) -> bool:
+        """With the one kid whose own amount differs from the sum of its children replaced by
+        that sum, the parent adds up."""
+        wrong = [(i, sums[k.index]) for i, k in enumerate(kids)
+                 if k.index in sums and vals[i] is not None and vals[i] != sums[k.index]
+                 and not _cell_explains(k.values.get(key), sums[k.index])]
+        if len(wrong) != 1:
+            return False
+        i, fixed = wrong[0]
+        total = sum((v for j, v in enumerate(vals) if v is not None and j != i), Decimal(0)) + fixed
+        return stated.explains(total)
+
+
+def _cell_explains(vc: ValueCell | None, x: Decimal) -> bool:
+    return vc is not None and vc.num is not None and vc.num.explains(x)
 
 
 # --------------------------------------------------------------------------- AR104
@@ -2000,8 +2053,13 @@ class RemainderColumn(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ti = ctx.tables
         by_table: dict[int, list[tuple[BudgetRow, Decimal, Decimal, ValueCell]]] = {}
+        fixed: dict[int, Decimal] = {}  # id(row) -> its pagu by its children, when that differs
         for role in ("3.8", "PK", "3.6"):
+            sums = kid_sums(ti.budget(role), "pagu")
             for br in ti.budget(role):
+                f = wrong_pagu(br, sums)
+                if f is not None:
+                    fixed[id(br)] = f
                 s = br.values.get("sisa")
                 pv, rv = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
                 if s is None or s.num is None or s.num.percent or pv is None or rv is None \
@@ -2018,6 +2076,8 @@ class RemainderColumn(Rule):
             for (br, pv, rv, s), good in zip(rows, ok, strict=True):
                 if good or (br.level == "total" and s.num is not None and s.num.explains(parts)):
                     continue  # a total remainder that adds up: its pagu or realisasi is off (AR103)
+                if id(br) in fixed and s.num is not None and s.num.explains(abs(fixed[id(br)] - rv)):
+                    continue  # the pagu does not add up (AR103), the remainder does
                 diff = pv - rv
                 yield cap_issue(
                     self, s,

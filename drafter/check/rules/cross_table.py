@@ -1277,33 +1277,55 @@ class TableTotalRow(_XTRule):
                  every: list[Row], labels: dict[int, str]) -> Iterable[Issue]:
         if len(parts) < 2:
             return
+        shift = self._slid_left(total, label_col, parts)
         for cell in total.cells:
-            if cell.col <= label_col or _NON_ADDITIVE_RE.search(labels.get(cell.col, "")):
+            col = cell.col + shift
+            if cell.col <= label_col or _NON_ADDITIVE_RE.search(labels.get(col, "")):
                 continue
             tv = read_value(cell)
             if tv.num is None or tv.num.percent:
                 continue
             sums = []
             for rows in (parts, every):
-                vals = self._column(rows, cell.col)
+                vals = self._column(rows, col)
                 if vals is None or len(vals) < 2:
                     break
                 sums.append(sum(vals, Decimal(0)))
             if not sums or any(tv.num.explains(x) for x in sums):
                 continue
-            vals = self._column(parts, cell.col) or []
+            vals = self._column(parts, col) or []
             if vals and all(v >= 0 for v in vals) and tv.num.value <= max(vals):
                 continue  # a total no larger than one of its parts is a mean or a rate
-            if self._remainder_of_row(total, cell.col, labels):
+            if not shift and self._remainder_of_row(total, cell.col, labels):
                 continue  # "Sisa" = pagu - realisasi holds on the total: a row is wrong (AR116)
             if any(tv.num.explains(x / 2) for x in sums):
                 continue  # group rows summed with their sub-rows: the hierarchy is not marked
-            if self._explained_by_a_level(tv, every, cell.col):
+            if self._explained_by_a_level(tv, every, col):
                 continue  # the total of the top rows (programs); a sub-row error is AR103's
             lab = _label_of(total)[0]
             yield self.issue(cell, *tv.span(),
                              f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
                              f"di atasnya = {fmt_num(sums[0], 2)}", expected=fmt_num(sums[0], 2))
+
+    @classmethod
+    def _slid_left(cls, total: Row, label_col: int, parts: list[Row]) -> int:
+        """How far the amounts of a total row slid left in a conversion ("Jumlah | 282 | "
+        under "No | Status | Jumlah"): as many empty cells end the row, the first amount
+        stands where the other rows have text, and where it belongs they have numbers."""
+        cells = sorted(total.cells, key=lambda c: c.col)
+        k = 0
+        for c in reversed(cells):
+            if clean(c.text):
+                break
+            k += 1
+        first = next((c for c in cells if c.col > label_col and clean(c.text)), None)
+        if not k or k == len(cells) or first is None or read_value(first).num is None:
+            return 0
+        here = [clean(c.text) for r in parts for c in r.cells if c.col == first.col]
+        if not here or any(cell_is_numeric(t) for t in here if t):
+            return 0
+        moved = cls._column(parts, first.col + k)
+        return k if moved is not None and len(moved) >= 2 else 0
 
     @staticmethod
     def _remainder_of_row(total: Row, col: int, labels: dict[int, str]) -> bool:
