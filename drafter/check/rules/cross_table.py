@@ -856,6 +856,31 @@ class SubKegiatanInputMismatch(_XTRule):
                              expected=ref.text)
 
 
+_REVENUE_RE = re.compile(r"\b(?:pendapatan|(?-i:PAD|PNBP)|pajak|retribusi|penerimaan)\b", re.IGNORECASE)
+_SPENDING_RE = re.compile(r"\b(?:belanja|anggaran|pagu|dana|DPA)\b", re.IGNORECASE)
+_SCALE = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
+_SCALE_AFTER_RE = re.compile(r"^\s*(ribu|juta|miliar|milyar|triliun)\b", re.IGNORECASE)
+
+
+def _revenue_subject(before: str) -> bool:
+    """The amount's subject is income (pendapatan, PAD, pajak, retribusi): its nearest
+    subject word before the amount names revenue, not spending."""
+    rev = [m.end() for m in _REVENUE_RE.finditer(before)]
+    spend = [m.end() for m in _SPENDING_RE.finditer(before)]
+    return bool(rev) and (not spend or rev[-1] > spend[-1])
+
+
+def _scaled_equal(num: Any, after: str, ref: Decimal) -> bool:
+    """"Rp 154,49 miliar" for 154.494.570.500: the amount times its scale word, to the
+    precision of its written digits."""
+    m = _SCALE_AFTER_RE.match(after)
+    if m is None:
+        return False
+    unit = Decimal(_SCALE[m.group(1).lower()])
+    step = unit / (Decimal(10) ** getattr(num, "decimals", 0))
+    return abs(num.value * unit - ref) <= step / 2
+
+
 @register
 class BudgetTotalMismatch(_XTRule):
     """A total budget or total realisation stated in the text ("didukung dengan anggaran sebesar
@@ -907,10 +932,14 @@ class BudgetTotalMismatch(_XTRule):
                             continue  # over a line break only when the amount opens the next line
                         if _other_year_before(sent, m.start("num"), year):
                             continue
+                        if not re.match(r"realisasi\s", m.group(0), re.IGNORECASE) and \
+                                _revenue_subject(sent[: m.start("num")]):
+                            continue  # "PAD terealisasi Rp ...": income, not the spent budget
                         stated = text_amount(m.group("num"))
                         if stated is None or stated.num is None or stated.num.value < 1000:
                             continue
-                        if amount_equal(stated.num.value, ref):
+                        if amount_equal(stated.num.value, ref) or \
+                                _scaled_equal(stated.num, sent[m.end("num"):], ref):
                             continue
                         if stated.num.value in units or re.search(r"\bsub\s*kegiatan\b|\bkegiatan\s+(?:ini|:)",
                                                                   sent, re.IGNORECASE):
