@@ -1358,10 +1358,10 @@ def _page_furniture(blocks: list[Any]) -> set[str]:
 
 
 def _is_furniture(text: str, running: set[str]) -> bool:
-    from drafter.tables.flat import _PAGE_RE
+    from drafter.tables.flat import _PAGE_RE, without_page_number
 
     s = text.strip()
-    return bool(_PAGE_RE.match(s)) or s in running
+    return bool(_PAGE_RE.match(s)) or s in running or without_page_number(s) in running
 
 
 # the word after the subject of a comparison title ("Perbandingan X Tahun N dengan ...")
