@@ -1034,9 +1034,14 @@ def _levels_from_depth(rows: list[BudgetRow], depths: list[tuple[int | None, int
         base = [d[0] for r, d in zip(rows, depths, strict=True)
                 if r.level == "program" and d[0] is not None]
         if base and len(set(base)) == 1:
-            for r, d in zip(rows, depths, strict=True):
-                if r.level == "other" and d[0] is not None and 1 <= d[0] - base[0] <= 2:
-                    r.level = _DEPTH_LEVELS[d[0] - base[0]]
+            # the deeper numbering styles in their order: 1 > 1.1 > 1.1.1, and Kepmendagri codes
+            # 3.27.01 > 3.27.01.2.02 > 3.27.01.2.02.01 (two parts more for a kegiatan)
+            deeper = sorted({d[0] for r, d in zip(rows, depths, strict=True)
+                             if r.level == "other" and d[0] is not None and d[0] > base[0]})
+            if len(deeper) <= 2:
+                for r, d in zip(rows, depths, strict=True):
+                    if r.level == "other" and d[0] in deeper:
+                        r.level = _DEPTH_LEVELS[deeper.index(d[0]) + 1]
         return
     others = [(r, d) for r, d in zip(rows, depths, strict=True)
               if r.level == "other" or r.level in _DEPTH_LEVELS]
@@ -1160,6 +1165,50 @@ def _sideways_rows(info: TableInfo) -> list[IndicatorRow] | None:
         out.append(IndicatorRow(role="3.2", table=block, row=row, sasaran=None, name=gname,
                                 name_cell=ncell, values=values))
     return out
+
+
+_SERIES_LEAD_RE = re.compile(r"^(?:(?:perkembangan|perbandingan|data|grafik|tren|trend)\b\s*)+",
+                             re.IGNORECASE)
+_YEAR_LABEL_RE = re.compile(r"^(?:tahun\s+)?((?:19|20)\d\d)$", re.IGNORECASE)
+
+
+def _year_rows(info: TableInfo) -> list[IndicatorRow] | None:
+    """A YEAR-ROW table of one indicator: a row per year ("2021 | 6.420 | 6.511 | 101,43")
+    under "Tahun | Target | Realisasi | Capaian", the indicator named by the caption
+    ("Perkembangan Realisasi PAD 2021-2023"). Read as one row with keys ``target:2021``,
+    ``realisasi:2021`` ...; None when the table is not so laid out."""
+    kinds = [k for k in ("target", "realisasi", "capaian") if k in info.columns]
+    if len(kinds) < 2 or not info.caption or any(":" in k for k in info.columns) or \
+            {"indikator", "program", "sasaran", "pagu"} & set(info.columns):
+        return None
+    if re.search(r"\b(?:anggaran|pagu|belanja|dana|keuangan)\b", info.caption, re.IGNORECASE):
+        return None  # the budget over the years, not an indicator
+    name = caption_indicator(info.caption)
+    if name is None:
+        title = _re("sideways_caption_tail").sub("", caption_match_title(info.caption))
+        name = _SERIES_LEAD_RE.sub("", title).strip(" :.,-–")
+        if len(name) < 4 or not re.search(r"[A-Za-z]{3}", name):
+            return None
+    first = min(info.columns[k] for k in kinds)
+    values: dict[str, ValueCell] = {}
+    rows = _data_rows(info.block, info)
+    year_row: Row | None = None
+    for row in rows:
+        cells = logical_cells(row, max(len(row.cells), first + 1))
+        lead = [clean(cells[c].text) for c in range(first) if c in cells and clean(cells[c].text)]
+        m = _YEAR_LABEL_RE.match(lead[-1]) if len(lead) == 1 else None
+        if m is None:
+            return None  # a row that is not one year's
+        for k in kinds:
+            c = cells.get(info.columns[k])
+            v = read_value(c) if c is not None else None
+            if v is not None and v.num is not None:
+                values[f"{k}:{m.group(1)}"] = v
+        year_row = row
+    if len(rows) < 2 or year_row is None or len({k.split(":")[1] for k in values}) < 2:
+        return None
+    return [IndicatorRow(role="3.2", table=info.block, row=year_row, sasaran=None, name=name,
+                         name_cell=None, values=values)]
 
 
 # --------------------------------------------------------------------------- the index
@@ -1517,7 +1566,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
         info = understand_table(doc, block, scale, previous)
         if info.role not in NON_DATA_ROLES and info.role not in BUDGET_ROLES and \
                 info.continued_from is None:
-            side = _sideways_rows(info)
+            side = _sideways_rows(info) or _year_rows(info)
             if side:
                 info.role = "3.2"
                 sideways[block.index] = side

@@ -149,10 +149,23 @@ def _repeats() -> int:
     return int(load_yaml("rules", "tables.yaml").get("running_header_repeats", 3))
 
 
+_WITH_PAGE_RE = re.compile(r"^(?P<t>\S.*?\S)\s{3,}(?:\d{1,4}|[ivx]{1,5})$|^(?:\d{1,4}|[ivx]{1,5})\s{3,}(?P<u>\S.*\S)$")
+
+
+def without_page_number(s: str) -> str:
+    """A running header/footer line without the page number set apart at its end or start
+    ("LKIP Kecamatan X Tahun 2025        4" -> "LKIP Kecamatan X Tahun 2025")."""
+    m = _WITH_PAGE_RE.match(s.strip())
+    if m is None:
+        return s.strip()
+    return m.group("t") or m.group("u")
+
+
 def running_headers(lines: Sequence[str]) -> set[str]:
     """Short lines of two or more words repeated through the text next to a blank line or a
-    page number (running headers/footers); a wrapped cell repeated inside a table is not (an
-    indented line right under a space-aligned table line continues that table's cell)."""
+    page number (running headers/footers), also with the page number on the same line; a
+    wrapped cell repeated inside a table is not (an indented line right under a
+    space-aligned table line continues that table's cell)."""
     def edge(i: int) -> bool:
         for j in (i - 1, i + 1):
             if j < 0 or j >= len(lines) or not lines[j].strip() or _PAGE_RE.match(lines[j]):
@@ -164,7 +177,7 @@ def running_headers(lines: Sequence[str]) -> set[str]:
 
     counts: Counter[str] = Counter()
     edges: Counter[str] = Counter()
-    for i, s in enumerate(ln.strip() for ln in lines):
+    for i, s in enumerate(without_page_number(ln) for ln in lines):
         if 8 <= len(s) <= 120 and " " in s and "  " not in s and "\t" not in s and \
                 not wrapped_cell(i):
             counts[s] += 1
@@ -202,7 +215,8 @@ class _Finder:
         s = self.lines[i].strip()
         if not s:
             return False
-        if _PAGE_RE.match(s) or s in self.running or _CONTINUED_RE.match(s):
+        if _PAGE_RE.match(s) or s in self.running or _CONTINUED_RE.match(s) or \
+                without_page_number(s) in self.running:
             return True
         if _BARE_NUM_RE.match(s):
             before = i == 0 or self.blank(i - 1)
@@ -532,6 +546,8 @@ class _Finder:
                 if nxt is not None:
                     spans[c0] = max(1, min(spans[c0], nxt - c0))
             texts = tuple(_plain(" ".join(line[a:b].split())) for a, b in pieces_of_line)
+            value_cols = {self.place(a, b, cols)[0] for (a, b), t in zip(pieces_of_line, texts, strict=True)
+                          if _is_value(t)}
             numeric = any(_is_value(t) for t in texts[1:]) or (
                 len(texts) == 1 and _is_value(texts[0]) and 0 not in placed) or (
                 len(texts) >= 2 and bool(_RANGE_CELL_RE.match(texts[0])))  # a scale's row
@@ -544,7 +560,8 @@ class _Finder:
                 prev_blank = False
                 continue  # a header line repeated after a page break
             prev = rows[-1] if rows else None
-            if prev is not None and (self._joins(prev, placed, spans, texts, numeric, in_header)
+            if prev is not None and (self._joins(prev, placed, spans, texts, numeric, in_header,
+                                                 value_cols)
                                      or self._cut_word(prev, placed, texts, numeric, cols)):
                 for c, pieces in sorted(placed.items()):
                     for a, b in pieces:
@@ -649,7 +666,8 @@ class _Finder:
 
     @staticmethod
     def _joins(prev: FlatRow, placed: dict[int, list[tuple[int, int]]], spans: dict[int, int],
-               texts: tuple[str, ...], numeric: bool, in_header: bool) -> bool:
+               texts: tuple[str, ...], numeric: bool, in_header: bool,
+               value_cols: set[int] | None = None) -> bool:
         """Whether a line continues the row above instead of starting a row."""
         filled = sorted(placed)
         prev_filled = {k for k, c in enumerate(prev.cells) if c.text}
@@ -664,9 +682,12 @@ class _Finder:
             return False  # a spanning line (a group label over the table)
         prev_values = any(_is_value(c.text) for c in prev.cells[1:])
         if numeric:
-            # values on the line after the row number and name (vertically centred cells)
+            # values on the line after the row number and name (vertically centred cells);
+            # not when the row already has its value there ("40 kasus" above "50%"): that line
+            # is the next row of the same group
             return (not prev_values and not prev.header and 0 not in placed and
-                    numbering_depth(first) is not None)
+                    numbering_depth(first) is not None and
+                    not any(prev.cells[k].text for k in value_cols or ()))
         if prev.header != in_header:
             return False
         if len(filled) == 1:

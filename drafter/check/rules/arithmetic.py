@@ -407,6 +407,7 @@ class BudgetPercent(Rule):
         ti = ctx.tables
         for role in ("3.8", "3.6", "PK"):
             absorbed = self._capaian_is_absorption(ti, role) if role != "3.6" else set()
+            sums = {k: kid_sums(ti.budget(role), k) for k in ("pagu", "realisasi")}
             for br in ti.budget(role):
                 if role == "3.6" and br.level != "input":
                     continue
@@ -424,6 +425,10 @@ class BudgetPercent(Rule):
                     continue
                 if br.level == "total" and self._explained_by_parts(ti.budget(role), br, q):
                     continue  # the total's amount is wrong (AR103), its percentage is not
+                fixed = by_children(br, sums)
+                if fixed and fixed[0] and (q.num.explains(fixed[1] / fixed[0] * HUNDRED) or
+                                           _rounded_twice(q.num, fixed[1] / fixed[0] * HUNDRED)):
+                    continue  # an amount does not add up (AR103), the percentage does
                 msg = (f"{ti.name(role)}: persentase tertulis {q.text}, hasil hitung realisasi/pagu "
                        f"= {show(rv)}/{show(pv)} x 100 = {fmt_pct(comp)}"
                        f"{rounded_note(q.num, comp)}")
@@ -469,6 +474,40 @@ def _rounded_twice(stated: Num, comp: Decimal) -> bool:
 _CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 
+def kid_sums(rows: list[BudgetRow], key: str) -> dict[int, Decimal]:
+    """Row index -> the sum of ``key`` over its direct kegiatan (of a program) or sub kegiatan
+    (of a kegiatan), for rows whose every such child states the amount."""
+    kids: dict[int, list[BudgetRow]] = {}
+    for k in rows:
+        if k.parent is not None:
+            kids.setdefault(k.parent, []).append(k)
+    out: dict[int, Decimal] = {}
+    for br in rows:
+        own = [k for k in kids.get(br.index, ()) if br.level in _CHILD and k.level == _CHILD[br.level]]
+        vals = [value_of(k.values.get(key)) for k in own]
+        if own and all(v is not None for v in vals):
+            out[br.index] = sum((v for v in vals if v is not None), Decimal(0))
+    return out
+
+
+def by_children(br: BudgetRow, sums: dict[str, dict[int, Decimal]]) -> tuple[Decimal, Decimal] | None:
+    """(pagu, realisasi) of ``br`` with the amount that does not add up to its children
+    replaced by their sum, None when both add up (or cannot be told). AR103 reports that
+    amount; the row's percentage and remainder computed from the children's sum are no
+    further errors."""
+    out: list[Decimal] = []
+    changed = False
+    for key in ("pagu", "realisasi"):
+        vc, s = br.values.get(key), sums.get(key, {}).get(br.index)
+        v = value_of(vc)
+        if v is None:
+            return None
+        if s is not None and vc is not None and vc.num is not None and not vc.num.explains(s):
+            v, changed = s, True
+        out.append(v)
+    return (out[0], out[1]) if changed else None
+
+
 @register
 class BudgetTotals(Rule):
     """Totals and subtotals of budget tables: a program's pagu and realisasi equal the sum of its kegiatan, a kegiatan's the sum of its sub kegiatan, and the JUMLAH row the sum of the programs (Tabel 3.8, PK budget).
@@ -490,14 +529,15 @@ class BudgetTotals(Rule):
             by_parent: dict[Any, list[BudgetRow]] = {}  # one pass, not rows x parents
             for k in rows:
                 by_parent.setdefault(k.parent, []).append(k)
+            sums = {key: kid_sums(rows, key) for key in keys}
             for br in rows:
                 if br.level in _CHILD:
                     kids = [k for k in by_parent.get(br.index, ()) if k.level == _CHILD[br.level]]
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
-                    yield from self._compare(br, kids, ti.name(role), what, keys)
+                    yield from self._compare(br, kids, ti.name(role), what, keys, sums)
                 elif br.level == "total":
                     progs, what = self._totalled(ti, rows, br)
-                    yield from self._compare(br, progs, ti.name(role), what, keys)
+                    yield from self._compare(br, progs, ti.name(role), what, keys, sums)
 
     @staticmethod
     def _totalled(ti: TableIndex, rows: list[BudgetRow], total: BudgetRow
@@ -526,7 +566,8 @@ class BudgetTotals(Rule):
         return [k for k in before if k.level == "program"], "program"
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
-                 what: str, keys: tuple[str, ...]) -> Iterator[Issue]:
+                 what: str, keys: tuple[str, ...],
+                 sums: dict[str, dict[int, Decimal]] | None = None) -> Iterator[Issue]:
         if not kids:
             return
         for key in keys:
@@ -539,10 +580,30 @@ class BudgetTotals(Rule):
             total = sum((v for v in vals if v is not None), Decimal(0))
             if pv.num.explains(total):
                 continue
+            if sums is not None and self._kid_is_wrong(kids, vals, key, sums.get(key, {}), pv.num):
+                continue  # a kid's amount does not add up (reported there), the parent does
             label = "pagu" if key == "pagu" else "realisasi"
             msg = (f"{role}: {label} {parent.name[:60]!s} tertulis {pv.text}, jumlah "
                    f"{len(kids)} {what} di bawahnya = {fmt_num(total, 2)}")
             yield cap_issue(self, pv, msg, fmt_num(total, 2))
+
+    @staticmethod
+    def _kid_is_wrong(kids: list[BudgetRow], vals: list[Decimal | None], key: str,
+                      sums: dict[int, Decimal], stated: Num) -> bool:
+        """With the one kid whose own amount differs from the sum of its children replaced by
+        that sum, the parent adds up."""
+        wrong = [(i, sums[k.index]) for i, k in enumerate(kids)
+                 if k.index in sums and vals[i] is not None and vals[i] != sums[k.index]
+                 and not _cell_explains(k.values.get(key), sums[k.index])]
+        if len(wrong) != 1:
+            return False
+        i, fixed = wrong[0]
+        total = sum((v for j, v in enumerate(vals) if v is not None and j != i), Decimal(0)) + fixed
+        return stated.explains(total)
+
+
+def _cell_explains(vc: ValueCell | None, x: Decimal) -> bool:
+    return vc is not None and vc.num is not None and vc.num.explains(x)
 
 
 # --------------------------------------------------------------------------- AR104
@@ -660,6 +721,31 @@ def _continued(units: list[Block], i: int, most: int = 3) -> tuple[str, list[tup
         text = text + " " + units[j].text
         j += 1
     return text, parts
+
+
+def _joins(prev: Block, nxt: Block) -> bool:
+    """``nxt`` goes on with the last sentence of ``prev`` (hard-wrapped lines of a flattened
+    PDF), as :func:`_continued` joins them."""
+    return (nxt.kind == "paragraph" and prev.kind == "paragraph" and nxt.index == prev.index + 1
+            and not prev.text.rstrip().endswith((".", ":", "!", "?", ";"))
+            and bool(re.match(r"\s*[a-z0-9(]", nxt.text) or re.search(r"[a-z,]\s*$", prev.text)))
+
+
+def _lead_in(units: list[Block], i: int, most: int = 3) -> str:
+    """The start of the sentence that ``units[i]`` goes on with: the text of the lines before
+    it since their last sentence end ("" when ``units[i]`` opens its sentence)."""
+    text = ""
+    j = i
+    # only a line that starts mid-sentence: a label line ("Indikator 5 - Indeks X") above a
+    # sentence of its own is not its start
+    while j > 0 and i - j < most and _joins(units[j - 1], units[j]) and \
+            re.match(r"\s*[a-z0-9(]", units[j].text):
+        text = units[j - 1].text + " " + text
+        j -= 1
+    if not text:
+        return ""
+    spans = list(sentences(text.rstrip()))
+    return text[spans[-1][0]:] if spans else text
 
 
 def _doc_caps(ctx: CheckContext) -> bool:
@@ -1074,8 +1160,17 @@ class SumsInText(Rule):
             before = " ".join(blocks[k].text for k in range(max(0, i - 3), i)
                               if blocks[k].kind == "paragraph" and b.kind == "paragraph"
                               and blocks[k].index >= b.index - 3)
+            lead = _lead_in(blocks, i)
             for ss, se in sentences(text):
-                yield from self._points(b, ss, text[ss:se], before, after if se >= len(text.rstrip()) else "")
+                last = se >= len(text.rstrip())
+                # a sentence over hard-wrapped lines: its start on the lines before, its end after
+                pre = lead if ss == 0 else ""
+                tail = ""
+                if last and after:
+                    ends = list(sentences(after))
+                    tail = after[:ends[0][1]] if ends else after
+                yield from self._points(b, ss, text[ss:se], before, after if last else "",
+                                        pre=pre, tail=tail)
             if rx("budget_parts_cue").search(text):
                 yield from self._budget_parts(blocks, i)
 
@@ -1212,8 +1307,18 @@ class SumsInText(Rule):
 
     # "melampaui ... sebanyak 1,24 poin", "turun 3 poin persen (27,27%) dari 11% menjadi 8%"
     def _points(self, b: TextUnit, off: int, sent: str, before: str = "",
-                after: str = "") -> Iterator[Issue]:
+                after: str = "", pre: str = "", tail: str = "") -> Iterator[Issue]:
+        own = len(sent)
+        if pre or tail:
+            sent = pre + sent + tail
+            off -= len(pre)
+            if pre:
+                before = before[:max(0, len(before) - len(pre))]
+            if tail:
+                after = after[len(tail):]
         for m in _POINTS_RE.finditer(sent):
+            if not len(pre) <= m.start("d") < len(pre) + own:
+                continue  # the change stands on another line: reported from there
             if not rx("points_cue").search(sent):
                 return
             d = scan_numbers(m.group("d"))
@@ -1237,14 +1342,25 @@ class SumsInText(Rule):
             else:
                 others = [n for n in scan_numbers(sent) if not n.is_year and
                           not (m.start() <= n.start < m.end())]
+                dropped = False
+                if len(others) == 3:
+                    # "58,50, belum mencapai target 60,00 namun lebih tinggi 2,50 poin dibanding
+                    # tahun 2021 yang sebesar 56,20": the target is a comparator, not an operand
+                    kept = [n for n in others if not _COMPARATOR_BEFORE_RE.search(sent[:n.start])]
+                    dropped = len(kept) == 2 and _VS_YEAR_RE.search(sent) is not None
+                    if dropped:
+                        others = kept
                 if len(others) != 2 or any(n.percent for n in others) != all(
                         n.percent for n in others):
+                    continue
+                if self._years_apart(sent, others, m):
                     continue
                 a, c = others[0].value, others[1].value
             diff = abs(a - c)
             start, end = off + m.start("d"), off + m.end("d")
             if not dv.explains(diff) and fm is None and self._other_operands(
-                    before + " " + b.text[:off], sent + after, m, dv):
+                    before + " " + b.text[:off], sent + after, m, dv,
+                    comparator_dropped=fm is None and dropped):
                 continue
             if not dv.explains(diff):
                 msg = (f"selisih tertulis {m.group('d')} poin, padahal selisih {fmt_num(a)} dan "
@@ -1262,14 +1378,31 @@ class SumsInText(Rule):
                     yield self.issue(b, rs, rs + len(rn[0].text), msg, fmt_pct(comp))
 
     @staticmethod
-    def _other_operands(before: str, sent: str, m: re.Match[str], dv: Num) -> bool:
+    def _years_apart(sent: str, pair: list[Num], m: re.Match[str]) -> bool:
+        """The two figures are labelled with years ("tahun 2022 sebesar 80,65% dan tahun 2021
+        sebesar 78,30%") and the change belongs to a third, later year ("sehingga pada tahun
+        2023 terjadi kenaikan 1,80 poin"): the change is against a figure the sentence does
+        not hold."""
+        labels = []
+        for n in pair:
+            lm = _LABEL_YEAR_RE.search(sent[max(0, n.start - 40):n.start])
+            if lm is None:
+                return False
+            labels.append(int(lm.group(1)))
+        tail_start = max(n.end for n in pair)
+        later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sent[tail_start:])]
+        return any(y > max(labels) for y in later)
+
+    @staticmethod
+    def _other_operands(before: str, sent: str, m: re.Match[str], dv: Num,
+                        comparator_dropped: bool = False) -> bool:
         """The stated change is measured between figures other than the two the sentence
         happens to hold: "76,44 di bawah target 78, namun naik 1,42 poin dibanding 2021" (the
         target is a comparator, the 2021 value is in a table), or "mencapai 97,83% ...
         Dibanding tahun 2022 sebesar 96,90%, realisasi naik 0,93 poin" (the current value is in
         the sentence before). Either a target / national figure sits next to a change against a
         year, or some pair of figures of the paragraph up to this sentence gives the change."""
-        if _VS_YEAR_RE.search(sent) and _COMPARATOR_RE.search(sent):
+        if _VS_YEAR_RE.search(sent) and _COMPARATOR_RE.search(sent) and not comparator_dropped:
             return True
         nums = [n for n in scan_numbers(before) + scan_numbers(sent[:m.start()]) +
                 scan_numbers(sent[m.end():])
@@ -1401,6 +1534,12 @@ def _page_furniture(text: str, after_page_number: bool) -> bool:
     return after_page_number and len(t) <= 100 and "\n" not in t and not t.endswith((".", ":", ";"))
 
 
+# "target 60,00", "target nasional sebesar 80%": the figure after it is the comparator
+_COMPARATOR_BEFORE_RE = re.compile(r"\b(?:target|sasaran|standar|batas)(?:\s+\w+){0,2}?\s+"
+                                   r"(?:sebesar\s+|yaitu\s+|adalah\s+)?$", re.IGNORECASE)
+# "tahun 2022 sebesar 80,65%", "2021 yang sebesar 56,20": the year a figure belongs to
+_LABEL_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:\)\s*)?(?:yang\s+)?(?:sebesar|senilai|yaitu|adalah|"
+                            r"mencapai|:)?\s*$", re.IGNORECASE)
 _POINTS_RE = re.compile(
     r"(?<!\d)(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
     re.IGNORECASE)
@@ -2000,8 +2139,13 @@ class RemainderColumn(Rule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         ti = ctx.tables
         by_table: dict[int, list[tuple[BudgetRow, Decimal, Decimal, ValueCell]]] = {}
+        fixed: dict[int, tuple[Decimal, Decimal]] = {}  # id(row) -> amounts by its children
         for role in ("3.8", "PK", "3.6"):
+            sums = {k: kid_sums(ti.budget(role), k) for k in ("pagu", "realisasi")}
             for br in ti.budget(role):
+                f = by_children(br, sums)
+                if f is not None:
+                    fixed[id(br)] = f
                 s = br.values.get("sisa")
                 pv, rv = value_of(br.values.get("pagu")), value_of(br.values.get("realisasi"))
                 if s is None or s.num is None or s.num.percent or pv is None or rv is None \
@@ -2018,6 +2162,9 @@ class RemainderColumn(Rule):
             for (br, pv, rv, s), good in zip(rows, ok, strict=True):
                 if good or (br.level == "total" and s.num is not None and s.num.explains(parts)):
                     continue  # a total remainder that adds up: its pagu or realisasi is off (AR103)
+                if id(br) in fixed and s.num is not None and \
+                        s.num.explains(abs(fixed[id(br)][0] - fixed[id(br)][1])):
+                    continue  # an amount does not add up (AR103), the remainder does
                 diff = pv - rv
                 yield cap_issue(
                     self, s,

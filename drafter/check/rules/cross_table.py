@@ -856,6 +856,31 @@ class SubKegiatanInputMismatch(_XTRule):
                              expected=ref.text)
 
 
+_REVENUE_RE = re.compile(r"\b(?:pendapatan|(?-i:PAD|PNBP)|pajak|retribusi|penerimaan)\b", re.IGNORECASE)
+_SPENDING_RE = re.compile(r"\b(?:belanja|anggaran|pagu|dana|DPA)\b", re.IGNORECASE)
+_SCALE = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
+_SCALE_AFTER_RE = re.compile(r"^\s*(ribu|juta|miliar|milyar|triliun)\b", re.IGNORECASE)
+
+
+def _revenue_subject(before: str) -> bool:
+    """The amount's subject is income (pendapatan, PAD, pajak, retribusi): its nearest
+    subject word before the amount names revenue, not spending."""
+    rev = [m.end() for m in _REVENUE_RE.finditer(before)]
+    spend = [m.end() for m in _SPENDING_RE.finditer(before)]
+    return bool(rev) and (not spend or rev[-1] > spend[-1])
+
+
+def _scaled_equal(num: Any, after: str, ref: Decimal) -> bool:
+    """"Rp 154,49 miliar" for 154.494.570.500: the amount times its scale word, to the
+    precision of its written digits."""
+    m = _SCALE_AFTER_RE.match(after)
+    if m is None:
+        return False
+    unit = Decimal(_SCALE[m.group(1).lower()])
+    step = unit / (Decimal(10) ** getattr(num, "decimals", 0))
+    return abs(num.value * unit - ref) <= step / 2
+
+
 @register
 class BudgetTotalMismatch(_XTRule):
     """A total budget or total realisation stated in the text ("didukung dengan anggaran sebesar
@@ -907,10 +932,14 @@ class BudgetTotalMismatch(_XTRule):
                             continue  # over a line break only when the amount opens the next line
                         if _other_year_before(sent, m.start("num"), year):
                             continue
+                        if not re.match(r"realisasi\s", m.group(0), re.IGNORECASE) and \
+                                _revenue_subject(sent[: m.start("num")]):
+                            continue  # "PAD terealisasi Rp ...": income, not the spent budget
                         stated = text_amount(m.group("num"))
                         if stated is None or stated.num is None or stated.num.value < 1000:
                             continue
-                        if amount_equal(stated.num.value, ref):
+                        if amount_equal(stated.num.value, ref) or \
+                                _scaled_equal(stated.num, sent[m.end("num"):], ref):
                             continue
                         if stated.num.value in units or re.search(r"\bsub\s*kegiatan\b|\bkegiatan\s+(?:ini|:)",
                                                                   sent, re.IGNORECASE):
@@ -1277,33 +1306,55 @@ class TableTotalRow(_XTRule):
                  every: list[Row], labels: dict[int, str]) -> Iterable[Issue]:
         if len(parts) < 2:
             return
+        shift = self._slid_left(total, label_col, parts)
         for cell in total.cells:
-            if cell.col <= label_col or _NON_ADDITIVE_RE.search(labels.get(cell.col, "")):
+            col = cell.col + shift
+            if cell.col <= label_col or _NON_ADDITIVE_RE.search(labels.get(col, "")):
                 continue
             tv = read_value(cell)
             if tv.num is None or tv.num.percent:
                 continue
             sums = []
             for rows in (parts, every):
-                vals = self._column(rows, cell.col)
+                vals = self._column(rows, col)
                 if vals is None or len(vals) < 2:
                     break
                 sums.append(sum(vals, Decimal(0)))
             if not sums or any(tv.num.explains(x) for x in sums):
                 continue
-            vals = self._column(parts, cell.col) or []
+            vals = self._column(parts, col) or []
             if vals and all(v >= 0 for v in vals) and tv.num.value <= max(vals):
                 continue  # a total no larger than one of its parts is a mean or a rate
-            if self._remainder_of_row(total, cell.col, labels):
+            if not shift and self._remainder_of_row(total, cell.col, labels):
                 continue  # "Sisa" = pagu - realisasi holds on the total: a row is wrong (AR116)
             if any(tv.num.explains(x / 2) for x in sums):
                 continue  # group rows summed with their sub-rows: the hierarchy is not marked
-            if self._explained_by_a_level(tv, every, cell.col):
+            if self._explained_by_a_level(tv, every, col):
                 continue  # the total of the top rows (programs); a sub-row error is AR103's
             lab = _label_of(total)[0]
             yield self.issue(cell, *tv.span(),
                              f"baris {lab} tertulis {tv.text}, padahal jumlah {len(parts)} baris "
                              f"di atasnya = {fmt_num(sums[0], 2)}", expected=fmt_num(sums[0], 2))
+
+    @classmethod
+    def _slid_left(cls, total: Row, label_col: int, parts: list[Row]) -> int:
+        """How far the amounts of a total row slid left in a conversion ("Jumlah | 282 | "
+        under "No | Status | Jumlah"): as many empty cells end the row, the first amount
+        stands where the other rows have text, and where it belongs they have numbers."""
+        cells = sorted(total.cells, key=lambda c: c.col)
+        k = 0
+        for c in reversed(cells):
+            if clean(c.text):
+                break
+            k += 1
+        first = next((c for c in cells if c.col > label_col and clean(c.text)), None)
+        if not k or k == len(cells) or first is None or read_value(first).num is None:
+            return 0
+        here = [clean(c.text) for r in parts for c in r.cells if c.col == first.col]
+        if not here or any(cell_is_numeric(t) for t in here if t):
+            return 0
+        moved = cls._column(parts, first.col + k)
+        return k if moved is not None and len(moved) >= 2 else 0
 
     @staticmethod
     def _remainder_of_row(total: Row, col: int, labels: dict[int, str]) -> bool:

@@ -1358,10 +1358,10 @@ def _page_furniture(blocks: list[Any]) -> set[str]:
 
 
 def _is_furniture(text: str, running: set[str]) -> bool:
-    from drafter.tables.flat import _PAGE_RE
+    from drafter.tables.flat import _PAGE_RE, without_page_number
 
     s = text.strip()
-    return bool(_PAGE_RE.match(s)) or s in running
+    return bool(_PAGE_RE.match(s)) or s in running or without_page_number(s) in running
 
 
 # the word after the subject of a comparison title ("Perbandingan X Tahun N dengan ...")
@@ -1505,6 +1505,33 @@ class CaptionColumnYear(Rule):
                     break
         return agree >= 2
 
+    @staticmethod
+    def _pk_of_year(ctx: CheckContext, table: Any) -> bool:
+        """The Perjanjian Kinerja table ``table`` (no year in its columns) holds the targets of
+        the measurement table (which is the report year's): at least two of its indicators,
+        and most of those compared, have the same target there."""
+        from drafter.check.fuzzy import similarity
+
+        if ctx.tables.role_of(table) != "PK":
+            return False
+        mains = [r for r in ctx.tables.rows("3.1") if not r.is_average and r.get("target") is not None]
+        if not mains:
+            return False
+        agree = compared = 0
+        for r in ctx.tables.rows("PK"):
+            tv = r.get("target")
+            if r.table is not table or tv is None or tv.num is None or not r.name.strip():
+                continue
+            scored = sorted(((similarity(r.name, m.name), i) for i, m in enumerate(mains)), reverse=True)
+            if scored[0][0] < 0.8 or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05):
+                continue
+            mv = mains[scored[0][1]].get("target")
+            if mv is None or mv.num is None:
+                continue
+            compared += 1
+            agree += mv.num.value == tv.num.value
+        return agree >= 2 and agree * 2 > compared
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
         blocks = ctx.document.blocks
@@ -1553,14 +1580,19 @@ class CaptionColumnYear(Rule):
             cap, found = hit
             cy = int(found[0].group(1) or found[0].group(2))
             cols = _header_years(t)
-            by_values = False
+            by_values = by_targets = False
             if not cols and year is not None and year - 3 <= cy < year \
                     and self._holds_year(ctx, t, year, cy):
                 cols, by_values = {year}, True  # no year in the columns; values of the report year
+            elif not cols and year is not None and year < cy <= year + 2 \
+                    and self._pk_of_year(ctx, t):
+                # the PK of the report year titled with the next year (an earlier year: YR101)
+                cols, by_targets = {year}, True
             if not cols or cy in cols:
                 continue
+            role = ctx.tables.role_of(t)
             if year is not None and cy == year and len(cols) == 1 and year - 3 <= min(cols) < year \
-                    and ctx.tables.role_of(t) == "3.1":
+                    and (role == "3.1" or (role == "PK" and self._target_header(t, min(cols)))):
                 # "Tabel 5 Pengukuran Kinerja ... Tahun 2023" above a header "Tahun 2022 | Target |
                 # Realisasi | Capaian": the header is last year's
                 old_y = next(iter(cols))
@@ -1585,12 +1617,22 @@ class CaptionColumnYear(Rule):
                 continue
             s, e = found[0].span(1) if found[0].group(1) else found[0].span(2)
             what = (f"realisasi di tabel ini sama dengan realisasi tahun {want} pada tabel "
-                    f"perbandingan" if by_values else f"kolom tabelnya memuat data tahun {want}")
+                    f"perbandingan" if by_values else
+                    f"target di tabel ini sama dengan target tahun {want} pada "
+                    f"{ctx.tables.name('3.1')}" if by_targets else
+                    f"kolom tabelnya memuat data tahun {want}")
             yield self.issue(
                 cap, s, e,
                 f"judul tabel menyebut tahun {cy}, padahal {what}; seharusnya tahun {want}",
                 expected=str(want),
             )
+
+
+    @staticmethod
+    def _target_header(table: Any, y: int) -> bool:
+        """A header cell names ``y`` as the year of the targets ("Target 2022")."""
+        return any(str(y) in c.text and re.search(r"\btarget\b", c.text, re.IGNORECASE)
+                   for r in (table.header_rows() or table.rows[:2]) for c in r.cells)
 
 
 _PK_TITLE_RE = re.compile(r"^[\s#*_]*(?:[A-H]\.\s*)?(?:lampiran(?:\s+[IVX\d]{1,4})?\s*[.:\-]?\s*)?"
