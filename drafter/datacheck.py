@@ -224,6 +224,7 @@ class ForeignNames(Fixed):
     generic_name_words: Words
     other_region_context: list[Rx]
     ownership_prefix: list[Rx]
+    own_office_frames: list[Rx] = []
     facility_words: Words  # escaped by the rule
     comparator_before: list[Rx]
     own_people_prefix: list[Rx]

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
-from drafter.check.analyzer import MENTION_RE, mention_matches, resolve_mention
+from drafter.check.analyzer import MENTION_RE, mention_kind, mention_matches, resolve_mention
 from drafter.check.claims_parse import prose_blocks
 from drafter.check.context import CheckContext
 from drafter.check.gazetteer import DESA, KABUPATEN, KELURAHAN, KOTA, Region, gazetteer, name_key
@@ -840,6 +840,26 @@ def _kecamatan_elsewhere(rest: str, province: Region) -> tuple[Region | None, in
     return None, 0
 
 
+def _own_office_re(ctx: CheckContext) -> re.Pattern[str] | None:
+    """"<frame> <own office> <Kabupaten|Kota|Provinsi> X" for the report's own office name
+    (rules/foreign_names.yaml own_office_frames), or None when the office is not known."""
+    from drafter.check.rules.leftover import _office_name
+
+    inst = ctx.info.instansi
+    frames = (load_yaml("rules", "foreign_names.yaml") or {}).get("own_office_frames") or []
+    if not inst or not frames:
+        return None
+    office = _office_name(inst)
+    words = office.split()
+    if not words or words[0].lower() in ("kecamatan", "kelurahan", "desa", "distrik"):
+        return None  # a kecamatan or village: FN101/FN106/FN109's mentions
+    name = r"\s+".join(map(re.escape, words))
+    return re.compile(
+        r"(?<![\w-])(?i:" + "|".join(f"(?:{f})" for f in frames) + r")\s+(?P<office>(?i:" + name + r"))"
+        r"\s*,?\s+(?P<kind>(?i:kabupaten|kab\.|kota|provinsi|prov\.|propinsi))\s+"
+        r"(?P<rest>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+
+
 @register
 class OtherRegionPlace(Rule):
     """A place of another region named in the analysis as if it were the report's own:
@@ -890,8 +910,11 @@ class OtherRegionPlace(Rule):
         own_kec = info.kecamatan
         gaz = gazetteer()
         doubtful = self._doubtful_hosts(ctx, regency, province) if regency is not None else set()
+        own_office = _own_office_re(ctx)
         for unit, block in joined_units(ctx):
             text = unit.text
+            if own_office is not None:
+                yield from self._own_office_elsewhere(unit, block, own_office, regency or province)
             if regency is None:
                 yield from self._other_province(unit, block, province)
                 continue
@@ -1060,6 +1083,31 @@ class OtherRegionPlace(Rule):
             if region is not None and region.code != province.code:
                 return True
         return False
+
+    def _own_office_elsewhere(self, unit: TextUnit, block: Block, rx: re.Pattern[str],
+                              home: Region) -> Iterable[Issue]:
+        """(7) The own office placed in another region where the report describes itself:
+        "Struktur organisasi Dinas Perhubungan Provinsi Bengkulu" in the report of the Dinas
+        Perhubungan of Provinsi Jambi."""
+        gaz = gazetteer()
+        text = unit.text
+        for m in rx.finditer(text):
+            kw = m.group("kind").lower().rstrip(".")
+            level = 0 if kw in ("provinsi", "prov", "propinsi") else 1
+            kind = None if level == 0 else mention_kind(m.group("kind"))[1]
+            region, n = resolve_mention(gaz, level, kind, m.group("rest"))
+            if region is None or region.code == home.code or region.code.startswith(home.code + ".") \
+                    or home.code.startswith(region.code + "."):
+                continue
+            s, end = m.start("kind"), m.start("rest") + n
+            if self._quiet(unit, block, s, end):
+                continue
+            yield self.issue(
+                unit, s, end,
+                f"laporan menyebut dirinya \"{text[m.start('office'):end]}\", padahal instansi ini "
+                f"berada di {home.full}; kemungkinan salinan dari laporan daerah lain",
+                expected=home.full,
+            )
 
     def _owned_other_regency(self, unit: TextUnit, block: Block, regency: Region,
                              province: Region) -> Iterable[Issue]:
