@@ -50,7 +50,7 @@ CORPORA = (
     Corpus("corpus15", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus16", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus17", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
-    Corpus("corpus18", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
+    Corpus("corpus18", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 18), (10, 14)),  # one trap corrected to an entry
     Corpus("corpus19", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus20", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
 )
