@@ -538,9 +538,11 @@ def _toc_like_title(text: str) -> bool:
                 or (len(t) < 90 and _upper_title(t)))
 
 
-def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
+def _table_numbers(ctx: CheckContext, skip: set[int],
+                   repeated: set[str] | None = None) -> dict[str, Block]:
     """Table numbers given by captions (caption blocks, lines starting "Tabel N", table
-    captions of DOCX readers), outside the lists of tables."""
+    captions of DOCX readers), outside the lists of tables; ``repeated`` receives the numbers
+    given by two captions or more."""
     out: dict[str, Block] = {}
     for b in ctx.document.blocks:
         if b.index in skip or _wrapped_reference(ctx, b):
@@ -548,11 +550,24 @@ def _table_numbers(ctx: CheckContext, skip: set[int]) -> dict[str, Block]:
         texts = [b.caption or ""] if b.kind == "table" else [b.text]
         if b.kind == "table":
             texts += [r.cells[0].text for r in b.rows[:2] if r.cells]
+        seen_here: set[str] = set()
         for t in texts:
             m = _ANY_CAPTION_RE.match(t)
             if m and len(t) < 250 and not is_toc_line(t):
-                out.setdefault(_norm_num(m.group("num")), b)
+                num = _norm_num(m.group("num"))
+                if repeated is not None and num in out and out[num] is not b and num not in seen_here:
+                    repeated.add(num)
+                seen_here.add(num)
+                out.setdefault(num, b)
     return out
+
+
+def _slot_of_repeated(num: str, repeated: set[str]) -> bool:
+    """``num`` is right after (or before) a number two captions carry: "Tabel 3-1" printed
+    twice and then "Tabel 3-3" leaves the reference to "Tabel 3-2" pointing at the second
+    3-1 (ST101 reports the duplicate; the missing number is its consequence)."""
+    head, v = _num_key(num)
+    return any(_num_key(r)[0] == head and abs(_num_key(r)[1] - v) == 1 for r in repeated)
 
 
 _BARE_TABLE_LINE = re.compile(r"^[\s*_]*tabel\s+[\w.\-–]+?[\s*_]*[.,;)]?[\s*_]*$", re.IGNORECASE)
@@ -593,13 +608,14 @@ class MissingTableReference(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         skip = daftar_blocks(ctx)
-        known = _table_numbers(ctx, skip)
+        repeated: set[str] = set()
+        known = _table_numbers(ctx, skip, repeated)
         if len(known) < 2:
             return
         schemes = {_scheme(n) for n in known}
         # tables without a caption the reader recognised: a number inside the known range
         # may be one of them, so only numbers past the last one are certain
-        uncaptioned = len(ctx.document.tables()) > len(known)
+        uncaptioned = len(ctx.document.tables()) > len(known) + len(repeated)
         reported: set[str] = set()
         for b in ctx.document.blocks:
             if b.kind == "table" or b.index in skip or is_toc_line(b.text):
@@ -615,6 +631,8 @@ class MissingTableReference(Rule):
                         re.search(r"\blampiran\W{0,3}$", b.text[max(0, m.start() - 15):m.start()], re.I):
                     continue
                 if uncaptioned and not _past_last(num, known):
+                    continue
+                if _slot_of_repeated(num, repeated) and not _past_last(num, known):
                     continue
                 reported.add(num)
                 have = sorted(known, key=_table_num_key)
@@ -1153,6 +1171,21 @@ class MissingFigureReference(Rule):
                 )
 
 
+def _section_numbers(ctx: CheckContext) -> dict[int, str]:
+    """Block index -> the number of the sub-section ("3.4 Akuntabilitas Keuangan") it is in."""
+    out: dict[int, str] = {}
+    cur = ""
+    for b in ctx.document.blocks:
+        if b.kind != "table" and len(b.text) < 120:
+            m = _SUB_HEAD_RE.match(b.text)
+            if m and not _ANY_CAPTION_RE.match(b.text):
+                cur = f"{int(m.group('p'))}.{int(m.group('k'))}"
+            elif _bab_heading(b.text, b.kind):
+                cur = ""
+        out[b.index] = cur
+    return out
+
+
 @register
 class TableNumberGap(Rule):
     """Table numbers that skip one: captions "Tabel 4" and then "Tabel 6" with no Tabel 5
@@ -1183,6 +1216,7 @@ class TableNumberGap(Rule):
             prefix = ".".join(parts[:-1])
             groups.setdefault((_scheme(num), prefix), []).append((int(parts[-1]), num, b))
         tables = [b.index for b in ctx.document.blocks if b.kind == "table"]
+        sections: dict[int, str] | None = None
         for (_s, prefix), items in groups.items():
             items.sort(key=lambda x: x[0])
             if len(items) < 3:
@@ -1195,6 +1229,10 @@ class TableNumberGap(Rule):
                 between = [i for i in tables if b1.index <= i < b2.index]
                 if len(between) > 1:
                     continue
+                if sections is None:
+                    sections = _section_numbers(ctx)
+                if sections.get(b1.index) == num1 and sections.get(b2.index) == num2:
+                    continue  # tables numbered after their sections ("3.4 ..." holds Tabel 3.4)
                 missing = [f"{prefix}.{k}" if prefix else str(k) for k in range(n1 + 1, n2)]
                 shown = " dan ".join(f"Tabel {m}" for m in missing)
                 yield self.issue(
