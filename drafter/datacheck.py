@@ -225,6 +225,7 @@ class ForeignNames(Fixed):
     other_region_context: list[Rx]
     ownership_prefix: list[Rx]
     own_office_frames: list[Rx] = []
+    village_status_words: Words = []
     facility_words: Words  # escaped by the rule
     comparator_before: list[Rx]
     own_people_prefix: list[Rx]

@@ -79,6 +79,21 @@ def _lk_names(title_text: str) -> Counter[str]:
     return Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(title_text))
 
 
+_OFFICE_GENERIC = frozenset({"dinas", "badan", "kantor", "daerah", "dan", "serta", "kabupaten", "kota",
+                             "provinsi", "kab", "pemerintah", "unit", "pelaksana", "teknis", "umum",
+                             "sekretariat", "inspektorat", "satuan", "rumah", "sakit", "bagian", "biro"})
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """Two office names share a word that tells offices apart (or neither has one)."""
+    def words(name: str) -> set[str]:
+        name = re.split(r"(?i)\b(?:kabupaten|kota|provinsi|kab\.)\s", name)[0]  # without the region
+        return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _OFFICE_GENERIC}
+
+    ta, tb = words(a), words(b)
+    return bool(ta & tb) or not ta or not tb
+
+
 def _cover_instansi(doc: Document) -> str | None:
     """The office named on a cover line of the first blocks ("DINAS KESEHATAN" and the
     region on the next line), when no title sentence names it."""
@@ -187,6 +202,13 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
     if not lk:
         cover = _cover_instansi(doc)
         if cover is not None:
+            lk = Counter([cover])
+    if lk and sum(lk.values()) == 1:
+        # one title sentence only, naming another office than the cover: the sentence is the
+        # slip ("LKjIP Dinas Koperasi ..." in the report whose cover reads "DINAS PERINDUSTRIAN
+        # DAN PERDAGANGAN"), the cover names the office
+        cover = _cover_instansi(doc)
+        if cover is not None and not _shares_word(cover, next(iter(lk))):
             lk = Counter([cover])
     if lk:
         full = lk.most_common(1)[0][0]

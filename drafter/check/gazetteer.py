@@ -133,6 +133,29 @@ class Gazetteer:
             self._village_cache[kecamatan_code] = got
         return list(got)
 
+    def find_village_anywhere(self, name: str, limit: int = 3) -> list[Region]:
+        """Villages of the whole country called ``name``, at most ``limit`` + 1 of them (enough
+        to tell a rare name from a common one) without building a national index: one search
+        of the raw village lists."""
+        key = name_key(name)
+        if len(key) < 4:
+            return []
+        blob = self.__dict__.get("_village_blob")
+        if blob is None:
+            blob = "\n".join(f"{c}\t|{raw}|" for c, raw in self._villages_raw.items())
+            self.__dict__["_village_blob"] = blob
+        sep = r"[^|\w]*"
+        rx = re.compile(r"\|(\d{4})" + sep.join(map(re.escape, key)) + r"[^|\w]*\|", re.IGNORECASE)
+        out: list[Region] = []
+        for m in rx.finditer(blob):
+            line = blob.rfind("\n", 0, m.start()) + 1
+            kec = blob[line:blob.index("\t", line)]
+            code = f"{kec}.{m.group(1)}"
+            out.extend(v for v in self.villages(kec) if v.code == code)
+            if len(out) > limit:
+                break
+        return out
+
     def provinces(self) -> list[Region]:
         return [r for r in self._regions.values() if "." not in r.code]
 
@@ -159,6 +182,10 @@ class Gazetteer:
                 raise ValueError("villages are looked up within a kecamatan or kabupaten/kota")
             return list(self._village_index(within).get(key, ()))
         out = [self._regions[c] for c in self._by_key.get((level, key), [])]
+        if not out and level == 2 and not key.startswith("kota"):
+            # Kemendagri names some kecamatan of a city "Kota Ternate Selatan" where the city
+            # writes "Kecamatan Ternate Selatan"
+            out = [self._regions[c] for c in self._by_key.get((level, "kota" + key), [])]
         if kind is not None:
             out = [r for r in out if r.kind == kind]
         if within is not None:

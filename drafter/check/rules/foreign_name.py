@@ -180,6 +180,11 @@ _KIND_TAIL_RE = re.compile(r"(?<=\s)(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’
 _LIST_INTRO_RE = re.compile(r"^.*\b(?:yaitu|yakni|meliputi|adalah|ialah|antara\s+lain|di\s*antaranya)\s+",
                             re.IGNORECASE | re.DOTALL)
 _ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z][A-Za-z'’ -]{2,40}?)\s*[.,;]?\s*$")
+_VILLAGE_STATUS = frozenset(str(w).lower() for w in
+                           (load_yaml("rules", "foreign_names.yaml") or {}).get("village_status_words") or [])
+# numbered items side by side on one line
+_MULTI_ITEM_RE = re.compile(r"(?:(?<=^)|(?<=\s))\s*\d{1,2}[.)]\s+(?P<name>[A-Z][A-Za-z'’-]*"
+                            r"(?:[ ][A-Z][A-Za-z'’-]*){0,3}?)(?=\s+\d{1,2}[.)]\s|\s*$)")
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\bdan\b|\bserta\b)\s*")
 
 
@@ -208,8 +213,8 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
         return []
     out = []
     for idx, k in enumerate(keys):
-        if not k or k in mine:
-            continue
+        if not k or k in mine or not items[idx][:1].isupper():
+            continue  # "... padi dan jeruk": a word in lower case is no name
         found = gaz.find(items[idx], 3, within=regency.code) or [
             v for v in gaz.find(re.sub(r"^\w+\.?\s+", "", items[idx]), 3, within=regency.code)
             if re.match(r"(?i:desa|kelurahan|ds\.|kel\.)\s", items[idx])]
@@ -397,6 +402,14 @@ class OtherDesa(Rule):
                 intros.extend(table_text for _c in cols)
                 continue
             for lm in re.finditer(r"[^\n]+", b.text):
+                multi = list(_MULTI_ITEM_RE.finditer(lm.group()))
+                if len(multi) >= 2 and multi[0].start() == 0 and multi[-1].end() == len(lm.group().rstrip()):
+                    # "2. Gambesi      8. Mangga Dua      14. Jati": a list set in columns
+                    if not cur:
+                        intro = last
+                    cur.extend((b, lm.start() + mm.start("name"), lm.start() + mm.end("name"),
+                                mm.group("name")) for mm in multi)
+                    continue
                 im = _ITEM_RE.match(lm.group())
                 if im:
                     if not cur:
@@ -441,7 +454,9 @@ _REPORT_TITLE_RE = re.compile(r"^[\s#*_]*(?i:laporan\s+(?:akuntabilitas\s+)?kine
 # a place-and-date line above a signature: "Bondowoso, 28 Februari 2023"
 _SIGN_PLACE_RE = re.compile(
     r"(?m)^[ \t*_]*(?P<place>[A-Z][A-Za-z'’\-]+(?:[ \t][A-Z][A-Za-z'’\-]+){0,2}),[ \t]*(?:tanggal[ \t]+)?"
-    r"\d{1,2}[ \t]+(?P<month>[A-Za-z]{3,10})[ \t]+(?:19|20)\d\d[ \t*_]*$")  # month: rules/years.yaml
+    r"\d{1,2}[ \t]+(?P<month>[A-Za-z]{3,10})[ \t]+(?:19|20)\d\d[ \t*_]*"
+    r"(?:$|(?=[ \t]+[A-Z]{2,}[A-Z .,]*$))")  # month: rules/years.yaml; a signer's title may follow
+# on the same line when a reader joined the signature lines ("Kraksaan, 12 Februari 2024 CAMAT X,")
 # kind words that name the person who signs ("BUPATI X," above a signature)
 _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
 
@@ -558,6 +573,17 @@ class OtherRegency(Rule):
                     continue  # a province office signs in a kabupaten/kota of its province
                 others = [r for r in gaz.find(place, 1) if r.code != regency.code
                           and not r.code.startswith(regency.code + ".")]
+                town = False
+                if not others and not province_level and regency.parent_code:
+                    # a town of another kabupaten/kota of the province: "Kraksaan" (a kecamatan
+                    # of Probolinggo) above the signature of a Jember office
+                    for level in (2, 3):
+                        found = [r for r in gaz.find(place, level, within=regency.parent_code)
+                                 if not r.code.startswith(regency.code + ".")]
+                        hosts = {h.code: h for r in found if (h := gaz.regency_of(r)) is not None}
+                        if len(hosts) == 1:
+                            others, town = list(hosts.values()), True
+                            break
                 if not others:
                     continue
                 if province_level:
@@ -571,7 +597,8 @@ class OtherRegency(Rule):
                     continue
                 yield self.issue(
                     unit, m.start("place"), m.end("place"),
-                    f"tempat penandatanganan \"{place}\" adalah nama {others[0].full}, bukan "
+                    f"tempat penandatanganan \"{place}\" adalah nama "
+                    f"{'tempat di ' if town else ''}{others[0].full}, bukan "
                     f"{regency.full}; kemungkinan salinan dari laporan daerah lain",
                     expected=regency.name.upper() if place.isupper() else regency.name,
                 )
@@ -923,10 +950,12 @@ class OtherRegionPlace(Rule):
                 if _own_place(rest, regency):
                     continue
                 kec, n = resolve_mention(gaz, 2, None, rest, province.code)
-                if own_kec is not None:  # a longer name of a kecamatan elsewhere wins
-                    far, n_far = _kecamatan_elsewhere(rest, province)
-                    if far is not None and n_far > n:
-                        kec, n = far, n_far
+                # a longer name of a kecamatan elsewhere wins; in the report of a kabupaten/kota
+                # office too, a kecamatan found only in another province ("Kecamatan Balaraja"
+                # between two kecamatan of Kota Surakarta)
+                far, n_far = _kecamatan_elsewhere(rest, province)
+                if far is not None and n_far > n:
+                    kec, n = far, n_far
                 if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
                     continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
                 end = m.start("rest") + n
@@ -935,13 +964,14 @@ class OtherRegionPlace(Rule):
                     continue
                 host = gaz.regency_of(kec)
                 if not kec.code.startswith(province.code + "."):
+                    right = f"Kecamatan {own_kec.name}" if own_kec else f"kecamatan di {regency.full}"
                     yield self.issue(
                         unit, m.start(), end,
                         f"\"{text[m.start():end]}\" adalah nama kecamatan di provinsi lain "
                         f"(mis. {host.full if host else '?'}, Provinsi {gaz.province_of(kec).name}), "
                         f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain, "
-                        f"seharusnya Kecamatan {own_kec.name if own_kec else '?'}",
-                        expected=f"Kecamatan {own_kec.name if own_kec else '?'}",
+                        f"seharusnya {right}",
+                        expected=right,
                     )
                     continue
                 yield self.issue(
@@ -998,6 +1028,15 @@ class OtherRegionPlace(Rule):
                 if found:
                     hit, n = found, len(name)
                     break
+                first = name.split()[0].lower()
+                if first not in _VILLAGE_STATUS and (len(name.split()) > 1 or len(name) >= 8):
+                    # a name found only in another province, and in at most two villages of the
+                    # country ("Desa Balungkidul" in a report of Kabupaten Kubu Raya): common
+                    # names (Sukamaju, Sidomulyo) say nothing
+                    far = gaz.find_village_anywhere(name, limit=2)
+                    if 1 <= len(far) <= 2 and not any(v.code.startswith(province.code + ".") for v in far):
+                        hit, n = far, len(name)
+                        break
             if not hit:
                 continue
             end = m.start("rest") + n

@@ -663,6 +663,8 @@ def _bab_heading(text: str, kind: str) -> re.Match[str] | None:
     m = _BAB_HEAD_RE.match(text)
     if m is None:
         return m
+    if len(re.findall(r"(?i)\bbab\s+[ivx]{1,5}\b", text)) >= 2:
+        return None  # "Bab I Pendahuluan; Bab II Perencanaan Kinerja; ...": the sistematika
     title = m.group("t").strip(" .:-*_#\t")
     words = title.split()
     lower = sum(1 for w in words if w[:1].islower())
@@ -680,6 +682,8 @@ _DICTUM_ANY_RE = re.compile(r"(?:^|(?<=[\s;.]))(?<!diktum )(?<!Diktum )(?<!DIKTU
 _DICTA = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN",
           "KESEMBILAN", "KESEPULUH"]
 _DECREE_START_RE = re.compile(r"^[\s#*_]*(?:MEMUTUSKAN|MENETAPKAN|KEPUTUSAN)\b", re.IGNORECASE)
+# an academic degree after a name ("..., S.Sos., M.Si.", "..., SE", "Dr. ...")
+_DEGREE_RE = re.compile(r",\s*(?:[SMD]\.\s?[A-Za-z]{1,5}\.?|S[EH]\b|Dr\.|Ir\.|Drs\.|Dra\.|Amd\.?|A\.Md)")
 _ROMAN_VAL = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 
@@ -726,6 +730,8 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
             continue
         heading = b.kind == "heading"
         m = _LETTER_HEAD_RE.match(t)
+        if m and _DEGREE_RE.search(t):
+            m = None  # "H. MOCH. SYAIFUL ANAM, S.Sos., M.Si.": a signatory (Haji), not section H
         if m and (heading or _upper_title(m.group("t"))) and len(t) < 120:
             yield ("letter", ord(m.group("k")) - ord("A") + 1, m.group("k"), b, full)
             continue
