@@ -456,6 +456,22 @@ def _factor_carrier(fig: Figures, s: Sasaran) -> int:
     return down[-1] if down else len(s.indikator) - 1
 
 
+_PASSIVE = re.compile(r"^di[a-z]{3,}(?:kan|i)?\b")
+_ACTIVE = re.compile(r"^(?:mem|men|meng|meny|me)[a-z]{3,}\b")
+
+
+def _measured(cara: str, names: tuple[str, ...] = ()) -> str:
+    """How a figure is measured as the predicate of "Realisasi ini ...": the user's passive
+    clause as written ("dihitung dari ..."), an active one after "diukur dengan"
+    ("membandingkan ..."), a noun phrase after "diukur melalui" ("survei ...")."""
+    c = eyd.clause(cara, names)
+    if _PASSIVE.match(c):
+        return c
+    if _ACTIVE.match(c):
+        return f"diukur dengan {c}"
+    return f"diukur melalui {c}"
+
+
 _ORDINAL = ("pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh",
             "kedelapan", "kesembilan", "kesepuluh")
 
@@ -524,8 +540,18 @@ def _list_sentences(pb: Phrasebank, base: str, items: list[str], names: tuple[st
                         for k, i in enumerate(items))]
     if n == 1:
         return [pb.say(base + "_1", **{slot: eyd.clause(items[0], names)}, **values)]
-    daftar = "; ".join(f"{_ordinal(k)}, {eyd.clause(i, names)}" for k, i in enumerate(items))
+    clauses = [eyd.clause(i, names) for i in items]
+    if all(len(c.split()) <= _SHORT_ITEM_WORDS and not re.search(r"[,;:]|\b(?:dan|serta|atau)\b", c)
+           for c in clauses):
+        # short items read as one series ("a, b, dan c"), as a planner writes them
+        daftar = eyd.join(clauses)
+    else:
+        daftar = "; ".join(f"{_ordinal(k)}, {c}" for k, c in enumerate(clauses))
     return [pb.say(base + "_n", n=terbilang(n), daftar=daftar, **values)]
+
+
+# list items of at most this many words (and no comma) are joined as a series, not numbered
+_SHORT_ITEM_WORDS = 12
 
 
 def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
@@ -685,10 +711,11 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         elif phrase == sit:  # the neutral wording: the polarity said apart
             unit("polaritas_negatif", say("polaritas_negatif", **common), role="status")
     cara, sumber_data = _note(ind, "cara_ukur"), _note(ind, "sumber_data")
-    if cara or sumber_data:  # how the figure is measured, in the user's words after a colon
+    if cara or sumber_data:  # how the figure is measured and where its data come from
         usit = "b1_ukur_sumber" if cara and sumber_data else "b1_ukur" if cara else "b1_sumber"
-        # kept as written (a survey or a document is often named with capitals)
-        unit("catatan", say(usit, cara=(cara or "").rstrip(" ."),
+        # the source kept as written (a survey or a document is often named with capitals)
+        unit("catatan", say(usit, ukur=_measured(cara or "", names=(fig.instansi.nama,
+                                                                    fig.instansi.kabupaten)),
                             sumber=(sumber_data or "").rstrip(" ."), **common), role="status")
     catatan = _note(ind, "catatan")
     if catatan:
@@ -751,7 +778,9 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         unit(tsit, " ".join([*target_said, *trend]), role="tren")
     sebab = _note(ind, "penyebab_perubahan")
     if sebab:  # the user's text after a colon: a clause or a noun phrase reads right
-        unit("sebab_perubahan", say("sebab_perubahan", sebab=eyd.clause(
+        ssit = "sebab_perubahan_karena" if re.search(r"\b(?:karena|sebab|akibat)\b", sebab, re.I) \
+            else "sebab_perubahan"
+        unit("sebab_perubahan", say(ssit, sebab=eyd.clause(
             sebab, (fig.instansi.nama, fig.instansi.kabupaten)), **common), role="sebab")
     if factors:
         said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", vary=vary)
