@@ -53,17 +53,19 @@ def prose_units(ctx: CheckContext) -> Iterator[Block]:
             yield b
 
 
-_HANDLING = (r"\b(?:penurunan|menurunnya|berkurangnya|penanganan|pengentasan|pencegahan|"
-             r"pengurangan|penanggulangan|rehabilitasi)\b")
-_HANDLED_AFTER = re.compile(r"\byang\s+(?:di|ter|mendapat|memperoleh|menerima)\w*|" + _HANDLING,
-                            re.IGNORECASE)
-_HANDLED_BEFORE = re.compile(_HANDLING, re.IGNORECASE)
+@cache
+def _handled_after() -> re.Pattern[str]:
+    """A negative term followed by what is done about it ("... yang ditangani", "...
+    rehabilitasi"): the name counts what is handled."""
+    return re.compile(r"\byang\s+(?:di|ter|mendapat|memperoleh|menerima)\w*|" + conf()["handled_word"],
+                      re.IGNORECASE)
 
 
 def is_negative(name: str) -> bool:
     """The indicator's name says lower is better ("Angka kemiskinan", "Rata-rata waktu
     penyelesaian ..."), unless the negative term is what is handled ("Persentase rumah tidak
-    layak huni yang direhabilitasi", "Penurunan angka stunting")."""
+    layak huni yang direhabilitasi", "Penurunan angka stunting", "Persentase penyelesaian
+    gangguan trantibum")."""
     if rx("duration_name").search(name):
         return True  # "Rata-rata waktu penyelesaian rekomendasi rehabilitasi": a duration
     low = name.lower()
@@ -71,7 +73,7 @@ def is_negative(name: str) -> bool:
         at = low.find(k)
         if at < 0:
             continue
-        if _HANDLED_AFTER.search(low[at + len(k):]) or _HANDLED_BEFORE.search(low[:at]):
+        if _handled_after().search(low[at + len(k):]) or rx("handled_word").search(low[:at]):
             continue
         return True
     return False
@@ -179,7 +181,7 @@ class CapaianRecomputed(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        from drafter.check.polarity import declared, row_declared_negative
+        from drafter.check.polarity import declared, row_declared_negative, row_declared_positive
 
         ti = ctx.tables
         # the report's own rule "capaian above 100% counts as 100%" makes a 100% in the
@@ -205,6 +207,7 @@ class CapaianRecomputed(Rule):
                     found_t = self._check(row.name, tt, row.values.get("realisasi"),
                                           row.values.get("capaian"), ti.name(role), caps, d.cap,
                                           declared_negative=row_declared_negative(ctx, row),
+                                          declared_positive=row_declared_positive(ctx, row),
                                           stated=d.neg_formula, cap_rows=role == "3.1" and d.cap_rows)
                     if found_t is None:
                         found = None
@@ -318,7 +321,7 @@ class CapaianRecomputed(Rule):
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
                c: ValueCell | None, where: str, caps: bool,
                cap_value: Decimal | None = None, *, declared_negative: bool = False,
-               stated: str | None = None, cap_rows: bool = False
+               declared_positive: bool = False, stated: str | None = None, cap_rows: bool = False
                ) -> tuple[Issue, Decimal] | None:
         if t is None or r is None or c is None or c.num is None:
             return None
@@ -328,7 +331,8 @@ class CapaianRecomputed(Rule):
         pos = forms["positif"][0]
         negs = [k for k in NEG_FORMULAS if k in forms]
         duration = bool(rx("duration_name").search(name))
-        negative = declared_negative or is_negative(name)
+        # a polarity column marking the row "positif" outweighs a name that sounds negative
+        negative = declared_negative or (not declared_positive and is_negative(name))
         if declared_negative or duration:
             # lower is better beyond doubt: only the negative formulas (the stated one when
             # the report states one) explain its capaian
@@ -1849,7 +1853,7 @@ class PolarityConsistency(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        from drafter.check.polarity import row_declared_negative
+        from drafter.check.polarity import row_declared_negative, row_declared_positive
         from drafter.check.rules.claims import counterpart
 
         ti = ctx.tables
@@ -1860,7 +1864,7 @@ class PolarityConsistency(Rule):
                 # the report's own statement (or a duration) fixes the polarity; a report-year
                 # capaian computed the other way is AR101's defect, not the earlier year's
                 pol = "neg"
-            elif pol == "pos" and is_negative(row.name):
+            elif pol == "pos" and is_negative(row.name) and not row_declared_positive(ctx, row):
                 continue  # a lower-is-better name computed as realisasi/target: unsure which is wrong
             if pol is None:
                 continue
