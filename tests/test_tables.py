@@ -384,3 +384,30 @@ def test_year_table_sub_rows_and_note_targets() -> None:
                                       "Cakupan pemeriksaan jentik (%)"]
     assert rows[0].values["capaian:2021"].value == Decimal("107.14")
     assert rows[0].values["target:2021"].value == Decimal("140")
+
+
+def test_named_average_indicator_is_no_average_row() -> None:
+    """"Rata-rata lama sekolah" beside its sasaran, with its own target and realisasi, is an
+    indicator; the average row is the one labelled with the average only."""
+    text = "Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+        ("Meningkatnya mutu pendidikan", "Rata-rata Lama Sekolah", "8,2", "8,4", "102,44"),
+        ("Meningkatnya derajat kesehatan", "Persentase balita ditimbang", "80", "76", "95,00"),
+        ("Rata-rata capaian", "", "", "", "98,72"),
+    )
+    ti = _index(text)
+    rows = ti.rows("3.1", indicators_only=True)
+    assert [r.name for r in rows] == ["Rata-rata Lama Sekolah", "Persentase balita ditimbang"]
+    avg = ti.average_row("3.1")
+    assert avg is not None and avg.name.startswith("Rata-rata capaian")
+
+
+def test_average_word_in_sasaran_cell_marks_no_average() -> None:
+    text = "Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+        ("Meningkatnya rata-rata lama sekolah", "Angka partisipasi murni", "90", "88", "97,78"),
+        ("Meningkatnya derajat kesehatan", "Persentase balita ditimbang", "80", "76", "95,00"),
+    )
+    ti = _index(text)
+    assert ti.average_row("3.1") is None
+    assert len(ti.rows("3.1", indicators_only=True)) == 2

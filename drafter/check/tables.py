@@ -786,6 +786,22 @@ _TEXT_KEYS = {"no", "indikator", "sasaran", "tujuan", "program", "formula", "uni
               "kinerja_utama", "indikator_tujuan"}
 
 
+_AVERAGE_VOCAB = frozenset({"rata", "rerata", "average", "strategis", "utama", "keseluruhan",
+                            "seluruh", "tahun"})
+
+
+def _named_measure(name: str, values: dict[str, ValueCell]) -> bool:
+    """A row read as an average that is an indicator named with "rata-rata" ("Rata-rata Lama
+    Sekolah", "Rata-rata waktu penyelesaian (hari)"): it has a target or a realisasi of its
+    own (an average row averages the capaian) and its name says what is measured."""
+    if not any(k.split(":")[0] in ("target", "realisasi", "renstra_target") for k in values):
+        return False
+    rest = _re("average_row").sub(" ", name.lower())
+    words = [w for w in re.findall(r"[a-z]{2,}", rest)
+             if w not in _total_words() and w not in _AVERAGE_VOCAB]
+    return bool(words)
+
+
 def _numbered_row(cells: dict[int, Cell], cols: dict[str, int]) -> bool:
     """The row's "No" cell holds a row number ("6", "2.", "IV"): an indicator of the list."""
     c = cells.get(cols["no"]) if "no" in cols else None
@@ -846,9 +862,13 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
             st = clean(sc.text) if sc is not None else ""
             if st:
                 sasaran = st
+        # the average label sits in the name cell or, the name cell empty, leads the row; beside
+        # a name, a sasaran cell ("Meningkatnya rata-rata lama sekolah") labels no average
         texts = " ".join(clean(c.text) for c in row.cells)
-        is_avg = bool(_re("average_row").search(texts[:60])) and (
-            not name or _re("average_row").search(name) is not None or len(name) < 40)
+        sas_cell = cells.get(sas_col) if sas_col is not None else None
+        others = " ".join(clean(c.text) for c in row.cells if c is not sas_cell and c is not name_cell)
+        is_avg = bool(_re("average_row").search(name if name else texts[:60])) or (
+            bool(name) and len(name) < 40 and bool(_re("average_row").search(others[:60])))
         lead_no = re.match(r"\s*(\d{1,2})[.)]?\s+(?=\S)", name) if "no" not in cols else None
         if is_avg and (_numbered_row(cells, cols) or lead_no is not None or (
                 name_col != 0 and re.fullmatch(r"\d{1,2}[.)]?", first))):
@@ -858,6 +878,9 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         if (is_avg or is_total) and not name:
             name = next((clean(c.text) for c in row.cells if clean(c.text)), "")
         values = _values(cells, cols, _TEXT_KEYS)
+        if is_avg and _named_measure(name, values):
+            is_avg = False  # "Rata-rata lama sekolah | 8,5 | 8,7": an indicator with its own figures
+            is_total = _total_row(name, row, name_cell)
         kind = "average" if is_avg else "total" if is_total else "indicator"
         ticks: list[tuple[str, Cell]] = []
         for col, label in info.ticks.items():
