@@ -887,38 +887,3 @@ def test_flat_row_with_name_one_space_from_its_value_keeps_the_columns() -> None
     lines[2] = "2   Persentase balita gizi buruk yang dirawat di RS"
     (t,) = find_flat_tables(lines)
     assert len(t.columns) == 4
-
-
-FOOTED = """Laporan Kinerja Dinas Pangan Tahun 2024                                   1
-
-Tabel 2.1 Perjanjian Kinerja Tahun 2024
-
-No   Sasaran                       Indikator Kinerja                         Target
-1    Meningkatnya ketahanan        Skor pola pangan harapan                  88
-     pangan daerah
-2    Meningkatnya keamanan         Persentase pangan segar yang aman         92
-     pangan                        dikonsumsi
-------------------------------------------------------------------------------------
-
-Laporan Kinerja Dinas Pangan Tahun 2023                                   2
-
-Capaian kedua indikator diuraikan pada bab berikut.
-
-Laporan Kinerja Dinas Pangan Tahun 2024                                   3
-
-Penjelasan lain.
-
-Laporan Kinerja Dinas Pangan Tahun 2024                                   4
-"""
-
-
-def test_running_footer_with_another_year_is_no_table_row() -> None:
-    """A page footer whose year differs from the other pages ("... Tahun 2023   2" among the
-    "... Tahun 2024" pages) is the running footer still: not a row of the table above it."""
-    tables = find_flat_tables(FOOTED.split("\n"))
-    assert len(tables) == 1
-    names = [" ".join(r.texts()) for r in tables[0].rows]
-    assert not any("Dinas Pangan" in n for n in names), names
-    line = FOOTED.split("\n").index(next(x for x in FOOTED.split("\n") if "Tahun 2023" in x)) + 1
-    assert line in tables[0].skipped or all(line not in [s[1] for c in r.cells for s in c.segments]
-                                            for r in tables[0].rows)

@@ -97,6 +97,8 @@ class IndicatorRow:
     ticks: list[tuple[str, Cell]] = field(default_factory=list)  # 3.5: (label, cell) ticked
     copy: bool = False  # a row of a table printed again (the PK in BAB II and the lampiran)
     number: int | None = None  # the row's own number ("No" column or "3  Rata-rata ...")
+    # a copy row: the row of the print kept as the table (same indicator, maybe reworded)
+    original: IndicatorRow | None = field(default=None, repr=False, compare=False)
 
     def get(self, key: str) -> ValueCell | None:
         return self.values.get(key)
@@ -1572,6 +1574,32 @@ def _key_single_year_columns(info: TableInfo, year: int | None) -> None:
     info.columns = cols
 
 
+_DIGITS_RE = re.compile(r"\d+")
+_PAGE_NO_RE = re.compile(r"^(?:\d{1,4}|[ivx]{1,5})\s+|\s+(?:\d{1,4}|[ivx]{1,5})$", re.IGNORECASE)
+
+
+def _running_shapes(doc: Document) -> frozenset[str]:
+    """The running headers/footers of a text flattened from PDF (lines repeated at the page
+    breaks), their digits masked: "LKIP Kecamatan X Tahun 2022" among the "... Tahun 2023"
+    pages is the running header still."""
+    from drafter.tables.flat import running_headers
+
+    if doc.source_text is None or doc.format != "text":
+        return frozenset()  # running headers are a trait of text flattened from PDF
+    lines = doc.source_text.split("\n")
+    return frozenset(_DIGITS_RE.sub("0", h.lower()) for h in running_headers(lines))
+
+
+def _running_row(row: Row, shapes: frozenset[str]) -> bool:
+    """A table row that is a running header/footer caught between or after the table's
+    rows (with its page number set apart or not)."""
+    text = " ".join(t for t in (clean(c.text) for c in row.cells) if t)
+    if not text:
+        return False
+    text = _PAGE_NO_RE.sub("", text)
+    return _DIGITS_RE.sub("0", text.lower()) in shapes
+
+
 def index_tables(ctx: CheckContext | Document) -> TableIndex:
     """Build the :class:`TableIndex` of a document (or of ``ctx.document``)."""
     year: int | None = None
@@ -1603,6 +1631,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
             index.roles[block.index] = info.role
             index.by_role.setdefault(info.role, []).append(block)
         previous = info
+    furniture = _running_shapes(doc)
     # sasaran names known from the indicator tables (to tell 3.5 sasaran lines apart)
     known: tuple[list[str], list[str]] = ([], [])
     carry: dict[str, str | None] = {}
@@ -1622,6 +1651,8 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
         rows, carry[info.role] = _indicator_rows(
             info, ncols, known if info.role == "3.5" else ([], []),
             carry.get(info.role) if info.continued_from is not None else None)
+        if furniture:
+            rows = [r for r in rows if not _running_row(r.row, furniture)]
         if info.role == "3.2":
             rows = _merge_sub_rows(rows)
             _note_targets(doc, info, rows)
@@ -1660,22 +1691,89 @@ def _name_key(name: str) -> str:
 
 
 def _mark_copies(index: TableIndex) -> None:
-    """A table printed twice (the PK in BAB II and again in the lampiran) is one logical
-    table: the rows of the later print are marked ``copy`` (left out of counts)."""
+    """A table printed twice (the PK in BAB II and again in the lampiran, a summary table in
+    the ikhtisar and Tabel 3.1) is one logical table: the rows of one print are marked
+    ``copy`` (left out of counts), each pointing at its ``original``. Names alike word for
+    word make the later print the copy; reworded names ("Tindak lanjut rekomendasi" beside
+    "Persentase tindak lanjut rekomendasi") need as many rows, each like a distinct row of
+    the other print, and mostly the same targets; the captioned print is then kept (else
+    the later one, the measurement chapter's)."""
     for rows in index.indicator_rows.values():
         by_block: dict[int, list[IndicatorRow]] = {}
         for r in rows:
             by_block.setdefault(r.table.index, []).append(r)
         seen: dict[str, int] = {}
+        first_row: dict[str, IndicatorRow] = {}
         for bi in sorted(by_block):
             info = index.info.get(bi)
-            names = [_name_key(r.name) for r in by_block[bi] if r.kind == "indicator" and r.name]
+            named = [r for r in by_block[bi] if r.kind == "indicator" and r.name]
+            names = [_name_key(r.name) for r in named]
             earlier = {seen[n] for n in names if n in seen}
             if len(names) >= 2 and all(n in seen for n in names) and len(earlier) == 1:
                 for r in by_block[bi]:
                     r.copy = True
+                for r, n in zip(named, names, strict=True):
+                    r.original = first_row[n]
                 if info is not None:
                     info.copy_of = earlier.pop()
                 continue
-            for n in names:
+            for r, n in zip(named, names, strict=True):
                 seen.setdefault(n, bi)
+                first_row.setdefault(n, r)
+        _mark_reworded_copies(index, by_block)
+
+
+def _reprint_pairs(a: list[IndicatorRow], b: list[IndicatorRow]
+                   ) -> list[tuple[IndicatorRow, IndicatorRow]] | None:
+    """Rows of ``a`` paired with rows of ``b`` when ``b`` prints ``a``'s indicators again:
+    as many rows, each like a distinct row of the other, at least half with the same target."""
+    if len(a) != len(b) or len(a) < 2 or len(a) > 40:
+        return None
+    free = list(b)
+    pairs: list[tuple[IndicatorRow, IndicatorRow]] = []
+    same_target = with_targets = 0
+    least = 1.0
+    for r in a:
+        best = max(free, key=lambda x: similarity(r.name, x.name))
+        sim = similarity(r.name, best.name)
+        if sim < 0.5:
+            return None
+        least = min(least, sim)
+        free.remove(best)
+        pairs.append((r, best))
+        ta, tb = r.values.get("target"), best.values.get("target")
+        if ta is not None and tb is not None and ta.num is not None and tb.num is not None:
+            with_targets += 1
+            same_target += ta.num.value == tb.num.value
+    if not with_targets:
+        # no targets to compare (an IKU list printed twice): the names alone, closely alike
+        return pairs if least >= 0.7 else None
+    return pairs if same_target * 2 >= len(a) else None
+
+
+def _mark_reworded_copies(index: TableIndex, by_block: dict[int, list[IndicatorRow]]) -> None:
+    """Two prints of one table whose names are reworded (see :func:`_mark_copies`); only a
+    role printed in exactly two tables (more are parts of one long table, or other sets)."""
+    blocks = {bi: [r for r in rows if r.kind == "indicator"] for bi, rows in by_block.items()
+              if not any(r.copy for r in rows)}
+    if len(blocks) != 2:
+        return
+    (ia, a), (ib, b) = sorted(blocks.items())
+    info_a, info_b = index.info.get(ia), index.info.get(ib)
+    if info_b is not None and info_b.continued_from == ia:
+        return  # one table continued on the next page
+    pairs = _reprint_pairs(a, b)
+    if pairs is None:
+        return
+    keep_a = info_a is not None and bool(info_a.number) and not (info_b is not None and info_b.number)
+    copy_bi, kept_bi = (ib, ia) if keep_a else (ia, ib)
+    for r in by_block[copy_bi]:
+        r.copy = True
+    for ra, rb in pairs:
+        if keep_a:
+            rb.original = ra
+        else:
+            ra.original = rb
+    info = index.info.get(copy_bi)
+    if info is not None:
+        info.copy_of = kept_bi

@@ -152,9 +152,6 @@ def _repeats() -> int:
 _WITH_PAGE_RE = re.compile(r"^(?P<t>\S.*?\S)\s{3,}(?:\d{1,4}|[ivx]{1,5})$|^(?:\d{1,4}|[ivx]{1,5})\s{3,}(?P<u>\S.*\S)$")
 
 
-_DIGITS_RE = re.compile(r"\d+")
-
-
 def without_page_number(s: str) -> str:
     """A running header/footer line without the page number set apart at its end or start
     ("LKIP Kecamatan X Tahun 2025        4" -> "LKIP Kecamatan X Tahun 2025")."""
@@ -194,9 +191,6 @@ class _Finder:
         self.lines = lines
         self.n = len(lines)
         self.running = running_headers(lines)
-        # a running header with another year or number ("LKIP ... Tahun 2022   5" among the
-        # "... Tahun 2023" pages) is still the running header, not a table row
-        self.running_shapes = {_DIGITS_RE.sub("0", r) for r in self.running}
         self.chunks: list[list[tuple[int, int]] | None] = [None] * self.n
 
     def ch(self, i: int) -> list[tuple[int, int]]:
@@ -223,9 +217,6 @@ class _Finder:
             return False
         if _PAGE_RE.match(s) or s in self.running or _CONTINUED_RE.match(s) or \
                 without_page_number(s) in self.running:
-            return True
-        if self.running_shapes and "  " not in without_page_number(s) and \
-                _DIGITS_RE.sub("0", without_page_number(s)) in self.running_shapes:
             return True
         if _BARE_NUM_RE.match(s):
             before = i == 0 or self.blank(i - 1)

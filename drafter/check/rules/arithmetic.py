@@ -190,7 +190,9 @@ class CapaianRecomputed(Rule):
         d = declared(ctx)
         year = ctx.info.year or 0
         for role in ("3.1", "3.3"):
-            for row in ti.rows(role):
+            for row in ti.rows(role, copies=True):
+                if row.copy and not _own_figures(row):
+                    continue  # a reprint with the kept print's figures: checked there
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 targets = [t or row.values.get("target")]
                 if role == "3.3" and t is None:
@@ -392,6 +394,21 @@ class CapaianRecomputed(Rule):
         if expected != comp:
             msg += f"; dengan batas capaian {fmt_num(cap_value or HUNDRED)}%: {fmt_pct(expected)}"
         return cap_issue(self, c, msg, fmt_pct(expected)), expected
+
+
+def _own_figures(row: IndicatorRow) -> bool:
+    """Whether a reprinted row (a summary in the ikhtisar beside Tabel 3.1) gives another
+    target, realisasi or capaian than the row of the print kept as the table."""
+    orig = row.original
+    if orig is None:
+        return False
+    for key in ("target", "realisasi", "capaian"):
+        a, b = row.values.get(key), orig.values.get(key)
+        if (a is None) != (b is None):
+            return True
+        if a is not None and b is not None and value_of(a) != value_of(b):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- AR102
