@@ -476,3 +476,31 @@ def test_reworded_reprint_is_one_table() -> None:
 def test_like_names_with_other_targets_are_no_reprint() -> None:
     ti = _index(_reprint(("75", "70", "18")))
     assert len(ti.rows("3.1", indicators_only=True)) == 6
+
+
+def test_grade_column_under_another_header_is_the_predicate() -> None:
+    """A column after the capaian headed "Nilai" in which every row holds just a label of the
+    report's scale is the predicate column."""
+    text = ("Tabel 3.2 Skala Penilaian Capaian Kinerja\n\n" + _tab(
+        ("No", "Rentang Capaian", "Predikat"),
+        ("1", "≥ 90%", "Sangat Baik"),
+        ("2", "75% s.d. < 90%", "Baik"),
+        ("3", "60% s.d. < 75%", "Cukup"),
+        ("4", "< 60%", "Kurang"),
+    ) + "\nTabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Nilai"),
+        ("1", "Indeks kepuasan masyarakat", "80", "84", "105,00", "Sangat Baik"),
+        ("2", "Persentase pengaduan ditindaklanjuti", "80", "64", "80,00", "Baik"),
+    ))
+    rows = _index(text).rows("3.1", indicators_only=True)
+    assert [r.values["predikat"].text for r in rows] == ["Sangat Baik", "Baik"]
+
+
+def test_a_column_of_free_text_after_the_capaian_is_no_predicate() -> None:
+    text = "Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Nilai"),
+        ("1", "Indeks kepuasan masyarakat", "80", "84", "105,00", "Sangat Baik"),
+        ("2", "Persentase pengaduan ditindaklanjuti", "80", "64", "80,00", "perlu ditingkatkan"),
+    )
+    rows = _index(text).rows("3.1", indicators_only=True)
+    assert all("predikat" not in r.values for r in rows)

@@ -1574,6 +1574,42 @@ def _key_single_year_columns(info: TableInfo, year: int | None) -> None:
     info.columns = cols
 
 
+def _grade_text(text: str) -> str:
+    return " ".join(text.replace("*", " ").split())
+
+
+def _grade_columns(rows: list[IndicatorRow], scale: Scale) -> None:
+    """A predicate column under a header not taken for one ("Nilai", "Hasil"): a column after
+    the capaian in which every indicator row of the table (at least two) holds just a code
+    or label of the report's own scale becomes the rows' ``predikat``."""
+    whole = {b.code for b in scale.bands} | {b.label.lower() for b in scale.bands}
+    by_table: dict[int, list[IndicatorRow]] = {}
+    for r in rows:
+        if r.kind == "indicator" and "predikat" not in r.values and "capaian" in r.values:
+            by_table.setdefault(r.table.index, []).append(r)
+    for group in by_table.values():
+        if len(group) < 2:
+            continue
+        cols: set[int] | None = None
+        for r in group:
+            cells = r.row.cells
+            at = next((i for i, c in enumerate(cells) if c is r.values["capaian"].cell), None)
+            if at is None:
+                cols = set()
+                break
+            mine = {i for i in range(at + 1, len(cells))
+                    if _grade_text(cells[i].text) in whole or _grade_text(cells[i].text).lower() in whole}
+            cols = mine if cols is None else cols & mine
+            if not cols:
+                break
+        if not cols or len(cols) != 1:
+            continue
+        j = cols.pop()
+        for r in group:
+            cell = r.row.cells[j]
+            r.values["predikat"] = ValueCell(cell, None, None, _grade_text(cell.text))
+
+
 _DIGITS_RE = re.compile(r"\d+")
 _PAGE_NO_RE = re.compile(r"^(?:\d{1,4}|[ivx]{1,5})\s+|\s+(?:\d{1,4}|[ivx]{1,5})$", re.IGNORECASE)
 
@@ -1665,6 +1701,8 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
                     known[1].append(r.name)
     for rows in index.budget_rows.values():
         _link_parents(rows)
+    for role in INDICATOR_ROLES:
+        _grade_columns(index.indicator_rows.get(role, []), scale)
     _mark_copies(index)
     _renstra_targets(index, year)
     _TABLE_NAMES.set({role: index.name(role) for role in index.by_role})
