@@ -384,3 +384,123 @@ def test_year_table_sub_rows_and_note_targets() -> None:
                                       "Cakupan pemeriksaan jentik (%)"]
     assert rows[0].values["capaian:2021"].value == Decimal("107.14")
     assert rows[0].values["target:2021"].value == Decimal("140")
+
+
+def test_named_average_indicator_is_no_average_row() -> None:
+    """"Rata-rata lama sekolah" beside its sasaran, with its own target and realisasi, is an
+    indicator; the average row is the one labelled with the average only."""
+    text = "Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+        ("Meningkatnya mutu pendidikan", "Rata-rata Lama Sekolah", "8,2", "8,4", "102,44"),
+        ("Meningkatnya derajat kesehatan", "Persentase balita ditimbang", "80", "76", "95,00"),
+        ("Rata-rata capaian", "", "", "", "98,72"),
+    )
+    ti = _index(text)
+    rows = ti.rows("3.1", indicators_only=True)
+    assert [r.name for r in rows] == ["Rata-rata Lama Sekolah", "Persentase balita ditimbang"]
+    avg = ti.average_row("3.1")
+    assert avg is not None and avg.name.startswith("Rata-rata capaian")
+
+
+def test_average_word_in_sasaran_cell_marks_no_average() -> None:
+    text = "Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+        ("Meningkatnya rata-rata lama sekolah", "Angka partisipasi murni", "90", "88", "97,78"),
+        ("Meningkatnya derajat kesehatan", "Persentase balita ditimbang", "80", "76", "95,00"),
+    )
+    ti = _index(text)
+    assert ti.average_row("3.1") is None
+    assert len(ti.rows("3.1", indicators_only=True)) == 2
+
+
+FOOTED = """Laporan Kinerja Dinas Pangan Tahun 2024                                   1
+
+Tabel 2.1 Perjanjian Kinerja Tahun 2024
+
+No   Indikator Kinerja                            Satuan      Target
+1    Skor pola pangan harapan                     skor        88
+2    Persentase pangan segar aman dikonsumsi      %           92
+3    Jumlah desa mandiri pangan                   desa        12
+
+Laporan Kinerja Dinas Pangan Tahun 2023                                   2
+
+Capaian kedua indikator diuraikan pada bab berikut.
+
+Laporan Kinerja Dinas Pangan Tahun 2024                                   3
+
+Penjelasan lain.
+
+Laporan Kinerja Dinas Pangan Tahun 2024                                   4
+"""
+
+
+def test_running_footer_with_another_year_is_no_indicator_row() -> None:
+    """A page footer caught under a table flattened from PDF, its year differing from the
+    other pages ("... Tahun 2023   2" among "... Tahun 2024"), is the running footer still: no
+    indicator row (the text keeps the line, for the year rules)."""
+    ti = _index(FOOTED)
+    names = [r.name for r in ti.rows("PK", all_rows=True)]
+    assert names == ["Skor pola pangan harapan", "Persentase pangan segar aman dikonsumsi",
+                     "Jumlah desa mandiri pangan"]
+
+
+def _reprint(targets: tuple[str, str, str]) -> str:
+    summary = "Ringkasan capaian kinerja:\n\n" + _tab(
+        ("No", "Indikator", "Target", "Realisasi", "Capaian"),
+        ("1", "Kepuasan masyarakat atas layanan", targets[0], "84", "105,00%"),
+        ("2", "Tindak lanjut pengaduan (%)", targets[1], "72", "90,00%"),
+        ("3", "Desa dengan APBDes tepat waktu", targets[2], "15", "75,00%"),
+    )
+    table = "\nTabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"),
+        ("1", "Indeks kepuasan masyarakat atas layanan kecamatan", "80", "84", "105,00"),
+        ("2", "Persentase tindak lanjut pengaduan masyarakat", "80", "72", "90,00"),
+        ("3", "Jumlah desa dengan APBDes tepat waktu", "20", "15", "75,00"),
+    )
+    return summary + table
+
+
+def test_reworded_reprint_is_one_table() -> None:
+    """A summary table in the ikhtisar reprinting Tabel 3.1 with reworded names is the same
+    table: its rows are copies of the captioned print's rows, left out of counts."""
+    ti = _index(_reprint(("80", "80", "20")))
+    kept = ti.rows("3.1", indicators_only=True)
+    assert [r.name for r in kept] == ["Indeks kepuasan masyarakat atas layanan kecamatan",
+                                      "Persentase tindak lanjut pengaduan masyarakat",
+                                      "Jumlah desa dengan APBDes tepat waktu"]
+    copies = [r for r in ti.rows("3.1", all_rows=True) if r.copy]
+    assert len(copies) == 3
+    assert all(c.original is k for c, k in zip(copies, kept, strict=True))
+
+
+def test_like_names_with_other_targets_are_no_reprint() -> None:
+    ti = _index(_reprint(("75", "70", "18")))
+    assert len(ti.rows("3.1", indicators_only=True)) == 6
+
+
+def test_grade_column_under_another_header_is_the_predicate() -> None:
+    """A column after the capaian headed "Nilai" in which every row holds just a label of the
+    report's scale is the predicate column."""
+    text = ("Tabel 3.2 Skala Penilaian Capaian Kinerja\n\n" + _tab(
+        ("No", "Rentang Capaian", "Predikat"),
+        ("1", "≥ 90%", "Sangat Baik"),
+        ("2", "75% s.d. < 90%", "Baik"),
+        ("3", "60% s.d. < 75%", "Cukup"),
+        ("4", "< 60%", "Kurang"),
+    ) + "\nTabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Nilai"),
+        ("1", "Indeks kepuasan masyarakat", "80", "84", "105,00", "Sangat Baik"),
+        ("2", "Persentase pengaduan ditindaklanjuti", "80", "64", "80,00", "Baik"),
+    ))
+    rows = _index(text).rows("3.1", indicators_only=True)
+    assert [r.values["predikat"].text for r in rows] == ["Sangat Baik", "Baik"]
+
+
+def test_a_column_of_free_text_after_the_capaian_is_no_predicate() -> None:
+    text = "Tabel 3.1 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Nilai"),
+        ("1", "Indeks kepuasan masyarakat", "80", "84", "105,00", "Sangat Baik"),
+        ("2", "Persentase pengaduan ditindaklanjuti", "80", "64", "80,00", "perlu ditingkatkan"),
+    )
+    rows = _index(text).rows("3.1", indicators_only=True)
+    assert all("predikat" not in r.values for r in rows)

@@ -97,6 +97,8 @@ class IndicatorRow:
     ticks: list[tuple[str, Cell]] = field(default_factory=list)  # 3.5: (label, cell) ticked
     copy: bool = False  # a row of a table printed again (the PK in BAB II and the lampiran)
     number: int | None = None  # the row's own number ("No" column or "3  Rata-rata ...")
+    # a copy row: the row of the print kept as the table (same indicator, maybe reworded)
+    original: IndicatorRow | None = field(default=None, repr=False, compare=False)
 
     def get(self, key: str) -> ValueCell | None:
         return self.values.get(key)
@@ -786,6 +788,22 @@ _TEXT_KEYS = {"no", "indikator", "sasaran", "tujuan", "program", "formula", "uni
               "kinerja_utama", "indikator_tujuan"}
 
 
+_AVERAGE_VOCAB = frozenset({"rata", "rerata", "average", "strategis", "utama", "keseluruhan",
+                            "seluruh", "tahun"})
+
+
+def _named_measure(name: str, values: dict[str, ValueCell]) -> bool:
+    """A row read as an average that is an indicator named with "rata-rata" ("Rata-rata Lama
+    Sekolah", "Rata-rata waktu penyelesaian (hari)"): it has a target or a realisasi of its
+    own (an average row averages the capaian) and its name says what is measured."""
+    if not any(k.split(":")[0] in ("target", "realisasi", "renstra_target") for k in values):
+        return False
+    rest = _re("average_row").sub(" ", name.lower())
+    words = [w for w in re.findall(r"[a-z]{2,}", rest)
+             if w not in _total_words() and w not in _AVERAGE_VOCAB]
+    return bool(words)
+
+
 def _numbered_row(cells: dict[int, Cell], cols: dict[str, int]) -> bool:
     """The row's "No" cell holds a row number ("6", "2.", "IV"): an indicator of the list."""
     c = cells.get(cols["no"]) if "no" in cols else None
@@ -846,9 +864,13 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
             st = clean(sc.text) if sc is not None else ""
             if st:
                 sasaran = st
+        # the average label sits in the name cell or, the name cell empty, leads the row; beside
+        # a name, a sasaran cell ("Meningkatnya rata-rata lama sekolah") labels no average
         texts = " ".join(clean(c.text) for c in row.cells)
-        is_avg = bool(_re("average_row").search(texts[:60])) and (
-            not name or _re("average_row").search(name) is not None or len(name) < 40)
+        sas_cell = cells.get(sas_col) if sas_col is not None else None
+        others = " ".join(clean(c.text) for c in row.cells if c is not sas_cell and c is not name_cell)
+        is_avg = bool(_re("average_row").search(name if name else texts[:60])) or (
+            bool(name) and len(name) < 40 and bool(_re("average_row").search(others[:60])))
         lead_no = re.match(r"\s*(\d{1,2})[.)]?\s+(?=\S)", name) if "no" not in cols else None
         if is_avg and (_numbered_row(cells, cols) or lead_no is not None or (
                 name_col != 0 and re.fullmatch(r"\d{1,2}[.)]?", first))):
@@ -858,6 +880,9 @@ def _indicator_rows(info: TableInfo, ncols: int, known_sasaran: tuple[list[str],
         if (is_avg or is_total) and not name:
             name = next((clean(c.text) for c in row.cells if clean(c.text)), "")
         values = _values(cells, cols, _TEXT_KEYS)
+        if is_avg and _named_measure(name, values):
+            is_avg = False  # "Rata-rata lama sekolah | 8,5 | 8,7": an indicator with its own figures
+            is_total = _total_row(name, row, name_cell)
         kind = "average" if is_avg else "total" if is_total else "indicator"
         ticks: list[tuple[str, Cell]] = []
         for col, label in info.ticks.items():
@@ -1549,6 +1574,68 @@ def _key_single_year_columns(info: TableInfo, year: int | None) -> None:
     info.columns = cols
 
 
+def _grade_text(text: str) -> str:
+    return " ".join(text.replace("*", " ").split())
+
+
+def _grade_columns(rows: list[IndicatorRow], scale: Scale) -> None:
+    """A predicate column under a header not taken for one ("Nilai", "Hasil"): a column after
+    the capaian in which every indicator row of the table (at least two) holds just a code
+    or label of the report's own scale becomes the rows' ``predikat``."""
+    whole = {b.code for b in scale.bands} | {b.label.lower() for b in scale.bands}
+    by_table: dict[int, list[IndicatorRow]] = {}
+    for r in rows:
+        if r.kind == "indicator" and "predikat" not in r.values and "capaian" in r.values:
+            by_table.setdefault(r.table.index, []).append(r)
+    for group in by_table.values():
+        if len(group) < 2:
+            continue
+        cols: set[int] | None = None
+        for r in group:
+            cells = r.row.cells
+            at = next((i for i, c in enumerate(cells) if c is r.values["capaian"].cell), None)
+            if at is None:
+                cols = set()
+                break
+            mine = {i for i in range(at + 1, len(cells))
+                    if _grade_text(cells[i].text) in whole or _grade_text(cells[i].text).lower() in whole}
+            cols = mine if cols is None else cols & mine
+            if not cols:
+                break
+        if not cols or len(cols) != 1:
+            continue
+        j = cols.pop()
+        for r in group:
+            cell = r.row.cells[j]
+            r.values["predikat"] = ValueCell(cell, None, None, _grade_text(cell.text))
+
+
+_DIGITS_RE = re.compile(r"\d+")
+_PAGE_NO_RE = re.compile(r"^(?:\d{1,4}|[ivx]{1,5})\s+|\s+(?:\d{1,4}|[ivx]{1,5})$", re.IGNORECASE)
+
+
+def _running_shapes(doc: Document) -> frozenset[str]:
+    """The running headers/footers of a text flattened from PDF (lines repeated at the page
+    breaks), their digits masked: "LKIP Kecamatan X Tahun 2022" among the "... Tahun 2023"
+    pages is the running header still."""
+    from drafter.tables.flat import running_headers
+
+    if doc.source_text is None or doc.format != "text":
+        return frozenset()  # running headers are a trait of text flattened from PDF
+    lines = doc.source_text.split("\n")
+    return frozenset(_DIGITS_RE.sub("0", h.lower()) for h in running_headers(lines))
+
+
+def _running_row(row: Row, shapes: frozenset[str]) -> bool:
+    """A table row that is a running header/footer caught between or after the table's
+    rows (with its page number set apart or not)."""
+    text = " ".join(t for t in (clean(c.text) for c in row.cells) if t)
+    if not text:
+        return False
+    text = _PAGE_NO_RE.sub("", text)
+    return _DIGITS_RE.sub("0", text.lower()) in shapes
+
+
 def index_tables(ctx: CheckContext | Document) -> TableIndex:
     """Build the :class:`TableIndex` of a document (or of ``ctx.document``)."""
     year: int | None = None
@@ -1580,6 +1667,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
             index.roles[block.index] = info.role
             index.by_role.setdefault(info.role, []).append(block)
         previous = info
+    furniture = _running_shapes(doc)
     # sasaran names known from the indicator tables (to tell 3.5 sasaran lines apart)
     known: tuple[list[str], list[str]] = ([], [])
     carry: dict[str, str | None] = {}
@@ -1599,6 +1687,8 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
         rows, carry[info.role] = _indicator_rows(
             info, ncols, known if info.role == "3.5" else ([], []),
             carry.get(info.role) if info.continued_from is not None else None)
+        if furniture:
+            rows = [r for r in rows if not _running_row(r.row, furniture)]
         if info.role == "3.2":
             rows = _merge_sub_rows(rows)
             _note_targets(doc, info, rows)
@@ -1611,6 +1701,8 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
                     known[1].append(r.name)
     for rows in index.budget_rows.values():
         _link_parents(rows)
+    for role in INDICATOR_ROLES:
+        _grade_columns(index.indicator_rows.get(role, []), scale)
     _mark_copies(index)
     _renstra_targets(index, year)
     _TABLE_NAMES.set({role: index.name(role) for role in index.by_role})
@@ -1637,22 +1729,89 @@ def _name_key(name: str) -> str:
 
 
 def _mark_copies(index: TableIndex) -> None:
-    """A table printed twice (the PK in BAB II and again in the lampiran) is one logical
-    table: the rows of the later print are marked ``copy`` (left out of counts)."""
+    """A table printed twice (the PK in BAB II and again in the lampiran, a summary table in
+    the ikhtisar and Tabel 3.1) is one logical table: the rows of one print are marked
+    ``copy`` (left out of counts), each pointing at its ``original``. Names alike word for
+    word make the later print the copy; reworded names ("Tindak lanjut rekomendasi" beside
+    "Persentase tindak lanjut rekomendasi") need as many rows, each like a distinct row of
+    the other print, and mostly the same targets; the captioned print is then kept (else
+    the later one, the measurement chapter's)."""
     for rows in index.indicator_rows.values():
         by_block: dict[int, list[IndicatorRow]] = {}
         for r in rows:
             by_block.setdefault(r.table.index, []).append(r)
         seen: dict[str, int] = {}
+        first_row: dict[str, IndicatorRow] = {}
         for bi in sorted(by_block):
             info = index.info.get(bi)
-            names = [_name_key(r.name) for r in by_block[bi] if r.kind == "indicator" and r.name]
+            named = [r for r in by_block[bi] if r.kind == "indicator" and r.name]
+            names = [_name_key(r.name) for r in named]
             earlier = {seen[n] for n in names if n in seen}
             if len(names) >= 2 and all(n in seen for n in names) and len(earlier) == 1:
                 for r in by_block[bi]:
                     r.copy = True
+                for r, n in zip(named, names, strict=True):
+                    r.original = first_row[n]
                 if info is not None:
                     info.copy_of = earlier.pop()
                 continue
-            for n in names:
+            for r, n in zip(named, names, strict=True):
                 seen.setdefault(n, bi)
+                first_row.setdefault(n, r)
+        _mark_reworded_copies(index, by_block)
+
+
+def _reprint_pairs(a: list[IndicatorRow], b: list[IndicatorRow]
+                   ) -> list[tuple[IndicatorRow, IndicatorRow]] | None:
+    """Rows of ``a`` paired with rows of ``b`` when ``b`` prints ``a``'s indicators again:
+    as many rows, each like a distinct row of the other, at least half with the same target."""
+    if len(a) != len(b) or len(a) < 2 or len(a) > 40:
+        return None
+    free = list(b)
+    pairs: list[tuple[IndicatorRow, IndicatorRow]] = []
+    same_target = with_targets = 0
+    least = 1.0
+    for r in a:
+        best = max(free, key=lambda x: similarity(r.name, x.name))
+        sim = similarity(r.name, best.name)
+        if sim < 0.5:
+            return None
+        least = min(least, sim)
+        free.remove(best)
+        pairs.append((r, best))
+        ta, tb = r.values.get("target"), best.values.get("target")
+        if ta is not None and tb is not None and ta.num is not None and tb.num is not None:
+            with_targets += 1
+            same_target += ta.num.value == tb.num.value
+    if not with_targets:
+        # no targets to compare (an IKU list printed twice): the names alone, closely alike
+        return pairs if least >= 0.7 else None
+    return pairs if same_target * 2 >= len(a) else None
+
+
+def _mark_reworded_copies(index: TableIndex, by_block: dict[int, list[IndicatorRow]]) -> None:
+    """Two prints of one table whose names are reworded (see :func:`_mark_copies`); only a
+    role printed in exactly two tables (more are parts of one long table, or other sets)."""
+    blocks = {bi: [r for r in rows if r.kind == "indicator"] for bi, rows in by_block.items()
+              if not any(r.copy for r in rows)}
+    if len(blocks) != 2:
+        return
+    (ia, a), (ib, b) = sorted(blocks.items())
+    info_a, info_b = index.info.get(ia), index.info.get(ib)
+    if info_b is not None and info_b.continued_from == ia:
+        return  # one table continued on the next page
+    pairs = _reprint_pairs(a, b)
+    if pairs is None:
+        return
+    keep_a = info_a is not None and bool(info_a.number) and not (info_b is not None and info_b.number)
+    copy_bi, kept_bi = (ib, ia) if keep_a else (ia, ib)
+    for r in by_block[copy_bi]:
+        r.copy = True
+    for ra, rb in pairs:
+        if keep_a:
+            rb.original = ra
+        else:
+            ra.original = rb
+    info = index.info.get(copy_bi)
+    if info is not None:
+        info.copy_of = kept_bi

@@ -53,17 +53,19 @@ def prose_units(ctx: CheckContext) -> Iterator[Block]:
             yield b
 
 
-_HANDLING = (r"\b(?:penurunan|menurunnya|berkurangnya|penanganan|pengentasan|pencegahan|"
-             r"pengurangan|penanggulangan|rehabilitasi)\b")
-_HANDLED_AFTER = re.compile(r"\byang\s+(?:di|ter|mendapat|memperoleh|menerima)\w*|" + _HANDLING,
-                            re.IGNORECASE)
-_HANDLED_BEFORE = re.compile(_HANDLING, re.IGNORECASE)
+@cache
+def _handled_after() -> re.Pattern[str]:
+    """A negative term followed by what is done about it ("... yang ditangani", "...
+    rehabilitasi"): the name counts what is handled."""
+    return re.compile(r"\byang\s+(?:di|ter|mendapat|memperoleh|menerima)\w*|" + conf()["handled_word"],
+                      re.IGNORECASE)
 
 
 def is_negative(name: str) -> bool:
     """The indicator's name says lower is better ("Angka kemiskinan", "Rata-rata waktu
     penyelesaian ..."), unless the negative term is what is handled ("Persentase rumah tidak
-    layak huni yang direhabilitasi", "Penurunan angka stunting")."""
+    layak huni yang direhabilitasi", "Penurunan angka stunting", "Persentase penyelesaian
+    gangguan trantibum")."""
     if rx("duration_name").search(name):
         return True  # "Rata-rata waktu penyelesaian rekomendasi rehabilitasi": a duration
     low = name.lower()
@@ -71,7 +73,7 @@ def is_negative(name: str) -> bool:
         at = low.find(k)
         if at < 0:
             continue
-        if _HANDLED_AFTER.search(low[at + len(k):]) or _HANDLED_BEFORE.search(low[:at]):
+        if _handled_after().search(low[at + len(k):]) or rx("handled_word").search(low[:at]):
             continue
         return True
     return False
@@ -179,7 +181,7 @@ class CapaianRecomputed(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        from drafter.check.polarity import declared, row_declared_negative
+        from drafter.check.polarity import declared, row_declared_negative, row_declared_positive
 
         ti = ctx.tables
         # the report's own rule "capaian above 100% counts as 100%" makes a 100% in the
@@ -188,7 +190,9 @@ class CapaianRecomputed(Rule):
         d = declared(ctx)
         year = ctx.info.year or 0
         for role in ("3.1", "3.3"):
-            for row in ti.rows(role):
+            for row in ti.rows(role, copies=True):
+                if row.copy and not _own_figures(row):
+                    continue  # a reprint with the kept print's figures: checked there
                 t = row.values.get("renstra_target") if role == "3.3" else None
                 targets = [t or row.values.get("target")]
                 if role == "3.3" and t is None:
@@ -205,6 +209,7 @@ class CapaianRecomputed(Rule):
                     found_t = self._check(row.name, tt, row.values.get("realisasi"),
                                           row.values.get("capaian"), ti.name(role), caps, d.cap,
                                           declared_negative=row_declared_negative(ctx, row),
+                                          declared_positive=row_declared_positive(ctx, row),
                                           stated=d.neg_formula, cap_rows=role == "3.1" and d.cap_rows)
                     if found_t is None:
                         found = None
@@ -318,7 +323,7 @@ class CapaianRecomputed(Rule):
     def _check(self, name: str, t: ValueCell | None, r: ValueCell | None,
                c: ValueCell | None, where: str, caps: bool,
                cap_value: Decimal | None = None, *, declared_negative: bool = False,
-               stated: str | None = None, cap_rows: bool = False
+               declared_positive: bool = False, stated: str | None = None, cap_rows: bool = False
                ) -> tuple[Issue, Decimal] | None:
         if t is None or r is None or c is None or c.num is None:
             return None
@@ -328,7 +333,8 @@ class CapaianRecomputed(Rule):
         pos = forms["positif"][0]
         negs = [k for k in NEG_FORMULAS if k in forms]
         duration = bool(rx("duration_name").search(name))
-        negative = declared_negative or is_negative(name)
+        # a polarity column marking the row "positif" outweighs a name that sounds negative
+        negative = declared_negative or (not declared_positive and is_negative(name))
         if declared_negative or duration:
             # lower is better beyond doubt: only the negative formulas (the stated one when
             # the report states one) explain its capaian
@@ -388,6 +394,21 @@ class CapaianRecomputed(Rule):
         if expected != comp:
             msg += f"; dengan batas capaian {fmt_num(cap_value or HUNDRED)}%: {fmt_pct(expected)}"
         return cap_issue(self, c, msg, fmt_pct(expected)), expected
+
+
+def _own_figures(row: IndicatorRow) -> bool:
+    """Whether a reprinted row (a summary in the ikhtisar beside Tabel 3.1) gives another
+    target, realisasi or capaian than the row of the print kept as the table."""
+    orig = row.original
+    if orig is None:
+        return False
+    for key in ("target", "realisasi", "capaian"):
+        a, b = row.values.get(key), orig.values.get(key)
+        if (a is None) != (b is None):
+            return True
+        if a is not None and b is not None and value_of(a) != value_of(b):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- AR102
@@ -1849,7 +1870,7 @@ class PolarityConsistency(Rule):
     severity = "error"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        from drafter.check.polarity import row_declared_negative
+        from drafter.check.polarity import row_declared_negative, row_declared_positive
         from drafter.check.rules.claims import counterpart
 
         ti = ctx.tables
@@ -1860,7 +1881,7 @@ class PolarityConsistency(Rule):
                 # the report's own statement (or a duration) fixes the polarity; a report-year
                 # capaian computed the other way is AR101's defect, not the earlier year's
                 pol = "neg"
-            elif pol == "pos" and is_negative(row.name):
+            elif pol == "pos" and is_negative(row.name) and not row_declared_positive(ctx, row):
                 continue  # a lower-is-better name computed as realisasi/target: unsure which is wrong
             if pol is None:
                 continue
