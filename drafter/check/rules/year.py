@@ -103,6 +103,26 @@ def _closing_blocks(ctx: CheckContext) -> set[int]:
     return out
 
 
+
+def _wrapped_lines(ctx: CheckContext) -> dict[int, Any]:
+    """Block index -> the joined paragraph, for every line of a hard-wrapped paragraph (text
+    extracted from PDF, one block per line): a phrase may run over two lines, and the
+    sentence around it is the whole paragraph's."""
+    from drafter.check.claims_parse import logical_blocks
+
+    blocks = ctx.document.blocks
+    out: dict[int, Any] = {}
+    for para in logical_blocks(ctx):
+        if para.kind == "table" or para is blocks[para.index] or not para.segments:
+            continue
+        lines = {line for _, line, _ in para.segments}
+        k = para.index
+        while k < len(blocks) and blocks[k].segments and blocks[k].segments[0][1] in lines:
+            out[k] = para
+            k += 1
+    return out
+
+
 @register
 class ReportYearMismatch(Rule):
     """Phrases that describe this report's own period with another year: "Tahun Anggaran
@@ -127,39 +147,58 @@ class ReportYearMismatch(Rule):
         if year is None:
             return
         pats = _patterns("self_patterns")
+        closing = _closing_blocks(ctx)
+        wrapped = _wrapped_lines(ctx)
         for unit, block, live in ctx.text.scan([p.regex for p in pats]):  # units a match can be in
-            seen: set[int] = set()
-            for p in (pats[i] for i in live):
-                if p.prose_only and block.kind == "table":
-                    continue
-                if p.heading_only and not _heading_like(unit.text, block.kind):
-                    continue
-                for m in p.regex.finditer(unit.text):
-                    y = int(m.group("y"))
-                    if not (year - 3 <= y < year) or _looks_back(unit.text, m.start(), m.end()):
-                        continue
-                    s, e = m.span("y")
-                    if s in seen:
-                        continue
-                    if p.alone and re.search(rf"\b{year}\b", sentence(unit.text, m.start(), m.end())):
-                        continue
-                    if p.requires is not None and len(unit.text) >= 80:
-                        b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
-                        if not p.requires.search(unit.text[b0:e0]):
-                            continue
-                    seen.add(s)
-                    start = m.start()
-                    if e - start > 45:  # point at the tail: "... pada tahun 2022"
-                        tail = re.search(r"\S+\s+$", unit.text[start:s])
-                        start = s - len(tail.group(0)) if tail else s
-                    phrase = unit.text[start:e]
-                    yield self.issue(
-                        unit, start, e,
-                        f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
-                        f"\"{phrase}\" seharusnya memakai tahun {year}",
-                        expected=unit.text[start:s] + str(year),
-                    )
+            if block.index in wrapped:
+                continue  # a line of a hard-wrapped paragraph: read with its other lines below
+            yield from self._own(unit, block, [pats[i] for i in live], year, closing)
             yield from self._future(unit, block, year)
+        for para in {id(b): b for b in wrapped.values()}.values():
+            yield from self._own(para, para, list(pats), year, closing)
+            yield from self._future(para, para, year)
+
+    def _own(self, unit: TextUnit, block: Any, pats: list[_YearPattern], year: int,
+             closing: set[int]) -> Iterable[Issue]:
+        """Phrases of this report's own period in ``unit`` with another year."""
+        plan = re.compile(_data().get("future_skip_sentence") or r"(?!)", re.IGNORECASE)
+        seen: set[int] = set()
+        for p in pats:
+            if p.prose_only and block.kind == "table":
+                continue
+            if p.heading_only and not _heading_like(unit.text, block.kind):
+                continue
+            for m in p.regex.finditer(unit.text):
+                y = int(m.group("y"))
+                if not (year - 3 <= y <= year + 1) or y == year \
+                        or _looks_back(unit.text, m.start(), m.end()):
+                    continue
+                # next year's budget or PK is named only in plans (the closing chapter, a
+                # sentence about what will be done); elsewhere it is this year's
+                if y > year and (block.index in closing or plan.search(
+                        sentence(unit.text, m.start(), m.end()))):
+                    continue
+                s, e = m.span("y")
+                if s in seen:
+                    continue
+                if p.alone and re.search(rf"\b{year}\b", sentence(unit.text, m.start(), m.end())):
+                    continue
+                if p.requires is not None and len(unit.text) >= 80:
+                    b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
+                    if not p.requires.search(unit.text[b0:e0]):
+                        continue
+                seen.add(s)
+                start = m.start()
+                if e - start > 45:  # point at the tail: "... pada tahun 2022"
+                    tail = re.search(r"\S+\s+$", unit.text[start:s])
+                    start = s - len(tail.group(0)) if tail else s
+                phrase = " ".join(unit.text[start:e].split())
+                yield self.issue(
+                    unit, start, e,
+                    f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
+                    f"\"{phrase}\" seharusnya memakai tahun {year}",
+                    expected=phrase[:len(phrase) - 4] + str(year),
+                )
 
     def _future(self, unit: TextUnit, block: Any, year: int) -> Iterable[Issue]:
         """Results of a year after the report year stated as already obtained."""
