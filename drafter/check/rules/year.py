@@ -331,6 +331,30 @@ _DEFINES_RENSTRA_RE = re.compile(
     r"merupakan|berisi|menjabarkan)\b", re.IGNORECASE)
 
 
+
+_YEAR_CELL_RE = re.compile(r"^\W*(?:tahun\s+|target\s+|th\.?\s*)?(20\d\d)\W*$", re.IGNORECASE)
+
+
+def _table_years(ctx: CheckContext, unit: TextUnit) -> tuple[int, int] | None:
+    """(first, last) of the consecutive year columns of the table that ``unit`` is the caption
+    of (the table itself, or a short block just before it), if the header holds such a run."""
+    blocks = ctx.document.blocks
+    blk = next((b for b in blocks if b is unit), None)
+    if blk is None:
+        table = next((b for b in blocks if b.kind == "table" and b.caption == unit.text), None)
+    elif len(blk.text) < 200 and blk.kind != "table":
+        table = next((b for b in blocks[blk.index + 1:blk.index + 3] if b.kind == "table"), None)
+    else:
+        table = None
+    if table is None:
+        return None
+    for row in table.rows[:3]:
+        ys = [int(m.group(1)) for c in row.cells if (m := _YEAR_CELL_RE.match(c.text))]
+        if len(ys) >= 3 and ys == list(range(ys[0], ys[0] + len(ys))):
+            return ys[0], ys[-1]
+    return None
+
+
 @register
 class RenstraPeriod(Rule):
     """The Renstra period stated inconsistently: "periode s.d tahun 2023" or "Renstra
@@ -376,6 +400,9 @@ class RenstraPeriod(Rule):
             other = (_names_renstra(unit.text, m.start()) and year is not None
                      and a <= year <= b)
             if (a, b) != (da, db) and in_renstra and (a == da or other):
+                if da <= a and b <= db and _table_years(ctx, unit) == (a, b):
+                    continue  # "Target Renstra 2022-2026" over year columns 2022..2026: the
+                    # years the table shows (the plan's first year is its baseline)
                 yield self.issue(
                     unit, m.start(), m.end(),
                     f"periode Renstra tertulis {a}-{b}, padahal di bagian lain laporan "
