@@ -876,7 +876,11 @@ class ValueYear(Rule):
                 head = text[s_start:m.start()]
                 if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
                     evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other)
-            if not evidence and not counter and before is None and end > s_end:
+            if not evidence and not counter and before is None and end > s_end and not any(
+                    not n.is_year for n in scan_numbers(
+                        text[sentence_bounds(text, m.start(), m.end())[0]:s_end])):
+                # (a sentence with figures of its own, "turun menjadi 40,5 dari 46,2 per mil
+                # pada tahun 2023.", is not about what the next sentence says)
                 evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
             if not evidence or counter:
                 continue
