@@ -641,7 +641,8 @@ _PHRASE_YEAR_RE = re.compile(r"(?P<p>(?:[A-Z][\w-]*\s+){1,5})[Tt]ahun\s+(?P<y>20
 _THIS_YEAR_ROLES = ("3.1", "3.3", "3.4", "3.5", "PK")
 
 
-def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
+def _values_by_year(rows: list[Any], year: int,
+                    kinds: tuple[str, ...] = ("realisasi", "target", "capaian")) -> dict[int, set[Any]]:
     out: dict[int, set[Any]] = {}
     for row in rows:
         for key, vc in row.values.items():
@@ -649,7 +650,7 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
             if v is None or not hasattr(v, "as_tuple"):
                 continue
             base, _, yy = key.partition(":")
-            if base not in ("realisasi", "target", "capaian"):
+            if base not in kinds:
                 continue
             if yy.isdigit():
                 out.setdefault(int(yy), set()).add(v)
@@ -707,9 +708,10 @@ def _indicator_groups(ctx: CheckContext) -> list[list[Any]]:
     return cached
 
 
-def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int, set[Any]] | None:
-    """Values by year of the one indicator that ``sent`` names (its rows in every table), or
-    None when the sentence names none, several, or one the tables give no yearly values for."""
+def _indicator_values(groups: list[list[Any]], sent: str,
+                      year: int) -> tuple[dict[int, set[Any]], list[Any]] | None:
+    """Values by year of the one indicator that ``sent`` names (and its rows in every table),
+    or None when the sentence names none, several, or one the tables give no yearly values for."""
     from drafter.check.claims_parse import containment
     from drafter.check.fuzzy import similarity
 
@@ -726,7 +728,7 @@ def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int
     if scored[0][0] < 0.8 or scored[1][0] > scored[0][0] - 0.2:
         return None
     vals = _values_by_year(groups[scored[0][1]], year)
-    return vals if vals.get(year) else None
+    return (vals, groups[scored[0][1]]) if vals.get(year) else None
 
 
 # "realisasi 100%", "target sebesar 100%": a value of a stated kind (not a capaian of 100%)
@@ -839,13 +841,21 @@ class ValueYear(Rule):
                          re.IGNORECASE):
                 continue  # "PermenPAN-RB Nomor 14 Tahun 2017": a regulation's year
             vals, this = vals_all, this_all
-            own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
+            got = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
+            own, own_rows = got if got is not None else (None, None)
             if own is None and group is not None:
                 # a sentence of an indicator's analysis paragraph that names no indicator
                 own = _values_by_year(group, year)
-                own = own if own.get(year) and own.get(y) else None
+                own, own_rows = (own, group) if own.get(year) and own.get(y) else (None, None)
             if own is not None:
                 vals, this = own, own.get(year, set())
+                if own_rows and y not in _values_by_year(own_rows, year, ("realisasi", "capaian")) \
+                        and not re.search(r"\btarget", text[sentence_bounds(text, m.start())[0]:m.end()],
+                                          re.IGNORECASE):
+                    # the tables give only a target for that year (a Renstra target table): a
+                    # result stated for it ("realisasi tahun 2022 sebesar 85,71%") is not theirs
+                    # to contradict
+                    continue
             if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) or re.search(
                     r"\bsebelumnya\s*\(\s*$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
                 continue  # "Dibandingkan tahun 2023, ... meningkat": the year is the baseline
