@@ -1204,6 +1204,11 @@ def _continued(ctx: CheckContext, block: Any) -> tuple[str, str]:
     return before, after
 
 
+# "tahun terakhir (pelaksanaan penuh) sebelum masa transisi": the last year before something
+# else, not the last year of the period
+_LAST_BEFORE_RE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?sebelum(?:nya)?\b", re.IGNORECASE)
+
+
 @register
 class RenstraYearOrdinal(Rule):
     """The year of the Renstra named wrongly: "Tahun 2022 merupakan tahun ketiga pelaksanaan
@@ -1286,7 +1291,8 @@ class RenstraYearOrdinal(Rule):
                 if not said_of_year:
                     continue  # "pada tahun pertama Renstra, target ..." is about that year
                 if m.group("last"):
-                    if year == b or not copula.search(flat[b0:m.start()]):
+                    if year == b or not copula.search(flat[b0:m.start()]) \
+                            or _LAST_BEFORE_RE.match(flat, m.end()):
                         continue
                     yield self.issue(
                         unit, m.start() - off, m.end() - off,
