@@ -849,12 +849,14 @@ class ValueYear(Rule):
                 own, own_rows = (own, group) if own.get(year) and own.get(y) else (None, None)
             if own is not None:
                 vals, this = own, own.get(year, set())
+                s0, s1 = sentence_bounds(text, m.start(), m.end())
                 if own_rows and y not in _values_by_year(own_rows, year, ("realisasi", "capaian")) \
-                        and not re.search(r"\btarget", text[sentence_bounds(text, m.start())[0]:m.end()],
-                                          re.IGNORECASE):
-                    # the tables give only a target for that year (a Renstra target table): a
-                    # result stated for it ("realisasi tahun 2022 sebesar 85,71%") is not theirs
-                    # to contradict
+                        and not re.search(r"\btarget", text[s0:m.end()], re.IGNORECASE) \
+                        and len({int(o.group("y")) for o in _CLAUSE_YEAR_RE.finditer(text, s0, s1)}
+                                - {year}) >= 2:
+                    # a history of results ("realisasi tahun 2023 sebesar 100% dan tahun 2022
+                    # sebesar 85,71%") for years the tables give only targets for (a Renstra
+                    # target table): not theirs to contradict
                     continue
             if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) or re.search(
                     r"\bsebelumnya\s*\(\s*$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
@@ -887,10 +889,11 @@ class ValueYear(Rule):
                 if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
                     evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other)
             if not evidence and not counter and before is None and end > s_end and not any(
-                    not n.is_year for n in scan_numbers(
+                    not n.is_year and (n.decimals or n.percent) for n in scan_numbers(
                         text[sentence_bounds(text, m.start(), m.end())[0]:s_end])):
                 # (a sentence with figures of its own, "turun menjadi 40,5 dari 46,2 per mil
-                # pada tahun 2023.", is not about what the next sentence says)
+                # pada tahun 2023.", is not about what the next sentence says; counts, "3 dari
+                # 4 indikator", are no such figures)
                 evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
             if not evidence or counter:
                 continue
