@@ -103,6 +103,26 @@ def _closing_blocks(ctx: CheckContext) -> set[int]:
     return out
 
 
+
+def _wrapped_lines(ctx: CheckContext) -> dict[int, Any]:
+    """Block index -> the joined paragraph, for every line of a hard-wrapped paragraph (text
+    extracted from PDF, one block per line): a phrase may run over two lines, and the
+    sentence around it is the whole paragraph's."""
+    from drafter.check.claims_parse import logical_blocks
+
+    blocks = ctx.document.blocks
+    out: dict[int, Any] = {}
+    for para in logical_blocks(ctx):
+        if para.kind == "table" or para is blocks[para.index] or not para.segments:
+            continue
+        lines = {line for _, line, _ in para.segments}
+        k = para.index
+        while k < len(blocks) and blocks[k].segments and blocks[k].segments[0][1] in lines:
+            out[k] = para
+            k += 1
+    return out
+
+
 @register
 class ReportYearMismatch(Rule):
     """Phrases that describe this report's own period with another year: "Tahun Anggaran
@@ -127,39 +147,58 @@ class ReportYearMismatch(Rule):
         if year is None:
             return
         pats = _patterns("self_patterns")
+        closing = _closing_blocks(ctx)
+        wrapped = _wrapped_lines(ctx)
         for unit, block, live in ctx.text.scan([p.regex for p in pats]):  # units a match can be in
-            seen: set[int] = set()
-            for p in (pats[i] for i in live):
-                if p.prose_only and block.kind == "table":
-                    continue
-                if p.heading_only and not _heading_like(unit.text, block.kind):
-                    continue
-                for m in p.regex.finditer(unit.text):
-                    y = int(m.group("y"))
-                    if not (year - 3 <= y < year) or _looks_back(unit.text, m.start(), m.end()):
-                        continue
-                    s, e = m.span("y")
-                    if s in seen:
-                        continue
-                    if p.alone and re.search(rf"\b{year}\b", sentence(unit.text, m.start(), m.end())):
-                        continue
-                    if p.requires is not None and len(unit.text) >= 80:
-                        b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
-                        if not p.requires.search(unit.text[b0:e0]):
-                            continue
-                    seen.add(s)
-                    start = m.start()
-                    if e - start > 45:  # point at the tail: "... pada tahun 2022"
-                        tail = re.search(r"\S+\s+$", unit.text[start:s])
-                        start = s - len(tail.group(0)) if tail else s
-                    phrase = unit.text[start:e]
-                    yield self.issue(
-                        unit, start, e,
-                        f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
-                        f"\"{phrase}\" seharusnya memakai tahun {year}",
-                        expected=unit.text[start:s] + str(year),
-                    )
+            if block.index in wrapped:
+                continue  # a line of a hard-wrapped paragraph: read with its other lines below
+            yield from self._own(unit, block, [pats[i] for i in live], year, closing)
             yield from self._future(unit, block, year)
+        for para in {id(b): b for b in wrapped.values()}.values():
+            yield from self._own(para, para, list(pats), year, closing)
+            yield from self._future(para, para, year)
+
+    def _own(self, unit: TextUnit, block: Any, pats: list[_YearPattern], year: int,
+             closing: set[int]) -> Iterable[Issue]:
+        """Phrases of this report's own period in ``unit`` with another year."""
+        plan = re.compile(_data().get("future_skip_sentence") or r"(?!)", re.IGNORECASE)
+        seen: set[int] = set()
+        for p in pats:
+            if p.prose_only and block.kind == "table":
+                continue
+            if p.heading_only and not _heading_like(unit.text, block.kind):
+                continue
+            for m in p.regex.finditer(unit.text):
+                y = int(m.group("y"))
+                if not (year - 3 <= y <= year + 1) or y == year \
+                        or _looks_back(unit.text, m.start(), m.end()):
+                    continue
+                # next year's budget or PK is named only in plans (the closing chapter, a
+                # sentence about what will be done); elsewhere it is this year's
+                if y > year and (block.index in closing or plan.search(
+                        sentence(unit.text, m.start(), m.end()))):
+                    continue
+                s, e = m.span("y")
+                if s in seen:
+                    continue
+                if p.alone and re.search(rf"\b{year}\b", sentence(unit.text, m.start(), m.end())):
+                    continue
+                if p.requires is not None and len(unit.text) >= 80:
+                    b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
+                    if not p.requires.search(unit.text[b0:e0]):
+                        continue
+                seen.add(s)
+                start = m.start()
+                if e - start > 45:  # point at the tail: "... pada tahun 2022"
+                    tail = re.search(r"\S+\s+$", unit.text[start:s])
+                    start = s - len(tail.group(0)) if tail else s
+                phrase = " ".join(unit.text[start:e].split())
+                yield self.issue(
+                    unit, start, e,
+                    f"{p.what} tertulis {y}, padahal laporan ini untuk tahun {year}: "
+                    f"\"{phrase}\" seharusnya memakai tahun {year}",
+                    expected=phrase[:len(phrase) - 4] + str(year),
+                )
 
     def _future(self, unit: TextUnit, block: Any, year: int) -> Iterable[Issue]:
         """Results of a year after the report year stated as already obtained."""
@@ -292,6 +331,30 @@ _DEFINES_RENSTRA_RE = re.compile(
     r"merupakan|berisi|menjabarkan)\b", re.IGNORECASE)
 
 
+
+_YEAR_CELL_RE = re.compile(r"^\W*(?:tahun\s+|target\s+|th\.?\s*)?(20\d\d)\W*$", re.IGNORECASE)
+
+
+def _table_years(ctx: CheckContext, unit: TextUnit) -> tuple[int, int] | None:
+    """(first, last) of the consecutive year columns of the table that ``unit`` is the caption
+    of (the table itself, or a short block just before it), if the header holds such a run."""
+    blocks = ctx.document.blocks
+    blk = next((b for b in blocks if b is unit), None)
+    if blk is None:
+        table = next((b for b in blocks if b.kind == "table" and b.caption == unit.text), None)
+    elif len(blk.text) < 200 and blk.kind != "table":
+        table = next((b for b in blocks[blk.index + 1:blk.index + 3] if b.kind == "table"), None)
+    else:
+        table = None
+    if table is None:
+        return None
+    for row in table.rows[:3]:
+        ys = [int(m.group(1)) for c in row.cells if (m := _YEAR_CELL_RE.match(c.text))]
+        if len(ys) >= 3 and ys == list(range(ys[0], ys[0] + len(ys))):
+            return ys[0], ys[-1]
+    return None
+
+
 @register
 class RenstraPeriod(Rule):
     """The Renstra period stated inconsistently: "periode s.d tahun 2023" or "Renstra
@@ -337,6 +400,9 @@ class RenstraPeriod(Rule):
             other = (_names_renstra(unit.text, m.start()) and year is not None
                      and a <= year <= b)
             if (a, b) != (da, db) and in_renstra and (a == da or other):
+                if da <= a and b <= db and _table_years(ctx, unit) == (a, b):
+                    continue  # "Target Renstra 2022-2026" over year columns 2022..2026: the
+                    # years the table shows (the plan's first year is its baseline)
                 yield self.issue(
                     unit, m.start(), m.end(),
                     f"periode Renstra tertulis {a}-{b}, padahal di bagian lain laporan "
@@ -575,7 +641,8 @@ _PHRASE_YEAR_RE = re.compile(r"(?P<p>(?:[A-Z][\w-]*\s+){1,5})[Tt]ahun\s+(?P<y>20
 _THIS_YEAR_ROLES = ("3.1", "3.3", "3.4", "3.5", "PK")
 
 
-def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
+def _values_by_year(rows: list[Any], year: int,
+                    kinds: tuple[str, ...] = ("realisasi", "target", "capaian")) -> dict[int, set[Any]]:
     out: dict[int, set[Any]] = {}
     for row in rows:
         for key, vc in row.values.items():
@@ -583,7 +650,7 @@ def _values_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
             if v is None or not hasattr(v, "as_tuple"):
                 continue
             base, _, yy = key.partition(":")
-            if base not in ("realisasi", "target", "capaian"):
+            if base not in kinds:
                 continue
             if yy.isdigit():
                 out.setdefault(int(yy), set()).add(v)
@@ -641,9 +708,10 @@ def _indicator_groups(ctx: CheckContext) -> list[list[Any]]:
     return cached
 
 
-def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int, set[Any]] | None:
-    """Values by year of the one indicator that ``sent`` names (its rows in every table), or
-    None when the sentence names none, several, or one the tables give no yearly values for."""
+def _indicator_values(groups: list[list[Any]], sent: str,
+                      year: int) -> tuple[dict[int, set[Any]], list[Any]] | None:
+    """Values by year of the one indicator that ``sent`` names (and its rows in every table),
+    or None when the sentence names none, several, or one the tables give no yearly values for."""
     from drafter.check.claims_parse import containment
     from drafter.check.fuzzy import similarity
 
@@ -660,7 +728,7 @@ def _indicator_values(groups: list[list[Any]], sent: str, year: int) -> dict[int
     if scored[0][0] < 0.8 or scored[1][0] > scored[0][0] - 0.2:
         return None
     vals = _values_by_year(groups[scored[0][1]], year)
-    return vals if vals.get(year) else None
+    return (vals, groups[scored[0][1]]) if vals.get(year) else None
 
 
 # "realisasi 100%", "target sebesar 100%": a value of a stated kind (not a capaian of 100%)
@@ -773,13 +841,23 @@ class ValueYear(Rule):
                          re.IGNORECASE):
                 continue  # "PermenPAN-RB Nomor 14 Tahun 2017": a regulation's year
             vals, this = vals_all, this_all
-            own = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
+            got = _indicator_values(_indicator_groups(ctx), sentence(text, m.start(), m.end()), year)
+            own, own_rows = got if got is not None else (None, None)
             if own is None and group is not None:
                 # a sentence of an indicator's analysis paragraph that names no indicator
                 own = _values_by_year(group, year)
-                own = own if own.get(year) and own.get(y) else None
+                own, own_rows = (own, group) if own.get(year) and own.get(y) else (None, None)
             if own is not None:
                 vals, this = own, own.get(year, set())
+                s0, s1 = sentence_bounds(text, m.start(), m.end())
+                if own_rows and y not in _values_by_year(own_rows, year, ("realisasi", "capaian")) \
+                        and not re.search(r"\btarget", text[s0:m.end()], re.IGNORECASE) \
+                        and len({int(o.group("y")) for o in _CLAUSE_YEAR_RE.finditer(text, s0, s1)}
+                                - {year}) >= 2:
+                    # a history of results ("realisasi tahun 2023 sebesar 100% dan tahun 2022
+                    # sebesar 85,71%") for years the tables give only targets for (a Renstra
+                    # target table): not theirs to contradict
+                    continue
             if _BASELINE_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) or re.search(
                     r"\bsebelumnya\s*\(\s*$", text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
                 continue  # "Dibandingkan tahun 2023, ... meningkat": the year is the baseline
@@ -810,7 +888,12 @@ class ValueYear(Rule):
                 head = text[s_start:m.start()]
                 if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
                     evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other)
-            if not evidence and not counter and before is None and end > s_end:
+            if not evidence and not counter and before is None and end > s_end and not any(
+                    not n.is_year and (n.decimals or n.percent) for n in scan_numbers(
+                        text[sentence_bounds(text, m.start(), m.end())[0]:s_end])):
+                # (a sentence with figures of its own, "turun menjadi 40,5 dari 46,2 per mil
+                # pada tahun 2023.", is not about what the next sentence says; counts, "3 dari
+                # 4 indikator", are no such figures)
                 evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
             if not evidence or counter:
                 continue
@@ -1124,6 +1207,11 @@ def _continued(ctx: CheckContext, block: Any) -> tuple[str, str]:
     return before, after
 
 
+# "tahun terakhir (pelaksanaan penuh) sebelum masa transisi": the last year before something
+# else, not the last year of the period
+_LAST_BEFORE_RE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?sebelum(?:nya)?\b", re.IGNORECASE)
+
+
 @register
 class RenstraYearOrdinal(Rule):
     """The year of the Renstra named wrongly: "Tahun 2022 merupakan tahun ketiga pelaksanaan
@@ -1206,7 +1294,8 @@ class RenstraYearOrdinal(Rule):
                 if not said_of_year:
                     continue  # "pada tahun pertama Renstra, target ..." is about that year
                 if m.group("last"):
-                    if year == b or not copula.search(flat[b0:m.start()]):
+                    if year == b or not copula.search(flat[b0:m.start()]) \
+                            or _LAST_BEFORE_RE.match(flat, m.end()):
                         continue
                     yield self.issue(
                         unit, m.start() - off, m.end() - off,
