@@ -290,7 +290,8 @@ class IndicatorCount(_CNRule):
                         after = sent[m.end():]
                         if pattern("helpers", "not_total").match(after) or _PART_AFTER_RE.match(after):
                             continue
-                        if kind == "indikator" and (_part_of_stated_total(sent, m) or _names_members(after, n)):
+                        if kind == "indikator" and (_part_of_stated_total(sent, m) or _names_members(after, n)
+                                                    or _label_after(ctx, after)):
                             continue
                         if n == 1 and not _ONE_COUNTED_RE.search(sent[:m.start()]):
                             continue  # "keberhasilan satu indikator": not a count of the set
@@ -315,6 +316,14 @@ def _year_iku(sent: str, years: set[int], year: int | None) -> bool:
         return False
     rest = _IKU_WORD_RE.sub(" ", sent)
     return not pattern("helpers", "other_set").search(rest)
+
+
+def _label_after(ctx: CheckContext, after: str) -> bool:
+    """"3 indikator Sangat Baik dan 1 indikator Cukup": a count of the indicators of one
+    predicate of the report's scale, a part of the set."""
+    head = after.lstrip(" *")[:40].lower()
+    return any(re.match(re.escape(n) + r"(?![\w-])", head)
+               for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
 
 
 def _names_members(after: str, n: int) -> bool:
