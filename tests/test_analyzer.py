@@ -67,3 +67,14 @@ def test_cover_year_outvotes_a_foreword_copied_from_last_year() -> None:
     # without the cover, the foreword's year is all there is
     doc = parse_text("KATA PENGANTAR\n\nLaporan Kinerja Tahun 2023 Dinas Pangan ini kami susun.\n")
     assert analyze_report(doc).year == 2023
+
+
+def test_letter_grade_scale_flattened_to_lines() -> None:
+    # a two-column scale table flattened from PDF: one "grade  interval" line per band
+    text = ("Predikat capaian ditetapkan dengan skala berikut.\n\nTabel 3.4 Skala Predikat\n\n"
+            "Predikat     Rentang Capaian\n\n    A         ≥ 92%\n\n    B         82% s.d. < 92%\n\n"
+            "    C         72% s.d. < 82%\n\n    D         < 72%\n")
+    info = analyze_report(parse_text(text))
+    assert info.scale_source == "document"
+    assert info.scale.band_for(93).code == "A"
+    assert info.scale.band_for(85).code == "B"  # the default scale would say AA

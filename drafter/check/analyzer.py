@@ -516,10 +516,20 @@ def read_scale_blocks(doc: Document) -> tuple[Scale, str, tuple[int, ...]]:
     return default_scale(), "default", ()
 
 
+# a line of a letter-grade scale flattened from a table: "A    >= 95%", "B   85% s.d. < 95%"
+_GRADE_LINE_RE = re.compile(r"\s*(?:[A-F][A-F+-]?)\s+(?=[<>≤≥⩾⩽\d])")
+
+
 def _has_band(text: str) -> bool:
     from drafter.measure import find_label, parse_interval
 
-    return parse_interval(text) is not None and find_label(text) is not None
+    iv = parse_interval(text)
+    if iv is None:
+        return False
+    if find_label(text) is not None:
+        return True
+    m = _GRADE_LINE_RE.match(text)
+    return m is not None and m.end() <= iv.start + 1 and len(text) < 60
 
 
 def assign_sections(doc: Document) -> None:

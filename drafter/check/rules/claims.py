@@ -153,6 +153,27 @@ def _previous_tail(ctx: CheckContext, b: Block) -> str:
     return ""
 
 
+def lead_in(ctx: CheckContext, b: Block, most: int = 4) -> str:
+    """The start of the sentence ``b`` goes on with when it opens mid-sentence (text from a
+    flattened PDF: one paragraph per line): the lines before it since their last sentence
+    end, or ""."""
+    if b.kind != "paragraph" or not re.match(r"\s*[a-z0-9(]", b.text):
+        return ""
+    parts: list[str] = []
+    for prev in reversed(ctx.document.blocks[max(0, b.index - most): b.index]):
+        if prev.kind != "paragraph" or not prev.text.strip():
+            break
+        t = prev.text.rstrip()
+        if re.search(r"[.:!?;]['\")]*$", t):
+            break
+        parts.insert(0, t)
+        if not re.match(r"\s*[a-z0-9(]", t):
+            break
+    text = " ".join(parts)
+    spans = list(sentences(text)) if text else []
+    return text[spans[-1][0]:] if spans else text
+
+
 def named_row(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The main indicator whose name ``text`` (a part of a sentence) clearly contains."""
 
@@ -295,6 +316,15 @@ class RealisasiClaim(_ClaimRule):
             real = value_of(row.values.get("realisasi"))
             cap = value_of(row.values.get("capaian"))
             if real is None:
+                # the analysis follows the PK (targets only): the realisasi of the predicate
+                # table (Tabel 3.5) is the one measured
+                r35 = counterpart(ctx, row, "3.5")
+                if r35 is None or value_of(r35.values.get("realisasi")) is None:
+                    continue
+                row = r35
+                real = value_of(row.values.get("realisasi"))
+                cap = value_of(row.values.get("capaian"))
+            if real is None:
                 continue
             found: list[tuple[re.Match[str], bool]] = []
             for m in pattern("realisasi").finditer(text):
@@ -431,7 +461,8 @@ class CapaianClaim(_ClaimRule):
                     # average of its indicators); a bare "capaian indikator ini 100%" for a
                     # table's 120% misstates the result
                     continue
-                if self._before_cap(ctx, row, stated, cap, sent):
+                if self._before_cap(ctx, row, stated, cap, sent) or (
+                        cap is None and r35 is not None and self._before_cap(ctx, r35, stated, alt, sent)):
                     continue  # "capaian 125% dibatasi menjadi 110%": the formula's result
                 if m.start("num") not in found \
                         and same_value(stated, real):
@@ -469,7 +500,7 @@ class CapaianClaim(_ClaimRule):
             return False
         limit = _doc_cap_value(ctx)
         if not (cap.num.value == 100 and _doc_caps(ctx)) and not (
-                limit is not None and cap.num.explains(limit)):
+                limit is not None and cap.num.explains(limit)) and not _recorded_as(sent, cap):
             return False
         t, r = row.values.get("target"), row.values.get("realisasi")
         forms = capaian_formulas(t, r) if t is not None and r is not None else None
@@ -487,6 +518,20 @@ class CapaianClaim(_ClaimRule):
             return True
         number = caption_number(ctx.tables.name("3.3"))
         return bool(number and re.search(r"\b" + re.escape(number) + r"\b", sent))
+
+
+_RECORDED_RE = re.compile(r"\b(?:dicatat|dibatasi|ditetapkan|dihitung|dianggap)\s+(?:(?:sebesar|menjadi|pada|"
+                          r"sama\s+dengan)\s+)?(?:angka\s+)?(?P<num>\d{1,3}(?:[.,]\d+)?)\s?%", re.IGNORECASE)
+
+
+def _recorded_as(sent: str, cap: Value) -> bool:
+    """The sentence itself says the table's capaian is the recorded (capped) figure: "secara
+    perhitungan 104%, namun dicatat 100% sesuai batas atas"."""
+    for m in _RECORDED_RE.finditer(sent):
+        v = text_value(m.group("num"))
+        if v is not None and v.num is not None and cap.num is not None and v.num.value == cap.num.value:
+            return True
+    return False
 
 
 _CAPPED_WORDS = re.compile(r"\b(?:dihitung|dianggap|dibatasi|ditetapkan|maks(?:imal|imum)?|paling\s+tinggi|"
@@ -1714,6 +1759,26 @@ def _percent_like(row: IndicatorRow, v: Value | None) -> bool:
                                           row.name, re.IGNORECASE)) or bool(re.search(r"\(\s*%\s*\)", row.name))
 
 
+_PROSE_TARGET_PCT_RE = re.compile(r"\btarget(?:nya)?\s+(?:(?:tahun\s+20\d\d|sebesar|yaitu|yang\s+ditetapkan)\s+){0,2}"
+                                  r"(?P<num>\d{1,3}(?:[.,]\d+)?)\s?%", re.IGNORECASE)
+
+
+def _percent_in_prose(row: IndicatorRow, real: Value | None, sent: str) -> bool:
+    """The table gives the indicator's figures without a unit ("Load factor ... | 60 | 54")
+    but the sentence writes its target as a percentage ("belum mencapai target 60%"): the
+    indicator is measured in percent."""
+    if real is None or real.num is None or real.grade:
+        return False
+    target = value_of(row.values.get("target"))
+    if target is None or target.num is None:
+        return False
+    for m in _PROSE_TARGET_PCT_RE.finditer(sent):
+        stated = text_value(m.group("num"))
+        if stated is not None and stated.num is not None and stated.num.value == target.num.value:
+            return True
+    return False
+
+
 def _other_period(ctx: CheckContext, sent: str) -> bool:
     """A sentence about another year or about the Renstra period."""
     year = ctx.info.year
@@ -1928,8 +1993,11 @@ class NarrativeValueClaim(_ClaimRule):
         for b, para_row in self.paragraphs(ctx):
             layer = ctx.text.of(b)
             text = b.text
+            lead = lead_in(ctx, b)
             for s, e in layer.sentences:
                 sent = text[s:e]
+                if s == layer.sentences[0][0] and lead:
+                    sent = lead + " " + sent  # a sentence begun on the lines before
                 # a sentence that opens by naming another indicator is about that one ("Seluruh
                 # produk hukum ... . Kunjungan ke laman resmi DPRD mencapai 53.280 kunjungan")
                 row = para_row
@@ -1940,7 +2008,7 @@ class NarrativeValueClaim(_ClaimRule):
                     if other is not None:
                         row = other
                 real = value_of(row.values.get("realisasi"))
-                pct_row = _percent_like(row, real)
+                pct_row = _percent_like(row, real) or _percent_in_prose(row, real, sent)
                 score_row = not pct_row and real is not None and real.num is not None \
                     and not real.grade and real.num.value > 0
                 if not (pct_row or score_row):
@@ -2622,6 +2690,7 @@ class SerapanClaim(_ClaimRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.claims_parse import nums_equal
 
+        yield from self._programs(ctx)
         totals = [r for r in ctx.tables.budget("3.8") if r.level == "total"]
         if len(totals) != 1:
             return  # no total, or several budget tables: not clear which is the whole budget
@@ -2671,6 +2740,56 @@ class SerapanClaim(_ClaimRule):
                         f"serapan anggaran tertulis {stated.text}, sedangkan baris jumlah "
                         f"{caption_number(tot.table.caption) or tname('3.8')} mencatat serapan {exp}%{note}",
                         expected=f"{exp}%")
+
+
+    def _programs(self, ctx: CheckContext) -> Iterable[Issue]:
+        """"Program X hanya terserap 94,40%": the absorption of the program the sentence names
+        (its name read from the budget table, one program only) against that row."""
+        from drafter.check.claims_parse import containment
+
+        progs: dict[str, list[Decimal]] = {}
+        names: dict[str, str] = {}
+        shown: dict[str, str] = {}
+        for r in ctx.tables.budget("3.8"):
+            if r.level != "program":
+                continue
+            pagu, real = value_of(r.values.get("pagu")), value_of(r.values.get("realisasi"))
+            pct = value_of(r.values.get("persen") or r.values.get("serapan"))
+            vals = [pct.num.value] if pct is not None and pct.num is not None else []
+            if pagu is not None and real is not None and pagu.num is not None and real.num is not None \
+                    and pagu.num.value > 0:
+                vals.append(real.num.value / pagu.num.value * 100)
+            key = " ".join(r.name.lower().split())
+            if vals:
+                progs.setdefault(key, []).extend(vals)
+                names[key] = r.name
+                shown.setdefault(key, pct.text.strip().rstrip("%").strip() if pct is not None
+                                 and pct.num is not None else fmt(vals[0]))
+        if not progs:
+            return
+        claim = pattern("program_serapan")
+        for b in prose_blocks(ctx):
+            text = b.text
+            for s, e in sentences(text):
+                sent = text[s:e]
+                if _other_period(ctx, sent):
+                    continue
+                for m in claim.finditer(sent):
+                    said = "program " + m.group("name")
+                    scored = sorted(((containment(names[k], said), containment(said, names[k]), k)
+                                     for k in progs), reverse=True)
+                    best = scored[0]
+                    if best[0] < 0.9 or best[1] < 0.6 or (len(scored) > 1 and scored[1][0] >= best[0]):
+                        continue  # the name fits no program of the table, or several
+                    stated = text_value(m.group("num"))
+                    if stated is None or stated.num is None or \
+                            any(stated.num.explains(v) for v in progs[best[2]]):
+                        continue
+                    exp = shown[best[2]]
+                    yield self.issue(
+                        b, s + m.start("num"), s + m.end("num"),
+                        f"serapan '{names[best[2]][:60]}' tertulis {stated.text}, sedangkan "
+                        f"{tname('3.8')} mencatat serapan {exp}%", expected=f"{exp}%")
 
 
 # "A lebih tinggi/rendah/cepat/lambat dari (target) B": the comparative word against A and B

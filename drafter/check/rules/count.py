@@ -240,11 +240,12 @@ class IndicatorCount(_CNRule):
                                         and not _OTHER_PLAN_RE.search(sent)):
                     usual = False  # BAB II: only a sentence about the report year's PK
                 same_set = _OWN_PK_RE.search(sent) and _SAME_SET_RE.search(sent)
-                if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent) and (
+                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)}
+                if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent)
+                                             and not _year_iku(sent, years, ctx.info.year) and (
                         not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
                         or (_OTHER_PLAN_RE.search(sent) and not same_set))):
                     usual = False  # (the IKU of a Renstra is another set, unless the PK is named)
-                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)}
                 if ctx.info.year and years and ctx.info.year not in years:
                     usual = False  # the set of another year
                 if not usual and not own_sets:
@@ -289,7 +290,8 @@ class IndicatorCount(_CNRule):
                         after = sent[m.end():]
                         if pattern("helpers", "not_total").match(after) or _PART_AFTER_RE.match(after):
                             continue
-                        if kind == "indikator" and _part_of_stated_total(sent, m):
+                        if kind == "indikator" and (_part_of_stated_total(sent, m) or _names_members(after, n)
+                                                    or _label_after(ctx, after)):
                             continue
                         if n == 1 and not _ONE_COUNTED_RE.search(sent[:m.start()]):
                             continue  # "keberhasilan satu indikator": not a count of the set
@@ -300,6 +302,38 @@ class IndicatorCount(_CNRule):
                         yield self.issue(b, s + m.start(), s + m.end(),
                                          f"tertulis {n} {kind}, padahal {src_k} memuat {want} {kind}",
                                          expected=f"{want} {kind}")
+
+
+_IKU_WORD_RE = re.compile(r"\b(?:iku|indikator\s+kinerja\s+utama)\b", re.IGNORECASE)
+_MEASURED_VERB_RE = re.compile(r"\bdiukur\b|\bpengukuran\b", re.IGNORECASE)
+
+
+def _year_iku(sent: str, years: set[int], year: int | None) -> bool:
+    """"Kinerja Dinas pada tahun 2023 diukur dengan tujuh indikator kinerja utama": the IKU
+    the report year is measured with are the measured set, not a Renstra's list (the sentence
+    names the report year only, says the set is measured and names no other plan)."""
+    if year is None or years != {year} or not _MEASURED_VERB_RE.search(sent):
+        return False
+    rest = _IKU_WORD_RE.sub(" ", sent)
+    return not pattern("helpers", "other_set").search(rest)
+
+
+def _label_after(ctx: CheckContext, after: str) -> bool:
+    """"3 indikator Sangat Baik dan 1 indikator Cukup": a count of the indicators of one
+    predicate of the report's scale, a part of the set."""
+    head = after.lstrip(" *")[:40].lower()
+    return any(re.match(re.escape(n) + r"(?![\w-])", head)
+               for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+
+
+def _names_members(after: str, n: int) -> bool:
+    """"dua indikator (PBB-P2 dan gangguan trantibum) masih ...": the count is followed by
+    the names of exactly its own members in brackets, a part picked out of the set."""
+    mm = re.match(r"\s*\(([^()]{2,160})\)", after)
+    if mm is None or n < 2:
+        return False
+    segs = [x for x in re.split(r",|;|\bdan\b|\bserta\b", mm.group(1)) if x.strip()]
+    return len(segs) == n and not any(re.fullmatch(r"\s*[\d.,]+\s*%?\s*", x) for x in segs)
 
 
 def _pk_rows(ctx: CheckContext) -> list[Any]:
@@ -398,6 +432,17 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
             top = [r for r in own if _top_numbered(r)]
             if top and len(top) < len(own):
                 counts["program"] = len(top)
+        if set(counts) == {"program"} and len(heads) and any(
+                re.match(r"\W*program\s*(?:/|dan|&)?\s*kegiatan\W*$", strip_markup(h), re.I) for h in heads):
+            # a column "Program / Kegiatan" whose program rows say "Program ...": the unnamed
+            # rows under them are the kegiatan
+            own = [r for r in rows if r.table is table and r.level != "total"
+                   and not _TOTAL_CELL_RE.match(strip_markup(r.name))]
+            if own and (_level(own[0].name) == "program") and not any(
+                    re.search(r"\bsub\s*-?\s*kegiatan\b", r.name, re.I) for r in own):
+                counts["kegiatan"] = sum(1 for r in own if _level(r.name) is None)
+                if not counts["kegiatan"]:
+                    del counts["kegiatan"]
         if not counts and any(re.match(r"\W*program\b", h, re.I) for h in heads) and \
                 not any(re.match(r"\W*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
             # a column headed "Program": every row that is not a total is a program
@@ -502,11 +547,12 @@ class ProgramCount(_CNRule):
         main_counts = _level_counts(ctx, main_table, budget) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
         for b in prose_blocks(ctx):
-            if not _summary_chapter(b):
-                continue
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
+                named = _named_budget_table(ctx, sent, budget)
+                if not _summary_chapter(b) and named is None:
+                    continue  # BAB II: only a count that names the budget table it describes
                 if pattern("helpers", "other_set").search(sent):
                     continue
                 hits = []
@@ -521,6 +567,10 @@ class ProgramCount(_CNRule):
                         and not (kinds == {"program"} and _MANAGES_RE.search(sent)):
                     continue
                 counts, table = main_counts, main_table
+                if named is not None:
+                    own_named = _level_counts(ctx, named, [r for r in budget if r.table is named])
+                    if own_named.get("program"):
+                        counts, table = own_named, named
                 nxt = _next_table(ctx, b)
                 if nxt is not None and main_table is None and ctx.tables.role_of(nxt) is None \
                         and e >= len(text.rstrip()) - 1:
@@ -545,7 +595,7 @@ class ProgramCount(_CNRule):
                 detail = ", ".join(f"{n} {names[k]} (tabel: {x})" for k, _, n, x in wrong)
                 m0 = wrong[0][1]
                 m1 = wrong[-1][1]
-                if table is main_table:
+                if table is main_table and named is None:
                     tname = ctx.tables.name("3.8")
                 else:
                     info = ctx.tables.info.get(table.index)
@@ -564,6 +614,22 @@ _MANAGES_RE = re.compile(r"\b(?:mengelola|melaksanakan|menjalankan|memiliki|mend
                          r"dialokasikan\s+(?:pada|untuk|ke(?:\s+dalam)?|bagi|kepada)|tersebar\s+(?:pada|di|ke)|"
                          r"dibelanjakan\s+(?:pada|untuk)|(?:di)?gunakan\s+untuk\s+(?:membiayai|mendanai)|membiayai)\b[^.;]{0,40}?"
                          r"\b(?:\d{1,2}(?:\s*\(\s*[a-z ]+\s*\))?|[a-z]+(?:\s+belas)?)\s+program\b", re.IGNORECASE)
+
+
+def _named_budget_table(ctx: CheckContext, sent: str, budget: list[Any]) -> Block | None:
+    """The block of the budget table a sentence names by its number ("sebagaimana diuraikan
+    pada Tabel 3.5") when the budget rows span several tables (a summary per program and the
+    detail per kegiatan), or None."""
+    seen: list[Block] = []
+    for r in budget:
+        if r.table not in seen:
+            seen.append(r.table)
+    for t in seen:
+        info = ctx.tables.info.get(t.index)
+        number = (info.number if info is not None else None) or caption_number_text(t)
+        if number and _names_table(sent, number):
+            return t
+    return None
 
 
 def caption_number_text(table: Block) -> str | None:
@@ -895,6 +961,19 @@ def _list_after(ctx: CheckContext, block: Block, limit: int = 60) -> list[Block]
             continue
         break
     return items
+
+
+_COLUMN_MARK_RE = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _column_items(items: list[Block]) -> int:
+    """The number of items of a list: one per block, or, for a numbered list laid out in
+    columns (text from PDF: "1. Desa A      12. Desa L" on one line), every number when
+    they run exactly 1..N."""
+    numbers = [int(x) for b in items for x in _COLUMN_MARK_RE.findall(b.text)]
+    if len(numbers) > len(items) and sorted(numbers) == list(range(1, len(numbers) + 1)):
+        return len(numbers)
+    return len(items)
 
 
 def _marker_style(text: str) -> str:
@@ -1309,7 +1388,7 @@ class ListedItemsCount(_CNRule):
                             found = len(segs)
                 elif text[m.end() + im.end():].strip() == "" or rest.rstrip().endswith(":"):
                     items = _list_after(ctx, _continuation(ctx, b)[1]) or _headed_after(ctx, b, m.group("noun"))
-                    found = len(items) if len(items) >= 2 else None
+                    found = _column_items(items) if len(items) >= 2 else None
                     if found is None and info.get("inline"):
                         found = _labelled_items(ctx, _continuation(ctx, b)[1], m.group("noun"))
                 if found is None or found == n:

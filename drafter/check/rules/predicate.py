@@ -210,6 +210,10 @@ def _last_sentence(ctx: CheckContext, index: int) -> str:
     return b.text[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
+_AMOUNT_BEFORE_RE = re.compile(r"(?:\bUSD|US\$|\bRp\.?|\$)\s*$", re.IGNORECASE)
+_AMOUNT_AFTER_RE = re.compile(r"\s*(?:miliar|milyar|juta|triliun|ribu)\b", re.IGNORECASE)
+
+
 @register
 class PredicateInText(Rule):
     """A predicate stated in text ("95,5% dan masuk dalam kategori Memuaskan", "sebesar 96 % mendapat predikat baik", "85 atau BB") against the band of the nearest capaian or score on the report's own scale; an overall category without a number ("dikategorikan Baik") against the average capaian of Tabel 3.1.
@@ -269,6 +273,8 @@ class PredicateInText(Rule):
                 for t in trigger.finditer(sent):
                     if rx("reference_before").search(sent[max(0, t.start() - 60):t.start()]):
                         continue  # "batas bawah predikat A", "belum masuk predikat Sangat Baik"
+                    if rx("items_before").search(sent[max(0, t.start() - 80):t.start()]):
+                        continue  # "tiga dari tujuh indikator mencapai predikat Baik"
                     lm = labels.search(sent, t.end(), min(len(sent), t.end() + gap + 25))
                     if lm is None or lm.start() - t.end() > gap or "." in sent[t.end():lm.start()]:
                         continue
@@ -323,8 +329,11 @@ class PredicateInText(Rule):
         else:
             # a target is no result: use it only when nothing else is there
             results = [x for x in nums if not re.search(
-                r"target\w*\s*(?:sebesar|yaitu|tahun\s+\d{4})?\s*:?\s*$",
+                r"target\w*\s*(?:sebesar|yaitu|tahun\s+\d{4})?\s*:?\s*(?:(?:USD|US\$|Rp\.?|\$)\s*)?$",
                 sent[max(0, x.start - 25):x.start], re.I)]
+            # an amount of money ("USD 22,40 miliar", "Rp 3,2 juta") is no capaian or score
+            results = [x for x in results if not _AMOUNT_BEFORE_RE.search(sent[max(0, x.start - 6):x.start])
+                       and not _AMOUNT_AFTER_RE.match(sent[x.end:x.end + 12])] or results
             nums = results or nums
             n = min(nums, key=lambda x: min(abs(x.end - lm.start()), abs(x.start - lm.end())))
             dist = min(abs(n.end - lm.start()), abs(n.start - lm.end()))
@@ -439,11 +448,15 @@ class PredicateTicks(Rule):
         comparison table that also gives the year's capaian and predicate)."""
         scale = effective_scale(ctx)
         labels = label_regex(scale)
+        defining = set(ctx.info.scale_blocks)
         for role in ("3.1", "3.2", "3.5"):
             graded = _grade_columns(ctx.tables.rows(role, all_rows=True), scale)
             for row in ctx.tables.rows(role, all_rows=True):
-                if row.ticks:
-                    continue
+                if row.ticks or row.table.index in defining:
+                    continue  # (the scale's own table states intervals, not results)
+                c0 = row.values.get("capaian")
+                if c0 is not None and re.search(r"[<>≤≥]|\bs\.?\s*d\.?|\bsampai\b", c0.cell.text):
+                    continue  # an interval ("< 80%"): a scale row, not a measured capaian
                 row = graded.get(id(row), row)
                 # the plain pair, and the pairs of a year ("Capaian 2023 (%)" with "Kategori
                 # 2023" in a comparison table)
