@@ -504,3 +504,37 @@ def test_a_column_of_free_text_after_the_capaian_is_no_predicate() -> None:
     )
     rows = _index(text).rows("3.1", indicators_only=True)
     assert all("predikat" not in r.values for r in rows)
+
+
+def test_predicate_table_with_target_realisasi_capaian_is_the_measurement_table() -> None:
+    # "Tabel 3.5" numbered and with a Kriteria column, but holding each indicator's target,
+    # realisasi and capaian in a report without another measurement table: read as Tabel 3.1
+    text = "Tabel 3.5 Pengukuran Kinerja Tahun 2024\n\n" + _tab(
+        ("No", "Indikator", "Target", "Realisasi", "Capaian (%)", "Kriteria"),
+        ("1", "Persentase surat keluar tepat waktu", "90%", "85,5%", "95,00", "Sangat Tinggi"),
+        ("2", "Jumlah posyandu aktif", "40", "30", "75,00", "Sedang"),
+    )
+    ti = _index(text)
+    assert ti.by_role.get("3.1") and "3.5" not in ti.by_role
+    rows = ti.rows("3.1", indicators_only=True)
+    assert len(rows) == 2 and rows[0].values["predikat"].text == "Sangat Tinggi"
+    assert ti.name("3.1") == "Tabel 3.5"
+
+
+def test_capaian_predicate_summary_stays_35_beside_a_measurement_table() -> None:
+    # a pure capaian + predicate summary stays 3.5; so does a second print with target,
+    # realisasi and capaian when the report has its own Tabel 3.1 (compared with it)
+    summary = "\nTabel 3.5 Ikhtisar\n\n" + _tab(
+        ("No", "Indikator", "Capaian (%)", "Predikat"),
+        ("1", "Indeks Kepuasan Masyarakat", "103,59", "Sangat Baik"),
+        ("2", "Nilai SAKIP", "100", "Sangat Baik"),
+    )
+    ti = _index(summary)
+    assert "3.5" in ti.by_role and "3.1" not in ti.by_role
+    full = "\nTabel 3.5 Ikhtisar\n\n" + _tab(
+        ("No", "Indikator", "Target", "Realisasi", "Capaian (%)", "Predikat"),
+        ("1", "Indeks Kepuasan Masyarakat", "85", "88,05", "103,59", "Sangat Baik"),
+        ("2", "Nilai SAKIP", "B", "B", "100", "Sangat Baik"),
+    )
+    ti = _index(T31 + full)
+    assert len(ti.by_role["3.1"]) == 1 and len(ti.by_role["3.5"]) == 1

@@ -887,3 +887,31 @@ def test_flat_row_with_name_one_space_from_its_value_keeps_the_columns() -> None
     lines[2] = "2   Persentase balita gizi buruk yang dirawat di RS"
     (t,) = find_flat_tables(lines)
     assert len(t.columns) == 4
+
+
+def test_flat_amount_one_space_after_a_wrapped_name_is_cut_into_its_column() -> None:
+    # a budget table of flattened text: names wrap onto a second line and one row leaves a
+    # single space before its pagu, printed one place right of the other rows' pagu
+    lines = [
+        " Program / Kegiatan              Pagu (Rp)     Realisasi (Rp)       %",
+        " PROGRAM PELAYANAN UMUM      1.500.000.000      1.450.000.000   96,67",
+        " KANTOR",
+        "  - Administrasi Umum          200.000.000        190.000.000   95,00",
+        "  - Pelayanan Warga Kelurahan 1.300.000.000     1.260.000.000   96,92",
+        "  - Penyediaan Jasa Kantor      10.000.000          9.000.000   90,00",
+        "    Penunjang",
+        " JUMLAH                      1.510.000.000      1.459.000.000   96,62",
+    ]
+    (t,) = find_flat_tables(lines)
+    assert len(t.columns) == 4
+    texts = [[c.text for c in r.cells] for r in t.rows]
+    assert texts[0] == ["Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "%"]
+    assert ["- Pelayanan Warga Kelurahan", "1.300.000.000", "1.260.000.000", "96,92"] in texts
+    assert ["JUMLAH", "1.510.000.000", "1.459.000.000", "96,62"] in texts
+    assert ["PROGRAM PELAYANAN UMUM KANTOR", "1.500.000.000", "1.450.000.000", "96,67"] in texts
+    # a number ending a long name, lying inside the amount column but not aligned in it, stays
+    # with the name
+    lines[4] = "  - Pembangunan Jalan Lingkungan RT 12          1.260.000.000   96,92"
+    (t,) = find_flat_tables(lines)
+    row = next(r for r in t.rows if r.cells[0].text.startswith("- Pembangunan"))
+    assert row.cells[0].text.endswith("RT 12") and all(c.text != "12" for c in row.cells)

@@ -1667,6 +1667,7 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
             index.roles[block.index] = info.role
             index.by_role.setdefault(info.role, []).append(block)
         previous = info
+    _measurement_summaries(index, infos)
     furniture = _running_shapes(doc)
     # sasaran names known from the indicator tables (to tell 3.5 sasaran lines apart)
     known: tuple[list[str], list[str]] = ([], [])
@@ -1707,6 +1708,38 @@ def index_tables(ctx: CheckContext | Document) -> TableIndex:
     _renstra_targets(index, year)
     _TABLE_NAMES.set({role: index.name(role) for role in index.by_role})
     return index
+
+
+def _is_measurement(info: TableInfo) -> bool:
+    """Columns of a measurement table: target, realisasi and capaian of one year."""
+    base = {k.split(":")[0] for k in info.columns}
+    years = {k.split(":")[1] for k in info.columns if ":" in k}
+    return {"target", "realisasi", "capaian"} <= base and len(years) < 2
+
+
+def _measurement_summaries(index: TableIndex, infos: list[TableInfo]) -> None:
+    """A predicate summary (role 3.5 by its caption or header) that carries the target,
+    realisasi and capaian of each indicator, in a report without any other measurement table,
+    is the report's measurement table ("Tabel 3.5 Pengukuran Kinerja | Target | Realisasi |
+    Capaian | Kriteria"): it is read as Tabel 3.1 (capaian recomputed, averages) whatever its
+    number. A summary of capaian and predicate alone, or one with tick columns, stays 3.5."""
+    if "3.1" in index.by_role or "3.5" not in index.by_role:
+        return
+    moved: set[int] = set()
+    for info in infos:
+        if info.role != "3.5":
+            continue
+        if info.continued_from in moved or (info.continued_from is None and not info.ticks
+                                            and _is_measurement(info)):
+            moved.add(info.block.index)
+            info.role = "3.1"
+            index.roles[info.block.index] = "3.1"
+    if not moved:
+        return
+    index.by_role["3.1"] = [b for b in index.by_role["3.5"] if b.index in moved]
+    index.by_role["3.5"] = [b for b in index.by_role["3.5"] if b.index not in moved]
+    if not index.by_role["3.5"]:
+        del index.by_role["3.5"]
 
 
 # How the document being checked names the table of each role (set by index_tables; the

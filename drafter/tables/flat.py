@@ -65,6 +65,8 @@ _RANGE_CELL_RE = re.compile(r"^(?=.*\d)(?=.*(?:[<>=≥≤–]|\d\s*-|s\.?\s?d|sa
                             re.IGNORECASE)
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4
+# how far a value cut off a name may sit from its column's right (or left) edge
+_ALIGN_SLACK = 2
 
 
 @dataclass
@@ -279,7 +281,10 @@ class _Finder:
             if cut is None:
                 continue
             pieces[i] = cut
-            cols = self._columns_of(pieces)
+            joined = self._columns_of(pieces)
+            # the cut row's name may end right where the other rows' amounts begin (one space
+            # before a right-aligned amount one place off): the other rows' columns stand
+            cols = joined if len(joined) >= len(others) else others
         return cols
 
     @staticmethod
@@ -356,6 +361,24 @@ class _Finder:
         if not all(any(s < ce and e > cs for cs, ce in cols) for s, e in out):
             return [(a, b)]  # a wide label, not labels side by side
         return out
+
+    def _split_chunk(self, line: str, a: int, b: int, cols: list[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+        """A chunk split at the columns' gutters (:meth:`split`), else a name with a trailing
+        run of values one space after it ("Pemberdayaan Masyarakat 1.020.000.000") cut off
+        when each value sits aligned in its column as the other rows place them."""
+        out = self.split(line, a, b, cols)
+        if len(out) > 1 or self.place(a, b, cols)[0] == self.place(a, b, cols)[1]:
+            return out
+        cut = self._cut_words(line, [(a, b)], cols)
+        if cut is None:
+            return out
+        for s, e in cut[1:]:
+            k = self.place(s, e, cols)[0]
+            cs, ce = cols[k]
+            if k == 0 or (abs(e - ce) > _ALIGN_SLACK and abs(s - cs) > _ALIGN_SLACK):
+                return out  # a word of a long name reaching into a column, not its value
+        return cut
 
     def split_alignment(self, start: int, end: int) -> int:
         """The last line of the region's first part whose columns keep their alignment: a
@@ -534,7 +557,7 @@ class _Finder:
             line = self.lines[i]
             placed: dict[int, list[tuple[int, int]]] = {}
             spans: dict[int, int] = {}
-            pieces_of_line = [p for a, b in self.ch(i) for p in self.split(line, a, b, cols)]
+            pieces_of_line = [p for a, b in self.ch(i) for p in self._split_chunk(line, a, b, cols)]
             for a, b in pieces_of_line:
                 c0, c1 = self.place(a, b, cols)
                 placed.setdefault(c0, []).append((a, b))
