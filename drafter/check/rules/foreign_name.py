@@ -574,7 +574,8 @@ class OtherRegency(Rule):
                 others = [r for r in gaz.find(place, 1) if r.code != regency.code
                           and not r.code.startswith(regency.code + ".")]
                 town = False
-                if not others and not province_level and regency.parent_code:
+                if not others and not province_level and regency.parent_code and not _names_own_place(
+                        place, regency):
                     # a town of another kabupaten/kota of the province: "Kraksaan" (a kecamatan
                     # of Probolinggo) above the signature of a Jember office
                     for level in (2, 3):
@@ -867,6 +868,15 @@ def _kecamatan_elsewhere(rest: str, province: Region) -> tuple[Region | None, in
     return None, 0
 
 
+def _names_own_place(place: str, regency: Region) -> bool:
+    """``place`` is the first word(s) of a kecamatan of ``regency`` ("Baturaja" for the
+    kecamatan Baturaja Timur and Baturaja Barat of Ogan Komering Ulu: the town they share)."""
+    key = name_key(place)
+    return bool(key) and any(name_key(k.name).startswith(key) and
+                             k.name.lower().startswith(place.lower() + " ")
+                             for k in gazetteer().all_kecamatan() if k.code.startswith(regency.code + "."))
+
+
 def _own_office_re(ctx: CheckContext) -> re.Pattern[str] | None:
     """"<frame> <own office> <Kabupaten|Kota|Provinsi> X" for the report's own office name
     (rules/foreign_names.yaml own_office_frames), or None when the office is not known."""
@@ -1017,7 +1027,7 @@ class OtherRegionPlace(Rule):
             if m.group(0).isupper():
                 continue  # "JUMLAH DESA SUDAH ...": a heading in capitals, not a name
             words = list(re.finditer(r"\S+", rest))
-            hit, n = None, 0
+            hit, n, far_hit = None, 0, False
             for k in range(len(words), 0, -1):
                 name = rest[:words[k - 1].end()].rstrip(".,;:")
                 if gaz.find(name, 3, within=regency.code) or gaz.find(name, 2, within=regency.code):
@@ -1035,12 +1045,19 @@ class OtherRegionPlace(Rule):
                     # names (Sukamaju, Sidomulyo) say nothing
                     far = gaz.find_village_anywhere(name, limit=2)
                     if 1 <= len(far) <= 2 and not any(v.code.startswith(province.code + ".") for v in far):
-                        hit, n = far, len(name)
+                        hit, n, far_hit = far, len(name), True
                         break
             if not hit:
                 continue
             end = m.start("rest") + n
-            if self._quiet(unit, block, m.start(), end) or _names_other_region(
+            if far_hit:
+                # a village of another province: only a stated tie (cooperation, a visit, a
+                # contest, a border) makes it legitimate, not "warga berasal dari ..."
+                s0, e0 = sentence_bounds(text, m.start(), end)
+                if _legit(text[s0:e0]) or _border_row(unit, block) or _compared(text, m.start()) or \
+                        _names_other_region(text[s0:e0], regency, province):
+                    continue
+            elif self._quiet(unit, block, m.start(), end) or _names_other_region(
                     sentence(text, m.start(), end), regency, province):
                 continue
             hosts = sorted({h.full for v in hit if (h := gaz.regency_of(v)) is not None})
