@@ -595,14 +595,15 @@ class InvalidNip(Rule):
             )
 
 
-_WOMAN_MARK_RE = re.compile(r"(?:^|[\s,.(])(?:Hj|HJ|Ny|NY)\.|\b(?:Hajjah|HAJJAH|Nyonya|NYONYA|Ibu|IBU)\b")
-_MAN_MARK_RE = re.compile(r"(?:^|[\s,(])H\.\s*$|\b(?:Haji|HAJI|Bapak|BAPAK)\s*$")
+# "Dra." (doktoranda) is a woman's title, "Drs." (doktorandus) a man's
+_WOMAN_MARK_RE = re.compile(r"(?:^|[\s,.(])(?:Hj|HJ|Ny|NY|Dra|DRA)\.|\b(?:Hajjah|HAJJAH|Nyonya|NYONYA|Ibu|IBU)\b")
+_MAN_MARK_RE = re.compile(r"(?:^|[\s,(])(?:H|Drs|DRS)\.\s*(?:(?:H|Ir|Dr)\.\s*)*$|\b(?:Haji|HAJI|Bapak|BAPAK)\s*$")
 _WOMAN_NAMES = frozenset({"siti", "sitti"})
 
 
 def _sex_of(sig: _Sig) -> str | None:
-    """"2" for a name marked as a woman's (Hj., Hajjah, Ny., Ibu, the given name Siti), "1" for
-    a man's (H. or Haji right before the name), None when the name says nothing."""
+    """"2" for a name marked as a woman's (Hj., Hajjah, Ny., Dra., Ibu, the given name Siti),
+    "1" for a man's (H., Drs. or Haji before the name), None when the name says nothing."""
     text = sig.unit.text
     line_start = text.rfind("\n", 0, sig.start) + 1
     before = text[line_start:sig.start]
