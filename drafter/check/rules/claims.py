@@ -2672,6 +2672,13 @@ def _names_own(rows: list[IndicatorRow], row: IndicatorRow, head: str) -> bool:
     return own >= 2 and all(len(words & tokens(_bare_name(r.name))) < own for r in rows if r is not row)
 
 
+# "dibanding tahun sebelumnya", "lebih rendah dari tahun lalu": the earlier year as the comparator of a figure
+_COMPARED_YEAR_RE = re.compile(r"\b(?:dibandingkan|dibanding|(?:lebih\s+\w+|naik|turun|meningkat|menurun)"
+                               r"\s+dari(?:pada)?)\s+(?:dengan\s+)?"
+                               r"(?:(?:capaian|serapan|realisasi)\s+)?tahun\s+(?:lalu|sebelumnya)\b",
+                               re.IGNORECASE)
+
+
 @register
 class SerapanClaim(_ClaimRule):
     """The absorption of the whole budget stated in text ("Efisiensi diukur dari ... serapan
@@ -2714,13 +2721,16 @@ class SerapanClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if _other_period(ctx, sent):
+                if _other_period(ctx, _COMPARED_YEAR_RE.sub(" ", sent)):
                     continue
                 if year and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)):
                     continue
                 for m in claim.finditer(sent):
                     grp = "num" if m.group("num") else "num2"
-                    if skip.search(sent[max(0, m.start() - 40):m.end() + 50]) or \
+                    # "..., lebih rendah dibanding tahun sebelumnya": after the figure, the
+                    # earlier year is only what it is compared with
+                    after = _COMPARED_YEAR_RE.sub(" ", sent[m.end():m.end() + 50])
+                    if skip.search(sent[max(0, m.start() - 40):m.end()] + after) or \
                             pattern("serapan_skip_before").search(sent[max(0, m.start() - 40):m.end()]):
                         continue
                     stated = text_value(m.group(grp))
