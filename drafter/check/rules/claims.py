@@ -542,6 +542,14 @@ _STATUS_ID = {"melampaui": "melampaui target", "tercapai": "tepat mencapai targe
               "tidak_tercapai": "di bawah target"}
 
 
+# "tiga indikator", "dari 6 indikator", "indikator lainnya", "seluruh indikator": a sentence
+# about several indicators, not about the one its paragraph analyses
+_SEVERAL_INDICATORS_RE = re.compile(
+    r"\b(?:\d{1,2}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\w+\s+belas|"
+    r"beberapa|sebagian|seluruh|semua|kedua)\s+(?:\(\s*\w+\s*\)\s+)?indi[ck]ator\b|"
+    r"\bindi[ck]ator\s+(?:lainnya|yang\s+lain)\b", re.IGNORECASE)
+
+
 @register
 class DirectionClaim(_ClaimRule):
     """A sentence says the indicator "telah tercapai", "melampaui target", "sesuai target", "di
@@ -622,6 +630,8 @@ class DirectionClaim(_ClaimRule):
             if row is None:
                 if not first or para_row is None:
                     continue  # a later claim of the sentence, about no indicator of its own
+                if _SEVERAL_INDICATORS_RE.search(sent[:m0.start()]):
+                    continue  # "Tiga indikator lainnya belum mencapai target": not this one
                 row = para_row
             first = False
             if about_other(ctx, row, sent):
@@ -1223,6 +1233,19 @@ class RegionalComparisonClaim(_ClaimRule):
                             expected=fmt(abs(diff)))
 
 
+def _capaian_contradicts(row: IndicatorRow, ctx: CheckContext, cap: Decimal) -> bool:
+    """The capaian cell lies on the other side of 100 than realisasi against target read with
+    the negative polarity the report declares (46 cases against a limit of 40 with a capaian of
+    115): the cell is wrong and its band uncertain."""
+    tv, rv = value_of(row.values.get("target")), value_of(row.values.get("realisasi"))
+    if tv is None or rv is None or tv.num is None or rv.num is None or tv.grade or rv.grade:
+        return False
+    if not row_declared_negative(ctx, row):
+        return False  # a polarity guessed from the name alone is no certainty
+    d = tv.num.value - rv.num.value
+    return (d < 0 < cap - 100) or (d > 0 > cap - 100)
+
+
 def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
     """Number of indicators per predicate band: from Tabel 3.1 capaian, else Tabel 3.5 ticks."""
     rows = [r for r in ctx.tables.rows("3.1") if not r.is_average]
@@ -1230,8 +1253,8 @@ def _band_counts(ctx: CheckContext) -> tuple[Counter[str], str] | None:
     if rows:
         for r in rows:
             c = value_of(r.values.get("capaian"))
-            if c is None or c.num is None:
-                return None
+            if c is None or c.num is None or _capaian_contradicts(r, ctx, c.num.value):
+                return None  # no capaian, or one that is not certain: no band to count
             counts[ctx.scale.band_for(c.num.value).code] += 1
         return counts, tname("3.1")
     rows = [r for r in ctx.tables.rows("3.5") if not r.is_average]
@@ -1339,17 +1362,36 @@ def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
             pattern("status_all_scope").search(sent):
         return []
     names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+    # letter codes of the scale ("empat indikator berkategori A"): as written, after a category word
+    codes = {bd.code for bd in ctx.scale.bands if bd.code != bd.label}
+    names += tuple(c.lower() for c in codes)
     items: list[re.Match[str]] = []
     for m in scale_pattern("status_count_label", names)[0].finditer(sent):
         if count_value(m.group("n")) is None:
             continue
+        cat = m.group("cat")
+        if cat.lower() in {c.lower() for c in codes} and (
+                cat not in codes or not _CATEGORY_WORD_RE.search(m.group(0)[:m.start("cat") - m.start()])):
+            if items:
+                break
+            continue  # "2 indikator a", "dua indikator B": a letter without a category word
         if items and re.fullmatch(r"\s*(?:,|;)?\s*(?:(?:dan|serta|sedangkan|sementara)\s+)?", sent[items[-1].end():m.start()]):
             items.append(m)
         elif not items and m.group("ind"):
             items.append(m)
         elif items:
             break  # a second enumeration: read the first only
+    if len(items) == 1 and _REST_RE.match(sent, items[0].end()):
+        return items  # "empat indikator berkategori A dan sisanya ...": all indicators counted
     return items if len(items) >= 2 else []
+
+
+_CATEGORY_WORD_RE = re.compile(r"\b(?:kategori|predikat|kriteria|berkategori|berpredikat|tergolong)\b",
+                               re.IGNORECASE)
+# "... (sangat berhasil) dan sisanya berkategori B", ", sedangkan indikator lainnya ...": the rest
+_REST_RE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[,;]\s*)?(?:(?:dan|serta|sedangkan|sementara)\s+)?"
+                      r"(?:sisanya|selebihnya|(?:sisa\s+|(?:dua|tiga|empat|lima|\d+)\s+)?indi[ck]ator\s+"
+                      r"(?:lainnya|yang\s+lain))\b", re.IGNORECASE)
 
 
 # "hasil tersebut", "data berikut": words that point back at the text, not at a part of the table
@@ -2041,8 +2083,11 @@ class NarrativeValueClaim(_ClaimRule):
                         continue
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
                         continue
-                    if re.match(r"\s*(?:dari|terhadap)\s+target\b", text[mn.end:mn.end + 20], re.IGNORECASE):
-                        continue  # "mencapai 95% dari target": a capaian against the target
+                    if re.match(r"\s*(?:dari|terhadap)\s+target\b", text[mn.end:mn.end + 20], re.IGNORECASE) \
+                            and (mn.kind == "percent" or not re.match(
+                                r"\s*(?:dari|terhadap)\s+target\s+(?:sebesar\s+)?\d", text[mn.end:mn.end + 30],
+                                re.IGNORECASE)):
+                        continue  # "mencapai 95% dari target": a capaian (but "nilai 87 dari target 85": the value)
                     if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
                         continue
                     if mn.kind == "percent" and any(mn.num.explains(x) for x in _formula_capaian(row)):
@@ -2672,6 +2717,13 @@ def _names_own(rows: list[IndicatorRow], row: IndicatorRow, head: str) -> bool:
     return own >= 2 and all(len(words & tokens(_bare_name(r.name))) < own for r in rows if r is not row)
 
 
+# "dibanding tahun sebelumnya", "lebih rendah dari tahun lalu": the earlier year as the comparator of a figure
+_COMPARED_YEAR_RE = re.compile(r"\b(?:dibandingkan|dibanding|(?:lebih\s+\w+|naik|turun|meningkat|menurun)"
+                               r"\s+dari(?:pada)?)\s+(?:dengan\s+)?"
+                               r"(?:(?:capaian|serapan|realisasi)\s+)?tahun\s+(?:lalu|sebelumnya)\b",
+                               re.IGNORECASE)
+
+
 @register
 class SerapanClaim(_ClaimRule):
     """The absorption of the whole budget stated in text ("Efisiensi diukur dari ... serapan
@@ -2714,13 +2766,16 @@ class SerapanClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                if _other_period(ctx, sent):
+                if _other_period(ctx, _COMPARED_YEAR_RE.sub(" ", sent)):
                     continue
                 if year and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)):
                     continue
                 for m in claim.finditer(sent):
                     grp = "num" if m.group("num") else "num2"
-                    if skip.search(sent[max(0, m.start() - 40):m.end() + 50]) or \
+                    # "..., lebih rendah dibanding tahun sebelumnya": after the figure, the
+                    # earlier year is only what it is compared with
+                    after = _COMPARED_YEAR_RE.sub(" ", sent[m.end():m.end() + 50])
+                    if skip.search(sent[max(0, m.start() - 40):m.end()] + after) or \
                             pattern("serapan_skip_before").search(sent[max(0, m.start() - 40):m.end()]):
                         continue
                     stated = text_value(m.group(grp))
@@ -2767,14 +2822,18 @@ class SerapanClaim(_ClaimRule):
                                  and pct.num is not None else fmt(vals[0]))
         if not progs:
             return
-        claim = pattern("program_serapan")
+        claims = (pattern("program_serapan"), pattern("program_serapan_before"))
         for b in prose_blocks(ctx):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
                 if _other_period(ctx, sent):
                     continue
-                for m in claim.finditer(sent):
+                seen: set[int] = set()
+                for m in (m for claim in claims for m in claim.finditer(sent)):
+                    if m.start("num") in seen:
+                        continue  # one figure read by both patterns
+                    seen.add(m.start("num"))
                     said = "program " + m.group("name")
                     scored = sorted(((containment(names[k], said), containment(said, names[k]), k)
                                      for k in progs), reverse=True)

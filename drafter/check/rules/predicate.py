@@ -127,6 +127,10 @@ def _score_numbers(sent: str) -> list[Num]:
         before = sent[max(0, n.start - 14):n.start].lower()
         if re.search(r"(?:tabel|table|ke-?|no\.?)\s*$", before):
             continue
+        # "Tabel III.4", "Gambar 2.3", "Lampiran II-4": the number of a table, figure or part
+        if re.search(r"\b(?:tabel|table|gambar|grafik|diagram|lampiran|bab|sub\s*bab)\s+"
+                     r"(?:[ivxl]+|\d+)\s*[.\-]\s*$", before):
+            continue
         # "8 indikator (80%)", "8 indikator atau 80%": a share of indicators, not a capaian
         if n.percent and re.search(r"(?:indikator|indicator|sasaran|program|kegiatan)\s*"
                                    r"(?:\(|atau|=|/)\s*$", before):
