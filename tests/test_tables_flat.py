@@ -915,3 +915,41 @@ def test_flat_amount_one_space_after_a_wrapped_name_is_cut_into_its_column() -> 
     (t,) = find_flat_tables(lines)
     row = next(r for r in t.rows if r.cells[0].text.startswith("- Pembangunan"))
     assert row.cells[0].text.endswith("RT 12") and all(c.text != "12" for c in row.cells)
+
+
+# a running header in two parts (the report's name, the region) between a table's pages, and a
+# PK row whose sasaran wraps onto the line of the next indicator
+FLAT_TWO_PART = """\
+LAPORAN KINERJA KECAMATAN SUKA MAJU TAHUN 2024
+
+Laporan Kinerja Kecamatan Suka Maju Tahun 2024          Kabupaten Contoh
+
+Tabel 2.1 Perjanjian Kinerja Tahun 2024
+ No  Sasaran              Indikator Kinerja                  Target
+ 1   Meningkatnya         Persentase pengaduan yang           90%
+     mutu layanan         ditindaklanjuti
+     publik dan           Jumlah titik sampah liar di          8 titik
+     lingkungan           permukiman
+ 2   Meningkatnya         Indeks Kepuasan Masyarakat          85,00
+     kepuasan warga
+
+                                  12
+Laporan Kinerja Kecamatan Suka Maju Tahun 2024          Kabupaten Contoh
+
+ 3   Tertibnya            Persentase dokumen tepat waktu      100%
+     administrasi
+
+Laporan Kinerja Kecamatan Suka Maju Tahun 2024          Kabupaten Contoh
+"""
+
+
+def test_flat_two_part_running_header_and_value_under_value() -> None:
+    tables = find_flat_tables(FLAT_TWO_PART.split("\n"))
+    assert len(tables) == 1
+    rows = [r.texts() for r in tables[0].rows]
+    names = [r[2] for r in rows[1:]]
+    assert names == ["Persentase pengaduan yang ditindaklanjuti",
+                     "Jumlah titik sampah liar di permukiman",
+                     "Indeks Kepuasan Masyarakat", "Persentase dokumen tepat waktu"]
+    assert [r[3] for r in rows[1:]] == ["90%", "8 titik", "85,00", "100%"]
+    assert not any("Kabupaten" in c for r in rows for c in r)

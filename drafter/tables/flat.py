@@ -177,10 +177,17 @@ def running_headers(lines: Sequence[str]) -> set[str]:
     def wrapped_cell(i: int) -> bool:
         return i > 0 and lines[i][:1] == " " and "  " in lines[i - 1].strip()
 
+    def two_part(s: str) -> bool:
+        # "LKjIP Kecamatan X Tahun 2023        Kabupaten Y": the report's name on the left, the
+        # region or office on the right, no value (a table's header or body line is not)
+        parts = re.split(r"\s{2,}", s.strip())
+        return len(parts) == 2 and len(s) >= 30 and len(parts[0].split()) >= 3 and \
+            all(len(p.split()) >= 2 and not _is_value(p) for p in parts)
+
     counts: Counter[str] = Counter()
     edges: Counter[str] = Counter()
     for i, s in enumerate(without_page_number(ln) for ln in lines):
-        if 8 <= len(s) <= 120 and " " in s and "  " not in s and "\t" not in s and \
+        if 8 <= len(s) <= 120 and " " in s and ("  " not in s or two_part(s)) and "\t" not in s and \
                 not wrapped_cell(i):
             counts[s] += 1
             if edge(i):
@@ -676,6 +683,10 @@ class _Finder:
             return False
         c = min(placed)
         if any(not prev.cells[k].text for k in placed):
+            return False
+        # text under a value the row already has ("15 titik" below "100%") is another row's
+        # value, not a wrapped word: a value cell does not wrap into a second quantity
+        if any(_is_value(prev.cells[k].text) for k in placed if k > c):
             return False
         cell = prev.cells[c]
         if not cell.pieces or c + 1 >= len(cols) or numbering_depth(texts[0]) is not None:

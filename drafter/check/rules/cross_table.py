@@ -346,12 +346,16 @@ def _prose_target(ctx: CheckContext, m: IndicatorRow, mains: list[IndicatorRow]
     """The report-year target the analysis of indicator ``m`` states ("Prevalensi 21,5% berada
     di atas target 20%"): one value, in paragraphs about ``m`` alone (its name's words, no other
     indicator's); None when absent or when the paragraphs disagree."""
-    from drafter.check.claims_parse import containment
+    from drafter.check.claims_parse import containment, indicator_paragraphs
 
     found: dict[Decimal, tuple[Value, int]] = {}
-    for b in ctx.document.prose():
+    # paragraphs under a heading of the indicator ("c. Jumlah titik genangan") that name it
+    # only in part, hard-wrapped lines read as one paragraph
+    about = [b for b, row in indicator_paragraphs(ctx) if row is m]
+    seen = {id(b) for b in about}
+    for b in [*about, *(b for b in ctx.document.prose() if id(b) not in seen)]:
         text = b.text
-        if "target" not in text.lower() or containment(m.name, text) < 0.75:
+        if "target" not in text.lower() or (id(b) not in seen and containment(m.name, text) < 0.75):
             continue
         if any(o is not m and containment(o.name, text) >= 0.75 and
                containment(o.name, m.name) < 0.75 for o in mains):

@@ -1658,6 +1658,11 @@ class CaptionColumnYear(Rule):
                 if issue is not None:
                     yield issue
                 continue
+            if year is not None and not _YEAR_TOKEN_RE.search(text):
+                issue = self._untitled_header(ctx, t, year)
+                if issue is not None:
+                    yield issue
+                continue
             if len({m.group(1) or m.group(2) for m in _TITLE_YEAR_RE.finditer(text)}) != 1:
                 continue
             if len(set(_YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", text)))) != 1:
@@ -1680,21 +1685,20 @@ class CaptionColumnYear(Rule):
             if not cols or cy in cols:
                 continue
             role = ctx.tables.role_of(t)
-            if year is not None and cy == year and len(cols) == 1 and year - 3 <= min(cols) < year \
-                    and (role == "3.1" or (role == "PK" and self._target_header(t, min(cols)))):
+            if year is not None and cy == year and len(cols) == 1 and (
+                    (year - 3 <= min(cols) < year
+                     and (role == "3.1" or (role == "PK" and self._target_header(t, min(cols)))))
+                    # "Tabel 3 Perjanjian Kinerja ... Tahun 2022" above "Target 2023" in a 2022
+                    # report: the title and the report agree, the target column does not
+                    or (min(cols) == year + 1 and role in ("3.1", "PK")
+                        and self._target_header(t, min(cols))
+                        and not cols <= _plan_target_years(t))):
                 # "Tabel 5 Pengukuran Kinerja ... Tahun 2023" above a header "Tahun 2022 | Target |
                 # Realisasi | Capaian": the header is last year's
-                old_y = next(iter(cols))
-                cell = next((c for r in (t.header_rows() or t.rows[:2]) for c in r.cells
-                             if str(old_y) in c.text), None)
-                if cell is not None:
-                    k = cell.text.find(str(old_y))
-                    yield self.issue(
-                        cell, k, k + 4,
-                        f"kepala kolom tabel menyebut tahun {old_y}, padahal judul tabel dan laporan "
-                        f"ini untuk tahun {year}; seharusnya tahun {year}",
-                        expected=str(year),
-                    )
+                issue = self._header_issue(t, next(iter(cols)), year,
+                                           "judul tabel dan laporan ini untuk tahun")
+                if issue is not None:
+                    yield issue
                 continue
             if year is not None:
                 if year not in cols or cy == year:
@@ -1716,6 +1720,56 @@ class CaptionColumnYear(Rule):
                 expected=str(want),
             )
 
+
+    def _header_issue(self, t: Any, old_y: int, year: int, why: str) -> Issue | None:
+        cell = next((c for r in (t.header_rows() or t.rows[:2]) for c in r.cells
+                     if str(old_y) in c.text), None)
+        if cell is None:
+            return None
+        k = cell.text.find(str(old_y))
+        return self.issue(
+            cell, k, k + 4,
+            f"kepala kolom tabel menyebut tahun {old_y}, padahal {why} {year}; "
+            f"seharusnya tahun {year}",
+            expected=str(year),
+        )
+
+    def _untitled_header(self, ctx: CheckContext, t: Any, year: int) -> Issue | None:
+        """The measurement table under a title without a year ("Tabel 3.3 Pengukuran Kinerja
+        Dinas X") whose one header year ("Tahun 2023 | Target | Realisasi | Capaian") is an
+        earlier year than the report's, while its targets are those of the report year's
+        Perjanjian Kinerja and no other measurement table names the report year."""
+        from drafter.check.fuzzy import similarity
+
+        if ctx.tables.role_of(t) != "3.1":
+            return None
+        cols = _header_years(t) - _plan_target_years(t)
+        if len(cols) != 1 or not year - 3 <= min(cols) < year or _header_years(t) != cols:
+            return None
+        if any(ctx.tables.role_of(o) == "3.1" and year in _header_years(o)
+               for o in ctx.document.tables() if o is not t):
+            return None
+        pk_tables = {id(o) for o in ctx.document.tables() if ctx.tables.role_of(o) == "PK"
+                     and _header_years(o) == {year}}
+        pk = [r for r in ctx.tables.rows("PK") if id(r.table) in pk_tables
+              and r.get("target") is not None and r.get("target").num is not None]  # type: ignore[union-attr]
+        if not pk:
+            return None
+        agree = compared = 0
+        for r in ctx.tables.rows("3.1"):
+            tv = r.get("target")
+            if r.table is not t or r.is_average or tv is None or tv.num is None or not r.name.strip():
+                continue
+            scored = sorted(((similarity(r.name, m.name), i) for i, m in enumerate(pk)), reverse=True)
+            if scored[0][0] < 0.8 or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05):
+                continue
+            compared += 1
+            agree += pk[scored[0][1]].get("target").num.value == tv.num.value  # type: ignore[union-attr]
+        if agree < 2 or agree * 4 < compared * 3:
+            return None
+        return self._header_issue(t, min(cols), year,
+                                  f"targetnya sama dengan Perjanjian Kinerja tahun {year} dan laporan "
+                                  f"ini untuk tahun")
 
     @staticmethod
     def _target_header(table: Any, y: int) -> bool:
