@@ -6,6 +6,7 @@ nothing. Every issue points at the place in the LKIP and names the place in the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
@@ -176,26 +177,42 @@ class FormulaDiffersFromIku(_CrossRule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        # every print of the report's IKU table (BAB II and the lampiran): the first print is
+        # judged, a later one only where its formula differs from the first's
+        prints: dict[int, list[Any]] = {}
+        for r in ctx.tables.rows("iku", indicators_only=True, copies=True):
+            prints.setdefault(id(r.original or r), []).append(r)
         for sib in _of_kind(ctx, "iku"):
             iku = cmp.indicator_rows(sib.ctx, ("iku",))
             own = cmp.indicator_rows(ctx, ("iku",))
             pairs, _a, _b = cmp.pair(own, iku)
             for mine, theirs in pairs:
-                mc = cmp.text_column(ctx, mine, "formula")
                 tc = cmp.text_column(sib.ctx, theirs, "formula")
-                if mc is None or tc is None:
+                if tc is None:
                     continue
-                mf, tf = cmp.formula_parts(mc.text), cmp.formula_parts(tc.text)
-                if mf is None or tf is None:
+                tf = cmp.formula_parts(tc.text)
+                if tf is None:
                     continue
-                for part, a, b in (("pembilang", mf[0], tf[0]), ("penyebut", mf[1], tf[1])):
-                    if cmp.same_wording(a, b):
+                cells = [c for r in prints.get(id(mine), [mine])
+                         if (c := cmp.text_column(ctx, r, "formula")) is not None]
+                cells.sort(key=lambda c: c.position(0))
+                first: tuple[str, str] | None = None
+                for mc in cells:
+                    mf = cmp.formula_parts(mc.text)
+                    if mf is None:
                         continue
-                    rel = _rel(sib, tc)
-                    yield self.cross(
-                        mc, f"rumus indikator \"{mine.name}\" berbeda dengan {rel.describe()}: "
-                        f"{part} \"{' '.join(a.split())}\" seharusnya \"{' '.join(b.split())}\"",
-                        rel, expected=" ".join(b.split()))
+                    if first is not None and cmp.same_wording(mf[0], first[0]) and \
+                            cmp.same_wording(mf[1], first[1]):
+                        continue  # the same formula printed again: said once
+                    first = first if first is not None else mf
+                    for part, a, b in (("pembilang", mf[0], tf[0]), ("penyebut", mf[1], tf[1])):
+                        if cmp.same_wording(a, b):
+                            continue
+                        rel = _rel(sib, tc)
+                        yield self.cross(
+                            mc, f"rumus indikator \"{mine.name}\" berbeda dengan {rel.describe()}: "
+                            f"{part} \"{' '.join(a.split())}\" seharusnya \"{' '.join(b.split())}\"",
+                            rel, expected=" ".join(b.split()))
 
 
 @register
