@@ -885,7 +885,7 @@ def analyze(ctx: CheckContext) -> SpellAnalysis:
         _signature_titles(tokens, texts, lex, name, add, covered)
 
     if speller is not None:
-        _line_break_halves(doc, unit_key, texts, tokens, chk, covered)
+        _line_break_halves(doc, unit_key, texts, tokens, chk, covered, lex)
         an.unknown_skipped = _unknown_words(groups, texts, tokens, lex, chk, speller, add, covered)
         # words no rule could correct, inside a standard phrase ("Indeks Kepuasan PUBG")
         _phrase_garbage(tokens, texts, lex, chk, add, covered, pending)
@@ -995,10 +995,10 @@ _BREAK_TAIL_RE = re.compile(r"^[ \t]*[a-z]")
 
 def _line_break_halves(doc: Any, unit_key: dict[int, str], texts: dict[str, str],
                        tokens: dict[str, list[Token]], chk: _Checker,
-                       covered: dict[str, set[int]]) -> None:
+                       covered: dict[str, set[int]], lex: Lexicon | None = None) -> None:
     """The two halves of a word hyphenated at a line end of extracted text, when the lines are
-    separate units ("satu indi-" / "kator predikat Cukup"): when the joined word is known,
-    neither half is judged as a word of its own."""
+    separate units ("satu indi-" / "kator predikat Cukup"): when the joined word is known (or a
+    listed non-standard form of a known word), neither half is judged as a word of its own."""
     units = list(doc.text_units())
     for u, v in zip(units, units[1:], strict=False):
         ku, kv = unit_key[id(u)], unit_key[id(v)]
@@ -1010,7 +1010,8 @@ def _line_break_halves(doc: Any, unit_key: dict[int, str], texts: dict[str, str]
         if head is None or tail is None or tv[:tail.start].strip():
             continue
         joined = head.text.rstrip("-") + tail.text
-        if chk.known(joined) or chk.known(joined.lower()):
+        # a known word, or a common non-standard form of one ("mengkoordinasikan")
+        if chk.known(joined) or chk.known(joined.lower()) or (lex is not None and joined.lower() in lex.subs):
             covered[ku].add(head.start)
             covered[kv].add(tail.start)
 
