@@ -953,3 +953,28 @@ def test_flat_two_part_running_header_and_value_under_value() -> None:
                      "Indeks Kepuasan Masyarakat", "Persentase dokumen tepat waktu"]
     assert [r[3] for r in rows[1:]] == ["90%", "8 titik", "85,00", "100%"]
     assert not any("Kabupaten" in c for r in rows for c in r)
+
+
+def test_last_row_after_a_page_break_joins_its_table() -> None:
+    """One row left for the next page, under the repeated header: read with its table."""
+    head = "Sasaran/Indikator          Capaian (%)   Sangat Baik   Baik   Cukup"
+    lines = [
+        "Tabel 3.5 Ikhtisar Capaian Kinerja Tahun 2024",
+        "",
+        head,
+        "Indikator 1: Indeks Uji    103,12%       ✓",
+        "Indikator 2: Persentase    97,33%                      ✓",
+        "Indikator 3: Jumlah Uji    100%          ✓",
+        "",
+        "                              - 3 -",
+        "Laporan Kinerja Instansi Pemerintah Tahun 2024",
+        "",
+        head,
+        "Indikator 4: Nilai Uji     106,07%       ✓                    ✓",
+        "",
+        "Berdasarkan tabel tersebut, rata-rata capaian indikator sebesar 101,63%.",
+    ]
+    tables = find_flat_tables(lines)
+    assert len(tables) == 1
+    names = [r.cells[0].text for r in tables[0].rows]
+    assert any(n.startswith("Indikator 4") for n in names)

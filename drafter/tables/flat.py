@@ -730,6 +730,22 @@ class _Finder:
             return False
         return all(k in prev_filled for k in filled)
 
+    def _repeats_header(self, prev: FlatTable, start: int, end: int) -> bool:
+        """Lines start..end open with the first line of ``prev`` (its header, repeated after a
+        page break) and hold at most a few lines more, with only page furniture and blank
+        lines between ``prev`` and them."""
+        first = next((k for k in range(start, end + 1) if not self.blank(k) and not self.furniture(k)),
+                     None)
+        if first is None or end - first > 12 or _sig(self.lines[first]) != _sig(self.lines[prev.first_line - 1]):
+            return False
+        # between them only page furniture: blank lines, page numbers, a running header or
+        # footer (short lines that are no sentence), at most three of those
+        between = [k for k in range(prev.last_line, first)
+                   if not self.blank(k) and not self.furniture(k)]
+        return len(between) <= 3 and all(
+            len(self.lines[k].strip()) < 80 and not self.lines[k].rstrip().endswith((".", ":", ";"))
+            for k in between)
+
     def find(self) -> list[FlatTable]:
         out: list[FlatTable] = []
         i = 0
@@ -740,10 +756,20 @@ class _Finder:
             start, end = self.region(i)
             end = self.split_alignment(start, end)
             t = self.table(start, end) if end - start >= 2 else None
-            if t is not None:
+            if t is None and out and self._repeats_header(out[-1], start, end):
+                # the last rows of a table after a page break, under its repeated header (too
+                # few for a table of their own): read with the table they continue
+                joined = self.table(out[-1].first_line - 1, end)
+                if joined is not None and len(joined.rows) > len(out[-1].rows):
+                    out[-1] = joined
+            elif t is not None:
                 out.append(t)
             i = end + 1  # a rejected region is not rescanned from each of its lines
         return out
+
+
+def _sig(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def find_flat_tables(lines: Sequence[str]) -> list[FlatTable]:
