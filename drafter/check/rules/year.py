@@ -732,7 +732,9 @@ def _indicator_values(groups: list[list[Any]], sent: str,
 
 
 # "realisasi 100%", "target sebesar 100%": a value of a stated kind (not a capaian of 100%)
-_KIND_BEFORE_RE = re.compile(r"\b(?:realisasi(?:nya)?|target(?:nya)?)\s+(?:sebesar\s+|mencapai\s+)?$",
+# (also a target set for the year: "angka itu ditingkatkan menjadi 100%")
+_KIND_BEFORE_RE = re.compile(r"\b(?:realisasi(?:nya)?|target(?:nya)?)\s+(?:sebesar\s+|mencapai\s+)?$|"
+                             r"\b(?:ditingkatkan|dinaikkan|diturunkan|ditetapkan)\s+menjadi\s+$",
                              re.IGNORECASE)
 
 
