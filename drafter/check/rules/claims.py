@@ -2186,8 +2186,9 @@ def clause_names_other(row: IndicatorRow, head: str) -> bool:
     trantibum mencapai 97,30%", "tidak menutupi indikator rehabilitasi disabilitas yang hanya
     mencapai 85%", "dibanding indikator lain ..."), or calls the figure a comparison's."""
     clause = re.split(r"[,;:]\s|\s[-–]\s", head[-260:])[-1]
-    if _COMPARATOR_CUE.search(head[-260:]):
-        return True
+    if _COMPARATOR_CUE.search(head[-260:]) and not re.search(
+            r"\brealisasi(?:nya)?\s+(?:sebesar\s+|mencapai\s+)?$", clause, re.IGNORECASE):
+        return True  # (not "..., realisasi 85 masih di bawahnya": the indicator's own figure)
     found = list(_OTHER_IND_RE.finditer(clause))
     if not found:
         return False

@@ -933,7 +933,9 @@ class OtherRegionPlace(Rule):
         # the context words near the name (in a long sentence listing the office's own plans,
         # "... pelatihan ..." 200 characters away says nothing about the place)
         s0, e0 = sentence_bounds(unit.text, start, end)
-        near = unit.text[max(s0, start - 120):min(e0, end + 120)]
+        after = unit.text[end:min(e0, end + 120)]
+        stop = re.search(r"[:;]", after)  # what follows a colon is a list of its own
+        near = unit.text[max(s0, start - 120):end + (stop.start() if stop else len(after))]
         before = unit.text[max(0, start - 40):start]
         return bool(_legit(near) or _OTHER_CTX_RE.search(near) or _border_row(unit, block)
                     or _REGULATION_RE.search(before) or _compared(unit.text, start))

@@ -738,6 +738,14 @@ _KIND_BEFORE_RE = re.compile(r"\b(?:realisasi(?:nya)?|target(?:nya)?)\s+(?:sebes
                              re.IGNORECASE)
 
 
+def _realisasi_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
+    """The realisasi values alone, by year (as :func:`_values_by_year`)."""
+    return _values_by_year(rows, year, ("realisasi",))
+
+
+_REALISASI_BEFORE_RE = re.compile(r"\brealisasi(?:nya)?\s+(?:sebesar\s+|mencapai\s+)?$", re.IGNORECASE)
+
+
 def _paragraph_groups(ctx: CheckContext) -> dict[int, list[Any]]:
     """Block index -> the rows (in every table) of the indicator its analysis paragraph is about."""
     cached = ctx.__dict__.get("_year_paragraph_groups")
@@ -849,6 +857,11 @@ class ValueYear(Rule):
                 # a sentence of an indicator's analysis paragraph that names no indicator
                 own = _values_by_year(group, year)
                 own, own_rows = (own, group) if own.get(year) and own.get(y) else (None, None)
+            typed: tuple[set[Any], set[Any]] | None = None
+            if own_rows:
+                rb = _realisasi_by_year(own_rows, year)
+                if rb.get(year) and rb.get(y):
+                    typed = (rb[year], rb[y])
             if own is not None:
                 vals, this = own, own.get(year, set())
                 s0, s1 = sentence_bounds(text, m.start(), m.end())
@@ -881,7 +894,7 @@ class ValueYear(Rule):
             # capaiannya 59,43%") is judged by the clause that follows, up to the next year (a
             # later sentence may recount the history, "Riwayat realisasi ... 93,33 (2022)")
             s_end = min(end, sentence_bounds(text, m.start(), m.end())[1])
-            evidence, counter = self._weigh(text, m.end(), s_end, before, own, this, other)
+            evidence, counter = self._weigh(text, m.end(), s_end, before, own, this, other, typed)
             if not evidence and not counter and before is None and _CLAUSE_END_YEAR_RE.match(text, m.end()):
                 # "Realisasi 88,05 ... memberi capaian 103,59% pada tahun 2022;": the year closes
                 # the clause its figures open (no other year and no comparison before it); that
@@ -889,14 +902,14 @@ class ValueYear(Rule):
                 s_start = sentence_bounds(text, m.start(), m.end())[0]
                 head = text[s_start:m.start()]
                 if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
-                    evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other)
+                    evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other, typed)
             if not evidence and not counter and before is None and end > s_end and not any(
                     not n.is_year and (n.decimals or n.percent) for n in scan_numbers(
                         text[sentence_bounds(text, m.start(), m.end())[0]:s_end])):
                 # (a sentence with figures of its own, "turun menjadi 40,5 dari 46,2 per mil
                 # pada tahun 2023.", is not about what the next sentence says; counts, "3 dari
                 # 4 indikator", are no such figures)
-                evidence, counter = self._weigh(text, m.end(), end, before, own, this, other)
+                evidence, counter = self._weigh(text, m.end(), end, before, own, this, other, typed)
             if not evidence or counter:
                 continue
             shown = ", ".join(n.text.strip() for n in evidence[:3])
@@ -910,9 +923,12 @@ class ValueYear(Rule):
     @staticmethod
     def _weigh(text: str, start: int, end: int, before: re.Match[str] | None,
                own: dict[int, set[Any]] | None, this: set[Any],
-               other: set[Any]) -> tuple[list[Any], list[Any]]:
+               other: set[Any], typed: tuple[set[Any], set[Any]] | None = None
+               ) -> tuple[list[Any], list[Any]]:
         """Numbers in text[start:end] that the tables give only for the report year (evidence)
-        and only for the named year (counter-evidence)."""
+        and only for the named year (counter-evidence); a number written as the realisasi
+        ("realisasi 100%") is weighed against the realisasi alone (``typed``: this year's and the
+        named year's)."""
         nums = [n for n in scan_numbers(text[start:end])
                 if not _ATTACHED_RE.match(text, start + n.end)
                 # "96 ruang kelas baru": a count of things, not an indicator value (unless the
@@ -927,6 +943,13 @@ class ValueYear(Rule):
             if n.is_year or n.value is None:
                 continue
             v = n.value
+            if typed is not None and id(n) in main and _REALISASI_BEFORE_RE.search(
+                    text[max(start, start + n.start - 40):start + n.start]):
+                if v in typed[0] and v not in typed[1]:
+                    evidence.append(n)
+                elif v in typed[1] and v not in typed[0]:
+                    counter.append(n)
+                continue
             if v in this and v not in other:
                 if n.decimals or (v > 10 or own is not None and v > 0) and (v != 100 or (
                         own is not None and id(n) in main and _KIND_BEFORE_RE.search(text[max(start, start + n.start - 40):
