@@ -454,14 +454,12 @@ class PredicateTicks(Rule):
         labels = label_regex(scale)
         defining = set(ctx.info.scale_blocks)
         for role in ("3.1", "3.2", "3.5"):
-            graded = _grade_columns(ctx.tables.rows(role, all_rows=True), scale)
             for row in ctx.tables.rows(role, all_rows=True):
                 if row.ticks or row.table.index in defining:
                     continue  # (the scale's own table states intervals, not results)
                 c0 = row.values.get("capaian")
                 if c0 is not None and re.search(r"[<>≤≥]|\bs\.?\s*d\.?|\bsampai\b", c0.cell.text):
                     continue  # an interval ("< 80%"): a scale row, not a measured capaian
-                row = graded.get(id(row), row)
                 # the plain pair, and the pairs of a year ("Capaian 2023 (%)" with "Kategori
                 # 2023" in a comparison table)
                 years = [""] + sorted({k.split(":", 1)[1] for k in row.values
@@ -506,50 +504,6 @@ class PredicateTicks(Rule):
         # a letter written (huruf mutu "D") is corrected with the letter
         want = exp.code if m.group(0).strip() == find_band(scale, m.group(0)).code else exp.label  # type: ignore[union-attr]
         return self.issue(p.cell, m.start(), m.end(), msg, want)
-
-
-def _grade_columns(rows: list[Any], scale: Scale) -> dict[int, Any]:
-    """Rows of a table whose predicate column has a header the table reader does not take
-    for one ("Nilai", "Hasil"): a column after the capaian in which every indicator row holds
-    just a code or label of the report's own scale (at least two rows). Returns, by
-    ``id(row)``, a copy of the row with that cell as its ``predikat``."""
-    from dataclasses import replace
-
-    from drafter.check.tables import ValueCell
-
-    whole = {b.code for b in scale.bands} | {b.label.lower() for b in scale.bands}
-    by_table: dict[int, list[Any]] = {}
-    for r in rows:
-        if r.kind == "indicator" and "predikat" not in r.values and "capaian" in r.values:
-            by_table.setdefault(r.table.index, []).append(r)
-    out: dict[int, Any] = {}
-    for group in by_table.values():
-        if len(group) < 2:
-            continue
-        cols: set[int] | None = None
-        for r in group:
-            cells = r.row.cells
-            at = next((i for i, c in enumerate(cells) if c is r.values["capaian"].cell), None)
-            if at is None:
-                cols = set()
-                break
-            mine = {i for i in range(at + 1, len(cells))
-                    if _grade_text(cells[i].text) in whole or _grade_text(cells[i].text).lower() in whole}
-            cols = mine if cols is None else cols & mine
-            if not cols:
-                break
-        if not cols or len(cols) != 1:
-            continue
-        j = cols.pop()
-        for r in group:
-            cell = r.row.cells[j]
-            out[id(r)] = replace(r, values={**r.values, "predikat": ValueCell(
-                cell, None, None, _grade_text(cell.text))})
-    return out
-
-
-def _grade_text(text: str) -> str:
-    return " ".join(text.replace("*", " ").split())
 
 
 _NUM = r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,3})?(?![\d%]|[.,]\d|\s*%)"
