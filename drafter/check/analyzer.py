@@ -79,18 +79,26 @@ def _lk_names(title_text: str) -> Counter[str]:
     return Counter(" ".join(m.group(1).split()) for m in _LK_NAME_RE.finditer(title_text))
 
 
-_OFFICE_GENERIC = frozenset({"dinas", "badan", "kantor", "daerah", "dan", "serta", "kabupaten", "kota",
-                             "provinsi", "kab", "pemerintah", "unit", "pelaksana", "teknis", "umum",
-                             "sekretariat", "inspektorat", "satuan", "rumah", "sakit", "bagian", "biro"})
+@lru_cache(maxsize=1)
+def _office_generic() -> frozenset[str]:
+    """Words of office names that do not tell offices apart (rules/leftovers.yaml)."""
+    from drafter.resources import load_yaml
+
+    return frozenset(str(w).lower() for w in
+                     (load_yaml("rules", "leftovers.yaml") or {}).get("office_generic_words") or [])
+
+
+def office_words(name: str) -> set[str]:
+    """The words of an office name that tell it from other offices ("Dinas Pendidikan dan
+    Kebudayaan Kabupaten Sigi" -> {"pendidikan", "kebudayaan"}): without its region."""
+    name = re.split(r"(?i)\b(?:kabupaten|kota|provinsi|kab\.)\s", name)[0]
+    generic = _office_generic()
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in generic and len(w) > 1}
 
 
 def _shares_word(a: str, b: str) -> bool:
     """Two office names share a word that tells offices apart (or neither has one)."""
-    def words(name: str) -> set[str]:
-        name = re.split(r"(?i)\b(?:kabupaten|kota|provinsi|kab\.)\s", name)[0]  # without the region
-        return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _OFFICE_GENERIC}
-
-    ta, tb = words(a), words(b)
+    ta, tb = office_words(a), office_words(b)
     return bool(ta & tb) or not ta or not tb
 
 

@@ -369,10 +369,7 @@ def _same_office(a: str, b: str) -> bool:
     """Two office names that may be the same office: the same kind of office with a shared
     distinctive word (or none to tell them apart), or one an acronym of the other ("Dinas PUPR",
     "Dinas Pekerjaan Umum dan Penataan Ruang")."""
-    generic = {w.lower() for w in _data().get("office_generic_words") or []}
-
-    def toks(s: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]+", s.lower()) if w not in generic and len(w) > 1}
+    from drafter.check.analyzer import office_words
 
     if a.isupper() != b.isupper():
         a, b = a.title() if a.isupper() else a, b.title() if b.isupper() else b
@@ -383,7 +380,7 @@ def _same_office(a: str, b: str) -> bool:
         if any(w.lower() not in y.lower() and not w.isupper() and re.search(r"[a-z][A-Z]", w)
                for w in x.split()):
             return True  # "DisDik"-style contraction: not comparable
-    ta, tb = toks(a), toks(b)
+    ta, tb = office_words(a), office_words(b)
     kind_a, kind_b = a.split()[0].lower(), b.split()[0].lower()
     if ta & tb:
         return True
@@ -417,7 +414,7 @@ class OtherOfficeName(Rule):
         if rx is None or not own_full:
             return
         own = _office_name(own_full)
-        if not own or len(own.split()) < 1:
+        if not own:
             return
         regions = {w.lower() for r in (ctx.info.regency, ctx.info.province) if r is not None
                    for w in re.findall(r"[A-Za-z]+", r.name)}
