@@ -738,11 +738,6 @@ _KIND_BEFORE_RE = re.compile(r"\b(?:realisasi(?:nya)?|target(?:nya)?)\s+(?:sebes
                              re.IGNORECASE)
 
 
-def _realisasi_by_year(rows: list[Any], year: int) -> dict[int, set[Any]]:
-    """The realisasi values alone, by year (as :func:`_values_by_year`)."""
-    return _values_by_year(rows, year, ("realisasi",))
-
-
 _REALISASI_BEFORE_RE = re.compile(r"\brealisasi(?:nya)?\s+(?:sebesar\s+|mencapai\s+)?$", re.IGNORECASE)
 
 
@@ -859,7 +854,7 @@ class ValueYear(Rule):
                 own, own_rows = (own, group) if own.get(year) and own.get(y) else (None, None)
             typed: tuple[set[Any], set[Any]] | None = None
             if own_rows:
-                rb = _realisasi_by_year(own_rows, year)
+                rb = _values_by_year(own_rows, year, ("realisasi",))
                 if rb.get(year) and rb.get(y):
                     typed = (rb[year], rb[y])
             if own is not None:
