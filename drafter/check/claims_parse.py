@@ -249,6 +249,21 @@ def comparator_value(head: str) -> bool:
     return pattern("comparator_value").search(clause) is not None
 
 
+def strip_own_region(ctx: CheckContext, text: str) -> str:
+    """``text`` without the name of the report's own region ("di Kabupaten Wonosobo" in a report
+    of a Wonosobo office): the place of the indicator's own figure, not a comparator region."""
+    info = ctx.info
+    # the office's own level only: a kabupaten office compares with its province, a kecamatan
+    # office with its kabupaten
+    own = info.kecamatan or info.regency or info.province
+    names = [own.name] if own is not None else [info.kabupaten] if info.kabupaten else []
+    if not names:
+        return text
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.sub(rf"\b(?:di\s+)?(?:wilayah\s+)?(?:provinsi|kabupaten|kab\.|kota|kecamatan|distrik)\s+(?:{alt})\b",
+                  " ", text, flags=re.IGNORECASE)
+
+
 def containment(name: str, text: str) -> float:
     """Share of the (content) tokens of ``name`` that occur in ``text``."""
     tn = tokens(name)

@@ -26,6 +26,7 @@ from drafter.check.claims_parse import (
     sentences,
     show,
     similarity,
+    strip_own_region,
     text_value,
     tokens,
     understated,
@@ -279,7 +280,7 @@ class RealisasiClaim(_ClaimRule):
     name = "realisasi-claim"
 
     _extra = re.compile(
-        r"\b(?:hasil|nilai)\b[^.]{0,80}?\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
+        r"\b(?:hasil|nilai|angka)\b[^.]{0,80}?\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
         r"(?P<num>\d+(?:[.,]\d+)?(?:\s?%)?(?:\s+atau\s+(?:AA|BB|CC|A|B|C|D)\b)?)", re.IGNORECASE)
 
     _EARLIER = re.compile(
@@ -358,7 +359,7 @@ class RealisasiClaim(_ClaimRule):
             for m in pattern("realisasi_named").finditer(text):
                 if m.start("num") in seen:
                     continue
-                gap = m.group("gap") or ""
+                gap = strip_own_region(ctx, m.group("gap") or "")
                 if re.search(r"\banggaran\b|\bbelanja\b|\bkeuangan\b|\bdana\b|\brenstra\b|jangka\s+menengah|"
                              r"\bnasional\b|\bkabupaten\b|\bprovinsi\b|tahun\s+lalu|\bsebelumnya\b", gap, re.IGNORECASE):
                     continue
@@ -408,6 +409,23 @@ class RealisasiClaim(_ClaimRule):
                     f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
                     f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
                     expected=real.text)
+
+
+# "lebih ringan daripada tahun 2022,": an earlier year as the baseline of a comparative in a
+# clause of its own
+_YEAR_BASELINE_CLAUSE_RE = re.compile(
+    r"\blebih\s+\w+\s+(?:daripada|dari|dibandingkan(?:\s+dengan)?|dibanding|ketimbang)\s+(?:target\s+|realisasi\s+|capaian\s+)?"
+    r"(?:pada\s+)?tahun\s+20\d\d\s*(?=[,;])", re.IGNORECASE)
+
+
+def _without_year_baseline(sent: str, figure: str) -> str:
+    """``sent`` without the comparison clauses that only name an earlier year as a baseline and
+    end before ``figure`` ("Karena target tahun ini lebih ringan daripada tahun 2022, capaian
+    100% perlu dilihat ...": the capaian is the report year's)."""
+    at = sent.find(figure)
+    if at < 0:
+        return sent
+    return _YEAR_BASELINE_CLAUSE_RE.sub(lambda m: " " if m.end() <= at else m.group(0), sent)
 
 
 @register
@@ -477,7 +495,7 @@ class CapaianClaim(_ClaimRule):
                     continue  # "... indikator rehabilitasi disabilitas yang hanya mencapai 85%"
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
-                             sent, re.IGNORECASE):
+                             _without_year_baseline(sent, stated.text), re.IGNORECASE):
                     continue
                 ref = cap or alt
                 yield self.issue(
