@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
@@ -647,15 +647,20 @@ def _values_by_year(rows: list[Any], year: int,
     for row in rows:
         for key, vc in row.values.items():
             v = vc.value
-            if v is None or not hasattr(v, "as_tuple"):
+            if v is None:
                 continue
+            if hasattr(v, "as_tuple"):
+                got = [v]
+            else:  # a letter grade, with its score ("BB (74,25)"): the score is the year's value
+                got = [n.value for n in scan_numbers(vc.text) if not n.is_year and n.value is not None]
+                got.append(("grade", str(v)))
             base, _, yy = key.partition(":")
             if base not in kinds:
                 continue
             if yy.isdigit():
-                out.setdefault(int(yy), set()).add(v)
+                out.setdefault(int(yy), set()).update(got)
             elif row.role in _THIS_YEAR_ROLES:
-                out.setdefault(year, set()).add(v)
+                out.setdefault(year, set()).update(got)
     return out
 
 
@@ -736,6 +741,18 @@ def _indicator_values(groups: list[list[Any]], sent: str,
 _KIND_BEFORE_RE = re.compile(r"\b(?:realisasi(?:nya)?|target(?:nya)?)\s+(?:sebesar\s+|mencapai\s+)?$|"
                              r"\b(?:ditingkatkan|dinaikkan|diturunkan|ditetapkan)\s+menjadi\s+$",
                              re.IGNORECASE)
+
+
+# a letter grade written as a value: "memperoleh nilai BB", "menjadi A", "target B" (not a list
+# letter or a heading)
+_GRADE_MENTION_RE = re.compile(
+    r"\b(?:nilai|predikat|kategori|menjadi|target|sebesar|memperoleh|meraih|mendapat(?:kan)?|memasang)"
+    r"\s+(?:target\s+|nilai\s+|predikat\s+)?(?P<g>AA|BB|CC|[A-D])(?!\w|\.\w)")
+
+
+class _Mention(NamedTuple):
+    """A value written in words (a letter grade) weighed like a number."""
+    text: str
 
 
 _REALISASI_BEFORE_RE = re.compile(r"\brealisasi(?:nya)?\s+(?:sebesar\s+|mencapai\s+)?$", re.IGNORECASE)
@@ -952,6 +969,14 @@ class ValueYear(Rule):
                     evidence.append(n)
             elif v in other and v not in this:
                 counter.append(n)
+        if own is not None:
+            # letter grades of the named indicator: "untuk tahun 2023 angka itu dinaikkan menjadi BB"
+            for g in _GRADE_MENTION_RE.finditer(text, start, end):
+                key = ("grade", g.group("g"))
+                if key in this and key not in other:
+                    evidence.append(_Mention(g.group("g")))
+                elif key in other and key not in this:
+                    counter.append(_Mention(g.group("g")))
         return evidence, counter
 
     def _phrase_years(self, ctx: CheckContext, unit: TextUnit) -> Iterable[Issue]:
