@@ -16,6 +16,7 @@ _MODULES = (
     "arithmetic",
     "predicate",
     "claims",
+    "claims_sasaran",
     "cross_table",
     "count",
     "spelling",
