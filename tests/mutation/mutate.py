@@ -405,6 +405,8 @@ def year_change(draft: Draft, rng: random.Random) -> list[Mutation]:
                 continue  # a period such as 2021-2026
             if not re.search(r"tahun\s+(anggaran\s+)?$", line[max(0, m.start() - 20):m.start()], re.I):
                 continue  # "tahun 2023", not a bare number
+            if re.search(r"\b(?:bersumber\s+dari|sumber\s+data(?:nya)?|sumber\s*:)[^.;]*$", line[:m.start()], re.I):
+                continue  # a cited source's title ("Laporan Survei ... Tahun 2024"): its year may differ
             out.append(_mut(draft, "year_change", "year", ln, m.start(), m.end(), str(draft.year - 1)))
     return out
 
