@@ -1,4 +1,4 @@
-"""The held-out spelling set (tests/spellset/) is well formed: every gold word is on its line,
+"""The held-out spelling sets (tests/spellset/, tests/spellset2/) are well formed: every gold word is on its line,
 kinds and causes are from the documented lists, and the excerpts have the promised size. Also
 checks the matching logic of scripts/score_spelling.py on made-up issues. This is not a recall
 test: the figures are measured with the script and recorded in tests/spellset/README.md."""
@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SPELLSET = ROOT / "tests" / "spellset"
-GOLDS = sorted(SPELLSET.glob("*.gold.yaml"))
+SETS = [ROOT / "tests" / "spellset", ROOT / "tests" / "spellset2"]
+GOLDS = sorted(g for folder in SETS for g in folder.glob("*.gold.yaml"))
 
 
 def _scorer() -> Any:
@@ -30,13 +30,15 @@ def _scorer() -> Any:
 S = _scorer()
 
 
-def test_set_size() -> None:
-    assert 12 <= len(GOLDS) <= 15
-    total = sum(len(S.load_gold(g)["misspellings"]) for g in GOLDS)
+@pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)
+def test_set_size(folder: Path) -> None:
+    golds = sorted(folder.glob("*.gold.yaml"))
+    assert 12 <= len(golds) <= 15
+    total = sum(len(S.load_gold(g)["misspellings"]) for g in golds)
     assert total >= 60
 
 
-@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.stem.split(".")[0])
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: f"{p.parent.name}/{p.stem.split('.')[0]}")
 def test_gold_file_valid(gold_path: Path) -> None:
     gold = S.load_gold(gold_path)  # raises GoldError on a word not on its line, a bad kind, ...
     report: Path = gold["_report"]
