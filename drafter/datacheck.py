@@ -226,6 +226,7 @@ class ForeignNames(Fixed):
     ownership_prefix: list[Rx]
     own_office_frames: list[Rx] = []
     village_status_words: Words = []
+    neighbour_before: list[Rx] = []
     facility_words: Words  # escaped by the rule
     comparator_before: list[Rx]
     own_people_prefix: list[Rx]

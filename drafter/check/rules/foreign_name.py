@@ -58,6 +58,9 @@ def _context_re(key: str) -> re.Pattern[str]:
 
 
 _BORDER_RE = _context_re("border")
+_NEIGHBOUR_BEFORE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("neighbour_before") or ["(?!)"]),
+    re.IGNORECASE)
 _LEGIT_RE = _context_re("legit_context")
 _HEADER_RE = _context_re("header_prefix")
 _REGULATION_RE = _context_re("regulation_prefix")
@@ -119,7 +122,9 @@ class OtherKecamatan(Rule):
     follow "Kecamatan", "Kec." or "Camat" (a bare word such as "Puger" or "Baru" is never taken
     for a place). Border descriptions ("berbatasan dengan", "sebelah utara ..."), sentences
     naming two or more other kecamatan (a list) and contexts such as "kerja sama", "studi
-    tiru", "juara" (rules/foreign_names.yaml) are legitimate and not reported.
+    tiru", "juara" (rules/foreign_names.yaml) are legitimate and not reported, and so is a
+    kecamatan the report itself describes as bordering its own when it is named as a partner or
+    an origin ("bersama pendamping desa dari Kecamatan X").
     """
 
     code = "FN101"
@@ -136,6 +141,8 @@ class OtherKecamatan(Rule):
                            "(rules/gazetteer/); FN101/FN106/FN108 tidak dijalankan")
             return
         gaz = gazetteer()
+        found: list[tuple[TextUnit, re.Match[str], Region, int, str, bool]] = []
+        neighbours: set[str] = set()  # kecamatan the report describes as bordering its own
         for unit, block in joined_units(ctx):
             for m, _level, _kind in _mentions(unit.text, {2}):
                 kec, n = resolve_mention(gaz, 2, None, m.group("rest"), regency.code)
@@ -143,24 +150,31 @@ class OtherKecamatan(Rule):
                     continue
                 end = m.start("rest") + n
                 sent = sentence(unit.text, m.start(), end)
-                if _legit(sent) or _border_row(unit, block) or _compared(unit.text, m.start()):
-                    continue
-                others = set()
-                for m2, _l, _k in _mentions(sent, {2}):
-                    k2, _n2 = resolve_mention(gaz, 2, None, m2.group("rest"), regency.code)
-                    if k2 is not None and k2.code != own.code:
-                        others.add(k2.code)
-                if len(others) >= 2:
-                    continue  # a list of kecamatan
-                kw = _kind_word(m)
-                own_name = own.name.upper() if m.group("rest").isupper() else own.name
-                yield self.issue(
-                    unit, m.start(), end,
-                    f"nama kecamatan lain \"{unit.text[m.start():end]}\" dalam laporan "
-                    f"{ctx.info.instansi}; kemungkinan salinan dari laporan kecamatan lain, "
-                    f"seharusnya {kw} {own_name}",
-                    expected=f"{kw} {own_name}",
-                )
+                if _BORDER_RE.search(sent) or _border_row(unit, block):
+                    neighbours.add(kec.code)
+                found.append((unit, m, kec, end, sent, _legit(sent) or _border_row(unit, block)
+                              or _compared(unit.text, m.start())))
+        for unit, m, kec, end, sent, legit in found:
+            if legit:
+                continue
+            if kec.code in neighbours and _NEIGHBOUR_BEFORE_RE.search(unit.text[max(0, m.start() - 40):m.start()]):
+                continue  # "bersama pendamping desa dari Kecamatan X", X described as a neighbour
+            others = set()
+            for m2, _l, _k in _mentions(sent, {2}):
+                k2, _n2 = resolve_mention(gaz, 2, None, m2.group("rest"), regency.code)
+                if k2 is not None and k2.code != own.code:
+                    others.add(k2.code)
+            if len(others) >= 2:
+                continue  # a list of kecamatan
+            kw = _kind_word(m)
+            own_name = own.name.upper() if m.group("rest").isupper() else own.name
+            yield self.issue(
+                unit, m.start(), end,
+                f"nama kecamatan lain \"{unit.text[m.start():end]}\" dalam laporan "
+                f"{ctx.info.instansi}; kemungkinan salinan dari laporan kecamatan lain, "
+                f"seharusnya {kw} {own_name}",
+                expected=f"{kw} {own_name}",
+            )
 
 
 def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
