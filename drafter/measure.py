@@ -142,7 +142,7 @@ def default_scale() -> Scale:
 
 # --------------------------------------------------------------------------- report's own scale
 # Interval notations: "91 - 100", "76 s.d. 90", "76 < x <= 90", ">= 91", "≤ 50", "lebih dari 90",
-# "90 ke atas". Numbers have at most 3 integer digits (years and amounts are no bounds).
+# "90 ke atas", "91 ≤ x". Numbers have at most 3 integer digits (years and amounts are no bounds).
 _NUM = r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d])\s*%?"
 _LE = r"(?:<=|=<|≤|⩽|<)"
 _GE = r"(?:>=|=>|≥|⩾|>)"
@@ -165,6 +165,8 @@ _ONE_RE = re.compile(
 # "91 % ≤ 100 %": the variable left out between the bounds
 _BARE_RE = re.compile(_NUM + r"\s*(?P<op>" + _LE + r")\s*" + _NUM)
 _SUFFIX_RE = re.compile(_NUM + r"\s*(?P<dir>ke\s+atas|ke\s+bawah)", re.IGNORECASE)
+# "91 ≤ x", "90 < nilai": the bound written before the variable, no upper bound after it
+_LEFT_RE = re.compile(_NUM + r"\s*(?P<op>" + _LE + r")\s*[A-Za-z]{1,12}\b(?!\s*(?:" + _LE + r"))")
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,9 @@ def parse_interval(text: str) -> Interval | None:
     if m and _n(m.group(1)) < _n(m.group(3)):
         return Interval(_n(m.group(1)), True, _n(m.group(3)), m.group("op") != "<", m.start(),
                         m.end())
+    m = _LEFT_RE.search(text)
+    if m:
+        return Interval(_n(m.group(1)), m.group("op") != "<", None, False, m.start(), m.end())
     m = _SUFFIX_RE.search(text)
     if m:
         v = _n(m.group(1))
