@@ -1051,16 +1051,24 @@ class RenstraReachedClaim(_ClaimRule):
                         expected=f"tahun ke-{year - start + 1}")
 
 
+_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:namun|tetapi|akan\s+tetapi|sedangkan|meskipun|walaupun)\b", re.IGNORECASE)
+
+
 def _regional_match(sent: str) -> tuple[re.Match[str] | None, str]:
     """The comparator phrase of a comparison sentence and its form ("loose": the phrase with
     "sebesar"; "wide": an acronym only, read for the direction; "tight": a number right after
     the phrase, not found by the loose form): the phrase right after a direction word ("di
     atas rata-rata nasional 71,35") first, then the loose form unless it is the subject of the
     sentence before its direction word, then the wide form."""
-    loose = list(pattern("regional").finditer(sent))
+    def whole(ms: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+        # not across a clause break: "... di atas rata-rata nasional, namun masih di bawah target
+        # akhir Renstra sebesar 75" (75 is the target's, not the national figure)
+        return [m for m in ms if not _CLAUSE_BREAK_RE.search(sent, m.start(), m.start("num"))]
+
+    loose = whole(pattern("regional").finditer(sent))
     loose_nums = {m.start("num") for m in loose}
-    tight = list(pattern("regional_tight").finditer(sent))
-    wide = list(pattern("regional_wide").finditer(sent))
+    tight = whole(pattern("regional_tight").finditer(sent))
+    wide = whole(pattern("regional_wide").finditer(sent))
     above_below = [d for key in ("regional_above", "regional_below") for d in pattern(key).finditer(sent)]
 
     def after_direction(m: re.Match[str]) -> bool:
