@@ -227,6 +227,7 @@ class ForeignNames(Fixed):
     own_office_frames: list[Rx] = []
     village_status_words: Words = []
     neighbour_before: list[Rx] = []
+    office_actor_after: list[Rx] = []
     facility_words: Words  # escaped by the rule
     comparator_before: list[Rx]
     own_people_prefix: list[Rx]

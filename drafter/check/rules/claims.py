@@ -267,6 +267,15 @@ class _ClaimRule(Rule):
         return table
 
 
+# history sentences: clause breaks, the year a clause names, a realisasi figure in it
+_HISTORY_CLAUSE_SEP = re.compile(r";|,\s*(?:sedangkan|sementara|tetapi|namun)\b|\s+dan\s+(?=[^.;]*?\btahun\s+20\d\d)",
+                                 re.IGNORECASE)
+_HISTORY_YEAR_RE = re.compile(r"\btahun\s+(20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
+_HISTORY_REAL_RE = re.compile(
+    r"\brealisasi(?:nya)?\s+(?:(?:sebesar|adalah|yaitu|mencapai|tercatat|hanya)\s+)?"
+    r"(?P<num>\d{1,3}(?:[.,]\d+)?\s?%?)(?![\d.,]\d)", re.IGNORECASE)
+
+
 @register
 class RealisasiClaim(_ClaimRule):
     """A realisasi stated in the analysis ("realisasi tahun 2023 yaitu 100%", "sebesar 85
@@ -295,8 +304,30 @@ class RealisasiClaim(_ClaimRule):
         r32 = counterpart(ctx, row, "3.2")
         if r32 is None:
             return
-        for m in self._EARLIER.finditer(b.text):
-            y = int(m.group("y1") or m.group("y2"))
+        text = b.text
+        found = [(int(m.group("y1") or m.group("y2")), m) for m in self._EARLIER.finditer(text)]
+        seen = {m.start("num") for _y, m in found}
+        # a clause that names one earlier year and gives its realisasi: "Tahun 2022 mencatat
+        # realisasi 95", "Capaian tahun 2022 sebesar 93,75%, dengan realisasi 75%", "..., sedangkan
+        # tahun 2022 109,8% dengan realisasi 93,33", "capaian 100% pada tahun 2021 (realisasi 18 dokumen)"
+        for s0, e0 in sentences(text):
+            cuts = [s0, *(c.end() for c in _HISTORY_CLAUSE_SEP.finditer(text, s0, e0)), e0]
+            for a, z in zip(cuts, cuts[1:], strict=False):
+                clause = text[a:z]
+                ym = list(_HISTORY_YEAR_RE.finditer(text, a, z))
+                years = {int(y.group(1)) for y in ym}
+                if len(years) != 1 or re.search(r"\b(?:renstra|target\s+akhir)\b", clause, re.IGNORECASE):
+                    continue
+                if any(re.search(r"\b(?:dibandingkan|dibanding|daripada|dari|sejak|terhadap|semula)\s+(?:\S+\s+){0,2}$",
+                                 text[max(a, y.start() - 30):y.start()], re.IGNORECASE) for y in ym):
+                    continue  # the year is a baseline: "naik 2,1 poin dari 87,2% pada tahun 2021"
+                for m in _HISTORY_REAL_RE.finditer(text, a, z):
+                    if m.start() < ym[0].start():
+                        continue  # the year names the clause's topic before its figures
+                    if m.start("num") not in seen:
+                        seen.add(m.start("num"))
+                        found.append((next(iter(years)), m))
+        for y, m in found:
             if y >= year:
                 continue
             table = value_of(r32.values.get(f"realisasi:{y}"))

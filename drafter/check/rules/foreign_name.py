@@ -58,6 +58,9 @@ def _context_re(key: str) -> re.Pattern[str]:
 
 
 _BORDER_RE = _context_re("border")
+_ACTOR_AFTER_RE = re.compile(
+    "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("office_actor_after") or ["(?!)"]),
+    re.IGNORECASE)
 _NEIGHBOUR_BEFORE_RE = re.compile(
     "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("neighbour_before") or ["(?!)"]),
     re.IGNORECASE)
@@ -951,6 +954,9 @@ class OtherRegionPlace(Rule):
         stop = re.search(r"[:;]", after)  # what follows a colon is a list of its own
         near = unit.text[max(s0, start - 120):end + (stop.start() if stop else len(after))]
         before = unit.text[max(0, start - 40):start]
+        if _ACTOR_AFTER_RE.match(unit.text, end) and not _BORDER_RE.search(near):
+            # "Kecamatan X akan mengefektifkan ... bimbingan teknis": X acts as the office
+            return bool(_border_row(unit, block) or _REGULATION_RE.search(before) or _compared(unit.text, start))
         return bool(_legit(near) or _OTHER_CTX_RE.search(near) or _border_row(unit, block)
                     or _REGULATION_RE.search(before) or _compared(unit.text, start))
 

@@ -679,8 +679,8 @@ _COMPARE_HEAD_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|dari|sejak|
 _CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula|menjadi)\b",
                              re.IGNORECASE)
 # a year named as the baseline of a comparison ("dibandingkan tahun 2023", "sejak tahun 2022")
-_BASELINE_BEFORE_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|sejak|semula|ketimbang)\s+"
-                                 r"(?:dengan\s+)?(?:capaian\s+|kondisi\s+|realisasi\s+)?(?:pada\s+)?$",
+_BASELINE_BEFORE_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|sejak|semula|ketimbang|terhadap)\s+"
+                                 r"(?:dengan\s+)?(?:capaian\s+|kondisi\s+|realisasi\s+|target\s+)?(?:pada\s+)?$",
                                  re.IGNORECASE)
 
 
@@ -894,7 +894,7 @@ class ValueYear(Rule):
             before = _BEFORE_RE.search(text[max(0, m.start() - 30):m.start()])
             stop = _CLAUSE_STOP_RE.search(text, m.end(), end)
             if stop and stop.group(0).lower() == "menjadi" and before is None and not re.search(
-                    r"\d", text[m.end():stop.start()]) and not re.search(
+                    r"\d|[,;]|\btahun\s+ini\b", text[m.end():stop.start()]) and not re.search(
                     r"\bdari\b|\d[^.;\d]{0,25}$", text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
                 # "untuk tahun 2023 target itu ditingkatkan menjadi 100%": the year's own value
                 stop = _CLAUSE_STOP_RE.search(text, stop.end(), end)
@@ -1037,6 +1037,13 @@ _CMP_BACK_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "Target tahun 2023 dinaikkan dari 80% pada tahun 2022 menjadi 100%": a change from a year
+_CMP_FROM_RE = re.compile(
+    r"\btahun\s+(?P<a>20\d\d)\b(?P<mid>[^.;]{0,80}?)\b(?:dinaikkan|diturunkan|naik|turun|berubah|meningkat|"
+    r"menurun|bertambah|berkurang|diubah)\s+dari\s+[^.;]{0,40}?\btahun\s+(?P<b>20\d\d)\b",
+    re.IGNORECASE,
+)
+
 
 _CHANGE_RE = re.compile(r"\b(?:kenaikan|penurunan|naik|turun|meningkat|menurun|perubahan|"
                         r"dibandingkan|perbandingan)\b", re.IGNORECASE)
@@ -1048,7 +1055,7 @@ _RESTATE_RE = re.compile(r"\b(?:yaitu|yakni|adalah|ialah)\s+(?:pada\s+|di\s+)?ta
 class SelfComparison(Rule):
     """A comparison of a year with itself: "Realisasi tahun 2022 sebesar 100% lebih tinggi
     daripada realisasi tahun 2022 sebesar 80%", "Dibandingkan tahun 2023, ... serapan tahun
-    2023 sebesar 92,5% meningkat".
+    2023 sebesar 92,5% meningkat", "Target tahun 2022 dinaikkan dari 80% pada tahun 2022".
 
     One of the two years is wrong (usually the current year was overwritten with last year's
     or the reverse), so the comparison is meaningless. The side describing the current year
@@ -1066,7 +1073,7 @@ class SelfComparison(Rule):
             if block.kind == "table":
                 continue
             done: set[int] = set()
-            for rx in (_CMP_FWD_RE, _CMP_BACK_RE):
+            for rx in (_CMP_FWD_RE, _CMP_BACK_RE, _CMP_FROM_RE):
                 for m in rx.finditer(unit.text):
                     a, b = int(m.group("a")), int(m.group("b"))
                     if a != b or m.start("a") in done:
