@@ -50,8 +50,13 @@ def build_docx(src: Path, out: Path) -> Path:
         if s == "[table]":
             rows: list[list[str]] = []
             while i < len(lines) and lines[i].strip() != "[/table]":
-                if lines[i].strip():
-                    rows.append([c.strip() for c in lines[i].strip().strip("|").split("|")])
+                raw = lines[i].strip()
+                if raw:
+                    # "| Jumlah | ..." keeps its empty first cell; a closing "|" ends the row
+                    cells = raw.split("|")
+                    if raw.endswith("|") and len(cells) > 1:
+                        cells = cells[:-1]
+                    rows.append([c.strip() for c in cells])
                 i += 1
             i += 1
             _table(d, rows)
