@@ -226,6 +226,7 @@ class ForeignNames(Fixed):
     ownership_prefix: list[Rx]
     own_office_frames: list[Rx] = []
     village_status_words: Words = []
+    local_village_words: list[str] = []
     neighbour_before: list[Rx] = []
     office_actor_after: list[Rx] = []
     facility_words: Words  # escaped by the rule
@@ -349,6 +350,7 @@ class Scale(Fixed):
     code_pattern: Rx
     other_scale: Rx
     capaian_scale: Rx
+    capaian_column: Rx | None = None
     prose_cue: Rx
     cap_rule: Rx
 

@@ -183,9 +183,23 @@ def _n(s: str) -> Decimal:
     return Decimal(s.replace(",", "."))
 
 
+# LaTeX of PDF-to-Markdown conversions ("$85\\% \\leq x < 95\\%$"), replaced by plain symbols of
+# the same length so that offsets into the text stay valid
+_LATEX_SYMBOLS = (("\\geq", "≥   "), ("\\leq", "≤   "), ("\\ge", "≥  "), ("\\le", "≤  "),
+                  ("\\lt", "<  "), ("\\gt", ">  "), ("\\%", " %"), ("$", " "))
+
+
+def _unlatex(text: str) -> str:
+    for a, b in _LATEX_SYMBOLS:
+        text = text.replace(a, b)
+    return text
+
+
 @lru_cache(maxsize=16384)  # pure, and asked about the same texts by many rules
 def parse_interval(text: str) -> Interval | None:
     """The first interval written in ``text`` (bounds inclusive as stated), or None."""
+    if "\\" in text or "$" in text:
+        text = _unlatex(text)
     m = _BETWEEN_RE.search(text)
     if m:
         return Interval(_n(m.group(1)), m.group("op1") != "<", _n(m.group(4)), m.group("op2") != "<",
@@ -296,7 +310,7 @@ def _item(texts: Sequence[str]) -> _Item | None:
             found = parse_interval(t)
             if found is not None:
                 iv = found
-                stated = " ".join(t[found.start:found.end].split())
+                stated = " ".join(_unlatex(t[found.start:found.end]).split())
                 t = t[:found.start] + " " + t[found.end:]
         if label is None:
             lb = find_label(t)

@@ -499,13 +499,15 @@ def read_scale_blocks(doc: Document) -> tuple[Scale, str, tuple[int, ...]]:
     other = re.compile(scale_conf("other_scale"), re.IGNORECASE)
     cue = re.compile(scale_conf("prose_cue"), re.IGNORECASE)
     capaian = re.compile(scale_conf("capaian_scale"), re.IGNORECASE)
+    capaian_col = re.compile(scale_conf("capaian_column") or "(?!)", re.IGNORECASE)
     for table in doc.tables():
         if len(table.rows) < 2 or len(table.rows) > 40:
             continue
         sc = read_scale_rows([[c.text.strip() for c in r.cells] for r in table.rows])
         if sc is None or other.search(_scale_words(doc, table)):
             continue
-        if is_grade_conversion(doc, table) and not capaian.search(_head_words(doc, table)):
+        if is_grade_conversion(doc, table) and not capaian.search(_head_words(doc, table)) and not any(
+                capaian_col.match(c.text) for r in table.rows[:2] for c in r.cells):
             continue  # scores to letter grades (SAKIP evaluation), not the capaian scale
         return sc, "document", (table.index,)
     run: list[Block] = []

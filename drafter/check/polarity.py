@@ -107,7 +107,7 @@ def _read(ctx: CheckContext) -> Declared:
     rasio, selisih, cap_rx = _rx("formula_ratio"), _rx("formula_difference"), _rx("cap_value")
     for run in prose_runs(ctx):
         low = run.lower()
-        if cap is None and "%" in run:
+        if cap is None and ("%" in run or "persen" in low):
             m = cap_rx.search(run)
             if m is not None:
                 n = parse_number(next(g for g in m.groups() if g))

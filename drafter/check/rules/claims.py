@@ -271,6 +271,7 @@ class _ClaimRule(Rule):
 _HISTORY_CLAUSE_SEP = re.compile(r";|,\s*(?:sedangkan|sementara|tetapi|namun)\b|\s+dan\s+(?=[^.;]*?\btahun\s+20\d\d)",
                                  re.IGNORECASE)
 _HISTORY_YEAR_RE = re.compile(r"\btahun\s+(20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
+_ATTACHED_YEAR_RE = re.compile(r"\s*(?:%\s*)?(?:[a-z]+\s+)?(?:pada|di)\s+tahun\s+(20\d\d)\b", re.IGNORECASE)
 _HISTORY_REAL_RE = re.compile(
     r"\brealisasi(?:nya)?\s+(?:(?:sebesar|adalah|yaitu|mencapai|tercatat|hanya)\s+)?"
     r"(?P<num>\d{1,3}(?:[.,]\d+)?\s?%?)(?![\d.,]\d)", re.IGNORECASE)
@@ -314,6 +315,12 @@ class RealisasiClaim(_ClaimRule):
             cuts = [s0, *(c.end() for c in _HISTORY_CLAUSE_SEP.finditer(text, s0, e0)), e0]
             for a, z in zip(cuts, cuts[1:], strict=False):
                 clause = text[a:z]
+                for m in _HISTORY_REAL_RE.finditer(text, a, z):
+                    att = _ATTACHED_YEAR_RE.match(text, m.end("num"))
+                    if att is not None and m.start("num") not in seen:
+                        # "mencatat realisasi 63,4 pada tahun 2022": the year right after the value
+                        seen.add(m.start("num"))
+                        found.append((int(att.group(1)), m))
                 ym = list(_HISTORY_YEAR_RE.finditer(text, a, z))
                 years = {int(y.group(1)) for y in ym}
                 if len(years) != 1 or re.search(r"\b(?:renstra|target\s+akhir)\b", clause, re.IGNORECASE):

@@ -58,6 +58,9 @@ def _context_re(key: str) -> re.Pattern[str]:
 
 
 _BORDER_RE = _context_re("border")
+_LOCAL_VILLAGE_RE = re.compile(
+    r"(?<![\w.])(?P<kind>" + "|".join(re.escape(str(w)) for w in (load_yaml("rules", "foreign_names.yaml") or {}).get(
+        "local_village_words") or ["(?!)"]) + r")[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})")
 _ACTOR_AFTER_RE = re.compile(
     "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("office_actor_after") or ["(?!)"]),
     re.IGNORECASE)
@@ -178,6 +181,25 @@ class OtherKecamatan(Rule):
                 f"seharusnya {kw} {own_name}",
                 expected=f"{kw} {own_name}",
             )
+
+
+def _local_village_words(ctx: CheckContext, regency: Region) -> set[str]:
+    """The local words for a desa ("Kampung", "Gampong", "Nagari") that the report itself puts
+    before the name of one of its own villages."""
+    gaz = gazetteer()
+    out: set[str] = set()
+    for unit, _block in units(ctx.document):
+        if "ampung" not in unit.text and "ampong" not in unit.text and "agari" not in unit.text \
+                and not any(w in unit.text for w in ("Pekon", "Lembang", "Nagori", "Negeri")):
+            continue
+        for m in _LOCAL_VILLAGE_RE.finditer(unit.text):
+            if m.group("kind") in out:
+                continue
+            words = m.group("rest").split()
+            if any(gaz.find(" ".join(words[:k]).rstrip(".,;:"), 3, within=regency.code)
+                   for k in range(len(words), 0, -1)):
+                out.add(m.group("kind"))
+    return out
 
 
 def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
@@ -970,6 +992,7 @@ class OtherRegionPlace(Rule):
         gaz = gazetteer()
         doubtful = self._doubtful_hosts(ctx, regency, province) if regency is not None else set()
         own_office = _own_office_re(ctx)
+        local = _local_village_words(ctx, regency) if regency is not None else set()
         for unit, block in joined_units(ctx):
             text = unit.text
             if own_office is not None:
@@ -1035,16 +1058,19 @@ class OtherRegionPlace(Rule):
                     expected=f"fasilitas di wilayah {regency.full}",
                 )
             yield from self._owned_other_regency(unit, block, regency, province)
-            yield from self._other_village(unit, block, regency, province)
+            yield from self._other_village(unit, block, regency, province, local)
 
     def _other_village(self, unit: TextUnit, block: Block, regency: Region,
-                       province: Region) -> Iterable[Issue]:
+                       province: Region, local: set[str] | frozenset[str] = frozenset()) -> Iterable[Issue]:
         """(6) "Desa/Kelurahan X" whose name is no village of the own kabupaten/kota but one of
         another kabupaten/kota of the province ("Kelurahan Tanjung Selor Hilir" in a report of
         Kota Tarakan)."""
         gaz = gazetteer()
         text = unit.text
-        for m, _level, _kind in _mentions(text, {3}):
+        mentions: list[re.Match[str]] = [m for m, _level, _kind in _mentions(text, {3})]
+        if local:
+            mentions += [m for m in _LOCAL_VILLAGE_RE.finditer(text) if m.group("kind") in local]
+        for m in mentions:
             rest = m.group("rest")
             if m.group(0).isupper():
                 continue  # "JUMLAH DESA SUDAH ...": a heading in capitals, not a name

@@ -349,8 +349,10 @@ class PredicateInText(Rule):
             return None
         if understated(lm.group(0), exp.label, sent[:lm.start()]):
             return None  # "dapat dikategorikan baik" for a "Sangat Baik" value: plain words
-        if _ikm_fits(sent, lm.group(0), value):
-            return None
+        capaian_pct = n.percent and re.search(r"\bcapaian\w*\s*(?:sebesar|yaitu|=|:)?\s*$",
+                                              sent[max(0, n.start - 25):n.start], re.IGNORECASE)
+        if not capaian_pct and _ikm_fits(sent, lm.group(0), value):
+            return None  # (a capaian in percent is no IKM score: its label is the report's scale's)
         if not n.percent and rx("own_scale_score").search(sent[max(0, n.start - 60):n.start]) \
                 and not rx("ikm_context").search(sent):
             return None  # an index or score on its own scale, not a capaian
@@ -475,6 +477,8 @@ class PredicateTicks(Rule):
         p, c = row.values.get("predikat" + sfx), row.values.get("capaian" + sfx)
         if p is None or c is None or c.num is None:
             return None
+        if ctx.info.scale_source != "document" and re.fullmatch(r"\s*[A-E][+-]?\s*", p.cell.text):
+            return None  # a single letter (A..E scales) judged by the default AA..D scale says nothing
         found = list(labels.finditer(p.cell.text))
         bands = {b.code for b in (find_band(scale, m.group(0)) for m in found) if b}
         if len(bands) != 1:

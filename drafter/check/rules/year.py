@@ -922,6 +922,10 @@ class ValueYear(Rule):
                 # pada tahun 2023.", is not about what the next sentence says; counts, "3 dari
                 # 4 indikator", are no such figures)
                 evidence, counter = self._weigh(text, m.end(), end, before, own, this, other, typed)
+            if own is None and not other:
+                # no indicator known and no figure of year X in the tables: a round number that
+                # some indicator has this year ("60%", "70 persen") is no evidence
+                evidence = [n for n in evidence if getattr(n, "decimals", 0)]
             if not evidence or counter:
                 continue
             shown = ", ".join(n.text.strip() for n in evidence[:3])
