@@ -978,3 +978,30 @@ def test_last_row_after_a_page_break_joins_its_table() -> None:
     assert len(tables) == 1
     names = [r.cells[0].text for r in tables[0].rows]
     assert any(n.startswith("Indikator 4") for n in names)
+
+
+def test_flat_names_ending_where_right_aligned_amounts_begin_keep_two_columns() -> None:
+    # the longest name of one row ends in the column where the widest amount of another row
+    # begins: no blank gutter in any line, yet every row has its name and its amount apart
+    def row(no: str, name: str, pagu: str = "", real: str = "") -> str:
+        # the name from column 5, the amounts right-aligned to columns 56 and 73
+        return (f" {no:<3} {name}".ljust(43) + f"{pagu:>13}{real:>17}").rstrip()
+
+    lines = [
+        " No  Program/Kegiatan                            Pagu (Rp)   Realisasi (Rp)",
+        row("1", "Program Pelayanan Kependudukan", "1.210.500.000", "1.150.000.000"),
+        row("", "Terpadu"),
+        row("", "a. Pendataan Penduduk Rentan Miskin", "75.000.000", "70.125.000"),
+        row("", "b. Pengelolaan Arsip Kependudukan Desa", "198.400.000", "191.200.000"),
+        row("", "c. Pembinaan Administrasi", "1.037.100.000", "988.675.000"),
+        row("", "Jumlah", "1.210.500.000", "1.150.000.000"),
+    ]
+    assert lines[4][42] != " " and lines[1][43] != " "  # no gutter column in any line
+    (t,) = find_flat_tables(lines)
+    assert len(t.columns) == 4
+    body = [r for r in t.rows if not r.header]
+    # the wrapped word goes with the program above, not with the item lettered "a."
+    assert body[0].cells[1].text == "Program Pelayanan Kependudukan Terpadu"
+    assert body[1].cells[1].text == "a. Pendataan Penduduk Rentan Miskin"
+    assert [r.cells[2].text for r in body] == ["1.210.500.000", "75.000.000", "198.400.000",
+                                               "1.037.100.000", "1.210.500.000"]

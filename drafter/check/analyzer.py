@@ -464,6 +464,8 @@ def _scale_words(doc: Document, table: Block) -> str:
     parts = [table.caption or ""]
     parts += [c.text for r in table.rows[:2] for c in r.cells]
     for b in reversed(doc.blocks[max(0, table.index - 2):table.index]):
+        if b.kind == "caption":
+            break  # (the table's own caption is in parts; what stands above it is another matter)
         if b.kind != "table":
             parts.append(b.text[-300:])
     return " ".join(parts)

@@ -274,7 +274,7 @@ class _Finder:
         return start, last
 
     def columns(self, body: list[int]) -> list[tuple[int, int]]:
-        cols = self._columns_of({i: self.ch(i) for i in body})
+        cols = self._split_fused(body, self._columns_of({i: self.ch(i) for i in body}))
         if len(body) < 3:
             return cols
         # a long name one space from its first value ("... jam (%) 100") in a single row
@@ -293,6 +293,34 @@ class _Finder:
             # before a right-aligned amount one place off): the other rows' columns stand
             cols = joined if len(joined) >= len(others) else others
         return cols
+
+    def _split_fused(self, body: list[int], cols: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Columns whose union fuses a left-aligned name column with a right-aligned value
+        column because the longest names end where the widest amounts begin (no blank gutter
+        in any line), split where every row's name ends and its value begins."""
+        out: list[tuple[int, int]] = []
+        for s, e in cols:
+            text_ends: list[int] = []
+            value_starts: list[int] = []
+            both = 0
+            ok = True
+            for i in body:
+                line = self.lines[i]
+                inside = [(a, b) for a, b in self.ch(i) if a >= s and b <= e]
+                texts = [(a, b) for a, b in inside if not _is_value(line[a:b])]
+                values = [(a, b) for a, b in inside if _is_value(line[a:b])]
+                if texts and values:
+                    if max(b for _a, b in texts) > min(a for a, _b in values):
+                        ok = False
+                        break
+                    both += 1
+                text_ends += [b for _a, b in texts]
+                value_starts += [a for a, _b in values]
+            if ok and both >= 2 and text_ends and value_starts and max(text_ends) <= min(value_starts):
+                out += [(s, max(text_ends)), (min(value_starts), e)]
+            else:
+                out.append((s, e))
+        return out
 
     @staticmethod
     def _cut_words(line: str, chunks: list[tuple[int, int]], cols: list[tuple[int, int]]
@@ -634,8 +662,9 @@ class _Finder:
             anchor_i, anchor = parts[r][0]
             col = next((c for c in sorted(anchor) if c > 0 and
                         self._first_text(anchor_i, anchor, c)[:1].isalpha()), None)
-            if col is None or not self._first_text(anchor_i, anchor, col)[:1].islower():
-                return False
+            own = self._first_text(anchor_i, anchor, col) if col is not None else ""
+            if col is None or not own[:1].islower() or re.match(r"[a-z][.)]\s", own + " "):
+                return False  # ("a. Perencanaan ...": an item letter, not a lower-case continuation)
             prev = parts[r - 1]
             ks = [k for k in range(1, len(prev)) if
                   self._first_text(prev[k][0], prev[k][1], col)[:1].isupper()]

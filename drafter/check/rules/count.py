@@ -1353,7 +1353,16 @@ class ListedItemsCount(_CNRule):
                 if not im:
                     continue
                 sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
-                if noun_re.search(text[sent_start + 1:m.start()]):
+                while sent_start > 0 and text[sent_start] == "\n" and text[sent_start - 1] == "-":
+                    # a word hyphenated at the end of a wrapped line ("3 kelu-\nrahan dan 11 desa")
+                    sent_start = max(text.rfind(". ", 0, sent_start), text.rfind("\n", 0, sent_start - 1))
+                head = text[sent_start + 1:m.start()]
+                if sent_start < 0 and b.text[:1].islower() and b.index > 0 and \
+                        ctx.document.blocks[b.index - 1].kind != "table":
+                    # a line of a wrapped paragraph: its sentence began on the line before
+                    prev = ctx.document.blocks[b.index - 1].text
+                    head = prev[prev.rfind(". ") + 1:] + ("" if prev.endswith("-") else " ") + head
+                if noun_re.search(re.sub(r"(?<=[a-z])-\s*\n?\s*(?=[a-z])", "", head)):
                     continue  # "3 program dengan 10 kegiatan, yaitu:" lists the programs
                 region = _amount_region(text, m.end() + im.end())
                 if open_re.search(text[m.end():m.end() + im.end()] + region[:40]):
