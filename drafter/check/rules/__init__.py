@@ -14,6 +14,7 @@ _MODULES = (
     "terbilang",
     "structure",
     "arithmetic",
+    "arithmetic_prose",
     "predicate",
     "claims",
     "claims_sasaran",
