@@ -290,7 +290,8 @@ class RealisasiClaim(_ClaimRule):
     name = "realisasi-claim"
 
     _extra = re.compile(
-        r"\b(?:hasil|nilai|angka)\b[^.]{0,80}?\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
+        r"(?:\b(?:hasil|nilai)\b[^.]{0,80}?|(?<![\w-])(?-i:angka)(?:\s+(?:ini|itu|tersebut))?\s+)"
+        r"\btahun\s+(?P<year>20\d\d)\s+(?:adalah|yaitu|sebesar)\s+"
         r"(?P<num>\d+(?:[.,]\d+)?(?:\s?%)?(?:\s+atau\s+(?:AA|BB|CC|A|B|C|D)\b)?)", re.IGNORECASE)
 
     _EARLIER = re.compile(
