@@ -216,6 +216,9 @@ def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
 
 _KIND_ITEM_RE = re.compile(r"(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s+[a-z])")
 _KIND_TAIL_RE = re.compile(r"(?<=\s)(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$")
+# the kecamatan's own composition announced before a list: "terdiri atas 8 desa, yaitu ..."
+_OWN_COMPOSITION_RE = re.compile(r"\b(?:terdiri\s+(?:atas|dari)|meliputi|membawahi|mencakup)\s+"
+                                 r"(?:\w+\s+)?(?:\w+\s+)?(?:desa|kelurahan)\b", re.IGNORECASE)
 _LIST_INTRO_RE = re.compile(r"^.*\b(?:yaitu|yakni|meliputi|adalah|ialah|antara\s+lain|di\s*antaranya)\s+",
                             re.IGNORECASE | re.DOTALL)
 _ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z][A-Za-z'’ -]{2,40}?)\s*[.,;]?\s*$")
@@ -263,12 +266,24 @@ def _own_list_outliers(items: list[str], regency: Region, own: Region
             # ("Kelurahan ...: A, B, Maricaya dan C"); "Kelurahan X" items are FN109's
             found = [v for v in gaz.find(items[idx], 3, within=regency.parent_code)
                      if not v.code.startswith(regency.code + ".")]
+        if not found and regency.parent_code and n_listed_mine(keys, mine) >= 4:
+            # an item of a long list of our desa that is no village here but the name of a
+            # kecamatan of another kabupaten/kota of the province ("Desa Kalibaru" among the
+            # desa of Kecamatan Tempurejo, Jember; Kalibaru is a kecamatan of Banyuwangi)
+            bare = re.sub(r"^(?i:desa|kelurahan|ds\.|kel\.)\s+", "", items[idx])
+            found = [kc for kc in gaz.find(bare, 2, within=regency.parent_code)
+                     if not kc.code.startswith(regency.code + ".")]
         if found:
             out.append((idx, found))
     n_mine = sum(k in mine for k in keys)
     if len(out) * 2 > n_mine:
         return []  # a mixed list (winners of a contest, a region-wide table), not "our" desa
     return out
+
+
+def n_listed_mine(keys: list[str], mine: set[str]) -> int:
+    """How many of the listed names are villages of the own kecamatan."""
+    return sum(k in mine for k in keys)
 
 
 def _foreign_list(items: list[str], regency: Region, own: Region) -> tuple[Region, int] | None:
@@ -322,6 +337,11 @@ class OtherDesa(Rule):
 
     def _message(self, own: Region, text: str, found: list[Region]) -> tuple[str, str]:
         gaz = gazetteer()
+        if found[0].level == 2:
+            hosts = sorted({h.full for v in found if (h := gaz.regency_of(v)) is not None})
+            return (f"\"{text}\" bukan desa/kelurahan Kecamatan {own.name}: {found[0].name} adalah nama "
+                    f"kecamatan di {' / '.join(hosts) or '?'}; kemungkinan salinan dari laporan daerah lain",
+                    f"desa/kelurahan di Kecamatan {own.name}")
         kecs = sorted({(gaz.region(v.parent_code or "") or own).name for v in found})
         hosts = sorted({h.full for v in found if (h := gaz.regency_of(v)) is not None})
         own_host = gaz.regency_of(own)
@@ -410,8 +430,9 @@ class OtherDesa(Rule):
                 s0, e0 = spans[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
                     continue
-                if _legit(sm.group()):
-                    continue
+                comp = _OWN_COMPOSITION_RE.search(sm.group())
+                if _legit(sm.group()[comp.end():] if comp else sm.group()):
+                    continue  # (where the kecamatan lies says nothing about the desa it is made of)
                 msg, exp = self._message(own, items[idx], found)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
 
