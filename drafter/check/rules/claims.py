@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from drafter.check.claims_parse import (
     Value,
@@ -39,7 +39,7 @@ from drafter.check.rules.arithmetic import _doc_cap_value, _doc_caps, is_negativ
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
-from drafter.numbers import fmt_num
+from drafter.numbers import fmt_num, parse_number
 from drafter.tables import is_total_label
 from drafter.text import operand_numbers as scan_numbers
 
@@ -2751,11 +2751,32 @@ class YearChangeClaim(_ClaimRule):
                 series = info[id(row)][0]
                 earlier = [y for y in years if y < year]
                 base = max(earlier) if earlier else year - 1
-                if base not in series or year not in series:
+                stated_old = _value_of_year(sent, base)
+                if year not in series or (base not in series and stated_old is None):
                     continue
-                cur, old = series[year], series[base]
-                if any(not (n.explains(cur) or n.explains(old)) for n in values):
+                cur = series[year]
+                old = series[base] if base in series else stated_old
+                step = _CHANGE_AMOUNT_RE.match(sent, dm.end()) if judged is None else None
+                step_num = next((n for n in values if step is not None and n.start == step.start("n")), None)
+                if any(not (n.explains(cur) or n.explains(old)) for n in values if n is not step_num):
                     continue  # a figure that is not the table's: another quantity, or CL101's
+                real_now = value_of(row.values.get("realisasi"))
+                agreed = real_now is not None and real_now.num is not None and real_now.num.value == cur
+                if step_num is not None and agreed and (cur > old) == (up.search(sent) is not None) \
+                        and cur != old:
+                    # (the amount of the change only where the tables agree on this year's value)
+                    diff = abs(cur - old)
+                    rel = diff / abs(old) * 100 if old else None
+                    pct = bool(step.group("unit")) and step.group("unit").lower() in ("%", "persen")  # type: ignore[union-attr]
+                    if not (step_num.explains(diff) or (pct and rel is not None and step_num.explains(rel))):
+                        shown = fmt_num(diff)
+                        yield self.issue(
+                            b, s + step_num.start, s + step_num.end,
+                            f"kalimat menyatakan nilai indikator '{row.name[:60]}' berubah {step_num.text.strip()}"
+                            f" dibandingkan tahun {base}, padahal {fmt_num(old)} ({base}) dan {fmt_num(cur)} "
+                            f"({year}) berselisih {shown}",
+                            expected=shown)
+                        continue
                 claim_up = up.search(sent) is not None
                 if judged is not None:
                     neg = _name_negative(row, ctx) or row_declared_negative(ctx, row)
@@ -2772,6 +2793,23 @@ class YearChangeClaim(_ClaimRule):
                     f"tahun {base}, padahal tabel mencatat {fmt_num(old)} ({base}) dan "
                     f"{fmt_num(cur)} ({year}): {real}",
                     expected=real)
+
+
+# the amount of a change right after its direction word: "naik 0,41 poin", "turun sebesar 2,5%"
+_CHANGE_AMOUNT_RE = re.compile(r"\s+(?:sebesar\s+|sebanyak\s+)?(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>poin|point|%|persen)",
+                               re.IGNORECASE)
+
+
+def _value_of_year(sent: str, y: int) -> Any:
+    """The figure the sentence gives for year ``y`` ("IPG tahun 2024 sebesar 93,81", "93,81 pada
+    tahun 2024"), if exactly one."""
+    got = [m.group("n") for m in re.finditer(
+        rf"\btahun\s+{y}\s+(?:(?:sebesar|yaitu|adalah|mencapai|tercatat)\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)?)(?![\d.,]*\s*%?\s*(?:poin|point))",
+        sent, re.IGNORECASE)]
+    got += [m.group("n") for m in re.finditer(
+        rf"(?P<n>\d{{1,3}}(?:[.,]\d+)?)\s*(?:%\s*)?(?:pada\s+)?tahun\s+{y}\b", sent, re.IGNORECASE)]
+    vals = {v.value for g in got if (v := parse_number(g)) is not None}
+    return next(iter(vals)) if len(vals) == 1 else None
 
 
 def _names_own(rows: list[IndicatorRow], row: IndicatorRow, head: str) -> bool:
