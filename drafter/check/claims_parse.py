@@ -399,10 +399,12 @@ _CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|o
                         r"bersama|kepada|terhadap|antara|seperti|yakni|meliputi|bagi|melalui|mencapai|sejumlah|"
                         r"senilai|tercatat|hanya|hingga|sampai|sekitar|serta|tanggal|tgl\.?|nomor|sejak|selama|per|"
                         r"maupun|namun|tetapi))\s*$", re.IGNORECASE)
-# a title whose holder's name is on the next line of a hard-wrapped text ("... oleh Camat Oebobo
-# dan Penjabat\nWali Kota Kupang ..."); Word paragraphs are never wrapped lines
+# a title whose holder's name (or a region word whose name) is on the next line of a hard-wrapped
+# text ("... oleh Camat Oebobo dan Penjabat\nWali Kota Kupang ...", "... dan Kecamatan\nCidadap");
+# Word paragraphs are never wrapped lines
 _CONT_TITLE = re.compile(r"\b(?:penjabat|pj\.?|plt\.?|plh\.?|kepala|camat|bupati|gubernur|wali|"
-                         r"sekretaris)\s*$", re.IGNORECASE)
+                         r"sekretaris|(?-i:Kecamatan|Kabupaten|Kota|Desa|Kelurahan|Provinsi|Distrik))\s*$",
+                         re.IGNORECASE)
 _HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^.]{0,110}$")
 
 
@@ -420,7 +422,7 @@ def _continues(prev: Block, nxt: Block) -> bool:
         return True  # "... 3 (tiga) program dan 9" / "(sembilan) kegiatan": a number's words
     if prev.source_format in ("docx", "markdown"):
         return False  # Word and Markdown paragraphs are never hard-wrapped lines
-    if _CONT_TITLE.search(a):
+    if _CONT_TITLE.search(a) and not _HEADING_LIKE.match(a):
         return True
     # a long line cut mid-sentence before "Rp 1.802.510.000" or a capitalised noun ("... dan
     # Belanja\nModal Rp 137.000.000."): the next line starts flush left, not as a new paragraph

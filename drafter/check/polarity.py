@@ -106,6 +106,8 @@ def _read(ctx: CheckContext) -> Declared:
         _rx("polarity_named")
     rasio, selisih, cap_rx = _rx("formula_ratio"), _rx("formula_difference"), _rx("cap_value")
     for run in prose_runs(ctx):
+        if "\\%" in run or "$" in run:
+            run = run.replace("\\%", "%").replace("$", " ")  # LaTeX of a PDF-to-Markdown conversion
         low = run.lower()
         if cap is None and ("%" in run or "persen" in low):
             m = cap_rx.search(run)

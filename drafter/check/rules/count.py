@@ -1352,6 +1352,9 @@ class ListedItemsCount(_CNRule):
                     im = _CLAUSE_COLON_RE.match(b.text[m.end():])
                 if not im:
                     continue
+                if noun_re.search(re.sub(r"(?<=[a-z])-\s*\n?\s*(?=[a-z])", "", rest[:im.end()])) or \
+                        re.search(r"\b(?:dan|serta)\s+(?:\d+|" + _WORDNUM_RE + r")\s+[a-z]", rest[:im.end()], re.IGNORECASE):
+                    continue  # "empat kabupaten dan empat kota, yaitu ...": the list is another count's too
                 sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
                 while sent_start > 0 and text[sent_start] == "\n" and text[sent_start - 1] == "-":
                     # a word hyphenated at the end of a wrapped line ("3 kelu-\nrahan dan 11 desa")
@@ -1668,6 +1671,9 @@ class InlineListCount(_CNRule):
                     continue
                 if re.match(r"(?:tahun|bulan|hari|kali|persen|orang|jam|menit)\b", noun, re.I):
                     continue
+                if re.search(r"(?:\d+|" + _WORDNUM_RE + r")\s+[\w/-]+\s+(?:dan|serta)\s+$",
+                             text[max(0, m.start() - 60):m.start()], re.IGNORECASE):
+                    continue  # "empat kabupaten dan empat kota, yaitu ...": one list for two counts
                 found = _inline_items(m.group("list"))
                 if found is None or found == n:
                     continue
