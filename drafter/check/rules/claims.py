@@ -273,7 +273,8 @@ _HISTORY_CLAUSE_SEP = re.compile(r";|,\s*(?:sedangkan|sementara|tetapi|namun)\b|
 _HISTORY_YEAR_RE = re.compile(r"\btahun\s+(20\d\d)\b(?!\s*[-–]\s*20\d\d)", re.IGNORECASE)
 _ATTACHED_YEAR_RE = re.compile(r"\s*(?:%\s*)?(?:[a-z]+\s+)?(?:pada|di)\s+tahun\s+(20\d\d)\b", re.IGNORECASE)
 _HISTORY_REAL_RE = re.compile(
-    r"\brealisasi(?:nya)?\s+(?:(?:sebesar|adalah|yaitu|mencapai|tercatat|hanya)\s+)?"
+    r"\brealisasi(?:nya)?(?:\s+(?:indikator|kinerja|ini|tersebut|itu)){0,3}\s+"
+    r"(?:(?:sebesar|adalah|yaitu|mencapai|tercatat|hanya)\s+)?"
     r"(?P<num>\d{1,3}(?:[.,]\d+)?\s?%?)(?![\d.,]\d)", re.IGNORECASE)
 
 
@@ -404,6 +405,10 @@ class RealisasiClaim(_ClaimRule):
                     continue
                 if any(year and int(y) != year for y in re.findall(r"\b(20\d\d)\b", gap)):
                     continue
+                s_start = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
+                lead = re.split(r";|,\s*(?:sedangkan|sementara|tetapi|namun)\b", text[s_start:m.start()])[-1]
+                if any(year and int(y) < year for y in re.findall(r"\btahun\s+(20\d\d)\b", lead, re.IGNORECASE)):
+                    continue  # "Pada Tahun 2022 realisasi indikator ini sebesar 61,20%": that year's
                 sent = next((text[a:z] for a, z in sentences(text) if a <= m.start() < z), "")
                 if pattern("helpers", "target_skip").search(sent):
                     continue  # "dibandingkan target akhir Renstra, realisasi ... mencapai 97%"
