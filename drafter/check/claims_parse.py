@@ -575,6 +575,8 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
             named = _numbered_in(ctx, text)  # "**Indikator 2.** Persentase ...": by its number
         if named is None:
             named = _lead_in(ctx, text)  # "Prevalensi stunting. Berdasarkan ...": a run-in title
+        if named is None:
+            named = _lead_in(ctx, text, _OPENING)  # "c. Angka putus sekolah turun menjadi ...": its subject
         titled = named is None and _LEAD_IN.match(text) is not None and len(sents) > 1
         if titled and not pattern("summary_sentence").search(text[sents[1][0]:sents[1][1]][:220]):
             # "d. Ketenteraman dan ketertiban. Jumlah gangguan trantibum ...": a run-in title the
@@ -631,10 +633,18 @@ _LEAD_IN = re.compile(r"^[\W_]*(?:(?:[a-z]|\d{1,2}|[IVX]{1,4})[.)][\W_]*)?"
                       r"(?P<t>[A-Z][^.:;!?()\d]{3,80}?)\s*[.:]\s+(?=[A-Z])")
 
 
-def _lead_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
+# a lettered or numbered item opening with its subject and a verb: "c. Angka putus sekolah turun
+# menjadi 0,60% ...", "2) Rasio guru terhadap murid mencapai ..."
+_OPENING = re.compile(r"^[\W_]*(?:[a-z]|\d{1,2})[.)]\s+(?P<t>[A-Z][^.,;:()\d]{3,80}?)\s+"
+                      r"(?:turun|naik|meningkat|menurun|tercapai|terealisasi|mencapai|sebesar|tahun|pada|"
+                      r"baru|masih|telah|sudah|berada|adalah|sebanyak|hanya|tetap)\b")
+
+
+def _lead_in(ctx: CheckContext, text: str, shape: re.Pattern[str] | None = None) -> IndicatorRow | None:
     """The main indicator a paragraph's run-in title names by the words of its name
-    ("Prevalensi stunting. Berdasarkan pengukuran ..." for "Prevalensi stunting balita (%)")."""
-    m = _LEAD_IN.match(text)
+    ("Prevalensi stunting. Berdasarkan pengukuran ..." for "Prevalensi stunting balita (%)"),
+    or (``shape`` :data:`_OPENING`) the subject a lettered item opens with."""
+    m = (shape or _LEAD_IN).match(text)
     if m is None or not 2 <= len(m.group("t").split()) <= 10:
         return None
     title = m.group("t")

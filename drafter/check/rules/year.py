@@ -669,7 +669,7 @@ _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)",
 # (also after its unit: "19 dokumen pada tahun 2022")
 _ATTACHED_RE = re.compile(r"\s*%?\s*(?:[a-z]+\s+)?(?:(?:pada|di|untuk)\s+tahun\s+20\d\d|(?:pada\s+)?tahun\s+ini\b)",
                           re.IGNORECASE)
-_BEFORE_RE = re.compile(r"(\d[\d.,]*\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
+_BEFORE_RE = re.compile(r"(\d(?:[\d.,]*\d)?\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
 # the year ends its clause: "... pada tahun 2023;" / "... pada tahun 2023."
 _CLAUSE_END_YEAR_RE = re.compile(r"\s*[;.:]")
 # a clause that compares or recounts: its figures are not the year's own
@@ -906,6 +906,14 @@ class ValueYear(Rule):
             # capaiannya 59,43%") is judged by the clause that follows, up to the next year (a
             # later sentence may recount the history, "Riwayat realisasi ... 93,33 (2022)")
             s_end = min(end, sentence_bounds(text, m.start(), m.end())[1])
+            if before is not None:
+                # "naik dari 3,21 pada tahun 2023, yaitu bertambah 0,24 poin, walaupun belum
+                # menyentuh target 3,50": the year's own figure stands before it; the clauses
+                # after it are about the report year
+                cut = re.search(r",\s|;|\b(?:yaitu|walaupun|meskipun|namun|tetapi|sedangkan|sehingga)\b",
+                                text[m.end():s_end])
+                if cut is not None:
+                    s_end = m.end() + cut.start()
             evidence, counter = self._weigh(text, m.end(), s_end, before, own, this, other, typed)
             if not evidence and not counter and before is None and _CLAUSE_END_YEAR_RE.match(text, m.end()):
                 # "Realisasi 88,05 ... memberi capaian 103,59% pada tahun 2022;": the year closes
