@@ -403,8 +403,8 @@ _CONT_WORD = re.compile(r"(?:,|\b(?:dan|atau|yang|di|ke|dari|dengan|pada|untuk|o
 # text ("... oleh Camat Oebobo dan Penjabat\nWali Kota Kupang ...", "... dan Kecamatan\nCidadap");
 # Word paragraphs are never wrapped lines
 _CONT_TITLE = re.compile(r"\b(?:penjabat|pj\.?|plt\.?|plh\.?|kepala|camat|bupati|gubernur|wali|"
-                         r"sekretaris|(?-i:Kecamatan|Kabupaten|Kota|Desa|Kelurahan|Provinsi|Distrik))\s*$",
-                         re.IGNORECASE)
+                         r"sekretaris)\s*$", re.IGNORECASE)
+_CONT_REGION = re.compile(r"\b(?:Kecamatan|Kabupaten|Kota|Desa|Kelurahan|Provinsi|Distrik)\s*$")
 _HEADING_LIKE = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVX]+)\s*[.)]\s+\S[^.]{0,110}$")
 
 
@@ -422,8 +422,13 @@ def _continues(prev: Block, nxt: Block) -> bool:
         return True  # "... 3 (tiga) program dan 9" / "(sembilan) kegiatan": a number's words
     if prev.source_format in ("docx", "markdown"):
         return False  # Word and Markdown paragraphs are never hard-wrapped lines
-    if _CONT_TITLE.search(a) and not _HEADING_LIKE.match(a):
+    if _CONT_TITLE.search(a):
         return True
+    if _CONT_REGION.search(a) and not _HEADING_LIKE.match(a) and ":" not in a and bool(nxt.segments) \
+            and bool(prev.segments) and nxt.segments[0][1] == prev.segments[-1][1] + 1 \
+            and re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b", z) and not re.match(
+                r"(?:Sasaran|Indikator|Tabel|Program|Kegiatan|BAB|Pada|Dalam|Untuk|Dengan)\b", z):
+        return True  # "... dan Kecamatan" / "Cidadap yang berbatasan": the name on the next line
     # a long line cut mid-sentence before "Rp 1.802.510.000" or a capitalised noun ("... dan
     # Belanja\nModal Rp 137.000.000."): the next line starts flush left, not as a new paragraph
     return (len(a) >= 60 and not a.isupper() and not _HEADING_LIKE.match(a)

@@ -2154,10 +2154,10 @@ class NarrativeValueClaim(_ClaimRule):
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
                         continue
                     if re.match(r"\s*(?:dari|terhadap)\s+target\b", text[mn.end:mn.end + 20], re.IGNORECASE) \
-                            and (mn.kind == "percent" or not re.match(
-                                r"\s*(?:dari|terhadap)\s+target\s+(?:sebesar\s+)?\d", text[mn.end:mn.end + 30],
-                                re.IGNORECASE)):
-                        continue  # "mencapai 95% dari target": a capaian (but "nilai 87 dari target 85": the value)
+                            and not re.match(r"\s*(?:dari|terhadap)\s+target\s+(?:sebesar\s+)?\d",
+                                             text[mn.end:mn.end + 30], re.IGNORECASE):
+                        continue  # "mencapai 95% dari target": a capaian (but "tercapai 86% dari target 85%",
+                        # "nilai 87 dari target 85": the value against its target)
                     if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
                         continue
                     if mn.kind == "percent" and any(mn.num.explains(x) for x in _formula_capaian(row)):

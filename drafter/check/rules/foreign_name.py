@@ -1593,7 +1593,7 @@ class OtherRegencyAsOwn(Rule):
 _ISSUER_BEFORE_RE = re.compile(r"(?:^|\W)(?i:" + str(_FN_DATA.get("regulation_issuer_before") or "(?!)")
                                + r")\s+$")
 _SUPERIOR_BEFORE_RE = re.compile(r"(?:^|\W)(?i:" + str(_FN_DATA.get("superior_before") or "(?!)")
-                                 + r")\s+$")
+                                 + r")\s+(?i:(?:penjabat|pj\.?|plt\.?|plh\.?|pelaksana\s+tugas)\s+)?$")
 _HEAD_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur"})
 _ABBREV = {str(k).lower(): str(v) for k, v in (_FN_DATA.get("regulation_abbrev") or {}).items()}
 _ABBREV_RE = re.compile(r"(?<![\w.])(?P<kind>(?i:" + "|".join(sorted(_ABBREV, key=len, reverse=True) or ["(?!)"])
