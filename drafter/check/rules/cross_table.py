@@ -347,6 +347,8 @@ def _prose_target(ctx: CheckContext, m: IndicatorRow, mains: list[IndicatorRow]
     di atas target 20%"): one value, in paragraphs about ``m`` alone (its name's words, no other
     indicator's); None when absent or when the paragraphs disagree."""
     from drafter.check.claims_parse import containment, indicator_paragraphs
+    from drafter.check.fuzzy import tokens as _ftokens
+    from drafter.check.rules._textutil import sentence_bounds
 
     found: dict[Decimal, tuple[Value, int]] = {}
     # paragraphs under a heading of the indicator ("c. Jumlah titik genangan") that name it
@@ -361,6 +363,19 @@ def _prose_target(ctx: CheckContext, m: IndicatorRow, mains: list[IndicatorRow]
                containment(o.name, m.name) < 0.75 for o in mains):
             continue
         for mt in _PROSE_TARGET_RE.finditer(text):
+            if id(b) not in seen:
+                # outside its own analysis: only in a sentence that names ``m`` by the words that
+                # set it apart ("bayi", not the "angka kematian" it shares with the AKI)
+                s0, e0 = sentence_bounds(text, mt.start(), mt.end())
+                sent = text[s0:e0]
+                others = [o for o in mains if o is not m]
+                own = set(_ftokens(m.name)) - set().union(*(set(_ftokens(o.name)) for o in others))
+                words, swords = set(_ftokens(text)), set(_ftokens(sent))
+                if own and not own & words:
+                    continue
+                if not own & swords and any(
+                        (set(_ftokens(o.name)) - set(_ftokens(m.name))) & swords for o in others):
+                    continue  # the sentence names another indicator ("AKI ... target 150")
             after = text[mt.end():mt.end() + 12]
             if re.match(r"\s*(?:tahun|th\.?)\b", text[mt.end():]) or re.search(
                     r"\b(?:akhir|renstra|rpjmd|nasional|provinsi)\b", text[max(0, mt.start() - 30):mt.start()],

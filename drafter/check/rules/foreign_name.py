@@ -60,7 +60,8 @@ def _context_re(key: str) -> re.Pattern[str]:
 _BORDER_RE = _context_re("border")
 _LOCAL_VILLAGE_RE = re.compile(
     r"(?<![\w.])(?P<kind>" + "|".join(re.escape(str(w)) for w in (load_yaml("rules", "foreign_names.yaml") or {}).get(
-        "local_village_words") or ["(?!)"]) + r")[ \t]+(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})")
+        "local_village_words") or ["(?!)"]) + r")[ \t]+(?!(?:Kabupaten|Kota|Kecamatan|Distrik|Provinsi|Desa|"
+    r"Kelurahan|Tahun)\b)(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})")
 _ACTOR_AFTER_RE = re.compile(
     "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("office_actor_after") or ["(?!)"]),
     re.IGNORECASE)
