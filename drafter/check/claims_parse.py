@@ -526,6 +526,7 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
     stopped = False
     roles = ctx.tables.roles
     has_chapters = any(b.chapter for b in ctx.document.blocks)
+    analysis = _analysis_chapter(ctx)
     section = None
     for b in logical_blocks(ctx):
         if b.chapter != chapter:
@@ -556,7 +557,7 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
                 c.row = resolve(ctx, c)
                 carry = None
                 continue
-        if chapter != "BAB III" and (chapter is not None or has_chapters):
+        if chapter != analysis and (chapter is not None or has_chapters):
             continue
         if stopped:
             out.append((b, None))
@@ -607,6 +608,17 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
         out.append((b, row))
     ctx._claims_paragraphs = out  # type: ignore[attr-defined]
     yield from out
+
+
+def _analysis_chapter(ctx: CheckContext) -> str:
+    """The chapter of the accountability analysis: "BAB III" as a rule, or the chapter whose
+    title says "Akuntabilitas Kinerja" when the report numbers it otherwise ("BAB IV
+    AKUNTABILITAS KINERJA" after a skipped number)."""
+    for b in ctx.document.blocks:
+        if b.kind != "table" and b.chapter and len(b.text) < 120 and re.match(
+                r"^\W*BAB\s+[IVX]+\b\W*AKUNTABILITAS\s+KINERJA\b", b.text.strip(), re.IGNORECASE):
+            return b.chapter
+    return "BAB III"
 
 
 _NUMBERED = re.compile(r"^\W*(?:indikator|iku)\s+(?:kinerja\s+(?:utama\s+)?)?(?:ke-?\s*|nomor\s+|no\.?\s*)?"
