@@ -2134,6 +2134,7 @@ class NarrativeValueClaim(_ClaimRule):
                 bare = re.sub(re.escape(row.name), " ", sent, flags=re.IGNORECASE) if row.name else sent
                 if _SCALE_WORD.search(row.name) and re.search(r"\bRp\b", row.name):
                     bare = re.sub(r"\bRp\b", " ", bare)  # an amount is this indicator's own unit
+                bare = strip_own_region(ctx, bare)  # "IDI Provinsi Banten" in a Banten office's report
                 if skip.search(bare) or _other_period(ctx, sent) or not (
                         tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
