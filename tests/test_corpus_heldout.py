@@ -66,6 +66,7 @@ CORPORA = (
     Corpus("corpus31", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus32", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus33", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
+    Corpus("corpus34", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
 )
 GOLDS = [(c, g) for c in CORPORA for g in c.golds]
 GOLD_IDS = [f"{c.name}/{g.name}" for c, g in GOLDS]
