@@ -1005,3 +1005,17 @@ def test_flat_names_ending_where_right_aligned_amounts_begin_keep_two_columns() 
     assert body[1].cells[1].text == "a. Pendataan Penduduk Rentan Miskin"
     assert [r.cells[2].text for r in body] == ["1.210.500.000", "75.000.000", "198.400.000",
                                                "1.037.100.000", "1.210.500.000"]
+
+
+def test_flat_scale_rows_with_percent_ranges_stay_apart() -> None:
+    # "90% - 100%" is a range cell: its line is a row of its own, not the wrap of the line above
+    lines = [
+        "Capaian                      Predikat",
+        "> 100%                       Istimewa",
+        "90% - 100%                   Sangat Baik",
+        "80% - < 90%                  Baik",
+        "< 80%                        Kurang",
+    ]
+    (t,) = find_flat_tables(lines)
+    assert [r.texts() for r in t.rows if not r.header] == [
+        ["> 100%", "Istimewa"], ["90% - 100%", "Sangat Baik"], ["80% - < 90%", "Baik"], ["< 80%", "Kurang"]]

@@ -68,10 +68,21 @@ def prose_runs(ctx: CheckContext) -> Iterator[str]:
             if len(run) < 12 and not run[-1].endswith((".", ":", "?", "!")):
                 continue
         if run:
-            yield " ".join(run)
+            yield _joined(run)
             run = []
     if run:
-        yield " ".join(run)
+        yield _joined(run)
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines joined by a space; a word hyphenated at a line end ("Ca-" / "paian") made whole."""
+    out = lines[0]
+    for nxt in lines[1:]:
+        if re.search(r"[a-z]-$", out) and nxt[:1].islower():
+            out = out[:-1] + nxt
+        else:
+            out = out + " " + nxt
+    return out
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

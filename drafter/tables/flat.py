@@ -60,7 +60,7 @@ _STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|
                       re.IGNORECASE)
 _CAPTION_LINE_RE = re.compile(r"^\s*(?:tabel|table|gambar|grafik)\s+[\dIVXL][\w.\-–]*\s+\S", re.IGNORECASE)
 # a cell that is a range of values: ">= 91", "76 s.d. < 91", "< 66", "85 - 100", "≥ 90%"
-_RANGE_CELL_RE = re.compile(r"^(?=.*\d)(?=.*(?:[<>=≥≤–]|\d\s*-|s\.?\s?d|sampai|hingga))"
+_RANGE_CELL_RE = re.compile(r"^(?=.*\d)(?=.*(?:[<>=≥≤–]|\d\s*%?\s*-|s\.?\s?d|sampai|hingga))"
                             r"[\s\d.,%<>=≥≤–\-]*(?:(?:s\.?\s?d\.?|sampai|hingga)[\s\d.,%<>=≥≤–\-]*)?$",
                             re.IGNORECASE)
 MAX_COLUMNS = 30

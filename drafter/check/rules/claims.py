@@ -400,6 +400,8 @@ class RealisasiClaim(_ClaimRule):
                 if m.start("num") in seen:
                     continue
                 gap = strip_own_region(ctx, m.group("gap") or "")
+                if re.search(r",\s*(?:sehingga\s+|maka\s+)?capaian(?:nya)?\s*$", gap, re.IGNORECASE):
+                    continue  # "... dibagi realisasi, capaian mencapai 119,05%": the capaian's figure
                 if re.search(r"\banggaran\b|\bbelanja\b|\bkeuangan\b|\bdana\b|\brenstra\b|jangka\s+menengah|"
                              r"\bnasional\b|\bkabupaten\b|\bprovinsi\b|tahun\s+lalu|\bsebelumnya\b", gap, re.IGNORECASE):
                     continue

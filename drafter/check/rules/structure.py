@@ -17,7 +17,8 @@ from drafter.text import words as text_words
 _CAPTION_RE = re.compile(r"^[\s#*_]*(?P<kind>Tabel|Table|Gambar|Grafik|Diagram)\s+"
                          r"(?P<num>(?:[IVX]{1,4}|\d+)(?:[.\-–]\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
 _REFERENCE_WORDS = re.compile(r"\b(?:di\s?atas|di\s?bawah|tersebut|menunjukkan|menjelaskan|"
-                              r"terlihat|dapat|bahwa)\b", re.IGNORECASE)
+                              r"terlihat|dapat|bahwa|memperlihatkan|menyajikan|menggambarkan|merupakan|"
+                              r"memuat|berisi)\b", re.IGNORECASE)
 
 
 # a signature date line ("Palangka Raya, 3 Januari 2022") is no table title
