@@ -628,7 +628,21 @@ class OtherRegency(Rule):
                 key = name_key(place)
                 if key in own_places or not key:
                     continue
-                if gaz.find(place, 2, within=regency.code) or gaz.find(place, 3, within=regency.code):
+                own_kec = ctx.info.kecamatan
+                kecs = gaz.find(place, 2, within=regency.code)
+                if own_kec is not None and kecs and not any(k.code == own_kec.code for k in kecs) \
+                        and not any(v.code.startswith(own_kec.code + ".") for v in gaz.find(place, 3, within=regency.code)) \
+                        and not _named_elsewhere(ctx, place):
+                    # a kecamatan office signs at home or in the kabupaten's name, not in another
+                    # kecamatan ("Umbulsari, 14 Februari 2025" above "CAMAT KALIWATES")
+                    yield self.issue(
+                        unit, m.start("place"), m.end("place"),
+                        f"tempat penandatanganan \"{place}\" adalah kecamatan lain di {regency.full}, "
+                        f"bukan Kecamatan {own_kec.name}; kemungkinan salinan dari laporan kecamatan lain",
+                        expected=own_kec.name.upper() if place.isupper() else own_kec.name,
+                    )
+                    continue
+                if kecs or gaz.find(place, 3, within=regency.code):
                     continue  # signed at an own kecamatan or desa ("Tanggul, 3 Januari 2024")
                 if province_level and gaz.find(place, 1, within=regency.code):
                     continue  # a province office signs in a kabupaten/kota of its province
@@ -664,6 +678,20 @@ class OtherRegency(Rule):
                     f"{regency.full}; kemungkinan salinan dari laporan daerah lain",
                     expected=regency.name.upper() if place.isupper() else regency.name,
                 )
+
+
+def _named_elsewhere(ctx: CheckContext, place: str) -> bool:
+    """``place`` occurs in the document outside place-and-date lines (the office's address,
+    "pusat kota Ruteng"): a town the office belongs to, not a pasted signing place."""
+    pat = re.compile(rf"\b{re.escape(place)}\b")
+    for unit in ctx.document.text_units():
+        text = unit.text
+        if place not in text:
+            continue
+        signs = [(m.start(), m.end()) for m in _SIGN_PLACE_RE.finditer(text)]
+        if any(not any(a <= h.start() < b for a, b in signs) for h in pat.finditer(text)):
+            return True
+    return False
 
 
 _NUM_WORDS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
