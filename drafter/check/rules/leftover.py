@@ -417,7 +417,7 @@ class OtherOfficeName(Rule):
         if not own:
             return
         regions = {w.lower() for r in (ctx.info.regency, ctx.info.province) if r is not None
-                   for w in re.findall(r"[A-Za-z]+", r.name)}
+                   for w in [*re.findall(r"[A-Za-z]+", r.name), re.sub(r"[^A-Za-z]", "", r.name)]}
         for b in ctx.document.blocks[:8]:
             cover = b.kind != "table" and len(b.text) < 120 and not b.text.rstrip().endswith(".")
             for m in rx.finditer(b.text if cover else ""):
@@ -439,7 +439,8 @@ class OtherOfficeName(Rule):
                     continue  # an office of another region: the foreign-name rules' concern
                 if full is None:
                     full = " ".join(" ".join(u.text.split()) for u, _ in units(ctx.document)).lower()
-                if full.count(office.lower()) * 2 > full.count(own.lower()):
+                n_other = full.count(office.lower())
+                if n_other >= 2 and n_other * 2 > full.count(own.lower()):
                     continue  # the report names that office as often as its own: no slip
                 s = m.start("office")
                 yield self.issue(
