@@ -306,3 +306,117 @@ def test_b3_names_what_held_the_sasaran_back() -> None:
     assert f"Program {prog['nama'].removeprefix('Program ')}" in b3
     assert f"{subs[0]['nama']} (keluaran 7 dokumen dari target 15 dokumen atau 46,67%)" in b3
     assert "Sub Kegiatan Serapan Rendah (serapan 50%)" in b3
+
+
+# The families judge 8 counted (issue 15): frames that differ in a word or an opener are one
+# skeleton to a reader. Applied to each sentence of the prose, after names and numbers are masked.
+_OPENERS = re.compile(r"^(?:[A-Z][a-z-]+)(?: [a-z-]+){0,3}, ")
+JUDGE_FAMILIES = {
+    "<instansi> akan <langkah>": re.compile(r"(?:^|, )(?:ke depan )?(?:<N>|kecamatan|dinas|badan)"
+                                            r"(?: juga)? akan ", re.I),
+    "tidak tersedia, sehingga tidak dapat": re.compile(
+        r"(?:tidak|belum) (?:tersedia|tercatat|tercantum)\b[^.]*\b(?:sehingga|karena)\b[^.]*"
+        r"\b(?:tidak|belum) dapat\b|\b(?:tidak|belum) dapat\b[^.]*\bkarena\b[^.]*"
+        r"(?:tidak|belum) (?:tersedia|tercatat|ada)\b", re.I),
+    ", sehingga capaiannya": re.compile(r", sehingga (?:capaian(?:nya|\s+kinerjanya)?|target "
+                                        r"tercapai tepat dengan capaian)\b", re.I),
+    "sebagaimana dicatat / menurut <instansi> ... karena": re.compile(
+        r"sebagaimana dicatat|^menurut (?:catatan )?<N>, [^.]*\bkarena\b", re.I),
+    "masih ada persoalan": re.compile(r"\bmasih (?:ada|menghadapi) (?:# )?persoalan\b", re.I),
+    "Hasil/Keberhasilan/Perubahan ini ... karena": re.compile(
+        r"^(?:hasil|keberhasilan|perubahan) (?:ini|tersebut|itu)\b[^.]*\b(?:karena|oleh)\b",
+        re.I),
+    "Menuju angka": re.compile(r"^Menuju angka\b"),
+    "Terhadap target tahun": re.compile(r"^Terhadap target tahun\b"),
+}
+
+
+def _prose_sentences(markdown: str, fig: Figures) -> list[str]:
+    """The masked sentences of B.1 to B.4 prose (the analysis the judge read)."""
+    names = _names(fig)
+    name_re = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE) if names else None
+    out: list[str] = []
+    for line in markdown.splitlines():
+        line = line.strip()
+        if not line or line.startswith(("|", "#", "**", "Tabel ")) or re.match(r"^\d+\. ", line):
+            continue
+        text = line.replace("\\", "")
+        if name_re is not None:
+            text = name_re.sub("<N>", text)
+        text = _NUMBER.sub("#", text)
+        out += [" ".join(x.split()) for x in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text)]
+    return out
+
+
+def skeletons(markdown: str, fig: Figures) -> Counter[str]:
+    """Judge-8 frames: a judge family, else the masked sentence without its opener."""
+    out: Counter[str] = Counter()
+    for sentence in _prose_sentences(markdown, fig):
+        fam = next((k for k, p in JUDGE_FAMILIES.items() if p.search(sentence)), None)
+        if fam is None:
+            core = _OPENERS.sub("", sentence, count=1)
+            if len(re.findall(r"[a-zA-Z]+", core.replace("<N>", " "))) < 5:
+                continue
+            fam = core[0].upper() + core[1:]
+        out[fam] += 1
+    return out
+
+
+def _b1(md: str) -> str:
+    return md[md.index("### B.1"):md.index("### B.2")]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_no_skeleton_more_than_twice_in_examples(path: Path) -> None:
+    fig = load_figures(path)
+    md = render_part(fig, "bab3")
+    counts = skeletons(_b1(md), fig)
+    assert [(f, n) for f, n in counts.most_common() if n > MAX_REPEAT] == []
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_judge_family_more_than_twice_in_generated_reports(seed: int) -> None:
+    # a report of the usual size (four sasaran, up to twelve indicators): the judge's families
+    # are broad, so a report of ten sasaran may repeat one of them
+    fig = _generated(seed, n_sasaran=4)
+    md = render_part(fig, "bab3")
+    counts = skeletons(_b1(md), fig)
+    fams = {f: counts[f] for f in JUDGE_FAMILIES if counts[f] > MAX_REPEAT}
+    assert fams == {}
+
+
+def test_skeleton_counter_sees_openers_and_families() -> None:
+    fig = _generated(1, n_sasaran=8)
+    inst = fig.instansi.nama
+    md = (f"Untuk itu, {inst} akan menambah petugas. Sebagai perbaikan, {inst} akan menata "
+          f"jadwal. Karena itu, ke depan {inst} akan melatih staf.\n\nMeski demikian, angka "
+          "tahun ini naik lima poin dari tahun lalu. Walaupun begitu, angka tahun ini naik "
+          "lima poin dari tahun lalu.\n")
+    counts = skeletons(md, fig)
+    assert counts["<instansi> akan <langkah>"] == 3
+    assert counts["Angka tahun ini naik lima poin dari tahun lalu."] == 2
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_b1_lists_are_never_joined_with_semicolon_serta(path: Path) -> None:
+    md = render_part(load_figures(path), "bab3")
+    b1 = _b1(md)
+    assert "; serta" not in b1
+    assert not re.search(r"\byaitu masih adanya\b|\bmasih ada persoalan, yaitu masih\b", b1)
+
+
+def test_missing_data_of_an_indicator_in_one_sentence() -> None:
+    from drafter.draft.context import build_context
+
+    data = _generated_data(7, n_sasaran=8)
+    s = data["sasaran"][0]
+    s["indikator"] = [{"nama": "Persentase Uji Kosong", "satuan": "%", "target": 100,
+                       "realisasi": 85}]
+    ind = build_context(Figures.model_validate(data))["sasaran"][0].indikator[0]
+    text = " ".join(ind.text_paragraphs)
+    said = [x for x in re.split(r"(?<=[.])\s+", text)
+            if re.search(r"belum (?:tersedia|ada)|tidak tersedia|belum memuat", x)]
+    assert len(said) == 1, said
+    assert "2022" in said[0] and "2026" in said[0]
+    # the gap once: "15 poin persen" is said in the opening only
+    assert text.count("15 poin persen") == 1, text

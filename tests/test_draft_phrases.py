@@ -69,9 +69,11 @@ def test_trend(prev: Any, now: Any, polaritas: str, expected: str) -> None:
     riwayat = [] if prev is None else [{"tahun": 2022, "target": target, "realisasi": prev}]
     sits = situations({"target": target, "realisasi": now, "polaritas": polaritas,
                        "riwayat": riwayat})
-    assert expected in sits
+    # no earlier year: said alone, or with the other missing data in one sentence (judge 8)
+    assert expected in sits or (prev is None and "data_tidak_tersedia" in sits)
     if prev is None:
-        assert any("tidak tersedia" in p and "2022" in p for p in paragraphs(
+        assert any(re.search(r"(?:tidak|belum) (?:tersedia|tercatat|ada)|belum memuat", p)
+                   and "2022" in p for p in paragraphs(
             {"target": target, "realisasi": now, "riwayat": riwayat}))
 
 
@@ -102,7 +104,8 @@ def test_renstra(end: Any, now: Any, polaritas: str, expected: str) -> None:
     renstra = {} if end is None else {2026: end}
     ind = {"target": 10 if polaritas == "negatif" else 80, "realisasi": now,
            "polaritas": polaritas, "renstra": renstra}
-    assert expected in situations(ind)
+    sits = situations(ind)
+    assert expected in sits or (end is None and "data_tidak_tersedia" in sits)
     if expected != "renstra_tidak_tersedia":
         # the Renstra sentence (its wording varies; a table reference is optional)
         assert any("Renstra" in p and ("tahun ke-3" in p or "2026" in p or "jangka menengah" in p
@@ -130,8 +133,9 @@ def test_national(nilai: Any, now: Any, polaritas: str, expected: str) -> None:
             text = paragraphs(ind)[sits.index(expected)]
             assert any(w in text for w in ("tidak tersedia", "belum ada", "tidak ditemukan"))
         return
-    assert expected in situations(ind)
-    assert "IKM Kabupaten Uji" in paragraphs(ind)[-1]
+    sits = situations(ind)
+    assert expected in sits
+    assert "IKM Kabupaten Uji" in paragraphs(ind)[sits.index(expected)]
 
 
 # Every variant of a situation must carry its direction; none may carry the opposite one.
@@ -147,10 +151,10 @@ MUST = {
     "tren_turun_baik": (("membaik", "perbaikan"), ("naik", "memburuk")),
     "tren_naik_buruk": (("memburuk", "belum membaik"), ("turun", "lebih rendah")),
     "tren_tetap": (("sama", "tidak berubah"), ("naik", "turun")),
-    "tren_tidak_tersedia": (("tidak tersedia",), ("naik", "turun")),
+    "tren_tidak_tersedia": (("tidak tersedia", "belum tercatat"), ("naik", "turun")),
     "renstra_tercapai": (("tercapai", "terpenuhi"), ("belum",)),
     "renstra_belum": (("belum", "baru"), ("telah tercapai", "sudah tercapai", "telah terpenuhi")),
-    "renstra_tidak_tersedia": (("tidak tersedia",), ("tercapai",)),
+    "renstra_tidak_tersedia": (("tidak tersedia", "belum memuat", "belum dimuat", "belum dicantumkan"), ("tercapai",)),
     # the forms of issue 15: a plain change and the way to the Renstra end target
     "tren_polos_naik": (("naik", "lebih tinggi", "kenaikan"), ("turun", "lebih rendah")),
     "tren_polos_turun": (("turun", "lebih rendah", "penurunan"), ("naik", "lebih tinggi")),

@@ -70,6 +70,9 @@ class IndikatorCtx:
     paragraphs: list[str] = field(default_factory=list)
     situations: list[str] = field(default_factory=list)  # phrasebank situations used, in order
     text_paragraphs: list[str] = field(default_factory=list)  # the units as printed: 1 to 3
+    # the paragraphs with the numbered list after each (a long list of factors, judge 8)
+    text_blocks: list[tuple[str, list[str]]] = field(default_factory=list)
+    said_pembanding: bool = False  # a comparison value, or its absence, is said
 
 
 @dataclass
@@ -224,8 +227,8 @@ def build_context(fig: Figures) -> dict[str, Any]:
         b3 = _b3_block(pb, fig, si, progs, lambda sk: (sk.pagu, sk.realisasi_anggaran))
         b2 = b2_blocks[0].text
         catatan = None
-        if not any(sit.startswith("pembanding") for i in inds for sit in i.situations):
-            catatan = pb.say("pembanding_sasaran_catatan", key=s.id,
+        if not any(i.said_pembanding for i in inds):
+            catatan = pb.say("pembanding_sasaran_catatan", key=s.id, vary=f"{inst}|{s.nama}",
                              indikator=eyd.join([i.nama for i in inds]), sasaran=s.nama)
         sasaran_ctx.append(SasaranCtx(
             no=si, id=s.id, nama=s.nama, indikator=inds, capaian=s_cap,
@@ -590,67 +593,170 @@ def _series(items: list[str], names: tuple[str, ...], conj: str = "dan") -> str:
     return eyd.join(clauses, conj)
 
 
-def _support_sentences(pb: Phrasebank, fig: Figures, items: list[str], capaian: str,
-                       vary: str) -> list[str]:
-    """The supporting factors as the explanation of the result ("Capaian 103,12% itu terutama
-    dapat diraih karena ...")."""
-    if not items:
+# a list longer than this (in words, all items together), or of three or more items, is said
+# as its gist in one sentence with the items in a numbered list after the paragraph (judge 8)
+_LIST_WORDS = 40
+# "masih adanya X" / "adanya X": the noun phrase X (a frame says "masih ada persoalan" itself)
+_ADANYA = re.compile(r"^(?:masih\s+)?adanya\s+|^masih\s+ada\s+", re.I)
+
+
+@dataclass
+class _Items:
+    """The items of one list of the figures file as the drafter says them: clauses without a
+    leading "masih adanya" (then ``np``: noun phrases), and whether they read as one series or
+    as a gist with a numbered list (``long``)."""
+
+    clauses: list[str]
+    np: bool
+    long: bool
+    actor_other: bool  # a step done by someone else ("... oleh instansi terkait")
+
+    @property
+    def pair(self) -> bool:
+        """Two items one of which holds a comma: "a, serta b" would not show where the first
+        ends, so each gets a sentence of its own ("Pertama, ... Kedua, ...")."""
+        return len(self.clauses) == 2 and any("," in c for c in self.clauses)
+
+    def ordinal_sentences(self) -> list[str]:
+        return [f"{_ordinal(k).capitalize()}, {c}." for k, c in enumerate(self.clauses)]
+
+    def series(self, conj: str = "dan") -> str:
+        """'a dan b', 'a, serta b' when an item holds a comma or 'dan' (never '; serta')."""
+        c = self.clauses
+        if len(c) == 1:
+            return c[0]
+        if any("," in x or " dan " in x for x in c) or min(len(x.split()) for x in c) > 8:
+            # clauses of their own: the comma shows where one ends ("a, dan b")
+            return ", ".join(c[:-1]) + f", {'serta' if conj == 'dan' and any(' dan ' in x for x in c) else conj} " + c[-1]
+        return ", ".join(c[:-1]) + ("," if len(c) > 2 else "") + f" {conj} " + c[-1]
+
+
+def _items(raw: list[str], names: tuple[str, ...]) -> _Items:
+    clauses = []
+    np = True
+    for i in raw:
+        c = eyd.clause(i, names)
+        m = _ADANYA.match(c)
+        if m:
+            c = c[m.end():]
+        else:
+            np = False
+        clauses.append(c)
+    words = sum(len(c.split()) for c in clauses)
+    long = len(clauses) >= 3 or words > _LIST_WORDS or not eyd.splittable(raw)
+    return _Items(clauses, np, long, any(re.search(r"\boleh\s+(?:instansi|pihak|dinas|badan)\b",
+                                                       c, re.I) for c in clauses))
+
+
+def _no_double(text: str) -> str:
+    """No doubled word at the seam of a frame and an item: "masih ada persoalan, yaitu masih
+    kurangnya X" -> "... yaitu kurangnya X"."""
+    return re.sub(r"(\bmasih\b[^.]{0,60}?\b(?:yaitu|yakni|ialah|adalah|karena|berupa)) masih ",
+                  r"\1 ", text)
+
+
+def _list_items(items: _Items) -> list[str]:
+    """The items of a long list, each a sentence of the numbered list."""
+    return [eyd.sentence(c) for c in items.clauses]
+
+
+@dataclass
+class _Said:
+    """What B.1 says of the sasaran's factors, per role: (sentence, items of a list after it)."""
+
+    sebab: list[tuple[str, list[str]]] = field(default_factory=list)
+    masalah: list[tuple[str, list[str]]] = field(default_factory=list)
+    solusi: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _support_said(pb: Phrasebank, fig: Figures, raw: list[str], vary: str,
+                  turun: bool, pula: bool = False, ref: str = "") -> list[tuple[str, list[str]]]:
+    """The supporting factors as the explanation of the result; after a drop in value the
+    target "tetap terpenuhi berkat ..." (judge 8: never "keberhasilan" right after a fall)."""
+    if not raw:
         return []
     names = (fig.instansi.nama, fig.instansi.kabupaten)
-    if not eyd.splittable(items):
-        return _list_sentences(pb, "b1_pendukung", items, names, "faktor", "Faktor pendukung",
-                               instansi=fig.instansi.nama, vary=vary)
-    return [pb.say("b1_hasil_karena", faktor=_series(items, names),
-                   instansi=fig.instansi.nama, vary=vary)]
+    it = _items(raw, names)
+    values = dict(instansi=ref or fig.instansi.nama, vary=vary, n=terbilang(len(raw)))
+    if it.long:
+        sit = "b1_inti_pendukung_turun" if turun else "b1_inti_pendukung"
+        return [(pb.say(sit, **values), _list_items(it))]
+    if it.pair:
+        sit = "b1_dua_pendukung_turun" if turun else "b1_dua_pendukung"
+        return [(" ".join([pb.say(sit, **values), *it.ordinal_sentences()]), [])]
+    sit = "b1_turun_tetap" if turun else "b1_hasil_pula" if pula else "b1_hasil_karena"
+    return [(_no_double(pb.say(sit, faktor=it.series(), **values)), [])]
 
 
-def _factor_sentences(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool,
-                      vary: str = "", kurang: str | None = None,
-                      capaian: str = "", negatif: bool = False) -> list[str]:
-    """The sasaran's factors, problems and solutions woven into the analysis, every item of
-    each list in the file's words as clauses (issue 15, judge 7): a met target, the supporting
-    factors as the explanation of the result; a missed one, the failure factors as the
-    explanation of the shortfall ("Kekurangan 15 poin persen itu terutama terjadi karena ...");
-    then the problems ("Selain itu, masih ada persoalan lain, yaitu ..."), and the follow-up
-    as the answer to what was named ("Untuk itu, <instansi> akan ..."). Items of several
-    sentences each keep a lead sentence and a sentence per item."""
+def _factor_said(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool, vary: str = "",
+                 kurang: bool = False, turun: bool = False, negatif: bool = False,
+                 pula: bool = False, ref: str = "") -> _Said:
+    """The sasaran's factors, problems and solutions woven into the analysis (issue 15, judges
+    7 and 8): a met target, the supporting factors as the explanation of the result (after a
+    drop: what kept the target met); a missed one, the failure factors as the cause of the
+    shortfall ("Kekurangan itu terutama terjadi karena ...", the gap said once before); then
+    the problems, and the follow-up as the answer to what was named. Two items are one series
+    ("a, serta b"); three or more, or more than 40 words, the gist in one sentence and the
+    items in a numbered list after the paragraph."""
     names = (fig.instansi.nama, fig.instansi.kabupaten)
-    values = dict(instansi=fig.instansi.nama, vary=vary)
-    out: list[str] = []
+    values = dict(instansi=ref or fig.instansi.nama, vary=vary)
+    out = _Said()
     if not below:
-        out += _support_sentences(pb, fig, list(s.faktor_keberhasilan), capaian, vary)
+        out.sebab += _support_said(pb, fig, list(s.faktor_keberhasilan), vary, turun, pula, ref)
     hambat = list(s.faktor_kegagalan)
+    if hambat:
+        it = _items(hambat, names)
+        n = terbilang(len(hambat))
+        if it.long:
+            sit = "b1_inti_penghambat" if below else "b1_inti_hambatan"
+            out.sebab.append((pb.say(sit, n=n, **values), _list_items(it)))
+        elif it.pair:
+            sit = "b1_dua_penghambat" if below else "b1_dua_hambatan"
+            out.sebab.append((" ".join([pb.say(sit, **values), *it.ordinal_sentences()]), []))
+        elif below:
+            noun = "Kelebihan" if negatif else "Kekurangan"
+            k = f"{noun} itu" if kurang else f"{noun} tersebut"
+            out.sebab.append((_no_double(pb.say(
+                "b1_kurang_karena", kurang=k, kurang_kecil=k[0].lower() + k[1:],
+                faktor=it.series(), **values)), []))
+        else:
+            out.sebab.append((_no_double(pb.say("b1_hambatan_1", faktor=it.series(),
+                                                **values)), []))
     masalah = list(s.permasalahan)
-    if hambat and not eyd.splittable(hambat):
-        h_base, h_noun = ("b1_penghambat", "faktor penghambat") if below else \
-            ("b1_hambatan", "hambatan")
-        out += _list_sentences(pb, h_base, hambat, names, "faktor", h_noun.capitalize(),
-                               **values)
-    elif hambat and below:
-        noun = "Kelebihan" if negatif else "Kekurangan"
-        k = f"{noun} {kurang} itu" if kurang else "Kekurangan tersebut"
-        out.append(pb.say("b1_kurang_karena", kurang=k, kurang_kecil=k[0].lower() + k[1:],
-                          faktor=_series(hambat, names), **values))
-    elif hambat:
-        out.append(pb.say("b1_hambatan_1", faktor=_series(hambat, names), **values))
-    if masalah and not eyd.splittable(masalah):
-        out += _list_sentences(pb, "b1_masalah_lanjut" if hambat else "b1_masalah", masalah,
-                               names, "faktor", "Permasalahan", **values)
-    elif masalah:
-        out.append(pb.say("b1_masalah_selain" if hambat else "b1_masalah_sendiri",
-                          faktor=_series(masalah, names), **values))
+    if masalah:
+        it = _items(masalah, names)
+        if it.long:
+            out.masalah.append((pb.say("b1_inti_masalah", n=terbilang(len(masalah)), **values),
+                                _list_items(it)))
+        elif it.pair:
+            out.masalah.append((" ".join([pb.say("b1_dua_masalah", **values),
+                                          *it.ordinal_sentences()]), []))
+        else:
+            sit = "b1_masalah_np" if it.np else (
+                "b1_masalah_selain" if hambat else "b1_masalah_sendiri")
+            out.masalah.append((_no_double(pb.say(sit, faktor=it.series(), **values)), []))
     solusi = list(s.solusi)
     if not solusi:
         return out
-    clauses = [eyd.clause(x, names) for x in solusi]
-    if not eyd.splittable(solusi):
-        out += _list_sentences(pb, "b1_langkah", solusi, names, "langkah",
-                               "Langkah tindak lanjut", **values)
-    elif all(_ACTIVE.match(c) for c in clauses):
+    it = _items(solusi, names)
+    if it.long:
+        sit = "b1_inti_langkah" if hambat or masalah else "b1_inti_langkah_saja"
+        out.solusi.append((pb.say(sit, n=terbilang(len(solusi)), **values), _list_items(it)))
+    elif it.pair and all(_ACTIVE.match(c) for c in it.clauses) and not it.actor_other:
+        # steps of the office: the first in the follow-up frame, the second "X juga akan ..."
         sit = "b1_tindak_jawab" if hambat or masalah else "b1_tindak_lanjut_akan"
-        out.append(pb.say(sit, langkah=eyd.join(clauses, "serta"), **values))
-    else:
-        out.append(pb.say("b1_tindak_frasa", langkah=eyd.join(clauses, "serta"), **values))
+        subj = (ref or fig.instansi.nama)
+        out.solusi.append((" ".join([pb.say(sit, langkah=it.clauses[0], **values),
+                                     f"{subj[0].upper()}{subj[1:]} juga akan {it.clauses[1]}."]),
+                           []))
+    elif it.pair:
+        sit = "b1_dua_langkah" if hambat or masalah else "b1_dua_langkah_saja"
+        out.solusi.append((" ".join([pb.say(sit, **values), *it.ordinal_sentences()]), []))
+    elif all(_ACTIVE.match(c) for c in it.clauses) and not it.actor_other:
+        sit = "b1_tindak_jawab" if hambat or masalah else "b1_tindak_lanjut_akan"
+        out.solusi.append((pb.say(sit, langkah=it.series(), **values), []))
+    else:  # a noun phrase, or a step someone else does: the office is not its subject
+        out.solusi.append((pb.say("b1_tindak_frasa", langkah=it.series(), **values), []))
     return out
 
 
@@ -680,12 +786,38 @@ def _assumed_scores(grades: list[tuple[Decimal | str, Decimal | None]],
 # (stable hash): the figures first, then the trend, the Renstra and the comparisons in one of a
 # few sensible orders, and the stated cause, the factors and the follow-up last (judge 5: a
 # Renstra statement after the follow-up reads as an afterthought).
+_F = ("sebab", "masalah", "solusi")
 _ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("status", "tren"), ("renstra", "pembanding", "faktor")),
-    (("status", "tren"), ("pembanding", "renstra", "faktor")),
-    (("status", "renstra", "pembanding"), ("tren", "faktor")),
-    (("status", "pembanding", "renstra"), ("tren", "faktor")),
+    (("status", "tren"), ("renstra", "pembanding", "kosong", *_F)),
+    (("status", "tren"), ("pembanding", "renstra", "kosong", *_F)),
+    (("status", "renstra", "pembanding"), ("tren", "kosong", *_F)),
+    (("status", "pembanding", "renstra"), ("tren", "kosong", *_F)),
 )
+# bands far below target: the shortfall, its cause and the plan lead (judge 8)
+_FAR_BANDS = frozenset({"C", "D", "E", "CC"})
+
+
+def _plan(st: str, code: str, turun: bool, naik: bool = False
+          ) -> tuple[tuple[str, ...], ...] | None:
+    """The order of an indicator's analyses led by what matters most for it (judge 8): a
+    target missed far, the shortfall, its cause and the plan, then the context; a target
+    missed, the gap and its cause, then the context, then the problems and the plan; a drop in
+    value behind a met target, the drop and what kept the target met. None: one of
+    ``_ORDERS``."""
+    # (the trend never shares a paragraph with the Renstra or this year's figures after it)
+    if st == "tidak_tercapai" and code in _FAR_BANDS:
+        return (("status", "sebab", "masalah", "solusi"), ("renstra", "pembanding"),
+                ("tren", "kosong"))
+    if st == "tidak_tercapai":
+        return (("status", "sebab"), ("renstra", "pembanding"),
+                ("tren", "kosong", "masalah", "solusi"))
+    if turun:
+        return (("status", "tren", "sebab"), ("renstra", "pembanding", "kosong"),
+                ("masalah", "solusi"))
+    if naik:  # a rise: the result, the trend and what drove it, then the context
+        return (("status", "tren", "sebab"), ("renstra", "pembanding", "kosong"),
+                ("masalah", "solusi"))
+    return None
 # The trend never follows the Renstra in a paragraph, and no sentence with this year's figures
 # follows the trend in its paragraph: a reader (and the YR rules) would take the years of one
 # for the other.
@@ -726,10 +858,14 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         offices start at different forms (issue 15, judge 4); a rerun gives the same text."""
         return pb.rotate(f"{fig.instansi.nama}|{what}", n)
 
-    def unit(situation: str, text: str, *, role: str) -> None:
+    lists: dict[str, list[str]] = {}  # a unit's text -> the numbered list after its paragraph
+
+    def unit(situation: str, text: str, *, role: str, items: list[str] | None = None) -> None:
         situations.append(situation)
         units.append(text)
         roles.setdefault(role, []).append(text)
+        if items:
+            lists[text] = items
 
     common: dict[str, Any] = dict(indikator=ind.nama, year=year, target=t_txt, realisasi=r_txt,
                                   instansi=fig.instansi.nama,
@@ -807,9 +943,11 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     sebab = _note(ind, "penyebab_perubahan")
     sebab_said = False
     names = (fig.instansi.nama, fig.instansi.kabupaten)
+    kosong: list[str] = []  # the analyses without data: said together in one sentence
     if not hist_years:
-        unit("tren_tidak_tersedia", " ".join([*target_said, say(
-            "tren_tidak_tersedia", prev_year=year - 1, **common)]), role="tren")
+        kosong.append("tren")
+        if target_said:
+            unit("target_berubah", " ".join(target_said), role="tren")
     else:
         trend: list[str] = []
         py = hist_years[-1]
@@ -871,15 +1009,24 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             else "sebab_perubahan"
         unit("sebab_perubahan", say(ssit, sebab=eyd.clause(sebab, names), **common),
              role="tren")
+    turun = st != "tidak_tercapai" and _declined(fig, ind)
+    fsaid = _Said()
+    # the office named already: "kecamatan", "dinas" ... as a planner refers back to it
+    inst = fig.instansi.nama
+    ref = "pihak " + inst.split(" ", 1)[0].lower() if " " in inst and (
+        any(inst in u for u in units) or inst in " ".join(
+            [*s.faktor_keberhasilan, *s.faktor_kegagalan, *s.permasalahan, *s.solusi])) else ""
     if factors:
-        said = _factor_sentences(pb, fig, s, st == "tidak_tercapai", vary=vary,
-                                 kurang=kurang, capaian=fmt_pct(c),
-                                 negatif=ind.polaritas == "negatif")
-        if said:
-            unit("sebab_faktor", " ".join(said), role="faktor")
+        fsaid = _factor_said(pb, fig, s, st == "tidak_tercapai", vary=vary,
+                             kurang=bool(kurang), turun=turun,
+                             negatif=ind.polaritas == "negatif", pula=sebab_said, ref=ref)
     elif support:  # the supporting factors, under the indicator that met its target
-        said = _support_sentences(pb, fig, list(s.faktor_keberhasilan), fmt_pct(c), vary)
-        unit("sebab_faktor", " ".join(said), role="faktor")
+        fsaid.sebab = _support_said(pb, fig, list(s.faktor_keberhasilan), vary, turun,
+                                    sebab_said, ref)
+    for role, said in (("sebab", fsaid.sebab), ("masalah", fsaid.masalah),
+                       ("solusi", fsaid.solusi)):
+        for text, items in said:
+            unit("sebab_faktor", text, role=role, items=items)
 
     # 3. Renstra: the target of the report year, and the end target
     renstra_txt: list[str] = _renstra_revision(say, fig, ind)
@@ -895,7 +1042,7 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     r_target = ind.renstra.get(end_year)
     if r_target is None:
         rsit_end = "renstra_tidak_tersedia"
-        renstra_txt.append(say(rsit_end, end_year=end_year, **common))
+        kosong.append("renstra")
         rt_txt = rc_txt = None
         reached = None
     else:
@@ -914,25 +1061,38 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                       tahun_ke=tahun_ke, awal=fig.renstra.awal, **{**common, "asumsi": asumsi})
         jalur = [(y, v) for y, v in sorted(ind.renstra.items())
                  if year < y <= end_year and not isinstance(v, str)]
-        if not reached and len(jalur) >= 2:  # the Renstra path of the years to come
+        # the years before the end: the end target has a sentence of its own (judge 8: no
+        # figure twice)
+        antara = [(y, v) for y, v in jalur if y < end_year]
+        if not reached and len(antara) >= 2:  # the Renstra path of the years to come
             steps = [measure.change(a, b, ind.polaritas) for (_, a), (_, b) in
                      zip(jalur, jalur[1:], strict=False)]
             jsit = "renstra_jalur"
             if steps and all(x.better for x in steps):  # every year more demanding
                 jsit += "_naik" if steps[0].direction == "naik" else "_turun"
             renstra_txt.append(say(jsit, jalur=eyd.join(
-                [f"{fmt_value(v, sat)} pada tahun {y}" for y, v in jalur])))
-        renstra_txt.append(_end_target(say, pick("akhir", 4), ind, r_target, reached,
-                                       sisa_tahun, hist, values, asumsi))
+                [f"{fmt_value(v, sat)} pada tahun {y}" for y, v in antara])))
+        if not reached and sisa_tahun > 0 and r_target == ind.target and kurang and \
+                ind.polaritas != "negatif":
+            # the end target is this year's: the gap said above, not again (judge 8)
+            renstra_txt.append(say("renstra_akhir_sama_belum", sisa_tahun=terbilang(sisa_tahun),
+                                   **values))
+        else:
+            renstra_txt.append(_end_target(say, pick("akhir", 4), ind, r_target, reached,
+                                           sisa_tahun, hist, values, asumsi))
         renstra_txt.extend(_renstra_oddities(pb, fig, ind, r_target, rt_txt, common, vary))
-    unit(rsit_end, " ".join(renstra_txt), role="renstra")
+    if renstra_txt:
+        unit(rsit_end if r_target is not None else "catatan_renstra", " ".join(renstra_txt),
+             role="renstra")
 
     # 4. comparison values (national, province, kabupaten ...)
     comps = _comparisons(ind)
     pn = pl = None
     pket = "Data tidak tersedia"
     if not comps:
-        if comp_note == 1 and pick("pembanding", 4) == 0:  # Tabel 3.4 shows "-" anyway
+        if comp_note == 1 and kosong:  # said with the other missing data, in one sentence
+            kosong.insert(0, "pembanding")
+        elif comp_note == 1 and pick("pembanding", 4) == 0:  # Tabel 3.4 shows "-" anyway
             unit("pembanding_tidak_tersedia", say("pembanding_tidak_tersedia", **common),
                  role="pembanding")
         elif comp_note > 1:  # said once for every indicator of the sasaran
@@ -960,9 +1120,59 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
             if k == 0:
                 pn, pl, pket, first_sit = nilai_txt, label, ket, psit
             sumber = f" (sumber: {pbd.sumber})" if pbd.sumber else ""
+            gap = _gap(ind, pbd.nilai, ch)
             comp_txt.append(say(psit, pembanding=label, pembanding_nilai=nilai_txt,
-                                sumber=sumber, selisih=_gap(ind, pbd.nilai, ch), **common))
+                                sumber=sumber, selisih=gap, **common))
         unit(first_sit, " ".join(comp_txt), role="pembanding")
+    said_pembanding = bool(comps) or "pembanding" in kosong or any(
+        x.startswith("pembanding") for x in situations)
+    if len(kosong) == 1 and kosong[0] == "tren":
+        unit("tren_tidak_tersedia", say("tren_tidak_tersedia", prev_year=year - 1, **common),
+             role="kosong")
+    elif len(kosong) == 1:  # the end target alone
+        unit("renstra_tidak_tersedia", say("renstra_tidak_tersedia", end_year=end_year,
+                                           **common), role="kosong")
+    elif kosong:  # every missing analysis of the indicator in one sentence (judge 8)
+        unit("data_tidak_tersedia", say("kosong_" + "_".join(kosong), prev_year=year - 1,
+                                        end_year=end_year, **common), role="kosong")
+    naik = bool(hist_years) and not turun and st != "tidak_tercapai"
+    plan = _plan(st, band.code, turun, naik)
+    if plan is None:
+        order = _ORDERS[stable_int(f"{vary}|urutan") % len(_ORDERS)]
+    else:
+        order = plan
+    pars = [[t for r in part for t in roles.get(r, [])] for part in order]
+    if len(pars) == 3 and pars[2] and (not pars[1] or len(pars[1]) == 1 and not re.search(
+            r"[.;:]\s+[A-Z]", pars[1][0]) and not lists.get(pars[1][0])) and (
+            not pars[1] or not any(t in roles.get("tren", []) for t in pars[2])):
+        pars = [pars[0], pars[1] + pars[2]]  # one sentence is not a paragraph of its own
+    elif len(pars) == 3 and pars[1] and pars[2] and len(pars[1]) + len(pars[2]) <= 4 and \
+            not any(lists.get(t) for t in pars[1]) and \
+            not any(t in roles.get("tren", []) for t in pars[2]):
+        pars = [pars[0], pars[1] + pars[2]]  # two short paragraphs read as one
+    from drafter.draft.render import markdown_literal
+
+    blocks: list[tuple[str, list[str]]] = []
+    text_pars: list[str] = []
+    for par in pars:  # a unit with a list closes its paragraph; the list follows it
+        cur: list[str] = []
+        for t in par:
+            cur.append(t)
+            if lists.get(t):
+                # the unit is its sentence and its numbered list (Markdown the drafter writes,
+                # every user text escaped), so that it stands and goes as one analysis
+                listed = "\n".join(f"{k}. {markdown_literal(x)}"
+                                    for k, x in enumerate(lists[t], start=1))
+                unit_md = Trusted(markdown_literal(t) + "\n\n" + listed)
+                units[units.index(t)] = unit_md
+                blocks.append((Trusted(" ".join([*map(markdown_literal, cur[:-1]), unit_md])),
+                               []))
+                text_pars += [" ".join(cur), "\n".join(
+                    f"{k}. {x}" for k, x in enumerate(lists[t], start=1))]
+                cur = []
+        if cur:
+            blocks.append((" ".join(cur), []))
+            text_pars.append(" ".join(cur))
     order = _ORDERS[stable_int(f"{vary}|urutan") % len(_ORDERS)]
     pars = [[t for r in part for t in roles.get(r, [])] for part in order]
     if len(pars) == 3 and pars[2] and (not pars[1] or len(pars[1]) == 1 and not re.search(
@@ -974,8 +1184,8 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
         capaian=c, capaian_txt=fmt_pct(c), predikat=band.label, predikat_code=band.code,
         status=st, years=years, renstra_target=rt_txt, renstra_capaian=rc_txt,
         renstra_reached=reached, pembanding_nilai=pn, pembanding_label=pl, pembanding_ket=pket,
-        paragraphs=units, situations=situations,
-        text_paragraphs=[" ".join(p) for p in pars if p])
+        paragraphs=units, situations=situations, text_paragraphs=text_pars,
+        text_blocks=blocks, said_pembanding=said_pembanding)
 
 
 _OFFICE_WORDS = re.compile(r"\b(?:Dinas|Badan|Kantor|Sekretariat|Inspektorat|Kecamatan|"
