@@ -324,8 +324,8 @@ class PredicateInText(Rule):
                 pct = [x for x in pnums if x.percent]
                 if cued:
                     n = cued[-1]
-                elif len(pct) == 1:
-                    n = pct[0]
+                elif len(pct) == 1 or (pct and len({x.value for x in pct}) == 1):
+                    n = pct[0]  # (one percentage, or the same one twice: "100%: realisasinya 100%")
                 else:
                     return None  # not clear which value is meant
             else:
