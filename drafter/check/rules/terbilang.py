@@ -292,8 +292,8 @@ def sites(doc: Document) -> Iterator[tuple[TextUnit, Mention]]:
     for unit, block in units(doc):
         for mt in mentions(unit.text):
             yield unit, mt
-        if block.kind == "table" or unit.text.count("(") <= unit.text.count(")"):
-            continue
+        if block.kind == "table" or unit.text.rfind("(") <= unit.text.rfind(")"):
+            continue  # (no bracket left open at the end: "... rupiah), ... Rp 1.958.090.300 (satu miliar")
         # words in brackets wrapped over line blocks (PDF text): read them joined
         joined = unit.text
         for nb in blocks[block.index + 1: block.index + 6]:
@@ -312,7 +312,7 @@ def sites(doc: Document) -> Iterator[tuple[TextUnit, Mention]]:
             continue
         head = first.text[-40:]
         joined = head + " " + second.text
-        if isinstance(second, Block) and second.text.count("(") > second.text.count(")"):
+        if isinstance(second, Block) and second.text.rfind("(") > second.text.rfind(")"):
             # the words wrapped over more line blocks (PDF text): read up to the ")"
             for nb in blocks[second.index + 1: second.index + 5]:
                 if nb.kind != "paragraph":
