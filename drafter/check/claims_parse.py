@@ -259,9 +259,13 @@ def strip_own_region(ctx: CheckContext, text: str) -> str:
     names = [own.name] if own is not None else [info.kabupaten] if info.kabupaten else []
     if not names:
         return text
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.sub(rf"\b(?:di\s+)?(?:wilayah\s+)?(?:provinsi|kabupaten|kab\.|kota|kecamatan|distrik)\s+(?:{alt})\b",
-                  " ", text, flags=re.IGNORECASE)
+    return _own_region_re(names[0]).sub(" ", text)
+
+
+@lru_cache(maxsize=8)
+def _own_region_re(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:di\s+)?(?:wilayah\s+)?(?:provinsi|kabupaten|kab\.|kota|kecamatan|distrik)\s+"
+                      rf"{re.escape(name)}\b", re.IGNORECASE)
 
 
 def containment(name: str, text: str) -> float:

@@ -142,6 +142,16 @@ _FORMULA_TEXT = {"positif": "realisasi/target", "selisih": "(2 x target - realis
                  "rasio": "target/realisasi"}
 
 
+def capaian_fits_any(c: Num, tv: Decimal, rv: Decimal) -> bool:
+    """A capaian ``c`` that realisasi/target, (2 x target - realisasi)/target or
+    target/realisasi (x 100) gives after rounding, or a round cap (100, 105, 110 ...) below the
+    result of one of them: the polarity unknown, any usual formula will do (AR114, AR117)."""
+    options = [rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED] + ([tv / rv * HUNDRED] if rv > 0 else [])
+    if any(c.explains(v, slack=Decimal("0.011")) for v in options):
+        return True
+    return c.value >= HUNDRED and c.value % 5 == 0 and any(v > c.value for v in options)
+
+
 def capaian_formulas(t: ValueCell, r: ValueCell) -> dict[str, tuple[Decimal, str]] | None:
     """The capaian every usual formula gives: "positif" realisasi/target, and for a
     lower-is-better indicator "selisih" (2 x target - realisasi)/target and "rasio"
@@ -2015,16 +2025,10 @@ class BreakdownCapaian(Rule):
                 if t is None or r is None or c is None or t.malformed or r.malformed or c.malformed \
                         or t.value <= 0 or r.value < 0 or c.value < 0:
                     continue
-                tv, rv = t.value, r.value
-                options = [rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED]
-                if rv > 0:
-                    options.append(tv / rv * HUNDRED)
-                if any(c.explains(v, slack=Decimal("0.011")) for v in options):
+                if capaian_fits_any(c, t.value, r.value):
                     continue
-                if c.value >= HUNDRED and c.value % 5 == 0 and any(v > c.value for v in options):
-                    continue  # a stated cap
-                pos = options[0]
-                want = fmt_num(round_half_up(pos, c.decimals), c.decimals)
+                tv, rv = t.value, r.value
+                want = fmt_num(round_half_up(rv / tv * HUNDRED, c.decimals), c.decimals)
                 cell = cells[cc]
                 label = next((x.text.strip() for x in row.cells if re.search(r"[A-Za-z]{3}", x.text)), "")
                 yield self.issue(

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import pattern
 from drafter.check.registry import Issue, Rule, register
+from drafter.check.rules.arithmetic import HUNDRED, capaian_fits_any
 from drafter.numbers import fmt_num, round_half_up
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
     from drafter.text.mentions import Mention
 
-HUNDRED = Decimal(100)
 
 
 @register
@@ -55,15 +54,10 @@ class ProseCapaian(Rule):
                     continue
                 if r.num is None or t.num is None or c.num is None or t.num.value <= 0 or r.num.value < 0:
                     continue
-                tv, rv, cv = t.num.value, r.num.value, c.num.value
-                options = [rv / tv * HUNDRED, (2 * tv - rv) / tv * HUNDRED]
-                if rv > 0:
-                    options.append(tv / rv * HUNDRED)
-                if any(c.num.explains(v, slack=Decimal("0.011")) for v in options):
+                tv, rv = t.num.value, r.num.value
+                if capaian_fits_any(c.num, tv, rv):
                     continue
-                if cv >= HUNDRED and cv % 5 == 0 and any(v > cv for v in options):
-                    continue  # a stated cap
-                want = fmt_num(round_half_up(options[0], c.num.decimals), c.num.decimals)
+                want = fmt_num(round_half_up(rv / tv * HUNDRED, c.num.decimals), c.num.decimals)
                 yield self.issue(
                     b, c.start, c.end,
                     f"capaian tertulis {c.text.strip()}, padahal dari angka kalimat ini realisasi/target = "
