@@ -583,6 +583,7 @@ SCHEMAS: dict[str, Any] = {
     "rules/docs/*.yaml": dict[str, RuleDoc],
     "rules/examples/*.yaml": Examples,
     "phrasebank/_batas.yaml": Batas,
+    "phrasebank/_keluarga.yaml": dict[str, Rx],  # sentence families (drafter/draft/phrase.py)
     "phrasebank/*.yaml": dict[str, Variants],
 }
 
