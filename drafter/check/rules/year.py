@@ -1182,10 +1182,17 @@ class TableIntroYear(Rule):
 def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
     """Year ranges of 4-6 years stated near Renstra words, most frequent first."""
     votes: Counter[tuple[int, int]] = Counter()
-    for unit, _b, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
+    for unit, block, _live in ctx.text.scan([_RANGE_RE]):  # only units where it can match
+        before = ""
         for m in _RANGE_RE.finditer(unit.text):
             a, b = int(m.group(1)), int(m.group(2))
-            if 3 <= b - a <= 6 and _renstra_context(unit.text, m.start()):
+            if not 2 <= b - a <= 6:
+                continue
+            if m.start() < 80 and not before and block.kind != "table":
+                # a sentence wrapped over line blocks (PDF text): "... Renstra\nTahun 2024-2026"
+                before = _continued(ctx, block)[0].replace("\n", " ") + " "
+            # a three-year transition Renstra ("Renstra 2024-2026") counts too
+            if _renstra_context(before + unit.text, len(before) + m.start()):
                 votes[(a, b)] += 1
     return [p for p, _n in votes.most_common()]
 
@@ -1326,7 +1333,9 @@ class RenstraYearOrdinal(Rule):
                         reached.append((unit, m.start() - off, m.end() - off, *got, m.group(0)))
                     continue
                 ranges = [(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(sent)
-                          if 3 <= int(r.group(2)) - int(r.group(1)) <= 6]
+                          if 3 <= int(r.group(2)) - int(r.group(1)) <= 6
+                          or (int(r.group(2)) - int(r.group(1)) == 2
+                              and _renstra_context(sent, r.start()))]
                 if len(set(ranges)) > 1:
                     continue
                 if ranges:
@@ -1348,6 +1357,11 @@ class RenstraYearOrdinal(Rule):
                         continue
                     singles = {int(said.group(1))}
                 year = next(iter(singles)) if singles else ctx.info.year
+                if year is not None and not ranges and not (a <= year <= b):
+                    # a report naming two plans (an ended RPJMD, a transition Renstra): the
+                    # one whose period holds the year
+                    a, b = next(((pa, pb) for pa, pb in periods or () if pa <= year <= pb),
+                                (a, b))
                 if year is None or not (a <= year <= b):
                     continue
                 said_of_year = (copula.search(flat[b0:m.start()])
@@ -1529,6 +1543,9 @@ _PLAN_BEFORE_RE = re.compile(r"\b(?:renstra|rpjmd|rpjmn|rpjm|periode|rencana\s+s
                              r"renja|rkpd|perubahan)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
+_TA_BEFORE_RE = re.compile(r"(?:\btahun\s+anggaran|\bT\.?\s?A\.?)\s*$", re.IGNORECASE)
+
+
 @register
 class CaptionColumnYear(Rule):
     """A table whose title names another year than its columns: "Tabel 3.1 Pengukuran Kinerja
@@ -1659,6 +1676,35 @@ class CaptionColumnYear(Rule):
         return agree >= 2
 
     @staticmethod
+    def _budget_of_year(ctx: CheckContext, table: Any, year: int, cy: int) -> bool:
+        """The budget table ``table`` (no year in its columns) is the report year's: an amount of
+        its total row is stated in a sentence that names ``year`` ("Total pagu anggaran Dinas
+        tahun 2023 sebesar Rp 5.793.650.000"), and no sentence gives it for ``cy``."""
+        totals: set[Any] = set()
+        for role in ("3.6", "3.8"):
+            for r in ctx.tables.budget(role):
+                if r.table is not table or r.level != "total":
+                    continue
+                totals.update(vc.num.value for vc in r.values.values()
+                              if vc.num is not None and vc.num.value >= 1_000_000)
+        if not totals:
+            return False
+        ys, ycs = str(year), str(cy)
+        said = False
+        for b in ctx.document.blocks:
+            if b.kind == "table" or (ys not in b.text and ycs not in b.text):
+                continue
+            for n in scan_numbers(b.text):
+                if n.is_year or n.value is None or n.value not in totals:
+                    continue
+                sb, se = sentence_bounds(b.text, n.start, n.end)
+                years = set(_YEAR_TOKEN_RE.findall(b.text[sb:se]))
+                if ycs in years:
+                    return False
+                said = said or years == {ys}
+        return said
+
+    @staticmethod
     def _pk_of_year(ctx: CheckContext, table: Any) -> bool:
         """The Perjanjian Kinerja table ``table`` (no year in its columns) holds the targets of
         the measurement table (which is the report year's): at least two of its indicators,
@@ -1738,10 +1784,13 @@ class CaptionColumnYear(Rule):
             cap, found = hit
             cy = int(found[0].group(1) or found[0].group(2))
             cols = _header_years(t)
-            by_values = by_targets = False
+            by_values = by_targets = by_budget = False
             if not cols and year is not None and year - 3 <= cy < year \
                     and self._holds_year(ctx, t, year, cy):
                 cols, by_values = {year}, True  # no year in the columns; values of the report year
+            elif not cols and year is not None and year - 3 <= cy < year \
+                    and self._budget_of_year(ctx, t, year, cy):
+                cols, by_budget = {year}, True  # a budget table whose total the text gives for the year
             elif not cols and year is not None and year < cy <= year + 2 \
                     and self._pk_of_year(ctx, t):
                 # the PK of the report year titled with the next year (an earlier year: YR101)
@@ -1773,8 +1822,12 @@ class CaptionColumnYear(Rule):
             else:
                 continue
             s, e = found[0].span(1) if found[0].group(1) else found[0].span(2)
+            if by_budget and _TA_BEFORE_RE.search(cap.text[:s]):
+                continue  # "Tahun Anggaran 2022" in the title: YR101 reports it
             what = (f"realisasi di tabel ini sama dengan realisasi tahun {want} pada tabel "
                     f"perbandingan" if by_values else
+                    f"jumlah di tabel ini sama dengan anggaran tahun {want} yang disebut di teks"
+                    if by_budget else
                     f"target di tabel ini sama dengan target tahun {want} pada "
                     f"{ctx.tables.name('3.1')}" if by_targets else
                     f"kolom tabelnya memuat data tahun {want}")
