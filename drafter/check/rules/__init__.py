@@ -18,6 +18,7 @@ _MODULES = (
     "predicate",
     "claims",
     "claims_sasaran",
+    "claims_direction",
     "cross_table",
     "count",
     "spelling",
