@@ -270,14 +270,20 @@ _MENTION_KINDS = {
     "kota": (1, KOTA), "walikota": (1, KOTA), "wali kota": (1, KOTA),
     "provinsi": (0, None), "prov": (0, None), "propinsi": (0, None), "gubernur": (0, None),
     "kecamatan": (2, None), "kec": (2, None), "camat": (2, None), "distrik": (2, None),
+    # Daerah Istimewa Yogyakarta: a kecamatan is a "kapanewon" (its head the "panewu") in a
+    # kabupaten and a "kemantren" in the kota; a desa is a "kalurahan"
+    "kapanewon": (2, None), "panewu": (2, None), "kemantren": (2, None),
+    "kalurahan": (3, DESA),
     "kelurahan": (3, KELURAHAN), "kel": (3, KELURAHAN), "lurah": (3, KELURAHAN),
     "desa": (3, DESA), "ds": (3, DESA), "kepala desa": (3, DESA),
 }
-_NOT_KIND = (r"(?!(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|kec\.|distrik|kelurahan|kel\.|desa"
+_NOT_KIND = (r"(?!(?i:kabupaten|kab\.|kota|provinsi|prov\.|kecamatan|kec\.|distrik|kapanewon|kemantren"
+             r"|kalurahan|kelurahan|kel\.|desa"
              r"|tahun|nomor|no\.)(?:\W|$))")
 MENTION_RE = re.compile(
     r"(?<![\w.])(?P<kind>(?i:kabupaten|kab\.|bupati|kota|wali\s?kota|provinsi|propinsi|prov\.|gubernur"
-    r"|kecamatan|kec\.|camat|distrik|kelurahan|kel\.|lurah|kepala\s+desa|desa|ds\.))[ \t]+"
+    r"|kecamatan|kec\.|camat|distrik|kapanewon|panewu|kemantren|kalurahan|kelurahan|kel\.|lurah"
+    r"|kepala\s+desa|desa|ds\.))[ \t]+"
     r"(?P<rest>[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
 )
 _PEMERINTAH_RE = re.compile(r"[\s*#_]*(?i:pemerintah(?:an)?)[ \t]+")  # "PEMERINTAH KOTA X" heading

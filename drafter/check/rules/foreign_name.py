@@ -977,7 +977,8 @@ def _own_office_re(ctx: CheckContext) -> re.Pattern[str] | None:
         return None
     office = _office_name(inst)
     words = office.split()
-    if not words or words[0].lower() in ("kecamatan", "kelurahan", "desa", "distrik"):
+    if not words or words[0].lower() in ("kecamatan", "kelurahan", "desa", "distrik", "kapanewon", "kemantren",
+                                         "kalurahan"):
         return None  # a kecamatan or village: FN101/FN106/FN109's mentions
     name = r"\s+".join(map(re.escape, words))
     return re.compile(
@@ -1366,7 +1367,7 @@ def _list_items(sent: str) -> list[tuple[str, int, int]]:
             if head and out and not re.fullmatch(r"(?i:kecamatan|kec\.|distrik|wilayah|di)", head):
                 continue
             # the kind word of a kecamatan ("Distrik" in Papua)
-            name = re.sub(r"^(?:Kecamatan|Kec\.|KECAMATAN|Distrik|DISTRIK)\s+", "", name)
+            name = re.sub(r"^(?:Kecamatan|Kec\.|KECAMATAN|Distrik|DISTRIK|Kapanewon|Kemantren)\s+", "", name)
             if _LIST_NAME_RE.match(name):
                 s0 = start + t.index(name, tail.start())
                 out.append((name, s0, s0 + len(name)))

@@ -1059,6 +1059,10 @@ _CMP_FROM_RE = re.compile(
 
 _CHANGE_RE = re.compile(r"\b(?:kenaikan|penurunan|naik|turun|meningkat|menurun|perubahan|"
                         r"dibandingkan|perbandingan)\b", re.IGNORECASE)
+_FROM_YEAR_RE = re.compile(r"\bdari\s+(?:(?:semula|sebelumnya|sebesar|nilai|angka)\s+)?[\d.,]+\s*%?"
+                           r"(?:\s+[a-z]{2,12})?\s+(?:pada|di)\s+tahun\s+$", re.IGNORECASE)
+_VERSUS_YEAR_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada)\s+(?:dengan\s+)?(?:\w+\s+){0,2}?tahun\s+$",
+                             re.IGNORECASE)
 _RESTATE_RE = re.compile(r"\b(?:yaitu|yakni|adalah|ialah)\s+(?:pada\s+|di\s+)?tahun\s+$",
                          re.IGNORECASE)
 
@@ -1098,6 +1102,14 @@ class SelfComparison(Rule):
                     later = max(m.start("a"), m.start("b"))
                     if _RESTATE_RE.search(unit.text[max(0, later - 40):later]):
                         continue
+                    # "Dibandingkan tahun 2022, nilai IKM meningkat 1,23 poin dari 83,12 pada
+                    # tahun 2022": the later year is the change's starting point, the baseline
+                    if rx is _CMP_BACK_RE and _FROM_YEAR_RE.search(unit.text[max(0, later - 50):later]):
+                        continue
+                    if rx is _CMP_FROM_RE and _VERSUS_YEAR_RE.search(
+                            unit.text[max(0, m.start("a") - 40):m.start("a")]):
+                        continue  # "Dibandingkan tahun 2023, ... naik dari 88% pada tahun 2023"
+
                     done.add(m.start("a"))
                     if year is not None and a == year:
                         s, e = m.span("b")
