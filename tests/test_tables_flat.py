@@ -1019,3 +1019,27 @@ def test_flat_scale_rows_with_percent_ranges_stay_apart() -> None:
     (t,) = find_flat_tables(lines)
     assert [r.texts() for r in t.rows if not r.header] == [
         ["> 100%", "Istimewa"], ["90% - 100%", "Sangat Baik"], ["80% - < 90%", "Baik"], ["< 80%", "Kurang"]]
+
+
+def test_flat_unit_one_space_before_its_value_and_amounts_with_magnitude() -> None:
+    # "Rp juta 850,25" under "Satuan    Target": the unit and the value are two columns
+    (first,) = find_flat_tables([
+        "No  Indikator Kinerja           Satuan    Target      Realisasi",
+        "1   Persentase dokumen tepat    %         100         96,50",
+        "2   Pendapatan retribusi        Rp juta 850,25      812,40",
+        "3   Indeks kepuasan layanan     indeks    82,00       84,10",
+    ])
+    assert [r.texts() for r in first.rows if not r.header] == [
+        ["1", "Persentase dokumen tepat", "%", "100", "96,50"],
+        ["2", "Pendapatan retribusi", "Rp juta", "850,25", "812,40"],
+        ["3", "Indeks kepuasan layanan", "indeks", "82,00", "84,10"]]
+    # an amount written "Rp92,10 M" is a value: the line below a row with one opens a row
+    (second,) = find_flat_tables([
+        "No  Sasaran                Indikator Kinerja                         Target",
+        "1   Meningkatnya           Pendapatan retribusi pasar                Rp92,10 M",
+        "    pendapatan daerah      Rasio retribusi terhadap PAD              12,40%",
+        "                           Tunggakan retribusi (polaritas negatif)   Rp12,50 M",
+    ])
+    assert [r.texts()[2:] for r in second.rows if not r.header] == [
+        ["Pendapatan retribusi pasar", "Rp92,10 M"], ["Rasio retribusi terhadap PAD", "12,40%"],
+        ["Tunggakan retribusi (polaritas negatif)", "Rp12,50 M"]]

@@ -31,7 +31,9 @@ from drafter.tables.hierarchy import is_group_label, numbering_depth
 
 _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _VALUE_RE = re.compile(
-    r"^(?:Rp\.?\s?)?[-+±(]?\d[\d.,]*\)?\s?(?:%|persen)?$|^[-+]?\d[\d.,]*\s?%$", re.IGNORECASE)
+    r"^(?:Rp\.?\s?)?[-+±(]?\d[\d.,]*\)?\s?(?:%|persen)?$|^[-+]?\d[\d.,]*\s?%$"
+    # an amount with its magnitude: "Rp145,00 M", "Rp 1,2 triliun"
+    r"|^Rp\.?\s?\d[\d.,]*\s?(?:M|T|Jt|juta|miliar|milyar|triliun|ribu|rb)\.?$", re.IGNORECASE)
 _RANGE_VALUE_RE = re.compile(
     r"^(?:[<>≤≥]=?\s*\d[\d.,]*|\d[\d.,]*\s*%?\s*(?:-|–|s\.?\s?d\.?|sampai)\s*[<>≤≥]?=?\s*\d[\d.,]*)"
     r"\s*%?$", re.IGNORECASE)
@@ -67,6 +69,19 @@ MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4
 # how far a value cut off a name may sit from its column's right (or left) edge
 _ALIGN_SLACK = 2
+
+
+def _value_tail(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The chunk ``line[a:b]`` as (text, value) when it is words followed by one value after a
+    single space ("Rp miliar 1.512,40", "% 100"); else the chunk itself."""
+    chunk = line[a:b]
+    k = chunk.rfind(" ")
+    if k <= 0 or chunk[k - 1] == " " or _is_value(chunk) or not _is_value(chunk[k + 1:]):
+        return [(a, b)]
+    last = chunk[:k].split()[-1]
+    if _is_value(last) or _CURRENCY_RE.match(last):  # "Rp 500.000" is one value
+        return [(a, b)]
+    return [(a, a + len(chunk[:k].rstrip())), (a + k + 1, b)]
 
 
 @dataclass
@@ -307,6 +322,9 @@ class _Finder:
             for i in body:
                 line = self.lines[i]
                 inside = [(a, b) for a, b in self.ch(i) if a >= s and b <= e]
+                # a unit and its value one space apart ("Rp miliar 1.512,40" under "Satuan
+                # Target"): the trailing value word is a value chunk of its own
+                inside = [piece for a, b in inside for piece in _value_tail(line, a, b)]
                 texts = [(a, b) for a, b in inside if not _is_value(line[a:b])]
                 values = [(a, b) for a, b in inside if _is_value(line[a:b])]
                 if texts and values:
