@@ -1577,12 +1577,23 @@ class OtherRegencyAsOwn(Rule):
                                                     before[:people.start() + 1]):
                     continue  # "pasien dari masyarakat Kabupaten X": people from elsewhere
                 office = None
+                own_kec = False
                 if people is None:
                     if heads is None:
                         heads = _office_heads(ctx)
                     office = next((h for h in heads if re.search(  # "BAPPEDA" on the cover, "Bappeda" in text
                         r"(?:^|\W)" + re.escape(h).replace(r"\ ", r"\s+") + r"\s+$", before,
                         re.IGNORECASE)), None)
+                    if office is None and info.kecamatan is not None and level == 1:
+                        # "Kecamatan Jelbuk Kabupaten Lumajang" in the report of Kecamatan Jelbuk
+                        # (Jember): the own kecamatan placed in another kabupaten, unless that
+                        # one has a kecamatan of the same name
+                        km = re.search(r"(?:^|\W)((?i:kecamatan|kec\.|distrik|kapanewon|kemantren)\s+"
+                                       + re.escape(info.kecamatan.name).replace(r"\ ", r"\s+") + r")\s+$",
+                                       before, re.IGNORECASE)
+                        if km is not None and not gaz.find(info.kecamatan.name, 2, within=region.code):
+                            office = km.group(1)
+                            own_kec = True
                     if office is None:
                         continue
                     lead = before[:len(before.rstrip()) - len(office)]
@@ -1590,7 +1601,7 @@ class OtherRegencyAsOwn(Rule):
                     if partner is not None and partner.group(0).strip().lower() == "di" and \
                             not _VISIT_RE.search(sentence(unit.text, m.start(), m.start() + 1)):
                         partner = None  # "pelayanan di RSUD Kabupaten X masih ...": the office itself
-                    if partner is not None or _compared(lead, len(lead)):
+                    if not own_kec and (partner is not None or _compared(lead, len(lead))):
                         continue  # "berkoordinasi dengan BPBD Kota X": a partner office
                 end = m.start("rest") + n
                 if short is None:
@@ -1609,6 +1620,14 @@ class OtherRegencyAsOwn(Rule):
                 if len(others) > 1:
                     continue  # several kabupaten/kota: a list or a comparison
                 right = f"{regency.kind} {regency.name}"
+                if own_kec and office:
+                    yield self.issue(
+                        unit, m.start(), end,
+                        f"{office} berada di {regency.full}, bukan di {unit.text[m.start():end]}; "
+                        f"kemungkinan salinan dari laporan daerah lain, seharusnya {right}",
+                        expected=right,
+                    )
+                    continue
                 what = "kantor ini" if office else \
                     "daerah laporan ini (penduduk, aparatur, perekonomian atau pembangunannya)"
                 yield self.issue(
@@ -1670,7 +1689,9 @@ class OtherRegionRegulation(Rule):
                 before = text[max(0, m.start() - 50):m.start()]
                 if kw not in _ISSUER_WORDS or not (
                         _ISSUER_BEFORE_RE.search(before)
-                        or (kw in _HEAD_WORDS and _SUPERIOR_BEFORE_RE.search(before))):
+                        # (the signing office's full name may stand between: "ditandatangani oleh
+                        # Kepala Dinas Pendidikan dan Kebudayaan dan Bupati X")
+                        or (kw in _HEAD_WORDS and _SUPERIOR_BEFORE_RE.search(text[max(0, m.start() - 120):m.start()]))):
                     continue
                 region, n = resolve_mention(gaz, level, kind, m.group("rest"))
                 if region is not None:
@@ -1693,8 +1714,8 @@ class OtherRegionRegulation(Rule):
                 elif prov_code == province.code:
                     continue  # a provincial office citing a regulation of one of its kabupaten
                 sent = sentence(text, start, end)
-                signed = re.search(r"(?i)\b(?:ditandatangani|disepakati)\b[^.;]{0,60}$",
-                                   text[max(0, start - 80):start])
+                signed = re.search(r"(?i)\b(?:ditandatangani|disepakati)\b[^.;]{0,100}$",
+                                   text[max(0, start - 120):start])
                 if _legit(sent) or _OTHER_CTX_RE.search(sent) or _BENCHMARK_RE.search(sent) \
                         or _compared(text, start) \
                         or (re.search(r"(?i)\bbersama\b", text[max(0, start - 50):start]) and not signed):
