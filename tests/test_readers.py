@@ -117,6 +117,23 @@ Paragraf sesudah tabel.
 """
 
 
+def test_tab_set_headings_and_list_items_are_no_tables() -> None:
+    # a section number or item letter, one tab, then words: a heading or a list item
+    text = ("3.2\tCapaian Kinerja Tahun 2023\n\n"
+            "Tabel 3.1 Pengukuran Kinerja\n"
+            "No\tIndikator\tTarget\tRealisasi\n"
+            "1.\tIndeks Kepuasan Masyarakat\t80\t82\n"
+            "2.\tPersentase pengaduan selesai\t90\t88\n\n"
+            "a.\tIndeks Kepuasan Masyarakat\n"
+            "Nilai IKM tahun 2023 sebesar 82 dari target 80.\n")
+    doc = parse_text(text, "t.txt")
+    [t] = tables(doc)
+    assert body_texts(t)[1][:2] == ["2.", "Persentase pengaduan selesai"]
+    kinds = {b.text.split()[0]: b.kind for b in doc.blocks if b.kind != "table"}
+    assert kinds["3.2"] != "table" and kinds["a."] == "list_item"
+    assert_all_positions_exact(doc)
+
+
 def test_pipe_table_alignment_row_is_not_data() -> None:
     doc = parse_text(PIPE_DOC, "t.md")
     assert doc.format == "markdown"

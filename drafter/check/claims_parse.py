@@ -646,7 +646,9 @@ def _numbered_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
     return rows[n - 1] if 1 <= n <= len(rows) else None
 
 
-_POINTER = re.compile(r"\bindi[ck]ator\s+(?!ini\b|tersebut\b|itu\b|kinerja\b)([^,.;:()]{3,80})", re.IGNORECASE)
+# (the words up to the first figure: "capaian indikator tepat 85,00%" points at no indicator)
+_POINTER = re.compile(r"\bindi[ck]ator\s+(?:\d{1,2}\s*[-–.:)]?\s*)?(?!ini\b|tersebut\b|itu\b|kinerja\b)"
+                      r"([^,.;:()\d]{3,80})", re.IGNORECASE)
 
 
 # an optional list marker first: "d. Rekam medis elektronik. Realisasi ...", "2) Waktu tunggu: ..."
@@ -685,8 +687,8 @@ def _lead_in(ctx: CheckContext, text: str, shape: re.Pattern[str] | None = None)
 def _pointed_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
     """The main indicator that "indikator <part of its name>" in ``text`` clearly points at."""
     m = _POINTER.search(text)
-    if m is None:
-        return None
+    if m is None or len(tokens(m.group(1))) < 2:
+        return None  # one word is no part of a name to go by
     scores = sorted(((containment(m.group(1), r.name), i) for i, r in enumerate(main_rows(ctx))),
                     reverse=True)
     if not scores or scores[0][0] < 0.6 or (len(scores) > 1 and scores[1][0] > scores[0][0] - 0.3):

@@ -47,6 +47,9 @@ _PANDOC_CAPTION_RE = re.compile(r"^\s{0,3}(?:Table|Tabel)?:\s+(?=\S)")
 _RULE_RE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _PIPE_SPLIT_RE = re.compile(r"(?<!\\)\|")
+# a section number or item mark, one tab, then text (no further tab): a heading or a list item
+# set with a tab, not a table row ("1.1<TAB>Latar Belakang", "b.<TAB>Persentase ...")
+_TAB_ITEM_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[a-zA-Z][.)]|[IVX]{1,4}\.)\t+(?=[A-Za-z(\"'])[^\t]+$")
 _GRID_BORDER_RE = re.compile(r"^[ ]{0,3}\+(?:[-=:]+\+)+[ \t]*$")
 _RULER_RE = re.compile(r"[\s\-=_─━—–+|.]+")
 # a signature date line ("Palangka Raya, 3 Januari 2022") is never the title of a caption
@@ -479,6 +482,8 @@ class _Parser:
         Markdown list item, an indented paragraph) outside a table."""
         line = self.lines[i]
         body = line.lstrip("\t")
+        if _TAB_ITEM_RE.match(body) and (self.t_kind != "tab" or self.t_blank):
+            return False  # "3.2<TAB>Capaian Kinerja", "a.<TAB>Indeks ...": a heading or list item
         if "\t" in body:
             return True
         if self.t_kind == "tab" and not self.t_blank:

@@ -218,8 +218,10 @@ def _villages_named(regency: Region, rest: str) -> tuple[list[Region], int]:
 _KIND_ITEM_RE = re.compile(r"(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?=\s+[a-z])")
 _KIND_TAIL_RE = re.compile(r"(?<=\s)(?:Desa|Kelurahan|Ds\.|Kel\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$")
 # the kecamatan's own composition announced before a list: "terdiri atas 8 desa, yaitu ..."
+# ("terdiri atas 12 (dua belas) kelurahan": a count with its words in brackets)
 _OWN_COMPOSITION_RE = re.compile(r"\b(?:terdiri\s+(?:atas|dari)|meliputi|membawahi|mencakup)\s+"
-                                 r"(?:\w+\s+)?(?:\w+\s+)?(?:desa|kelurahan)\b", re.IGNORECASE)
+                                 r"(?:\d+\s*\([^()]{1,30}\)\s*|\w+\s+){0,2}(?:desa|kelurahan)\b",
+                                 re.IGNORECASE)
 _LIST_INTRO_RE = re.compile(r"^.*\b(?:yaitu|yakni|meliputi|adalah|ialah|antara\s+lain|di\s*antaranya)\s+",
                             re.IGNORECASE | re.DOTALL)
 _ITEM_RE = re.compile(r"^[\s\-*•·]*(?:\d{1,2}[.)]|[a-z][.)])?\s*(?P<name>[A-Z][A-Za-z'’ -]{2,40}?)\s*[.,;]?\s*$")
