@@ -430,6 +430,7 @@ class SelfYear(Fixed):
     prose_only: bool = False
     alone: bool = False
     heading_only: bool = False
+    plan_words: Rx | None = None  # replaces future_skip_sentence for this pattern
 
 
 class FutureYear(Fixed):

@@ -36,6 +36,7 @@ class _YearPattern:
     requires: re.Pattern[str] | None
     heading_only: bool
     alone: bool = False  # skipped when the sentence also names the report year (a comparison)
+    plan: re.Pattern[str] | None = None  # the words of a plan for this phrase (else the general ones)
 
 
 @lru_cache(maxsize=4)
@@ -44,7 +45,8 @@ def _patterns(key: str) -> tuple[_YearPattern, ...]:
         _YearPattern(re.compile(p["regex"], re.IGNORECASE), p.get("what", ""),
                      bool(p.get("prose_only")), bool(p.get("closing_only")),
                      re.compile(p["requires"], re.IGNORECASE) if p.get("requires") else None,
-                     bool(p.get("heading_only")), bool(p.get("alone")))
+                     bool(p.get("heading_only")), bool(p.get("alone")),
+                     re.compile(p["plan_words"], re.IGNORECASE) if p.get("plan_words") else None)
         for p in _data().get(key) or []
     )
 
@@ -175,7 +177,7 @@ class ReportYearMismatch(Rule):
                     continue
                 # next year's budget or PK is named only in plans (the closing chapter, a
                 # sentence about what will be done); elsewhere it is this year's
-                if y > year and (block.index in closing or plan.search(
+                if y > year and (block.index in closing or (p.plan or plan).search(
                         sentence(unit.text, m.start(), m.end()))):
                     continue
                 s, e = m.span("y")
@@ -1131,6 +1133,14 @@ _TABLE_INTRO_RE = re.compile(
     r"\b(?:tabel|table)\s+(?:berikut|di\s?bawah(?:\s+ini)?)|\bsebagai\s+berikut\b", re.IGNORECASE
 )
 _CAPTION_START_RE = re.compile(r"^[\s#*_]*(?:tabel|table)\s+\d+(?:\.\d+)*\b", re.IGNORECASE)
+_CAPTION_NUM_RE = re.compile(r"^[\s#*_]*(?:tabel|table)\s+([\dIVXL]+(?:[.\-][\dIVXL]+)*\.?)(?=\s|$)",
+                             re.IGNORECASE)
+# "sebagaimana Tabel 2.2", "pada Tabel III.4": a sentence pointing at a numbered table
+_TABLE_REF_RE = re.compile(r"\b(?:sebagaimana|seperti|pada|dalam|di)\s+(?:(?:tercantum|tersaji|disajikan|"
+                           r"terlihat|tampak|dimuat|termuat)\s+(?:pada|dalam|di)\s+)?(?-i:Tabel)\s+"
+                           r"([\dIVXL]+(?:[.\-][\dIVXL]+)*)", re.IGNORECASE)
+_FUTURE_WORDS_RE = re.compile(r"\b(?:akan|direncanakan|rencana|mendatang|berikutnya|ke\s+depan|"
+                              r"menuju|usulan|diusulkan)\b", re.IGNORECASE)
 _YEAR_TOKEN_RE = re.compile(r"(?<![\d.,-])\b(20\d\d)\b(?!\s*[-–]\s*20\d\d)")
 
 
@@ -1189,6 +1199,46 @@ class TableIntroYear(Rule):
                 f"(baris {cap.position(0)[0]}) menyebut tahun {want}",
                 expected=str(want),
             )
+        if year is not None:
+            yield from self._referenced(ctx, year)
+
+    def _referenced(self, ctx: CheckContext, year: int) -> Iterable[Issue]:
+        """A sentence that names the year after the report year and points at a numbered table
+        whose title names the report year ("Sesuai Perjanjian Kinerja Tahun 2023 ..., Dinas
+        berkomitmen mencapai target sebagaimana Tabel 2.2" above "Tabel 2.2 Perjanjian Kinerja
+        ... Tahun 2022" in a 2022 report): the sentence's year is wrong."""
+        blocks = ctx.document.blocks
+        captions: dict[str, Any] = {}
+        for nb in blocks:
+            if nb.kind != "table":
+                cm = _CAPTION_NUM_RE.match(nb.text)
+                if cm:
+                    captions.setdefault(cm.group(1).rstrip(".").upper(), nb)
+        if not captions:
+            return
+        nxt = str(year + 1)
+        for b in blocks:
+            if b.kind == "table" or nxt not in b.text:
+                continue
+            for rm in _TABLE_REF_RE.finditer(b.text):
+                cap = captions.get(rm.group(1).rstrip(".").upper())
+                if cap is None or cap is b:
+                    continue
+                cap_years = {int(y) for y in _YEAR_TOKEN_RE.findall(cap.text)}
+                if cap_years != {year}:
+                    continue
+                s0, e0 = sentence_bounds(b.text, rm.start(), rm.end())
+                sent = b.text[s0:e0]
+                found = [(int(mm.group(1)), mm.start(1) + s0) for mm in _YEAR_TOKEN_RE.finditer(sent)]
+                if {y for y, _ in found} != {year + 1} or _FUTURE_WORDS_RE.search(sent):
+                    continue
+                pos = found[0][1]
+                yield self.issue(
+                    b, pos, pos + 4,
+                    f"kalimat ini menyebut tahun {year + 1} dan merujuk Tabel {rm.group(1)}, padahal "
+                    f"judul tabel itu (baris {cap.position(0)[0]}) dan laporan ini untuk tahun {year}",
+                    expected=str(year),
+                )
 
 
 def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
