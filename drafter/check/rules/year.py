@@ -2347,3 +2347,73 @@ class ImpossibleDate(Rule):
                     f"{last}; periksa tanggalnya",
                     expected=f"tanggal 1-{last} {m.group('m')} {y}",
                 )
+
+
+_PAIR_PLAN_RE = re.compile(r"\b(?:target|pagu|anggaran|alokasi|rencana)\b", re.IGNORECASE)
+_PAIR_REAL_RE = re.compile(r"\brealisasi\b", re.IGNORECASE)
+_PAIR_PLAN_PERIOD_RE = re.compile(r"\b(?:renstra|rpjmd|rpjmn|rpjm|jangka\s+menengah|akhir\s+periode|"
+                                  r"target\s+akhir|rencana\s+strategis)\b", re.IGNORECASE)
+_PAIR_RESULT_RE = re.compile(r"\b(?:capaian|serapan|penyerapan|sisa|persentase|efisiensi)\b|%", re.IGNORECASE)
+
+
+@register
+class PairedColumnYears(Rule):
+    """A target (or pagu) column and its realisasi column headed with different years in one
+    table that computes a capaian (or serapan, sisa) from them: "Target 2023 | Realisasi 2024 |
+    Capaian (%)" in a 2024 report, "Pagu 2022 (Rp) | Realisasi 2021 (Rp) | Serapan (%)" in a 2022
+    report.
+
+    A capaian or serapan compares a year's realisasi with the same year's target or pagu; two
+    years in the pair is a header left from another report. Only tables with exactly one
+    target/pagu column and one realisasi column, each naming one year, and a result column are
+    read (comparison tables name several years on purpose); the year that is not the report
+    year is reported.
+    """
+
+    code = "YR117"
+    name = "paired-column-years"
+    category = "year"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        year = ctx.info.year
+        if year is None:
+            return
+        for t in ctx.document.tables():
+            head = t.header_rows() or t.rows[:1]
+            plans: list[tuple[Cell, int]] = []
+            reals: list[tuple[Cell, int]] = []
+            result = False
+            for r in head:
+                for c in r.cells:
+                    text = c.text
+                    ys = {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", text))}
+                    if _PAIR_REAL_RE.search(text):
+                        if _PAIR_PLAN_RE.search(text) or len(ys) > 1:
+                            reals.append((c, 0))  # "Target/Realisasi 2023": no pair to compare
+                        else:
+                            reals.append((c, next(iter(ys)) if ys else 0))
+                    elif _PAIR_PLAN_RE.search(text) and not _PLAN_TARGET_CELL_RE.search(text):
+                        plans.append((c, next(iter(ys)) if len(ys) == 1 else 0))
+                    elif _PAIR_RESULT_RE.search(text):
+                        result = True
+            if not result or len(plans) != 1 or len(reals) != 1:
+                continue
+            if any(_PAIR_PLAN_PERIOD_RE.search(c.text) for r in head for c in r.cells) or \
+                    _PAIR_PLAN_PERIOD_RE.search(t.caption or ""):
+                continue  # "Target 2026 | Realisasi 2023 | Capaian thd Renstra": the plan's end
+            (pc, py), (rc, ry) = plans[0], reals[0]
+            if not py or not ry or py == ry or year not in (py, ry) or abs(py - ry) > 3:
+                continue
+            cell, wrong = (rc, ry) if py == year else (pc, py)
+            m = re.search(rf"\b{wrong}\b", cell.text)
+            if m is None:
+                continue
+            other = "realisasi" if cell is pc else "target/pagu"
+            yield self.issue(
+                cell, m.start(), m.end(),
+                f"kolom ini bertahun {wrong}, padahal kolom {other} pasangannya bertahun {year} "
+                f"(tahun laporan) dan capaian/serapan tabel ini membandingkan keduanya; "
+                f"seharusnya {year}",
+                expected=str(year),
+            )
