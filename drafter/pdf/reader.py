@@ -240,29 +240,36 @@ def _inside(w: Word, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5
 
 
-def _page_text(raw: Any, tp: Any, n: int) -> str:
+def _page_text(pf: Any, tp: int | None, n: int) -> str:
     """The characters of a text page, one per character index."""
     import ctypes
 
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    got = pf.text_get_text(tp, 0, n, ctypes.addressof(buf))
     text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
     if len(text) != n:  # characters outside the BMP: read them one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 32) for i in range(n))
+        text = "".join(chr(pf.text_get_unicode(tp, i) or 32) for i in range(n))
     return text
 
 
 _WORD_RE = re.compile(r"\S+")
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold", re.IGNORECASE)
+_ITALIC_RE = re.compile(r"italic|oblique", re.IGNORECASE)
+# a page whose text holds none of these needs no cleaning of its words (see _clean)
+_DIRTY_RE = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\ufeff\ufb00-\ufb06]")
 
 
-def _split_run(loose: Any, tp: Any, rect: Any, text: str, i: int, j: int, height: float,
+def _split_run(loose: Any, tp: int | None, rect: Any, text: str, i: int, j: int, height: float,
                number: int) -> list[Word]:
     """A run of characters without spaces that is not on one line: split where it jumps."""
+    import ctypes
+
     out: list[Word] = []
     cur: list[str] = []
     x0 = x1 = top = bottom = 0.0
+    addr = ctypes.addressof(rect)
     for k in range(i, j + 1):
-        if not loose(tp, k, rect):
+        if not loose(tp, k, addr):
             continue
         cl, cr, ct, cb = rect.left, rect.right, height - rect.top, height - rect.bottom
         if cur and (cl < x0 or abs(ct - top) > 0.5 * (bottom - top) or cl - x1 > 0.25 * (bottom - top)):
@@ -281,45 +288,48 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
     """Words of a page from the PDFium text layer (pdfplumber coordinates: top-down)."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from drafter.pdf import _pdfium as pf
 
-    tp = raw.FPDFText_LoadPage(page.raw)
+    tp = pf.text_load_page(pf.handle(page.raw))
     try:
-        n = max(raw.FPDFText_CountChars(tp), 0)
-        text = _page_text(raw, tp, n)
+        n = max(pf.text_count_chars(tp), 0)
+        text = _page_text(pf, tp, n)
         words: list[Word] = []
-        buf = (ctypes.c_char * 128)()
+        buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
-        rect = raw.FS_RECTF()
-        loose = raw.FPDFText_GetLooseCharBox
-        fonts: dict[str, tuple[bool, bool]] = {}
+        rect = pf.RectF()
+        loose = pf.text_loose_char_box
+        font_info = pf.text_font_info
+        addr, baddr, faddr = ctypes.addressof(rect), ctypes.addressof(buf), ctypes.addressof(flags)
+        fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
         # PDFium writes a space where glyphs are apart and a line break between lines: a word
         # is a run of other characters; only its first and last characters are measured
         for m in _WORD_RE.finditer(text):
-            i, j = m.start(), m.end() - 1
-            if not loose(tp, i, rect):
+            i, j = m.span()
+            j -= 1
+            if not loose(tp, i, addr):
                 continue
-            x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
-            x1 = rect.right
-            if j > i and loose(tp, j, rect):
+            x0, x1 = rect.left, rect.right
+            top, bottom = height - rect.top, height - rect.bottom
+            if j > i and loose(tp, j, addr):
                 if rect.right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
                     x1 = max(x1, rect.right)
                 else:  # the run wraps or jumps (rotated or reordered text): measure every glyph
                     words.extend(_split_run(loose, tp, rect, text, i, j, height, number))
                     continue
-            k = raw.FPDFText_GetFontInfo(tp, i, buf, 128, flags)
-            name = bytes(buf[: max(0, k - 1)]).decode("latin-1") if k else ""
-            key = f"{name}/{flags.value}"
-            if key not in fonts:
-                fonts[key] = (
-                    bool(re.search(r"bold|black|heavy|semibold", name, re.IGNORECASE))
-                    or bool(flags.value & (1 << 18)),
-                    bool(re.search(r"italic|oblique", name, re.IGNORECASE))
-                    or bool(flags.value & (1 << 6)))
-            bold, italic = fonts[key]
-            words.append(Word(m.group(), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
+            k = font_info(tp, i, baddr, 128, faddr)
+            key = (buf.raw[: max(0, k - 1)] if k else b"", flags.value)
+            style = fonts.get(key)
+            if style is None:
+                name = key[0].decode("latin-1")
+                style = fonts[key] = (bool(_BOLD_RE.search(name)) or bool(key[1] & (1 << 18)),
+                                      bool(_ITALIC_RE.search(name)) or bool(key[1] & (1 << 6)))
+            words.append(Word(m.group(), x0, x1, top, bottom, bottom - top, style[0], number, 0,
+                              style[1]))
     finally:
-        raw.FPDFText_ClosePage(tp)
+        pf.text_close_page(tp)
+    if not _DIRTY_RE.search(text):
+        return words
     out = []
     for w in words:
         w.text = _clean(w.text)
@@ -333,33 +343,38 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
     whether the page holds an image. Form XObjects are entered up to 4 levels deep."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from drafter.pdf import _pdfium as pf
 
     edges: list[dict[str, Any]] = []
     images = False
     left, bot, right, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.addressof(left), ctypes.addressof(bot), ctypes.addressof(right),
+              ctypes.addressof(tp))
+    get_type, get_bounds = pf.obj_get_type, pf.obj_get_bounds
+    text_kind, path_kind = pf.OBJ_TEXT, pf.OBJ_PATH
 
     def edge(x0: float, top: float, x1: float, bottom: float, orient: str) -> None:
         edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
                       "height": bottom - top, "orientation": orient, "object_type": "line"})
 
-    stack: list[tuple[Any, int, bool]] = [(page.raw, 0, True)]
+    stack: list[tuple[int | None, int, bool]] = [(pf.handle(page.raw), 0, True)]
     seen = 0
     while stack:
         holder, depth, is_page = stack.pop()
-        count = raw.FPDFPage_CountObjects(holder) if is_page else raw.FPDFFormObj_CountObjects(holder)
-        for k in range(max(count, 0)):
-            seen += 1
-            if seen > 2_000_000 or len(edges) > 20_000:
+        count = max(pf.page_count_objects(holder) if is_page else pf.form_count_objects(holder), 0)
+        get = pf.page_get_object if is_page else pf.form_get_object
+        stop = count > 2_000_000 - seen  # at most 2 000 000 objects in all
+        if stop:
+            count = 2_000_000 - seen
+        for k in range(count):
+            obj = get(holder, k)
+            kind = get_type(obj)
+            if kind == text_kind:
+                continue
+            if len(edges) > 20_000:
                 return edges, images
-            obj = raw.FPDFPage_GetObject(holder, k) if is_page else raw.FPDFFormObj_GetObject(holder, k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
-                images = True
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
-                stack.append((obj, depth + 1, False))
-            elif kind == raw.FPDF_PAGEOBJ_PATH:
-                if not raw.FPDFPageObj_GetBounds(obj, left, bot, right, tp):
+            if kind == path_kind:
+                if not get_bounds(obj, *bounds):
                     continue
                 x0, x1 = left.value, right.value
                 top, bottom = height - tp.value, height - bot.value
@@ -375,6 +390,13 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
                     edge(x0, bottom, x1, bottom, "h")
                     edge(x0, top, x0, bottom, "v")
                     edge(x1, top, x1, bottom, "v")
+            elif kind == pf.OBJ_IMAGE:
+                images = True
+            elif kind == pf.OBJ_FORM and depth < 4:
+                stack.append((obj, depth + 1, False))
+        seen += count
+        if stop:
+            return edges, images
     return edges, images
 
 
