@@ -5,10 +5,11 @@ reader, so every rule sees a PDF exactly like a ``.txt`` report:
 
 * words come from PDFium (pypdfium2, fast) with their boxes, font size and weight, grouped into
   the physical lines of each page;
-* tables drawn with ruling lines are found by pdfplumber's lattice table algorithm (on the
-  ruling lines PDFium reports) and written as
-  tab-separated rows (one row per line, a cell's wrapped lines joined); a table continued on the
-  next page with the same number of columns is joined to it, its repeated header row dropped;
+* tables drawn with ruling lines are found by pdfplumber's lattice table algorithm (its exact
+  results, computed faster by :mod:`drafter.pdf.lattice`) on the ruling lines PDFium reports,
+  and written as tab-separated rows (one row per line, a cell's wrapped lines joined); a table
+  continued on the next page with the same number of columns is joined to it, its repeated
+  header row dropped;
 * tables without ruling lines are written with their columns aligned by spaces, so that the
   flattened-table recovery of :mod:`drafter.tables.flat` reads them;
 * running headers and footers (a line in the top or bottom band repeated on many pages, digits
@@ -48,6 +49,7 @@ from drafter.limits import (
     check_count,
     too_large,
 )
+from drafter.pdf.lattice import find_tables, intersections_to_cells
 
 if TYPE_CHECKING:
     from drafter.check.registry import Issue
@@ -424,78 +426,8 @@ def _close_cut_tables(edges: list[dict[str, Any]]) -> float | None:
     return added
 
 
-def _find_tables(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float, float],
-                                                             list[list[Any]]]]:
-    """Tables from ruling lines (pdfplumber's lattice algorithm): (bbox, rows of cell boxes)."""
-    from pdfplumber.table import (
-        Table,
-        cells_to_tables,
-        edges_to_intersections,
-        intersections_to_cells,
-        merge_edges,
-    )
-
-    merged = merge_edges(edges, 3, 3, 3, 3)
-    merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
-    cells = _intersections_to_cells(edges_to_intersections(merged, 3, 3), intersections_to_cells)
-    out = []
-    for group in cells_to_tables(cells):
-        t = Table(None, group)  # type: ignore[arg-type]
-        out.append((t.bbox, [list(r.cells) for r in t.rows]))
-    return out
-
-
-def _intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]],
-                            reference: Any) -> list[tuple[float, float, float, float]]:
-    """pdfplumber's ``intersections_to_cells`` (the same cells in the same order) without its
-    quadratic cost: the edge sets of every point are built once (not at every comparison) and
-    the points below and to the right of a point come from its column and row. ``reference``
-    (pdfplumber's function) is used for coordinates that are not numbers (NaN)."""
-    from operator import itemgetter
-
-    points = sorted(intersections)
-    if any(x != x or y != y for x, y in points):  # NaN: grouping by value would differ
-        return list(reference(intersections))
-    box = itemgetter("x0", "top", "x1", "bottom")
-    vset = {p: {box(e) for e in d["v"]} for p, d in intersections.items()}
-    hset = {p: {box(e) for e in d["h"]} for p, d in intersections.items()}
-
-    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
-        if p1[0] == p2[0] and not vset[p1].isdisjoint(vset[p2]):
-            return True
-        return p1[1] == p2[1] and not hset[p1].isdisjoint(hset[p2])
-
-    cols: dict[float, list[tuple[float, float]]] = {}
-    rows: dict[float, list[tuple[float, float]]] = {}
-    at_col: dict[tuple[float, float], int] = {}
-    at_row: dict[tuple[float, float], int] = {}
-    for pt in points:  # sorted by (x, y): a column is sorted by y, a row by x
-        col = cols.setdefault(pt[0], [])
-        at_col[pt] = len(col)
-        col.append(pt)
-        row = rows.setdefault(pt[1], [])
-        at_row[pt] = len(row)
-        row.append(pt)
-    cells = []
-    for pt in points[:-1]:
-        below = cols[pt[0]][at_col[pt] + 1:]
-        right = rows[pt[1]][at_row[pt] + 1:]
-        found = None
-        for below_pt in below:
-            if not connects(pt, below_pt):
-                continue
-            for right_pt in right:
-                if not connects(pt, right_pt):
-                    continue
-                corner = (right_pt[0], below_pt[1])
-                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
-                    found = (pt[0], pt[1], corner[0], corner[1])
-                    break
-            if found is not None:
-                break
-        if found is not None:
-            cells.append(found)
-    return cells
+# the name tests/test_speed_pdf_cells.py checks against pdfplumber
+_intersections_to_cells = intersections_to_cells
 
 
 def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
@@ -531,7 +463,7 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     tables: list[Table] = []
     edges, images = _page_graphics(page, height)
     open_top = _close_cut_tables(edges)
-    for box, rows in _find_tables(edges) if len(edges) >= 4 and words else []:
+    for box, rows in find_tables(edges) if len(edges) >= 4 and words else []:
         ncols = max((len(r) for r in rows), default=0)
         # one row is enough at the top of a page: the rest of a table cut by the page break
         cut = (open_top is not None and abs(box[1] - open_top) < 3) or box[1] <= height * BAND
