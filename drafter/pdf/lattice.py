@@ -36,14 +36,16 @@ X0, TOP, X1, BOTTOM, WIDTH, HEIGHT = range(6)
 def find_tables(edges: list[dict[str, Any]]) -> list[TableCells]:
     """Tables drawn by ``edges`` (pdfplumber edge dicts, orientation "h" or "v"): each as its
     bounding box and its rows of cell boxes, top to bottom then left to right."""
-    if not all(math.isfinite(e[k]) for e in edges for k in ("x0", "top", "x1", "bottom", "width", "height")):
-        return _pdfplumber_tables(edges)
     vs = [[e["x0"], e["top"], e["x1"], e["bottom"], e["width"], e["height"]]
           for e in edges if e["orientation"] == "v"]
     hs = [[e["x0"], e["top"], e["x1"], e["bottom"], e["width"], e["height"]]
           for e in edges if e["orientation"] == "h"]
     if len(vs) + len(hs) != len(edges):
         raise ValueError("Orientation must be 'v' or 'h'")
+    # a NaN or an infinity anywhere makes the sum NaN or infinite (so may a huge coordinate:
+    # pdfplumber then, which is never wrong)
+    if not math.isfinite(sum(map(sum, vs)) + sum(map(sum, hs))):
+        return _pdfplumber_tables(edges)
     vs = [e for e in _join(_snap(vs, X0, X1), TOP, BOTTOM, HEIGHT) if e[HEIGHT] >= TOLERANCE]
     hs = [e for e in _join(_snap(hs, TOP, BOTTOM), X0, X1, WIDTH) if e[WIDTH] >= TOLERANCE]
     cells = _cells(_intersections(vs, hs))

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -220,10 +221,14 @@ def _clean(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
+
+
 def _group_lines(words: list[Word]) -> list[Line]:
     """Physical lines: words whose vertical middles are within half a font size, left to right."""
     lines: list[Line] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=_TOP_X0):
         mid = (w.top + w.bottom) / 2
         if lines:
             cur = lines[-1]
@@ -233,7 +238,7 @@ def _group_lines(words: list[Word]) -> list[Line]:
                 continue
         lines.append(Line([w], w.top, w.bottom))
     for ln in lines:
-        ln.words.sort(key=lambda w: w.x0)
+        ln.words.sort(key=_X0)
     return lines
 
 
@@ -456,7 +461,8 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     height = top  # y of the page's top edge: top-down coordinates are ``top - y``
     words = _page_words(page, number, height)
     # physical line numbers over the whole page (headers included): what a reader counts
-    for k, ln in enumerate(_group_lines(words), start=1):
+    page_lines = _group_lines(words)
+    for k, ln in enumerate(page_lines, start=1):
         for w in ln.words:
             w.pline = k
     free = words
@@ -469,10 +475,13 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
         cut = (open_top is not None and abs(box[1] - open_top) < 3) or box[1] <= height * BAND
         if len(rows) < (1 if cut else 2) or ncols < 2:
             continue
-        inside = [w for w in free if _inside(w, box)]
+        inside: list[Word] = []
+        rest: list[Word] = []
+        for w in free:
+            (inside if _inside(w, box) else rest).append(w)
         if not inside:
             continue
-        free = [w for w in free if not _inside(w, box)]
+        free = rest
         grid: list[list[list[Line]]] = []
         for r in _assign(inside, rows):
             cells: list[list[Line]] = [_group_lines(ws) if ws else [] for ws in r]
@@ -483,7 +492,8 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
             t = Table(grid, float(box[1]), float(box[3]), number, ncols)
             t.open_top = open_top is not None and abs(t.top - open_top) < 3
             tables.append(t)
-    items: list[Line | Table] = [*_group_lines(free), *tables]
+    # no table took words: the lines of the page (the same grouping of the same words)
+    items: list[Line | Table] = [*(page_lines if free is words else _group_lines(free)), *tables]
     items.sort(key=lambda it: it.top)
     out.items = items
     return out, images
