@@ -443,12 +443,16 @@ def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
         boxes = [c for c in r if c is not None]
         tops.append(min(c[1] for c in boxes) if boxes else (tops[-1] if tops else 0.0))
     for w in words:
-        cy = (w.top + w.bottom) / 2
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         k = max(bisect_right(tops, cy + 0.5) - 1, 0)
         for j in (k, k - 1, k + 1):
             if not 0 <= j < len(rows):
                 continue
-            hit = next((ci for ci, c in enumerate(rows[j]) if c is not None and _inside(w, c)), None)
+            hit = None
+            for ci, c in enumerate(rows[j]):  # the first cell holding the word's middle (_inside)
+                if c is not None and c[0] - 0.5 <= cx <= c[2] + 0.5 and c[1] - 0.5 <= cy <= c[3] + 0.5:
+                    hit = ci
+                    break
             if hit is not None:
                 out[j][hit].append(w)
                 break
