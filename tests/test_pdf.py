@@ -444,3 +444,29 @@ def test_page_box_not_at_origin(mutated_pdf: Path, tmp_path: Path) -> None:
     tp = doc[page - 1].get_textpage()
     assert tp.get_text_bounded(*rects[0]).strip() == MUTATION[1]
     doc.close()
+
+
+@needs_chromium
+def test_lattice_same_tables_as_pdfplumber_on_printed_pages(drafted_pdf: Path, mutated_pdf: Path) -> None:
+    """The reader's own lattice finder gives pdfplumber's tables on the ruling lines of
+    Chromium-printed pages (cell borders drawn as rectangles, tables cut by page breaks)."""
+    import pypdfium2 as pdfium
+
+    from drafter.pdf.lattice import _pdfplumber_tables, find_tables
+    from drafter.pdf.reader import _close_cut_tables, _page_graphics
+
+    found = 0
+    for path in (drafted_pdf, mutated_pdf):
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for k in range(len(doc)):
+                page = doc[k]
+                edges, _ = _page_graphics(page, float(page.get_mediabox()[3]))
+                page.close()
+                _close_cut_tables(edges)
+                tables = find_tables(edges)
+                assert tables == _pdfplumber_tables(edges), (path.name, k + 1)
+                found += len(tables)
+        finally:
+            doc.close()
+    assert found >= 4

@@ -5,10 +5,11 @@ reader, so every rule sees a PDF exactly like a ``.txt`` report:
 
 * words come from PDFium (pypdfium2, fast) with their boxes, font size and weight, grouped into
   the physical lines of each page;
-* tables drawn with ruling lines are found by pdfplumber's lattice table algorithm (on the
-  ruling lines PDFium reports) and written as
-  tab-separated rows (one row per line, a cell's wrapped lines joined); a table continued on the
-  next page with the same number of columns is joined to it, its repeated header row dropped;
+* tables drawn with ruling lines are found by pdfplumber's lattice table algorithm (its exact
+  results, computed faster by :mod:`drafter.pdf.lattice`) on the ruling lines PDFium reports,
+  and written as tab-separated rows (one row per line, a cell's wrapped lines joined); a table
+  continued on the next page with the same number of columns is joined to it, its repeated
+  header row dropped;
 * tables without ruling lines are written with their columns aligned by spaces, so that the
   flattened-table recovery of :mod:`drafter.tables.flat` reads them;
 * running headers and footers (a line in the top or bottom band repeated on many pages, digits
@@ -35,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +50,7 @@ from drafter.limits import (
     check_count,
     too_large,
 )
+from drafter.pdf.lattice import find_tables, intersections_to_cells
 
 if TYPE_CHECKING:
     from drafter.check.registry import Issue
@@ -218,10 +221,14 @@ def _clean(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
+
+
 def _group_lines(words: list[Word]) -> list[Line]:
     """Physical lines: words whose vertical middles are within half a font size, left to right."""
     lines: list[Line] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=_TOP_X0):
         mid = (w.top + w.bottom) / 2
         if lines:
             cur = lines[-1]
@@ -231,7 +238,7 @@ def _group_lines(words: list[Word]) -> list[Line]:
                 continue
         lines.append(Line([w], w.top, w.bottom))
     for ln in lines:
-        ln.words.sort(key=lambda w: w.x0)
+        ln.words.sort(key=_X0)
     return lines
 
 
@@ -240,29 +247,36 @@ def _inside(w: Word, box: tuple[float, float, float, float]) -> bool:
     return box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5
 
 
-def _page_text(raw: Any, tp: Any, n: int) -> str:
+def _page_text(pf: Any, tp: int | None, n: int) -> str:
     """The characters of a text page, one per character index."""
     import ctypes
 
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    got = pf.text_get_text(tp, 0, n, ctypes.addressof(buf))
     text = buf.raw[: max(got - 1, 0) * 2].decode("utf-16-le", errors="replace")
     if len(text) != n:  # characters outside the BMP: read them one by one
-        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 32) for i in range(n))
+        text = "".join(chr(pf.text_get_unicode(tp, i) or 32) for i in range(n))
     return text
 
 
 _WORD_RE = re.compile(r"\S+")
+_BOLD_RE = re.compile(r"bold|black|heavy|semibold", re.IGNORECASE)
+_ITALIC_RE = re.compile(r"italic|oblique", re.IGNORECASE)
+# a page whose text holds none of these needs no cleaning of its words (see _clean)
+_DIRTY_RE = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\ufeff\ufb00-\ufb06]")
 
 
-def _split_run(loose: Any, tp: Any, rect: Any, text: str, i: int, j: int, height: float,
+def _split_run(loose: Any, tp: int | None, rect: Any, text: str, i: int, j: int, height: float,
                number: int) -> list[Word]:
     """A run of characters without spaces that is not on one line: split where it jumps."""
+    import ctypes
+
     out: list[Word] = []
     cur: list[str] = []
     x0 = x1 = top = bottom = 0.0
+    addr = ctypes.addressof(rect)
     for k in range(i, j + 1):
-        if not loose(tp, k, rect):
+        if not loose(tp, k, addr):
             continue
         cl, cr, ct, cb = rect.left, rect.right, height - rect.top, height - rect.bottom
         if cur and (cl < x0 or abs(ct - top) > 0.5 * (bottom - top) or cl - x1 > 0.25 * (bottom - top)):
@@ -281,45 +295,48 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
     """Words of a page from the PDFium text layer (pdfplumber coordinates: top-down)."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from drafter.pdf import _pdfium as pf
 
-    tp = raw.FPDFText_LoadPage(page.raw)
+    tp = pf.text_load_page(pf.handle(page.raw))
     try:
-        n = max(raw.FPDFText_CountChars(tp), 0)
-        text = _page_text(raw, tp, n)
+        n = max(pf.text_count_chars(tp), 0)
+        text = _page_text(pf, tp, n)
         words: list[Word] = []
-        buf = (ctypes.c_char * 128)()
+        buf = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
-        rect = raw.FS_RECTF()
-        loose = raw.FPDFText_GetLooseCharBox
-        fonts: dict[str, tuple[bool, bool]] = {}
+        rect = pf.RectF()
+        loose = pf.text_loose_char_box
+        font_info = pf.text_font_info
+        addr, baddr, faddr = ctypes.addressof(rect), ctypes.addressof(buf), ctypes.addressof(flags)
+        fonts: dict[tuple[bytes, int], tuple[bool, bool]] = {}
         # PDFium writes a space where glyphs are apart and a line break between lines: a word
         # is a run of other characters; only its first and last characters are measured
         for m in _WORD_RE.finditer(text):
-            i, j = m.start(), m.end() - 1
-            if not loose(tp, i, rect):
+            i, j = m.span()
+            j -= 1
+            if not loose(tp, i, addr):
                 continue
-            x0, top, bottom = rect.left, height - rect.top, height - rect.bottom
-            x1 = rect.right
-            if j > i and loose(tp, j, rect):
+            x0, x1 = rect.left, rect.right
+            top, bottom = height - rect.top, height - rect.bottom
+            if j > i and loose(tp, j, addr):
                 if rect.right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
                     x1 = max(x1, rect.right)
                 else:  # the run wraps or jumps (rotated or reordered text): measure every glyph
                     words.extend(_split_run(loose, tp, rect, text, i, j, height, number))
                     continue
-            k = raw.FPDFText_GetFontInfo(tp, i, buf, 128, flags)
-            name = bytes(buf[: max(0, k - 1)]).decode("latin-1") if k else ""
-            key = f"{name}/{flags.value}"
-            if key not in fonts:
-                fonts[key] = (
-                    bool(re.search(r"bold|black|heavy|semibold", name, re.IGNORECASE))
-                    or bool(flags.value & (1 << 18)),
-                    bool(re.search(r"italic|oblique", name, re.IGNORECASE))
-                    or bool(flags.value & (1 << 6)))
-            bold, italic = fonts[key]
-            words.append(Word(m.group(), x0, x1, top, bottom, bottom - top, bold, number, 0, italic))
+            k = font_info(tp, i, baddr, 128, faddr)
+            key = (buf.raw[: max(0, k - 1)] if k else b"", flags.value)
+            style = fonts.get(key)
+            if style is None:
+                name = key[0].decode("latin-1")
+                style = fonts[key] = (bool(_BOLD_RE.search(name)) or bool(key[1] & (1 << 18)),
+                                      bool(_ITALIC_RE.search(name)) or bool(key[1] & (1 << 6)))
+            words.append(Word(m.group(), x0, x1, top, bottom, bottom - top, style[0], number, 0,
+                              style[1]))
     finally:
-        raw.FPDFText_ClosePage(tp)
+        pf.text_close_page(tp)
+    if not _DIRTY_RE.search(text):
+        return words
     out = []
     for w in words:
         w.text = _clean(w.text)
@@ -333,33 +350,38 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
     whether the page holds an image. Form XObjects are entered up to 4 levels deep."""
     import ctypes
 
-    import pypdfium2.raw as raw
+    from drafter.pdf import _pdfium as pf
 
     edges: list[dict[str, Any]] = []
     images = False
     left, bot, right, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    bounds = (ctypes.addressof(left), ctypes.addressof(bot), ctypes.addressof(right),
+              ctypes.addressof(tp))
+    get_type, get_bounds = pf.obj_get_type, pf.obj_get_bounds
+    text_kind, path_kind = pf.OBJ_TEXT, pf.OBJ_PATH
 
     def edge(x0: float, top: float, x1: float, bottom: float, orient: str) -> None:
         edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
                       "height": bottom - top, "orientation": orient, "object_type": "line"})
 
-    stack: list[tuple[Any, int, bool]] = [(page.raw, 0, True)]
+    stack: list[tuple[int | None, int, bool]] = [(pf.handle(page.raw), 0, True)]
     seen = 0
     while stack:
         holder, depth, is_page = stack.pop()
-        count = raw.FPDFPage_CountObjects(holder) if is_page else raw.FPDFFormObj_CountObjects(holder)
-        for k in range(max(count, 0)):
-            seen += 1
-            if seen > 2_000_000 or len(edges) > 20_000:
+        count = max(pf.page_count_objects(holder) if is_page else pf.form_count_objects(holder), 0)
+        get = pf.page_get_object if is_page else pf.form_get_object
+        stop = count > 2_000_000 - seen  # at most 2 000 000 objects in all
+        if stop:
+            count = 2_000_000 - seen
+        for k in range(count):
+            obj = get(holder, k)
+            kind = get_type(obj)
+            if kind == text_kind:
+                continue
+            if len(edges) > 20_000:
                 return edges, images
-            obj = raw.FPDFPage_GetObject(holder, k) if is_page else raw.FPDFFormObj_GetObject(holder, k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
-                images = True
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
-                stack.append((obj, depth + 1, False))
-            elif kind == raw.FPDF_PAGEOBJ_PATH:
-                if not raw.FPDFPageObj_GetBounds(obj, left, bot, right, tp):
+            if kind == path_kind:
+                if not get_bounds(obj, *bounds):
                     continue
                 x0, x1 = left.value, right.value
                 top, bottom = height - tp.value, height - bot.value
@@ -375,6 +397,13 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
                     edge(x0, bottom, x1, bottom, "h")
                     edge(x0, top, x0, bottom, "v")
                     edge(x1, top, x1, bottom, "v")
+            elif kind == pf.OBJ_IMAGE:
+                images = True
+            elif kind == pf.OBJ_FORM and depth < 4:
+                stack.append((obj, depth + 1, False))
+        seen += count
+        if stop:
+            return edges, images
     return edges, images
 
 
@@ -402,78 +431,8 @@ def _close_cut_tables(edges: list[dict[str, Any]]) -> float | None:
     return added
 
 
-def _find_tables(edges: list[dict[str, Any]]) -> list[tuple[tuple[float, float, float, float],
-                                                             list[list[Any]]]]:
-    """Tables from ruling lines (pdfplumber's lattice algorithm): (bbox, rows of cell boxes)."""
-    from pdfplumber.table import (
-        Table,
-        cells_to_tables,
-        edges_to_intersections,
-        intersections_to_cells,
-        merge_edges,
-    )
-
-    merged = merge_edges(edges, 3, 3, 3, 3)
-    merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= 3]
-    cells = _intersections_to_cells(edges_to_intersections(merged, 3, 3), intersections_to_cells)
-    out = []
-    for group in cells_to_tables(cells):
-        t = Table(None, group)  # type: ignore[arg-type]
-        out.append((t.bbox, [list(r.cells) for r in t.rows]))
-    return out
-
-
-def _intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]],
-                            reference: Any) -> list[tuple[float, float, float, float]]:
-    """pdfplumber's ``intersections_to_cells`` (the same cells in the same order) without its
-    quadratic cost: the edge sets of every point are built once (not at every comparison) and
-    the points below and to the right of a point come from its column and row. ``reference``
-    (pdfplumber's function) is used for coordinates that are not numbers (NaN)."""
-    from operator import itemgetter
-
-    points = sorted(intersections)
-    if any(x != x or y != y for x, y in points):  # NaN: grouping by value would differ
-        return list(reference(intersections))
-    box = itemgetter("x0", "top", "x1", "bottom")
-    vset = {p: {box(e) for e in d["v"]} for p, d in intersections.items()}
-    hset = {p: {box(e) for e in d["h"]} for p, d in intersections.items()}
-
-    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
-        if p1[0] == p2[0] and not vset[p1].isdisjoint(vset[p2]):
-            return True
-        return p1[1] == p2[1] and not hset[p1].isdisjoint(hset[p2])
-
-    cols: dict[float, list[tuple[float, float]]] = {}
-    rows: dict[float, list[tuple[float, float]]] = {}
-    at_col: dict[tuple[float, float], int] = {}
-    at_row: dict[tuple[float, float], int] = {}
-    for pt in points:  # sorted by (x, y): a column is sorted by y, a row by x
-        col = cols.setdefault(pt[0], [])
-        at_col[pt] = len(col)
-        col.append(pt)
-        row = rows.setdefault(pt[1], [])
-        at_row[pt] = len(row)
-        row.append(pt)
-    cells = []
-    for pt in points[:-1]:
-        below = cols[pt[0]][at_col[pt] + 1:]
-        right = rows[pt[1]][at_row[pt] + 1:]
-        found = None
-        for below_pt in below:
-            if not connects(pt, below_pt):
-                continue
-            for right_pt in right:
-                if not connects(pt, right_pt):
-                    continue
-                corner = (right_pt[0], below_pt[1])
-                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
-                    found = (pt[0], pt[1], corner[0], corner[1])
-                    break
-            if found is not None:
-                break
-        if found is not None:
-            cells.append(found)
-    return cells
+# the name tests/test_speed_pdf_cells.py checks against pdfplumber
+_intersections_to_cells = intersections_to_cells
 
 
 def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
@@ -484,12 +443,16 @@ def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
         boxes = [c for c in r if c is not None]
         tops.append(min(c[1] for c in boxes) if boxes else (tops[-1] if tops else 0.0))
     for w in words:
-        cy = (w.top + w.bottom) / 2
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         k = max(bisect_right(tops, cy + 0.5) - 1, 0)
         for j in (k, k - 1, k + 1):
             if not 0 <= j < len(rows):
                 continue
-            hit = next((ci for ci, c in enumerate(rows[j]) if c is not None and _inside(w, c)), None)
+            hit = None
+            for ci, c in enumerate(rows[j]):  # the first cell holding the word's middle (_inside)
+                if c is not None and c[0] - 0.5 <= cx <= c[2] + 0.5 and c[1] - 0.5 <= cy <= c[3] + 0.5:
+                    hit = ci
+                    break
             if hit is not None:
                 out[j][hit].append(w)
                 break
@@ -502,23 +465,27 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
     height = top  # y of the page's top edge: top-down coordinates are ``top - y``
     words = _page_words(page, number, height)
     # physical line numbers over the whole page (headers included): what a reader counts
-    for k, ln in enumerate(_group_lines(words), start=1):
+    page_lines = _group_lines(words)
+    for k, ln in enumerate(page_lines, start=1):
         for w in ln.words:
             w.pline = k
     free = words
     tables: list[Table] = []
     edges, images = _page_graphics(page, height)
     open_top = _close_cut_tables(edges)
-    for box, rows in _find_tables(edges) if len(edges) >= 4 and words else []:
+    for box, rows in find_tables(edges) if len(edges) >= 4 and words else []:
         ncols = max((len(r) for r in rows), default=0)
         # one row is enough at the top of a page: the rest of a table cut by the page break
         cut = (open_top is not None and abs(box[1] - open_top) < 3) or box[1] <= height * BAND
         if len(rows) < (1 if cut else 2) or ncols < 2:
             continue
-        inside = [w for w in free if _inside(w, box)]
+        inside: list[Word] = []
+        rest: list[Word] = []
+        for w in free:
+            (inside if _inside(w, box) else rest).append(w)
         if not inside:
             continue
-        free = [w for w in free if not _inside(w, box)]
+        free = rest
         grid: list[list[list[Line]]] = []
         for r in _assign(inside, rows):
             cells: list[list[Line]] = [_group_lines(ws) if ws else [] for ws in r]
@@ -529,7 +496,8 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
             t = Table(grid, float(box[1]), float(box[3]), number, ncols)
             t.open_top = open_top is not None and abs(t.top - open_top) < 3
             tables.append(t)
-    items: list[Line | Table] = [*_group_lines(free), *tables]
+    # no table took words: the lines of the page (the same grouping of the same words)
+    items: list[Line | Table] = [*(page_lines if free is words else _group_lines(free)), *tables]
     items.sort(key=lambda it: it.top)
     out.items = items
     return out, images
