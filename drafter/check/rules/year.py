@@ -1566,6 +1566,14 @@ def _plan_target_years(table: Any) -> set[int]:
     return out
 
 
+def _target_years(table: Any) -> set[int]:
+    """Years named in header cells of a target ("Target 2026", "Proyeksi 2025")."""
+    rows = table.header_rows() or table.rows[:2]
+    return {int(y) for r in rows for c in r.cells
+            if re.search(r"\b(?:target|sasaran|proyeksi)\b", c.text, re.IGNORECASE)
+            for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", c.text))}
+
+
 # captions whose year may belong to a benchmark or an earlier period, not to the columns
 _OTHER_YEAR_CAPTION_RE = re.compile(r"\b(?:perbandingan|dibandingkan|dibanding|nasional|"
                                     r"standar|lalu|sebelumnya|sejak|s\.?d\.?|sampai|kumulatif)\b",
@@ -1663,7 +1671,7 @@ class CaptionColumnYear(Rule):
         if later:
             # "Target Akhir Renstra 2024", "Target RPJMD 2026": a plan target beside the
             # realisasi columns is no year of the data; any other later year leaves it unsure
-            if not later <= _plan_target_years(table):
+            if not later <= _plan_target_years(table) | _target_years(table):
                 return None
             cols -= later
         if len(cols) < 2 or year not in cols or max(cols) != year or cols <= set(range(a, b + 1)):
