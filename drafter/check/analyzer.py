@@ -557,7 +557,9 @@ def assign_sections(doc: Document) -> None:
         if b.kind != "table":
             text = b.text.strip()
             m = _CHAPTER_RE.match(text)
-            if m and len(text) < 120:
+            # (not "Bab V laporan ini." on a line of its own: a sentence wrapped before a
+            # reference to a chapter; a chapter title is capitalised)
+            if m and len(text) < 120 and not text[m.end():].lstrip(" .:-–—*")[:1].islower():
                 chapter = f"BAB {m.group(1).upper()}"
                 section = None
             else:

@@ -63,8 +63,10 @@ def is_caps_heading(text: str) -> bool:
 
 def is_titled_section(text: str) -> bool:
     """'BAB III Akuntabilitas Kinerja' or 'B.1 Analisa Realisasi Kinerja' (title case)."""
-    if _CHAPTER_HEAD_RE.match(text) and len(text) <= 100:
-        return True
+    ch = _CHAPTER_HEAD_RE.match(text)
+    if ch and len(text) <= 100:
+        # "Bab V laporan ini." on a line of its own is a wrapped sentence, not a chapter title
+        return not text[ch.end():].lstrip(" .:-–—*")[:1].islower()
     if len(text) <= 90 and re.match(r"^[A-H]\.(?:\d{1,2}\.?)?\s+[A-Z]", text) and \
             not text.rstrip().endswith((".", ",", ";", ":")):
         words = text.split()[1:]

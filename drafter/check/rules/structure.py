@@ -1248,3 +1248,63 @@ class TableNumberGap(Rule):
                     f"ada; periksa nomor tabel (dan rujukan ke tabel sesudahnya)",
                     expected=f"Tabel {missing[0]}",
                 )
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+# "pada Bab V", "dalam BAB VI laporan ini", "lihat Bab 5": a reference to a chapter of the report
+_CHAPTER_REF_RE = re.compile(r"\b(?:pada|dalam|di|lihat|ke|sebagaimana|seperti)\s+(?:bagian\s+)?"
+                             r"(?P<w>bab)\s+(?P<n>[IVX]{1,4}|\d{1,2})\b(?![.\-]\d)", re.IGNORECASE)
+
+
+@register
+class MissingChapterReference(Rule):
+    """A reference to a chapter the report does not have: "diuraikan lebih lanjut pada Bab V
+    laporan ini" in a report whose chapters end with BAB IV.
+
+    The reader looks for a chapter that is not there: the reference was copied from a report
+    with another outline. Only reports whose chapter headings (BAB I, BAB II, ...) were found,
+    at least three of them, are read; references to chapters of other documents ("Bab V
+    Renstra", "Bab IV Peraturan Menteri ...") are left alone.
+    """
+
+    code = "ST114"
+    name = "missing-chapter-reference"
+    category = "structure"
+    severity = "warning"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        _ = ctx.info  # assigns chapters to the blocks
+        have = {_ROMAN.get(b.chapter.split()[-1], 0) for b in ctx.document.blocks if b.chapter}
+        have.discard(0)
+        if len(have) < 3:
+            return
+        top = max(have)
+        skip = daftar_blocks(ctx)
+        blocks = ctx.document.blocks
+        for b in blocks:
+            if b.kind == "table" or b.index in skip or is_toc_line(b.text) or "ab" not in b.text.lower():
+                continue
+            text, off = b.text, 0
+            prev = blocks[b.index - 1] if b.index > 0 else None
+            if prev is not None and prev.kind == "paragraph" and re.match(r"(?i)bab\s", text) and \
+                    not re.search(r"[.!?:;]\W*$", prev.text):
+                # a sentence wrapped over line blocks (PDF text): "... lebih lanjut pada" / "Bab V ..."
+                tail = prev.text[-40:].replace("\n", " ") + " "
+                text, off = tail + text, len(tail)
+            for m in _CHAPTER_REF_RE.finditer(text):
+                if m.start("w") < off:
+                    continue
+                raw = m.group("n").upper()
+                n = int(raw) if raw.isdigit() else _ROMAN.get(raw, 0)
+                if not n or n in have or (n <= top and len(have) == top):
+                    continue
+                if _OTHER_DOC_RE.match(text[m.end():]):
+                    continue
+                names = ", ".join(f"BAB {k}" for k in sorted(
+                    (r for r, v in _ROMAN.items() if v in have), key=lambda r: _ROMAN[r]))
+                yield self.issue(
+                    b, m.start("w") - off, m.end("n") - off,
+                    f"teks merujuk ke Bab {m.group('n')}, padahal laporan ini hanya memuat {names}; "
+                    "perbaiki rujukannya",
+                    expected="bab yang ada",
+                )
