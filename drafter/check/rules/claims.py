@@ -2018,6 +2018,13 @@ class CompletionClaim(_ClaimRule):
                 expected=f"realisasi {real.text} (belum seluruhnya)")
 
 
+_CHANGED_TO_RE = re.compile(r"\b(?:(?:mengalami\s+)?(?:kenaikan|penurunan|peningkatan)|naik|turun|meningkat|"
+                            r"menurun|bertambah|berkurang)\s+menjadi\b", re.IGNORECASE)
+# a figure the change started from ("dari 1,18%", "dari tahun 2023 sebesar 1,18%"); not the
+# target a figure is compared with ("lebih rendah dari batas target 1,20%")
+_FROM_FIGURE_RE = re.compile(r"\bdari\s+(?!(?:\w+\s+)?target\b)(?:\w+\s+){0,3}?\d", re.IGNORECASE)
+
+
 @register
 class NarrativeValueClaim(_ClaimRule):
     """A percentage (or, for an index, a score) stated in the narrative of an indicator
@@ -2137,6 +2144,10 @@ class NarrativeValueClaim(_ClaimRule):
                 if _SCALE_WORD.search(row.name) and re.search(r"\bRp\b", row.name):
                     bare = re.sub(r"\bRp\b", " ", bare)  # an amount is this indicator's own unit
                 bare = strip_own_region(ctx, bare)  # "IDI Provinsi Banten" in a Banten office's report
+                if not _FROM_FIGURE_RE.search(bare):
+                    # "turun menjadi 0,69%" with no figure it changed from: the figure is this
+                    # year's value, not a change
+                    bare = _CHANGED_TO_RE.sub(" menjadi", bare)
                 if skip.search(bare) or _other_period(ctx, sent) or not (
                         tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
