@@ -203,11 +203,29 @@ class TextLayer:
         may match, in reading order: a rule looping over units and patterns visits only these
         (same result: a skipped regex holds no match there)."""
         hits = [self.unit_hits(rx) for rx in rxs]
-        every = list(range(len(rxs)))
+        if not hits:
+            for ui in self.candidates(rxs):
+                unit, block = self.units[ui]
+                yield unit, block, []
+            return
+        # the live patterns of each unit, built once from the hit sets (linear in their sizes,
+        # not units x patterns); indexes ascending, as a scan of ``hits`` in order gives them
+        always = [i for i, h in enumerate(hits) if h is None]
+        live: dict[int, list[int]] = {}
+        for i, h in enumerate(hits):
+            if h is not None:
+                for ui in h:
+                    live.setdefault(ui, []).append(i)
+        units = self.units
         for ui in self.candidates(rxs):
-            unit, block = self.units[ui]
-            yield unit, block, [i for i, h in enumerate(hits) if h is None or ui in h] \
-                if hits else every
+            unit, block = units[ui]
+            own = live.get(ui)
+            if own is None:
+                yield unit, block, list(always)
+            elif always:
+                yield unit, block, sorted(always + own)
+            else:
+                yield unit, block, own
 
     def of(self, unit: TextUnit) -> UnitText:
         got = self._by_id.get(id(unit))
