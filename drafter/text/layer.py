@@ -93,6 +93,24 @@ class UnitText:
         b, e = self.bounds(pos)
         return self.text[b:e]
 
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def fold_safe(self) -> bool:
+        from drafter.text.prefilter import fold_safe
+
+        return fold_safe(self.text)
+
+    def may_match(self, rx: re.Pattern[str]) -> bool:
+        """False only when ``rx`` matches nowhere in this text nor in any slice of it (a literal
+        every match holds occurs nowhere in it): a rule may then skip searching its sentences,
+        with the same result."""
+        from drafter.text.prefilter import may_match
+
+        return may_match(rx, self.text, self.lower, safe=self.fold_safe)
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 

@@ -1894,11 +1894,22 @@ def _percent_in_prose(row: IndicatorRow, real: Value | None, sent: str) -> bool:
 
 
 def _other_period(ctx: CheckContext, sent: str) -> bool:
-    """A sentence about another year or about the Renstra period."""
-    year = ctx.info.year
+    """A sentence about another year or about the Renstra period (answered once per sentence
+    of the document: several rules ask about the same sentences)."""
+    memo: dict[str, bool] = ctx.__dict__.setdefault("_other_period_memo", {})
+    got = memo.get(sent)
+    if got is None:
+        got = memo[sent] = _other_period_of(ctx.info.year, sent)
+    return got
+
+
+def _other_period_of(year: int | None, sent: str) -> bool:
     if pattern("helpers", "target_skip").search(sent):
         return True
-    return bool(year) and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent))
+    return bool(year) and any(int(y) != year for y in _YEAR_20XX_RE.findall(sent))
+
+
+_YEAR_20XX_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,])")
 
 
 @register
