@@ -1447,7 +1447,7 @@ class NamedKecamatanVillageCount(_CNRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.analyzer import resolve_mention
         from drafter.check.gazetteer import DESA, gazetteer
-        from drafter.check.rules._textutil import sentence_bounds, units
+        from drafter.check.rules._textutil import sentence_bounds
         from drafter.check.rules.foreign_name import _COUNT_RE, _mentions
         from drafter.check.rules.foreign_name import count_value as _cv
 
@@ -1456,10 +1456,11 @@ class NamedKecamatanVillageCount(_CNRule):
         if regency is None:
             return
         gaz = gazetteer()
-        for unit, block in units(ctx.document):
+        for unit, block, live in ctx.text.scan([_COUNT_RE, _SUBSET_RE]):  # units where one can match
             if block.kind == "table":
                 continue
-            for m in [*_COUNT_RE.finditer(unit.text), *_SUBSET_RE.finditer(unit.text)]:
+            for m in [*(_COUNT_RE.finditer(unit.text) if 0 in live else ()),
+                      *(_SUBSET_RE.finditer(unit.text) if 1 in live else ())]:
                 b, e = sentence_bounds(unit.text, m.start(), m.end())
                 sent = unit.text[b:e]
                 kecs = [(mm, resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0])
