@@ -86,3 +86,27 @@ def test_no_unit_with_a_match_is_skipped(path: Path) -> None:
                 checked += 1
                 assert hits is None or i in hits, (rx.pattern, unit.text[:80])
     assert checked > 0
+
+
+def test_uncased_non_ascii_literals() -> None:
+    # a character without case is found as written, also in a case-insensitive pattern
+    assert required_literals(re.compile(r"…{2,}|_{3,}", re.I)) == {("……", True), ("___", True)}
+    assert required_literals(re.compile(r"Tahun–2023")) == {("Tahun–2023", False)}
+    # a cased non-ASCII letter in a case-insensitive pattern gives no literal (folding differs)
+    assert required_literals(re.compile(r"é", re.I)) is None
+
+
+def test_scan_live_patterns_with_one_unfiltered() -> None:
+    layer = TextLayer(_doc(["Program berjalan.", "Tanpa apa pun.", "TODO program"]))
+    rxs = [re.compile(r"\bTODO\b"), re.compile(r"x*y?"), re.compile(r"program", re.I)]
+    assert [(u.text, live) for u, _b, live in layer.scan(rxs)] == [
+        ("Program berjalan.", [1, 2]), ("Tanpa apa pun.", [1]), ("TODO program", [0, 1, 2])]
+
+
+def test_unit_text_may_match() -> None:
+    from drafter.text import analyze
+
+    at = analyze("Realisasi anggaran 95%. Capaian baik.")
+    assert at.may_match(re.compile(r"\banggaran\b", re.I))
+    assert not at.may_match(re.compile(r"\bpagu\b", re.I))
+    assert at.may_match(re.compile(r"x*"))  # no literal: never skipped

@@ -307,7 +307,15 @@ def understated(stated: str, expected: str, before: str) -> bool:
 
 
 def main_rows(ctx: CheckContext) -> list[IndicatorRow]:
-    """The indicator rows the analysis talks about: Tabel 3.1, else the PK."""
+    """The indicator rows the analysis talks about: Tabel 3.1, else the PK (found once per
+    document; a new list each call)."""
+    cached = ctx.__dict__.get("_claims_main_rows")
+    if cached is None:
+        cached = ctx.__dict__["_claims_main_rows"] = _main_rows(ctx)
+    return list(cached)
+
+
+def _main_rows(ctx: CheckContext) -> list[IndicatorRow]:
     t = ctx.tables
     for role in ("3.1", "PK", "3.3", "3.5"):
         rows = [r for r in t.rows(role) if not r.is_average]
@@ -699,6 +707,7 @@ def _pointed_in(ctx: CheckContext, text: str) -> IndicatorRow | None:
 _POLARITY_NOTE = re.compile(r"[,;]?\s*\(?\s*(?:polaritas|indikator)\s+(?:negatif|positif)\s*\)?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # the few indicator names of a report, asked about once per paragraph
 def _bare(name: str) -> str:
     """An indicator name without its parenthesised parts ("Indeks Kepuasan Masyarakat (IKM)")
     and without a polarity note ("Gangguan trantibum (kejadian), polaritas negatif")."""

@@ -178,7 +178,23 @@ def without_page_number(s: str) -> str:
     return m.group("t") or m.group("u")
 
 
+# the last answer of running_headers: the reader (flat tables) and the table index ask about
+# the same lines of a document, one after the other
+_LAST_RUNNING: list[tuple[tuple[str, ...], frozenset[str]]] = []
+
+
 def running_headers(lines: Sequence[str]) -> set[str]:
+    """:func:`_running_headers` of ``lines`` (the last answer kept: a new set each call)."""
+    key = tuple(lines)
+    last = _LAST_RUNNING[0] if _LAST_RUNNING else None
+    if last is not None and last[0] == key:
+        return set(last[1])
+    out = _running_headers(key)
+    _LAST_RUNNING[:] = [(key, frozenset(out))]
+    return out
+
+
+def _running_headers(lines: Sequence[str]) -> set[str]:
     """Short lines of two or more words repeated through the text next to a blank line or a
     page number (running headers/footers), also with the page number on the same line; a
     wrapped cell repeated inside a table is not (an indented line right under a

@@ -93,6 +93,24 @@ class UnitText:
         b, e = self.bounds(pos)
         return self.text[b:e]
 
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def fold_safe(self) -> bool:
+        from drafter.text.prefilter import fold_safe
+
+        return fold_safe(self.text)
+
+    def may_match(self, rx: re.Pattern[str]) -> bool:
+        """False only when ``rx`` matches nowhere in this text nor in any slice of it (a literal
+        every match holds occurs nowhere in it): a rule may then skip searching its sentences,
+        with the same result."""
+        from drafter.text.prefilter import may_match
+
+        return may_match(rx, self.text, self.lower, safe=self.fold_safe)
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
 
@@ -203,11 +221,29 @@ class TextLayer:
         may match, in reading order: a rule looping over units and patterns visits only these
         (same result: a skipped regex holds no match there)."""
         hits = [self.unit_hits(rx) for rx in rxs]
-        every = list(range(len(rxs)))
+        if not hits:
+            for ui in self.candidates(rxs):
+                unit, block = self.units[ui]
+                yield unit, block, []
+            return
+        # the live patterns of each unit, built once from the hit sets (linear in their sizes,
+        # not units x patterns); indexes ascending, as a scan of ``hits`` in order gives them
+        always = [i for i, h in enumerate(hits) if h is None]
+        live: dict[int, list[int]] = {}
+        for i, h in enumerate(hits):
+            if h is not None:
+                for ui in h:
+                    live.setdefault(ui, []).append(i)
+        units = self.units
         for ui in self.candidates(rxs):
-            unit, block = self.units[ui]
-            yield unit, block, [i for i, h in enumerate(hits) if h is None or ui in h] \
-                if hits else every
+            unit, block = units[ui]
+            own = live.get(ui)
+            if own is None:
+                yield unit, block, list(always)
+            elif always:
+                yield unit, block, sorted(always + own)
+            else:
+                yield unit, block, own
 
     def of(self, unit: TextUnit) -> UnitText:
         got = self._by_id.get(id(unit))

@@ -38,6 +38,18 @@ def _best(cands: list[frozenset[tuple[str, bool]]]) -> Required:
     return max(cands, key=lambda s: (min(len(x[0]) for x in s), -len(s)))
 
 
+@lru_cache(maxsize=1024)
+def _exact_char(code: int, ci: bool) -> bool:
+    """A literal character the pre-filter may look for: any ASCII one; any other one in a
+    case-sensitive part of a pattern (found exactly as written); in a case-insensitive part,
+    only a character without case that ``str.lower`` keeps ("…", "–": no other character folds
+    onto it, and the lower-cased text holds it where the text does)."""
+    if code < 128 or not ci:
+        return True
+    ch = chr(code)
+    return not ch.isalpha() and ch.lower() == ch and ch.upper() == ch and ch.casefold() == ch
+
+
 def _seq(items: list[tuple[object, object]], ci: bool) -> Required:
     cands: list[frozenset[tuple[str, bool]]] = []
     run: list[str] = []
@@ -48,7 +60,7 @@ def _seq(items: list[tuple[object, object]], ci: bool) -> Required:
             run.clear()
 
     for op, av in items:
-        if op is _c.LITERAL and isinstance(av, int) and av < 128:
+        if op is _c.LITERAL and isinstance(av, int) and _exact_char(av, ci):
             ch = chr(av)
             run.append(ch.lower() if ci else ch)
             continue
@@ -72,7 +84,7 @@ def _item(op: object, av: object, ci: bool) -> Required:
         lo, _hi, sub = av  # type: ignore[misc]
         body = list(sub)
         if lo >= 2 and len(body) == 1 and body[0][0] is _c.LITERAL and isinstance(body[0][1], int) \
-                and body[0][1] < 128:
+                and _exact_char(body[0][1], ci):
             ch = chr(body[0][1])
             return frozenset([((ch.lower() if ci else ch) * min(lo, 8), ci)])  # "\.{4,}": "...."
         return _seq(body, ci) if lo >= 1 else None

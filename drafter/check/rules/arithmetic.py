@@ -1178,12 +1178,21 @@ class SumsInText(Rule):
         blocks = list(prose_units(ctx))
         for i, b in enumerate(blocks):
             text = b.text
+            # each check below needs its cue in the sentence: a paragraph without the cue's
+            # literals is skipped whole (same result, no search per sentence)
+            at = analyze(text)
+            gender = at.may_match(rx("male_word")) and at.may_match(rx("female_word"))
+            shares, absorbed = at.may_match(rx("share_cue")), at.may_match(rx("absorbed_word"))
             for s, e in sentences(text):
                 sent = text[s:e]
-                yield from self._gender(b, s, sent)
-                yield from self._shares(b, s, sent)
-                yield from self._absorption(b, s, sent)
-            yield from self._change(b)
+                if gender:
+                    yield from self._gender(b, s, sent)
+                if shares:
+                    yield from self._shares(b, s, sent)
+                if absorbed:
+                    yield from self._absorption(b, s, sent)
+            if at.may_match(rx("change_cue")):
+                yield from self._change(b)
             for ss, se in sentences(text):
                 yield from self._listed_total(b, ss, text[ss:se])
             full, _ = _continued(blocks, i)

@@ -41,6 +41,7 @@ from drafter.document.model import Block
 from drafter.measure import grade_index
 from drafter.numbers import fmt_num, parse_number
 from drafter.tables import is_total_label
+from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
 
 if TYPE_CHECKING:
@@ -1373,17 +1374,24 @@ class StatusCountClaim(_ClaimRule):
                             expected=f"{above} indikator")
             if rows and None not in statuses:
                 met = sum(1 for st in statuses if st != "tidak_tercapai")
-                yield from self._all_met(ctx, b, rows, statuses)
+                # each claim below needs its pattern's literals in the paragraph: without them
+                # the paragraph is skipped (same result, no search per sentence)
+                at = analyze(text)
+                if at.may_match(pattern("status_all_met")):
+                    yield from self._all_met(ctx, b, rows, statuses)
                 below = sum(1 for st in statuses if st == "tidak_tercapai")
-                for s0, e0 in sentences(text):
+                may_below = at.may_match(pattern("status_count_below"))
+                may_plain = at.may_match(pattern("status_count_met_plain"))
+                for s0, e0 in sentences(text) if may_below or may_plain else ():
                     sent = text[s0:e0]
                     if _other_period(ctx, sent):
                         continue  # another year
                     # "dua indikator belum mencapai target" (a part with "yaitu" lists them)
-                    yield from self._plain_count(b, s0, sent, rows, "status_count_below", below,
-                                                 "belum mencapai target", "di bawah target",
-                                                 scope_ok=re.search(r"\b(?:yaitu|yakni)\b", sent) is not None)
-                    if not pattern("status_count_met").search(sent):  # "N dari M": read below
+                    if may_below:
+                        yield from self._plain_count(b, s0, sent, rows, "status_count_below", below,
+                                                     "belum mencapai target", "di bawah target",
+                                                     scope_ok=re.search(r"\b(?:yaitu|yakni)\b", sent) is not None)
+                    if may_plain and not pattern("status_count_met").search(sent):  # "N dari M": read below
                         # "empat indikator telah mencapai target" ("Dengan hasil tersebut, ...")
                         yield from self._plain_count(b, s0, sent, rows, "status_count_met_plain", met,
                                                      "mencapai target", "mencapai atau melampaui target",
@@ -1894,11 +1902,22 @@ def _percent_in_prose(row: IndicatorRow, real: Value | None, sent: str) -> bool:
 
 
 def _other_period(ctx: CheckContext, sent: str) -> bool:
-    """A sentence about another year or about the Renstra period."""
-    year = ctx.info.year
+    """A sentence about another year or about the Renstra period (answered once per sentence
+    of the document: several rules ask about the same sentences)."""
+    memo: dict[str, bool] = ctx.__dict__.setdefault("_other_period_memo", {})
+    got = memo.get(sent)
+    if got is None:
+        got = memo[sent] = _other_period_of(ctx.info.year, sent)
+    return got
+
+
+def _other_period_of(year: int | None, sent: str) -> bool:
     if pattern("helpers", "target_skip").search(sent):
         return True
-    return bool(year) and any(int(y) != year for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent))
+    return bool(year) and any(int(y) != year for y in _YEAR_20XX_RE.findall(sent))
+
+
+_YEAR_20XX_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,])")
 
 
 @register

@@ -18,6 +18,7 @@ from drafter.check.registry import Issue, Rule, register
 from drafter.document.model import Block
 from drafter.numbers import fmt_num, parse_number, scan_numbers
 from drafter.resources import load_yaml
+from drafter.text import analyze
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -225,9 +226,12 @@ class IndicatorCount(_CNRule):
         number = tinfo.number if tinfo is not None else None
         ctxt = pattern("count_context")
         pk_rows = _pk_rows(ctx)
+        counted = [pattern("count_items", kind) for kind in ("indikator", "sasaran")]
         for b in prose_blocks(ctx):
             summary = _summary_chapter(b)
             text = b.text
+            if not any(analyze(text).may_match(p) for p in counted):
+                continue  # no count of indicators or sasaran can be in it: nothing to compare
             for s, e in sentences(text):
                 sent = text[s:e]
                 own_sets = {m.start(): _own_set(sent, m, ctx.info.year)
@@ -546,8 +550,11 @@ class ProgramCount(_CNRule):
         # every part of the budget table (a table split over pages is several blocks)
         main_counts = _level_counts(ctx, main_table, budget) if main_table is not None else Counter()
         names = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+        items = [pattern("count_items", kind) for kind in ("program", "sub_kegiatan", "kegiatan")]
         for b in prose_blocks(ctx):
             text = b.text
+            if not any(analyze(text).may_match(p) for p in items):
+                continue  # no count of programs or kegiatan can be in it: nothing to compare
             for s, e in sentences(text):
                 sent = text[s:e]
                 named = _named_budget_table(ctx, sent, budget)
@@ -1447,7 +1454,7 @@ class NamedKecamatanVillageCount(_CNRule):
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         from drafter.check.analyzer import resolve_mention
         from drafter.check.gazetteer import DESA, gazetteer
-        from drafter.check.rules._textutil import sentence_bounds, units
+        from drafter.check.rules._textutil import sentence_bounds
         from drafter.check.rules.foreign_name import _COUNT_RE, _mentions
         from drafter.check.rules.foreign_name import count_value as _cv
 
@@ -1456,10 +1463,11 @@ class NamedKecamatanVillageCount(_CNRule):
         if regency is None:
             return
         gaz = gazetteer()
-        for unit, block in units(ctx.document):
+        for unit, block, live in ctx.text.scan([_COUNT_RE, _SUBSET_RE]):  # units where one can match
             if block.kind == "table":
                 continue
-            for m in [*_COUNT_RE.finditer(unit.text), *_SUBSET_RE.finditer(unit.text)]:
+            for m in [*(_COUNT_RE.finditer(unit.text) if 0 in live else ()),
+                      *(_SUBSET_RE.finditer(unit.text) if 1 in live else ())]:
                 b, e = sentence_bounds(unit.text, m.start(), m.end())
                 sent = unit.text[b:e]
                 kecs = [(mm, resolve_mention(gaz, 2, None, mm.group("rest"), regency.code)[0])

@@ -1655,6 +1655,22 @@ _ISSUER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "kabup
                            "kota", "provinsi", "prov.", "propinsi"})
 
 
+_ISSUER_CUE = (r"peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|"
+               r"\bSK\b|membantu|bertanggung\s+jawab|di\s+bawah|oleh|ditandatangani|disepakati|antara")
+_ISSUER_CUE_RE = re.compile(_ISSUER_CUE, re.IGNORECASE)
+# the same words in lower case, matched case-sensitively in a lower-cased ASCII text: the same
+# answer (ASCII letters fold only onto each other), about twice as fast (the engine skips to the
+# letters the words begin with)
+_ISSUER_CUE_LOWER_RE = re.compile(_ISSUER_CUE.replace(r"\bSK\b", r"\bsk\b"))
+
+
+def _issuer_cue(text: str) -> bool:
+    """A word that can introduce a regulation or its issuer in ``text``."""
+    if text.isascii():
+        return _ISSUER_CUE_LOWER_RE.search(text.lower()) is not None
+    return _ISSUER_CUE_RE.search(text) is not None
+
+
 @register
 class OtherRegionRegulation(Rule):
     """A regulation of another region cited as the office's own: "Uraian tugas camat diatur
@@ -1682,8 +1698,7 @@ class OtherRegionRegulation(Rule):
         gaz = gazetteer()
         for unit, _block in joined_units(ctx):
             text = unit.text
-            if not re.search(r"(?i)peraturan|keputusan|instruksi|edaran|per(?:bup|wal|gub|da|kada)|kep(?:bup|wal|gub)|"
-                             r"\bSK\b|membantu|bertanggung\s+jawab|di\s+bawah|oleh|ditandatangani|disepakati|antara", text):
+            if not _issuer_cue(text):
                 continue
             hits: list[tuple[int, int, Region, str]] = []
             for m, level, kind in _mentions(text, {0, 1}):

@@ -21,7 +21,6 @@ from typing import Any
 
 from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
-from drafter.check.rules._textutil import units
 from drafter.document.model import Block, Document, TextUnit
 from drafter.resources import load_yaml
 
@@ -284,13 +283,18 @@ def _signatures_in(blocks: list[TextUnit]) -> list[_Sig]:
     sigs: list[_Sig] = []
     used: set[int] = set()
     for i, b in enumerate(blocks):
-        nms = [m for m in _NAMA_RE.finditer(b.text) if len(_name_tokens(m.group("name"))) >= 2]
+        text = b.text
+        # both patterns need their word ("nama" in any case, "NIP" as written): a unit without
+        # it is skipped without a scan (in ASCII text "nama" is found by lower-casing)
+        may_name = not text.isascii() or "nama" in text.lower()
+        nms = [m for m in _NAMA_RE.finditer(text) if len(_name_tokens(m.group("name"))) >= 2] \
+            if may_name else []
         if nms:
             used.add(i)
             for k, nm in enumerate(nms):
                 sigs.append(_nama_sig(blocks, i, nm, nms[k + 1].start() if k + 1 < len(nms) else None))
             continue
-        n = _NIP_RE.search(b.text)
+        n = _NIP_RE.search(text) if "NIP" in text else None
         if not n:
             continue
         same = _caps_name(b, n.start())  # name and NIP in one cell/paragraph
@@ -650,7 +654,7 @@ class PangkatGolongan(Rule):
     severity = "warning"
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
-        for unit, _block in units(ctx.document):
+        for unit, _block, _live in ctx.text.scan([_pangkat_re()]):  # only units where it can match
             if _pangkat_re().search(unit.text):
                 yield from _pair_issues(self, unit, unit.text)
         for t in ctx.document.tables():

@@ -240,7 +240,7 @@ class PredicateInText(Rule):
         gap = int(conf()["max_gap"])
         averages: list[Decimal] | None = None
         score_code = rx("score_code")
-        for unit in ctx.document.text_units():
+        for unit, _block, _live in ctx.text.scan([score_code]):  # only units where it can match
             for m in score_code.finditer(unit.text):
                 band = next((bd for bd in scale.bands if bd.code == m.group("code")), None)
                 num = scan_numbers(m.group("num"))

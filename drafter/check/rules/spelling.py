@@ -918,7 +918,7 @@ def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Che
     nd = name_data()
     found: dict[str, set[int]] = {}
     ucap = {w for w in unknown if w[:1].isupper()}
-    wanted = {key for key, toks in tokens.items() if ucap and any(t.text in ucap for t in toks)}
+    wanted = {key for key, toks in tokens.items() if ucap and not ucap.isdisjoint([t.text for t in toks])}
     for key in wanted:
         idx = _name_tokens(texts[key], tokens[key], nd, known=chk.dict_known)
         if idx:

@@ -28,7 +28,9 @@ def _heading_words() -> frozenset[str]:
     return frozenset(w.upper() for w in _data().get("heading_words") or [])
 
 
-_DUP_RE = re.compile(r"(?<![\w-])([A-Za-z]{2,})([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w-])", re.IGNORECASE)
+# the word is taken whole (possessive): a shorter part of it is followed by a letter, never by
+# the space the pattern needs next, so no match is lost and no backtracking is tried
+_DUP_RE = re.compile(r"(?<![\w-])([A-Za-z]{2,}+)([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w-])", re.IGNORECASE)
 
 
 @register
