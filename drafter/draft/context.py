@@ -527,8 +527,11 @@ def _kini_situation(ind: Indikator, hist: dict[int, Any], years: list[int], tsit
     before = measure.change(hist[y1], hist[y2])
     now = measure.change(hist[y2], ind.realisasi)
     since = measure.change(hist[y1], ind.realisasi)
-    if before.direction == "turun" and now.direction == "naik" and since.direction != "tetap":
-        return "kini_pulih_lewat" if since.direction == "naik" else "kini_pulih_belum"
+    if before.direction == "turun" and now.direction == "naik":
+        return {"naik": "kini_pulih_lewat", "turun": "kini_pulih_belum",
+                "tetap": "kini_pulih_sama"}[since.direction]
+    if before.direction == "naik" and now.direction == "turun" and since.direction == "tetap":
+        return "kini_balik_sama"  # a rise given back: the earlier level again
     if before.direction == now.direction and now.direction != "tetap":
         return "kini_konsisten_" + now.direction
     return base
