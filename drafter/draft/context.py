@@ -724,6 +724,8 @@ def _tujuan(ind: Indikator, st: str, r_target: Decimal | str | None, end_year: i
     if st == "tidak_tercapai":
         # (never "target" with "realisasi": the target analysis is the opening's; the gap is
         # said once, in the opening)
+        if ind.is_grade and isinstance(ind.target, str):
+            return f", agar nilai {ind.target} dapat diraih"
         if ind.polaritas == "negatif":
             return ", agar kelebihan itu dapat ditekan"
         return ", agar kekurangan itu dapat ditutup"
@@ -1264,7 +1266,11 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
     else:
         order = plan
     pars = [[t for r in part for t in roles.get(r, [])] for part in order]
-    if len(pars) == 3 and pars[2] and (not pars[1] or len(pars[1]) == 1 and not re.search(
+    if len(pars) == 3 and pars[2] and len(pars[1]) == 1 and pars[1][0] in roles.get("kosong", []):
+        # a lone note of missing data closes the figures' paragraph: it does not open the
+        # problems and the plan ("... belum dicantumkan. Meski demikian, ...")
+        pars = [pars[0] + pars[1], pars[2]]
+    elif len(pars) == 3 and pars[2] and (not pars[1] or len(pars[1]) == 1 and not re.search(
             r"[.;:]\s+[A-Z]", pars[1][0]) and not lists.get(pars[1][0])) and (
             not pars[1] or not any(t in roles.get("tren", []) for t in pars[2])):
         pars = [pars[0], pars[1] + pars[2]]  # one sentence is not a paragraph of its own
