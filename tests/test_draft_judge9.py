@@ -112,3 +112,15 @@ def test_purpose_follows_the_figures() -> None:
                solusi=["Menyusun kalender uji agar jadwal tidak bergeser."])
     text = " ".join(build_context(fig)["sasaran"][0].indikator[0].text_paragraphs)
     assert text.count(" agar ") == 1
+
+
+def test_the_largest_items_of_a_breakdown_give_the_result_content() -> None:
+    text = _text("gumukmas-2023.yaml", "Persentase Tingkat Penyelesaian Laporan dan Pelanggaran "
+                 "Ketertiban Umum serta Ketenteraman Masyarakat")
+    assert ("yang terbanyak ialah laporan izin keramaian (50 kali), kegiatan pengamanan aset "
+            "daerah (48 kali), dan laporan kegiatan kerja bakti bersama warga desa (30 kali)"
+            in text)
+    # counts in different units, or no three that stand out: nothing ranked
+    for path, name in (("gumukmas-2023.yaml", "Persentase Fasilitasi Kesejahteraan Masyarakat "
+                        "yang Dilaksanakan"),):
+        assert "terbanyak" not in _text(path, name)

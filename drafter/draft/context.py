@@ -664,6 +664,9 @@ def _series_of(c: list[str], conj: str = "dan") -> str:
     return _Items(c, False, False, False).series(conj)
 
 
+# an item that opens with a nominalisation ("pelaksanaan ...", "penetapan ...", "kesadaran
+# ..."): a noun phrase, not a clause
+_NOMINAL = re.compile(r"^(?:pe|ke)[a-z]{3,}an\b")
 # the openers of a sentence that goes on with more items of the same kind
 _LAGI = ("Selain itu, ", "Di samping itu, ", "Ditambah lagi, ")
 
@@ -700,7 +703,9 @@ def _woven(pb: Phrasebank, sit: str, slot: str, raw: list[str], names: tuple[str
         elif more:
             out.append(pb.say(more, **fill(chunk), **values, tujuan=t))
         else:
-            out.append(_LAGI[(k - 1) % len(_LAGI)] + _series_of(chunk) + t + ".")
+            # a noun phrase is no sentence after "Selain itu,": "ada pula" carries it
+            pula = "ada pula " if _NOMINAL.match(chunk[0]) else ""
+            out.append(_LAGI[(k - 1) % len(_LAGI)] + pula + _series_of(chunk) + t + ".")
     return [(" ".join(out), [])]
 
 
@@ -801,6 +806,32 @@ def _sasaran_brief(pb: Phrasebank, fig: Figures, s: Sasaran, vary: str, ref: str
     return [(pb.say("b1_sasaran_ringkas", hambatan=_series_of(h.clauses),
                     langkah=_series_of(steps), tujuan=t, instansi=ref or fig.instansi.nama,
                     vary=vary), [])]
+
+
+_SEBANYAK = re.compile(r"^(.*?) sebanyak (\d[\d.]*) ([A-Za-z]+)$")
+
+
+def _rincian_sentence(s: Sasaran, names: tuple[str, ...]) -> str | None:
+    """The largest items of the sasaran's breakdown (``rincian``, "X sebanyak 50 kali") in one
+    sentence of its analysis (judge 9: the breakdown gives a result its content); None unless
+    four or more items all give a count in one unit and three of them stand out. (The breakdown stays listed after the
+    sasaran's indicators, as given.)"""
+    if not s.rincian or len(s.rincian.butir) < 3:
+        return None
+    found = [_SEBANYAK.match(eyd.clause(b, names)) for b in s.rincian.butir]
+    if not all(found) or len({m.group(3) for m in found if m}) != 1:
+        return None
+    def n(m: re.Match[str]) -> int:
+        return int(m.group(2).replace(".", ""))
+
+    ranked = sorted((m for m in found if m), key=lambda m: -n(m))
+    if len(ranked) < 4 or n(ranked[2]) <= n(ranked[3]):
+        return None  # no clear three largest
+    top = [f"{m.group(1)} ({m.group(2)} {m.group(3)})" for m in ranked[:3]]
+    judul = re.sub(r"\s*\b(?:antara lain|meliputi|mencakup|yaitu|sebagai berikut)$", "",
+                   " ".join(s.rincian.judul.split()).rstrip(" .:;"))
+    return eyd.sentence(f"Di antara {eyd.clause(judul, names)}, yang terbanyak ialah "
+                        f"{eyd.join(top)}")
 
 
 def _factor_said(pb: Phrasebank, fig: Figures, s: Sasaran, below: bool, vary: str = "",
@@ -1143,6 +1174,10 @@ def _indikator(fig: Figures, s: Sasaran, si: int, ii: int, ind: Indikator, pb: P
                        ("solusi", fsaid.solusi)):
         for text, items in said:
             unit("sebab_faktor", text, role=role, items=items)
+        if role == "sebab" and factors:
+            rincian = _rincian_sentence(s, names)
+            if rincian:
+                unit("rincian", rincian, role="sebab")
         if role == "sebab" and outputs:
             keluaran = _outputs(fig, s, ind, st)
             if keluaran:
