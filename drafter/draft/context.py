@@ -917,11 +917,12 @@ _ORDERS: tuple[tuple[tuple[str, ...], ...], ...] = (
 
 def _plan(st: str, code: str, turun: bool, naik: bool = False, hist: bool = False
           ) -> tuple[tuple[str, ...], ...] | None:
-    """The order of an indicator's analyses led by what matters most for it (judge 8): a
-    target missed far, the shortfall, its cause and the plan, then the context; a target
-    missed, the gap and its cause, then the context, then the problems and the plan; a drop in
-    value behind a met target, the drop and what kept the target met. None: one of
-    ``_ORDERS``."""
+    """The order of an indicator's analyses led by what matters most for it (judges 8 and 9):
+    a target missed, the gap with what the figures around it mean (the end target, the
+    comparisons, the earlier years or what their absence leaves), then the cause, the problems
+    and the plan that answers them; a drop in value behind a met target, the drop and the
+    caution first, what kept the target met opening the plan; a rise, the result, the trend
+    and what drove it, then the context. None: one of ``_ORDERS``."""
     # (the trend never shares a paragraph with the Renstra or this year's figures after it)
     if st == "tidak_tercapai" and not hist:
         # no earlier year: the gap, what the missing data mean and the end target; then the
