@@ -1,14 +1,17 @@
-"""A sentence whose own figure contradicts the direction it states against the target."""
+"""Sentences whose own figures contradict what they claim: a direction against the target, a
+fraction against the indicator's realisasi."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import pattern
 from drafter.check.registry import Issue, Rule, register
+from drafter.numbers import fmt_num, round_half_up
 from drafter.resources import load_yaml
 
 if TYPE_CHECKING:
@@ -123,3 +126,94 @@ class OwnFigureDirection(Rule):
                 continue
             best = mn
         return best
+
+
+@register
+class FractionShare(Rule):
+    """In the analysis of a percentage indicator, a share written as a fraction ("baru 4 dari 6
+    desa yang dinilai tertib", "Dari 19 kabupaten/kota, sebanyak 12 telah memiliki RDTR") that
+    disagrees with the indicator's realisasi in the measurement table, when that realisasi is
+    itself such a fraction of the same whole (83,33% = 5 of 6; 57,89% = 11 of 19).
+
+    The table and the text count the same units; one of them is wrong. Read only when the
+    realisasi, rounded as printed, equals m/N x 100 for a whole m other than the k written, the
+    whole N is at most 500, and the sentence names no other year than the report year.
+    """
+
+    code = "CL120"
+    name = "fraction-share"
+    category = "claim-vs-table"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        from drafter.check.claims_parse import count_value, value_of
+        from drafter.check.rules.claims import _percent_like, claim_paragraphs
+
+        shapes = (pattern("fraction_of"), pattern("fraction_from"))
+        year = ctx.info.year
+        for b, row in claim_paragraphs(ctx):
+            text = b.text
+            if "dari" not in text.lower():
+                continue
+            real = value_of(row.values.get("realisasi"))
+            if real is None or real.num is None or not _percent_like(row, real):
+                continue
+            r = real.num.value
+            dec = real.num.decimals
+            layer = ctx.text.of(b)
+            for s, e in layer.sentences:
+                sent = text[s:e]
+                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)}
+                if years and years != {year}:
+                    continue
+                said: set[tuple[int, int]] = set()
+                for shape in shapes:
+                    for m in shape.finditer(text, s, e):
+                        try:
+                            k, n = count_value(m.group("k")), count_value(m.group("n"))
+                        except (KeyError, ValueError):
+                            continue
+                        if not 0 < n <= 500 or not 0 <= k <= n:
+                            continue
+                        whole = _whole_share(r, n, dec)
+                        if whole is None or whole == k or (k, n) in said:
+                            continue
+                        if not _about_measure(row.name, m.group("noun"), text[m.start():e]):
+                            continue  # "Dari 8 kelurahan, tiga memerlukan pendampingan": another subset
+                        said.add((k, n))
+                        got = round_half_up(Decimal(k) * 100 / n, dec)
+                        yield self.issue(
+                            b, m.start(), m.end(),
+                            f"tertulis {k} dari {n} ({fmt_num(got, dec)}%), padahal realisasi "
+                            f"indikator '{row.name.strip()}' di tabel {fmt_num(r, dec)}% = {whole} dari {n}",
+                            expected=f"{whole} dari {n}",
+                        )
+
+
+def _whole_share(r: Decimal, n: int, dec: int) -> int | None:
+    """The whole m with m/n x 100 = r when rounded to ``dec`` decimals (at least one), else None."""
+    if dec < 1:
+        return None
+    m = int(round_half_up(r * n / 100, 0))
+    if 0 <= m <= n and round_half_up(Decimal(m) * 100 / n, dec) == r:
+        return m
+    return None
+
+
+_GENERIC = frozenset({"persentase", "prosentase", "jumlah", "tingkat", "rasio", "cakupan", "angka",
+                      "yang", "dengan", "dan", "atau", "dalam", "pada", "untuk", "terhadap", "oleh",
+                      "tahun", "indikator", "kinerja"})
+
+
+def _about_measure(name: str, noun: str, clause: str) -> bool:
+    """The clause says what the indicator measures of its units: a word of the name other than
+    the counted noun and generic words occurs in it ("telah terakreditasi paripurna" for
+    "Persentase puskesmas terakreditasi paripurna"; "memutakhirkan profilnya")."""
+    have = re.findall(r"[a-z]{4,}", clause.lower())
+    nouns = set(noun.lower().split("/"))
+    for w in re.findall(r"[a-z]{4,}", name.lower()):
+        if w in _GENERIC or w in nouns:
+            continue
+        if any(w in h or (len(h) >= 5 and h in w) for h in have):
+            return True
+    return False
