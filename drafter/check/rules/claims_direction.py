@@ -217,3 +217,80 @@ def _about_measure(name: str, noun: str, clause: str) -> bool:
         if any(w in h or (len(h) >= 5 and h in w) for h in have):
             return True
     return False
+
+
+_CLAUSE_BREAK = re.compile(r"\b(?:dan|serta|sedangkan|namun|tetapi|sementara)\b|[;,]", re.IGNORECASE)
+_WHOLE_BUDGET = re.compile(r"\b(?:keseluruhan|total|rata-?rata|secara\s+umum|kumulatif)\b", re.IGNORECASE)
+
+
+@register
+class AllUnitsAbsorbed(Rule):
+    """A sentence says every program, kegiatan or sub kegiatan absorbed more than a level of its
+    budget ("Seluruh kegiatan memiliki tingkat serapan di atas 95%") while the budget table has one
+    of that level below it (Kegiatan Penegakan Perda dan Perkada: 91,17%).
+
+    The claim sums up the table the reader can see; one row against it makes the summary wrong.
+    The serapan is the row's own serapan column, else realisasi / pagu x 100. Only rows of the
+    level named are read ("seluruh kegiatan": the kegiatan rows).
+    """
+
+    code = "CL121"
+    name = "all-units-absorbed"
+    category = "claim-vs-table"
+    severity = "error"
+
+    def check(self, ctx: CheckContext) -> Iterable[Issue]:
+        units_re, floor_re = pattern("all_units"), pattern("serapan_floor")
+        rows = [r for role in ("3.8", "3.6") for r in ctx.tables.budget(role)]
+        if not rows:
+            return
+        for b in ctx.document.prose():
+            text = b.text
+            low = text.lower()
+            if "erap" not in low and "realisasi" not in low:  # (serapan, penyerapan, terserap)
+                continue
+            layer = ctx.text.of(b)
+            for s, e in layer.sentences:
+                um = units_re.search(text, s, e)
+                fm = floor_re.search(text, s, e) if um else None
+                if um is None or fm is None:
+                    continue
+                if um.start() > fm.start():
+                    if um.end() > fm.end():
+                        continue  # the set named after the figure: another clause
+                elif len(text[um.end():fm.start()]) > 60 or _CLAUSE_BREAK.search(text, um.end(), fm.start()):
+                    continue  # "Seluruh program terlaksana dan serapan keseluruhan ...": two claims
+                if _WHOLE_BUDGET.search(fm.group(0)):
+                    continue  # the total serapan, not each unit's
+                level = "_".join(um.group("level").lower().split()).replace("subkegiatan", "sub_kegiatan")
+                floor = Decimal(fm.group("num").replace(",", "."))
+                strict = bool(re.match(r"(?i)di\s*atas|diatas|lebih\s+dari|>(?!=)", fm.group("op")))
+                low_rows = []
+                for r in rows:
+                    if r.level != level:
+                        continue
+                    v = _serapan(r)
+                    if v is not None and (v < floor or (strict and v == floor)):
+                        low_rows.append((r, v))
+                if not low_rows:
+                    continue
+                r, v = low_rows[0]
+                shown = f"{v:.2f}".replace(".", ",")
+                more = f" (dan {len(low_rows) - 1} lainnya)" if len(low_rows) > 1 else ""
+                yield self.issue(
+                    b, um.start(), fm.end(),
+                    f"tertulis {um.group(0).strip()} serapannya {fm.group('op')} {fm.group('num')}%, "
+                    f"padahal di tabel anggaran '{r.name.strip()}' hanya {shown}%{more}",
+                    expected=f"serapan terendah {shown}%",
+                )
+
+
+def _serapan(r: object) -> Decimal | None:
+    vals = getattr(r, "values", {})
+    s = vals.get("serapan")
+    if s is not None and s.num is not None:
+        return Decimal(s.num.value)
+    p, q = vals.get("pagu"), vals.get("realisasi")
+    if p is None or q is None or p.num is None or q.num is None or not p.num.value:
+        return None
+    return round_half_up(Decimal(q.num.value) * 100 / Decimal(p.num.value), 2)
