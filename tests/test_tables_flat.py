@@ -1043,3 +1043,16 @@ def test_flat_unit_one_space_before_its_value_and_amounts_with_magnitude() -> No
     assert [r.texts()[2:] for r in second.rows if not r.header] == [
         ["Pendapatan retribusi pasar", "Rp92,10 M"], ["Rasio retribusi terhadap PAD", "12,40%"],
         ["Tunggakan retribusi (polaritas negatif)", "Rp12,50 M"]]
+
+
+def test_flat_cell_joins_a_word_hyphenated_over_two_lines() -> None:
+    (t,) = find_flat_tables([
+        "No  Indikator Kinerja              Target   Realisasi",
+        "1   Persentase desa tertib admi-   100      83,33",
+        "    nistrasi pemerintahan",
+        "2   Persentase kader masing-       90       92",
+        "    masing dusun terlatih",
+    ])
+    names = [r.texts()[1] for r in t.rows if not r.header]
+    assert names == ["Persentase desa tertib administrasi pemerintahan",
+                     "Persentase kader masing-masing dusun terlatih"]

@@ -51,6 +51,7 @@ from drafter.limits import (
     too_large,
 )
 from drafter.pdf.lattice import find_tables, intersections_to_cells
+from drafter.text.hyphen import hyphen_join as _hyphen_join
 
 if TYPE_CHECKING:
     from drafter.check.registry import Issue
@@ -616,23 +617,6 @@ class _Writer:
     @property
     def lineno(self) -> int:
         return len(self.out) + 1
-
-
-def _hyphen_join(left: str, right: str) -> str | None:
-    """How a word ending a line joins the next one: ``"drop"`` (hyphenation), ``"keep"``
-    (a hyphenated compound or reduplication broken after its hyphen) or None (a space)."""
-    if len(left) < 3 or not left.endswith("-") or not right:
-        return None
-    before = left[-2]
-    if not (before.isalnum() and (right[0].isalnum())):
-        return None
-    stem = re.split(r"[-\s]", left[:-1])[-1].lower()
-    nxt = re.split(r"[^\w]", right)[0].lower()
-    if before.isdigit() or right[0].isdigit() or right[0].isupper() or before.isupper():
-        return "keep"
-    if stem and nxt and (nxt.startswith(stem) or stem.endswith(nxt) or stem.startswith(nxt)):
-        return "keep"  # masing-masing, tahun-tahun, sehari-hari
-    return "drop"
 
 
 def _body_size(pages: list[Page]) -> float:

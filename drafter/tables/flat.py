@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from drafter.resources import load_yaml
 from drafter.tables.hierarchy import is_group_label, numbering_depth
+from drafter.text.hyphen import hyphen_join
 
 _CHUNK_RE = re.compile(r"\S+(?: \S+)*")
 _VALUE_RE = re.compile(
@@ -95,8 +96,17 @@ class FlatCell:
     pieces: list[tuple[int, int, int]] = field(default_factory=list)  # (line, start, end), 0-based
 
     def add(self, piece: str, line: int, column: int) -> None:
-        base = len(self.text) + 1 if self.text else 0
-        self.text = f"{self.text} {piece}" if self.text else piece
+        join = hyphen_join(self.text.rsplit(" ", 1)[-1], piece) if self.text else None
+        if join == "drop":  # "admi-" / "nistrasi": one word, the hyphen is no character of it
+            self.text = self.text[:-1]
+            base = len(self.text)
+            self.text += piece
+        elif join == "keep":  # "masing-" / "masing"
+            base = len(self.text)
+            self.text += piece
+        else:
+            base = len(self.text) + 1 if self.text else 0
+            self.text = f"{self.text} {piece}" if self.text else piece
         self.segments.append((base, line, column))
         self.pieces.append((line - 1, column - 1, column - 1 + len(piece)))
 
