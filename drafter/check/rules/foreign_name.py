@@ -916,6 +916,20 @@ class OwnNameSpelling(Rule):
 
 
 
+def _own_place_len(gaz_rest: str, regency: Region) -> tuple[int, int] | None:
+    """(length, level) of the longest leading words of ``gaz_rest`` that name a kecamatan
+    (level 2) or desa/kelurahan (level 3) of ``regency``; None when none do."""
+    gaz = gazetteer()
+    words = list(re.finditer(r"\S+", gaz_rest))
+    for n in range(len(words), 0, -1):
+        text = gaz_rest[:words[n - 1].end()].rstrip(".,;:")
+        if gaz.find(text, 2, within=regency.code):
+            return len(text), 2
+        if gaz.find(text, 3, within=regency.code):
+            return len(text), 3
+    return None
+
+
 def _own_place(gaz_rest: str, regency: Region) -> bool:
     """Some leading words of ``gaz_rest`` name a kecamatan or desa/kelurahan of ``regency``."""
     gaz = gazetteer()
@@ -1055,9 +1069,10 @@ class OtherRegionPlace(Rule):
                 continue
             for m, _level, _kind in _mentions(text, {2}):
                 rest = m.group("rest")
-                if _own_place(rest, regency):
-                    continue
+                own_len = _own_place_len(rest, regency)
                 kec, n = resolve_mention(gaz, 2, None, rest, province.code)
+                if own_len is not None and not (kec is not None and own_len[1] == 3 and n > own_len[0]):
+                    continue  # (not "Kecamatan Cikarang Utara" for a desa "Cikarang" of our own)
                 # a longer name of a kecamatan elsewhere wins; in the report of a kabupaten/kota
                 # office too, a kecamatan found only in another province ("Kecamatan Balaraja"
                 # between two kecamatan of Kota Surakarta)
