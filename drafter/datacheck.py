@@ -313,6 +313,7 @@ class IkmBand(Fixed):
 
 class Predicate(PatternBag):
     max_gap: int
+    gap_words: Words
     count_words: Words
     ikm_scale: list[IkmBand]
 

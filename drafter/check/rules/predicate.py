@@ -238,6 +238,7 @@ class PredicateInText(Rule):
         alternatives = names | {bd.code.lower() for bd in scale.bands if bd.code != bd.label}
         trigger = rx("trigger")
         gap = int(conf()["max_gap"])
+        gap_words = frozenset(str(w).lower() for w in conf().get("gap_words") or [])
         averages: list[Decimal] | None = None
         score_code = rx("score_code")
         for unit, _block, _live in ctx.text.scan([score_code]):  # only units where it can match
@@ -285,6 +286,8 @@ class PredicateInText(Rule):
                     between = sent[t.end():lm.start()]
                     if labels.search(between) or re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{3,}", between):
                         continue
+                    if any(w.lower() not in gap_words for w in re.findall(r"[A-Za-z][\w-]*", between)):
+                        continue  # "kategori tata kelola baik": the label names a kind of thing
                     if _is_alternative(sent, lm.start(), lm.end(), alternatives):
                         continue
                     if rx("scale_rule_after").search(sent[lm.end():]):
