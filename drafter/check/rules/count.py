@@ -240,12 +240,20 @@ class IndicatorCount(_CNRule):
                 if pattern("status_count_above").search(sent):
                     continue
                 usual = True  # the sentence passes the usual filters (else only own-set counts)
-                if not summary and not (_OWN_PK_RE.search(sent) and _PK_OF_YEAR_RE.search(sent)
-                                        and not _OTHER_PLAN_RE.search(sent)):
+                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)}
+                # "Pada tahun 2023, kinerja Kecamatan X diukur melalui 4 indikator kinerja utama
+                # ...": the set measured this year, which the PK and the measurement table hold
+                measured_now = (_WHOLE_MEASURED_RE.search(sent) is not None
+                                and (ctx.info.year in years if not summary else
+                                     (not years or ctx.info.year in years))
+                                and (not pk_rows or len(pk_rows) == n_ind))
+                if not summary and not measured_now and not (
+                        _OWN_PK_RE.search(sent) and _PK_OF_YEAR_RE.search(sent)
+                        and not _OTHER_PLAN_RE.search(sent)):
                     usual = False  # BAB II: only a sentence about the report year's PK
                 same_set = _OWN_PK_RE.search(sent) and _SAME_SET_RE.search(sent)
-                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)}
                 if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent)
+                                             and not measured_now
                                              and not _year_iku(sent, years, ctx.info.year) and (
                         not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
                         or (_OTHER_PLAN_RE.search(sent) and not same_set))):
