@@ -1213,6 +1213,8 @@ class SumsInText(Rule):
                                         pre=pre, tail=tail)
             if rx("budget_parts_cue").search(text):
                 yield from self._budget_parts(blocks, i)
+            if absorbed or rx("absorbed_word").search(full):
+                yield from self._absorption_wrapped(blocks, i)
 
     # X laki-laki + Y perempuan = Z
     def _gender(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
@@ -1267,8 +1269,31 @@ class SumsInText(Rule):
 
     # realisasi Rp R dari anggaran Rp P atau Q%
     def _absorption(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
-        if not rx("absorbed_word").search(sent):
+        for qs, qe, msg, exp in self._absorption_hits(sent):
+            yield self.issue(b, off + qs, off + qe, msg, exp)
+
+    def _absorption_wrapped(self, blocks: list[Block], i: int) -> Iterator[Issue]:
+        """The last sentence of ``blocks[i]`` when it goes on over the next line blocks (a
+        flattened PDF): its percentages on those blocks."""
+        text = blocks[i].text
+        full, parts = _continued(blocks, i)
+        spans = list(sentences(text))
+        if len(full) == len(text) or not spans:
             return
+        ss = spans[-1][0]
+        ends = list(sentences(full[len(text):]))
+        sent = full[ss:len(text) + (ends[0][1] if ends else len(full) - len(text))]
+        for qs, qe, msg, exp in self._absorption_hits(sent):
+            pos = ss + qs
+            if pos <= len(text):
+                continue  # on this block: the block's own sentences report it
+            unit, start = next((u, o) for u, o in reversed(parts) if o <= pos)
+            yield self.issue(unit, pos - start, pos - start + (qe - qs), msg, exp)
+
+    def _absorption_hits(self, sent: str) -> list[tuple[int, int, str, str]]:
+        out: list[tuple[int, int, str, str]] = []
+        if not rx("absorbed_word").search(sent):
+            return out
         nums = scan_numbers(sent)
         for k, q in enumerate(nums):
             if not q.percent:
@@ -1288,7 +1313,7 @@ class SumsInText(Rule):
                 continue
             msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(small, 0)} / "
                    f"{fmt_num(big, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
-            yield self.issue(b, off + q.start, off + q.end, msg, fmt_pct(comp))
+            out.append((q.start, q.end, msg, fmt_pct(comp)))
         # "realisasi Rp R atau Q% dari pagu Rp P": the share between the two amounts
         for k in range(1, len(nums) - 1):
             a, q, c = nums[k - 1], nums[k], nums[k + 1]
@@ -1305,7 +1330,8 @@ class SumsInText(Rule):
                 continue
             msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(a.value, 0)} / "
                    f"{fmt_num(c.value, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
-            yield self.issue(b, off + q.start, off + q.end, msg, fmt_pct(comp))
+            out.append((q.start, q.end, msg, fmt_pct(comp)))
+        return out
 
     # "mengalami penurunan sebesar D%" between two percentages of the same paragraph
     def _change(self, b: TextUnit) -> Iterator[Issue]:

@@ -719,6 +719,30 @@ def budget_totals(ctx: CheckContext) -> tuple[Decimal | None, Decimal | None, st
     return p, q, f"jumlah {len(progs)} program di {ctx.tables.name('3.8')}"
 
 
+def _total_alternatives(ctx: CheckContext) -> tuple[set[Decimal], set[Decimal]]:
+    """The totals the budget table implies besides its JUMLAH cells (pagu, realisasi): realisasi
+    + sisa and the sum of the program rows. When the JUMLAH cell disagrees with them, a text
+    that agrees with them is right (AR103/AR104 report the cell)."""
+    rows = ctx.tables.budget("3.8")
+    pagu: set[Decimal] = set()
+    real: set[Decimal] = set()
+    for t in (r for r in rows if r.level == "total"):
+        p, q, z = (rp_value(t.values.get(k)) for k in ("pagu", "realisasi", "sisa"))
+        if q is not None and z is not None:
+            pagu.add(q + z)
+        if p is not None and z is not None:
+            real.add(p - z)
+    progs = [r for r in rows if r.level == "program"]
+    if progs:
+        ps = [rp_value(r.values.get("pagu")) for r in progs]
+        qs = [rp_value(r.values.get("realisasi")) for r in progs]
+        if all(x is not None for x in ps):
+            pagu.add(sum(ps, Decimal(0)))  # type: ignore[arg-type]
+        if all(x is not None for x in qs):
+            real.add(sum(qs, Decimal(0)))  # type: ignore[arg-type]
+    return pagu, real
+
+
 def amount_equal(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) < 1
 
@@ -927,6 +951,7 @@ class BudgetTotalMismatch(_XTRule):
                         units.add(v)
         from drafter.check.rules.arithmetic import _continued
 
+        alts: tuple[set[Decimal], set[Decimal]] | None = None
         blocks = list(ctx.document.prose())
         for i, b in enumerate(blocks):
             # a flattened PDF puts "anggaran sebesar" and its amount on lines of their own
@@ -963,6 +988,11 @@ class BudgetTotalMismatch(_XTRule):
                         if stated.num.value in units or re.search(r"\bsub\s*kegiatan\b|\bkegiatan\s+(?:ini|:)",
                                                                   sent, re.IGNORECASE):
                             continue  # the amount of one program / kegiatan, not the total
+                        if alts is None:
+                            alts = _total_alternatives(ctx)
+                        if any(amount_equal(stated.num.value, a)
+                               for a in alts[0 if key == "total_budget" else 1]):
+                            continue  # the table's own sums agree with the text: its JUMLAH cell is off
                         what = "total anggaran" if key == "total_budget" else "total realisasi"
                         note = ""
                         if key == "total_realisasi" and pagu is not None and amount_equal(stated.num.value, pagu):

@@ -678,7 +678,8 @@ _CLAUSE_END_YEAR_RE = re.compile(r"\s*[;.:]")
 _COMPARE_HEAD_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|dari|sejak|semula|ketimbang|terhadap|"
                               r"sebelumnya|lalu|naik|turun|meningkat|menurun|berturut|renstra|target\s+akhir)\b",
                               re.IGNORECASE)
-_CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula|menjadi)\b",
+# (", namun belum mencapai target 70,00": what follows a contrast is no longer about that year)
+_CLAUSE_STOP_RE = re.compile(r"\b(?:daripada|dibandingkan|dibanding|semula|menjadi|namun|tetapi)\b",
                              re.IGNORECASE)
 # a year named as the baseline of a comparison ("dibandingkan tahun 2023", "sejak tahun 2022")
 _BASELINE_BEFORE_RE = re.compile(r"\b(?:dibandingkan|dibanding|daripada|sejak|semula|ketimbang|terhadap)\s+"
