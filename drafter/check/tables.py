@@ -1281,6 +1281,37 @@ def _nested(block: Block, cols: dict[str, int]) -> bool:
     return len(levels & {"program", "kegiatan", "sub_kegiatan"}) >= 2 or len(depths) >= 2
 
 
+_GRADE_HEADER_RE = re.compile(r"^\s*(?:nilai|ket\.?|keterangan|hasil(?:\s+penilaian)?|status|kinerja)\s*$",
+                              re.IGNORECASE)
+
+
+def _grade_column(block: Block, header: list[int], labels: dict[int, str], ncols: int,
+                  taken: set[int], scale: Scale) -> int | None:
+    """A column headed "Nilai" or "Keterangan" beside the capaian whose every body cell is a
+    band of the report's scale ("A (Sangat Tinggi)", "Baik", "B"): the predicate column."""
+    codes = {bd.code.lower() for bd in scale.bands if bd.code}
+    for col in sorted(labels):
+        if col in taken or not _GRADE_HEADER_RE.match(labels[col]):
+            continue
+        seen = 0
+        for i, row in enumerate(block.rows):
+            if i in header or row.is_header:
+                continue
+            cell = logical_cells(row, ncols).get(col)
+            text = clean(cell.text) if cell is not None else ""
+            if not text:
+                continue
+            inner = re.match(r"^\s*([^()]+?)\s*\(\s*([^()]+?)\s*\)\s*$", text)
+            parts = [inner.group(1), inner.group(2)] if inner else [text]
+            if not any(p.strip().lower() in codes or _band_label(p, scale) for p in parts):
+                seen = -1
+                break
+            seen += 1
+        if seen >= 2:
+            return col
+    return None
+
+
 def understand_table(doc: Document, block: Block, scale: Scale,
                      previous: TableInfo | None = None) -> TableInfo:
     """Caption, header, columns and role of one table block."""
@@ -1289,6 +1320,10 @@ def understand_table(doc: Document, block: Block, scale: Scale,
     header = _header_rows(block)
     labels, _ncols = _column_labels(block, header)
     cols, ticks = _map_columns(labels, scale)
+    if "predikat" not in cols and "capaian" in cols:
+        grade = _grade_column(block, header, labels, _ncols, set(cols.values()) | set(ticks), scale)
+        if grade is not None:
+            cols["predikat"] = grade
     _caption_year_columns(cols, labels, caption)
     info = TableInfo(block=block, role=None, columns=cols, labels=labels, header_rows=header,
                      ticks=ticks, caption=caption, sasaran=_sasaran_above(doc, block),
