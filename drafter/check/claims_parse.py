@@ -634,7 +634,7 @@ def _analysis_chapter(ctx: CheckContext) -> str:
 
 
 _NUMBERED = re.compile(r"^\W*(?:indikator|iku)\s+(?:kinerja\s+(?:utama\s+)?)?(?:ke-?\s*|nomor\s+|no\.?\s*)?"
-                       r"(\d{1,2})\s*[.:)*]", re.IGNORECASE)
+                       r"(\d{1,2})\s*(?:[.:)*]|[-–—]\s)", re.IGNORECASE)  # ("Indikator 1 - Indeks SPBE.")
 
 
 _LIST_ITEM = re.compile(r"^[\W_]*(?:[a-z]|\d{1,2})[.)]\s")
