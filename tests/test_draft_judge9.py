@@ -52,8 +52,10 @@ def test_outputs_explain_a_shortfall() -> None:
     assert "10 kali dari rencana 12 kali" in text
     # a sub kegiatan's low absorption with its output (20.400.000 of 25.500.000)
     assert "terserap 80%" in text
-    # the cause first, then the outputs, then the plan with its purpose
-    assert text.index("dua desa") < text.index("10 desa") < text.index("agar kekurangan itu")
+    # the cause first, then the outputs, then the plan (with no purpose the figures do not
+    # give: judge 10)
+    assert text.index("dua desa") < text.index("10 desa") < text.index("kalender fasilitasi")
+    assert " agar " not in text
 
 
 def test_gap_to_the_end_target_in_points_and_percent() -> None:
@@ -61,8 +63,7 @@ def test_gap_to_the_end_target_in_points_and_percent() -> None:
     sentence = next(x for x in re.split(r"(?<=\.)\s+", text) if "2026" in x and "15 poin" in x)
     assert "85%" in sentence  # 85 of 100
     # a target lowered against last year: the capaian read with care, before the plan
-    assert text.index("diturunkan") < text.index("Sebagai jawabannya" if "Sebagai jawabannya"
-                                                 in text else "akan")
+    assert text.index("diturunkan") < text.index("menyosialisasikan")
 
 
 def test_last_years_target_without_realisasi_is_read_as_a_target_change() -> None:
@@ -79,11 +80,12 @@ def test_a_full_hundred_percent_is_to_be_kept() -> None:
     assert re.search(r"mempertahankannya|menjaganya tetap 100%", text)
 
 
-def test_a_step_of_another_body_is_asked_for_and_the_plan_has_a_purpose() -> None:
+def test_a_step_of_another_body_is_asked_for_and_the_plan_has_no_invented_purpose() -> None:
     text = _text("umbulsari-2023.yaml", "Nilai SAKIP")
     assert "meminta instansi terkait untuk mengefektifkan" in text
     assert "oleh instansi terkait" not in text
-    assert "supaya nilai A dapat dipertahankan" in text
+    # judge 10: "supaya nilai A dapat dipertahankan" is a purpose the figures do not give
+    assert "supaya" not in text and " agar " not in text
     # the sasaran named (its only indicator)
     assert "Terselenggaranya Pemerintahan Kecamatan Umbulsari yang Baik" in text
 
@@ -101,12 +103,15 @@ def _fig(indikator: list[dict[str, Any]], **sasaran: Any) -> Any:
     })
 
 
-def test_purpose_follows_the_figures() -> None:
-    fig = _fig([{"nama": "Indeks Uji", "target": 80, "realisasi": 82,
-                 "renstra": {2026: 90}}],
-               permasalahan=["Jadwal rapat uji bergeser."], solusi=["Menyusun kalender uji."])
-    text = " ".join(build_context(fig)["sasaran"][0].indikator[0].text_paragraphs)
-    assert "agar realisasi terus naik menuju 90 pada tahun 2026" in text
+def test_a_purpose_only_where_the_figures_give_one() -> None:
+    # judge 10: "agar realisasi terus naik ...", "agar kekurangan itu dapat ditutup" are the
+    # drafter's own purposes (and "terus naik" was wrong after a fall)
+    for realisasi in (82, 70):
+        fig = _fig([{"nama": "Indeks Uji", "target": 80, "realisasi": realisasi,
+                     "renstra": {2026: 90}}],
+                   permasalahan=["Jadwal rapat uji bergeser."], solusi=["Menyusun kalender uji."])
+        text = " ".join(build_context(fig)["sasaran"][0].indikator[0].text_paragraphs)
+        assert not re.search(r"\b(?:agar|supaya)\b", text), text
     # a step that already names its purpose gets no second one
     fig = _fig([{"nama": "Indeks Uji", "target": 80, "realisasi": 70}],
                solusi=["Menyusun kalender uji agar jadwal tidak bergeser."])
@@ -114,13 +119,13 @@ def test_purpose_follows_the_figures() -> None:
     assert text.count(" agar ") == 1
 
 
-def test_the_largest_items_of_a_breakdown_give_the_result_content() -> None:
-    text = _text("gumukmas-2023.yaml", "Persentase Tingkat Penyelesaian Laporan dan Pelanggaran "
-                 "Ketertiban Umum serta Ketenteraman Masyarakat")
-    assert ("yang terbanyak ialah laporan izin keramaian (50 kali), kegiatan pengamanan aset "
-            "daerah (48 kali), dan laporan kegiatan kerja bakti bersama warga desa (30 kali)"
-            in text)
-    # counts in different units, or no three that stand out: nothing ranked
-    for path, name in (("gumukmas-2023.yaml", "Persentase Fasilitasi Kesejahteraan Masyarakat "
-                        "yang Dilaksanakan"),):
-        assert "terbanyak" not in _text(path, name)
+def test_a_breakdown_given_antara_lain_is_never_ranked() -> None:
+    # judge 10: "yang terbanyak ialah ..." over a list titled "antara lain" (not complete, and
+    # partly of another kind: permits, asset guarding) is unsupported
+    for path, name in (("gumukmas-2023.yaml", "Persentase Tingkat Penyelesaian Laporan dan "
+                        "Pelanggaran Ketertiban Umum serta Ketenteraman Masyarakat"),
+                       ("gumukmas-2023.yaml", "Persentase Fasilitasi Kesejahteraan Masyarakat "
+                        "yang Dilaksanakan")):
+        text = _text(path, name)
+        assert not re.search(r"terbanyak|tersering|paling (?:banyak|sering)", text)
+        assert "izin keramaian" not in text
