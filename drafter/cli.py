@@ -421,8 +421,13 @@ def _run_plain_check(kwargs: dict[str, object]) -> int:
     The library is imported only on the rare paths that need it (an error to report)."""
     import errno
 
+    from drafter.check.recache import regex_cache
+
     try:
-        return _check_code(**kwargs)  # type: ignore[arg-type]
+        # the cache of compiled patterns (which the command uses anyway) covers the import of
+        # the checker's modules too: their patterns are not compiled from scratch either
+        with regex_cache():
+            return _check_code(**kwargs)  # type: ignore[arg-type]
     except EOFError as e:
         typer = _typer()
         typer.echo(err=True)
