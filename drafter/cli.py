@@ -1,7 +1,9 @@
 """The ``lkip`` command line.
 
 Heavy modules (pandoc, spaCy, python-docx, the rules) are imported inside the commands, so
-``lkip --help`` stays instant.
+``lkip --help`` stays instant. The CLI library (typer) itself is imported only when it is used:
+a plain ``lkip check`` command line (see :func:`_plain_check_args`) and ``lkip --version`` run
+without it (its import is ~50 ms of a check's start-up); :data:`app` is built on first access.
 """
 
 from __future__ import annotations
@@ -11,19 +13,53 @@ import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
-
-import typer
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated
 
 from drafter.errors import Interrupted, LkipError, term_safe
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Menyusun dan memeriksa BAB III Laporan Kinerja Instansi Pemerintah (LKIP).",
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-)
+if TYPE_CHECKING:
+    import typer
+
+
+def _typer() -> ModuleType:
+    """The CLI library, imported on first use and bound to this module's global ``typer`` (the
+    commands below and their annotations, which the library evaluates, name it)."""
+    global typer
+    import typer
+
+    return typer
+
+
+def _build_app() -> typer.Typer:
+    """The typer application: the commands of this module, in the order of ``lkip --help``."""
+    typer = _typer()
+    built = typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        help="Menyusun dan memeriksa BAB III Laporan Kinerja Instansi Pemerintah (LKIP).",
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
+    built.callback()(_root)
+    for command in (draft, validate, template, convert, extract, check, rules, serve):
+        built.command()(command)
+    return built
+
+
+def _app() -> typer.Typer:
+    """The typer application, built once."""
+    built = globals().get("app")
+    if built is None:
+        built = globals()["app"] = _build_app()
+    return built
+
+
+def __getattr__(name: str) -> object:
+    """``drafter.cli.app``: the typer application, built once on first access."""
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class OutFormat(StrEnum):
@@ -50,7 +86,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Tampilkan versi lalu keluar")] = False,
@@ -59,11 +94,11 @@ def _root(
 
 
 def _fail(err: LkipError) -> None:
+    typer = _typer()
     typer.echo(f"lkip: {err}", err=True)
     raise typer.Exit(err.exit_code)
 
 
-@app.command()
 def draft(
     figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas keluaran (.md atau .docx)")],
@@ -82,7 +117,6 @@ def draft(
     typer.echo(f"{PART_TITLES[part]} ditulis ke {term_safe(str(output))}", err=True)
 
 
-@app.command()
 def validate(
     figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
 ) -> None:
@@ -102,7 +136,6 @@ def validate(
     typer.echo(f"{term_safe(str(figures))}: valid")
 
 
-@app.command()
 def template(
     output: Annotated[Path, typer.Argument(help="Berkas Excel yang ditulis (.xlsx)")],
     force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada")] = False,
@@ -117,7 +150,6 @@ def template(
     typer.echo(f"Templat ditulis ke {term_safe(str(output))}", err=True)
 
 
-@app.command()
 def convert(
     figures: Annotated[Path, typer.Argument(help="Berkas angka (YAML, JSON atau Excel .xlsx)")],
     output: Annotated[Path, typer.Option("-o", "--output",
@@ -133,7 +165,6 @@ def convert(
     typer.echo(f"Berkas angka ditulis ke {term_safe(str(output))}", err=True)
 
 
-@app.command()
 def extract(
     report: Annotated[Path, typer.Argument(help="Laporan yang dibaca (.txt, .md, .docx, .pdf)")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Berkas angka yang ditulis (.yaml)")],
@@ -149,7 +180,6 @@ def extract(
                "ditetapkan)", err=True)
 
 
-@app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(
         help="Berkas laporan (.txt, .md, .docx, .pdf), folder, atau - untuk masukan standar")],
@@ -189,6 +219,26 @@ def check(
         "(JENIS=BERKAS memaksa jenisnya)"))] = None,
 ) -> None:
     """Memeriksa laporan: kontradiksi angka, predikat, tahun, sisa templat, nama asing, ejaan."""
+    raise _typer().Exit(_check_code(
+        paths, fmt=fmt, output=output, select=select, ignore=ignore, year=year,
+        kabupaten=kabupaten, annotate=annotate, no_spelling=no_spelling, jobs=jobs, lang=lang,
+        follow_symlinks=follow_symlinks, stdin_filename=stdin_filename,
+        min_severity=min_severity, quiet=quiet, statistics=statistics, exit_zero=exit_zero,
+        baseline=baseline, write_baseline=write_baseline, fix=fix, timings=timings, with_=with_))
+
+
+def _check_code(
+    paths: list[Path], fmt: OutFormat = OutFormat.text, output: Path | None = None,
+    select: list[str] | None = None, ignore: list[str] | None = None, year: int | None = None,
+    kabupaten: str | None = None, annotate: bool = False, no_spelling: bool = False,
+    jobs: int | None = None, lang: str | None = None, follow_symlinks: bool = False,
+    stdin_filename: str | None = None, min_severity: MinSeverity | None = None,
+    quiet: bool = False, statistics: bool = False, exit_zero: bool = False,
+    baseline: Path | None = None, write_baseline: Path | None = None, fix: bool = False,
+    timings: bool = False, with_: list[str] | None = None,
+) -> int:
+    """The work of :func:`check` (the values of its options; the defaults are theirs): the exit
+    code. An :class:`LkipError` is reported by :func:`_fail`."""
     from drafter.check.batch import run_check_command
     from drafter.crossdoc import set_siblings
     from drafter.report.views import ReportOptions
@@ -205,10 +255,9 @@ def check(
         )
     except LkipError as err:
         _fail(err)
-    raise typer.Exit(code)
+    return code
 
 
-@app.command()
 def rules(
     code: Annotated[str | None, typer.Argument(help="Kode aturan, mis. AR101")] = None,
     lang: Annotated[str | None, typer.Option(
@@ -243,7 +292,6 @@ def rules(
     typer.echo(text)
 
 
-@app.command()
 def serve(
     host: Annotated[str, typer.Option("--host", help="Alamat yang didengar (selain loopback perlu --password)")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Nomor port (0 = pilih otomatis)")] = 8750,
@@ -369,16 +417,23 @@ def _plain_check_args(argv: list[str]) -> dict[str, object] | None:
 
 
 def _run_plain_check(kwargs: dict[str, object]) -> int:
-    """Run :func:`check` as the CLI library would (``standalone_mode=False``): its exit code."""
+    """Run :func:`check` as the CLI library would (``standalone_mode=False``): its exit code.
+    The library is imported only on the rare paths that need it (an error to report)."""
     import errno
 
+    from drafter.check.recache import regex_cache
+
     try:
-        check(**kwargs)  # type: ignore[arg-type]
+        # the cache of compiled patterns (which the command uses anyway) covers the import of
+        # the checker's modules too: their patterns are not compiled from scratch either
+        with regex_cache():
+            return _check_code(**kwargs)  # type: ignore[arg-type]
     except EOFError as e:
+        typer = _typer()
         typer.echo(err=True)
         raise typer.Abort() from e
     except KeyboardInterrupt as e:
-        raise typer.Exit(130) from e
+        raise _typer().Exit(130) from e
     except OSError as e:
         if e.errno == errno.EPIPE:
             from typer._click.utils import PacifyFlushWrapper
@@ -387,9 +442,11 @@ def _run_plain_check(kwargs: dict[str, object]) -> int:
             sys.stderr = PacifyFlushWrapper(sys.stderr)  # type: ignore[assignment]
             sys.exit(1)
         raise
-    except typer.Exit as e:
-        return e.exit_code
-    return 0
+    except Exception as e:
+        lib = sys.modules.get("typer")  # _fail's exit (the library is loaded by then)
+        if lib is not None and isinstance(e, lib.Exit):
+            return e.exit_code
+        raise
 
 
 def main() -> None:
@@ -402,13 +459,19 @@ def main() -> None:
     # command.
     gc.set_threshold(10_000, 50, 100)
     _install_signal_handlers()
+    if sys.argv[1:] in (["--version"], ["-V"]):  # what the library's eager callback prints
+        from drafter import __version__
+
+        sys.stdout.write(f"lkip {__version__}\n")
+        sys.exit(0)
     lang = help_lang(sys.argv[1:])
     plain = _plain_check_args(sys.argv[1:])
     try:
         if plain is not None:
             rv: object = _run_plain_check(plain)
         else:
-            rv = localize(typer.main.get_command(app), lang)(standalone_mode=False, prog_name="lkip")
+            rv = localize(_typer().main.get_command(_app()), lang)(standalone_mode=False,
+                                                                   prog_name="lkip")
     except Interrupted as stop:
         _stopped(stop.signum)
     except KeyboardInterrupt:  # pragma: no cover - handler not installed

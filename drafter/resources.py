@@ -20,7 +20,6 @@ Folder: ``$LKIP_CACHE_DIR``, else ``$XDG_CACHE_HOME/lkip``, else ``~/.cache/lkip
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -28,10 +27,11 @@ import time
 import zlib
 from collections.abc import Callable
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 DATA_DIRS = ("rules", "phrasebank", "templates")
 CACHE_ENV = "LKIP_CACHE_DIR"
@@ -43,15 +43,36 @@ STALE_TMP_SECONDS = 600  # a temporary cache file older than this was left by a 
 T = TypeVar("T")
 
 
-def data_dir(name: str) -> Traversable:
-    """Return the folder ``name`` (one of :data:`DATA_DIRS`)."""
-    if name not in DATA_DIRS:
-        raise ValueError(f"unknown data folder {name!r}")
-    packaged = files("drafter") / "_data" / name
+def package_files(package: str) -> Traversable:
+    """``importlib.resources.files(package)``: for a package imported from a folder on disk
+    (the usual install, a checkout) that folder itself, found without importing
+    :mod:`importlib.resources` (and the zip support it loads: a few ms of every start-up)."""
+    import importlib
+
+    spec = importlib.import_module(package).__spec__
+    origin = spec.origin if spec is not None and spec.has_location else None
+    if origin and spec is not None and spec.submodule_search_locations is not None \
+            and os.path.basename(origin).startswith("__init__.") and os.path.isfile(origin):
+        return Path(origin).parent
+    from importlib.resources import files
+
+    return files(package)
+
+
+@cache
+def _data_folder(name: str) -> Traversable:
+    packaged = package_files("drafter") / "_data" / name
     if packaged.is_dir():
         return packaged
     source = Path(__file__).resolve().parent.parent / name
     return source
+
+
+def data_dir(name: str) -> Traversable:
+    """Return the folder ``name`` (one of :data:`DATA_DIRS`); found once per process."""
+    if name not in DATA_DIRS:
+        raise ValueError(f"unknown data folder {name!r}")
+    return _data_folder(name)
 
 
 def read_text(folder: str, filename: str) -> str:
@@ -78,7 +99,11 @@ def cache_dir() -> Path:
 def _cache_key(sources: tuple[bytes, ...]) -> str:
     from drafter import __version__
 
-    h = hashlib.blake2b(digest_size=10)
+    try:  # hashlib's blake2b is this one; hashlib itself also loads OpenSSL (~3 ms)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    h = blake2b(digest_size=10)
     h.update(f"{_CACHE_FORMAT}|{__version__}|{sys.version}|{marshal.version}".encode())
     for src in sources:
         # length and CRC-32 identify a data file's version (CRC-32 runs several times faster

@@ -334,8 +334,9 @@ def run_check_command(paths: Sequence[Path], *, fmt: str = "text", output: Path 
     if timings:
         _STARTED_AT = _process_age()
     from drafter.check.recache import regex_cache
+    from drafter.text.prefilter import stored_literals
 
-    with regex_cache():
+    with regex_cache(), stored_literals():
         return _check_command(paths, fmt=fmt, output=output, select=select, ignore=ignore,
                               year=year, kabupaten=kabupaten, annotate=annotate,
                               spelling=spelling, jobs=jobs, lang=lang,

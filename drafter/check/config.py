@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -132,6 +131,8 @@ def _unreadable(path: Path) -> bool:
 
 def _read(path: Path, table: str | None) -> tuple[dict[str, Any], str] | None:
     """(the settings table, the file text), or None when the file has no such table."""
+    import tomllib  # only when a configuration file is read (a few ms of start-up otherwise)
+
     from drafter.io import read_regular
 
     raw = read_regular(path, MAX_CONFIG_BYTES, what="berkas konfigurasi")

@@ -128,12 +128,17 @@ def _valid(value: object) -> bool:
         and isinstance(v, bytes) for k, v in value.items())
 
 
+_active = False  # a regex_cache block is running (an inner one changes nothing)
+
+
 @contextmanager
 def regex_cache() -> Iterator[None]:
-    """Use (and afterwards update) the stored compiled patterns while the block runs."""
+    """Use (and afterwards update) the stored compiled patterns while the block runs. Blocks
+    nest: only the outermost one installs the hook and writes the table back."""
+    global _active
     from drafter.resources import cache_enabled, cache_path, read_cache, write_cache
 
-    if not cache_enabled() or not _supported():
+    if _active or not cache_enabled() or not _supported():
         yield
         return
     try:
@@ -150,9 +155,11 @@ def regex_cache() -> Iterator[None]:
         yield
         return
     _compiler.compile = rec.compile
+    _active = True
     try:
         yield
     finally:
+        _active = False
         _compiler.compile = rec.original
         store = rec.to_store()
         if store is not None:

@@ -74,9 +74,9 @@ def wordlist_bytes() -> bytes | None:
     """The compressed word list: the installed ``lkip_kamus_id`` package, else ``kamus/`` of a
     source checkout; None when neither exists."""
     try:
-        from importlib.resources import files
+        from drafter.resources import package_files
 
-        return (files("lkip_kamus_id") / WORDLIST_FILE).read_bytes()
+        return (package_files("lkip_kamus_id") / WORDLIST_FILE).read_bytes()
     except (ImportError, FileNotFoundError, OSError):
         pass
     source = Path(__file__).resolve().parents[2] / "kamus" / "lkip_kamus_id" / WORDLIST_FILE

@@ -16,7 +16,10 @@ ASCII letter while ``str.lower`` does not (the long s, the Kelvin sign, the dott
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 try:  # Python >= 3.11
     from re import _constants as _c
@@ -102,13 +105,75 @@ def _item(op: object, av: object, ci: bool) -> Required:
     return None  # classes, categories, look-arounds, anchors, back-references: no literal
 
 
+# Results kept across processes (`lkip check` start-up: deriving the literals parses each
+# pattern with the pure-Python parser, ~25 ms for the rules of one check): while
+# :func:`stored_literals` is active, (pattern, flags) -> result, read from and written back to
+# the compiled data cache. Bounded by _MAX_STORED (when full, nothing more is added).
+_MAX_STORED = 4000
+_stored: dict[tuple[str, int], Required] | None = None
+_stored_added = 0
+
+
 @lru_cache(maxsize=4096)
 def required_literals(rx: re.Pattern[str]) -> Required:
     """Literals ``(text, case_insensitive)`` of which every match of ``rx`` contains at least
     one (a case-insensitive literal is lower-cased and is looked for in the lower-cased text);
     None when none can be derived."""
+    global _stored_added
     if not isinstance(rx.pattern, str):
         return None
+    table = _stored
+    if table is None:
+        return _derive(rx)
+    key = (rx.pattern, rx.flags)
+    if key in table:
+        return table[key]
+    req = _derive(rx)
+    if len(table) < _MAX_STORED:
+        table[key] = req
+        _stored_added += 1
+    return req
+
+
+def _valid_table(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, tuple) and len(k) == 2 and isinstance(k[0], str) and isinstance(k[1], int)
+        and (v is None or (isinstance(v, frozenset) and all(
+            isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str) and x[0]
+            and isinstance(x[1], bool) for x in v)))
+        for k, v in value.items())
+
+
+@contextmanager
+def stored_literals() -> Iterator[None]:
+    """Use (and afterwards update) the stored results of :func:`required_literals` while the
+    block runs. The cache key holds this module's source and the Python version (the parser),
+    so a changed derivation never reads old results; with the cache disabled, a no-op."""
+    global _stored, _stored_added
+    from drafter.resources import cache_enabled, cache_path, read_cache, write_cache
+
+    if not cache_enabled() or _stored is not None:
+        yield
+        return
+    try:
+        path = cache_path("prefilter", (Path(__file__).read_bytes(),))
+        ok, table = read_cache(path)
+        if not ok or not _valid_table(table):
+            table = {}
+    except Exception:  # noqa: BLE001 - no usable cache: derive as usual
+        yield
+        return
+    _stored, _stored_added = table, 0
+    try:
+        yield
+    finally:
+        added, _stored, _stored_added = _stored_added, None, 0
+        if added:
+            write_cache(path, table)
+
+
+def _derive(rx: re.Pattern[str]) -> Required:
+    """:func:`required_literals` of a ``str`` pattern, computed."""
     try:
         parsed = _p.parse(rx.pattern, rx.flags & ~re.UNICODE)
     except Exception:  # noqa: BLE001 - an unusual pattern: no pre-filter
