@@ -227,3 +227,14 @@ def test_other_region_places_and_their_guards() -> None:
     # the report names mostly kecamatan of another kabupaten: its own region is in doubt
     doubtful = head + "Kegiatan di Kecamatan Tempeh, Kecamatan Pasirian dan Kecamatan Candipuro."
     assert _run(doubtful, "FN109") == []
+
+
+def test_find_village_anywhere_memo_gives_fresh_equal_lists() -> None:
+    """The per-process memo of find_village_anywhere (same name, same limit) returns what the
+    search returns, as a new list each time."""
+    gaz = gazetteer()
+    for name, limit in (("Sumber Sari", 2), ("SUMBERSARI", 2), ("Sumber-sari", 5), ("Persentase", 2)):
+        want = gaz._find_village_anywhere(name_key(name), limit)
+        first = gaz.find_village_anywhere(name, limit)
+        first.append(None)  # type: ignore[arg-type]  # a caller's change stays its own
+        assert gaz.find_village_anywhere(name, limit) == want

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
+from drafter.limits import BoundedCache
 from drafter.resources import compiled, data_dir
 
 GAZETTEER_FILE = "wilayah.tsv.gz"
@@ -28,6 +29,7 @@ PROVINSI, KABUPATEN, KOTA, KECAMATAN, KELURAHAN, DESA = (
     "Provinsi", "Kabupaten", "Kota", "Kecamatan", "Kelurahan", "Desa")
 _VILLAGE_KIND = {"1": KELURAHAN, "2": DESA, "3": DESA}  # 3: desa adat (Papua)
 _MIN_WORD = 4
+_MAX_ANYWHERE = 4096  # names remembered by Gazetteer.find_village_anywhere
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 
@@ -140,6 +142,17 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < 4:
             return []
+        # the same names come back (a word of the template, "Persentase", in every report):
+        # one search of the 1.2 MB of village lists per distinct name and limit, per process
+        memo = self.__dict__.get("_anywhere")
+        if memo is None:
+            memo = self.__dict__["_anywhere"] = BoundedCache(_MAX_ANYWHERE)
+        got = memo.get((key, limit))
+        if got is None:
+            got = memo[(key, limit)] = tuple(self._find_village_anywhere(key, limit))
+        return list(got)
+
+    def _find_village_anywhere(self, key: str, limit: int) -> list[Region]:
         blob = self.__dict__.get("_village_blob")
         if blob is None:
             blob = "\n".join(f"{c}\t|{raw}|" for c, raw in self._villages_raw.items())
