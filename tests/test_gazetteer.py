@@ -238,3 +238,19 @@ def test_find_village_anywhere_memo_gives_fresh_equal_lists() -> None:
         first = gaz.find_village_anywhere(name, limit)
         first.append(None)  # type: ignore[arg-type]  # a caller's change stays its own
         assert gaz.find_village_anywhere(name, limit) == want
+
+
+def test_village_search_on_reduced_lists_equals_the_regex() -> None:
+    """find_village_anywhere's search of the reduced village lists gives what the regex over the
+    raw lists gives: names of a sample of kecamatan, their truncations, common words, and names
+    listed twice in a row in one kecamatan (a regex match takes the "|" of the next item)."""
+    gaz = gazetteer()
+    flat = gaz._flat_villages()
+    assert flat  # the shipped data meets the conditions of the reduced search
+    kecs = list(gaz._villages_raw)[::400]
+    keys = {name_key(v.name) for k in kecs for v in gaz.villages(k)}
+    keys |= {k[:-1] for k in list(keys)[:30]} | {"persentase", "sumbersari", "sukamaju", "wurak",
+                                                 "panipahan", "lubukpakamiii"}
+    for key in sorted(k for k in keys if len(k) >= 4):
+        for limit in (0, 2, 10**6):
+            assert gaz._find_in_flat(flat, key, limit) == gaz._find_village_regex(key, limit), key

@@ -153,6 +153,60 @@ class Gazetteer:
         return list(got)
 
     def _find_village_anywhere(self, key: str, limit: int) -> list[Region]:
+        flat = self.__dict__.get("_village_flat")
+        if flat is None:
+            flat = self.__dict__["_village_flat"] = compiled(
+                "gazetteer-villages-flat", (_digest(),), self._flat_villages,
+                lambda v: isinstance(v, str))
+        if flat:
+            return self._find_in_flat(flat, key, limit)
+        return self._find_village_regex(key, limit)
+
+    def _flat_villages(self) -> str:
+        """The village lists as :meth:`_find_village_regex` searches them (``kec<TAB>|item|...|``
+        lines), each name reduced to what that regex compares: its word characters, in lower
+        case. Only when this is exact: every item opens with a 4-digit code, no name starts
+        with a non-word character, and no non-ASCII character is a word character (the regex
+        folds case like ``str.lower`` on ASCII only). Otherwise "" (the regex is used)."""
+        lines = []
+        for c, raw in self._villages_raw.items():
+            items = raw.split("|") if raw else []
+            flat_items = []
+            for it in items:
+                code, name = it[:4], it[4:]
+                if not (len(code) == 4 and code.isascii() and code.isdigit()):
+                    return ""
+                if name and not (name[0].isalnum() or name[0] == "_"):
+                    return ""
+                word = "".join(ch for ch in name if ch.isalnum() or ch == "_")
+                if not word.isascii():
+                    return ""
+                flat_items.append(code + word.lower())
+            lines.append(f"{c}\t|{'|'.join(flat_items)}|")
+        return "\n".join(lines)
+
+    def _find_in_flat(self, flat: str, key: str, limit: int) -> list[Region]:
+        """:meth:`_find_village_regex` on the reduced lists: an item matches when its reduced
+        name is ``key``. A match of the regex takes the "|" that opens the next item (no match
+        can start there), and so does this search."""
+        target = key + "|"
+        out: list[Region] = []
+        end = 0  # where the last match ended
+        pos = flat.find(target)
+        while pos != -1:
+            s = pos - 5
+            if s >= end and flat[s] == "|":
+                line = flat.rfind("\n", 0, s) + 1
+                kec = flat[line:flat.index("\t", line)]
+                code = f"{kec}.{flat[s + 1:pos]}"
+                out.extend(v for v in self.villages(kec) if v.code == code)
+                end = pos + len(target)
+                if len(out) > limit:
+                    break
+            pos = flat.find(target, pos + 1)
+        return out
+
+    def _find_village_regex(self, key: str, limit: int) -> list[Region]:
         blob = self.__dict__.get("_village_blob")
         if blob is None:
             blob = "\n".join(f"{c}\t|{raw}|" for c, raw in self._villages_raw.items())
