@@ -254,3 +254,19 @@ def test_village_search_on_reduced_lists_equals_the_regex() -> None:
     for key in sorted(k for k in keys if len(k) >= 4):
         for limit in (0, 2, 10**6):
             assert gaz._find_in_flat(flat, key, limit) == gaz._find_village_regex(key, limit), key
+
+
+def test_reduced_village_lists_only_when_exact() -> None:
+    """Lists the reduced search would not read exactly as the regex does are not reduced."""
+    from drafter.check.gazetteer import Gazetteer
+
+    def flat(raw: dict[str, str]) -> str:
+        g = Gazetteer("")
+        g._villages_raw = raw
+        return g._flat_villages()
+
+    assert flat({"1.01.01": "2001Sumber-Sari|1002Ujung’ Batu", "1.01.02": ""}) == \
+        "1.01.01\t|2001sumbersari|1002ujungbatu|\n1.01.02\t||"
+    assert flat({"1.01.01": "2001Séléko"}) == ""  # a non-ASCII letter (case folding differs)
+    assert flat({"1.01.01": "2001-Abc"}) == ""  # a name opening with a separator
+    assert flat({"1.01.01": "201Abc"}) == ""  # not a 4-digit code

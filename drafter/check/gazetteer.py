@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from drafter.limits import BoundedCache
-from drafter.resources import compiled, data_dir
+from drafter.resources import cache_enabled, compiled, data_dir
 
 GAZETTEER_FILE = "wilayah.tsv.gz"
 
@@ -35,6 +35,9 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 
 
 _PUNCT = str.maketrans("", "", " -'.’/(),\t")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_WORD_RE = re.compile(r"[^\w|\n]+")
+_BAD_ITEM_RE = re.compile(r"\|(?![|\n]|\Z)(?![0-9]{4}(?:[|\n]|\Z|\w))")
 
 
 def name_key(name: str) -> str:
@@ -155,9 +158,11 @@ class Gazetteer:
     def _find_village_anywhere(self, key: str, limit: int) -> list[Region]:
         flat = self.__dict__.get("_village_flat")
         if flat is None:
+            # built once and kept in the compiled data cache; without the cache, building it in
+            # every process would cost more than the few regex searches of a check
             flat = self.__dict__["_village_flat"] = compiled(
                 "gazetteer-villages-flat", (_digest(),), self._flat_villages,
-                lambda v: isinstance(v, str))
+                lambda v: isinstance(v, str)) if cache_enabled() else ""
         if flat:
             return self._find_in_flat(flat, key, limit)
         return self._find_village_regex(key, limit)
@@ -168,22 +173,19 @@ class Gazetteer:
         case. Only when this is exact: every item opens with a 4-digit code, no name starts
         with a non-word character, and no non-ASCII character is a word character (the regex
         folds case like ``str.lower`` on ASCII only). Otherwise "" (the regex is used)."""
-        lines = []
-        for c, raw in self._villages_raw.items():
-            items = raw.split("|") if raw else []
-            flat_items = []
-            for it in items:
-                code, name = it[:4], it[4:]
-                if not (len(code) == 4 and code.isascii() and code.isdigit()):
-                    return ""
-                if name and not (name[0].isalnum() or name[0] == "_"):
-                    return ""
-                word = "".join(ch for ch in name if ch.isalnum() or ch == "_")
-                if not word.isascii():
-                    return ""
-                flat_items.append(code + word.lower())
-            lines.append(f"{c}\t|{'|'.join(flat_items)}|")
-        return "\n".join(lines)
+        codes = list(self._villages_raw)
+        raws = "\n".join(self._villages_raw.values())
+        if raws.count("\n") != len(codes) - 1:  # a line break inside a list: not this layout
+            return ""
+        if any(ch.isalnum() or ch == "_" for ch in set(_NON_ASCII_RE.findall(raws))):
+            return ""
+        # an item start ("|" after the tab, or between two items) not followed by 4 digits and
+        # the end of the item or a word character
+        lines = "\n".join(f"{c}\t|{raw}|" for c, raw in zip(codes, raws.split("\n"), strict=True))
+        if _BAD_ITEM_RE.search(lines):
+            return ""
+        reduced = _NON_WORD_RE.sub("", raws).lower().split("\n")
+        return "\n".join(f"{c}\t|{raw}|" for c, raw in zip(codes, reduced, strict=True))
 
     def _find_in_flat(self, flat: str, key: str, limit: int) -> list[Region]:
         """:meth:`_find_village_regex` on the reduced lists: an item matches when its reduced
