@@ -117,6 +117,30 @@ def test_version_and_help_are_light(tmp_path: Path) -> None:
     assert "HEAVY []" in proc.stdout
 
 
+def test_plain_check_does_not_import_the_cli_library(tmp_path: Path) -> None:
+    """A plain `lkip check FILE` (and --version) runs without typer/click (their import is a
+    part of every check's start-up); an error it reports still reads as the library's."""
+    (tmp_path / "laporan.txt").write_text(REPORT, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from drafter import cli\n"
+        "for argv in (['lkip', '--version'], ['lkip', 'check', 'laporan.txt', '-f', 'json', '-q']):\n"
+        "    sys.argv = argv\n"
+        "    try:\n"
+        "        cli.main()\n"
+        "    except SystemExit as e:\n"
+        "        assert e.code in (0, 1, None), e.code\n"
+        "print('CLI', [m for m in ('typer', 'click', 'rich') if m in sys.modules])\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "CLI []" in proc.stdout
+    missing = run(["check", "tidak-ada.txt"], tmp_path)
+    assert missing.returncode == 2 and missing.stderr.startswith("lkip: "), missing.stderr
+
+
 # ------------------------------------------------------------------------------------------------
 # standard input
 

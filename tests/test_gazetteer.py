@@ -227,3 +227,46 @@ def test_other_region_places_and_their_guards() -> None:
     # the report names mostly kecamatan of another kabupaten: its own region is in doubt
     doubtful = head + "Kegiatan di Kecamatan Tempeh, Kecamatan Pasirian dan Kecamatan Candipuro."
     assert _run(doubtful, "FN109") == []
+
+
+def test_find_village_anywhere_memo_gives_fresh_equal_lists() -> None:
+    """The per-process memo of find_village_anywhere (same name, same limit) returns what the
+    search returns, as a new list each time."""
+    gaz = gazetteer()
+    for name, limit in (("Sumber Sari", 2), ("SUMBERSARI", 2), ("Sumber-sari", 5), ("Persentase", 2)):
+        want = gaz._find_village_anywhere(name_key(name), limit)
+        first = gaz.find_village_anywhere(name, limit)
+        first.append(None)  # type: ignore[arg-type]  # a caller's change stays its own
+        assert gaz.find_village_anywhere(name, limit) == want
+
+
+def test_village_search_on_reduced_lists_equals_the_regex() -> None:
+    """find_village_anywhere's search of the reduced village lists gives what the regex over the
+    raw lists gives: names of a sample of kecamatan, their truncations, common words, and names
+    listed twice in a row in one kecamatan (a regex match takes the "|" of the next item)."""
+    gaz = gazetteer()
+    flat = gaz._flat_villages()
+    assert flat  # the shipped data meets the conditions of the reduced search
+    kecs = list(gaz._villages_raw)[::400]
+    keys = {name_key(v.name) for k in kecs for v in gaz.villages(k)}
+    keys |= {k[:-1] for k in list(keys)[:30]} | {"persentase", "sumbersari", "sukamaju", "wurak",
+                                                 "panipahan", "lubukpakamiii"}
+    for key in sorted(k for k in keys if len(k) >= 4):
+        for limit in (0, 2, 10**6):
+            assert gaz._find_in_flat(flat, key, limit) == gaz._find_village_regex(key, limit), key
+
+
+def test_reduced_village_lists_only_when_exact() -> None:
+    """Lists the reduced search would not read exactly as the regex does are not reduced."""
+    from drafter.check.gazetteer import Gazetteer
+
+    def flat(raw: dict[str, str]) -> str:
+        g = Gazetteer("")
+        g._villages_raw = raw
+        return g._flat_villages()
+
+    assert flat({"1.01.01": "2001Sumber-Sari|1002Ujung’ Batu", "1.01.02": ""}) == \
+        "1.01.01\t|2001sumbersari|1002ujungbatu|\n1.01.02\t||"
+    assert flat({"1.01.01": "2001Séléko"}) == ""  # a non-ASCII letter (case folding differs)
+    assert flat({"1.01.01": "2001-Abc"}) == ""  # a name opening with a separator
+    assert flat({"1.01.01": "201Abc"}) == ""  # not a 4-digit code

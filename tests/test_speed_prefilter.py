@@ -110,3 +110,25 @@ def test_unit_text_may_match() -> None:
     assert at.may_match(re.compile(r"\banggaran\b", re.I))
     assert not at.may_match(re.compile(r"\bpagu\b", re.I))
     assert at.may_match(re.compile(r"x*"))  # no literal: never skipped
+
+
+def test_stored_literals_give_the_derived_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results kept in the compiled data cache (lkip check start-up) are the derived ones,
+    read back by the next process; a damaged cache file is ignored."""
+    from drafter.text import prefilter
+
+    monkeypatch.setenv("LKIP_CACHE_DIR", str(tmp_path))
+    pats = _patterns()
+    want = {(p.pattern, p.flags): prefilter._derive(p) for p in pats}
+    for _ in range(2):  # the first run writes the table, the second reads it
+        required_literals.cache_clear()
+        with prefilter.stored_literals():
+            assert {(p.pattern, p.flags): required_literals(p) for p in pats} == want
+        assert prefilter._stored is None
+    stored = list(tmp_path.glob("prefilter-*.marshal"))
+    assert len(stored) == 1
+    stored[0].write_bytes(b"damaged")
+    required_literals.cache_clear()
+    with prefilter.stored_literals():
+        assert {(p.pattern, p.flags): required_literals(p) for p in pats} == want
+    required_literals.cache_clear()

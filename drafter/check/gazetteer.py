@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
-from drafter.resources import compiled, data_dir
+from drafter.limits import BoundedCache
+from drafter.resources import cache_enabled, compiled, data_dir
 
 GAZETTEER_FILE = "wilayah.tsv.gz"
 
@@ -28,11 +29,15 @@ PROVINSI, KABUPATEN, KOTA, KECAMATAN, KELURAHAN, DESA = (
     "Provinsi", "Kabupaten", "Kota", "Kecamatan", "Kelurahan", "Desa")
 _VILLAGE_KIND = {"1": KELURAHAN, "2": DESA, "3": DESA}  # 3: desa adat (Papua)
 _MIN_WORD = 4
+_MAX_ANYWHERE = 4096  # names remembered by Gazetteer.find_village_anywhere
 _KEY_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 
 
 _PUNCT = str.maketrans("", "", " -'.’/(),\t")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_NON_WORD_RE = re.compile(r"[^\w|\n]+")
+_BAD_ITEM_RE = re.compile(r"\|(?![|\n]|\Z)(?![0-9]{4}(?:[|\n]|\Z|\w))")
 
 
 def name_key(name: str) -> str:
@@ -140,6 +145,70 @@ class Gazetteer:
         key = name_key(name)
         if len(key) < 4:
             return []
+        # the same names come back (a word of the template, "Persentase", in every report):
+        # one search of the 1.2 MB of village lists per distinct name and limit, per process
+        memo = self.__dict__.get("_anywhere")
+        if memo is None:
+            memo = self.__dict__["_anywhere"] = BoundedCache(_MAX_ANYWHERE)
+        got = memo.get((key, limit))
+        if got is None:
+            got = memo[(key, limit)] = tuple(self._find_village_anywhere(key, limit))
+        return list(got)
+
+    def _find_village_anywhere(self, key: str, limit: int) -> list[Region]:
+        flat = self.__dict__.get("_village_flat")
+        if flat is None:
+            # built once and kept in the compiled data cache; without the cache, building it in
+            # every process would cost more than the few regex searches of a check
+            flat = self.__dict__["_village_flat"] = compiled(
+                "gazetteer-villages-flat", (_digest(),), self._flat_villages,
+                lambda v: isinstance(v, str)) if cache_enabled() else ""
+        if flat:
+            return self._find_in_flat(flat, key, limit)
+        return self._find_village_regex(key, limit)
+
+    def _flat_villages(self) -> str:
+        """The village lists as :meth:`_find_village_regex` searches them (``kec<TAB>|item|...|``
+        lines), each name reduced to what that regex compares: its word characters, in lower
+        case. Only when this is exact: every item opens with a 4-digit code, no name starts
+        with a non-word character, and no non-ASCII character is a word character (the regex
+        folds case like ``str.lower`` on ASCII only). Otherwise "" (the regex is used)."""
+        codes = list(self._villages_raw)
+        raws = "\n".join(self._villages_raw.values())
+        if raws.count("\n") != len(codes) - 1:  # a line break inside a list: not this layout
+            return ""
+        if any(ch.isalnum() or ch == "_" for ch in set(_NON_ASCII_RE.findall(raws))):
+            return ""
+        # an item start ("|" after the tab, or between two items) not followed by 4 digits and
+        # the end of the item or a word character
+        lines = "\n".join(f"{c}\t|{raw}|" for c, raw in zip(codes, raws.split("\n"), strict=True))
+        if _BAD_ITEM_RE.search(lines):
+            return ""
+        reduced = _NON_WORD_RE.sub("", raws).lower().split("\n")
+        return "\n".join(f"{c}\t|{raw}|" for c, raw in zip(codes, reduced, strict=True))
+
+    def _find_in_flat(self, flat: str, key: str, limit: int) -> list[Region]:
+        """:meth:`_find_village_regex` on the reduced lists: an item matches when its reduced
+        name is ``key``. A match of the regex takes the "|" that opens the next item (no match
+        can start there), and so does this search."""
+        target = key + "|"
+        out: list[Region] = []
+        end = 0  # where the last match ended
+        pos = flat.find(target)
+        while pos != -1:
+            s = pos - 5
+            if s >= end and flat[s] == "|":
+                line = flat.rfind("\n", 0, s) + 1
+                kec = flat[line:flat.index("\t", line)]
+                code = f"{kec}.{flat[s + 1:pos]}"
+                out.extend(v for v in self.villages(kec) if v.code == code)
+                end = pos + len(target)
+                if len(out) > limit:
+                    break
+            pos = flat.find(target, pos + 1)
+        return out
+
+    def _find_village_regex(self, key: str, limit: int) -> list[Region]:
         blob = self.__dict__.get("_village_blob")
         if blob is None:
             blob = "\n".join(f"{c}\t|{raw}|" for c, raw in self._villages_raw.items())
