@@ -932,13 +932,7 @@ def _own_place_len(gaz_rest: str, regency: Region) -> tuple[int, int] | None:
 
 def _own_place(gaz_rest: str, regency: Region) -> bool:
     """Some leading words of ``gaz_rest`` name a kecamatan or desa/kelurahan of ``regency``."""
-    gaz = gazetteer()
-    words = list(re.finditer(r"\S+", gaz_rest))
-    for n in range(len(words), 0, -1):
-        text = gaz_rest[:words[n - 1].end()].rstrip(".,;:")
-        if gaz.find(text, 2, within=regency.code) or gaz.find(text, 3, within=regency.code):
-            return True
-    return False
+    return _own_place_len(gaz_rest, regency) is not None
 
 
 def _names_other_region(sent: str, own: Region | None, province: Region) -> bool:

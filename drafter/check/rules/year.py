@@ -1555,24 +1555,25 @@ _PLAN_TARGET_CELL_RE = re.compile(r"\b(?:target|sasaran)\b[^|]{0,30}?\b(?:akhir|
                                   re.IGNORECASE)
 
 
+def _header_cell_years(table: Any, rx: re.Pattern[str]) -> set[int]:
+    """Years named in the header cells that ``rx`` finds."""
+    rows = table.header_rows() or table.rows[:2]
+    return {int(y) for r in rows for c in r.cells if rx.search(c.text)
+            for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", c.text))}
+
+
 def _plan_target_years(table: Any) -> set[int]:
     """Years named in header cells of a plan's end target ("Target Akhir Renstra 2024",
     "Target RPJMD 2026", "Kondisi Akhir Renstra (2026)")."""
-    rows = table.header_rows() or table.rows[:2]
-    out: set[int] = set()
-    for r in rows:
-        for c in r.cells:
-            if _PLAN_TARGET_CELL_RE.search(c.text):
-                out |= {int(y) for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", c.text))}
-    return out
+    return _header_cell_years(table, _PLAN_TARGET_CELL_RE)
+
+
+_TARGET_CELL_RE = re.compile(r"\b(?:target|sasaran|proyeksi)\b", re.IGNORECASE)
 
 
 def _target_years(table: Any) -> set[int]:
     """Years named in header cells of a target ("Target 2026", "Proyeksi 2025")."""
-    rows = table.header_rows() or table.rows[:2]
-    return {int(y) for r in rows for c in r.cells
-            if re.search(r"\b(?:target|sasaran|proyeksi)\b", c.text, re.IGNORECASE)
-            for y in _YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", c.text))}
+    return _header_cell_years(table, _TARGET_CELL_RE)
 
 
 # captions whose year may belong to a benchmark or an earlier period, not to the columns
