@@ -44,6 +44,7 @@ _COLNUM_RE = re.compile(r"^\(\d{1,2}\)$")
 _PAGE_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$", re.IGNORECASE)
+_RULE_LINE_RE = re.compile(r"^\s*[-=_–—]{3,}\s*$")  # a ruled line under a running header
 _BARE_NUM_RE = re.compile(r"^\s*\d{1,4}\s*$")
 _FOREIGN_RE = re.compile(
     r"[\t|]|^\s*(?:</?(?:table|thead|tbody|tfoot|tr|td|th|div|ul|ol|li|h\d)\b|<!--|#|\$\$|```)",
@@ -268,6 +269,10 @@ class _Finder:
         if _PAGE_RE.match(s) or s in self.running or _CONTINUED_RE.match(s) or \
                 without_page_number(s) in self.running:
             return True
+        if _RULE_LINE_RE.match(s):
+            # the rule under a running header or over a running footer
+            return (i > 0 and not _RULE_LINE_RE.match(self.lines[i - 1]) and self.furniture(i - 1)) or \
+                (i + 1 < self.n and not _RULE_LINE_RE.match(self.lines[i + 1]) and self.furniture(i + 1))
         if _BARE_NUM_RE.match(s):
             before = i == 0 or self.blank(i - 1)
             after = i + 1 >= self.n or self.blank(i + 1)
@@ -803,18 +808,24 @@ class _Finder:
             return False
         return all(k in prev_filled for k in filled)
 
-    def _repeats_header(self, prev: FlatTable, start: int, end: int) -> bool:
+    def _repeats_header(self, prev: FlatTable, start: int, end: int, *, most: int | None = 12
+                        ) -> bool:
         """Lines start..end open with the first line of ``prev`` (its header, repeated after a
-        page break) and hold at most a few lines more, with only page furniture and blank
-        lines between ``prev`` and them."""
-        first = next((k for k in range(start, end + 1) if not self.blank(k) and not self.furniture(k)),
-                     None)
-        if first is None or end - first > 12 or _sig(self.lines[first]) != _sig(self.lines[prev.first_line - 1]):
+        page break) and hold at most ``most`` lines more (any number when None), with only page
+        furniture and blank lines between ``prev`` and them."""
+        first = next((k for k in range(start, end + 1) if not self.blank(k) and not self.furniture(k)
+                      and not _RULE_LINE_RE.match(self.lines[k])), None)
+        if first is None or (most is not None and end - first > most) or \
+                _sig(self.lines[first]) != _sig(self.lines[prev.first_line - 1]):
             return False
+        if any(_STOP_RE.match(self.lines[k]) and not _CONTINUED_RE.match(self.lines[k])
+               for k in range(prev.last_line, first)):
+            return False  # a caption between them: a table of its own with the same header
         # between them only page furniture: blank lines, page numbers, a running header or
         # footer (short lines that are no sentence), at most three of those
         between = [k for k in range(prev.last_line, first)
-                   if not self.blank(k) and not self.furniture(k)]
+                   if not self.blank(k) and not self.furniture(k)
+                   and not _RULE_LINE_RE.match(self.lines[k])]
         return len(between) <= 3 and all(
             len(self.lines[k].strip()) < 80 and not self.lines[k].rstrip().endswith((".", ":", ";"))
             for k in between)
@@ -835,6 +846,13 @@ class _Finder:
                 joined = self.table(out[-1].first_line - 1, end)
                 if joined is not None and len(joined.rows) > len(out[-1].rows):
                     out[-1] = joined
+            elif t is not None and out and self._repeats_header(out[-1], start, end, most=None):
+                # a table continued over a page break under its repeated header: one table
+                joined = self.table(out[-1].first_line - 1, end)
+                if joined is not None and len(joined.rows) >= len(out[-1].rows) + len(t.rows) - 1:
+                    out[-1] = joined
+                else:
+                    out.append(t)
             elif t is not None:
                 out.append(t)
             i = end + 1  # a rejected region is not rescanned from each of its lines

@@ -2530,6 +2530,7 @@ class NamedIndicatorValue(_ClaimRule):
         compare = pattern("named_value_skip")
         verb = pattern("narrative_value_verb")
         skip = pattern("narrative_skip")
+        budget = pattern("named_value_budget")
         defining = set(ctx.info.scale_blocks)
         for b in prose_blocks(ctx):
             if b.index in defining or not re.search(r"\d[.,]\d", b.text):
@@ -2556,6 +2557,8 @@ class NamedIndicatorValue(_ClaimRule):
                         words = _CHANGE_NOUN.sub(" ", words)
                     if skip.search(words) or _other_period(ctx, clause + " " + tail):
                         continue
+                    if budget.search(head):
+                        continue  # "Serapan terendah ... pada sub kegiatan <name> sebesar X%"
                     if compare.search(head) or (mn.kind == "percent" and pattern(
                             "helpers", "renstra_words").search(head)):
                         continue  # a comparison with another region or another figure, or a

@@ -506,6 +506,7 @@ class RenstraTargetMismatch(_XTRule):
             if b.kind != "paragraph":
                 continue
             last_index = b.index
+            first = len(prev)  # the paragraph's first sentence in ``prev``
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
                 prev.append(sent)
@@ -521,6 +522,13 @@ class RenstraTargetMismatch(_XTRule):
                     named = [r for r, nt in names if len(nt) >= 2 and nt <= have]
                     if len({label(r).lower() for r in named}) != 1:
                         continue
+                    if not own:
+                        # the subject comes from the sentences before: none of the paragraph
+                        # may name another indicator ("... indikator lainnya, IKM Layanan B
+                        # (100%), lebih tinggi. Terhadap target akhir Renstra sebesar 0,55")
+                        para = tokens(" ".join(prev[first:-1]))
+                        if len({label(r).lower() for r, nt in names if len(nt) >= 2 and nt <= para}) > 1:
+                            continue
                     stated = parse_number(m.group("num"))
                     if stated is None or stated.malformed:
                         continue
