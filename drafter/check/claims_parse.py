@@ -565,10 +565,16 @@ def indicator_paragraphs(ctx: CheckContext) -> Iterator[tuple[Block, IndicatorRo
             if m2 and not stopped:
                 if c is None:
                     c = Context()
-                c.indikator_name = m2.group("name").strip(" :")
+                name = m2.group("name").strip(" :")
+                # "Indikator 2: APM SD/MI. APM SD/MI terealisasi sebesar ...": a run-in title
+                # and the analysis in one paragraph; the title names the indicator
+                parts = sentences(name)
+                run_in = len(parts) > 1 and parts[0][1] <= 120
+                c.indikator_name = name[:parts[0][1]].strip(" .:") if run_in else name
                 c.row = resolve(ctx, c)
                 carry = None
-                continue
+                if not run_in:
+                    continue
         if chapter != analysis and (chapter is not None or has_chapters):
             continue
         if stopped:

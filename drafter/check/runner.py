@@ -160,7 +160,26 @@ def run_rules(ctx: CheckContext, rules: Iterable[type[Rule]] | None = None,
             continue
         seen.add(key)
         out.append(issue)
-    return out
+    return _one_per_finding(out)
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _one_per_finding(issues: list[Issue]) -> list[Issue]:
+    """Two rules of one category that flag the same figure (same place) with the same
+    correction say one thing: the more severe one is kept (then the lower code)."""
+    best: dict[tuple[str, int, int, str], Issue] = {}
+    for i in issues:
+        if i.expected is None:
+            continue
+        key = (i.category, i.location.line, i.location.column, i.expected)
+        cur = best.get(key)
+        if cur is None or (_SEVERITY_RANK.get(i.severity, 3), i.rule) < \
+                (_SEVERITY_RANK.get(cur.severity, 3), cur.rule):
+            best[key] = i
+    return [i for i in issues if i.expected is None or
+            best[(i.category, i.location.line, i.location.column, i.expected)] is i]
 
 
 def check_document(doc: Document, config: CheckConfig | None = None,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -1011,7 +1012,50 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
                              index=start + len(out)))
         depths.append(_row_depth(name, no_text, name_cell, block.layout == "spaces"))
     _levels_from_depth(out, depths)
+    _kegiatan_under_programs(out, info)
     return out
+
+
+def _kegiatan_under_programs(rows: list[BudgetRow], info: TableInfo) -> None:
+    """A "Program / Kegiatan" table whose programs say "Program ..." and whose kegiatan rows
+    carry only their own names ("Administrasi Keuangan Perangkat Daerah"): the unnamed rows
+    after a program are its kegiatan. Only when no row names a kegiatan or sub kegiatan, the
+    table opens with a program and the header names the kegiatan."""
+    if not rows or rows[0].level != "program":
+        return
+    if any(r.level in ("kegiatan", "sub_kegiatan") for r in rows):
+        return
+    if not any(r.level == "other" for r in rows):
+        return
+    head = " ".join(info.labels.values()) + " " + " ".join(
+        c.text for i in info.header_rows if i < len(info.block.rows)
+        for c in info.block.rows[i].cells)
+    if not re.search(r"\bkegiatan\b", head, re.IGNORECASE):
+        return
+    groups: list[tuple[BudgetRow, list[BudgetRow]]] = []
+    for r in rows:
+        if r.level == "program":
+            groups.append((r, []))
+        elif r.level == "other" and r.values and groups:
+            groups[-1][1].append(r)
+        elif r.level == "total":
+            break
+    # the unnamed rows are one level (kegiatan, not kegiatan and sub kegiatan mixed) when
+    # they add up to their program in all programs but one
+    full = [(p, ks) for p, ks in groups if ks]
+    adds = 0
+    for p, ks in full:
+        pv = p.values.get("pagu")
+        vals = [k.values.get("pagu") for k in ks]
+        if pv is None or pv.num is None or any(v is None or v.num is None for v in vals):
+            return
+        adds += pv.num.explains(sum((v.num.value for v in vals if v is not None and v.num is not None),
+                                    Decimal(0)))
+    if not full or adds < max(1, len(full) - 1):
+        return
+    for _p, ks in full:
+        for k in ks:
+            k.level = "kegiatan"
 
 
 _DEPTH_LEVELS = ("program", "kegiatan", "sub_kegiatan")

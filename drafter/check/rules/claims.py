@@ -2186,6 +2186,8 @@ class NarrativeValueClaim(_ClaimRule):
                         continue
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
                         continue
+                    if mn.kind != "percent" and _COUNT_OF.match(text, mn.end):
+                        continue  # "80 dari 95 desa": a count of a whole (CL120 checks its ratio)
                     if re.match(r"\s*(?:dari|terhadap)\s+target\b", text[mn.end:mn.end + 20], re.IGNORECASE) \
                             and not re.match(r"\s*(?:dari|terhadap)\s+target\s+(?:sebesar\s+)?\d",
                                              text[mn.end:mn.end + 30], re.IGNORECASE):
@@ -2209,6 +2211,7 @@ class NarrativeValueClaim(_ClaimRule):
                         expected=show(real))
 
 
+_COUNT_OF = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|jumlah\s+|sejumlah\s+)?\d", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r"[;:]|,\s*(?=(?:tetapi|namun|sedangkan|sementara|padahal|serta|dan|meskipun|walaupun)\b)"
                          r"|\b(?:tetapi|namun|sedangkan|sementara\s+itu|padahal|meskipun|walaupun)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:ini|tersebut|itu|(?:capaian|realisasi|nilai|angka|hasil|kinerja)(?:nya)?|"
@@ -2392,7 +2395,7 @@ def _sentence_row(ctx: CheckContext, row: IndicatorRow, sent: str,
         words = " ".join(subj.group("s").lower().split())
         if words in _item_labels(ctx) and not tokens(words) <= tokens(_bare_name(row.name)):
             return "item"
-    named = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, sent))}
+    named = _aliased_rows(unique, sent)
     if id(row) in named or containment(_bare_name(row.name), sent) >= 0.8:
         return None
     others = [r for r in named.values() if r is not row]
@@ -2438,7 +2441,8 @@ def _unique_aliases(rows: list[IndicatorRow]) -> dict[str, IndicatorRow]:
     for r in rows:
         for a in _row_aliases(r.name):
             aliases.setdefault(a, []).append(r)
-        q = _QUALIFIED_NAME.match(" ".join(r.name.split()))
+        # "APM SMP/MTs (%)": the unit in brackets is no part of the qualified name
+        q = _QUALIFIED_NAME.match(" ".join(re.sub(r"\s*\([^()]{1,12}\)\s*$", "", r.name).split()))
         if q:
             # "APK SD/MI" beside "APK PAUD": the shared acronym with its qualifier
             aliases.setdefault(f"{q.group(1)} {q.group(2)}", []).append(r)
@@ -2461,6 +2465,14 @@ def _row_aliases(name: str) -> list[str]:
     if caps:
         out.append("".join(w[0] for w in caps.group(1).split()))
     return [a for a in dict.fromkeys(out) if len(a) >= 2]
+
+
+def _aliased_rows(unique: dict[str, IndicatorRow], text: str) -> dict[int, IndicatorRow]:
+    """The rows whose unique aliases ``text`` names, by id; an alias written inside a longer
+    one's span ("SMP" in "APM SMP/MTs") names nothing of its own."""
+    hits = [(a, r, sp) for a, r in unique.items() for sp in _alias_spans(a, text)]
+    return {id(r): r for a, r, (s0, e0) in hits
+            if not any(e1 - s1 > e0 - s0 and s1 <= s0 and e0 <= e1 for _, _, (s1, e1) in hits)}
 
 
 def _alias_spans(alias: str, sent: str) -> Iterator[tuple[int, int]]:
@@ -2599,7 +2611,7 @@ class NamedIndicatorValue(_ClaimRule):
     @staticmethod
     def _row_named(rows: list[IndicatorRow], unique: dict[str, IndicatorRow],
                    clause: str, least: float = 0.5) -> IndicatorRow | None:
-        by_alias = {id(r): r for a, r in unique.items() if any(True for _ in _alias_spans(a, clause))}
+        by_alias = _aliased_rows(unique, clause)
         if len(by_alias) == 1:
             return next(iter(by_alias.values()))
         if by_alias:
