@@ -512,6 +512,8 @@ class _Parser:
         anggaran ..."), as does a long line of prose."""
         taken = 0
         while taken < 4 and j < len(self.lines) and self._title_like(j):
+            if re.search(r"\S {3,}\S", self.lines[j].strip()) and (indent is not None or taken):
+                break  # "Baik       capaian >= 85%": a row of columns under the title, no title
             if indent is not None:
                 line = self.lines[j]
                 if len(line) - len(line.lstrip(" ")) >= indent + 2 or len(line.strip()) > 90:

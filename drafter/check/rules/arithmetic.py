@@ -674,7 +674,8 @@ def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Dec
     return out
 
 
-_CELL_CAPPED_RE = re.compile(r"\b(?:dibatasi|maks(?:imal|imum)?|menjadi|dicatat|diakui)\s*:?\s*"
+_CELL_CAPPED_RE = re.compile(r"\b(?:dibatasi|maks(?:imal|imum)?|menjadi|dicatat|diakui|dinilai|ditetapkan|"
+                             r"dihitung|diperhitungkan|setelah\s+batas|batas|cap)\s*:?\s*"
                              r"(\d+(?:[.,]\d+)?)", re.IGNORECASE)
 
 

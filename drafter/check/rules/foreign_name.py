@@ -1140,7 +1140,10 @@ class OtherRegionPlace(Rule):
             hit, n, far_hit = None, 0, False
             for k in range(len(words), 0, -1):
                 name = rest[:words[k - 1].end()].rstrip(".,;:")
-                if gaz.find(name, 3, within=regency.code) or gaz.find(name, 2, within=regency.code):
+                whole = text[m.start():m.start("rest")] + name  # "Gampong Baro": the kind word
+                # is part of some villages' names
+                if gaz.find(name, 3, within=regency.code) or gaz.find(name, 2, within=regency.code) \
+                        or gaz.find(whole, 3, within=regency.code):
                     hit = None
                     break  # a name of our own (or the first words of one)
                 found = [v for v in gaz.find(name, 3, within=province.code)
@@ -1740,7 +1743,7 @@ class OtherRegionRegulation(Rule):
                 elif prov_code == province.code:
                     continue  # a provincial office citing a regulation of one of its kabupaten
                 sent = sentence(text, start, end)
-                signed = re.search(r"(?i)\b(?:ditandatangani|disepakati)\b[^.;]{0,100}$",
+                signed = re.search(r"(?i)\b(?:ditandatangani|disepakati)\b(?:[^.;]|(?<=\bPj)\.|(?<=\bPl[th])\.){0,100}$",
                                    text[max(0, start - 120):start])
                 if _legit(sent) or _OTHER_CTX_RE.search(sent) or _BENCHMARK_RE.search(sent) \
                         or _compared(text, start) \

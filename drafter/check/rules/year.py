@@ -1060,6 +1060,9 @@ _CMP_FROM_RE = re.compile(
 )
 
 
+_OTHER_SUBJECT_YEAR_RE = re.compile(
+    r"\b(?:provinsi|kabupaten|kota|nasional|regional|kementerian|survei|BPS)\b[^.;,()\d]{0,40}?"
+    r"\btahun\s+$", re.IGNORECASE)
 _CHANGE_RE = re.compile(r"\b(?:kenaikan|penurunan|naik|turun|meningkat|menurun|perubahan|"
                         r"dibandingkan|perbandingan)\b", re.IGNORECASE)
 _FROM_YEAR_RE = re.compile(r"\bdari\s+(?:(?:semula|sebelumnya|sebesar|nilai|angka)\s+)?[\d.,]+\s*%?"
@@ -1109,6 +1112,9 @@ class SelfComparison(Rule):
                     # tahun 2022": the later year is the change's starting point, the baseline
                     if rx is _CMP_BACK_RE and _FROM_YEAR_RE.search(unit.text[max(0, later - 50):later]):
                         continue
+                    if _OTHER_SUBJECT_YEAR_RE.search(unit.text[max(0, later - 60):later]):
+                        continue  # "... dibanding tahun 2023 dan di bawah angka Provinsi Jawa Timur
+                        # tahun 2023": the second year dates another region's figure
                     if rx is _CMP_FROM_RE and _VERSUS_YEAR_RE.search(
                             unit.text[max(0, m.start("a") - 40):m.start("a")]):
                         continue  # "Dibandingkan tahun 2023, ... naik dari 88% pada tahun 2023"
