@@ -1420,6 +1420,9 @@ class SumsInText(Rule):
                 if len(others) != 2 or any(n.percent for n in others) != all(
                         n.percent for n in others):
                     continue
+                if not dropped and sum(1 for n in others if _COMPARATOR_BEFORE_RE.search(sent[:n.start])) == 1:
+                    continue  # "naik 1,24 poin dari 75,18 ... melampaui target akhir Renstra sebesar
+                    # 75,50": one operand and a target, the current value stands elsewhere
                 if self._years_apart(sent, others, m):
                     continue
                 a, c = others[0].value, others[1].value

@@ -425,6 +425,9 @@ class RealisasiClaim(_ClaimRule):
                 if stated is None or pct_of_items(text, m.start("num"), m.end("num")):
                     continue
                 sa = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
+                lead = re.split(r"[;,]", text[sa:m.start()])[-1]
+                if year and any(int(y) < year for y in _AT_YEAR_RE.findall(lead)):
+                    continue  # "Pada tahun 2022 realisasi sebesar 21,40%": that year's figure
                 if about_other(ctx, row, text[sa:next((z for a, z in sentences(text) if a == sa), len(text))]):
                     continue  # the sentence is about another indicator
                 if comparator_value(text[sa:m.start("num")]) or clause_names_other(row, text[sa:m.start("num")]):
@@ -456,6 +459,9 @@ class RealisasiClaim(_ClaimRule):
                     f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
                     f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
                     expected=real.text)
+
+
+_AT_YEAR_RE = re.compile(r"(?:^\W*|\b(?:pada|di|selama|untuk)\s+)tahun\s+(20\d\d)\b", re.IGNORECASE)
 
 
 # "lebih ringan daripada tahun 2022,": an earlier year as the baseline of a comparative in a
@@ -538,8 +544,10 @@ class CapaianClaim(_ClaimRule):
                     continue  # "capaian indikator <another one> sebesar ..."
                 sa = next((a for a, z in sentences(text) if a <= m.start() < z), 0)
                 if clause_names_other(row, text[sa:m.start("num")]) or \
-                        formula_operand(text, m.start("num"), m.end("num")):
-                    continue  # "... indikator rehabilitasi disabilitas yang hanya mencapai 85%"
+                        formula_operand(text, m.start("num"), m.end("num")) or \
+                        comparator_value(text[sa:m.start("num")]):
+                    continue  # "... indikator rehabilitasi disabilitas yang hanya mencapai 85%",
+                    # "Rata-rata Kota X untuk indikator yang sama sebesar 52,30%"
                 other_year = r"tahun\s+(?!" + str(ctx.info.year or 0) + r")20\d\d"
                 if re.search(r"renstra|jangka\s+menengah|tahun\s+lalu|sebelumnya|" + other_year,
                              _without_year_baseline(sent, stated.text), re.IGNORECASE):
@@ -2021,6 +2029,11 @@ class CompletionClaim(_ClaimRule):
                 continue
             if not tokens(sent[q.start():v.end()]) & tokens(row.name):
                 continue  # "seluruh kegiatan terlaksana" says nothing about this indicator
+            if not unfinished and any(mn.num is not None and real.num is not None and
+                                      mn.num.explains(real.num.value)
+                                      for mn in ctx.text.of(b).mentions_in(s, e)):
+                continue  # "Seluruh rapat paripurna terlaksana dengan realisasi 95,00%": the
+                # sentence gives the indicator's own figure; "seluruh" is said of a part of it
             if unfinished:
                 yield self.issue(
                     b, s + q.start(), s + v.end(),

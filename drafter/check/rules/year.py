@@ -1262,7 +1262,9 @@ def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
                 before = _continued(ctx, block)[0].replace("\n", " ") + " "
             # a three-year transition Renstra ("Renstra 2024-2026") counts too
             if _renstra_context(before + unit.text, len(before) + m.start()):
-                votes[(a, b)] += 1
+                # a range written right after "Renstra" outweighs any number of ranges that
+                # only stand near plan words ("anggota DPRD periode 2019-2024")
+                votes[(a, b)] += 100 if _names_renstra(before + unit.text, len(before) + m.start()) else 1
     return [p for p, _n in votes.most_common()]
 
 
