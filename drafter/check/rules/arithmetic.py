@@ -674,6 +674,27 @@ def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Dec
     return out
 
 
+def _exact_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Decimal]:
+    """:func:`_recomputed_capaian` with a cell that only the rounding of its realisasi
+    explains ("104,76" for 47,1/45 = 104,67) replaced by the formula's own value: an average
+    in the text may be taken from the exact figures."""
+    fixed = _recomputed_capaian(ctx, rows)
+    cells = [r for r in rows if (c := r.values.get("capaian")) is not None and c.num is not None]
+    out = []
+    for r, v in zip(cells, fixed, strict=False):
+        c = r.values["capaian"]
+        t, rl = r.values.get("target"), r.values.get("realisasi")
+        forms = capaian_formulas(t, rl) if t is not None and rl is not None else None
+        if forms and t is not None and rl is not None and c.num is not None and v == c.num.value \
+                and not any(c.num.explains(x) for x, _f in forms.values()):
+            slack = _input_rounding(t, rl) + Decimal(5) / 10 ** (c.num.decimals + 1)
+            near = [x for x, _f in forms.values() if abs(x - c.num.value) <= slack]
+            if near:
+                v = min(near, key=lambda x: abs(x - c.num.value))
+        out.append(v)
+    return out
+
+
 _CELL_CAPPED_RE = re.compile(r"\b(?:dibatasi|maks(?:imal|imum)?|menjadi|dicatat|diakui|dinilai|ditetapkan|"
                              r"dihitung|diperhitungkan|setelah\s+batas|batas|cap)\s*:?\s*"
                              r"(\d+(?:[.,]\d+)?)", re.IGNORECASE)
@@ -844,6 +865,10 @@ class AverageCapaian(Rule):
             # average of the corrected capaian is its figure
             cands += [(f"rata-rata capaian hasil hitung ulang {n31}", fixed31[0])][caps_rule:]
             cands += [(f"rata-rata capaian hasil hitung ulang {n31} (maks. 100%)", fixed31[1])]
+        exact31 = _averages(_exact_capaian(ctx, rows31))
+        if exact31 is not None and fixed31 is not None and exact31 != fixed31:
+            cands += [(f"rata-rata capaian hitungan tepat {n31}", exact31[0])][caps_rule:]
+            cands += [(f"rata-rata capaian hitungan tepat {n31} (maks. 100%)", exact31[1])]
         if capped31 is not None:
             cands.append((f"rata-rata kolom capaian terbatas {n31}", capped31[0]))
         rows37 = ti.rows("3.7", indicators_only=True)
@@ -1312,6 +1337,8 @@ class SumsInText(Rule):
             comp = small / big * HUNDRED
             if q.explains(comp) or q.explains(small / (small + big) * HUNDRED):
                 continue
+            if small > 0 and q.value > HUNDRED and q.explains(big / small * HUNDRED):
+                continue  # "terealisasi Rp 1.290 M dari target Rp 1.245 M sehingga capaian 103,62%"
             msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(small, 0)} / "
                    f"{fmt_num(big, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
             out.append((q.start, q.end, msg, fmt_pct(comp)))
