@@ -304,10 +304,19 @@ def mention_kind(word: str) -> tuple[int, str | None]:
     return _MENTION_KINDS[" ".join(word.lower().rstrip(".").split()).replace("wali kota", "walikota")]
 
 
+_ADMINISTRASI_RE = re.compile(r"(?i:administrasi)\s+")
+
+
 def resolve_mention(gaz: Gazetteer, level: int, kind: str | None, rest: str,
                     within: str | None = None) -> tuple[Region | None, int]:
     """The region named by the longest prefix of ``rest`` (and the prefix's length in
     characters), or (None, 0)."""
+    if level == 1:
+        adm = _ADMINISTRASI_RE.match(rest)
+        if adm is not None:
+            # "Kota Administrasi Jakarta Pusat" (DKI Jakarta): the gazetteer's "Jakarta Pusat"
+            region, n = resolve_mention(gaz, level, kind, rest[adm.end():], within)
+            return (region, adm.end() + n) if region is not None else (None, 0)
     words = list(re.finditer(r"\S+", rest))
     for n in range(len(words), 0, -1):
         end = words[n - 1].end()

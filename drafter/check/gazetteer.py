@@ -53,7 +53,10 @@ class Region(NamedTuple):  # a tuple: 7,800 of them are made at load time
 
     @property
     def full(self) -> str:
-        """"Kabupaten Jember", "Kota Padang", "Kecamatan Jombang", "Desa Padangan"."""
+        """"Kabupaten Jember", "Kota Padang", "Kecamatan Jombang", "Desa Padangan"; the
+        kota and kabupaten of DKI Jakarta are "administrasi" ones."""
+        if self.code.startswith("31.") and self.code.count(".") == 1:
+            return f"{self.kind} Administrasi {self.name}"
         return f"{self.kind} {self.name}"
 
     @property

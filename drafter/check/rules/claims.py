@@ -2220,7 +2220,7 @@ class NarrativeValueClaim(_ClaimRule):
                     # "turun menjadi 0,69%" with no figure it changed from: the figure is this
                     # year's value, not a change
                     bare = _CHANGED_TO_RE.sub(" menjadi", bare)
-                if skip.search(bare) or _other_period(ctx, sent) or not (
+                if _skip_hit(skip, bare, row.name) or _other_period(ctx, sent) or not (
                         tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
                     continue  # about something else than this indicator
                 for mn in layer.mentions_in(s, e):
@@ -2262,6 +2262,14 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+def _skip_hit(skip: re.Pattern[str], text: str, name: str) -> bool:
+    """A skip word in ``text`` that is no word of the indicator's own name ("naik" is the
+    indicator's own word in "usaha mikro ... berhasil naik kelas" for "Jumlah usaha mikro yang
+    naik kelas")."""
+    own = set(re.findall(r"\w+", name.lower()))
+    return any(not set(re.findall(r"\w+", m.group(0).lower())) <= own for m in skip.finditer(text))
 
 
 _COUNT_OF = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|jumlah\s+|sejumlah\s+)?\d", re.IGNORECASE)

@@ -524,6 +524,21 @@ _SIGN_PLACE_RE = re.compile(
 _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
 
 
+_SIGNER_TITLE_RE = re.compile(
+    r"^[\s*_#]*(?:camat|kepala|lurah|sekretaris|plt\.?|plh\.?|pj\.?|bupati|wali\s*kota|walikota|"
+    r"gubernur|direktur|inspektur|kasatpol|komandan)\b[^\n]{0,80}$", re.IGNORECASE)
+
+
+def _under_signer(text: str, start: int) -> bool:
+    """The line holding ``start`` comes right under a signer's title ("Camat Tembalang" above
+    "Kota Salatiga" in a signature block)."""
+    b = text.rfind("\n", 0, start)
+    if b <= 0:
+        return False
+    prev = text[text.rfind("\n", 0, b) + 1:b]
+    return bool(_SIGNER_TITLE_RE.match(prev)) and len(prev.split()) <= 10
+
+
 def _short_line(text: str, start: int) -> str:
     b = text.rfind("\n", 0, start) + 1
     e = text.find("\n", start)
@@ -577,7 +592,12 @@ class OtherRegency(Rule):
                         and not _HEADER_RE.fullmatch(before.strip(" *#_"))):
                     continue  # a long line: prose, unless it opens with "Pemerintah" or is the title
                 end = m.start("rest") + n
-                header = title or bool(_HEADER_RE.fullmatch(before.strip(" *#_")))
+                header = title or bool(_HEADER_RE.fullmatch(before.strip(" *#_"))) or (
+                    not before.strip(" *#_") and (_under_signer(unit.text, m.start()) or (
+                        unit.text.find("\n", 0, m.start()) < 0 and block.index > 0 and
+                        block.kind in ("paragraph", "heading") and
+                        _SIGNER_TITLE_RE.match(ctx.document.blocks[block.index - 1].text or "")
+                        is not None and len(ctx.document.blocks[block.index - 1].text.split()) <= 10)))
                 if not (header or unit.text[m.start():end].isupper()
                         or _kind_word(m).lower() in _SIGNER_WORDS or line.rstrip(" *_").endswith(",")):
                     continue  # "Kabupaten X" in Title Case alone on a line may be a list item
@@ -596,7 +616,7 @@ class OtherRegency(Rule):
                     kw = "Lurah" if own.kind == KELURAHAN else "Kepala Desa"
                 elif kw.lower() != "gubernur":
                     kw = own.kind
-                right = f"{kw} {own.name}"
+                right = own.full if kw == own.kind else f"{kw} {own.name}"
                 if m.group(0).isupper():
                     right = right.upper()
                 yield self.issue(
@@ -1034,7 +1054,10 @@ class OtherRegionPlace(Rule):
         # "... pelatihan ..." 200 characters away says nothing about the place)
         s0, e0 = sentence_bounds(unit.text, start, end)
         after = unit.text[end:min(e0, end + 120)]
-        stop = re.search(r"[:;]", after)  # what follows a colon is a list of its own
+        # what follows a colon, or a comma opening an enumeration ("..., mulai dari pengadaan,
+        # mutasi, ..."), is a list of its own: the office's tasks, not its ties to the place
+        stop = re.search(r"[:;]|,\s*(?:mulai\s+dari|yaitu|yakni|meliputi|antara\s+lain|seperti|"
+                         r"terdiri\s+(?:atas|dari))\b", after)
         near = unit.text[max(s0, start - 120):end + (stop.start() if stop else len(after))]
         before = unit.text[max(0, start - 40):start]
         if _ACTOR_AFTER_RE.match(unit.text, end) and not _BORDER_RE.search(near):
