@@ -15,6 +15,8 @@ from drafter.check.rules._textutil import sentence_bounds, units
 from drafter.resources import load_yaml
 
 _BRACKET_RE = re.compile(r"\(([^()\n]{1,80})\)")
+_OPEN_CHOICE_RE = re.compile(r"\(([^()\n]{1,60}/[^()\n]{0,40})\s*$")  # "(penurunan/kena-" at a line end
+_CLOSE_CHOICE_RE = re.compile(r"\s*([^()\n/]{1,40})\)")  # "ikan)" opening the next line
 
 
 def _data() -> dict[str, Any]:
@@ -155,6 +157,36 @@ class ChoiceBracket(Rule):
                     "sesuai data, tanpa kurung",
                     expected=" atau ".join(a for a in alts),
                 )
+        yield from self._wrapped(ctx, words)
+
+    def _wrapped(self, ctx: CheckContext, words: set[str]) -> Iterable[Issue]:
+        """"(penurunan/kena-" at the end of a line of hard-wrapped text and "ikan)" opening the
+        next: the choice read across the line break."""
+        blocks = ctx.document.blocks
+        for i, b in enumerate(blocks[:-1]):
+            if b.kind == "table" or "(" not in b.text:
+                continue
+            m = _OPEN_CHOICE_RE.search(b.text)
+            if m is None:
+                continue
+            nxt = blocks[i + 1]
+            m2 = _CLOSE_CHOICE_RE.match(nxt.text)
+            if nxt.kind == "table" or m2 is None:
+                continue
+            head, tail = m.group(1), m2.group(1)
+            inner = head[:-1] + tail if head.endswith("-") else head + " " + tail
+            if "/" not in inner:
+                continue
+            alts = [a for a in (_norm_choice(x) for x in inner.split("/")) if a]
+            if len(alts) < 2 or any(len(a.split()) > 3 for a in alts) or not any(
+                    a in words or any(a.startswith(w) and len(w) >= 5 for w in words) for a in alts):
+                continue
+            yield self.issue(
+                b, m.start(), len(b.text.rstrip()),
+                f"pilihan templat belum dipilih: ({inner}); tulis salah satu kata saja "
+                "sesuai data, tanpa kurung",
+                expected=" atau ".join(alts),
+            )
 
 
 @register
