@@ -1463,7 +1463,14 @@ class StatusCountClaim(_ClaimRule):
                     if band is None:
                         continue
                     n = count_value(m.group("n"))
-                    if n != counts.get(band.code, 0):
+                    part = _PART_OF_RE.search(sent[:m.start("n")])
+                    if part is not None:
+                        n = count_value(part.group(1))  # "6 dari 8 indikator ... predikat X"
+                    # "5 indikator memperoleh predikat Memuaskan atau Sangat Memuaskan": a union
+                    alt = _ALSO_LABEL_RE.match(sent, m.end())
+                    band2 = ctx.scale.find(" ".join(alt.group(1).split())) if alt else None
+                    want = counts.get(band.code, 0) + (counts.get(band2.code, 0) if band2 and band2.code != band.code else 0)
+                    if n != want:
                         wrong.append(m)
                 if wrong and any(all(count_value(m.group("n")) == alt.get(b2.code, 0)
                                      for m in ms if (b2 := ctx.scale.find(" ".join(m.group("cat").split())))
@@ -1478,6 +1485,11 @@ class StatusCountClaim(_ClaimRule):
                         f"jumlah indikator per kategori tidak sesuai {source}: tertulis "
                         f"'{m0.group(0)}', sedangkan {source} menunjukkan {_describe(ctx, counts)}",
                         expected=_describe(ctx, counts))
+
+
+_PART_OF_RE = re.compile(r"\b(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
+                         r"(?:\s*\([a-z ]+\))?\s+dari\s+(?:total\s+|seluruh\s+)?$", re.IGNORECASE)
+_ALSO_LABEL_RE = re.compile(r"\s+(?:atau|maupun)\s+((?:sangat\s+|cukup\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?)\b")
 
 
 def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
