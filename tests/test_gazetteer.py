@@ -56,7 +56,7 @@ def test_lookups_keep_kota_and_kabupaten_apart() -> None:
     assert [r.full for r in gaz.find("Padang", 1)] == ["Kota Padang"]
     assert sorted(r.full for r in gaz.find("Bandung", 1)) == ["Kabupaten Bandung", "Kota Bandung"]
     assert [r.kind for r in gaz.find("bandung barat", 1)] == [KABUPATEN]
-    assert [r.full for r in gaz.find("Jakarta Utara", 1)] == ["Kota Jakarta Utara"]
+    assert [r.full for r in gaz.find("Jakarta Utara", 1)] == ["Kota Administrasi Jakarta Utara"]
     coblong = gaz.find("Coblong", 2)
     assert len(coblong) == 1 and gaz.regency_of(coblong[0]).full == "Kota Bandung"
     dago = gaz.find("Dago", 3, within=coblong[0].code)

@@ -2233,7 +2233,8 @@ class NarrativeValueClaim(_ClaimRule):
                     # year's value, not a change
                     bare = _CHANGED_TO_RE.sub(" menjadi", bare)
                 if _skip_hit(skip, bare, row.name) or _other_period(ctx, sent) or not (
-                        tokens(sent) & tokens(row.name) or _acronym_in(row, sent)):
+                        tokens(sent) & tokens(row.name) or _acronym_in(row, sent)
+                        or _after_run_in_title(text, layer.sentences, s, row)):
                     continue  # about something else than this indicator
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None:
@@ -2274,6 +2275,16 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+def _after_run_in_title(text: str, sents: list[tuple[int, int]], s: int, row: IndicatorRow) -> bool:
+    """The sentence at ``s`` comes right after a short run-in title that names ``row``
+    ("Indikator BOR. Tingkat hunian tempat tidur tahun 2023 mencapai ..."): it is about it."""
+    if len(sents) < 2 or sents[1][0] != s:
+        return False
+    title = text[sents[0][0]:sents[0][1]]
+    return len(title) <= 80 and not re.search(r"\d", title) and bool(
+        tokens(title) & tokens(row.name) or _acronym_in(row, title))
 
 
 def _skip_hit(skip: re.Pattern[str], text: str, name: str) -> bool:

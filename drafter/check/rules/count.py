@@ -95,7 +95,12 @@ def _own_sasaran_count(rows: list[Any], sent: str) -> int | None:
 
 # "kinerja Dinas tahun 2024 diukur dengan 6 indikator": the whole set, not one sasaran's
 _WHOLE_MEASURED_RE = re.compile(r"^(?:(?!\bsasaran\b|\btujuan\b|\bmisi\b|\bprogram\b)[^.;])*"
-                                r"\bkinerja\b[^.;]{0,80}\bdiukur\b", re.IGNORECASE)
+                                r"\bkinerja\b[^.;]{0,80}\bdiukur\b"
+                                # "Pada tahun 2023 rumah sakit menetapkan 2 sasaran strategis dengan
+                                # 7 indikator kinerja utama": the year's whole set
+                                r"|^\W*(?:pada\s+)?tahun\s+20\d\d\s*,?\s+(?:(?!\brenstra\b|\brpjmd\b)[^.;]){0,60}?"
+                                r"\bmenetapkan\s+(?:\S+\s+){1,3}sasaran\s+(?:strategis\s+)?dengan\s+",
+                                re.IGNORECASE)
 # "4 indikator (57,14%) telah mencapai target", "3 indikator lainnya belum mencapai": a part
 _PART_AFTER_RE = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^.;:(),]{0,45}?\b(?:telah|sudah|belum|tidak|berhasil|"
