@@ -305,9 +305,10 @@ class RealisasiClaim(_ClaimRule):
     def _earlier(self, ctx: CheckContext, b: Block, row: IndicatorRow, year: int) -> Iterable[Issue]:
         """"Setahun sebelumnya (tahun 2022) realisasinya 88%": an earlier year's realisasi
         against the comparison table's figure of that year."""
-        r32 = counterpart(ctx, row, "3.2")
+        r32 = next((r for role in ("3.2", "3.3", "3.4") for r in [counterpart(ctx, row, role)]
+                    if r is not None and any(k.startswith("realisasi:") for k in r.values)), None)
         if r32 is None:
-            return
+            return  # no table with the realisasi of earlier years
         text = b.text
         found = [(int(m.group("y1") or m.group("y2")), m) for m in self._EARLIER.finditer(text)]
         seen = {m.start("num") for _y, m in found}
@@ -337,6 +338,15 @@ class RealisasiClaim(_ClaimRule):
                     if m.start("num") not in seen:
                         seen.add(m.start("num"))
                         found.append((next(iter(years)), m))
+        # "meningkat dibandingkan tahun 2022 sebesar 52,9% dan tahun 2021 sebesar 49,7%",
+        # "dibandingkan tahun 2022 (85,0)": a figure labelled with its year
+        for m in _YEAR_LABELLED_RE.finditer(text):
+            if m.start("num") in seen or _NOT_REALISASI_BEFORE_RE.search(text[max(0, m.start() - 45):m.start()]):
+                continue
+            if re.match(r"\s*(?:poin|kali|persen\s+poin)\b", text[m.end("num"):]):
+                continue
+            seen.add(m.start("num"))
+            found.append((int(m.group("y")), m))
         for y, m in found:
             if y >= year:
                 continue
@@ -344,6 +354,9 @@ class RealisasiClaim(_ClaimRule):
             stated = text_value(m.group("num"))
             if table is None or stated is None or same_value(stated, table) is not False:
                 continue
+            if stated.num is not None and table.num is not None and table.num.value and not (
+                    table.num.value / 2 <= stated.num.value <= table.num.value * 2):
+                continue  # another quantity of that year
             yield self.issue(b, m.start("num"), m.end("num"),
                              f"realisasi tahun {y} tertulis {m.group('num').strip()}, sedangkan "
                              f"{self.where(r32, f'realisasi:{y}')} mencatat {table.text} untuk "
@@ -2232,13 +2245,22 @@ class NarrativeValueClaim(_ClaimRule):
                     # "turun menjadi 0,69%" with no figure it changed from: the figure is this
                     # year's value, not a change
                     bare = _CHANGED_TO_RE.sub(" menjadi", bare)
-                if _skip_hit(skip, bare, row.name) or _other_period(ctx, sent) or not (
-                        tokens(sent) & tokens(row.name) or _acronym_in(row, sent)
+                if not (tokens(sent) & tokens(row.name) or _acronym_in(row, sent)
                         or _after_run_in_title(text, layer.sentences, s, row)):
                     continue  # about something else than this indicator
+                whole_skip = _skip_hit(skip, bare, row.name) or _other_period(ctx, sent)
                 for mn in layer.mentions_in(s, e):
                     if mn.num is None:
                         continue
+                    if whole_skip:
+                        # a change or another year in a later clause of its own ("..., namun
+                        # meningkat dibandingkan tahun 2022 (85,0)"): the figure's own clause
+                        # decides
+                        c0, c1 = _own_clause(text, s, e, mn.start, mn.end)
+                        clause = strip_own_region(ctx, text[c0:c1])
+                        if (c0, c1) == (s, e) or _skip_hit(skip, clause, row.name) or \
+                                _other_period(ctx, clause) or _REGION_WORD_RE.search(clause):
+                            continue
                     head = text[s:mn.start]
                     # "memperoleh nilai 88,41 atau 98,32%": the realisasi, then its capaian
                     alt = re.search(r"(\d+(?:[.,]\d+)*)\s+atau\s+$", head) if mn.kind == "percent" else None
@@ -2275,6 +2297,30 @@ class NarrativeValueClaim(_ClaimRule):
                         f"{self.where(row, 'realisasi')} mencatat realisasi {show(real)}"
                         f" dan capaian {show(value_of(row.values.get('capaian')))}",
                         expected=show(real))
+
+
+_YEAR_LABELLED_RE = re.compile(
+    r"\btahun\s+(?P<y>20\d\d)\s*(?:\(\s*|(?:yang\s+)?(?:sebesar|senilai)\s+)"
+    r"(?P<num>\d[\d.,]*(?:\s*%)?)(?![\d.,]*\s*[-–])", re.IGNORECASE)
+_NOT_REALISASI_BEFORE_RE = re.compile(
+    r"\b(?:target|renstra|rpjmd|nasional|provinsi|kabupaten|kota|anggaran|pagu|belanja|standar|rata-?rata)\b[^.;]*$",
+    re.IGNORECASE)
+_REGION_WORD_RE = re.compile(r"\b(?:provinsi|nasional|regional|kabupaten|kota|kecamatan)\b", re.IGNORECASE)
+_OWN_CLAUSE_RE = re.compile(r";|,\s*(?=(?:namun|tetapi|sedangkan|sementara|meskipun|walaupun|padahal)\b)",
+                            re.IGNORECASE)
+
+
+def _own_clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence text[s:e] that holds text[start:end], cut at semicolons
+    and at ", namun / tetapi / sedangkan ..."."""
+    c0, c1 = s, e
+    for m in _OWN_CLAUSE_RE.finditer(text, s, e):
+        if m.end() <= start:
+            c0 = m.end()
+        elif m.start() >= end:
+            c1 = m.start()
+            break
+    return c0, c1
 
 
 def _after_run_in_title(text: str, sents: list[tuple[int, int]], s: int, row: IndicatorRow) -> bool:
@@ -2537,6 +2583,10 @@ def _unique_aliases(rows: list[IndicatorRow]) -> dict[str, IndicatorRow]:
 _QUALIFIED_NAME = re.compile(r"^([A-Z]{2,6})\s+([A-Za-z][\w/.-]*(?:\s+[\w/.-]+){0,2})$")
 
 
+_MEASURE_WORDS = frozenset({"skor", "nilai", "indeks", "angka", "persentase", "jumlah", "tingkat",
+                            "rasio", "cakupan", "rata-rata", "prevalensi", "proporsi"})
+
+
 def _row_aliases(name: str) -> list[str]:
     """Short names of an indicator: an acronym in brackets ("Bed Occupancy Rate (BOR)"), a
     leading acronym ("APK SMA/SMK/MA"), the initials of its leading capitalised words
@@ -2547,7 +2597,11 @@ def _row_aliases(name: str) -> list[str]:
         out.append(lead.group(1))
     caps = re.match(r"\W*((?:[A-Z][a-z]+\s+){1,5}[A-Z][a-z]+)\b", name)
     if caps:
-        out.append("".join(w[0] for w in caps.group(1).split()))
+        words = caps.group(1).split()
+        out.append("".join(w[0] for w in words))
+        if len(words) >= 3 and words[0].lower() in _MEASURE_WORDS:
+            # "Skor Pola Pangan Harapan" is written "Skor PPH": the measure word stays a word
+            out.append("".join(w[0] for w in words[1:]))
     return [a for a in dict.fromkeys(out) if len(a) >= 2]
 
 
