@@ -2303,7 +2303,7 @@ _YEAR_LABELLED_RE = re.compile(
     r"\btahun\s+(?P<y>20\d\d)\s*(?:\(\s*|(?:yang\s+)?(?:sebesar|senilai)\s+)"
     r"(?P<num>\d[\d.,]*(?:\s*%)?)(?![\d.,]*\s*[-–])", re.IGNORECASE)
 _NOT_REALISASI_BEFORE_RE = re.compile(
-    r"\b(?:target|renstra|rpjmd|nasional|provinsi|kabupaten|kota|anggaran|pagu|belanja|standar|rata-?rata)\b[^.;]*$",
+    r"\b(?:target|capaian|renstra|rpjmd|nasional|provinsi|kabupaten|kota|anggaran|pagu|belanja|standar|rata-?rata)\b[^.;]*$",
     re.IGNORECASE)
 _REGION_WORD_RE = re.compile(r"\b(?:provinsi|nasional|regional|kabupaten|kota|kecamatan)\b", re.IGNORECASE)
 _OWN_CLAUSE_RE = re.compile(r";|,\s*(?=(?:namun|tetapi|sedangkan|sementara|meskipun|walaupun|padahal)\b)",
