@@ -348,6 +348,7 @@ class Scale(Fixed):
     grades: list[Grade]
     label_words: Words
     label_cores: Words
+    label_phrases: Words = []
     code_pattern: Rx
     other_scale: Rx
     capaian_scale: Rx

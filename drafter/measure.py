@@ -246,6 +246,13 @@ def _scale_conf() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
             re.compile(r"(?<![A-Za-z])(" + data["code_pattern"] + r")(?![A-Za-z])"))
 
 
+@lru_cache(maxsize=1)
+def _label_phrases() -> re.Pattern[str]:
+    phrases = load_yaml("rules", "scale.yaml").get("label_phrases") or []
+    alts = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases) or "(?!)"
+    return re.compile(r"(?<![A-Za-z])(?:" + alts + r")(?![A-Za-z])", re.IGNORECASE)
+
+
 def scale_conf(key: str) -> Any:
     return load_yaml("rules", "scale.yaml")[key]
 
@@ -260,6 +267,10 @@ def find_label(text: str) -> tuple[str, int, int] | None:
     words, cores, _ = _scale_conf()
     toks = list(_WORD_RE.finditer(text))
     best: tuple[str, int, int] | None = None
+    for m in _label_phrases().finditer(text):
+        # a band named by its relation to the target ("Melampaui Target")
+        if best is None or m.end() - m.start() > best[2] - best[1]:
+            best = (" ".join(m.group(0).split()), m.start(), m.end())
     i = 0
     while i < len(toks):
         j = i

@@ -301,9 +301,15 @@ def understated(stated: str, expected: str, before: str) -> bool:
     st = " ".join(stated.split())
     if not st or st != st.lower():
         return False
-    if not " ".join(expected.lower().split()).endswith(" " + st):
+    exp = " ".join(expected.lower().split())
+    # a band above the target's own bands ("Melampaui Target") intensifies any praise
+    above = exp in ("melampaui target", "di atas target") and st.split()[-1] in _PRAISE_WORDS
+    if not exp.endswith(" " + st) and not above:
         return False
     return not _LABEL_NOUN_BEFORE.search(before[-30:])
+
+
+_PRAISE_WORDS = frozenset({"baik", "memuaskan", "tinggi", "berhasil", "optimal", "istimewa"})
 
 
 def main_rows(ctx: CheckContext) -> list[IndicatorRow]:
