@@ -23,6 +23,7 @@ from drafter.check.gazetteer import (
     name_key,
 )
 from drafter.document.model import Block, Document
+from drafter.document.structure import outline_entry
 from drafter.measure import Scale, cap_rule_stated, default_scale
 
 _YEAR = r"(20\d\d)"
@@ -568,7 +569,8 @@ def assign_sections(doc: Document) -> None:
             m = _CHAPTER_RE.match(text)
             # (not "Bab V laporan ini." on a line of its own: a sentence wrapped before a
             # reference to a chapter; a chapter title is capitalised)
-            if m and len(text) < 120 and not text[m.end():].lstrip(" .:-–—*")[:1].islower():
+            if m and len(text) < 120 and not text[m.end():].lstrip(" .:-–—*")[:1].islower() \
+                    and not outline_entry(text[m.end():]):
                 chapter = f"BAB {m.group(1).upper()}"
                 section = None
             else:

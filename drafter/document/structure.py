@@ -61,12 +61,26 @@ def is_caps_heading(text: str) -> bool:
     return True
 
 
+_OUTLINE_RE = re.compile(r"^[^,;:]{2,80}[,:;]\s*(?:yang\s+)?(?:berisi|berisikan|memuat|menguraikan|menjelaskan|"
+                         r"menyajikan|mengenai|tentang|membahas|menggambarkan)\b|[;,]\s*$", re.IGNORECASE)
+
+
+def outline_entry(rest: str) -> bool:
+    """The text after "Bab N" describes the chapter as an item of the report's outline
+    ("Pendahuluan, berisi latar belakang ...;"), not a chapter title."""
+    return _OUTLINE_RE.search(rest.strip()) is not None
+
+
 def is_titled_section(text: str) -> bool:
     """'BAB III Akuntabilitas Kinerja' or 'B.1 Analisa Realisasi Kinerja' (title case)."""
     ch = _CHAPTER_HEAD_RE.match(text)
     if ch and len(text) <= 100:
-        # "Bab V laporan ini." on a line of its own is a wrapped sentence, not a chapter title
-        return not text[ch.end():].lstrip(" .:-–—*")[:1].islower()
+        # "Bab V laporan ini." on a line of its own is a wrapped sentence, not a chapter title;
+        # "Bab I Pendahuluan, berisi latar belakang ...;" is an entry of the report's outline
+        rest = text[ch.end():]
+        return not rest.lstrip(" .:-–—*")[:1].islower() and not outline_entry(rest)
+    if ch and outline_entry(text[ch.end():]):
+        return False
     if len(text) <= 90 and re.match(r"^[A-H]\.(?:\d{1,2}\.?)?\s+[A-Z]", text) and \
             not text.rstrip().endswith((".", ",", ";", ":")):
         words = text.split()[1:]

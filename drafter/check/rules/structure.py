@@ -12,6 +12,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import is_toc_line
 from drafter.document.model import Block
+from drafter.document.structure import outline_entry
 from drafter.text import words as text_words
 
 _CAPTION_RE = re.compile(r"^[\s#*_]*(?P<kind>Tabel|Table|Gambar|Grafik|Diagram)\s+"
@@ -666,6 +667,8 @@ def _bab_heading(text: str, kind: str) -> re.Match[str] | None:
         return m
     if len(re.findall(r"(?i)\bbab\s+[ivx]{1,5}\b", text)) >= 2:
         return None  # "Bab I Pendahuluan; Bab II Perencanaan Kinerja; ...": the sistematika
+    if outline_entry(text[m.start("t"):]):
+        return None  # "Bab I Pendahuluan, berisi latar belakang ...;": one line of the outline
     title = m.group("t").strip(" .:-*_#\t")
     words = title.split()
     lower = sum(1 for w in words if w[:1].islower())
