@@ -1019,12 +1019,12 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
 def _kegiatan_under_programs(rows: list[BudgetRow], info: TableInfo) -> None:
     """A "Program / Kegiatan" table whose programs say "Program ..." and whose kegiatan rows
     carry only their own names ("Administrasi Keuangan Perangkat Daerah"): the unnamed rows
-    after a program are its kegiatan. Only when no row names a kegiatan or sub kegiatan, the
-    table opens with a program and the header names the kegiatan."""
+    after a program are its kegiatan (beside any that say "Kegiatan ..."). Only when no row
+    names a sub kegiatan, the table opens with a program and the header names the kegiatan."""
     if not rows or rows[0].level != "program":
         return
-    if any(r.level in ("kegiatan", "sub_kegiatan") for r in rows):
-        return
+    if any(r.level == "sub_kegiatan" for r in rows):
+        return  # (a named kegiatan beside unnamed ones is the same level: "Kegiatan X" rows)
     if not any(r.level == "other" for r in rows):
         return
     head = " ".join(info.labels.values()) + " " + " ".join(
@@ -1036,7 +1036,7 @@ def _kegiatan_under_programs(rows: list[BudgetRow], info: TableInfo) -> None:
     for r in rows:
         if r.level == "program":
             groups.append((r, []))
-        elif r.level == "other" and r.values and groups:
+        elif r.level in ("other", "kegiatan") and r.values and groups:
             groups[-1][1].append(r)
         elif r.level == "total":
             break

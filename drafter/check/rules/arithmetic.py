@@ -1488,7 +1488,10 @@ class SumsInText(Rule):
             labels.append(int(lm.group(1)))
         tail_start = max(n.end for n in pair)
         later = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sent[tail_start:])]
-        return any(y > max(labels) for y in later)
+        # ... or before the change: "Nilai IKM tahun 2024 naik 2,15 poin dibandingkan IKM tahun
+        # 2023 yang sebesar 82,20, dan pada tahun 2022 sebesar 80,95"
+        head = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", sent[:m.start()])]
+        return any(y > max(labels) for y in later + head)
 
     @staticmethod
     def _other_operands(before: str, sent: str, m: re.Match[str], dv: Num,

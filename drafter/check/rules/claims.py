@@ -995,6 +995,8 @@ class ChangeClaim(_ClaimRule):
             prev = value_of(r32.values.get(f"realisasi:{ya}"))
             if prev is None or same_value(a, prev) is not False:
                 continue
+            if _COUNTED_NOUN_RE.match(text, m.end("a")) and not (a.text.endswith("%") or "," in a.text):
+                continue  # "naik dari 18 perangkat daerah (54,55%)": a count of things
             when = "tahun lalu" if ya == year - 1 else f"tahun {ya}"
             yield self.issue(b, m.start("a"), m.end("a"),
                              f"perbandingan dengan tahun sebelumnya tidak sesuai tabel: nilai awal "
@@ -1462,6 +1464,7 @@ class StatusCountClaim(_ClaimRule):
             if bands is None:
                 continue
             counts, source = bands
+            yield from _all_in_category(self, ctx, b, counts, source)
             for s, e in sentences(text):
                 sent = text[s:e]
                 ms = [m for m in pattern("status_count_category").finditer(sent)
@@ -1503,6 +1506,49 @@ class StatusCountClaim(_ClaimRule):
 _PART_OF_RE = re.compile(r"\b(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
                          r"(?:\s*\([a-z ]+\))?\s+dari\s+(?:total\s+|seluruh\s+)?$", re.IGNORECASE)
 _ALSO_LABEL_RE = re.compile(r"\s+(?:atau|maupun)\s+((?:sangat\s+|cukup\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?)\b")
+
+
+_ALL_CATEGORY_RE = re.compile(
+    r"\b(?:seluruh|semua)\s+(?:\w+\s+){0,6}?indikator\b(?P<mid>[^.;]{0,80}?)\b(?:kategori|predikat|berkategori|"
+    r"berpredikat)\s+(?P<cat>(?:sangat\s+|cukup\s+|kurang\s+)?[A-Za-z]+(?:\s+target)?)", re.IGNORECASE)
+
+
+_ALL_CATEGORY_VERB_RE = re.compile(
+    r"\s*(?:(?:kinerja|utama|[A-Z][\w.-]*|daerah|tahun|20\d\d)\s+){0,8}(?:telah\s+|sudah\s+)?(?:memperoleh|mencapai|"
+    r"meraih|berada\s+(?:pada|dalam)|termasuk|masuk)\s+(?:dalam\s+)?(?:(?:minimal|paling\s+rendah|"
+    r"sekurang-kurangnya)\s+)?")
+
+
+def _all_in_category(rule: StatusCountClaim, ctx: CheckContext, b: Block, counts: Counter[str],
+                     source: str) -> Iterator[Issue]:
+    """"seluruh indikator ... mencapai kategori Baik" while the table has an indicator in a
+    lower band (a band at least as good is what the sentence claims for every indicator)."""
+    order = [band.code for band in ctx.scale.bands]  # best first
+    for m in _ALL_CATEGORY_RE.finditer(b.text):
+        from drafter.check.rules._textutil import sentence_bounds
+
+        s0, e0 = sentence_bounds(b.text, m.start(), m.end())
+        sent = b.text[s0:e0]
+        if _other_period(ctx, sent) or not _ALL_CATEGORY_VERB_RE.fullmatch(m.group("mid")) or \
+                re.match(r"\s+(?:atau|hingga|sampai|dan)\b", b.text[m.end():]):
+            continue  # (an average "sebesar 95,51% dengan predikat A", a range of labels)
+        cat = " ".join(m.group("cat").split())
+        band = ctx.scale.find(cat) or ctx.scale.find(cat.split()[0])
+        if band is None or band.code not in order:
+            continue
+        k = order.index(band.code)
+
+        def below_of(c: Counter[str], k: int = k) -> int:
+            return sum(n for code, n in c.items() if code in order and order.index(code) > k)
+
+        below = below_of(counts)
+        if not below or any(not below_of(alt) for alt in _recomputed_band_counts(ctx)):
+            continue
+        yield rule.issue(
+            b, m.start(), m.end(),
+            f"kalimat menyatakan seluruh indikator berkategori {band.label}, padahal {source} "
+            f"mencatat {below} indikator di bawah kategori itu ({_describe(ctx, counts)})",
+            expected=_describe(ctx, counts))
 
 
 def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
@@ -2299,6 +2345,8 @@ class NarrativeValueClaim(_ClaimRule):
                         expected=show(real))
 
 
+_COUNTED_NOUN_RE = re.compile(r"\s+(?!(?:pada|di|tahun|menjadi|ke|poin|persen|point|sehingga|dan|atau|"
+                              r"yang|dengan|pada)\b)[a-z][a-z-]{2,}\b")
 _YEAR_LABELLED_RE = re.compile(
     r"\btahun\s+(?P<y>20\d\d)\s*(?:\(\s*|(?:yang\s+)?(?:sebesar|senilai)\s+)"
     r"(?P<num>\d[\d.,]*(?:\s*%)?)(?![\d.,]*\s*[-–])", re.IGNORECASE)
