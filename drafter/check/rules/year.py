@@ -933,6 +933,14 @@ class ValueYear(Rule):
                 # pada tahun 2023.", is not about what the next sentence says; counts, "3 dari
                 # 4 indikator", are no such figures)
                 evidence, counter = self._weigh(text, m.end(), end, before, own, this, other, typed)
+            rows_for = own_rows or group or [r for rows in ctx.tables.indicator_rows.values()
+                                             for r in rows if not r.is_average]
+            if rows_for and re.search(r"\brealisasi(?:nya)?\s+(?:\w+\s+){0,2}$",
+                                      text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
+                # "Realisasi tahun 2022 sebesar 75,00%": only this year's realisasi (not its
+                # target, which may be that very figure) says the year is wrong
+                rb_year = _values_by_year(rows_for, year, ("realisasi",)).get(year, set())
+                evidence = [n for n in evidence if n.value in rb_year]
             if own is None and not other:
                 # no indicator known and no figure of year X in the tables: a round number that
                 # some indicator has this year ("60%", "70 persen") is no evidence
