@@ -178,6 +178,8 @@ class FractionShare(Rule):
                         whole = _whole_share(r, n, dec)
                         if whole is None or whole == k or (k, n) in said:
                             continue
+                        if k == n - whole and _COMPLEMENT.search(text, m.start(), e):
+                            continue  # "Empat dari 40 SKPD masih terlambat": the part not yet done
                         if not _about_measure(row.name, m.group("noun"), text[m.start():e]):
                             continue  # "Dari 8 kelurahan, tiga memerlukan pendampingan": another subset
                         said.add((k, n))
@@ -188,6 +190,10 @@ class FractionShare(Rule):
                             f"indikator '{row.name.strip()}' di tabel {fmt_num(r, dec)}% = {whole} dari {n}",
                             expected=f"{whole} dari {n}",
                         )
+
+
+_COMPLEMENT = re.compile(r"\b(?:belum|tidak|masih|terlambat|gagal|sisanya|sisa|lainnya|kecuali|tertunda|"
+                         r"tertinggal|menunggak|bermasalah)\b", re.IGNORECASE)
 
 
 def _whole_share(r: Decimal, n: int, dec: int) -> int | None:
