@@ -511,7 +511,9 @@ class OtherDesa(Rule):
 
 # the report's title line: "LAPORAN KINERJA ... TAHUN 2023", "LKjIP Dinas ... Tahun 2022"
 _REPORT_TITLE_RE = re.compile(r"^[\s#*_]*(?i:laporan\s+(?:akuntabilitas\s+)?kinerja|lkj?ip|lakip)\b"
-                              r"[^\n]{0,160}\b(?i:tahun)\s+20\d\d[\s*_]*$")
+                              r"[^\n]{0,160}\b(?i:tahun)\s+20\d\d[\s*_]*"
+                              # a running header with its page number ("... Tahun 2023 | 14")
+                              r"(?:[|•·\-–]\s*\d{1,4}[\s*_]*)?$")
 
 
 # a place-and-date line above a signature: "Bondowoso, 28 Februari 2023"
