@@ -2647,8 +2647,9 @@ def _row_aliases(name: str) -> list[str]:
     if caps:
         words = caps.group(1).split()
         out.append("".join(w[0] for w in words))
-        if len(words) >= 3 and words[0].lower() in _MEASURE_WORDS:
+        if len(words) >= 4 and words[0].lower() in _MEASURE_WORDS:
             # "Skor Pola Pangan Harapan" is written "Skor PPH": the measure word stays a word
+            # (three initials at least: two capitals are too common a pair of words)
             out.append("".join(w[0] for w in words[1:]))
     return [a for a in dict.fromkeys(out) if len(a) >= 2]
 
