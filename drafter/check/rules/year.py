@@ -659,6 +659,8 @@ def _values_by_year(rows: list[Any], year: int,
             base, _, yy = key.partition(":")
             if base not in kinds:
                 continue
+            if base == "capaian" and row.role == "3.3" and not yy:
+                continue  # the capaian against the Renstra's end target, no capaian of the year
             if yy.isdigit():
                 out.setdefault(int(yy), set()).update(got)
             elif row.role in _THIS_YEAR_ROLES:
