@@ -315,12 +315,32 @@ _RENSTRA_CAPAIAN = {
 }
 
 
+_OUTPUT = {"nama": "Jumlah keluaran lingkungan", "satuan": "dokumen", "target": 1, "realisasi": 2}
+
+# found by a 2,000-example run: a letter grade with the score 1 and outputs of 1 dokumen; the
+# figure 1 said nothing about which year a sentence meant (YR108)
+_SCORE_ONE = {
+    **_NEAR_NAMES,
+    "sasaran": [
+        {"id": "S1", "nama": "Meningkatnya Mutu Urusan Lingkungan",
+         "indikator": [{"nama": "Nilai Evaluasi Kesehatan", "target": "D", "realisasi": "D",
+                        "skor_target": 1.0, "skor_realisasi": 1.0,
+                        "riwayat": [{"tahun": 2022, "target": "D", "realisasi": "D"}]}]}],
+    "program": [{"nama": "Program Urusan Lingkungan", "sasaran": "S1", "indikator": _OUTPUT,
+                 "kegiatan": [{"nama": "Kegiatan Urusan Lingkungan", "indikator": _OUTPUT,
+                               "sub_kegiatan": [{"nama": "Sub Kegiatan Urusan Lingkungan",
+                                                 "indikator": _OUTPUT, "pagu": 0,
+                                                 "realisasi_anggaran": 0}]}]}],
+}
+
+
 @settings(settings.get_profile("draft-ci"), max_examples=MAX_EXAMPLES)
 @given(random_figures())
 @example(_NEAR_NAMES)
 @example(_DECIMAL_BEFORE_WORD)
 @example(_SPELLED_INITIALS)
 @example(_RENSTRA_CAPAIAN)
+@example(_SCORE_ONE)
 def test_random_figures_draft_clean(data: dict[str, Any]) -> None:
     from drafter.check.batch import check_file
     from drafter.check.context import CheckConfig

@@ -988,7 +988,7 @@ class ValueYear(Rule):
                     counter.append(n)
                 continue
             if v in this and v not in other:
-                if n.decimals or (v > 10 or own is not None and v > 0) and (v != 100 or (
+                if n.decimals or (v > 10 or own is not None and v > 1) and (v != 100 or (
                         own is not None and id(n) in main and _KIND_BEFORE_RE.search(text[max(start, start + n.start - 40):
                                                                         start + n.start]))):
                     evidence.append(n)
