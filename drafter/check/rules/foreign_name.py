@@ -526,6 +526,9 @@ _SIGN_PLACE_RE = re.compile(
 _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah", "kepala desa"})
 
 
+# the next item of a list of names: ", Tambrauw", " dan Teluk Bintuni"
+_NEXT_LIST_NAME_RE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
+                           r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 _SIGNER_TITLE_RE = re.compile(
     r"^[\s*_#]*(?:camat|kepala|lurah|sekretaris|plt\.?|plh\.?|pj\.?|bupati|wali\s*kota|walikota|"
     r"gubernur|direktur|inspektur|kasatpol|komandan)\b[^\n]{0,80}$", re.IGNORECASE)
@@ -1229,7 +1232,11 @@ class OtherRegionPlace(Rule):
         text = unit.text
         for m, _level, kind in _mentions(text, {1}):
             rest = m.group("rest")
-            if resolve_mention(gaz, 1, kind, rest, province.code)[0] is not None:
+            own_r, own_n = resolve_mention(gaz, 1, kind, rest, province.code)
+            if own_r is not None:
+                # "di Kabupaten Maybrat, Tambrauw, Sorong Selatan dan Teluk Bintuni": the list
+                # goes on without the kind word
+                yield from self._list_items(unit, block, province, m.start("rest") + own_n)
                 continue
             region, n = resolve_mention(gaz, 1, kind, rest)
             if region is None or gaz.province_of(region).code == province.code:
@@ -1267,6 +1274,34 @@ class OtherRegionPlace(Rule):
                 "kemungkinan salinan dari laporan daerah lain",
                 expected=f"kecamatan di Provinsi {province.name}",
             )
+
+    def _list_items(self, unit: TextUnit, block: Block, province: Region, pos: int) -> Iterable[Issue]:
+        """The items after an own kabupaten/kota in a list without kind words: one that is a
+        kabupaten/kota of another province only (not of the own one) is reported."""
+        gaz = gazetteer()
+        text = unit.text
+        while True:
+            im = _NEXT_LIST_NAME_RE.match(text, pos)
+            if im is None:
+                return
+            name = im.group("name")
+            if gaz.find(name, 1, within=province.code):
+                pos = im.end()
+                continue
+            found = gaz.find(name, 1)
+            if len(found) != 1 or gaz.province_of(found[0]).code == province.code:
+                return
+            s0, e0 = im.start("name"), im.end("name")
+            if self._quiet(unit, block, s0, e0) or self._names_province(text, s0, e0, province):
+                return
+            yield self.issue(
+                unit, s0, e0,
+                f"\"{name}\" dalam daftar kabupaten/kota ini adalah {found[0].full} di Provinsi "
+                f"{gaz.province_of(found[0]).name}, bukan di wilayah Provinsi {province.name}; "
+                "kemungkinan salinan dari laporan daerah lain",
+                expected=f"kabupaten/kota di Provinsi {province.name}",
+            )
+            return
 
     @staticmethod
     def _names_province(text: str, start: int, end: int, province: Region) -> bool:
