@@ -9,26 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from draftparts import EXAMPLES
+from draftparts import indicator_text as _text
+from draftparts import section_b1 as _b1
 
 from drafter.draft.context import build_context
-from drafter.draft.parts import render_part
 from drafter.figures import load_figures
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-
-
-def _text(path: str, name: str) -> str:
-    for s in build_context(load_figures(ROOT / "examples" / path))["sasaran"]:
-        for i in s.indikator:
-            if i.nama == name:
-                return "\n\n".join(i.text_paragraphs)
-    raise AssertionError(name)
-
-
-def _b1(path: Path) -> str:
-    md = render_part(load_figures(path), "bab3")
-    return md[md.index("### B.1"):md.index("### B.2")]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
