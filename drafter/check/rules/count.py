@@ -181,7 +181,6 @@ def _all_sasaran(before: str, n_sas: int | None) -> bool:
     return False
 
 
-_COLLECTIVE = {"kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6}
 _ALL_N_SASARAN_RE = re.compile(r"\b(?P<n>kedua|ketiga|keempat|kelima|keenam)\s+sasaran\b",
                                re.IGNORECASE)
 
