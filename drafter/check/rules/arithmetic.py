@@ -674,11 +674,13 @@ def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Dec
     return out
 
 
-def _exact_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Decimal]:
+def _exact_capaian(ctx: CheckContext, rows: list[IndicatorRow],
+                   fixed: list[Decimal] | None = None) -> list[Decimal]:
     """:func:`_recomputed_capaian` with a cell that only the rounding of its realisasi
     explains ("104,76" for 47,1/45 = 104,67) replaced by the formula's own value: an average
     in the text may be taken from the exact figures."""
-    fixed = _recomputed_capaian(ctx, rows)
+    if fixed is None:
+        fixed = _recomputed_capaian(ctx, rows)
     cells = [r for r in rows if (c := r.values.get("capaian")) is not None and c.num is not None]
     out = []
     for r, v in zip(cells, fixed, strict=False):
@@ -829,7 +831,8 @@ class AverageCapaian(Rule):
         avg_row = ti.average_row("3.1")
         # a capaian wrong in its own row (AR101's) is not repeated in the average: the average
         # of the recomputed capaian also explains a stated one
-        fixed31 = _averages(_recomputed_capaian(ctx, rows31))
+        fixed_vals = _recomputed_capaian(ctx, rows31)
+        fixed31 = _averages(fixed_vals)
         # a second capaian column limited for the average ("Capaian untuk rata-rata")
         capped31 = _averages(_capaian_values(rows31, "capaian_capped"))
         opts31 = [v for pair in (avg31, fixed31, capped31) if pair for v in pair]
@@ -865,7 +868,7 @@ class AverageCapaian(Rule):
             # average of the corrected capaian is its figure
             cands += [(f"rata-rata capaian hasil hitung ulang {n31}", fixed31[0])][caps_rule:]
             cands += [(f"rata-rata capaian hasil hitung ulang {n31} (maks. 100%)", fixed31[1])]
-        exact31 = _averages(_exact_capaian(ctx, rows31))
+        exact31 = _averages(_exact_capaian(ctx, rows31, fixed_vals))
         if exact31 is not None and fixed31 is not None and exact31 != fixed31:
             cands += [(f"rata-rata capaian hitungan tepat {n31}", exact31[0])][caps_rule:]
             cands += [(f"rata-rata capaian hitungan tepat {n31} (maks. 100%)", exact31[1])]
