@@ -1177,6 +1177,51 @@ class EfficiencyColumn(Rule):
 
 
 # --------------------------------------------------------------------------- AR107
+# "Rp A (terbilang) atau Q%", "Rp A (Q% dari pagu)": nothing but a terbilang between the two
+_SHARE_GAP_RE = re.compile(r"\s*(?:,-)?\s*(?:\([^()\d]{0,400}\)\s*)?(?:,\s*)?(?:atau|\(|setara(?:\s+dengan)?)\s*",
+                           re.IGNORECASE)
+_SHARE_OF_PAGU_RE = re.compile(r"\s*\)?\s*(?:dari|terhadap)\s+(?:total\s+|keseluruhan\s+|seluruh\s+)?pagu\b"
+                               r"(?!\s+(?:program|kegiatan|sub|belanja)\b)(?![^.;\d]{0,30}Rp)", re.IGNORECASE)
+_SHARE_OF_ANY_RE = re.compile(r"\s*\)?\s*(?:dari|terhadap)\b", re.IGNORECASE)
+# the amount is the realisasi or the remainder of the budget
+_SHARE_CUE_RE = re.compile(r"\b(?:realisasi\s+(?:belanja|anggaran|keuangan)|belanja\s+(?:terealisasi|terserap)|"
+                           r"(?:anggaran|dana)\s+(?:terealisasi|terserap)|sisa\s+(?:anggaran|dana|pagu)|"
+                           r"penyerapan\s+anggaran)\b", re.IGNORECASE)
+
+
+def _truncated(q: Num, comp: Decimal) -> bool:
+    """"3,41%" for 3,418%: the share cut, not rounded, to the stated decimals."""
+    unit = Decimal(10) ** -q.decimals
+    return comp >= 0 and (comp // unit) * unit == q.value
+
+
+def _pagu_bases(ctx: CheckContext) -> tuple[list[Decimal], Decimal | None]:
+    """The bases a share of the budget can have: every pagu of the budget tables (total,
+    program, kegiatan), what a total should be (the sum of its programs, realisasi + sisa: the
+    prose may follow the right figure when the total row is mistyped) and every amount the
+    prose states ("Pagu anggaran ... sebesar Rp P"); and the pagu of the first total row, the
+    base the message names."""
+    out: set[Decimal] = set()
+    total: Decimal | None = None
+    for rows in ctx.tables.budget_rows.values():
+        programs: dict[int, Decimal] = {}
+        for br in rows:
+            v = value_of(br.values.get("pagu"))
+            if v is not None and v > 0:
+                out.add(v)
+                if br.level == "total" and total is None:
+                    total = v
+                if br.level == "program":
+                    programs[br.table.index] = programs.get(br.table.index, Decimal(0)) + v
+            r, rest = value_of(br.values.get("realisasi")), value_of(br.values.get("sisa"))
+            if r is not None and rest is not None and r + rest > 0:
+                out.add(r + rest)
+        out.update(v for v in programs.values() if v > 0)
+    for b in prose_units(ctx):
+        if "Rp" in b.text or "rp" in b.text.lower():
+            out.update(n.value for n in scan_numbers(b.text) if n.currency and n.value >= 1000)
+    return sorted(out), total
+
 # a change measured against another year ("naik 1,42 poin dibanding 2021", "dari tahun lalu")
 _VS_YEAR_RE = re.compile(
     r"\b(?:dibanding(?:kan)?|daripada|dari|terhadap|sejak)\s+(?:dengan\s+)?(?:capaian\s+|realisasi\s+|"
@@ -1205,6 +1250,7 @@ class SumsInText(Rule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         blocks = list(prose_units(ctx))
+        bases: tuple[list[Decimal], Decimal | None] | None = None
         for i, b in enumerate(blocks):
             text = b.text
             # each check below needs its cue in the sentence: a paragraph without the cue's
@@ -1244,6 +1290,11 @@ class SumsInText(Rule):
                 yield from self._budget_parts(blocks, i)
             if absorbed or rx("absorbed_word").search(full):
                 yield from self._absorption_wrapped(blocks, i)
+            if ("Rp" in text or "rp" in text.lower()) and "%" in text:
+                if bases is None:
+                    bases = _pagu_bases(ctx)
+                for ss, se in sentences(text):
+                    yield from self._share_of_base(b, ss, text[ss:se], before, bases)
 
     # X laki-laki + Y perempuan = Z
     def _gender(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
@@ -1363,6 +1414,44 @@ class SumsInText(Rule):
                    f"{fmt_num(c.value, 0)} x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
             out.append((q.start, q.end, msg, fmt_pct(comp)))
         return out
+
+    # "Sisa anggaran Rp A atau Q% dari pagu": the pagu named elsewhere (a sentence before, the
+    # budget table's total)
+    def _share_of_base(self, b: TextUnit, off: int, sent: str, before: str,
+                       known: tuple[list[Decimal], Decimal | None]) -> Iterator[Issue]:
+        bases, total = known
+        nums = scan_numbers(sent)
+        amounts = [n for n in nums if n.currency and n.value >= 1000]
+        if len(amounts) != 1:
+            return  # two amounts in the sentence: the share between them (_absorption_hits)
+        a = amounts[0]
+        k = nums.index(a)
+        if k + 1 >= len(nums) or not nums[k + 1].percent:
+            return
+        q = nums[k + 1]
+        if not _SHARE_GAP_RE.fullmatch(sent[a.end:q.start]):
+            return
+        rest = sent[q.end:]
+        if _SHARE_OF_PAGU_RE.match(rest):
+            pass
+        elif _SHARE_OF_ANY_RE.match(rest) or not _SHARE_CUE_RE.search(sent[:a.start]):
+            return  # a share of something else, or no cue saying what the amount is
+        cands = list(bases)
+        for n in scan_numbers(before + " " + sent[:a.start]):
+            if n.currency and n.value >= 1000:
+                cands.append(n.value)
+        cands = [c for c in cands if c > a.value]
+        if not cands:
+            return
+        for c in cands:
+            comp = a.value / c * HUNDRED
+            if q.explains(comp) or _truncated(q, comp) or q.explains(HUNDRED - comp):
+                return
+        base = total if total is not None and total > a.value else min(cands)
+        comp = a.value / base * HUNDRED
+        msg = (f"persentase tertulis {q.text.strip()}, padahal {fmt_num(a.value, 0)} / "
+               f"{fmt_num(base, 0)} (pagu) x 100 = {fmt_pct(comp)}{rounded_note(q, comp)}")
+        yield self.issue(b, off + q.start, off + q.end, msg, fmt_pct(comp))
 
     # "mengalami penurunan sebesar D%" between two percentages of the same paragraph
     def _change(self, b: TextUnit) -> Iterator[Issue]:
