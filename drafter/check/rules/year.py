@@ -308,7 +308,7 @@ _UNTIL_RE = re.compile(r"\bperiode\s+(?:tahun\s+)?(?:s\.?\s?d\.?|sampai\s+dengan
 
 # "Target Akhir Renstra 2025": the final target's year is the last year of the period
 _END_TARGET_RE = re.compile(r"\btarget\s+akhir\s+(?:periode\s+)?(?:renstra|rencana\s+strategis)\s+"
-                            r"(?:tahun\s+)?(20\d\d)\b(?!\s*[-–/]\s*20\d\d)", re.IGNORECASE)
+                            r"(?:(?:pada|di|yaitu|yakni)\s+)?(?:tahun\s+)?(20\d\d)\b(?!\s*[-–/]\s*20\d\d)", re.IGNORECASE)
 _PROGRESS_RE = re.compile(r"\b(?:realisasi|capaian|kumulatif|progres|dicapai|tercapai)\b",
                           re.IGNORECASE)
 
@@ -1065,7 +1065,8 @@ _CMP_BACK_RE = re.compile(
 # "Target tahun 2023 dinaikkan dari 80% pada tahun 2022 menjadi 100%": a change from a year
 _CMP_FROM_RE = re.compile(
     r"\btahun\s+(?P<a>20\d\d)\b(?P<mid>[^.;]{0,80}?)\b(?:dinaikkan|diturunkan|naik|turun|berubah|meningkat|"
-    r"menurun|bertambah|berkurang|diubah)\s+dari\s+[^.;]{0,40}?\btahun\s+(?P<b>20\d\d)\b",
+    r"menurun|bertambah|berkurang|diubah)(?:\s+(?:sebesar\s+|sebanyak\s+)?\d[\d.,]*\s*(?:%|persen|"
+    r"poin(?:\s+persen)?)?)?\s+dari\s+[^.;]{0,40}?\btahun\s+(?P<b>20\d\d)\b",
     re.IGNORECASE,
 )
 
