@@ -1801,9 +1801,20 @@ def _measurement_summaries(index: TableIndex, infos: list[TableInfo]) -> None:
     realisasi and capaian of each indicator, in a report without any other measurement table,
     is the report's measurement table ("Tabel 3.5 Pengukuran Kinerja | Target | Realisasi |
     Capaian | Kriteria"): it is read as Tabel 3.1 (capaian recomputed, averages) whatever its
-    number. A summary of capaian and predicate alone, or one with tick columns, stays 3.5."""
-    if "3.1" in index.by_role or "3.5" not in index.by_role:
+    number. A summary of capaian and predicate alone, or one with tick columns, stays 3.5.
+    A table that holds "Tabel 3.1" only by its caption number and has no column of an
+    indicator table ("Tabel 3.1 Kunjungan Wisatawan per Triwulan": Triwulan | Jumlah) does not
+    stand in the way: it keeps no role."""
+    if "3.5" not in index.by_role:
         return
+    if "3.1" in index.by_role:
+        numbered = [i for i in infos if i.role == "3.1"]
+        if any(i.columns or i.ticks for i in numbered):
+            return
+        for info in numbered:
+            info.role = None
+            index.roles.pop(info.block.index, None)
+        del index.by_role["3.1"]
     moved: set[int] = set()
     for info in infos:
         if info.role != "3.5":
