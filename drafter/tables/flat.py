@@ -52,7 +52,10 @@ _FOREIGN_RE = re.compile(
 _MARKUP_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}\b[^<>]{0,40}>|\*\*")
 # "Tabel 3.1 (lanjutan)", "(sambungan)": a continued table's caption, skipped inside a table
 _CONTINUED_RE = re.compile(
-    r"^\s*(?:(?:tabel|table)\s+[\w.\-–]+\s*)?[(\[]?\s*(?:lanjutan|sambungan|continued)\b[^\n]{0,60}$",
+    r"^\s*(?:(?:tabel|table)\s+[\w.\-–]+\s*)?[(\[]?\s*(?:lanjutan|sambungan|continued)\b[^\n]{0,60}$"
+    # "Tabel 3.4 Realisasi Anggaran per Program (lanjutan)": the title repeated before it
+    r"|^\s*(?:tabel|table)\s+[\w.\-–]+\s+[^\n()\[\]]{1,120}?[(\[]\s*(?:lanjutan|sambungan|continued)\b"
+    r"[^\n]{0,40}$",
     re.IGNORECASE)
 # a caption or a chapter heading ends a table region
 _STOP_RE = re.compile(r"^\s*(?:(?:tabel|table|gambar|grafik|diagram)\s+[\dIVXL]|bab\s+[IVXL]+\b)"
