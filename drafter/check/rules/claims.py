@@ -1486,6 +1486,11 @@ class StatusCountClaim(_ClaimRule):
                     alt = _ALSO_LABEL_RE.match(sent, m.end())
                     band2 = ctx.scale.find(" ".join(alt.group(1).split())) if alt else None
                     want = counts.get(band.code, 0) + (counts.get(band2.code, 0) if band2 and band2.code != band.code else 0)
+                    if _OR_ABOVE_RE.match(sent, m.end()) and band.min is not None:
+                        # "3 indikator mencapai kategori Sangat Baik atau lebih": that band and
+                        # every band above it
+                        want = sum(counts.get(bd.code, 0) for bd in ctx.scale.bands
+                                   if bd.min is not None and bd.min >= band.min)
                     if n != want:
                         wrong.append(m)
                 if wrong and any(all(count_value(m.group("n")) == alt.get(b2.code, 0)
@@ -1505,6 +1510,8 @@ class StatusCountClaim(_ClaimRule):
 
 _PART_OF_RE = re.compile(r"\b(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)"
                          r"(?:\s*\([a-z ]+\))?\s+dari\s+(?:total\s+|seluruh\s+)?$", re.IGNORECASE)
+_OR_ABOVE_RE = re.compile(r"\s+(?:atau|ke)\s+(?:lebih(?:\s+(?:tinggi|baik))?|di\s+atasnya|atas(?:nya)?)\b",
+                          re.IGNORECASE)
 _ALSO_LABEL_RE = re.compile(r"\s+(?:atau|maupun)\s+((?:sangat\s+|cukup\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?)\b")
 
 
