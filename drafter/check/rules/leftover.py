@@ -421,6 +421,10 @@ def _same_office(a: str, b: str) -> bool:
     return False
 
 
+# "... Kabupaten Gianyar ini disusun", "... Kabupaten Gianyar Tahun 2022 ini": this very report
+_SELF_AFTER_RE = re.compile(r"[A-Za-z]*(?:\s+(?-i:[A-Z][a-z]+)){0,2}(?:\s+tahun\s+20\d\d)?\s+ini\b", re.IGNORECASE)
+
+
 @register
 class OtherOfficeName(Rule):
     """The report names itself, its Renstra, Renja, PK or IKU with another office's name:
@@ -467,8 +471,12 @@ class OtherOfficeName(Rule):
                     continue  # "sumber: Laporan Kinerja Dinas Kesehatan": another office's document
                 after = text[m.start("office") + len(office):]
                 reg = re.match(r"\s*,?\s*(?:kabupaten|kota|provinsi|kab\.)\s+([A-Za-z]+)", after, re.IGNORECASE)
-                if reg and reg.group(1).lower() not in regions:
-                    continue  # an office of another region: the foreign-name rules' concern
+                if reg and reg.group(1).lower() not in regions and not _SELF_AFTER_RE.match(
+                        after, reg.end()):
+                    continue  # an office of another region: the foreign-name rules' concern,
+                    # unless the sentence calls it this report ("Laporan Kinerja Dinas
+                    # Kebudayaan Kabupaten Gianyar ini disusun" in the report of a Dinas
+                    # Pariwisata): another office AND another region
                 if full is None:
                     full = " ".join(" ".join(u.text.split()) for u, _ in units(ctx.document)).lower()
                 n_other = full.count(office.lower())
