@@ -639,8 +639,11 @@ def _analysis_chapter(ctx: CheckContext) -> str:
     title says "Akuntabilitas Kinerja" when the report numbers it otherwise ("BAB IV
     AKUNTABILITAS KINERJA" after a skipped number)."""
     for b in ctx.document.blocks:
-        if b.kind != "table" and b.chapter and len(b.text) < 120 and re.match(
-                r"^\W*BAB\s+[IVX]+\b\W*AKUNTABILITAS\s+KINERJA\b", b.text.strip(), re.IGNORECASE):
+        m = re.match(r"^\W*BAB\s+([IVX]+)\b\W*AKUNTABILITAS\s+KINERJA\b", b.text.strip(), re.IGNORECASE) \
+            if b.kind != "table" and b.chapter and len(b.text) < 120 else None
+        # the heading that opens that chapter (not "Bab III Akuntabilitas Kinerja, memuat ..."
+        # in the outline of BAB I)
+        if m is not None and b.chapter.split()[-1].upper() == m.group(1).upper():
             return b.chapter
     return "BAB III"
 
