@@ -103,11 +103,28 @@ def _shares_word(a: str, b: str) -> bool:
     return bool(ta & tb) or not ta or not tb
 
 
-def _cover_instansi(doc: Document) -> str | None:
+_PLACE_OFFICE_RE = re.compile(r"(?i)(kecamatan|kelurahan|desa)\s+([\w'’-]+)")
+
+
+def _same_office_name(a: str, b: str) -> bool:
+    """Two office names that may name the same office: for a kecamatan, kelurahan or desa the
+    place name itself ("Kecamatan Gerunggang" is not "Kecamatan Bukit Intan"), else a shared
+    distinctive word (:func:`_shares_word`)."""
+    pa, pb = _PLACE_OFFICE_RE.match(a), _PLACE_OFFICE_RE.match(b)
+    if pa is not None and pb is not None and pa.group(1).lower() == pb.group(1).lower():
+        return pa.group(2).lower() == pb.group(2).lower()
+    return _shares_word(a, b)
+
+
+def _cover_instansi(doc: Document, head_only: bool = False) -> str | None:
     """The office named on a cover line of the first blocks ("DINAS KESEHATAN" and the
-    region on the next line), when no title sentence names it."""
-    lines = [ln.strip(" \t#*_") for t in _texts(doc, 40) for ln in t.split("\n")]
+    region on the next line), when no title sentence names it. ``head_only``: only the lines
+    before the first sentence of running text (the cover itself)."""
+    # the cover's lines, not table cells ("Utara | Kecamatan Ujung Pandang" names a neighbour)
+    lines = [ln.strip(" \t#*_") for b in doc.blocks[:40] if b.kind != "table" for ln in b.text.split("\n")]
     for i, ln in enumerate(lines[:200]):
+        if head_only and ln.endswith(".") and len(ln.split()) > 8:
+            return None  # running text begins: past the cover
         m = _COVER_KIND_RE.match(ln)
         if not m:
             continue
@@ -115,6 +132,8 @@ def _cover_instansi(doc: Document) -> str | None:
         if len(words) > 10 or any(w.islower() and w not in ("dan", "di", "serta") for w in words):
             continue  # a sentence, not a cover line
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if len(words) == 1 and not _COVER_REGION_RE.match(nxt):
+            continue  # a lone kind word ("Kelurahan" heading a column) names no office
         full = f"{ln} {nxt}" if _COVER_REGION_RE.match(nxt) and not re.search(
             r"(?i)\b(?:kabupaten|kota|provinsi)\b", ln) else ln
         return " ".join(full.split()) if not full.isupper() else _title_caps(full)
@@ -216,8 +235,8 @@ def detect_instansi(doc: Document) -> tuple[str | None, str | None, Counter[str]
         # one title sentence only, naming another office than the cover: the sentence is the
         # slip ("LKjIP Dinas Koperasi ..." in the report whose cover reads "DINAS PERINDUSTRIAN
         # DAN PERDAGANGAN"), the cover names the office
-        cover = _cover_instansi(doc)
-        if cover is not None and not _shares_word(cover, next(iter(lk))):
+        cover = _cover_instansi(doc, head_only=True)
+        if cover is not None and not _same_office_name(cover, next(iter(lk))):
             lk = Counter([cover])
     if lk:
         full = lk.most_common(1)[0][0]
@@ -252,6 +271,11 @@ def _title_caps(text: str) -> str:
 def _title_instansi(doc: Document) -> str | None:
     """The instansi as the title writes it, all words ("Kecamatan Padang Barat Kota Padang")."""
     lk = _lk_names(_title_text(doc))
+    if lk and sum(lk.values()) == 1:
+        # one title sentence naming another office than the cover: the cover (detect_instansi)
+        cover = _cover_instansi(doc, head_only=True)
+        if cover is not None and not _same_office_name(cover, next(iter(lk))):
+            return cover
     return lk.most_common(1)[0][0] if lk else None
 
 
