@@ -230,6 +230,11 @@ class IndicatorCount(_CNRule):
         number = tinfo.number if tinfo is not None else None
         ctxt = pattern("count_context")
         pk_rows = _pk_rows(ctx)
+        # every list of the office's indicators (PK, Renstra, IKU) has the measurement table's
+        # number: "N indikator kinerja utama" can mean no other set
+        lists = [len(ctx.tables.rows(role, indicators_only=True)) for role in ("PK", "renstra", "iku")
+                 if ctx.tables.rows(role, indicators_only=True)]
+        one_set = bool(lists) and all(k == n_ind for k in lists)
         counted = [pattern("count_items", kind) for kind in ("indikator", "sasaran")]
         for b in prose_blocks(ctx):
             summary = _summary_chapter(b)
@@ -251,14 +256,17 @@ class IndicatorCount(_CNRule):
                                 and (ctx.info.year in years if not summary else
                                      (not years or ctx.info.year in years))
                                 and (not pk_rows or len(pk_rows) == n_ind))
-                if not summary and not measured_now and not (
+                iku_claim = one_set and _OWN_IKU_RE.search(sent) is not None and \
+                    _REGION_SET_RE.search(sent) is None
+                if not summary and not measured_now and not iku_claim and not (
                         _OWN_PK_RE.search(sent) and _PK_OF_YEAR_RE.search(sent)
                         and not _OTHER_PLAN_RE.search(sent)):
                     usual = False  # BAB II: only a sentence about the report year's PK
                 same_set = _OWN_PK_RE.search(sent) and _SAME_SET_RE.search(sent)
                 if not ctxt.search(sent) or (pattern("helpers", "other_set").search(sent)
                                              and not measured_now
-                                             and not _year_iku(sent, years, ctx.info.year) and (
+                                             and not _year_iku(sent, years, ctx.info.year)
+                                             and not iku_claim and (
                         not (_OWN_PK_RE.search(sent) or _names_table(sent, number))
                         or (_OTHER_PLAN_RE.search(sent) and not same_set))):
                     usual = False  # (the IKU of a Renstra is another set, unless the PK is named)
@@ -291,8 +299,8 @@ class IndicatorCount(_CNRule):
                             # a count about one sasaran: its own indicators, not the table's
                             clause = _sasaran_clause(sent, m.start())
                             own = _own_sasaran_count(rows, clause)
-                            if own is None and n_sas in (1, None) and \
-                                    re.search(r"\b(?:satu|1|sebuah)\s+sasaran\b", sent, re.I):
+                            if own is None and (n_sas == 1 or n_sas is None and re.search(
+                                    r"\b(?:satu|1|sebuah)\s+sasaran\b", sent, re.I)):
                                 own = n_ind  # the report's only sasaran: all indicators
                             if own is not None and own != n and n <= 60:
                                 yield self.issue(
@@ -320,6 +328,15 @@ class IndicatorCount(_CNRule):
                                          expected=f"{want} {kind}")
 
 
+# "... yang diukur dengan 4 (empat) indikator kinerja utama": the office's own IKU ...
+_OWN_IKU_RE = re.compile(r"\b(?:diukur|menetapkan|memiliki|ditetapkan)\b[^.;]{0,40}?\b(?:\d{1,2}|[a-z]+)\s+"
+                         r"(?:\(\s*\w+\s*\)\s+)?(?:indikator\s+kinerja\s+utama|iku)\b|"
+                         r"\b(?:indikator\s+kinerja\s+utama|iku)\s+(?:\(\s*iku\s*\)\s+)?(?:yang\s+)?"
+                         r"(?:ditetapkan|digunakan)\s+untuk\s+mengukur\b", re.IGNORECASE)
+# ... and not the region's (RPJMD, the regent's), nor another year's or plan's
+_REGION_SET_RE = re.compile(r"\b(?:bupati|wali\s*kota|gubernur|kepala\s+daerah|rpjmd|rpjmn|renstra|"
+                            r"rencana\s+strategis|pemerintah\s+(?:kabupaten|kota|provinsi|daerah)|"
+                            r"utama\s+daerah|iku\s+daerah|tahun\s+(?:lalu|sebelumnya))\b", re.IGNORECASE)
 _IKU_WORD_RE = re.compile(r"\b(?:iku|indikator\s+kinerja\s+utama)\b", re.IGNORECASE)
 _MEASURED_VERB_RE = re.compile(r"\bdiukur\b|\bpengukuran\b", re.IGNORECASE)
 
