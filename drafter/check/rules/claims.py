@@ -1581,7 +1581,10 @@ def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
             if items:
                 break
             continue  # "2 indikator a", "dua indikator B": a letter without a category word
-        if items and re.fullmatch(r"\s*(?:,|;)?\s*(?:(?:dan|serta|sedangkan|sementara)\s+)?", sent[items[-1].end():m.start()]):
+        gap = sent[items[-1].end():m.start()] if items else ""
+        if items and _OR_ABOVE_RE.match(gap):
+            gap = gap[_OR_ABOVE_RE.match(gap).end():]  # "Sangat Baik atau lebih tinggi, satu ..."
+        if items and re.fullmatch(r"\s*(?:,|;)?\s*(?:(?:dan|serta|sedangkan|sementara)\s+)?", gap):
             items.append(m)
         elif not items and m.group("ind"):
             items.append(m)
