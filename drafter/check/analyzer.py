@@ -309,7 +309,9 @@ MENTION_RE = re.compile(
     r"(?<![\w.])(?P<kind>(?i:kabupaten|kab\.|bupati|kota|wali\s?kota|provinsi|propinsi|prov\.|gubernur"
     r"|kecamatan|kec\.|camat|distrik|kapanewon|panewu|kemantren|kalurahan|kelurahan|kel\.|lurah"
     r"|kepala\s+desa|desa|ds\.))[ \t]+"
-    r"(?P<rest>[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
+    # ("Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Jember": no desa named "Kabupaten")
+    r"(?P<rest>(?!(?i:kabupaten|kab\.|provinsi|prov\.|kecamatan|kec\.|tahun|nomor)(?:\W|$))"
+    r"[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
 )
 _PEMERINTAH_RE = re.compile(r"[\s*#_]*(?i:pemerintah(?:an)?)[ \t]+")  # "PEMERINTAH KOTA X" heading
 _TITLE_SPAN_RE = re.compile(r"(?i:\blaporan\s+kinerja\b)[^\n]{0,160}")
