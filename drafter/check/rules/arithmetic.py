@@ -1727,7 +1727,7 @@ def _page_furniture(text: str, after_page_number: bool) -> bool:
 
 
 # "target 60,00", "target nasional sebesar 80%": the figure after it is the comparator
-_COMPARATOR_BEFORE_RE = re.compile(r"\b(?:target|sasaran|standar|batas)(?:\s+\w+){0,2}?\s+"
+_COMPARATOR_BEFORE_RE = re.compile(r"\b(?:target|sasaran|standar|batas|nasional|provinsi)(?:\s+\w+){0,2}?\s+"
                                    r"(?:sebesar\s+|yaitu\s+|adalah\s+)?$", re.IGNORECASE)
 # "tahun 2022 sebesar 80,65%", "2021 yang sebesar 56,20": the year a figure belongs to
 _LABEL_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:\)\s*)?(?:yang\s+)?(?:sebesar|senilai|yaitu|adalah|"
