@@ -806,6 +806,17 @@ class DirectionClaim(_ClaimRule):
                 expected=_STATUS_ID[st])
 
 
+def _other_quantity(stated: Value | None, table: Value | None) -> bool:
+    """A figure of another quantity than the table's: a count beside a percentage, or more
+    than three times apart (either way)."""
+    if stated is None or table is None or stated.num is None or table.num is None:
+        return False
+    s, t = stated.num.value, table.num.value
+    if table.num.percent and not stated.num.percent and s == int(s) and s > 100:
+        return True
+    return t > 0 and s > 0 and (s > 3 * t or t > 3 * s)
+
+
 _OPPOSITE = {"kenaikan": "penurunan", "peningkatan": "penurunan", "meningkat": "menurun",
              "naik": "turun", "penurunan": "kenaikan", "menurun": "meningkat", "turun": "naik"}
 
@@ -876,6 +887,10 @@ class ChangeClaim(_ClaimRule):
                         cur = value_of(r32.values.get(f"realisasi:{yb}"))
                     if cur is None and yb == year:
                         cur = value_of(own.values.get("realisasi"))
+                    if _other_quantity(bb, cur) or _other_quantity(a, prev):
+                        # "Jumlah permohonan PATEN naik dari 412 menjadi 468" in the paragraph of
+                        # a percentage (98,80%): another quantity than the indicator's
+                        own, prev, cur = None, None, None
                 problems = []
                 if prev is not None and same_value(a, prev) is False:
                     when = "tahun lalu" if ya == (year or 0) - 1 else f"tahun {ya}"
