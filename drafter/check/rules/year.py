@@ -1309,6 +1309,10 @@ def _states_report_figure(ctx: CheckContext, sent: str) -> bool:
     return any(n.decimals and n.value in vals for n in scan_numbers(sent) if not n.is_year)
 
 
+_ALSO_LAST_RE = re.compile(r"\b(?:sekaligus|dan|juga|yaitu|yakni)\s+(?:merupakan\s+|sebagai\s+)?tahun\s+"
+                           r"(?:terakhir|akhir)\b", re.IGNORECASE)
+
+
 def _plan_year_candidates(year: int, a: int, b: int, baseline: bool = False) -> list[int]:
     """Which year of the plan ``a``-``b`` the year ``year`` is, counted from the first year
     named ("Renstra 2021-2026": 2021 is the first year). A plan of six calendar years whose
@@ -1469,7 +1473,10 @@ class RenstraYearOrdinal(Rule):
                     n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
                 else:
                     n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
-                cands = _plan_year_candidates(year, a, b, _baseline_year(ctx, a))
+                # "tahun kelima sekaligus tahun terakhir" of a six-year "2019-2024": the sentence
+                # itself counts the plan's five years from the year after the first named
+                last_too = year == b and b - a >= 5 and _ALSO_LAST_RE.search(sent) is not None
+                cands = _plan_year_candidates(year, a, b, last_too or _baseline_year(ctx, a))
                 if not n or not cands or n in cands:
                     continue
                 if len(cands) == 1:
