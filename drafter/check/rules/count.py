@@ -1712,11 +1712,19 @@ class InlineListCount(_CNRule):
                              text[max(0, m.start() - 60):m.start()], re.IGNORECASE):
                     continue  # "empat kabupaten dan empat kota, yaitu ...": one list for two counts
                 found = _inline_items(m.group("list"))
+                part = re.search(r"(?<![\w.,])(?P<k>\d{1,2}|" + _WORDNUM_RE + r")\s+dari\s+"
+                                 r"(?:total\s+|seluruh\s+|sebanyak\s+)?$",
+                                 text[max(0, m.start() - 30):m.start()], re.IGNORECASE)
+                if part is not None and _count(part.group("k")) is not None:
+                    # "Sebanyak 3 dari 7 indikator tercapai ..., yaitu A, B dan C": the list
+                    # names the part
+                    n = _count(part.group("k")) or n
                 if found is None or found == n:
                     continue
+                said = part.group("k") if part is not None else m.group("n")
                 yield self.issue(
                     b, m.start(), m.start("noun") + len(m.group("noun")),
-                    f"tertulis {m.group('n')} {noun}, padahal yang dirinci sesudahnya "
+                    f"tertulis {said} {noun}, padahal yang dirinci sesudahnya "
                     f"{found} butir",
                     expected=f"{found}",
                 )
