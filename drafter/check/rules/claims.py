@@ -806,6 +806,10 @@ class DirectionClaim(_ClaimRule):
                 expected=_STATUS_ID[st])
 
 
+_BUDGET_NAME_RE = re.compile(r"\b(?:apbd|apbdes|rkpd|anggaran|pagu|belanja)\b", re.IGNORECASE)
+_BUDGET_WORD_RE = re.compile(r"\b(?:pagu(?:\s+indikatif)?|anggaran|belanja)\b", re.IGNORECASE)
+
+
 def _other_quantity(stated: Value | None, table: Value | None) -> bool:
     """A figure of another quantity than the table's: a count beside a percentage, or more
     than three times apart (either way)."""
@@ -853,7 +857,9 @@ class ChangeClaim(_ClaimRule):
             row = para_row.get(id(b))
             in_analysis = id(b) in para_row
             last = 0
-            for m in pattern("change").finditer(text):
+            changes = sorted([*pattern("change").finditer(text), *pattern("change_rev").finditer(text)],
+                             key=lambda x: x.start())
+            for m in changes:
                 # "IKM naik dari A menjadi B, sedangkan AKI turun dari C menjadi D": each change
                 # is about the indicator named right before it, else the paragraph's one
                 sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
@@ -916,7 +922,7 @@ class ChangeClaim(_ClaimRule):
                 exp = f"dari {prev.text if prev else a.text} menjadi {cur.text if cur else bb.text}"
                 if own is None:
                     exp = _OPPOSITE.get(word, word)
-                yield self.issue(b, m.start("a"), m.end("b"),
+                yield self.issue(b, min(m.start("a"), m.start("b")), max(m.end("a"), m.end("b")),
                                  "perbandingan dengan tahun lalu tidak sesuai tabel: " + "; ".join(problems)
                                  if own is not None else
                                  "arah perubahan tidak sesuai angkanya: " + "; ".join(problems),
@@ -1028,7 +1034,8 @@ class ChangeClaim(_ClaimRule):
                 if int(m.group("y2")) <= int(m.group("y1")):
                     continue
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
-                if dec(a) is None or dec(bb) is None or pattern("change").search(sent):
+                if dec(a) is None or dec(bb) is None or pattern("change").search(sent) or \
+                        pattern("change_rev").search(sent):
                     continue
                 words = [w for w in pattern("change_word").finditer(sent)]
                 if len({w.group(0).lower() in up for w in words}) != 1:
@@ -2311,6 +2318,10 @@ class NarrativeValueClaim(_ClaimRule):
                 bare = re.sub(re.escape(row.name), " ", sent, flags=re.IGNORECASE) if row.name else sent
                 if _SCALE_WORD.search(row.name) and re.search(r"\bRp\b", row.name):
                     bare = re.sub(r"\bRp\b", " ", bare)  # an amount is this indicator's own unit
+                if _BUDGET_NAME_RE.search(row.name):
+                    # "Tingkat deviasi RKPD terhadap APBD": the budget is what the indicator
+                    # measures ("Deviasi antara pagu indikatif RKPD dan APBD sebesar 8,40%")
+                    bare = _BUDGET_WORD_RE.sub(" ", bare)
                 bare = strip_own_region(ctx, bare)  # "IDI Provinsi Banten" in a Banten office's report
                 if not _FROM_FIGURE_RE.search(bare):
                     # "turun menjadi 0,69%" with no figure it changed from: the figure is this
@@ -2996,7 +3007,7 @@ class YearChangeClaim(_ClaimRule):
                         or any(y > year for y in years)):
                     continue
                 values = [n for n in scan_numbers(sent) if not n.is_year]
-                if pattern("change").search(sent):
+                if pattern("change").search(sent) or pattern("change_rev").search(sent):
                     continue  # "naik dari A menjadi B": read by CL104
                 row = NamedIndicatorValue._row_named(rows, unique, sent[:dm.start()], 0.75) if rows else None
                 if row is None and rows:
@@ -3191,7 +3202,8 @@ class SerapanClaim(_ClaimRule):
                                  and pct.num is not None else fmt(vals[0]))
         if not progs:
             return
-        claims = (pattern("program_serapan"), pattern("program_serapan_before"))
+        claims = (pattern("program_serapan"), pattern("program_serapan_before"),
+                  pattern("program_serapan_appos"))
         for b in prose_blocks(ctx):
             text = b.text
             for s, e in sentences(text):
@@ -3201,14 +3213,14 @@ class SerapanClaim(_ClaimRule):
                 seen: set[int] = set()
                 for m in (m for claim in claims for m in claim.finditer(sent)):
                     if m.start("num") in seen:
-                        continue  # one figure read by both patterns
-                    seen.add(m.start("num"))
+                        continue  # one figure read by two patterns
                     said = "program " + m.group("name")
                     scored = sorted(((containment(names[k], said), containment(said, names[k]), k)
                                      for k in progs), reverse=True)
                     best = scored[0]
                     if best[0] < 0.9 or best[1] < 0.6 or (len(scored) > 1 and scored[1][0] >= best[0]):
                         continue  # the name fits no program of the table, or several
+                    seen.add(m.start("num"))
                     stated = text_value(m.group("num"))
                     if stated is None or stated.num is None or \
                             any(stated.num.explains(v) for v in progs[best[2]]):
