@@ -1551,7 +1551,8 @@ def _office_heads(ctx: CheckContext) -> list[str]:
     words = [w for w in head.split() if w[:1].isupper()]
     if len(words) >= 3:
         heads.append("".join(w[0] for w in words))
-    pat = re.compile(re.escape(head).replace(r"\ ", r"\s+") + r"\s*\(\s*([A-Z][A-Za-z\-]{1,12})\s*\)")
+    # (also on a cover in capitals: "BADAN PERENCANAAN PEMBANGUNAN DAERAH (BAPPEDA)")
+    pat = re.compile("(?i:" + re.escape(head).replace(r"\ ", r"\s+") + r")\s*\(\s*([A-Z][A-Za-z\-]{1,12})\s*\)")
     for b in ctx.document.blocks[:200]:
         if b.kind != "table":
             m = pat.search(b.text)
