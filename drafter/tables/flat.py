@@ -45,9 +45,8 @@ _PAGE_RE = re.compile(
     r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}"
     r"(?:\s*(?:dari|of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$"
     # a running footer with its page number set apart at the end ("Kecamatan X - Kota Y
-    # <spaces> Halaman 5") and the report's running title ("LKIP Kecamatan X Tahun 2024")
-    r"|^[^.\n]{0,100}?\s{2,}(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}\s*$"
-    r"|^\s*(?:lkj?ip|lakip|laporan\s+kinerja)\b[^.\n]{0,100}\btahun\s+20\d\d\s*$", re.IGNORECASE)
+    # <spaces> Halaman 5")
+    r"|^[^.\n]{0,100}?\s{2,}(?:halaman|hal\.?|page)\s*:?\s*\d{1,4}\s*$", re.IGNORECASE)
 _RULE_LINE_RE = re.compile(r"^\s*[-=_–—]{3,}\s*$")  # a ruled line under a running header
 _BARE_NUM_RE = re.compile(r"^\s*\d{1,4}\s*$")
 _FOREIGN_RE = re.compile(

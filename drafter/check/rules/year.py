@@ -1473,10 +1473,11 @@ class RenstraYearOrdinal(Rule):
                     n = int(raw) if raw.isdigit() else _ROMAN_NUM.get(raw, 0)
                 else:
                     n = words.get((m.group("w") or m.group("kw") or "").lower(), 0)
-                # "tahun kelima sekaligus tahun terakhir" of a six-year "2019-2024": the sentence
-                # itself counts the plan's five years from the year after the first named
-                last_too = year == b and b - a >= 5 and _ALSO_LAST_RE.search(sent) is not None
-                cands = _plan_year_candidates(year, a, b, last_too or _baseline_year(ctx, a))
+                cands = _plan_year_candidates(year, a, b, _baseline_year(ctx, a))
+                if year == b and b - a >= 5 and _ALSO_LAST_RE.search(sent) is not None:
+                    # "tahun kelima sekaligus tahun terakhir" of a six-year "2019-2024": the
+                    # sentence may count the plan's years from the year after the first named
+                    cands = sorted({*cands, *_plan_year_candidates(year, a, b, True)})
                 if not n or not cands or n in cands:
                     continue
                 if len(cands) == 1:
