@@ -425,8 +425,13 @@ class _Parser:
                         source_format=self.fmt)
             cap = re.search(r"<caption\b[^>]*>(.*?)</caption\s*>", body, re.IGNORECASE | re.DOTALL)
             if cap is not None:  # "<caption>Tabel 3-2 ...</caption>": the table's own caption
-                ctext, _segs = clean_span(self.src, start + cap.start(1), start + cap.end(1), self.pos)
+                ctext, segs = clean_span(self.src, start + cap.start(1), start + cap.end(1), self.pos)
                 blk.caption = " ".join(ctext.split()) or None
+                if ctext.strip() and segs:
+                    # also a caption block of its own (its words are text the rules read:
+                    # "Tahun Anggaran 2022" in a 2023 report)
+                    self._emit(Block(text=ctext, segments=segs, kind="caption",
+                                     source_format=self.fmt), segs[0][1])
             self._emit(blk, line_no)
         return j + 1
 
