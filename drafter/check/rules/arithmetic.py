@@ -1528,6 +1528,24 @@ class SumsInText(Rule):
             else:
                 others = [n for n in scan_numbers(sent) if not n.is_year and
                           not (m.start() <= n.start < m.end())]
+                if len(others) > 2:
+                    # "Dibandingkan tahun 2022 yang sebesar 27,43% (62 desa), persentase ini
+                    # meningkat 5,43 poin persen, sedangkan pada tahun 2021 baru 23,89%": the
+                    # change's own clause, without the counts behind its percentages
+                    lo = max((c.end() for c in _OTHER_CLAUSE_RE.finditer(sent, 0, m.start())), default=0)
+                    hi = next((c.start() for c in _OTHER_CLAUSE_RE.finditer(sent, m.end())), len(sent))
+                    clause = [n for n in others if lo <= n.start < hi
+                              and not (n.percent is False and _COUNT_BEHIND_RE.search(sent[:n.start]))]
+                    if len(clause) == 1 and clause[0].percent and _ANAPHOR_RE.search(
+                            sent[max(0, m.start() - 40):m.start()]):
+                        # "persentase ini": the current figure is the one stated just before
+                        # (not a target or a capaian beside it)
+                        prev = [n for n in scan_numbers(before) if n.percent and not n.is_year
+                                and not _NOT_CURRENT_RE.search(before[max(0, n.start - 25):n.start])]
+                        if prev:
+                            clause = [prev[-1], clause[0]]
+                    if len(clause) == 2:
+                        others = clause
                 dropped = False
                 if len(others) == 3:
                     # "58,50, belum mencapai target 60,00 namun lebih tinggi 2,50 poin dibanding
@@ -1735,6 +1753,11 @@ _LABEL_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\s*(?:\)\s*)?(?:yang\s+)?(?:sebes
 _POINTS_RE = re.compile(
     r"(?<!\d)(?P<d>\d+(?:,\d+)?)\s*poin(?:\s+persen)?(?:\s*\((?P<rel>\s*\d+(?:,\d+)?\s*%)\s*\))?",
     re.IGNORECASE)
+_OTHER_CLAUSE_RE = re.compile(r";|,\s*(?:sedangkan|sementara|namun|tetapi|adapun)\b", re.IGNORECASE)
+_COUNT_BEHIND_RE = re.compile(r"\(\s?$")  # "27,43% (62 desa)": the count behind a percentage
+_NOT_CURRENT_RE = re.compile(r"\b(?:target|sasaran|capaian(?:nya)?|serapan|batas)\b[^\d]{0,15}$", re.IGNORECASE)
+_ANAPHOR_RE = re.compile(r"\b(?:persentase|capaian|realisasi|nilai|angka|indeks|indikator)\s+(?:ini|tersebut|itu)\b",
+                         re.IGNORECASE)
 _FROM_TO_RE = re.compile(
     r"\bdari\s+(?:\w+\s+){0,2}?(?P<a>\d+(?:[.,]\d+)?\s*%?)\s+(?:men)?jadi\s+"
     r"(?P<b>\d+(?:[.,]\d+)?\s*%?)", re.IGNORECASE)
