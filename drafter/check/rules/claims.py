@@ -2231,7 +2231,8 @@ class NarrativeValueClaim(_ClaimRule):
         return out
 
     @staticmethod
-    def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str, tail: str = "") -> bool:
+    def _score_like(row: IndicatorRow, real: Value | None, mn: Mention, sent: str, tail: str = "",
+                    head: str = "") -> bool:
         """For an indicator measured as a score or index (IKM 88,05): a plain number of the same
         magnitude in a sentence that names the indicator; for an amount in the unit its name
         states ("Pendapatan Asli Daerah (Rp miliar)"), an amount in rupiah written with the same
@@ -2249,8 +2250,14 @@ class NarrativeValueClaim(_ClaimRule):
         r = real.num.value
         if not r / 2 <= mn.value <= r * 2:
             return False
-        # the indicator named in full, or by its acronym ("Nilai IKM yang diperoleh adalah ...")
-        return containment(row.name, sent) >= 0.5 or _acronym_in(row, sent)
+        # the indicator named in full, or by its acronym ("Nilai IKM yang diperoleh adalah ..."),
+        # or by its head noun right before the figure ("menghasilkan nilai indeks 84,51" for
+        # "Indeks kepuasan layanan ...")
+        lead = row.name.split()[0].lower() if row.name.split() else ""
+        return containment(row.name, sent) >= 0.5 or _acronym_in(row, sent) or (
+            lead in ("indeks", "nilai", "skor") and re.search(
+                r"\b(?:nilai|skor|angka)?\s*" + lead + r"\s*(?:sebesar\s+|adalah\s+|yaitu\s+)?$",
+                head, re.IGNORECASE) is not None)
 
     def _other_indicator_figure(self, ctx: CheckContext, row: IndicatorRow, mains: list[IndicatorRow],
                                 known_of: dict[int, list[Value]], head: str, mn: Mention) -> bool:
@@ -2350,7 +2357,8 @@ class NarrativeValueClaim(_ClaimRule):
                     if not paired and pct_row and mn.kind != "percent":
                         continue
                     if not paired and score_row and not self._score_like(row, real, mn, sent,
-                                                                         text[mn.end:mn.end + 12]):
+                                                                         text[mn.end:mn.end + 12],
+                                                                         head=text[s:mn.start]):
                         continue
                     if not paired and (not verb.search(head) or owned.search(head)):
                         continue
