@@ -1535,7 +1535,9 @@ class SumsInText(Rule):
                     lo = max((c.end() for c in _OTHER_CLAUSE_RE.finditer(sent, 0, m.start())), default=0)
                     hi = next((c.start() for c in _OTHER_CLAUSE_RE.finditer(sent, m.end())), len(sent))
                     clause = [n for n in others if lo <= n.start < hi
-                              and not (n.percent is False and _COUNT_BEHIND_RE.search(sent[:n.start]))]
+                              and not (_COUNT_BEHIND_RE.search(sent[:n.start])
+                                       and _COUNT_NOUN_RE.match(sent, n.end))
+                              and not _POINTS_AFTER_RE.match(sent, n.end)]
                     if len(clause) == 1 and clause[0].percent and _ANAPHOR_RE.search(
                             sent[max(0, m.start() - 40):m.start()]):
                         # "persentase ini": the current figure is the one stated just before
@@ -1544,8 +1546,8 @@ class SumsInText(Rule):
                                 and not _NOT_CURRENT_RE.search(before[max(0, n.start - 25):n.start])]
                         if prev:
                             clause = [prev[-1], clause[0]]
-                    if len(clause) == 2:
-                        others = clause
+                    if len(clause) == 2 and sum(1 for _p in _POINTS_RE.finditer(sent, lo, hi)) == 1:
+                        others = clause  # (two changes in one clause: each against a figure of its own)
                 dropped = False
                 if len(others) == 3:
                     # "58,50, belum mencapai target 60,00 namun lebih tinggi 2,50 poin dibanding
@@ -1755,6 +1757,8 @@ _POINTS_RE = re.compile(
     re.IGNORECASE)
 _OTHER_CLAUSE_RE = re.compile(r";|,\s*(?:sedangkan|sementara|namun|tetapi|adapun)\b", re.IGNORECASE)
 _COUNT_BEHIND_RE = re.compile(r"\(\s?$")  # "27,43% (62 desa)": the count behind a percentage
+_COUNT_NOUN_RE = re.compile(r"\s+[a-z]{3,}")
+_POINTS_AFTER_RE = re.compile(r"\s*poin\b", re.IGNORECASE)  # another change of the sentence
 _NOT_CURRENT_RE = re.compile(r"\b(?:target|sasaran|capaian(?:nya)?|serapan|batas)\b[^\d]{0,15}$", re.IGNORECASE)
 _ANAPHOR_RE = re.compile(r"\b(?:persentase|capaian|realisasi|nilai|angka|indeks|indikator)\s+(?:ini|tersebut|itu)\b",
                          re.IGNORECASE)

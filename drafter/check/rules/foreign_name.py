@@ -955,6 +955,21 @@ def _own_place_len(gaz_rest: str, regency: Region) -> tuple[int, int] | None:
     return None
 
 
+def _kecamatan_of_others(rest: str, province: Region) -> tuple[Region | None, int]:
+    """The first of several kecamatan of the province named by the longest prefix of
+    ``rest`` (and the prefix's length), when that name is ambiguous within the province."""
+    gaz = gazetteer()
+    words = list(re.finditer(r"\S+", rest))
+    for n in range(len(words), 0, -1):
+        text = rest[:words[n - 1].end()].rstrip(".,;:")
+        found = gaz.find(text, 2, within=province.code)
+        if len(found) > 1:
+            return sorted(found, key=lambda r: r.code)[0], len(text)
+        if found:
+            return None, 0  # one: resolve_mention's
+    return None, 0
+
+
 def _own_place(gaz_rest: str, regency: Region) -> bool:
     """Some leading words of ``gaz_rest`` name a kecamatan or desa/kelurahan of ``regency``."""
     return _own_place_len(gaz_rest, regency) is not None
@@ -1094,6 +1109,11 @@ class OtherRegionPlace(Rule):
                 own_len = _own_place_len(rest, regency)
                 kec, n = resolve_mention(gaz, 2, None, rest, province.code)
                 if own_len is not None and not (kec is not None and own_len[1] == 3 and n > own_len[0]):
+                    if own_len[1] == 2:
+                        # "di Kecamatan Matan Hilir Selatan, Kendawangan dan Sukadana": the
+                        # kecamatan named after it without the kind word
+                        yield from self._kecamatan_list(unit, block, regency, province,
+                                                        m.start("rest") + own_len[0])
                     continue  # (not "Kecamatan Cikarang Utara" for a desa "Cikarang" of our own)
                 # a longer name of a kecamatan elsewhere wins; in the report of a kabupaten/kota
                 # office too, a kecamatan found only in another province ("Kecamatan Balaraja"
@@ -1101,6 +1121,10 @@ class OtherRegionPlace(Rule):
                 far, n_far = _kecamatan_elsewhere(rest, province)
                 if far is not None and n_far > n:
                     kec, n = far, n_far
+                if kec is None and own_len is None:
+                    # "Kecamatan Genteng" in Jember: a kecamatan of two other kabupaten/kota of
+                    # the province (Banyuwangi, Surabaya), of none of the own
+                    kec, n = _kecamatan_of_others(rest, province)
                 if kec is None or (kec.parent_code or "") in doubtful or name_key(rest[:n]) in _GENERIC_WORDS:
                     continue  # "Kecamatan Kota", "Puskesmas Kota": a generic word, not that kecamatan
                 end = m.start("rest") + n
@@ -1274,6 +1298,39 @@ class OtherRegionPlace(Rule):
                 "kemungkinan salinan dari laporan daerah lain",
                 expected=f"kecamatan di Provinsi {province.name}",
             )
+
+    def _kecamatan_list(self, unit: TextUnit, block: Block, regency: Region, province: Region,
+                        pos: int) -> Iterable[Issue]:
+        """The items after an own kecamatan in a list without kind words: one that is a
+        kecamatan elsewhere only (no kecamatan or desa of that name in the own kabupaten/kota)
+        is reported."""
+        gaz = gazetteer()
+        text = unit.text
+        while True:
+            im = _NEXT_LIST_NAME_RE.match(text, pos)
+            if im is None:
+                return
+            name = im.group("name")
+            if gaz.find(name, 2, within=regency.code):
+                pos = im.end()
+                continue
+            found = gaz.find(name, 2)
+            if not found or gaz.find(name, 3, within=regency.code) or name_key(name) in _GENERIC_WORDS:
+                return  # not a kecamatan: the list is of something else from here
+            s0, e0 = im.start("name"), im.end("name")
+            if self._quiet(unit, block, s0, e0) or _names_other_region(
+                    sentence(text, s0, e0), regency, province):
+                return
+            near = sorted(found, key=lambda r: not r.code.startswith(province.code + "."))
+            host = gaz.regency_of(near[0])
+            yield self.issue(
+                unit, s0, e0,
+                f"\"{name}\" dalam daftar kecamatan ini adalah kecamatan di "
+                f"{host.full if host else '?'}, bukan di wilayah {regency.full}; kemungkinan "
+                "salinan dari laporan daerah lain",
+                expected=f"kecamatan di {regency.full}",
+            )
+            return
 
     def _list_items(self, unit: TextUnit, block: Block, province: Region, pos: int) -> Iterable[Issue]:
         """The items after an own kabupaten/kota in a list without kind words: one that is a
