@@ -645,6 +645,13 @@ def _analysis_chapter(ctx: CheckContext) -> str:
         # in the outline of BAB I)
         if m is not None and b.chapter.split()[-1].upper() == m.group(1).upper():
             return b.chapter
+        # "BAB IV" and "AKUNTABILITAS KINERJA" on lines of their own
+        if b.kind != "table" and b.chapter and b.index > 0 and re.fullmatch(
+                r"\W*AKUNTABILITAS\s+KINERJA\W*", b.text.strip(), re.IGNORECASE):
+            prev = re.fullmatch(r"\W*BAB\s+([IVX]+)\W*", ctx.document.blocks[b.index - 1].text.strip(),
+                                re.IGNORECASE)
+            if prev is not None and b.chapter.split()[-1].upper() == prev.group(1).upper():
+                return b.chapter
     return "BAB III"
 
 

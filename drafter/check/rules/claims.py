@@ -39,7 +39,7 @@ from drafter.check.rules.arithmetic import _doc_cap_value, _doc_caps, is_negativ
 from drafter.check.tables import caption_number, table_display_name
 from drafter.document.model import Block
 from drafter.measure import grade_index
-from drafter.numbers import fmt_num, parse_number
+from drafter.numbers import Num, fmt_num, parse_number
 from drafter.tables import is_total_label
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
@@ -2737,6 +2737,28 @@ def _clause_score(name: str, clause: str) -> float:
     return common / len(tn)
 
 
+def _digits_swapped(a: Num, b: Num) -> bool:
+    """The same digits in another order, two neighbours exchanged ("225" / "252", "84,51" /
+    "84,15"): a typing slip."""
+    da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    if len(da) != len(db) or da == db or len(da) < 2:
+        return False
+    diff = [k for k in range(len(da)) if da[k] != db[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
+
+
+def _row_units(ctx: CheckContext, row: IndicatorRow) -> set[str]:
+    """The unit words of an indicator: in brackets in its name ("Patroli wilayah perbatasan
+    (kali)") and in its table's unit column ("kali", "orang")."""
+    words = {w.lower() for part in re.findall(r"\(([^()]{1,30})\)", row.name)
+             for w in re.findall(r"[A-Za-z]{2,12}", part)}
+    info = ctx.tables.info.get(row.table.index)
+    col = info.columns.get("unit") if info is not None else None
+    if col is not None and col < len(row.row.cells):
+        words |= {w.lower() for w in re.findall(r"[A-Za-z]{2,12}", row.row.cells[col].text)}
+    return words
+
+
 def _bare_name(name: str) -> str:
     from drafter.check.claims_parse import _bare
 
@@ -2776,15 +2798,22 @@ class NamedIndicatorValue(_ClaimRule):
         budget = pattern("named_value_budget")
         defining = set(ctx.info.scale_blocks)
         for b in prose_blocks(ctx):
-            if b.index in defining or not re.search(r"\d[.,]\d", b.text):
+            if b.index in defining or not re.search(r"\d[.,]\d|\d\d\s+[a-z]", b.text):
                 continue
             layer = ctx.text.of(b)
             text = b.text
             for s, e in layer.sentences:
                 for mn in layer.mentions_in(s, e):
-                    if mn.num is None or mn.kind not in ("percent", "score", "number") or \
-                            not mn.num.decimals:
+                    if mn.num is None or mn.kind not in ("percent", "score", "number", "count"):
                         continue
+                    # a whole number only with a unit word after it ("225 kali"): checked
+                    # below against the named indicator's own unit
+                    unit_word = None
+                    if not mn.num.decimals:
+                        um = re.match(r"\s+([a-z]{2,12})\b", text[mn.end:mn.end + 14])
+                        if um is None or mn.num.value < 10:
+                            continue
+                        unit_word = um.group(1).lower()
                     head = text[s:mn.start]
                     vm = verb.search(head)
                     if vm is None:
@@ -2809,6 +2838,8 @@ class NamedIndicatorValue(_ClaimRule):
                     row = self._row_named(rows, unique, clause)
                     if row is None:
                         continue
+                    if unit_word is not None and unit_word not in _row_units(ctx, row):
+                        continue  # a count of something else than the indicator measures
                     real = next((v for rr in (row, *(counterpart(ctx, row, role) for role in
                                                     ("3.1", "3.2", "3.3", "3.4")))
                                  if rr is not None
@@ -2822,8 +2853,9 @@ class NamedIndicatorValue(_ClaimRule):
                     if mn.kind == "percent" and capv is not None and capv.num is not None and \
                             abs(v - capv.num.value) < abs(v - r):
                         r = capv.num.value  # "... mencapai 102,94%" near the capaian 102,49
-                    if v == r or abs(v - r) > abs(r) / 10 + 1:
-                        continue
+                    if v == r or (abs(v - r) > abs(r) / 10 + 1 and not _digits_swapped(mn.num, real.num)):
+                        continue  # (far from the table's figure: another quantity, unless its
+                        # digits are the table's in another order: "225" for 252)
                     if pct_of_items(text, mn.start, mn.end) or in_choice(text, mn.start, mn.end):
                         continue
                     known = NarrativeValueClaim._known(self, ctx, row)  # type: ignore[arg-type]
