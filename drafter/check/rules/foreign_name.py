@@ -1104,6 +1104,7 @@ class OtherRegionPlace(Rule):
             if regency is None:
                 yield from self._other_province(unit, block, province)
                 continue
+            yield from self._own_in_other_province(unit, regency, province)
             for m, _level, _kind in _mentions(text, {2}):
                 rest = m.group("rest")
                 own_len = _own_place_len(rest, regency)
@@ -1297,6 +1298,33 @@ class OtherRegionPlace(Rule):
                 f"(Provinsi {gaz.province_of(kec).name}), bukan di wilayah Provinsi {province.name}; "
                 "kemungkinan salinan dari laporan daerah lain",
                 expected=f"kecamatan di Provinsi {province.name}",
+            )
+
+    def _own_in_other_province(self, unit: TextUnit, regency: Region, province: Region) -> Iterable[Issue]:
+        """"Kabupaten Tolitoli, Provinsi Sulawesi Utara" in the report of Tolitoli (Sulawesi
+        Tengah): the own kabupaten/kota placed in another province."""
+        if "rovinsi" not in unit.text and "ROVINSI" not in unit.text and "Prov" not in unit.text:
+            return
+        gaz = gazetteer()
+        text = unit.text
+        for m, _level, kind in _mentions(text, {1}):
+            region, n = resolve_mention(gaz, 1, kind, m.group("rest"))
+            if region is None or region.code != regency.code:
+                continue
+            pm = re.match(r"\s*,?\s*(?:(?i:provinsi|prov\.)\s+)(?P<p>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})",
+                          text[m.start("rest") + n:])
+            if pm is None:
+                continue
+            other, k = resolve_mention(gaz, 0, None, pm.group("p"))
+            if other is None or other.code == province.code:
+                continue
+            s0 = m.start("rest") + n + pm.start("p")
+            yield self.issue(
+                unit, s0, s0 + k,
+                f"{text[m.start():m.start('rest') + n]} berada di Provinsi {province.name}, bukan di "
+                f"Provinsi {other.name}; "
+                "kemungkinan salinan dari laporan daerah lain",
+                expected=f"Provinsi {province.name}",
             )
 
     def _kecamatan_list(self, unit: TextUnit, block: Block, regency: Region, province: Region,

@@ -1642,6 +1642,7 @@ _PLAN_BEFORE_RE = re.compile(r"\b(?:renstra|rpjmd|rpjmn|rpjm|periode|rencana\s+s
                              r"renja|rkpd|perubahan)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
 
 
+_LOOK_BACK_RE = re.compile(r"\b(?:sebelumnya|lalu|kemarin)\b", re.IGNORECASE)
 _TA_BEFORE_RE = re.compile(r"(?:\btahun\s+anggaran|\bT\.?\s?A\.?)\s*$", re.IGNORECASE)
 
 
@@ -1791,16 +1792,26 @@ class CaptionColumnYear(Rule):
         ys, ycs = str(year), str(cy)
         said = False
         for b in ctx.document.blocks:
-            if b.kind == "table" or (ys not in b.text and ycs not in b.text):
+            if b.kind == "table":
                 continue
-            for n in scan_numbers(b.text):
-                if n.is_year or n.value is None or n.value not in totals:
-                    continue
-                sb, se = sentence_bounds(b.text, n.start, n.end)
-                years = set(_YEAR_TOKEN_RE.findall(b.text[sb:se]))
+            nums = [n for n in scan_numbers(b.text)
+                    if not n.is_year and n.value is not None and n.value in totals]
+            if not nums:
+                continue
+            # a paragraph of PDF text comes one line a block: its sentence goes on around it
+            before, after = _continued(ctx, b)
+            flat = (before + " " + b.text + " " + after).replace("\n", " ")
+            off = len(before) + 1
+            for n in nums:
+                sb, se = sentence_bounds(flat, off + n.start, off + n.end)
+                years = set(_YEAR_TOKEN_RE.findall(flat[sb:se]))
                 if ycs in years:
                     return False
-                said = said or years == {ys}
+                # (a sentence without a year in a paragraph about the report year only: "...
+                # Realisasi anggaran sebesar Rp3.976.455.000 dari pagu Rp4.225.000.000")
+                said = said or years == {ys} or (
+                    not years and set(_YEAR_TOKEN_RE.findall(_RANGE_RE.sub(" ", flat))) <= {ys}
+                    and not _LOOK_BACK_RE.search(flat[sb:se]))
         return said
 
     @staticmethod
