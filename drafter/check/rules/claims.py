@@ -2831,7 +2831,11 @@ class NamedIndicatorValue(_ClaimRule):
                         continue
                     if budget.search(head):
                         continue  # "Serapan terendah ... pada sub kegiatan <name> sebesar X%"
-                    if compare.search(head) or (mn.kind == "percent" and pattern(
+                    # (in the figure's own clause: "..., sedangkan produksi budidaya tercapai
+                    # 5.850 ton" is no comparison of that figure)
+                    own_head = re.sub(r"^\s*(?:sedangkan|sementara|dan|serta|namun|tetapi)\b", " ",
+                                      text[max(s, clause_start):mn.start], flags=re.IGNORECASE)
+                    if compare.search(own_head) or (mn.kind == "percent" and pattern(
                             "helpers", "renstra_words").search(head)):
                         continue  # a comparison with another region or another figure, or a
                         # capaian against the Renstra end target
