@@ -42,14 +42,28 @@ def find_tables(edges: list[dict[str, Any]]) -> list[TableCells]:
           for e in edges if e["orientation"] == "h"]
     if len(vs) + len(hs) != len(edges):
         raise ValueError("Orientation must be 'v' or 'h'")
+    return find_table_edges(vs, hs)
+
+
+def find_table_edges(vs: list[list[float]], hs: list[list[float]]) -> list[TableCells]:
+    """:func:`find_tables` on the vertical and the horizontal edges as lists ``[x0, top, x1,
+    bottom, width, height]`` (each in the order of the page; pdfplumber splits its edges by
+    orientation first, keeping their order, so only the order within each list matters)."""
     # a NaN or an infinity anywhere makes the sum NaN or infinite (so may a huge coordinate:
     # pdfplumber then, which is never wrong)
     if not math.isfinite(sum(map(sum, vs)) + sum(map(sum, hs))):
-        return _pdfplumber_tables(edges)
+        return _pdfplumber_tables(edge_dicts(vs, hs))
     vs = [e for e in _join(_snap(vs, X0, X1), TOP, BOTTOM, HEIGHT) if e[HEIGHT] >= TOLERANCE]
     hs = [e for e in _join(_snap(hs, TOP, BOTTOM), X0, X1, WIDTH) if e[WIDTH] >= TOLERANCE]
     cells = _cells(_intersections(vs, hs))
     return [(_bbox(group), _rows(group)) for group in cells_to_tables(cells)]
+
+
+def edge_dicts(vs: list[list[float]], hs: list[list[float]]) -> list[dict[str, Any]]:
+    """Edge lists as pdfplumber's edge dicts (the vertical ones first)."""
+    return [{"x0": e[X0], "x1": e[X1], "top": e[TOP], "bottom": e[BOTTOM], "width": e[WIDTH],
+             "height": e[HEIGHT], "orientation": o, "object_type": "line"}
+            for o, es in (("v", vs), ("h", hs)) for e in es]
 
 
 def _pdfplumber_tables(edges: list[dict[str, Any]]) -> list[TableCells]:

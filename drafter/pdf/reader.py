@@ -50,7 +50,7 @@ from drafter.limits import (
     check_count,
     too_large,
 )
-from drafter.pdf.lattice import find_tables, intersections_to_cells
+from drafter.pdf.lattice import find_table_edges, intersections_to_cells
 from drafter.text.hyphen import hyphen_join as _hyphen_join
 
 if TYPE_CHECKING:
@@ -346,24 +346,31 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
     return out
 
 
-def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool]:
-    """Ruling lines of a page (thin path objects and the sides of rectangles) as edges, and
-    whether the page holds an image. Form XObjects are entered up to 4 levels deep."""
+Edges = list[list[float]]  # ruling lines as [x0, top, x1, bottom, width, height] (lattice.py)
+
+
+def _page_graphics(page: Any, height: float) -> tuple[Edges, Edges, bool]:
+    """Ruling lines of a page (thin path objects and the sides of rectangles) as vertical and
+    horizontal edges, and whether the page holds an image. Form XObjects are entered up to 4
+    levels deep.
+
+    Chromium writes almost every glyph as a text object of its own (~3000 per page): the
+    handles and types of all objects are fetched with ``map`` (no Python loop per object) and
+    only the others are looked at."""
     import ctypes
+    from itertools import compress, repeat
 
     from drafter.pdf import _pdfium as pf
 
-    edges: list[dict[str, Any]] = []
+    vs: Edges = []
+    hs: Edges = []
     images = False
     left, bot, right, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     bounds = (ctypes.addressof(left), ctypes.addressof(bot), ctypes.addressof(right),
               ctypes.addressof(tp))
     get_type, get_bounds = pf.obj_get_type, pf.obj_get_bounds
-    text_kind, path_kind = pf.OBJ_TEXT, pf.OBJ_PATH
-
-    def edge(x0: float, top: float, x1: float, bottom: float, orient: str) -> None:
-        edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
-                      "height": bottom - top, "orientation": orient, "object_type": "line"})
+    not_text = pf.OBJ_TEXT.__ne__
+    path_kind, image_kind, form_kind = pf.OBJ_PATH, pf.OBJ_IMAGE, pf.OBJ_FORM
 
     stack: list[tuple[int | None, int, bool]] = [(pf.handle(page.raw), 0, True)]
     seen = 0
@@ -374,13 +381,12 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
         stop = count > 2_000_000 - seen  # at most 2 000 000 objects in all
         if stop:
             count = 2_000_000 - seen
-        for k in range(count):
-            obj = get(holder, k)
-            kind = get_type(obj)
-            if kind == text_kind:
-                continue
-            if len(edges) > 20_000:
-                return edges, images
+        objs = list(map(get, repeat(holder, count), range(count)))
+        kinds = list(map(get_type, objs))
+        for obj, kind in zip(compress(objs, map(not_text, kinds)),
+                             compress(kinds, map(not_text, kinds)), strict=True):
+            if len(vs) + len(hs) > 20_000:
+                return vs, hs, images
             if kind == path_kind:
                 if not get_bounds(obj, *bounds):
                     continue
@@ -389,44 +395,41 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
                 w, h = x1 - x0, bottom - top
                 if h <= 3 and w > 3:
                     y = (top + bottom) / 2
-                    edge(x0, y, x1, y, "h")
+                    hs.append([x0, y, x1, y, x1 - x0, y - y])
                 elif w <= 3 and h > 3:
                     x = (x0 + x1) / 2
-                    edge(x, top, x, bottom, "v")
+                    vs.append([x, top, x, bottom, x - x, bottom - top])
                 elif w > 3 and h > 3:
-                    edge(x0, top, x1, top, "h")
-                    edge(x0, bottom, x1, bottom, "h")
-                    edge(x0, top, x0, bottom, "v")
-                    edge(x1, top, x1, bottom, "v")
-            elif kind == pf.OBJ_IMAGE:
+                    hs.append([x0, top, x1, top, x1 - x0, top - top])
+                    hs.append([x0, bottom, x1, bottom, x1 - x0, bottom - bottom])
+                    vs.append([x0, top, x0, bottom, x0 - x0, bottom - top])
+                    vs.append([x1, top, x1, bottom, x1 - x1, bottom - top])
+            elif kind == image_kind:
                 images = True
-            elif kind == pf.OBJ_FORM and depth < 4:
+            elif kind == form_kind and depth < 4:
                 stack.append((obj, depth + 1, False))
         seen += count
         if stop:
-            return edges, images
-    return edges, images
+            return vs, hs, images
+    return vs, hs, images
 
 
-def _close_cut_tables(edges: list[dict[str, Any]]) -> float | None:
+def _close_cut_tables(vs: Edges, hs: Edges) -> float | None:
     """A table cut by a page break has vertical rules but no horizontal rule at the cut: add
-    the missing rules at the top and bottom of the vertical ones. Returns the added top (the
-    first row continues a row of the page before), or None."""
-    vs = [e for e in edges if e["orientation"] == "v"]
+    the missing rules (to ``hs``) at the top and bottom of the vertical ones. Returns the added
+    top (the first row continues a row of the page before), or None."""
     if len(vs) < 2:
         return None
-    top = min(e["top"] for e in vs)
-    bottom = max(e["bottom"] for e in vs)
-    x0 = min(e["x0"] for e in vs)
-    x1 = max(e["x1"] for e in vs)
+    top = min(e[1] for e in vs)
+    bottom = max(e[3] for e in vs)
+    x0 = min(e[0] for e in vs)
+    x1 = max(e[2] for e in vs)
     added = None
     for y, is_top in ((top, True), (bottom, False)):
-        covered = sum(min(e["x1"], x1) - max(e["x0"], x0) for e in edges
-                      if e["orientation"] == "h" and abs(e["top"] - y) <= 3 and e["x1"] > x0)
+        covered = sum(min(e[2], x1) - max(e[0], x0) for e in hs if abs(e[1] - y) <= 3 and e[2] > x0)
         closed = covered >= 0.9 * (x1 - x0)
         if not closed:
-            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
-                          "orientation": "h", "object_type": "line"})
+            hs.append([x0, y, x1, y, x1 - x0, 0.0])
             if is_top:
                 added = top
     return added
@@ -472,9 +475,9 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
             w.pline = k
     free = words
     tables: list[Table] = []
-    edges, images = _page_graphics(page, height)
-    open_top = _close_cut_tables(edges)
-    for box, rows in find_tables(edges) if len(edges) >= 4 and words else []:
+    vs, hs, images = _page_graphics(page, height)
+    open_top = _close_cut_tables(vs, hs)
+    for box, rows in find_table_edges(vs, hs) if len(vs) + len(hs) >= 4 and words else []:
         ncols = max((len(r) for r in rows), default=0)
         # one row is enough at the top of a page: the rest of a table cut by the page break
         cut = (open_top is not None and abs(box[1] - open_top) < 3) or box[1] <= height * BAND
