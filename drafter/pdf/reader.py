@@ -227,19 +227,28 @@ _X0 = attrgetter("x0")
 
 
 def _group_lines(words: list[Word]) -> list[Line]:
-    """Physical lines: words whose vertical middles are within half a font size, left to right."""
+    """Physical lines: words whose vertical middles are within half a font size, left to right.
+    (A word joins the line when ``|its middle - the line's middle| <= max(1.5, 0.45 * its
+    size)``; the line's top is its first word's, its bottom the lowest bottom so far.)"""
     lines: list[Line] = []
+    cur: list[Word] = []
+    top = bottom = 0.0
     for w in sorted(words, key=_TOP_X0):
-        mid = (w.top + w.bottom) / 2
-        if lines:
-            cur = lines[-1]
-            if abs(mid - (cur.top + cur.bottom) / 2) <= max(1.5, 0.45 * w.size):
-                cur.words.append(w)
-                cur.bottom = max(cur.bottom, w.bottom)
+        wt, wb = w.top, w.bottom
+        if cur:
+            tol = 0.45 * w.size
+            if abs((wt + wb) / 2 - (top + bottom) / 2) <= (tol if tol > 1.5 else 1.5):
+                cur.append(w)
+                if wb > bottom:
+                    bottom = wb
                 continue
-        lines.append(Line([w], w.top, w.bottom))
-    for ln in lines:
-        ln.words.sort(key=_X0)
+            cur.sort(key=_X0)
+            lines.append(Line(cur, top, bottom))
+        cur = [w]
+        top, bottom = wt, wb
+    if cur:
+        cur.sort(key=_X0)
+        lines.append(Line(cur, top, bottom))
     return lines
 
 
@@ -591,31 +600,43 @@ class _Writer:
 
     def words(self, lines: list[Line]) -> None:
         """The words of wrapped lines as one run of text (hyphenated breaks joined). Italic
-        words are wrapped in ``*...*`` like in the text reports (spelling leaves them alone)."""
+        words are wrapped in ``*...*`` like in the text reports (spelling leaves them alone).
+        (:meth:`add` and :meth:`raw` written out: this runs once per word of the report.)"""
         prev: Word | None = None
         in_italic = False
+        cur, pieces, col = self.cur, self.pieces, self.col
         for ln in lines:
+            first = ln.words[0]
             for w in ln.words:
                 if prev is not None:
-                    joined = _hyphen_join(prev.text, w.text) if w is ln.words[0] else None
+                    joined = _hyphen_join(prev.text, w.text) if w is first else None
                     if joined == "drop":
                         # remove the hyphen written with the previous word
-                        self.cur[-1] = self.cur[-1][:-1]
-                        self.col -= 1
-                        last = self.pieces[-1]
-                        last.end -= 1
+                        cur[-1] = cur[-1][:-1]
+                        col -= 1
+                        pieces[-1].end -= 1
                     if in_italic and not w.italic:
-                        self.raw("*")
+                        cur.append("*")
+                        col += 1
                         in_italic = False
                     if joined is None:
-                        self.raw(" ")
-                if w.italic and not in_italic and any(c.isalpha() for c in w.text):
-                    self.raw("*")
+                        cur.append(" ")
+                        col += 1
+                text = w.text
+                if w.italic and not in_italic and any(c.isalpha() for c in text):
+                    cur.append("*")
+                    col += 1
                     in_italic = True
-                self.add(w.text, w)
+                if text:
+                    cur.append(text)
+                    end = col + len(text)
+                    pieces.append(Piece(col, end, w, 0))
+                    col = end
                 prev = w
         if in_italic:
-            self.raw("*")
+            cur.append("*")
+            col += 1
+        self.col = col
 
     @property
     def lineno(self) -> int:
