@@ -97,14 +97,16 @@ def _snap(objs: list[list[float]], at: int, other: int) -> list[list[float]]:
     for o in objs:
         clusters[index[o[at]]].append(o)
     out = []
+    get = itemgetter(at)
     for cluster in clusters:
-        avg = sum(o[at] for o in cluster) / len(cluster)
+        avg = sum(map(get, cluster)) / len(cluster)  # summed in order, as pdfplumber does
         for o in cluster:
-            d = avg - o[at]
-            out.append([*o])
-            moved = out[-1]
-            moved[at] = o[at] + d
+            v = o[at]
+            d = avg - v
+            moved = o.copy()
+            moved[at] = v + d
             moved[other] = o[other] + d
+            out.append(moved)
     return out
 
 

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -172,11 +173,14 @@ class PdfDocument(Document):
 
 @dataclass
 class Line:
+    """A physical line. Its words never change once grouped: ``text``, ``size`` and
+    ``gapped`` are computed once (the writer asks for them many times)."""
+
     words: list[Word]
     top: float
     bottom: float
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -188,9 +192,15 @@ class Line:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
+
+    @cached_property
+    def gapped(self) -> bool:
+        """A gap wider than 1.6 font sizes between two words: columns aligned by spaces."""
+        ws = self.words
+        return any(b.x0 - a.x1 > 1.6 * max(a.size, 4) for a, b in zip(ws, ws[1:], strict=False))
 
 
 @dataclass
@@ -329,13 +339,15 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
             x0, x1 = rect.left, rect.right
             top, bottom = height - rect.top, height - rect.bottom
             if j > i and loose(tp, j, addr):
-                if rect.right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
-                    x1 = max(x1, rect.right)
+                right = rect.right
+                if right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
+                    if right > x1:  # max(x1, right)
+                        x1 = right
                 else:  # the run wraps or jumps (rotated or reordered text): measure every glyph
                     words.extend(_split_run(loose, tp, rect, text, i, j, height, number))
                     continue
             k = font_info(tp, i, baddr, 128, faddr)
-            key = (buf.raw[: max(0, k - 1)] if k else b"", flags.value)
+            key = (buf.raw[: k - 1] if k else b"", flags.value)  # k: the name's length + 1
             style = fonts.get(key)
             if style is None:
                 name = key[0].decode("latin-1")
@@ -658,8 +670,7 @@ def _styled(line: Line, body: float) -> bool:
 
 
 def _gapped(line: Line) -> bool:
-    ws = line.words
-    return any(b.x0 - a.x1 > 1.6 * max(a.size, 4) for a, b in zip(ws, ws[1:], strict=False))
+    return line.gapped
 
 
 def _ends_paragraph(a: Line, b: Line, right: float) -> bool:
