@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import threading
 import unicodedata
 from bisect import bisect_right
@@ -311,13 +312,14 @@ def _split_run(loose: Any, tp: int | None, rect: Any, text: str, i: int, j: int,
     return out
 
 
-def _page_words(page: Any, number: int, height: float) -> list[Word]:
-    """Words of a page from the PDFium text layer (pdfplumber coordinates: top-down)."""
+def _page_words(page: int, number: int, height: float) -> list[Word]:
+    """Words of a page (a PDFium page handle) from its text layer (pdfplumber coordinates:
+    top-down)."""
     import ctypes
 
     from drafter.pdf import _pdfium as pf
 
-    tp = pf.text_load_page(pf.handle(page.raw))
+    tp = pf.text_load_page(page)
     try:
         n = max(pf.text_count_chars(tp), 0)
         text = _page_text(pf, tp, n)
@@ -370,7 +372,7 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
 Edges = list[list[float]]  # ruling lines as [x0, top, x1, bottom, width, height] (lattice.py)
 
 
-def _page_graphics(page: Any, height: float) -> tuple[Edges, Edges, bool]:
+def _page_graphics(page: int, height: float) -> tuple[Edges, Edges, bool]:
     """Ruling lines of a page (thin path objects and the sides of rectangles) as vertical and
     horizontal edges, and whether the page holds an image. Form XObjects are entered up to 4
     levels deep.
@@ -393,7 +395,7 @@ def _page_graphics(page: Any, height: float) -> tuple[Edges, Edges, bool]:
     not_text = pf.OBJ_TEXT.__ne__
     path_kind, image_kind, form_kind = pf.OBJ_PATH, pf.OBJ_IMAGE, pf.OBJ_FORM
 
-    stack: list[tuple[int | None, int, bool]] = [(pf.handle(page.raw), 0, True)]
+    stack: list[tuple[int | None, int, bool]] = [(page, 0, True)]
     seen = 0
     while stack:
         holder, depth, is_page = stack.pop()
@@ -484,8 +486,38 @@ def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
     return out
 
 
-def _read_page(page: Any, number: int) -> tuple[Page, bool]:
-    left, bottom, right, top = (float(v) for v in page.get_mediabox())
+def _mediabox(page: int) -> tuple[float, float, float, float]:
+    """The page's MediaBox, (0, 0, 612, 792) when it has none (as pypdfium2's ``get_mediabox``)."""
+    import ctypes
+
+    from drafter.pdf import _pdfium as pf
+
+    box = (ctypes.c_float * 4)()
+    at = ctypes.addressof(box)
+    if not pf.page_mediabox(page, at, at + 4, at + 8, at + 12):
+        return (0.0, 0.0, 612.0, 792.0)
+    return (box[0], box[1], box[2], box[3])
+
+
+def _open_pdfium(pf: Any, p: Path, spath: str) -> int:
+    """The PDFium document of ``p`` (DocumentError naming PDFium's error, in pypdfium2's words,
+    when it cannot be opened or has no page)."""
+    encoded = str(p).encode("utf-8", errors="strict" if sys.platform.startswith("win32") else "surrogateescape")
+    pdf = pf.load_document(encoded, None)
+    if pdf and pf.get_page_count(pdf) >= 1:
+        return int(pdf)
+    code = pf.get_last_error()
+    if pdf:
+        pf.close_document(pdf)
+    from pypdfium2.internal.consts import ErrorToStr
+
+    reason = f"Failed to load document (PDFium: {ErrorToStr.get(code)})."
+    raise DocumentError(f"PDF rusak atau terkunci, tidak dapat dibaca ({reason[:100]})", path=spath)
+
+
+def _read_page(page: int, number: int) -> tuple[Page, bool]:
+    """One page (``page``: a PDFium page handle)."""
+    left, bottom, right, top = _mediabox(page)
     out = Page(number, right - left, top - bottom, flip=top)
     height = top  # y of the page's top edge: top-down coordinates are ``top - y``
     words = _page_words(page, number, height)
@@ -972,26 +1004,26 @@ def read_pdf(path: str | Path) -> PdfDocument:
         raise DocumentError("bukan berkas PDF (tanda %PDF- tidak ada di awal berkas)", path=spath)
     with _time_limit(spath, MAX_PDF_SECONDS):
         npages = _precheck(p, spath)
-        import pypdfium2 as pdfium
+        from drafter.pdf import _pdfium as pf
 
         pages: list[Page] = []
         has_images = False
+        pdf = _open_pdfium(pf, p, spath)
         try:
-            pdf = pdfium.PdfDocument(str(p))
-        except pdfium.PdfiumError as exc:
-            raise DocumentError(f"PDF rusak atau terkunci, tidak dapat dibaca ({_short(exc)})",
-                                path=spath) from None
-        try:
-            for k in range(1, min(len(pdf), MAX_PDF_PAGES) + 1):
-                page = pdf[k - 1]
+            for k in range(1, min(pf.get_page_count(pdf), MAX_PDF_PAGES) + 1):
+                page = pf.load_page(pdf, k - 1)
+                if not page:
+                    from pypdfium2 import PdfiumError
+
+                    raise PdfiumError("Failed to load page.")
                 try:
                     pg, images = _read_page(page, k)
                     pages.append(pg)
                     has_images = has_images or images
                 finally:
-                    page.close()
+                    pf.close_page(page)
         finally:
-            pdf.close()
+            pf.close_document(pdf)
     chars = sum(len(w.text) for pg in pages for it in pg.items
                 for w in (it.words if isinstance(it, Line) else []))
     chars += sum(len(w.text) for pg in pages for it in pg.items if isinstance(it, Table)
