@@ -452,7 +452,8 @@ def test_lattice_same_tables_as_pdfplumber_on_printed_pages(drafted_pdf: Path, m
     Chromium-printed pages (cell borders drawn as rectangles, tables cut by page breaks)."""
     import pypdfium2 as pdfium
 
-    from drafter.pdf.lattice import _pdfplumber_tables, find_tables
+    from drafter.pdf._pdfium import handle
+    from drafter.pdf.lattice import _pdfplumber_tables, edge_dicts, find_table_edges, find_tables
     from drafter.pdf.reader import _close_cut_tables, _page_graphics
 
     found = 0
@@ -461,11 +462,12 @@ def test_lattice_same_tables_as_pdfplumber_on_printed_pages(drafted_pdf: Path, m
         try:
             for k in range(len(doc)):
                 page = doc[k]
-                edges, _ = _page_graphics(page, float(page.get_mediabox()[3]))
+                vs, hs, _ = _page_graphics(handle(page.raw), float(page.get_mediabox()[3]))
                 page.close()
-                _close_cut_tables(edges)
-                tables = find_tables(edges)
-                assert tables == _pdfplumber_tables(edges), (path.name, k + 1)
+                _close_cut_tables(vs, hs)
+                tables = find_table_edges(vs, hs)
+                edges = edge_dicts(vs, hs)
+                assert tables == find_tables(edges) == _pdfplumber_tables(edges), (path.name, k + 1)
                 found += len(tables)
         finally:
             doc.close()

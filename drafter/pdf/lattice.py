@@ -42,14 +42,28 @@ def find_tables(edges: list[dict[str, Any]]) -> list[TableCells]:
           for e in edges if e["orientation"] == "h"]
     if len(vs) + len(hs) != len(edges):
         raise ValueError("Orientation must be 'v' or 'h'")
+    return find_table_edges(vs, hs)
+
+
+def find_table_edges(vs: list[list[float]], hs: list[list[float]]) -> list[TableCells]:
+    """:func:`find_tables` on the vertical and the horizontal edges as lists ``[x0, top, x1,
+    bottom, width, height]`` (each in the order of the page; pdfplumber splits its edges by
+    orientation first, keeping their order, so only the order within each list matters)."""
     # a NaN or an infinity anywhere makes the sum NaN or infinite (so may a huge coordinate:
     # pdfplumber then, which is never wrong)
     if not math.isfinite(sum(map(sum, vs)) + sum(map(sum, hs))):
-        return _pdfplumber_tables(edges)
+        return _pdfplumber_tables(edge_dicts(vs, hs))
     vs = [e for e in _join(_snap(vs, X0, X1), TOP, BOTTOM, HEIGHT) if e[HEIGHT] >= TOLERANCE]
     hs = [e for e in _join(_snap(hs, TOP, BOTTOM), X0, X1, WIDTH) if e[WIDTH] >= TOLERANCE]
     cells = _cells(_intersections(vs, hs))
     return [(_bbox(group), _rows(group)) for group in cells_to_tables(cells)]
+
+
+def edge_dicts(vs: list[list[float]], hs: list[list[float]]) -> list[dict[str, Any]]:
+    """Edge lists as pdfplumber's edge dicts (the vertical ones first)."""
+    return [{"x0": e[X0], "x1": e[X1], "top": e[TOP], "bottom": e[BOTTOM], "width": e[WIDTH],
+             "height": e[HEIGHT], "orientation": o, "object_type": "line"}
+            for o, es in (("v", vs), ("h", hs)) for e in es]
 
 
 def _pdfplumber_tables(edges: list[dict[str, Any]]) -> list[TableCells]:
@@ -83,14 +97,16 @@ def _snap(objs: list[list[float]], at: int, other: int) -> list[list[float]]:
     for o in objs:
         clusters[index[o[at]]].append(o)
     out = []
+    get = itemgetter(at)
     for cluster in clusters:
-        avg = sum(o[at] for o in cluster) / len(cluster)
+        avg = sum(map(get, cluster)) / len(cluster)  # summed in order, as pdfplumber does
         for o in cluster:
-            d = avg - o[at]
-            out.append([*o])
-            moved = out[-1]
-            moved[at] = o[at] + d
+            v = o[at]
+            d = avg - v
+            moved = o.copy()
+            moved[at] = v + d
             moved[other] = o[other] + d
+            out.append(moved)
     return out
 
 
@@ -145,14 +161,14 @@ def _intersections(vs: list[list[float]], hs: list[list[float]]) -> dict[Point, 
 def _cells(edge_sets: dict[Point, tuple[set[Box], set[Box]]]) -> list[Box]:
     """pdfplumber's ``intersections_to_cells`` (the same cells in the same order) without its
     quadratic cost: the points below and to the right of a point come from its column and
-    row. ``edge_sets``: per point, the boxes of its vertical and horizontal edges."""
+    row. ``edge_sets``: per point, the boxes of its vertical and horizontal edges.
+
+    pdfplumber's ``edge_connects(p1, p2)`` (same x and a shared vertical edge, or same y and a
+    shared horizontal edge) reduces to one of its two tests here: a point below shares the x
+    and never the y, a point to the right the y and never the x, and so do the corner and
+    those points. Whether a point to the right connects is asked once per point, not once per
+    point below."""
     points = sorted(edge_sets)
-
-    def connects(p1: Point, p2: Point) -> bool:
-        if p1[0] == p2[0] and not edge_sets[p1][0].isdisjoint(edge_sets[p2][0]):
-            return True
-        return p1[1] == p2[1] and not edge_sets[p1][1].isdisjoint(edge_sets[p2][1])
-
     cols: dict[float, list[Point]] = {}
     rows: dict[float, list[Point]] = {}
     at_col: dict[Point, int] = {}
@@ -166,17 +182,25 @@ def _cells(edge_sets: dict[Point, tuple[set[Box], set[Box]]]) -> list[Box]:
         row.append(pt)
     cells = []
     for pt in points[:-1]:
+        pv, ph = edge_sets[pt]
         below = cols[pt[0]][at_col[pt] + 1:]
         right = rows[pt[1]][at_row[pt] + 1:]
+        joined: dict[Point, bool] = {}  # right point -> shares a horizontal edge with pt
         found = None
         for below_pt in below:
-            if not connects(pt, below_pt):
+            bv, bh = edge_sets[below_pt]
+            if pv.isdisjoint(bv):
                 continue
             for right_pt in right:
-                if not connects(pt, right_pt):
+                ok = joined.get(right_pt)
+                if ok is None:
+                    ok = joined[right_pt] = not ph.isdisjoint(edge_sets[right_pt][1])
+                if not ok:
                     continue
                 corner = (right_pt[0], below_pt[1])
-                if corner in edge_sets and connects(corner, right_pt) and connects(corner, below_pt):
+                sets = edge_sets.get(corner)
+                if sets is not None and not sets[0].isdisjoint(edge_sets[right_pt][0]) \
+                        and not sets[1].isdisjoint(bh):
                     found = (pt[0], pt[1], corner[0], corner[1])
                     break
             if found is not None:
@@ -210,7 +234,7 @@ def cells_to_tables(cells: list[Box]) -> list[list[Box]]:
         for cell in remaining:
             x0, top, x1, bottom = cell
             mine = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-            if not current or any(c in corners for c in mine):
+            if not current or not corners.isdisjoint(mine):
                 corners.update(mine)
                 current.append(cell)
             else:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import signal
+import sys
 import threading
 import unicodedata
 from bisect import bisect_right
@@ -36,6 +37,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +52,7 @@ from drafter.limits import (
     check_count,
     too_large,
 )
-from drafter.pdf.lattice import find_tables, intersections_to_cells
+from drafter.pdf.lattice import find_table_edges, intersections_to_cells
 from drafter.text.hyphen import hyphen_join as _hyphen_join
 
 if TYPE_CHECKING:
@@ -172,11 +174,14 @@ class PdfDocument(Document):
 
 @dataclass
 class Line:
+    """A physical line. Its words never change once grouped: ``text``, ``size`` and
+    ``gapped`` are computed once (the writer asks for them many times)."""
+
     words: list[Word]
     top: float
     bottom: float
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -188,9 +193,15 @@ class Line:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
+
+    @cached_property
+    def gapped(self) -> bool:
+        """A gap wider than 1.6 font sizes between two words: columns aligned by spaces."""
+        ws = self.words
+        return any(b.x0 - a.x1 > 1.6 * max(a.size, 4) for a, b in zip(ws, ws[1:], strict=False))
 
 
 @dataclass
@@ -227,19 +238,28 @@ _X0 = attrgetter("x0")
 
 
 def _group_lines(words: list[Word]) -> list[Line]:
-    """Physical lines: words whose vertical middles are within half a font size, left to right."""
+    """Physical lines: words whose vertical middles are within half a font size, left to right.
+    (A word joins the line when ``|its middle - the line's middle| <= max(1.5, 0.45 * its
+    size)``; the line's top is its first word's, its bottom the lowest bottom so far.)"""
     lines: list[Line] = []
+    cur: list[Word] = []
+    top = bottom = 0.0
     for w in sorted(words, key=_TOP_X0):
-        mid = (w.top + w.bottom) / 2
-        if lines:
-            cur = lines[-1]
-            if abs(mid - (cur.top + cur.bottom) / 2) <= max(1.5, 0.45 * w.size):
-                cur.words.append(w)
-                cur.bottom = max(cur.bottom, w.bottom)
+        wt, wb = w.top, w.bottom
+        if cur:
+            tol = 0.45 * w.size
+            if abs((wt + wb) / 2 - (top + bottom) / 2) <= (tol if tol > 1.5 else 1.5):
+                cur.append(w)
+                if wb > bottom:
+                    bottom = wb
                 continue
-        lines.append(Line([w], w.top, w.bottom))
-    for ln in lines:
-        ln.words.sort(key=_X0)
+            cur.sort(key=_X0)
+            lines.append(Line(cur, top, bottom))
+        cur = [w]
+        top, bottom = wt, wb
+    if cur:
+        cur.sort(key=_X0)
+        lines.append(Line(cur, top, bottom))
     return lines
 
 
@@ -292,13 +312,14 @@ def _split_run(loose: Any, tp: int | None, rect: Any, text: str, i: int, j: int,
     return out
 
 
-def _page_words(page: Any, number: int, height: float) -> list[Word]:
-    """Words of a page from the PDFium text layer (pdfplumber coordinates: top-down)."""
+def _page_words(page: int, number: int, height: float) -> list[Word]:
+    """Words of a page (a PDFium page handle) from its text layer (pdfplumber coordinates:
+    top-down)."""
     import ctypes
 
     from drafter.pdf import _pdfium as pf
 
-    tp = pf.text_load_page(pf.handle(page.raw))
+    tp = pf.text_load_page(page)
     try:
         n = max(pf.text_count_chars(tp), 0)
         text = _page_text(pf, tp, n)
@@ -320,13 +341,15 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
             x0, x1 = rect.left, rect.right
             top, bottom = height - rect.top, height - rect.bottom
             if j > i and loose(tp, j, addr):
-                if rect.right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
-                    x1 = max(x1, rect.right)
+                right = rect.right
+                if right >= x0 and abs((height - rect.top) - top) <= 0.5 * (bottom - top):
+                    if right > x1:  # max(x1, right)
+                        x1 = right
                 else:  # the run wraps or jumps (rotated or reordered text): measure every glyph
                     words.extend(_split_run(loose, tp, rect, text, i, j, height, number))
                     continue
             k = font_info(tp, i, baddr, 128, faddr)
-            key = (buf.raw[: max(0, k - 1)] if k else b"", flags.value)
+            key = (buf.raw[: k - 1] if k else b"", flags.value)  # k: the name's length + 1
             style = fonts.get(key)
             if style is None:
                 name = key[0].decode("latin-1")
@@ -346,26 +369,33 @@ def _page_words(page: Any, number: int, height: float) -> list[Word]:
     return out
 
 
-def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool]:
-    """Ruling lines of a page (thin path objects and the sides of rectangles) as edges, and
-    whether the page holds an image. Form XObjects are entered up to 4 levels deep."""
+Edges = list[list[float]]  # ruling lines as [x0, top, x1, bottom, width, height] (lattice.py)
+
+
+def _page_graphics(page: int, height: float) -> tuple[Edges, Edges, bool]:
+    """Ruling lines of a page (thin path objects and the sides of rectangles) as vertical and
+    horizontal edges, and whether the page holds an image. Form XObjects are entered up to 4
+    levels deep.
+
+    Chromium writes almost every glyph as a text object of its own (~3000 per page): the
+    handles and types of all objects are fetched with ``map`` (no Python loop per object) and
+    only the others are looked at."""
     import ctypes
+    from itertools import compress, repeat
 
     from drafter.pdf import _pdfium as pf
 
-    edges: list[dict[str, Any]] = []
+    vs: Edges = []
+    hs: Edges = []
     images = False
     left, bot, right, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     bounds = (ctypes.addressof(left), ctypes.addressof(bot), ctypes.addressof(right),
               ctypes.addressof(tp))
     get_type, get_bounds = pf.obj_get_type, pf.obj_get_bounds
-    text_kind, path_kind = pf.OBJ_TEXT, pf.OBJ_PATH
+    not_text = pf.OBJ_TEXT.__ne__
+    path_kind, image_kind, form_kind = pf.OBJ_PATH, pf.OBJ_IMAGE, pf.OBJ_FORM
 
-    def edge(x0: float, top: float, x1: float, bottom: float, orient: str) -> None:
-        edges.append({"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
-                      "height": bottom - top, "orientation": orient, "object_type": "line"})
-
-    stack: list[tuple[int | None, int, bool]] = [(pf.handle(page.raw), 0, True)]
+    stack: list[tuple[int | None, int, bool]] = [(page, 0, True)]
     seen = 0
     while stack:
         holder, depth, is_page = stack.pop()
@@ -374,13 +404,12 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
         stop = count > 2_000_000 - seen  # at most 2 000 000 objects in all
         if stop:
             count = 2_000_000 - seen
-        for k in range(count):
-            obj = get(holder, k)
-            kind = get_type(obj)
-            if kind == text_kind:
-                continue
-            if len(edges) > 20_000:
-                return edges, images
+        objs = list(map(get, repeat(holder, count), range(count)))
+        kinds = list(map(get_type, objs))
+        for obj, kind in zip(compress(objs, map(not_text, kinds)),
+                             compress(kinds, map(not_text, kinds)), strict=True):
+            if len(vs) + len(hs) > 20_000:
+                return vs, hs, images
             if kind == path_kind:
                 if not get_bounds(obj, *bounds):
                     continue
@@ -389,44 +418,41 @@ def _page_graphics(page: Any, height: float) -> tuple[list[dict[str, Any]], bool
                 w, h = x1 - x0, bottom - top
                 if h <= 3 and w > 3:
                     y = (top + bottom) / 2
-                    edge(x0, y, x1, y, "h")
+                    hs.append([x0, y, x1, y, x1 - x0, y - y])
                 elif w <= 3 and h > 3:
                     x = (x0 + x1) / 2
-                    edge(x, top, x, bottom, "v")
+                    vs.append([x, top, x, bottom, x - x, bottom - top])
                 elif w > 3 and h > 3:
-                    edge(x0, top, x1, top, "h")
-                    edge(x0, bottom, x1, bottom, "h")
-                    edge(x0, top, x0, bottom, "v")
-                    edge(x1, top, x1, bottom, "v")
-            elif kind == pf.OBJ_IMAGE:
+                    hs.append([x0, top, x1, top, x1 - x0, top - top])
+                    hs.append([x0, bottom, x1, bottom, x1 - x0, bottom - bottom])
+                    vs.append([x0, top, x0, bottom, x0 - x0, bottom - top])
+                    vs.append([x1, top, x1, bottom, x1 - x1, bottom - top])
+            elif kind == image_kind:
                 images = True
-            elif kind == pf.OBJ_FORM and depth < 4:
+            elif kind == form_kind and depth < 4:
                 stack.append((obj, depth + 1, False))
         seen += count
         if stop:
-            return edges, images
-    return edges, images
+            return vs, hs, images
+    return vs, hs, images
 
 
-def _close_cut_tables(edges: list[dict[str, Any]]) -> float | None:
+def _close_cut_tables(vs: Edges, hs: Edges) -> float | None:
     """A table cut by a page break has vertical rules but no horizontal rule at the cut: add
-    the missing rules at the top and bottom of the vertical ones. Returns the added top (the
-    first row continues a row of the page before), or None."""
-    vs = [e for e in edges if e["orientation"] == "v"]
+    the missing rules (to ``hs``) at the top and bottom of the vertical ones. Returns the added
+    top (the first row continues a row of the page before), or None."""
     if len(vs) < 2:
         return None
-    top = min(e["top"] for e in vs)
-    bottom = max(e["bottom"] for e in vs)
-    x0 = min(e["x0"] for e in vs)
-    x1 = max(e["x1"] for e in vs)
+    top = min(e[1] for e in vs)
+    bottom = max(e[3] for e in vs)
+    x0 = min(e[0] for e in vs)
+    x1 = max(e[2] for e in vs)
     added = None
     for y, is_top in ((top, True), (bottom, False)):
-        covered = sum(min(e["x1"], x1) - max(e["x0"], x0) for e in edges
-                      if e["orientation"] == "h" and abs(e["top"] - y) <= 3 and e["x1"] > x0)
+        covered = sum(min(e[2], x1) - max(e[0], x0) for e in hs if abs(e[1] - y) <= 3 and e[2] > x0)
         closed = covered >= 0.9 * (x1 - x0)
         if not closed:
-            edges.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
-                          "orientation": "h", "object_type": "line"})
+            hs.append([x0, y, x1, y, x1 - x0, 0.0])
             if is_top:
                 added = top
     return added
@@ -460,8 +486,38 @@ def _assign(words: list[Word], rows: list[list[Any]]) -> list[list[list[Word]]]:
     return out
 
 
-def _read_page(page: Any, number: int) -> tuple[Page, bool]:
-    left, bottom, right, top = (float(v) for v in page.get_mediabox())
+def _mediabox(page: int) -> tuple[float, float, float, float]:
+    """The page's MediaBox, (0, 0, 612, 792) when it has none (as pypdfium2's ``get_mediabox``)."""
+    import ctypes
+
+    from drafter.pdf import _pdfium as pf
+
+    box = (ctypes.c_float * 4)()
+    at = ctypes.addressof(box)
+    if not pf.page_mediabox(page, at, at + 4, at + 8, at + 12):
+        return (0.0, 0.0, 612.0, 792.0)
+    return (box[0], box[1], box[2], box[3])
+
+
+def _open_pdfium(pf: Any, p: Path, spath: str) -> int:
+    """The PDFium document of ``p`` (DocumentError naming PDFium's error, in pypdfium2's words,
+    when it cannot be opened or has no page)."""
+    encoded = str(p).encode("utf-8", errors="strict" if sys.platform.startswith("win32") else "surrogateescape")
+    pdf = pf.load_document(encoded, None)
+    if pdf and pf.get_page_count(pdf) >= 1:
+        return int(pdf)
+    code = pf.get_last_error()
+    if pdf:
+        pf.close_document(pdf)
+    from pypdfium2.internal.consts import ErrorToStr
+
+    reason = f"Failed to load document (PDFium: {ErrorToStr.get(code)})."
+    raise DocumentError(f"PDF rusak atau terkunci, tidak dapat dibaca ({reason[:100]})", path=spath)
+
+
+def _read_page(page: int, number: int) -> tuple[Page, bool]:
+    """One page (``page``: a PDFium page handle)."""
+    left, bottom, right, top = _mediabox(page)
     out = Page(number, right - left, top - bottom, flip=top)
     height = top  # y of the page's top edge: top-down coordinates are ``top - y``
     words = _page_words(page, number, height)
@@ -472,9 +528,9 @@ def _read_page(page: Any, number: int) -> tuple[Page, bool]:
             w.pline = k
     free = words
     tables: list[Table] = []
-    edges, images = _page_graphics(page, height)
-    open_top = _close_cut_tables(edges)
-    for box, rows in find_tables(edges) if len(edges) >= 4 and words else []:
+    vs, hs, images = _page_graphics(page, height)
+    open_top = _close_cut_tables(vs, hs)
+    for box, rows in find_table_edges(vs, hs) if len(vs) + len(hs) >= 4 and words else []:
         ncols = max((len(r) for r in rows), default=0)
         # one row is enough at the top of a page: the rest of a table cut by the page break
         cut = (open_top is not None and abs(box[1] - open_top) < 3) or box[1] <= height * BAND
@@ -588,31 +644,43 @@ class _Writer:
 
     def words(self, lines: list[Line]) -> None:
         """The words of wrapped lines as one run of text (hyphenated breaks joined). Italic
-        words are wrapped in ``*...*`` like in the text reports (spelling leaves them alone)."""
+        words are wrapped in ``*...*`` like in the text reports (spelling leaves them alone).
+        (:meth:`add` and :meth:`raw` written out: this runs once per word of the report.)"""
         prev: Word | None = None
         in_italic = False
+        cur, pieces, col = self.cur, self.pieces, self.col
         for ln in lines:
+            first = ln.words[0]
             for w in ln.words:
                 if prev is not None:
-                    joined = _hyphen_join(prev.text, w.text) if w is ln.words[0] else None
+                    joined = _hyphen_join(prev.text, w.text) if w is first else None
                     if joined == "drop":
                         # remove the hyphen written with the previous word
-                        self.cur[-1] = self.cur[-1][:-1]
-                        self.col -= 1
-                        last = self.pieces[-1]
-                        last.end -= 1
+                        cur[-1] = cur[-1][:-1]
+                        col -= 1
+                        pieces[-1].end -= 1
                     if in_italic and not w.italic:
-                        self.raw("*")
+                        cur.append("*")
+                        col += 1
                         in_italic = False
                     if joined is None:
-                        self.raw(" ")
-                if w.italic and not in_italic and any(c.isalpha() for c in w.text):
-                    self.raw("*")
+                        cur.append(" ")
+                        col += 1
+                text = w.text
+                if w.italic and not in_italic and any(c.isalpha() for c in text):
+                    cur.append("*")
+                    col += 1
                     in_italic = True
-                self.add(w.text, w)
+                if text:
+                    cur.append(text)
+                    end = col + len(text)
+                    pieces.append(Piece(col, end, w, 0))
+                    col = end
                 prev = w
         if in_italic:
-            self.raw("*")
+            cur.append("*")
+            col += 1
+        self.col = col
 
     @property
     def lineno(self) -> int:
@@ -634,8 +702,7 @@ def _styled(line: Line, body: float) -> bool:
 
 
 def _gapped(line: Line) -> bool:
-    ws = line.words
-    return any(b.x0 - a.x1 > 1.6 * max(a.size, 4) for a, b in zip(ws, ws[1:], strict=False))
+    return line.gapped
 
 
 def _ends_paragraph(a: Line, b: Line, right: float) -> bool:
@@ -937,26 +1004,26 @@ def read_pdf(path: str | Path) -> PdfDocument:
         raise DocumentError("bukan berkas PDF (tanda %PDF- tidak ada di awal berkas)", path=spath)
     with _time_limit(spath, MAX_PDF_SECONDS):
         npages = _precheck(p, spath)
-        import pypdfium2 as pdfium
+        from drafter.pdf import _pdfium as pf
 
         pages: list[Page] = []
         has_images = False
+        pdf = _open_pdfium(pf, p, spath)
         try:
-            pdf = pdfium.PdfDocument(str(p))
-        except pdfium.PdfiumError as exc:
-            raise DocumentError(f"PDF rusak atau terkunci, tidak dapat dibaca ({_short(exc)})",
-                                path=spath) from None
-        try:
-            for k in range(1, min(len(pdf), MAX_PDF_PAGES) + 1):
-                page = pdf[k - 1]
+            for k in range(1, min(pf.get_page_count(pdf), MAX_PDF_PAGES) + 1):
+                page = pf.load_page(pdf, k - 1)
+                if not page:
+                    from pypdfium2 import PdfiumError
+
+                    raise PdfiumError("Failed to load page.")
                 try:
                     pg, images = _read_page(page, k)
                     pages.append(pg)
                     has_images = has_images or images
                 finally:
-                    page.close()
+                    pf.close_page(page)
         finally:
-            pdf.close()
+            pf.close_document(pdf)
     chars = sum(len(w.text) for pg in pages for it in pg.items
                 for w in (it.words if isinstance(it, Line) else []))
     chars += sum(len(w.text) for pg in pages for it in pg.items if isinstance(it, Table)
