@@ -702,6 +702,32 @@ _CELL_CAPPED_RE = re.compile(r"\b(?:dibatasi|maks(?:imal|imum)?|menjadi|dicatat|
                              r"(\d+(?:[.,]\d+)?)", re.IGNORECASE)
 
 
+_ORDINAL_BEFORE_RE = re.compile(r"\b(?:sasaran|indikator|tabel|iku|program|misi|tujuan)\s*(?:ke-?\s*)?$",
+                                re.IGNORECASE)
+
+
+def _average_column_values(ctx: CheckContext) -> list[Decimal]:
+    """The body values of every table column headed as an average of capaian ("Rata-rata
+    Capaian Kinerja (%)": one per sasaran)."""
+    from drafter.check.tables import clean, read_value
+
+    avg_rx = rx("average_column")
+    out: list[Decimal] = []
+    for b in ctx.document.blocks:
+        if b.kind != "table" or len(b.rows) < 2:
+            continue
+        head = [clean(t).lower() for t in b.rows[0].texts()]
+        ac = next((i for i, t in enumerate(head) if avg_rx.search(t)), None)
+        if ac is None:
+            continue
+        for row in b.rows[1:]:
+            if len(row.cells) > ac:
+                vc = read_value(row.cells[ac])
+                if vc.num is not None:
+                    out.append(vc.num.value)
+    return out
+
+
 def _named_subset(rows: list[IndicatorRow], text: str) -> set[int] | None:
     """The indicator rows that "... dari indikator A dan B" names, each by the words of a part
     of its name ("kepatuhan wajib pajak" for "Kepatuhan wajib pajak kendaraan bermotor (%)");
@@ -882,8 +908,14 @@ class AverageCapaian(Rule):
         ser37 = _averages(_capaian_values(rows37, "serapan"))
         if ser37 is not None:
             cands.append(("rata-rata serapan Tabel 3.7", ser37[0]))
+        n_per_sasaran = len(cands)
+        # a table of the average capaian per sasaran ("Rata-rata Capaian Kinerja (%)"): each
+        # sasaran's average is one the text may quote
+        cands += [("rata-rata capaian satu sasaran", v) for v in _capaian_values(rows37)]
+        cands += [("rata-rata capaian satu sasaran", v) for v in _average_column_values(ctx)]
         avg35 = _averages(_capaian_values(ti.rows("3.5", indicators_only=True)))
-        n_listed = len(cands)  # the Tabel 3.5 and per-table averages are accepted, not listed
+        n_listed = n_per_sasaran  # the per-sasaran, Tabel 3.5 and per-table averages are
+        # accepted, not listed
         if avg35 is not None:
             cands += [("rata-rata capaian Tabel 3.5", avg35[0]),
                       ("rata-rata capaian Tabel 3.5 (maks. 100%)", avg35[1])]
@@ -927,6 +959,10 @@ class AverageCapaian(Rule):
                 if any(x.start() < n.end for x in skip.finditer(sent)):
                     continue  # an average of programs or budgets (a clause after it may name them)
                 between = sent[m.end():n.start]
+                if any(not x.is_year and (x.decimals or x.value >= 10)
+                       and not _ORDINAL_BEFORE_RE.search(between[:x.start]) for x in scan_numbers(between)):
+                    continue  # "nilai rata-rata 61,35 dari target 75, sehingga capaian 81,80%":
+                    # the average is another figure
                 subset = _named_subset(rows31, between)
                 if subset is not None:
                     # "rata-rata capaian Sasaran 2 dari indikator A dan B sebesar X%": the
