@@ -72,6 +72,8 @@ _LEGIT_RE = _context_re("legit_context")
 _HEADER_RE = _context_re("header_prefix")
 _REGULATION_RE = _context_re("regulation_prefix")
 _OTHER_CTX_RE = _context_re("other_region_context")
+_EVENT_RE = re.compile(r"rapat\s+\w+(?:\s+\w+)?|rakor\w*|bimtek|bimbingan\s+teknis|pelatihan|diklat|workshop|"
+                       r"lokakarya|seminar|konsultasi|menghadiri|perjalanan\s+dinas", re.IGNORECASE)
 _OWNERSHIP_RE = re.compile(r"(?:^|\W)(?i:" + "|".join(
     f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("ownership_prefix") or ["(?!)"])
     + r")\s*$")
@@ -1083,7 +1085,13 @@ class OtherRegionPlace(Rule):
         if _ACTOR_AFTER_RE.match(unit.text, end) and not _BORDER_RE.search(near):
             # "Kecamatan X akan mengefektifkan ... bimbingan teknis": X acts as the office
             return bool(_border_row(unit, block) or _REGULATION_RE.search(before) or _compared(unit.text, start))
-        return bool(_legit(near) or _OTHER_CTX_RE.search(near) or _border_row(unit, block)
+        at = start - max(s0, start - 120)  # where the name stands in ``near``
+        # an event (a meeting, a training) places the name only when it comes before it ("bimtek
+        # di Kecamatan X"); after it ("... di Kecamatan X, melalui bantuan bibit dan pelatihan
+        # usaha") it is what the office did there
+        other = any(not (_EVENT_RE.fullmatch(h.group(0)) and h.start() >= at)
+                    for h in _OTHER_CTX_RE.finditer(near))
+        return bool(_legit(near) or other or _border_row(unit, block)
                     or _REGULATION_RE.search(before) or _compared(unit.text, start))
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
@@ -1631,6 +1639,9 @@ def _office_heads(ctx: CheckContext) -> list[str]:
     if not head or head.split()[0].lower() in ("kecamatan", "kelurahan", "desa", "kantor"):
         return []
     heads = [head, *acr]
+    first = re.match(r"(\S+(?:\s+\S+){1,3}?)\s+(?:dan|serta|&)\s+\S", head)
+    if first is not None:
+        heads.append(first.group(1))  # "Dinas Pertanian" for the "Dinas Pertanian dan Peternakan"
     if re.search(r"\s+daerah$", head, re.IGNORECASE):
         heads.append(re.sub(r"\s+daerah$", "", head, flags=re.IGNORECASE))  # "Inspektorat (Daerah)"
     words = [w for w in head.split() if w[:1].isupper()]
