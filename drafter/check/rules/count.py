@@ -1420,6 +1420,11 @@ class ListedItemsCount(_CNRule):
                         found = len(numbered) if len(numbered) >= 2 else None
                     else:
                         flat = re.sub(r"\([^()]*\)", "", region)
+                        # the list ends with its "dan X": a clause after it ("..., Kedung dan
+                        # Tahunan, sebagian besar berupa ...") is no item
+                        last = re.search(r"\b(?:dan|serta)\s+[A-Z][^,;]*?(?=\s*,\s*[a-z])", flat)
+                        if last is not None:
+                            flat = flat[:last.end()]
                         segs = [s.strip(" :;") for s in re.split(r",|;|\bdan\b|\bserta\b", flat)]
                         segs = [s for s in segs if s]
                         counts = [re.match(r"(\d{1,4})\s+[a-zA-Z]", s) for s in segs]
