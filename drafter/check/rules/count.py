@@ -249,7 +249,9 @@ class IndicatorCount(_CNRule):
                 if pattern("status_count_above").search(sent):
                     continue
                 usual = True  # the sentence passes the usual filters (else only own-set counts)
-                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)}
+                # (a plan period "Tahun 2018-2023" names no year of the set)
+                years = {int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)",
+                                                     re.sub(r"\b20\d\d\s*[-–]\s*20\d\d\b", " ", sent))}
                 # "Pada tahun 2023, kinerja Kecamatan X diukur melalui 4 indikator kinerja utama
                 # ...": the set measured this year, which the PK and the measurement table hold
                 measured_now = (_WHOLE_MEASURED_RE.search(sent) is not None
@@ -333,9 +335,10 @@ _OWN_IKU_RE = re.compile(r"\b(?:diukur|menetapkan|memiliki|ditetapkan)\b[^.;]{0,
                          r"(?:\(\s*\w+\s*\)\s+)?(?:indikator\s+kinerja\s+utama|iku)\b|"
                          r"\b(?:indikator\s+kinerja\s+utama|iku)\s+(?:\(\s*iku\s*\)\s+)?(?:yang\s+)?"
                          r"(?:ditetapkan|digunakan)\s+untuk\s+mengukur\b", re.IGNORECASE)
-# ... and not the region's (RPJMD, the regent's), nor another year's or plan's
-_REGION_SET_RE = re.compile(r"\b(?:bupati|wali\s*kota|gubernur|kepala\s+daerah|rpjmd|rpjmn|renstra|"
-                            r"rencana\s+strategis|pemerintah\s+(?:kabupaten|kota|provinsi|daerah)|"
+# ... and not the region's (RPJMD, the regent's) nor another year's (the office's Renstra names
+# the same set when every list of the report has the same number)
+_REGION_SET_RE = re.compile(r"\b(?:bupati|wali\s*kota|gubernur|kepala\s+daerah|rpjmd|rpjmn|"
+                            r"pemerintah\s+(?:kabupaten|kota|provinsi|daerah)|"
                             r"utama\s+daerah|iku\s+daerah|tahun\s+(?:lalu|sebelumnya))\b", re.IGNORECASE)
 _IKU_WORD_RE = re.compile(r"\b(?:iku|indikator\s+kinerja\s+utama)\b", re.IGNORECASE)
 _MEASURED_VERB_RE = re.compile(r"\bdiukur\b|\bpengukuran\b", re.IGNORECASE)
