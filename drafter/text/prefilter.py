@@ -114,11 +114,37 @@ _stored: dict[tuple[str, int], Required] | None = None
 _stored_added = 0
 
 
-@lru_cache(maxsize=4096)
+# required_literals results by the identity of the pattern object: a compiled pattern hashes its
+# whole compiled code on every hash (5 us for a long one), which a cache keyed by the pattern
+# paid on each of thousands of calls per check. The entry holds the pattern itself, so its id
+# cannot be reused while it is stored; bounded by _MAX_MEMO (emptied when full).
+_MAX_MEMO = 4096
+_memo: dict[int, tuple[re.Pattern[str], Required]] = {}
+
+
 def required_literals(rx: re.Pattern[str]) -> Required:
     """Literals ``(text, case_insensitive)`` of which every match of ``rx`` contains at least
     one (a case-insensitive literal is lower-cased and is looked for in the lower-cased text);
     None when none can be derived."""
+    got = _memo.get(id(rx))
+    if got is not None and got[0] is rx:
+        return got[1]
+    req = _required_literals(rx)
+    if len(_memo) >= _MAX_MEMO:
+        _memo.clear()
+    _memo[id(rx)] = (rx, req)
+    return req
+
+
+def _cache_clear() -> None:
+    _memo.clear()
+
+
+required_literals.cache_clear = _cache_clear  # type: ignore[attr-defined]
+
+
+def _required_literals(rx: re.Pattern[str]) -> Required:
+    """:func:`required_literals` without the memo (the stored table, else derived)."""
     global _stored_added
     if not isinstance(rx.pattern, str):
         return None
