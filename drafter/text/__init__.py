@@ -11,7 +11,8 @@ from drafter.text.layer import (
     words,
 )
 from drafter.text.mentions import Mention, classify, is_malformed_text, scan
+from drafter.text.prefilter import can_match, filtered_finditer, filtered_search
 from drafter.text.sentences import split
 
-__all__ = ["WORD_RE", "Mention", "about_one_sasaran", "TextLayer", "Token", "UnitText", "analyze", "classify",
+__all__ = ["WORD_RE", "Mention", "about_one_sasaran", "TextLayer", "Token", "UnitText", "analyze", "can_match", "classify", "filtered_finditer", "filtered_search",
            "is_malformed_text", "operand_numbers", "scan", "split", "words"]

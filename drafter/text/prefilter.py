@@ -16,6 +16,7 @@ ASCII letter while ``str.lower`` does not (the long s, the Kelvin sign, the dott
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -243,3 +244,39 @@ def may_match(rx: re.Pattern[str], text: str, lower: str | None = None, *, safe:
         elif lit in text:
             return True
     return False
+
+
+def can_match(rx: re.Pattern[str], text: str) -> bool:
+    """False only when ``rx`` matches nowhere in ``text`` nor in any slice of it (a literal every
+    match holds is not in ``text``). For any text (a sentence, a joined paragraph); the text of a
+    unit has a cached test: :meth:`drafter.text.UnitText.may_match`."""
+    req = required_literals(rx)
+    if req is None:
+        return True
+    lower: str | None = None
+    for lit, ci in req:
+        if ci:
+            if lower is None:
+                if not fold_safe(text):
+                    return True
+                lower = text.lower()
+            if lit in lower:
+                return True
+        elif lit in text:
+            return True
+    return False
+
+
+def filtered_search(rx: re.Pattern[str], text: str, pos: int = 0,
+                    endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)``, answered None without running the regex when a literal
+    every match holds is not in ``text`` (the same result: the regex engine tries every
+    position of a pattern without a literal prefix; ``in`` finds a literal much faster)."""
+    return rx.search(text, pos, endpos) if can_match(rx, text) else None
+
+
+def filtered_finditer(rx: re.Pattern[str], text: str, pos: int = 0,
+                      endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``, empty without running the regex when a literal every
+    match holds is not in ``text`` (same result, see :func:`filtered_search`)."""
+    return rx.finditer(text, pos, endpos) if can_match(rx, text) else iter(())

@@ -23,6 +23,7 @@ from drafter.numbers import Num, fmt_num, fmt_pct, parse_number, round_half_up
 from drafter.resources import load_yaml
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
+from drafter.text.prefilter import filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -1240,9 +1241,9 @@ class SumsInText(Rule):
                     tail = after[:ends[0][1]] if ends else after
                 yield from self._points(b, ss, text[ss:se], before, after if last else "",
                                         pre=pre, tail=tail)
-            if rx("budget_parts_cue").search(text):
+            if filtered_search(rx("budget_parts_cue"), text):
                 yield from self._budget_parts(blocks, i)
-            if absorbed or rx("absorbed_word").search(full):
+            if absorbed or filtered_search(rx("absorbed_word"), full):
                 yield from self._absorption_wrapped(blocks, i)
 
     # X laki-laki + Y perempuan = Z

@@ -43,6 +43,7 @@ from drafter.numbers import fmt_num, parse_number
 from drafter.tables import is_total_label
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -1145,7 +1146,7 @@ def _regional_match(sent: str) -> tuple[re.Match[str] | None, str]:
     loose_nums = {m.start("num") for m in loose}
     tight = whole(pattern("regional_tight").finditer(sent))
     wide = whole(pattern("regional_wide").finditer(sent))
-    above_below = [d for key in ("regional_above", "regional_below") for d in pattern(key).finditer(sent)]
+    above_below = [d for key in ("regional_above", "regional_below") for d in filtered_finditer(pattern(key), sent)]
 
     def after_direction(m: re.Match[str]) -> bool:
         return any(0 <= m.start() - d.end() <= 15 for d in above_below)
@@ -1421,7 +1422,7 @@ class StatusCountClaim(_ClaimRule):
         for b in prose_blocks(ctx):
             text = b.text
             if above is not None:
-                for m in pattern("status_count_above").finditer(text):
+                for m in filtered_finditer(pattern("status_count_above"), text):
                     n = int(m.group("n"))
                     if n != above:
                         yield self.issue(
@@ -1565,7 +1566,7 @@ def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
     codes = {bd.code for bd in ctx.scale.bands if bd.code != bd.label}
     names += tuple(c.lower() for c in codes)
     items: list[re.Match[str]] = []
-    for m in scale_pattern("status_count_label", names)[0].finditer(sent):
+    for m in filtered_finditer(scale_pattern("status_count_label", names)[0], sent):
         if count_value(m.group("n")) is None:
             continue
         cat = m.group("cat")
@@ -1814,7 +1815,7 @@ class EfficiencyClaim(_ClaimRule):
         all_eff, none_eff = all(flags), not any(flags)
         for b in prose_blocks(ctx):
             text = b.text
-            for m in pattern("efficiency").finditer(text):
+            for m in filtered_finditer(pattern("efficiency"), text):
                 if in_choice(text, m.start(), m.end()) or "*" in m.group(0):
                     continue
                 neg = m.group("neg").lower().replace("-", " ")
@@ -2067,7 +2068,7 @@ class CompletionClaim(_ClaimRule):
         quant = pattern("completion", "quantifier")
         mains = main_rows(ctx)
         for b in prose_blocks(ctx):
-            if id(b) in analysed or b.kind not in ("paragraph", "list_item") or not quant.search(b.text):
+            if id(b) in analysed or b.kind not in ("paragraph", "list_item") or not filtered_search(quant, b.text):
                 continue
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
@@ -2955,7 +2956,7 @@ class YearChangeClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                dm = up.search(sent) or down.search(sent)
+                dm = filtered_search(up, sent) or filtered_search(down, sent)
                 judged = None  # "lebih baik dibandingkan tahun 2024": the direction depends on polarity
                 if dm is None:
                     dm = better.search(sent) or worse.search(sent)

@@ -19,6 +19,7 @@ from drafter.document.model import Block
 from drafter.numbers import fmt_num, parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import analyze
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -687,7 +688,7 @@ class BreakdownSum(_CNRule):
             yield from self._same_noun(b)
             yield from self._status_split(b)
             yield from self._part_above_whole(b)
-            for mb in pattern("staff_breakdown").finditer(b.text):
+            for mb in filtered_finditer(pattern("staff_breakdown"), b.text):
                 parts = [int(x.group("n")) for x in pattern("staff_part").finditer(mb.group("rest"))]
                 if len(parts) >= 2 and sum(parts) != int(mb.group("n")):
                     yield self.issue(b, mb.start("n"), mb.end("n"),
@@ -919,7 +920,7 @@ class StaffCount(_CNRule):
                 yield self.issue(b, m.start(), m.end(),
                                  f"tertulis {n} {label}, padahal tabel kepegawaian mencatat {exp} {label}",
                                  expected=f"{exp} {label}")
-            for m in pattern("staff_total").finditer(text):
+            for m in filtered_finditer(pattern("staff_total"), text):
                 n = int(m.group("n"))
                 pool = asn + grand
                 if not pool or n in pool:
@@ -1066,7 +1067,7 @@ class AmountBreakdown(_CNRule):
         not_part = _cpat("not_a_part")
         for b in ctx.document.prose():
             full = _with_continuation(ctx, b)
-            for m in trig.finditer(b.text):
+            for m in filtered_finditer(trig, b.text):
                 total = parse_number(m.group("total").rstrip(".,"))
                 if total is None or total.malformed or not total.currency:
                     continue
@@ -1356,7 +1357,7 @@ class ListedItemsCount(_CNRule):
         noun_re = _noun_re()
         for b in ctx.document.prose():
             text = _with_continuation(ctx, b)
-            for m in noun_re.finditer(text, 0, len(b.text)):
+            for m in filtered_finditer(noun_re, text, 0, len(b.text)):
                 n = _count(m.group("n"))
                 if n is None or n < 2 or n > 60:
                     continue
@@ -1705,7 +1706,7 @@ class InlineListCount(_CNRule):
                 )
             yield from self._collective(b)
             yield from self._stated_then_enumerated(b)
-            m2 = headed.search(text)
+            m2 = filtered_search(headed, text)
             if m2 is None:
                 continue
             n = _count(m2.group("n"))

@@ -29,6 +29,7 @@ from drafter.check.tables import cell_is_numeric, clean, read_value, table_displ
 from drafter.document.model import Block, Cell, Row
 from drafter.numbers import fmt_num
 from drafter.tables.hierarchy import is_total_label, numbering_depth, numbering_rank
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -421,7 +422,7 @@ def old_renstra_rows(ctx: CheckContext) -> set[int]:
     old: set[int] = set()
     for t in ctx.document.tables():
         marks = [i for i, row in enumerate(t.rows)
-                 if any(pattern("helpers", "revised_marker").search(c.text) for c in row.cells)]
+                 if any(filtered_search(pattern("helpers", "revised_marker"), c.text) for c in row.cells)]
         if marks:
             for row in t.rows[: marks[-1]]:
                 old.add(id(row))
@@ -1065,7 +1066,7 @@ class ProgramIndicatorMismatch(_XTRule):
         if not progs:
             return
         for b in ctx.document.prose():
-            for m in pattern("program_indicator").finditer(b.text):
+            for m in filtered_finditer(pattern("program_indicator"), b.text):
                 r = best_budget(progs, m.group("name"), threshold=0.55)
                 if r is None:
                     continue

@@ -22,6 +22,7 @@ from drafter.check.rules._textutil import joined_units, levenshtein, sentence, s
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
 from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
+from drafter.text.prefilter import filtered_finditer
 
 
 def _own(ctx: CheckContext) -> tuple[Region | None, Region | None]:
@@ -806,7 +807,7 @@ class VillageCount(Rule):
                     and not re.search(r"[.!?:;]\W*$", text):
                 # a paragraph wrapped over line blocks (PDF text): "... membawahi 19" + "kelurahan"
                 text = text + " " + blocks[block.index + 1].text[:80]
-            for m in [*_COUNT_RE.finditer(text), *_COUNT_AFTER_RE.finditer(text)]:
+            for m in [*filtered_finditer(_COUNT_RE, text), *filtered_finditer(_COUNT_AFTER_RE, text)]:
                 if m.start() >= len(unit.text):
                     continue
                 sent = sentence(text, m.start(), m.end())
@@ -1125,7 +1126,7 @@ class OtherRegionPlace(Rule):
                     f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain",
                     expected=f"kecamatan di {regency.full}",
                 )
-            for m in _FACILITY_RE.finditer(text):
+            for m in filtered_finditer(_FACILITY_RE, text):
                 rest = m.group("rest")
                 if MENTION_RE.match(rest) or _own_place(rest, regency):
                     continue

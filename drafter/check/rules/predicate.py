@@ -22,6 +22,7 @@ from drafter.measure import Band, Scale
 from drafter.numbers import Num, fmt_num
 from drafter.resources import load_yaml
 from drafter.text import operand_numbers as scan_numbers
+from drafter.text.prefilter import filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -266,7 +267,7 @@ class PredicateInText(Rule):
                 yield self.issue(unit, m.start("code"), m.end("code"), msg, exp.code)
         defining = set(ctx.info.scale_blocks)
         for b in prose_units(ctx):
-            if not trigger.search(b.text) or b.index in defining:
+            if not filtered_search(trigger, b.text) or b.index in defining:
                 continue  # the scale's own definition states no result
             prev_sent = _last_sentence(ctx, b.index - 1)
             for s, e in sentences(b.text):

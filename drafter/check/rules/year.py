@@ -19,6 +19,7 @@ from drafter.document.model import Cell, Document, Row, TextUnit
 from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import words
+from drafter.text.prefilter import filtered_finditer
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 
@@ -170,7 +171,7 @@ class ReportYearMismatch(Rule):
                 continue
             if p.heading_only and not _heading_like(unit.text, block.kind):
                 continue
-            for m in p.regex.finditer(unit.text):
+            for m in filtered_finditer(p.regex, unit.text):
                 y = int(m.group("y"))
                 if not (year - 3 <= y <= year + 1) or y == year \
                         or _looks_back(unit.text, m.start(), m.end()):
@@ -209,7 +210,7 @@ class ReportYearMismatch(Rule):
             return
         for p, skippable in [*((q, True) for q in _patterns("future_patterns")),
                              *((q, False) for q in _patterns("future_compare_patterns"))]:
-            for m in p.regex.finditer(unit.text):
+            for m in filtered_finditer(p.regex, unit.text):
                 y = int(m.group("y"))
                 if not year < y <= year + 3:
                     continue
@@ -257,7 +258,7 @@ class PlanYear(Rule):
             for p in (pats[i] for i in live):
                 if p.closing_only and block.index not in closing:
                     continue
-                for m in p.regex.finditer(unit.text):
+                for m in filtered_finditer(p.regex, unit.text):
                     y = int(m.group("y"))
                     if y > year or y < year - 1 or m.start("y") in seen:
                         continue
