@@ -23,7 +23,7 @@ from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import analyze, is_malformed_text
 from drafter.text import words as text_words
-from drafter.text.prefilter import filtered_search
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -764,7 +764,7 @@ def renstra_start(ctx: CheckContext) -> int | None:
     votes: Counter[int] = Counter()
     pat = pattern("renstra_period")
     for b in ctx.document.prose():
-        for m in pat.finditer(b.text):
+        for m in filtered_finditer(pat, b.text):
             a, z = int(m.group("a")), int(m.group("b"))
             if 3 <= z - a <= 6:
                 votes[a] += 1

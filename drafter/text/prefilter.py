@@ -280,3 +280,17 @@ def filtered_finditer(rx: re.Pattern[str], text: str, pos: int = 0,
     """``rx.finditer(text, pos, endpos)``, empty without running the regex when a literal every
     match holds is not in ``text`` (same result, see :func:`filtered_search`)."""
     return rx.finditer(text, pos, endpos) if can_match(rx, text) else iter(())
+
+
+def filtered_match(rx: re.Pattern[str], text: str, pos: int = 0,
+                   endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.match(text, pos, endpos)``, None at once when a literal every match holds is not in
+    ``text`` (same result, see :func:`filtered_search`)."""
+    return rx.match(text, pos, endpos) if can_match(rx, text) else None
+
+
+def filtered_fullmatch(rx: re.Pattern[str], text: str, pos: int = 0,
+                       endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.fullmatch(text, pos, endpos)``, None at once when a literal every match holds is not
+    in ``text`` (same result, see :func:`filtered_search`)."""
+    return rx.fullmatch(text, pos, endpos) if can_match(rx, text) else None

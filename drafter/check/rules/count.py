@@ -702,7 +702,7 @@ class BreakdownSum(_CNRule):
 
     def _part_above_whole(self, b: Block) -> Iterable[Issue]:
         """"mencakup 1.245 dari 1.180 desa/kelurahan": a part larger than its whole."""
-        for m in self._PART_OF.finditer(b.text):
+        for m in filtered_finditer(self._PART_OF, b.text):
             if re.match(r"[^.;]{0,30}\bmenjadi\b", b.text[m.end():]) or re.search(
                     r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|selisih|kenaikan|penurunan)\s+"
                     r"(?:\w+\s+)?$", b.text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
@@ -749,7 +749,7 @@ class BreakdownSum(_CNRule):
         """"N <noun> ..., terdiri dari a <noun> ..., b <noun> ... dan c <noun> ...": the parts
         (every number of the rest, each followed by the same noun) must add up to N."""
         skip = _cpat("count_breakdown_skip")
-        for m in _cpat("count_breakdown").finditer(b.text):
+        for m in filtered_finditer(_cpat("count_breakdown"), b.text):
             noun = m.group("noun").lower()
             kinds = _kinds_partition(m.group("rest"), int(m.group("n")), noun)
             if kinds is not None:
@@ -1131,7 +1131,7 @@ class ProgramListCount(_CNRule):
             if prev is not None and prev.kind == "paragraph" and re.match(r"\s*[a-z(]", b.text) \
                     and prev.text.strip() and not _SENTENCE_END_RE.search(prev.text):
                 text, off = prev.text + " " + b.text, len(prev.text) + 1
-            for m in trig.finditer(text):
+            for m in filtered_finditer(trig, text):
                 if m.end() <= off:
                     continue  # the line before's own sentence: read with that line
                 after = text[m.end():]
@@ -1567,7 +1567,7 @@ def _area_counts(ctx: CheckContext) -> Iterable[tuple[Block, re.Match[str], str,
     gaz = gazetteer()
     for b in prose_blocks(ctx):
         text = b.text
-        if not _AREA_COUNT_RE.search(text):
+        if not filtered_search(_AREA_COUNT_RE, text):
             continue
         for s, e in sentences(text):
             sent = text[s:e]
@@ -1682,7 +1682,7 @@ class InlineListCount(_CNRule):
         known = {str(k).lower() for k, _v in nouns}
         for b in prose_blocks(ctx):
             text = b.text
-            for m in inline.finditer(text):
+            for m in filtered_finditer(inline, text):
                 n = _count(m.group("n"))
                 noun = " ".join(m.group("noun").split())
                 if n is None or not 2 <= n <= 20 or noun.lower() in listed or \
@@ -1738,7 +1738,7 @@ class InlineListCount(_CNRule):
     def _stated_then_enumerated(self, b: Block) -> Iterable[Issue]:
         """"Sasaran strategis dinas ada tiga, yaitu: (1) ...; (2) ...": a count stated after its
         noun, then an enumeration with explicit markers."""
-        for m in _ADA_N_RE.finditer(b.text):
+        for m in filtered_finditer(_ADA_N_RE, b.text):
             n = _count(m.group("n"))
             found = _enumerated(b.text[m.end():])
             if n is None or found is None or found == n or not 2 <= n <= 20:

@@ -802,7 +802,7 @@ class ProgramBudgetMismatch(_XTRule):
         for i, b in enumerate(units):
             # a flattened PDF breaks "Program X ... dengan anggaran Rp ..." over lines
             text, parts = _continued(units, i)
-            for m in pattern("program_budget").finditer(text):
+            for m in filtered_finditer(pattern("program_budget"), text):
                 if m.start() >= len(b.text):
                     break  # a sentence of the next block: checked from there
                 r = best_budget(rows38, m.group("name"), threshold=0.55)
@@ -933,6 +933,9 @@ def _scaled_equal(num: Any, after: str, ref: Decimal) -> bool:
     return abs(num.value * unit - ref) <= step / 2
 
 
+_REFOCUS_RE = re.compile(r"refo[ck]us|pengurangan|tahun\s+lalu|sebelumnya", re.IGNORECASE)
+
+
 @register
 class BudgetTotalMismatch(_XTRule):
     """A total budget or total realisation stated in the text ("didukung dengan anggaran sebesar
@@ -969,12 +972,12 @@ class BudgetTotalMismatch(_XTRule):
                 if s >= len(b.text):
                     break  # a sentence of the next block: checked from there
                 sent = text[s:e]
-                if re.search(r"refo[ck]us|pengurangan|tahun\s+lalu|sebelumnya", sent, re.IGNORECASE):
+                if filtered_search(_REFOCUS_RE, sent):
                     continue
                 for key, ref in (("total_budget", pagu), ("total_realisasi", real)):
                     if ref is None:
                         continue
-                    for m in pattern(key).finditer(sent):
+                    for m in filtered_finditer(pattern(key), sent):
                         if re.search(r"\bprogram\s+\w", sent[: m.start()], re.IGNORECASE):
                             continue
                         at, off = next((u, o) for u, o in reversed(parts) if o <= s + m.start("num"))

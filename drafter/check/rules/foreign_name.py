@@ -22,7 +22,7 @@ from drafter.check.rules._textutil import joined_units, levenshtein, sentence, s
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
 from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
-from drafter.text.prefilter import filtered_finditer
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 
 def _own(ctx: CheckContext) -> tuple[Region | None, Region | None]:
@@ -99,6 +99,9 @@ def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int,
     for m, level, kind in mention_matches(text):  # cached per text (shared by the rules)
         if level in levels:
             yield m, level, kind
+
+
+_DESA_KEL_RE = re.compile(r"(?i)\b(?:desa|kelurahan)\b")
 
 
 def _legit(sent: str) -> bool:
@@ -379,11 +382,11 @@ class OtherDesa(Rule):
                 yield self.issue(unit, m.start(), end, msg, expected=exp)
             # a comma-separated list in one sentence: "Desa A, B, C dan D" (table cells here;
             # prose below, with the lines of a hard-wrapped paragraph joined)
-            if block.kind == "table" and re.search(r"(?i)\b(?:desa|kelurahan)\b", unit.text) \
+            if block.kind == "table" and filtered_search(_DESA_KEL_RE, unit.text) \
                     and "," in unit.text:
                 yield from self._prose_lists(ctx, unit, regency, own, seen)
         for pb in prose_blocks(ctx):
-            if re.search(r"(?i)\b(?:desa|kelurahan)\b", pb.text) and "," in pb.text:
+            if filtered_search(_DESA_KEL_RE, pb.text) and "," in pb.text:
                 yield from self._prose_lists(ctx, pb, regency, own, seen)
         yield from self._line_lists(ctx, regency, own, seen)
 
@@ -854,7 +857,7 @@ class VillageCount(Rule):
         for unit, block in joined_units(ctx):
             if block.kind == "table":
                 continue
-            for m in _ANY_COUNT_RE.finditer(unit.text):
+            for m in filtered_finditer(_ANY_COUNT_RE, unit.text):
                 val = count_value(m.group("n"))
                 loc = unit.locate(m.start("n"))
                 # the same words read above in their line block (a joined paragraph is another
@@ -1740,7 +1743,7 @@ _ISSUER_CUE_LOWER_RE = re.compile(_ISSUER_CUE.replace(r"\bSK\b", r"\bsk\b"))
 def _issuer_cue(text: str) -> bool:
     """A word that can introduce a regulation or its issuer in ``text``."""
     if text.isascii():
-        return _ISSUER_CUE_LOWER_RE.search(text.lower()) is not None
+        return filtered_search(_ISSUER_CUE_LOWER_RE, text.lower()) is not None
     return _ISSUER_CUE_RE.search(text) is not None
 
 

@@ -1157,7 +1157,7 @@ class MissingFigureReference(Rule):
         for b in ctx.document.blocks:
             if b.kind == "table" or b.index in skip or is_toc_line(b.text):
                 continue
-            for m in _FIG_REF_RE.finditer(b.text):
+            for m in filtered_finditer(_FIG_REF_RE, b.text):
                 kind, num = m.group("kind").lower(), _norm_num(m.group("num"))
                 if not m.group("kind")[0].isupper():
                     continue  # "dipasang gambar 2 unit": a picture, not a reference

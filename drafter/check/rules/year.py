@@ -19,7 +19,7 @@ from drafter.document.model import Cell, Document, Row, TextUnit
 from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import words
-from drafter.text.prefilter import filtered_finditer
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 
@@ -466,7 +466,7 @@ class _Citation:
 def _citations(ctx: CheckContext) -> list[_Citation]:
     cites: list[_Citation] = []
     for unit, _b, _live in ctx.text.scan([_REG_RE]):  # only units where it can match
-        for m in _REG_RE.finditer(unit.text):
+        for m in filtered_finditer(_REG_RE, unit.text):
             after = m.group("after")
             subj = ""
             if "tentang" in after.lower():
@@ -816,7 +816,7 @@ class ValueYear(Rule):
             if block.kind == "table":
                 continue
             group = para.get(block.index)
-            for m in _VALUE_YEAR_RE.finditer(unit.text):
+            for m in filtered_finditer(_VALUE_YEAR_RE, unit.text):
                 y = int(m.group("y"))
                 if y == year or not (year - 5 <= y <= year + 1):
                     continue
@@ -1006,7 +1006,7 @@ class ValueYear(Rule):
         return evidence, counter
 
     def _phrase_years(self, ctx: CheckContext, unit: TextUnit) -> Iterable[Issue]:
-        for m in _PHRASE_YEAR_RE.finditer(unit.text):
+        for m in filtered_finditer(_PHRASE_YEAR_RE, unit.text):
             phrase = " ".join(m.group("p").split())
             if len(phrase.split()) < 2:
                 continue
@@ -1047,7 +1047,7 @@ def _tahun_rows(doc: Document) -> Iterable[tuple[Row, list[Cell]]]:
     (the tail of every per-phrase pattern of _phrase_years): its pre-filter, computed once."""
     for t in doc.tables():
         for row in t.rows:
-            cands = [c for c in row.cells if _TAHUN_CELL_RE.search(c.text)]
+            cands = [c for c in row.cells if filtered_search(_TAHUN_CELL_RE, c.text)]
             if cands:
                 yield row, cands
 
@@ -1339,7 +1339,7 @@ def _baseline_year(ctx: CheckContext, a: int) -> bool:
                 found = True
                 break
             continue
-        if any(ya in b.text[m.end():m.end() + 30] for m in _BASELINE_WORD_RE.finditer(b.text)):
+        if any(ya in b.text[m.end():m.end() + 30] for m in filtered_finditer(_BASELINE_WORD_RE, b.text)):
             found = True
             break
     cache[a] = found
