@@ -257,14 +257,32 @@ def can_match(rx: re.Pattern[str], text: str) -> bool:
     for lit, ci in req:
         if ci:
             if lower is None:
-                if not fold_safe(text):
+                lower = _lowered(text)
+                if lower is None:
                     return True
-                lower = text.lower()
             if lit in lower:
                 return True
         elif lit in text:
             return True
     return False
+
+
+# text -> its lower-cased form, or None when that is not fold-safe (:func:`fold_safe`): the same
+# paragraph is tested against many patterns by many rules. Bounded: emptied when full.
+_MAX_LOWERED = 4096
+_lowered_memo: dict[str, str | None] = {}
+
+
+def _lowered(text: str) -> str | None:
+    try:
+        return _lowered_memo[text]
+    except KeyError:
+        pass
+    out = text.lower() if fold_safe(text) else None
+    if len(_lowered_memo) >= _MAX_LOWERED:
+        _lowered_memo.clear()
+    _lowered_memo[text] = out
+    return out
 
 
 def filtered_search(rx: re.Pattern[str], text: str, pos: int = 0,
