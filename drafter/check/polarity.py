@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING
 
 from drafter.check.claims_parse import containment, tokens
 from drafter.numbers import parse_number
-from drafter.text.prefilter import filtered_match
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -184,7 +183,7 @@ def _table_polarity(ctx: CheckContext) -> tuple[list[str], list[str]]:
         for row in table.rows:
             cells = [c.text.strip() for c in row.cells]
             if col is None:
-                col = next((i for i, t in enumerate(cells) if filtered_match(_POLARITY_HEAD, t)), None)
+                col = next((i for i, t in enumerate(cells) if _POLARITY_HEAD.match(t)), None)
                 continue
             if col >= len(cells):
                 continue

@@ -1743,7 +1743,7 @@ _ISSUER_CUE_LOWER_RE = re.compile(_ISSUER_CUE.replace(r"\bSK\b", r"\bsk\b"))
 def _issuer_cue(text: str) -> bool:
     """A word that can introduce a regulation or its issuer in ``text``."""
     if text.isascii():
-        return filtered_search(_ISSUER_CUE_LOWER_RE, text.lower()) is not None
+        return _ISSUER_CUE_LOWER_RE.search(text.lower()) is not None
     return _ISSUER_CUE_RE.search(text) is not None
 
 

@@ -23,7 +23,6 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.document.model import Block, Document, TextUnit
 from drafter.resources import load_yaml
-from drafter.text.prefilter import filtered_fullmatch
 
 
 @cache
@@ -668,7 +667,7 @@ class PangkatGolongan(Rule):
             cells = row.cells
             for a, b in zip(cells, cells[1:], strict=False):
                 for p, g in ((a, b), (b, a)):
-                    pm = filtered_fullmatch(_pangkat_re(), p.text.strip())
+                    pm = _pangkat_re().fullmatch(p.text.strip())
                     gm = gol_re.fullmatch(g.text)
                     if not pm or not gm:
                         continue

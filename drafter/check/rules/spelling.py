@@ -66,7 +66,6 @@ from drafter.fix.offers import spelling_fix
 from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
 from drafter.resources import compiled, data_dir, parse_yaml
 from drafter.text import WORD_RE
-from drafter.text.prefilter import filtered_match, filtered_search
 
 
 def load_data(filename: str) -> Any:
@@ -926,7 +925,7 @@ def _find_names(texts: dict[str, str], tokens: dict[str, list[Token]], chk: _Che
             found[key] = idx
     order = chk.unit_order
     for i, key in enumerate(order):
-        if not filtered_match(_NIP_LINE_RE, texts[key]):
+        if not _NIP_LINE_RE.match(texts[key]):
             continue
         for j in (i - 1, i - 2):
             if j < 0:
@@ -1004,7 +1003,7 @@ def _line_break_halves(doc: Any, unit_key: dict[int, str], texts: dict[str, str]
     for u, v in zip(units, units[1:], strict=False):
         ku, kv = unit_key[id(u)], unit_key[id(v)]
         tu, tv = texts[ku], texts[kv]
-        if not filtered_search(_BREAK_HEAD_RE, tu) or not _BREAK_TAIL_RE.match(tv):
+        if not _BREAK_HEAD_RE.search(tu) or not _BREAK_TAIL_RE.match(tv):
             continue
         head = next((t for t in reversed(tokens[ku]) if _BREAK_HEAD_RE.match(tu, t.end)), None)
         tail = tokens[kv][0] if tokens[kv] else None

@@ -19,7 +19,7 @@ from drafter.document.model import Cell, Document, Row, TextUnit
 from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import words
-from drafter.text.prefilter import filtered_finditer, filtered_search
+from drafter.text.prefilter import filtered_finditer
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 
@@ -1047,7 +1047,7 @@ def _tahun_rows(doc: Document) -> Iterable[tuple[Row, list[Cell]]]:
     (the tail of every per-phrase pattern of _phrase_years): its pre-filter, computed once."""
     for t in doc.tables():
         for row in t.rows:
-            cands = [c for c in row.cells if filtered_search(_TAHUN_CELL_RE, c.text)]
+            cands = [c for c in row.cells if _TAHUN_CELL_RE.search(c.text)]
             if cands:
                 yield row, cands
 
