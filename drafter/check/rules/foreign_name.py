@@ -96,9 +96,10 @@ def _compared(text: str, start: int) -> bool:
 
 
 def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int, str | None]]:
-    for m, level, kind in mention_matches(text):  # cached per text (shared by the rules)
-        if level in levels:
-            yield m, level, kind
+    found = mention_matches(text)  # cached per text (shared by the rules)
+    if not found:
+        return ()  # most units name no region: no generator made for them
+    return [t for t in found if t[1] in levels]
 
 
 _DESA_KEL_RE = re.compile(r"(?i)\b(?:desa|kelurahan)\b")
