@@ -13,7 +13,6 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import sentence_bounds, units
 from drafter.resources import load_yaml
-from drafter.text.prefilter import filtered_finditer
 
 _BRACKET_RE = re.compile(r"\(([^()\n]{1,80})\)")
 _OPEN_CHOICE_RE = re.compile(r"\(([^()\n]{1,60}/[^()\n]{0,40})\s*$")  # "(penurunan/kena-" at a line end
@@ -105,7 +104,7 @@ class _PatternRule(Rule):
             for p in (active[i] for i in live):
                 if p.prose_only and is_cell:
                     continue
-                for m in filtered_finditer(p.regex, unit.text):
+                for m in p.regex.finditer(unit.text):
                     s, e = m.span(p.group)
                     if p.skip_if_sentence is not None:
                         b0, e0 = sentence_bounds(unit.text, m.start(), m.end())
@@ -460,7 +459,7 @@ class OtherOfficeName(Rule):
         full: str | None = None
         for unit, _block, _live in ctx.text.scan([rx]):
             text = unit.text
-            for m in filtered_finditer(rx, text):
+            for m in rx.finditer(text):
                 office = _office_name(m.group("office"))
                 if len(office.split()) < 2 or _same_office(office, own):
                     continue

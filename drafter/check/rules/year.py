@@ -258,7 +258,7 @@ class PlanYear(Rule):
             for p in (pats[i] for i in live):
                 if p.closing_only and block.index not in closing:
                     continue
-                for m in filtered_finditer(p.regex, unit.text):
+                for m in p.regex.finditer(unit.text):
                     y = int(m.group("y"))
                     if y > year or y < year - 1 or m.start("y") in seen:
                         continue
@@ -466,7 +466,7 @@ class _Citation:
 def _citations(ctx: CheckContext) -> list[_Citation]:
     cites: list[_Citation] = []
     for unit, _b, _live in ctx.text.scan([_REG_RE]):  # only units where it can match
-        for m in filtered_finditer(_REG_RE, unit.text):
+        for m in _REG_RE.finditer(unit.text):
             after = m.group("after")
             subj = ""
             if "tentang" in after.lower():
