@@ -843,7 +843,7 @@ class ChangeClaim(_ClaimRule):
             row = para_row.get(id(b))
             in_analysis = id(b) in para_row
             last = 0
-            for m in filtered_finditer(pattern("change"), text):
+            for m in pattern("change").finditer(text):
                 # "IKM naik dari A menjadi B, sedangkan AKI turun dari C menjadi D": each change
                 # is about the indicator named right before it, else the paragraph's one
                 sent_start = max((s for s, _ in sentences(text) if s <= m.start()), default=0)
