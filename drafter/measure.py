@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from drafter.numbers import round_half_up, to_decimal
 from drafter.resources import load_yaml
+from drafter.text.prefilter import filtered_search
 
 PCT_DECIMALS = 2
 HUNDRED = Decimal(100)
@@ -469,7 +470,8 @@ def _split_after_labels(clause: str) -> list[str]:
 
 def cap_rule_stated(text: str) -> bool:
     """Whether ``text`` states that a capaian above 100% counts as 100%."""
-    return bool(re.search(scale_conf("cap_rule"), text, re.IGNORECASE))
+    # the literal pre-filter first: asked about every paragraph of a report
+    return filtered_search(re.compile(scale_conf("cap_rule"), re.IGNORECASE), text) is not None
 
 
 

@@ -171,7 +171,7 @@ def _texts(doc: Document, limit: int | None = None) -> list[str]:
     out: list[str] = []
     for b in doc.blocks[:limit] if limit else doc.blocks:
         if b.kind == "table":
-            out.extend(c.text for c in b.cells())
+            out.extend([c.text for r in b.rows for c in r.cells])
         else:
             out.append(b.text)
     return out

@@ -23,6 +23,7 @@ from drafter.numbers import Num, parse_number, round_half_up, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import analyze, is_malformed_text
 from drafter.text import words as text_words
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -80,7 +81,7 @@ def pct_of_items(sent: str, start: int, end: int) -> bool:
     """True when the percentage ``sent[start:end]`` is a share of indicators (or sasaran,
     programs ...), not a capaian: "60% indikator", "3 dari 5 indikator (60%)"."""
     return bool(pattern("pct_of_items").match(sent, end)) or \
-        bool(pattern("pct_of_items_before").search(sent[max(0, start - 90):start]))
+        bool(filtered_search(pattern("pct_of_items_before"), sent[max(0, start - 90):start]))
 
 
 def words(key: str) -> list[str]:
@@ -773,7 +774,7 @@ def renstra_start(ctx: CheckContext) -> int | None:
     votes: Counter[int] = Counter()
     pat = pattern("renstra_period")
     for b in ctx.document.prose():
-        for m in pat.finditer(b.text):
+        for m in filtered_finditer(pat, b.text):
             a, z = int(m.group("a")), int(m.group("b"))
             if 3 <= z - a <= 6:
                 votes[a] += 1

@@ -189,10 +189,21 @@ _WITH_PAGE_RE = re.compile(r"^(?P<t>\S.*?\S)\s{3,}(?:\d{1,4}|[ivx]{1,5})$|^(?:\d
 def without_page_number(s: str) -> str:
     """A running header/footer line without the page number set apart at its end or start
     ("LKIP Kecamatan X Tahun 2025        4" -> "LKIP Kecamatan X Tahun 2025")."""
-    m = _WITH_PAGE_RE.match(s.strip())
+    t = s.strip()
+    # a page number ends or starts every match: most lines are answered without the regex
+    # (its lazy ".*?" tries every split of the line)
+    if not t or not (_page_edge(t[-1]) or _page_edge(t[0])):
+        return t
+    m = _WITH_PAGE_RE.match(t)
     if m is None:
-        return s.strip()
+        return t
     return m.group("t") or m.group("u")
+
+
+def _page_edge(ch: str) -> bool:
+    """``ch`` may end or start the page number of :data:`_WITH_PAGE_RE` (a ``\\d``, which is
+    exactly a decimal character, or a lower-case roman numeral letter)."""
+    return ch.isdecimal() or ch in "ivx"
 
 
 # the last answer of running_headers: the reader (flat tables) and the table index ask about

@@ -11,7 +11,15 @@ from drafter.text.layer import (
     words,
 )
 from drafter.text.mentions import Mention, classify, is_malformed_text, scan
+from drafter.text.prefilter import (
+    can_match,
+    filtered_finditer,
+    filtered_fullmatch,
+    filtered_match,
+    filtered_search,
+)
 from drafter.text.sentences import split
 
-__all__ = ["WORD_RE", "Mention", "about_one_sasaran", "TextLayer", "Token", "UnitText", "analyze", "classify",
+__all__ = ["WORD_RE", "Mention", "TextLayer", "Token", "UnitText", "about_one_sasaran", "analyze", "can_match",
+           "classify", "filtered_finditer", "filtered_fullmatch", "filtered_match", "filtered_search",
            "is_malformed_text", "operand_numbers", "scan", "split", "words"]

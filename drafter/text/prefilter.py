@@ -16,6 +16,7 @@ ASCII letter while ``str.lower`` does not (the long s, the Kelvin sign, the dott
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -114,11 +115,37 @@ _stored: dict[tuple[str, int], Required] | None = None
 _stored_added = 0
 
 
-@lru_cache(maxsize=4096)
+# required_literals results by the identity of the pattern object: a compiled pattern hashes its
+# whole compiled code on every hash (5 us for a long one), which a cache keyed by the pattern
+# paid on each of thousands of calls per check. The entry holds the pattern itself, so its id
+# cannot be reused while it is stored; bounded by _MAX_MEMO (emptied when full).
+_MAX_MEMO = 4096
+_memo: dict[int, tuple[re.Pattern[str], Required]] = {}
+
+
 def required_literals(rx: re.Pattern[str]) -> Required:
     """Literals ``(text, case_insensitive)`` of which every match of ``rx`` contains at least
     one (a case-insensitive literal is lower-cased and is looked for in the lower-cased text);
     None when none can be derived."""
+    got = _memo.get(id(rx))
+    if got is not None and got[0] is rx:
+        return got[1]
+    req = _required_literals(rx)
+    if len(_memo) >= _MAX_MEMO:
+        _memo.clear()
+    _memo[id(rx)] = (rx, req)
+    return req
+
+
+def _cache_clear() -> None:
+    _memo.clear()
+
+
+required_literals.cache_clear = _cache_clear  # type: ignore[attr-defined]
+
+
+def _required_literals(rx: re.Pattern[str]) -> Required:
+    """:func:`required_literals` without the memo (the stored table, else derived)."""
     global _stored_added
     if not isinstance(rx.pattern, str):
         return None
@@ -217,3 +244,71 @@ def may_match(rx: re.Pattern[str], text: str, lower: str | None = None, *, safe:
         elif lit in text:
             return True
     return False
+
+
+def can_match(rx: re.Pattern[str], text: str) -> bool:
+    """False only when ``rx`` matches nowhere in ``text`` nor in any slice of it (a literal every
+    match holds is not in ``text``). For any text (a sentence, a joined paragraph); the text of a
+    unit has a cached test: :meth:`drafter.text.UnitText.may_match`."""
+    req = required_literals(rx)
+    if req is None:
+        return True
+    lower: str | None = None
+    for lit, ci in req:
+        if ci:
+            if lower is None:
+                lower = _lowered(text)
+                if lower is None:
+                    return True
+            if lit in lower:
+                return True
+        elif lit in text:
+            return True
+    return False
+
+
+# text -> its lower-cased form, or None when that is not fold-safe (:func:`fold_safe`): the same
+# paragraph is tested against many patterns by many rules. Bounded: emptied when full.
+_MAX_LOWERED = 4096
+_lowered_memo: dict[str, str | None] = {}
+
+
+def _lowered(text: str) -> str | None:
+    try:
+        return _lowered_memo[text]
+    except KeyError:
+        pass
+    out = text.lower() if fold_safe(text) else None
+    if len(_lowered_memo) >= _MAX_LOWERED:
+        _lowered_memo.clear()
+    _lowered_memo[text] = out
+    return out
+
+
+def filtered_search(rx: re.Pattern[str], text: str, pos: int = 0,
+                    endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.search(text, pos, endpos)``, answered None without running the regex when a literal
+    every match holds is not in ``text`` (the same result: the regex engine tries every
+    position of a pattern without a literal prefix; ``in`` finds a literal much faster)."""
+    return rx.search(text, pos, endpos) if can_match(rx, text) else None
+
+
+def filtered_finditer(rx: re.Pattern[str], text: str, pos: int = 0,
+                      endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text, pos, endpos)``, empty without running the regex when a literal every
+    match holds is not in ``text`` (same result, see :func:`filtered_search`)."""
+    return rx.finditer(text, pos, endpos) if can_match(rx, text) else iter(())
+
+
+def filtered_match(rx: re.Pattern[str], text: str, pos: int = 0,
+                   endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.match(text, pos, endpos)``, None at once when a literal every match holds is not in
+    ``text`` (same result, see :func:`filtered_search`)."""
+    return rx.match(text, pos, endpos) if can_match(rx, text) else None
+
+
+def filtered_fullmatch(rx: re.Pattern[str], text: str, pos: int = 0,
+                       endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """``rx.fullmatch(text, pos, endpos)``, None at once when a literal every match holds is not
+    in ``text`` (same result, see :func:`filtered_search`)."""
+    return rx.fullmatch(text, pos, endpos) if can_match(rx, text) else None

@@ -23,6 +23,7 @@ from drafter.numbers import Num, fmt_num, fmt_pct, parse_number, round_half_up
 from drafter.resources import load_yaml
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -831,7 +832,7 @@ def _lead_in(units: list[Block], i: int, most: int = 3) -> str:
 
 def _doc_caps(ctx: CheckContext) -> bool:
     pat = rx("cap_rule")
-    return ctx.info.cap_100 or any(pat.search(b.text) for b in ctx.document.blocks
+    return ctx.info.cap_100 or any(filtered_search(pat, b.text) for b in ctx.document.blocks
                                    if b.kind != "table")
 
 
@@ -1322,9 +1323,9 @@ class SumsInText(Rule):
                     tail = after[:ends[0][1]] if ends else after
                 yield from self._points(b, ss, text[ss:se], before, after if last else "",
                                         pre=pre, tail=tail)
-            if rx("budget_parts_cue").search(text):
+            if filtered_search(rx("budget_parts_cue"), text):
                 yield from self._budget_parts(blocks, i)
-            if absorbed or rx("absorbed_word").search(full):
+            if absorbed or filtered_search(rx("absorbed_word"), full):
                 yield from self._absorption_wrapped(blocks, i)
             if ("Rp" in text or "rp" in text.lower()) and "%" in text:
                 if bases is None:
@@ -1538,7 +1539,7 @@ class SumsInText(Rule):
                 before = before[:max(0, len(before) - len(pre))]
             if tail:
                 after = after[len(tail):]
-        for m in _POINTS_RE.finditer(sent):
+        for m in filtered_finditer(_POINTS_RE, sent):
             if not len(pre) <= m.start("d") < len(pre) + own:
                 continue  # the change stands on another line: reported from there
             if not rx("points_cue").search(sent):

@@ -43,6 +43,7 @@ from drafter.numbers import Num, fmt_num, parse_number
 from drafter.tables import is_total_label
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -1030,7 +1031,7 @@ class ChangeClaim(_ClaimRule):
         text = b.text
         for s, e in sentences(text):
             sent = text[s:e]
-            for m in pattern("change_years").finditer(sent):
+            for m in filtered_finditer(pattern("change_years"), sent):
                 if int(m.group("y2")) <= int(m.group("y1")):
                     continue
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
@@ -1163,11 +1164,11 @@ def _regional_match(sent: str) -> tuple[re.Match[str] | None, str]:
         # akhir Renstra sebesar 75" (75 is the target's, not the national figure)
         return [m for m in ms if not _CLAUSE_BREAK_RE.search(sent, m.start(), m.start("num"))]
 
-    loose = whole(pattern("regional").finditer(sent))
+    loose = whole(filtered_finditer(pattern("regional"), sent))
     loose_nums = {m.start("num") for m in loose}
-    tight = whole(pattern("regional_tight").finditer(sent))
+    tight = whole(filtered_finditer(pattern("regional_tight"), sent))
     wide = whole(pattern("regional_wide").finditer(sent))
-    above_below = [d for key in ("regional_above", "regional_below") for d in pattern(key).finditer(sent)]
+    above_below = [d for key in ("regional_above", "regional_below") for d in filtered_finditer(pattern(key), sent)]
 
     def after_direction(m: re.Match[str]) -> bool:
         return any(0 <= m.start() - d.end() <= 15 for d in above_below)
@@ -1443,7 +1444,7 @@ class StatusCountClaim(_ClaimRule):
         for b in prose_blocks(ctx):
             text = b.text
             if above is not None:
-                for m in pattern("status_count_above").finditer(text):
+                for m in filtered_finditer(pattern("status_count_above"), text):
                     n = int(m.group("n"))
                     if n != above:
                         yield self.issue(
@@ -1475,7 +1476,7 @@ class StatusCountClaim(_ClaimRule):
                         yield from self._plain_count(b, s0, sent, rows, "status_count_met_plain", met,
                                                      "mencapai target", "mencapai atau melampaui target",
                                                      scope_free=True)
-                for m in pattern("status_count_met").finditer(text):
+                for m in filtered_finditer(pattern("status_count_met"), text):
                     n, total = count_value(m.group("n")), count_value(m.group("total"))
                     if total == len(rows) and n != met:
                         yield self.issue(
@@ -1489,7 +1490,7 @@ class StatusCountClaim(_ClaimRule):
             yield from _all_in_category(self, ctx, b, counts, source)
             for s, e in sentences(text):
                 sent = text[s:e]
-                ms = [m for m in pattern("status_count_category").finditer(sent)
+                ms = [m for m in filtered_finditer(pattern("status_count_category"), sent)
                       if not (above is not None and pattern("status_count_above").search(m.group(0)))]
                 if not ms:
                     ms = _label_count_items(ctx, sent)
@@ -1553,7 +1554,7 @@ def _all_in_category(rule: StatusCountClaim, ctx: CheckContext, b: Block, counts
     """"seluruh indikator ... mencapai kategori Baik" while the table has an indicator in a
     lower band (a band at least as good is what the sentence claims for every indicator)."""
     order = [band.code for band in ctx.scale.bands]  # best first
-    for m in _ALL_CATEGORY_RE.finditer(b.text):
+    for m in filtered_finditer(_ALL_CATEGORY_RE, b.text):
         from drafter.check.rules._textutil import sentence_bounds
 
         s0, e0 = sentence_bounds(b.text, m.start(), m.end())
@@ -1589,16 +1590,13 @@ def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
     if ctx.info.scale_source != "document" or _other_period(ctx, sent) or \
             pattern("status_all_scope").search(sent):
         return []
-    names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
-    # letter codes of the scale ("empat indikator berkategori A"): as written, after a category word
-    codes = {bd.code for bd in ctx.scale.bands if bd.code != bd.label}
-    names += tuple(c.lower() for c in codes)
+    codes, low_codes, label_rx = _label_scale(ctx)
     items: list[re.Match[str]] = []
-    for m in scale_pattern("status_count_label", names)[0].finditer(sent):
+    for m in filtered_finditer(label_rx, sent):
         if count_value(m.group("n")) is None:
             continue
         cat = m.group("cat")
-        if cat.lower() in {c.lower() for c in codes} and (
+        if cat.lower() in low_codes and (
                 cat not in codes or not _CATEGORY_WORD_RE.search(m.group(0)[:m.start("cat") - m.start()])):
             if items:
                 break
@@ -1615,6 +1613,20 @@ def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
     if len(items) == 1 and _REST_RE.match(sent, items[0].end()):
         return items  # "empat indikator berkategori A dan sisanya ...": all indicators counted
     return items if len(items) >= 2 else []
+
+
+def _label_scale(ctx: CheckContext) -> tuple[set[str], set[str], re.Pattern[str]]:
+    """The letter codes of the report's scale, the same in lower case, and the pattern of an
+    item of :func:`_label_count_items` (computed once per check: asked for every sentence)."""
+    got: tuple[set[str], set[str], re.Pattern[str]] | None = ctx.__dict__.get("_label_scale")
+    if got is None:
+        names = tuple(n for bd in ctx.scale.bands for n in (bd.label.lower(), *bd.aliases) if len(n) > 2)
+        # letter codes of the scale ("empat indikator berkategori A"): as written, after a category word
+        codes = {bd.code for bd in ctx.scale.bands if bd.code != bd.label}
+        names += tuple(c.lower() for c in codes)
+        got = ctx.__dict__["_label_scale"] = (codes, {c.lower() for c in codes},
+                                              scale_pattern("status_count_label", names)[0])
+    return got
 
 
 _CATEGORY_WORD_RE = re.compile(r"\b(?:kategori|predikat|kriteria|berkategori|berpredikat|tergolong)\b",
@@ -1846,7 +1858,7 @@ class EfficiencyClaim(_ClaimRule):
         all_eff, none_eff = all(flags), not any(flags)
         for b in prose_blocks(ctx):
             text = b.text
-            for m in pattern("efficiency").finditer(text):
+            for m in filtered_finditer(pattern("efficiency"), text):
                 if in_choice(text, m.start(), m.end()) or "*" in m.group(0):
                     continue
                 neg = m.group("neg").lower().replace("-", " ")
@@ -2099,7 +2111,7 @@ class CompletionClaim(_ClaimRule):
         quant = pattern("completion", "quantifier")
         mains = main_rows(ctx)
         for b in prose_blocks(ctx):
-            if id(b) in analysed or b.kind not in ("paragraph", "list_item") or not quant.search(b.text):
+            if id(b) in analysed or b.kind not in ("paragraph", "list_item") or not filtered_search(quant, b.text):
                 continue
             for s, e in sentences(b.text):
                 sent = b.text[s:e]
@@ -3038,7 +3050,7 @@ class YearChangeClaim(_ClaimRule):
             text = b.text
             for s, e in sentences(text):
                 sent = text[s:e]
-                dm = up.search(sent) or down.search(sent)
+                dm = filtered_search(up, sent) or filtered_search(down, sent)
                 judged = None  # "lebih baik dibandingkan tahun 2024": the direction depends on polarity
                 if dm is None:
                     dm = better.search(sent) or worse.search(sent)

@@ -19,6 +19,7 @@ from drafter.document.model import Block
 from drafter.numbers import fmt_num, parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import analyze
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -707,7 +708,7 @@ class BreakdownSum(_CNRule):
             yield from self._same_noun(b)
             yield from self._status_split(b)
             yield from self._part_above_whole(b)
-            for mb in pattern("staff_breakdown").finditer(b.text):
+            for mb in filtered_finditer(pattern("staff_breakdown"), b.text):
                 parts = [int(x.group("n")) for x in pattern("staff_part").finditer(mb.group("rest"))]
                 if len(parts) >= 2 and sum(parts) != int(mb.group("n")):
                     yield self.issue(b, mb.start("n"), mb.end("n"),
@@ -721,7 +722,7 @@ class BreakdownSum(_CNRule):
 
     def _part_above_whole(self, b: Block) -> Iterable[Issue]:
         """"mencakup 1.245 dari 1.180 desa/kelurahan": a part larger than its whole."""
-        for m in self._PART_OF.finditer(b.text):
+        for m in filtered_finditer(self._PART_OF, b.text):
             if re.match(r"[^.;]{0,30}\bmenjadi\b", b.text[m.end():]) or re.search(
                     r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|selisih|kenaikan|penurunan)\s+"
                     r"(?:\w+\s+)?$", b.text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
@@ -768,7 +769,7 @@ class BreakdownSum(_CNRule):
         """"N <noun> ..., terdiri dari a <noun> ..., b <noun> ... dan c <noun> ...": the parts
         (every number of the rest, each followed by the same noun) must add up to N."""
         skip = _cpat("count_breakdown_skip")
-        for m in _cpat("count_breakdown").finditer(b.text):
+        for m in filtered_finditer(_cpat("count_breakdown"), b.text):
             noun = m.group("noun").lower()
             kinds = _kinds_partition(m.group("rest"), int(m.group("n")), noun)
             if kinds is not None:
@@ -939,7 +940,7 @@ class StaffCount(_CNRule):
                 yield self.issue(b, m.start(), m.end(),
                                  f"tertulis {n} {label}, padahal tabel kepegawaian mencatat {exp} {label}",
                                  expected=f"{exp} {label}")
-            for m in pattern("staff_total").finditer(text):
+            for m in filtered_finditer(pattern("staff_total"), text):
                 n = int(m.group("n"))
                 pool = asn + grand
                 if not pool or n in pool:
@@ -1086,7 +1087,7 @@ class AmountBreakdown(_CNRule):
         not_part = _cpat("not_a_part")
         for b in ctx.document.prose():
             full = _with_continuation(ctx, b)
-            for m in trig.finditer(b.text):
+            for m in filtered_finditer(trig, b.text):
                 total = parse_number(m.group("total").rstrip(".,"))
                 if total is None or total.malformed or not total.currency:
                     continue
@@ -1150,7 +1151,7 @@ class ProgramListCount(_CNRule):
             if prev is not None and prev.kind == "paragraph" and re.match(r"\s*[a-z(]", b.text) \
                     and prev.text.strip() and not _SENTENCE_END_RE.search(prev.text):
                 text, off = prev.text + " " + b.text, len(prev.text) + 1
-            for m in trig.finditer(text):
+            for m in filtered_finditer(trig, text):
                 if m.end() <= off:
                     continue  # the line before's own sentence: read with that line
                 after = text[m.end():]
@@ -1376,7 +1377,7 @@ class ListedItemsCount(_CNRule):
         noun_re = _noun_re()
         for b in ctx.document.prose():
             text = _with_continuation(ctx, b)
-            for m in noun_re.finditer(text, 0, len(b.text)):
+            for m in filtered_finditer(noun_re, text, 0, len(b.text)):
                 n = _count(m.group("n"))
                 if n is None or n < 2 or n > 60:
                     continue
@@ -1591,7 +1592,7 @@ def _area_counts(ctx: CheckContext) -> Iterable[tuple[Block, re.Match[str], str,
     gaz = gazetteer()
     for b in prose_blocks(ctx):
         text = b.text
-        if not _AREA_COUNT_RE.search(text):
+        if not filtered_search(_AREA_COUNT_RE, text):
             continue
         for s, e in sentences(text):
             sent = text[s:e]
@@ -1706,7 +1707,7 @@ class InlineListCount(_CNRule):
         known = {str(k).lower() for k, _v in nouns}
         for b in prose_blocks(ctx):
             text = b.text
-            for m in inline.finditer(text):
+            for m in filtered_finditer(inline, text):
                 n = _count(m.group("n"))
                 noun = " ".join(m.group("noun").split())
                 if n is None or not 2 <= n <= 20 or noun.lower() in listed or \
@@ -1738,7 +1739,7 @@ class InlineListCount(_CNRule):
                 )
             yield from self._collective(b)
             yield from self._stated_then_enumerated(b)
-            m2 = headed.search(text)
+            m2 = filtered_search(headed, text)
             if m2 is None:
                 continue
             n = _count(m2.group("n"))
@@ -1770,7 +1771,7 @@ class InlineListCount(_CNRule):
     def _stated_then_enumerated(self, b: Block) -> Iterable[Issue]:
         """"Sasaran strategis dinas ada tiga, yaitu: (1) ...; (2) ...": a count stated after its
         noun, then an enumeration with explicit markers."""
-        for m in _ADA_N_RE.finditer(b.text):
+        for m in filtered_finditer(_ADA_N_RE, b.text):
             n = _count(m.group("n"))
             found = _enumerated(b.text[m.end():])
             if n is None or found is None or found == n or not 2 <= n <= 20:

@@ -29,6 +29,7 @@ from drafter.check.tables import cell_is_numeric, clean, read_value, table_displ
 from drafter.document.model import Block, Cell, Row
 from drafter.numbers import fmt_num
 from drafter.tables.hierarchy import is_total_label, numbering_depth, numbering_rank
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -421,7 +422,7 @@ def old_renstra_rows(ctx: CheckContext) -> set[int]:
     old: set[int] = set()
     for t in ctx.document.tables():
         marks = [i for i, row in enumerate(t.rows)
-                 if any(pattern("helpers", "revised_marker").search(c.text) for c in row.cells)]
+                 if any(filtered_search(pattern("helpers", "revised_marker"), c.text) for c in row.cells)]
         if marks:
             for row in t.rows[: marks[-1]]:
                 old.add(id(row))
@@ -801,7 +802,7 @@ class ProgramBudgetMismatch(_XTRule):
         for i, b in enumerate(units):
             # a flattened PDF breaks "Program X ... dengan anggaran Rp ..." over lines
             text, parts = _continued(units, i)
-            for m in pattern("program_budget").finditer(text):
+            for m in filtered_finditer(pattern("program_budget"), text):
                 if m.start() >= len(b.text):
                     break  # a sentence of the next block: checked from there
                 r = best_budget(rows38, m.group("name"), threshold=0.55)
@@ -932,6 +933,9 @@ def _scaled_equal(num: Any, after: str, ref: Decimal) -> bool:
     return abs(num.value * unit - ref) <= step / 2
 
 
+_REFOCUS_RE = re.compile(r"refo[ck]us|pengurangan|tahun\s+lalu|sebelumnya", re.IGNORECASE)
+
+
 @register
 class BudgetTotalMismatch(_XTRule):
     """A total budget or total realisation stated in the text ("didukung dengan anggaran sebesar
@@ -968,12 +972,12 @@ class BudgetTotalMismatch(_XTRule):
                 if s >= len(b.text):
                     break  # a sentence of the next block: checked from there
                 sent = text[s:e]
-                if re.search(r"refo[ck]us|pengurangan|tahun\s+lalu|sebelumnya", sent, re.IGNORECASE):
+                if filtered_search(_REFOCUS_RE, sent):
                     continue
                 for key, ref in (("total_budget", pagu), ("total_realisasi", real)):
                     if ref is None:
                         continue
-                    for m in pattern(key).finditer(sent):
+                    for m in filtered_finditer(pattern(key), sent):
                         if re.search(r"\bprogram\s+\w", sent[: m.start()], re.IGNORECASE):
                             continue
                         at, off = next((u, o) for u, o in reversed(parts) if o <= s + m.start("num"))
@@ -1065,7 +1069,7 @@ class ProgramIndicatorMismatch(_XTRule):
         if not progs:
             return
         for b in ctx.document.prose():
-            for m in pattern("program_indicator").finditer(b.text):
+            for m in filtered_finditer(pattern("program_indicator"), b.text):
                 r = best_budget(progs, m.group("name"), threshold=0.55)
                 if r is None:
                     continue

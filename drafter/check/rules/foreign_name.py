@@ -22,6 +22,7 @@ from drafter.check.rules._textutil import joined_units, levenshtein, sentence, s
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
 from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 
 def _own(ctx: CheckContext) -> tuple[Region | None, Region | None]:
@@ -97,9 +98,13 @@ def _compared(text: str, start: int) -> bool:
 
 
 def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int, str | None]]:
-    for m, level, kind in mention_matches(text):  # cached per text (shared by the rules)
-        if level in levels:
-            yield m, level, kind
+    found = mention_matches(text)  # cached per text (shared by the rules)
+    if not found:
+        return ()  # most units name no region: no generator made for them
+    return [t for t in found if t[1] in levels]
+
+
+_DESA_KEL_RE = re.compile(r"(?i)\b(?:desa|kelurahan)\b")
 
 
 def _legit(sent: str) -> bool:
@@ -380,11 +385,11 @@ class OtherDesa(Rule):
                 yield self.issue(unit, m.start(), end, msg, expected=exp)
             # a comma-separated list in one sentence: "Desa A, B, C dan D" (table cells here;
             # prose below, with the lines of a hard-wrapped paragraph joined)
-            if block.kind == "table" and re.search(r"(?i)\b(?:desa|kelurahan)\b", unit.text) \
+            if block.kind == "table" and filtered_search(_DESA_KEL_RE, unit.text) \
                     and "," in unit.text:
                 yield from self._prose_lists(ctx, unit, regency, own, seen)
         for pb in prose_blocks(ctx):
-            if re.search(r"(?i)\b(?:desa|kelurahan)\b", pb.text) and "," in pb.text:
+            if filtered_search(_DESA_KEL_RE, pb.text) and "," in pb.text:
                 yield from self._prose_lists(ctx, pb, regency, own, seen)
         yield from self._line_lists(ctx, regency, own, seen)
 
@@ -808,7 +813,7 @@ class VillageCount(Rule):
                     and not re.search(r"[.!?:;]\W*$", text):
                 # a paragraph wrapped over line blocks (PDF text): "... membawahi 19" + "kelurahan"
                 text = text + " " + blocks[block.index + 1].text[:80]
-            for m in [*_COUNT_RE.finditer(text), *_COUNT_AFTER_RE.finditer(text)]:
+            for m in [*filtered_finditer(_COUNT_RE, text), *filtered_finditer(_COUNT_AFTER_RE, text)]:
                 if m.start() >= len(unit.text):
                     continue
                 sent = sentence(text, m.start(), m.end())
@@ -855,7 +860,7 @@ class VillageCount(Rule):
         for unit, block in joined_units(ctx):
             if block.kind == "table":
                 continue
-            for m in _ANY_COUNT_RE.finditer(unit.text):
+            for m in filtered_finditer(_ANY_COUNT_RE, unit.text):
                 val = count_value(m.group("n"))
                 loc = unit.locate(m.start("n"))
                 # the same words read above in their line block (a joined paragraph is another
@@ -1158,7 +1163,7 @@ class OtherRegionPlace(Rule):
                     f"bukan di wilayah {regency.full}; kemungkinan salinan dari laporan daerah lain",
                     expected=f"kecamatan di {regency.full}",
                 )
-            for m in _FACILITY_RE.finditer(text):
+            for m in filtered_finditer(_FACILITY_RE, text):
                 rest = m.group("rest")
                 if MENTION_RE.match(rest) or _own_place(rest, regency):
                     continue

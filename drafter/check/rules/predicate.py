@@ -22,6 +22,7 @@ from drafter.measure import Band, Scale
 from drafter.numbers import Num, fmt_num
 from drafter.resources import load_yaml
 from drafter.text import operand_numbers as scan_numbers
+from drafter.text.prefilter import filtered_finditer, filtered_search
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -266,7 +267,7 @@ class PredicateInText(Rule):
                 yield self.issue(unit, m.start("code"), m.end("code"), msg, exp.code)
         defining = set(ctx.info.scale_blocks)
         for b in prose_units(ctx):
-            if not trigger.search(b.text) or b.index in defining:
+            if not filtered_search(trigger, b.text) or b.index in defining:
                 continue  # the scale's own definition states no result
             prev_sent = _last_sentence(ctx, b.index - 1)
             for s, e in sentences(b.text):
@@ -383,7 +384,7 @@ class PredicateCodeLabel(Rule):
         labels = label_regex(scale)
         rev = re.compile(rf"(?P<label>{labels.pattern})\s*\(\s*\**\s*(?P<code>(?-i:{codes}))\s*\**\s*\)")
         for unit in ctx.document.text_units():
-            for m in rev.finditer(unit.text):
+            for m in filtered_finditer(rev, unit.text):
                 label_band = find_band(scale, m.group("label"))
                 code_band = next((b for b in scale.bands if b.code == m.group("code")), None)
                 if label_band is None or code_band is None or label_band.code == code_band.code \
@@ -393,7 +394,7 @@ class PredicateCodeLabel(Rule):
                        f"kode {m.group('code')} yang berarti '{code_band.label}'")
                 yield self.issue(unit, m.start(), m.end(), msg,
                                  f"{code_band.label} ({m.group('code')})")
-            for m in pat.finditer(unit.text):
+            for m in filtered_finditer(pat, unit.text):
                 label_band = find_band(scale, m.group(2))
                 if label_band is None:
                     continue
@@ -625,7 +626,7 @@ class GradeOfScore(Rule):
             for unit, fixed in units:
                 seen: set[int] = set()
                 for pat, cue in _pair_patterns():
-                    for m in pat.finditer(unit.text):
+                    for m in filtered_finditer(pat, unit.text):
                         if m.start("num") in seen:
                             continue
                         if cue and not rx("score_cue").search(

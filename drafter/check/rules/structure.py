@@ -14,6 +14,7 @@ from drafter.check.rules._textutil import is_toc_line
 from drafter.document.model import Block
 from drafter.document.structure import outline_entry
 from drafter.text import words as text_words
+from drafter.text.prefilter import filtered_finditer
 
 _CAPTION_RE = re.compile(r"^[\s#*_]*(?P<kind>Tabel|Table|Gambar|Grafik|Diagram)\s+"
                          r"(?P<num>(?:[IVX]{1,4}|\d+)(?:[.\-–]\d+)*)\b\.?(?P<title>.*)$", re.IGNORECASE)
@@ -715,7 +716,7 @@ def _section_marks(ctx: CheckContext) -> Iterable[tuple[str, int, str, Block, tu
         if b.index in skip or is_toc_line(b.text):
             continue
         t = b.text
-        dicta = list(_DICTUM_ANY_RE.finditer(t))
+        dicta = list(filtered_finditer(_DICTUM_ANY_RE, t))
         if dicta:
             # a reader may join dicta written on consecutive lines into one block
             for m in dicta:
@@ -1156,7 +1157,7 @@ class MissingFigureReference(Rule):
         for b in ctx.document.blocks:
             if b.kind == "table" or b.index in skip or is_toc_line(b.text):
                 continue
-            for m in _FIG_REF_RE.finditer(b.text):
+            for m in filtered_finditer(_FIG_REF_RE, b.text):
                 kind, num = m.group("kind").lower(), _norm_num(m.group("num"))
                 if not m.group("kind")[0].isupper():
                     continue  # "dipasang gambar 2 unit": a picture, not a reference

@@ -14,6 +14,7 @@ from drafter.check.rules._textutil import levenshtein, per_document, units
 from drafter.document.model import Block, Document, TextUnit
 from drafter.fix.offers import terbilang_fix
 from drafter.numbers import fmt_num, parse_number, terbilang
+from drafter.text.prefilter import filtered_finditer
 
 _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
           "tujuh": 7, "delapan": 8, "sembilan": 9}
@@ -235,7 +236,7 @@ class Mention:
 
 def mentions(text: str) -> Iterator[Mention]:
     """Every "<number> (<words>)" / "<number> terbilang <words>" in ``text``."""
-    for m in _MENTION_RE.finditer(text):
+    for m in filtered_finditer(_MENTION_RE, text):
         words = m.group("words") or m.group("words2") or ""
         toks = _tokens(words)
         core = [t for t in toks if t not in _NOISE]

@@ -12,6 +12,7 @@ from drafter.check.context import CheckContext
 from drafter.check.registry import Issue, Rule, register
 from drafter.check.rules._textutil import units
 from drafter.resources import load_yaml
+from drafter.text.prefilter import filtered_finditer
 
 
 def _data() -> dict[str, Any]:
@@ -99,7 +100,7 @@ class GluedWords(Rule):
         for unit, _block in units(ctx.document):
             text = unit.text
             done: set[int] = set()
-            for m in _GLUED_YEAR_RE.finditer(text):
+            for m in filtered_finditer(_GLUED_YEAR_RE, text):
                 if m.group(0) in words:
                     continue
                 done.add(m.start())

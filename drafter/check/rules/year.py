@@ -19,6 +19,7 @@ from drafter.document.model import Cell, Document, Row, TextUnit
 from drafter.numbers import parse_number, scan_numbers
 from drafter.resources import load_yaml
 from drafter.text import words
+from drafter.text.prefilter import filtered_finditer
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 
@@ -170,7 +171,7 @@ class ReportYearMismatch(Rule):
                 continue
             if p.heading_only and not _heading_like(unit.text, block.kind):
                 continue
-            for m in p.regex.finditer(unit.text):
+            for m in filtered_finditer(p.regex, unit.text):
                 y = int(m.group("y"))
                 if not (year - 3 <= y <= year + 1) or y == year \
                         or _looks_back(unit.text, m.start(), m.end()):
@@ -209,7 +210,7 @@ class ReportYearMismatch(Rule):
             return
         for p, skippable in [*((q, True) for q in _patterns("future_patterns")),
                              *((q, False) for q in _patterns("future_compare_patterns"))]:
-            for m in p.regex.finditer(unit.text):
+            for m in filtered_finditer(p.regex, unit.text):
                 y = int(m.group("y"))
                 if not year < y <= year + 3:
                     continue
@@ -815,7 +816,7 @@ class ValueYear(Rule):
             if block.kind == "table":
                 continue
             group = para.get(block.index)
-            for m in _VALUE_YEAR_RE.finditer(unit.text):
+            for m in filtered_finditer(_VALUE_YEAR_RE, unit.text):
                 y = int(m.group("y"))
                 if y == year or not (year - 5 <= y <= year + 1):
                     continue
@@ -1005,7 +1006,7 @@ class ValueYear(Rule):
         return evidence, counter
 
     def _phrase_years(self, ctx: CheckContext, unit: TextUnit) -> Iterable[Issue]:
-        for m in _PHRASE_YEAR_RE.finditer(unit.text):
+        for m in filtered_finditer(_PHRASE_YEAR_RE, unit.text):
             phrase = " ".join(m.group("p").split())
             if len(phrase.split()) < 2:
                 continue
@@ -1343,7 +1344,7 @@ def _baseline_year(ctx: CheckContext, a: int) -> bool:
                 found = True
                 break
             continue
-        if any(ya in b.text[m.end():m.end() + 30] for m in _BASELINE_WORD_RE.finditer(b.text)):
+        if any(ya in b.text[m.end():m.end() + 30] for m in filtered_finditer(_BASELINE_WORD_RE, b.text)):
             found = True
             break
     cache[a] = found
