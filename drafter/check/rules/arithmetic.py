@@ -1143,6 +1143,9 @@ class SerapanFromBudget(Rule):
                 cands += _program_serapan(total)
             if not cands or any(s.num.explains(v) for _, v in cands):
                 continue
+            if linked and any(s.num.explains(v) for _, v in _subset_serapan(progs38)):
+                continue  # the sasaran's programs taken together ("Program 1 dan Program 2"),
+                # not only the one whose name is like the sasaran's
             best_name, best = cands[-1] if linked else min(
                 cands, key=lambda c: abs(c[1] - s.num.value))  # type: ignore[union-attr]
             which = "program pendukung sasaran ini" if linked else "program mana pun"

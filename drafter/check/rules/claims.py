@@ -613,7 +613,7 @@ class CapaianClaim(_ClaimRule):
         return bool(number and re.search(r"\b" + re.escape(number) + r"\b", sent))
 
 
-_RECORDED_RE = re.compile(r"\b(?:dicatat|dibatasi|ditetapkan|dihitung|dianggap)\s+(?:(?:sebesar|menjadi|pada|"
+_RECORDED_RE = re.compile(r"\b(?:dicatat|diakui|dibatasi|ditetapkan|dihitung|dianggap)\s+(?:(?:sebesar|menjadi|pada|"
                           r"sama\s+dengan)\s+)?(?:angka\s+)?(?P<num>\d{1,3}(?:[.,]\d+)?)\s?%", re.IGNORECASE)
 
 
@@ -627,7 +627,7 @@ def _recorded_as(sent: str, cap: Value) -> bool:
     return False
 
 
-_CAPPED_WORDS = re.compile(r"\b(?:dihitung|dianggap|dibatasi|ditetapkan|maks(?:imal|imum)?|paling\s+tinggi|"
+_CAPPED_WORDS = re.compile(r"\b(?:dihitung|dianggap|dibatasi|ditetapkan|diakui|maks(?:imal|imum)?|paling\s+tinggi|"
                            r"batas(?:\s+atas)?|pembatasan|setelah\s+dibatasi)\b", re.IGNORECASE)
 
 
@@ -822,6 +822,19 @@ def _other_quantity(stated: Value | None, table: Value | None) -> bool:
     return t > 0 and s > 0 and (s > 3 * t or t > 3 * s)
 
 
+def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of ``rx`` starting at each place it can ("turun 2 hari ..., dan IKM naik
+    0,5 poin dari A menjadi B": the match from "naik" too, inside the one from "turun")."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
+_CHANGE_WORD_RE = re.compile(r"\b(?:kenaikan|penurunan|peningkatan|meningkat|menurun|naik|turun)\b",
+                             re.IGNORECASE)
 _OPPOSITE = {"kenaikan": "penurunan", "peningkatan": "penurunan", "meningkat": "menurun",
              "naik": "turun", "penurunan": "kenaikan", "menurun": "meningkat", "turun": "naik"}
 
@@ -858,7 +871,7 @@ class ChangeClaim(_ClaimRule):
             row = para_row.get(id(b))
             in_analysis = id(b) in para_row
             last = 0
-            changes = sorted([*pattern("change").finditer(text), *pattern("change_rev").finditer(text)],
+            changes = sorted([*_overlapping(pattern("change"), text), *_overlapping(pattern("change_rev"), text)],
                              key=lambda x: x.start())
             for m in changes:
                 # "IKM naik dari A menjadi B, sedangkan AKI turun dari C menjadi D": each change
@@ -872,6 +885,9 @@ class ChangeClaim(_ClaimRule):
                 a, bb = text_value(m.group("a")), text_value(m.group("b"))
                 if a is None or bb is None:
                     continue
+                if _CHANGE_WORD_RE.search(text, m.end("word"), min(m.start("a"), m.start("b"))):
+                    continue  # "turun 2 hari ..., dan IKM naik 0,5 poin dari A menjadi B": the
+                    # figures are the nearer change word's (read from that one)
                 ua = pattern("helpers", "unit_after").match(text[m.end("a"):])
                 ub = pattern("helpers", "unit_after").match(text[m.end("b"):])
                 if m.group("a").lstrip().lower().startswith("rp"):
