@@ -1099,6 +1099,26 @@ def _subset_serapan(rows: list[BudgetRow], limit: int = 10) -> list[tuple[str, D
     return out
 
 
+def _with_linked(linked: list[BudgetRow], rows: list[BudgetRow]) -> list[Decimal]:
+    """Serapan of the linked programs together with one other program of ``rows``."""
+    def amounts(r: BudgetRow) -> tuple[Decimal, Decimal] | None:
+        p, q = value_of(r.values.get("pagu")), value_of(r.values.get("realisasi"))
+        return (p, q) if p is not None and q is not None and p > 0 else None
+
+    base = [amounts(r) for r in linked]
+    if any(x is None for x in base):
+        return []
+    pagu = sum((x[0] for x in base if x), Decimal(0))
+    real = sum((x[1] for x in base if x), Decimal(0))
+    out = []
+    for r in rows:
+        other = amounts(r)
+        if r in linked or other is None:
+            continue
+        out.append((real + other[1]) / (pagu + other[0]) * HUNDRED)
+    return out
+
+
 _MAX_NAME_PAIRS = 250_000  # AR105 name comparisons (real reports: < 150,000)
 
 
@@ -1143,9 +1163,9 @@ class SerapanFromBudget(Rule):
                 cands += _program_serapan(total)
             if not cands or any(s.num.explains(v) for _, v in cands):
                 continue
-            if linked and any(s.num.explains(v) for _, v in _subset_serapan(progs38)):
-                continue  # the sasaran's programs taken together ("Program 1 dan Program 2"),
-                # not only the one whose name is like the sasaran's
+            if linked and s.num.decimals and any(s.num.explains(v) for v in _with_linked(linked, progs38)):
+                continue  # the sasaran's program together with one more ("Program 1 dan
+                # Program 2"), not only the one whose name is like the sasaran's
             best_name, best = cands[-1] if linked else min(
                 cands, key=lambda c: abs(c[1] - s.num.value))  # type: ignore[union-attr]
             which = "program pendukung sasaran ini" if linked else "program mana pun"
