@@ -2275,6 +2275,9 @@ class NarrativeValueClaim(_ClaimRule):
             return False
         if mn.kind == "count" and not (real.num.value == int(real.num.value) and real.num.value >= 10):
             return False  # "12 orang" against an index: another quantity
+        if mn.num is not None and not mn.num.decimals and real.num.decimals and \
+                re.match(r"\s+[a-z]{3,}", tail):
+            return False  # "146 jemaah haji" against an index of 87,90: a count of people
         r = real.num.value
         if not r / 2 <= mn.value <= r * 2:
             return False
