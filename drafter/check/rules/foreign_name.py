@@ -1725,6 +1725,28 @@ class OtherRegencyAsOwn(Rule):
     category = "foreign-name"
     severity = "warning"
 
+    def _accountable_to(self, unit: TextUnit, regency: Region) -> Iterable[Issue]:
+        """"... pertanggungjawaban Camat Sumberbaru kepada Bupati Bondowoso" in a report of
+        Kabupaten Jember: the report is accountable to the head of its own region."""
+        gaz = gazetteer()
+        for m in _ACCOUNTABLE_RE.finditer(unit.text):
+            who = " ".join(m.group("who").lower().split())
+            level = 0 if who == "gubernur" else 1
+            if level != regency.level:
+                continue
+            kind = None if level == 0 else (KOTA if who.startswith("wali") else KABUPATEN)
+            region, n = resolve_mention(gaz, level, kind, m.group("rest"))
+            if region is None or region.code == regency.code:
+                continue
+            s0, e0 = m.start("who"), m.start("rest") + n
+            right = f"{m.group('who')} {regency.name}"
+            yield self.issue(
+                unit, s0, e0,
+                f"laporan ini dipertanggungjawabkan kepada \"{unit.text[s0:e0]}\", padahal instansi ini "
+                f"berada di {regency.full}; kemungkinan salinan dari laporan daerah lain",
+                expected=right,
+            )
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         info = ctx.info
         # the own region: the kabupaten/kota, or the province of a provincial office
@@ -1738,6 +1760,8 @@ class OtherRegencyAsOwn(Rule):
         heads: list[str] | None = None
         short: set[int] | None = None
         for unit, block in joined_units(ctx):
+            if block.kind != "table" and ("upati" in unit.text or "ota" in unit.text or "ubernur" in unit.text):
+                yield from self._accountable_to(unit, regency)
             if block.kind == "table" or not re.search(
                     r"abupaten|ota |KOTA|Kab\.|rovinsi|ROVINSI|ropinsi|Prov\.", unit.text):
                 continue
@@ -1813,6 +1837,14 @@ class OtherRegencyAsOwn(Rule):
                     f"{right}",
                     expected=right,
                 )
+
+
+# "pertanggungjawaban Camat X kepada Bupati Y", "disampaikan kepada Wali Kota Y": the head of the
+# region the report is accountable to
+_ACCOUNTABLE_RE = re.compile(
+    r"\b(?:pertanggungjawaban|pertanggung\s+jawaban|disampaikan|dilaporkan|bertanggung\s+jawab)\b"
+    r"[^.;]{0,80}?\bkepada\s+(?P<who>(?i:bupati|wali\s?kota|gubernur))\s+"
+    r"(?P<rest>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})", re.IGNORECASE)
 
 
 _ISSUER_BEFORE_RE = re.compile(r"(?:^|\W)(?i:" + str(_FN_DATA.get("regulation_issuer_before") or "(?!)")
