@@ -14,6 +14,7 @@ from drafter.check.rules._textutil import levenshtein, per_document, units
 from drafter.document.model import Block, Document, TextUnit
 from drafter.fix.offers import terbilang_fix
 from drafter.numbers import fmt_num, parse_number, terbilang
+from drafter.text.layer import words as layer_words
 from drafter.text.prefilter import filtered_finditer
 
 _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
@@ -31,10 +32,12 @@ class _Bad(Exception):
     """The words are not a well-formed Indonesian number."""
 
 
-def _tokens(text: str) -> list[str]:
+def _number_words(text: str) -> list[str]:
+    """The words of a spelled-out amount (the text layer's words), with the pieces of one
+    number word that extraction split joined again."""
     # a word broken across a line by PDF extraction ("sem-\nbilan") is one word
     text = re.sub(r"(?<=[a-z])-\s*\n\s*(?=[a-z])", "", text, flags=re.IGNORECASE)
-    toks = [t for t in re.split(r"[\s\-,.;:*_/]+", text.lower()) if t]
+    toks = layer_words(text, digits=True)
     out: list[str] = []
     for t in toks:
         # "sem bilan", "ri bu": pieces of one number word split by extraction
@@ -115,7 +118,7 @@ def parse_words(text: str) -> Decimal | None:
     "seratus"/"satu ratus" and "seribu"/"satu ribu" are accepted. Returns None when the words
     are not a well-formed number (a scale word missing or out of order, "satu puluh", two
     units in a row, an unknown word)."""
-    toks = _tokens(text)
+    toks = _number_words(text)
     while toks and toks[0] in ("terbilang", "rp"):
         toks = toks[1:]
     while toks and toks[-1] in ("rupiah", "persen"):
@@ -238,7 +241,7 @@ def mentions(text: str) -> Iterator[Mention]:
     """Every "<number> (<words>)" / "<number> terbilang <words>" in ``text``."""
     for m in filtered_finditer(_MENTION_RE, text):
         words = m.group("words") or m.group("words2") or ""
-        toks = _tokens(words)
+        toks = _number_words(words)
         core = [t for t in toks if t not in _NOISE]
         if not core or "sen" in toks:
             continue
@@ -415,7 +418,7 @@ class MalformedWords(Rule):
         for unit, mt in sites(ctx.document):
             if mt.said is not None:
                 continue
-            segmented = [w for t in _tokens(mt.words) for w in (_segment(t) or [t])]
+            segmented = [w for t in _number_words(mt.words) for w in (_segment(t) or [t])]
             if parse_words(" ".join(segmented)) == mt.digits:
                 continue  # only glued words ("duapuluh"): a spelling matter
             right = _styled(expected_words(mt.digits, mt.decimals, mt.rupiah), mt.words)
