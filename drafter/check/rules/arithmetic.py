@@ -1354,7 +1354,7 @@ class SumsInText(Rule):
                 if bases is None:
                     bases = _pagu_bases(ctx)
                 for ss, se in sentences(text):
-                    yield from self._share_of_base(b, ss, text[ss:se], before, bases)
+                    yield from self._share_of_base(b, ss, text[ss:se], bases)
 
     # X laki-laki + Y perempuan = Z
     def _gender(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
@@ -1477,7 +1477,7 @@ class SumsInText(Rule):
 
     # "Sisa anggaran Rp A atau Q% dari pagu": the pagu named elsewhere (a sentence before, the
     # budget table's total)
-    def _share_of_base(self, b: TextUnit, off: int, sent: str, before: str,
+    def _share_of_base(self, b: TextUnit, off: int, sent: str,
                        known: tuple[list[Decimal], Decimal | None]) -> Iterator[Issue]:
         bases, total = known
         nums = scan_numbers(sent)
@@ -1492,15 +1492,11 @@ class SumsInText(Rule):
         if not _SHARE_GAP_RE.fullmatch(sent[a.end:q.start]):
             return
         rest = sent[q.end:]
-        if _SHARE_OF_PAGU_RE.match(rest):
-            pass
-        elif _SHARE_OF_ANY_RE.match(rest) or not _SHARE_CUE_RE.search(sent[:a.start]):
+        if not _SHARE_OF_PAGU_RE.match(rest) and (
+                _SHARE_OF_ANY_RE.match(rest) or not _SHARE_CUE_RE.search(sent[:a.start])):
             return  # a share of something else, or no cue saying what the amount is
-        cands = list(bases)
-        for n in scan_numbers(before + " " + sent[:a.start]):
-            if n.currency and n.value >= 1000:
-                cands.append(n.value)
-        cands = [c for c in cands if c > a.value]
+        # (the bases hold every amount of the prose, the sentences before this one included)
+        cands = [c for c in bases if c > a.value]
         if not cands:
             return
         for c in cands:

@@ -1618,8 +1618,9 @@ def _label_count_items(ctx: CheckContext, sent: str) -> list[re.Match[str]]:
                 break
             continue  # "2 indikator a", "dua indikator B": a letter without a category word
         gap = sent[items[-1].end():m.start()] if items else ""
-        if items and _OR_ABOVE_RE.match(gap):
-            gap = gap[_OR_ABOVE_RE.match(gap).end():]  # "Sangat Baik atau lebih tinggi, satu ..."
+        above = _OR_ABOVE_RE.match(gap)
+        if above is not None:
+            gap = gap[above.end():]  # "Sangat Baik atau lebih tinggi, satu ..."
         if items and re.fullmatch(r"\s*(?:,|;)?\s*(?:(?:dan|serta|sedangkan|sementara)\s+)?", gap):
             items.append(m)
         elif not items and m.group("ind"):

@@ -233,8 +233,7 @@ class IndicatorCount(_CNRule):
         pk_rows = _pk_rows(ctx)
         # every list of the office's indicators (PK, Renstra, IKU) has the measurement table's
         # number: "N indikator kinerja utama" can mean no other set
-        lists = [len(ctx.tables.rows(role, indicators_only=True)) for role in ("PK", "renstra", "iku")
-                 if ctx.tables.rows(role, indicators_only=True)]
+        lists = [k for role in ("PK", "renstra", "iku") if (k := len(ctx.tables.rows(role, indicators_only=True)))]
         one_set = bool(lists) and all(k == n_ind for k in lists)
         counted = [pattern("count_items", kind) for kind in ("indikator", "sasaran")]
         for b in prose_blocks(ctx):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, mention_matches, resolve_mention
@@ -536,6 +536,18 @@ _SIGNER_WORDS = frozenset({"bupati", "walikota", "wali kota", "gubernur", "lurah
 # the next item of a list of names: ", Tambrauw", " dan Teluk Bintuni"
 _NEXT_LIST_NAME_RE = re.compile(r"(?:\s*,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)"
                            r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+
+
+def _first_other_item(text: str, pos: int, own: Callable[[str], bool]) -> re.Match[str] | None:
+    """The first item of the list going on at ``pos`` (", Tambrauw", " dan Teluk Bintuni") whose
+    name ``own`` does not accept; None when the list ends first."""
+    while (im := _NEXT_LIST_NAME_RE.match(text, pos)) is not None:
+        if not own(im.group("name")):
+            return im
+        pos = im.end()
+    return None
+
+
 _SIGNER_TITLE_RE = re.compile(
     r"^[\s*_#]*(?:camat|kepala|lurah|sekretaris|plt\.?|plh\.?|pj\.?|bupati|wali\s*kota|walikota|"
     r"gubernur|direktur|inspektur|kasatpol|komandan)\b[^\n]{0,80}$", re.IGNORECASE)
@@ -1347,59 +1359,49 @@ class OtherRegionPlace(Rule):
         is reported."""
         gaz = gazetteer()
         text = unit.text
-        while True:
-            im = _NEXT_LIST_NAME_RE.match(text, pos)
-            if im is None:
-                return
-            name = im.group("name")
-            if gaz.find(name, 2, within=regency.code):
-                pos = im.end()
-                continue
-            found = gaz.find(name, 2)
-            if not found or gaz.find(name, 3, within=regency.code) or name_key(name) in _GENERIC_WORDS:
-                return  # not a kecamatan: the list is of something else from here
-            s0, e0 = im.start("name"), im.end("name")
-            if self._quiet(unit, block, s0, e0) or _names_other_region(
-                    sentence(text, s0, e0), regency, province):
-                return
-            near = sorted(found, key=lambda r: not r.code.startswith(province.code + "."))
-            host = gaz.regency_of(near[0])
-            yield self.issue(
-                unit, s0, e0,
-                f"\"{name}\" dalam daftar kecamatan ini adalah kecamatan di "
-                f"{host.full if host else '?'}, bukan di wilayah {regency.full}; kemungkinan "
-                "salinan dari laporan daerah lain",
-                expected=f"kecamatan di {regency.full}",
-            )
+        im = _first_other_item(text, pos, lambda name: bool(gaz.find(name, 2, within=regency.code)))
+        if im is None:
             return
+        name = im.group("name")
+        found = gaz.find(name, 2)
+        if not found or gaz.find(name, 3, within=regency.code) or name_key(name) in _GENERIC_WORDS:
+            return  # not a kecamatan: the list is of something else from here
+        s0, e0 = im.start("name"), im.end("name")
+        if self._quiet(unit, block, s0, e0) or _names_other_region(
+                sentence(text, s0, e0), regency, province):
+            return
+        near = sorted(found, key=lambda r: not r.code.startswith(province.code + "."))
+        host = gaz.regency_of(near[0])
+        yield self.issue(
+            unit, s0, e0,
+            f"\"{name}\" dalam daftar kecamatan ini adalah kecamatan di "
+            f"{host.full if host else '?'}, bukan di wilayah {regency.full}; kemungkinan "
+            "salinan dari laporan daerah lain",
+            expected=f"kecamatan di {regency.full}",
+        )
 
     def _list_items(self, unit: TextUnit, block: Block, province: Region, pos: int) -> Iterable[Issue]:
         """The items after an own kabupaten/kota in a list without kind words: one that is a
         kabupaten/kota of another province only (not of the own one) is reported."""
         gaz = gazetteer()
         text = unit.text
-        while True:
-            im = _NEXT_LIST_NAME_RE.match(text, pos)
-            if im is None:
-                return
-            name = im.group("name")
-            if gaz.find(name, 1, within=province.code):
-                pos = im.end()
-                continue
-            found = gaz.find(name, 1)
-            if len(found) != 1 or gaz.province_of(found[0]).code == province.code:
-                return
-            s0, e0 = im.start("name"), im.end("name")
-            if self._quiet(unit, block, s0, e0) or self._names_province(text, s0, e0, province):
-                return
-            yield self.issue(
-                unit, s0, e0,
-                f"\"{name}\" dalam daftar kabupaten/kota ini adalah {found[0].full} di Provinsi "
-                f"{gaz.province_of(found[0]).name}, bukan di wilayah Provinsi {province.name}; "
-                "kemungkinan salinan dari laporan daerah lain",
-                expected=f"kabupaten/kota di Provinsi {province.name}",
-            )
+        im = _first_other_item(text, pos, lambda name: bool(gaz.find(name, 1, within=province.code)))
+        if im is None:
             return
+        name = im.group("name")
+        found = gaz.find(name, 1)
+        if len(found) != 1 or gaz.province_of(found[0]).code == province.code:
+            return
+        s0, e0 = im.start("name"), im.end("name")
+        if self._quiet(unit, block, s0, e0) or self._names_province(text, s0, e0, province):
+            return
+        yield self.issue(
+            unit, s0, e0,
+            f"\"{name}\" dalam daftar kabupaten/kota ini adalah {found[0].full} di Provinsi "
+            f"{gaz.province_of(found[0]).name}, bukan di wilayah Provinsi {province.name}; "
+            "kemungkinan salinan dari laporan daerah lain",
+            expected=f"kabupaten/kota di Provinsi {province.name}",
+        )
 
     @staticmethod
     def _names_province(text: str, start: int, end: int, province: Region) -> bool:
