@@ -210,3 +210,39 @@ def test_sasaran_heading_is_the_nearest_preceding_one() -> None:
     first = next(b for b in blocks if b.text.startswith("Paragraf"))
     assert "Sasaran Strategis 1" in ctx.text.sasaran_heading(first).text  # type: ignore[union-attr]
     assert ctx.text.sasaran_heading(blocks[0]) is None
+
+
+def test_a_grade_letter_after_an_amount_word_ends_the_sentence() -> None:
+    # "sebesar B." is a grade, not an initial: the next sentence starts after it
+    assert sents("Nilai tahun lalu sebesar B. Nilai tahun ini naik menjadi BB.") == [
+        "Nilai tahun lalu sebesar B.", "Nilai tahun ini naik menjadi BB."]
+    assert len(sents("Predikat SAKIP berubah menjadi A. Hal ini menunjukkan kemajuan.")) == 2
+    # an initial after an ordinary word still does not end one
+    assert len(sents("Laporan disusun oleh Bapak H. Sutrisno selaku Camat.")) == 1
+
+
+def test_clauses_split_sentences_after_a_colon() -> None:
+    text = "Sasaran 2: Meningkatnya kualitas layanan. Faktor penyebabnya: (1) SDM; (2) dana."
+    u = analyze(text)
+    got = [text[s:e] for s, e in u.clauses]
+    assert got == ["Sasaran 2:", "Meningkatnya kualitas layanan.", "Faktor penyebabnya:",
+                   "(1) SDM;", "(2) dana."]
+    # clauses nest in the sentences: every clause lies in one sentence
+    for s, e in u.clauses:
+        assert any(a <= s and e <= b for a, b in u.sentences)
+    # a colon in a time or a ratio is not a break
+    assert len(analyze("Rasio 1:3 dicapai pukul 10:30 WIB.").clauses) == 1
+
+
+def test_no_rule_module_splits_sentences_itself() -> None:
+    """Every rule reads sentences and clauses from the text layer (drafter/text): no rule module
+    compiles its own sentence-splitting pattern."""
+    import pathlib
+    import re as _re
+
+    root = pathlib.Path(__file__).resolve().parent.parent / "drafter" / "check"
+    splitter = _re.compile(r"""\(\?<=\[[.;:!?]{2,}\]\)\\s""")
+    offenders = [f"{p.relative_to(root)}:{n}" for p in sorted(root.rglob("*.py"))
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+                 if splitter.search(line)]
+    assert offenders == []

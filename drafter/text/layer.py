@@ -43,6 +43,9 @@ class Token(NamedTuple):
         return self.text.lower()
 
 
+_COLON_BREAK = re.compile(r"(?<=:)\s+(?=\S)")
+
+
 class UnitText:
     """The analysis of one text: sentence spans, tokens and typed number mentions."""
 
@@ -53,6 +56,23 @@ class UnitText:
         self.sentences: list[tuple[int, int]] = split(text)
         self._starts = [s for s, _ in self.sentences]
         self._ends = [e for _, e in self.sentences]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """The sentences further split after a colon followed by white space ("Sasaran 1:
+        Meningkatnya ...", "Hal ini disebabkan: (1) ..."): the units of a statement that
+        checklists and label-led lines are read by. Exact spans, in order."""
+        out: list[tuple[int, int]] = []
+        text = self.text
+        for s, e in self.sentences:
+            a = s
+            for m in _COLON_BREAK.finditer(text, s, e):
+                if m.start() > a:
+                    out.append((a, m.start()))
+                a = m.end()
+            if e > a:
+                out.append((a, e))
+        return out
 
     @cached_property
     def tokens(self) -> list[Token]:

@@ -24,8 +24,8 @@ from drafter.check.rules._textutil import is_toc_line
 from drafter.document.model import Block, Document, Location
 from drafter.document.structure import is_titled_section
 from drafter.resources import load_yaml
+from drafter.text.layer import analyze
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?:])\s+(?=\S)")
 _CHAPTER = re.compile(r"^\W*BAB\s+([IVX]+)\b", re.IGNORECASE)
 _SUMMARY = re.compile(r"^\W*(?:ikhtisar|ringkasan)\s+eksekutif\b", re.IGNORECASE)
 
@@ -73,14 +73,9 @@ class _Sasaran:
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) of every sentence of ``text`` (split as :data:`_SENTENCE_SPLIT`)."""
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for m in _SENTENCE_SPLIT.finditer(text):
-        out.append((pos, text[pos:m.start()]))
-        pos = m.end()
-    out.append((pos, text[pos:]))
-    return out
+    """(offset, clause) of every clause of ``text``: the text layer's sentences, further split
+    after a colon (:attr:`drafter.text.layer.UnitText.clauses`)."""
+    return [(s, text[s:e]) for s, e in analyze(text).clauses]
 
 
 def _is_head_like(b: Block, text: str) -> bool:
