@@ -233,6 +233,8 @@ class ForeignNames(Fixed):
     comparator_before: list[Rx]
     own_people_prefix: list[Rx]
     partner_before: Rx
+    office_opening: Rx
+    self_description_after: Rx
     regulation_issuer_before: Rx
     superior_before: Rx
     regulation_abbrev: dict[str, str]

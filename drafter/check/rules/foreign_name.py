@@ -1629,6 +1629,22 @@ _TITLE_OFFICE_RE = re.compile(r"(?i:laporan\s+(?:akuntabilitas\s+)?kinerja(?:\s+
 _REGION_KIND_RE = re.compile(r"\s+(?:kabupaten|kota|provinsi|kab\.)\s.*$", re.IGNORECASE)
 
 
+_OFFICE_LEAD_RE = re.compile(r"[^\w]{0,3}(?i:" + str(_FN_DATA.get("office_opening") or "(?!)")
+                             + r")(?:[ \t]+(?:[A-Z][\w'’-]*|dan|serta|&)){0,8}[ \t]+")
+_SELF_AFTER_RE = re.compile(str(_FN_DATA.get("self_description_after") or "(?!)"), re.IGNORECASE)
+
+
+def _self_described_office(text: str, start: int, end: int) -> str | None:
+    """The office name that opens the sentence of the region mention ``text[start:end]`` when
+    the sentence goes on as a profile of the own office does ("Dinas Perikanan Kabupaten X
+    mempunyai tugas ...", "... merupakan unsur pelaksana"); None otherwise."""
+    s0 = sentence_bounds(text, start)[0]
+    lead = text[s0:start]
+    if not _OFFICE_LEAD_RE.fullmatch(lead) or not _SELF_AFTER_RE.match(text, end):
+        return None
+    return lead.strip(" \t*-•")
+
+
 def _office_heads(ctx: CheckContext) -> list[str]:
     """The report's own office named without its region ("Dinas Pertanian", "Badan
     Penanggulangan Bencana Daerah") and its acronym ("BPBD": stated in the report as "... (BPBD)"
@@ -1779,7 +1795,7 @@ class OtherRegencyAsOwn(Rule):
                                                     before[:people.start() + 1]):
                     continue  # "pasien dari masyarakat Kabupaten X": people from elsewhere
                 office = None
-                own_kec = False
+                own_kec = profile = False
                 if people is None:
                     if heads is None:
                         heads = _office_heads(ctx)
@@ -1797,13 +1813,16 @@ class OtherRegencyAsOwn(Rule):
                             office = km.group(1)
                             own_kec = True
                     if office is None:
+                        office = _self_described_office(unit.text, m.start(), m.start("rest") + n)
+                        profile = office is not None  # opens its sentence: no partner word before
+                    if office is None:
                         continue
                     lead = before[:len(before.rstrip()) - len(office)]
                     partner = _PARTNER_RE.search(lead)
                     if partner is not None and partner.group(0).strip().lower() == "di" and \
                             not _VISIT_RE.search(sentence(unit.text, m.start(), m.start() + 1)):
                         partner = None  # "pelayanan di RSUD Kabupaten X masih ...": the office itself
-                    if not own_kec and (partner is not None or _compared(lead, len(lead))):
+                    if not (own_kec or profile) and (partner is not None or _compared(lead, len(lead))):
                         continue  # "berkoordinasi dengan BPBD Kota X": a partner office
                 end = m.start("rest") + n
                 if short is None:
@@ -1832,9 +1851,12 @@ class OtherRegencyAsOwn(Rule):
                     continue
                 what = "kantor ini" if office else \
                     "daerah laporan ini (penduduk, aparatur, perekonomian atau pembangunannya)"
+                named = unit.text[m.start():end]
+                if office:
+                    named = f"{' '.join(office.split())} {named}"  # the office with the region
                 yield self.issue(
                     unit, m.start(), end,
-                    f"\"{unit.text[m.start():end]}\" disebut sebagai {what} sendiri dalam laporan "
+                    f"\"{named}\" disebut sebagai {what} sendiri dalam laporan "
                     f"{regency.full}; kemungkinan salinan dari laporan daerah lain, seharusnya "
                     f"{right}",
                     expected=right,
