@@ -1696,7 +1696,43 @@ def _office_heads(ctx: CheckContext) -> list[str]:
             else:
                 continue
             break
+    heads.extend(_short_names(ctx, head))
     return sorted(set(heads), key=len, reverse=True)
+
+
+def _is_abbreviation(short: str, name: str) -> bool:
+    """``short`` ("Diskominfo", "Bappeda", "DPMPTSP") abbreviates ``name`` ("Dinas Komunikasi
+    dan Informatika"): it starts with the name's first letter and its letters follow one another
+    in the name, each found after the one before (case-insensitive)."""
+    s, n = short.lower(), name.lower()
+    if len(s) < 3 or not n or s[0] != n[0]:
+        return False
+    at = 0
+    for ch in s:
+        at = n.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _short_names(ctx: CheckContext, head: str) -> list[str]:
+    """One-word short names of the own office written right before the own region in the report
+    ("Diskominfo Kota Madiun", "Bappeda Kabupaten Fakfak") that abbreviate its name."""
+    region = ctx.info.regency or ctx.info.province
+    if region is None or not head:
+        return []
+    own = re.compile(r"(?<![\w-])([A-Z][A-Za-z]{2,14})[ \t]+(?i:" + re.escape(region.kind) + r"[ \t]+"
+                     + re.escape(region.name).replace(r"\ ", r"[ \t]+") + r")\b")
+    found: list[str] = []
+    for b in ctx.document.blocks[:400]:
+        if b.kind == "table" or region.name.lower() not in b.text.lower():
+            continue
+        for m in own.finditer(b.text):
+            w = m.group(1)
+            if w not in found and w.lower() != head.split()[0].lower() and _is_abbreviation(w, head):
+                found.append(w)
+    return found
 
 
 def _short_lines(ctx: CheckContext) -> set[int]:
