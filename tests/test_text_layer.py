@@ -234,6 +234,18 @@ def test_clauses_split_sentences_after_a_colon() -> None:
     assert len(analyze("Rasio 1:3 dicapai pukul 10:30 WIB.").clauses) == 1
 
 
+def test_list_clauses_keep_a_semicolon_list_whole() -> None:
+    text = "Desa binaan: Desa Sukamaju; Desa Sukasari; dan Desa Cibodas. Semua aktif.\nA; B"
+    u = analyze(text)
+    assert [text[s:e] for s, e in u.list_clauses] == [
+        "Desa binaan:", "Desa Sukamaju; Desa Sukasari; dan Desa Cibodas.", "Semua aktif.", "A; B"]
+    # the plain clauses split at each semicolon
+    assert "Desa Sukamaju;" in [text[s:e] for s, e in u.clauses]
+    # a semicolon at a line end does not join the next line
+    two = "Satu;\nDua"
+    assert [two[s:e] for s, e in analyze(two).list_clauses] == ["Satu;", "Dua"]
+
+
 def test_no_rule_module_splits_sentences_itself() -> None:
     """Every rule reads sentences and clauses from the text layer (drafter/text): no rule module
     compiles its own sentence-splitting pattern."""
@@ -241,7 +253,7 @@ def test_no_rule_module_splits_sentences_itself() -> None:
     import re as _re
 
     root = pathlib.Path(__file__).resolve().parent.parent / "drafter" / "check"
-    splitter = _re.compile(r"""\(\?<=\[[.;:!?]{2,}\]\)\\s""")
+    splitter = _re.compile(r"""\(\?<=\[[.;:!?]{2,}\]\)\\s|(?:finditer|split|findall)\(r?["']\[\^\.""")
     offenders = [f"{p.relative_to(root)}:{n}" for p in sorted(root.rglob("*.py"))
                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
                  if splitter.search(line)]

@@ -75,6 +75,19 @@ class UnitText:
         return out
 
     @cached_property
+    def list_clauses(self) -> list[tuple[int, int]]:
+        """:attr:`clauses`, with a clause that ends in a semicolon joined to the next one on the
+        same line: the spans a list is read in ("Desa A; Desa B; dan Desa C" stays one)."""
+        out: list[tuple[int, int]] = []
+        text = self.text
+        for s, e in self.clauses:
+            if out and text[out[-1][1] - 1] == ";" and "\n" not in text[out[-1][1]:s]:
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+    @cached_property
     def tokens(self) -> list[Token]:
         return [Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.text)]
 

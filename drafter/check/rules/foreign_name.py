@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
+from typing import NamedTuple
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, mention_matches, resolve_mention
 from drafter.check.claims_parse import prose_blocks
@@ -22,6 +23,7 @@ from drafter.check.rules._textutil import joined_units, levenshtein, sentence, s
 from drafter.check.rules.people import nip_problem  # noqa: F401 - FN103-FN105 moved there
 from drafter.document.model import Block, Cell, TextUnit
 from drafter.resources import load_yaml
+from drafter.text.layer import analyze
 from drafter.text.prefilter import filtered_finditer, filtered_search
 
 
@@ -396,7 +398,7 @@ class OtherDesa(Rule):
     def _prose_lists(self, ctx: CheckContext, unit: TextUnit, regency: Region, own: Region,
                      seen: set[tuple[int, int]]) -> Iterable[Issue]:
         text = unit.text
-        for sm in re.finditer(r"[^.\n:]+", text):
+        for sm in _clause_matches(text):
             parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", sm.group())]
             if len(parts) < 2:  # "A, B dan C": three items, two parts
                 continue
@@ -1522,6 +1524,33 @@ class RegencyKind(Rule):
 _LIST_NAME_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3}$")
 
 
+class _Clause(NamedTuple):
+    """A clause of a text as the list readers use it: ``group()``, ``start()``, ``end()``."""
+
+    text: str
+    at: int
+
+    def group(self) -> str:
+        return self.text
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.text)
+
+
+def _clause_matches(text: str) -> list[_Clause]:
+    """The clauses of ``text`` a list is read in (the text layer's sentences, split after a
+    colon, semicolon lists kept whole)."""
+    out = []
+    for s, e in analyze(text).list_clauses:
+        while e > s and text[e - 1] in ".!?:;…":
+            e -= 1  # without its closing punctuation: the last item is "Leihitu", not "Leihitu."
+        out.append(_Clause(text[s:e], s))
+    return out
+
+
 def _list_items(sent: str) -> list[tuple[str, int, int]]:
     """Capitalised names of a comma list in ``sent`` ("wilayah A, B C, D, dan E"): (name,
     start, end); the first item is the capitalised words before the first comma."""
@@ -1579,7 +1608,7 @@ class OtherKecamatanInList(Rule):
             text = unit.text
             if text.count(",") < 1 or isinstance(unit, Cell):
                 continue
-            for sm in re.finditer(r"[^.\n:]+", text):
+            for sm in _clause_matches(text):
                 sent = sm.group()
                 items = _list_items(sent)
                 if len(items) < 3:
