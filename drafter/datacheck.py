@@ -228,6 +228,7 @@ class ForeignNames(Fixed):
     village_status_words: Words = []
     local_village_words: list[str] = []
     neighbour_before: list[Rx] = []
+    joint_before: list[Rx] = []
     office_actor_after: list[Rx] = []
     facility_words: Words  # escaped by the rule
     comparator_before: list[Rx]

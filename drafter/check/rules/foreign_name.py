@@ -71,6 +71,9 @@ _ACTOR_AFTER_RE = re.compile(
 _NEIGHBOUR_BEFORE_RE = re.compile(
     "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("neighbour_before") or ["(?!)"]),
     re.IGNORECASE)
+_JOINT_BEFORE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in (load_yaml("rules", "foreign_names.yaml") or {}).get("joint_before") or ["(?!)"]),
+    re.IGNORECASE)
 _LEGIT_RE = _context_re("legit_context")
 _HEADER_RE = _context_re("header_prefix")
 _REGULATION_RE = _context_re("regulation_prefix")
@@ -175,6 +178,9 @@ class OtherKecamatan(Rule):
                 continue
             if kec.code in neighbours and _NEIGHBOUR_BEFORE_RE.search(unit.text[max(0, m.start() - 40):m.start()]):
                 continue  # "bersama pendamping desa dari Kecamatan X", X described as a neighbour
+            if _JOINT_BEFORE_RE.search(unit.text[max(0, m.start() - 40):m.start()]) and \
+                    not _ACTOR_AFTER_RE.match(unit.text, end):
+                continue  # "patroli bersama dilaksanakan dengan Kecamatan X": a partner
             others = set()
             for m2, _l, _k in _mentions(sent, {2}):
                 k2, _n2 = resolve_mention(gaz, 2, None, m2.group("rest"), regency.code)
