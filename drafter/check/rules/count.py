@@ -844,6 +844,12 @@ def _int(text: str) -> int | None:
     return int(n.value)
 
 
+_STAFF_JCOL_RE = re.compile(r"\W*jumlah(?:\s+(?:pegawai|personil|asn|orang))?\s*(?:\(\s*orang\s*\))?\W*",
+                            re.IGNORECASE)
+_STAFF_NON_RE = re.compile(r"non\s*-?\s*asn|non\s*pns|honorer|tenaga\s+(?:kontrak|honorer|harian\s+lepas|"
+                           r"pendukung)|ptt|thl|pegawai\s+tidak\s+tetap")
+
+
 def staff_tables(ctx: CheckContext) -> tuple[list[int], list[int], list[int]]:
     """ASN totals, non-ASN totals and grand totals read from the staff tables of the report."""
     asn: list[int] = []
@@ -853,20 +859,23 @@ def staff_tables(ctx: CheckContext) -> tuple[list[int], list[int], list[int]]:
         cap = _caption(ctx, t).lower()
         if not re.search(r"\b(?:asn|pns|pegawai)\b", cap) or ctx.tables.role_of(t):
             continue
-        header = next((r for r in t.rows if any(re.fullmatch(r"\W*jumlah\W*", strip_markup(c.text).strip(),
-                                                             re.I) for c in r.cells)), None)
+        # the header row: a "Jumlah" column label ("Jumlah", "Jumlah (orang)") in a row without
+        # numbers (a "Jumlah | 29" total row is not a header)
+        header = next((r for r in t.rows if any(_STAFF_JCOL_RE.fullmatch(strip_markup(c.text).strip())
+                                                for c in r.cells)
+                       and all(_int(c.text) is None for c in r.cells)), None)
         if header is None:
             continue
         jcol = next(c.col for c in header.cells
-                    if re.fullmatch(r"\W*jumlah\W*", strip_markup(c.text).strip(), re.I))
+                    if _STAFF_JCOL_RE.fullmatch(strip_markup(c.text).strip()))
         by_kind: Counter[str] = Counter()
-        body_sum = 0
+        body_sum = rest = 0
         total: int | None = None
         # column layout: "PNS | PPPK | Non ASN | Jumlah"
         kind_cols: dict[int, str] = {}
         for c in header.cells:
             lab = strip_markup(c.text).strip().lower()
-            if re.fullmatch(r"non\s*-?\s*asn|non\s*pns|honorer|tenaga\s+kontrak|ptt", lab):
+            if _STAFF_NON_RE.fullmatch(lab):
                 kind_cols[c.col] = "non"
             elif re.fullmatch(r"asn|pns|pppk", lab):
                 kind_cols[c.col] = "asn"
@@ -892,10 +901,14 @@ def staff_tables(ctx: CheckContext) -> tuple[list[int], list[int], list[int]]:
             if kind_cols:
                 continue
             low = [x.lower() for x in texts]
-            if any(re.fullmatch(r"non\s*-?\s*asn|non\s*pns|honorer", x) for x in low):
+            if any(_STAFF_NON_RE.fullmatch(x) for x in low):
                 by_kind["non"] += v
-            elif any(re.fullmatch(r"asn|pns", x) for x in low):
+            elif any(re.fullmatch(r"asn|pns|pppk", x) for x in low):
                 by_kind["asn"] += v
+            else:
+                rest += v  # a golongan or jabatan row: ASN when the non-ASN rows are named
+        if by_kind["non"] and not by_kind["asn"] and rest and not kind_cols:
+            by_kind["asn"] = rest  # "IV | 2, III | 11, ..., Tenaga kontrak | 10"
         tot = total if total is not None else body_sum
         if by_kind:
             asn.append(by_kind["asn"])
