@@ -501,6 +501,17 @@ def _without_year_baseline(sent: str, figure: str) -> str:
     return _YEAR_BASELINE_CLAUSE_RE.sub(lambda m: " " if m.end() <= at else m.group(0), sent)
 
 
+def _rounded_target(mn: Mention, v: Value, row: IndicatorRow, after: str) -> bool:
+    """``mn`` equals the row's target ``v`` only when rounded ("4,5" against a target of 5) and
+    the sentence states the target after it ("..., lebih cepat dari target 5 hari"): the figure
+    is not the target, so the rounding does not make it a known figure."""
+    target = value_of(row.values.get("target"))
+    if mn.num is None or v.num is None or mn.num.value == v.num.value or target is None or \
+            target.num is None or target.num.value != v.num.value:
+        return False
+    return re.search(r"\btarget\b", after, re.IGNORECASE) is not None
+
+
 @register
 class CapaianClaim(_ClaimRule):
     """A capaian stated in the analysis ("capaian 97%", "menunjukkan capaian 100%") differs from
@@ -2274,8 +2285,12 @@ class NarrativeValueClaim(_ClaimRule):
             mn = dataclasses.replace(mn, kind="number")
         if mn.kind not in ("score", "number", "count") or real is None or real.num is None or mn.value is None:
             return False
-        if mn.kind == "count" and not (real.num.value == int(real.num.value) and real.num.value >= 10):
-            return False  # "12 orang" against an index: another quantity
+        own_unit = mn.kind == "count" and bool(mn.noun) and re.search(
+            r"\b" + re.escape(str(mn.noun).lower()) + r"\b", row.name.lower()) is not None
+        if mn.kind == "count" and not own_unit and not (real.num.value == int(real.num.value)
+                                                        and real.num.value >= 10):
+            return False  # "12 orang" against an index: another quantity (not "4,5 hari" against
+            # "Rata-rata waktu penyelesaian (hari)": the indicator's own unit)
         if mn.num is not None and not mn.num.decimals and real.num.decimals and \
                 re.match(r"\s+[a-z]{3,}", tail):
             return False  # "146 jemaah haji" against an index of 87,90: a count of people
@@ -2403,7 +2418,8 @@ class NarrativeValueClaim(_ClaimRule):
                                              text[mn.end:mn.end + 30], re.IGNORECASE):
                         continue  # "mencapai 95% dari target": a capaian (but "tercapai 86% dari target 85%",
                         # "nilai 87 dari target 85": the value against its target)
-                    if any(nums_equal(mn.num, v.num) for v in known if v.num is not None):
+                    if any(nums_equal(mn.num, v.num) for v in known if v.num is not None
+                           and not _rounded_target(mn, v, row, text[mn.end:e])):
                         continue
                     if mn.kind == "percent" and any(mn.num.explains(x) for x in _formula_capaian(row)):
                         continue  # the capaian by a formula before a cap ("menurut rumus ... 130%")
