@@ -414,6 +414,7 @@ class Tables(Fixed):
     caption_title_roles: list[Role] = []
     office_name: Rx
     renstra_target_text: Rx
+    pk_adjusted_text: Rx = "(?!)"
     comparison_words: Rx
     scale_interval: Rx
     grade_conversion: Rx

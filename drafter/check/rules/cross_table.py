@@ -653,7 +653,7 @@ class RenstraTargetMismatch(_XTRule):
                     expected=ref_vc.text)
         # (d) report-year Renstra target vs the PK
         pk = ctx.tables.rows("PK", copies=True)
-        if not year or not pk:
+        if not year or not pk or _pk_adjusted(ctx):
             return
         for r in rrows:
             if id(r) in flagged:
@@ -675,6 +675,21 @@ class RenstraTargetMismatch(_XTRule):
                     f"target {year} '{label(r)[:60]}' di Matriks Renstra tertulis {vc.text}, sedangkan "
                     f"{place('PK', pv)} menetapkan {pv.text}",
                     expected=pv.text)
+
+
+def _pk_adjusted(ctx: CheckContext) -> bool:
+    """The report says its PK targets were set apart from the Renstra matrix (adjusted after a
+    review): a report-year difference between the two is then explained, not a copying slip."""
+    from drafter.check.tables import _re as table_re
+
+    rx = table_re("pk_adjusted_text")
+    for unit, _block, ut in ctx.text:
+        if isinstance(unit, Cell) or not ctx.text.of(unit).may_match(rx):
+            continue
+        for s, e in ut.sentences:
+            if rx.search(unit.text[s:e]):
+                return True
+    return False
 
 
 # budget ------------------------------------------------------------------------------------
