@@ -106,7 +106,10 @@ _WHOLE_MEASURED_RE = re.compile(r"^(?:(?!\bsasaran\b|\btujuan\b|\bmisi\b|\bprogr
 _PART_AFTER_RE = re.compile(
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:[^.;:(),]{0,45}?\b(?:telah|sudah|belum|tidak|berhasil|"
     r"gagal)\s+(?:dapat\s+)?(?:mencapai|memenuhi|melampaui|tercapai|terpenuhi|terealisasi)\b|"
-    r"(?:lainnya|sisanya|yang\s+lain)\b)", re.IGNORECASE)
+    r"(?:lainnya|sisanya|yang\s+lain)\b|"
+    # "Tiga indikator berpolaritas negatif (AKI, AKB dan stunting)": the negative ones only
+    r"(?:yang\s+)?(?:(?:ber|mempunyai\s+|memiliki\s+)?polaritas|bersifat|berarah)\s+(?:negatif|positif)\b|"
+    r"(?:yang\s+)?(?:negatif|positif)\b)", re.IGNORECASE)
 _ONE_COUNTED_RE = re.compile(
     r"\b(?:sebanyak|terdapat|ada|dengan|memiliki|mempunyai|menetapkan|ditetapkan|hanya|"
     r"berjumlah|yaitu|yakni|adalah|melalui|diukur)\s+(?:\w+\s+)?$", re.IGNORECASE)
