@@ -415,9 +415,13 @@ class RealisasiClaim(_ClaimRule):
                 if m.start("num") in seen:
                     continue
                 gap = strip_own_region(ctx, m.group("gap") or "")
-                if re.search(r",\s*(?:sehingga\s+|maka\s+)?capaian(?:nya)?(?:\s+(?:murni|awal|riil|"
-                             r"sebenarnya|sebelum\s+dibatasi|hasil\s+hitung))?\s*$", gap, re.IGNORECASE):
-                    continue  # "... dibagi realisasi, capaian mencapai 119,05%": the capaian's figure
+                if re.search(r",\s*(?:sehingga\s+|maka\s+|dengan\s+)?capaian(?:nya)?\b[^,]{0,40}$", gap,
+                             re.IGNORECASE):
+                    continue  # "... dibagi realisasi, capaian mencapai 119,05%", "..., sehingga capaian
+                    # menurut rumus sebesar 125,00%": the capaian's figure
+                if re.search(r"\d+[.,]\d+\s?%|\d+\s?%", gap):
+                    continue  # "Realisasi 0,28% lebih rendah dari target 0,35%, ... sebesar 125%": the
+                    # realisasi was the figure already given
                 if re.search(r"\banggaran\b|\bbelanja\b|\bkeuangan\b|\bdana\b|\brenstra\b|jangka\s+menengah|"
                              r"\bnasional\b|\bkabupaten\b|\bprovinsi\b|tahun\s+lalu|\bsebelumnya\b", gap, re.IGNORECASE):
                     continue
@@ -512,6 +516,22 @@ def _rounded_target(mn: Mention, v: Value, row: IndicatorRow, after: str) -> boo
     return re.search(r"\btarget\b", after, re.IGNORECASE) is not None
 
 
+_ABOVE_RE = re.compile(r"\b(?:melebihi|melampaui|di\s*atas|lebih\s+dari|lebih\s+tinggi\s+dari(?:pada)?)\s*$|>\s*$",
+                       re.IGNORECASE)
+_BELOW_RE = re.compile(r"\b(?:di\s*bawah|kurang\s+dari|lebih\s+rendah\s+dari(?:pada)?)\s*$|<\s*$", re.IGNORECASE)
+
+
+def _bound_holds(head: str, stated: Value, ref: Value | None) -> bool:
+    """The figure is a bound ("melebihi 100%", "di bawah 90%") that the table's value keeps."""
+    if ref is None or ref.num is None or stated.num is None:
+        return False
+    if _ABOVE_RE.search(head):
+        return ref.num.value > stated.num.value
+    if _BELOW_RE.search(head):
+        return ref.num.value < stated.num.value
+    return False
+
+
 @register
 class CapaianClaim(_ClaimRule):
     """A capaian stated in the analysis ("capaian 97%", "menunjukkan capaian 100%") differs from
@@ -552,6 +572,8 @@ class CapaianClaim(_ClaimRule):
                     continue
                 if re.search(r"\brata\s*-?\s*rata\s+$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
                     continue  # "rata-rata capaian kinerja 94,97%": the average of all indicators
+                if _bound_holds(text[max(0, m.start("num") - 30):m.start("num")], stated, cap or alt):
+                    continue  # "capaian ... melebihi 100%" for a table's 109,09: a bound that holds
                 sent = next((text[s:e] for s, e in sentences(text) if s <= m.start() < e), "")
                 if same_value(stated, alt33) and self._medium_term(ctx, sent):
                     continue  # the capaian against the Renstra end target (Tabel 3.3)
