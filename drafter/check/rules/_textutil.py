@@ -87,9 +87,14 @@ def line_of(unit: TextUnit, start: int = 0) -> int:
     return unit.position(start)[0]
 
 
+_LEADERS_RE = re.compile(r"\.{4,}|…")  # dot leaders of a table of contents
+_PAGE_NUMBER_RE = re.compile(r"\s\d{1,3}\s*$")
+_PUNCT_RE = re.compile(r"[.,;]")
+
+
 @functools.lru_cache(maxsize=16384)  # pure; asked by several rules about every unit
 def is_toc_line(text: str) -> bool:
     """A table-of-contents entry: dot leaders or a trailing page number."""
     t = text.strip()
-    return bool(re.search(r"\.{4,}|…", t)) or bool(re.search(r"\s\d{1,3}\s*$", t) and len(t) < 140
-                                                   and not re.search(r"[.,;]", t[-12:-3]))
+    return bool(_LEADERS_RE.search(t)) or bool(_PAGE_NUMBER_RE.search(t) and len(t) < 140
+                                               and not _PUNCT_RE.search(t[-12:-3]))
