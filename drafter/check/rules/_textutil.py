@@ -57,12 +57,19 @@ def joined_units(ctx: CheckContext) -> Iterator[tuple[TextUnit, Block]]:
     one block per line) joined into one prose unit; positions still map to the source."""
     from drafter.check.claims_parse import logical_blocks
 
-    for b in logical_blocks(ctx):
-        if b.kind == "table":
-            for c in b.cells():
-                yield c, b
-        else:
-            yield b, b
+    # the pairs are listed once per check (six rules walk them; like :func:`units`, from the
+    # blocks of the cached logical_blocks list, so the same list while that list is the same)
+    blocks = logical_blocks(ctx)
+    got = ctx.__dict__.get("_joined_units")
+    if got is None or got[0] is not blocks:
+        pairs: list[tuple[TextUnit, Block]] = []
+        for b in blocks:
+            if b.kind == "table":
+                pairs.extend((c, b) for c in b.cells())
+            else:
+                pairs.append((b, b))
+        got = ctx.__dict__["_joined_units"] = (blocks, pairs)
+    return iter(got[1])
 
 
 def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
