@@ -308,6 +308,9 @@ class _Item:
     stated: str = ""
 
 
+_ROW_NUMBER_RE = re.compile(r"\s*\d{1,2}\s*[.)]?\s*")  # a row number cell ("3", "3.", "3)")
+
+
 def _item(texts: Sequence[str]) -> _Item | None:
     """A scale band from the cells of one row (or one line/clause: a single text)."""
     _, _, code_re = _scale_conf()
@@ -316,7 +319,7 @@ def _item(texts: Sequence[str]) -> _Item | None:
     code: str | None = None
     stated = ""
     for t in texts:
-        if re.fullmatch(r"\s*\d{1,2}\s*[.)]?\s*", t):
+        if _ROW_NUMBER_RE.fullmatch(t):
             continue  # row number
         if iv is None:
             found = parse_interval(t)
@@ -471,7 +474,13 @@ def _split_after_labels(clause: str) -> list[str]:
 def cap_rule_stated(text: str) -> bool:
     """Whether ``text`` states that a capaian above 100% counts as 100%."""
     # the literal pre-filter first: asked about every paragraph of a report
-    return filtered_search(re.compile(scale_conf("cap_rule"), re.IGNORECASE), text) is not None
+    return filtered_search(_ci_pattern(scale_conf("cap_rule")), text) is not None
+
+
+@lru_cache(maxsize=64)
+def _ci_pattern(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled case-insensitive, once (not looked up in re's cache per call)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 

@@ -359,3 +359,19 @@ def test_build_wordlist_expands_affixes_as_hunspell_accepts(tmp_path: Path) -> N
     assert mod._read(out) == words
     wl = spell.WordList.from_bytes(__import__("gzip").decompress(out.read_bytes()))
     assert wl.known("Keadilan") and wl.known("BERMAINKANNYA") and not wl.known("satu") and not wl.known("adilan")
+
+
+def test_wordlist_long_groups_are_looked_up_in_parts_with_the_same_answers() -> None:
+    # a group above spell._SPLIT_ABOVE characters is searched in parts (by the next letters of
+    # the rest): every word, its neighbours and the key itself answer as a whole-group search
+    rests = sorted({f"{a}{b}{c}{d}" for a in "aeiou" for b in "bcdklmnprst" for c in "aiu"
+                    for d in ("", "an", "kan", "i")} | {"", "a", "x"})
+    group = " " + " ".join(rests) + " "
+    assert len(group) > spell._SPLIT_ABOVE
+    wl = spell.WordList({"meng": group, "abcd": " e f "})
+    probes = ["meng" + r for r in rests] + ["meng" + r + "z" for r in rests] + \
+        ["meng" + r[:-1] for r in rests if r] + ["men", "mengzz", "abcde", "abcdg", "meng a"]
+    for w in probes:
+        whole = wl._groups.get(w[:spell.WORDLIST_KEY])
+        assert (w in wl) == (whole is not None and f" {w[spell.WORDLIST_KEY:]} " in whole), w
+    assert wl.known_among(["mengabakan", "mengzz", "abcde"]) == ["mengabakan", "abcde"]

@@ -150,6 +150,28 @@ def test_codes_dates_and_standard_numbers_are_not_malformed(text: str) -> None:
     assert [m.text for m in scan(text) if m.kind == "malformed"] == []
 
 
+def test_may_hold_malformed_is_false_only_without_malformed_mentions() -> None:
+    # the shortcut of operand_numbers and TextLayer.mentions("malformed"): exact on texts made
+    # of digits, separators, Rp, percent signs, cue words and spaces
+    import random
+
+    from drafter.text.mentions import may_hold_malformed
+
+    rnd = random.Random(11)
+    pieces = ["1", "23", "456", "2023", "7890", "5", "12", "000"] * 3 + [".", ","] * 6 + [
+        ",-", "Rp", "Rp.", " ", "  ", "%", " persen", "sebesar ", "anggaran ", "Pasal ", "x", "-",
+        "(", ")", "ke-", "tahun "]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 14)))
+        if any(m.kind == "malformed" for m in scan(text)):
+            found += 1
+            assert may_hold_malformed(text), text
+    assert found > 200  # the texts hold malformed numbers often enough to test the shortcut
+    assert not may_hold_malformed("Rp 1.234.567,89 atau 88,05% dari 92.8 pada 2023")
+    assert may_hold_malformed("sebesar 2.186,670.304 rupiah")
+
+
 def test_signed_values_keep_their_sign() -> None:
     (m,) = scan("-2,5%")
     assert (m.kind, m.value, m.text) == ("percent", Decimal("-2.5"), "-2,5%")

@@ -334,6 +334,9 @@ def mention_kind(word: str) -> tuple[int, str | None]:
 _ADMINISTRASI_RE = re.compile(r"(?i:administrasi)\s+")
 
 
+_NONSPACE_RE = re.compile(r"\S+")
+
+
 def resolve_mention(gaz: Gazetteer, level: int, kind: str | None, rest: str,
                     within: str | None = None) -> tuple[Region | None, int]:
     """The region named by the longest prefix of ``rest`` (and the prefix's length in
@@ -344,7 +347,7 @@ def resolve_mention(gaz: Gazetteer, level: int, kind: str | None, rest: str,
             # "Kota Administrasi Jakarta Pusat" (DKI Jakarta): the gazetteer's "Jakarta Pusat"
             region, n = resolve_mention(gaz, level, kind, rest[adm.end():], within)
             return (region, adm.end() + n) if region is not None else (None, 0)
-    words = list(re.finditer(r"\S+", rest))
+    words = list(_NONSPACE_RE.finditer(rest))
     for n in range(len(words), 0, -1):
         end = words[n - 1].end()
         text = rest[:end].rstrip(".,;:")

@@ -102,9 +102,15 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return analyze(text).sentences
 
 
+# a grade with its score, as a whole value: "BB", "B (65,2)"; Markdown emphasis and heading marks
+# (compiled once: these run on every value cell and clause)
+_GRADE_VALUE_RE = re.compile(r"\s*(AA|BB|CC|A|B|C|D)\s*(?:\(\s*(\d+(?:[.,]\d+)?)\s*\))?\s*")
+_EMPHASIS_RE = re.compile(r"[*#_]+")
+
+
 def clean(text: str) -> str:
     """Text without Markdown emphasis and heading marks (same length is NOT kept)."""
-    return " ".join(re.sub(r"[*#_]+", " ", text).split())
+    return " ".join(_EMPHASIS_RE.sub(" ", text).split())
 
 
 # numbers --------------------------------------------------------------------------------
@@ -145,7 +151,7 @@ def value_of(vc: ValueCell | None) -> Value | None:
     num = vc.num
     text = vc.text.strip()
     if grade is None:
-        m = re.fullmatch(r"\s*(AA|BB|CC|A|B|C|D)\s*(?:\(\s*(\d+(?:[.,]\d+)?)\s*\))?\s*", text)
+        m = _GRADE_VALUE_RE.fullmatch(text)
         if m:
             grade = m.group(1)
             num = parse_number(m.group(2)) if m.group(2) else None

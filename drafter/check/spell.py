@@ -48,6 +48,9 @@ DICT_DIRS = (
 )
 WORDLIST_FILE = "id_ID.words.gz"
 WORDLIST_KEY = 4  # letters of the group key of the word list (lkip_kamus_id.KEY)
+# a group longer than this is looked up in parts, by the next _SPLIT_KEY letters (WordList)
+_SPLIT_ABOVE = 2048
+_SPLIT_KEY = 2
 MISSING_NOTICE = ("ejaan tidak diperiksa: daftar kata id_ID (paket lkip_kamus_id) tidak ditemukan "
                   "(pasang ulang: pip install lkip-drafter)")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -114,6 +117,7 @@ class WordList:
     def __init__(self, groups: dict[str, str],
                  sized: Callable[[dict[str, str]], dict[str, str]] | None = None) -> None:
         self._groups = groups
+        self._split: dict[str, dict[str, str]] = {}  # long group key -> its parts (_parts)
         self._by_start: dict[str, list[str]] | None = None  # first letter -> group keys
         # the words again, grouped by their first two letters and length (``"pe10"``: the
         # pool of a suggestion search), made or loaded by ``sized`` at the first search
@@ -158,14 +162,33 @@ class WordList:
 
     def known_among(self, words: Iterable[str]) -> list[str]:
         """The words of ``words`` that are in the list as written (:meth:`__contains__`)."""
-        groups = self._groups
-        k = WORDLIST_KEY
-        return [w for w in words if (g := groups.get(w[:k])) is not None and f" {w[k:]} " in g]
+        return [w for w in words if w in self]
 
     def __contains__(self, word: str) -> bool:
         k = WORDLIST_KEY
         group = self._groups.get(word[:k])
-        return group is not None and f" {word[k:]} " in group
+        if group is None:
+            return False
+        rest = word[k:]
+        if len(group) > _SPLIT_ABOVE and " " not in rest:
+            # a long group ("meng": 220,000 characters): searched in the part of its rests that
+            # share the first letters of this one (the same answer: a rest is in the group
+            # exactly when it is in its part)
+            part = self._parts(word[:k], group).get(rest[:_SPLIT_KEY])
+            return part is not None and f" {rest} " in part
+        return f" {rest} " in group
+
+    def _parts(self, key: str, group: str) -> dict[str, str]:
+        """The rests of a long group, one string per first :data:`_SPLIT_KEY` letters (made at
+        the first look-up in the group: the same characters again, for at most the few dozen
+        groups above _SPLIT_ABOVE)."""
+        got = self._split.get(key)
+        if got is None:
+            by: dict[str, list[str]] = {}
+            for rest in group[1:-1].split(" "):
+                by.setdefault(rest[:_SPLIT_KEY], []).append(rest)
+            got = self._split[key] = {p: " " + " ".join(rs) + " " for p, rs in by.items()}
+        return got
 
     def known(self, word: str) -> bool:
         if not word or " " in word:

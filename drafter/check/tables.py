@@ -287,12 +287,15 @@ def is_tick(text: str) -> bool:
                                                                      t.replace(" ", ""))))
 
 
+_GRADE_CELL_RE = re.compile(r"([A-D]{1,2})(?:\(\d+(?:[.,]\d+)?\))?")  # "BB", "B(65,2)" (upper case, no spaces)
+
+
 def read_value(cell: Cell) -> ValueCell:
     """The value of a table cell: a number (with unit words after it), a grade, or text."""
     text = clean(cell.text)
     up = text.upper().replace(" ", "")
     grade = None
-    m = re.fullmatch(r"([A-D]{1,2})(?:\(\d+(?:[.,]\d+)?\))?", up)
+    m = _GRADE_CELL_RE.fullmatch(up)
     if m and m.group(1) in grade_codes():
         grade = m.group(1)
     num = None

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from drafter.document.model import Block, Document, TextUnit
 from drafter.numbers import Num, scan_numbers
-from drafter.text.mentions import Mention, scan
+from drafter.text.mentions import Mention, may_hold_malformed, scan
 from drafter.text.sentences import split
 
 # a word: letters, with inner hyphens or apostrophes ("kali-kali", "Qur'an"); digits are not words
@@ -161,6 +161,8 @@ def operand_numbers(text: str) -> list[Num]:
     """:func:`drafter.numbers.scan_numbers` without the pieces of malformed numbers: what a rule
     may compute with ("2.186,670.304" gives nothing, not 2.186,670 and 304)."""
     nums = scan_numbers(text)
+    if not nums or not may_hold_malformed(text):
+        return nums  # no malformed mention (the full scan of mentions is not needed)
     bad = [(m.start, m.end) for m in analyze(text).mentions if m.kind == "malformed"]
     if not bad:
         return nums
@@ -288,6 +290,8 @@ class TextLayer:
 
     def mentions(self, kind: str | None = None) -> Iterator[tuple[TextUnit, Block, Mention]]:
         for u, b, t in self:
+            if kind == "malformed" and not may_hold_malformed(t.text):
+                continue  # no malformed mention here: its mentions are not scanned
             for m in t.mentions:
                 if kind is None or m.kind == kind:
                     yield u, b, m

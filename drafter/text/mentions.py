@@ -133,6 +133,25 @@ def classify(core: str, *, rupiah: bool = False, percent: bool = False, before: 
     return "malformed"  # mixed separators in a wrong order: "2.186,670.304", "1.234,5.6"
 
 
+# a run of digits with separators: the core of every number mention that holds a separator
+_SEPARATED = re.compile(r"[0-9]+(?:[.,][0-9]+)+")
+
+
+def may_hold_malformed(text: str) -> bool:
+    """False only when :func:`scan` finds no malformed mention in ``text``: every run of digits
+    with separators has a form :func:`classify` accepts whatever its context (thousands, a comma
+    decimal, a dot decimal). A number's core is such a whole run (it starts where no word
+    character or separator stands before it, or right after "Rp", and takes every following
+    separator and digits), and a core without separators is never malformed."""
+    if "." not in text and "," not in text:
+        return False
+    for m in _SEPARATED.finditer(text):
+        core = m.group()
+        if not (_THOUSANDS.match(core) or _DECIMAL.match(core) or _DOT_DECIMAL.match(core)):
+            return True
+    return False
+
+
 def explain_malformed(text: str) -> tuple[str, str | None]:
     """(what is wrong and which form is expected, the value in standard form when it is
     unambiguous) for the text of a malformed mention."""

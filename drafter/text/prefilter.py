@@ -139,6 +139,7 @@ def required_literals(rx: re.Pattern[str]) -> Required:
 
 def _cache_clear() -> None:
     _memo.clear()
+    _tests.clear()
 
 
 required_literals.cache_clear = _cache_clear  # type: ignore[attr-defined]
@@ -246,24 +247,49 @@ def may_match(rx: re.Pattern[str], text: str, lower: str | None = None, *, safe:
     return False
 
 
+# The test of a pattern, by the identity of the pattern object (called tens of thousands of
+# times per check, so it is one dict look-up): (the pattern, its case-sensitive literals, its
+# lower-cased ones), or (the pattern, None, None) when no literal is known. Like _memo, the
+# entry holds the pattern (its id is not reused while stored); bounded by _MAX_MEMO.
+_Test = tuple[re.Pattern[str], tuple[str, ...] | None, tuple[str, ...] | None]
+_tests: dict[int, _Test] = {}
+
+
+def _test_of(rx: re.Pattern[str]) -> _Test:
+    req = required_literals(rx)
+    if req is None:
+        entry: _Test = (rx, None, None)
+    else:
+        entry = (rx, tuple(sorted(lit for lit, ci in req if not ci)),
+                 tuple(sorted(lit for lit, ci in req if ci)))
+    if len(_tests) >= _MAX_MEMO:
+        _tests.clear()
+    _tests[id(rx)] = entry
+    return entry
+
+
 def can_match(rx: re.Pattern[str], text: str) -> bool:
     """False only when ``rx`` matches nowhere in ``text`` nor in any slice of it (a literal every
     match holds is not in ``text``). For any text (a sentence, a joined paragraph); the text of a
     unit has a cached test: :meth:`drafter.text.UnitText.may_match`."""
-    req = required_literals(rx)
-    if req is None:
+    test = _tests.get(id(rx))
+    if test is None or test[0] is not rx:
+        test = _test_of(rx)
+    _rx, exact, folded = test
+    if exact is None:
         return True
-    lower: str | None = None
-    for lit, ci in req:
-        if ci:
-            if lower is None:
-                lower = _lowered(text)
-                if lower is None:
-                    return True
-            if lit in lower:
-                return True
-        elif lit in text:
+    for lit in exact:
+        if lit in text:
             return True
+    if folded:
+        lower = _lowered_memo.get(text, _UNSEEN)
+        if lower is _UNSEEN:
+            lower = _lowered(text)
+        if lower is None:
+            return True  # not fold-safe: a case-insensitive literal cannot be tested
+        for lit in folded:
+            if lit in lower:  # type: ignore[operator]
+                return True
     return False
 
 
@@ -271,6 +297,7 @@ def can_match(rx: re.Pattern[str], text: str) -> bool:
 # paragraph is tested against many patterns by many rules. Bounded: emptied when full.
 _MAX_LOWERED = 4096
 _lowered_memo: dict[str, str | None] = {}
+_UNSEEN = object()
 
 
 def _lowered(text: str) -> str | None:

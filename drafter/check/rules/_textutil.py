@@ -57,12 +57,19 @@ def joined_units(ctx: CheckContext) -> Iterator[tuple[TextUnit, Block]]:
     one block per line) joined into one prose unit; positions still map to the source."""
     from drafter.check.claims_parse import logical_blocks
 
-    for b in logical_blocks(ctx):
-        if b.kind == "table":
-            for c in b.cells():
-                yield c, b
-        else:
-            yield b, b
+    # the pairs are listed once per check (six rules walk them; like :func:`units`, from the
+    # blocks of the cached logical_blocks list, so the same list while that list is the same)
+    blocks = logical_blocks(ctx)
+    got = ctx.__dict__.get("_joined_units")
+    if got is None or got[0] is not blocks:
+        pairs: list[tuple[TextUnit, Block]] = []
+        for b in blocks:
+            if b.kind == "table":
+                pairs.extend((c, b) for c in b.cells())
+            else:
+                pairs.append((b, b))
+        got = ctx.__dict__["_joined_units"] = (blocks, pairs)
+    return iter(got[1])
 
 
 def sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
@@ -87,9 +94,14 @@ def line_of(unit: TextUnit, start: int = 0) -> int:
     return unit.position(start)[0]
 
 
+_LEADERS_RE = re.compile(r"\.{4,}|…")  # dot leaders of a table of contents
+_PAGE_NUMBER_RE = re.compile(r"\s\d{1,3}\s*$")
+_PUNCT_RE = re.compile(r"[.,;]")
+
+
 @functools.lru_cache(maxsize=16384)  # pure; asked by several rules about every unit
 def is_toc_line(text: str) -> bool:
     """A table-of-contents entry: dot leaders or a trailing page number."""
     t = text.strip()
-    return bool(re.search(r"\.{4,}|…", t)) or bool(re.search(r"\s\d{1,3}\s*$", t) and len(t) < 140
-                                                   and not re.search(r"[.,;]", t[-12:-3]))
+    return bool(_LEADERS_RE.search(t)) or bool(_PAGE_NUMBER_RE.search(t) and len(t) < 140
+                                               and not _PUNCT_RE.search(t[-12:-3]))

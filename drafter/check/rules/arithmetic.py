@@ -23,7 +23,7 @@ from drafter.numbers import Num, fmt_num, fmt_pct, parse_number, round_half_up
 from drafter.resources import load_yaml
 from drafter.text import analyze
 from drafter.text import operand_numbers as scan_numbers
-from drafter.text.prefilter import filtered_finditer, filtered_search
+from drafter.text.prefilter import filtered_finditer, filtered_search, fold_safe
 
 if TYPE_CHECKING:
     from drafter.check.context import CheckContext
@@ -1680,6 +1680,8 @@ class SumsInText(Rule):
 
     # "A Rp X dan B Rp Y, jumlah Rp Z": a total closing its list in the same sentence
     def _listed_total(self, b: TextUnit, off: int, sent: str) -> Iterator[Issue]:
+        if sent.lower().count("rp") < 3 and fold_safe(sent):
+            return  # each amount holds its own "Rp": fewer than three amounts (no number scan)
         nums = [n for n in scan_numbers(sent) if n.currency and not n.malformed]
         if len(nums) < 3:
             return

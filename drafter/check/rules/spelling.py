@@ -536,6 +536,20 @@ def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[T
 
 
 # ---------------------------------------------------------------------------- analysis
+# _Checker._lookup_plain answers by word, for the lexicon and speller they were computed with
+# (both cached for the process; a different pair starts a new table). Bounded (BoundedCache).
+_base_owner: tuple[Lexicon, Speller | None] | None = None
+_base_table: BoundedCache[str, bool] = BoundedCache()
+
+
+def _base_known(lex: Lexicon, sp: Speller | None) -> BoundedCache[str, bool]:
+    global _base_owner, _base_table
+    owner = _base_owner
+    if owner is None or owner[0] is not lex or owner[1] is not sp:
+        _base_owner, _base_table = (lex, sp), BoundedCache()
+    return _base_table
+
+
 class _Checker:
     def __init__(self, speller: Speller | None, lex: Lexicon) -> None:
         self.sp = speller
@@ -560,17 +574,31 @@ class _Checker:
 
     def _lookup(self, word: str) -> bool:
         low = word.lower()
+        if "-" not in word and "'" not in word and "’" not in word:
+            # the document's names are one alternative of the answer; the rest depends only on
+            # the lexicon and the dictionary, and is shared by the documents of a process
+            if low in self.names:
+                return True
+            base = _base_known(self.lex, self.sp)
+            hit = base.get(word)
+            if hit is None:
+                hit = base[word] = self._lookup_plain(word, low)
+            return hit
+        # a word with a hyphen or an apostrophe: known whole, joined, or part by part
         lex = self.lex
         if low in lex.terms or word.upper() in lex.acronyms or low in self.names:
             return True
-        if "-" in word or "'" in word or "’" in word:
-            if low in lex.gazetteer:
-                return True
-            parts = [p for p in re.split(r"[-'’]", word) if p]
-            joined = "".join(parts)
-            if self._lookup(joined) or all(len(p) <= 2 or self._lookup(p) for p in parts):
-                return True
-            return False
+        if low in lex.gazetteer:
+            return True
+        parts = [p for p in re.split(r"[-'’]", word) if p]
+        joined = "".join(parts)
+        return self._lookup(joined) or all(len(p) <= 2 or self._lookup(p) for p in parts)
+
+    def _lookup_plain(self, word: str, low: str) -> bool:
+        """:meth:`_lookup` of a word without hyphen or apostrophe, the document's names left out."""
+        lex = self.lex
+        if low in lex.terms or word.upper() in lex.acronyms:
+            return True
         if self.sp is None:
             return True
         # the dictionary before the place names: most words are in it (the same answer, sooner)

@@ -60,6 +60,11 @@ def _comparison_re() -> re.Pattern[str]:
 
 
 _AFTER_RE = re.compile(r"^\W{0,3}(?:sebelumnya|lalu|yang\s+lalu|lebih\s+\w+)\b", re.IGNORECASE)
+# compiled once (asked about every unit or block): a digit before a word (a date may be there),
+# "Demikian ..." closing a report, a chapter heading
+_DIGIT_WORD_RE = re.compile(r"\d\s+[A-Za-z]")
+_DEMIKIAN_RE = re.compile(r"^\W*demikian\b", re.IGNORECASE)
+_BAB_RE = re.compile(r"^[\s#*_]*BAB\s+[IVX]+\b")
 
 
 def _looks_back(text: str, start: int, end: int | None = None) -> bool:
@@ -101,7 +106,7 @@ def _closing_blocks(ctx: CheckContext) -> set[int]:
         if started:
             out.add(b.index)
         # "Demikian laporan ini ..." closes an Indonesian report wherever it stands
-        if b.kind != "table" and re.match(r"^\W*demikian\b", b.text, re.IGNORECASE):
+        if b.kind != "table" and _DEMIKIAN_RE.match(b.text):
             out.add(b.index)
     return out
 
@@ -2079,7 +2084,7 @@ class PerjanjianKinerjaDate(Rule):
             body = False
             for nb in _pk_units(blocks[i + 1:i + 80]):
                 if (_PK_TITLE_RE.match(nb.text) and len(nb.text) <= 90 and not body) or \
-                        re.match(r"^[\s#*_]*BAB\s+[IVX]+\b", nb.text):
+                        _BAB_RE.match(nb.text):
                     break
                 if _PK_BODY_RE.search(nb.text):
                     body = True
@@ -2380,7 +2385,7 @@ class ImpossibleDate(Rule):
 
         months = _months()
         for unit, _block in units(ctx.document):
-            if not re.search(r"\d\s+[A-Za-z]", unit.text):
+            if not _DIGIT_WORD_RE.search(unit.text):
                 continue
             for m in _DATE_ANY_RE.finditer(unit.text):
                 month = months.get(m.group("m").lower())
