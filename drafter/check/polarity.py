@@ -96,6 +96,9 @@ def _sentences(text: str) -> Iterator[str]:
         yield text[s:e]
 
 
+_POSITIVE_RE = re.compile(r"\bpositif\b|\b(?:semakin|makin)\s+(?:tinggi|besar|banyak)\b", re.IGNORECASE)
+
+
 def _split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|\bdan\b|\bserta\b|&)\s*", text)
     out = []
@@ -142,11 +145,16 @@ def _read(ctx: CheckContext) -> Declared:
                     formula = "rasio"
                 elif selisih.search(sent):
                     formula = "selisih"
-            for m in num_rx.finditer(sent):
+            groups = list(num_rx.finditer(sent))
+            for k, m in enumerate(groups):
                 if re.match(r"(?:\.\d{1,2})*\s*:", sent[m.end():]):
                     # "Indikator 3: Jumlah Kasus ...", "Indikator 3.1: ..." label an indicator
                     # (a heading run into the sentence after it), they declare nothing
                     continue
+                stretch = sent[m.end():groups[k + 1].start() if k + 1 < len(groups) else len(sent)]
+                if _POSITIVE_RE.search(stretch) and not neg_cue.search(stretch):
+                    continue  # "Indikator 1, 2, 3 dan 5 positif ... Indikator 4 negatif": the
+                    # numbers of the positive ones
                 numbers.update(int(d) for d in re.findall(r"\d{1,2}", m.group("nums")))
             for m in re.finditer(r"\(([^()]{2,200})\)", sent):
                 inner = m.group(1)
