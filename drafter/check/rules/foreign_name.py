@@ -54,6 +54,28 @@ def _names_around(regency_code: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
+def _dictionary_word(low: str) -> bool:
+    """``low`` is a word of the Indonesian word list (loaded only when asked: rarely)."""
+    from drafter.check.spell import get_speller
+
+    speller, _note = get_speller()
+    return speller is not None and speller.known(low)
+
+
+def _province_words(ctx: CheckContext) -> frozenset[str]:
+    """Lower-case words of the names of every kecamatan and village of the report's province."""
+    province = ctx.info.province
+    return _words_in_province(province.code) if province is not None else frozenset()
+
+
+@cache
+def _words_in_province(code: str) -> frozenset[str]:
+    gaz = gazetteer()
+    places = [k for reg in gaz.children(code) for k in gaz.children(reg.code)]
+    villages = [v for k in places for v in gaz.villages(k.code)]
+    return frozenset(gaz.words_of_names([*places, *villages]))
+
+
 def _context_re(key: str) -> re.Pattern[str]:
     pats = (load_yaml("rules", "foreign_names.yaml") or {}).get(key) or []
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in pats) + r")\b" if pats else r"(?!)",
@@ -940,6 +962,7 @@ class OwnNameSpelling(Rule):
         known = _known_names(ctx)
         limit = 1 if len(own) < 7 else 2
         short = len(own) < 7  # short names: only a changed letter, not an added/dropped one
+        province_words: frozenset[str] | None = None
         for unit, _block in units(ctx.document):
             for m in ctx.text.of(unit).pieces:
                 w = m.text
@@ -948,6 +971,10 @@ class OwnNameSpelling(Rule):
                 lw = w.lower()
                 if lw == lown or lw in known or abs(len(lw) - len(lown)) > limit:
                     continue
+                if province_words is None:
+                    province_words = _province_words(ctx)
+                if lw in province_words:
+                    continue  # a word of a place name of the province ("Banyu Tajun" near "Tanjung")
                 if not (w.istitle() or w.isupper()):
                     continue
                 if short and len(lw) != len(lown):
@@ -959,6 +986,8 @@ class OwnNameSpelling(Rule):
                 # must share the first or the last three letters with the name
                 if lw[0] != lown[0] and lw[-3:] != lown[-3:]:
                     continue
+                if _dictionary_word(lw):
+                    continue  # "Sasaran" (a word of the language) near "Kisaran"
                 right = own.upper() if w.isupper() else own
                 yield self.issue(
                     unit, m.start, m.end,
