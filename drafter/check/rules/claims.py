@@ -2503,7 +2503,19 @@ def _skip_hit(skip: re.Pattern[str], text: str, name: str) -> bool:
     indicator's own word in "usaha mikro ... berhasil naik kelas" for "Jumlah usaha mikro yang
     naik kelas")."""
     own = set(re.findall(r"\w+", name.lower()))
-    return any(not set(re.findall(r"\w+", m.group(0).lower())) <= own for m in skip.finditer(text))
+    return any(not set(re.findall(r"\w+", m.group(0).lower())) <= own and not _root_in(m.group(0), own)
+               for m in skip.finditer(text))
+
+
+def _root_in(word: str, own: set[str]) -> bool:
+    """A one-word skip word whose root is in a word of the name: "tumbuh" for "Laju pertumbuhan
+    ekonomi", "meningkat" for "Peningkatan ...", "naik" for "Kenaikan ..." (the change is what
+    the indicator measures)."""
+    low = word.lower()
+    if not low.isalpha():
+        return False
+    root = re.sub(r"^(?:meng|meny|mem|men|me|ber|ter)(?=\w{4})", "", low)
+    return len(root) >= 4 and any(root in w and w != low for w in own)
 
 
 _COUNT_OF = re.compile(r"\s*(?:\w+\s+)?dari\s+(?:total\s+|jumlah\s+|sejumlah\s+)?\d", re.IGNORECASE)
