@@ -482,6 +482,18 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
                 counts["kegiatan"] = sum(1 for r in own if _level(r.name) is None)
                 if not counts["kegiatan"]:
                     del counts["kegiatan"]
+        if set(counts) == {"program"} and any(
+                re.match(r"\W*program\s*/?\s*kegiatan\s*/?\s*sub\s*-?\s*kegiatan\W*$", strip_markup(h), re.I)
+                for h in heads):
+            # a column "Program / Kegiatan / Sub Kegiatan" whose program rows say "Program ...":
+            # under them the plain rows are the kegiatan and the bulleted ones ("- Penyediaan
+            # ...") their sub kegiatan
+            own = [r for r in rows if r.table is table and r.level != "total"
+                   and not _TOTAL_CELL_RE.match(strip_markup(r.name)) and _level(r.name) is None]
+            bullet = [r for r in own if _BULLET_RE.match(r.name)]
+            if bullet and len(bullet) < len(own):
+                counts["kegiatan"] = len(own) - len(bullet)
+                counts["sub_kegiatan"] = len(bullet)
         if not counts and any(re.match(r"\W*program\b", h, re.I) for h in heads) and \
                 not any(re.match(r"\W*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
             # a column headed "Program": every row that is not a total is a program
@@ -531,6 +543,7 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
 
 
 _TOTAL_CELL_RE = re.compile(r"\W*(?:jumlah|total)\b", re.IGNORECASE)
+_BULLET_RE = re.compile(r"\s*[-•·▪–]\s+\S")
 
 
 def _coded_levels(rows: list[Any]) -> Counter[str]:
