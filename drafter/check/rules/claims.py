@@ -363,9 +363,50 @@ class RealisasiClaim(_ClaimRule):
                              f"{self.where(r32, f'realisasi:{y}')} mencatat {table.text} untuk "
                              f"indikator '{row.name[:70]}'", expected=table.text)
 
+    def _target_pairs(self, ctx: CheckContext, done: set[int]) -> Iterable[Issue]:
+        """"<indicator> terealisasi 74,60% dari target 72,50%" outside the indicator's own
+        paragraphs (an ikhtisar, a summary list): the target names the row (the one main
+        indicator with that target whose name the clause holds), and the figure before it must
+        be that row's realisasi."""
+        year = ctx.info.year
+        mains = main_rows(ctx)
+        if not mains:
+            return
+        for b in prose_blocks(ctx):
+            if b.index in done or not filtered_search(_TARGET_PAIR_RE, b.text):
+                continue
+            text = b.text
+            layer = analyze(text)
+            for m in _TARGET_PAIR_RE.finditer(text):
+                target = text_value(m.group("t"))
+                stated = text_value(m.group("num"))
+                if target is None or stated is None or stated.num is None:
+                    continue
+                s0, _e0 = layer.bounds(m.start())
+                head = re.split(r"[;:]|,\s+(?=[A-Z])|,\s*(?:sedangkan|sementara|namun|dan)\b",
+                                text[s0:m.start()])[-1]
+                if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", head)):
+                    continue  # another year's figures
+                cands = [r for r in mains if same_value(target, value_of(r.values.get("target"))) is True
+                         and (containment(r.name, head) >= 0.5 or _acronym_in(r, head))]
+                if len(cands) != 1:
+                    continue
+                row = cands[0]
+                real = value_of(row.values.get("realisasi"))
+                cap = value_of(row.values.get("capaian"))
+                if real is None or same_value(stated, real) is not False or same_value(stated, cap):
+                    continue
+                yield self.issue(
+                    b, m.start("num"), m.end("num"),
+                    f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
+                    f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
+                    expected=real.text)
+
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
+        done: set[int] = set()
         for b, row in self.paragraphs(ctx):
+            done.add(b.index)
             text = b.text
             if year:
                 yield from self._earlier(ctx, b, row, year)
@@ -483,9 +524,15 @@ class RealisasiClaim(_ClaimRule):
                     f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
                     f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
                     expected=real.text)
+        yield from self._target_pairs(ctx, done)
 
 
 _AT_YEAR_RE = re.compile(r"(?:^\W*|\b(?:pada|di|selama|untuk)\s+)tahun\s+(20\d\d)\b", re.IGNORECASE)
+# "74,60% dari target 72,50%", "310 orang dari target 250 orang": a figure against its target
+_TARGET_PAIR_RE = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%?)(?:\s+[a-z]{2,12})?\s+dari\s+target(?:nya)?"
+    r"(?:\s+(?:tahun\s+20\d\d|sebesar))*\s+(?P<t>\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%?)(?![\d.,]\d)",
+    re.IGNORECASE)
 
 
 # "lebih ringan daripada tahun 2022,": an earlier year as the baseline of a comparative in a
