@@ -671,7 +671,10 @@ def _recomputed_capaian(ctx: CheckContext, rows: list[IndicatorRow]) -> list[Dec
             out.append(num.value if num is not None and not num.malformed and num.value < c.num.value
                        else c.num.value)
         else:
-            out.append(found[1])
+            # the expected value as the table prints its capaian (its decimals): a stated
+            # average is computed from the printed figures ("97,51", not 97,5071...)
+            exp = found[1]
+            out.append(round_half_up(exp, c.num.decimals) if c.num.decimals else exp)
     return out
 
 
@@ -1463,8 +1466,8 @@ class SumsInText(Rule):
                 continue
             if not re.fullmatch(r"\s*(?:atau|\(|sebesar)\s*", sent[a.end:q.start]) or not re.match(
                     r"\s*\)?\s*(?:dari|terhadap)\s+(?:total\s+|jumlah\s+)?(?:pagu|anggaran|alokasi|target)"
-                    r"[^.;\d]{0,30}?$", sent[q.end:c.start], re.IGNORECASE):
-                continue
+                    r"[^.;,\d]{0,30}?$", sent[q.end:c.start], re.IGNORECASE):
+                continue  # (not "... atau 96,38% dari pagu, dengan sisa anggaran Rp S": S is no base)
             if c.value == 0:
                 continue
             comp = a.value / c.value * HUNDRED

@@ -680,6 +680,10 @@ _CLAUSE_YEAR_RE = re.compile(r"\btahun\s+(?P<y>20\d\d)\b(?!\s*[-–]\s*20\d\d)",
 _ATTACHED_RE = re.compile(r"\s*%?\s*(?:[a-z]+\s+)?(?:(?:pada|di|untuk)\s+tahun\s+20\d\d|(?:pada\s+)?tahun\s+ini\b)",
                           re.IGNORECASE)
 _BEFORE_RE = re.compile(r"(\d(?:[\d.,]*\d)?\s*%?)\s*(?:pada|di|untuk)\s+$", re.IGNORECASE)
+# a count of a measured quantity ("36 kasus", "1.250 pengunjung"): a figure of the year's own
+# sentence (not a count of the report's indicators, "3 dari 4 indikator")
+_MEASURED_COUNT_RE = re.compile(r"\s+(?!(?:dari|indikator|sasaran|program|kegiatan|sub|pada|di|tahun|dan|atau)\b)"
+                                r"[a-z]{3,12}\b", re.IGNORECASE)
 # the year ends its clause: "... pada tahun 2023;" / "... pada tahun 2023."
 _CLAUSE_END_YEAR_RE = re.compile(r"\s*[;.:]")
 # a clause that compares or recounts: its figures are not the year's own
@@ -934,9 +938,10 @@ class ValueYear(Rule):
                 head = text[s_start:m.start()]
                 if not _CLAUSE_YEAR_RE.search(head) and not _COMPARE_HEAD_RE.search(head):
                     evidence, counter = self._weigh(text, s_start, m.start(), None, own, this, other, typed)
+            own_sent = text[sentence_bounds(text, m.start(), m.end())[0]:s_end]
             if not evidence and not counter and before is None and end > s_end and not any(
-                    not n.is_year and (n.decimals or n.percent) for n in scan_numbers(
-                        text[sentence_bounds(text, m.start(), m.end())[0]:s_end])):
+                    not n.is_year and (n.decimals or n.percent or _MEASURED_COUNT_RE.match(own_sent, n.end))
+                    for n in scan_numbers(own_sent)):
                 # (a sentence with figures of its own, "turun menjadi 40,5 dari 46,2 per mil
                 # pada tahun 2023.", is not about what the next sentence says; counts, "3 dari
                 # 4 indikator", are no such figures)
