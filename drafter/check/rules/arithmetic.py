@@ -485,14 +485,31 @@ class BudgetPercent(Rule):
 
     @staticmethod
     def _explained_by_parts(rows: list[BudgetRow], total: BudgetRow, q: ValueCell) -> bool:
-        progs = [k for k in rows if k.level == "program" and k.index < total.index]
-        p = [value_of(k.values.get("pagu")) for k in progs]
-        r = [value_of(k.values.get("realisasi")) for k in progs]
-        if not progs or any(v is None for v in p + r):
+        got = _parts_sums(rows, total)
+        if got is None:
             return False
-        sp = sum((v for v in p if v is not None), Decimal(0))
-        sr = sum((v for v in r if v is not None), Decimal(0))
+        sp, sr = got
         return sp != 0 and q.num is not None and q.num.explains(sr / sp * HUNDRED)
+
+
+def _parts_sums(rows: list[BudgetRow], total: BudgetRow) -> tuple[Decimal, Decimal] | None:
+    """(pagu, realisasi) of the programs before a total row, a program left empty counted
+    with the rows under it; None when an amount cannot be told."""
+    progs = [k for k in rows if k.level == "program" and k.index < total.index]
+    if not progs:
+        return None
+    by_parent: dict[Any, list[BudgetRow]] = {}
+    for k in rows:
+        by_parent.setdefault(k.parent, []).append(k)
+    out = []
+    for key in ("pagu", "realisasi"):
+        fill = _filled_amounts(rows, by_parent, key)
+        vals = [value_of(k.values.get(key)) if value_of(k.values.get(key)) is not None
+                else fill.get(k.index) for k in progs]
+        if any(v is None for v in vals):
+            return None
+        out.append(sum((v for v in vals if v is not None), Decimal(0)))
+    return out[0], out[1]
 
 
 def _rounded_twice(stated: Num, comp: Decimal) -> bool:
@@ -562,14 +579,15 @@ class BudgetTotals(Rule):
             for k in rows:
                 by_parent.setdefault(k.parent, []).append(k)
             sums = {key: kid_sums(rows, key) for key in keys}
+            filled = {key: _filled_amounts(rows, by_parent, key) for key in keys}
             for br in rows:
                 if br.level in _CHILD:
                     kids = [k for k in by_parent.get(br.index, ()) if k.level == _CHILD[br.level]]
                     what = "kegiatan" if br.level == "program" else "sub kegiatan"
-                    yield from self._compare(br, kids, ti.name(role), what, keys, sums)
+                    yield from self._compare(br, kids, ti.name(role), what, keys, sums, filled)
                 elif br.level == "total":
                     progs, what = self._totalled(ti, rows, br)
-                    yield from self._compare(br, progs, ti.name(role), what, keys, sums)
+                    yield from self._compare(br, progs, ti.name(role), what, keys, sums, filled)
 
     @staticmethod
     def _totalled(ti: TableIndex, rows: list[BudgetRow], total: BudgetRow
@@ -599,14 +617,19 @@ class BudgetTotals(Rule):
 
     def _compare(self, parent: BudgetRow, kids: list[BudgetRow], role: str,
                  what: str, keys: tuple[str, ...],
-                 sums: dict[str, dict[int, Decimal]] | None = None) -> Iterator[Issue]:
+                 sums: dict[str, dict[int, Decimal]] | None = None,
+                 filled: dict[str, dict[int, Decimal]] | None = None) -> Iterator[Issue]:
         if not kids:
             return
         for key in keys:
             pv = parent.values.get(key)
             if pv is None or pv.num is None:
                 continue
-            vals = [value_of(k.values.get(key)) for k in kids]
+            # a program row left empty (its amount only on its sub kegiatan) counts with the
+            # sum of the rows under it
+            fill = (filled or {}).get(key, {})
+            vals = [value_of(k.values.get(key)) if value_of(k.values.get(key)) is not None
+                    else fill.get(k.index) for k in kids]
             if any(v is None for v in vals):
                 continue
             total = sum((v for v in vals if v is not None), Decimal(0))
@@ -632,6 +655,37 @@ class BudgetTotals(Rule):
         i, fixed = wrong[0]
         total = sum((v for j, v in enumerate(vals) if v is not None and j != i), Decimal(0)) + fixed
         return stated.explains(total)
+
+
+def _filled_amounts(rows: list[BudgetRow], by_parent: dict[Any, list[BudgetRow]],
+                    key: str) -> dict[int, Decimal]:
+    """Row index -> the amount of a row that states none, from the rows under it (their own
+    amounts, or theirs filled the same way); only when every such row has one. Linear: each
+    row is resolved once."""
+    memo: dict[int, Decimal | None] = {}
+
+    def amount(br: BudgetRow, depth: int = 0) -> Decimal | None:
+        v = value_of(br.values.get(key))
+        if v is not None:
+            return v
+        if br.index in memo:
+            return memo[br.index]
+        kids = by_parent.get(br.index, [])
+        got: Decimal | None = None
+        if kids and depth < 4:
+            parts = [amount(k, depth + 1) for k in kids]
+            if all(p is not None for p in parts):
+                got = sum((p for p in parts if p is not None), Decimal(0))
+        memo[br.index] = got
+        return got
+
+    out: dict[int, Decimal] = {}
+    for br in rows:
+        if value_of(br.values.get(key)) is None and br.level in ("program", "kegiatan"):
+            a = amount(br)
+            if a is not None:
+                out[br.index] = a
+    return out
 
 
 def _cell_explains(vc: ValueCell | None, x: Decimal) -> bool:
@@ -2439,6 +2493,10 @@ class RemainderColumn(Rule):
                 if id(br) in fixed and s.num is not None and \
                         s.num.explains(abs(fixed[id(br)][0] - fixed[id(br)][1])):
                     continue  # an amount does not add up (AR103), the remainder does
+                if br.level == "total" and s.num is not None:
+                    ps = _parts_sums(ti.budget(br.role), br)
+                    if ps is not None and s.num.explains(abs(ps[0] - ps[1])):
+                        continue  # the programs' pagu - realisasi: the total's amount is off (AR103)
                 diff = pv - rv
                 yield cap_issue(
                     self, s,
