@@ -388,7 +388,7 @@ class RealisasiClaim(_ClaimRule):
                 if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", head)):
                     continue  # another year's figures
                 cands = [r for r in mains if same_value(target, value_of(r.values.get("target"))) is True
-                         and (containment(r.name, head) >= 0.5 or _acronym_in(r, head))]
+                         and (containment(r.name, head) >= 0.6 or _acronym_in(r, head))]
                 if len(cands) != 1:
                     continue
                 row = cands[0]
