@@ -1074,10 +1074,12 @@ def _with_continuation(ctx: CheckContext, block: Block, limit: int = 6) -> str:
 
 
 def _amount_region(text: str, start: int) -> str:
-    """The rest of the sentence from ``start`` (a sentence ends at ". " before a capital
-    or at the end of the text; amounts like "Rp 1.000.000" do not end it)."""
-    m = re.search(r"\.(?=\s+[A-Z])|\.\s*$", text[start:])
-    return text[start:start + m.start()] if m else text[start:]
+    """The rest of the sentence from ``start`` (the text layer's sentence, without its closing
+    period; amounts like "Rp 1.000.000" do not end it)."""
+    end = analyze(text).bounds(start)[1]
+    if end <= start:
+        return text[start:]
+    return text[start:end].rstrip(".")
 
 
 def _money(text: str) -> list[Any]:
