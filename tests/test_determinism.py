@@ -128,3 +128,23 @@ def test_draft_markdown(tmp_path: Path) -> None:
             assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
             results.append(out.read_bytes())
         _assert_same(results)
+
+
+def test_check_office_names_in_any_case(tmp_path: Path) -> None:
+    """A report whose office is written in capitals on the cover and in title case in the text:
+    the names compared are equally long, and the issue must quote the same one under every
+    hash seed (a set's order once chose between "BAPPEDA" and "Bappeda")."""
+    text = ("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2023\n"
+            "BADAN PERENCANAAN PEMBANGUNAN DAERAH (BAPPEDA) KABUPATEN SIAK\n\n"
+            "KATA PENGANTAR\n\n"
+            "Bappeda Kabupaten Siak menyusun laporan ini setiap tahun.\n\n"
+            "Laporan ini menjadi wujud akuntabilitas Bappeda Kabupaten Pelalawan dalam pelaksanaan "
+            "tugas perencanaan pembangunan daerah.\n")
+    (tmp_path / "bappeda.txt").write_text(text, encoding="utf-8")
+    results = []
+    for seed in ("0", "1", "7", "12345"):
+        proc = run(["check", "bappeda.txt", "-f", "json"], tmp_path, seed)
+        assert proc.returncode in (0, 1), proc.stderr.decode("utf-8", "replace")[-2000:]
+        assert b"FN112" in proc.stdout
+        results.append(proc.stdout)
+    _assert_same(results)

@@ -1761,7 +1761,7 @@ def _office_heads(ctx: CheckContext) -> list[str]:
                 continue
             break
     heads.extend(_short_names(ctx, head))
-    return sorted(set(heads), key=len, reverse=True)
+    return sorted(set(heads), key=lambda h: (-len(h), h))  # longest first, then a fixed order
 
 
 def _is_abbreviation(short: str, name: str) -> bool:
@@ -1899,9 +1899,13 @@ class OtherRegencyAsOwn(Rule):
                 if people is None:
                     if heads is None:
                         heads = _office_heads(ctx)
-                    office = next((h for h in heads if re.search(  # "BAPPEDA" on the cover, "Bappeda" in text
-                        r"(?:^|\W)" + re.escape(h).replace(r"\ ", r"\s+") + r"\s+$", before,
-                        re.IGNORECASE)), None)
+                    office = None
+                    for h in heads:  # "BAPPEDA" on the cover, "Bappeda" in text
+                        hm = re.search(r"(?:^|\W)(" + re.escape(h).replace(r"\ ", r"\s+") + r")\s+$", before,
+                                       re.IGNORECASE)
+                        if hm is not None:
+                            office = hm.group(1)  # as the text writes it
+                            break
                     if office is None and info.kecamatan is not None and level == 1:
                         # "Kecamatan Jelbuk Kabupaten Lumajang" in the report of Kecamatan Jelbuk
                         # (Jember): the own kecamatan placed in another kabupaten, unless that
