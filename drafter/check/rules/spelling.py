@@ -66,6 +66,20 @@ from drafter.fix.offers import spelling_fix
 from drafter.limits import MAX_SPELL_UNKNOWN, MAX_SPELL_WORD, BoundedCache
 from drafter.resources import compiled, data_dir, parse_yaml
 from drafter.text import WORD_RE
+from drafter.text.spelltokens import (  # noqa: F401 - the tokenizer's parts, used here and by tests
+    _ITALIC_MAX,
+    _ITALIC_RES,
+    _MASK_RES,
+    _MASK_TRIGGER,
+    _PAREN_RE,
+    _QUOTE_RE,
+    _SHIELD_TRIGGER,
+    _SQUOTE_RE,
+    Token,
+    _masked,
+    _quoted_spans,
+    tokenize,
+)
 
 
 def load_data(filename: str) -> Any:
@@ -73,23 +87,6 @@ def load_data(filename: str) -> Any:
     return parse_yaml("rules", filename)
 
 _WORD_RE = WORD_RE  # the text layer's one tokenizer
-_MASK_RES = (
-    re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE),
-    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-    re.compile(r"</?[A-Za-z][^<>]{0,200}>"),  # HTML tags
-    re.compile(r"&[a-zA-Z]+;|&#\d+;"),  # HTML entities
-    re.compile(r"\\[A-Za-z]+"),  # LaTeX commands (\frac, \times, \text)
-    re.compile(r"\$\$.*?\$\$|\$[^$\n]{1,300}\$", re.DOTALL),  # LaTeX math
-)
-_ITALIC_RES = (
-    re.compile(r"(?<![*\w])\*(?!\*)([^*\n]{1,300}?)(?<![*\s])\*(?![*\w])"),
-    re.compile(r"(?<![_\w])_(?!_)([^_\n]{1,300}?)(?<![_\s])_(?![_\w])"),
-)
-_ITALIC_MAX = 302  # the longest match of _ITALIC_RES (markers included)
-_PAREN_RE = re.compile(r"\(([^()\n]{1,200})\)")
-_QUOTE_RE = re.compile(r"[\"“”]([^\"“”\n]{1,200})[\"“”]")  # quoted words: foreign or regional terms
-# single quotes: ‘...’ and '...' not inside a word (Jum'at)
-_SQUOTE_RE = re.compile(r"‘([^‘’\n]{1,80})’|(?<![\w'])'(?=\w)([^'\n]{1,80})(?<=\w)'(?![\w'])")
 # a regional or foreign term glossed in the text: "disebut ngayah", "ngayah yang berarti ..."
 _GLOSS_AFTER_RE = re.compile(r"\b(?:disebut|dinamakan|dinamai|dikenal\s+(?:dengan|sebagai)|istilah|"
                              r"bahasa\s+[A-Z][a-z]+|tradisi|upacara|ritual|adat|tenun|kain|tari|tarian|"
@@ -392,14 +389,6 @@ def similar_word(a: str, b: str) -> bool:
     return sm.real_quick_ratio() >= 0.75 and sm.quick_ratio() >= 0.75 and sm.ratio() >= 0.75
 
 
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    shielded: bool  # inside italics, parentheses or quotes (English or regional words allowed)
-    quoted: bool = False  # inside quotation marks: a term cited as such, never "corrected"
 
 
 @dataclass
@@ -421,40 +410,6 @@ class SpellAnalysis:
     unknown_skipped: int = 0  # distinct unknown words over MAX_SPELL_UNKNOWN, not judged
 
 
-_MASK_TRIGGER = re.compile(r"https?:|www\.|@|<|&|\\|\$")
-_SHIELD_TRIGGER = re.compile(r"[*_(\"“]")
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` in double or single quotation marks."""
-    if '"' not in text and "'" not in text and "“" not in text and "”" not in text and "‘" not in text:
-        return []
-    return sorted([m.span() for m in _QUOTE_RE.finditer(text)] + [m.span() for m in _SQUOTE_RE.finditer(text)])
-
-
-def _masked(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` with masked spans blanked out, and the italic/parenthesis spans."""
-    if _MASK_TRIGGER.search(text):
-        spans = sorted(m.span() for rx in _MASK_RES for m in rx.finditer(text))
-        if spans:
-            parts = []
-            pos = 0
-            for a, b in spans:
-                if b <= pos:
-                    continue
-                a = max(a, pos)
-                parts.append(text[pos:a])
-                parts.append(" " * (b - a))
-                pos = b
-            parts.append(text[pos:])
-            text = "".join(parts)
-    shield: list[tuple[int, int]] = []
-    if _SHIELD_TRIGGER.search(text):
-        for rx in _ITALIC_RES:
-            shield.extend(m.span() for m in rx.finditer(text))
-        shield.extend(m.span() for m in _PAREN_RE.finditer(text))
-        shield.extend(m.span() for m in _QUOTE_RE.finditer(text))
-    return text, shield
 
 
 def _italic_lines(source: str | None) -> dict[int, list[tuple[int, int]]]:
@@ -494,45 +449,6 @@ def _source_shield(unit: TextUnit, italics: dict[int, list[tuple[int, int]]]) ->
     return tuple(out)
 
 
-def tokenize(raw: str, extra_shield: tuple[tuple[int, int], ...] = ()) -> list[Token]:
-    text, shield = _masked(raw)
-    if extra_shield:
-        shield.extend(extra_shield)
-    n = len(text)
-    quotes = _quoted_spans(text)
-    if not shield and not quotes:
-        # the common case: no span to look up, one pass over the words
-        out = []
-        add = out.append
-        for m in _WORD_RE.finditer(text):
-            s, e = m.span()
-            # words glued to digits (km2, 10m, Tw1) are codes or units, not words
-            if (s and text[s - 1].isdigit()) or (e < n and text[e].isdigit()):
-                continue
-            w = m.group()
-            add(Token(s, e, w, w.lower(), False, False))
-        return out
-    out = []
-    # shield spans by start; ``reach`` is the furthest end among the spans started so far, so a
-    # token is inside some span iff it ends by ``reach`` (one pass: linear, not tokens x spans)
-    spans = sorted(shield)
-    k, reach = 0, -1
-    q, qreach = 0, -1
-    for m in _WORD_RE.finditer(text):
-        s, e = m.span()
-        # words glued to digits (km2, 10m, Tw1) are codes or units, not words
-        if (s > 0 and text[s - 1].isdigit()) or (e < n and text[e].isdigit()):
-            continue
-        while k < len(spans) and spans[k][0] <= s:
-            reach = max(reach, spans[k][1])
-            k += 1
-        while q < len(quotes) and quotes[q][0] <= s:
-            qreach = max(qreach, quotes[q][1])
-            q += 1
-        w = m.group()
-        quoted = e <= qreach
-        out.append(Token(s, e, w, w.lower(), e <= reach or quoted, quoted))
-    return out
 
 
 # ---------------------------------------------------------------------------- analysis
