@@ -490,6 +490,9 @@ class RealisasiClaim(_ClaimRule):
                     continue  # "Pada tahun 2022 realisasi sebesar 21,40%": that year's figure
                 if about_other(ctx, row, text[sa:next((z for a, z in sentences(text) if a == sa), len(text))]):
                     continue  # the sentence is about another indicator
+                if same_value(stated, value_of(row.values.get("target"))) and \
+                        re.search(r"\btarget", text[sa:m.start("num")], re.IGNORECASE):
+                    continue  # "Target indikator Nilai X tahun 2023 sebesar 0,5 belum terpenuhi": the target
                 if comparator_value(text[sa:m.start("num")]) or clause_names_other(row, text[sa:m.start("num")]):
                     continue  # the value of the region, figure or indicator compared with
                 if formula_operand(text, m.start("num"), m.end("num")):
