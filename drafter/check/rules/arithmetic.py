@@ -504,8 +504,7 @@ def _parts_sums(rows: list[BudgetRow], total: BudgetRow) -> tuple[Decimal, Decim
     out = []
     for key in ("pagu", "realisasi"):
         fill = _filled_amounts(rows, by_parent, key)
-        vals = [value_of(k.values.get(key)) if value_of(k.values.get(key)) is not None
-                else fill.get(k.index) for k in progs]
+        vals = [_stated_or_filled(k, key, fill) for k in progs]
         if any(v is None for v in vals):
             return None
         out.append(sum((v for v in vals if v is not None), Decimal(0)))
@@ -628,8 +627,7 @@ class BudgetTotals(Rule):
             # a program row left empty (its amount only on its sub kegiatan) counts with the
             # sum of the rows under it
             fill = (filled or {}).get(key, {})
-            vals = [value_of(k.values.get(key)) if value_of(k.values.get(key)) is not None
-                    else fill.get(k.index) for k in kids]
+            vals = [_stated_or_filled(k, key, fill) for k in kids]
             if any(v is None for v in vals):
                 continue
             total = sum((v for v in vals if v is not None), Decimal(0))
@@ -655,6 +653,12 @@ class BudgetTotals(Rule):
         i, fixed = wrong[0]
         total = sum((v for j, v in enumerate(vals) if v is not None and j != i), Decimal(0)) + fixed
         return stated.explains(total)
+
+
+def _stated_or_filled(br: BudgetRow, key: str, fill: dict[int, Decimal]) -> Decimal | None:
+    """The row's own amount, else the one :func:`_filled_amounts` found under it."""
+    v = value_of(br.values.get(key))
+    return v if v is not None else fill.get(br.index)
 
 
 def _filled_amounts(rows: list[BudgetRow], by_parent: dict[Any, list[BudgetRow]],

@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache
-from typing import NamedTuple
 
 from drafter.check.analyzer import MENTION_RE, mention_kind, mention_matches, resolve_mention
 from drafter.check.claims_parse import prose_blocks
@@ -426,14 +425,14 @@ class OtherDesa(Rule):
     def _prose_lists(self, ctx: CheckContext, unit: TextUnit, regency: Region, own: Region,
                      seen: set[tuple[int, int]]) -> Iterable[Issue]:
         text = unit.text
-        for sm in _clause_matches(text):
-            parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", sm.group())]
+        for at, clause in _clause_spans(text):
+            parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", clause)]
             if len(parts) < 2:  # "A, B dan C": three items, two parts
                 continue
             items, spans = [], []
             for a, b in parts:
                 # pieces between "dan"/"serta" (a word never starts inside another word)
-                for piece in re.finditer(r"(?:\b(?!(?:dan|serta)\b)\w+\b|\W)+", sm.group()[a:b]):
+                for piece in re.finditer(r"(?:\b(?!(?:dan|serta)\b)\w+\b|\W)+", clause[a:b]):
                     t = piece.group().strip()
                     # "... yaitu Kelurahan Melong": the list starts after its announcing word
                     intro = _LIST_INTRO_RE.match(t)
@@ -451,7 +450,7 @@ class OtherDesa(Rule):
                             cut = tail.start()
                             t = tail.group()
                     if t:
-                        off = sm.start() + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
+                        off = at + a + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
                         off += intro.end() if intro and intro.end() < len(piece.group().strip()) else 0
                         off += cut
                         items.append(t)
@@ -459,7 +458,7 @@ class OtherDesa(Rule):
             if len(items) < 3:
                 continue
             whole = _foreign_list(items, regency, own)
-            if whole is not None and not _legit(sm.group()) and whole[0].name.lower() not in text.lower():
+            if whole is not None and not _legit(clause) and whole[0].name.lower() not in text.lower():
                 s0, e0 = spans[_first_village(whole[0], items)]
                 if any(k[0] == id(unit) and spans[0][0] - 12 <= k[1] <= spans[-1][1] for k in seen):
                     continue  # its "Desa X" items are reported one by one
@@ -470,8 +469,8 @@ class OtherDesa(Rule):
                 s0, e0 = spans[idx]
                 if any(k[0] == id(unit) and s0 - 12 <= k[1] <= e0 for k in seen):
                     continue
-                comp = _OWN_COMPOSITION_RE.search(sm.group())
-                if _legit(sm.group()[comp.end():] if comp else sm.group()):
+                comp = _OWN_COMPOSITION_RE.search(clause)
+                if _legit(clause[comp.end():] if comp else clause):
                     continue  # (where the kecamatan lies says nothing about the desa it is made of)
                 msg, exp = self._message(own, items[idx], found)
                 yield self.issue(unit, s0, e0, msg, expected=exp)
@@ -1559,30 +1558,15 @@ class RegencyKind(Rule):
 _LIST_NAME_RE = re.compile(r"^(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3}$")
 
 
-class _Clause(NamedTuple):
-    """A clause of a text as the list readers use it: ``group()``, ``start()``, ``end()``."""
-
-    text: str
-    at: int
-
-    def group(self) -> str:
-        return self.text
-
-    def start(self) -> int:
-        return self.at
-
-    def end(self) -> int:
-        return self.at + len(self.text)
-
-
-def _clause_matches(text: str) -> list[_Clause]:
-    """The clauses of ``text`` a list is read in (the text layer's sentences, split after a
-    colon, semicolon lists kept whole)."""
+def _clause_spans(text: str) -> list[tuple[int, str]]:
+    """(start, clause) of the clauses of ``text`` a list is read in: the text layer's sentences,
+    split after a colon, semicolon lists kept whole, without their closing punctuation (the last
+    item is "Leihitu", not "Leihitu.")."""
     out = []
     for s, e in analyze(text).list_clauses:
         while e > s and text[e - 1] in ".!?:;…":
-            e -= 1  # without its closing punctuation: the last item is "Leihitu", not "Leihitu."
-        out.append(_Clause(text[s:e], s))
+            e -= 1
+        out.append((s, text[s:e]))
     return out
 
 
@@ -1643,8 +1627,8 @@ class OtherKecamatanInList(Rule):
             text = unit.text
             if text.count(",") < 1 or isinstance(unit, Cell):
                 continue
-            for sm in _clause_matches(text):
-                sent = sm.group()
+            for at, clause in _clause_spans(text):
+                sent = clause
                 items = _list_items(sent)
                 if len(items) < 3:
                     continue
@@ -1668,7 +1652,7 @@ class OtherKecamatanInList(Rule):
                 for name, s0, e0, kec in foreign:
                     host = gaz.regency_of(kec)
                     yield self.issue(
-                        unit, sm.start() + s0, sm.start() + e0,
+                        unit, at + s0, at + e0,
                         f"\"{name}\" adalah kecamatan di {host.full if host else '?'}, bukan di "
                         f"wilayah {regency.full}, padahal nama lain dalam daftar ini adalah "
                         f"kecamatan {regency.full}; kemungkinan salinan dari teks daerah lain",
