@@ -1002,7 +1002,10 @@ class AverageCapaian(Rule):
                 m = word.search(sent)
                 if m is None or not need.search(sent):
                     continue
-                no_ranges = re.sub(r"\b20\d\d\s*[-–]\s*20\d\d\b", " ", sent)
+                # the year may stand on the line before ("Pada tahun 2022 / rata-rata
+                # capaian 97,80%" in a hard-wrapped PDF)
+                lead = _lead_in(units, i) if s == 0 else ""
+                no_ranges = re.sub(r"\b20\d\d\s*[-–]\s*20\d\d\b", " ", lead + " " + sent)
                 years = {int(y) for y in re.findall(r"\b(20\d\d)\b", no_ranges)}
                 if ctx.info.year is not None and years - {ctx.info.year}:
                     continue  # an average of another year
@@ -1046,6 +1049,11 @@ class AverageCapaian(Rule):
                     continue  # "capaian yang lebih dari 100% dihitung 100%": a threshold
                 if any(n.explains(v) for _, v in cands):
                     continue
+                if not re.search(r"capaian|kinerja", between, re.IGNORECASE) and any(
+                        n.explains(v) for r in rows31 for k in ("realisasi", "target")
+                        if (v := value_of(r.values.get(k))) is not None):
+                    continue  # "rata-rata kepatuhan terealisasi 76,50%": an indicator that is
+                    # itself an average, quoted with its realisasi
                 listing = "; ".join(f"{lbl} {fmt_pct(v)}" for lbl, v in cands[:n_listed])
                 msg = (f"rata-rata tertulis {n.text.strip()} tidak sesuai dengan tabel mana pun: "
                        f"{listing}")
