@@ -3283,8 +3283,11 @@ class YearChangeClaim(_ClaimRule):
                 old = series[base] if base in series else stated_old
                 step = _CHANGE_AMOUNT_RE.match(sent, dm.end()) if judged is None else None
                 step_num = next((n for n in values if step is not None and n.start == step.start("n")), None)
-                if any(not (n.explains(cur) or n.explains(old)) for n in values if n is not step_num):
+                in_name = set(re.findall(r"\d+(?:[.,]\d+)?", " ".join(info[id(row)][1] or [row.name])))
+                if any(not (n.explains(cur) or n.explains(old)) for n in values if n is not step_num
+                       and not (n.start < dm.start() and n.text.strip() in in_name)):
                     continue  # a figure that is not the table's: another quantity, or CL101's
+                    # (a number of the indicator's name, "minimal 20 JP", is no figure)
                 real_now = value_of(row.values.get("realisasi"))
                 agreed = real_now is not None and real_now.num is not None and real_now.num.value == cur
                 if step_num is not None and agreed and (cur > old) == (up.search(sent) is not None) \

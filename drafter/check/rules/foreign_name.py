@@ -130,6 +130,10 @@ def _mentions(text: str, levels: set[int]) -> Iterable[tuple[re.Match[str], int,
     return [t for t in found if t[1] in levels]
 
 
+_OWN_LEVEL_RE = re.compile(r"\btingkat\s+kecamatan\b|\bse-?kecamatan\b", re.IGNORECASE)
+_AWARD_RE = re.compile(r"\b(?:penghargaan|apresiasi|lomba|juara|peringkat)\b", re.IGNORECASE)
+
+
 _DESA_KEL_RE = re.compile(r"(?i)\b(?:desa|kelurahan)\b")
 
 
@@ -1138,6 +1142,10 @@ class OtherRegionPlace(Rule):
         if _ACTOR_AFTER_RE.match(unit.text, end) and not _BORDER_RE.search(near):
             # "Kecamatan X akan mengefektifkan ... bimbingan teknis": X acts as the office
             return bool(_border_row(unit, block) or _REGULATION_RE.search(before) or _compared(unit.text, start))
+        if _OWN_LEVEL_RE.search(near):
+            # "penghargaan posyandu terbaik tingkat kecamatan diberikan kepada Kelurahan X": a
+            # contest or award at the office's own level is among its own villages
+            near = _AWARD_RE.sub(lambda m: " " * len(m.group(0)), near)
         at = start - max(s0, start - 120)  # where the name stands in ``near``
         # an event (a meeting, a training) places the name only when it comes before it ("bimtek
         # di Kecamatan X"); after it ("... di Kecamatan X, melalui bantuan bibit dan pelatihan
