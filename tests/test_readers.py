@@ -102,6 +102,28 @@ def test_tab_table_with_caption_and_headers() -> None:
     assert_located(doc, t.rows[5].cells[5], "109,33%")  # inside ** markers
 
 
+def test_tab_table_keeps_label_rows_without_tabs() -> None:
+    # a Kegiatan line with no figures (so no tab) between the rows of a budget table is a row
+    # of that table, not the end of it; a sentence or a caption after the table is not
+    text = ("Tabel 3.8 Realisasi Anggaran Tahun 2022\n"
+            "Program/Kegiatan/Sub Kegiatan\tPagu (Rp)\tRealisasi (Rp)\n"
+            "PROGRAM PENYULUHAN PERTANIAN\t420.300.000\t371.880.400\n"
+            "  Kegiatan Pelaksanaan Penyuluhan Pertanian\n"
+            "    Sub Kegiatan Pengembangan Kelembagaan Petani\t420.300.000\t371.880.400\n"
+            "JUMLAH\t420.300.000\t371.880.400\n"
+            "Tabel 3.9 Efisiensi\n"
+            "Uraian\tNilai\n"
+            "Serapan\t88,48\n"
+            "Serapan anggaran tahun ini sebesar 88,48 persen.\n")
+    doc = parse_text(text, "t.txt")
+    t1, t2 = tables(doc)
+    assert [r.cells[0].text.strip() for r in t1.rows][2:4] == [
+        "Kegiatan Pelaksanaan Penyuluhan Pertanian", "Sub Kegiatan Pengembangan Kelembagaan Petani"]
+    assert len(t1.rows) == 5 and len(t2.rows) == 2
+    assert any(b.kind == "paragraph" and b.text.startswith("Serapan anggaran") for b in doc.blocks)
+    assert_all_positions_exact(doc)
+
+
 PIPE_DOC = """# BAB III AKUNTABILITAS KINERJA
 
 ## B.1 Analisa Realisasi Kinerja

@@ -482,6 +482,21 @@ class _Parser:
                     return True
         return False
 
+    def _tab_label_row(self, i: int) -> bool:
+        """A short line without tabs inside a tab table, right between two of its rows, that
+        only names a group ("  Kegiatan Penyediaan Benih"): no caption, heading, sentence or
+        number of its own."""
+        if self.t_kind != "tab" or self.t_blank or i + 1 >= len(self.lines):
+            return False
+        s = self.lines[i].strip()
+        nxt = self.lines[i + 1]
+        if not s or "\t" in self.lines[i] or "\t" not in nxt.strip("\t ") or len(s) > 150:
+            return False
+        if s.endswith((".", ":", ";")) or caption_match(s) or re.search(r"\d[\d.,]*\d", s) \
+                or re.match(r"(?i)(?:bab\b|sumber\b|keterangan\b|catatan\b|#)", s):
+            return False
+        return self._is_tab_row(i + 1)
+
     def _is_tab_row(self, i: int) -> bool:
         """A line with tabs is a table row, except a line only indented with tabs (a nested
         Markdown list item, an indented paragraph) outside a table."""
@@ -705,6 +720,12 @@ class _Parser:
                 i = nxt
                 continue
             if "\t" in line and not s.startswith("$$") and self._is_tab_row(i):
+                self._add_row("tab", self._tab_cells(i), i)
+                i += 1
+                continue
+            if self._tab_label_row(i):
+                # "  Kegiatan Administrasi Umum" between tab rows: a label row of the table
+                # (a level of the Program > Kegiatan > Sub Kegiatan hierarchy without figures)
                 self._add_row("tab", self._tab_cells(i), i)
                 i += 1
                 continue
