@@ -628,8 +628,11 @@ class MissingTableReference(Rule):
                 if m.start() == len(b.text) - len(b.text.lstrip(" #*_")) and len(b.text) < 250 \
                         and not _wrapped_reference(ctx, b):
                     continue  # the caption itself
-                if num in known or num in reported or _scheme(num) not in schemes:
+                if num in known or num in reported:
                     continue
+                if _scheme(num) not in schemes and (uncaptioned or len(known) < 3 or len(schemes) > 1):
+                    continue  # another numbering: only where every table has a caption of one
+                    # numbering ("Tabel 1".."Tabel 5") is a "Tabel 3.9" certainly none of them
                 if _OTHER_DOC_RE.match(b.text[m.end():]) or \
                         re.search(r"\blampiran\W{0,3}$", b.text[max(0, m.start() - 15):m.start()], re.I):
                     continue
