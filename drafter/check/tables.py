@@ -344,6 +344,13 @@ _DATA_LABEL_RE = re.compile(
     r"^\W*(?:program|kegiatan|sub\s*kegiatan|sasaran|indikator|input|output|outcome)\s*\d*"
     r"(?:\.\d+)*\s*:", re.IGNORECASE)
 
+# a row that names one program or kegiatan ("Program Penunjang Urusan ...") and not a header
+# of names ("Program/Kegiatan", "Program dan Kegiatan", "Kegiatan Pokok (Rp)")
+_LEVEL_NAME_RE = re.compile(r"^\W*(?:program|kegiatan|sub\s*kegiatan)\s+(?P<rest>[A-Za-z].{8,})$",
+                            re.IGNORECASE)
+_LEVEL_NAME_REST_RE = re.compile(r"^(?:dan|&|atau)\b|\b(?:program|kegiatan|anggaran|pagu|realisasi|uraian|"
+                                 r"rp|rupiah|target|capaian|indikator)\b|[()]", re.IGNORECASE)
+
 
 def _is_header_like(row: Row) -> bool:
     texts = [clean(c.text) for c in row.cells]
@@ -352,6 +359,9 @@ def _is_header_like(row: Row) -> bool:
         return False
     if all(_NUMBERING_RE.match(t) for t in nonempty) and len(nonempty) >= 3:
         return True  # "(1) (2) (3)" or "1 2 3 ..." numbering row
+    if len(nonempty) == 1 and (m := _LEVEL_NAME_RE.match(nonempty[0])) and \
+            not _LEVEL_NAME_REST_RE.search(m.group("rest")):
+        return False  # "Program Penunjang Urusan Pemerintahan Daerah": a program's own row
     for k, t in enumerate(nonempty):
         if len(t) > 60 or _DATA_LABEL_RE.match(t):
             return False  # header labels are short; "Program : X" is a data row
@@ -1016,7 +1026,38 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
         depths.append(_row_depth(name, no_text, name_cell, block.layout == "spaces"))
     _levels_from_depth(out, depths)
     _kegiatan_under_programs(out, info)
+    _group_subtotals(out)
     return out
+
+
+_SUBTOTAL_RE = re.compile(r"^\W*(?:(?:jumlah|total|sub\s*-?\s*total|sub\s*-?\s*jumlah)\s+(?P<lv>program|kegiatan)\b|"
+                          r"sub\s*-?\s*(?:total|jumlah)\b)", re.IGNORECASE)
+
+
+def _group_subtotals(rows: list[BudgetRow]) -> None:
+    """"Jumlah Program X" / "Sub Total" rows after a program's kegiatan: the amounts of that
+    program (or kegiatan) when its own row states none. The amounts move to the group's row
+    (their cells stay where they are) and the subtotal row is no total of the table, so the
+    JUMLAH row adds up the programs, and each program its kegiatan."""
+    for i, r in enumerate(rows):
+        if r.level != "total":
+            continue
+        m = _SUBTOTAL_RE.match(r.name)
+        if m is None:
+            continue
+        want = (m.group("lv") or "program").lower()
+        owner = None
+        for k in range(i - 1, -1, -1):
+            if rows[k].level in ("total", "subtotal"):
+                break
+            if rows[k].level == want:
+                owner = rows[k]
+                break
+        if owner is None:
+            continue
+        if not owner.values:
+            owner.values, r.values = r.values, {}
+        r.level = "subtotal"
 
 
 def _kegiatan_under_programs(rows: list[BudgetRow], info: TableInfo) -> None:

@@ -522,9 +522,10 @@ def _rounded_twice(stated: Num, comp: Decimal) -> bool:
 _CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 
-def kid_sums(rows: list[BudgetRow], key: str) -> dict[int, Decimal]:
+def kid_sums(rows: list[BudgetRow], key: str, fill: dict[int, Decimal] | None = None) -> dict[int, Decimal]:
     """Row index -> the sum of ``key`` over its direct kegiatan (of a program) or sub kegiatan
-    (of a kegiatan), for rows whose every such child states the amount."""
+    (of a kegiatan), for rows whose every such child states the amount (or, with ``fill``,
+    has one filled from the rows under it)."""
     kids: dict[int, list[BudgetRow]] = {}
     for k in rows:
         if k.parent is not None:
@@ -532,7 +533,7 @@ def kid_sums(rows: list[BudgetRow], key: str) -> dict[int, Decimal]:
     out: dict[int, Decimal] = {}
     for br in rows:
         own = [k for k in kids.get(br.index, ()) if br.level in _CHILD and k.level == _CHILD[br.level]]
-        vals = [value_of(k.values.get(key)) for k in own]
+        vals = [value_of(k.values.get(key)) if fill is None else _stated_or_filled(k, key, fill) for k in own]
         if own and all(v is not None for v in vals):
             out[br.index] = sum((v for v in vals if v is not None), Decimal(0))
     return out
@@ -577,8 +578,8 @@ class BudgetTotals(Rule):
             by_parent: dict[Any, list[BudgetRow]] = {}  # one pass, not rows x parents
             for k in rows:
                 by_parent.setdefault(k.parent, []).append(k)
-            sums = {key: kid_sums(rows, key) for key in keys}
             filled = {key: _filled_amounts(rows, by_parent, key) for key in keys}
+            sums = {key: kid_sums(rows, key, filled[key]) for key in keys}
             for br in rows:
                 if br.level in _CHILD:
                     kids = [k for k in by_parent.get(br.index, ()) if k.level == _CHILD[br.level]]
@@ -643,16 +644,15 @@ class BudgetTotals(Rule):
     @staticmethod
     def _kid_is_wrong(kids: list[BudgetRow], vals: list[Decimal | None], key: str,
                       sums: dict[int, Decimal], stated: Num) -> bool:
-        """With the one kid whose own amount differs from the sum of its children replaced by
+        """With one kid whose own amount differs from the sum of its children replaced by
         that sum, the parent adds up."""
         wrong = [(i, sums[k.index]) for i, k in enumerate(kids)
                  if k.index in sums and vals[i] is not None and vals[i] != sums[k.index]
                  and not _cell_explains(k.values.get(key), sums[k.index])]
-        if len(wrong) != 1:
-            return False
-        i, fixed = wrong[0]
-        total = sum((v for j, v in enumerate(vals) if v is not None and j != i), Decimal(0)) + fixed
-        return stated.explains(total)
+        # (one of them at most: another may only seem wrong, a wrapped name read as a row)
+        whole = sum((v for v in vals if v is not None), Decimal(0))
+        return any(stated.explains(whole - vals[i] + fixed) for i, fixed in wrong  # type: ignore[operator]
+                   ) if len(wrong) <= 3 else False
 
 
 def _stated_or_filled(br: BudgetRow, key: str, fill: dict[int, Decimal]) -> Decimal | None:

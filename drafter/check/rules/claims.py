@@ -1850,6 +1850,14 @@ def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
         d = -d
     if (d < 0) == (st == "tidak_tercapai"):
         return st
+    if _name_negative(row, ctx):
+        from drafter.check.polarity import declared
+
+        if declared(ctx).neg_formula:
+            # the report states how a lower-is-better indicator is computed and the name says
+            # this one is: realisasi against target decides (a capaian cell computed the other
+            # way is AR101's)
+            return "melampaui" if d > 0 else "tercapai" if d == 0 else "tidak_tercapai"
     # the capaian says otherwise than the name: fine when a usual formula gives it (a
     # lower-is-better indicator the name does not reveal), else the cell is wrong
     cap = row_capaian(row)
@@ -1858,7 +1866,12 @@ def _firm_status(row: IndicatorRow, ctx: CheckContext) -> str | None:
         return None
     c = cap.num.value
     tol = max(Decimal(5) / Decimal(10) ** (cap.num.decimals + 1), Decimal("0.02"))
-    for v in (r / t * 100, t / r * 100, (2 * t - r) / t * 100):
+    from drafter.check.polarity import declared
+
+    stated = declared(ctx).neg_formula  # the report's own lower-is-better formula, if stated
+    forms = [r / t * 100] + ([t / r * 100] if stated in (None, "rasio") else []) + \
+        ([(2 * t - r) / t * 100] if stated in (None, "selisih") else [])
+    for v in forms:
         if abs(v - c) <= tol or (c >= 100 and v > c and c % 5 == 0):
             return st  # the formula, or a stated cap (100, 110, 120, 125 ...)
     return None

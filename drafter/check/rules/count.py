@@ -467,7 +467,7 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
         if not counts and any(re.match(r"\W*program\s*/\s*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
             # a column "Program/Kegiatan[/Sub Kegiatan]": the rows numbered 1, 2, ... are the
             # programs, the ones under them ("a.", "1.1", an empty number) their kegiatan
-            own = [r for r in rows if r.table is table and r.level != "total"]
+            own = [r for r in rows if r.table is table and r.level not in ("total", "subtotal")]
             top = [r for r in own if _top_numbered(r)]
             if top and len(top) < len(own):
                 counts["program"] = len(top)
@@ -475,7 +475,7 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
                 re.match(r"\W*program\s*(?:/|dan|&)?\s*kegiatan\W*$", strip_markup(h), re.I) for h in heads):
             # a column "Program / Kegiatan" whose program rows say "Program ...": the unnamed
             # rows under them are the kegiatan
-            own = [r for r in rows if r.table is table and r.level != "total"
+            own = [r for r in rows if r.table is table and r.level not in ("total", "subtotal")
                    and not _TOTAL_CELL_RE.match(strip_markup(r.name))]
             if own and (_level(own[0].name) == "program") and not any(
                     re.search(r"\bsub\s*-?\s*kegiatan\b", r.name, re.I) for r in own):
@@ -488,7 +488,7 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
             # a column "Program / Kegiatan / Sub Kegiatan" whose program rows say "Program ...":
             # under them the plain rows are the kegiatan and the bulleted ones ("- Penyediaan
             # ...") their sub kegiatan
-            own = [r for r in rows if r.table is table and r.level != "total"
+            own = [r for r in rows if r.table is table and r.level not in ("total", "subtotal")
                    and not _TOTAL_CELL_RE.match(strip_markup(r.name)) and _level(r.name) is None]
             bullet = [r for r in own if _BULLET_RE.match(r.name)]
             if bullet and len(bullet) < len(own):
@@ -497,7 +497,7 @@ def _level_counts(ctx: CheckContext, table: Block, rows: list[Any] | None = None
         if not counts and any(re.match(r"\W*program\b", h, re.I) for h in heads) and \
                 not any(re.match(r"\W*(?:sub\s*)?kegiatan\b", h, re.I) for h in heads):
             # a column headed "Program": every row that is not a total is a program
-            counts["program"] = sum(1 for r in rows if r.table is table and r.level != "total")
+            counts["program"] = sum(1 for r in rows if r.table is table and r.level not in ("total", "subtotal"))
     else:
         for row in table.body_rows():
             for c in row.cells:
