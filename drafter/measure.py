@@ -366,6 +366,9 @@ def build_scale(items: Sequence[_Item]) -> Scale | None:
     # the variable of the intervals ("100 <= C < 110", then "C >= 110 Istimewa"): the letter
     # written inside a two-sided interval is no letter grade of any band
     var = {v for it in items for v in re.findall(r"(?<![A-Za-z])([A-Za-z])(?![A-Za-z])", it.stated)}
+    letters = sorted(it.code for it in items if it.code and len(it.code) == 1 and it.code.isalpha())
+    if len(letters) == len(items) and "".join(letters) in "ABCDEFGHI":
+        var = set()  # "C | 75% <= C < 90% | Cukup" among A..E: C is a grade too
     if var:
         items = [_Item(it.label, None, it.iv, it.stated) if it.code in var and it.label else it
                  for it in items]

@@ -1026,8 +1026,31 @@ def _budget_rows(info: TableInfo, ncols: int, start: int) -> list[BudgetRow]:
         depths.append(_row_depth(name, no_text, name_cell, block.layout == "spaces"))
     _levels_from_depth(out, depths)
     _kegiatan_under_programs(out, info)
+    _subs_under_kegiatan(out, info)
     _group_subtotals(out)
     return out
+
+
+def _subs_under_kegiatan(rows: list[BudgetRow], info: TableInfo) -> None:
+    """A "Program / Kegiatan / Sub Kegiatan" table whose kegiatan rows say "Kegiatan ..." and
+    hold no amounts, and whose sub kegiatan rows carry only their names ("- Penyediaan Gaji
+    dan Tunjangan ASN"): the unnamed rows with amounts after a kegiatan are its sub kegiatan."""
+    if not any(r.level == "kegiatan" for r in rows) or any(r.level == "sub_kegiatan" for r in rows):
+        return
+    head = " ".join(info.labels.values())
+    if not re.search(r"\bsub\s*-?\s*kegiatan\b", head, re.IGNORECASE):
+        return
+    under: BudgetRow | None = None
+    picked: list[BudgetRow] = []
+    for r in rows:
+        if r.level in ("program", "total", "subtotal"):
+            under = None
+        elif r.level == "kegiatan":
+            under = r if all(v.num is None for v in r.values.values()) else None
+        elif r.level == "other" and under is not None and r.values:
+            picked.append(r)
+    for r in picked:
+        r.level = "sub_kegiatan"
 
 
 _SUBTOTAL_RE = re.compile(r"^\W*(?:(?:jumlah|total|sub\s*-?\s*total|sub\s*-?\s*jumlah)\s+(?P<lv>program|kegiatan)\b|"
@@ -1055,7 +1078,7 @@ def _group_subtotals(rows: list[BudgetRow]) -> None:
                 break
         if owner is None:
             continue
-        if not owner.values:
+        if all(v.num is None for v in owner.values.values()):
             owner.values, r.values = r.values, {}
         r.level = "subtotal"
 
@@ -1149,8 +1172,10 @@ def _levels_from_depth(rows: list[BudgetRow], depths: list[tuple[int | None, int
         if base and len(set(base)) == 1:
             # the deeper numbering styles in their order: 1 > 1.1 > 1.1.1, and Kepmendagri codes
             # 3.27.01 > 3.27.01.2.02 > 3.27.01.2.02.01 (two parts more for a kegiatan)
+            # (named kegiatan rows keep their depth in the order: "1.1 Keg. X" above "1.1.1 Sub. Y")
             deeper = sorted({d[0] for r, d in zip(rows, depths, strict=True)
-                             if r.level == "other" and d[0] is not None and d[0] > base[0]})
+                             if r.level in ("other", "kegiatan", "sub_kegiatan") and d[0] is not None
+                             and d[0] > base[0]})
             if len(deeper) <= 2:
                 for r, d in zip(rows, depths, strict=True):
                     if r.level == "other" and d[0] in deeper:

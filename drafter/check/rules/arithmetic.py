@@ -524,16 +524,18 @@ _CHILD = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 
 def kid_sums(rows: list[BudgetRow], key: str, fill: dict[int, Decimal] | None = None) -> dict[int, Decimal]:
     """Row index -> the sum of ``key`` over its direct kegiatan (of a program) or sub kegiatan
-    (of a kegiatan), for rows whose every such child states the amount (or, with ``fill``,
-    has one filled from the rows under it)."""
+    (of a kegiatan), for rows whose every such child states the amount or has one filled from
+    the rows under it (``fill``, else :func:`_filled_amounts`)."""
     kids: dict[int, list[BudgetRow]] = {}
     for k in rows:
         if k.parent is not None:
             kids.setdefault(k.parent, []).append(k)
+    if fill is None:
+        fill = _filled_amounts(rows, kids, key)  # type: ignore[arg-type]
     out: dict[int, Decimal] = {}
     for br in rows:
         own = [k for k in kids.get(br.index, ()) if br.level in _CHILD and k.level == _CHILD[br.level]]
-        vals = [value_of(k.values.get(key)) if fill is None else _stated_or_filled(k, key, fill) for k in own]
+        vals = [_stated_or_filled(k, key, fill) for k in own]
         if own and all(v is not None for v in vals):
             out[br.index] = sum((v for v in vals if v is not None), Decimal(0))
     return out

@@ -1480,6 +1480,10 @@ class ListedItemsCount(_CNRule):
                         found = _labelled_items(ctx, _continuation(ctx, b)[1], m.group("noun"))
                 if found is None or found == n:
                     continue
+                part = re.search(r"(?<![\w.,])(\d{1,3}|" + _WORDNUM_RE + r")\s+dari\s+(?:total\s+|seluruh\s+)?$",
+                                 text[max(0, m.start() - 30):m.start()], re.IGNORECASE)
+                if part is not None and _count(part.group(1)) == found:
+                    continue  # "di 3 dari 7 kecamatan, yaitu A, B dan C": the part is listed
                 noun = " ".join(m.group("noun").split())
                 yield self.issue(
                     b, m.start(), m.end(),
@@ -1495,7 +1499,10 @@ _SUBSET_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}|" + _WORDNUM_RE + r")\s+dari\s+(?:total\s+|seluruh\s+)?"
     r"(?P<n>\d{1,3}|" + _WORDNUM_RE + r")\s+(?P<noun>desa|kelurahan)"
     r"(?P<both>\s*(?:/|dan|atau)\s*(?:desa|kelurahan))?"
-    r"(?!\s*(?:yang|sasaran|binaan|peserta|prioritas|terpilih|lokus|percontohan|wisata|adat)\b)",
+    r"(?!\s*(?:yang|sasaran|binaan|peserta|prioritas|terpilih|lokus|percontohan|wisata|adat|" + "|".join(
+        # "3 dari 5 desa pesisir": a kind of village (foreign_names.yaml), not all of them
+        re.escape(str(w)) for w in (load_yaml("rules", "foreign_names.yaml") or {}).get("village_status_words") or ())
+    + r")\b)",
     re.IGNORECASE)
 
 
