@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.check.claims_parse import clean, count_value, main_rows, pattern, prose_blocks, sentences
 from drafter.check.fuzzy import normalize, strip_markup
 from drafter.check.registry import Issue, Rule, register
+from drafter.check.tables import caption_number
 from drafter.document.model import Block
 from drafter.numbers import fmt_num, parse_number, scan_numbers
 from drafter.resources import load_yaml
@@ -298,7 +299,16 @@ class IndicatorCount(_CNRule):
                             if len(pk_rows) != n_ind:
                                 continue  # the PK and the measurement table disagree
                             src_k = ctx.tables.name("PK")
-                        if kind == "indikator" and own_set is None and _ONE_SASARAN_RE.search(sent) and \
+                        # (one sasaran: "sasaran ini ... N indikator", "diukur dengan N indikator";
+                        # not "N indikator ... yang diukur melalui PK", nor the N indikator
+                        # kinerja utama of a table that lists them all)
+                        one_sas = any(x.start() < m.start() or not x.group(0).lower().startswith("diukur")
+                                      for x in _ONE_SASARAN_RE.finditer(sent))
+                        whole_table = re.match(r"\s*kinerja\s+utama\b", sent[m.end():], re.I) is not None \
+                            and (_names_table(sent, number) or (
+                                bool(pk_rows) and len(pk_rows) == n_ind
+                                and _names_table(sent, caption_number(ctx.tables.name("PK")))))
+                        if kind == "indikator" and own_set is None and one_sas and not whole_table and \
                                 not _WHOLE_MEASURED_RE.search(sent[:m.start()]) and \
                                 not _all_sasaran(sent[:m.start()], n_sas):
                             # a count about one sasaran: its own indicators, not the table's
