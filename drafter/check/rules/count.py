@@ -66,6 +66,7 @@ def _breakdown(ctx: CheckContext, block: Block) -> list[tuple[Block, re.Match[st
     return items
 
 
+_CLAUSE_BREAK_RE = re.compile(r";|,\s*(?:sedangkan|sementara(?:\s+itu)?|namun|tetapi|adapun)\b", re.IGNORECASE)
 _ONE_SASARAN_RE = re.compile(
     r"\bsasaran(?:\s+strategis)?\s+(?:ini|tersebut|itu|ke\s*-?\s*\d|pertama|kedua|ketiga|keempat|"
     r"kelima|\d\b)|\b(?:setiap|tiap|masing-masing)\s+sasaran\b|\bdiukur\s+(?:dengan|melalui|"
@@ -326,6 +327,13 @@ class IndicatorCount(_CNRule):
                             continue
                         if n == want or n > 60:
                             continue
+                        cs = max((x.end() for x in _CLAUSE_BREAK_RE.finditer(sent, 0, m.start())), default=0)
+                        ce = next((x.start() for x in _CLAUSE_BREAK_RE.finditer(sent, m.end())), len(sent))
+                        if (cs > 0 or ce < len(sent)) and _OTHER_PLAN_RE.search(sent[cs:ce]) \
+                                and not _OWN_PK_RE.search(sent[cs:ce]) \
+                                and not _WHOLE_MEASURED_RE.search(sent[cs:ce]):
+                            continue  # "Renstra 2021-2026 menetapkan lima IKU, sedangkan ...": the
+                            # plan's set, in a clause of its own
                         after = sent[m.end():]
                         if pattern("helpers", "not_total").match(after) or _PART_AFTER_RE.match(after):
                             continue
