@@ -534,3 +534,18 @@ def test_program_count_uses_the_budget_table_not_the_next_table(stated: str, wro
     assert bool(issues) == wrong
     if wrong:
         assert issues[0].expected.startswith("2 program, 3 kegiatan")
+
+
+def test_years_of_data_before_renstra_words_are_no_renstra_period() -> None:
+    """"Realisasi 2022-2024 dan Target Akhir Renstra 2026" spans the years of a table, not the
+    plan: the period is the one the Renstra sentence gives, even when it stands 60 characters
+    after the word "Renstra"."""
+    from drafter.check.rules.year import _renstra_periods
+
+    text = ("3.4 Perbandingan dengan Tahun Sebelumnya dan Target Akhir Renstra\n\n"
+            "Tabel 3.3 Realisasi 2022-2024 dan Target Akhir Renstra 2026\n\n"
+            "Indikator\t2022\t2023\t2024\tTarget 2026\nPersentase Perda ditegakkan\t70\t75\t80\t90\n\n"
+            "Renstra Satpol PP Kabupaten Boalemo disusun untuk periode 2023-2026 "
+            "mengikuti Rencana Pembangunan Daerah.\n")
+    ctx = CheckContext(parse_text(text, "t.txt"), CheckConfig(year=2024))
+    assert _renstra_periods(ctx) == [(2023, 2026)]

@@ -328,8 +328,8 @@ def _renstra_context(text: str, start: int) -> bool:
 def _names_renstra(text: str, start: int) -> bool:
     """The range right after "Renstra"/"Rencana Strategis" (not an RPJMD, RKPD or a
     period of another plan)."""
-    before = text[max(0, start - 50):start]
-    m = re.search(r"\b(?:renstra|rencana\s+strategis)\b(?P<mid>[^.;:()]*)$", before, re.I)
+    before = text[max(0, start - 80):start]
+    m = re.search(r"\b(?:renstra|rencana\s+strategis)\b(?P<mid>[^.;:()]{0,60})$", before, re.I)
     return bool(m) and not re.search(r"\b(?:rpjm\w*|rkpd|rpjp\w*|rpd|dan|serta|atau|sebelumnya|lalu|lama|berikutnya)\b",
                                      m.group("mid"), re.I)
 
@@ -1282,6 +1282,9 @@ def _renstra_periods(ctx: CheckContext) -> list[tuple[int, int]]:
             if m.start() < 80 and not before and block.kind != "table":
                 # a sentence wrapped over line blocks (PDF text): "... Renstra\nTahun 2024-2026"
                 before = _continued(ctx, block)[0].replace("\n", " ") + " "
+            if re.search(r"\b(?:realisasi|capaian|data|perbandingan|tren|perkembangan)\s+(?:tahun\s+)?$",
+                         unit.text[max(0, m.start() - 30):m.start()], re.IGNORECASE):
+                continue  # "Realisasi 2022-2024 dan Target Akhir Renstra": years of data
             # a three-year transition Renstra ("Renstra 2024-2026") counts too
             if _renstra_context(before + unit.text, len(before) + m.start()):
                 # a range written right after "Renstra" outweighs any number of ranges that
