@@ -413,11 +413,21 @@ def build_scale(items: Sequence[_Item]) -> Scale | None:
 def read_scale_rows(rows: Sequence[Sequence[str]]) -> Scale | None:
     """The scale of a table (one band per row, or per column when the table is laid out
     horizontally: labels in one row, intervals in the next)."""
+    width = max((len(r) for r in rows), default=0)
+    if width >= 4 and width % 2 == 0:
+        # two halves side by side ("Predikat | Rentang | Predikat | Rentang"): the rows of
+        # the right half follow those of the left, when both halves of two rows hold a band
+        half = width // 2
+        left = [_item(list(r[:half])) for r in rows]
+        right = [_item(list(r[half:])) if len(r) > half else None for r in rows]
+        if sum(1 for a, b in zip(left, right, strict=True) if a is not None and b is not None) >= 2:
+            scale = build_scale([it for it in left + right if it is not None])
+            if scale is not None:
+                return scale
     items = [it for it in (_item(r) for r in rows) if it is not None]
     scale = build_scale(items)
     if scale is not None:
         return scale
-    width = max((len(r) for r in rows), default=0)
     if width >= 4 and len(rows) <= 6:
         cols = [[r[i] for r in rows if i < len(r)] for i in range(width)]
         items = [it for it in (_item(c) for c in cols) if it is not None]

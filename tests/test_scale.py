@@ -307,3 +307,23 @@ def test_stated_cap_rule_is_used_by_the_average_check() -> None:
     assert run("") == ["107,5%"]
     # with the report's own cap rule the expected average is the capped one
     assert run("Capaian di atas 100% dianggap 100% dalam rata-rata.\n\n") == ["95%"]
+
+
+def test_scale_table_with_two_halves_side_by_side() -> None:
+    """"Predikat | Rentang | Predikat | Rentang": the bands of the right half follow those of
+    the left (a PDF page laid out in two columns), also when flattened to space-aligned text."""
+    from drafter.measure import read_scale_rows
+
+    rows = [["Predikat", "Rentang Capaian", "Predikat", "Rentang Capaian"],
+            ["AA", "capaian >= 100%", "B", "70% <= capaian < 80%"],
+            ["A", "90% <= capaian < 100%", "CC", "60% <= capaian < 70%"],
+            ["BB", "80% <= capaian < 90%", "C", "capaian < 60%"]]
+    sc = read_scale_rows(rows)
+    assert sc is not None and [b.code for b in sc.bands] == ["AA", "A", "BB", "B", "CC", "C"]
+    assert sc.band_for(Decimal("74.77")).code == "B"
+    text = ("Tabel 3.2 Skala Predikat Capaian\n" + "-" * 70 + "\n"
+            + "\n".join(f"{r[0]:<13}{r[1]:<29}{r[2]:<13}{r[3]}" for r in rows[:1]) + "\n" + "-" * 70 + "\n"
+            + "\n".join(f"{r[0]:<13}{r[1]:<29}{r[2]:<13}{r[3]}" for r in rows[1:]) + "\n" + "-" * 70 + "\n")
+    got, source, _at = read_scale(parse_text(text, "t.txt"))
+    assert source == "document"
+    assert [b.code for b in got.bands] == ["AA", "A", "BB", "B", "CC", "C"]

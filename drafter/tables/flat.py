@@ -73,6 +73,8 @@ _CAPTION_LINE_RE = re.compile(r"^\s*(?:tabel|table|gambar|grafik)\s+[\dIVXL][\w.
 _RANGE_CELL_RE = re.compile(r"^(?=.*\d)(?=.*(?:[<>=≥≤–]|\d\s*%?\s*-|s\.?\s?d|sampai|hingga))"
                             r"[\s\d.,%<>=≥≤–\-]*(?:(?:s\.?\s?d\.?|sampai|hingga)[\s\d.,%<>=≥≤–\-]*)?$",
                             re.IGNORECASE)
+# a band's interval in a scale cell ("capaian >= 100%", "70% <= capaian < 80%")
+_INTERVAL_CELL_RE = re.compile(r"(?:[<>]=?|[≤≥])\s*\d{1,3}(?:[.,]\d+)?\s*%?(?:\s|$)")
 MAX_COLUMNS = 30
 MAX_WRAP_LINES = 4
 # how far a value cut off a name may sit from its column's right (or left) edge
@@ -523,7 +525,9 @@ class _Finder:
         body = [i for i in gapped if any(_is_value(t) for t in self.texts(i)[1:])]
         if not body:
             # a scale: the ranges first, the labels after (">= 91    Sangat Tinggi")
-            body = [i for i in gapped if _RANGE_CELL_RE.match(self.texts(i)[0])]
+            body = [i for i in gapped if _RANGE_CELL_RE.match(self.texts(i)[0])
+                    or sum(1 for t in self.texts(i) if _INTERVAL_CELL_RE.search(t)) >= 1
+                    and len(self.texts(i)) >= 2 and all(len(t) <= 40 for t in self.texts(i))]
             if len(body) < 3:
                 body = []
         head = self.texts(gapped[0])
@@ -674,7 +678,8 @@ class _Finder:
                           if _is_value(t)}
             numeric = any(_is_value(t) for t in texts[1:]) or (
                 len(texts) == 1 and _is_value(texts[0]) and 0 not in placed) or (
-                len(texts) >= 2 and bool(_RANGE_CELL_RE.match(texts[0])))  # a scale's row
+                len(texts) >= 2 and bool(_RANGE_CELL_RE.match(texts[0]))) or (  # a scale's row
+                len(texts) >= 2 and any(_INTERVAL_CELL_RE.search(t) and len(t) <= 40 for t in texts))
             sig = tuple(" ".join(t.lower().split()) for t in texts)
             if in_header and numeric:
                 in_header = False
