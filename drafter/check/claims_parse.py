@@ -223,9 +223,17 @@ _STOP = {
 }
 
 
+_TINDAK_LANJUT_RE = re.compile(r"^(?:di|men?)?tindak-?lanjut(?:i|an|nya)?$")
+
+
 @lru_cache(maxsize=65536)  # names are tokenized once per paragraph x row pair otherwise
 def tokens(text: str) -> frozenset[str]:
-    return frozenset(t for t in text_words(text) if len(t) >= 3 and t.isascii() and t not in _STOP)
+    words = {t for t in text_words(text) if len(t) >= 3 and t.isascii() and t not in _STOP}
+    # "ditindaklanjuti", "menindaklanjuti", "tindak lanjut": one word of the name
+    if "tindak" in words and "lanjut" in words or any(_TINDAK_LANJUT_RE.match(t) for t in words):
+        words = {t for t in words if t not in ("tindak", "lanjut") and not _TINDAK_LANJUT_RE.match(t)}
+        words.add("tindaklanjut")
+    return frozenset(words)
 
 
 @lru_cache(maxsize=65536)

@@ -519,9 +519,18 @@ class RenstraTargetMismatch(_XTRule):
                     own = re.search(r"\b(?:persentase|indeks|jumlah|rasio|angka|nilai|cakupan|"
                                     r"tingkat|rata-rata|luas|panjang|(?-i:[A-Z]{3,}))\b", head,
                                     re.IGNORECASE)
-                    have = tokens(head if own else " ".join(prev[-3:-1] + [head]))
+                    own_t = tokens(head)
+                    have = own_t if own else tokens(" ".join(prev[-3:-1] + [head]))
                     named = [r for r, nt in names if len(nt) >= 2 and nt <= have]
-                    if len({label(r).lower() for r in named}) != 1:
+                    loose = [r for r, nt in names if len(nt) >= 2 and len(nt & own_t) >= max(2, 0.75 * len(nt))]
+                    if not own and loose and len({" ".join(re.sub(r"\([^)]*\)", " ", label(r)).lower().split())
+                                                  for r in loose}) == 1 and \
+                            not any(r in loose for r in named):
+                        # "... agar waktu penyelesaian layanan dapat mencapai target akhir Renstra
+                        # sebesar 2,0 hari": the sentence names its own indicator (most of its
+                        # words), not the one of the sentences before
+                        own, named = True, loose
+                    if len({" ".join(re.sub(r"\([^)]*\)", " ", label(r)).lower().split()) for r in named}) != 1:
                         continue
                     if not own:
                         # the subject comes from the sentences before: none of the paragraph
