@@ -339,6 +339,11 @@ def _shown(unit: TextUnit, mt: Mention) -> str:
     return unit.text[mt.start:mt.end].split("(")[0].split("terbilang")[0].strip(" ,;")
 
 
+# "... terbilang enam miliar enam puluh juta ... rupiah." with no digits before it
+_BARE_WORDS_RE = re.compile(r"\bterbilang\s*:?\s*(?P<words>[A-Za-z][A-Za-z\s\-]{5,300}?\brupiah)\b",
+                            re.IGNORECASE)
+
+
 @register
 class AmountInWords(Rule):
     """A Rupiah amount whose words say another amount: "Rp 3.973.567.698 (Tiga Miliar
@@ -366,6 +371,44 @@ class AmountInWords(Rule):
                 f"\"{mt.words}\" (= {fmt_num(mt.said)}); terbilang yang benar: {right}",
                 expected=right, fix=terbilang_fix(unit, mt.start, mt.end, right),
             )
+        yield from self._of_table_total(ctx)
+
+    def _of_table_total(self, ctx: CheckContext) -> Iterator[Issue]:
+        """"Jumlah anggaran tersebut terbilang enam miliar ... rupiah" right under a budget
+        table, with no digits of its own: the words against the amounts of the table's total
+        row (the one of the same magnitude)."""
+        from drafter.tables import is_total_label
+
+        blocks = ctx.document.blocks
+        for b in blocks:
+            if b.kind == "table" or "terbilang" not in b.text.lower():
+                continue
+            table = next((blocks[j] for j in range(b.index - 1, max(-1, b.index - 4), -1)
+                          if blocks[j].kind == "table"), None)
+            if table is None or any(blocks[j].kind != "paragraph" for j in range(table.index + 1, b.index)):
+                continue
+            total = next((r for r in reversed(table.rows) if r.cells and is_total_label(r.cells[0].text.strip())), None)
+            if total is None:
+                continue
+            amounts = [n.value for c in total.cells[1:] if (n := parse_number(c.text.strip())) is not None
+                       and not n.malformed and n.value >= 1000]
+            for m in _BARE_WORDS_RE.finditer(b.text):
+                sent_head = b.text[max(0, b.text.rfind(".", 0, m.start()) + 1):m.start()]
+                if re.search(r"\d", sent_head):
+                    continue  # the digits stand in the sentence: read by the check above
+                words = m.group("words")
+                said = parse_words(words)
+                if said is None or said < 1000 or said in amounts:
+                    continue
+                near = [a for a in amounts if abs(a - said) <= a / 100]
+                if len(near) != 1:
+                    continue
+                right = _styled(expected_words(near[0], 0, True), words)
+                yield self.issue(
+                    b, m.start("words"), m.end("words"),
+                    f"terbilang \"{' '.join(words.split())}\" (= {fmt_num(said)}) tidak sama dengan baris "
+                    f"jumlah tabel di atasnya (Rp {fmt_num(near[0])}); terbilang yang benar: {right}",
+                    expected=right)
 
 
 @register
