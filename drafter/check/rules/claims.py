@@ -3262,7 +3262,7 @@ class YearChangeClaim(_ClaimRule):
                     judged = better.search(sent) is not None
                 elif up.search(sent) and down.search(sent):
                     continue
-                years = [int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?![\d.,])", sent)]
+                years = [int(y) for y in re.findall(r"(?<![\d.,])(20\d\d)(?!\d|[.,]\d)", sent)]
                 if not anchor.search(sent) and not any(y < year for y in years):
                     continue
                 if (skip.search(sent[:dm.start() if judged is not None else dm.end()])
@@ -3295,6 +3295,9 @@ class YearChangeClaim(_ClaimRule):
                 cur = series[year]
                 old = series[base] if base in series else stated_old
                 step = _CHANGE_AMOUNT_RE.match(sent, dm.end()) if judged is None else None
+                if step is not None and step.group("unit").lower() not in ("poin", "point", "%", "persen") \
+                        and step.group("unit").lower() not in _row_units(ctx, row):
+                    step = None  # "naik 2 kali lipat", "naik 3 peringkat": no difference of the values
                 step_num = next((n for n in values if step is not None and n.start == step.start("n")), None)
                 in_name = set(re.findall(r"\d+(?:[.,]\d+)?", " ".join(info[id(row)][1] or [row.name])))
                 if any(not (n.explains(cur) or n.explains(old)) for n in values if n is not step_num
@@ -3337,7 +3340,7 @@ class YearChangeClaim(_ClaimRule):
 
 
 # the amount of a change right after its direction word: "naik 0,41 poin", "turun sebesar 2,5%"
-_CHANGE_AMOUNT_RE = re.compile(r"\s+(?:sebesar\s+|sebanyak\s+)?(?P<n>\d{1,3}(?:[.,]\d+)?)\s*(?P<unit>poin|point|%|persen)",
+_CHANGE_AMOUNT_RE = re.compile(r"\s+(?:sebesar\s+|sebanyak\s+)?(?P<n>\d{1,3}(?:[.,]\d+)*)\s*(?P<unit>poin|point|%|persen|[a-z]{1,12}\b)",
                                re.IGNORECASE)
 
 
@@ -3345,7 +3348,7 @@ def _value_of_year(sent: str, y: int) -> Any:
     """The figure the sentence gives for year ``y`` ("IPG tahun 2024 sebesar 93,81", "93,81 pada
     tahun 2024"), if exactly one."""
     got = [m.group("n") for m in re.finditer(
-        rf"\btahun\s+{y}\s+(?:(?:sebesar|yaitu|adalah|mencapai|tercatat)\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)?)(?![\d.,]*\s*%?\s*(?:poin|point))",
+        rf"\btahun\s+{y}\s*(?:\(\s*|\s)(?:(?:sebesar|yaitu|adalah|mencapai|tercatat)\s+)?(?P<n>\d{{1,3}}(?:[.,]\d+)*)(?![\d.,]*\s*%?\s*(?:poin|point))",
         sent, re.IGNORECASE)]
     got += [m.group("n") for m in re.finditer(
         rf"(?P<n>\d{{1,3}}(?:[.,]\d+)?)\s*(?:%\s*)?(?:pada\s+)?tahun\s+{y}\b", sent, re.IGNORECASE)]
