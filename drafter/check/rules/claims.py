@@ -2389,7 +2389,8 @@ class CompletionClaim(_ClaimRule):
 
 
 _CHANGED_TO_RE = re.compile(r"\b(?:(?:mengalami\s+)?(?:kenaikan|penurunan|peningkatan)|naik|turun|meningkat|"
-                            r"menurun|bertambah|berkurang)\s+menjadi\b", re.IGNORECASE)
+                            r"menurun|bertambah|berkurang)(?:\s+[^\s\d.,;]+){0,3}?\s+menjadi\b", re.IGNORECASE)
+# ("kenaikan IKTL menjadi 60,52": up to three words, the indicator's name, before "menjadi")
 # a figure the change started from ("dari 1,18%", "dari tahun 2023 sebesar 1,18%"); not the
 # target a figure is compared with ("lebih rendah dari batas target 1,20%")
 _FROM_FIGURE_RE = re.compile(r"\bdari\s+(?!(?:\w+\s+)?target\b)(?:\w+\s+){0,3}?\d", re.IGNORECASE)
