@@ -395,6 +395,12 @@ class RenstraPeriod(Rule):
         votes = Counter((a, b) for _u, _m, a, b, _r in found)
         if not votes:
             return
+        if len(votes) > 1 and votes.most_common(2)[0][1] == votes.most_common(2)[1][1]:
+            # a tie: "target akhir Renstra 2026" and "Target 2026" columns name the end year
+            ends = Counter(int(m.group(1)) for unit, _b, _live in ctx.text.scan([_END_TARGET_RE])
+                           for m in _END_TARGET_RE.finditer(unit.text))
+            for (a, b) in list(votes):
+                votes[(a, b)] += ends.get(b, 0)
         (da, db), n = votes.most_common(1)[0]
         if n < 2 or (len(votes) > 1 and votes.most_common(2)[1][1] == n):
             # no majority: the period as BAB II defines it ("Rencana Strategis ... Tahun
