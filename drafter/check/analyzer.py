@@ -311,7 +311,9 @@ MENTION_RE = re.compile(
     r"|kepala\s+desa|desa|ds\.))[ \t]+"
     # ("Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Jember": no desa named "Kabupaten")
     r"(?P<rest>(?!(?i:kabupaten|kab\.|provinsi|prov\.|kecamatan|kec\.|tahun|nomor)(?:\W|$))"
-    r"[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4})"
+    r"[A-Z][\w'’-]*(?:[ \t]+" + _NOT_KIND + r"[A-Z0-9][\w'’-]*){0,4}"
+    # "Kelurahan Menggala Kota, ...", "Kecamatan Langsa Kota.": "Kota" ending the name
+    r"(?:[ \t]+Kota(?=[ \t]*[,.;:)]|[ \t]*$|[ \t]+[a-z])(?!\.\d))?)"
 )
 _PEMERINTAH_RE = re.compile(r"[\s*#_]*(?i:pemerintah(?:an)?)[ \t]+")  # "PEMERINTAH KOTA X" heading
 _TITLE_SPAN_RE = re.compile(r"(?i:\blaporan\s+kinerja\b)[^\n]{0,160}")

@@ -329,7 +329,8 @@ def _names_renstra(text: str, start: int) -> bool:
     """The range right after "Renstra"/"Rencana Strategis" (not an RPJMD, RKPD or a
     period of another plan)."""
     before = text[max(0, start - 80):start]
-    m = re.search(r"\b(?:renstra|rencana\s+strategis)\b(?P<mid>[^.;:()]{0,60})$", before, re.I)
+    m = re.search(r"\b(?:renstra|rencana\s+strategis)\b\)?(?:\s*\(\s*renstra\s*\))?(?P<mid>[^.;:()]{0,60})$",
+                  before, re.I)  # ("Rencana Strategis (Renstra) Dinas X Tahun 2021-2026")
     return bool(m) and not re.search(r"\b(?:rpjm\w*|rkpd|rpjp\w*|rpd|dan|serta|atau|sebelumnya|lalu|lama|berikutnya)\b",
                                      m.group("mid"), re.I)
 
@@ -1444,6 +1445,13 @@ class RenstraYearOrdinal(Rule):
                               and _renstra_context(sent, r.start()))]
                 if len(set(ranges)) > 1:
                     continue
+                if not ranges and re.search(r"\b(?:renstra|rencana\s+strategis)\s+(?:tersebut|ini|itu)\b", sent, re.I):
+                    # "... Renstra Dinas X Tahun 2021-2026. Tahun 2022 merupakan tahun kedua
+                    # pelaksanaan Renstra tersebut": the period of the sentence before
+                    prev_sent = flat[max(0, flat.rfind(".", 0, max(0, b0 - 1)) + 1):b0]
+                    ranges = [(int(r.group(1)), int(r.group(2))) for r in _RANGE_RE.finditer(prev_sent)
+                              if 2 <= int(r.group(2)) - int(r.group(1)) <= 6
+                              and _renstra_context(prev_sent, r.start())][-1:]
                 if ranges:
                     a, b = ranges[0]
                 else:
