@@ -534,7 +534,7 @@ _AT_YEAR_RE = re.compile(r"(?:^\W*|\b(?:pada|di|selama|untuk)\s+)tahun\s+(20\d\d
 # "74,60% dari target 72,50%", "310 orang dari target 250 orang": a figure against its target
 _TARGET_PAIR_RE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%?)(?:\s+[a-z]{2,12})?\s+dari\s+target(?:nya)?"
-    r"(?:\s+(?:tahun\s+20\d\d|sebesar))*\s+(?P<t>\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%?)(?![\d.,]\d)",
+    r"(?:\s+(?:tahun\s+20\d\d|sebesar))*\s+(?:Rp\.?\s*)?(?P<t>\d{1,3}(?:\.\d{3})*(?:,\d+)?\s?%?)(?![\d.,]\d)",
     re.IGNORECASE)
 
 
@@ -819,7 +819,8 @@ class DirectionClaim(_ClaimRule):
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         rows = [r for r in main_rows(ctx) if r.name]
-        unique = _unique_aliases(rows)
+        # (the acronyms inside names too: "Realisasi PBB-P2 telah melampaui target")
+        wide = _unique_aliases(rows, wide=True)
         for b, para_row in indicator_paragraphs(ctx):
             text = b.text
             if para_row is None and (len(rows) < 2 or not re.search(r"\btarget\b", text, re.I)):
@@ -828,7 +829,7 @@ class DirectionClaim(_ClaimRule):
                 sent = text[s:e]
                 if pattern("helpers", "renstra_sentence").search(sent) or re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I):
                     continue
-                yield from self._sentence(ctx, b, s, sent, para_row, rows, unique)
+                yield from self._sentence(ctx, b, s, sent, para_row, rows, wide)
         # the Ikhtisar and the Penutup: a sentence that names the indicator itself ("Cakupan
         # kepemilikan KTP-el telah melampaui target ...")
         if len(rows) < 2:
@@ -844,7 +845,7 @@ class DirectionClaim(_ClaimRule):
                 if pattern("helpers", "renstra_sentence").search(sent) or \
                         re.search(r"\bIKM\s+kabupaten|nasional", sent, re.I) or _other_period(ctx, sent):
                     continue
-                yield from self._sentence(ctx, b, s, sent, None, rows, unique)
+                yield from self._sentence(ctx, b, s, sent, None, rows, wide)
 
     def _clause_row(self, sent: str, at: int, rows: list[IndicatorRow],
                     unique: dict[str, IndicatorRow]) -> IndicatorRow | None:
@@ -2876,12 +2877,22 @@ def named_other(ctx: CheckContext, row: IndicatorRow, text: str) -> bool:
     return other is not None and other is not row
 
 
-def _unique_aliases(rows: list[IndicatorRow]) -> dict[str, IndicatorRow]:
-    """The names, acronyms and initials (:func:`_row_aliases`) that belong to one row only."""
+def _unique_aliases(rows: list[IndicatorRow], wide: bool = False) -> dict[str, IndicatorRow]:
+    """The names, acronyms and initials (:func:`_row_aliases`) that belong to one row only;
+    ``wide``: also the acronyms written inside a name (for sentences outside the indicator
+    paragraphs, which name the indicator by them)."""
     aliases: dict[str, list[IndicatorRow]] = {}
     for r in rows:
-        for a in _row_aliases(r.name):
+        own = _row_aliases(r.name)
+        for a in own:
             aliases.setdefault(a, []).append(r)
+        if wide:
+            # an acronym written in the name itself ("Persentase realisasi PBB-P2 terhadap
+            # ketetapan", "Waktu verifikasi BPHTB")
+            for a in dict.fromkeys(re.findall(r"(?<![\w-])([A-Z]{3,6}(?:-[A-Z0-9]{1,3})?)(?![\w-])",
+                                              re.sub(r"\([^()]*\)", " ", r.name))):
+                if a not in own:
+                    aliases.setdefault(a, []).append(r)
         # "APM SMP/MTs (%)": the unit in brackets is no part of the qualified name
         q = _QUALIFIED_NAME.match(" ".join(re.sub(r"\s*\([^()]{1,12}\)\s*$", "", r.name).split()))
         if q:

@@ -315,6 +315,8 @@ _UNTIL_RE = re.compile(r"\bperiode\s+(?:tahun\s+)?(?:s\.?\s?d\.?|sampai\s+dengan
 # "Target Akhir Renstra 2025": the final target's year is the last year of the period
 _END_TARGET_RE = re.compile(r"\btarget\s+akhir\s+(?:periode\s+)?(?:renstra|rencana\s+strategis)\s+"
                             r"(?:(?:pada|di|yaitu|yakni)\s+)?(?:tahun\s+)?(20\d\d)\b(?!\s*[-–/]\s*20\d\d)", re.IGNORECASE)
+# a column "Target Akhir Renstra (2026)", "Renstra (2026)"
+_END_COLUMN_RE = re.compile(r"\brenstra\s*\(\s*(20\d\d)\s*\)", re.IGNORECASE)
 _PROGRESS_RE = re.compile(r"\b(?:realisasi|capaian|kumulatif|progres|dicapai|tercapai)\b",
                           re.IGNORECASE)
 
@@ -398,8 +400,8 @@ class RenstraPeriod(Rule):
             return
         if len(votes) > 1 and votes.most_common(2)[0][1] == votes.most_common(2)[1][1]:
             # a tie: "target akhir Renstra 2026" and "Target 2026" columns name the end year
-            ends = Counter(int(m.group(1)) for unit, _b, _live in ctx.text.scan([_END_TARGET_RE])
-                           for m in _END_TARGET_RE.finditer(unit.text))
+            ends = Counter(int(m.group(1)) for unit, _b, _live in ctx.text.scan([_END_TARGET_RE, _END_COLUMN_RE])
+                           for rx_ in (_END_TARGET_RE, _END_COLUMN_RE) for m in rx_.finditer(unit.text))
             for (a, b) in list(votes):
                 votes[(a, b)] += ends.get(b, 0)
         (da, db), n = votes.most_common(1)[0]
