@@ -401,8 +401,14 @@ class OtherDesa(Rule):
         gaz = gazetteer()
         mine = {name_key(v.name) for v in gaz.villages(own.code)}
         seen: set[tuple[int, int]] = set()
+        # "Kampung X", "Gampong X", "Nagari X": a desa where the report itself names its own
+        # villages so
+        local = _local_village_words(ctx, regency)
         for unit, block in joined_units(ctx):
-            for m, _level, _kind in _mentions(unit.text, {3}):
+            found_here = [m for m, _level, _kind in _mentions(unit.text, {3})]
+            if local:
+                found_here += [m for m in _LOCAL_VILLAGE_RE.finditer(unit.text) if m.group("kind") in local]
+            for m in found_here:
                 found, n = _villages_named(regency, m.group("rest"))
                 if not found or any(v.parent_code == own.code for v in found):
                     continue
