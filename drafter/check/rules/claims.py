@@ -490,9 +490,12 @@ class RealisasiClaim(_ClaimRule):
                     continue  # "Pada tahun 2022 realisasi sebesar 21,40%": that year's figure
                 if about_other(ctx, row, text[sa:next((z for a, z in sentences(text) if a == sa), len(text))]):
                     continue  # the sentence is about another indicator
-                if same_value(stated, value_of(row.values.get("target"))) and \
-                        re.search(r"\btarget", text[sa:m.start("num")], re.IGNORECASE):
-                    continue  # "Target indikator Nilai X tahun 2023 sebesar 0,5 belum terpenuhi": the target
+                head_t = text[sa:m.start("num")]
+                last_t = max((x.start() for x in re.finditer(r"\btarget", head_t, re.IGNORECASE)), default=-1)
+                last_r = max((x.start() for x in re.finditer(r"\brealisa", head_t, re.IGNORECASE)), default=-1)
+                if same_value(stated, value_of(row.values.get("target"))) and last_t > last_r:
+                    continue  # "Target indikator Nilai X tahun 2023 sebesar 0,5 belum terpenuhi": the
+                    # target (not "dibatasi target 10%, sedangkan realisasinya 10%")
                 if comparator_value(text[sa:m.start("num")]) or clause_names_other(row, text[sa:m.start("num")]):
                     continue  # the value of the region, figure or indicator compared with
                 if formula_operand(text, m.start("num"), m.end("num")):
