@@ -110,6 +110,7 @@ CORPORA = (
     Corpus("corpus75", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus77", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
     Corpus("corpus78", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
+    Corpus("corpus76", 4, frozenset({".md", ".txt", ".docxsrc"}), (11_000, 17_000), (14, 17), (10, 14)),
 )
 GOLDS = [(c, g) for c in CORPORA for g in c.golds]
 GOLD_IDS = [f"{c.name}/{g.name}" for c, g in GOLDS]
