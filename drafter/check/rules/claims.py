@@ -783,6 +783,12 @@ def _recorded_as(sent: str, cap: Value) -> bool:
     return False
 
 
+# a capaian "secara matematis/hitungan/perhitungan" before the cap the sentence then applies
+_PRE_CAP_RE = re.compile(r"\bsecara\s+(?:matematis|hitungan|perhitungan|rumus)\b[^.;]{0,40}$", re.IGNORECASE)
+_PRE_CAP_AFTER_RE = re.compile(r"[^.;]{0,40}\b(?:namun|tetapi|kemudian)\b[^.;]{0,60}\b(?:dicatat|dibatasi|diakui|"
+                               r"ditetapkan|dihitung)\b", re.IGNORECASE)
+
+
 _CAPPED_WORDS = re.compile(r"\b(?:dihitung|dianggap|dibatasi|ditetapkan|diakui|maks(?:imal|imum)?|paling\s+tinggi|"
                            r"batas(?:\s+atas)?|pembatasan|setelah\s+dibatasi)\b", re.IGNORECASE)
 
@@ -3048,6 +3054,9 @@ class NamedIndicatorValue(_ClaimRule):
                             continue
                         unit_word = um.group(1).lower()
                     head = text[s:mn.start]
+                    if _PRE_CAP_RE.search(head) or _PRE_CAP_AFTER_RE.match(text, mn.end):
+                        continue  # "secara matematis sebesar 128,05%, namun ... dicatat 120,00%": the
+                        # formula's result before the report's cap, which the sentence goes on to give
                     vm = verb.search(head)
                     if vm is None:
                         continue
