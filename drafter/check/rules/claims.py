@@ -368,39 +368,28 @@ class RealisasiClaim(_ClaimRule):
         paragraphs (an ikhtisar, a summary list): the target names the row (the one main
         indicator with that target whose name the clause holds), and the figure before it must
         be that row's realisasi."""
-        year = ctx.info.year
         mains = main_rows(ctx)
         if not mains:
             return
-        for b in prose_blocks(ctx):
-            if b.index in done or not filtered_search(_TARGET_PAIR_RE, b.text):
+        for b, m, head in _outside_claims(ctx, done, _TARGET_PAIR_RE, "sedangkan|sementara|namun|dan"):
+            target = text_value(m.group("t"))
+            stated = text_value(m.group("num"))
+            if target is None or stated is None or stated.num is None:
                 continue
-            text = b.text
-            layer = analyze(text)
-            for m in _TARGET_PAIR_RE.finditer(text):
-                target = text_value(m.group("t"))
-                stated = text_value(m.group("num"))
-                if target is None or stated is None or stated.num is None:
-                    continue
-                s0, _e0 = layer.bounds(m.start())
-                head = re.split(r"[;:]|,\s+(?=[A-Z])|,\s*(?:sedangkan|sementara|namun|dan)\b",
-                                text[s0:m.start()])[-1]
-                if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", head)):
-                    continue  # another year's figures
-                cands = [r for r in mains if same_value(target, value_of(r.values.get("target"))) is True
-                         and (containment(r.name, head) >= 0.6 or _acronym_in(r, head))]
-                if len(cands) != 1:
-                    continue
-                row = cands[0]
-                real = value_of(row.values.get("realisasi"))
-                cap = value_of(row.values.get("capaian"))
-                if real is None or same_value(stated, real) is not False or same_value(stated, cap):
-                    continue
-                yield self.issue(
-                    b, m.start("num"), m.end("num"),
-                    f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
-                    f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
-                    expected=real.text)
+            cands = [r for r in mains if same_value(target, value_of(r.values.get("target"))) is True
+                     and (containment(r.name, head) >= 0.6 or _acronym_in(r, head))]
+            if len(cands) != 1:
+                continue
+            row = cands[0]
+            real = value_of(row.values.get("realisasi"))
+            cap = value_of(row.values.get("capaian"))
+            if real is None or same_value(stated, real) is not False or same_value(stated, cap):
+                continue
+            yield self.issue(
+                b, m.start("num"), m.end("num"),
+                f"realisasi tertulis {stated.text}, sedangkan {self.where(row, 'realisasi')} "
+                f"mencatat realisasi {real.text} untuk indikator '{row.name[:70]}'",
+                expected=real.text)
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         year = ctx.info.year
@@ -569,6 +558,25 @@ def _rounded_target(mn: Mention, v: Value, row: IndicatorRow, after: str) -> boo
     return re.search(r"\btarget\b", after, re.IGNORECASE) is not None
 
 
+def _outside_claims(ctx: CheckContext, done: set[int], rx: re.Pattern[str], joints: str
+                    ) -> Iterator[tuple[Block, re.Match[str], str]]:
+    """(block, match, clause before it) for each match of ``rx`` in the prose blocks outside the
+    indicator paragraphs (``done``), in the report year: the clause is the part of the sentence
+    after its last break (";", ":", ", <Capital>", or ", <joint word>")."""
+    year = ctx.info.year
+    split = re.compile(r"[;:]|,\s+(?=[A-Z])|,\s*(?:" + joints + r")\b")
+    for b in prose_blocks(ctx):
+        if b.index in done or not filtered_search(rx, b.text):
+            continue
+        layer = analyze(b.text)
+        for m in rx.finditer(b.text):
+            s0, _e0 = layer.bounds(m.start())
+            head = split.split(b.text[s0:m.start()])[-1]
+            if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", head)):
+                continue  # another year's figures
+            yield b, m, head
+
+
 # "mencapai 103,24% dari target" with no target figure after it (that is CL101's pair)
 _PCT_OF_TARGET_RE = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d+)?)\s?%\s+dari\s+target(?:nya)?\b"
@@ -607,57 +615,48 @@ class CapaianClaim(_ClaimRule):
         paragraphs (an ikhtisar, a conclusion): the clause names main indicators (most words
         of a name, or its acronym) and the share of target must be the capaian (or the
         realisasi of a percentage) of one of them."""
-        year = ctx.info.year
         mains = [r for r in main_rows(ctx) if r.name]
         if not mains:
             return
-        for b in prose_blocks(ctx):
-            if b.index in done or not filtered_search(_PCT_OF_TARGET_RE, b.text):
-                continue
+        for b, m, head in _outside_claims(ctx, done, _PCT_OF_TARGET_RE,
+                                          "sedangkan|sementara|namun|dan|serta|atau"):
             text = b.text
-            layer = analyze(text)
-            for m in _PCT_OF_TARGET_RE.finditer(text):
-                stated = text_value(m.group("num"))
-                if stated is None or stated.num is None:
-                    continue
-                s0, _e0 = layer.bounds(m.start())
-                head = re.split(r"[;:]|,\s+(?=[A-Z])|,\s*(?:sedangkan|sementara|namun|dan|serta|atau)\b",
-                                text[s0:m.start()])[-1]
-                if year and any(int(y) != year for y in re.findall(r"\b(20\d\d)\b", head)):
-                    continue  # another year's figures
-                if re.search(r"\brata\s*-?\s*rata\b|\brerata\b|\banggaran\b|\bpagu\b|\bbelanja\b|"
-                             r"\bserapan\b|\bprogram\b|\bkegiatan\b", head, re.IGNORECASE) \
-                        or _SEVERAL_INDICATORS_RE.search(head) or re.search(
-                            r"\b(?:Rp|USD)\s*\d|\d\s*(?:ton|ha|orang|unit|dokumen|kali)\b", head):
-                    continue  # an average, a budget, several indicators, or an amount beside
-                cands = [r for r in mains if containment(r.name, head) >= 0.6 or _acronym_in(r, head)
-                         or any(re.search(r"(?<![A-Za-z])" + a + r"(?![A-Za-z])", head)
-                                for a in re.findall(r"\b[A-Z]{3,6}\b", r.name))]
-                if not cands or len(cands) > 2:
-                    continue
-                vals: list[Value] = []
-                for r in cands:
-                    for k in ("capaian", "capaian_capped", "realisasi"):
-                        v = value_of(r.values.get(k))
-                        if v is not None:
-                            vals.append(v)
-                    r35 = counterpart(ctx, r, "3.5")
-                    if r35 is not None and (v := value_of(r35.values.get("capaian"))) is not None:
+            stated = text_value(m.group("num"))
+            if stated is None or stated.num is None:
+                continue
+            if re.search(r"\brata\s*-?\s*rata\b|\brerata\b|\banggaran\b|\bpagu\b|\bbelanja\b|"
+                         r"\bserapan\b|\bprogram\b|\bkegiatan\b", head, re.IGNORECASE) \
+                    or _SEVERAL_INDICATORS_RE.search(head) or re.search(
+                        r"\b(?:Rp|USD)\s*\d|\d\s*(?:ton|ha|orang|unit|dokumen|kali)\b", head):
+                continue  # an average, a budget, several indicators, or an amount beside
+            cands = [r for r in mains if containment(r.name, head) >= 0.6 or _acronym_in(r, head)
+                     or any(re.search(r"(?<![A-Za-z])" + a + r"(?![A-Za-z])", head)
+                            for a in re.findall(r"\b[A-Z]{3,6}\b", r.name))]
+            if not cands or len(cands) > 2:
+                continue
+            vals: list[Value] = []
+            for r in cands:
+                for k in ("capaian", "capaian_capped", "realisasi"):
+                    v = value_of(r.values.get(k))
+                    if v is not None:
                         vals.append(v)
-                if not vals or any(same_value(stated, v) is not False for v in vals):
-                    continue
-                if _bound_holds(text[max(0, m.start("num") - 30):m.start("num")], stated, vals[0]):
-                    continue
-                refs = [(r, c) for r in cands if (c := value_of(r.values.get("capaian"))) is not None
-                        and c.num is not None]
-                if not refs:
-                    continue
-                row, ref = min(refs, key=lambda rc: abs(rc[1].num.value - stated.num.value))  # type: ignore[union-attr]
-                yield self.issue(
-                    b, m.start("num"), m.end("num"),
-                    f"tertulis {stated.text}% dari target, sedangkan {self.where(row, 'capaian')} "
-                    f"mencatat capaian {show(ref)} untuk indikator '{row.name[:70]}'",
-                    expected=show(ref))
+                r35 = counterpart(ctx, r, "3.5")
+                if r35 is not None and (v := value_of(r35.values.get("capaian"))) is not None:
+                    vals.append(v)
+            if not vals or any(same_value(stated, v) is not False for v in vals):
+                continue
+            if _bound_holds(text[max(0, m.start("num") - 30):m.start("num")], stated, vals[0]):
+                continue
+            refs = [(r, c) for r in cands if (c := value_of(r.values.get("capaian"))) is not None
+                    and c.num is not None]
+            if not refs:
+                continue
+            row, ref = min(refs, key=lambda rc: abs(rc[1].num.value - stated.num.value))  # type: ignore[union-attr]
+            yield self.issue(
+                b, m.start("num"), m.end("num"),
+                f"tertulis {stated.text}% dari target, sedangkan {self.where(row, 'capaian')} "
+                f"mencatat capaian {show(ref)} untuk indikator '{row.name[:70]}'",
+                expected=show(ref))
 
     def check(self, ctx: CheckContext) -> Iterable[Issue]:
         done: set[int] = set()
