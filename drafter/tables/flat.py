@@ -526,8 +526,8 @@ class _Finder:
         if not body:
             # a scale: the ranges first, the labels after (">= 91    Sangat Tinggi")
             body = [i for i in gapped if _RANGE_CELL_RE.match(self.texts(i)[0])
-                    or sum(1 for t in self.texts(i) if _INTERVAL_CELL_RE.search(t)) >= 1
-                    and len(self.texts(i)) >= 2 and all(len(t) <= 40 for t in self.texts(i))]
+                    or len(self.texts(i)) >= 2 and all(len(t) <= 40 for t in self.texts(i))
+                    and any(_INTERVAL_CELL_RE.search(t) for t in self.texts(i))]
             if len(body) < 3:
                 body = []
         head = self.texts(gapped[0])
